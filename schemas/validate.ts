@@ -1,0 +1,59 @@
+// Compiled TypeBox validators for every published schema. This is the validator the mock and the harness use at
+// run time; Ajv is the independent second opinion in the tests.
+import { FormatRegistry, type TSchema } from '@sinclair/typebox';
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { allSchemas, schemaByName } from './src/index.ts';
+
+/** The string formats ECDX schemas use. Their checks are ajv-formats' own, so both validators agree on them. */
+export const USED_FORMATS = ['date-time', 'date', 'uri', 'email', 'uuid'] as const;
+
+for (const name of USED_FORMATS) {
+  const format = fullFormats[name];
+  const check =
+    format instanceof RegExp
+      ? (value: string) => format.test(value)
+      : typeof format === 'function'
+        ? (value: string) => Boolean(format(value))
+        : typeof format === 'object' && 'validate' in format && typeof format.validate === 'function'
+          ? (value: string) => Boolean((format.validate as (v: string) => boolean)(value))
+          : typeof format === 'object' && 'validate' in format && format.validate instanceof RegExp
+            ? (value: string) => (format.validate as RegExp).test(value)
+            : undefined;
+  if (!check) throw new Error(`ajv-formats has no usable check for format ${name}`);
+  if (!FormatRegistry.Has(name)) FormatRegistry.Set(name, check);
+}
+
+const compiled = new Map<TSchema, TypeCheck<TSchema>>();
+
+/** The compiled validator of a schema (published or not); published schemas it references are resolved. */
+export function validatorFor<T extends TSchema>(schema: T): TypeCheck<T> {
+  let check = compiled.get(schema);
+  if (!check) {
+    check = TypeCompiler.Compile(schema, allSchemas.filter((s) => s !== schema) as TSchema[]);
+    compiled.set(schema, check);
+  }
+  return check as TypeCheck<T>;
+}
+
+/** One validation error, addressed by JSON Pointer (RFC 6901) into the instance. */
+export interface SchemaViolation {
+  pointer: string;
+  message: string;
+}
+
+/** Validate a value against a published schema by name; returns the violations (empty when valid). */
+export function violations(schemaOrName: TSchema | string, value: unknown, limit = 50): SchemaViolation[] {
+  const schema = typeof schemaOrName === 'string' ? schemaByName(schemaOrName) : schemaOrName;
+  const check = validatorFor(schema);
+  if (check.Check(value)) return [];
+  const found: SchemaViolation[] = [];
+  for (const error of check.Errors(value)) {
+    found.push({ pointer: error.path, message: error.message });
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+
+export const isValid = (schemaOrName: TSchema | string, value: unknown): boolean =>
+  validatorFor(typeof schemaOrName === 'string' ? schemaByName(schemaOrName) : schemaOrName).Check(value);
