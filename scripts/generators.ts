@@ -1,13 +1,16 @@
 // Every generated, committed file of the project comes from one of these functions. `npm run generate` writes
 // them; scripts/generated.test.ts fails when a committed copy is stale.
+import { generateDocs } from '../docs/src/build.ts';
 import { generateJsonSchemas } from '../schemas/json-schema.ts';
 import { generateRequirementsJson } from '../spec/registry.ts';
 
 export type Generator = () => Map<string, string> | Promise<Map<string, string>>;
 
+/** In dependency order: the docs read the OpenAPI document that an earlier generator writes. */
 export const generators: Record<string, Generator> = {
   'json-schema': generateJsonSchemas,
   requirements: generateRequirementsJson,
+  docs: generateDocs,
 };
 
 /** Folders whose every file is generated: a file there that no generator produces is stale too. */
