@@ -2,6 +2,7 @@
 // run time; Ajv is the independent second opinion in the tests.
 import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import type { ValueError } from '@sinclair/typebox/errors';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { allSchemas, schemaByName } from './src/index.ts';
 
@@ -49,10 +50,35 @@ export function violations(schemaOrName: TSchema | string, value: unknown, limit
   if (check.Check(value)) return [];
   const found: SchemaViolation[] = [];
   for (const error of check.Errors(value)) {
-    found.push({ pointer: error.path, message: error.message });
+    collect(error, found);
     if (found.length >= limit) break;
   }
-  return found;
+  return dedupe(found).slice(0, limit);
+}
+
+/**
+ * A union error (anyOf, e.g. "a mainland address or a foreign one") points at the enclosing object; the member
+ * that is actually wrong is inside the closest alternative — the one with the fewest errors. Report those, so a
+ * problem's `invalidParams` names the field a person has to fix.
+ */
+function collect(error: ValueError, into: SchemaViolation[]): void {
+  let closest: ValueError[] | undefined;
+  for (const alternative of error.errors ?? []) {
+    const list = [...alternative];
+    if (list.length > 0 && (!closest || list.length < closest.length)) closest = list;
+  }
+  if (closest) for (const inner of closest) collect(inner, into);
+  else into.push({ pointer: error.path, message: error.message });
+}
+
+function dedupe(list: SchemaViolation[]): SchemaViolation[] {
+  const seen = new Set<string>();
+  return list.filter((v) => {
+    const key = `${v.pointer}\u0000${v.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export const isValid = (schemaOrName: TSchema | string, value: unknown): boolean =>

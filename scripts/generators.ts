@@ -2,6 +2,7 @@
 // them; scripts/generated.test.ts fails when a committed copy is stale.
 import { generateDocs } from '../docs/src/build.ts';
 import { generateJsonSchemas } from '../schemas/json-schema.ts';
+import { generateOpenApi } from '../spec/openapi/document.ts';
 import { generateRequirementsJson } from '../spec/registry.ts';
 
 export type Generator = () => Map<string, string> | Promise<Map<string, string>>;
@@ -10,6 +11,7 @@ export type Generator = () => Map<string, string> | Promise<Map<string, string>>
 export const generators: Record<string, Generator> = {
   'json-schema': generateJsonSchemas,
   requirements: generateRequirementsJson,
+  openapi: generateOpenApi,
   docs: generateDocs,
 };
 

@@ -119,8 +119,11 @@ export const MaskedName = Type.String({
   title: 'MaskedName',
   description:
     'A personal name masked by rule M1: the first character is kept; a name of 3 or more characters also keeps ' +
-    'its last; every other character is replaced by one `*` each (`张*`, `张*三`, `欧**娜`).',
-  pattern: '^[^*\\s]\\*{1,30}[^*\\s]?$',
+    'its last; every other character is replaced by one `*` each (`张*`, `张*三`, `欧**娜`). A two-character ' +
+    'name never shows two asterisks (`张**` is invalid).',
+  // A character outside the BMP (𠮷, common in names) is a surrogate pair: matched as a pair first, so the
+  // pattern means the same with the `u` flag (Ajv) and without it (TypeBox).
+  pattern: '^(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^*\\s])(?:\\*|\\*{1,30}(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^*\\s]))$',
   minLength: 2,
   maxLength: 32,
   examples: ['张*', '张*三'],

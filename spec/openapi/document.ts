@@ -79,9 +79,10 @@ function problemResponses(): Record<string, OpenAPIV3_1.ResponseObject> {
   for (const [status, name] of Object.entries(problemResponseNames)) {
     const types = problemTypes.filter((t) => t.status === Number(status));
     const first = types[0];
-    const example: Json = first
+    const example: Json | undefined = first
       ? { type: problemTypeUri(first.slug), title: first.title, status: Number(status), detail: first.description }
-      : { type: 'about:blank', title: name.replace(/([a-z])([A-Z])/g, '$1 $2'), status: Number(status) };
+      : undefined;
+    if (!example) throw new Error(`the problem catalogue has no type with status ${status}`);
     if (first?.slug === 'validation-failed') {
       example.invalidParams = [{ name: '/recipient/phone', reason: 'must match the mainland mobile or landline format' }];
     }
@@ -178,14 +179,12 @@ export function buildOpenApiDocument(): Document {
     const item = (paths[op.path] ??= {}) as Record<string, unknown>;
     item[op.method] = operation(op);
   }
-  const schemas: Record<string, Json> = {};
-  for (const schema of allSchemas) schemas[schemaName(schema)] = toComponent(schema);
 
   const classList = Object.entries(conformanceClasses)
     .map(([name, c]) => `- \`${name}\` (${c.role === 'both' ? 'carrier and platform' : c.role}): ${c.title}`)
     .join('\n');
 
-  return {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: 'ECDX — E-Commerce ↔ Delivery data eXchange',
@@ -259,7 +258,7 @@ export function buildOpenApiDocument(): Document {
       },
     },
     components: {
-      schemas: schemas as Record<string, OpenAPIV3_1.SchemaObject>,
+      schemas: {} as Record<string, OpenAPIV3_1.SchemaObject>,
       responses: problemResponses(),
       parameters: sharedParameters(),
       headers: {
@@ -298,7 +297,45 @@ export function buildOpenApiDocument(): Document {
         },
       },
     },
-  } as Document;
+  };
+  pruneToReachable(document);
+  return document as unknown as Document; // the x-ecdx-* extension members are not in openapi-types' operation type
+}
+
+/**
+ * Keep only the components the operations reach. Every published schema is in schemas/json/; the API document
+ * carries the ones the interface uses, so that nothing in it is dead.
+ */
+function pruneToReachable(document: { paths: unknown; webhooks: unknown; components: Json }): void {
+  const published = new Map(allSchemas.map((s) => [schemaName(s), toComponent(s)]));
+  const components = document.components as Record<string, Record<string, unknown>>;
+  const reached = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'example' || key === 'examples') continue;
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/')) {
+        if (reached.has(value)) continue;
+        reached.add(value);
+        const [, , kind, name] = value.split('/') as [string, string, string, string];
+        const target = kind === 'schemas' ? published.get(name) : components[kind]?.[name];
+        if (target === undefined) throw new Error(`${value} is referenced but not defined`);
+        visit(target);
+      } else visit(value);
+    }
+  };
+  visit(document.paths);
+  visit(document.webhooks);
+  visit(components.securitySchemes);
+  const schemas: Json = {};
+  for (const [name, schema] of published) if (reached.has(`#/components/schemas/${name}`)) schemas[name] = schema;
+  components.schemas = schemas;
+  for (const kind of ['responses', 'parameters', 'headers']) {
+    for (const name of Object.keys(components[kind] ?? {})) {
+      if (!reached.has(`#/components/${kind}/${name}`)) delete components[kind]![name];
+    }
+  }
 }
 
 function sharedParameters(): Record<string, OpenAPIV3_1.ParameterObject> {

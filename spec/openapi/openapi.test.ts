@@ -50,7 +50,7 @@ describe('OpenAPI 3.1 document', () => {
   it('has every operation of the fixed interface, and the push as a webhook', () => {
     const keys = operations.map(([k]) => k);
     for (const op of BRIEF_OPERATIONS) expect(keys).toContain(op);
-    expect(keys).toContain('WEBHOOK trackingEvents');
+    expect(keys).toContain('WEBHOOK tracking-events');
   });
 
   it.each(operations)('%s has an example for every request and response, each valid against its schema', (key, op) => {

@@ -379,7 +379,7 @@ export const operations: OperationSpec[] = [
 
 /** The push, as the carrier sends it: the OpenAPI `webhooks` entry. */
 export const pushWebhook = {
-  name: 'trackingEvents',
+  name: 'tracking-events',
   operationId: 'pushTrackingEvents',
   summary: 'Push new tracking events to a subscribed callback',
   description:

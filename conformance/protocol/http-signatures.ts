@@ -1,0 +1,302 @@
+// RFC 9421 HTTP Message Signatures, ECDX profile: one signature labelled `ecdx` over the method, the target URI
+// and — whenever the request has them — Content-Type, Content-Digest and Idempotency-Key, with `created`,
+// `expires` (at most 300 s later), a single-use `nonce`, `keyid` and `alg`. The generic pieces (signature base,
+// signature value) follow the RFC and are tested against its Appendix B; the profile's rules live in
+// `requiredComponents` and `verifyRequest`.
+import { createHmac, sign as edSign, timingSafeEqual, verify as edVerify, randomBytes } from 'node:crypto';
+import { parseDictionary, serializeDictionary, serializeInnerList, type BareItem, type InnerList, type Item, type Parameters } from 'structured-headers';
+import { bodyBytes, contentDigest, verifyContentDigest } from './content-digest.ts';
+import { isSignatureAlgorithm, type KeyResolver, type SignatureAlgorithm, type SigningKey, type VerificationKey } from './keys.ts';
+import { headerValue, withHeaders, type SignableRequest } from './messages.ts';
+import type { NonceStore } from './nonce-cache.ts';
+
+/** The label of the ECDX signature in Signature-Input and Signature. Other labels may be present and are ignored. */
+export const SIGNATURE_LABEL = 'ecdx';
+/** Longest validity a signature may claim: `expires` − `created`. */
+export const MAX_SIGNATURE_LIFETIME_SECONDS = 300;
+/** Clock difference a receiver tolerates on either side of the validity window. */
+export const CLOCK_SKEW_SECONDS = 30;
+/** Shortest nonce accepted; the signer's default nonce is 16 random bytes, base64url (22 characters). */
+export const MIN_NONCE_LENGTH = 16;
+
+/** The header fields a signature must cover whenever the request carries them. */
+export const CONDITIONAL_COMPONENTS = ['content-type', 'content-digest', 'idempotency-key'] as const;
+
+/** Operations served without a request signature (discovery), as `METHOD path`. */
+export const UNSIGNED_OPERATIONS = ['GET /v1/conformance', 'GET /v1/health'] as const;
+/** The push, authenticated by its Standard Webhooks signature instead of an RFC 9421 one. */
+export const PUSH_OPERATION = 'POST /v1/tracking-events';
+
+/**
+ * How a received request is authenticated: `none` for discovery, `push` for the Standard Webhooks push, `request`
+ * (an `ecdx` signature) for everything else. `url` may be absolute or a path with a query.
+ */
+export function authenticationFor(method: string, url: string): 'none' | 'push' | 'request' {
+  const operation = `${method.toUpperCase()} ${new URL(url, 'http://localhost').pathname}`;
+  if ((UNSIGNED_OPERATIONS as readonly string[]).includes(operation)) return 'none';
+  return operation === PUSH_OPERATION ? 'push' : 'request';
+}
+
+/** Problem slugs (`https://ecdx.dev/problems/<slug>`) a failed verification reports; all are answered with 401. */
+export type SignatureProblem = 'signature-missing' | 'signature-invalid' | 'signature-expired' | 'nonce-replayed' | 'digest-mismatch' | 'unknown-key';
+
+export type VerifyFailure =
+  | { ok: false; status: 401; problem: SignatureProblem; detail: string }
+  /** The nonce store is full of live nonces: answer 429 `rate-limited` with `Retry-After`, not 401. */
+  | { ok: false; status: 429; problem: 'rate-limited'; detail: string; retryAfterSeconds: number };
+
+export interface VerifiedSignature {
+  ok: true;
+  /** The client, as identified by the key that verified; idempotency keys are scoped by it. */
+  keyid: string;
+  alg: SignatureAlgorithm;
+  created: number;
+  expires: number;
+  nonce: string;
+  components: string[];
+}
+
+export type VerifyResult = VerifiedSignature | VerifyFailure;
+
+/** Signature parameters in the order they are serialised. */
+export type SignatureParams = Map<string, BareItem>;
+
+const nowMs = (now: Date | number | undefined): number => (now === undefined ? Date.now() : typeof now === 'number' ? now : now.getTime());
+
+/**
+ * The `@target-uri` value (RFC 9421 §2.2.2). ECDX serialises it as a WHATWG URL does — lower-case scheme and host,
+ * default port omitted, empty path as `/` — so that a Fetch client and a node:http server derive the same string.
+ */
+export const targetUri = (url: string): string => new URL(url).href;
+
+/** The value of one covered component, or `undefined` when the request does not have it. */
+export function componentValue(request: SignableRequest, name: string): string | undefined {
+  if (!name.startsWith('@')) return headerValue(request.headers, name);
+  if (name === '@method') return request.method;
+  const url = new URL(request.url);
+  switch (name) {
+    case '@target-uri':
+      return url.href;
+    case '@authority':
+      return url.host;
+    case '@scheme':
+      return url.protocol.slice(0, -1);
+    case '@path':
+      return url.pathname;
+    case '@query':
+      return url.search === '' ? '?' : url.search;
+    case '@request-target':
+      return `${url.pathname}${url.search}`;
+    default:
+      return undefined; // @status is for responses; @query-param needs parameters ECDX does not use
+  }
+}
+
+/** The signature base (RFC 9421 §2.5) for the given covered components and parameters. Throws on a missing component. */
+export function signatureBase(request: SignableRequest, components: readonly string[], params: SignatureParams): string {
+  const lines: string[] = [];
+  for (const name of components) {
+    const value = componentValue(request, name);
+    if (value === undefined) throw new TypeError(`covered component ${name} is not present in the request`);
+    if (/[\r\n]/.test(value)) throw new TypeError(`component ${name} contains a line break`);
+    lines.push(`"${name}": ${value}`);
+  }
+  lines.push(`"@signature-params": ${signatureParamsValue(components, params)}`);
+  return lines.join('\n');
+}
+
+/** The serialised inner list that is both the `@signature-params` line and the Signature-Input member. */
+export const signatureParamsValue = (components: readonly string[], params: SignatureParams): string =>
+  serializeInnerList([components.map((c) => [c, new Map()]), params]);
+
+/** The raw signature over a signature base. */
+export function createSignatureValue(key: SigningKey, base: string): Buffer {
+  const data = Buffer.from(base, 'utf8');
+  return key.alg === 'ed25519' ? edSign(null, data, key.key) : createHmac('sha256', key.key).update(data).digest();
+}
+
+/** Whether `signature` is a valid signature over `base` under `key`. Never throws. */
+export function verifySignatureValue(key: VerificationKey, base: string, signature: Uint8Array): boolean {
+  const data = Buffer.from(base, 'utf8');
+  try {
+    if (key.alg === 'ed25519') return signature.byteLength === 64 && edVerify(null, data, key.key, signature);
+    const expected = createHmac('sha256', key.key).update(data).digest();
+    return signature.byteLength === expected.byteLength && timingSafeEqual(signature, expected);
+  } catch {
+    return false;
+  }
+}
+
+/** The components the ECDX profile requires a signature on this request to cover, in the recommended order. */
+export function requiredComponents(request: SignableRequest): string[] {
+  const components = ['@method', '@target-uri'];
+  for (const name of CONDITIONAL_COMPONENTS) if (headerValue(request.headers, name) !== undefined) components.push(name);
+  return components;
+}
+
+export interface SignOptions {
+  key: SigningKey;
+  /** The signing time; epoch milliseconds or a Date. Default: the system clock. */
+  now?: Date | number;
+  /** Default: 16 random bytes, base64url. */
+  nonce?: string;
+  /** Seconds from `created` to `expires`, 1–300. Default 300. */
+  expiresIn?: number;
+  /**
+   * Deliberate faults, for conformance checks that must send a wrong signature (a component left out, a wrong
+   * `alg`, a stale `created` …). The result is still a well-formed signature; never set this in production.
+   */
+  tamper?: { components?: readonly string[]; label?: string; params?: Record<string, BareItem | undefined> };
+}
+
+/**
+ * The header fields `signRequest` adds: Signature-Input, Signature and, when the body needs one and has none,
+ * Content-Digest. A plain record, so that it spreads into any header object.
+ */
+export type SignatureHeaders = Record<string, string> & { 'signature-input': string; signature: string };
+
+/**
+ * Sign a request under the ECDX profile. Returns the header fields to add; the request itself is not changed. A
+ * request with content and no Content-Digest gets one computed here, and the signature covers it.
+ */
+export function signRequest(request: SignableRequest, options: SignOptions): SignatureHeaders {
+  const expiresIn = options.expiresIn ?? MAX_SIGNATURE_LIFETIME_SECONDS;
+  if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_SIGNATURE_LIFETIME_SECONDS) {
+    throw new RangeError(`expiresIn must be an integer from 1 to ${MAX_SIGNATURE_LIFETIME_SECONDS} seconds`);
+  }
+  const nonce = options.nonce ?? randomBytes(16).toString('base64url');
+  if (nonce.length < MIN_NONCE_LENGTH) throw new RangeError(`a nonce needs at least ${MIN_NONCE_LENGTH} characters`);
+
+  const added: SignatureHeaders = { 'signature-input': '', signature: '' };
+  let subject = request;
+  if (bodyBytes(request.body).byteLength > 0 && headerValue(request.headers, 'content-digest') === undefined) {
+    added['content-digest'] = contentDigest(request.body);
+    subject = withHeaders(request, { 'content-digest': added['content-digest'] });
+  }
+
+  const created = Math.floor(nowMs(options.now) / 1000);
+  const params: SignatureParams = new Map<string, BareItem>([
+    ['created', created],
+    ['expires', created + expiresIn],
+    ['nonce', nonce],
+    ['keyid', options.key.keyid],
+    ['alg', options.key.alg],
+  ]);
+  for (const [name, value] of Object.entries(options.tamper?.params ?? {})) {
+    if (value === undefined) params.delete(name);
+    else params.set(name, value);
+  }
+  const components = options.tamper?.components ?? requiredComponents(subject);
+  const label = options.tamper?.label ?? SIGNATURE_LABEL;
+  const value = createSignatureValue(options.key, signatureBase(subject, components, params));
+  added['signature-input'] = serializeDictionary(new Map<string, InnerList>([[label, [components.map((c) => [c, new Map()]), params] as InnerList]]));
+  added.signature = serializeDictionary(new Map<string, Item>([[label, [new Uint8Array(value), new Map()]]]));
+  return added;
+}
+
+/** A parsed signature: what the sender claims to have signed. */
+export interface ParsedSignature {
+  ok: true;
+  label: string;
+  components: string[];
+  params: Parameters;
+  signature: Uint8Array;
+}
+
+const fail = (problem: SignatureProblem, detail: string): VerifyFailure => ({ ok: false, status: 401, problem, detail });
+
+/** Read the signature with `label` from Signature-Input and Signature, without checking it. */
+export function parseSignature(request: SignableRequest, label = SIGNATURE_LABEL): ParsedSignature | VerifyFailure {
+  const input = headerValue(request.headers, 'signature-input');
+  const signature = headerValue(request.headers, 'signature');
+  if (input === undefined || signature === undefined) return fail('signature-missing', 'the request has no Signature-Input and Signature fields');
+  let inputs, signatures;
+  try {
+    inputs = parseDictionary(input);
+    signatures = parseDictionary(signature);
+  } catch (error) {
+    return fail('signature-invalid', `Signature-Input or Signature is not a structured dictionary: ${(error as Error).message}`);
+  }
+  const declared = inputs.get(label);
+  const value = signatures.get(label);
+  if (declared === undefined || value === undefined) return fail('signature-missing', `the request has no signature labelled ${label}`);
+  if (!Array.isArray(declared[0])) return fail('signature-invalid', `Signature-Input ${label} is not an inner list`);
+  if (!(value[0] instanceof ArrayBuffer)) return fail('signature-invalid', `Signature ${label} is not a byte sequence`);
+  const components: string[] = [];
+  for (const [name, componentParams] of declared[0] as InnerList[0]) {
+    if (typeof name !== 'string' || name !== name.toLowerCase()) return fail('signature-invalid', 'covered components must be lower-case strings');
+    if (componentParams.size > 0) return fail('signature-invalid', `component ${name} carries parameters, which the ECDX profile does not use`);
+    if (components.includes(name)) return fail('signature-invalid', `component ${name} is covered twice`);
+    components.push(name);
+  }
+  return { ok: true, label, components, params: declared[1], signature: new Uint8Array(value[0]) };
+}
+
+export interface VerifyOptions {
+  /** The keys this receiver trusts, by keyid. */
+  keyring: KeyResolver;
+  /** Where accepted nonces are remembered. */
+  nonceCache: NonceStore;
+  /** The receiver's clock; epoch milliseconds or a Date. Default: the system clock. */
+  now?: Date | number;
+  /** Default 30. */
+  skewSeconds?: number;
+  label?: string;
+}
+
+/** Verify a request's ECDX signature: every rule of the profile, cheapest checks first, the nonce recorded last. */
+export function verifyRequest(request: SignableRequest, options: VerifyOptions): VerifyResult {
+  const parsed = parseSignature(request, options.label ?? SIGNATURE_LABEL);
+  if (!parsed.ok) return parsed;
+  const { components, params } = parsed;
+
+  const created = params.get('created');
+  const expires = params.get('expires');
+  const nonce = params.get('nonce');
+  const keyid = params.get('keyid');
+  const alg = params.get('alg');
+  if (!Number.isInteger(created) || !Number.isInteger(expires)) return fail('signature-invalid', 'created and expires must both be present as integers');
+  if (typeof nonce !== 'string' || nonce.length < MIN_NONCE_LENGTH) return fail('signature-invalid', `nonce must be a string of at least ${MIN_NONCE_LENGTH} characters`);
+  if (typeof keyid !== 'string' || keyid === '') return fail('signature-invalid', 'keyid must be present as a string');
+  if (typeof alg !== 'string') return fail('signature-invalid', 'alg must be present as a string');
+  if (!isSignatureAlgorithm(alg)) return fail('signature-invalid', `alg ${alg} is not one ECDX allows (ed25519, hmac-sha256)`);
+  const lifetime = (expires as number) - (created as number);
+  if (lifetime <= 0 || lifetime > MAX_SIGNATURE_LIFETIME_SECONDS) {
+    return fail('signature-invalid', `expires − created is ${lifetime} s; it must be 1–${MAX_SIGNATURE_LIFETIME_SECONDS} s`);
+  }
+
+  const now = nowMs(options.now) / 1000;
+  const skew = options.skewSeconds ?? CLOCK_SKEW_SECONDS;
+  if ((created as number) > now + skew) return fail('signature-expired', `created lies ${Math.round((created as number) - now)} s in the future`);
+  if (now > (expires as number) + skew) return fail('signature-expired', `the signature expired ${Math.round(now - (expires as number))} s ago`);
+
+  for (const name of requiredComponents(request)) {
+    if (!components.includes(name)) return fail('signature-invalid', `the signature does not cover ${name}, which the request carries`);
+  }
+  const hasContent = bodyBytes(request.body).byteLength > 0;
+  if (hasContent && !components.includes('content-digest')) return fail('digest-mismatch', 'the request has content but no Content-Digest field');
+
+  const key = options.keyring.get(keyid);
+  if (key === undefined) return fail('unknown-key', `no key is registered for keyid ${keyid}`);
+  if (key.alg !== alg) return fail('signature-invalid', `keyid ${keyid} is registered for ${key.alg}, not ${alg}`);
+
+  if (components.includes('content-digest')) {
+    const digest = verifyContentDigest(headerValue(request.headers, 'content-digest'), request.body);
+    if (!digest.ok) return fail('digest-mismatch', digest.detail);
+  }
+
+  let base: string;
+  try {
+    base = signatureBase(request, components, params);
+  } catch (error) {
+    return fail('signature-invalid', (error as Error).message);
+  }
+  if (!verifySignatureValue(key, base, parsed.signature)) return fail('signature-invalid', 'the signature does not verify over the signature base');
+
+  const recorded = options.nonceCache.checkAndRecord(keyid, nonce, (expires as number) + skew, now);
+  if (recorded.outcome === 'replayed') return fail('nonce-replayed', `nonce ${nonce} was already used with keyid ${keyid}`);
+  if (recorded.outcome === 'full') {
+    return { ok: false, status: 429, problem: 'rate-limited', detail: 'too many live signatures to remember; retry later', retryAfterSeconds: recorded.retryAfterSeconds };
+  }
+  return { ok: true, keyid, alg, created: created as number, expires: expires as number, nonce, components };
+}

@@ -1,0 +1,303 @@
+// Discovery and health: what a vendor claims (GET /v1/conformance) and how its data feeds are doing right now
+// (GET /v1/health, the automatic interconnection check of OP-06). Both are served without a signature, so that a
+// counterparty or a monitor can read them before any key has been exchanged. The small shared pieces of the
+// governance area (roles, feeds, parties) live here too, because the claim and the health document define them.
+import { Type, type Static } from '@sinclair/typebox';
+import { classUri, conformanceClasses, conformanceClassNames, type ConformanceClassName } from '../../spec/classes.ts';
+import { CarrierCode, Closed, ref, schemaId, StringEnum, Timestamp } from './common.ts';
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared pieces
+
+export const PartyRole = StringEnum(['carrier', 'platform'] as const, {
+  description:
+    'The role a party plays in the exchange: `carrier` (经营快递业务的企业, receives shipping data and sends parcel ' +
+    'data) or `platform` (电子商务经营者, sends shipping data and receives parcel data).',
+});
+export type PartyRole = Static<typeof PartyRole>;
+
+export const DataFeed = StringEnum(['SHIPPING_DATA', 'PARCEL_DATA_PULL', 'PARCEL_DATA_PUSH'] as const, {
+  $id: schemaId('DataFeed'),
+  title: 'DataFeed',
+  description:
+    'One data feed between a platform and a carrier: `SHIPPING_DATA` (寄递数据, platform → carrier, OP-01), ' +
+    '`PARCEL_DATA_PULL` (快件数据 fetched by the platform) and `PARCEL_DATA_PUSH` (快件数据 pushed by the carrier, ' +
+    'OP-02). Health, interruption notices and incident notifications name feeds with these values.',
+  examples: ['SHIPPING_DATA', 'PARCEL_DATA_PUSH'],
+});
+export type DataFeed = Static<typeof DataFeed>;
+
+const OrganisationName = Type.String({
+  description: 'The registered name of the organisation (企业名称), as on its business licence.',
+  minLength: 1,
+  maxLength: 100,
+  pattern: '\\S',
+});
+
+export const ExchangeParty = Type.Union(
+  [
+    Type.Object({ name: OrganisationName, role: Type.Literal('carrier'), carrierCode: ref(CarrierCode) }, Closed),
+    Type.Object({ name: OrganisationName, role: Type.Literal('platform') }, Closed),
+  ],
+  {
+    $id: schemaId('ExchangeParty'),
+    title: 'ExchangeParty',
+    description:
+      'An organisation taking part in the exchange, as named in notices, incident notifications and statistics. ' +
+      'A carrier is also identified by its carrier code, which a platform has no equivalent of; the two shapes ' +
+      'are therefore distinct, and a carrier without a code (or a platform with one) is invalid.',
+    examples: [
+      { name: '顺丰速运有限公司', role: 'carrier', carrierCode: 'SF' },
+      { name: '示例电商平台有限公司', role: 'platform' },
+    ],
+  },
+);
+export type ExchangeParty = Static<typeof ExchangeParty>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Conformance claim
+
+export const SEMVER_PATTERN = '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$';
+
+const EcdxVersion = Type.String({
+  description: 'The ECDX version implemented, as a semantic version (`1.0.0-draft`).',
+  pattern: SEMVER_PATTERN,
+  maxLength: 64,
+});
+
+const classUris = conformanceClassNames.map(classUri);
+
+export const ConformanceClaim = Type.Object(
+  {
+    ecdxVersion: EcdxVersion,
+    role: PartyRole,
+    party: Type.Object(
+      {
+        name: OrganisationName,
+        carrierCode: Type.Optional(ref(CarrierCode, { description: 'Present exactly when the role is `carrier`.' })),
+      },
+      { ...Closed, description: 'Who operates the implementation.' },
+    ),
+    classes: Type.Array(StringEnum(classUris), {
+      description:
+        'The conformance classes claimed, by URI (`https://ecdx.dev/conformance/1.0/<class>`). `core` is always ' +
+        'claimed. The harness runs exactly these classes; a class not listed is reported as not claimed.',
+      minItems: 1,
+      uniqueItems: true,
+      contains: Type.Literal(classUri('core')),
+    }),
+    features: Type.Array(Type.String({ pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 64 }), {
+      description: 'Optional features implemented, by the names the specification gives them; empty when none.',
+      uniqueItems: true,
+      maxItems: 50,
+    }),
+    idempotencyKeyExpirySeconds: Type.Integer({
+      description: 'How long an `Idempotency-Key` is remembered, in seconds: at least one day.',
+      minimum: 86400,
+    }),
+    retention: Type.Object(
+      {
+        shippingDataDays: Type.Integer({ description: 'Days shipping data (寄递数据) is kept after the parcel is delivered or returned.', minimum: 1, maximum: 3650 }),
+        trackingEventsDays: Type.Integer({ description: 'Days trajectory (轨迹) events are kept after the parcel is delivered or returned.', minimum: 1, maximum: 3650 }),
+      },
+      { ...Closed, description: 'How long exchanged personal data is kept (OP-04): published so that the counterparty and users can rely on it.' },
+    ),
+    signatureAlgorithms: Type.Array(StringEnum(['ed25519', 'hmac-sha256'] as const), {
+      description: 'The RFC 9421 algorithms accepted on incoming requests. `ed25519` is preferred.',
+      minItems: 1,
+      uniqueItems: true,
+    }),
+    webhookSignatureSchemes: Type.Array(StringEnum(['v1a', 'v1'] as const), {
+      description:
+        'The Standard Webhooks signature schemes used (carrier) or accepted (platform) on pushes: `v1a` (ed25519, ' +
+        'preferred) and `v1` (HMAC-SHA256). Empty when no push class is claimed.',
+      uniqueItems: true,
+    }),
+    maxPageSize: Type.Integer({ description: 'The largest `limit` accepted on paginated collections (at most 100).', minimum: 1, maximum: 100 }),
+    testMode: Type.Optional(
+      Type.Boolean({
+        description:
+          'Whether this deployment exposes test controls for the conformance harness. Reserved: the control ' +
+          'interface is left to a later revision. A production deployment leaves it absent or false.',
+      }),
+    ),
+  },
+  {
+    $id: schemaId('ConformanceClaim'),
+    title: 'ConformanceClaim',
+    description:
+      'What an implementation claims (GET /v1/conformance): the ECDX version, its role, the conformance classes it ' +
+      'conforms to and the operational parameters a counterparty needs (idempotency-key expiry, retention, ' +
+      'accepted signature algorithms, page size). The harness decides what to test from it, so it is served ' +
+      'without a signature and must be true.',
+    ...Closed,
+    examples: [
+      {
+        ecdxVersion: '1.0.0-draft',
+        role: 'carrier',
+        party: { name: '顺丰速运有限公司', carrierCode: 'SF' },
+        classes: [
+          'https://ecdx.dev/conformance/1.0/core',
+          'https://ecdx.dev/conformance/1.0/security',
+          'https://ecdx.dev/conformance/1.0/carrier-shipping',
+          'https://ecdx.dev/conformance/1.0/carrier-tracking-push',
+        ],
+        features: [],
+        idempotencyKeyExpirySeconds: 86400,
+        retention: { shippingDataDays: 180, trackingEventsDays: 180 },
+        signatureAlgorithms: ['ed25519', 'hmac-sha256'],
+        webhookSignatureSchemes: ['v1a'],
+        maxPageSize: 100,
+      },
+    ],
+  },
+);
+export type ConformanceClaim = Static<typeof ConformanceClaim>;
+
+/** The feeds a claim commits the party to report in its health document. */
+export const feedsOfClasses = (role: PartyRole, classes: readonly string[]): DataFeed[] => {
+  const has = (name: ConformanceClassName) => classes.includes(classUri(name));
+  const feeds: DataFeed[] = [];
+  if (role === 'carrier') {
+    if (has('carrier-shipping')) feeds.push('SHIPPING_DATA');
+    if (has('carrier-tracking-pull')) feeds.push('PARCEL_DATA_PULL');
+    if (has('carrier-tracking-push')) feeds.push('PARCEL_DATA_PUSH');
+  } else if (has('platform-tracking-receiver')) {
+    feeds.push('PARCEL_DATA_PUSH');
+  }
+  return feeds;
+};
+
+/** A semantic finding about a document that is valid against its schema: the rule it breaks and where. */
+export interface Finding {
+  requirement: string;
+  pointer: string;
+  detail: string;
+}
+
+/** The claim's cross-field rules, which JSON Schema does not express (ECDX-CNF-002). */
+export function checkConformanceClaim(claim: ConformanceClaim): Finding[] {
+  const findings: Finding[] = [];
+  const add = (pointer: string, detail: string) => findings.push({ requirement: 'ECDX-CNF-002', pointer, detail });
+  if (claim.role === 'carrier' && !claim.party.carrierCode) add('/party/carrierCode', 'a carrier states its carrier code');
+  if (claim.role === 'platform' && claim.party.carrierCode) add('/party/carrierCode', 'a platform has no carrier code');
+  claim.classes.forEach((uri, i) => {
+    const name = conformanceClassNames.find((n) => classUri(n) === uri);
+    const classRole: string | undefined = name ? conformanceClasses[name].role : undefined;
+    if (classRole && classRole !== 'both' && classRole !== claim.role) add(`/classes/${i}`, `${name} is a ${classRole} class`);
+  });
+  if (Number(claim.ecdxVersion.split('.')[0]) !== 1) add('/ecdxVersion', 'this revision of ECDX is version 1');
+  const pushes = claim.classes.includes(classUri('carrier-tracking-push')) || claim.classes.includes(classUri('platform-tracking-receiver'));
+  if (pushes && claim.webhookSignatureSchemes.length === 0) add('/webhookSignatureSchemes', 'a push class needs at least one webhook signature scheme');
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Health
+
+export const HealthStatus = StringEnum(['UP', 'DEGRADED', 'DOWN'] as const, {
+  description:
+    '`UP`: working normally. `DEGRADED`: working, but late or partly failing (for example pushes being retried). ' +
+    '`DOWN`: not exchanging data at all.',
+});
+export type HealthStatus = Static<typeof HealthStatus>;
+
+export const FeedHealth = Type.Object(
+  {
+    feed: ref(DataFeed),
+    status: HealthStatus,
+    lastExchangeAt: Type.Optional(
+      ref(Timestamp, { description: 'When data last moved successfully on this feed, in either direction; absent if never.' }),
+    ),
+    backlog: Type.Integer({
+      description:
+        'Items waiting on this feed: shipping data received but not yet processed; push batches not yet delivered; ' +
+        'for a platform, pushed events received but not yet processed. 0 when nothing waits.',
+      minimum: 0,
+    }),
+    oldestPendingAt: Type.Optional(
+      ref(Timestamp, { description: 'Since when the oldest waiting item has waited. Present exactly when `backlog` > 0.' }),
+    ),
+  },
+  { ...Closed, description: 'The state of one data feed.' },
+);
+export type FeedHealth = Static<typeof FeedHealth>;
+
+export const Health = Type.Object(
+  {
+    status: HealthStatus,
+    serverTime: ref(Timestamp, {
+      description: 'The server clock when the document was produced; within 30 s of true time, since signatures and notices rely on it.',
+    }),
+    ecdxVersion: EcdxVersion,
+    feeds: Type.Array(FeedHealth, {
+      description: 'One entry per feed the party takes part in; every feed its claimed classes imply is listed, once.',
+      maxItems: 3,
+    }),
+  },
+  {
+    $id: schemaId('Health'),
+    title: 'Health',
+    description:
+      'The heartbeat of an implementation (GET /v1/health): overall status, server time and, per data feed, the ' +
+      'last successful exchange and the backlog. It is what the automatic interconnection checks of OP-06 poll, ' +
+      'so it is unsigned, cheap, and honest: it reports the feeds as they are, not as configured.',
+    ...Closed,
+    examples: [
+      {
+        status: 'DEGRADED',
+        serverTime: '2026-03-01T09:30:00+08:00',
+        ecdxVersion: '1.0.0-draft',
+        feeds: [
+          { feed: 'SHIPPING_DATA', status: 'UP', lastExchangeAt: '2026-03-01T09:29:58+08:00', backlog: 0 },
+          {
+            feed: 'PARCEL_DATA_PUSH',
+            status: 'DEGRADED',
+            lastExchangeAt: '2026-03-01T09:12:04+08:00',
+            backlog: 37,
+            oldestPendingAt: '2026-03-01T09:14:30+08:00',
+          },
+        ],
+      },
+    ],
+  },
+);
+export type Health = Static<typeof Health>;
+
+const STATUS_RANK: Record<HealthStatus, number> = { UP: 0, DEGRADED: 1, DOWN: 2 };
+
+/** Tolerated clock difference between the server and true time (and so between two honest parties). */
+export const CLOCK_TOLERANCE_SECONDS = 30;
+
+/**
+ * The honesty rules of a health document that JSON Schema does not express. `now` is the checker's true time;
+ * `expectedFeeds` the feeds the party's claim implies (see `feedsOfClasses`).
+ */
+export function checkHealth(health: Health, now: Date, expectedFeeds: readonly DataFeed[] = [], claimedVersion?: string): Finding[] {
+  const findings: Finding[] = [];
+  const add = (requirement: string, pointer: string, detail: string) => findings.push({ requirement, pointer, detail });
+  const serverTime = Date.parse(health.serverTime);
+  if (Math.abs(serverTime - now.getTime()) > CLOCK_TOLERANCE_SECONDS * 1000) {
+    add('ECDX-HLT-002', '/serverTime', `serverTime is ${Math.round((serverTime - now.getTime()) / 1000)} s off true time`);
+  }
+  if (claimedVersion !== undefined && health.ecdxVersion !== claimedVersion) {
+    add('ECDX-HLT-003', '/ecdxVersion', `health says ${health.ecdxVersion}, the claim ${claimedVersion}`);
+  }
+  const seen = new Set<DataFeed>();
+  health.feeds.forEach((f, i) => {
+    if (seen.has(f.feed)) add('ECDX-HLT-004', `/feeds/${i}/feed`, `${f.feed} is listed twice`);
+    seen.add(f.feed);
+    if (f.backlog > 0 && !f.oldestPendingAt) add('ECDX-HLT-006', `/feeds/${i}/oldestPendingAt`, 'a backlog without the time of its oldest item');
+    if (f.backlog === 0 && f.oldestPendingAt) add('ECDX-HLT-006', `/feeds/${i}/oldestPendingAt`, 'an oldest pending item without a backlog');
+    for (const key of ['lastExchangeAt', 'oldestPendingAt'] as const) {
+      const at = f[key];
+      if (at && Date.parse(at) > serverTime + CLOCK_TOLERANCE_SECONDS * 1000) add('ECDX-HLT-006', `/feeds/${i}/${key}`, `${key} lies after serverTime`);
+    }
+  });
+  for (const feed of expectedFeeds) {
+    if (!seen.has(feed)) add('ECDX-HLT-004', '/feeds', `the claimed classes imply feed ${feed}, which is not listed`);
+  }
+  const worst = health.feeds.reduce<HealthStatus>((w, f) => (STATUS_RANK[f.status] > STATUS_RANK[w] ? f.status : w), 'UP');
+  if (STATUS_RANK[health.status] < STATUS_RANK[worst]) add('ECDX-HLT-005', '/status', `status ${health.status}, but feed status ${worst}`);
+  return findings;
+}
