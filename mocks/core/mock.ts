@@ -1,0 +1,318 @@
+// The reference behaviour of ECDX, free of any transport: `createMock()` returns an object whose `handle()` takes a
+// MockRequest and returns a MockResponse. Every request goes through the same pipeline, in the order the Core
+// chapter fixes: route (404/405) → size (413) → authentication (401) → media type (415) → JSON (400) →
+// idempotency (400/409/422/replay) → schema (422) → the operation's own rules.
+import type { KeyResolver, NonceStore, WebhookVerificationKey } from '../../conformance/protocol/index.ts';
+import { demoCredentials, demoKeyring, NonceCache, verifyRequest, verifyWebhook } from '../../conformance/protocol/index.ts';
+import { violations } from '../../schemas/validate.ts';
+import { schemaByName } from '../../schemas/src/index.ts';
+import { faults as faultCatalogue } from '../faults/index.ts';
+import { validationSkippingFaults } from '../faults/pipeline.ts';
+import { Clock } from './clock.ts';
+import { IdempotencyKeys } from './idempotency.ts';
+import { operationHandlers, startServices } from './operations/index.ts';
+import { isProblem, problemResponse, validationProblem } from './respond.ts';
+import { buildRoutes, matchRoute } from './routes.ts';
+import { MemoryStore, type Store } from './store.ts';
+import type { Background, MockContext, MockRequest, MockResponse, MockRole, OperationInput, Party, Route } from './types.ts';
+
+/** Largest request body the standard requires a receiver to take (Core chapter). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface MockOptions {
+  role?: MockRole;
+  /** Chooses each simulated parcel's path (exceptions, timings); the same seed gives the same trajectories. */
+  seed?: number;
+  /** Virtual seconds per real second (0 freezes time; tests advance it explicitly). Default 1. */
+  clockSpeed?: number;
+  /** Virtual start time (epoch ms). */
+  clockStart?: number;
+  /** Names of faults to commit (see `ecdx mock --list-faults`). */
+  faults?: readonly string[];
+  store?: Store;
+  /** Keys of the parties allowed to call; default: the demo credentials. */
+  keyring?: KeyResolver;
+  /** keyid → party; default: the demo platform and demo carrier. */
+  parties?: Record<string, Omit<Party, 'keyid'>>;
+  /** Keys a platform mock trusts for pushes; default: the demo carrier's push keys. */
+  pushVerificationKeys?: readonly WebhookVerificationKey[];
+  /** Validate every successful response against its schema and throw on a mismatch (for the mock's own tests). */
+  selfCheck?: boolean;
+  /** Test mode (claim `testMode: true`): test controls such as the `ecdx-test-delay` header are honoured. */
+  testMode?: boolean;
+}
+
+export const DEMO_CARRIER_CODE = 'ECDXDEMO';
+
+const demoParties = (): Record<string, Omit<Party, 'keyid'>> => ({
+  [demoCredentials.platform.signingKey.keyid]: { role: 'platform', name: 'ECDX Demo Platform' },
+  [demoCredentials.platformHmac.keyid]: { role: 'platform', name: 'ECDX Demo Platform' },
+  [demoCredentials.carrier.signingKey.keyid]: { role: 'carrier', name: 'ECDX Demo Carrier', carrierCode: DEMO_CARRIER_CODE },
+});
+
+export interface Mock {
+  handle(request: MockRequest): Promise<MockResponse>;
+  readonly context: MockContext;
+  readonly routes: readonly Route[];
+  /** Stop timers and background work, close the store. */
+  close(): Promise<void>;
+}
+
+class BackgroundTasks implements Background {
+  readonly #pending = new Set<Promise<unknown>>();
+  track(task: Promise<unknown>) {
+    const settled = task.catch(() => undefined).finally(() => this.#pending.delete(settled));
+    this.#pending.add(settled);
+  }
+  async idle() {
+    while (this.#pending.size > 0) await Promise.all([...this.#pending]);
+  }
+}
+
+/** A nonce store that forgets everything: what the `accept-replayed-nonce` fault uses. */
+const forgetfulNonces: NonceStore = { checkAndRecord: () => ({ outcome: 'fresh' }) };
+
+export function createMock(options: MockOptions = {}): Mock {
+  const role = options.role ?? 'both';
+  const active = new Set(options.faults ?? []);
+  for (const name of active) {
+    if (!faultCatalogue.some((f) => f.name === name)) throw new Error(`unknown fault '${name}' (see ecdx mock --list-faults)`);
+  }
+  const clock = new Clock({ speed: options.clockSpeed ?? 1, ...(options.clockStart === undefined ? {} : { start: options.clockStart }) });
+  const store = options.store ?? new MemoryStore();
+  const parties = options.parties ?? demoParties();
+  const keyring = options.keyring ?? demoKeyring();
+  const pushKeys = options.pushVerificationKeys ?? [demoCredentials.push.v1a.verificationKey, demoCredentials.push.v1];
+  const nonces = new NonceCache();
+  const background = new BackgroundTasks();
+  const testMode = options.testMode ?? true;
+  const fault = (name: string) => active.has(name);
+  const transforms = faultCatalogue.filter((f) => active.has(f.name) && f.transformResponse);
+
+  const context: MockContext = {
+    role,
+    seed: options.seed ?? 1,
+    clock,
+    store,
+    fault,
+    self: {
+      carrier: { role: 'carrier', name: 'ECDX Reference Mock Carrier', carrierCode: DEMO_CARRIER_CODE },
+      platform: { role: 'platform', name: 'ECDX Reference Mock Platform' },
+    },
+    background,
+    services: new Map(),
+    testMode,
+  };
+  const routes = buildRoutes(operationHandlers, role);
+  const idempotency = new IdempotencyKeys(store.collection('idempotency-keys'), clock);
+  startServices(context);
+
+  /** 401 problems of the request-signature check; undefined when the caller is authenticated. */
+  function authenticate(request: MockRequest): { caller?: Party; refusal?: MockResponse } {
+    const signable = { method: request.method, url: request.url.href, headers: request.headers, body: request.body };
+    const result = verifyRequest(signable, { keyring, nonceCache: fault('accept-replayed-nonce') ? forgetfulNonces : nonces, now: clock.now() });
+    if (result.ok) {
+      const party = parties[result.keyid];
+      if (!party) return { refusal: problemResponse('unknown-key', { detail: `keyid ${result.keyid} belongs to no registered party` }) };
+      return { caller: { keyid: result.keyid, ...party } };
+    }
+    if (result.status === 429) {
+      return { refusal: problemResponse('rate-limited', { detail: result.detail }, { 'retry-after': String(result.retryAfterSeconds) }) };
+    }
+    // Faults that accept what must be refused; each impersonates the demo platform, as a careless server would.
+    const accepted =
+      (fault('accept-unsigned') && result.problem === 'signature-missing') ||
+      (fault('accept-bad-signature') && result.problem === 'signature-invalid' && !isCoverageFailure(result.detail)) ||
+      (fault('accept-uncovered-components') && result.problem === 'signature-invalid' && isCoverageFailure(result.detail)) ||
+      (fault('ignore-content-digest') && result.problem === 'digest-mismatch') ||
+      (fault('accept-expired-signature') && result.problem === 'signature-expired') ||
+      (fault('accept-unknown-key') && result.problem === 'unknown-key');
+    if (accepted) {
+      const [keyid, party] = Object.entries(parties).find(([, p]) => p.role === 'platform') ?? Object.entries(parties)[0]!;
+      return { caller: { keyid, ...party } };
+    }
+    return { refusal: problemResponse(result.problem, { detail: result.detail }) };
+  }
+
+  function authenticatePush(request: MockRequest): MockResponse | undefined {
+    if (fault('platform-accept-unsigned-push')) return undefined;
+    const result = verifyWebhook(request.headers, request.body ?? new Uint8Array(), pushKeys, { now: clock.now() });
+    return result.ok ? undefined : problemResponse(result.problem, { detail: result.detail });
+  }
+
+  async function handle(request: MockRequest): Promise<MockResponse> {
+    const match = matchRoute(routes, request.method, request.url.pathname);
+    if (match.kind === 'not-found') {
+      if (fault('unknown-path-needs-signature') && !request.headers['signature']) return problemResponse('signature-missing');
+      return problemResponse('not-found', { detail: `ECDX defines no ${request.url.pathname} for this role`, instance: request.url.pathname });
+    }
+    if (match.kind === 'method-not-allowed') {
+      if (fault('wrong-method-as-not-found')) return problemResponse('not-found', { instance: request.url.pathname });
+      return problemResponse('method-not-allowed', { detail: `allowed: ${match.allowed.join(', ')}` }, { allow: match.allowed.join(', ') });
+    }
+    const { route, params } = match;
+    const operation = route.operation;
+    if (request.oversized && !fault('no-body-size-limit')) {
+      return problemResponse('payload-too-large', { detail: `the body exceeds ${MAX_BODY_BYTES} bytes` });
+    }
+
+    // Authentication comes before anything that reads the request (ECDX-SEC-010); the fault reverses the order.
+    const validateFirst = fault('validate-before-authenticate');
+    let caller: Party | undefined;
+    let body: unknown;
+    const authenticateNow = (): MockResponse | undefined => {
+      if (!operation.signed && !(operation.operationId === 'getConformanceClaim' && fault('conformance-requires-signature'))) return undefined;
+      if (operation.operationId === 'receiveTrackingEvents') return authenticatePush(request);
+      const outcome = authenticate(request);
+      caller = outcome.caller;
+      return outcome.refusal;
+    };
+    if (!validateFirst) {
+      const refusal = authenticateNow();
+      if (refusal) return finish(refusal);
+    }
+
+    if (route.bodySchema) {
+      const contentType = request.headers['content-type'] ?? '';
+      if (!isJsonMediaType(contentType) && !fault('ignore-content-type')) {
+        return finish(problemResponse('unsupported-media-type', { detail: `send application/json in UTF-8, not '${contentType || 'nothing'}'` }));
+      }
+      const parsed = parseJson(request.body);
+      if (!parsed.ok) {
+        if (fault('server-error-on-bad-input')) return finish(problemResponse('internal-error'));
+        if (fault('malformed-json-as-validation-error')) return finish(validationProblem([{ name: '', reason: parsed.reason }]));
+        return finish(problemResponse('malformed-json', { detail: parsed.reason }));
+      }
+      body = parsed.value;
+    }
+
+    const schemaViolations = (): MockResponse | undefined => {
+      const skipping = validationSkippingFaults[operation.operationId];
+      if (!route.bodySchema || (skipping && fault(skipping))) return undefined;
+      const found = violations(route.bodySchema, body);
+      return found.length > 0 ? validationProblem(found.map((v) => ({ name: v.pointer, reason: v.message, in: 'body' as const }))) : undefined;
+    };
+
+    if (validateFirst) {
+      const invalid = schemaViolations();
+      if (invalid) return finish(invalid);
+      if (operation.idempotent && request.headers['idempotency-key'] === undefined) return finish(problemResponse('idempotency-key-missing'));
+      const refusal = authenticateNow();
+      if (refusal) return finish(refusal);
+    }
+
+    let idempotencyKey: ReturnType<IdempotencyKeys['begin']> | undefined;
+    if (operation.idempotent && !fault('idempotency-key-optional')) {
+      const clientKeyid = fault('idempotency-key-global-scope') ? '*' : (caller?.keyid ?? '-');
+      idempotencyKey = idempotency.begin(request, clientKeyid);
+      switch (idempotencyKey.kind) {
+        case 'missing':
+        case 'malformed':
+          return finish(problemResponse('idempotency-key-missing', { detail: 'a creating POST needs an Idempotency-Key of 1–255 visible ASCII characters' }));
+        case 'in-flight':
+          if (!fault('idempotency-no-in-flight-guard')) return finish(problemResponse('idempotency-request-in-flight'));
+          idempotencyKey = undefined;
+          break;
+        case 'reused':
+          if (!fault('idempotency-key-reuse-accepted')) {
+            return finish(problemResponse('idempotency-key-reused', { detail: 'this Idempotency-Key was used for a different request' }));
+          }
+          idempotencyKey = undefined;
+          break;
+        case 'replay':
+          if (!fault('idempotency-replay-creates-again')) {
+            return finish({ ...idempotencyKey.response, headers: { ...idempotencyKey.response.headers, 'idempotency-replayed': 'true' } });
+          }
+          idempotencyKey = undefined;
+          break;
+        default:
+          break;
+      }
+    }
+
+    if (!validateFirst) {
+      const invalid = schemaViolations();
+      if (invalid) {
+        if (idempotencyKey?.kind === 'proceed') idempotencyKey.complete(invalid);
+        return finish(invalid);
+      }
+    }
+
+    // Test mode: a client may hold its request in flight to observe the idempotency in-flight guard.
+    const delay = Number(request.headers['ecdx-test-delay-ms']);
+    if (testMode && delay > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 5_000)));
+
+    const input: OperationInput = { request, params, query: request.url.searchParams, body, caller, mock: context };
+    let response: MockResponse;
+    try {
+      response = await route.handler(input);
+    } catch (error) {
+      if (idempotencyKey?.kind === 'proceed') idempotencyKey.abandon();
+      console.error(`ecdx mock: ${operation.operationId} failed:`, error);
+      return finish(problemResponse('internal-error', { detail: 'the mock failed to process this request; this is a bug in the mock' }));
+    }
+    if (idempotencyKey?.kind === 'proceed') {
+      if (response.status >= 500) idempotencyKey.abandon();
+      else idempotencyKey.complete(response);
+    }
+    if (options.selfCheck && active.size === 0) selfCheck(route, response);
+    return finish(response, input);
+
+    function finish(response: MockResponse, ran?: OperationInput): MockResponse {
+      const subject = ran ?? { request, params, query: request.url.searchParams, body, caller, mock: context };
+      let out = response;
+      for (const f of transforms) {
+        if (f.transformResponse) out = f.transformResponse(subject, out);
+      }
+      return out;
+    }
+  }
+
+  return {
+    handle,
+    context,
+    routes,
+    async close() {
+      clock.stop();
+      await background.idle();
+      store.close();
+    },
+  };
+}
+
+/** The verifier reports an uncovered component as signature-invalid with this wording (http-signatures.ts). */
+const isCoverageFailure = (detail: string): boolean => detail.startsWith('the signature does not cover');
+
+/** `application/json`, optionally with `charset=utf-8` (any case); nothing else. */
+function isJsonMediaType(value: string): boolean {
+  const [type, ...params] = value.split(';').map((p) => p.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((p) => p === '' || p === 'charset=utf-8' || p === 'charset="utf-8"');
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function parseJson(body: Uint8Array | undefined): { ok: true; value: unknown } | { ok: false; reason: string } {
+  if (!body || body.length === 0) return { ok: false, reason: 'the body is empty; this operation needs a JSON document' };
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    return { ok: false, reason: 'the body is not valid UTF-8' };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    // V8's message names the position, never echoes content beyond a few characters; keep it short anyway.
+    return { ok: false, reason: `the body is not well-formed JSON (${String((error as Error).message).slice(0, 80)})` };
+  }
+}
+
+function selfCheck(route: Route, response: MockResponse): void {
+  const success = route.operation.success;
+  if (response.status !== success.status || !success.schema || isProblem(response)) return;
+  const found = violations(schemaByName(success.schema), response.body);
+  if (found.length > 0) {
+    throw new Error(`mock self-check: ${route.operation.operationId} answered a body that is not a valid ${success.schema}: ${JSON.stringify(found.slice(0, 5))}`);
+  }
+}

@@ -1,0 +1,24 @@
+// Every operation handler of the mock, gathered from one file per area, and the background services areas start.
+import type { MockContext, OperationHandler } from '../types.ts';
+import * as discovery from './discovery.ts';
+import * as incidents from './incidents.ts';
+import * as notices from './notices.ts';
+import * as receiver from './receiver.ts';
+import * as shipments from './shipments.ts';
+import * as statistics from './statistics.ts';
+import * as subscriptions from './subscriptions.ts';
+import * as tracking from './tracking.ts';
+
+interface Area {
+  handlers: Record<string, OperationHandler>;
+  start?: (mock: MockContext) => void;
+}
+
+const areas: Area[] = [discovery, shipments, tracking, subscriptions, receiver, notices, incidents, statistics];
+
+export const operationHandlers: Record<string, OperationHandler> = Object.assign({}, ...areas.map((a) => a.handlers));
+
+/** Start each area's background services (the push dispatcher, the trajectory simulator's timers). */
+export function startServices(mock: MockContext): void {
+  for (const area of areas) area.start?.(mock);
+}

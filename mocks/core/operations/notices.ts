@@ -1,0 +1,11 @@
+// Placeholder: this area's operations are being written.
+import { problemResponse } from '../respond.ts';
+import type { OperationHandler } from '../types.ts';
+
+const notYet: OperationHandler = () => problemResponse('service-unavailable', { detail: 'not implemented yet' });
+
+export const handlers: Record<string, OperationHandler> = {
+  receiveInterruptionNotice: notYet,
+  getInterruptionNotice: notYet,
+  respondToInterruptionNotice: notYet,
+};

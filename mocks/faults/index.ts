@@ -1,0 +1,12 @@
+// The fault catalogue: every fault the mock can commit, gathered from one file per area.
+import type { Fault } from './fault.ts';
+import { pipelineFaults } from './pipeline.ts';
+
+export type { Fault } from './fault.ts';
+
+export const faults: readonly Fault[] = [...pipelineFaults];
+
+export const faultByName = (name: string): Fault | undefined => faults.find((f) => f.name === name);
+
+/** The public description of every fault (`ecdx mock --list-faults --json`). */
+export const faultCatalogue = () => faults.map(({ name, requirements, role, description }) => ({ name, requirements, role, description }));
