@@ -8,6 +8,7 @@ import { violations } from '../../schemas/validate.ts';
 import { schemaByName } from '../../schemas/src/index.ts';
 import { faults as faultCatalogue } from '../faults/index.ts';
 import { validationSkippingFaults } from '../faults/pipeline.ts';
+import { recordActivity } from './activity.ts';
 import { Clock } from './clock.ts';
 import { IdempotencyKeys } from './idempotency.ts';
 import { operationHandlers, startServices } from './operations/index.ts';
@@ -260,6 +261,15 @@ export function createMock(options: MockOptions = {}): Mock {
 
     function finish(response: MockResponse, ran?: OperationInput): MockResponse {
       const subject = ran ?? { request, params, query: request.url.searchParams, body, caller, mock: context };
+      if (operation.operationId === 'createShipment' && caller && response.headers['idempotency-replayed'] !== 'true') {
+        // Every shipping-data record a counterparty got past authentication counts as received (statistics).
+        const at = clock.now();
+        if (response.status === 201) recordActivity(context, { kind: 'shipment-accepted', at, counterparty: caller.keyid });
+        else if (response.status >= 400 && response.status !== 401 && response.status !== 429) {
+          const slug = String((response.body as { type?: string } | undefined)?.type ?? '').split('/').pop() || 'unknown';
+          recordActivity(context, { kind: 'shipment-rejected', at, counterparty: caller.keyid, reason: slug });
+        }
+      }
       let out = response;
       for (const f of transforms) {
         if (f.transformResponse) out = f.transformResponse(subject, out);

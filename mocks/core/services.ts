@@ -1,0 +1,35 @@
+// Services one area offers another inside a running mock (the trajectory feeds the push dispatcher; the push
+// dispatcher's backlog feeds the health document). An area provides its service in its start() function; areas
+// start in the order of mocks/core/operations/index.ts, providers first.
+import type { TrackingEvent } from '../../schemas/src/index.ts';
+import type { MockContext } from './types.ts';
+
+export interface TrajectoryService {
+  /** The events of a waybill that are recorded by virtual now, in sequence order; undefined for an unknown waybill. */
+  recordedEvents(waybillNo: string): TrackingEvent[] | undefined;
+  /**
+   * Register a listener called once for each event when virtual time reaches its recordedAt, with the keyid of
+   * the platform whose shipping data created the shipment. Events recorded before the listener registered are
+   * not replayed.
+   */
+  onRecorded(listener: (event: TrackingEvent, ownerKeyid: string) => void): void;
+}
+
+export interface PushService {
+  /** Batches not yet delivered (pending or retrying), and the oldest one's creation time (epoch ms). */
+  backlog(): { pendingBatches: number; oldestPendingAt?: number; lastDeliveredAt?: number };
+}
+
+export interface ServiceMap {
+  trajectory: TrajectoryService;
+  pushes: PushService;
+}
+
+export function provideService<K extends keyof ServiceMap>(mock: MockContext, name: K, service: ServiceMap[K]): void {
+  mock.services.set(name, service);
+}
+
+/** The service, or undefined when the area that provides it is not running (e.g. a platform-only mock). */
+export function findService<K extends keyof ServiceMap>(mock: MockContext, name: K): ServiceMap[K] | undefined {
+  return mock.services.get(name) as ServiceMap[K] | undefined;
+}
