@@ -117,8 +117,9 @@ export const ConformanceClaim = Type.Object(
     testMode: Type.Optional(
       Type.Boolean({
         description:
-          'Whether this deployment exposes test controls for the conformance harness. Reserved: the control ' +
-          'interface is left to a later revision. A production deployment leaves it absent or false.',
+          'Whether this is a test deployment that serves the test controls (`/v1/test/clock`) the conformance ' +
+          'harness uses to move simulated parcels through their life. A production deployment leaves it absent ' +
+          'or false.',
       }),
     ),
   },

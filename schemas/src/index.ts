@@ -5,17 +5,20 @@ import { commonSchemas } from './common.ts';
 import { shippingSchemas } from './shipping.ts';
 import { trackingSchemas } from './tracking.ts';
 import { governanceSchemas } from './governance.ts';
+import { testControlSchemas } from './test-controls.ts';
 
 export * from './common.ts';
 export * from './shipping.ts';
 export * from './tracking.ts';
 export * from './governance.ts';
+export * from './test-controls.ts';
 
 export const allSchemas: readonly TSchema[] = [
   ...commonSchemas,
   ...shippingSchemas,
   ...trackingSchemas,
   ...governanceSchemas,
+  ...testControlSchemas,
 ];
 
 /** The short name of a published schema: the last path segment of its `$id` without `.json`. */

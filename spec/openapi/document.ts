@@ -171,6 +171,7 @@ const tagDescriptions: Record<string, string> = {
   'Interruption notices': 'Advance notice, negotiation and reporting of data interruptions (OP-06, OP-07).',
   'Security incidents': 'Notification of security incidents affecting shared data (OP-08, OP-09).',
   Statistics: 'Aggregated, personal-data-free sharing statistics for the authorities (OP-11).',
+  'Test controls': 'Served only by test deployments (claim `testMode: true`), for the conformance harness; never in production.',
 };
 
 export function buildOpenApiDocument(): Document {

@@ -375,6 +375,41 @@ export const operations: OperationSpec[] = [
     success: { status: 200, schema: 'SharingStatistics', description: 'The statistics of the period.' },
     problems: [422],
   },
+  // --- Test controls: only on a test deployment (claim testMode: true) --------------------------------------
+  {
+    method: 'get',
+    path: '/v1/test/clock',
+    operationId: 'getTestClock',
+    tag: 'Test controls',
+    summary: 'Read the test clock',
+    description:
+      'The clock of a test deployment. Served only when the conformance claim says `testMode: true`; a production ' +
+      'deployment answers 404 (ECDX-CNF-005).',
+    role: 'both',
+    policy: ['OP-10'],
+    signed: true,
+    idempotent: false,
+    success: { status: 200, schema: 'TestClock', description: 'The clock.' },
+    problems: [404],
+  },
+  {
+    method: 'post',
+    path: '/v1/test/clock',
+    operationId: 'advanceTestClock',
+    tag: 'Test controls',
+    summary: 'Move the test clock forward',
+    description:
+      'Moves a test deployment\'s clock forward, so that simulated parcels progress, scheduled push retries fall ' +
+      'due and idempotency keys age as if that much time had passed. Not a creating request: it carries no ' +
+      '`Idempotency-Key`.',
+    role: 'both',
+    policy: ['OP-10'],
+    signed: true,
+    idempotent: false,
+    requestBody: { schema: 'TestClockAdvance', description: 'How far to move the clock.' },
+    success: { status: 200, schema: 'TestClock', description: 'The clock after the move.' },
+    problems: [404],
+  },
 ];
 
 /** The push, as the carrier sends it: the OpenAPI `webhooks` entry. */

@@ -7,6 +7,7 @@ import * as receiver from './receiver.ts';
 import * as shipments from './shipments.ts';
 import * as statistics from './statistics.ts';
 import * as subscriptions from './subscriptions.ts';
+import * as testControls from './test-controls.ts';
 import * as tracking from './tracking.ts';
 
 interface Area {
@@ -14,7 +15,7 @@ interface Area {
   start?: (mock: MockContext) => void;
 }
 
-const areas: Area[] = [discovery, shipments, tracking, subscriptions, receiver, notices, incidents, statistics];
+const areas: Area[] = [discovery, shipments, tracking, subscriptions, receiver, notices, incidents, statistics, testControls];
 
 export const operationHandlers: Record<string, OperationHandler> = Object.assign({}, ...areas.map((a) => a.handlers));
 

@@ -1,0 +1,22 @@
+// The test controls of a test deployment (spec chapter Test controls): the clock the harness moves forward.
+import type { TestClock, TestClockAdvance } from '../../../schemas/src/index.ts';
+import { json, problemResponse } from '../respond.ts';
+import type { MockContext, OperationHandler } from '../types.ts';
+
+const clockOf = (mock: MockContext): TestClock => ({ now: offsetTimestamp(mock.clock.now()), speed: mock.clock.speed });
+
+/** China Standard Time, as the mock's other timestamps. */
+function offsetTimestamp(ms: number): string {
+  return `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+}
+
+const notServed = () => problemResponse('not-found', { detail: 'test controls are served only by a test deployment (testMode)' });
+
+export const handlers: Record<string, OperationHandler> = {
+  getTestClock: ({ mock }) => (mock.testMode ? json(200, clockOf(mock)) : notServed()),
+  advanceTestClock: ({ mock, body }) => {
+    if (!mock.testMode) return notServed();
+    mock.clock.advance((body as TestClockAdvance).advanceSeconds * 1000);
+    return json(200, clockOf(mock));
+  },
+};
