@@ -62,6 +62,11 @@ export const CheckResult = Type.Object(
     status: Status,
     title: Type.String(),
     message: Type.String({ description: 'Why the check ended as it did, in one sentence a person can act on.' }),
+    /**
+     * For a failed or warning check: the requirements the failing assertion verifies — the one it names, or all of
+     * the check's when it names none. Absent otherwise.
+     */
+    failedRequirementIds: Type.Optional(Type.Array(Type.String())),
     evidence: Type.Array(Evidence),
     durationMs: Type.Number(),
   },

@@ -1,0 +1,97 @@
+// Discovery: the conformance claim, health, and the test controls (Core chapter; Test controls chapter).
+import { checkConformanceClaim, checkHealth, feedsOfClasses, type ConformanceClaim, type Health } from '../../schemas/src/index.ts';
+import { defineCheck } from '../harness/check.ts';
+
+export const discoveryChecks = [
+  defineCheck({
+    id: 'discovery/claim-served-unsigned',
+    requirements: ['ECDX-CNF-001'],
+    class: 'core',
+    role: 'both',
+    title: 'The conformance claim is served without a signature',
+    description: 'Sends `GET /v1/conformance` with no signature and expects 200 with a valid `ConformanceClaim` as `application/json`.',
+    async run(t) {
+      const response = await t.http.get('/v1/conformance', { sign: false });
+      t.expectStatus(response, 200, 'unsigned GET /v1/conformance');
+      t.assert((response.headers['content-type'] ?? '').startsWith('application/json'), `Content-Type is application/json (got '${response.headers['content-type'] ?? 'none'}')`);
+      t.expectSchema(response, 'ConformanceClaim');
+    },
+  }),
+  defineCheck({
+    id: 'discovery/claim-consistent',
+    requirements: ['ECDX-CNF-002'],
+    class: 'core',
+    role: 'both',
+    title: 'The conformance claim is consistent with itself and the role',
+    description:
+      'The claim must claim `core`, only classes open to its role, ECDX major version 1, a carrier code exactly when ' +
+      'the role is carrier, and a webhook signature scheme when a push class is claimed. Also checks that the role ' +
+      'claimed is the role under test.',
+    async run(t) {
+      const claim = t.expectSchema<ConformanceClaim>(t.rawClaim, 'ConformanceClaim', 'the claim');
+      t.assert(claim.classes.some((c) => c.endsWith('/core')), 'the claim includes the core class');
+      t.assert(claim.role === t.role, `the claim's role is ${t.role} (got ${claim.role})`);
+      for (const finding of checkConformanceClaim(claim)) t.fail(`${finding.detail}`, { pointer: finding.pointer });
+      t.assert(true, 'no inconsistency found');
+    },
+  }),
+  defineCheck({
+    id: 'discovery/health-served-unsigned',
+    requirements: ['ECDX-HLT-001'],
+    class: 'core',
+    role: 'both',
+    title: 'Health is served without a signature',
+    description: 'Sends `GET /v1/health` with no signature and expects 200 with a valid `Health` document.',
+    async run(t) {
+      const response = await t.http.get('/v1/health', { sign: false });
+      t.expectStatus(response, 200, 'unsigned GET /v1/health');
+      t.expectSchema(response, 'Health');
+    },
+  }),
+  defineCheck({
+    id: 'discovery/health-honest',
+    requirements: ['ECDX-HLT-002', 'ECDX-HLT-003', 'ECDX-HLT-004', 'ECDX-HLT-005', 'ECDX-HLT-006'],
+    class: 'core',
+    role: 'both',
+    title: 'Health tells the truth',
+    description:
+      'The health document must give the server time within 30 s of true time (the target\'s test clock when it has ' +
+      'one), the claim\'s ECDX version, every feed the claimed classes imply exactly once, an overall status no ' +
+      'better than its worst feed, and consistent backlog figures.',
+    async run(t) {
+      const claim = t.need(t.claim, 'the conformance claim could not be read');
+      const response = await t.http.get('/v1/health', { sign: false });
+      t.expectStatus(response, 200);
+      const health = t.expectSchema<Health>(response, 'Health');
+      const findings = checkHealth(health, new Date(t.targetNow()), feedsOfClasses(claim.role, claim.classes), claim.ecdxVersion);
+      for (const f of findings) t.fail(`${f.detail}`, { requirementId: f.requirement, pointer: f.pointer });
+      t.assert(true, 'server time, version, feeds, status and backlog figures are consistent');
+    },
+  }),
+  defineCheck({
+    id: 'discovery/test-clock',
+    requirements: ['ECDX-CNF-006'],
+    class: 'core',
+    role: 'both',
+    needs: ['test-mode'],
+    title: 'A test deployment serves the test clock',
+    description:
+      'For a target that claims `testMode`: `GET /v1/test/clock` answers a `TestClock`, and `POST /v1/test/clock` ' +
+      'moves it forward by the requested seconds, as the health document\'s server time then shows.',
+    async run(t) {
+      t.requireTestMode();
+      const before = await t.http.get('/v1/test/clock');
+      t.expectStatus(before, 200, 'GET /v1/test/clock');
+      const clock = t.expectSchema<{ now: string }>(before, 'TestClock');
+      const advanced = await t.http.post('/v1/test/clock', { advanceSeconds: 3600 }, { idempotencyKey: false });
+      t.expectStatus(advanced, 200, 'POST /v1/test/clock');
+      const after = t.expectSchema<{ now: string }>(advanced, 'TestClock');
+      const moved = (Date.parse(after.now) - Date.parse(clock.now)) / 1000;
+      t.assert(moved >= 3600 && moved < 3600 + 60, `the clock moved forward by 3600 s (moved ${Math.round(moved)} s)`);
+      await t.advanceClock(1); // re-synchronise the harness's signing clock with the target
+      const health = await t.http.get('/v1/health', { sign: false });
+      const serverTime = Date.parse((health.json as { serverTime?: string } | undefined)?.serverTime ?? '');
+      t.assert(Math.abs(serverTime - t.targetNow()) < 30_000, 'the health document\'s serverTime follows the moved clock');
+    },
+  }),
+];

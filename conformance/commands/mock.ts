@@ -1,0 +1,163 @@
+// `ecdx mock`: run the reference mock as a standalone HTTP server until SIGINT or SIGTERM. Misuse — an unknown
+// flag, a bad number, an unknown fault or role, a port in use, an unusable data file — ends with one line on stderr
+// and exit code 2, like every other `ecdx` command.
+import { parseArgs } from 'node:util';
+import { faultByName, faultCatalogue } from '../../mocks/faults/index.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, startMockServer, type MockServer } from '../../mocks/server.ts';
+import { DataFileError } from '../../mocks/sqlite-store.ts';
+import { DEMO_CARRIER_KEYID, DEMO_HMAC_KEYID, DEMO_PLATFORM_KEYID } from '../protocol/index.ts';
+
+export const MOCK_HELP = `Usage: ecdx mock [options]
+
+Runs the ECDX reference mock: both roles (or one), stateful, signed with the public demo credentials, with
+named faults to commit on purpose. Stops cleanly on Ctrl+C (SIGINT) or SIGTERM.
+
+  --role ROLE          carrier, platform or both (default both)
+  --host HOST          interface to listen on (default ${DEFAULT_HOST})
+  --port PORT          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one, printed on start)
+  --seed N             seed of the simulated trajectories (default 1)
+  --clock-speed X      virtual seconds per real second (default 1; 0 stands still until POST /v1/test/clock)
+  --fault NAME         commit this fault (repeatable); see --list-faults
+  --data FILE          keep the state in this SQLite file across restarts (needs better-sqlite3's addon)
+  --list-faults        print the fault catalogue and exit (add --json for JSON)
+`;
+
+export interface CommandIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+class MockUsageError extends Error {}
+
+const ROLES = ['carrier', 'platform', 'both'] as const;
+
+export async function mockCommand(args: string[], io: CommandIo): Promise<number> {
+  let server: MockServer;
+  let listenOn = `${DEFAULT_HOST}:${DEFAULT_PORT}`;
+  try {
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        role: { type: 'string', default: 'both' },
+        host: { type: 'string', default: DEFAULT_HOST },
+        port: { type: 'string', default: String(DEFAULT_PORT) },
+        seed: { type: 'string' },
+        'clock-speed': { type: 'string' },
+        fault: { type: 'string', multiple: true, default: [] },
+        data: { type: 'string' },
+        'list-faults': { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      io.out(MOCK_HELP);
+      return 0;
+    }
+    if (values['list-faults']) {
+      listFaults(io, values.json === true);
+      return 0;
+    }
+    if (values.json) throw new MockUsageError('--json goes with --list-faults');
+    const role = values.role as (typeof ROLES)[number];
+    if (!ROLES.includes(role)) throw new MockUsageError(`unknown role '${values.role}' (carrier, platform or both)`);
+    const port = integer('--port', values.port, 0, 65_535);
+    const seed = values.seed === undefined ? undefined : integer('--seed', values.seed, 0, Number.MAX_SAFE_INTEGER);
+    const clockSpeed = values['clock-speed'] === undefined ? undefined : nonNegative('--clock-speed', values['clock-speed']);
+    for (const name of values.fault) {
+      if (!faultByName(name)) throw new MockUsageError(`unknown fault '${name}' (see ecdx mock --list-faults)`);
+    }
+    listenOn = `${values.host}:${port}`;
+    server = await startMockServer({
+      role,
+      host: values.host,
+      port,
+      faults: values.fault,
+      ...(seed === undefined ? {} : { seed }),
+      ...(clockSpeed === undefined ? {} : { clockSpeed }),
+      ...(values.data === undefined ? {} : { dataFile: values.data }),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof MockUsageError || error instanceof DataFileError || code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`ecdx: ${(error as Error).message.split('\n')[0]}`);
+      return 2;
+    }
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+      io.err(`ecdx: cannot listen on ${listenOn}: ${describeListenError(code)} (${code})`);
+      return 2;
+    }
+    throw error;
+  }
+
+  for (const line of banner(server)) io.out(line);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  io.out('ecdx mock: stopping');
+  await server.close();
+  return 0;
+}
+
+function integer(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) throw new MockUsageError(`${flag} needs an integer from ${min} to ${max}, got '${text}'`);
+  return value;
+}
+
+function nonNegative(flag: string, text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0) throw new MockUsageError(`${flag} needs a number ≥ 0, got '${text}'`);
+  return value;
+}
+
+const describeListenError = (code: string): string =>
+  ({ EADDRINUSE: 'the port is in use', EACCES: 'permission denied', EADDRNOTAVAIL: 'no such local address', ENOTFOUND: 'unknown host' })[code] ?? code;
+
+function listFaults(io: CommandIo, json: boolean): void {
+  const catalogue = faultCatalogue();
+  if (json) {
+    io.out(JSON.stringify(catalogue, null, 2));
+    return;
+  }
+  const nameWidth = Math.max(...catalogue.map((f) => f.name.length));
+  const requirementsWidth = Math.max(...catalogue.map((f) => f.requirements.join(',').length));
+  io.out(`${'fault'.padEnd(nameWidth)}  role      ${'requirements'.padEnd(requirementsWidth)}  description`);
+  for (const f of catalogue) {
+    io.out(`${f.name.padEnd(nameWidth)}  ${f.role.padEnd(8)}  ${f.requirements.join(',').padEnd(requirementsWidth)}  ${f.description}`);
+  }
+  io.out(`${catalogue.length} fault(s); commit one with: ecdx mock --fault NAME`);
+}
+
+function banner(server: MockServer): string[] {
+  const { context } = server.mock;
+  const faults = activeFaults(server);
+  return [
+    `ECDX reference mock listening on ${server.url}`,
+    `  role         ${context.role}${context.role === 'both' ? ' (carrier and platform)' : ''}`,
+    `  store        ${context.store.description}`,
+    `  clock        ${china(context.clock.now())}, ${context.clock.speed} virtual s per real s (move it: POST /v1/test/clock)`,
+    `  seed         ${context.seed}`,
+    `  faults       ${faults.length === 0 ? 'none' : faults.map((name) => `${name} (${faultByName(name)?.requirements.join(', ')})`).join('; ')}`,
+    '  credentials  the public demo keys (TEST ONLY; a production deployment refuses them):',
+    `               platform requests: keyid ${DEMO_PLATFORM_KEYID} (ed25519) or ${DEMO_HMAC_KEYID} (hmac-sha256)`,
+    `               carrier requests:  keyid ${DEMO_CARRIER_KEYID} (ed25519)`,
+    '               pushes:            the demo carrier push keys (v1a ed25519, v1 HMAC)',
+    '               the keys: conformance/protocol/demo-credentials.ts and the spec, Security, Appendix A',
+    `  sign the target URI with this origin, ${server.url}; stop with Ctrl+C`,
+  ];
+}
+
+/** The faults this mock commits: the catalogue entries it answers `true` for. */
+const activeFaults = (server: MockServer): string[] => faultCatalogue().map((f) => f.name).filter((name) => server.mock.context.fault(name));
+
+/** Epoch ms as an RFC 3339 timestamp in China Standard Time, as the mock's own timestamps are. */
+const china = (ms: number): string => `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;

@@ -1,0 +1,179 @@
+// `ecdx test`: run the conformance suite against a vendor's endpoint and write the reports.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { ed25519SigningKey, hmacKey, type SigningKey } from '../protocol/index.ts';
+import { ConfigurationError, runConformance, type RunOptions } from '../harness/runner.ts';
+import { ConsoleProgress, writeReports, type ReportFormat } from '../reporters/index.ts';
+
+export const TEST_HELP = `Usage: ecdx test --target URL --role carrier|platform [options]
+
+Runs the ECDX conformance suite against the endpoint at URL, playing the counterparty of ROLE (the role of the
+target), and writes the reports.
+
+Target
+  --target URL             base URL of the implementation under test (the part before /v1)
+  --role ROLE              the target's role: carrier or platform
+  --classes A,B            conformance classes to test (default: what GET /v1/conformance claims)
+  --only ID,…              run only these checks or requirements (repeatable)
+  --skip ID,…              leave out these checks or requirements (repeatable)
+  --insecure-http          allow plain http:// to a host that is not loopback
+
+Credentials (default: the published demo credentials, which only test deployments accept)
+  --key-id ID              keyid the target knows your key by
+  --key-file PATH          the private key: an ed25519 PKCS#8 PEM file, or a file holding a base64 HMAC secret
+  --key-env NAME           …or the name of an environment variable that holds it (never the key itself)
+  --key-alg ALG            ed25519 or hmac-sha256 (default: ed25519 for a PEM, hmac-sha256 otherwise)
+
+Pushes (carrier targets)
+  --callback-host HOST     address the push receiver listens on (default 127.0.0.1)
+  --callback-port PORT     port the push receiver listens on (default: any free port)
+  --callback-url URL       public URL of the receiver when the target reaches it through NAT or a tunnel
+
+Run
+  --timeout SECONDS        per-request timeout (default 10)
+  --concurrency N          checks run at once (default 4)
+  --report-dir DIR         where reports are written (default reports/)
+  --format LIST            console,json,junit,html,md (default all of them)
+  --config FILE            read these options from a JSON or YAML file (flags given on the command line win)
+
+Exit status: 0 when no MUST check failed, errored or could not reach its precondition; 1 otherwise; 2 for a
+usage or configuration error.
+`;
+
+const FORMATS: readonly ReportFormat[] = ['console', 'json', 'junit', 'html', 'md'];
+
+const optionSpec = {
+  target: { type: 'string' },
+  role: { type: 'string' },
+  classes: { type: 'string', multiple: true },
+  only: { type: 'string', multiple: true },
+  skip: { type: 'string', multiple: true },
+  'insecure-http': { type: 'boolean' },
+  'key-id': { type: 'string' },
+  'key-file': { type: 'string' },
+  'key-env': { type: 'string' },
+  'key-alg': { type: 'string' },
+  'callback-host': { type: 'string' },
+  'callback-port': { type: 'string' },
+  'callback-url': { type: 'string' },
+  timeout: { type: 'string' },
+  concurrency: { type: 'string' },
+  'report-dir': { type: 'string' },
+  format: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = Partial<Record<keyof typeof optionSpec, string | string[] | boolean>>;
+
+const list = (value: string | string[] | boolean | undefined): string[] | undefined =>
+  value === undefined || typeof value === 'boolean' ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+
+function readConfig(path: string): Values {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`cannot read --config ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new ConfigurationError(`--config ${path} is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ConfigurationError(`--config ${path} must hold an object of options`);
+  const values: Values = {};
+  for (const [name, value] of Object.entries(data)) {
+    if (!(name in optionSpec) || name === 'config' || name === 'help') throw new ConfigurationError(`--config ${path}: unknown option '${name}'`);
+    if (name === 'key' || name === 'secret') throw new ConfigurationError('key material does not go in a config file: use key-file or key-env');
+    values[name as keyof typeof optionSpec] = Array.isArray(value) ? value.map(String) : typeof value === 'boolean' ? value : String(value);
+  }
+  return values;
+}
+
+function positiveNumber(value: string | undefined, flag: string, fallback: number, integer = false): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new ConfigurationError(`--${flag} must be a positive ${integer ? 'whole ' : ''}number, got '${value}'`);
+  return n;
+}
+
+function loadKey(values: Values): SigningKey | undefined {
+  const keyid = values['key-id'] as string | undefined;
+  const file = values['key-file'] as string | undefined;
+  const env = values['key-env'] as string | undefined;
+  if (!keyid && !file && !env) return undefined;
+  if (!keyid) throw new ConfigurationError('--key-file/--key-env need --key-id');
+  if (file && env) throw new ConfigurationError('give the key with --key-file or --key-env, not both');
+  if (!file && !env) throw new ConfigurationError('--key-id needs --key-file or --key-env');
+  let material: string;
+  if (file) {
+    try {
+      material = readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      throw new ConfigurationError(`cannot read --key-file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  } else {
+    material = (process.env[env!] ?? '').trim();
+    if (!material) throw new ConfigurationError(`the environment variable ${env} is empty or not set`);
+  }
+  const alg = (values['key-alg'] as string | undefined) ?? (material.includes('BEGIN') ? 'ed25519' : 'hmac-sha256');
+  try {
+    if (alg === 'ed25519') return ed25519SigningKey(keyid, material);
+    if (alg === 'hmac-sha256') return hmacKey(keyid, material);
+  } catch (error) {
+    throw new ConfigurationError(`the key for ${keyid} cannot be used as ${alg}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  throw new ConfigurationError(`--key-alg must be ed25519 or hmac-sha256, got '${alg}'`);
+}
+
+/** Parse `ecdx test` arguments into run options; throws ConfigurationError (exit 2) on any misuse. */
+export function parseTestArguments(argv: string[]): { help: true } | { help: false; run: RunOptions; reportDir: string; formats: ReportFormat[] } {
+  let parsed: Values;
+  try {
+    parsed = parseArgs({ args: argv, options: optionSpec, strict: true, allowPositionals: false }).values as Values;
+  } catch (error) {
+    throw new ConfigurationError((error as Error).message.split('\n')[0]!);
+  }
+  if (parsed.help) return { help: true };
+  const values: Values = { ...(parsed.config ? readConfig(parsed.config as string) : {}), ...parsed };
+  const target = values.target as string | undefined;
+  const role = values.role as string | undefined;
+  if (!target) throw new ConfigurationError('--target URL is required');
+  if (role !== 'carrier' && role !== 'platform') throw new ConfigurationError(`--role must be carrier or platform${role ? `, not '${role}'` : ''}`);
+  const formats = (list(values.format) ?? [...FORMATS]) as ReportFormat[];
+  for (const f of formats) if (!FORMATS.includes(f)) throw new ConfigurationError(`unknown --format '${f}' (known: ${FORMATS.join(', ')})`);
+  const key = loadKey(values);
+  const callbackPort = values['callback-port'] === undefined ? undefined : positiveNumber(values['callback-port'] as string, 'callback-port', 0, true);
+  const run: RunOptions = {
+    target,
+    role,
+    ...(list(values.classes) ? { classes: list(values.classes)! } : {}),
+    ...(list(values.only) ? { only: list(values.only)! } : {}),
+    ...(list(values.skip) ? { skip: list(values.skip)! } : {}),
+    ...(key ? { key } : {}),
+    ...(values['callback-host'] ? { callbackHost: values['callback-host'] as string } : {}),
+    ...(callbackPort ? { callbackPort } : {}),
+    ...(values['callback-url'] ? { callbackUrl: values['callback-url'] as string } : {}),
+    timeoutMs: positiveNumber(values.timeout as string | undefined, 'timeout', 10) * 1000,
+    concurrency: positiveNumber(values.concurrency as string | undefined, 'concurrency', 4, true),
+    insecureHttp: values['insecure-http'] === true,
+  };
+  return { help: false, run, reportDir: (values['report-dir'] as string | undefined) ?? 'reports', formats };
+}
+
+export async function testCommand(argv: string[], io: { out: (l: string) => void; err: (l: string) => void }): Promise<number> {
+  const parsed = parseTestArguments(argv);
+  if (parsed.help) {
+    io.out(TEST_HELP);
+    return 0;
+  }
+  const progress = parsed.formats.includes('console') ? new ConsoleProgress() : undefined;
+  const report = await runConformance({ ...parsed.run, ...(progress ? { progress } : {}) });
+  const written = await writeReports(report, { dir: parsed.reportDir, formats: parsed.formats.filter((f) => f !== 'console') });
+  progress?.end(report, written);
+  if (!progress) io.out(`${report.conformant ? 'conformant' : 'NOT conformant'}: ${JSON.stringify(report.summary)}; reports: ${written.join(', ')}`);
+  return report.conformant ? 0 : 1;
+}

@@ -1,0 +1,185 @@
+// The harness's HTTP client towards the target: undici, signed per the ECDX profile, every exchange recorded as
+// redacted evidence. A broken or hostile target cannot hang or crash the harness: every request has a deadline,
+// bodies are read up to a cap, redirects are not followed.
+import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'undici';
+import { signRequest, type SignOptions, type SigningKey } from '../protocol/index.ts';
+import { redactBody, redactHeaders } from './redact.ts';
+import type { Exchange } from './report.ts';
+
+/** Larger answers are cut off: no ECDX response comes near it. */
+export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  /** The body parsed as JSON, or undefined when it is not JSON. */
+  json: unknown;
+  durationMs: number;
+  /** The request as sent (for checks that resend or alter it). */
+  sent: { method: string; url: string; headers: Record<string, string>; body: Uint8Array | undefined };
+}
+
+export interface RequestSpec {
+  method: string;
+  /** A path under the target's base URL (`/v1/shipments`), or an absolute URL. */
+  path: string;
+  /** A JSON value to send. */
+  body?: unknown;
+  /** Bytes or text to send as they are, instead of `body`. */
+  rawBody?: string | Uint8Array;
+  /** Extra or overriding header fields; a value of `undefined` removes a field the client would add. */
+  headers?: Record<string, string | undefined>;
+  /** Sign with the run's key (default), with another key, or not at all. */
+  sign?: boolean | SigningKey;
+  /** The Idempotency-Key; default a fresh UUID on POST. `false` sends none. */
+  idempotencyKey?: string | false;
+  /** Deliberate signature faults (security checks). */
+  tamper?: SignOptions['tamper'];
+  /** Sign as of this time (epoch ms) instead of the target's current time. */
+  signAt?: number;
+  /** Alter the body after signing (a tampered-body check). */
+  afterSigning?: (body: Uint8Array | undefined) => Uint8Array | undefined;
+}
+
+export class TargetUnreachable extends Error {
+  override name = 'TargetUnreachable';
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  key: SigningKey;
+  timeoutMs: number;
+  /** The target's clock minus ours, in ms (moves when a test target's clock is advanced). */
+  clockOffset: () => number;
+  record: (exchange: Exchange) => void;
+  dispatcher?: Agent;
+}
+
+export class TargetClient {
+  readonly #options: ClientOptions;
+  readonly #agent: Agent;
+
+  constructor(options: ClientOptions) {
+    this.#options = options;
+    this.#agent = options.dispatcher ?? new Agent({ connections: 16, keepAliveTimeout: 4_000, connect: { timeout: options.timeoutMs } });
+  }
+
+  get baseUrl(): string {
+    return this.#options.baseUrl;
+  }
+
+  /** The target's current time as the harness estimates it (epoch ms). */
+  targetNow(): number {
+    return Date.now() + this.#options.clockOffset();
+  }
+
+  async send(spec: RequestSpec): Promise<HttpResponse> {
+    const url = new URL(spec.path, this.#options.baseUrl.endsWith('/') ? this.#options.baseUrl : `${this.#options.baseUrl}/`);
+    if (spec.path.startsWith('/')) url.pathname = `${new URL(this.#options.baseUrl).pathname.replace(/\/$/, '')}${spec.path.split('?')[0]}`;
+    let body: Uint8Array | undefined =
+      spec.rawBody !== undefined
+        ? typeof spec.rawBody === 'string' ? new TextEncoder().encode(spec.rawBody) : spec.rawBody
+        : spec.body === undefined ? undefined : new TextEncoder().encode(JSON.stringify(spec.body));
+    const headers: Record<string, string> = { host: url.host, accept: 'application/json, application/problem+json' };
+    if (body !== undefined && spec.rawBody === undefined) headers['content-type'] = 'application/json';
+    if (spec.method === 'POST' && spec.idempotencyKey !== false) headers['idempotency-key'] = spec.idempotencyKey ?? randomUUID();
+    for (const [name, value] of Object.entries(spec.headers ?? {})) {
+      if (value === undefined) delete headers[name.toLowerCase()];
+      else headers[name.toLowerCase()] = value;
+    }
+    const key = spec.sign === false ? undefined : spec.sign === undefined || spec.sign === true ? this.#options.key : spec.sign;
+    if (key) {
+      const signed = signRequest(
+        { method: spec.method, url: url.href, headers, body },
+        { key, now: spec.signAt ?? this.targetNow(), ...(spec.tamper ? { tamper: spec.tamper } : {}) },
+      );
+      Object.assign(headers, signed);
+    }
+    if (spec.afterSigning) body = spec.afterSigning(body);
+    const sent = { method: spec.method, url: url.href, headers, body };
+    const started = Date.now();
+    const at = new Date(started).toISOString();
+    const { host: _host, ...wireHeaders } = headers; // undici sets Host from the URL
+    try {
+      const response = await request(url, {
+        method: spec.method as 'GET',
+        headers: wireHeaders,
+        body: body === undefined ? undefined : Buffer.from(body),
+        dispatcher: this.#agent,
+        headersTimeout: this.#options.timeoutMs,
+        bodyTimeout: this.#options.timeoutMs,
+        maxRedirections: 0,
+      } as Parameters<typeof request>[1]);
+      const text = await readCapped(response.body, MAX_RESPONSE_BYTES);
+      const durationMs = Date.now() - started;
+      const responseHeaders = flattenHeaders(response.headers);
+      this.#options.record({
+        kind: 'http',
+        direction: 'to-target',
+        request: { method: spec.method, url: url.href, headers: redactHeaders(headers), ...optional('body', redactBody(body && new TextDecoder().decode(body))) },
+        response: { status: response.statusCode, headers: redactHeaders(responseHeaders), ...optional('body', redactBody(text)) },
+        durationMs,
+        at,
+      });
+      return { status: response.statusCode, headers: responseHeaders, text, json: parseJson(text), durationMs, sent };
+    } catch (error) {
+      const reason = describeNetworkError(error, this.#options.timeoutMs);
+      this.#options.record({
+        kind: 'http',
+        direction: 'to-target',
+        request: { method: spec.method, url: url.href, headers: redactHeaders(headers), ...optional('body', redactBody(body && new TextDecoder().decode(body))) },
+        error: reason,
+        durationMs: Date.now() - started,
+        at,
+      });
+      throw new TargetUnreachable(`${spec.method} ${url.pathname}: ${reason}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.#options.dispatcher) await this.#agent.close();
+  }
+}
+
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } => (value === undefined ? {} : ({ [key]: value } as { [P in K]?: V }));
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  return out;
+}
+
+async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: () => void }, cap: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > cap) {
+      body.destroy?.();
+      chunks.push(Buffer.from('\n… (response cut off at 4 MiB)'));
+      break;
+    }
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function describeNetworkError(error: unknown, timeoutMs: number): string {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return `no answer within ${timeoutMs} ms`;
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection was reset';
+  if (code === 'ENOTFOUND') return 'the host name does not resolve';
+  return `${(error as Error).message ?? String(error)}`.slice(0, 200);
+}

@@ -1,0 +1,196 @@
+// What a check's run body works with: a signed HTTP client towards the target, assertions that record evidence,
+// shared fixtures, the push receiver and the target's test clock.
+import type { TSchema } from '@sinclair/typebox';
+import type { ConformanceClaim } from '../../schemas/src/index.ts';
+import { schemaByName } from '../../schemas/src/index.ts';
+import { problemTypeUri, type ProblemSlug } from '../../schemas/src/problems.ts';
+import { violations } from '../../schemas/validate.ts';
+import type { SigningKey } from '../protocol/index.ts';
+import { AssertionFailed, PreconditionFailed } from './check.ts';
+import type { HttpResponse, RequestSpec, TargetClient } from './client.ts';
+import { scanForLeaks } from './privacy-scan.ts';
+import type { Delivery, PushReceiver, ScriptedAnswer } from './receiver.ts';
+import type { Evidence } from './report.ts';
+
+/** What every check of one run shares. */
+export interface RunEnvironment {
+  role: 'carrier' | 'platform';
+  claim: ConformanceClaim | undefined;
+  /** The raw claim body, valid or not. */
+  rawClaim: unknown;
+  client: (record: (e: Evidence) => void) => TargetClient;
+  /** A second client identity (another keyid of the same counterparty), for per-client scoping checks. */
+  secondKey: SigningKey | undefined;
+  receiver: PushReceiver | undefined;
+  timeoutMs: number;
+  /** The target's clock minus ours (ms); updated when the harness moves a test target's clock. */
+  clockOffset: { value: number };
+  fixtures: Map<string, Promise<unknown>>;
+}
+
+type Options = Omit<RequestSpec, 'method' | 'path' | 'body'>;
+
+export class TestContext {
+  readonly evidence: Evidence[] = [];
+  readonly #env: RunEnvironment;
+  readonly #client: TargetClient;
+
+  constructor(env: RunEnvironment) {
+    this.#env = env;
+    this.#client = env.client((e) => this.evidence.push(e));
+  }
+
+  get role() {
+    return this.#env.role;
+  }
+  get claim(): ConformanceClaim | undefined {
+    return this.#env.claim;
+  }
+  get rawClaim(): unknown {
+    return this.#env.rawClaim;
+  }
+  get secondKey(): SigningKey | undefined {
+    return this.#env.secondKey;
+  }
+  get timeoutMs(): number {
+    return this.#env.timeoutMs;
+  }
+
+  // --- HTTP ---------------------------------------------------------------------------------------------
+  readonly http = {
+    send: (spec: RequestSpec): Promise<HttpResponse> => this.#client.send(spec),
+    get: (path: string, options: Options = {}) => this.#client.send({ method: 'GET', path, ...options }),
+    post: (path: string, body?: unknown, options: Options = {}) => this.#client.send({ method: 'POST', path, body, ...options }),
+    delete: (path: string, options: Options = {}) => this.#client.send({ method: 'DELETE', path, ...options }),
+  };
+
+  /** The target's current time as the harness estimates it (epoch ms). */
+  targetNow(): number {
+    return this.#client.targetNow();
+  }
+
+  // --- assertions ---------------------------------------------------------------------------------------
+  /** Record a passed assertion, or end the check as failed with `message`. */
+  assert(condition: unknown, message: string, details: { requirementId?: string; pointer?: string } = {}): void {
+    this.evidence.push({ kind: 'assertion', passed: Boolean(condition), message, ...details });
+    if (!condition) throw new AssertionFailed(message);
+  }
+
+  fail(message: string, details: { requirementId?: string; pointer?: string } = {}): never {
+    this.assert(false, message, details);
+    throw new AssertionFailed(message); // unreachable: assert threw
+  }
+
+  /** End the check as precondition-failed unless `condition` holds. */
+  precondition(condition: unknown, message: string): void {
+    if (!condition) {
+      this.evidence.push({ kind: 'assertion', passed: false, message: `precondition: ${message}` });
+      throw new PreconditionFailed(message);
+    }
+  }
+
+  /** The value, or the check ends precondition-failed when it is missing. */
+  need<T>(value: T | undefined | null, message: string): T {
+    this.precondition(value !== undefined && value !== null, message);
+    return value as T;
+  }
+
+  expectStatus(response: HttpResponse, expected: number | readonly number[], what = ''): void {
+    const list = typeof expected === 'number' ? [expected] : expected;
+    const label = what ? `${what}: ` : '';
+    this.assert(list.includes(response.status), `${label}expected HTTP ${list.join(' or ')}, got ${response.status}${problemTitle(response)}`);
+  }
+
+  /** The body, asserted valid against a published schema (by name); the violations name the members. */
+  expectSchema<T = unknown>(response: HttpResponse | unknown, schemaName: string, what = ''): T {
+    const body = isResponse(response) ? response.json : response;
+    const schema: TSchema = schemaByName(schemaName);
+    const found = violations(schema, body, 5);
+    const label = what ? `${what}: ` : '';
+    this.assert(found.length === 0, found.length === 0 ? `${label}body is a valid ${schemaName}` : `${label}body is not a valid ${schemaName}: ${found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ')}`, found[0] ? { pointer: found[0].pointer } : {});
+    return body as T;
+  }
+
+  /** An RFC 9457 problem with this status (and catalogue type, when given), as application/problem+json. */
+  expectProblem(response: HttpResponse, status: number | readonly number[], slug?: ProblemSlug | readonly ProblemSlug[], what = ''): void {
+    this.expectStatus(response, status, what);
+    const label = what ? `${what}: ` : '';
+    const contentType = (response.headers['content-type'] ?? '').split(';')[0]!.trim();
+    this.assert(contentType === 'application/problem+json', `${label}Content-Type is application/problem+json (got '${contentType || 'none'}')`);
+    this.expectSchema(response, 'Problem', what);
+    const body = response.json as { status?: number; type?: string };
+    this.assert(body.status === response.status, `${label}problem status ${body.status} equals the HTTP status ${response.status}`);
+    if (slug !== undefined) {
+      const slugs = typeof slug === 'string' ? [slug] : (slug as readonly ProblemSlug[]);
+      const uris = slugs.map((s) => problemTypeUri(s));
+      this.assert(uris.includes(body.type ?? ''), `${label}problem type is ${slugs.join(' or ')} (got ${body.type})`);
+    }
+  }
+
+  /** No unmasked mobile number or GB 11643 number anywhere in `value`; a leak fails with its JSON Pointer. */
+  expectNoLeaks(value: unknown, where: string, requirementId?: string): void {
+    const leaks = scanForLeaks(value);
+    const first = leaks[0];
+    this.assert(
+      leaks.length === 0,
+      first ? `${where} leaks personal data: an unmasked ${first.kind === 'mobile-number' ? 'mobile number' : 'resident identity number'} (${first.masked}) at ${first.pointer || '/'}${leaks.length > 1 ? ` and ${leaks.length - 1} more` : ''}` : `${where} carries no unmasked mobile or identity number`,
+      { ...(requirementId ? { requirementId } : {}), ...(first ? { pointer: first.pointer } : {}) },
+    );
+  }
+
+  // --- shared state -------------------------------------------------------------------------------------
+  /**
+   * A value shared by every check of the run, created once by the first check that asks for it. If creating it
+   * fails, every check that needs it ends precondition-failed (never passed).
+   */
+  async fixture<T>(name: string, create: (t: TestContext) => Promise<T>): Promise<T> {
+    let pending = this.#env.fixtures.get(name) as Promise<T> | undefined;
+    if (!pending) {
+      pending = create(this);
+      this.#env.fixtures.set(name, pending);
+    }
+    try {
+      return await pending;
+    } catch (error) {
+      throw new PreconditionFailed(`the shared fixture '${name}' could not be set up: ${(error as Error).message}`);
+    }
+  }
+
+  // --- test mode ------------------------------------------------------------------------------------------
+  requireTestMode(): void {
+    this.precondition(this.claim?.testMode === true, 'the target does not claim testMode, so its test controls (the clock) are not available');
+  }
+
+  /** Move the target's clock forward (test controls) and keep signing in the target's time. */
+  async advanceClock(seconds: number): Promise<number> {
+    this.requireTestMode();
+    const response = await this.http.post('/v1/test/clock', { advanceSeconds: Math.round(seconds) }, { idempotencyKey: false });
+    this.precondition(response.status === 200, `POST /v1/test/clock answered ${response.status}`);
+    const now = Date.parse((response.json as { now?: string }).now ?? '');
+    this.precondition(Number.isFinite(now), 'POST /v1/test/clock did not answer a TestClock');
+    this.#env.clockOffset.value = now - Date.now();
+    return now;
+  }
+
+  // --- pushes -------------------------------------------------------------------------------------------
+  /** A callback URL on the harness's receiver, answering as scripted. */
+  callback(answers: ScriptedAnswer[] = [], fallback?: ScriptedAnswer): { url: string; deliveries: Delivery[]; waitFor: (count: number, timeoutMs?: number) => Promise<boolean> } {
+    const receiver = this.need(this.#env.receiver, 'no push receiver is running (use --callback-host or --callback-url)');
+    const endpoint = receiver.endpoint(answers, fallback, (e) => this.evidence.push(e));
+    return { ...endpoint, waitFor: (count, timeoutMs = this.#env.timeoutMs) => endpoint.waitFor(count, timeoutMs) };
+  }
+
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+}
+
+const isResponse = (value: unknown): value is HttpResponse =>
+  typeof value === 'object' && value !== null && 'status' in value && 'text' in value && 'sent' in value;
+
+function problemTitle(response: HttpResponse): string {
+  const body = response.json as { title?: unknown; detail?: unknown } | undefined;
+  if (!body || typeof body !== 'object') return '';
+  const text = [body.title, body.detail].filter((v) => typeof v === 'string').join(': ');
+  return text ? ` (${text.slice(0, 160)})` : '';
+}
