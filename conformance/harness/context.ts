@@ -166,7 +166,7 @@ export class TestContext {
     this.requireTestMode();
     const response = await this.http.post('/v1/test/clock', { advanceSeconds: Math.round(seconds) }, { idempotencyKey: false });
     this.precondition(response.status === 200, `POST /v1/test/clock answered ${response.status}`);
-    const now = Date.parse((response.json as { now?: string }).now ?? '');
+    const now = Date.parse((response.json as { now?: string } | undefined)?.now ?? '');
     this.precondition(Number.isFinite(now), 'POST /v1/test/clock did not answer a TestClock');
     this.#env.clockOffset.value = now - Date.now();
     return now;
