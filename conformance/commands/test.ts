@@ -171,7 +171,12 @@ export async function testCommand(argv: string[], io: { out: (l: string) => void
     return 0;
   }
   const progress = parsed.formats.includes('console') ? new ConsoleProgress() : undefined;
-  const report = await runConformance({ ...parsed.run, ...(progress ? { progress } : {}) });
+  let report;
+  try {
+    report = await runConformance({ ...parsed.run, ...(progress ? { progress } : {}) });
+  } finally {
+    progress?.stop(); // a run that throws must not leave the bar's redraw timer keeping the process alive
+  }
   const written = await writeReports(report, { dir: parsed.reportDir, formats: parsed.formats.filter((f) => f !== 'console') });
   progress?.end(report, written);
   if (!progress) io.out(`${report.conformant ? 'conformant' : 'NOT conformant'}: ${JSON.stringify(report.summary)}; reports: ${written.join(', ')}`);

@@ -1,0 +1,225 @@
+// Live progress on the console while the harness runs, and the summary at the end. On a TTY a progress bar shows
+// the running check, and every result that is not a pass is printed above it as it arrives; elsewhere (CI, pipes,
+// files) every finished check is one plain line. Colours are on only for a TTY without NO_COLOR.
+import cliProgress from 'cli-progress';
+import pc from 'picocolors';
+import type { CheckResult, ConformanceReport, ResultStatus } from '../harness/report.ts';
+import {
+  classBreakdown,
+  countsLine,
+  formatDuration,
+  isProblem,
+  RESULT_STATUSES,
+  runDurationMs,
+  STATUS_SYMBOL,
+  summaryKey,
+  totalOf,
+  verdict,
+} from './shared.ts';
+
+type Colors = ReturnType<typeof pc.createColors>;
+type Paint = (text: string) => string;
+
+/** The stream the console writes to: process.stdout, or anything with `write` (tests pass a PassThrough). */
+export type ConsoleStream = NodeJS.WritableStream & { isTTY?: boolean };
+
+export interface ConsoleProgressOptions {
+  /** Where to write; process.stdout when absent. */
+  stream?: ConsoleStream;
+  /** Colours on or off; by default on when the stream is a TTY and NO_COLOR is not set. */
+  color?: boolean;
+  /** Progress bar (true) or one line per check (false); by default a bar when the stream is a TTY. */
+  tty?: boolean;
+  /** The environment NO_COLOR is read from; process.env when absent. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface ConsoleSummaryOptions {
+  color?: boolean;
+  /** The report files written, listed at the end. */
+  reportPaths?: readonly string[];
+}
+
+const statusPaint = (c: Colors): Record<ResultStatus, Paint> => ({
+  passed: c.green,
+  failed: c.red,
+  warning: c.yellow,
+  skipped: c.dim,
+  'precondition-failed': c.magenta,
+  error: c.red,
+});
+
+/** `✔ passed  carrier-shipping  shipments/accepts-valid-shipping-data  (ECDX-SHP-001)` */
+export function formatResultLine(result: CheckResult, colors: Colors = pc.createColors(false)): string {
+  const paint = statusPaint(colors)[result.status];
+  return [
+    paint(`${STATUS_SYMBOL[result.status]} ${result.status}`),
+    colors.dim(result.class),
+    result.status === 'passed' || result.status === 'skipped' ? result.checkId : colors.bold(result.checkId),
+    colors.dim(`(${result.requirementIds.join(', ')})`),
+  ].join('  ');
+}
+
+/** Replaces control characters (a vendor's message could carry escape sequences) and folds lines into one. */
+const oneLine = (text: string): string =>
+  text.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+
+/**
+ * The end-of-run summary: counts per class, then every failed, errored and precondition-failed check with its
+ * requirement ids, message and failed assertions, then the one-line total and the report files.
+ */
+export function renderConsoleSummary(report: ConformanceReport, options: ConsoleSummaryOptions = {}): string {
+  const c = pc.createColors(options.color ?? false);
+  const paint = statusPaint(c);
+  const lines: string[] = [];
+
+  const rows = classBreakdown(report);
+  const nameWidth = Math.max('class'.length, ...rows.map((r) => r.name.length + (r.tested ? 0 : ' (not claimed)'.length)));
+  lines.push('', c.bold('Results by class'));
+  lines.push(`  ${'class'.padEnd(nameWidth)}  ${RESULT_STATUSES.map((s) => s.padStart(Math.max(s.length, 3))).join('  ')}`);
+  for (const row of rows) {
+    const label = row.tested ? row.name : `${row.name}${c.dim(' (not claimed)')}`;
+    const pad = ' '.repeat(Math.max(0, nameWidth - row.name.length - (row.tested ? 0 : ' (not claimed)'.length)));
+    const cells = RESULT_STATUSES.map((s) => {
+      const n = row.counts[summaryKey(s)];
+      const cell = String(n).padStart(Math.max(s.length, 3));
+      return n === 0 ? c.dim(cell) : paint[s](cell);
+    });
+    lines.push(`  ${label}${pad}  ${cells.join('  ')}`);
+  }
+
+  const problems = report.results.filter(isProblem);
+  if (problems.length > 0) {
+    lines.push('', c.bold(`Failed, error, precondition-failed (${problems.length})`));
+    for (const r of problems) {
+      lines.push(`  ${formatResultLine(r, c)}`);
+      lines.push(`      ${oneLine(r.message)}`);
+      for (const e of r.evidence) {
+        if (e.kind === 'assertion' && !e.passed) {
+          const where = e.pointer ? ` ${c.dim(`at ${oneLine(e.pointer)}`)}` : '';
+          const req = e.requirementId ? ` ${c.dim(`[${oneLine(e.requirementId)}]`)}` : '';
+          lines.push(`      ${paint.failed(STATUS_SYMBOL.failed)} ${oneLine(e.message)}${where}${req}`);
+        }
+      }
+    }
+  }
+
+  const total = totalOf(report.summary);
+  const verdictText = report.conformant ? c.green(c.bold(verdict(report).toUpperCase())) : c.red(c.bold(verdict(report).toUpperCase()));
+  const counts = RESULT_STATUSES.map((s) => {
+    const n = report.summary[summaryKey(s)];
+    return n === 0 ? c.dim(`${n} ${s}`) : paint[s](`${n} ${s}`);
+  }).join(', ');
+  lines.push('', `${total} check${total === 1 ? '' : 's'}: ${counts} — ${verdictText} (${formatDuration(runDurationMs(report))})`);
+  if (options.reportPaths && options.reportPaths.length > 0) {
+    lines.push(`Reports: ${options.reportPaths.join(', ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The plain-text summary as a file reporter writes it (no colours). */
+export const renderConsoleText = (report: ConformanceReport): string =>
+  `ECDX conformance: ${report.target.url} (${report.target.role}), spec ${report.specVersion}, harness ${report.harnessVersion}\n` +
+  `${countsLine(report.summary)}\n` +
+  renderConsoleSummary(report);
+
+/**
+ * What the runner calls while it runs: `start(total)` once, `checkStarted` / `checkFinished` per check (checks may
+ * overlap), `end(report, reportPaths)` once; `stop()` if the run fails before `end()`.
+ */
+export class ConsoleProgress {
+  readonly #stream: ConsoleStream;
+  readonly #tty: boolean;
+  readonly #colors: Colors;
+  readonly #running: string[] = [];
+  #multibar: cliProgress.MultiBar | undefined;
+  #bar: cliProgress.SingleBar | undefined;
+  #finished = 0;
+  #total = 0;
+
+  constructor(options: ConsoleProgressOptions = {}) {
+    this.#stream = options.stream ?? process.stdout;
+    const env = options.env ?? process.env;
+    const isTTY = this.#stream.isTTY === true;
+    this.#tty = options.tty ?? isTTY;
+    this.#colors = pc.createColors(options.color ?? (isTTY && !env.NO_COLOR));
+  }
+
+  /** Whether colours are on. */
+  get color(): boolean {
+    return this.#colors.isColorSupported;
+  }
+
+  start(total: number): void {
+    this.#total = total;
+    this.#finished = 0;
+    const c = this.#colors;
+    if (!this.#tty) {
+      this.#write(`Running ${total} check${total === 1 ? '' : 's'}\n`);
+      return;
+    }
+    this.#multibar = new cliProgress.MultiBar(
+      {
+        stream: this.#stream,
+        format: `${c.cyan('{bar}')} {value}/{total}  {current}`,
+        barCompleteChar: '█',
+        barIncompleteChar: '░',
+        barsize: 30,
+        hideCursor: true,
+        clearOnComplete: true,
+        linewrap: false,
+        autopadding: true,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    this.#bar = this.#multibar.create(total, 0, { current: '' });
+  }
+
+  /** A check began: its id, or the check itself (the runner passes its CheckDefinition). */
+  checkStarted(check: string | { readonly id: string }): void {
+    this.#running.push(typeof check === 'string' ? check : check.id);
+    this.#bar?.update({ current: this.#current() });
+  }
+
+  checkFinished(result: CheckResult): void {
+    const i = this.#running.lastIndexOf(result.checkId);
+    if (i >= 0) this.#running.splice(i, 1);
+    this.#finished += 1;
+    const line = formatResultLine(result, this.#colors);
+    if (this.#multibar && this.#bar) {
+      if (result.status !== 'passed') this.#multibar.log(`${line}\n`);
+      if (this.#finished > this.#total) this.#bar.setTotal(this.#finished);
+      this.#bar.increment(1, { current: this.#current() });
+    } else {
+      this.#write(`${line}\n`);
+    }
+  }
+
+  end(report: ConformanceReport, reportPaths: readonly string[] = []): void {
+    this.stop();
+    this.#write(renderConsoleSummary(report, { color: this.color, reportPaths }));
+  }
+
+  /**
+   * Removes the progress bar and stops its redraw timer, which would otherwise keep the process alive; `end()`
+   * calls it. A runner that fails before `end()` calls it in its `finally`. Safe to call more than once.
+   */
+  stop(): void {
+    if (!this.#multibar) return;
+    this.#multibar.update(); // flush the lines logged since the last redraw
+    this.#multibar.stop();
+    this.#multibar = undefined;
+    this.#bar = undefined;
+  }
+
+  #current(): string {
+    const last = this.#running.at(-1);
+    if (last === undefined) return '';
+    const more = this.#running.length > 1 ? this.#colors.dim(` (+${this.#running.length - 1})`) : '';
+    return `${last}${more}`;
+  }
+
+  #write(text: string): void {
+    this.#stream.write(text);
+  }
+}

@@ -1,0 +1,220 @@
+// The HTML report: one self-contained page (inline CSS and JS, no network, works from file://) that a vendor's
+// engineer reads to find out what failed and why. Everything in a report can come from the target's server
+// (bodies, headers, URLs, messages quoting them), so every value is escaped as text; the Content-Security-Policy
+// allows only the page's own stylesheet and script, by hash, as a second line of defence.
+import type { Assertion, CheckResult, ConformanceReport, Exchange } from '../harness/report.ts';
+import { REPORT_CSP, REPORT_CSS, REPORT_SCRIPT } from './html-assets.ts';
+import {
+  claimFacts,
+  classBreakdown,
+  DEFAULT_SPEC_URL,
+  escapeHtml as h,
+  formatDuration,
+  requirementHref,
+  RESULT_STATUSES,
+  runDurationMs,
+  STATUS_MEANING,
+  STATUS_SYMBOL,
+  statusLine,
+  summaryKey,
+  totalOf,
+} from './shared.ts';
+
+export interface HtmlOptions {
+  /** Where requirement ids link to (`<specUrl>#ECDX-SHP-001`); `docs/spec.html` by default. */
+  specUrl?: string;
+}
+
+/** Expanded when the page opens: the checks a reader came for. */
+const EXPANDED_BY_DEFAULT = new Set(['failed', 'error']);
+const RESULT_COLUMNS = 7;
+
+const reqLink = (id: string, specUrl: string): string =>
+  `<a href="${h(requirementHref(id, specUrl))}" class="mono">${h(id)}</a>`;
+
+const headersBlock = (headers: Record<string, string>): string => {
+  const entries = Object.entries(headers);
+  if (entries.length === 0) return '<div class="muted">no headers</div>';
+  return `<pre class="headers">${entries.map(([name, value]) => `${h(name)}: ${h(value)}`).join('\n')}</pre>`;
+};
+
+const bodyBlock = (body: string | undefined): string => {
+  if (body === undefined) return '';
+  if (body === '') return '<div class="muted">empty body</div>';
+  return `<pre class="body">${h(body)}</pre>`;
+};
+
+function exchangeHtml(e: Exchange, n: number): string {
+  const direction = e.direction === 'to-target' ? 'harness → target' : 'target → harness (push)';
+  const head = `<div class="exchange-head">#${n} · ${h(direction)} · ${h(formatDuration(e.durationMs))} · <time>${h(e.at)}</time></div>`;
+  const request =
+    `<div class="part request"><div class="part-label">Request</div>` +
+    `<div class="line mono">${h(e.request.method)} ${h(e.request.url)}</div>` +
+    `${headersBlock(e.request.headers)}${bodyBlock(e.request.body)}</div>`;
+  let response: string;
+  if (e.response) {
+    const klass = `status-${Math.floor(e.response.status / 100)}xx`;
+    response =
+      `<div class="part response"><div class="part-label">Response</div>` +
+      `<div class="line mono status-line ${klass}">${h(statusLine(e.response.status))}</div>` +
+      `${headersBlock(e.response.headers)}${bodyBlock(e.response.body)}</div>`;
+  } else {
+    response = `<div class="part response"><div class="part-label">Response</div><div class="line no-response">No response: ${h(e.error ?? 'unknown reason')}</div></div>`;
+  }
+  const error = e.response && e.error ? `<div class="part muted">${h(e.error)}</div>` : '';
+  return `<section class="exchange">${head}${request}${response}${error}</section>`;
+}
+
+function assertionHtml(a: Assertion, specUrl: string): string {
+  const pointer = a.pointer ? ` <span class="muted">at</span> <code class="pointer">${h(a.pointer)}</code>` : '';
+  const req = a.requirementId ? ` <span class="reqs">(${reqLink(a.requirementId, specUrl)})</span>` : '';
+  const mark = a.passed ? STATUS_SYMBOL.passed : STATUS_SYMBOL.failed;
+  return `<li class="${a.passed ? 'ok' : 'ko'}"><span class="mark" aria-label="${a.passed ? 'held' : 'did not hold'}">${mark}</span>${h(a.message)}${pointer}${req}</li>`;
+}
+
+function evidenceHtml(r: CheckResult, specUrl: string): string {
+  const assertions = r.evidence.filter((e): e is Assertion => e.kind === 'assertion');
+  const exchanges = r.evidence.filter((e): e is Exchange => e.kind === 'http');
+  const parts = [`<h4>Assertions (${assertions.length})</h4>`];
+  parts.push(
+    assertions.length > 0
+      ? `<ol class="assertions">${assertions.map((a) => assertionHtml(a, specUrl)).join('')}</ol>`
+      : '<p class="muted">No assertions recorded.</p>',
+  );
+  parts.push(`<h4>HTTP exchanges (${exchanges.length})</h4>`);
+  parts.push(exchanges.length > 0 ? exchanges.map((e, i) => exchangeHtml(e, i + 1)).join('') : '<p class="muted">No HTTP exchange recorded.</p>');
+  return parts.join('');
+}
+
+function resultHtml(r: CheckResult, index: number, specUrl: string): string {
+  const id = `check-${index + 1}`;
+  const open = EXPANDED_BY_DEFAULT.has(r.status);
+  const searchable = [r.checkId, r.title, r.message, r.class, r.status, r.level, ...r.requirementIds].join(' ').toLowerCase();
+  const row =
+    `<tr class="row">` +
+    `<td><button type="button" class="toggle" aria-expanded="${open}" aria-controls="${id}-evidence" title="Show or hide the evidence"></button></td>` +
+    `<td><span class="badge">${STATUS_SYMBOL[r.status]} ${h(r.status)}</span></td>` +
+    `<td><div class="title">${h(r.title)}</div><div class="msg">${h(r.message)}</div><code class="check-id">${h(r.checkId)}</code></td>` +
+    `<td><code>${h(r.class)}</code></td>` +
+    `<td class="reqs">${r.requirementIds.map((q) => reqLink(q, specUrl)).join('<br>')}</td>` +
+    `<td>${h(r.level)}</td>` +
+    `<td class="num">${h(formatDuration(r.durationMs))}</td>` +
+    `</tr>`;
+  const evidence = `<tr class="evidence" id="${id}-evidence"${open ? '' : ' hidden'}><td colspan="${RESULT_COLUMNS}">${evidenceHtml(r, specUrl)}</td></tr>`;
+  return `<tbody class="check s-${h(r.status)}" id="${id}" data-status="${h(r.status)}" data-class="${h(r.class)}" data-check-id="${h(r.checkId)}" data-text="${h(searchable)}">${row}${evidence}</tbody>`;
+}
+
+function headerHtml(report: ConformanceReport): string {
+  const facts = claimFacts(report.claim);
+  let claimText: string;
+  if (!facts) claimText = report.claim === null ? '<span class="muted">could not be read</span>' : '<span class="muted">not an object</span>';
+  else {
+    const parts: string[] = [];
+    if (facts.party) parts.push(`${h(facts.party)}${facts.carrierCode ? ` (${h(facts.carrierCode)})` : ''}`);
+    if (facts.ecdxVersion) parts.push(`ECDX ${h(facts.ecdxVersion)}`);
+    parts.push(`classes: ${facts.classes.length > 0 ? facts.classes.map((c) => `<code>${h(c)}</code>`).join(', ') : 'none'}`);
+    parts.push(`test mode: ${facts.testMode ? 'yes' : 'no'}`);
+    claimText = parts.join(' · ');
+  }
+  const claimJson =
+    report.claim === null ? '' : `<details class="claim"><summary>claim as served</summary><pre>${h(JSON.stringify(report.claim, null, 2) ?? 'null')}</pre></details>`;
+  const meta: [string, string][] = [
+    ['Target', `<code>${h(report.target.url)}</code>`],
+    ['Role', h(report.target.role)],
+    ['Claim', `${claimText}${claimJson}`],
+    ['Classes tested', report.classes.length > 0 ? report.classes.map((c) => `<code>${h(c)}</code>`).join(', ') : 'none'],
+    ['Specification', `ECDX ${h(report.specVersion)} · requirements SHA-256 <code>${h(report.specSha256)}</code>`],
+    ['Harness', `ecdx ${h(report.harnessVersion)}`],
+    ['Run', `<time>${h(report.startedAt)}</time> → <time>${h(report.finishedAt)}</time> (${h(formatDuration(runDurationMs(report)))})`],
+  ];
+  const verdict = report.conformant
+    ? '<span class="verdict ok">Conformant</span> <span class="muted">no MUST check failed, errored or was blocked by a failed precondition</span>'
+    : '<span class="verdict ko">Not conformant</span> <span class="muted">a MUST check failed, errored or was blocked by a failed precondition</span>';
+  return (
+    `<header><h1>ECDX conformance report</h1><p id="verdict">${verdict}</p>` +
+    `<dl class="meta">${meta.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></header>`
+  );
+}
+
+function summaryHtml(report: ConformanceReport): string {
+  const cards = RESULT_STATUSES.map((s) => {
+    const n = report.summary[summaryKey(s)];
+    return (
+      `<button type="button" class="card s-${s}${n === 0 ? ' zero' : ''}" data-status="${s}" title="Show only ${s} checks">` +
+      `<span class="count">${n}</span><span class="label">${STATUS_SYMBOL[s]} ${s}</span><span class="meaning">${h(STATUS_MEANING[s])}</span></button>`
+    );
+  }).join('');
+  return `<section id="summary"><h2>Summary <span class="muted">(${totalOf(report.summary)} checks)</span></h2><div class="cards">${cards}</div></section>`;
+}
+
+function classesHtml(report: ConformanceReport): string {
+  const rows = classBreakdown(report)
+    .map((row) => {
+      const cells = RESULT_STATUSES.map((s) => {
+        const n = row.counts[summaryKey(s)];
+        return `<td class="num s-${s} ${n === 0 ? 'zero' : 'nonzero'}">${n}</td>`;
+      }).join('');
+      const name = `<button type="button" class="link mono" data-filter-class="${h(row.name)}" title="Show this class's checks">${h(row.name)}</button>`;
+      const title = row.title ? `<div class="muted">${h(row.title)}</div>` : '';
+      return `<tr><td>${name}${title}</td><td>${row.tested ? 'tested' : '<span class="muted">not claimed</span>'}</td>${cells}<td class="num">${row.total}</td><td class="num">${h(formatDuration(row.durationMs))}</td></tr>`;
+    })
+    .join('');
+  const head = RESULT_STATUSES.map((s) => `<th class="num">${s}</th>`).join('');
+  return (
+    `<section id="classes"><h2>By class</h2><table class="classes"><thead><tr><th>class</th><th></th>${head}<th class="num">total</th><th class="num">time</th></tr></thead>` +
+    `<tbody>${rows}</tbody></table></section>`
+  );
+}
+
+function resultsHtml(report: ConformanceReport, specUrl: string): string {
+  const counts = report.summary;
+  const boxes = RESULT_STATUSES.map(
+    (s) => `<label class="s-${s}"><input type="checkbox" name="status" value="${s}" checked> <span class="badge">${STATUS_SYMBOL[s]} ${s}</span> (${counts[summaryKey(s)]})</label>`,
+  ).join('');
+  const classOptions = classBreakdown(report)
+    .filter((row) => row.total > 0)
+    .map((row) => `<option value="${h(row.name)}">${h(row.name)} (${row.total})</option>`)
+    .join('');
+  const controls =
+    `<div class="controls" id="controls" role="search" hidden>` +
+    `<fieldset><legend>Status</legend>${boxes}</fieldset>` +
+    `<label>Class <select id="filter-class"><option value="">all classes</option>${classOptions}</select></label>` +
+    `<label>Text <input type="search" id="filter-text" placeholder="check, requirement, message…" autocomplete="off"></label>` +
+    `<span><button type="button" id="expand-all">Expand all</button> <button type="button" id="collapse-all">Collapse all</button> ` +
+    `<button type="button" id="reset-filters">Reset filters</button></span>` +
+    `<output id="shown" aria-live="polite"></output></div>`;
+  const head = '<thead><tr><th><span class="no-print" aria-hidden="true"></span></th><th>status</th><th>check</th><th>class</th><th>requirements</th><th>level</th><th class="num">time</th></tr></thead>';
+  const body = report.results.map((r, i) => resultHtml(r, i, specUrl)).join('\n');
+  return (
+    `<section id="results"><h2>Results</h2>${controls}` +
+    `<table class="results">${head}${body}</table>` +
+    `<p id="no-match" class="muted" hidden>No check matches the filters.</p></section>`
+  );
+}
+
+export function renderHtml(report: ConformanceReport, options: HtmlOptions = {}): string {
+  const specUrl = options.specUrl ?? DEFAULT_SPEC_URL;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="ecdx ${h(report.harnessVersion)}">
+<title>ECDX conformance report — ${h(report.target.url)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+${headerHtml(report)}
+<main>
+${summaryHtml(report)}
+${classesHtml(report)}
+${resultsHtml(report, specUrl)}
+</main>
+<footer>Generated by the ECDX conformance harness ${h(report.harnessVersion)} for ECDX ${h(report.specVersion)} (requirements SHA-256 <code>${h(report.specSha256)}</code>). Evidence is shown as the harness recorded it, with secrets and personal data redacted.</footer>
+<script>${REPORT_SCRIPT}</script>
+</body>
+</html>
+`;
+}

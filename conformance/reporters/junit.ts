@@ -1,0 +1,115 @@
+// JUnit XML for CI systems: one testsuite per conformance class, one testcase per check. Failed and error
+// checks are <failure type="failed|error">; skipped and precondition-failed checks are <skipped message="…">, so
+// that no CI counts them as passed; a warning (SHOULD not met) passes with a note in <system-out>.
+import junitModule from 'junit-report-builder';
+import type { Builder, TestCase } from 'junit-report-builder';
+import type { CheckResult, ConformanceReport, Evidence } from '../harness/report.ts';
+import { classBreakdown, resultsOfClass, STATUS_SYMBOL, statusLine } from './shared.ts';
+
+// The package is CommonJS (`module.exports = builder`) but its types declare an ES default export: under Node the
+// default import is the builder itself, under a bundler's interop it may sit on `.default`.
+const junitRoot = ((junitModule as unknown as { default?: Builder }).default ?? junitModule) as unknown as Builder;
+
+/** How much of a response body a failure quotes; the full evidence is in report.json and report.html. */
+const BODY_EXCERPT = 2000;
+
+/** Makes text safe for XML 1.0: characters XML cannot carry (NUL, most controls, lone surrogates) become U+FFFD. */
+export const xmlSafe = (text: string): string =>
+  text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
+
+/**
+ * Makes text safe for CDATA as well: `]]>` becomes `]] >`, because the builder splits only the first `]]>` of
+ * CDATA content and evidence may hold several.
+ */
+export const cdataSafe = (text: string): string => xmlSafe(text).replaceAll(']]>', ']] >');
+
+/** The name of a testcase: `checkId (ECDX-XXX-001, ECDX-XXX-002)`. */
+export const testCaseName = (r: CheckResult): string => `${r.checkId} (${r.requirementIds.join(', ')})`;
+
+const indent = (text: string, by: string): string => text.replace(/^/gm, by);
+
+function evidenceText(evidence: readonly Evidence[]): string[] {
+  const lines: string[] = [];
+  for (const e of evidence) {
+    if (e.kind === 'assertion') {
+      const where = e.pointer ? ` (at ${e.pointer})` : '';
+      const req = e.requirementId ? ` [${e.requirementId}]` : '';
+      lines.push(`${e.passed ? STATUS_SYMBOL.passed : STATUS_SYMBOL.failed} ${e.message}${where}${req}`);
+      continue;
+    }
+    const arrow = e.direction === 'to-target' ? 'harness → target' : 'target → harness';
+    lines.push(`${arrow}: ${e.request.method} ${e.request.url}`);
+    if (e.response) {
+      lines.push(`  ${statusLine(e.response.status)} (${Math.round(e.durationMs)} ms)`);
+      for (const [name, value] of Object.entries(e.response.headers)) lines.push(`    ${name}: ${value}`);
+      if (e.response.body) {
+        const body = e.response.body.length > BODY_EXCERPT ? `${e.response.body.slice(0, BODY_EXCERPT)} …` : e.response.body;
+        lines.push(indent(body, '    '));
+      }
+    } else {
+      lines.push(`  no response: ${e.error ?? 'unknown'} (${Math.round(e.durationMs)} ms)`);
+    }
+  }
+  return lines;
+}
+
+/** The text of a failure, an error or a warning: what the check is, why it ended so, and its evidence. */
+export function failureDetails(r: CheckResult): string {
+  return [`${r.title}`, `${r.status}: ${r.message}`, `requirements: ${r.requirementIds.join(', ')} (${r.level})`, '', ...evidenceText(r.evidence)].join('\n');
+}
+
+/** `<skipped/>` with a message: the builder's skipped() takes none, so the element is amended once built. */
+function skipWithMessage(testCase: TestCase, message: string): void {
+  testCase.skipped();
+  const build = testCase.build.bind(testCase);
+  testCase.build = (parent) => {
+    const element = build(parent);
+    for (const child of element.children) {
+      const node = child as unknown as { name?: unknown; att?: (name: string, value: string) => unknown };
+      if (node.name === 'skipped' && typeof node.att === 'function') node.att('message', message);
+    }
+    return element;
+  };
+}
+
+export function renderJunit(report: ConformanceReport): string {
+  const builder = junitRoot.newBuilder().name(xmlSafe(`ECDX conformance: ${report.target.url} (${report.target.role})`));
+  for (const row of classBreakdown(report)) {
+    const results = resultsOfClass(report, row.name);
+    const suite = builder
+      .testSuite()
+      .name(xmlSafe(row.name))
+      .timestamp(xmlSafe(report.startedAt))
+      .time(row.durationMs / 1000)
+      .property('ecdx.target', xmlSafe(report.target.url))
+      .property('ecdx.role', report.target.role)
+      .property('ecdx.class.tested', String(row.tested))
+      .property('ecdx.harnessVersion', xmlSafe(report.harnessVersion))
+      .property('ecdx.specVersion', xmlSafe(report.specVersion))
+      .property('ecdx.specSha256', xmlSafe(report.specSha256));
+    for (const r of results) {
+      const testCase = suite
+        .testCase()
+        .className(xmlSafe(r.class))
+        .name(xmlSafe(testCaseName(r)))
+        .time(r.durationMs / 1000);
+      switch (r.status) {
+        case 'passed':
+          break;
+        case 'warning':
+          testCase.standardOutput(cdataSafe(`warning (SHOULD not met): ${failureDetails(r)}`));
+          break;
+        case 'failed':
+        case 'error':
+          testCase.failure(xmlSafe(r.message), r.status).stacktrace(cdataSafe(failureDetails(r)));
+          break;
+        case 'skipped':
+        case 'precondition-failed':
+          skipWithMessage(testCase, xmlSafe(`${r.status}: ${r.message}`));
+          testCase.standardOutput(cdataSafe(failureDetails(r)));
+          break;
+      }
+    }
+  }
+  return `${builder.build()}\n`;
+}

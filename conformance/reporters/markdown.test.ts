@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ATTRIBUTE_PAYLOAD, hostileReport, loadFixture, SCRIPT_PAYLOAD } from './fixtures/index.ts';
+import { mdCode, mdText, renderMarkdown } from './markdown.ts';
+
+describe('Markdown summary', () => {
+  const report = loadFixture('with-failures');
+  const md = renderMarkdown(report);
+
+  it('starts with the title, target, role, claim, spec version and hash, harness and run', () => {
+    expect(md.startsWith('# ECDX conformance report\n')).toBe(true);
+    expect(md).toContain('**Not conformant**');
+    expect(md).toContain(`| Target | \`${report.target.url}\` |`);
+    expect(md).toContain('| Role | carrier |');
+    expect(md).toMatch(/\| Claim \| 示例快递有限公司 \(EX\); role carrier; ECDX 1\.0\.0-draft; classes: core, security, .*; test mode: no \|/);
+    expect(md).toContain(`ECDX 1.0.0-draft, requirements SHA-256 \`${report.specSha256}\``);
+    expect(md).toContain('| Harness | 0.1.0 |');
+  });
+
+  it('has a summary table and a per-class table whose numbers are the report\'s', () => {
+    expect(md).toContain('| 8 | 4 | 2 | 3 | 2 | 2 | 21 |');
+    expect(md).toContain('| `core` | 2 | 1 | 1 | 0 | 0 | 0 | 4 |');
+    expect(md).toContain('| `notices` (not claimed) | 0 | 0 | 0 | 1 | 0 | 0 | 1 |');
+  });
+
+  it('lists every failed, errored and precondition-failed check with its message and linked requirement ids', () => {
+    const failures = md.slice(md.indexOf('## Failures'), md.indexOf('## Warnings'));
+    for (const r of report.results.filter((x) => ['failed', 'error', 'precondition-failed'].includes(x.status))) {
+      expect(failures).toContain(`: \`${r.checkId}\``);
+      expect(failures).toContain(mdText(r.message));
+      for (const id of r.requirementIds) expect(failures).toContain(`[${id}](docs/spec.html#${id})`);
+    }
+    expect(failures).toContain('- ✘ status is 422 (got 500)');
+    expect(failures).toContain('at `/type`');
+    expect(failures).not.toContain('`shipments/accepts-valid-shipping-data`');
+    expect(md).toContain('## Warnings (SHOULD not met)');
+  });
+
+  it('links requirements to another spec URL when asked', () => {
+    expect(renderMarkdown(report, { specUrl: 'https://ecdx.dev/spec.html' })).toContain('[ECDX-SHP-003](https://ecdx.dev/spec.html#ECDX-SHP-003)');
+  });
+
+  it('says so when nothing failed', () => {
+    const passing = renderMarkdown(loadFixture('all-passing'));
+    expect(passing).toContain('**Conformant**');
+    expect(passing).toContain('None: every MUST check passed.');
+    expect(passing).not.toContain('## Warnings');
+  });
+
+  it('renders hostile text as text: raw markup only inside code, where Markdown shows it literally', () => {
+    const hostile = renderMarkdown(hostileReport());
+    // Drop fenced blocks and code spans (both inert), then no markup from the target may remain.
+    const outsideCode = hostile.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, '').replace(/(`+)[\s\S]*?\1/g, '');
+    expect(outsideCode).not.toContain('<script');
+    expect(outsideCode).not.toContain('<img');
+    expect(outsideCode.match(/<[a-z/][^>]*>/g)).toEqual(['<details>', '<summary>', '</summary>', '</details>']);
+    expect(hostile).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(hostile).toContain(`\`https://evil.example.test/${ATTRIBUTE_PAYLOAD}\``);
+    expect(hostile).toContain(`"ecdxVersion": "${SCRIPT_PAYLOAD}"`);
+  });
+
+  it('escapes Markdown and HTML in text, and fences code that holds backticks', () => {
+    expect(mdText('a|b *c* _d_ [e](f) <g> & `h`\nnext')).toBe('a\\|b \\*c\\* \\_d\\_ \\[e\\](f) &lt;g&gt; &amp; \\`h\\` next');
+    expect(mdCode('x`y')).toBe('``x`y``');
+    expect(mdCode('`x')).toBe('`` `x ``');
+    expect(mdCode('a|b')).toBe('`a\\|b`');
+  });
+});

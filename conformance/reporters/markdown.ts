@@ -1,0 +1,163 @@
+// The Markdown summary (for a pull request comment, a CI job summary or a ticket): who was tested against what,
+// the counts, the counts per class, then every check that did not pass with its message, requirement ids (linked
+// to the specification) and failed assertions. Text from the target is escaped, never interpreted as Markdown.
+import type { CheckResult, ConformanceReport } from '../harness/report.ts';
+import {
+  claimFacts,
+  classBreakdown,
+  DEFAULT_SPEC_URL,
+  formatDuration,
+  isProblem,
+  requirementHref,
+  RESULT_STATUSES,
+  runDurationMs,
+  STATUS_SYMBOL,
+  summaryKey,
+  totalOf,
+} from './shared.ts';
+
+export interface MarkdownOptions {
+  /** Where requirement ids link to (`<specUrl>#ECDX-SHP-001`); `docs/spec.html` by default. */
+  specUrl?: string;
+}
+
+/**
+ * Text that renders as itself: HTML-significant characters as entities, Markdown punctuation backslash-escaped,
+ * line breaks folded into spaces (so that a table cell or a list item stays one).
+ */
+export const mdText = (text: string): string =>
+  text
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c)
+    .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`);
+
+/** A code span that holds any text: the fence is longer than any run of backticks inside; pipes are escaped for tables. */
+export const mdCode = (text: string): string => {
+  const flat = text.replace(/\r\n|\r|\n/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat.replaceAll('|', '\\|')}${pad}${fence}`;
+};
+
+/** A fenced code block that holds any text. */
+const mdBlock = (text: string, lang = ''): string => {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${lang}\n${text}\n${fence}`;
+};
+
+const requirementLinks = (ids: readonly string[], specUrl: string): string =>
+  ids.map((id) => `[${mdText(id)}](${requirementHref(id, specUrl).replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`).join(', ');
+
+const table = (head: readonly string[], rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[]): string[] => [
+  `| ${head.join(' | ')} |`,
+  `|${align.map((a) => (a === 'r' ? '---:' : ':---')).join('|')}|`,
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+];
+
+function checkSection(r: CheckResult, specUrl: string): string[] {
+  const lines = [
+    `### ${STATUS_SYMBOL[r.status]} ${r.status}: ${mdCode(r.checkId)}`,
+    '',
+    `**${mdText(r.title)}** — class ${mdCode(r.class)}, ${r.level}, ${requirementLinks(r.requirementIds, specUrl)}`,
+    '',
+    `> ${mdText(r.message)}`,
+  ];
+  const failedAssertions = r.evidence.filter((e) => e.kind === 'assertion' && !e.passed);
+  if (failedAssertions.length > 0) lines.push('');
+  for (const e of failedAssertions) {
+    if (e.kind !== 'assertion') continue;
+    const where = e.pointer ? ` at ${mdCode(e.pointer)}` : '';
+    const req = e.requirementId ? ` (${requirementLinks([e.requirementId], specUrl)})` : '';
+    lines.push(`- ${STATUS_SYMBOL.failed} ${mdText(e.message)}${where}${req}`);
+  }
+  const exchanges = r.evidence.filter((e) => e.kind === 'http');
+  const last = exchanges.at(-1);
+  if (last?.kind === 'http') {
+    const outcome = last.response ? `${last.response.status}` : `no response (${mdText(last.error ?? 'unknown')})`;
+    lines.push('', `Last exchange: ${mdCode(`${last.request.method} ${last.request.url}`)} → ${outcome}; ${exchanges.length} exchange(s) in the evidence.`);
+  }
+  lines.push('');
+  return lines;
+}
+
+export function renderMarkdown(report: ConformanceReport, options: MarkdownOptions = {}): string {
+  const specUrl = options.specUrl ?? DEFAULT_SPEC_URL;
+  const total = totalOf(report.summary);
+  const out: string[] = ['# ECDX conformance report', ''];
+
+  const verdictLine = report.conformant
+    ? `**Conformant**: no MUST check failed, errored or was blocked by a failed precondition (${total} checks).`
+    : `**Not conformant**: ${report.summary.failed} failed, ${report.summary.error} error, ${report.summary.preconditionFailed} precondition-failed (${total} checks).`;
+  out.push(verdictLine, '');
+
+  const facts = claimFacts(report.claim);
+  let claim: string;
+  if (!facts) claim = report.claim === null ? 'could not be read' : 'not an object';
+  else {
+    const who = facts.party ? `${mdText(facts.party)}${facts.carrierCode ? ` (${mdText(facts.carrierCode)})` : ''}` : 'unnamed party';
+    const parts = [who];
+    if (facts.role) parts.push(`role ${mdText(facts.role)}`);
+    if (facts.ecdxVersion) parts.push(`ECDX ${mdText(facts.ecdxVersion)}`);
+    parts.push(`classes: ${facts.classes.length > 0 ? facts.classes.map(mdText).join(', ') : 'none'}`);
+    parts.push(`test mode: ${facts.testMode ? 'yes' : 'no'}`);
+    claim = parts.join('; ');
+  }
+  out.push(
+    ...table(
+      ['', ''],
+      [
+        ['Target', mdCode(report.target.url)],
+        ['Role', report.target.role],
+        ['Claim', claim],
+        ['Classes tested', report.classes.length > 0 ? report.classes.map(mdText).join(', ') : 'none'],
+        ['Specification', `ECDX ${mdText(report.specVersion)}, requirements SHA-256 ${mdCode(report.specSha256)}`],
+        ['Harness', mdText(report.harnessVersion)],
+        ['Run', `${mdText(report.startedAt)} → ${mdText(report.finishedAt)} (${formatDuration(runDurationMs(report))})`],
+      ],
+      ['l', 'l'],
+    ),
+    '',
+  );
+
+  out.push('## Summary', '');
+  out.push(
+    ...table(
+      [...RESULT_STATUSES.map((s) => `${STATUS_SYMBOL[s]} ${s}`), 'total'],
+      [[...RESULT_STATUSES.map((s) => String(report.summary[summaryKey(s)])), String(total)]],
+      [...RESULT_STATUSES.map(() => 'r' as const), 'r'],
+    ),
+    '',
+  );
+
+  out.push('## By class', '');
+  out.push(
+    ...table(
+      ['class', ...RESULT_STATUSES, 'total'],
+      classBreakdown(report).map((row) => [
+        `${mdCode(row.name)}${row.tested ? '' : ' (not claimed)'}`,
+        ...RESULT_STATUSES.map((s) => String(row.counts[summaryKey(s)])),
+        String(row.total),
+      ]),
+      ['l', ...RESULT_STATUSES.map(() => 'r' as const), 'r'],
+    ),
+    '',
+  );
+
+  const problems = report.results.filter(isProblem);
+  out.push('## Failures', '');
+  if (problems.length === 0) out.push('None: every MUST check passed.', '');
+  for (const r of problems) out.push(...checkSection(r, specUrl));
+
+  const warnings = report.results.filter((r) => r.status === 'warning');
+  if (warnings.length > 0) {
+    out.push('## Warnings (SHOULD not met)', '');
+    for (const r of warnings) out.push(...checkSection(r, specUrl));
+  }
+
+  if (report.claim !== null) {
+    out.push('<details><summary>Conformance claim as served</summary>', '', mdBlock(JSON.stringify(report.claim, null, 2) ?? 'null', 'json'), '', '</details>', '');
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

@@ -1,0 +1,155 @@
+// What every reporter needs: the result states in their display order with label and symbol, the per-class
+// breakdown, a reading of the claim (which is whatever the target served), durations and escaping helpers.
+// Reporters render a ConformanceReport exactly as given; nothing here changes it.
+import { STATUS_CODES } from 'node:http';
+import { CLASS_BASE, conformanceClasses, conformanceClassNames } from '../../spec/classes.ts';
+import { RESULT_STATUSES, type CheckResult, type ConformanceReport, type ResultStatus, type Summary } from '../harness/report.ts';
+
+export { RESULT_STATUSES };
+export type { ResultStatus };
+
+/** The key of a status in `Summary` (`precondition-failed` is counted as `preconditionFailed`). */
+export const summaryKey = (status: ResultStatus): keyof Summary =>
+  status === 'precondition-failed' ? 'preconditionFailed' : status;
+
+export const STATUS_SYMBOL: Readonly<Record<ResultStatus, string>> = {
+  passed: '✔',
+  failed: '✘',
+  warning: '⚠',
+  skipped: '○',
+  'precondition-failed': '⊘',
+  error: '‼',
+};
+
+export const STATUS_MEANING: Readonly<Record<ResultStatus, string>> = {
+  passed: 'every assertion held',
+  failed: 'a MUST or MUST NOT requirement was not met',
+  warning: 'a SHOULD or SHOULD NOT requirement was not met',
+  skipped: 'the class is not claimed (never counted as passed)',
+  'precondition-failed': 'the check could not reach the state it needs (never counted as passed)',
+  error: 'the harness could not decide',
+};
+
+/** The states that make a MUST check non-conforming, in the order reports list them. */
+export const PROBLEM_STATUSES: readonly ResultStatus[] = ['failed', 'error', 'precondition-failed'];
+
+export const isProblem = (r: CheckResult): boolean => PROBLEM_STATUSES.includes(r.status);
+
+export const totalOf = (summary: Summary): number =>
+  summary.passed + summary.failed + summary.warning + summary.skipped + summary.preconditionFailed + summary.error;
+
+export const emptySummary = (): Summary => ({ passed: 0, failed: 0, warning: 0, skipped: 0, preconditionFailed: 0, error: 0 });
+
+/** A class name from a name or a class URI (`https://ecdx.dev/conformance/1.0/core` → `core`). */
+export const className = (nameOrUri: string): string =>
+  nameOrUri.startsWith(CLASS_BASE) ? nameOrUri.slice(CLASS_BASE.length) : nameOrUri;
+
+export const classTitle = (name: string): string | undefined =>
+  Object.hasOwn(conformanceClasses, name) ? conformanceClasses[name as keyof typeof conformanceClasses].title : undefined;
+
+/** One row of the per-class table. */
+export interface ClassRow {
+  name: string;
+  title: string | undefined;
+  /** Whether the run tested the class (it is in `report.classes`). */
+  tested: boolean;
+  counts: Summary;
+  total: number;
+  durationMs: number;
+}
+
+/**
+ * Counts per class: the classes of the specification first (in their order), then any other class a result
+ * names, alphabetically. A class appears when the run tested it or a result belongs to it.
+ */
+export function classBreakdown(report: ConformanceReport): ClassRow[] {
+  const tested = new Set(report.classes.map(className));
+  const rows = new Map<string, ClassRow>();
+  const row = (name: string): ClassRow => {
+    let r = rows.get(name);
+    if (!r) {
+      r = { name, title: classTitle(name), tested: tested.has(name), counts: emptySummary(), total: 0, durationMs: 0 };
+      rows.set(name, r);
+    }
+    return r;
+  };
+  for (const name of tested) row(name);
+  for (const result of report.results) {
+    const r = row(result.class);
+    r.counts[summaryKey(result.status)] += 1;
+    r.total += 1;
+    r.durationMs += result.durationMs;
+  }
+  const known: readonly string[] = conformanceClassNames;
+  const rank = (name: string) => (known.includes(name) ? known.indexOf(name) : known.length);
+  return [...rows.values()].sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+}
+
+/** The results of one class, in run order. */
+export const resultsOfClass = (report: ConformanceReport, name: string): CheckResult[] =>
+  report.results.filter((r) => r.class === name);
+
+/** What a report can say about the claim the target served; every member is read defensively. */
+export interface ClaimFacts {
+  party: string | undefined;
+  carrierCode: string | undefined;
+  role: string | undefined;
+  ecdxVersion: string | undefined;
+  classes: string[];
+  testMode: boolean | undefined;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+export function claimFacts(claim: unknown): ClaimFacts | null {
+  const c = obj(claim);
+  if (!c) return null;
+  const party = obj(c.party);
+  return {
+    party: str(party?.name),
+    carrierCode: str(party?.carrierCode),
+    role: str(c.role),
+    ecdxVersion: str(c.ecdxVersion),
+    classes: Array.isArray(c.classes) ? c.classes.filter((x): x is string => typeof x === 'string').map(className) : [],
+    testMode: typeof c.testMode === 'boolean' ? c.testMode : undefined,
+  };
+}
+
+/** Milliseconds between the start and the end of the run, or undefined when a timestamp does not parse. */
+export function runDurationMs(report: ConformanceReport): number | undefined {
+  const ms = Date.parse(report.finishedAt) - Date.parse(report.startedAt);
+  return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
+}
+
+export function formatDuration(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '–';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms - minutes * 60_000) / 1000)} s`;
+}
+
+/** `12 passed, 3 failed, …` — every state, zeros included, so that lines compare across runs. */
+export const countsLine = (summary: Summary): string =>
+  RESULT_STATUSES.map((s) => `${summary[summaryKey(s)]} ${s}`).join(', ');
+
+/** The one-line verdict. */
+export const verdict = (report: ConformanceReport): string => (report.conformant ? 'conformant' : 'not conformant');
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** The default link target of a requirement id: the specification page of the docs site, relative. */
+export const DEFAULT_SPEC_URL = 'docs/spec.html';
+
+export const requirementHref = (id: string, specUrl: string = DEFAULT_SPEC_URL): string =>
+  `${specUrl}#${encodeURIComponent(id)}`;
+
+/** The status line of a response as reports show it: `HTTP 422 Unprocessable Entity` (no phrase for a code Node does not know). */
+export const statusLine = (status: number): string => {
+  const phrase = STATUS_CODES[status];
+  return phrase ? `HTTP ${status} ${phrase}` : `HTTP ${status}`;
+};
