@@ -1,72 +1,17 @@
 // docs/status-mapping.html: how the status codes of the aggregators, SF and UPU EDI map to the ECDX status
 // taxonomy, from the same data the mock uses (schemas/src/status-mapping.ts). Grouped by ECDX status, so a
 // reader sees at a glance which native codes land on each status, and then listed per source for lookup.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Type } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
-import { schemasByName } from '../../../schemas/src/index.ts';
+import { TRACKING_STATUSES, TRACKING_SUB_STATUSES } from '../../../schemas/src/index.ts';
+import { statusMappings, type StatusMapping } from '../../../schemas/src/status-mapping.ts';
 import { html, raw, type Html } from '../html.ts';
-import { page, ROOT } from '../layout.ts';
+import { page } from '../layout.ts';
 import { renderInline } from '../markdown.ts';
-
-const MAPPING_MODULE = join(ROOT, 'schemas', 'src', 'status-mapping.ts');
-
-/** The shape the tracking area publishes; checked at build time because the module is imported dynamically. */
-const StatusMapping = Type.Object({
-  source: Type.String(),
-  code: Type.String(),
-  label: Type.String(),
-  status: Type.String(),
-  subStatus: Type.Optional(Type.String()),
-  note: Type.Optional(Type.String()),
-});
-interface StatusMapping {
-  source: string;
-  code: string;
-  label: string;
-  status: string;
-  subStatus?: string;
-  note?: string;
-}
-
-/**
- * The mapping table, or undefined while the module does not exist yet. Imported by path rather than statically
- * so the docs build does not depend on the order in which the areas land; a module that exists but exports the
- * wrong shape fails the build.
- */
-export async function loadStatusMappings(): Promise<readonly StatusMapping[] | undefined> {
-  if (!existsSync(MAPPING_MODULE)) return undefined;
-  const module = (await import(pathToFileURL(MAPPING_MODULE).href)) as { statusMappings?: unknown };
-  const list = module.statusMappings;
-  if (!Array.isArray(list)) throw new Error('schemas/src/status-mapping.ts does not export an array statusMappings');
-  list.forEach((entry: unknown, i) => {
-    if (!Value.Check(StatusMapping, entry)) {
-      const first = Value.Errors(StatusMapping, entry).First();
-      throw new Error(`statusMappings[${i}]${first?.path ?? ''}: ${first?.message ?? 'invalid'}`);
-    }
-  });
-  return list as StatusMapping[];
-}
-
-/** The taxonomy as BRIEF §3 lists it; the published TrackingStatus enumeration takes precedence once it exists. */
-const FALLBACK_STATUSES = [
-  'ORDER_CREATED', 'AWAITING_PICKUP', 'ACCEPTED', 'SORTING', 'IN_TRANSIT', 'ARRIVED_DEST_CITY', 'CUSTOMS',
-  'OUT_FOR_DELIVERY', 'AT_PICKUP_POINT', 'DELIVERED', 'DELIVERY_FAILED', 'REJECTED', 'REDIRECTED', 'RETURNING',
-  'RETURNED', 'CANCELLED', 'EXCEPTION', 'STALLED',
-];
 
 const SOURCES: Record<string, { name: string; about: string }> = {
   KUAIDI100: { name: 'Kuaidi100 (快递100)', about: '`state` and the detailed resultv2 codes' },
   KDNIAO: { name: 'KDNiao (快递鸟)', about: '`State` and the detailed status codes' },
   SF: { name: 'SF Express (顺丰)', about: 'route `opCode` values' },
   UPU_EDI: { name: 'UPU EDI', about: 'UPU EDI tracking event codes (`EMA`, `EMB` …)' },
-};
-
-const enumOf = (name: string): string[] | undefined => {
-  const values = (schemasByName.get(name) as { enum?: unknown } | undefined)?.enum;
-  return Array.isArray(values) ? values.map(String) : undefined;
 };
 
 /** Known values first in their published order, then anything else in alphabetical order. */
@@ -86,7 +31,7 @@ const rowId = (m: StatusMapping): string => `${m.source}-${m.code}`;
 const codeEntry = (m: StatusMapping): Html =>
   html`<div><code>${m.code}</code> ${label(m.label)}${m.note && html` <a class="small" href="#${rowId(m)}" title="${m.note}">note</a>`}</div>`;
 
-function matrix(mappings: readonly StatusMapping[], statuses: string[], subStatuses: string[], sources: string[]): Html {
+function matrix(mappings: readonly StatusMapping[], statuses: string[], subStatuses: readonly string[], sources: string[]): Html {
   const groups = statuses.map((status) => {
     const forStatus = mappings.filter((m) => m.status === status);
     const subs = ordered(forStatus.flatMap((m) => (m.subStatus ? [m.subStatus] : [])), subStatuses);
@@ -121,25 +66,17 @@ ${about && html`<p class="muted small">${raw(renderInline(about))}</p>`}
 }
 
 export async function statusMappingPage(): Promise<string> {
-  const mappings = await loadStatusMappings();
+  const mappings = statusMappings;
   const intro = html`<h1>Status mapping</h1>
 <p class="lead">How the native status codes of carriers and aggregators map to the ECDX status taxonomy.</p>
 <p>Carriers keep their own status codes; an ECDX tracking event carries the ECDX <code>status</code> (and
 <code>subStatus</code> where one applies) and keeps the native code in <code>carrierRawCode</code>. This table is the
 reference mapping: the mock server uses the same data (<code>schemas/src/status-mapping.ts</code>), and a carrier
 or platform may use it to translate codes it already has. Where a source's meaning is uncertain, the note says so.</p>`;
-  if (!mappings) {
-    return page({
-      file: 'status-mapping.html',
-      title: 'Status mapping',
-      description: 'The mapping of carrier and aggregator status codes to the ECDX status taxonomy.',
-      body: html`${intro}<p class="notice">The mapping table has not been published yet (<code>schemas/src/status-mapping.ts</code>).</p>`,
-    });
-  }
-  const taxonomy = enumOf('TrackingStatus') ?? FALLBACK_STATUSES;
+  const taxonomy: readonly string[] = TRACKING_STATUSES;
   // Every status of the taxonomy gets a row, mapped or not: an empty row is information too.
   const statuses = ordered([...taxonomy, ...mappings.map((m) => m.status)], taxonomy);
-  const subStatuses = enumOf('TrackingSubStatus') ?? [];
+  const subStatuses: readonly string[] = TRACKING_SUB_STATUSES;
   const sources = ordered(mappings.map((m) => m.source), Object.keys(SOURCES));
   const body = html`${intro}
 <p>${mappings.length} code(s) from ${sources.length} source(s). By source:
