@@ -51,8 +51,9 @@ export class IdempotencyKeys {
     const fingerprint = fingerprintOf(request);
     const existing = this.#records.get(id);
     if (existing && existing.expiresAt > now) {
-      if (existing.fingerprint !== fingerprint) return { kind: 'reused' };
+      // While the first request is processed any request under its key gets 409, whatever its content (IDM-005).
       if (existing.state === 'in-flight') return { kind: 'in-flight' };
+      if (existing.fingerprint !== fingerprint) return { kind: 'reused' };
       return { kind: 'replay', response: existing.response! };
     }
     const expiresAt = now + IDEMPOTENCY_KEY_EXPIRY_SECONDS * 1000;

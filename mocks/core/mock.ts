@@ -12,6 +12,7 @@ import { recordActivity } from './activity.ts';
 import { Clock } from './clock.ts';
 import { IdempotencyKeys } from './idempotency.ts';
 import { operationHandlers, startServices } from './operations/index.ts';
+import { batchSizeRefusal } from './operations/receiver.ts';
 import { isProblem, problemResponse, validationProblem } from './respond.ts';
 import { buildRoutes, matchRoute } from './routes.ts';
 import { MemoryStore, type Store } from './store.ts';
@@ -123,7 +124,7 @@ export function createMock(options: MockOptions = {}): Mock {
     // Faults that accept what must be refused; each impersonates the demo platform, as a careless server would.
     const accepted =
       (fault('accept-unsigned') && result.problem === 'signature-missing') ||
-      (fault('accept-bad-signature') && result.problem === 'signature-invalid' && !isCoverageFailure(result.detail)) ||
+      (fault('accept-bad-signature') && result.problem === 'signature-invalid' && isVerificationFailure(result.detail)) ||
       (fault('accept-uncovered-components') && result.problem === 'signature-invalid' && isCoverageFailure(result.detail)) ||
       (fault('ignore-content-digest') && result.problem === 'digest-mismatch') ||
       (fault('accept-expired-signature') && result.problem === 'signature-expired') ||
@@ -141,20 +142,26 @@ export function createMock(options: MockOptions = {}): Mock {
     return result.ok ? undefined : problemResponse(result.problem, { detail: result.detail });
   }
 
+  /** The response-rewriting faults apply to every answer, including the refusals made before an operation is known. */
+  const transformed = (subject: OperationInput, response: MockResponse): MockResponse =>
+    transforms.reduce((out, f) => (f.transformResponse ? f.transformResponse(subject, out) : out), response);
+
   async function handle(request: MockRequest): Promise<MockResponse> {
+    const refuseEarly = (response: MockResponse) =>
+      transformed({ request, params: {}, query: request.url.searchParams, body: undefined, caller: undefined, mock: context }, response);
     const match = matchRoute(routes, request.method, request.url.pathname);
     if (match.kind === 'not-found') {
-      if (fault('unknown-path-needs-signature') && !request.headers['signature']) return problemResponse('signature-missing');
-      return problemResponse('not-found', { detail: `ECDX defines no ${request.url.pathname} for this role`, instance: request.url.pathname });
+      if (fault('unknown-path-needs-signature') && !request.headers['signature']) return refuseEarly(problemResponse('signature-missing'));
+      return refuseEarly(problemResponse('not-found', { detail: `ECDX defines no ${request.url.pathname} for this role`, instance: request.url.pathname }));
     }
     if (match.kind === 'method-not-allowed') {
-      if (fault('wrong-method-as-not-found')) return problemResponse('not-found', { instance: request.url.pathname });
-      return problemResponse('method-not-allowed', { detail: `allowed: ${match.allowed.join(', ')}` }, { allow: match.allowed.join(', ') });
+      if (fault('wrong-method-as-not-found')) return refuseEarly(problemResponse('not-found', { instance: request.url.pathname }));
+      return refuseEarly(problemResponse('method-not-allowed', { detail: `allowed: ${match.allowed.join(', ')}` }, { allow: match.allowed.join(', ') }));
     }
     const { route, params } = match;
     const operation = route.operation;
     if (request.oversized && !fault('no-body-size-limit')) {
-      return problemResponse('payload-too-large', { detail: `the body exceeds ${MAX_BODY_BYTES} bytes` });
+      return refuseEarly(problemResponse('payload-too-large', { detail: `the body exceeds ${MAX_BODY_BYTES} bytes` }));
     }
 
     // Authentication comes before anything that reads the request (ECDX-SEC-010); the fault reverses the order.
@@ -188,9 +195,20 @@ export function createMock(options: MockOptions = {}): Mock {
     }
 
     const schemaViolations = (): MockResponse | undefined => {
+      // A push over 100 events is refused as too large (ECDX-PSH-023) before the schema, which also caps it, says 422.
+      if (operation.operationId === 'receiveTrackingEvents') {
+        const tooLarge = batchSizeRefusal(context, body);
+        if (tooLarge) return tooLarge;
+      }
       const skipping = validationSkippingFaults[operation.operationId];
       if (!route.bodySchema || (skipping && fault(skipping))) return undefined;
-      const found = violations(route.bodySchema, body);
+      let found;
+      try {
+        found = violations(route.bodySchema, body);
+      } catch {
+        // The validator recurses (uniqueItems hashes whole members): thousands of nesting levels exhaust the stack.
+        return validationProblem([{ name: '', reason: 'the body is nested too deeply to be validated', in: 'body' }]);
+      }
       return found.length > 0 ? validationProblem(found.map((v) => ({ name: v.pointer, reason: v.message, in: 'body' as const }))) : undefined;
     };
 
@@ -203,12 +221,17 @@ export function createMock(options: MockOptions = {}): Mock {
     }
 
     let idempotencyKey: ReturnType<IdempotencyKeys['begin']> | undefined;
-    if (operation.idempotent && !fault('idempotency-key-optional')) {
+    if (operation.idempotent) {
       const clientKeyid = fault('idempotency-key-global-scope') ? '*' : (caller?.keyid ?? '-');
       idempotencyKey = idempotency.begin(request, clientKeyid);
       switch (idempotencyKey.kind) {
         case 'missing':
         case 'malformed':
+          // The fault processes a request without a usable key; one that has a key is still handled as the rules say.
+          if (fault('idempotency-key-optional')) {
+            idempotencyKey = undefined;
+            break;
+          }
           return finish(problemResponse('idempotency-key-missing', { detail: 'a creating POST needs an Idempotency-Key of 1–255 visible ASCII characters' }));
         case 'in-flight':
           if (!fault('idempotency-no-in-flight-guard')) return finish(problemResponse('idempotency-request-in-flight'));
@@ -270,11 +293,7 @@ export function createMock(options: MockOptions = {}): Mock {
           recordActivity(context, { kind: 'shipment-rejected', at, counterparty: caller.keyid, reason: slug });
         }
       }
-      let out = response;
-      for (const f of transforms) {
-        if (f.transformResponse) out = f.transformResponse(subject, out);
-      }
-      return out;
+      return transformed(subject, response);
     }
   }
 
@@ -292,6 +311,11 @@ export function createMock(options: MockOptions = {}): Mock {
 
 /** The verifier reports an uncovered component as signature-invalid with this wording (http-signatures.ts). */
 const isCoverageFailure = (detail: string): boolean => detail.startsWith('the signature does not cover');
+/**
+ * A signature that does not verify over the base (wrong key, altered method or target), as opposed to the other
+ * signature-invalid cases — a wrong alg, an over-long validity, a short nonce — which other requirements govern.
+ */
+const isVerificationFailure = (detail: string): boolean => detail === 'the signature does not verify over the signature base';
 
 /** `application/json`, optionally with `charset=utf-8` (any case); nothing else. */
 function isJsonMediaType(value: string): boolean {

@@ -19,8 +19,41 @@ export function problemResponse(
   fields: Omit<Problem, 'type' | 'title' | 'status'> = {},
   headers: Record<string, string> = {},
 ): MockResponse {
-  const body = problem(slug, fields);
+  const body = problem(slug, boundedFields(fields));
   return { status: body.status, headers: { 'content-type': PROBLEM_TYPE, ...headers }, body };
+}
+
+// A problem must stay a valid Problem whatever the request held: a detail may quote a header, an instance is the
+// request path and a pointer names members the client chose, and each of these can be longer than the schema allows.
+const MAX_DETAIL = 2000;
+const MAX_POINTER = 512;
+const MAX_REASON = 500;
+const MAX_INVALID_PARAMS = 100;
+const INSTANCE = /^\S{1,2048}$/;
+
+const clip = (text: string, max: number): string => {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+};
+
+/** The longest ancestor of a pointer that fits (a member name alone may be longer than a pointer may be). */
+const boundedPointer = (pointer: string): string => {
+  let bounded = pointer;
+  while (bounded.length > MAX_POINTER) bounded = bounded.slice(0, bounded.lastIndexOf('/'));
+  return bounded;
+};
+
+function boundedFields(fields: Omit<Problem, 'type' | 'title' | 'status'>): Omit<Problem, 'type' | 'title' | 'status'> {
+  const { detail, instance, invalidParams, ...rest } = fields;
+  return {
+    ...rest,
+    ...(detail ? { detail: clip(detail, MAX_DETAIL) } : {}),
+    ...(instance !== undefined && INSTANCE.test(instance) ? { instance } : {}),
+    ...(invalidParams
+      ? { invalidParams: invalidParams.slice(0, MAX_INVALID_PARAMS).map((p) => ({ ...p, name: boundedPointer(p.name), reason: clip(p.reason, MAX_REASON) })) }
+      : {}),
+  };
 }
 
 /** A 422 `validation-failed` problem naming each offending member by JSON Pointer. */

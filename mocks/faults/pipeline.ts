@@ -4,6 +4,7 @@
 import { PROBLEM_TYPE } from '../core/respond.ts';
 import type { MockResponse } from '../core/types.ts';
 import { findMobileNumbers } from '../../schemas/identifiers.ts';
+import { problemTypeUri } from '../../schemas/src/problems.ts';
 import { defineFault, type Fault } from './fault.ts';
 
 const isProblemResponse = (r: MockResponse) => r.status >= 400 && r.headers['content-type'] === PROBLEM_TYPE;
@@ -37,7 +38,7 @@ export const pipelineFaults: Fault[] = [
   defineFault({ name: 'wrong-method-as-not-found', requirements: ['ECDX-ERR-007'], role: 'both', description: 'Answers a wrong method on a defined path with 404 and no Allow header instead of 405.' }),
   defineFault({ name: 'no-body-size-limit', requirements: ['ECDX-ERR-009'], role: 'both', description: 'Reads bodies over 1 MiB instead of refusing them with 413.' }),
   defineFault({ name: 'ignore-content-type', requirements: ['ECDX-ERR-008'], role: 'both', description: 'Parses the body as JSON whatever its Content-Type says, instead of answering 415.' }),
-  defineFault({ name: 'server-error-on-bad-input', requirements: ['ECDX-ERR-004'], role: 'both', description: 'Answers malformed JSON with 500 instead of a 4xx problem.' }),
+  defineFault({ name: 'server-error-on-bad-input', requirements: ['ECDX-ERR-004', 'ECDX-ERR-005'], role: 'both', description: 'Answers malformed JSON with 500 instead of a 4xx problem.' }),
   defineFault({ name: 'malformed-json-as-validation-error', requirements: ['ECDX-ERR-005'], role: 'both', description: 'Answers malformed JSON with 422 instead of 400 malformed-json.' }),
   defineFault({ name: 'conformance-requires-signature', requirements: ['ECDX-CNF-001'], role: 'both', description: 'Refuses an unsigned GET /v1/conformance with 401.' }),
   // --- schema validation, one operation at a time ---------------------------------------------------------
@@ -56,7 +57,8 @@ export const pipelineFaults: Fault[] = [
   }),
   defineFault({
     name: 'problem-type-about-blank',
-    requirements: ['ECDX-ERR-002'],
+    // about:blank is outside the Problem schema's type pattern, so the body is no longer a valid Problem either.
+    requirements: ['ECDX-ERR-002', 'ECDX-ERR-001'],
     role: 'both',
     description: 'Gives every problem the type about:blank instead of its catalogue URI.',
     transformResponse: (_input, r) => (isProblemResponse(r) ? { ...r, body: { ...(r.body as object), type: 'about:blank' } } : r),
@@ -67,7 +69,7 @@ export const pipelineFaults: Fault[] = [
     role: 'both',
     description: 'Leaves invalidParams out of validation-failed problems, so the client cannot tell which member is wrong.',
     transformResponse: (_input, r) => {
-      if (!isProblemResponse(r) || r.status !== 422) return r;
+      if (!isProblemResponse(r) || (r.body as { type?: string }).type !== problemTypeUri('validation-failed')) return r;
       const { invalidParams: _dropped, ...rest } = r.body as Record<string, unknown>;
       return { ...r, body: rest };
     },

@@ -19,6 +19,7 @@ export interface ProblemType {
  */
 export const problemTypes = [
   // 400 — the request cannot be read
+  { slug: 'bad-request', title: 'Bad request', status: 400, description: 'The message is not a well-formed HTTP request: an unparsable request line or header section, a missing or invalid Host, or an unknown method.' },
   { slug: 'malformed-json', title: 'Malformed JSON', status: 400, description: 'The body is not well-formed JSON in UTF-8, or is empty where a body is required.' },
   { slug: 'idempotency-key-missing', title: 'Idempotency-Key missing', status: 400, description: 'A creating POST arrived without an `Idempotency-Key` header, or with one that is not 1–255 visible ASCII characters.' },
   // 401 — the request cannot be trusted
