@@ -1,5 +1,5 @@
 // Discovery: the conformance claim, health, and the test controls (Core chapter; Test controls chapter).
-import { checkConformanceClaim, checkHealth, feedsOfClasses, type ConformanceClaim, type Health } from '../../schemas/src/index.ts';
+import { checkConformanceClaim, checkHealth, feedsOfClasses, type Health } from '../../schemas/src/index.ts';
 import { defineCheck } from '../harness/check.ts';
 
 export const discoveryChecks = [
@@ -28,7 +28,8 @@ export const discoveryChecks = [
       'the role is carrier, and a webhook signature scheme when a push class is claimed. Also checks that the role ' +
       'claimed is the role under test.',
     async run(t) {
-      const claim = t.expectSchema<ConformanceClaim>(t.rawClaim, 'ConformanceClaim', 'the claim');
+      // Whether the claim is a valid document at all is ECDX-CNF-001's question; this check needs one to judge.
+      const claim = t.need(t.claim, 'the conformance claim is not a valid ConformanceClaim (see ECDX-CNF-001)');
       t.assert(claim.classes.some((c) => c.endsWith('/core')), 'the claim includes the core class');
       t.assert(claim.role === t.role, `the claim's role is ${t.role} (got ${claim.role})`);
       for (const finding of checkConformanceClaim(claim)) t.fail(`${finding.detail}`, { pointer: finding.pointer });
@@ -60,7 +61,9 @@ export const discoveryChecks = [
       'better than its worst feed, and consistent backlog figures.',
     async run(t) {
       const claim = t.need(t.claim, 'the conformance claim could not be read');
-      const response = await t.http.get('/v1/health', { sign: false });
+      let response = await t.http.get('/v1/health', { sign: false });
+      // Demanding a signature is ECDX-HLT-001's failure; this check still judges the document when signed.
+      if (response.status === 401) response = await t.http.get('/v1/health');
       t.expectStatus(response, 200);
       const health = t.expectSchema<Health>(response, 'Health');
       const findings = checkHealth(health, new Date(t.targetNow()), feedsOfClasses(claim.role, claim.classes), claim.ecdxVersion);
@@ -80,16 +83,21 @@ export const discoveryChecks = [
       'moves it forward by the requested seconds, as the health document\'s server time then shows.',
     async run(t) {
       t.requireTestMode();
+      const serverTime = async () => {
+        const health = await t.http.get('/v1/health', { sign: false });
+        return Date.parse((health.json as { serverTime?: string } | undefined)?.serverTime ?? '');
+      };
       const before = await t.http.get('/v1/test/clock');
       t.expectStatus(before, 200, 'GET /v1/test/clock');
       const clock = t.expectSchema<{ now: string }>(before, 'TestClock');
+      const healthBefore = await serverTime();
       // advanceClock posts the TestClockAdvance and re-synchronises the harness's signing clock with the answer.
       const after = await t.advanceClock(3600);
       const moved = (after - Date.parse(clock.now)) / 1000;
       t.assert(moved >= 3600 && moved < 3600 + 60, `the clock moved forward by 3600 s (moved ${Math.round(moved)} s)`);
-      const health = await t.http.get('/v1/health', { sign: false });
-      const serverTime = Date.parse((health.json as { serverTime?: string } | undefined)?.serverTime ?? '');
-      t.assert(Math.abs(serverTime - t.targetNow()) < 30_000, 'the health document\'s serverTime follows the moved clock');
+      // How far the health document's time moved, not its absolute value: whether that is true is ECDX-HLT-002's.
+      const healthMoved = ((await serverTime()) - healthBefore) / 1000;
+      t.assert(healthMoved >= 3600 - 30 && healthMoved < 3600 + 90, `the health document's serverTime moved with the clock (moved ${Math.round(healthMoved)} s)`);
     },
   }),
 ];

@@ -3,7 +3,7 @@
 // chapter fixes: route (404/405) → size (413) → authentication (401) → media type (415) → JSON (400) →
 // idempotency (400/409/422/replay) → schema (422) → the operation's own rules.
 import type { KeyResolver, NonceStore, WebhookVerificationKey } from '../../conformance/protocol/index.ts';
-import { demoCredentials, demoKeyring, NonceCache, verifyRequest, verifyWebhook } from '../../conformance/protocol/index.ts';
+import { demoCredentials, demoKeyring, isDemoKeyid, NonceCache, verifyRequest, verifyWebhook } from '../../conformance/protocol/index.ts';
 import { violations } from '../../schemas/validate.ts';
 import { schemaByName } from '../../schemas/src/index.ts';
 import { faults as faultCatalogue } from '../faults/index.ts';
@@ -114,6 +114,10 @@ export function createMock(options: MockOptions = {}): Mock {
     const signable = { method: request.method, url: request.url.href, headers: request.headers, body: request.body };
     const result = verifyRequest(signable, { keyring, nonceCache: fault('accept-replayed-nonce') ? forgetfulNonces : nonces, now: clock.now() });
     if (result.ok) {
+      // A production deployment refuses the published demo keys (ECDX-SEC-016); a test deployment uses them.
+      if (!testMode && isDemoKeyid(result.keyid)) {
+        return { refusal: problemResponse('unknown-key', { detail: `keyid ${result.keyid} is a published demo key, which a production deployment refuses` }) };
+      }
       const party = parties[result.keyid];
       if (!party) return { refusal: problemResponse('unknown-key', { detail: `keyid ${result.keyid} belongs to no registered party` }) };
       return { caller: { keyid: result.keyid, ...party } };

@@ -82,6 +82,17 @@ export const operations: OperationSpec[] = [
     policy: ['OP-05', 'OP-10'],
     signed: false,
     idempotent: false,
+    parameters: [
+      {
+        name: 'role',
+        in: 'query',
+        schema: { type: 'string', enum: ['carrier', 'platform'] },
+        description:
+          'For an implementation that serves both roles at one base URL (such as the reference mock): which role\'s ' +
+          'claim to answer. A single-role implementation may ignore it.',
+        example: 'carrier',
+      },
+    ],
     success: { status: 200, schema: 'ConformanceClaim', description: 'The claim.' },
     problems: [429],
   },
@@ -98,8 +109,7 @@ export const operations: OperationSpec[] = [
     policy: ['OP-06'],
     signed: false,
     idempotent: false,
-    success: { status: 200, schema: 'Health', description: 'The service is up or degraded; the body says which.' },
-    alternatives: [{ status: 503, schema: 'Health', description: 'The service is down; the body says which feeds.' }],
+    success: { status: 200, schema: 'Health', description: 'The health document, whatever the status (UP, DEGRADED or DOWN): the body says which.' },
     problems: [429],
   },
   // --- Shipping data: served by a carrier ---------------------------------------------------------------
@@ -287,7 +297,7 @@ export const operations: OperationSpec[] = [
       description: 'Received: the notice with its negotiation state and obligations.',
       location: '/v1/interruption-notices/{noticeId}',
     },
-    problems: [409],
+    problems: [403, 409],
   },
   {
     method: 'get',

@@ -1,11 +1,184 @@
-// Placeholder: this area's operations are being written.
-import { problemResponse } from '../respond.ts';
-import type { OperationHandler } from '../types.ts';
+// Interruption notices (chapter Interruption notices, ECDX-NTC-*). The mock is the recipient of every notice posted
+// to it and holds that copy: the caller is the issuer, so what it posts as responses are the issuer's. Every rule
+// (lead time, severity, disclosure, the negotiation state machine, the obligations) comes from
+// schemas/notice-rules.ts, which the conformance harness shares; nothing here restates them.
+import {
+  checkNewNotice,
+  nextNegotiationState,
+  obligations,
+  pendingProposer,
+  postedResponseProblem,
+  type NoticeProblem,
+} from '../../../schemas/notice-rules.ts';
+import type { InterruptionNotice, InterruptionNoticeRequest, NoticeResponse } from '../../../schemas/src/index.ts';
+import type { ProblemSlug } from '../../../schemas/src/problems.ts';
+import { json, problemResponse, validationProblem } from '../respond.ts';
+import type { Collection } from '../store.ts';
+import type { MockContext, MockResponse, OperationHandler, OperationInput, Party } from '../types.ts';
+import { timestampAt } from './discovery.ts';
 
-const notYet: OperationHandler = () => problemResponse('service-unavailable', { detail: 'not implemented yet' });
+/** A copy of a notice the mock holds, with the keyid of the client that issued it (the only one who may see it). */
+interface HeldNotice {
+  owner: string;
+  notice: InterruptionNotice;
+}
+
+/** The most responses a copy holds (InterruptionNotice caps negotiation.responses). */
+const MAX_RESPONSES = 500;
+
+const held = (mock: MockContext): Collection<HeldNotice> => mock.store.collection<HeldNotice>('notices');
+// ObjectIds never contain '|', so the key cannot be forged by a cleverly chosen noticeId.
+const keyOf = (owner: string, noticeId: string) => `${owner}|${noticeId}`;
+const ownerOf = (caller: Party | undefined): string => caller?.keyid ?? '-';
+const locationOf = (noticeId: string) => `/v1/interruption-notices/${encodeURIComponent(noticeId)}`;
+
+/** JSON with sorted member names: two documents with the same content give the same text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The notice as its issuer posted it: the held copy without what the holder added. */
+function asPosted(notice: InterruptionNotice): InterruptionNoticeRequest {
+  const { negotiation: _negotiation, receivedAt: _receivedAt, ...posted } = notice;
+  return posted;
+}
+
+const created = (notice: InterruptionNotice): MockResponse => json(201, notice, { location: locationOf(notice.noticeId) });
+
+/** The first problem decides the type; every one is listed, as the chapter asks (§8). */
+function refusal(problems: readonly NoticeProblem[]): MockResponse {
+  const first = problems[0]!;
+  const invalidParams = problems.map((p) => ({ name: p.pointer, in: 'body' as const, reason: p.detail }));
+  return problemResponse(first.problemSlug, { detail: first.detail, invalidParams });
+}
+
+/**
+ * Whether the signer may hand this notice to this mock: it must be the issuer (same role, same carrier code), and
+ * the recipient a party the mock plays. A notice whose two parties share a role is left to checkNewNotice, which
+ * refuses it as ECDX-NTC-007 demands.
+ */
+function addressingProblem(mock: MockContext, caller: Party | undefined, notice: InterruptionNoticeRequest): string | undefined {
+  const { issuer, recipient } = notice;
+  if (caller) {
+    if (issuer.role !== caller.role) return `the notice names a ${issuer.role} as issuer, but a ${caller.role} signed it`;
+    if (issuer.role === 'carrier' && caller.carrierCode && issuer.carrierCode !== caller.carrierCode) {
+      return 'the issuer\'s carrier code is not the signer\'s';
+    }
+  }
+  if (issuer.role === recipient.role) return undefined;
+  if (mock.role !== 'both' && recipient.role !== mock.role) return `this party does not act as a ${recipient.role}`;
+  const self = mock.self[recipient.role];
+  if (recipient.role === 'carrier' && recipient.carrierCode !== self.carrierCode) return 'the notice is addressed to another carrier';
+  return undefined;
+}
+
+/** Rule checks a fault switches off, each for exactly one requirement. */
+const UNCHECKED_BY_FAULT: Partial<Record<ProblemSlug, string>> = {
+  'notice-lead-time-too-short': 'notice-lead-time-not-checked',
+  'notice-severity-understated': 'notice-severity-not-checked',
+  'notice-disclosure-missing': 'notice-disclosure-not-checked',
+  'notice-issued-at-invalid': 'notice-issued-at-not-checked',
+};
+
+function receiveInterruptionNotice({ mock, caller, body }: OperationInput): MockResponse {
+  const posted = body as InterruptionNoticeRequest;
+  const owner = ownerOf(caller);
+  const notices = held(mock);
+  const existing = notices.get(keyOf(owner, posted.noticeId));
+  if (existing) {
+    // The same notice again under a new Idempotency-Key is no conflict: the answer is the copy (ECDX-NTC-014).
+    if (canonical(asPosted(existing.notice)) === canonical(posted)) return created(existing.notice);
+    if (!mock.fault('notice-duplicate-overwritten')) {
+      return problemResponse('notice-already-exists', { detail: 'a different notice with this noticeId from this issuer is already held' });
+    }
+  }
+  const misaddressed = addressingProblem(mock, caller, posted);
+  if (misaddressed) return problemResponse('forbidden', { detail: misaddressed });
+
+  const problems = checkNewNotice(posted, mock.clock.date()).filter((p) => {
+    const fault = UNCHECKED_BY_FAULT[p.problemSlug];
+    return !(fault && mock.fault(fault));
+  });
+  if (problems.length > 0) return refusal(problems);
+
+  const notice: InterruptionNotice = {
+    ...posted,
+    negotiation: { state: 'ISSUED', responses: [], obligations: obligations(posted, 'ISSUED') },
+    receivedAt: timestampAt(mock.clock.now()),
+  };
+  notices.put(keyOf(owner, posted.noticeId), { owner, notice });
+  return created(notice);
+}
+
+/** The copy the caller may see: only the notices it issued (ECDX-NTC-010). */
+function find(mock: MockContext, caller: Party | undefined, noticeId: string): HeldNotice | undefined {
+  const own = held(mock).get(keyOf(ownerOf(caller), noticeId));
+  if (own || !mock.fault('notice-readable-by-any-party')) return own;
+  return held(mock).values().find((h) => h.notice.noticeId === noticeId);
+}
+
+// The same answer whether the notice does not exist or belongs to another party, so neither can be told apart.
+const notFound = () => problemResponse('notice-not-found', { detail: 'no interruption notice with this identifier is held for you' });
+
+function getInterruptionNotice({ mock, caller, params }: OperationInput): MockResponse {
+  const copy = find(mock, caller, params['noticeId'] ?? '');
+  return copy ? json(200, copy.notice) : notFound();
+}
+
+const POINTER_OF: Partial<Record<ProblemSlug, string>> = {
+  'validation-failed': '/proposal/plannedEnd',
+  'notice-response-not-allowed': '/type',
+};
+
+function respondToInterruptionNotice({ mock, caller, params, body }: OperationInput): MockResponse {
+  const key = keyOf(ownerOf(caller), params['noticeId'] ?? '');
+  const copy = held(mock).get(key);
+  if (!copy) return notFound();
+  const response = body as NoticeResponse;
+  const { notice } = copy;
+  const { state, responses } = notice.negotiation;
+
+  const earlier = responses.find((r) => r.responseId === response.responseId);
+  if (earlier) {
+    // A response sent again under a new Idempotency-Key is recorded once; a different one needs its own id.
+    if (canonical(earlier) === canonical(response)) return created(notice);
+    return validationProblem([{ name: '/responseId', in: 'body', reason: 'another response with this responseId is already recorded for this notice' }]);
+  }
+
+  // The mock holds the recipient's copy: what arrives over the wire must be the issuer's (ECDX-NTC-013). A
+  // withdrawn notice refuses everything with 409 first, as nextNegotiationState decides (ECDX-NTC-012).
+  const fromOwnSide = postedResponseProblem('RECIPIENT', response);
+  if (state !== 'WITHDRAWN' && fromOwnSide && !mock.fault('notice-own-side-response-accepted')) return refusal([fromOwnSide]);
+
+  const transition = nextNegotiationState(state, response, pendingProposer(responses));
+  let next = state;
+  if ('problemSlug' in transition) {
+    if (!(state === 'WITHDRAWN' && mock.fault('notice-response-after-withdrawal-accepted'))) {
+      const pointer = POINTER_OF[transition.problemSlug];
+      return pointer ? refusal([{ problemSlug: transition.problemSlug, pointer, detail: transition.detail }]) : problemResponse(transition.problemSlug, { detail: transition.detail });
+    }
+  } else {
+    next = transition.state;
+  }
+  if (responses.length >= MAX_RESPONSES) {
+    return problemResponse('notice-state-conflict', { detail: `the notice holds the most responses a copy keeps (${MAX_RESPONSES})` });
+  }
+
+  const updated: InterruptionNotice = {
+    ...notice,
+    negotiation: { state: next, responses: [...responses, response], obligations: obligations(notice, next) },
+  };
+  held(mock).put(key, { ...copy, notice: updated });
+  return json(201, mock.fault('notice-response-answers-old-state') ? notice : updated);
+}
 
 export const handlers: Record<string, OperationHandler> = {
-  receiveInterruptionNotice: notYet,
-  getInterruptionNotice: notYet,
-  respondToInterruptionNotice: notYet,
+  receiveInterruptionNotice,
+  getInterruptionNotice,
+  respondToInterruptionNotice,
 };
