@@ -2,7 +2,7 @@
 // run time; Ajv is the independent second opinion in the tests.
 import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
-import type { ValueError } from '@sinclair/typebox/errors';
+import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { allSchemas, schemaByName } from './src/index.ts';
 
@@ -48,12 +48,14 @@ export function violations(schemaOrName: TSchema | string, value: unknown, limit
   const schema = typeof schemaOrName === 'string' ? schemaByName(schemaOrName) : schemaOrName;
   const check = validatorFor(schema);
   if (check.Check(value)) return [];
-  const found: SchemaViolation[] = [];
+  const found: (SchemaViolation & { summary: boolean })[] = [];
   for (const error of check.Errors(value)) {
     collect(error, found);
     if (found.length >= limit) break;
   }
-  return dedupe(found).slice(0, limit);
+  // An intersection's own summary ("expected all values to match") says nothing the members' errors do not.
+  const specific = found.filter((v) => !v.summary);
+  return dedupe((specific.length > 0 ? specific : found).map(({ pointer, message }) => ({ pointer, message }))).slice(0, limit);
 }
 
 /**
@@ -61,15 +63,25 @@ export function violations(schemaOrName: TSchema | string, value: unknown, limit
  * that is actually wrong is inside the closest alternative — the one with the fewest errors. Report those, so a
  * problem's `invalidParams` names the field a person has to fix.
  */
-function collect(error: ValueError, into: SchemaViolation[]): void {
+function collect(error: ValueError, into: (SchemaViolation & { summary: boolean })[]): void {
   let closest: ValueError[] | undefined;
   for (const alternative of error.errors ?? []) {
     const list = [...alternative];
-    if (list.length > 0 && (!closest || list.length < closest.length)) closest = list;
+    if (list.length === 0) continue;
+    // Equally close alternatives ("a mainland address" vs "an address abroad"): the one that only lacks members
+    // is the one the sender meant — a Hong Kong address without crossBorder lacks /crossBorder, it is not a
+    // mainland address with the wrong country.
+    const distance = pointersOf(list);
+    const best = closest ? pointersOf(closest) : Infinity;
+    if (!closest || distance < best || (distance === best && missingMembers(list) > missingMembers(closest))) closest = list;
   }
   if (closest) for (const inner of closest) collect(inner, into);
-  else into.push({ pointer: error.path, message: error.message });
+  else into.push({ pointer: error.path, message: error.message, summary: error.type === ValueErrorType.Intersect });
 }
+
+/** How far an alternative is from matching: the number of members it finds wrong. */
+const pointersOf = (list: ValueError[]): number => new Set(list.map((e) => e.path)).size;
+const missingMembers = (list: ValueError[]): number => list.filter((e) => e.type === ValueErrorType.ObjectRequiredProperty).length;
 
 function dedupe(list: SchemaViolation[]): SchemaViolation[] {
   const seen = new Set<string>();

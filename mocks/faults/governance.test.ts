@@ -231,7 +231,7 @@ const scenarios: Record<string, Scenario> = {
     return unless(findMobileNumbers(text).length === 0, 'ECDX-STA-003', 'ECDX-PRV-015');
   },
   'statistics-contain-waybill-number': async (mock) => {
-    const { waybillNo } = await createShipment(mock, shippingData('happy-leak'));
+    const { waybillNo } = await createShipment(mock, shippingData('ecdx-happy-leak'));
     const text = JSON.stringify((await send(mock, 'GET', statisticsPath(NOW, timestampAt(START + 1000)))).body);
     return unless(!text.includes(waybillNo), 'ECDX-STA-003', 'ECDX-PRV-015');
   },

@@ -1,4 +1,193 @@
-// Faults of this area (being written).
-import type { Fault } from './fault.ts';
+// Faults of the shipping operations (POST /v1/shipments, GET /v1/shipments/{waybillNo}, the cancellation): each
+// breaks one rule of chapter Shipping data or of the consent and minimisation rules of chapter Privacy. Those
+// without a transform are committed where the rule is enforced (mocks/core/operations/shipments.ts asks
+// `mock.fault(name)`); the ones that accept a request the schema refuses repair it after the pipeline refused it,
+// since schema validation happens before the operation runs.
+import { ShipmentRequest, type Shipment } from '../../schemas/src/index.ts';
+import { problemTypeUri } from '../../schemas/src/problems.ts';
+import { violations } from '../../schemas/validate.ts';
+import { acceptShippingData } from '../core/operations/shipments.ts';
+import { validationProblem } from '../core/respond.ts';
+import { shippingFault } from '../core/simulator/fault-names.ts';
+import { formatTimestamp } from '../core/simulator/timestamps.ts';
+import type { MockResponse, OperationInput } from '../core/types.ts';
+import { defineFault, type Fault } from './fault.ts';
 
-export const shippingFaults: Fault[] = [];
+const SHIPMENT_PATH = /^\/v1\/shipments\/[^/]+$/;
+const isCreate = (input: OperationInput) => input.request.method === 'POST' && input.request.url.pathname === '/v1/shipments';
+const isRead = (input: OperationInput) => input.request.method === 'GET' && SHIPMENT_PATH.test(input.request.url.pathname);
+
+/** A validation-failed refusal of POST /v1/shipments that was not a replay of a stored answer. */
+const refusedShippingData = (input: OperationInput, r: MockResponse): boolean =>
+  isCreate(input) &&
+  r.status === 422 &&
+  r.headers['idempotency-replayed'] !== 'true' &&
+  (r.body as { type?: string } | undefined)?.type === problemTypeUri('validation-failed');
+
+/** Accept the repaired request when the repair alone makes it valid; otherwise the refusal stands. */
+function acceptRepaired(input: OperationInput, r: MockResponse, repair: (body: Record<string, unknown>) => Record<string, unknown> | undefined): MockResponse {
+  if (!refusedShippingData(input, r) || typeof input.body !== 'object' || input.body === null || Array.isArray(input.body)) return r;
+  const repaired = repair(structuredClone(input.body as Record<string, unknown>));
+  return repaired && violations(ShipmentRequest, repaired).length === 0 ? acceptShippingData(input, repaired) : r;
+}
+
+/** Delete the member a JSON Pointer names. */
+function deleteAt(root: Record<string, unknown>, pointer: string): void {
+  const tokens = pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const last = tokens.pop();
+  let node: unknown = root;
+  for (const token of tokens) node = (node as Record<string, unknown> | undefined)?.[token];
+  if (last !== undefined && typeof node === 'object' && node !== null) delete (node as Record<string, unknown>)[last];
+}
+
+const shipmentBody = (r: MockResponse): Shipment | undefined => (r.status < 300 && typeof r.body === 'object' ? (r.body as Shipment) : undefined);
+
+export const shippingFaults: Fault[] = [
+  defineFault({
+    name: 'shipment-created-without-location',
+    requirements: ['ECDX-SHP-001'],
+    role: 'carrier',
+    description: 'Answers POST /v1/shipments with 201 and the shipment but without the Location header.',
+    transformResponse: (input, r) => {
+      if (!isCreate(input) || r.status !== 201) return r;
+      const { location: _dropped, ...headers } = r.headers;
+      return { ...r, headers };
+    },
+  }),
+  defineFault({
+    name: shippingFault.waybillReusedForSameOrder,
+    requirements: ['ECDX-SHP-002'],
+    role: 'carrier',
+    description:
+      'Gives a second request with the same platformOrderId the waybill number of the first (the shipment is replaced by the new data).',
+  }),
+  defineFault({
+    name: shippingFault.acceptForeignCarrierCode,
+    requirements: ['ECDX-SHP-004'],
+    role: 'carrier',
+    description: 'Accepts shipping data addressed to another carrier code instead of refusing it with 422 at /carrierCode.',
+  }),
+  defineFault({
+    name: shippingFault.acceptProhibitedContents,
+    requirements: ['ECDX-SHP-005'],
+    role: 'carrier',
+    description: 'Accepts shipping data whose contents declare a prohibited category instead of refusing it with prohibited-contents.',
+  }),
+  defineFault({
+    name: shippingFault.requirePackageWeight,
+    requirements: ['ECDX-SHP-006'],
+    role: 'carrier',
+    description:
+      'Refuses shipping data without the optional package.totalWeightGrams (422 at /package/totalWeightGrams); requests that carry it, as the ShipmentRequest example does, are accepted.',
+  }),
+  defineFault({
+    name: 'shipment-read-order-id-upper-cased',
+    requirements: ['ECDX-SHP-007'],
+    role: 'carrier',
+    description:
+      'GET /v1/shipments/{waybillNo} answers the request with platformOrderId in upper case, so it is no longer the request received (any order id with a lower-case letter shows it); POST still echoes it as sent.',
+    transformResponse: (input, r) => {
+      const shipment = isRead(input) ? shipmentBody(r) : undefined;
+      if (!shipment) return r;
+      return { ...r, body: { ...shipment, request: { ...shipment.request, platformOrderId: shipment.request.platformOrderId.toUpperCase() } } };
+    },
+  }),
+  defineFault({
+    name: 'unknown-waybill-validation-failed',
+    requirements: ['ECDX-SHP-008'],
+    role: 'carrier',
+    description: 'Answers GET /v1/shipments/{waybillNo} for a waybill it does not hold with 422 validation-failed (in: path) instead of 404 not-found.',
+    transformResponse: (input, r) =>
+      isRead(input) && r.status === 404
+        ? validationProblem([{ name: '/waybillNo', in: 'path', reason: 'not a waybill number of this carrier' }], 'The path does not match this operation.')
+        : r,
+  }),
+  defineFault({
+    name: 'cancelled-shipment-read-as-created',
+    requirements: ['ECDX-SHP-009'],
+    role: 'carrier',
+    description: 'After a successful cancellation, GET /v1/shipments/{waybillNo} reports the shipment as CREATED again, without cancelledAt.',
+    transformResponse: (input, r) => {
+      const shipment = isRead(input) ? shipmentBody(r) : undefined;
+      if (shipment?.status !== 'CANCELLED') return r;
+      const { cancelledAt: _dropped, ...rest } = shipment;
+      return { ...r, body: { ...rest, status: 'CREATED' } };
+    },
+  }),
+  defineFault({
+    name: shippingFault.cancelAfterAcceptance,
+    requirements: ['ECDX-SHP-010'],
+    role: 'carrier',
+    description: 'Cancels a shipment the carrier has already accepted (收寄) instead of answering 409 shipment-already-accepted.',
+  }),
+  defineFault({
+    name: shippingFault.repeatCancellationRestamped,
+    requirements: ['ECDX-SHP-011'],
+    role: 'carrier',
+    description: 'Answers a further cancellation of a cancelled shipment with a new cancelledAt (the time of the repeat) instead of the first one.',
+  }),
+  defineFault({
+    name: 'shipment-updated-before-created',
+    requirements: ['ECDX-SHP-013'],
+    role: 'carrier',
+    description: 'Answers POST /v1/shipments with a Shipment whose updatedAt lies an hour before its createdAt.',
+    transformResponse: (input, r) => {
+      const shipment = isCreate(input) && r.status === 201 ? shipmentBody(r) : undefined;
+      if (!shipment) return r;
+      return { ...r, body: { ...shipment, updatedAt: formatTimestamp(Date.parse(shipment.createdAt) - 3600_000) } };
+    },
+  }),
+  defineFault({
+    name: shippingFault.acceptLapsedConsent,
+    requirements: ['ECDX-CON-002'],
+    role: 'carrier',
+    description: 'Accepts shipping data carrying a consent record that is withdrawn, expired, or expires before it was granted.',
+  }),
+  defineFault({
+    name: shippingFault.consentDemandedForOrder,
+    requirements: ['ECDX-CON-003'],
+    role: 'carrier',
+    description:
+      'Makes consent a condition: once a platform sent shipping data with consent records for an order (platformOrderId), further requests for that order without consent records are refused with 422 at /consents.',
+  }),
+  defineFault({
+    name: 'accept-cross-border-without-legal-basis',
+    requirements: ['ECDX-CON-004'],
+    role: 'carrier',
+    description:
+      'Accepts shipping data for a recipient outside the mainland that has no crossBorder details, holding it with a contract-performance exemption the platform never claimed.',
+    transformResponse: (input, r) =>
+      acceptRepaired(input, r, (body) => {
+        const recipient = body['recipient'] as { address?: { countryCode?: unknown } } | undefined;
+        if (body['crossBorder'] !== undefined || recipient?.address?.countryCode === 'CN') return undefined;
+        return { ...body, crossBorder: { legalBasis: 'CONTRACT_PERFORMANCE_EXEMPTION', overseasRecipient: 'ECDX Demo Carrier overseas partner' } };
+      }),
+  }),
+  defineFault({
+    name: shippingFault.ignoreSeparateConsentReference,
+    requirements: ['ECDX-CON-005'],
+    role: 'carrier',
+    description: 'Accepts a crossBorder.separateConsentId that names no CROSS_BORDER_TRANSFER consent record of the request.',
+  }),
+  defineFault({
+    name: 'accept-undefined-members',
+    requirements: ['ECDX-PRV-010'],
+    role: 'carrier',
+    description:
+      'Accepts shipping data carrying members the standard does not define (an identity number, a birth date …), silently dropping them, instead of refusing it with 422.',
+    transformResponse: (input, r) =>
+      acceptRepaired(input, r, (body) => {
+        const unknown = violations(ShipmentRequest, body).filter((v) => v.message === 'Unexpected property');
+        if (unknown.length === 0) return undefined;
+        for (const v of unknown) deleteAt(body, v.pointer);
+        return body;
+      }),
+  }),
+  defineFault({
+    name: 'accept-any-purpose',
+    requirements: ['ECDX-PRV-012'],
+    role: 'carrier',
+    description: 'Accepts shipping data whose purpose is not DELIVERY, holding it as if it said DELIVERY, instead of refusing it with 422 at /purpose.',
+    transformResponse: (input, r) => acceptRepaired(input, r, (body) => (body['purpose'] === 'DELIVERY' ? undefined : { ...body, purpose: 'DELIVERY' })),
+  }),
+];

@@ -71,9 +71,9 @@ describe('GET /v1/statistics/sharing', () => {
 
   it('counts the shipping data and the trajectory a platform exchanged with the mock carrier', async () => {
     const mock = mockOf();
-    const { waybillNo } = await createShipment(mock, shippingData('happy-stat-1'));
-    await createShipment(mock, shippingData('happy-stat-2'));
-    expect((await send(mock, 'POST', '/v1/shipments', shippingData('happy-stat-3', { carrierCode: 'SF' }))).status).toBe(422);
+    const { waybillNo } = await createShipment(mock, shippingData('ecdx-happy-stat-1'));
+    await createShipment(mock, shippingData('ecdx-happy-stat-2'));
+    expect((await send(mock, 'POST', '/v1/shipments', shippingData('ecdx-happy-stat-3', { carrierCode: 'SF' }))).status).toBe(422);
     mock.context.clock.advance(5 * DAY);
     const { events } = await walk(mock, waybillNo);
     await walk(mock, waybillNo);

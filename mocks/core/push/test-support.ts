@@ -219,8 +219,8 @@ export const pushBatch = (events: TrackingEvent[], batchId = `bat_${++counter}`)
   events,
 });
 
-/** Ship a parcel as the demo platform (or `key`); `orderId` prefixes choose the simulated path (`happy-`, `path-lost-` …). */
-export async function ship(mock: Mock, orderId = `happy-${++counter}`, key: SigningKey = demoCredentials.platform.signingKey): Promise<string> {
+/** Ship a parcel as the demo platform (or `key`); `orderId` prefixes choose the simulated path (`ecdx-happy-`, `ecdx-path-lost-` …). */
+export async function ship(mock: Mock, orderId = `ecdx-happy-${++counter}`, key: SigningKey = demoCredentials.platform.signingKey): Promise<string> {
   const example = (ShipmentRequest.examples as Record<string, unknown>[])[0]!;
   const response = await send(mock, 'POST', '/v1/shipments', { ...example, platformOrderId: orderId, carrierCode: DEMO_CARRIER_CODE }, { key });
   if (response.status !== 201) throw new Error(`shipment refused: ${JSON.stringify(response.body)}`);

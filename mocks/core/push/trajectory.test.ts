@@ -59,7 +59,7 @@ describe('pushing the simulated trajectory', () => {
   it('pushes a WAYBILLS subscription only the listed waybills of its owner', async () => {
     fixture = await pushFixture();
     const [listed, other] = [await ship(fixture.mock), await ship(fixture.mock)];
-    const foreign = await ship(fixture.mock, 'happy-foreign', demoCredentials.platformHmac);
+    const foreign = await ship(fixture.mock, 'ecdx-happy-foreign', demoCredentials.platformHmac);
     const body = { callbackUrl: fixture.callback.url, scope: { type: 'WAYBILLS', waybillNos: [listed] }, signatureScheme: 'v1a' };
     await send(fixture.mock, 'DELETE', `/v1/subscriptions/${fixture.subscription.subscriptionId}`);
     expect((await send(fixture.mock, 'POST', '/v1/subscriptions', body)).status).toBe(201);
@@ -74,7 +74,7 @@ describe('the waybill scope of a subscription', () => {
   it('refuses another platform\u2019s waybill with 422, worded as for an unknown one, naming its position', async () => {
     fixture = await pushFixture();
     const own = await ship(fixture.mock);
-    const foreign = await ship(fixture.mock, 'happy-foreign', demoCredentials.platformHmac);
+    const foreign = await ship(fixture.mock, 'ecdx-happy-foreign', demoCredentials.platformHmac);
     const body = (waybillNos: string[]) => ({ callbackUrl: fixture!.callback.url, scope: { type: 'WAYBILLS', waybillNos }, signatureScheme: 'v1a' });
     const refusedForeign = await send(fixture.mock, 'POST', '/v1/subscriptions', body([own, foreign]));
     const refusedUnknown = await send(fixture.mock, 'POST', '/v1/subscriptions', body([own, 'ECDX999999999999']));

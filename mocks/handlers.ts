@@ -1,0 +1,140 @@
+// The mock as msw 2 request handlers, for in-process use: `setupServer(...handlers)` in a vendor's tests intercepts
+// their HTTP client's calls and answers them with the reference behaviour, no socket involved.
+//
+// Paths are absolute, never relative: msw resolves a relative handler path against `location`, which Node does not
+// have, so `/v1/shipments` would match nothing there (and `getResponse` would need `{ baseUrl }` on every call).
+// Without `baseUrl` the handlers match any origin (`*/v1/shipments`), so whatever base URL a vendor's client is
+// configured with is intercepted; with `baseUrl` they match that origin only, leaving other hosts alone.
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { operations } from '../spec/openapi/operations.ts';
+import { createMock, MAX_BODY_BYTES, type Mock, type MockOptions } from './core/mock.ts';
+import { servesRole } from './core/routes.ts';
+import type { MockRequest, MockResponse, MockRole } from './core/types.ts';
+
+export type HandlersOptions = MockOptions & {
+  /** Origin to intercept, e.g. `https://carrier.example`; default: any origin. Must not carry a path. */
+  baseUrl?: string;
+};
+
+const methods = { get: http.get, post: http.post, delete: http.delete } as const;
+
+/** msw handlers over a fresh mock, and the mock (to move its clock, inspect its store, close it). */
+export function createHandlers(options: HandlersOptions = {}): { handlers: HttpHandler[]; mock: Mock } {
+  const { baseUrl, ...mockOptions } = options;
+  const mock = createMock(mockOptions);
+  return { handlers: buildHandlers(() => mock, mock.context.role, baseUrl), mock };
+}
+
+let defaultMock: Mock | undefined;
+
+/** The mock behind the default `handlers`, created on first use (role both, clock at real speed). */
+export function defaultHandlersMock(): Mock {
+  return (defaultMock ??= createMock());
+}
+
+/**
+ * Ready-made handlers over one shared default mock, which is created on the first intercepted request, not when
+ * this module loads. For state isolated per test, use `createHandlers()` instead.
+ */
+export const handlers: HttpHandler[] = buildHandlers(defaultHandlersMock, 'both', undefined);
+
+export default handlers;
+
+function buildHandlers(mockOf: () => Mock, role: MockRole, baseUrl: string | undefined): HttpHandler[] {
+  const origin = baseUrl === undefined ? '*' : originOf(baseUrl);
+  const resolve = async ({ request }: { request: Request }) => toHttpResponse(await mockOf().handle(await toMockRequest(request, mockOf())));
+  const underV1 = (url: URL) => (baseUrl === undefined || url.origin === origin) && url.pathname.startsWith('/v1/');
+  // msw decodes path parameters with decodeURIComponent and throws on a malformed escape (`/v1/shipments/%E0`),
+  // failing the whole lookup; such paths go straight to the core, which answers 404, before any route is parsed.
+  const malformed = http.all(({ request }) => {
+    const url = new URL(request.url);
+    return underV1(url) && !decodable(url.pathname);
+  }, resolve);
+  const routeHandlers = operations
+    .filter((operation) => servesRole(operation, role))
+    .map((operation) => methods[operation.method](`${origin}${operation.path.replace(/\{(\w+)\}/g, ':$1')}`, resolve));
+  // Whatever no route matched but lies under /v1 goes to the core too, which answers 404 or 405 with a problem.
+  const fallback = http.all(`${origin}/v1/*`, async (info) => {
+    if (!new URL(info.request.url).pathname.startsWith('/v1/')) return undefined; // `*/v1/*` also matches /x/v1/…
+    return resolve(info);
+  });
+  return [malformed, ...routeHandlers, fallback];
+}
+
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function originOf(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw new TypeError(`baseUrl must be an origin such as https://carrier.example, without a path (got ${baseUrl})`);
+  }
+  return url.origin;
+}
+
+/** A Fetch Request as the core's MockRequest; a body past MAX_BODY_BYTES is cut there and flagged. */
+export async function toMockRequest(request: Request, mock?: Mock): Promise<MockRequest> {
+  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const cap = mock?.context.fault('no-body-size-limit') ? Number.POSITIVE_INFINITY : MAX_BODY_BYTES;
+  const { body, oversized } = request.body ? await readCapped(request.body, cap) : { body: undefined, oversized: false };
+  return { method: request.method, url: new URL(request.url), headers, body, ...(oversized ? { oversized } : {}) };
+}
+
+async function readCapped(stream: ReadableStream<Uint8Array>, cap: number): Promise<{ body: Uint8Array | undefined; oversized: boolean }> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (size + value.byteLength > cap) {
+      chunks.push(value.subarray(0, cap - size));
+      size = cap;
+      // Not awaited: cancelling one branch of a tee'd body (msw clones requests) settles only when the other
+      // branch is cancelled too.
+      reader.cancel().catch(() => undefined);
+      return { body: concat(chunks, size), oversized: true };
+    }
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  return { body: size === 0 ? undefined : concat(chunks, size), oversized: false };
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** The core's MockResponse as msw's HttpResponse: strings and bytes as they are, anything else as JSON. */
+export function toHttpResponse(response: MockResponse): HttpResponse<BodyInit> {
+  const headers = new Headers(response.headers);
+  let body: BodyInit | null = null;
+  const value = response.body;
+  if (value !== undefined && value !== null && response.status !== 204 && response.status !== 304) {
+    if (typeof value === 'string') {
+      body = value;
+    } else if (value instanceof Uint8Array) {
+      body = value as Uint8Array<ArrayBuffer>;
+    } else {
+      body = JSON.stringify(value);
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+    }
+  }
+  return new HttpResponse(body, { status: response.status, headers });
+}

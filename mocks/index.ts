@@ -1,0 +1,32 @@
+// `ecdx/mocks`: the reference mock of ECDX, for vendors' tests and tools. Three ways to run it — in-process as msw
+// handlers, as a standalone node:http server, and either of them over an SQLite file — share one core.
+export { createMock, DEMO_CARRIER_CODE, MAX_BODY_BYTES } from './core/mock.ts';
+export type { Mock, MockOptions } from './core/mock.ts';
+export type { MockContext, MockRequest, MockResponse, MockRole, OperationInput, Party } from './core/types.ts';
+export { MemoryStore } from './core/store.ts';
+export type { Collection, Store } from './core/store.ts';
+
+export { createHandlers, defaultHandlersMock, handlers, toHttpResponse, toMockRequest } from './handlers.ts';
+export type { HandlersOptions } from './handlers.ts';
+export { DEFAULT_HOST, DEFAULT_PORT, startMockServer } from './server.ts';
+export type { MockServer, MockServerOptions } from './server.ts';
+export { BUILD_SQLITE_HINT, DataFileError, openSqliteStore, SqliteStore } from './sqlite-store.ts';
+
+export { faultByName, faultCatalogue, faults } from './faults/index.ts';
+export type { Fault } from './faults/index.ts';
+
+export { buildRequest, MOCK_ORIGIN, send } from './testing.ts';
+export type { RequestOptions } from './testing.ts';
+
+/** The published demo credentials (TEST ONLY): what the mock trusts by default and what clients sign with. */
+export {
+  DEMO_CARRIER_KEYID,
+  DEMO_HMAC_KEYID,
+  DEMO_PLATFORM_KEYID,
+  DEMO_PUSH_PUBLIC_KEY,
+  DEMO_WEBHOOK_SECRET,
+  demoCredentials,
+  demoKeyring,
+  isDemoKeyid,
+  signRequest,
+} from '../conformance/protocol/index.ts';
