@@ -42,7 +42,7 @@ export interface RunOptions {
   skip?: readonly string[];
   /** The key the harness signs with; default the demo key of the role it plays. */
   key?: SigningKey;
-  /** A second key of the same counterparty, for per-client checks; default the demo platform's HMAC key. */
+  /** A second key of the same counterparty, for per-client checks; default the demo HMAC key of the role played. */
   secondKey?: SigningKey;
   /** Where the push receiver listens (default 127.0.0.1) and the URL a target behind NAT must call instead. */
   callbackHost?: string;
@@ -104,7 +104,7 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
       clients.push(client);
       return client;
     },
-    secondKey: options.secondKey ?? (options.role === 'carrier' ? demoCredentials.platformHmac : undefined),
+    secondKey: options.secondKey ?? (options.role === 'carrier' ? demoCredentials.platformHmac : demoCredentials.carrierHmac),
     receiver,
     timeoutMs,
     clockOffset,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   DEMO_CARRIER_KEYID,
+  DEMO_CARRIER_HMAC_KEYID,
   DEMO_HMAC_KEYID,
   DEMO_PLATFORM_KEYID,
   DEMO_PUSH_PUBLIC_KEY,
@@ -40,7 +41,7 @@ describe('demo credentials', () => {
 
   it('sign requests that the demo keyring verifies', () => {
     const keyring = demoKeyring();
-    expect(keyring.keyids().sort()).toEqual([DEMO_CARRIER_KEYID, DEMO_HMAC_KEYID, DEMO_PLATFORM_KEYID].sort());
+    expect(keyring.keyids().sort()).toEqual([DEMO_CARRIER_KEYID, DEMO_CARRIER_HMAC_KEYID, DEMO_HMAC_KEYID, DEMO_PLATFORM_KEYID].sort());
     const request = { method: 'GET', url: 'https://carrier.example/v1/shipments/SF1234567890', headers: {} };
     for (const key of [demoCredentials.platform.signingKey, demoCredentials.carrier.signingKey, demoCredentials.platformHmac]) {
       const signed = withHeaders(request, signRequest(request, { key }));

@@ -36,6 +36,10 @@ MCowBQYDK2VwAyEAIgAQ3uhnGzL8LcU6WCiIfckuN4bkxfzF6yLLzSb4pMs=
 export const DEMO_HMAC_KEYID = 'ecdx-demo-platform-hmac';
 export const DEMO_HMAC_SECRET_BASE64 = 'aAe78niPYNDCr++k0LiVuYKyeWJ6l402iyDBKUeUojk=';
 
+/** The demo carrier's alternative request key: a second client identity of the same carrier (per-client checks). */
+export const DEMO_CARRIER_HMAC_KEYID = 'ecdx-demo-carrier-hmac';
+export const DEMO_CARRIER_HMAC_SECRET_BASE64 = 'M8hZNINiUdfJie0neDgbaT42tvR0aYI2iOQGKWdvGdA=';
+
 /** The demo carrier's push keys: `v1a` (ed25519, preferred) as whsk_/whpk_, and a `v1` HMAC secret. */
 export const DEMO_PUSH_SIGNING_KEY =
   'whsk_UUS09tLW4XZNarHpDjMGf8ki1xXGyIeoy1/OL4JMA+9ISinPEprDAi1g2ywKnGTQpekAXVWwMM5oXq4kQkSHZw==';
@@ -53,6 +57,7 @@ export const demoCredentials = Object.freeze({
     verificationKey: ed25519VerificationKey(DEMO_CARRIER_KEYID, DEMO_CARRIER_PUBLIC_KEY_PEM),
   }),
   platformHmac: hmacKey(DEMO_HMAC_KEYID, DEMO_HMAC_SECRET_BASE64),
+  carrierHmac: hmacKey(DEMO_CARRIER_HMAC_KEYID, DEMO_CARRIER_HMAC_SECRET_BASE64),
   push: Object.freeze({
     v1a: Object.freeze({ signingKey: webhookSigningKey(DEMO_PUSH_SIGNING_KEY), verificationKey: webhookPublicKey(DEMO_PUSH_PUBLIC_KEY) }),
     v1: webhookSecret(DEMO_WEBHOOK_SECRET),
@@ -61,7 +66,12 @@ export const demoCredentials = Object.freeze({
 
 /** A keyring holding the verification half of every demo request key: what a test deployment trusts. */
 export const demoKeyring = (): Keyring =>
-  new Keyring([demoCredentials.platform.verificationKey, demoCredentials.carrier.verificationKey, demoCredentials.platformHmac]);
+  new Keyring([
+    demoCredentials.platform.verificationKey,
+    demoCredentials.carrier.verificationKey,
+    demoCredentials.platformHmac,
+    demoCredentials.carrierHmac,
+  ]);
 
 /** Whether a keyid belongs to the published demo family. */
 export const isDemoKeyid = (keyid: string): boolean => keyid.startsWith(DEMO_KEYID_PREFIX);

@@ -50,6 +50,7 @@ const demoParties = (): Record<string, Omit<Party, 'keyid'>> => ({
   [demoCredentials.platform.signingKey.keyid]: { role: 'platform', name: 'ECDX Demo Platform' },
   [demoCredentials.platformHmac.keyid]: { role: 'platform', name: 'ECDX Demo Platform' },
   [demoCredentials.carrier.signingKey.keyid]: { role: 'carrier', name: 'ECDX Demo Carrier', carrierCode: DEMO_CARRIER_CODE },
+  [demoCredentials.carrierHmac.keyid]: { role: 'carrier', name: 'ECDX Demo Carrier', carrierCode: DEMO_CARRIER_CODE },
 });
 
 export interface Mock {

@@ -1,0 +1,49 @@
+// reports/report.html when one run tests several targets (npm start tests the mock as a carrier and as a
+// platform): a self-contained page with each run's verdict and counts, linking to each run's full report.
+import type { ConformanceReport } from '../harness/report.ts';
+import { countsLine, verdict } from './shared.ts';
+
+const escape = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export interface IndexedRun {
+  report: ConformanceReport;
+  /** Path of the run's own report.html, relative to the index page. */
+  href: string;
+}
+
+export function renderRunIndex(runs: readonly IndexedRun[], title = 'ECDX conformance reports'): string {
+  const rows = runs
+    .map(({ report, href }) => {
+      const s = report.summary;
+      return `<tr class="${report.conformant ? 'ok' : 'bad'}"><td><a href="${escape(href)}">${escape(report.target.role)}</a></td><td>${escape(report.target.url)}</td><td class="verdict">${escape(verdict(report))}</td><td>${s.passed}</td><td>${s.failed}</td><td>${s.warning}</td><td>${s.skipped}</td><td>${s.preconditionFailed}</td><td>${s.error}</td></tr>`;
+    })
+    .join('\n');
+  const lines = runs.map(({ report }) => `<li>${escape(report.target.role)}: ${escape(countsLine(report.summary))}</li>`).join('');
+  const first = runs[0]?.report;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)}</title>
+<style>
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1d2330; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #d9dde5; }
+th { background: #f3f5f8; }
+tr.ok .verdict { color: #1a7f37; font-weight: 600; }
+tr.bad .verdict { color: #c62828; font-weight: 600; }
+.meta { color: #5b6475; }
+</style></head>
+<body>
+<h1>${escape(title)}</h1>
+<p class="meta">Harness ${escape(first?.harnessVersion ?? '')} · ECDX ${escape(first?.specVersion ?? '')} · requirements ${escape((first?.specSha256 ?? '').slice(0, 12))} · ${escape(first?.finishedAt ?? '')}</p>
+<table id="summary"><thead><tr><th>Role tested</th><th>Target</th><th>Verdict</th><th>Passed</th><th>Failed</th><th>Warning</th><th>Skipped</th><th>Precondition failed</th><th>Error</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>
+<ul>${lines}</ul>
+<p>Each role's full report — every check with its evidence — is linked above.</p>
+</body></html>
+`;
+}

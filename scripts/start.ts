@@ -1,0 +1,33 @@
+// npm start: the main job for a newcomer. Starts the reference mock in-process, runs the whole conformance suite
+// against it for both roles, writes the reports to reports/ and prints where the HTML report is.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { startMockServer } from '../mocks/server.ts';
+import { runConformance } from '../conformance/harness/runner.ts';
+import { ConsoleProgress, writeReports } from '../conformance/reporters/index.ts';
+import { renderRunIndex } from '../conformance/reporters/run-index.ts';
+
+const reportDir = join(process.cwd(), 'reports');
+mkdirSync(reportDir, { recursive: true });
+const runs = [];
+let conformant = true;
+for (const role of ['carrier', 'platform'] as const) {
+  const server = await startMockServer({ role, port: 0, host: '127.0.0.1' });
+  console.log(`\nECDX conformance suite — the reference mock as a ${role} at ${server.url}`);
+  const progress = new ConsoleProgress();
+  try {
+    const report = await runConformance({ target: server.url, role, progress });
+    const dir = join(reportDir, role);
+    const written = await writeReports(report, { dir, formats: ['json', 'junit', 'html', 'md'], specUrl: '../../docs/spec.html' });
+    progress.end(report, written.map((p) => relative(process.cwd(), p)));
+    runs.push({ report, href: `${role}/report.html` });
+    conformant &&= report.conformant;
+  } finally {
+    progress.stop();
+    await server.close();
+  }
+}
+const index = join(reportDir, 'report.html');
+writeFileSync(index, renderRunIndex(runs, 'ECDX conformance suite against the reference mock'));
+console.log(`\n${conformant ? 'Both roles conform.' : 'Not conformant: see the failures above.'} HTML report: ${relative(process.cwd(), index)}`);
+process.exitCode = conformant ? 0 : 1;
