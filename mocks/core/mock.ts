@@ -178,6 +178,12 @@ export function createMock(options: MockOptions = {}): Mock {
       if (operation.operationId === 'receiveTrackingEvents') return authenticatePush(request);
       const outcome = authenticate(request);
       caller = outcome.caller;
+      if (outcome.refusal && operation.idempotent && fault('idempotency-key-consumed-by-refusal')) {
+        // The fault: the refused request's key is stored with its 401, so the corrected retry replays the 401.
+        const claimed = /keyid="([^"]*)"/.exec(request.headers['signature-input'] ?? '')?.[1] ?? '-';
+        const decision = idempotency.begin(request, claimed);
+        if (decision.kind === 'proceed') decision.complete(outcome.refusal);
+      }
       return outcome.refusal;
     };
     if (!validateFirst) {

@@ -244,6 +244,33 @@ describe('idempotency-key-global-scope', () => {
   });
 });
 
+describe('idempotency-key-consumed-by-refusal', () => {
+  const refusedThenRetried = async (mock: Mock) => {
+    const body = shipmentRequest();
+    expectProblem(await send(mock, 'POST', '/v1/shipments', body, { key: wrongKey.key, idempotencyKey: 'retry-0001' }), 'signature-invalid');
+    return send(mock, 'POST', '/v1/shipments', body, { idempotencyKey: 'retry-0001' });
+  };
+  it('off: the corrected retry under the same key is processed', async () => created(await refusedThenRetried(mockWith())));
+  it('on: the corrected retry gets the stored 401', async () => {
+    const response = await refusedThenRetried(mockWith('idempotency-key-consumed-by-refusal'));
+    expect(response.status).toBe(401);
+    expect(response.headers['idempotency-replayed']).toBe('true');
+  });
+});
+
+describe('credential-in-location', () => {
+  it('off: the Location of a new shipment is a plain path', async () => {
+    const response = await send(mockWith(), 'POST', '/v1/shipments', shipmentRequest());
+    created(response);
+    expect(response.headers['location']).toMatch(/^\/v1\/shipments\/[A-Z0-9]+$/);
+  });
+  it('on: it carries the request signature in its query', async () => {
+    const response = await send(mockWith('credential-in-location'), 'POST', '/v1/shipments', shipmentRequest());
+    created(response);
+    expect(response.headers['location']).toContain('?signature=');
+  });
+});
+
 describe('unknown-path-needs-signature', () => {
   it('off: an unsigned unknown path gets 404', async () => expectProblem(await send(mockWith(), 'GET', '/v1/parcels', undefined, { key: false }), 'not-found'));
   it('on: it gets 401', async () => expectProblem(await send(mockWith('unknown-path-needs-signature'), 'GET', '/v1/parcels', undefined, { key: false }), 'signature-missing'));

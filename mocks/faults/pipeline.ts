@@ -32,6 +32,7 @@ export const pipelineFaults: Fault[] = [
   defineFault({ name: 'idempotency-replay-creates-again', requirements: ['ECDX-IDM-003'], role: 'both', description: 'Processes a repeated request (same key, same body) a second time instead of replaying the stored response.' }),
   defineFault({ name: 'idempotency-key-reuse-accepted', requirements: ['ECDX-IDM-004'], role: 'both', description: 'Processes a request that reuses a key with a different body instead of answering 422.' }),
   defineFault({ name: 'idempotency-no-in-flight-guard', requirements: ['ECDX-IDM-005'], role: 'both', description: 'Processes a second request with the same key while the first is still in flight instead of answering 409.' }),
+  defineFault({ name: 'idempotency-key-consumed-by-refusal', requirements: ['ECDX-IDM-008'], role: 'both', description: 'Stores the Idempotency-Key of a request it refuses with 401, so the corrected, correctly signed retry with the same key gets the 401 again.' }),
   defineFault({ name: 'idempotency-key-global-scope', requirements: ['ECDX-IDM-007'], role: 'both', description: 'Scopes Idempotency-Key values globally instead of per client keyid: two clients using the same key collide.' }),
   // --- routing, media types, JSON -----------------------------------------------------------------------
   defineFault({ name: 'unknown-path-needs-signature', requirements: ['ECDX-ERR-006'], role: 'both', description: 'Answers an unsigned request to an undefined path with 401 instead of 404.' }),
@@ -47,6 +48,18 @@ export const pipelineFaults: Fault[] = [
   defineFault({ name: 'accept-invalid-subscription', requirements: ['ECDX-PSH-003'], role: 'carrier', description: 'Accepts a POST /v1/subscriptions body that is not a valid SubscriptionRequest.' }),
   defineFault({ name: 'platform-accept-invalid-push-batch', requirements: ['ECDX-PSH-024'], role: 'platform', description: 'Acknowledges a correctly signed push whose body is not a valid PushBatch.' }),
   defineFault({ name: 'platform-accept-unsigned-push', requirements: ['ECDX-PSH-019'], role: 'platform', description: 'Acknowledges pushes without verifying webhook-signature.' }),
+  defineFault({
+    name: 'credential-in-location',
+    requirements: ['ECDX-SEC-017'],
+    role: 'both',
+    description: 'Puts the request\'s signature in the query of the Location header it answers, where proxies and logs keep it.',
+    transformResponse: (input, r) => {
+      const location = r.headers['location'];
+      const signature = input.request.headers['signature'];
+      if (!location || !signature) return r;
+      return { ...r, headers: { ...r.headers, location: `${location}${location.includes('?') ? '&' : '?'}signature=${encodeURIComponent(signature)}` } };
+    },
+  }),
   // --- the shape of problems ----------------------------------------------------------------------------
   defineFault({
     name: 'problem-as-plain-text',
