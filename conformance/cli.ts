@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { conformanceClassNames, SPEC_VERSION } from '../spec/classes.ts';
 import { registry } from '../spec/registry.ts';
+import { mockCommand } from './commands/mock.ts';
 
 const packageVersion = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -12,6 +13,8 @@ const HELP = `ecdx ${packageVersion} — ECDX ${SPEC_VERSION} tools
 
 Usage:
   ecdx requirements [--json] [--class NAME]   list the requirements (id, level, class, role, clauses, testable)
+  ecdx mock [--role R] [--port N] [--fault NAME]… [--data FILE] [--list-faults [--json]]
+                                               run the reference mock server (ecdx mock --help for all options)
   ecdx --version                               print the harness and spec versions
   ecdx --help                                  print this help
 
@@ -56,6 +59,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return 0;
       case 'requirements':
         return requirementsCommand(rest, io);
+      case 'mock':
+        return await mockCommand(rest, io);
       default:
         throw new UsageError(`unknown command '${command}' (try 'ecdx --help')`);
     }

@@ -6,10 +6,10 @@
 // Without `baseUrl` the handlers match any origin (`*/v1/shipments`), so whatever base URL a vendor's client is
 // configured with is intercepted; with `baseUrl` they match that origin only, leaving other hosts alone.
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { operations } from '../spec/openapi/operations.ts';
+import { operations, type OperationSpec } from '../spec/openapi/operations.ts';
 import { createMock, MAX_BODY_BYTES, type Mock, type MockOptions } from './core/mock.ts';
 import { servesRole } from './core/routes.ts';
-import type { MockRequest, MockResponse, MockRole } from './core/types.ts';
+import type { MockRequest, MockResponse } from './core/types.ts';
 
 export type HandlersOptions = MockOptions & {
   /** Origin to intercept, e.g. `https://carrier.example`; default: any origin. Must not carry a path. */
@@ -22,7 +22,7 @@ const methods = { get: http.get, post: http.post, delete: http.delete } as const
 export function createHandlers(options: HandlersOptions = {}): { handlers: HttpHandler[]; mock: Mock } {
   const { baseUrl, ...mockOptions } = options;
   const mock = createMock(mockOptions);
-  return { handlers: buildHandlers(() => mock, mock.context.role, baseUrl), mock };
+  return { handlers: buildHandlers(() => mock, mock.routes.map((route) => route.operation), baseUrl), mock };
 }
 
 let defaultMock: Mock | undefined;
@@ -36,11 +36,12 @@ export function defaultHandlersMock(): Mock {
  * Ready-made handlers over one shared default mock, which is created on the first intercepted request, not when
  * this module loads. For state isolated per test, use `createHandlers()` instead.
  */
-export const handlers: HttpHandler[] = buildHandlers(defaultHandlersMock, 'both', undefined);
+export const handlers: HttpHandler[] = buildHandlers(defaultHandlersMock, operations.filter((operation) => servesRole(operation, 'both')), undefined);
 
 export default handlers;
 
-function buildHandlers(mockOf: () => Mock, role: MockRole, baseUrl: string | undefined): HttpHandler[] {
+/** One msw handler per operation (msw path syntax, so msw's matching and `listHandlers()` work), around them two catch-alls. */
+function buildHandlers(mockOf: () => Mock, served: readonly OperationSpec[], baseUrl: string | undefined): HttpHandler[] {
   const origin = baseUrl === undefined ? '*' : originOf(baseUrl);
   const resolve = async ({ request }: { request: Request }) => toHttpResponse(await mockOf().handle(await toMockRequest(request, mockOf())));
   const underV1 = (url: URL) => (baseUrl === undefined || url.origin === origin) && url.pathname.startsWith('/v1/');
@@ -50,9 +51,7 @@ function buildHandlers(mockOf: () => Mock, role: MockRole, baseUrl: string | und
     const url = new URL(request.url);
     return underV1(url) && !decodable(url.pathname);
   }, resolve);
-  const routeHandlers = operations
-    .filter((operation) => servesRole(operation, role))
-    .map((operation) => methods[operation.method](`${origin}${operation.path.replace(/\{(\w+)\}/g, ':$1')}`, resolve));
+  const routeHandlers = served.map((operation) => methods[operation.method](`${origin}${operation.path.replace(/\{(\w+)\}/g, ':$1')}`, resolve));
   // Whatever no route matched but lies under /v1 goes to the core too, which answers 404 or 405 with a problem.
   const fallback = http.all(`${origin}/v1/*`, async (info) => {
     if (!new URL(info.request.url).pathname.startsWith('/v1/')) return undefined; // `*/v1/*` also matches /x/v1/…

@@ -40,17 +40,8 @@ const DRAIN_TIMEOUT_MS = 10_000;
 /** `host[:port]` as RFC 9110 allows it in Host: a reg-name, IPv4 or bracketed IPv6 literal, and an optional port. */
 const AUTHORITY = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)(?::\d{1,5})?$/;
 
-/**
- * A 400 problem for requests that are not well-formed HTTP. The catalogue (schemas/src/problems.ts) has no type for
- * this yet; until it gains one, the server answers with this shape, which is a valid Problem.
- */
-function badRequest(detail: string): MockResponse {
-  return {
-    status: 400,
-    headers: { 'content-type': PROBLEM_TYPE },
-    body: { type: 'https://ecdx.dev/problems/bad-request', title: 'Bad request', status: 400, detail },
-  };
-}
+/** The answer to a message that is not a well-formed HTTP request (catalogue type `bad-request`). */
+const badRequest = (detail: string): MockResponse => problemResponse('bad-request', { detail });
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { host = DEFAULT_HOST, port = DEFAULT_PORT, dataFile, ...mockOptions } = options;

@@ -161,7 +161,11 @@ class SqliteCollection<T> implements Collection<T> {
   }
 }
 
-/** Open (or create) a mock data file. Throws DataFileError with a one-line reason when it cannot be used. */
+/**
+ * Open (or create) a mock data file. Throws DataFileError with a one-line reason when it cannot be used.
+ * `startMockServer({ dataFile })` also carries the clock over; a mock built on the store directly does that with
+ * `createMock({ store, clockStart: store.savedVirtualTime() })` and `store.trackVirtualTime(() => mock.context.clock.now())`.
+ */
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
   const Database = loadDriver(options.nativeBinding);
   let db: BetterSqlite3.Database | undefined;

@@ -1,0 +1,289 @@
+// Errors (chapter Core §3): every error is an application/problem+json Problem with a catalogue type; validation
+// problems name each violation by JSON Pointer; malformed JSON, unknown paths, wrong methods, other media types and
+// oversized bodies get their own 4xx, never a 5xx; and a problem never repeats personal data from the request. Every
+// error case is otherwise correct and correctly signed (except where the case is the signature), so that only the
+// rule under test decides the answer (chapter Core, "Order of evaluation").
+import { randomBytes } from 'node:crypto';
+import { problemType } from '../../schemas/src/problems.ts';
+import { defineCheck } from '../harness/check.ts';
+import type { HttpResponse } from '../harness/client.ts';
+import type { TestContext } from '../harness/context.ts';
+import { generateEd25519SigningKey } from '../protocol/index.ts';
+import {
+  catalogueSlug,
+  expectProblemFormat,
+  expectRefusal,
+  invalidBody,
+  optionalCreatingRequest,
+  optionalProbePath,
+  creatingRequest,
+  timestamp,
+} from './support/requests.ts';
+
+const MIB = 1024 * 1024;
+const JSON_HEADERS = { 'content-type': 'application/json' };
+const unknownPath = () => `/v1/ecdx-conformance-no-such-resource-${randomBytes(3).toString('hex')}`;
+
+interface Probe {
+  what: string;
+  response: HttpResponse;
+}
+
+/**
+ * Requests every target must refuse, each with a different error: unknown path, wrong method, missing signature
+ * and, where the harness knows a creating request, malformed JSON, another media type and a schema violation.
+ */
+async function errorProbes(t: TestContext): Promise<Probe[]> {
+  const probes: Probe[] = [];
+  const add = async (what: string, send: () => Promise<HttpResponse>) => probes.push({ what, response: await send() });
+  const unknown = unknownPath();
+  await add(`unsigned GET ${unknown}`, () => t.http.get(unknown, { sign: false }));
+  await add('unsigned DELETE /v1/conformance', () => t.http.delete('/v1/conformance', { sign: false }));
+  const probe = optionalProbePath(t);
+  if (probe) await add(`unsigned GET ${probe.split('?')[0]}`, () => t.http.get(probe, { sign: false }));
+  const request = optionalCreatingRequest(t);
+  if (request) {
+    await add(`${request.label} with malformed JSON`, () => t.http.post(request.path, undefined, { rawBody: '{"unfinished": ', headers: JSON_HEADERS }));
+    await add(`${request.label} as text/plain`, () => t.http.post(request.path, undefined, { rawBody: JSON.stringify(request.fresh()), headers: { 'content-type': 'text/plain' } }));
+    await add(`${request.label} with a body that breaks its schema`, () => t.http.post(request.path, invalidBody(request).body));
+  }
+  return probes;
+}
+
+const isError = (p: Probe) => p.response.status >= 400;
+
+/** A Problem type and its catalogue title and status (ECDX-ERR-002); a body without a type fails ECDX-ERR-001. */
+function expectCatalogueType(t: TestContext, { what, response }: Probe): void {
+  const body = response.json as { type?: unknown; title?: unknown } | undefined;
+  t.assert(body !== null && typeof body === 'object' && typeof body.type === 'string', `${what}: the ${response.status} answer is a JSON problem with a type`, { requirementId: 'ECDX-ERR-001' });
+  const slug = catalogueSlug(body!.type);
+  t.assert(slug !== undefined, `${what}: the problem type ${String(body!.type)} is a URI of the ECDX problem catalogue`, { requirementId: 'ECDX-ERR-002' });
+  const entry = problemType(slug!);
+  t.assert(body!.title === entry.title, `${what}: the title of ${slug} is the catalogue's '${entry.title}' (got '${String(body!.title)}')`, { requirementId: 'ECDX-ERR-002' });
+  t.assert(entry.status === response.status, `${what}: ${slug} is answered with its catalogue status ${entry.status} (got ${response.status})`, { requirementId: 'ECDX-ERR-002' });
+}
+
+export const errorChecks = [
+  defineCheck({
+    id: 'errors/problem-format',
+    requirements: ['ECDX-ERR-001'],
+    class: 'core',
+    role: 'both',
+    title: 'Every error is an application/problem+json Problem whose status is the HTTP status',
+    description:
+      'Provokes several errors — an unknown path, a wrong method, a missing signature, malformed JSON, a text/plain ' +
+      'body, a schema violation — and expects each 4xx/5xx answer to be `application/problem+json`, a valid ' +
+      '`Problem`, its `status` member equal to the HTTP status.',
+    async run(t) {
+      const errors = (await errorProbes(t)).filter(isError);
+      t.precondition(errors.length > 0, 'none of the error cases was answered with an error status');
+      for (const probe of errors) expectProblemFormat(t, probe.response, probe.what);
+    },
+  }),
+  defineCheck({
+    id: 'errors/catalogue-types',
+    requirements: ['ECDX-ERR-002'],
+    class: 'core',
+    role: 'both',
+    title: 'Problem types come from the catalogue, with its title and status',
+    description:
+      'For the same error cases as `errors/problem-format`, expects each problem\'s `type` to be a catalogue URI ' +
+      '(`https://ecdx.dev/problems/<slug>`), its `title` the catalogue title, and the HTTP status the catalogue ' +
+      'status of the type.',
+    async run(t) {
+      const errors = (await errorProbes(t)).filter(isError);
+      t.precondition(errors.length > 0, 'none of the error cases was answered with an error status');
+      for (const probe of errors) expectCatalogueType(t, probe);
+    },
+  }),
+  defineCheck({
+    id: 'errors/invalid-params',
+    requirements: ['ECDX-ERR-003'],
+    class: 'core',
+    role: 'both',
+    title: 'A validation-failed problem names every violation by JSON Pointer',
+    description:
+      'Sends the role\'s creating request with two members that break the schema and expects 422 ' +
+      '`validation-failed` whose `invalidParams` names both by JSON Pointer. Where the target serves sharing ' +
+      'statistics, sends a malformed `to` query parameter and expects the violation with `in: query`.',
+    async run(t) {
+      const requirementId = 'ECDX-ERR-003';
+      const request = creatingRequest(t);
+      const { body, pointers } = invalidBody(request);
+      const response = await t.http.post(request.path, body);
+      t.precondition(response.status === 422, `${request.label} with ${pointers.join(' and ')} invalid was answered ${response.status}, not 422 (its schema rules are another requirement's)`);
+      expectRefusal(t, response, 422, 'validation-failed', { requirementId: 'ECDX-ERR-002', what: `${request.label} with ${pointers.join(' and ')} invalid` });
+      const params = (response.json as { invalidParams?: { name: string; in?: string }[] }).invalidParams;
+      t.assert(Array.isArray(params) && params.length > 0, `the validation-failed problem lists invalidParams`, { requirementId });
+      for (const pointer of pointers) {
+        const named = params!.find((p) => p.name === pointer);
+        t.assert(named !== undefined, `invalidParams names the violation at ${pointer} (it names ${params!.map((p) => p.name || "''").join(', ')})`, { requirementId, pointer });
+        t.assert(named!.in === undefined || named!.in === 'body', `the violation at ${pointer} is in the body (in: ${named!.in})`, { requirementId, pointer });
+      }
+      if (!(t.claim?.classes ?? []).some((c) => c.endsWith('/statistics'))) return;
+      const from = encodeURIComponent(timestamp(t.targetNow() - 86_400_000));
+      const query = await t.http.get(`/v1/statistics/sharing?from=${from}&to=yesterday`);
+      if (query.status !== 422) return; // which status a bad period gets is the statistics rules' business
+      const queryParams = (query.json as { invalidParams?: { name: string; in?: string }[] } | undefined)?.invalidParams ?? [];
+      t.assert(
+        queryParams.some((p) => p.name === '/to' && p.in === 'query'),
+        `GET /v1/statistics/sharing with to=yesterday: invalidParams names /to with in: query (it names ${queryParams.map((p) => `${p.name} in ${p.in ?? 'body'}`).join(', ') || 'nothing'})`,
+        { requirementId },
+      );
+    },
+  }),
+  defineCheck({
+    id: 'errors/no-server-error-for-bad-requests',
+    requirements: ['ECDX-ERR-004'],
+    class: 'core',
+    role: 'both',
+    title: 'A request that is wrong in itself never gets a 5xx',
+    description:
+      'Sends malformed JSON, a schema violation, a text/plain body, a body over 1 MiB, an unknown path, a wrong ' +
+      'method, an unsigned request and one signed with an unknown key, and expects none of them to be answered ' +
+      'with a 5xx.',
+    async run(t) {
+      const probes = await errorProbes(t);
+      const request = optionalCreatingRequest(t);
+      if (request) {
+        const oversized = await t.http.post(request.path, { ...request.fresh(), padding: 'x'.repeat(MIB) });
+        probes.push({ what: `${request.label} with a body over 1 MiB`, response: oversized });
+        const stranger = generateEd25519SigningKey(`ecdx-conformance-unregistered-${Date.now().toString(36)}`);
+        probes.push({ what: `${request.label} signed with an unknown key`, response: await t.http.post(request.path, request.fresh(), { sign: stranger }) });
+      }
+      const unknown = unknownPath();
+      probes.push({ what: `signed GET ${unknown}`, response: await t.http.get(unknown) });
+      for (const { what, response } of probes) t.assert(response.status < 500, `${what}: answered ${response.status}, not a 5xx`);
+    },
+  }),
+  defineCheck({
+    id: 'errors/malformed-json',
+    requirements: ['ECDX-ERR-005'],
+    class: 'core',
+    role: 'both',
+    title: 'A body that is not well-formed UTF-8 JSON is refused with 400 malformed-json',
+    description:
+      'Sends the role\'s creating request, correctly signed, with a truncated JSON document, with JSON holding a ' +
+      'byte sequence that is not UTF-8, and with an empty body; expects 400 `malformed-json` for each.',
+    async run(t) {
+      const request = creatingRequest(t);
+      const requirementId = 'ECDX-ERR-005';
+      const cases: [string, string | Uint8Array][] = [
+        ['truncated JSON', '{"platformOrderId": "ecdx-conf-truncated", '],
+        ['JSON that is not UTF-8', new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
+        ['an empty body', ''],
+      ];
+      for (const [how, rawBody] of cases) {
+        const response = await t.http.post(request.path, undefined, { rawBody, headers: JSON_HEADERS });
+        expectRefusal(t, response, 400, 'malformed-json', { requirementId, what: `${request.label} with ${how}` });
+      }
+    },
+  }),
+  defineCheck({
+    id: 'errors/unknown-path',
+    requirements: ['ECDX-ERR-006'],
+    class: 'core',
+    role: 'both',
+    title: 'A path ECDX does not define, or the role does not serve, is answered 404 whether signed or not',
+    description:
+      'Requests an undefined path under /v1 unsigned and signed, and a path of the other role signed; expects 404 ' +
+      '`not-found` for each.',
+    async run(t) {
+      const requirementId = 'ECDX-ERR-006';
+      const path = unknownPath();
+      expectRefusal(t, await t.http.get(path, { sign: false }), 404, 'not-found', { requirementId, what: `unsigned GET ${path}` });
+      expectRefusal(t, await t.http.get(path), 404, 'not-found', { requirementId, what: `signed GET ${path}` });
+      expectRefusal(t, await t.http.post(path, { probe: true }), 404, 'not-found', { requirementId, what: `signed POST ${path}` });
+      const other = t.role === 'carrier'
+        ? { what: 'signed POST /v1/tracking-events (a platform path) to a carrier', send: () => t.http.post('/v1/tracking-events', { batchId: 'ecdx-conf-probe' }, { idempotencyKey: false }) }
+        : { what: 'signed GET /v1/shipments/ECDX000000000018 (a carrier path) to a platform', send: () => t.http.get('/v1/shipments/ECDX000000000018') };
+      expectRefusal(t, await other.send(), 404, 'not-found', { requirementId, what: other.what });
+    },
+  }),
+  defineCheck({
+    id: 'errors/method-not-allowed',
+    requirements: ['ECDX-ERR-007'],
+    class: 'core',
+    role: 'both',
+    title: 'A method a defined path does not support is answered 405 with Allow',
+    description:
+      'Sends DELETE /v1/conformance unsigned, PUT /v1/health signed, and DELETE to the role\'s creating path signed; ' +
+      'expects 405 `method-not-allowed` with an `Allow` header listing the supported method for each.',
+    async run(t) {
+      const requirementId = 'ECDX-ERR-007';
+      const cases: { what: string; allowed: string; send: () => Promise<HttpResponse> }[] = [
+        { what: 'unsigned DELETE /v1/conformance', allowed: 'GET', send: () => t.http.delete('/v1/conformance', { sign: false }) },
+        { what: 'signed PUT /v1/health', allowed: 'GET', send: () => t.http.send({ method: 'PUT', path: '/v1/health' }) },
+      ];
+      const request = optionalCreatingRequest(t);
+      if (request) cases.push({ what: `signed DELETE ${request.path}`, allowed: 'POST', send: () => t.http.delete(request.path) });
+      for (const { what, allowed, send } of cases) {
+        const response = await send();
+        expectRefusal(t, response, 405, 'method-not-allowed', { requirementId, what });
+        const allow = (response.headers['allow'] ?? '').split(',').map((m) => m.trim().toUpperCase());
+        t.assert(allow.includes(allowed), `${what}: the Allow header lists ${allowed} (got '${response.headers['allow'] ?? 'none'}')`, { requirementId });
+      }
+    },
+  }),
+  defineCheck({
+    id: 'errors/unsupported-media-type',
+    requirements: ['ECDX-ERR-008'],
+    class: 'core',
+    role: 'both',
+    title: 'A body not declared as application/json in UTF-8 is refused with 415',
+    description:
+      'Sends the role\'s creating request, correctly signed and with a valid JSON body, declared as text/plain, as ' +
+      'application/json with charset iso-8859-1, and with no Content-Type; expects 415 `unsupported-media-type`.',
+    async run(t) {
+      const request = creatingRequest(t);
+      const cases: [string, string | undefined][] = [
+        ['declared as text/plain', 'text/plain'],
+        ['declared as application/json; charset=iso-8859-1', 'application/json; charset=iso-8859-1'],
+        ['without a Content-Type', undefined],
+      ];
+      for (const [how, contentType] of cases) {
+        const response = await t.http.post(request.path, undefined, { rawBody: JSON.stringify(request.fresh()), headers: contentType ? { 'content-type': contentType } : {} });
+        expectRefusal(t, response, 415, 'unsupported-media-type', { requirementId: 'ECDX-ERR-008', what: `${request.label} ${how}` });
+      }
+    },
+  }),
+  defineCheck({
+    id: 'errors/payload-too-large',
+    requirements: ['ECDX-ERR-009'],
+    class: 'core',
+    role: 'both',
+    title: 'A body over 1 MiB is refused with 413 payload-too-large',
+    description: 'Sends the role\'s creating request, correctly signed, padded to just over 1 MiB of JSON; expects 413 `payload-too-large`.',
+    async run(t) {
+      const request = creatingRequest(t);
+      const body = { ...request.fresh(), padding: 'x'.repeat(MIB) };
+      const response = await t.http.post(request.path, body);
+      expectRefusal(t, response, 413, 'payload-too-large', { requirementId: 'ECDX-ERR-009', what: `${request.label} with ${JSON.stringify(body).length} bytes of JSON` });
+    },
+  }),
+  defineCheck({
+    id: 'errors/no-personal-data-in-problems',
+    requirements: ['ECDX-ERR-010'],
+    class: 'core',
+    role: 'both',
+    title: 'A problem repeats no personal data, secret or stack trace from the request',
+    description:
+      'Sends the role\'s creating request with a mobile number in a member that breaks the schema (and another ' +
+      'violation), signed and unsigned, and scans each problem for unmasked mobile and identity numbers, the ' +
+      'signature the harness sent, and stack traces.',
+    async run(t) {
+      const requirementId = 'ECDX-ERR-010';
+      const request = creatingRequest(t);
+      const { body } = invalidBody(request);
+      const signed = await t.http.post(request.path, body);
+      t.precondition(signed.status >= 400 && signed.status < 500, `${request.label} with a schema violation was answered ${signed.status}, not a 4xx problem to inspect`);
+      const unsigned = await t.http.post(request.path, body, { sign: false });
+      for (const [what, response] of [[`the ${signed.status} problem for ${request.label} with an invalid member`, signed], [`the ${unsigned.status} problem for the same request unsigned`, unsigned]] as const) {
+        t.expectNoLeaks(response.json ?? response.text, what, requirementId);
+        const signature = /ecdx=:([^:]{16,}):/.exec(response.sent.headers['signature'] ?? '')?.[1];
+        t.assert(!signature || !response.text.includes(signature), `${what} does not repeat the request's signature`, { requirementId });
+        t.assert(!/\bat [\w$.<>]+ \(|\.(ts|js|java|py|go):\d+|Traceback \(most recent call last\)/.test(response.text), `${what} carries no stack trace`, { requirementId });
+      }
+    },
+  }),
+];

@@ -1,0 +1,265 @@
+// Idempotency of creating requests (chapter Security §3): a creating POST needs an Idempotency-Key; a repeat gets
+// the original answer and creates nothing; the key with another body is refused (422), while the first is in
+// flight too (409); keys are kept as long as the claim says, per client, and a request refused before processing
+// does not use its key up. On a platform the checks that must see whether a request was processed twice prefer
+// security incidents, whose receipt dates each processing (a notice with a known noticeId is answered with the
+// held copy whether or not the request is processed again).
+import { defineCheck } from '../harness/check.ts';
+import type { HttpResponse } from '../harness/client.ts';
+import type { TestContext } from '../harness/context.ts';
+import { generateEd25519SigningKey } from '../protocol/index.ts';
+import { creatingRequest, expectRefusal, newIdempotencyKey, probePath, type CreatingRequest } from './support/requests.ts';
+
+const MIN_EXPIRY_SECONDS = 86_400;
+/** The longest move of the test clock (TestClockAdvance allows 30 days). */
+const MAX_ADVANCE_SECONDS = 30 * 86_400;
+
+const isSuccess = (r: HttpResponse) => r.status >= 200 && r.status < 300;
+
+/** A 2xx to the first request under a key, or the check ends precondition-failed. */
+async function original(t: TestContext, request: CreatingRequest, key: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
+  const response = await t.http.post(request.path, request.body, { idempotencyKey: key, headers });
+  t.precondition(isSuccess(response), `the first ${request.label} was answered ${response.status}, not 2xx, so there is nothing to repeat`);
+  return response;
+}
+
+/** JSON with sorted members, so that two answers compare by content. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/** The repeat answers the original's status and body (`requirementId` names the rule). */
+function expectReplay(t: TestContext, first: HttpResponse, repeat: HttpResponse, what: string, requirementId: string): void {
+  t.assert(repeat.status === first.status, `${what}: expected the original status ${first.status}, got ${repeat.status}`, { requirementId });
+  const same = first.json === undefined ? repeat.text === first.text : canonical(repeat.json) === canonical(first.json);
+  t.assert(same, same ? `${what}: the body is the original's` : `${what}: the body differs from the original's (the request was processed again)${differences(first.json, repeat.json)}`, { requirementId });
+}
+
+/** The first members whose values differ, for the message. */
+function differences(a: unknown, b: unknown): string {
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return '';
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  const differing = keys.filter((k) => canonical((a as Record<string, unknown>)[k]) !== canonical((b as Record<string, unknown>)[k]));
+  return differing.length ? `: ${differing.slice(0, 4).map((k) => `/${k}`).join(', ')} differ` : '';
+}
+
+/** Where the created resource can be read back (shipments, notices), or undefined. */
+function readBackPath(request: CreatingRequest, body: Record<string, unknown>, response?: HttpResponse): string | undefined {
+  if (request.kind === 'shipment') {
+    const waybillNo = (response?.json as { waybillNo?: unknown } | undefined)?.waybillNo;
+    return typeof waybillNo === 'string' ? `/v1/shipments/${encodeURIComponent(waybillNo)}` : undefined;
+  }
+  if (request.kind === 'notice') return `/v1/interruption-notices/${encodeURIComponent(String(body['noticeId']))}`;
+  return undefined;
+}
+
+export const idempotencyChecks = [
+  defineCheck({
+    id: 'idempotency/key-required',
+    requirements: ['ECDX-IDM-002'],
+    class: 'security',
+    role: 'both',
+    title: 'A creating POST without a usable Idempotency-Key is refused with 400',
+    description:
+      'Sends the role\'s creating request, correctly signed, without an Idempotency-Key, with an empty one, with one ' +
+      'of 256 characters and with one containing a space; expects 400 `idempotency-key-missing` for each, and (for ' +
+      'a notice) that nothing was created.',
+    async run(t) {
+      const request = creatingRequest(t);
+      const requirementId = 'ECDX-IDM-002';
+      const cases: [string, string | false][] = [
+        ['without an Idempotency-Key', false],
+        ['with an empty Idempotency-Key', ''],
+        ['with an Idempotency-Key of 256 characters', 'k'.repeat(256)],
+        ['with an Idempotency-Key containing a space', 'ecdx conformance key'],
+      ];
+      for (const [how, key] of cases) {
+        const body = request.fresh();
+        const response = await t.http.post(request.path, body, { idempotencyKey: key });
+        expectRefusal(t, response, 400, 'idempotency-key-missing', { requirementId, what: `${request.label} ${how}` });
+        const readBack = readBackPath(request, body);
+        if (readBack) {
+          const read = await t.http.get(readBack);
+          t.assert(read.status === 404, `the refused ${request.label} ${how} created nothing: GET ${readBack} expected 404, got ${read.status}`, { requirementId });
+        }
+      }
+    },
+  }),
+  defineCheck({
+    id: 'idempotency/replay-answers-original',
+    requirements: ['ECDX-IDM-003'],
+    class: 'security',
+    role: 'both',
+    title: 'A repeated request gets the original answer and creates nothing',
+    description:
+      'Sends the role\'s creating request, waits a second, and sends it again with the same Idempotency-Key and ' +
+      'body (a new signature); expects the same status and body, and the resource read back unchanged where it ' +
+      'can be read.',
+    async run(t) {
+      const request = creatingRequest(t, ['incident', 'notice']);
+      const requirementId = 'ECDX-IDM-003';
+      const key = newIdempotencyKey();
+      const first = await original(t, request, key);
+      await t.sleep(1_100); // a second processing would date its answer a second later
+      const repeat = await t.http.post(request.path, request.body, { idempotencyKey: key });
+      expectReplay(t, first, repeat, `${request.label} repeated with the same Idempotency-Key`, requirementId);
+      const readBack = readBackPath(request, request.body, first);
+      if (readBack) {
+        const read = await t.http.get(readBack);
+        t.assert(read.status === 200, `GET ${readBack} reads the one created resource: expected 200, got ${read.status}`, { requirementId });
+      }
+    },
+  }),
+  defineCheck({
+    id: 'idempotency/key-reuse-refused',
+    requirements: ['ECDX-IDM-004'],
+    class: 'security',
+    role: 'both',
+    title: 'An Idempotency-Key reused with another body is refused with 422',
+    description:
+      'Sends the role\'s creating request, then another valid one of the same kind under the same Idempotency-Key; ' +
+      'expects 422 `idempotency-key-reused` and (for a notice) that the second was not created.',
+    async run(t) {
+      const request = creatingRequest(t);
+      const requirementId = 'ECDX-IDM-004';
+      const key = newIdempotencyKey();
+      await original(t, request, key);
+      const other = request.fresh();
+      const reused = await t.http.post(request.path, other, { idempotencyKey: key });
+      expectRefusal(t, reused, 422, 'idempotency-key-reused', { requirementId, what: `${request.label} with another body under an Idempotency-Key already used` });
+      const readBack = readBackPath(request, other);
+      if (readBack) {
+        const read = await t.http.get(readBack);
+        t.assert(read.status === 404, `the refused request created nothing: GET ${readBack} expected 404, got ${read.status}`, { requirementId });
+      }
+    },
+  }),
+  defineCheck({
+    id: 'idempotency/in-flight-conflict',
+    requirements: ['ECDX-IDM-005'],
+    class: 'security',
+    role: 'both',
+    needs: ['test-mode'],
+    title: 'A request whose key is still in flight is refused with 409',
+    description:
+      'Sends the role\'s creating request with the test control `ecdx-test-delay-ms: 2000` (the target holds it ' +
+      'after registering its key), and half a second later the same request again; expects 409 ' +
+      '`idempotency-request-in-flight` for the second and a 2xx for the first.',
+    async run(t) {
+      t.requireTestMode();
+      const request = creatingRequest(t, ['incident', 'notice']);
+      const requirementId = 'ECDX-IDM-005';
+      const key = newIdempotencyKey();
+      const held = t.http.post(request.path, request.body, { idempotencyKey: key, headers: { 'ecdx-test-delay-ms': '2000' } }).then(
+        (response) => ({ response }),
+        (error: unknown) => ({ error }),
+      );
+      await t.sleep(500);
+      const second = await t.http.post(request.path, request.body, { idempotencyKey: key });
+      const first = await held;
+      if ('error' in first) throw first.error;
+      t.precondition(isSuccess(first.response), `the held ${request.label} was answered ${first.response.status}, not 2xx`);
+      t.precondition(first.response.durationMs >= 1_000, `the target answered the held request after ${first.response.durationMs} ms: it does not honour ecdx-test-delay-ms, so no request was in flight`);
+      expectRefusal(t, second, 409, 'idempotency-request-in-flight', { requirementId, what: `${request.label} sent while the first with its Idempotency-Key was in flight` });
+    },
+  }),
+  defineCheck({
+    id: 'idempotency/expiry-published',
+    requirements: ['ECDX-IDM-006'],
+    class: 'security',
+    role: 'both',
+    title: 'The claim publishes an idempotency-key expiry of at least a day',
+    description:
+      'Reads `idempotencyKeyExpirySeconds` from the conformance claim as served and expects an integer of at least ' +
+      '86400 (seconds: 24 hours).',
+    async run(t) {
+      const raw = t.rawClaim;
+      t.precondition(raw !== null && typeof raw === 'object', 'the conformance claim could not be read');
+      const value = (raw as { idempotencyKeyExpirySeconds?: unknown }).idempotencyKeyExpirySeconds;
+      t.assert(
+        Number.isInteger(value) && (value as number) >= MIN_EXPIRY_SECONDS,
+        `the claim publishes idempotencyKeyExpirySeconds ${JSON.stringify(value)}, expected an integer of at least ${MIN_EXPIRY_SECONDS}`,
+        { pointer: '/idempotencyKeyExpirySeconds' },
+      );
+    },
+  }),
+  defineCheck({
+    id: 'idempotency/kept-for-published-expiry',
+    requirements: ['ECDX-IDM-006'],
+    class: 'security',
+    role: 'both',
+    needs: ['test-mode'],
+    title: 'An Idempotency-Key is honoured until the published expiry',
+    description:
+      'Sends the role\'s creating request and repeats it at once (it must be replayed), moves the target\'s clock ' +
+      'to 10 minutes before the claim\'s `idempotencyKeyExpirySeconds` has passed (at most 30 days), and repeats ' +
+      'it again; expects the original status and body.',
+    async run(t) {
+      t.requireTestMode();
+      const claim = t.need(t.claim, 'the conformance claim could not be read');
+      const request = creatingRequest(t, ['incident', 'notice']);
+      const requirementId = 'ECDX-IDM-006';
+      const key = newIdempotencyKey();
+      const first = await original(t, request, key);
+      await t.sleep(1_100); // a second processing would date its answer a second later
+      const immediate = await t.http.post(request.path, request.body, { idempotencyKey: key });
+      t.precondition(
+        immediate.status === first.status && canonical(immediate.json) === canonical(first.json),
+        `an immediate repeat of ${request.label} does not get the original answer (ECDX-IDM-003), so how long keys are kept cannot be observed`,
+      );
+      const advance = Math.min(claim.idempotencyKeyExpirySeconds, MAX_ADVANCE_SECONDS) - 600;
+      await t.advanceClock(advance);
+      const repeat = await t.http.post(request.path, request.body, { idempotencyKey: key });
+      expectReplay(t, first, repeat, `${request.label} repeated ${Math.round(advance / 360) / 10} h later (the claim keeps keys ${claim.idempotencyKeyExpirySeconds} s)`, requirementId);
+    },
+  }),
+  defineCheck({
+    id: 'idempotency/scoped-per-client',
+    requirements: ['ECDX-IDM-007'],
+    class: 'security',
+    role: 'both',
+    title: 'The same Idempotency-Key from two clients names two requests',
+    description:
+      'Sends the role\'s creating request under a key, then another one under the same key signed by a second ' +
+      'key of the same counterparty (another keyid); expects the second to be processed on its own (2xx), not ' +
+      'refused as a reuse or answered with the first client\'s response.',
+    async run(t) {
+      const second = t.need(t.secondKey, `the harness has no second key for the ${t.role === 'carrier' ? 'platform' : 'carrier'} it plays, so per-client scoping cannot be observed`);
+      const request = creatingRequest(t, ['incident', 'notice']);
+      const requirementId = 'ECDX-IDM-007';
+      const key = newIdempotencyKey();
+      const first = await original(t, request, key);
+      const other = await t.http.post(request.path, request.fresh(), { idempotencyKey: key, sign: second });
+      t.precondition(other.status !== 401, `the second key ${second.keyid} is not accepted by the target (401)`);
+      t.assert(isSuccess(other), `${request.label} from a second client (keyid ${second.keyid}) under the first client's Idempotency-Key is a new request: expected 2xx, got ${other.status}`, { requirementId });
+      t.assert(canonical(other.json) !== canonical(first.json), `the second client got its own answer, not the first client's`, { requirementId });
+    },
+  }),
+  defineCheck({
+    id: 'idempotency/refused-request-keeps-key',
+    requirements: ['ECDX-IDM-008'],
+    class: 'security',
+    role: 'both',
+    title: 'A request refused with 401 does not use up its Idempotency-Key',
+    description:
+      'Sends the role\'s creating request signed with a key the target cannot know (refused with 401), then the ' +
+      'same request under the same Idempotency-Key correctly signed; expects it to be processed (2xx), not answered ' +
+      'with the stored 401 or a conflict.',
+    async run(t) {
+      const request = creatingRequest(t);
+      const requirementId = 'ECDX-IDM-008';
+      const probe = await t.http.get(probePath(t));
+      t.precondition(probe.status !== 401, 'a correctly signed GET was refused with 401: the target does not accept the harness\'s key');
+      const key = newIdempotencyKey();
+      const stranger = generateEd25519SigningKey(`ecdx-conformance-unregistered-${Date.now().toString(36)}`);
+      const refused = await t.http.post(request.path, request.body, { idempotencyKey: key, sign: stranger });
+      t.precondition(refused.status === 401, `${request.label} signed with an unregistered key was answered ${refused.status}, not 401`);
+      const retried = await t.http.post(request.path, request.body, { idempotencyKey: key });
+      t.assert(isSuccess(retried), `${request.label} correctly signed under the Idempotency-Key of a request refused with 401 is processed: expected 2xx, got ${retried.status}`, { requirementId });
+    },
+  }),
+];

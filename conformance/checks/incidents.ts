@@ -1,0 +1,166 @@
+// Security incident notifications as the target receives them (chapter Security incidents §3): the harness reports
+// incidents as the target's counterparty. A receiver takes in whatever it can trust and read — late, without an
+// emergency plan, without a report to the authorities — and refuses only the unsigned and the invalid. What the
+// reporting party owes (ECDX-INC-001 … 005) concerns incidents at the vendor, which a harness cannot cause.
+import { generateEd25519SigningKey, generateHmacKey } from '../protocol/index.ts';
+import type { IncidentReceipt, SecurityIncident } from '../../schemas/src/index.ts';
+import type { ProblemSlug } from '../../schemas/src/problems.ts';
+import { defineCheck } from '../harness/check.ts';
+import type { HttpResponse } from '../harness/client.ts';
+import type { TestContext } from '../harness/context.ts';
+import { buildIncident, DAY, type IncidentSpec } from './support/notices.ts';
+import { expectRefusal, probePath, signatureOf, timestamp } from './support/requests.ts';
+
+const PATH = '/v1/security-incidents';
+const POST = `POST ${PATH}`;
+/** How far a receipt's receivedAt may lie from true time (ECDX-INC-006). */
+const RECEIPT_SKEW_MS = 30_000;
+const SIGNATURE_PROBLEMS: readonly ProblemSlug[] = ['signature-missing', 'signature-invalid', 'signature-expired', 'nonce-replayed', 'digest-mismatch', 'unknown-key'];
+
+const problemOf = (body: unknown): string => {
+  const type = (body as { type?: unknown } | undefined)?.type;
+  return typeof type === 'string' ? ` (${type.replace(/^.*\//, '')})` : '';
+};
+
+/** A notification the target must take in: 201 and a receipt for this incident. */
+async function expectReceived(t: TestContext, incident: SecurityIncident, what: string, requirementId: string): Promise<IncidentReceipt | undefined> {
+  const response = await t.http.post(PATH, incident);
+  t.assert(response.status === 201, `${POST} with ${what}: expected HTTP 201, got ${response.status}${problemOf(response.json)}`, { requirementId });
+  return receiptOf(t, response, incident, what, requirementId);
+}
+
+function receiptOf(t: TestContext, response: HttpResponse, incident: SecurityIncident, what: string, requirementId: string): IncidentReceipt {
+  const receipt = t.expectSchema<IncidentReceipt>(response, 'IncidentReceipt', `the answer to ${POST} with ${what}`);
+  t.assert(receipt.incidentId === incident.incidentId, `the receipt names the incident ${incident.incidentId} (got ${receipt.incidentId})`, { requirementId, pointer: '/incidentId' });
+  return receipt;
+}
+
+export const incidentChecks = [
+  defineCheck({
+    id: 'incidents/receipt-issued',
+    requirements: ['ECDX-INC-006'],
+    class: 'incidents',
+    role: 'both',
+    title: 'A valid, signed notification is answered 201 with a receipt timed within 30 s of true time',
+    description:
+      'Posts a valid `SecurityIncident` and expects 201 with an `IncidentReceipt` naming its `incidentId` and a ' +
+      '`receivedAt` within 30 seconds of the time the request was answered (the target\'s test clock, when it has ' +
+      'one).',
+    async run(t) {
+      const requirementId = 'ECDX-INC-006';
+      const incident = buildIncident(t);
+      const sent = t.targetNow();
+      const response = await t.http.post(PATH, incident);
+      const answered = t.targetNow();
+      t.expectStatus(response, 201, `${POST} with a valid notification`);
+      const receipt = receiptOf(t, response, incident, 'a valid notification', requirementId);
+      const at = Date.parse(receipt.receivedAt);
+      const off = at < sent ? sent - at : at > answered ? at - answered : 0;
+      t.assert(off <= RECEIPT_SKEW_MS, `the receipt's receivedAt ${receipt.receivedAt} lies within 30 s of the time of receipt (${timestamp(sent)}; off by ${Math.round(off / 1000)} s)`, { requirementId, pointer: '/receivedAt' });
+    },
+  }),
+  defineCheck({
+    id: 'incidents/signature-required',
+    requirements: ['ECDX-INC-007'],
+    class: 'incidents',
+    role: 'both',
+    title: 'An unsigned or wrongly signed notification is refused with 401',
+    description:
+      'Posts a valid `SecurityIncident` without a signature, and one signed under the harness\'s keyid with another ' +
+      'key (the signature does not verify), and expects a 401 problem for each. Each is preceded by the same fault ' +
+      'on a GET: a target that accepts such requests everywhere fails ECDX-SEC-002 or ECDX-SEC-008, and this check ' +
+      'then ends precondition-failed, since it verifies what the incident receiver does. Whether a refused ' +
+      'notification was recorded cannot be seen from outside (no operation reads incidents back).',
+    async run(t) {
+      const requirementId = 'ECDX-INC-007';
+      const path = probePath(t);
+      const probe = await t.http.get(path, { sign: false });
+      t.precondition(probe.status === 401, `an unsigned GET ${path.split('?')[0]} was answered ${probe.status}, not 401: the target takes unsigned requests everywhere (ECDX-SEC-002)`);
+      const unsigned = await t.http.post(PATH, buildIncident(t), { sign: false });
+      expectRefusal(t, unsigned, 401, SIGNATURE_PROBLEMS, { requirementId, what: `unsigned ${POST}` });
+
+      const own = await t.http.get(probePath(t));
+      t.precondition(own.status !== 401, 'a correctly signed GET was refused with 401: the target does not accept the harness\'s key');
+      const signature = t.need(signatureOf(own), 'the harness could not read back its own signature parameters');
+      const impostor = signature.alg === 'hmac-sha256' ? generateHmacKey(signature.keyid) : generateEd25519SigningKey(signature.keyid);
+      const forged = await t.http.get(probePath(t), { sign: impostor });
+      t.precondition(forged.status === 401, `a GET whose signature does not verify was answered ${forged.status}, not 401: the target does not verify signatures (ECDX-SEC-008)`);
+      const wrong = await t.http.post(PATH, buildIncident(t), { sign: impostor });
+      expectRefusal(t, wrong, 401, SIGNATURE_PROBLEMS, { requirementId, what: `${POST} signed under keyid ${signature.keyid} with another key` });
+    },
+  }),
+  defineCheck({
+    id: 'incidents/invalid-refused',
+    requirements: ['ECDX-INC-008'],
+    class: 'incidents',
+    role: 'both',
+    title: 'A notification that is not a valid SecurityIncident, or whose times are out of order, is refused with 422',
+    description:
+      'Posts notifications without `measuresTaken`, with an empty `measuresTaken`, without `contact`, with ' +
+      '`occurredAt` a minute after `detectedAt`, and with `reportedAt` a minute before `detectedAt`, and expects 422 ' +
+      '`validation-failed` for each.',
+    async run(t) {
+      const requirementId = 'ECDX-INC-008';
+      const cases: [string, (incident: SecurityIncident) => Record<string, unknown>][] = [
+        ['no measuresTaken', ({ measuresTaken: _m, ...rest }) => rest],
+        ['an empty measuresTaken', (incident) => ({ ...incident, measuresTaken: [] })],
+        ['no contact', ({ contact: _c, ...rest }) => rest],
+        ['occurredAt a minute after detectedAt', (incident) => ({ ...incident, occurredAt: timestamp(Date.parse(incident.detectedAt) + 60_000) })],
+        ['reportedAt a minute before detectedAt', (incident) => ({ ...incident, reportedAt: timestamp(Date.parse(incident.detectedAt) - 60_000) })],
+      ];
+      for (const [what, change] of cases) {
+        const response = await t.http.post(PATH, change(buildIncident(t, { detectedAgoSeconds: 600 })));
+        expectRefusal(t, response, 422, 'validation-failed', { requirementId, what: `${POST} with ${what}` });
+      }
+    },
+  }),
+  defineCheck({
+    id: 'incidents/update-accepted',
+    requirements: ['ECDX-INC-009'],
+    class: 'incidents',
+    role: 'both',
+    title: 'A notification repeating an incidentId is taken as an update with a new receipt',
+    description:
+      'Posts a notification, then an update under the same `incidentId` and a new `Idempotency-Key` (graded ' +
+      '`LARGER`, the postal administration notified, a second measure taken), and expects 201 and a receipt for ' +
+      'each, the second not earlier than the first. That every version is kept cannot be seen from outside.',
+    async run(t) {
+      const requirementId = 'ECDX-INC-009';
+      const incident = buildIncident(t, { detectedAgoSeconds: 600 });
+      const first = await t.http.post(PATH, incident);
+      t.precondition(first.status === 201, `${POST} with a valid notification was answered ${first.status}, not 201 (ECDX-INC-006)`);
+      const firstReceipt = receiptOf(t, first, incident, 'the first notification', requirementId);
+      const reported = Math.max(t.targetNow(), Date.parse(incident.reportedAt) + 1000);
+      const update: SecurityIncident = {
+        ...incident,
+        severity: 'LARGER',
+        reportedAt: timestamp(reported),
+        measuresTaken: [...incident.measuresTaken, '排查全部推送签名密钥的使用记录'],
+        authoritiesNotified: [{ authority: 'POSTAL', notifiedAt: timestamp(reported - 1000), reference: 'ECDX-CONF-INC-UPDATE' }],
+      };
+      const receipt = await expectReceived(t, update, `an update of the incident ${incident.incidentId}`, requirementId);
+      if (!receipt) return;
+      t.assert(Date.parse(receipt.receivedAt) >= Date.parse(firstReceipt.receivedAt), `the update's receipt (${receipt.receivedAt}) is not earlier than the first (${firstReceipt.receivedAt})`, { requirementId, pointer: '/receivedAt' });
+    },
+  }),
+  defineCheck({
+    id: 'incidents/late-or-incomplete-accepted',
+    requirements: ['ECDX-INC-010'],
+    class: 'incidents',
+    role: 'both',
+    title: 'A valid notification is never refused for lateness, an unstarted plan or no report to the authorities',
+    description:
+      'Posts valid notifications detected three days ago (far beyond the 24 hours of ECDX-INC-002), admitting that ' +
+      'the emergency plan was not started, and graded `LARGER` with no authority notified, and expects 201 with a ' +
+      'receipt for each: these are failings of the reporting party, for the authorities to weigh.',
+    async run(t) {
+      const requirementId = 'ECDX-INC-010';
+      const cases: [IncidentSpec, string][] = [
+        [{ detectedAgoSeconds: 3 * DAY }, 'a notification detected 3 days ago'],
+        [{ emergencyPlanActivated: false }, 'a notification whose emergency plan was not started'],
+        [{ severity: 'LARGER', authoritiesNotified: [] }, 'a LARGER notification with no authority notified'],
+      ];
+      for (const [spec, what] of cases) await expectReceived(t, buildIncident(t, spec), what, requirementId);
+    },
+  }),
+];

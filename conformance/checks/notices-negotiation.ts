@@ -1,0 +1,236 @@
+// The negotiation over a notice the target holds (chapter Interruption notices §6–§8): the harness, as issuer, posts
+// ISSUER responses to the target's copy and reads it back. The recipient's own moves (acknowledging, objecting,
+// accepting) are its staff's decisions, which a harness cannot cause; so the states reachable here are ISSUED,
+// PROPOSED (the issuer's proposal pending) and WITHDRAWN, and the obligations are judged against
+// `obligations(notice, state)` for whatever state the copy reports, including DISPUTED when the target itself has
+// objected.
+import { obligations } from '../../schemas/notice-rules.ts';
+import type { InterruptionNotice, InterruptionNoticeRequest, NoticeResponse } from '../../schemas/src/index.ts';
+import type { NegotiationState } from '../../schemas/src/notices.ts';
+import { defineCheck } from '../harness/check.ts';
+import type { HttpResponse } from '../harness/client.ts';
+import type { TestContext } from '../harness/context.ts';
+import {
+  asPosted,
+  buildNotice,
+  buildResponse,
+  firstDifference,
+  HOUR,
+  issueNotice,
+  NOTICES_PATH,
+  noticePath,
+  readNotice,
+  responsesPath,
+} from './support/notices.ts';
+import { expectRefusal } from './support/requests.ts';
+
+const RESPONSES = `POST ${NOTICES_PATH}/{noticeId}/responses`;
+const GET = `GET ${NOTICES_PATH}/{noticeId}`;
+
+const respond = (t: TestContext, noticeId: string, response: NoticeResponse, sign?: TestContext['secondKey']): Promise<HttpResponse> =>
+  t.http.post(responsesPath(noticeId), response, sign ? { sign } : {});
+
+/** Post a response the check needs as a step; its success is ECDX-NTC-011's question. */
+async function step(t: TestContext, notice: InterruptionNoticeRequest, type: NoticeResponse['type']): Promise<NoticeResponse> {
+  const response = buildResponse(t, notice, type);
+  const answer = await respond(t, notice.noticeId, response);
+  t.precondition(answer.status === 201, `${RESPONSES} with the issuer's ${type} was answered ${answer.status}, not 201`);
+  return response;
+}
+
+const describeResponses = (responses: readonly { type?: unknown; respondent?: unknown }[]): string =>
+  responses.length === 0 ? 'none' : responses.map((r) => `${String(r.respondent)} ${String(r.type)}`).join(', ');
+
+/** The obligations of `copy` are those the rules give the notice as issued in the state the copy reports. */
+function expectObligations(t: TestContext, notice: InterruptionNoticeRequest, copy: InterruptionNotice, what: string, requirementId: string): void {
+  const state: NegotiationState = copy.negotiation.state;
+  const expected = obligations(notice, state);
+  const wrong = firstDifference(expected, copy.negotiation.obligations);
+  t.assert(
+    wrong === undefined,
+    `${what}: the obligations of a ${notice.impact.severity} ${notice.reason} notice in state ${state} are ${JSON.stringify(expected)}${wrong === undefined ? '' : `, got ${JSON.stringify(copy.negotiation.obligations)}`}`,
+    { requirementId, pointer: `/negotiation/obligations${wrong === '/' || wrong === undefined ? '' : wrong}` },
+  );
+}
+
+export const noticeNegotiationChecks = [
+  defineCheck({
+    id: 'notices/obligations-published',
+    requirements: ['ECDX-NTC-008'],
+    class: 'notices',
+    role: 'both',
+    title: 'The copy publishes the disclosure and reporting duties of its notice in its current state',
+    description:
+      'Posts a `SERIOUS` notice (the agreement expires), a `SIGNIFICANT` `SECURITY_INCIDENT` notice starting an hour ' +
+      'after issue and a `MINOR` maintenance notice, reads each copy and expects `negotiation.obligations` to equal ' +
+      'what `obligations()` of `schemas/notice-rules.ts` gives for the state the copy reports: a disclosure due by ' +
+      '`plannedStart` (by `issuedAt` + 24 h for the incident), none for the `MINOR` one, a report to both ' +
+      'authorities only for a `SERIOUS` notice in `DISPUTED`. Then withdraws the `SERIOUS` notice and expects no duty ' +
+      'at all.',
+    async run(t) {
+      const requirementId = 'ECDX-NTC-008';
+      const serious = await issueNotice(t, { reason: 'AGREEMENT_EXPIRY', durationSeconds: null });
+      expectObligations(t, serious, await readNotice(t, serious.noticeId, 'the SERIOUS notice'), `${GET} of a SERIOUS notice`, requirementId);
+      const urgent = await issueNotice(t, { reason: 'SECURITY_INCIDENT', leadSeconds: HOUR, durationSeconds: 3 * HOUR });
+      expectObligations(t, urgent, await readNotice(t, urgent.noticeId, 'the SECURITY_INCIDENT notice'), `${GET} of a SIGNIFICANT SECURITY_INCIDENT notice`, requirementId);
+      const minor = await issueNotice(t, { reason: 'PLANNED_MAINTENANCE', durationSeconds: HOUR });
+      expectObligations(t, minor, await readNotice(t, minor.noticeId, 'the MINOR notice'), `${GET} of a MINOR notice`, requirementId);
+      await step(t, serious, 'WITHDRAW');
+      const withdrawn = await readNotice(t, serious.noticeId, 'the withdrawn notice');
+      t.precondition(withdrawn.negotiation.state === 'WITHDRAWN', `after the issuer's WITHDRAW the copy reports state ${withdrawn.negotiation.state} (ECDX-NTC-011)`);
+      expectObligations(t, serious, withdrawn, `${GET} of the SERIOUS notice once withdrawn`, requirementId);
+    },
+  }),
+  defineCheck({
+    id: 'notices/copy-readable',
+    requirements: ['ECDX-NTC-009'],
+    class: 'notices',
+    role: 'both',
+    title: 'GET answers the copy with its current state and every response in order',
+    description:
+      'Posts a notice and reads it (expects 200, state `ISSUED`, no responses), posts the issuer\'s `DISCLOSED`, ' +
+      '`AUTHORITY_REPORTED` and `PROPOSE` responses, and reads it again: expects 200, a valid `InterruptionNotice` ' +
+      'holding the notice as posted, state `PROPOSED` and exactly the three responses, in the order posted.',
+    async run(t) {
+      const notice = await issueNotice(t);
+      const first = await t.http.get(noticePath(notice.noticeId));
+      t.expectStatus(first, 200, `${GET} of a notice just received`);
+      const fresh = t.expectSchema<InterruptionNotice>(first, 'InterruptionNotice', GET);
+      t.assert(fresh.negotiation.state === 'ISSUED' && fresh.negotiation.responses.length === 0, `a notice just received reads as ISSUED with no responses (got ${fresh.negotiation.state} with ${describeResponses(fresh.negotiation.responses)})`, { pointer: '/negotiation' });
+      const posted = [await step(t, notice, 'DISCLOSED'), await step(t, notice, 'AUTHORITY_REPORTED'), await step(t, notice, 'PROPOSE')];
+      const read = await t.http.get(noticePath(notice.noticeId));
+      t.expectStatus(read, 200, `${GET} after three responses`);
+      const copy = t.expectSchema<InterruptionNotice>(read, 'InterruptionNotice', GET);
+      const differs = firstDifference(notice, asPosted(copy));
+      t.assert(differs === undefined, `the copy holds the notice as posted${differs === undefined ? '' : ` (it differs at ${differs})`}`, differs === undefined ? {} : { pointer: differs });
+      t.assert(copy.negotiation.state === 'PROPOSED', `after the issuer's proposal the state reads PROPOSED (got ${copy.negotiation.state})`, { pointer: '/negotiation/state' });
+      const wrong = firstDifference(posted, copy.negotiation.responses);
+      t.assert(
+        wrong === undefined,
+        `the copy lists the three responses posted, in order: ${describeResponses(posted)} (got ${describeResponses(copy.negotiation.responses)}${wrong === undefined ? '' : `; it differs at /negotiation/responses${wrong === '/' ? '' : wrong}`})`,
+        { pointer: '/negotiation/responses' },
+      );
+    },
+  }),
+  defineCheck({
+    id: 'notices/unknown-notice-not-found',
+    requirements: ['ECDX-NTC-010'],
+    class: 'notices',
+    role: 'both',
+    title: 'A notice the target does not hold, or holds for another client, is answered 404 notice-not-found',
+    description:
+      'Reads and responds to a `noticeId` never posted and expects 404 `notice-not-found` for both. Then posts a ' +
+      'notice and reads and responds to it signed with the harness\'s second key (another client), which must get ' +
+      'the same 404, so that notices between other parties cannot be discovered. The second part needs a second ' +
+      'key; the harness has one only as a platform (against a carrier target).',
+    async run(t) {
+      const requirementId = 'ECDX-NTC-010';
+      const unknown = buildNotice(t);
+      const get = await t.http.get(noticePath(unknown.noticeId));
+      expectRefusal(t, get, 404, 'notice-not-found', { requirementId, what: `${GET} of a noticeId never posted` });
+      const post = await respond(t, unknown.noticeId, buildResponse(t, unknown, 'DISCLOSED'));
+      expectRefusal(t, post, 404, 'notice-not-found', { requirementId, what: `${RESPONSES} to a noticeId never posted` });
+      const second = t.secondKey;
+      if (!second) {
+        t.assert(true, `the harness holds no second ${t.role === 'carrier' ? 'platform' : 'carrier'} key, so a notice of another client was not requested`);
+        return;
+      }
+      const notice = await issueNotice(t);
+      const foreign = await t.http.get(noticePath(notice.noticeId), { sign: second });
+      t.precondition(foreign.status !== 401, `the second key ${second.keyid} is not accepted by the target (401)`);
+      expectRefusal(t, foreign, 404, 'notice-not-found', { requirementId, what: `${GET} of another client's notice, signed with ${second.keyid}` });
+      const foreignResponse = await respond(t, notice.noticeId, buildResponse(t, notice, 'DISCLOSED'), second);
+      expectRefusal(t, foreignResponse, 404, 'notice-not-found', { requirementId, what: `${RESPONSES} to another client's notice, signed with ${second.keyid}` });
+    },
+  }),
+  defineCheck({
+    id: 'notices/response-applied',
+    requirements: ['ECDX-NTC-011'],
+    class: 'notices',
+    role: 'both',
+    title: 'A valid response is answered 201 with the copy in its new state, the response appended',
+    description:
+      'Posts a `SIGNIFICANT` notice, then the issuer\'s `DISCLOSED` (the state stays `ISSUED`), `PROPOSE` (→ ' +
+      '`PROPOSED`) and `WITHDRAW` (→ `WITHDRAWN`). Each answer must be 201 with a valid `InterruptionNotice` in the ' +
+      'new state, every response so far in order, and the obligations recomputed (none once withdrawn).',
+    async run(t) {
+      const notice = await issueNotice(t, { reason: 'PLANNED_MAINTENANCE', durationSeconds: 3 * HOUR });
+      const posted: NoticeResponse[] = [];
+      for (const [type, state] of [['DISCLOSED', 'ISSUED'], ['PROPOSE', 'PROPOSED'], ['WITHDRAW', 'WITHDRAWN']] as const) {
+        const response = buildResponse(t, notice, type);
+        posted.push(response);
+        const answer = await respond(t, notice.noticeId, response);
+        const what = `${RESPONSES} with the issuer's ${type}`;
+        t.expectStatus(answer, 201, what);
+        const copy = t.expectSchema<InterruptionNotice>(answer, 'InterruptionNotice', `the answer to ${what}`);
+        t.assert(copy.negotiation.state === state, `${what}: the answer shows state ${state} (got ${copy.negotiation.state})`, { pointer: '/negotiation/state' });
+        const wrong = firstDifference(posted, copy.negotiation.responses);
+        t.assert(wrong === undefined, `${what}: the answer lists ${describeResponses(posted)} (got ${describeResponses(copy.negotiation.responses)})`, { pointer: '/negotiation/responses' });
+        const expected = obligations(notice, state);
+        const duties = firstDifference(expected, copy.negotiation.obligations);
+        t.assert(duties === undefined, `${what}: the obligations are recomputed for ${state}, ${JSON.stringify(expected)} (got ${JSON.stringify(copy.negotiation.obligations)})`, { pointer: '/negotiation/obligations' });
+      }
+    },
+  }),
+  defineCheck({
+    id: 'notices/state-conflict-refused',
+    requirements: ['ECDX-NTC-012'],
+    class: 'notices',
+    role: 'both',
+    title: 'A response the negotiation state does not admit, and any response to a withdrawn notice, is refused with 409',
+    description:
+      'On a notice in `ISSUED`, posts the issuer\'s `ACCEPT` and `OBJECT` (there is no proposal of the recipient to ' +
+      'answer); after the issuer\'s own `PROPOSE`, its `PROPOSE`, `ACCEPT` and `OBJECT` (a party never answers its ' +
+      'own proposal); after its `WITHDRAW`, `DISCLOSED`, `AUTHORITY_REPORTED`, `PROPOSE` and `WITHDRAW`. Expects 409 ' +
+      '`notice-state-conflict` for each, and the copy read back unchanged by the refused responses.',
+    async run(t) {
+      const requirementId = 'ECDX-NTC-012';
+      const notice = await issueNotice(t);
+      const refuse = async (types: readonly NoticeResponse['type'][], when: string) => {
+        const before = await readNotice(t, notice.noticeId, `before the responses ${when}`);
+        for (const type of types) {
+          const answer = await respond(t, notice.noticeId, buildResponse(t, notice, type));
+          expectRefusal(t, answer, 409, 'notice-state-conflict', { requirementId, what: `${RESPONSES} with the issuer's ${type} ${when}` });
+        }
+        const after = await readNotice(t, notice.noticeId, `after the responses ${when}`);
+        const changed = firstDifference(before, after);
+        t.assert(changed === undefined, `the refused responses ${when} left the copy unchanged${changed === undefined ? '' : ` (it changed at ${changed})`}`, { requirementId, ...(changed ? { pointer: changed } : {}) });
+      };
+      await refuse(['ACCEPT', 'OBJECT'], 'in state ISSUED');
+      await step(t, notice, 'PROPOSE');
+      await refuse(['PROPOSE', 'ACCEPT', 'OBJECT'], 'while its own proposal is pending');
+      await step(t, notice, 'WITHDRAW');
+      await refuse(['DISCLOSED', 'AUTHORITY_REPORTED', 'PROPOSE', 'WITHDRAW'], 'to the withdrawn notice');
+    },
+  }),
+  defineCheck({
+    id: 'notices/response-not-allowed',
+    requirements: ['ECDX-NTC-013'],
+    class: 'notices',
+    role: 'both',
+    title: 'A response its respondent never gives, or one posted as the holder\'s own side, is refused with 422',
+    description:
+      'On a notice in `ISSUED`, posts the issuer\'s `ACKNOWLEDGE` (an issuer never acknowledges), and responses ' +
+      'whose respondent is `RECIPIENT` — the target\'s own side, which records its responses itself: `ACKNOWLEDGE`, ' +
+      '`ACCEPT` and `WITHDRAW`. Expects 422 `notice-response-not-allowed` for each, and the copy unchanged.',
+    async run(t) {
+      const requirementId = 'ECDX-NTC-013';
+      const notice = await issueNotice(t);
+      const before = await readNotice(t, notice.noticeId, 'before the responses');
+      const cases: [NoticeResponse['type'], 'ISSUER' | 'RECIPIENT', string][] = [
+        ['ACKNOWLEDGE', 'ISSUER', 'the issuer\'s ACKNOWLEDGE'],
+        ['ACKNOWLEDGE', 'RECIPIENT', 'an ACKNOWLEDGE posted as the recipient (the target\'s own side)'],
+        ['ACCEPT', 'RECIPIENT', 'an ACCEPT posted as the recipient (the target\'s own side)'],
+        ['WITHDRAW', 'RECIPIENT', 'a WITHDRAW posted as the recipient'],
+      ];
+      for (const [type, respondent, what] of cases) {
+        const answer = await respond(t, notice.noticeId, buildResponse(t, notice, type, respondent));
+        expectRefusal(t, answer, 422, 'notice-response-not-allowed', { requirementId, what: `${RESPONSES} with ${what}` });
+      }
+      const after = await readNotice(t, notice.noticeId, 'after the responses');
+      const changed = firstDifference(before, after);
+      t.assert(changed === undefined, `the refused responses left the copy unchanged${changed === undefined ? '' : ` (it changed at ${changed})`}`, { requirementId, ...(changed ? { pointer: changed } : {}) });
+    },
+  }),
+];
+

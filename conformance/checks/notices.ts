@@ -1,0 +1,223 @@
+// Interruption notices as the target receives them (chapter Interruption notices §2–§5, §8): the harness plays the
+// issuer (the target's counterparty) and posts notices built relative to the target's clock. Every rule is taken
+// at its boundary from schemas/notice-rules.ts — exactly the minimum is accepted, one second less is refused — so a
+// target that rounds, or counts from the wrong instant, shows. Refusals are judged with `expectRefusal`, which
+// leaves the problem's format to the error rules (ECDX-ERR-001/002).
+import { LATE_NOTICE_ALLOWANCE_SECONDS, minimumLeadTimeSeconds, obligations } from '../../schemas/notice-rules.ts';
+import type { InterruptionNotice } from '../../schemas/src/index.ts';
+import type { InterruptionReason } from '../../schemas/src/notices.ts';
+import type { ProblemSlug } from '../../schemas/src/problems.ts';
+import { defineCheck } from '../harness/check.ts';
+import type { TestContext } from '../harness/context.ts';
+import {
+  asPosted,
+  buildNotice,
+  DAY,
+  describeSeconds,
+  firstDifference,
+  HOUR,
+  issueNotice,
+  locationNames,
+  NOTICES_PATH,
+  postNotice,
+  readNotice,
+  type NoticeSpec,
+} from './support/notices.ts';
+import { expectRefusal } from './support/requests.ts';
+
+const POST = `POST ${NOTICES_PATH}`;
+
+/** Post a notice built from `spec` and expect 201. */
+async function expectAccepted(t: TestContext, spec: NoticeSpec, what: string, requirementId: string): Promise<void> {
+  const response = await postNotice(t, buildNotice(t, spec));
+  t.assert(response.status === 201, `${POST} with ${what} is acceptable: expected HTTP 201, got ${response.status}${problemOf(response.json)}`, { requirementId });
+}
+
+/** Post a notice built from `spec` and expect 422 with `slug`. */
+async function expectRefused(t: TestContext, spec: NoticeSpec, what: string, slug: ProblemSlug, requirementId: string): Promise<void> {
+  const response = await postNotice(t, buildNotice(t, spec));
+  expectRefusal(t, response, 422, slug, { requirementId, what: `${POST} with ${what}` });
+}
+
+const problemOf = (body: unknown): string => {
+  const type = (body as { type?: unknown } | undefined)?.type;
+  return typeof type === 'string' ? ` (${type.replace(/^.*\//, '')})` : '';
+};
+
+/** "a" or "an" before a reason's name. */
+const article = (reason: string): string => (/^[AEIOU]/.test(reason) ? 'an' : 'a');
+
+const LEAD_TIME_REASONS: readonly InterruptionReason[] = ['AGREEMENT_EXPIRY', 'AGREEMENT_TERMINATION', 'SYSTEM_CHANGE', 'OTHER', 'PLANNED_MAINTENANCE'];
+const URGENT_REASONS: readonly InterruptionReason[] = ['SECURITY_INCIDENT', 'LEGAL_REQUIREMENT'];
+/** An agreement that ends is indefinite; the other interruptions last an hour. */
+const durationFor = (reason: InterruptionReason): number | null => (reason.startsWith('AGREEMENT_') ? null : HOUR);
+
+export const noticeReceiptChecks = [
+  defineCheck({
+    id: 'notices/acceptable-notice-received',
+    requirements: ['ECDX-NTC-003'],
+    class: 'notices',
+    role: 'both',
+    title: 'An acceptable notice is answered 201 with its Location and the copy in state ISSUED',
+    description:
+      'Posts a valid `SIGNIFICANT` maintenance notice (3 hours, public disclosure planned) and expects 201, a ' +
+      '`Location` naming `/v1/interruption-notices/{noticeId}`, and a valid `InterruptionNotice` holding the notice ' +
+      'as posted (timestamps compared as instants), state `ISSUED`, no responses, and the obligations the rules of ' +
+      '`schemas/notice-rules.ts` give: a disclosure due by `plannedStart`, no report.',
+    async run(t) {
+      const notice = buildNotice(t, { reason: 'PLANNED_MAINTENANCE', durationSeconds: 3 * HOUR });
+      const response = await postNotice(t, notice);
+      t.expectStatus(response, 201, `${POST} with an acceptable notice`);
+      const location = response.headers['location'];
+      t.assert(locationNames(location, notice.noticeId), `the Location header names ${NOTICES_PATH}/${notice.noticeId} (got ${location === undefined ? 'none' : `'${location}'`})`);
+      const copy = t.expectSchema<InterruptionNotice>(response, 'InterruptionNotice', `the answer to ${POST}`);
+      const differs = firstDifference(notice, asPosted(copy));
+      t.assert(differs === undefined, `the copy holds the notice as posted${differs === undefined ? '' : ` (it differs at ${differs})`}`, differs === undefined ? {} : { pointer: differs });
+      t.assert(copy.negotiation.state === 'ISSUED', `the negotiation state is ISSUED (got ${copy.negotiation.state})`, { pointer: '/negotiation/state' });
+      t.assert(copy.negotiation.responses.length === 0, `the copy holds no response yet (it holds ${copy.negotiation.responses.length})`, { pointer: '/negotiation/responses' });
+      const expected = obligations(notice, 'ISSUED');
+      const wrong = firstDifference(expected, copy.negotiation.obligations);
+      t.assert(
+        wrong === undefined,
+        `the obligations are those of a SIGNIFICANT notice in state ISSUED, ${JSON.stringify(expected)}${wrong === undefined ? '' : ` (got ${JSON.stringify(copy.negotiation.obligations)})`}`,
+        { pointer: `/negotiation/obligations${wrong === '/' || wrong === undefined ? '' : wrong}` },
+      );
+    },
+  }),
+  defineCheck({
+    id: 'notices/lead-time-enforced',
+    requirements: ['ECDX-NTC-004'],
+    class: 'notices',
+    role: 'both',
+    title: 'Each reason\'s minimum lead time holds to the second',
+    description:
+      'For every reason with a minimum lead time (30 days for the end of an agreement, 7 days for a system change ' +
+      'or another reason, 72 hours for maintenance) posts a notice whose `plannedStart` lies exactly the minimum ' +
+      'after `issuedAt` (expects 201) and one that lies one second less (expects 422 ' +
+      '`notice-lead-time-too-short`). For `SECURITY_INCIDENT` and `LEGAL_REQUIREMENT`, whose notice may follow the ' +
+      'start by 2 hours, posts one whose start lies exactly 2 hours before `issuedAt` (201) and one 2 hours and a ' +
+      'second before (422). Every other rule is met: the severity is the least the rules allow, a disclosure is ' +
+      'planned where one is required.',
+    async run(t) {
+      const requirementId = 'ECDX-NTC-004';
+      for (const reason of LEAD_TIME_REASONS) {
+        const minimum = minimumLeadTimeSeconds(reason);
+        const durationSeconds = durationFor(reason);
+        await expectAccepted(t, { reason, leadSeconds: minimum, durationSeconds }, `${article(reason)} ${reason} notice whose lead time is exactly the minimum, ${describeSeconds(minimum)}`, requirementId);
+        await expectRefused(t, { reason, leadSeconds: minimum - 1, durationSeconds }, `${article(reason)} ${reason} notice whose lead time is ${describeSeconds(minimum - 1)}, one second short of the minimum`, 'notice-lead-time-too-short', requirementId);
+      }
+      for (const reason of URGENT_REASONS) {
+        const allowance = LATE_NOTICE_ALLOWANCE_SECONDS;
+        await expectAccepted(t, { reason, leadSeconds: -allowance }, `${article(reason)} ${reason} notice issued ${describeSeconds(allowance)} after its plannedStart, the most allowed`, requirementId);
+        await expectRefused(t, { reason, leadSeconds: -allowance - 1 }, `${article(reason)} ${reason} notice issued ${describeSeconds(allowance + 1)} after its plannedStart`, 'notice-lead-time-too-short', requirementId);
+      }
+    },
+  }),
+  defineCheck({
+    id: 'notices/severity-not-understated',
+    requirements: ['ECDX-NTC-005'],
+    class: 'notices',
+    role: 'both',
+    title: 'A notice that declares less than its minimum severity is refused, at each threshold',
+    description:
+      'Posts maintenance notices at each threshold of the minimum severity and expects the ones that declare ' +
+      'enough to be accepted (exactly 2 hours `MINOR`, exactly 24 hours `SIGNIFICANT`, 999 shipments a day ' +
+      '`MINOR`, 9,999 `SIGNIFICANT`) and the ones one step over to be refused with 422 `notice-severity-understated` ' +
+      '(2 hours and a second `MINOR`, 24 hours and a second `SIGNIFICANT`, 1,000 shipments `MINOR`, 10,000 ' +
+      '`SIGNIFICANT`), as well as a `SIGNIFICANT` notice for the expiry of the agreement and one without ' +
+      '`plannedEnd`. Every refused notice plans a public disclosure, so that only its severity is wrong.',
+    async run(t) {
+      const requirementId = 'ECDX-NTC-005';
+      const accepted: [NoticeSpec, string][] = [
+        [{ durationSeconds: 2 * HOUR, severity: 'MINOR' }, 'a MINOR notice of exactly 2 h'],
+        [{ durationSeconds: DAY, severity: 'SIGNIFICANT' }, 'a SIGNIFICANT notice of exactly 24 h'],
+        [{ shipmentsPerDay: 999, severity: 'MINOR' }, 'a MINOR notice affecting 999 shipments a day'],
+        [{ shipmentsPerDay: 9_999, severity: 'SIGNIFICANT' }, 'a SIGNIFICANT notice affecting 9,999 shipments a day'],
+      ];
+      for (const [spec, what] of accepted) await expectAccepted(t, { reason: 'PLANNED_MAINTENANCE', ...spec }, what, requirementId);
+      const refused: [NoticeSpec, string][] = [
+        [{ durationSeconds: 2 * HOUR + 1, severity: 'MINOR' }, 'a MINOR notice of 2 h + 1 s (at least SIGNIFICANT)'],
+        [{ durationSeconds: DAY + 1, severity: 'SIGNIFICANT' }, 'a SIGNIFICANT notice of 24 h + 1 s (at least SERIOUS)'],
+        [{ shipmentsPerDay: 1_000, severity: 'MINOR' }, 'a MINOR notice affecting 1,000 shipments a day (at least SIGNIFICANT)'],
+        [{ shipmentsPerDay: 10_000, severity: 'SIGNIFICANT' }, 'a SIGNIFICANT notice affecting 10,000 shipments a day (at least SERIOUS)'],
+        [{ durationSeconds: null, severity: 'SIGNIFICANT' }, 'a SIGNIFICANT notice without plannedEnd (at least SERIOUS)'],
+      ];
+      for (const [spec, what] of refused) await expectRefused(t, { reason: 'PLANNED_MAINTENANCE', ...spec }, what, 'notice-severity-understated', requirementId);
+      await expectRefused(t, { reason: 'AGREEMENT_EXPIRY', durationSeconds: HOUR, severity: 'SIGNIFICANT' }, 'a SIGNIFICANT AGREEMENT_EXPIRY notice (at least SERIOUS)', 'notice-severity-understated', requirementId);
+    },
+  }),
+  defineCheck({
+    id: 'notices/disclosure-required',
+    requirements: ['ECDX-NTC-006'],
+    class: 'notices',
+    role: 'both',
+    title: 'A SIGNIFICANT or SERIOUS notice must plan its public disclosure by the deadline',
+    description:
+      'Posts a `SIGNIFICANT` and a `SERIOUS` notice without `publicDisclosure` and expects 422 ' +
+      '`notice-disclosure-missing`; a `SIGNIFICANT` notice with the disclosure planned exactly at `plannedStart` ' +
+      '(201) and one second later (422); a `SECURITY_INCIDENT` notice starting an hour after issue, disclosed exactly ' +
+      '24 hours after `issuedAt` (201, the later of the two deadlines) and a second later (422); a ' +
+      '`LEGAL_REQUIREMENT` notice starting 30 hours after issue, disclosed exactly at `plannedStart` (201) and a ' +
+      'second later (422); and a `MINOR` notice without a disclosure (201).',
+    async run(t) {
+      const requirementId = 'ECDX-NTC-006';
+      const slug = 'notice-disclosure-missing';
+      const significant: NoticeSpec = { reason: 'PLANNED_MAINTENANCE', durationSeconds: 3 * HOUR };
+      await expectRefused(t, { ...significant, disclosure: 'none' }, 'a SIGNIFICANT notice without publicDisclosure', slug, requirementId);
+      await expectRefused(t, { reason: 'AGREEMENT_TERMINATION', durationSeconds: null, disclosure: 'none' }, 'a SERIOUS notice without publicDisclosure', slug, requirementId);
+      await expectAccepted(t, { ...significant, disclosure: { afterStartSeconds: 0 } }, 'a SIGNIFICANT notice disclosed exactly at plannedStart', requirementId);
+      await expectRefused(t, { ...significant, disclosure: { afterStartSeconds: 1 } }, 'a SIGNIFICANT notice disclosed 1 s after plannedStart', slug, requirementId);
+      const incident: NoticeSpec = { reason: 'SECURITY_INCIDENT', leadSeconds: HOUR, durationSeconds: 3 * HOUR };
+      await expectAccepted(t, { ...incident, disclosure: { afterIssuedSeconds: DAY } }, 'a SIGNIFICANT SECURITY_INCIDENT notice starting 1 h after issue, disclosed exactly 24 h after issuedAt', requirementId);
+      await expectRefused(t, { ...incident, disclosure: { afterIssuedSeconds: DAY + 1 } }, 'a SIGNIFICANT SECURITY_INCIDENT notice starting 1 h after issue, disclosed 24 h + 1 s after issuedAt', slug, requirementId);
+      const legal: NoticeSpec = { reason: 'LEGAL_REQUIREMENT', leadSeconds: 30 * HOUR, durationSeconds: 3 * HOUR };
+      await expectAccepted(t, { ...legal, disclosure: { afterStartSeconds: 0 } }, 'a SIGNIFICANT LEGAL_REQUIREMENT notice starting 30 h after issue, disclosed exactly at plannedStart', requirementId);
+      await expectRefused(t, { ...legal, disclosure: { afterStartSeconds: 1 } }, 'a SIGNIFICANT LEGAL_REQUIREMENT notice starting 30 h after issue, disclosed 1 s after plannedStart', slug, requirementId);
+      await expectAccepted(t, { reason: 'PLANNED_MAINTENANCE', durationSeconds: HOUR, disclosure: 'none' }, 'a MINOR notice without publicDisclosure', requirementId);
+    },
+  }),
+  defineCheck({
+    id: 'notices/times-and-parties-plausible',
+    requirements: ['ECDX-NTC-007'],
+    class: 'notices',
+    role: 'both',
+    title: 'A back-dated or future issuedAt, an empty period and a notice between two parties of one role are refused',
+    description:
+      'Posts notices whose `issuedAt` lies 360 seconds before the target\'s clock and 90 seconds after it (a minute ' +
+      'beyond the 300 and 30 seconds allowed, so that a clock within the 30 seconds of ECDX-HLT-002 decides the ' +
+      'same) and expects 422 `notice-issued-at-invalid`, while one issued 200 seconds ago is accepted; then notices ' +
+      'whose `plannedEnd` equals or precedes `plannedStart`, and one whose issuer and recipient are both of the ' +
+      'harness\'s role, and expects 422 `validation-failed`.',
+    async run(t) {
+      const requirementId = 'ECDX-NTC-007';
+      await expectRefused(t, { issuedAtOffsetSeconds: -360 }, 'an issuedAt 360 s before its receipt', 'notice-issued-at-invalid', requirementId);
+      await expectRefused(t, { issuedAtOffsetSeconds: 90 }, 'an issuedAt 90 s after its receipt', 'notice-issued-at-invalid', requirementId);
+      await expectAccepted(t, { issuedAtOffsetSeconds: -200 }, 'an issuedAt 200 s before its receipt', requirementId);
+      await expectRefused(t, { durationSeconds: 0 }, 'a plannedEnd equal to plannedStart', 'validation-failed', requirementId);
+      await expectRefused(t, { durationSeconds: -HOUR }, 'a plannedEnd an hour before plannedStart', 'validation-failed', requirementId);
+      await expectRefused(t, { sameRole: true }, `a ${t.role === 'carrier' ? 'platform' : 'carrier'} as both issuer and recipient`, 'validation-failed', requirementId);
+    },
+  }),
+  defineCheck({
+    id: 'notices/duplicate-id-refused',
+    requirements: ['ECDX-NTC-014'],
+    class: 'notices',
+    role: 'both',
+    title: 'A different notice under a noticeId already held is refused with 409; the same one is answered again',
+    description:
+      'Posts a notice, posts it again unchanged under a new `Idempotency-Key` (expects 201: the same content is no ' +
+      'conflict), then a notice with the same `noticeId` and another `reasonDetail` (expects 409 ' +
+      '`notice-already-exists`), and reads the copy back: it must still hold the first `reasonDetail`.',
+    async run(t) {
+      const requirementId = 'ECDX-NTC-014';
+      const notice = await issueNotice(t);
+      const again = await postNotice(t, notice);
+      t.assert(again.status === 201, `${POST} with the same notice again under a new Idempotency-Key is no conflict: expected HTTP 201, got ${again.status}${problemOf(again.json)}`, { requirementId });
+      const changed = { ...notice, reasonDetail: `${notice.reasonDetail}(已修改)` };
+      const conflict = await postNotice(t, changed);
+      expectRefusal(t, conflict, 409, 'notice-already-exists', { requirementId, what: `${POST} with another notice under the noticeId ${notice.noticeId}` });
+      const copy = await readNotice(t, notice.noticeId, 'after the conflicting notice');
+      t.assert(copy.reasonDetail === notice.reasonDetail, `the copy still holds the first notice's reasonDetail (got '${copy.reasonDetail}')`, { requirementId, pointer: '/reasonDetail' });
+    },
+  }),
+];

@@ -1,0 +1,293 @@
+// What a carrier pushes (chapter Pushes §2–3; ECDX-SEC-012): one shared run of a parcel's trajectory, observed on
+// several subscriptions at once — every status, a status filter, two v1 subscriptions with their own secrets and,
+// when the harness has a second platform key, an ALL subscription beside another platform's parcel — and checked
+// from several sides: scope and filter, completeness, identity with the trajectory, the Standard Webhooks
+// envelope and signature, the batch shape, and the keys. The clock moves once (4 days), in the shared fixture.
+import { DEMO_WEBHOOK_SECRET, demoCredentials, webhookSecret } from '../protocol/index.ts';
+import type { Subscription, TrackingEvent, TrackingStatus } from '../../schemas/src/index.ts';
+import { defineCheck } from '../harness/check.ts';
+import type { TestContext } from '../harness/context.ts';
+import type { Delivery } from '../harness/receiver.ts';
+import { shipmentBody } from './support/requests.ts';
+import {
+  batchIdOf,
+  canonical,
+  claimedSchemes,
+  claimsClass,
+  createPushShipment,
+  eventsOf,
+  readTrajectory,
+  settle,
+  subscribe,
+  unsubscribeAll,
+  verificationKeyFor,
+  verifyDelivery,
+  waitUntil,
+  webhookTimestamp,
+} from './support/pushes.ts';
+
+const FILTER: TrackingStatus[] = ['SORTING'];
+
+interface Observed {
+  label: string;
+  subscription: Subscription;
+  deliveries: Delivery[];
+}
+
+interface PushedTrajectory {
+  waybillNo: string;
+  foreignWaybillNo: string | undefined;
+  plain: Observed;
+  filtered: Observed;
+  v1: [Observed, Observed] | undefined;
+  all: Observed | undefined;
+  /** The trajectory after the pushes settled. */
+  trajectory: TrackingEvent[];
+  /** The events recorded while the subscriptions were ACTIVE (what must have been pushed). */
+  expected: TrackingEvent[];
+  /** The target's clock minus ours after the clock moved (ms). */
+  offsetMs: number;
+}
+
+const pushedIds = (o: Observed): Set<string> => new Set(o.deliveries.flatMap(eventsOf).map((e) => e.eventId));
+const covers = (o: Observed, events: readonly TrackingEvent[]): boolean => {
+  const ids = pushedIds(o);
+  return events.every((e) => ids.has(e.eventId));
+};
+
+/**
+ * The shared observation: shipments, subscriptions made after the shipment (so its first events are read, not
+ * pushed), the clock moved 4 days, every expected push waited for (10 s at most), then everything unsubscribed.
+ */
+function pushedTrajectory(t: TestContext): Promise<PushedTrajectory> {
+  return t.fixture('push:trajectory', async (c) => {
+    c.requireTestMode();
+    const created: string[] = [];
+    try {
+      const waybillNo = await createPushShipment(c, { what: 'the parcel to follow' });
+      await createPushShipment(c, { what: 'a parcel outside the scope' });
+      let foreignWaybillNo: string | undefined;
+      if (c.secondKey) {
+        const other = await c.http.post('/v1/shipments', shipmentBody(c, 'ecdx-happy-push-'), { sign: c.secondKey });
+        const w = (other.json as { waybillNo?: unknown } | undefined)?.waybillNo;
+        if (other.status === 201 && typeof w === 'string') foreignWaybillNo = w;
+      }
+      const before = new Set((await readTrajectory(c, waybillNo)).map((e) => e.eventId));
+      const schemes = claimedSchemes(c);
+      const observe = async (label: string, options: { statuses?: TrackingStatus[]; scheme?: 'v1a' | 'v1'; all?: boolean }): Promise<Observed> => {
+        const callback = c.callback();
+        const scheme = options.scheme ?? schemes[0]!;
+        const subscription = await subscribe(c, { callbackUrl: callback.url, scheme, ...(options.all ? {} : { waybillNos: [waybillNo] }), ...(options.statuses ? { statuses: options.statuses } : {}) }, created);
+        return { label, subscription, deliveries: callback.deliveries };
+      };
+      const plain = await observe('the subscription to every status', {});
+      const filtered = await observe(`the subscription filtered to ${FILTER.join(', ')}`, { statuses: FILTER });
+      const v1: [Observed, Observed] | undefined = schemes.includes('v1')
+        ? [await observe('the first v1 subscription', { scheme: 'v1' }), await observe('the second v1 subscription', { scheme: 'v1' })]
+        : undefined;
+      const all = foreignWaybillNo ? await observe('the subscription to ALL shipments', { all: true }) : undefined;
+      const since = Math.max(...[plain, filtered, ...(v1 ?? [])].map((o) => Date.parse(o.subscription.createdAt)));
+
+      await c.advanceClock(4 * 24 * 3600 + 3600);
+      const recorded = await readTrajectory(c, waybillNo);
+      const expected = recorded.filter((e) => !before.has(e.eventId) && !(Date.parse(e.recordedAt) < since));
+      const sorting = expected.filter((e) => FILTER.includes(e.status));
+      await waitUntil(c, () => covers(plain, expected) && covers(filtered, sorting) && (v1 ?? []).every((o) => covers(o, expected)), 10_000, 50);
+      await settle(c, 1_000);
+      return { waybillNo, foreignWaybillNo, plain, filtered, v1, all, trajectory: await readTrajectory(c, waybillNo), expected, offsetMs: c.targetNow() - Date.now() };
+    } finally {
+      await unsubscribeAll(c, created);
+    }
+  });
+}
+
+const observedOf = (p: PushedTrajectory): Observed[] => [p.plain, p.filtered, ...(p.v1 ?? []), ...(p.all ? [p.all] : [])];
+const sequencesOf = (events: readonly TrackingEvent[]) => events.map((e) => e.sequence).join(', ');
+
+/** The common start of every check here: test mode, then the shared observation. */
+async function observation(t: TestContext): Promise<PushedTrajectory> {
+  t.requireTestMode();
+  const observed = await pushedTrajectory(t);
+  t.precondition(observed.expected.length > 0, `no event of ${observed.waybillNo} was recorded in the 4 days the clock moved, so there was nothing to push`);
+  return observed;
+}
+
+const DESCRIPTION_TAIL =
+  ' (Shared observation: two shipments of the harness\'s platform and one of another platform; subscriptions to ' +
+  'every status, to SORTING only, two v1 subscriptions and one to ALL; the clock moved 4 days.)';
+
+export const pushContentChecks = [
+  defineCheck({
+    id: 'push/only-events-in-scope',
+    requirements: ['ECDX-PSH-007'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    needs: ['test-mode', 'callback'],
+    title: 'Only events of waybills in scope, of the platform\u2019s own parcels, with a status in the filter are pushed',
+    description: 'Every event pushed for a one-waybill subscription is of that waybill; a subscription filtered to SORTING receives SORTING events only; a subscription to ALL receives nothing of another platform\u2019s parcel.' + DESCRIPTION_TAIL,
+    async run(t) {
+      const p = await observation(t);
+      for (const o of [p.plain, p.filtered, ...(p.v1 ?? [])]) {
+        const strays = o.deliveries.flatMap(eventsOf).filter((e) => e.waybillNo !== p.waybillNo);
+        t.assert(strays.length === 0, `${o.label} (scope: ${p.waybillNo}) received only events of ${p.waybillNo}${strays.length ? `; also ${strays.length} of ${[...new Set(strays.map((e) => e.waybillNo))].join(', ')}` : ''}`);
+      }
+      const off = p.filtered.deliveries.flatMap(eventsOf).filter((e) => !FILTER.includes(e.status));
+      t.assert(off.length === 0, `${p.filtered.label} received only ${FILTER.join(', ')} events${off.length ? `; also ${off.map((e) => `${e.status} (sequence ${e.sequence})`).slice(0, 5).join(', ')}` : ''}`);
+      if (p.all && p.foreignWaybillNo) {
+        const foreign = p.all.deliveries.flatMap(eventsOf).filter((e) => e.waybillNo === p.foreignWaybillNo);
+        t.assert(foreign.length === 0, `${p.all.label} received nothing of ${p.foreignWaybillNo}, another platform\u2019s parcel (got ${foreign.length} events)`);
+      } else {
+        t.assert(true, 'the harness has no second platform key that can ship, so another platform\u2019s parcel was not tried');
+      }
+    },
+  }),
+  defineCheck({
+    id: 'push/every-event-pushed',
+    requirements: ['ECDX-PSH-008'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    needs: ['test-mode', 'callback'],
+    title: 'Every event recorded while a subscription is active is pushed',
+    description: 'Every event of the followed parcel that the trajectory shows recorded after the subscriptions were made is pushed to the subscription to every status, and each SORTING one to the filtered subscription.' + DESCRIPTION_TAIL,
+    async run(t) {
+      const p = await observation(t);
+      for (const [o, events] of [[p.plain, p.expected], [p.filtered, p.expected.filter((e) => FILTER.includes(e.status))]] as const) {
+        const ids = pushedIds(o);
+        const missing = events.filter((e) => !ids.has(e.eventId));
+        t.assert(missing.length === 0, `${o.label} received every one of the ${events.length} events recorded while it was active${missing.length ? `; missing sequences ${sequencesOf(missing)} of ${p.waybillNo}` : ''}`);
+      }
+    },
+  }),
+  defineCheck({
+    id: 'push/events-identical-to-trajectory',
+    requirements: ['ECDX-PSH-010'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    needs: ['test-mode', 'callback'],
+    title: 'A pushed event is identical, member for member, to the same event in the trajectory',
+    description: 'Each event pushed for the followed parcel is compared with the event of the same `eventId` that `GET /v1/shipments/{waybillNo}/events` serves: it must be there, with every member equal.' + DESCRIPTION_TAIL,
+    async run(t) {
+      const p = await observation(t);
+      const served = new Map(p.trajectory.map((e) => [e.eventId, e]));
+      let compared = 0;
+      for (const o of [p.plain, p.filtered, ...(p.v1 ?? [])]) {
+        for (const event of o.deliveries.flatMap(eventsOf).filter((e) => e.waybillNo === p.waybillNo)) {
+          const same = served.get(event.eventId);
+          t.assert(same !== undefined, `the pushed event ${event.eventId} (sequence ${event.sequence}) is in the trajectory of ${p.waybillNo}`);
+          if (canonical(same) !== canonical(event)) {
+            const members = [...new Set([...Object.keys(event), ...Object.keys(same!)])].filter((k) => canonical((event as Record<string, unknown>)[k]) !== canonical((same as Record<string, unknown>)[k]));
+            t.fail(`the pushed event ${event.eventId} (sequence ${event.sequence}) differs from the trajectory's in ${members.join(', ')}`, { pointer: `/${members[0] ?? ''}` });
+          }
+          compared++;
+        }
+      }
+      t.precondition(compared > 0, 'no event of the followed parcel was pushed (ECDX-PSH-008 is checked on its own)');
+      t.assert(true, `${compared} pushed events are identical to the trajectory's`);
+    },
+  }),
+  defineCheck({
+    id: 'push/standard-webhooks-envelope',
+    requirements: ['ECDX-PSH-011'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    needs: ['test-mode', 'callback'],
+    title: 'A push is a signed PushBatch in application/json with webhook-id equal to the batchId',
+    description: 'Every delivery is `application/json`, a valid `PushBatch`, with `webhook-id` equal to its `batchId`, an integer `webhook-timestamp` within 300 s of the target\u2019s clock, and a `webhook-signature` that verifies with the subscription\u2019s scheme: the demo carrier push key for `v1a`, the subscription\u2019s secret for `v1`.' + DESCRIPTION_TAIL,
+    async run(t) {
+      const p = await observation(t);
+      t.precondition(p.plain.deliveries.length > 0, `${p.plain.label} received no push (ECDX-PSH-008 is checked on its own)`);
+      for (const o of observedOf(p)) {
+        for (const [i, d] of o.deliveries.entries()) {
+          const what = `push ${i + 1} to ${o.label}`;
+          const type = (d.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+          t.assert(type === 'application/json', `${what}: Content-Type is application/json (got '${type || 'none'}')`);
+          t.expectSchema(d.json, 'PushBatch', what);
+          t.assert(d.headers['webhook-id'] === batchIdOf(d), `${what}: webhook-id ${d.headers['webhook-id'] ?? '(none)'} equals the batchId ${batchIdOf(d)}`);
+          const ts = webhookTimestamp(d);
+          const targetTime = (d.receivedAt + p.offsetMs) / 1000;
+          t.assert(ts !== undefined && Math.abs(ts - targetTime) <= 300, `${what}: webhook-timestamp is the attempt time in integer seconds (got ${d.headers['webhook-timestamp'] ?? 'none'}, the target's clock read about ${Math.round(targetTime)})`);
+          const key = verificationKeyFor(o.subscription);
+          const verified = key ? verifyDelivery(d, key) : undefined;
+          t.assert(verified?.ok === true, `${what}: webhook-signature verifies with ${o.subscription.signatureScheme === 'v1a' ? 'the demo carrier push key (v1a)' : 'the subscription\u2019s secret (v1)'}${verified && !verified.ok ? ` (${verified.detail})` : ''}`);
+        }
+      }
+    },
+  }),
+  defineCheck({
+    id: 'push/batch-shape',
+    requirements: ['ECDX-PSH-012'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    needs: ['test-mode', 'callback'],
+    title: 'A batch carries 1 to 100 events, all for the subscription it names, each waybill\u2019s in ascending sequence',
+    description: 'Every delivery names the subscription it was delivered for, holds between 1 and 100 events, and lists the events of each waybill in ascending sequence.' + DESCRIPTION_TAIL,
+    async run(t) {
+      const p = await observation(t);
+      t.precondition(p.plain.deliveries.length > 0, `${p.plain.label} received no push (ECDX-PSH-008 is checked on its own)`);
+      for (const o of observedOf(p)) {
+        for (const [i, d] of o.deliveries.entries()) {
+          const what = `push ${i + 1} to ${o.label}`;
+          const body = d.json as { subscriptionId?: unknown; events?: unknown } | undefined;
+          const count = Array.isArray(body?.events) ? body.events.length : 0;
+          t.assert(count >= 1 && count <= 100, `${what}: carries between 1 and 100 events (got ${Array.isArray(body?.events) ? count : 'no events array'})`);
+          t.assert(body?.subscriptionId === o.subscription.subscriptionId, `${what}: names the subscription it is delivered for, ${o.subscription.subscriptionId} (got ${String(body?.subscriptionId)})`);
+          const last = new Map<string, number>();
+          for (const e of eventsOf(d)) {
+            const before = last.get(e.waybillNo);
+            if (before !== undefined && !(e.sequence > before)) t.fail(`${what}: the events of ${e.waybillNo} are in ascending sequence (sequence ${e.sequence} follows ${before})`);
+            last.set(e.waybillNo, e.sequence);
+          }
+        }
+      }
+      t.assert(true, 'every batch holds 1 to 100 events of its own subscription, each waybill\u2019s in ascending sequence');
+    },
+  }),
+  defineCheck({
+    id: 'push/v1-secret-per-subscription',
+    requirements: ['ECDX-SEC-012', 'ECDX-PSH-002'],
+    class: 'security',
+    role: 'carrier',
+    needs: ['test-mode', 'callback'],
+    title: 'Pushes are signed with a key for pushes alone: v1a with the registered key, v1 with a secret of that subscription only',
+    description: 'v1a pushes verify with the demo carrier push key registered out of band. Two v1 subscriptions get different secrets of 24 to 64 bytes, neither the published demo secret; each subscription\u2019s pushes verify with its own secret and not with the other\u2019s; no push carries a secret (ECDX-PSH-002).' + DESCRIPTION_TAIL,
+    async run(t) {
+      if (!claimsClass(t, 'carrier-tracking-push')) {
+        t.assert(true, 'the target claims no push class, so it signs no pushes');
+        return;
+      }
+      const p = await observation(t);
+      const requirementId = 'ECDX-SEC-012';
+      if (p.plain.subscription.signatureScheme === 'v1a') {
+        for (const [i, d] of p.plain.deliveries.entries()) {
+          t.assert(verifyDelivery(d, demoCredentials.push.v1a.verificationKey).ok, `push ${i + 1} to ${p.plain.label} verifies with the registered v1a push key`, { requirementId });
+        }
+      }
+      if (!p.v1) {
+        t.assert(true, 'the claim offers no v1 scheme, so no push secret is issued');
+        return;
+      }
+      const secrets = p.v1.map((o) => o.subscription.secret!);
+      t.assert(secrets[0] !== secrets[1], 'the two v1 subscriptions were given different secrets, each generated for that subscription', { requirementId });
+      for (const [i, secret] of secrets.entries()) {
+        t.assert(secret !== DEMO_WEBHOOK_SECRET, `the secret of ${p.v1[i]!.label} is not the published demo secret`, { requirementId });
+        const bytes = Buffer.from(secret.slice(6), 'base64').byteLength;
+        t.assert(bytes >= 24 && bytes <= 64, `the secret of ${p.v1[i]!.label} has 24 to 64 random bytes (got ${bytes})`, { requirementId });
+      }
+      for (const [i, o] of p.v1.entries()) {
+        const own = webhookSecret(secrets[i]!);
+        const other = webhookSecret(secrets[1 - i]!);
+        for (const [n, d] of o.deliveries.entries()) {
+          t.assert(verifyDelivery(d, own).ok, `push ${n + 1} to ${o.label} verifies with that subscription's secret`, { requirementId });
+          if (secrets[0] !== secrets[1]) t.assert(!verifyDelivery(d, other).ok, `push ${n + 1} to ${o.label} does not verify with the other subscription's secret`, { requirementId });
+        }
+      }
+      const keys = secrets.map((s) => s.slice(6));
+      for (const o of observedOf(p)) {
+        for (const [n, d] of o.deliveries.entries()) {
+          const text = `${d.path} ${JSON.stringify(d.headers)} ${d.body.toString('utf8')}`;
+          t.assert(!keys.some((k) => text.includes(k)), `push ${n + 1} to ${o.label} carries no subscription secret`, { requirementId: 'ECDX-PSH-002' });
+        }
+      }
+    },
+  }),
+];

@@ -1,0 +1,288 @@
+// How a carrier delivers (chapter Pushes §2 and §4; ECDX-HLT-007): how soon, what a 2xx, a 500, a 410 and a 429
+// with Retry-After do to a batch, that nothing is attempted after DELETE, and that undelivered batches show in the
+// health backlog. Each check follows a fresh parcel on a subscription of its own whose callback answers one way
+// throughout (the scripted answer is the fallback for every delivery, so a batch of later events cannot take the
+// answer meant for the one observed), and moves the target's clock by the steps of the retry schedule.
+import type { Subscription } from '../../schemas/src/index.ts';
+import { defineCheck } from '../harness/check.ts';
+import type { TestContext } from '../harness/context.ts';
+import type { Delivery, ScriptedAnswer } from '../harness/receiver.ts';
+import {
+  batchIdOf,
+  claimedSchemes,
+  createPushShipment,
+  eventsOf,
+  firstDelivery,
+  repeatsOf,
+  settle,
+  subscribe,
+  subscriptionPath,
+  unsubscribeAll,
+  waitUntil,
+  webhookTimestamp,
+} from './support/pushes.ts';
+
+interface Followed {
+  waybillNo: string;
+  subscription: Subscription;
+  deliveries: Delivery[];
+}
+
+/** A fresh parcel and a subscription to it whose callback answers `answer` every time (after `first`, if given). */
+async function follow(t: TestContext, answer: ScriptedAnswer, created: string[], first: ScriptedAnswer[] = []): Promise<Followed> {
+  t.requireTestMode();
+  const callback = t.callback(first, answer);
+  const waybillNo = await createPushShipment(t);
+  const subscription = await subscribe(t, { callbackUrl: callback.url, waybillNos: [waybillNo], scheme: claimedSchemes(t)[0]! }, created);
+  return { waybillNo, subscription, deliveries: callback.deliveries };
+}
+
+const recognisable = (t: TestContext, delivery: Delivery): void =>
+  t.precondition(eventsOf(delivery).length > 0, 'the first push carried no readable events, so a retry of it cannot be recognised (ECDX-PSH-011 is checked on its own)');
+
+const PROBLEM = (slug: string, status: number, title: string): ScriptedAnswer => ({
+  status,
+  headers: { 'content-type': 'application/problem+json' },
+  body: JSON.stringify({ type: `https://ecdx.dev/problems/${slug}`, title, status }),
+});
+
+export const pushDeliveryChecks = [
+  defineCheck({
+    id: 'push/first-attempt-prompt',
+    requirements: ['ECDX-PSH-009'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    needs: ['test-mode', 'callback'],
+    title: 'The first attempt of a push comes within 300 s of the event\u2019s recordedAt',
+    description:
+      'Follows a fresh parcel, moving the clock 240 s at a time until the first push arrives, and compares the ' +
+      'first attempt\u2019s `webhook-timestamp` with the `recordedAt` of each event it carries: at most 300 s apart.',
+    async run(t) {
+      const created: string[] = [];
+      try {
+        const { deliveries, waybillNo } = await follow(t, { status: 200 }, created);
+        for (let step = 0; step < 45 && deliveries.length === 0; step++) {
+          await t.advanceClock(240);
+          await waitUntil(t, () => deliveries.length > 0, 300);
+        }
+        t.precondition(deliveries.length > 0, `no push for ${waybillNo} arrived while the clock moved 3 hours in steps of 240 s (ECDX-PSH-008 is checked on its own)`);
+        const first = deliveries[0]!;
+        const ts = webhookTimestamp(first);
+        const events = eventsOf(first);
+        t.precondition(ts !== undefined && events.length > 0, 'the first push has no readable webhook-timestamp or events (ECDX-PSH-011 is checked on its own)');
+        for (const e of events) {
+          const recorded = Date.parse(e.recordedAt) / 1000;
+          const late = Math.round(ts! - recorded);
+          t.assert(Number.isFinite(recorded) && late <= 301, `the first attempt carrying ${e.eventId} (sequence ${e.sequence}) came ${late} s after its recordedAt (at most 300 s)`);
+        }
+      } finally {
+        await unsubscribeAll(t, created);
+      }
+    },
+  }),
+  defineCheck({
+    id: 'push/2xx-ends-delivery',
+    requirements: ['ECDX-PSH-013'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    needs: ['test-mode', 'callback'],
+    title: 'Any 2xx answer is delivery: the batch is not attempted again',
+    description:
+      'The callback answers 202 with a body that is not a `PushAcknowledgement`, then 204, then 202 to everything. ' +
+      'The clock then passes the first two retry times (5 s, 5 min): no batch may arrive a second time.',
+    async run(t) {
+      const created: string[] = [];
+      try {
+        const answers: ScriptedAnswer[] = [{ status: 202, headers: { 'content-type': 'text/plain' }, body: 'queued' }, { status: 204 }];
+        const { deliveries, waybillNo } = await follow(t, { status: 202, body: '{"note":"not an acknowledgement"}' }, created, answers);
+        const first = await firstDelivery(t, deliveries, waybillNo);
+        recognisable(t, first);
+        await t.advanceClock(24 * 3600);
+        await waitUntil(t, () => deliveries.length >= 2, 3_000);
+        await t.advanceClock(6);
+        await settle(t, 1_000);
+        await t.advanceClock(340);
+        await settle(t);
+        for (const [i, d] of deliveries.entries()) {
+          const again = repeatsOf(deliveries, d);
+          t.assert(again.length === 0, `the batch ${batchIdOf(d) ?? `of push ${i + 1}`}, answered ${d.answeredStatus}, was not attempted again (got ${again.length} more ${again.length === 1 ? 'attempt' : 'attempts'})`);
+        }
+      } finally {
+        await unsubscribeAll(t, created);
+      }
+    },
+  }),
+  defineCheck({
+    id: 'push/retry-schedule',
+    requirements: ['ECDX-PSH-014'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    needs: ['test-mode', 'callback'],
+    title: 'A failed batch is retried on the published schedule, unchanged, freshly signed',
+    description:
+      'The callback answers 500 to everything. After the first attempt the clock moves 6 s: the retry must come, ' +
+      'with the same `webhook-id`, `batchId` and body and a fresh `webhook-timestamp` and signature. The second ' +
+      'retry is due 5 min (±10 %) later: nothing may come when the clock has moved 250 s, and it must come when ' +
+      'the clock has moved 340 s.',
+    async run(t) {
+      const created: string[] = [];
+      try {
+        const { deliveries, waybillNo } = await follow(t, { status: 500 }, created);
+        const first = await firstDelivery(t, deliveries, waybillNo);
+        recognisable(t, first);
+        const retries = () => repeatsOf(deliveries, first);
+        await t.advanceClock(6);
+        t.assert(await waitUntil(t, () => retries().length > 0, t.timeoutMs), `the batch answered 500 was retried once the clock had moved 6 s (waited up to ${t.timeoutMs / 1000} s)`);
+        const second = retries()[0]!;
+        const sameAsFirst = (d: Delivery, n: string) => {
+          t.assert(d.headers['webhook-id'] === first.headers['webhook-id'], `the ${n} carries the first attempt's webhook-id ${first.headers['webhook-id']} (got ${d.headers['webhook-id']})`);
+          t.assert(batchIdOf(d) === batchIdOf(first), `the ${n} carries the first attempt's batchId ${batchIdOf(first)} (got ${batchIdOf(d)})`);
+          t.assert(d.body.equals(first.body), `the ${n} resends the body unchanged (same batchId, sentAt and events)`);
+        };
+        sameAsFirst(second, 'first retry');
+        const [ts1, ts2] = [webhookTimestamp(first), webhookTimestamp(second)];
+        t.assert(ts1 !== undefined && ts2 !== undefined && ts2 > ts1, `the first retry has a fresh webhook-timestamp (first attempt ${ts1 ?? 'none'}, retry ${ts2 ?? 'none'})`);
+        t.assert(second.headers['webhook-signature'] !== first.headers['webhook-signature'], 'the first retry has a fresh webhook-signature');
+        t.assert(ts2! - ts1! >= 4, `the first retry came no sooner than 5 s (\u221210 %) after the first attempt (it came ${ts2! - ts1!} s after)`);
+
+        await t.advanceClock(250);
+        await settle(t);
+        const early = retries().length - 1;
+        t.assert(early === 0, `after the first retry was answered 500, nothing came before the second retry's 5 min (\u221210 %): ${early} ${early === 1 ? 'attempt' : 'attempts'} came within about 250 s`);
+        await t.advanceClock(90);
+        t.assert(await waitUntil(t, () => retries().length >= 2, t.timeoutMs), 'the batch was retried a second time once 5 min (+10 %) had passed since the first retry');
+        sameAsFirst(retries()[1]!, 'second retry');
+      } finally {
+        await unsubscribeAll(t, created);
+      }
+    },
+  }),
+  defineCheck({
+    id: 'push/410-disables',
+    requirements: ['ECDX-PSH-015'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    needs: ['test-mode', 'callback'],
+    title: 'A 410 answer stops all pushes and disables the subscription (ENDPOINT_GONE)',
+    description:
+      'The callback answers 410 Gone. After the first push the clock moves 12 hours: nothing more may arrive, and ' +
+      '`GET /v1/subscriptions/{subscriptionId}` must show state `DISABLED` with `disabledReason` `ENDPOINT_GONE`.',
+    async run(t) {
+      const created: string[] = [];
+      try {
+        const { deliveries, waybillNo, subscription } = await follow(t, { status: 410 }, created);
+        await firstDelivery(t, deliveries, waybillNo);
+        await t.advanceClock(6);
+        await settle(t, 500);
+        await t.advanceClock(12 * 3600);
+        await settle(t);
+        const more = deliveries.length - 1;
+        t.assert(more === 0, `after the callback answered 410, no push came in the next 12 hours (got ${more})`);
+        const path = subscriptionPath(subscription.subscriptionId);
+        const read = await t.http.get(path);
+        const body = read.json as { state?: unknown; disabledReason?: unknown } | undefined;
+        t.precondition(read.status === 200 && typeof body?.state === 'string', `GET ${path} was answered ${read.status} without a state (ECDX-PSH-005 is checked on its own)`);
+        t.assert(body!.state === 'DISABLED' && body!.disabledReason === 'ENDPOINT_GONE', `after the callback answered 410 the subscription is DISABLED with disabledReason ENDPOINT_GONE (got ${String(body!.state)}${body!.disabledReason ? `, ${String(body!.disabledReason)}` : ''})`);
+      } finally {
+        await unsubscribeAll(t, created);
+      }
+    },
+  }),
+  defineCheck({
+    id: 'push/retry-after-honoured',
+    requirements: ['ECDX-PSH-016'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    needs: ['test-mode', 'callback'],
+    title: 'After 429 with Retry-After the next attempt waits at least that long',
+    description:
+      'The callback answers 429 with `Retry-After: 600` (seconds). The schedule would retry after 5 s; Retry-After ' +
+      'names the later time, so nothing may come while the clock moves 300 s and then to 580 s, and the batch is ' +
+      'attempted again once the clock has moved past 600 s.',
+    async run(t) {
+      const created: string[] = [];
+      try {
+        const tooMany = PROBLEM('rate-limited', 429, 'Too many requests');
+        const { deliveries, waybillNo } = await follow(t, { ...tooMany, headers: { ...tooMany.headers, 'retry-after': '600' } }, created);
+        const first = await firstDelivery(t, deliveries, waybillNo);
+        recognisable(t, first);
+        const retries = () => repeatsOf(deliveries, first);
+        for (const [moved, total] of [[300, 300], [280, 580]] as const) {
+          await t.advanceClock(moved);
+          await settle(t);
+          const early = retries().length;
+          t.assert(early === 0, `after a 429 with Retry-After: 600 the batch was not attempted again while the clock moved ${total} s (got ${early} ${early === 1 ? 'attempt' : 'attempts'})`);
+        }
+        await t.advanceClock(40);
+        t.assert(await waitUntil(t, () => retries().length > 0, t.timeoutMs), `the batch was attempted again once the 600 s of Retry-After had passed (waited up to ${t.timeoutMs / 1000} s after moving the clock past them)`, { requirementId: 'ECDX-PSH-014' });
+      } finally {
+        await unsubscribeAll(t, created);
+      }
+    },
+  }),
+  defineCheck({
+    id: 'push/nothing-after-delete',
+    requirements: ['ECDX-PSH-006'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    needs: ['test-mode', 'callback'],
+    title: 'After DELETE is answered 204, no delivery attempt starts',
+    description:
+      'The callback answers 500, so the first batch waits for its retry; the subscription is then deleted (204). ' +
+      'The clock moves past the retry and 12 hours more (new events): nothing may arrive.',
+    async run(t) {
+      const created: string[] = [];
+      try {
+        const { deliveries, waybillNo, subscription } = await follow(t, { status: 500 }, created);
+        await firstDelivery(t, deliveries, waybillNo);
+        const path = subscriptionPath(subscription.subscriptionId);
+        const deleted = await t.http.delete(path);
+        const before = deliveries.length;
+        t.assert(deleted.status === 204, `DELETE ${path}: expected HTTP 204, got ${deleted.status}`);
+        created.length = 0;
+        await t.advanceClock(6);
+        await settle(t, 1_000);
+        await t.advanceClock(12 * 3600);
+        await settle(t);
+        const after = deliveries.length - before;
+        t.assert(after === 0, `after DELETE was answered 204, no delivery attempt came in the next 12 hours (got ${after})`);
+      } finally {
+        await unsubscribeAll(t, created);
+      }
+    },
+  }),
+  defineCheck({
+    id: 'push/backlog-while-failing',
+    requirements: ['ECDX-HLT-007'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    needs: ['test-mode', 'callback'],
+    title: 'While the callback refuses deliveries the push backlog is above 0 and the feed is not UP',
+    description:
+      'The callback answers 500 to everything. Once the first push was refused, `GET /v1/health` must report the ' +
+      '`PARCEL_DATA_PUSH` feed with `backlog` greater than 0 and a status other than `UP`.',
+    async run(t) {
+      const created: string[] = [];
+      try {
+        const { deliveries, waybillNo } = await follow(t, { status: 500 }, created);
+        await firstDelivery(t, deliveries, waybillNo);
+        let feed: { status?: unknown; backlog?: unknown } | undefined;
+        let readable = false;
+        for (let attempt = 0; attempt < 10; attempt++) {
+          const health = await t.http.get('/v1/health');
+          const feeds = (health.json as { feeds?: unknown } | undefined)?.feeds;
+          readable = health.status === 200 && Array.isArray(feeds);
+          feed = readable ? (feeds as { feed?: unknown; status?: unknown; backlog?: unknown }[]).find((f) => f?.feed === 'PARCEL_DATA_PUSH') : undefined;
+          if (typeof feed?.backlog === 'number' && feed.backlog > 0 && feed.status !== 'UP') break;
+          await t.sleep(300);
+        }
+        t.precondition(readable, 'GET /v1/health did not answer a document with feeds (the health checks report why)');
+        t.precondition(feed !== undefined, 'the health document lists no PARCEL_DATA_PUSH feed (ECDX-HLT-004 is checked on its own)');
+        t.assert(typeof feed!.backlog === 'number' && feed!.backlog > 0, `while the callback refuses deliveries, the PARCEL_DATA_PUSH backlog is greater than 0 (got ${String(feed!.backlog)})`);
+        t.assert(feed!.status !== 'UP', `while the callback refuses deliveries, the PARCEL_DATA_PUSH feed is not UP (got ${String(feed!.status)})`);
+      } finally {
+        await unsubscribeAll(t, created);
+      }
+    },
+  }),
+];

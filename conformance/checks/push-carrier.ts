@@ -1,0 +1,248 @@
+// Subscriptions, the carrier's side (chapter Pushes §1): creating one (201, Location, the request repeated, a v1
+// secret newly generated and shown once), refusing what is not a valid request or names a waybill that is not the
+// platform's, refusing plain-http callbacks off loopback, reading and deleting. Nothing here moves the target's
+// clock; the callback URLs are the harness's receiver, so a test deployment accepts them (ECDX-PSH-004).
+import type { Subscription } from '../../schemas/src/index.ts';
+import { defineCheck } from '../harness/check.ts';
+import type { HttpResponse } from '../harness/client.ts';
+import type { TestContext } from '../harness/context.ts';
+import { expectRefusal, shipmentBody } from './support/requests.ts';
+import {
+  canonical,
+  claimedSchemes,
+  randomDigits,
+  sharedPushShipment,
+  subscriptionIdOf,
+  subscriptionPath,
+  subscriptionRequest,
+  unsubscribeAll,
+  type SubscriptionOptions,
+} from './support/pushes.ts';
+
+const SECRET = /^whsec_([A-Za-z0-9+/]+={0,2})$/;
+
+/** The secret's random bytes, or undefined when it is not `whsec_` + base64. */
+function secretBytes(secret: unknown): number | undefined {
+  const match = typeof secret === 'string' ? SECRET.exec(secret) : null;
+  return match ? Buffer.from(match[1]!, 'base64').byteLength : undefined;
+}
+
+/** `invalidParams` names `pointer`, a member under it or the member above it (never the whole body). */
+function expectNamed(t: TestContext, response: HttpResponse, pointer: string, what: string): void {
+  const params = (response.json as { invalidParams?: unknown } | undefined)?.invalidParams;
+  const names = Array.isArray(params) ? params.map((p) => (p as { name?: unknown })?.name).filter((n): n is string => typeof n === 'string') : [];
+  const named = names.some((n) => n !== '' && (n === pointer || n.startsWith(`${pointer}/`) || pointer.startsWith(`${n}/`)));
+  t.assert(named, `${what}: invalidParams names ${pointer} (got ${names.length ? names.join(', ') : 'none'})`, { requirementId: 'ECDX-ERR-003' });
+}
+
+/** POST a subscription the target should refuse; one it creates anyway is deleted at once, then reported. */
+async function refused(t: TestContext, body: unknown, what: string, requirementId: string, pointer: string): Promise<void> {
+  const response = await t.http.post('/v1/subscriptions', body);
+  const id = subscriptionIdOf(response);
+  if (response.status >= 200 && response.status < 300 && id) await unsubscribeAll(t, [id]);
+  expectRefusal(t, response, 422, 'validation-failed', { requirementId, what });
+  expectNamed(t, response, pointer, what);
+}
+
+const sameSet = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined) =>
+  canonical([...(a ?? [])].map(String).sort()) === canonical([...(b ?? [])].map(String).sort());
+
+export const pushCarrierChecks = [
+  defineCheck({
+    id: 'push/subscription-created',
+    requirements: ['ECDX-PSH-001'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    needs: ['callback'],
+    title: 'A subscription request is answered 201 with Location and the subscription, a v1 secret newly generated',
+    description:
+      'Creates a subscription for each signature scheme the claim offers (a waybill of the harness\'s own, a status ' +
+      'filter, the harness\'s callback) and expects 201, a `Location` naming `/v1/subscriptions/{subscriptionId}` ' +
+      'and a valid `Subscription` in state `ACTIVE` that repeats the request. A `v1` subscription carries a ' +
+      '`whsec_` secret of 24 to 64 random bytes, a second `v1` subscription another secret; a `v1a` one none.',
+    async run(t) {
+      const waybillNo = await sharedPushShipment(t);
+      const callback = t.callback();
+      const created: string[] = [];
+      const secrets: string[] = [];
+      try {
+        const schemes = claimedSchemes(t);
+        for (const scheme of schemes.includes('v1') ? [...schemes, 'v1' as const] : schemes) {
+          const options: SubscriptionOptions = { callbackUrl: callback.url, waybillNos: [waybillNo], statuses: ['ACCEPTED', 'DELIVERED'], scheme };
+          const request = subscriptionRequest(options);
+          const what = `POST /v1/subscriptions (${scheme})`;
+          const response = await t.http.post('/v1/subscriptions', request);
+          const id = subscriptionIdOf(response);
+          if (id) created.push(id);
+          t.expectStatus(response, 201, what);
+          const subscription = t.expectSchema<Subscription>(response, 'Subscription', what);
+          const location = response.headers['location'];
+          const path = location ? safePath(location, response.sent.url) : undefined;
+          t.assert(path?.endsWith(`/v1/subscriptions/${encodeURIComponent(subscription.subscriptionId)}`), `${what}: Location names /v1/subscriptions/${subscription.subscriptionId} (got ${location ?? 'no Location'})`);
+          t.assert(subscription.state === 'ACTIVE', `${what}: the new subscription is ACTIVE (got ${subscription.state})`);
+          t.assert(subscription.callbackUrl === options.callbackUrl, `${what}: the subscription repeats the callbackUrl`);
+          t.assert(canonical({ ...subscription.scope, waybillNos: undefined }) === canonical({ type: 'WAYBILLS' }) && sameSet((subscription.scope as { waybillNos?: string[] }).waybillNos, [waybillNo]), `${what}: the subscription repeats the scope (got ${JSON.stringify(subscription.scope)})`);
+          t.assert(sameSet(subscription.statuses, options.statuses), `${what}: the subscription repeats the statuses filter (got ${JSON.stringify(subscription.statuses)})`);
+          t.assert(subscription.signatureScheme === scheme, `${what}: the subscription repeats the signature scheme (got ${subscription.signatureScheme})`);
+          if (scheme === 'v1a') {
+            t.assert(subscription.secret === undefined, `${what}: a v1a subscription comes without a secret`);
+            continue;
+          }
+          const bytes = secretBytes(subscription.secret);
+          t.assert(bytes !== undefined && bytes >= 24 && bytes <= 64, `${what}: a v1 subscription comes with a secret of whsec_ and the base64 of 24 to 64 bytes (got ${subscription.secret === undefined ? 'none' : bytes === undefined ? 'another form' : `${bytes} bytes`})`);
+          t.assert(!secrets.includes(subscription.secret!), `${what}: the second v1 subscription got a newly generated secret, not the one the first was given`);
+          secrets.push(subscription.secret!);
+        }
+      } finally {
+        await unsubscribeAll(t, created);
+      }
+    },
+  }),
+  defineCheck({
+    id: 'push/secret-shown-once',
+    requirements: ['ECDX-PSH-002'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    needs: ['callback'],
+    title: 'A v1 secret appears only in the 201 that created the subscription',
+    description:
+      'Creates a `v1` subscription, then reads it with `GET /v1/subscriptions/{subscriptionId}`: the answer has no ' +
+      '`secret` member and the secret appears nowhere in it, nor in the `Location` URL. (That pushes do not carry ' +
+      'it either is checked with the v1 pushes, `push/v1-secret-per-subscription`.)',
+    async run(t) {
+      if (!claimedSchemes(t).includes('v1')) {
+        t.assert(true, 'the claim offers no v1 scheme, so the carrier issues no secret to disclose');
+        return;
+      }
+      const waybillNo = await sharedPushShipment(t);
+      const created: string[] = [];
+      try {
+        const response = await t.http.post('/v1/subscriptions', subscriptionRequest({ callbackUrl: t.callback().url, waybillNos: [waybillNo], scheme: 'v1' }));
+        const id = subscriptionIdOf(response);
+        if (id) created.push(id);
+        const secret = (response.json as { secret?: unknown } | undefined)?.secret;
+        t.precondition(response.status === 201 && id !== undefined && typeof secret === 'string' && secret.length > 6, `POST /v1/subscriptions (v1) was answered ${response.status} without a secret, so there is no secret to follow (ECDX-PSH-001 is checked on its own)`);
+        const key = (secret as string).slice(6);
+        t.assert(!(response.headers['location'] ?? '').includes(key), 'the Location URL does not carry the secret');
+        const read = await t.http.get(subscriptionPath(id!));
+        t.precondition(read.status === 200, `GET /v1/subscriptions/${id} was answered ${read.status} (ECDX-PSH-005 is checked on its own)`);
+        t.assert((read.json as { secret?: unknown } | undefined)?.secret === undefined, `GET /v1/subscriptions/${id} has no secret member: the secret is shown once, in the 201`);
+        t.assert(!read.text.includes(key) && !Object.values(read.headers).some((v) => v.includes(key)), `GET /v1/subscriptions/${id} does not carry the secret anywhere`);
+      } finally {
+        await unsubscribeAll(t, created);
+      }
+    },
+  }),
+  defineCheck({
+    id: 'push/subscription-request-validated',
+    requirements: ['ECDX-PSH-003'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    needs: ['callback'],
+    title: 'An invalid subscription request, or one naming a waybill that is not the platform\u2019s, is refused with 422',
+    description:
+      'Sends subscription requests that break the `SubscriptionRequest` schema (no `signatureScheme`; a callback ' +
+      'URL with user-info) or list a waybill the carrier never issued, or one issued for another platform (the ' +
+      'second key, when the harness has one). Each must be refused with 422 `validation-failed` whose ' +
+      '`invalidParams` names the member. A subscription created anyway is deleted at once.',
+    async run(t) {
+      const waybillNo = await sharedPushShipment(t);
+      const callbackUrl = t.callback().url;
+      const requirementId = 'ECDX-PSH-003';
+      const valid = subscriptionRequest({ callbackUrl, waybillNos: [waybillNo], scheme: claimedSchemes(t)[0]! });
+      const { signatureScheme: _left, ...withoutScheme } = valid;
+      await refused(t, withoutScheme, 'POST /v1/subscriptions without signatureScheme', requirementId, '/signatureScheme');
+      const withUserInfo = { ...valid, callbackUrl: 'https://user:secret@platform.example.com/v1/tracking-events' };
+      await refused(t, withUserInfo, 'POST /v1/subscriptions with a callbackUrl carrying user-info', requirementId, '/callbackUrl');
+      const unknown = { ...valid, scope: { type: 'WAYBILLS', waybillNos: [`ECDXNONE${randomDigits(10)}`] } };
+      await refused(t, unknown, 'POST /v1/subscriptions listing a waybill the carrier never issued', requirementId, '/scope/waybillNos/0');
+
+      const second = t.secondKey;
+      if (!second) {
+        t.assert(true, 'the harness has no second platform key, so a waybill of another platform was not tried');
+        return;
+      }
+      const other = await t.http.post('/v1/shipments', shipmentBody(t, 'ecdx-happy-push-'), { sign: second });
+      const foreign = (other.json as { waybillNo?: unknown } | undefined)?.waybillNo;
+      if (other.status !== 201 || typeof foreign !== 'string') {
+        t.assert(true, `the second platform key (${second.keyid}) could not create a shipment (HTTP ${other.status}), so a waybill of another platform was not tried`);
+        return;
+      }
+      const foreignScope = { ...valid, scope: { type: 'WAYBILLS', waybillNos: [foreign] } };
+      await refused(t, foreignScope, 'POST /v1/subscriptions listing a waybill issued for another platform', requirementId, '/scope/waybillNos/0');
+    },
+  }),
+  defineCheck({
+    id: 'push/callback-https-required',
+    requirements: ['ECDX-PSH-004'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    title: 'A plain-http callback URL off loopback is refused with 422',
+    description:
+      'Asks for pushes to `http://platform.example.com/…` — plain HTTP to a host that is not a loopback address — ' +
+      'and expects 422 `validation-failed` naming `/callbackUrl`. (A test deployment may accept plain HTTP on ' +
+      'loopback only, which is how the harness receives pushes.) A subscription created anyway is deleted at once.',
+    async run(t) {
+      const waybillNo = await sharedPushShipment(t);
+      const body = subscriptionRequest({ callbackUrl: 'http://platform.example.com/ecdx/v1/tracking-events', waybillNos: [waybillNo], scheme: claimedSchemes(t)[0]! });
+      await refused(t, body, 'POST /v1/subscriptions with a plain http callbackUrl on a public host', 'ECDX-PSH-004', '/callbackUrl');
+    },
+  }),
+  defineCheck({
+    id: 'push/subscription-read-and-deleted',
+    requirements: ['ECDX-PSH-005', 'ECDX-PSH-006'],
+    class: 'carrier-tracking-push',
+    role: 'carrier',
+    needs: ['callback'],
+    title: 'A subscription is read by its owner only, deleted with 204, and then not found',
+    description:
+      'Creates a subscription and reads it back (200, the subscription with its state); reads it with another ' +
+      'platform\'s key (the second key), reads an identifier that never existed, deletes it (204) and reads it ' +
+      'again: each of those reads must be 404 `subscription-not-found`.',
+    async run(t) {
+      const waybillNo = await sharedPushShipment(t);
+      const options: SubscriptionOptions = { callbackUrl: t.callback().url, waybillNos: [waybillNo], scheme: claimedSchemes(t)[0]! };
+      const created: string[] = [];
+      try {
+        const response = await t.http.post('/v1/subscriptions', subscriptionRequest(options));
+        const id = subscriptionIdOf(response);
+        if (id) created.push(id);
+        t.precondition(response.status === 201 && id !== undefined, `POST /v1/subscriptions was answered ${response.status} without a subscriptionId (ECDX-PSH-001 is checked on its own)`);
+        const path = subscriptionPath(id!);
+        const requirementId = 'ECDX-PSH-005';
+
+        const read = await t.http.get(path);
+        t.assert(read.status === 200, `GET ${path}: expected HTTP 200, got ${read.status}`, { requirementId });
+        const subscription = t.expectSchema<Subscription>(read, 'Subscription', `GET ${path}`);
+        t.assert(subscription.subscriptionId === id && subscription.callbackUrl === options.callbackUrl, `GET ${path} answers the subscription created (same id and callbackUrl)`, { requirementId });
+        t.assert(subscription.state === 'ACTIVE', `GET ${path} gives the current state ACTIVE (got ${subscription.state})`, { requirementId });
+
+        const second = t.secondKey;
+        if (second) {
+          const foreign = await t.http.get(path, { sign: second });
+          if (foreign.status === 401) t.assert(true, `the second platform key (${second.keyid}) is not accepted by the target, so reading as another platform was not tried`);
+          else expectRefusal(t, foreign, 404, 'subscription-not-found', { requirementId, what: `GET ${path} as another platform (keyid ${second.keyid})` });
+        } else {
+          t.assert(true, 'the harness has no second platform key, so reading as another platform was not tried');
+        }
+        const unknownPath = subscriptionPath(`sub_ecdx-none-${randomDigits(8)}`);
+        expectRefusal(t, await t.http.get(unknownPath), 404, 'subscription-not-found', { requirementId, what: `GET ${unknownPath} (never created)` });
+
+        const deleted = await t.http.delete(path);
+        if (deleted.status === 204) created.length = 0;
+        t.assert(deleted.status === 204, `DELETE ${path}: expected HTTP 204, got ${deleted.status}`, { requirementId: 'ECDX-PSH-006' });
+        expectRefusal(t, await t.http.get(path), 404, 'subscription-not-found', { requirementId, what: `GET ${path} after DELETE` });
+      } finally {
+        await unsubscribeAll(t, created);
+      }
+    },
+  }),
+];
+
+function safePath(location: string, base: string): string | undefined {
+  try {
+    return new URL(location, base).pathname;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,291 @@
+// Receiving pushes, the platform's side (chapter Pushes §5; ECDX-SEC-013). The harness plays the carrier: it builds
+// PushBatches of its own (fresh waybills and event ids for every check), signs them with the demo carrier's push key
+// of the scheme the platform accepts, and POSTs them to /v1/tracking-events — correctly, without or with a wrong
+// signature, stale, oversized, invalid, duplicated, out of order, with statuses a platform may not expect, and with
+// several signatures. Whether refused events were processed shows in the acknowledgement of a later correct push
+// of the same events (`duplicates`), when the platform returns one.
+import { randomBytes } from 'node:crypto';
+import { signWebhook } from '../protocol/index.ts';
+import type { TrackingEvent } from '../../schemas/src/index.ts';
+import { defineCheck } from '../harness/check.ts';
+import type { HttpResponse } from '../harness/client.ts';
+import type { TestContext } from '../harness/context.ts';
+import { expectRefusal } from './support/requests.ts';
+import {
+  acknowledgementOf,
+  claimsClass,
+  harnessWaybill,
+  is2xx,
+  isTimeout,
+  pushBatch,
+  pushSigningKey,
+  sendPush,
+  shortId,
+  trackingEvent,
+  trajectoryEvents,
+  unknownPushKey,
+  type PushOptions,
+} from './support/pushes.ts';
+
+const PUSH = 'POST /v1/tracking-events';
+const SIGNATURE_REFUSALS = ['signature-missing', 'signature-invalid'] as const;
+
+function got(response: HttpResponse): string {
+  const body = response.json as { type?: unknown; detail?: unknown } | undefined;
+  const type = typeof body?.type === 'string' ? body.type.replace('https://ecdx.dev/problems/', '') : undefined;
+  const detail = typeof body?.detail === 'string' ? body.detail.slice(0, 120) : undefined;
+  return `got ${response.status}${type || detail ? ` (${[type, detail].filter(Boolean).join(': ')})` : ''}`;
+}
+
+/** A correct push that must be acknowledged with a 2xx. */
+async function accepted(t: TestContext, events: readonly TrackingEvent[], what: string, requirementId: string, options: PushOptions = {}): Promise<HttpResponse> {
+  const response = await sendPush(t, { body: pushBatch(t, events), ...options });
+  t.assert(is2xx(response), `${PUSH} ${what}: expected a 2xx acknowledgement, ${got(response)}`, { requirementId });
+  return response;
+}
+
+/** A correct push of events the platform must not have processed yet: its acknowledgement says no duplicates. */
+async function notProcessedBefore(t: TestContext, events: readonly TrackingEvent[], refused: string, requirementId: string): Promise<void> {
+  const response = await accepted(t, events, `with the events of the ${refused}, correctly signed`, requirementId);
+  const ack = acknowledgementOf(response);
+  if (!ack) {
+    t.assert(true, `the platform returned no PushAcknowledgement, so whether it processed the events of the ${refused} cannot be seen`);
+    return;
+  }
+  t.assert(ack.duplicates === 0, `the events of the ${refused} were not processed: a later correct push of them is acknowledged with duplicates 0 (got ${ack.duplicates})`, { requirementId });
+}
+
+/** The acknowledgement of a 2xx, when there is one, counts `duplicates` already-held events. */
+function expectDuplicates(t: TestContext, response: HttpResponse, duplicates: number, what: string, requirementId: string): void {
+  const ack = acknowledgementOf(response);
+  if (!ack) {
+    t.assert(true, `${what}: no PushAcknowledgement, so the deduplication cannot be seen in the answer`);
+    return;
+  }
+  t.assert(ack.duplicates === duplicates, `${what}: the acknowledgement counts ${duplicates} ${duplicates === 1 ? 'event' : 'events'} already held, not processed again (got duplicates ${ack.duplicates})`, { requirementId });
+}
+
+const receiver = (t: TestContext): boolean => claimsClass(t, 'platform-tracking-receiver');
+
+export const pushPlatformChecks = [
+  defineCheck({
+    id: 'push/receiver-acknowledges-in-time',
+    requirements: ['ECDX-PSH-017'],
+    class: 'platform-tracking-receiver',
+    role: 'platform',
+    title: 'A correctly signed, valid push is acknowledged with a 2xx within 15 seconds',
+    description: 'Pushes a valid `PushBatch` of two events, signed with the demo carrier push key, and expects a 2xx answer within 15 s.',
+    async run(t) {
+      const batch = pushBatch(t, trajectoryEvents(t, [1, 2]));
+      let response: HttpResponse;
+      try {
+        response = await sendPush(t, { body: batch, timeoutMs: 17_000 });
+      } catch (error) {
+        if (isTimeout(error)) t.fail(`${PUSH} with a correctly signed, valid PushBatch: no answer within 15 s`);
+        throw error;
+      }
+      t.assert(is2xx(response), `${PUSH} with a correctly signed, valid PushBatch: expected a 2xx, ${got(response)}`);
+      t.assert(response.durationMs <= 15_000, `${PUSH}: answered within 15 s (took ${(response.durationMs / 1000).toFixed(1)} s)`);
+    },
+  }),
+  defineCheck({
+    id: 'push/receiver-acknowledgement',
+    requirements: ['ECDX-PSH-018'],
+    class: 'platform-tracking-receiver',
+    role: 'platform',
+    title: 'A push is acknowledged within 2 seconds with 200 and a PushAcknowledgement',
+    description: 'Pushes a valid batch of three new events and expects, within 2 s, 200 with a `PushAcknowledgement` naming the batch, `received` 3 and `duplicates` 0.',
+    async run(t) {
+      const batch = pushBatch(t, trajectoryEvents(t, [1, 2, 3]));
+      const response = await sendPush(t, { body: batch });
+      t.assert(response.status === 200, `${PUSH} with a valid batch: expected 200, ${got(response)}`);
+      t.assert(response.durationMs <= 2_000, `${PUSH}: answered within 2 s (took ${(response.durationMs / 1000).toFixed(1)} s)`);
+      const ack = t.expectSchema<{ batchId: string; received: number; duplicates: number }>(response, 'PushAcknowledgement', PUSH);
+      t.assert(ack.batchId === batch.batchId, `the acknowledgement names the batch ${batch.batchId} (got ${ack.batchId})`);
+      t.assert(ack.received === 3 && ack.duplicates === 0, `the acknowledgement counts received 3, duplicates 0 (got ${ack.received}, ${ack.duplicates})`);
+    },
+  }),
+  defineCheck({
+    id: 'push/receiver-verifies-signature',
+    requirements: ['ECDX-PSH-019'],
+    class: 'platform-tracking-receiver',
+    role: 'platform',
+    title: 'A push without a webhook-signature, or one that does not verify, is refused with 401 and not processed',
+    description:
+      'Pushes a valid batch without `webhook-signature`, signed with a key the platform cannot know, and with its ' +
+      'body changed after signing: each must be refused with a 401 problem. A correct push of the same events is ' +
+      'then acknowledged with `duplicates` 0 (when it carries an acknowledgement): none was processed.',
+    async run(t) {
+      const requirementId = 'ECDX-PSH-019';
+      const events = trajectoryEvents(t, [1, 2, 3]);
+      const variants: [string, PushOptions][] = [
+        ['without webhook-signature', { headers: { 'webhook-signature': undefined } }],
+        ['signed with a key the platform does not hold', { keys: unknownPushKey(t) }],
+        ['whose body was changed after signing', { alterBody: (text) => text.replace(events[0]!.description, '快件信息已被篡改') }],
+      ];
+      for (const [what, options] of variants) {
+        const response = await sendPush(t, { body: pushBatch(t, events), ...options });
+        expectRefusal(t, response, 401, SIGNATURE_REFUSALS, { requirementId, what: `${PUSH} ${what}` });
+      }
+      await notProcessedBefore(t, events, 'refused pushes', requirementId);
+    },
+  }),
+  defineCheck({
+    id: 'push/receiver-rejects-stale',
+    requirements: ['ECDX-PSH-020'],
+    class: 'platform-tracking-receiver',
+    role: 'platform',
+    title: 'A push whose webhook-timestamp is more than 300 s off is refused with 401 and not processed',
+    description:
+      'Pushes a correctly signed batch whose `webhook-timestamp` lies 420 s in the past, and one 420 s in the ' +
+      'future (of the target\u2019s clock): each must be refused with a 401 problem, and a correct push of the same ' +
+      'events afterwards is acknowledged with `duplicates` 0. Runs only when the platform refuses a push whose ' +
+      'signature does not verify (ECDX-PSH-019): otherwise a refusal could not be told apart.',
+    async run(t) {
+      const requirementId = 'ECDX-PSH-020';
+      const probe = await sendPush(t, { body: pushBatch(t, trajectoryEvents(t, [1])), keys: unknownPushKey(t) });
+      t.precondition(!is2xx(probe), `the platform acknowledges a push signed with a key it cannot hold (HTTP ${probe.status}; ECDX-PSH-019), so whether it judges the timestamp cannot be seen`);
+      const events = trajectoryEvents(t, [1, 2]);
+      for (const [what, offset] of [['420 s old', -420], ['420 s in the future', 420]] as const) {
+        const response = await sendPush(t, { body: pushBatch(t, events), at: t.targetNow() + offset * 1000 });
+        expectRefusal(t, response, 401, ['signature-expired', 'signature-invalid'], { requirementId, what: `${PUSH} with a webhook-timestamp ${what}` });
+      }
+      await notProcessedBefore(t, events, 'pushes with a stale timestamp', requirementId);
+    },
+  }),
+  defineCheck({
+    id: 'push/receiver-deduplicates',
+    requirements: ['ECDX-PSH-021'],
+    class: 'platform-tracking-receiver',
+    role: 'platform',
+    title: 'Events already received are not processed again, and a batch of them is still acknowledged with a 2xx',
+    description:
+      'Pushes two events; then the same batch again (a carrier\u2019s retry), the same events in a new batch, and a ' +
+      'batch holding one new event twice. Each must be answered 2xx; an acknowledgement, when returned, counts the ' +
+      'events already held as `duplicates` (2, 2 and 1).',
+    async run(t) {
+      const requirementId = 'ECDX-PSH-021';
+      const events = trajectoryEvents(t, [1, 2, 3]);
+      const first = pushBatch(t, events.slice(0, 2));
+      const original = await sendPush(t, { body: first });
+      t.precondition(is2xx(original), `the first push of two new events was not acknowledged (${got(original)}; ECDX-PSH-017 is checked on its own)`);
+      const retry = await sendPush(t, { body: first });
+      t.assert(is2xx(retry), `${PUSH} repeating batch ${first.batchId} (a retry of a batch already received): expected a 2xx, ${got(retry)}`, { requirementId });
+      expectDuplicates(t, retry, 2, 'the repeated batch', requirementId);
+      const again = await sendPush(t, { body: pushBatch(t, events.slice(0, 2)) });
+      t.assert(is2xx(again), `${PUSH} with a new batch made only of events already received: expected a 2xx, ${got(again)}`, { requirementId });
+      expectDuplicates(t, again, 2, 'a new batch of the same events', requirementId);
+      const twice = await sendPush(t, { body: pushBatch(t, [events[2]!, events[2]!]) });
+      t.assert(is2xx(twice), `${PUSH} with one new event listed twice: expected a 2xx, ${got(twice)}`, { requirementId });
+      expectDuplicates(t, twice, 1, 'a batch holding one event twice', requirementId);
+    },
+  }),
+  defineCheck({
+    id: 'push/receiver-any-order',
+    requirements: ['ECDX-PSH-022'],
+    class: 'platform-tracking-receiver',
+    role: 'platform',
+    title: 'Events are accepted in any order of arrival',
+    description:
+      'Pushes the events of one waybill out of order: sequence 5, then 2 (lower than one held), then 7 (not ' +
+      'contiguous), then 1, 3, 4 and 6. Each batch must be acknowledged with a 2xx. (That a platform orders the ' +
+      'events by sequence where it presents them cannot be observed through the interface.)',
+    async run(t) {
+      const events = trajectoryEvents(t, [1, 2, 3, 4, 5, 6, 7]);
+      const bySeq = (...s: number[]) => s.map((n) => events[n - 1]!);
+      const first = await sendPush(t, { body: pushBatch(t, bySeq(5)) });
+      t.precondition(is2xx(first), `the first push (sequence 5) was not acknowledged (${got(first)}; ECDX-PSH-017 is checked on its own)`);
+      for (const [what, seqs] of [['sequence 2, lower than the 5 already held', [2]], ['sequence 7, not contiguous with those held', [7]], ['sequences 1, 3, 4 and 6, filling the gaps', [1, 3, 4, 6]]] as const) {
+        await accepted(t, bySeq(...seqs), `with ${what}`, 'ECDX-PSH-022');
+      }
+    },
+  }),
+  defineCheck({
+    id: 'push/receiver-batch-too-large',
+    requirements: ['ECDX-PSH-023'],
+    class: 'platform-tracking-receiver',
+    role: 'platform',
+    title: 'A batch of more than 100 events is refused with 413 batch-too-large and not processed',
+    description: 'Pushes a correctly signed batch of 101 events and expects 413 `batch-too-large`; a correct push of 100 of those events is then acknowledged with `duplicates` 0.',
+    async run(t) {
+      const requirementId = 'ECDX-PSH-023';
+      const events = trajectoryEvents(t, Array.from({ length: 101 }, (_, i) => i + 1));
+      const response = await sendPush(t, { body: pushBatch(t, events) });
+      expectRefusal(t, response, 413, 'batch-too-large', { requirementId, what: `${PUSH} with 101 events` });
+      await notProcessedBefore(t, events.slice(0, 100), 'refused batch of 101', requirementId);
+    },
+  }),
+  defineCheck({
+    id: 'push/receiver-validates-body',
+    requirements: ['ECDX-PSH-024'],
+    class: 'platform-tracking-receiver',
+    role: 'platform',
+    title: 'A correctly signed push that is not a valid PushBatch is refused with 422 naming the members',
+    description:
+      'Pushes, correctly signed, a batch without `sentAt` whose first event has sequence 0, and expects 422 ' +
+      '`validation-failed` whose `invalidParams` names `/sentAt` and `/events/0/sequence`; then a body that is not ' +
+      'JSON, which is answered 400 `malformed-json`.',
+    async run(t) {
+      const batch = pushBatch(t, trajectoryEvents(t, [1, 2]));
+      const { sentAt: _dropped, ...withoutSentAt } = batch;
+      const invalid = { ...withoutSentAt, events: [{ ...batch.events[0]!, sequence: 0 }, batch.events[1]!] };
+      const what = `${PUSH} with a batch lacking sentAt and an event of sequence 0`;
+      const response = await sendPush(t, { body: invalid, id: batch.batchId });
+      expectRefusal(t, response, 422, 'validation-failed', { requirementId: 'ECDX-PSH-024', what });
+      const params = (response.json as { invalidParams?: unknown }).invalidParams;
+      const names = Array.isArray(params) ? params.map((p) => (p as { name?: unknown })?.name).filter((n): n is string => typeof n === 'string') : [];
+      for (const pointer of ['/sentAt', '/events/0/sequence']) {
+        t.assert(names.includes(pointer), `${what}: invalidParams names ${pointer} (got ${names.join(', ') || 'none'})`, { requirementId: 'ECDX-ERR-003' });
+      }
+      const broken = await sendPush(t, { rawBody: `{"batchId": "bat_${shortId()}", "events": [`, id: `bat_${shortId()}` });
+      expectRefusal(t, broken, 400, 'malformed-json', { requirementId: 'ECDX-ERR-005', what: `${PUSH} with a body that is not JSON` });
+    },
+  }),
+  defineCheck({
+    id: 'push/receiver-takes-unexpected',
+    requirements: ['ECDX-PSH-025'],
+    class: 'platform-tracking-receiver',
+    role: 'platform',
+    title: 'A valid batch with an unknown waybill or unexpected statuses is acknowledged, not refused',
+    description:
+      'Pushes, for a waybill the platform never shipped, a valid batch of events off the plain delivery path — ' +
+      '`STALLED`, `EXCEPTION` (damaged), `CUSTOMS` (held), `RETURNING` — and expects a 2xx: the platform may ' +
+      'discard what it does not want, but a refusal would hold up the carrier\u2019s pushes for days.',
+    async run(t) {
+      const waybillNo = harnessWaybill();
+      const tag = shortId();
+      const events = [
+        trackingEvent(t, waybillNo, 1, 'ACCEPTED', { tag, ageSeconds: 600 }),
+        trackingEvent(t, waybillNo, 2, 'STALLED', { tag, ageSeconds: 500 }),
+        trackingEvent(t, waybillNo, 3, 'EXCEPTION', { tag, subStatus: 'EXCEPTION_DAMAGED', ageSeconds: 400 }),
+        trackingEvent(t, waybillNo, 4, 'CUSTOMS', { tag, subStatus: 'CUSTOMS_HELD', ageSeconds: 300 }),
+        trackingEvent(t, waybillNo, 5, 'RETURNING', { tag, ageSeconds: 200 }),
+      ];
+      await accepted(t, events, `for the unknown waybill ${waybillNo} with STALLED, EXCEPTION, CUSTOMS and RETURNING events`, 'ECDX-PSH-025');
+    },
+  }),
+  defineCheck({
+    id: 'push/receiver-several-signatures',
+    requirements: ['ECDX-SEC-013'],
+    class: 'security',
+    role: 'platform',
+    title: 'A push with several signatures is accepted when one verifies; unknown schemes are skipped',
+    description:
+      'Pushes a valid batch whose `webhook-signature` lists a signature by a key the platform cannot hold before ' +
+      'the correct one (a carrier rotating its key), and one that lists a signature of an unknown scheme `v2` ' +
+      'before the correct one. Each must be acknowledged with a 2xx.',
+    async run(t) {
+      if (!receiver(t)) {
+        t.assert(true, 'the platform does not claim platform-tracking-receiver, so it receives no pushes');
+        return;
+      }
+      const requirementId = 'ECDX-SEC-013';
+      await accepted(t, trajectoryEvents(t, [1, 2]), 'signed with an unknown key and then with the carrier\u2019s key', requirementId, { keys: [unknownPushKey(t), pushSigningKey(t)] });
+      const batch = pushBatch(t, trajectoryEvents(t, [1, 2]));
+      const text = JSON.stringify(batch);
+      const signed = signWebhook({ id: batch.batchId, timestamp: t.targetNow(), body: text }, pushSigningKey(t));
+      const response = await sendPush(t, { rawBody: text, id: batch.batchId, headers: { ...signed, 'webhook-signature': `v2,${randomBytes(32).toString('base64')} ${signed['webhook-signature']}` } });
+      t.assert(is2xx(response), `${PUSH} whose webhook-signature lists a v2 signature (unknown scheme) before the correct one: expected a 2xx, ${got(response)}`, { requirementId });
+    },
+  }),
+];

@@ -1,0 +1,228 @@
+// Request signatures as the target verifies them (chapter Security §1): a request that is unsigned, covers too
+// little, carries another body than it signed, lies outside its validity, repeats a nonce, names an unknown key or
+// algorithm, or does not verify is refused with 401 and the problem that names the failure — before anything else
+// is looked at (ECDX-SEC-010). Each check first sends what it needs correctly (or learns the harness's own key from
+// a correctly signed request), then the faulty variants; the status and problem type name the SEC requirement, the
+// problem's format the error rules (support/requests.ts `expectRefusal`).
+import { createHash } from 'node:crypto';
+import { generateEd25519SigningKey, generateHmacKey } from '../protocol/index.ts';
+import type { ProblemSlug } from '../../schemas/src/problems.ts';
+import { defineCheck } from '../harness/check.ts';
+import type { HttpResponse } from '../harness/client.ts';
+import type { TestContext } from '../harness/context.ts';
+import { creatingRequest, expectRefusal, probePath, resend, signatureOf } from './support/requests.ts';
+
+const SIGNATURE_PROBLEMS: readonly ProblemSlug[] = ['signature-missing', 'signature-invalid', 'signature-expired', 'nonce-replayed', 'digest-mismatch', 'unknown-key'];
+
+const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
+/** A correctly signed GET the target serves: the harness's own key must be accepted before faulty variants mean anything. */
+async function ownSignature(t: TestContext): Promise<{ response: HttpResponse; keyid: string; alg: string; path: string }> {
+  const path = probePath(t);
+  const response = await t.http.get(path);
+  t.precondition(response.status !== 401, `a correctly signed GET ${path.split('?')[0]} was refused with 401: the target does not accept the harness's key, so no faulty signature can be told apart`);
+  const own = t.need(signatureOf(response), 'the harness could not read back its own signature parameters');
+  return { response, ...own, path };
+}
+
+export const signatureChecks = [
+  defineCheck({
+    id: 'security/unsigned-request-refused',
+    requirements: ['ECDX-SEC-002'],
+    class: 'security',
+    role: 'both',
+    title: 'A request without an ecdx signature is refused with 401 signature-missing',
+    description:
+      'Sends the role\'s creating request (a valid body) and a GET without any signature, and the creating request ' +
+      'signed only under another label (`gateway`), and expects 401 `signature-missing` for each.',
+    async run(t) {
+      const request = creatingRequest(t);
+      const requirementId = 'ECDX-SEC-002';
+      const unsigned = await t.http.post(request.path, request.body, { sign: false });
+      expectRefusal(t, unsigned, 401, 'signature-missing', { requirementId, what: `unsigned ${request.label}` });
+      const path = probePath(t);
+      const get = await t.http.get(path, { sign: false });
+      expectRefusal(t, get, 401, 'signature-missing', { requirementId, what: `unsigned GET ${path.split('?')[0]}` });
+      const otherLabel = await t.http.post(request.path, request.fresh(), { tamper: { label: 'gateway' } });
+      expectRefusal(t, otherLabel, 401, 'signature-missing', { requirementId, what: `${request.label} signed only under the label gateway` });
+    },
+  }),
+  defineCheck({
+    id: 'security/uncovered-component-refused',
+    requirements: ['ECDX-SEC-003'],
+    class: 'security',
+    role: 'both',
+    title: 'A signature that leaves out a required component is refused with 401 signature-invalid',
+    description:
+      'Signs the creating request four times, each time leaving one required component out of the covered list ' +
+      '(`content-digest`, `idempotency-key`, `content-type`, `@target-uri`), and expects 401 `signature-invalid`.',
+    async run(t) {
+      const request = creatingRequest(t);
+      const all = ['@method', '@target-uri', 'content-type', 'content-digest', 'idempotency-key'];
+      for (const left of ['content-digest', 'idempotency-key', 'content-type', '@target-uri']) {
+        const response = await t.http.post(request.path, request.fresh(), { tamper: { components: all.filter((c) => c !== left) } });
+        expectRefusal(t, response, 401, 'signature-invalid', { requirementId: 'ECDX-SEC-003', what: `${request.label} whose signature does not cover ${left}` });
+      }
+    },
+  }),
+  defineCheck({
+    id: 'security/content-digest-verified',
+    requirements: ['ECDX-SEC-004'],
+    class: 'security',
+    role: 'both',
+    title: 'A body that does not match its Content-Digest is refused with 401 digest-mismatch',
+    description:
+      'Sends the creating request with its body swapped after signing (another valid body), with content but no ' +
+      'Content-Digest field, and with a Content-Digest that has no `sha-256` member; expects 401 `digest-mismatch` ' +
+      'for each.',
+    async run(t) {
+      const request = creatingRequest(t);
+      const requirementId = 'ECDX-SEC-004';
+      const swapped = encode(request.fresh());
+      const tampered = await t.http.post(request.path, request.body, { afterSigning: () => swapped });
+      expectRefusal(t, tampered, 401, 'digest-mismatch', { requirementId, what: `${request.label} whose body was replaced after signing` });
+
+      // Signed without content (so without Content-Digest), the content added afterwards.
+      const content = encode(request.fresh());
+      const undigested = await t.http.send({ method: 'POST', path: request.path, headers: { 'content-type': 'application/json' }, afterSigning: () => content });
+      expectRefusal(t, undigested, 401, 'digest-mismatch', { requirementId, what: `${request.label} with content but no Content-Digest` });
+
+      const body = request.fresh();
+      const sha512 = createHash('sha512').update(encode(body)).digest('base64');
+      const noSha256 = await t.http.post(request.path, body, { headers: { 'content-digest': `sha-512=:${sha512}:` } });
+      expectRefusal(t, noSha256, 401, 'digest-mismatch', { requirementId, what: `${request.label} whose Content-Digest has only a sha-512 member` });
+    },
+  }),
+  defineCheck({
+    id: 'security/signature-validity-enforced',
+    requirements: ['ECDX-SEC-005'],
+    class: 'security',
+    role: 'both',
+    title: 'Stale, future and over-long signatures are refused',
+    description:
+      'Signs the creating request as of 10 minutes ago (expired 5 minutes ago) and as of 10 minutes ahead, and ' +
+      'expects 401 `signature-expired`; signs it with a validity of 3600 s and expects 401 `signature-invalid`. ' +
+      'Times are the target\'s (its test clock, when it has one).',
+    async run(t) {
+      const request = creatingRequest(t);
+      const requirementId = 'ECDX-SEC-005';
+      const stale = await t.http.post(request.path, request.fresh(), { signAt: t.targetNow() - 600_000 });
+      expectRefusal(t, stale, 401, 'signature-expired', { requirementId, what: `${request.label} signed 10 minutes ago (expires 300 s later)` });
+      const future = await t.http.post(request.path, request.fresh(), { signAt: t.targetNow() + 600_000 });
+      expectRefusal(t, future, 401, 'signature-expired', { requirementId, what: `${request.label} signed 10 minutes in the future` });
+      const created = Math.floor(t.targetNow() / 1000);
+      const long = await t.http.post(request.path, request.fresh(), { signAt: created * 1000, tamper: { params: { expires: created + 3600 } } });
+      expectRefusal(t, long, 401, 'signature-invalid', { requirementId, what: `${request.label} whose signature claims 3600 s of validity` });
+    },
+  }),
+  defineCheck({
+    id: 'security/nonce-replay-refused',
+    requirements: ['ECDX-SEC-006'],
+    class: 'security',
+    role: 'both',
+    title: 'A request sent again with the same signature is refused with 401 nonce-replayed',
+    description:
+      'Sends a correctly signed creating request, then the same bytes with the same header fields (signature, ' +
+      'nonce, Idempotency-Key) again; expects the repeat to be refused with 401 `nonce-replayed` — a replay must not ' +
+      'even reach the idempotency store. Does the same with a signed GET.',
+    async run(t) {
+      const request = creatingRequest(t);
+      const requirementId = 'ECDX-SEC-006';
+      const first = await t.http.post(request.path, request.body);
+      t.precondition(first.status !== 401, `the correctly signed ${request.label} was refused with 401, so a replay of it shows nothing`);
+      const replay = await resend(t, first);
+      expectRefusal(t, replay, 401, 'nonce-replayed', { requirementId, what: `${request.label} replayed with the same signature` });
+      const own = await ownSignature(t);
+      const replayedGet = await resend(t, own.response);
+      expectRefusal(t, replayedGet, 401, 'nonce-replayed', { requirementId, what: `GET ${own.path.split('?')[0]} replayed with the same signature` });
+    },
+  }),
+  defineCheck({
+    id: 'security/unknown-key-and-algorithm-refused',
+    requirements: ['ECDX-SEC-007'],
+    class: 'security',
+    role: 'both',
+    title: 'An unregistered keyid is refused with unknown-key, a wrong alg with signature-invalid',
+    description:
+      'Signs a GET and the creating request with a freshly generated ed25519 key under a keyid the target cannot ' +
+      'know and expects 401 `unknown-key`; signs with the harness\'s key but declares `alg` as `rsa-pss-sha512` ' +
+      '(not allowed) and as the other ECDX algorithm (not the key\'s), and expects 401 `signature-invalid`.',
+    async run(t) {
+      const requirementId = 'ECDX-SEC-007';
+      const own = await ownSignature(t);
+      const stranger = generateEd25519SigningKey(`ecdx-conformance-unregistered-${Date.now().toString(36)}`);
+      const unknownGet = await t.http.get(probePath(t), { sign: stranger });
+      expectRefusal(t, unknownGet, 401, 'unknown-key', { requirementId, what: `GET signed with the unregistered keyid ${stranger.keyid}` });
+      const request = creatingRequest(t);
+      const unknownPost = await t.http.post(request.path, request.body, { sign: stranger });
+      expectRefusal(t, unknownPost, 401, 'unknown-key', { requirementId, what: `${request.label} signed with the unregistered keyid ${stranger.keyid}` });
+      const foreignAlg = await t.http.get(probePath(t), { tamper: { params: { alg: 'rsa-pss-sha512' } } });
+      expectRefusal(t, foreignAlg, 401, 'signature-invalid', { requirementId, what: 'GET whose signature declares alg rsa-pss-sha512' });
+      const other = own.alg === 'ed25519' ? 'hmac-sha256' : 'ed25519';
+      const mismatched = await t.http.get(probePath(t), { tamper: { params: { alg: other } } });
+      expectRefusal(t, mismatched, 401, 'signature-invalid', { requirementId, what: `GET signed with the ${own.alg} key ${own.keyid} but declaring alg ${other}` });
+    },
+  }),
+  defineCheck({
+    id: 'security/signature-value-verified',
+    requirements: ['ECDX-SEC-008'],
+    class: 'security',
+    role: 'both',
+    title: 'A signature that does not verify with the registered key is refused with 401 signature-invalid',
+    description:
+      'Signs a GET and the creating request under the harness\'s own keyid and algorithm but with a freshly ' +
+      'generated key, so that every parameter is right and only the signature value is wrong; expects 401 ' +
+      '`signature-invalid`.',
+    async run(t) {
+      const requirementId = 'ECDX-SEC-008';
+      const own = await ownSignature(t);
+      const impostor = own.alg === 'hmac-sha256' ? generateHmacKey(own.keyid) : generateEd25519SigningKey(own.keyid);
+      const get = await t.http.get(probePath(t), { sign: impostor });
+      expectRefusal(t, get, 401, 'signature-invalid', { requirementId, what: `GET signed under keyid ${own.keyid} with another ${own.alg} key` });
+      const request = creatingRequest(t);
+      const post = await t.http.post(request.path, request.body, { sign: impostor });
+      expectRefusal(t, post, 401, 'signature-invalid', { requirementId, what: `${request.label} signed under keyid ${own.keyid} with another ${own.alg} key` });
+    },
+  }),
+  defineCheck({
+    id: 'security/ed25519-offered',
+    requirements: ['ECDX-SEC-009'],
+    class: 'security',
+    role: 'both',
+    title: 'The claim offers ed25519 for requests (and a carrier v1a for pushes)',
+    description:
+      'Reads the conformance claim: `signatureAlgorithms` should list `ed25519`, and a carrier that lists push ' +
+      'signature schemes should list `v1a`. A warning otherwise (the requirement is a SHOULD).',
+    async run(t) {
+      const claim = t.need(t.claim, 'the conformance claim could not be read');
+      t.assert(claim.signatureAlgorithms.includes('ed25519'), `signatureAlgorithms lists ed25519 (it lists ${claim.signatureAlgorithms.join(', ')})`);
+      const schemes = claim.webhookSignatureSchemes ?? [];
+      if (claim.role === 'carrier' && schemes.length > 0) {
+        t.assert(schemes.includes('v1a'), `webhookSignatureSchemes lists v1a (it lists ${schemes.join(', ')})`);
+      }
+    },
+  }),
+  defineCheck({
+    id: 'security/authentication-before-validation',
+    requirements: ['ECDX-SEC-010'],
+    class: 'security',
+    role: 'both',
+    title: 'An unsigned request is refused with 401 even when it is also malformed',
+    description:
+      'Having seen that an unsigned, otherwise correct creating request is refused with 401, sends unsigned ones ' +
+      'that are also wrong in another way — malformed JSON, a body that breaks the schema, no Idempotency-Key — and ' +
+      'expects 401 for each, not the 400 or 422 a signed request would get: the signature is checked first.',
+    async run(t) {
+      const request = creatingRequest(t);
+      const requirementId = 'ECDX-SEC-010';
+      const correct = await t.http.post(request.path, request.body, { sign: false });
+      t.precondition(correct.status === 401, `an unsigned but otherwise correct ${request.label} was answered ${correct.status}, not 401 (ECDX-SEC-002), so the order of the checks cannot be observed`);
+      const malformed = await t.http.post(request.path, undefined, { sign: false, rawBody: '{"unfinished": ', headers: { 'content-type': 'application/json' } });
+      expectRefusal(t, malformed, 401, SIGNATURE_PROBLEMS, { requirementId, what: `unsigned ${request.label} with malformed JSON` });
+      const invalid = await t.http.post(request.path, { unexpected: true }, { sign: false });
+      expectRefusal(t, invalid, 401, SIGNATURE_PROBLEMS, { requirementId, what: `unsigned ${request.label} with a body that breaks its schema` });
+      const keyless = await t.http.post(request.path, request.fresh(), { sign: false, idempotencyKey: false });
+      expectRefusal(t, keyless, 401, SIGNATURE_PROBLEMS, { requirementId, what: `unsigned ${request.label} without an Idempotency-Key` });
+    },
+  }),
+];

@@ -1,0 +1,265 @@
+// Sharing statistics (chapter Sharing statistics; ECDX-PRV-015): the harness asks as the target's counterparty.
+// Checks that need figures to count make exchanges first (support/notices.ts `makeExchanges`: a shipment for a
+// carrier target, a push for a platform target) and ask for a window of time around them, so that what other checks
+// do at the same time can only add to the figures, never make an assertion about them false.
+import { MAX_STATISTICS_PERIOD_DAYS, statisticsInconsistencies, type SharingStatistics } from '../../schemas/src/statistics.ts';
+import { defineCheck } from '../harness/check.ts';
+import type { HttpResponse } from '../harness/client.ts';
+import type { TestContext } from '../harness/context.ts';
+import {
+  getStatistics,
+  makeExchanges,
+  readStatistics,
+  shortfalls,
+  STATISTICS_PATH,
+  statisticsPath,
+  stringLeaves,
+  utc,
+  waybillLikeToken,
+  type Exchanges,
+} from './support/notices.ts';
+import { expectRefusal, timestamp } from './support/requests.ts';
+
+const GET = `GET ${STATISTICS_PATH}`;
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** ECDX-STA-005: figures include every exchange completed more than this before the request. */
+const CURRENCY_MS = 60_000;
+
+/** A floor to the second of the target's now. */
+const nowSecond = (t: TestContext): number => Math.floor(t.targetNow() / 1000) * 1000;
+
+/**
+ * Read the figures for the window of `exchanges` until they count them, for at most 60 s (and a little) after the
+ * exchanges completed: the figures may lag that long (ECDX-STA-005). Returns the last figures read.
+ */
+async function awaitFigures(t: TestContext, exchanges: Exchanges, why: string, sign?: TestContext['secondKey']): Promise<{ stats: SharingStatistics; missing: string[] }> {
+  const deadline = Date.now() + Math.max(0, exchanges.completedAt + CURRENCY_MS + 2_000 - t.targetNow());
+  for (;;) {
+    const stats = await readStatistics(t, exchanges.from, exchanges.to, why, sign);
+    const missing = shortfalls(exchanges, stats);
+    if (missing.length === 0 || Date.now() >= deadline) return { stats, missing };
+    await t.sleep(Math.min(5_000, Math.max(100, deadline - Date.now())));
+  }
+}
+
+const problemOf = (response: HttpResponse): string => {
+  const type = (response.json as { type?: unknown } | undefined)?.type;
+  return typeof type === 'string' ? ` (${type.replace(/^.*\//, '')})` : '';
+};
+
+export const statisticsChecks = [
+  defineCheck({
+    id: 'statistics/served-for-period',
+    requirements: ['ECDX-STA-001'],
+    class: 'statistics',
+    role: 'both',
+    title: 'A valid period is answered 200 with SharingStatistics for exactly that period and the requester',
+    description:
+      'Asks for the last day up to an hour ahead, `from` written in UTC and `to` in +08:00, and expects 200 with a ' +
+      'valid `SharingStatistics` whose `period` denotes the same two instants, whose `role` and `party` are the ' +
+      'target\'s role, and whose `counterparty` is present and of the harness\'s role (the figures cover the ' +
+      'exchanges with the requester).',
+    async run(t) {
+      const now = nowSecond(t);
+      const from = utc(now - DAY_MS);
+      const to = timestamp(now + HOUR_MS);
+      const response = await getStatistics(t, from, to);
+      t.expectStatus(response, 200, `${GET} for a valid period`);
+      const stats = t.expectSchema<SharingStatistics>(response, 'SharingStatistics', GET);
+      t.assert(Date.parse(stats.period.from) === Date.parse(from), `period.from denotes the requested instant ${from} (got ${stats.period.from})`, { pointer: '/period/from' });
+      t.assert(Date.parse(stats.period.to) === Date.parse(to), `period.to denotes the requested instant ${to} (got ${stats.period.to})`, { pointer: '/period/to' });
+      t.assert(stats.role === t.role && stats.party.role === t.role, `the reporting party is the ${t.role} under test (role ${stats.role}, party.role ${stats.party.role})`, { pointer: '/role' });
+      const requester = t.role === 'carrier' ? 'platform' : 'carrier';
+      t.assert(stats.counterparty?.role === requester, `the figures name the requesting ${requester} as counterparty (got ${stats.counterparty ? stats.counterparty.role : 'no counterparty'})`, { pointer: '/counterparty' });
+    },
+  }),
+  defineCheck({
+    id: 'statistics/scoped-to-requester',
+    requirements: ['ECDX-STA-001'],
+    class: 'statistics',
+    role: 'both',
+    title: 'Statistics count only the requesting client\'s exchanges',
+    description:
+      'Makes exchanges as the harness\'s first client — three shipments for a carrier target, a push of two events ' +
+      'for a platform target —, waits until the statistics for a window around them count them (at most 60 s), and ' +
+      'asks for the same window signed with the harness\'s second key: another client of the target, which made ' +
+      'none of them. Its figures must not reach the first client\'s counts.',
+    async run(t) {
+      const second = t.need(t.secondKey, 'the harness holds no second client key');
+      const exchanges = await makeExchanges(t, { shipments: 3 });
+      const own = await awaitFigures(t, exchanges, 'the first client\'s figures');
+      t.precondition(own.missing.length === 0, `the requester's own figures for the window never counted its exchanges (${own.missing.join(', ')}; ECDX-STA-005)`);
+      const other = await getStatistics(t, exchanges.from, exchanges.to, second);
+      t.precondition(other.status !== 401, `the second key ${second.keyid} is not accepted by the target (401)`);
+      t.expectStatus(other, 200, `${GET} signed with the second key ${second.keyid}`);
+      const stats = t.expectSchema<SharingStatistics>(other, 'SharingStatistics', `${GET} signed with ${second.keyid}`);
+      for (const figure of exchanges.expected) {
+        const counted = figure.count(stats);
+        t.assert(
+          counted < figure.atLeast,
+          `the figures answered to ${second.keyid} for the window of the first key's exchanges count ${figure.label} ${counted}${counted >= figure.atLeast ? `, as many as the first client made (${figure.atLeast}): they include another client's exchanges` : ''}`,
+          { pointer: `/${figure.label.replace('.', '/')}` },
+        );
+      }
+    },
+  }),
+  defineCheck({
+    id: 'statistics/period-validated',
+    requirements: ['ECDX-STA-002'],
+    class: 'statistics',
+    role: 'both',
+    title: 'A missing, malformed, empty, reversed, future or over-long period is refused with 422',
+    description:
+      'Leaves out `from`, then `to`, sends `from` as a bare date and `to` without a UTC offset, and expects 422 ' +
+      '`validation-failed` naming the parameter (`/from`, `/to`) in `invalidParams`. Then sends `to` equal to ' +
+      '`from`, `to` before `from`, a period beginning an hour from now, and one of 366 days and a second, and ' +
+      'expects 422 `statistics-period-invalid`; a period of exactly 366 days is answered 200.',
+    async run(t) {
+      const requirementId = 'ECDX-STA-002';
+      const now = nowSecond(t);
+      const from = timestamp(now - DAY_MS);
+      const to = timestamp(now - HOUR_MS);
+      const malformed: [string | undefined, string | undefined, 'from' | 'to', string][] = [
+        [undefined, to, 'from', 'without from'],
+        [from, undefined, 'to', 'without to'],
+        [from.slice(0, 10), to, 'from', `with from=${from.slice(0, 10)} (a date, not a date-time)`],
+        [from, to.slice(0, 19), 'to', `with to=${to.slice(0, 19)} (no UTC offset)`],
+      ];
+      for (const [f, tt, name, what] of malformed) {
+        const response = await t.http.get(statisticsPath(f, tt));
+        expectRefusal(t, response, 422, 'validation-failed', { requirementId, what: `${GET} ${what}` });
+        const params = (response.json as { invalidParams?: unknown }).invalidParams;
+        if (!Array.isArray(params)) t.fail(`${GET} ${what}: the validation-failed problem lists no invalidParams`, { requirementId: 'ECDX-ERR-003' });
+        const named = (params as { name?: unknown; in?: unknown }[]).find((p) => p?.name === `/${name}`);
+        t.assert(named !== undefined, `${GET} ${what}: invalidParams names /${name} (it names ${(params as { name?: unknown }[]).map((p) => String(p?.name)).join(', ') || 'nothing'})`, { requirementId });
+        t.assert(named?.in === 'query', `${GET} ${what}: the invalidParams entry /${name} has in: query (got ${String(named?.in)})`, { requirementId: 'ECDX-ERR-003' });
+      }
+      const year = MAX_STATISTICS_PERIOD_DAYS * DAY_MS;
+      const invalid: [string, string, string][] = [
+        [from, from, 'to equal to from'],
+        [to, from, 'to 23 h before from'],
+        [timestamp(now + HOUR_MS), timestamp(now + 2 * HOUR_MS), 'from an hour in the future'],
+        [from, timestamp(now - DAY_MS + year + 1000), `a period of ${MAX_STATISTICS_PERIOD_DAYS} days and 1 s`],
+      ];
+      for (const [f, tt, what] of invalid) {
+        const response = await getStatistics(t, f, tt);
+        expectRefusal(t, response, 422, 'statistics-period-invalid', { requirementId, what: `${GET} with ${what}` });
+      }
+      const longest = await getStatistics(t, from, timestamp(now - DAY_MS + year));
+      t.assert(longest.status === 200, `${GET} for a period of exactly ${MAX_STATISTICS_PERIOD_DAYS} days is answered: expected HTTP 200, got ${longest.status}${problemOf(longest)}`, { requirementId });
+    },
+  }),
+  defineCheck({
+    id: 'statistics/no-personal-data',
+    requirements: ['ECDX-STA-003', 'ECDX-PRV-015'],
+    class: 'statistics',
+    role: 'both',
+    title: 'Statistics carry counts and codes only: no personal data, no waybill number',
+    description:
+      'Makes an exchange first (a shipment with names, telephone numbers and an address, or a push), then reads the ' +
+      'statistics for a window around it and expects a valid `SharingStatistics` (closed at every level, so no ' +
+      'member can hold a list of parcels), no unmasked mobile or identity number anywhere, none of the names, ' +
+      'numbers, address details or waybill numbers the harness sent, and no token that reads like a waybill number ' +
+      '(8–32 capitals and digits with at least six digits) in any text member.',
+    async run(t) {
+      const exchanges = await makeExchanges(t);
+      const response = await getStatistics(t, exchanges.from, exchanges.to);
+      t.expectStatus(response, 200, `${GET} for the window of the exchange`);
+      const stats = t.expectSchema<SharingStatistics>(response, 'SharingStatistics', GET);
+      t.expectNoLeaks(stats, `${GET}`);
+      const leaves = stringLeaves(stats);
+      for (const secret of exchanges.secrets.filter((s) => s.value.length >= 2)) {
+        const found = leaves.find((leaf) => leaf.value.includes(secret.value));
+        t.assert(found === undefined, found ? `the statistics repeat the ${secret.kind} the harness sent, at ${found.pointer}` : `the statistics do not repeat the ${secret.kind} the harness sent`, found ? { pointer: found.pointer } : {});
+      }
+      for (const leaf of leaves) {
+        const token = waybillLikeToken(leaf.value);
+        t.assert(token === undefined, `the text at ${leaf.pointer} holds ${token}, which reads like a waybill number`, { pointer: leaf.pointer });
+      }
+      t.assert(true, `${leaves.length} text members scanned, none identifies a parcel or a person`);
+    },
+  }),
+  defineCheck({
+    id: 'statistics/figures-consistent',
+    requirements: ['ECDX-STA-004'],
+    class: 'statistics',
+    role: 'both',
+    title: 'The figures add up',
+    description:
+      'Makes exchanges first (an accepted and a refused shipment, or a push), then reads the statistics for a window ' +
+      'around them and for the last day, and checks the arithmetic with `statisticsInconsistencies` ' +
+      '(`schemas/src/statistics.ts`): accepted + rejected = received, the rejections by reason add up, the events by ' +
+      'node add up, a median latency exactly when a push was delivered, interruption minutes within the period.',
+    async run(t) {
+      const exchanges = await makeExchanges(t, { rejected: true });
+      const now = nowSecond(t);
+      for (const [from, to, what] of [[exchanges.from, exchanges.to, 'the window of the exchanges'], [timestamp(now - DAY_MS), timestamp(now + 60_000), 'the last day']] as const) {
+        const response = await getStatistics(t, from, to);
+        t.expectStatus(response, 200, `${GET} for ${what}`);
+        const stats = t.expectSchema<SharingStatistics>(response, 'SharingStatistics', `${GET} for ${what}`);
+        for (const finding of statisticsInconsistencies(stats)) t.fail(`${GET} for ${what}: ${finding.detail}`, { pointer: finding.pointer });
+        t.assert(true, `the figures for ${what} are consistent`);
+      }
+    },
+  }),
+  defineCheck({
+    id: 'statistics/figures-current',
+    requirements: ['ECDX-STA-005'],
+    class: 'statistics',
+    role: 'both',
+    title: 'The figures include an exchange within 60 seconds',
+    description:
+      'Makes exchanges (a shipment, or a push of two events), then reads the statistics for a window around them ' +
+      'until they count them, for at most 60 seconds after the exchanges completed; a warning if they still do not.',
+    async run(t) {
+      const exchanges = await makeExchanges(t);
+      const { missing } = await awaitFigures(t, exchanges, 'the window of the exchanges');
+      t.assert(missing.length === 0, missing.length === 0 ? 'the figures count the exchanges' : `60 s after the exchanges, the figures for their window still fall short: ${missing.join(', ')}`);
+    },
+  }),
+  defineCheck({
+    id: 'statistics/past-year-answered',
+    requirements: ['ECDX-STA-006'],
+    class: 'statistics',
+    role: 'both',
+    title: 'A period beginning within the last 366 days is answered',
+    description:
+      `Asks for a day beginning ${MAX_STATISTICS_PERIOD_DAYS} days less five minutes ago, and for a period of ` +
+      `${MAX_STATISTICS_PERIOD_DAYS} days from the same instant, and expects 200 with a valid \`SharingStatistics\` ` +
+      'for each: the figures must be kept that long. (That they are kept, not merely answered, cannot be seen from ' +
+      'outside within a test run.)',
+    async run(t) {
+      const from = nowSecond(t) - MAX_STATISTICS_PERIOD_DAYS * DAY_MS + 5 * 60_000;
+      for (const [to, what] of [[from + DAY_MS, 'a day'], [from + MAX_STATISTICS_PERIOD_DAYS * DAY_MS, `${MAX_STATISTICS_PERIOD_DAYS} days`]] as const) {
+        const response = await getStatistics(t, timestamp(from), timestamp(to));
+        t.assert(response.status === 200, `${GET} for ${what} from ${timestamp(from)} is answered: expected HTTP 200, got ${response.status}${problemOf(response)}`);
+        t.expectSchema(response, 'SharingStatistics', `${GET} for ${what} from ${timestamp(from)}`);
+      }
+    },
+  }),
+];
+
+/** ECDX-HLT-009: how fast health should answer. */
+const HEALTH_ANSWER_MS = 2_000;
+
+// Health's timing sits with the monitoring figures: what an authority or a counterparty polls to watch the feeds.
+export const healthTimingChecks = [
+  defineCheck({
+    id: 'health/answers-within-2s',
+    requirements: ['ECDX-HLT-009'],
+    class: 'core',
+    role: 'both',
+    title: 'Health answers within 2 seconds',
+    description:
+      'Sends `GET /v1/health` (unsigned) three times and expects the median time to the complete answer to be at ' +
+      'most 2 seconds, whatever the answer (that it is 200 is ECDX-HLT-001\'s question); a warning otherwise. The ' +
+      'median, so that one delay on the network between the harness and the target does not decide.',
+    async run(t) {
+      const durations: number[] = [];
+      for (let i = 0; i < 3; i++) durations.push((await t.http.get('/v1/health', { sign: false })).durationMs);
+      const median = [...durations].sort((a, b) => a - b)[1]!;
+      t.assert(median <= HEALTH_ANSWER_MS, `GET /v1/health answered in ${durations.join(', ')} ms: the median ${median} ms is ${median <= HEALTH_ANSWER_MS ? 'within' : 'over'} ${HEALTH_ANSWER_MS} ms`);
+    },
+  }),
+];

@@ -1,0 +1,352 @@
+// Helpers of the push checks (chapter Pushes; ECDX-HLT-007, ECDX-SEC-012/013), for both sides.
+//
+// Carrier targets (the harness plays the platform and runs the receiver): shipments to subscribe to, subscription
+// requests, the trajectory as the target serves it, bounded waits for deliveries, and the Standard Webhooks
+// headers of a delivery. Every wait is bounded; nothing read from the target is trusted before it is checked.
+//
+// Platform targets (the harness plays the carrier): tracking events and PushBatches built afresh for every check
+// (unique waybills and event ids, so that checks running side by side never deduplicate each other's events),
+// signed with the demo carrier's push keys (conformance/protocol `signWebhook`) and POSTed raw to
+// `/v1/tracking-events`. A push may take a platform up to 15 s to acknowledge (ECDX-PSH-017), longer than the
+// run's request timeout, so pushes go through a client of their own with a longer deadline (`sendPush`).
+import { randomBytes } from 'node:crypto';
+import {
+  demoCredentials,
+  generateWebhookSecret,
+  generateWebhookSigningKey,
+  signWebhook,
+  verifyWebhook,
+  webhookSecret,
+  type WebhookSigningKey,
+  type WebhookVerificationKey,
+  type WebhookVerifyResult,
+} from '../../protocol/index.ts';
+import { nodeForStatus, type PushBatch, type Subscription, type TrackingEvent, type TrackingStatus, type TrackingSubStatus } from '../../../schemas/src/index.ts';
+import { TargetClient, TargetUnreachable, type HttpResponse } from '../../harness/client.ts';
+import type { TestContext } from '../../harness/context.ts';
+import type { Delivery } from '../../harness/receiver.ts';
+import { HARNESS_CARRIER_CODE, shipmentBody, timestamp } from './requests.ts';
+
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
+
+const CLASS_PREFIX = 'https://ecdx.dev/conformance/1.0/';
+export const claimsClass = (t: TestContext, name: string): boolean => (t.claim?.classes ?? []).includes(`${CLASS_PREFIX}${name}`);
+
+export type Scheme = 'v1a' | 'v1';
+
+/** The push schemes the claim lists (the carrier's offer, the platform's acceptance), v1a first; v1a when unreadable. */
+export function claimedSchemes(t: TestContext): Scheme[] {
+  const listed = t.claim?.webhookSignatureSchemes ?? [];
+  const schemes = (['v1a', 'v1'] as const).filter((s) => listed.includes(s));
+  return schemes.length > 0 ? schemes : ['v1a'];
+}
+
+// --- small utilities ------------------------------------------------------------------------------------------
+
+/** Poll `condition` every `stepMs` until it holds or `timeoutMs` has passed. */
+export async function waitUntil(t: TestContext, condition: () => boolean, timeoutMs: number, stepMs = 25): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (condition()) return true;
+    if (Date.now() >= deadline) return false;
+    await t.sleep(Math.min(stepMs, Math.max(1, deadline - Date.now())));
+  }
+}
+
+/** JSON with object members sorted: two values that are equal member for member give the same text. */
+export function canonical(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
+    return v;
+  };
+  return JSON.stringify(sort(value));
+}
+
+export const randomDigits = (n: number): string => Array.from(randomBytes(n), (b) => String(b % 10)).join('');
+export const shortId = (): string => randomBytes(6).toString('hex');
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export { plural };
+
+// --- carrier targets: shipments, subscriptions, the trajectory -------------------------------------------------
+
+/**
+ * A fresh shipment of the harness's platform: the ShipmentRequest example with a `platformOrderId` beginning
+ * `ecdx-happy-` (the test-control prefix for a regular trajectory). Ends the check precondition-failed when the
+ * target does not create it: creating shipments is the carrier-shipping checks' business.
+ */
+export async function createPushShipment(t: TestContext, options: { sign?: TestContext['secondKey']; what?: string } = {}): Promise<string> {
+  const response = await t.http.post('/v1/shipments', shipmentBody(t, 'ecdx-happy-push-'), options.sign ? { sign: options.sign } : {});
+  const waybillNo = (response.json as { waybillNo?: unknown } | undefined)?.waybillNo;
+  t.precondition(
+    response.status === 201 && typeof waybillNo === 'string' && /^[A-Z0-9]{8,32}$/.test(waybillNo),
+    `POST /v1/shipments${options.what ? ` (${options.what})` : ''} was answered ${response.status} without a waybill number, so there is no parcel whose pushes could be observed`,
+  );
+  return waybillNo as string;
+}
+
+/** The shipment the subscription checks that move no clock share (one per run). */
+export const sharedPushShipment = (t: TestContext): Promise<string> =>
+  t.fixture('push:shipment', async (c) => {
+    const response = await c.http.post('/v1/shipments', shipmentBody(c, 'ecdx-happy-push-'));
+    const waybillNo = (response.json as { waybillNo?: unknown } | undefined)?.waybillNo;
+    if (response.status !== 201 || typeof waybillNo !== 'string') throw new Error(`POST /v1/shipments answered ${response.status}`);
+    return waybillNo;
+  });
+
+export interface SubscriptionOptions {
+  callbackUrl: string;
+  waybillNos?: string[];
+  statuses?: TrackingStatus[];
+  scheme: Scheme;
+}
+
+export function subscriptionRequest(options: SubscriptionOptions): Record<string, unknown> {
+  return {
+    callbackUrl: options.callbackUrl,
+    scope: options.waybillNos ? { type: 'WAYBILLS', waybillNos: options.waybillNos } : { type: 'ALL' },
+    ...(options.statuses ? { statuses: options.statuses } : {}),
+    signatureScheme: options.scheme,
+  };
+}
+
+export const subscriptionIdOf = (response: HttpResponse): string | undefined => {
+  const id = (response.json as { subscriptionId?: unknown } | undefined)?.subscriptionId;
+  return typeof id === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(id) ? id : undefined;
+};
+
+export const subscriptionPath = (id: string): string => `/v1/subscriptions/${encodeURIComponent(id)}`;
+
+/**
+ * Subscribe as a step towards something else: a target that does not create the subscription ends the check
+ * precondition-failed (the subscription checks report why). `created` collects the id for the clean-up.
+ */
+export async function subscribe(t: TestContext, options: SubscriptionOptions, created: string[]): Promise<Subscription> {
+  const response = await t.http.post('/v1/subscriptions', subscriptionRequest(options));
+  const id = subscriptionIdOf(response);
+  if (id) created.push(id);
+  t.precondition(response.status === 201 && id !== undefined, `POST /v1/subscriptions (${options.scheme}) was answered ${response.status} without a subscriptionId, so no push can be observed`);
+  const body = response.json as Subscription;
+  t.precondition(typeof body.createdAt === 'string', 'the new subscription has no createdAt');
+  if (options.scheme === 'v1') t.precondition(typeof body.secret === 'string' && body.secret.startsWith('whsec_'), 'the new v1 subscription came without a whsec_ secret, so its pushes cannot be verified');
+  return body;
+}
+
+/** Delete what a check subscribed, whatever happened; a failure here is no finding. */
+export async function unsubscribeAll(t: TestContext, ids: readonly string[]): Promise<void> {
+  for (const id of ids) {
+    try {
+      await t.http.delete(subscriptionPath(id));
+    } catch {
+      // the target stopped answering: nothing more to clean up
+    }
+  }
+}
+
+/** The waybill's recorded trajectory, every page (at most 20 pages), read loosely: only what the push checks compare. */
+export async function readTrajectory(t: TestContext, waybillNo: string): Promise<TrackingEvent[]> {
+  const events: TrackingEvent[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 20; page++) {
+    const response = await t.http.get(`/v1/shipments/${encodeURIComponent(waybillNo)}/events?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const body = response.json as { items?: unknown; nextCursor?: unknown } | undefined;
+    t.precondition(response.status === 200 && Array.isArray(body?.items), `GET /v1/shipments/${waybillNo}/events was answered ${response.status}, so the pushes cannot be compared with the trajectory`);
+    events.push(...(body!.items as TrackingEvent[]).filter((e) => e && typeof e === 'object' && typeof e.eventId === 'string'));
+    if (typeof body!.nextCursor !== 'string' || body!.nextCursor === '') return events;
+    cursor = body!.nextCursor;
+  }
+  return events;
+}
+
+// --- carrier targets: deliveries ------------------------------------------------------------------------------
+
+/** The events of a delivery, read loosely (a broken body gives none). */
+export function eventsOf(delivery: Delivery): TrackingEvent[] {
+  const events = (delivery.json as { events?: unknown } | undefined)?.events;
+  return Array.isArray(events) ? events.filter((e): e is TrackingEvent => !!e && typeof e === 'object' && typeof (e as { eventId?: unknown }).eventId === 'string') : [];
+}
+
+export const batchIdOf = (delivery: Delivery): string | undefined => {
+  const id = (delivery.json as { batchId?: unknown } | undefined)?.batchId;
+  return typeof id === 'string' ? id : undefined;
+};
+
+/** webhook-timestamp as seconds, or undefined when absent or not an integer. */
+export function webhookTimestamp(delivery: Delivery): number | undefined {
+  const value = delivery.headers['webhook-timestamp'];
+  return value !== undefined && /^\d{1,12}$/.test(value) ? Number(value) : undefined;
+}
+
+/** A delivery's signature checked with `keys`, at the time it carries (freshness is judged separately). */
+export function verifyDelivery(delivery: Delivery, keys: WebhookVerificationKey | readonly WebhookVerificationKey[]): WebhookVerifyResult {
+  const ts = webhookTimestamp(delivery);
+  return verifyWebhook(delivery.headers, delivery.body, keys, { now: (ts ?? 0) * 1000, toleranceSeconds: Number.MAX_SAFE_INTEGER });
+}
+
+/** The key a subscription's pushes verify with: the demo carrier's v1a key, or the subscription's own v1 secret. */
+export function verificationKeyFor(subscription: Subscription): WebhookVerificationKey | undefined {
+  if (subscription.signatureScheme === 'v1a') return demoCredentials.push.v1a.verificationKey;
+  try {
+    return subscription.secret ? webhookSecret(subscription.secret) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Later deliveries that carry any of the events of `first` (a retry, whatever id it wears). */
+export const repeatsOf = (deliveries: readonly Delivery[], first: Delivery): Delivery[] => {
+  const ids = new Set(eventsOf(first).map((e) => e.eventId));
+  const batchId = batchIdOf(first);
+  const webhookId = first.headers['webhook-id'];
+  return deliveries.filter(
+    (d) => d !== first && d.receivedAt >= first.receivedAt && (eventsOf(d).some((e) => ids.has(e.eventId)) || (batchId !== undefined && batchIdOf(d) === batchId) || (webhookId !== undefined && d.headers['webhook-id'] === webhookId)),
+  );
+};
+
+/**
+ * Move the target's clock until the subscription's first push arrives: 6 hours (every regular trajectory records
+ * its acceptance and first departure by then), then, if nothing came, another day. Ends the check
+ * precondition-failed when nothing arrives: that every event is pushed is ECDX-PSH-008's own check.
+ */
+export async function firstDelivery(t: TestContext, deliveries: readonly Delivery[], waybillNo: string): Promise<Delivery> {
+  await t.advanceClock(6 * 3600);
+  let arrived = await waitUntil(t, () => deliveries.length > 0, 3_000);
+  if (!arrived) {
+    await t.advanceClock(24 * 3600);
+    arrived = await waitUntil(t, () => deliveries.length > 0, t.timeoutMs);
+  }
+  t.precondition(arrived, `no push for ${waybillNo} arrived after the clock moved 30 hours, so the delivery rules cannot be observed (ECDX-PSH-008 is checked on its own)`);
+  return deliveries[0]!;
+}
+
+/** Let stray deliveries arrive. */
+export const settle = (t: TestContext, ms = 1_500): Promise<void> => t.sleep(ms);
+
+// --- platform targets: events, batches, pushes ----------------------------------------------------------------
+
+const PLACES = [
+  { divisionCode: '110108', facilityCode: 'BJ010-HD', facilityName: '北京海淀营业部' },
+  { divisionCode: '110113', facilityCode: 'BJ010W', facilityName: '北京顺义集散中心' },
+  { divisionCode: '310115', facilityCode: 'SH021-PD', facilityName: '上海浦东转运中心' },
+  { divisionCode: '440305', facilityCode: 'SZ755-NS', facilityName: '深圳南山科技园营业点' },
+] as const;
+
+const DESCRIPTIONS: Partial<Record<TrackingStatus, string>> = {
+  ACCEPTED: '快件已揽收',
+  SORTING: '快件正在分拣',
+  IN_TRANSIT: '快件已发出，正在运输途中',
+  ARRIVED_DEST_CITY: '快件已到达目的城市',
+  OUT_FOR_DELIVERY: '快件正在派送中',
+  DELIVERED: '快件已签收',
+  STALLED: '快件运输延误，正在处理',
+  EXCEPTION: '快件外包装破损，已重新包装',
+  CUSTOMS: '快件海关查验中',
+  RETURNING: '快件正在退回寄件人',
+};
+
+/** A waybill number nobody issued (the harness plays the carrier): `ECDXT` and 12 digits. */
+export const harnessWaybill = (): string => `ECDXT${randomDigits(12)}`;
+
+/** A valid TrackingEvent of the harness's carrier, recorded `ageSeconds` before the target's now. */
+export function trackingEvent(t: TestContext, waybillNo: string, sequence: number, status: TrackingStatus, options: { subStatus?: TrackingSubStatus; ageSeconds?: number; tag?: string } = {}): TrackingEvent {
+  const recorded = t.targetNow() - (options.ageSeconds ?? 120) * SECOND;
+  const place = PLACES[sequence % PLACES.length]!;
+  return {
+    eventId: `evt_${options.tag ?? shortId()}_${waybillNo}_${sequence}`,
+    waybillNo,
+    carrierCode: HARNESS_CARRIER_CODE,
+    sequence,
+    status,
+    ...(options.subStatus ? { subStatus: options.subStatus } : {}),
+    node: nodeForStatus(status, 'TRANSPORT'),
+    occurredAt: timestamp(recorded - 40 * SECOND),
+    recordedAt: timestamp(recorded),
+    location: { ...place },
+    description: DESCRIPTIONS[status] ?? '快件状态更新',
+    terminal: status === 'DELIVERED',
+  };
+}
+
+/** Events 1…n (or the given sequences) of one fresh waybill along the regular path. */
+export function trajectoryEvents(t: TestContext, sequences: readonly number[], waybillNo = harnessWaybill()): TrackingEvent[] {
+  const path: TrackingStatus[] = ['ACCEPTED', 'IN_TRANSIT', 'SORTING', 'IN_TRANSIT', 'ARRIVED_DEST_CITY', 'SORTING', 'OUT_FOR_DELIVERY'];
+  const tag = shortId();
+  const last = Math.max(...sequences);
+  return sequences.map((s) => trackingEvent(t, waybillNo, s, path[(s - 1) % path.length]!, { tag, ageSeconds: 60 * (last - s + 1) }));
+}
+
+export const SUBSCRIPTION_ID = 'sub_ecdx-conformance';
+
+export function pushBatch(t: TestContext, events: readonly TrackingEvent[], batchId = `bat_${shortId()}`): PushBatch {
+  return { batchId, subscriptionId: SUBSCRIPTION_ID, carrierCode: HARNESS_CARRIER_CODE, sentAt: timestamp(t.targetNow()), events: [...events] };
+}
+
+/** The demo carrier push key of the scheme the platform accepts (v1a preferred). */
+export const pushSigningKey = (t: TestContext): WebhookSigningKey =>
+  claimedSchemes(t)[0] === 'v1a' ? demoCredentials.push.v1a.signingKey : demoCredentials.push.v1;
+
+/** A key of the same scheme that the platform cannot know. */
+export const unknownPushKey = (t: TestContext): WebhookSigningKey => (pushSigningKey(t).scheme === 'v1a' ? generateWebhookSigningKey() : generateWebhookSecret());
+
+/** What a platform may take to acknowledge a push (ECDX-PSH-017), plus room: every push check but that one waits this long. */
+export const PUSH_TIMEOUT_MS = 25_000;
+
+export interface PushOptions {
+  /** A PushBatch (or any JSON value) to send … */
+  body?: unknown;
+  /** … or these exact bytes. */
+  rawBody?: string;
+  /** webhook-id; default the batchId of `body`. */
+  id?: string;
+  /** When the push claims to be sent (epoch ms); default the target's now. */
+  at?: number;
+  /** Sign with these keys (default the demo push key of the accepted scheme). */
+  keys?: WebhookSigningKey | readonly WebhookSigningKey[];
+  /** Replace or remove (undefined) header fields after signing. */
+  headers?: Record<string, string | undefined>;
+  /** Change the body after signing. */
+  alterBody?: (text: string) => string;
+  timeoutMs?: number;
+}
+
+/** The target's base URL, learnt once per run from the address its health document was read at. */
+const targetBase = (t: TestContext): Promise<string> =>
+  t.fixture('push:target-base', async (c) => {
+    const response = await c.http.get('/v1/health', { sign: false });
+    return response.sent.url.replace(/\/v1\/health$/, '');
+  });
+
+/** POST a push to the platform's /v1/tracking-events, signed per Standard Webhooks, recorded as evidence. */
+export async function sendPush(t: TestContext, options: PushOptions): Promise<HttpResponse> {
+  const text = options.rawBody ?? JSON.stringify(options.body);
+  const id = options.id ?? (options.body as { batchId?: string } | undefined)?.batchId ?? `bat_${shortId()}`;
+  const signed = signWebhook({ id, timestamp: options.at ?? t.targetNow(), body: text }, options.keys ?? pushSigningKey(t));
+  const headers: Record<string, string | undefined> = { 'content-type': 'application/json', ...signed, ...options.headers };
+  const client = new TargetClient({
+    baseUrl: await targetBase(t),
+    key: demoCredentials.carrier.signingKey,
+    timeoutMs: options.timeoutMs ?? Math.max(PUSH_TIMEOUT_MS, t.timeoutMs),
+    clockOffset: () => t.targetNow() - Date.now(),
+    record: (exchange) => t.evidence.push(exchange),
+  });
+  try {
+    return await client.send({ method: 'POST', path: '/v1/tracking-events', rawBody: options.alterBody ? options.alterBody(text) : text, headers, sign: false, idempotencyKey: false });
+  } finally {
+    await client.close();
+  }
+}
+
+export const isTimeout = (error: unknown): boolean => error instanceof TargetUnreachable && /no answer within/.test(error.message);
+
+export const is2xx = (response: HttpResponse): boolean => response.status >= 200 && response.status < 300;
+
+/** The acknowledgement, when the 2xx carries a readable one (it is a SHOULD, ECDX-PSH-018). */
+export function acknowledgementOf(response: HttpResponse): { batchId: string; received: number; duplicates: number } | undefined {
+  const body = response.json as { batchId?: unknown; received?: unknown; duplicates?: unknown } | undefined;
+  if (!body || typeof body !== 'object') return undefined;
+  return typeof body.received === 'number' && typeof body.duplicates === 'number' && typeof body.batchId === 'string'
+    ? { batchId: body.batchId, received: body.received, duplicates: body.duplicates }
+    : undefined;
+}

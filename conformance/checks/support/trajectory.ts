@@ -1,0 +1,258 @@
+// Helpers for the checks of the trajectory (chapter Parcel data) and of the privacy of tracking events: read a
+// waybill's events page by page, walk its cursors to the end, and — on a test deployment — move the clock until
+// parcels have travelled, keeping what every read showed.
+//
+// Events are read defensively: a page is usable when the answer is 200 with an object whose `items` is an array;
+// each event stays an untyped record that the checks inspect member by member. Whether the page is a valid
+// EventPage is ECDX-TRK-001's question (tracking/events-served), so that a page with one stray member fails that
+// requirement and not every check that reads it.
+//
+// The shared fixture `tracking:journeys` (test mode only) follows two parcels to their end: the run's happy
+// shipment (`ecdx-happy-…`, delivered in person) and a parcel on the `rejected` path (refused, returned to the
+// sender, whose landline the RETURNED event may show masked). It advances the clock in 6-hour steps, at most 7 days,
+// then one more day, and keeps every read: the trajectory checks judge the final reads, the identity and time
+// checks also the earlier ones.
+import type { HttpResponse } from '../../harness/client.ts';
+import type { TestContext } from '../../harness/context.ts';
+import { createShipment, happyShipment, pathOrderId, shipmentPath, shipmentRequest, type ShipmentBody } from './shipping-data.ts';
+
+/** A tracking event as received: a JSON object, inspected member by member. */
+export type Ev = Record<string, unknown>;
+
+export const HOUR_S = 3600;
+export const DAY_S = 86_400;
+/** The most pages a walk follows: far more than any trajectory needs, so a cursor loop cannot hang the check. */
+export const MAX_PAGES = 60;
+
+export interface EventsQuery {
+  limit?: string | number;
+  cursor?: string;
+}
+
+export const eventsPath = (waybillNo: string, query: EventsQuery = {}): string => {
+  const params = new URLSearchParams();
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  if (query.cursor !== undefined) params.set('cursor', query.cursor);
+  const search = params.toString();
+  return `${shipmentPath(waybillNo)}/events${search ? `?${search}` : ''}`;
+};
+
+export const getEvents = (t: TestContext, waybillNo: string, query: EventsQuery = {}, options: Parameters<TestContext['http']['get']>[1] = {}): Promise<HttpResponse> =>
+  t.http.get(eventsPath(waybillNo, query), options);
+
+export interface Page {
+  items: Ev[];
+  nextCursor: string | undefined;
+  /** Whether `nextCursor` is present but not a string (unusable). */
+  badCursor: boolean;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The page a 200 answer carries, or undefined when the answer is not a readable page. */
+export function pageOf(response: HttpResponse): Page | undefined {
+  if (response.status !== 200 || !isRecord(response.json)) return undefined;
+  const items = response.json['items'];
+  if (!Array.isArray(items) || !items.every(isRecord)) return undefined;
+  const cursor = response.json['nextCursor'];
+  return { items: items as Ev[], nextCursor: typeof cursor === 'string' ? cursor : undefined, badCursor: cursor !== undefined && typeof cursor !== 'string' };
+}
+
+export interface Walk {
+  events: Ev[];
+  pages: Page[];
+  /** Every nextCursor received, in order. */
+  cursors: string[];
+  /** true: the last page had no nextCursor; false: stopped at maxPages or on an answer that is not a page. */
+  complete: boolean;
+  /** The answer that was not a readable page, if the walk stopped on one. */
+  refused?: HttpResponse;
+  /** The target's time (estimated) when the last page arrived. */
+  answeredAt: number;
+}
+
+/** Follow nextCursor from the first page with `limit` until no cursor is given (or maxPages). */
+export async function walkEvents(t: TestContext, waybillNo: string, limit?: number, maxPages = MAX_PAGES): Promise<Walk> {
+  const walk: Walk = { events: [], pages: [], cursors: [], complete: false, answeredAt: t.targetNow() };
+  let cursor: string | undefined;
+  for (let n = 0; n < maxPages; n++) {
+    const response = await getEvents(t, waybillNo, { ...(limit === undefined ? {} : { limit }), ...(cursor === undefined ? {} : { cursor }) });
+    walk.answeredAt = t.targetNow();
+    const page = pageOf(response);
+    if (!page) return { ...walk, refused: response };
+    walk.pages.push(page);
+    walk.events.push(...page.items);
+    if (page.nextCursor === undefined) return { ...walk, complete: !page.badCursor };
+    walk.cursors.push(page.nextCursor);
+    cursor = page.nextCursor;
+  }
+  return walk;
+}
+
+/**
+ * The whole trajectory as the target serves it now (pages of 100). The check ends precondition-failed when the
+ * target does not serve it: that is ECDX-TRK-001's failure, not the caller's.
+ */
+export async function readTrajectory(t: TestContext, waybillNo: string): Promise<Walk> {
+  const walk = await walkEvents(t, waybillNo, 100);
+  t.precondition(!walk.refused, `GET ${eventsPath(waybillNo)} answered ${walk.refused?.status} without a readable EventPage (see ECDX-TRK-001)`);
+  t.precondition(walk.complete, `the trajectory of ${waybillNo} did not end within ${MAX_PAGES} pages of 100 events`);
+  return walk;
+}
+
+// --- event members ------------------------------------------------------------------------------------------
+
+export const sequenceOf = (e: Ev): number => (typeof e['sequence'] === 'number' ? e['sequence'] : Number.NaN);
+export const statusOf = (e: Ev): string => (typeof e['status'] === 'string' ? e['status'] : String(e['status']));
+export const subStatusOf = (e: Ev): string | undefined => (typeof e['subStatus'] === 'string' ? e['subStatus'] : undefined);
+export const eventIdOf = (e: Ev): string => (typeof e['eventId'] === 'string' ? e['eventId'] : String(e['eventId']));
+/** "event 3 (SORTING)", for messages. */
+export const describeEvent = (e: Ev): string => `event ${String(e['sequence'])} (${statusOf(e)}${subStatusOf(e) ? `/${subStatusOf(e)}` : ''})`;
+
+/** Statuses that end a trajectory by their nature (a DELIVERED parcel's return travels under a new waybill). */
+export const ENDING_STATUSES: readonly string[] = ['DELIVERED', 'RETURNED', 'CANCELLED'];
+
+/** Whether the events show the end of the trajectory: a terminal flag, or a status that always ends it. */
+export const showsEnd = (events: readonly Ev[]): boolean => events.some((e) => e['terminal'] === true || ENDING_STATUSES.includes(statusOf(e)));
+
+/** Every string in a JSON value, with its JSON Pointer and the member that holds it. */
+export function stringsIn(value: unknown, pointer = '', member = ''): { pointer: string; member: string; text: string }[] {
+  if (typeof value === 'string') return [{ pointer, member, text: value }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => stringsIn(v, `${pointer}/${i}`, member));
+  if (isRecord(value)) return Object.entries(value).flatMap(([k, v]) => stringsIn(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, k));
+  return [];
+}
+
+// --- moving the clock ------------------------------------------------------------------------------------------
+
+export interface Snapshot {
+  events: Ev[];
+  /** The target's time (estimated) when the read was answered. */
+  answeredAt: number;
+}
+
+/**
+ * Move the target's clock in steps of `stepSeconds` (at most `maxSeconds` in all) until `done` holds for the
+ * trajectories of `waybills`, reading them after every step. Returns the last reads and whether `done` held.
+ */
+export async function advanceUntil(
+  t: TestContext,
+  waybills: readonly string[],
+  done: (reads: Ev[][]) => boolean,
+  options: { stepSeconds: number; maxSeconds: number; onRead?: (waybillNo: string, snapshot: Snapshot) => void },
+): Promise<{ reads: Ev[][]; reached: boolean; advancedSeconds: number }> {
+  const readAll = async () => {
+    const reads: Ev[][] = [];
+    for (const waybillNo of waybills) {
+      const walk = await readTrajectory(t, waybillNo);
+      options.onRead?.(waybillNo, { events: walk.events, answeredAt: walk.answeredAt });
+      reads.push(walk.events);
+    }
+    return reads;
+  };
+  let reads = await readAll();
+  let advanced = 0;
+  while (!done(reads) && advanced < options.maxSeconds) {
+    const step = Math.min(options.stepSeconds, options.maxSeconds - advanced);
+    await t.advanceClock(step);
+    advanced += step;
+    reads = await readAll();
+  }
+  return { reads, reached: done(reads), advancedSeconds: advanced };
+}
+
+// --- the shared journeys ---------------------------------------------------------------------------------------
+
+export interface Journey {
+  waybillNo: string;
+  /** The ShipmentRequest the harness sent. */
+  request: ShipmentBody;
+  /** Every read of the whole trajectory, oldest first; the last one is after the trajectory settled. */
+  snapshots: Snapshot[];
+  /** The last read. */
+  final: Ev[];
+  /** Whether the trajectory showed its end (terminal flag or an ending status) within the time allowed. */
+  ended: boolean;
+}
+
+export interface Journeys {
+  /** The run's happy shipment: delivered to the recipient in person (chapter Test controls). */
+  happy: Journey;
+  /** A parcel on the `rejected` path: refused and returned to the sender, whose landline has an extension. */
+  rejected: Journey;
+}
+
+/** The landline of the rejected parcel's sender, with an extension that rule M3 drops. */
+export const SENDER_LANDLINE = '0571-88881234-123';
+
+/** At most this long for both parcels to end: the happy one is delivered within 4 days, the return takes longer. */
+const JOURNEY_MAX_S = 7 * DAY_S;
+const JOURNEY_STEP_S = 6 * HOUR_S;
+/** After both ended, one more day, so that an event recorded after a terminal one shows. */
+const SETTLE_S = DAY_S;
+
+/**
+ * The shared journeys (test mode): created by the first check that asks, each check reads the results. The check
+ * ends precondition-failed when the target has no test mode or no shipment can be created.
+ */
+export function journeys(t: TestContext): Promise<Journeys> {
+  t.requireTestMode();
+  return t.fixture('tracking:journeys', async (c) => {
+    const happy = await happyShipment(c);
+    const base = shipmentRequest(c);
+    const sender = { ...(base['sender'] as Record<string, unknown>), phone: SENDER_LANDLINE };
+    const rejected = await createShipment(c, { platformOrderId: pathOrderId('rejected'), sender });
+    const snapshots = new Map<string, Snapshot[]>([[happy.waybillNo, []], [rejected.waybillNo, []]]);
+    const onRead = (waybillNo: string, snapshot: Snapshot) => snapshots.get(waybillNo)?.push(snapshot);
+    const waybills = [happy.waybillNo, rejected.waybillNo];
+    const { reached } = await advanceUntil(c, waybills, (reads) => reads.every(showsEnd), { stepSeconds: JOURNEY_STEP_S, maxSeconds: JOURNEY_MAX_S, onRead });
+    await advanceUntil(c, waybills, () => false, { stepSeconds: SETTLE_S, maxSeconds: SETTLE_S, onRead });
+    const journey = (waybillNo: string, request: ShipmentBody): Journey => {
+      const list = snapshots.get(waybillNo) ?? [];
+      const final = list[list.length - 1]?.events ?? [];
+      return { waybillNo, request, snapshots: list, final, ended: reached || showsEnd(final) };
+    };
+    return { happy: journey(happy.waybillNo, happy.request), rejected: journey(rejected.waybillNo, rejected.request) };
+  });
+}
+
+/** The happy journey, the check ending precondition-failed unless it was delivered. */
+export function delivered(t: TestContext, j: Journeys): Journey {
+  t.precondition(
+    j.happy.final.some((e) => statusOf(e) === 'DELIVERED'),
+    `the parcel ${j.happy.waybillNo} (platformOrderId ecdx-happy-…) was not DELIVERED within ${JOURNEY_MAX_S / DAY_S} days of test-clock time (chapter Test controls promises 4)`,
+  );
+  return j.happy;
+}
+
+/** Both trajectories as the target serves them now (read by the calling check, for its evidence), labelled. */
+export async function readJourneys(t: TestContext, j: Journeys): Promise<{ label: string; waybillNo: string; request: ShipmentBody; events: Ev[]; answeredAt: number }[]> {
+  const out = [];
+  for (const [label, journey] of [['the delivered parcel', j.happy], ['the returned parcel', j.rejected]] as const) {
+    const walk = await readTrajectory(t, journey.waybillNo);
+    out.push({ label: `${label} ${journey.waybillNo}`, waybillNo: journey.waybillNo, request: journey.request, events: walk.events, answeredAt: walk.answeredAt });
+  }
+  return out;
+}
+
+// --- findings ----------------------------------------------------------------------------------------------------
+
+/** One thing a check found wrong, with the JSON Pointer of the member (into the page: `/items/3/description`). */
+export interface Finding {
+  pointer?: string;
+  message: string;
+}
+
+/** One assertion over many members: passes with `passMessage`, or fails naming the first finding (and how many). */
+export function expectNone(t: TestContext, findings: readonly Finding[], passMessage: string, details: { requirementId?: string } = {}): void {
+  const first = findings[0];
+  const more = findings.length - 1;
+  t.assert(
+    !first,
+    first ? `${first.message}${more > 0 ? ` (and ${more} more finding${more > 1 ? 's' : ''})` : ''}` : passMessage,
+    { ...details, ...(first?.pointer ? { pointer: first.pointer } : {}) },
+  );
+}
+
+/** The pointer of an event's member in the page it came from (pages of 100: the index within the trajectory). */
+export const itemPointer = (index: number, member = ''): string => `/items/${index % 100}${member}`;

@@ -1,0 +1,298 @@
+// What the events of a travelled parcel say (chapter Parcel data §1–4): the four nodes, the node and sub-status of
+// each status, sequence, identity, time, the terminal event, location, the real-name outcome and the native code.
+// Every check reads the shared journeys (support/trajectory.ts: a parcel delivered in person and one refused and
+// returned, followed on the test clock to their end) and reads both trajectories again itself, for its evidence.
+import { mayBeTerminal, nodeForStatus, schemaByName, statusNode, subStatusParents, type TrackingNode, type TrackingStatus, type TrackingSubStatus } from '../../schemas/src/index.ts';
+import { violations } from '../../schemas/validate.ts';
+import { defineCheck } from '../harness/check.ts';
+import {
+  delivered,
+  describeEvent,
+  ENDING_STATUSES,
+  eventIdOf,
+  journeys,
+  readJourneys,
+  readTrajectory,
+  sequenceOf,
+  statusOf,
+  subStatusOf,
+  expectNone,
+  itemPointer,
+  type Ev,
+  type Finding,
+} from './support/trajectory.ts';
+
+const TRK = (n: string) => `ECDX-TRK-${n}`;
+const base = { class: 'carrier-tracking-pull', role: 'carrier', needs: ['test-mode'] } as const;
+const JOURNEYS = 'Reads the shared parcels after they travelled on the test clock: one `ecdx-happy-` parcel delivered in person and one `ecdx-path-rejected-` parcel refused and returned to the sender.';
+
+const isKnownStatus = (s: string): s is TrackingStatus => Object.hasOwn(statusNode, s);
+const isKnownSubStatus = (s: string): s is TrackingSubStatus => Object.hasOwn(subStatusParents, s);
+
+/** The first event a terminal flag or an ending status closes the trajectory with, and its index. */
+const endIndex = (events: readonly Ev[]): number => events.findIndex((e) => e['terminal'] === true || ENDING_STATUSES.includes(statusOf(e)));
+
+export const trackingJourneyChecks = [
+  defineCheck({
+    ...base,
+    id: 'tracking/four-nodes',
+    requirements: [TRK('002')],
+    title: 'A delivered parcel\'s trajectory has an event at each of the four nodes',
+    description: `${JOURNEYS} The delivered parcel's trajectory must hold at least one event at ACCEPTANCE, SORTING, TRANSPORT and DELIVERY (OP-02).`,
+    async run(t) {
+      const happy = delivered(t, await journeys(t));
+      const { events } = await readTrajectory(t, happy.waybillNo);
+      const nodes = new Set(events.map((e) => e['node']));
+      for (const node of ['ACCEPTANCE', 'SORTING', 'TRANSPORT', 'DELIVERY']) {
+        t.assert(nodes.has(node), `the delivered parcel ${happy.waybillNo} has an event at the ${node} node (statuses: ${events.map(statusOf).join(', ')})`);
+      }
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking/node-matches-status',
+    requirements: [TRK('003')],
+    title: 'Every event carries the node its status belongs to',
+    description: `${JOURNEYS} Each event's node must be the one the ECDX node table assigns to its status; an EXCEPTION or STALLED event keeps the node of the event before it (ACCEPTANCE when it is the first).`,
+    async run(t) {
+      for (const { label, events } of await readJourneys(t, await journeys(t))) {
+        const findings: Finding[] = [];
+        let previous: TrackingNode | undefined;
+        events.forEach((e, i) => {
+          const status = statusOf(e);
+          if (isKnownStatus(status)) {
+            const expected = nodeForStatus(status, previous);
+            if (e['node'] !== expected) findings.push({ pointer: itemPointer(i, '/node'), message: `${label}: ${describeEvent(e)} carries the node ${String(e['node'])}, but ${statusNode[status] ? `the node table assigns ${status} to ${expected}` : `it keeps the node of the event before it, ${expected}`}` });
+          }
+          previous = typeof e['node'] === 'string' ? (e['node'] as TrackingNode) : previous;
+        });
+        expectNone(t, findings, `${label}: each of the ${events.length} events carries the node of its status`);
+      }
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking/sub-status-fits',
+    requirements: [TRK('004')],
+    title: 'A sub-status accompanies only a status the taxonomy assigns it to',
+    description: `${JOURNEYS} Every event that carries a subStatus must pair it with one of the statuses the ECDX taxonomy lists for it.`,
+    async run(t) {
+      for (const { label, events } of await readJourneys(t, await journeys(t))) {
+        const findings: Finding[] = [];
+        events.forEach((e, i) => {
+          const sub = subStatusOf(e);
+          if (sub === undefined) return;
+          const parents: readonly string[] = isKnownSubStatus(sub) ? subStatusParents[sub] : [];
+          if (!parents.includes(statusOf(e))) findings.push({ pointer: itemPointer(i, '/subStatus'), message: `${label}: ${describeEvent(e)}: the sub-status ${sub} belongs to ${parents.join(' or ') || 'no status of the taxonomy'}, not ${statusOf(e)}` });
+        });
+        expectNone(t, findings, `${label}: every sub-status accompanies a status it belongs to`);
+      }
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking/sequence-contiguous',
+    requirements: [TRK('005')],
+    title: 'Events are numbered 1, 2, 3 … without gaps and listed in that order',
+    description: `${JOURNEYS} Read 100 events a page, each trajectory's sequences must be exactly 1 … n in the order listed.`,
+    async run(t) {
+      for (const { label, events } of await readJourneys(t, await journeys(t))) {
+        const sequences = events.map(sequenceOf);
+        const gap = sequences.findIndex((s, i) => s !== i + 1);
+        t.assert(gap < 0, gap < 0 ? `${label}: the events are numbered 1 … ${sequences.length} in the order listed` : `${label}: the event listed ${gap + 1}. carries sequence ${sequences[gap]}, expected ${gap + 1} (sequences: ${sequences.join(', ')})`, gap < 0 ? {} : { pointer: itemPointer(gap, '/sequence') });
+      }
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking/event-identity-stable',
+    requirements: [TRK('006')],
+    title: 'Every eventId is unique and always comes with the same event',
+    description:
+      `${JOURNEYS} No eventId may appear twice across the two waybills, and every event read while the parcels ` +
+      'travelled must be identical, member for member, to the event with its eventId read at the end.',
+    async run(t) {
+      const j = await journeys(t);
+      const now = await readJourneys(t, j);
+      const owner = new Map<string, string>();
+      const duplicates: Finding[] = [];
+      for (const { label, events } of now) {
+        events.forEach((e, i) => {
+          const id = eventIdOf(e);
+          const other = owner.get(id);
+          if (other) duplicates.push({ pointer: itemPointer(i, '/eventId'), message: `${label}: ${describeEvent(e)} has the eventId ${id}, which ${other} has too` });
+          owner.set(id, `${describeEvent(e)} of ${label}`);
+        });
+      }
+      expectNone(t, duplicates, `the ${owner.size} events of both waybills have distinct eventIds`);
+      const latest = new Map(now.flatMap(({ events }) => events.map((e) => [eventIdOf(e), JSON.stringify(sorted(e))] as const)));
+      const changed: Finding[] = [];
+      let compared = 0;
+      for (const journey of [j.happy, j.rejected]) {
+        for (const snapshot of journey.snapshots) {
+          for (const e of snapshot.events) {
+            compared++;
+            const before = JSON.stringify(sorted(e));
+            const again = latest.get(eventIdOf(e));
+            if (again === undefined) changed.push({ message: `${describeEvent(e)} of ${journey.waybillNo} (eventId ${eventIdOf(e)}) was served while the parcel travelled but is no longer in its trajectory` });
+            else if (again !== before) changed.push({ message: `${describeEvent(e)} of ${journey.waybillNo} (eventId ${eventIdOf(e)}) changed: earlier ${before.slice(0, 300)}; now ${again.slice(0, 300)}` });
+          }
+        }
+      }
+      expectNone(t, changed, `${compared} events read while the parcels travelled are identical to the events with their eventIds now`);
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking/timestamps-ordered',
+    requirements: [TRK('007')],
+    title: 'An event is recorded after it occurred and not after the answer that serves it',
+    description:
+      `${JOURNEYS} For every event of every read made while the parcels travelled: occurredAt ≤ recordedAt, and ` +
+      'recordedAt at most 30 s after the time (on the target\'s clock) the read was answered.',
+    async run(t) {
+      const j = await journeys(t);
+      const reads = [...j.happy.snapshots.map((s) => ({ ...s, waybillNo: j.happy.waybillNo })), ...j.rejected.snapshots.map((s) => ({ ...s, waybillNo: j.rejected.waybillNo }))];
+      for (const { waybillNo, events, answeredAt } of await readJourneys(t, j)) reads.push({ events, answeredAt, waybillNo });
+      const early: Finding[] = [];
+      const ahead: Finding[] = [];
+      for (const { events, answeredAt, waybillNo } of reads) {
+        events.forEach((e, i) => {
+          const occurred = Date.parse(String(e['occurredAt']));
+          const recorded = Date.parse(String(e['recordedAt']));
+          if (occurred > recorded) early.push({ pointer: itemPointer(i, '/recordedAt'), message: `${waybillNo} ${describeEvent(e)}: recordedAt ${String(e['recordedAt'])} is before occurredAt ${String(e['occurredAt'])}` });
+          if (recorded > answeredAt + 30_000) ahead.push({ pointer: itemPointer(i, '/recordedAt'), message: `${waybillNo} ${describeEvent(e)}: recordedAt ${String(e['recordedAt'])} is more than 30 s after the answer that served it (${new Date(answeredAt).toISOString()} on the target's clock)` });
+        });
+      }
+      expectNone(t, early, `in ${reads.length} reads, no event was recorded before it occurred`);
+      expectNone(t, ahead, `in ${reads.length} reads, no event's recordedAt lies more than 30 s after the answer`);
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking/recorded-promptly',
+    requirements: [TRK('008')],
+    title: 'Events are recorded within 30 minutes of occurring',
+    description: `${JOURNEYS} For every event, recordedAt − occurredAt should not exceed 30 minutes (a warning, not a failure).`,
+    async run(t) {
+      for (const { label, events } of await readJourneys(t, await journeys(t))) {
+        const late: Finding[] = [];
+        events.forEach((e, i) => {
+          const lag = (Date.parse(String(e['recordedAt'])) - Date.parse(String(e['occurredAt']))) / 60_000;
+          if (lag > 30) late.push({ pointer: itemPointer(i, '/recordedAt'), message: `${label}: ${describeEvent(e)} was recorded ${Math.round(lag)} min after it occurred (at most 30)` });
+        });
+        expectNone(t, late, `${label}: every event was recorded within 30 minutes of occurring`);
+      }
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking/terminal-flag',
+    requirements: [TRK('013')],
+    title: 'terminal is true on the event that ends the trajectory, and on no other',
+    description:
+      `${JOURNEYS} Only a DELIVERED, RETURNED or CANCELLED event, or an EXCEPTION with EXCEPTION_LOST or ` +
+      'EXCEPTION_DESTROYED, may be terminal; a terminal event must be the last; and a trajectory that ended — ' +
+      'with DELIVERED, RETURNED or CANCELLED, nothing following for a day of test-clock time — must flag its last event.',
+    async run(t) {
+      const j = await journeys(t);
+      delivered(t, j);
+      for (const { label, events } of await readJourneys(t, j)) {
+        const findings: Finding[] = [];
+        events.forEach((e, i) => {
+          if (e['terminal'] !== true) return;
+          const status = statusOf(e);
+          if (!(isKnownStatus(status) && mayBeTerminal(status, subStatusOf(e) as TrackingSubStatus | undefined))) findings.push({ pointer: itemPointer(i, '/terminal'), message: `${label}: ${describeEvent(e)} is flagged terminal, which its status may not be` });
+          if (i !== events.length - 1) findings.push({ pointer: itemPointer(i, '/terminal'), message: `${label}: ${describeEvent(e)} is flagged terminal but ${events.length - 1 - i} event(s) follow it: the flag belongs on the event that ends the trajectory` });
+        });
+        const last = events[events.length - 1];
+        if (last && ENDING_STATUSES.includes(statusOf(last)) && last['terminal'] !== true) {
+          findings.push({ pointer: itemPointer(events.length - 1, '/terminal'), message: `${label}: the trajectory ends with ${describeEvent(last)}, yet that event is not flagged terminal (terminal: ${String(last['terminal'])})` });
+        }
+        expectNone(t, findings, `${label}: ${last?.['terminal'] === true ? `only the last event, ${describeEvent(last)}, is terminal` : 'no event is terminal, and the trajectory has not ended'}`);
+      }
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking/nothing-after-terminal',
+    requirements: [TRK('014')],
+    title: 'No event is recorded after the terminal event',
+    description: `${JOURNEYS} After the event that ends a trajectory (flagged terminal, or DELIVERED, RETURNED or CANCELLED) no further event may follow, a day of test-clock time later.`,
+    async run(t) {
+      const j = await journeys(t);
+      delivered(t, j);
+      for (const { label, events } of await readJourneys(t, j)) {
+        const end = endIndex(events);
+        const after = end < 0 ? [] : events.slice(end + 1);
+        t.assert(
+          after.length === 0,
+          end < 0 ? `${label}: the trajectory has not ended` : after.length === 0 ? `${label}: nothing follows ${describeEvent(events[end]!)}, which ends the trajectory` : `${label}: ${describeEvent(events[end]!)} ends the trajectory, yet ${after.map(describeEvent).join(', ')} follow${after.length === 1 ? 's' : ''} it`,
+          after.length ? { pointer: itemPointer(end + 1) } : {},
+        );
+      }
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking/location-present',
+    requirements: [TRK('015')],
+    title: 'Every handled event names its facility, with a division code in the mainland',
+    description: `${JOURNEYS} Every event other than ORDER_CREATED, AWAITING_PICKUP and CANCELLED must carry a location naming the facility (code or name), with a divisionCode when countryCode is absent or CN.`,
+    async run(t) {
+      for (const { label, events } of await readJourneys(t, await journeys(t))) {
+        const findings: Finding[] = [];
+        events.forEach((e, i) => {
+          if (['ORDER_CREATED', 'AWAITING_PICKUP', 'CANCELLED'].includes(statusOf(e))) return;
+          const location = e['location'];
+          if (typeof location !== 'object' || location === null) return void findings.push({ pointer: itemPointer(i), message: `${label}: ${describeEvent(e)} carries no location` });
+          const l = location as Record<string, unknown>;
+          if (typeof l['facilityCode'] !== 'string' && typeof l['facilityName'] !== 'string') findings.push({ pointer: itemPointer(i, '/location'), message: `${label}: ${describeEvent(e)}: the location names no facility (facilityCode or facilityName)` });
+          if ((l['countryCode'] === undefined || l['countryCode'] === 'CN') && typeof l['divisionCode'] !== 'string') findings.push({ pointer: itemPointer(i, '/location'), message: `${label}: ${describeEvent(e)} took place in the mainland, yet its location has no divisionCode (${JSON.stringify(l)})` });
+        });
+        expectNone(t, findings, `${label}: every handled event names its facility, with a division code in the mainland`);
+      }
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking/real-name-outcome',
+    requirements: [TRK('016')],
+    title: 'The ACCEPTED event carries the outcome of the real-name check',
+    description: `${JOURNEYS} Each ACCEPTED event must carry a valid \`realNameVerification\` (whether the sender was verified, with which document type, when) — never the document number.`,
+    async run(t) {
+      const reads = await readJourneys(t, await journeys(t));
+      const accepted = reads.flatMap(({ label, events }) => events.flatMap((e, i) => (statusOf(e) === 'ACCEPTED' ? [{ label, e, i }] : [])));
+      t.precondition(accepted.length > 0, 'neither parcel has an ACCEPTED event');
+      for (const { label, e, i } of accepted) {
+        const outcome = e['realNameVerification'];
+        const found = violations(schemaByName('RealNameVerification'), outcome, 3);
+        t.assert(
+          outcome !== undefined && found.length === 0,
+          outcome === undefined ? `${label}: ${describeEvent(e)} carries no realNameVerification` : found.length ? `${label}: ${describeEvent(e)}: realNameVerification is not valid: ${found.map((v) => `${v.pointer} ${v.message}`).join('; ')}` : `${label}: ${describeEvent(e)} carries a valid realNameVerification`,
+          { pointer: itemPointer(i, '/realNameVerification') },
+        );
+      }
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking/raw-code-carried',
+    requirements: [TRK('017')],
+    title: 'Events carry the native code they were mapped from',
+    description: `${JOURNEYS} Every event other than ORDER_CREATED and STALLED (which several native lists lack) should carry \`carrierRawCode\` (a warning, not a failure).`,
+    async run(t) {
+      for (const { label, events } of await readJourneys(t, await journeys(t))) {
+        const without = events.flatMap((e, i) => (!['ORDER_CREATED', 'STALLED'].includes(statusOf(e)) && (typeof e['carrierRawCode'] !== 'object' || e['carrierRawCode'] === null) ? [{ pointer: itemPointer(i), message: `${label}: ${describeEvent(e)} carries no carrierRawCode` }] : []));
+        expectNone(t, without, `${label}: every mapped event carries its carrierRawCode`);
+      }
+    },
+  }),
+];
+
+/** A copy with members in a stable order, for comparison. */
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]));
+  return value;
+}

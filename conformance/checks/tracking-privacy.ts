@@ -1,0 +1,253 @@
+// The privacy of tracking events (chapter Privacy §2, §3, §5): masked names (M1), mobiles (M2) and landlines (M3),
+// no identity-document number, none of the recipient's contact or address details, courier and signatory only
+// masked, and no personal data in pagination cursors. A trajectory is sensitive personal information (PIPL Art. 28).
+//
+// The checks read the shared journeys (support/trajectory.ts): the harness knows what it sent — the recipient's
+// name, mobile, privacy number, address detail and postal code, the sender's name and landline with extension — so
+// it can tell a masked value from a wrongly masked one and find its own data again wherever it reappears.
+import { maskLandline, maskName, isMaskedMobile, isMaskedName } from '../../schemas/masking.ts';
+import { defineCheck } from '../harness/check.ts';
+import type { TestContext } from '../harness/context.ts';
+import { scanForLeaks, type PrivacyLeak } from '../harness/privacy-scan.ts';
+import { personalDataOf } from './support/shipping-data.ts';
+import { describeEvent, expectNone, itemPointer, journeys, readJourneys, SENDER_LANDLINE, statusOf, stringsIn, walkEvents, type Ev, type Finding } from './support/trajectory.ts';
+
+const PRV = (n: string) => `ECDX-PRV-${n}`;
+const base = { class: 'privacy', role: 'carrier', needs: ['test-mode'] } as const;
+const JOURNEYS =
+  'Reads the shared parcels after they travelled on the test clock: one `ecdx-happy-` parcel delivered to the ' +
+  'recipient in person and one `ecdx-path-rejected-` parcel returned to its sender (whose landline carries an extension).';
+
+/** Members that hold identifiers or codes, never free text about people. */
+const CODE_MEMBERS = new Set(['eventId', 'waybillNo', 'carrierCode', 'facilityCode', 'employeeRef', 'divisionCode', 'code', 'scheme', 'status', 'subStatus', 'node', 'occurredAt', 'recordedAt', 'verifiedAt']);
+
+/** Every free-text string of an event, with its pointer. */
+const textsOf = (e: Ev) => stringsIn(e).filter((s) => !CODE_MEMBERS.has(s.member));
+
+/** `where` leaks nothing of `kind`; a leak fails with its JSON Pointer (the harness's privacy scanner). */
+function expectNoLeaksOf(t: TestContext, value: unknown, where: string, kind: PrivacyLeak['kind'], requirementId: string): void {
+  const leaks = scanForLeaks(value).filter((l) => l.kind === kind);
+  const first = leaks[0];
+  const what = kind === 'mobile-number' ? 'an unmasked mobile number' : 'a resident identity number';
+  t.assert(
+    leaks.length === 0,
+    first ? `${where}: personal data leaks: ${what} (${first.masked}) at ${first.pointer || '/'}${leaks.length > 1 ? ` and ${leaks.length - 1} more` : ''}` : `${where}: no ${what.replace(/^an? /, '')}`,
+    { requirementId, ...(first ? { pointer: first.pointer } : {}) },
+  );
+}
+
+/** Something that looks like a masked mainland mobile (a run of digits and `*` starting with 1). */
+const MASKED_MOBILE_LIKE = /(?<![\d*])1[\d*]{5,12}(?![\d*])/g;
+/** Something that looks like a masked mainland landline (0 + area code, hyphen, digits and `*`, extension). */
+const MASKED_LANDLINE_LIKE = /(?<![\d*])0\d{2,3}-[\d*]{3,}(?:-[\d*]+)?(?![\d*])/g;
+const M3 = /^0\d{2,3}-\*{5,6}\d{2}$/;
+
+const digits = (s: string): string => s.replace(/\D/g, '');
+/** The text with separators people put inside numbers removed. */
+const squeezed = (s: string): string => s.replace(/[\s\-()（）]/g, '');
+
+/** The personal values of a request, by kind. */
+function personal(request: Record<string, unknown>) {
+  const data = personalDataOf(request);
+  const values = (kind: string, role?: string) => data.filter((d) => d.kind === kind && (!role || d.pointer.startsWith(`/${role}/`))).map((d) => d.value);
+  return { data, values };
+}
+
+export const trackingPrivacyChecks = [
+  defineCheck({
+    ...base,
+    id: 'tracking-privacy/names-masked',
+    requirements: [PRV('001')],
+    title: 'Names in tracking events are masked by rule M1',
+    description:
+      `${JOURNEYS} Courier and signatory names must have the form of rule M1; a signatory who is the recipient ` +
+      '(relation SELF) must show exactly the M1 mask of the name the harness sent (张三 → 张*, never 张*三); and ' +
+      'neither the sender\'s nor the recipient\'s full name may appear anywhere in an event.',
+    async run(t) {
+      for (const { label, request, events } of await readJourneys(t, await journeys(t))) {
+        const { values } = personal(request);
+        const recipientName = values('name', 'recipient')[0];
+        const names = values('name').filter((n) => [...n].length >= 2);
+        const findings: Finding[] = [];
+        let inPerson = 0;
+        events.forEach((e, i) => {
+          for (const role of ['courier', 'signatory'] as const) {
+            const name = (e[role] as { name?: unknown } | undefined)?.name;
+            if (name !== undefined && !(typeof name === 'string' && isMaskedName(name))) findings.push({ pointer: itemPointer(i, `/${role}/name`), message: `${label}: ${describeEvent(e)}: the ${role}'s name ${JSON.stringify(name)} does not have the form of rule M1` });
+          }
+          const signatory = e['signatory'] as { name?: unknown; relation?: unknown } | undefined;
+          if (signatory?.relation === 'SELF' && statusOf(e) === 'DELIVERED' && recipientName) {
+            inPerson++;
+            const expected = maskName(recipientName);
+            if (signatory.name !== expected) findings.push({ pointer: itemPointer(i, '/signatory/name'), message: `${label}: ${describeEvent(e)}: the recipient signed in person, so rule M1 on the name sent makes the signatory ${expected}, not ${JSON.stringify(signatory.name)}` });
+          }
+          for (const { pointer, text } of textsOf(e)) {
+            if (names.some((n) => text.includes(n))) findings.push({ pointer: itemPointer(i, pointer), message: `${label}: ${describeEvent(e)} shows a name the harness sent in clear at ${pointer}` });
+          }
+        });
+        expectNone(t, findings, `${label}: every name is masked by rule M1${inPerson ? ` (the signatory in person shows ${maskName(recipientName ?? '?')})` : ''}`);
+      }
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking-privacy/mobiles-masked',
+    requirements: [PRV('002')],
+    title: 'Mobile numbers in tracking events are masked by rule M2',
+    description:
+      `${JOURNEYS} The courier's phone must be masked by rule M2 (138****5678), and every masked mobile number ` +
+      'written in an event\'s text (a description naming the courier) must have that form: 3 digits, 4 `*`, 4 digits.',
+    async run(t) {
+      for (const { label, events } of await readJourneys(t, await journeys(t))) {
+        const findings: Finding[] = [];
+        let seen = 0;
+        events.forEach((e, i) => {
+          const phone = (e['courier'] as { phone?: unknown } | undefined)?.phone;
+          if (phone !== undefined && !(typeof phone === 'string' && isMaskedMobile(phone))) findings.push({ pointer: itemPointer(i, '/courier/phone'), message: `${label}: ${describeEvent(e)}: the courier's phone ${JSON.stringify(phone)} is not masked by rule M2` });
+          for (const { pointer, text } of textsOf(e)) {
+            for (const m of text.matchAll(MASKED_MOBILE_LIKE)) {
+              if (!m[0].includes('*')) continue;
+              seen++;
+              if (!isMaskedMobile(m[0])) findings.push({ pointer: itemPointer(i, pointer), message: `${label}: ${describeEvent(e)}: the masked mobile number ${m[0]} at ${pointer} does not keep exactly the first 3 and last 4 digits (rule M2: 138****5678)` });
+            }
+          }
+        });
+        expectNone(t, findings, `${label}: the courier's phone and the ${seen} masked mobile number(s) in the text are masked by rule M2`);
+      }
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking-privacy/landlines-masked',
+    requirements: [PRV('003')],
+    title: 'Landline numbers in tracking events are masked by rule M3',
+    description:
+      `${JOURNEYS} Wherever an event shows a landline (the RETURNED event may give the sender's, ${SENDER_LANDLINE}), ` +
+      `it must be masked by rule M3: the area code and the last 2 subscriber digits, the extension dropped ` +
+      `(${maskLandline(SENDER_LANDLINE)}); the subscriber number must never appear in clear.`,
+    async run(t) {
+      for (const { label, request, events } of await readJourneys(t, await journeys(t))) {
+        const landlines = personal(request).data.filter((d) => d.kind === 'phone' && /^0\d{2,3}-/.test(d.value)).map((d) => d.value);
+        const findings: Finding[] = [];
+        const seen: string[] = [];
+        events.forEach((e, i) => {
+          for (const { pointer, text } of textsOf(e)) {
+            for (const m of text.matchAll(MASKED_LANDLINE_LIKE)) {
+              if (!m[0].includes('*')) continue;
+              seen.push(m[0]);
+              const own = landlines.find((l) => m[0].startsWith(`${l.split('-')[0]}-`));
+              if (!M3.test(m[0])) findings.push({ pointer: itemPointer(i, pointer), message: `${label}: ${describeEvent(e)}: the masked landline ${m[0]} at ${pointer} does not keep just the area code and the last 2 subscriber digits without extension (rule M3: ${own ? maskLandline(own) : '010-******78'})` });
+              else if (own && m[0] !== maskLandline(own)) findings.push({ pointer: itemPointer(i, pointer), message: `${label}: ${describeEvent(e)}: the sender's landline at ${pointer} is ${m[0]}, but rule M3 makes it ${maskLandline(own)}` });
+            }
+            if (landlines.some((l) => squeezed(text).includes(l.split('-')[1]!))) findings.push({ pointer: itemPointer(i, pointer), message: `${label}: ${describeEvent(e)}: a landline the harness sent appears in clear at ${pointer}` });
+          }
+        });
+        expectNone(t, findings, `${label}: ${seen.length ? `the landline(s) shown (${seen.join(', ')}) are masked by rule M3` : 'no landline is shown'}`);
+      }
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking-privacy/no-identity-numbers',
+    requirements: [PRV('005')],
+    title: 'No identity-document number in tracking events',
+    description: `${JOURNEYS} Every event is scanned for checksum-valid GB 11643 resident identity numbers, in every member; the real-name check travels only as a status.`,
+    async run(t) {
+      for (const { label, events } of await readJourneys(t, await journeys(t))) expectNoLeaksOf(t, { items: events }, `the events of ${label}`, 'resident-id', PRV('005'));
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking-privacy/no-recipient-contact-or-address',
+    requirements: [PRV('006')],
+    title: 'No recipient telephone, privacy number, address detail or postal code in tracking events',
+    description:
+      `${JOURNEYS} The harness searches every member of every event, free text included, for the recipient's ` +
+      'mobile and privacy number (also when written with spaces or hyphens), the address detail and the postal code it sent.',
+    async run(t) {
+      for (const { label, request, events } of await readJourneys(t, await journeys(t))) {
+        const { values } = personal(request);
+        const sought = [
+          ...[...values('phone', 'recipient'), ...values('privacy-number', 'recipient')].map(digits).filter((d) => d.length >= 7).map((d) => ({ what: 'telephone or privacy number', found: (text: string) => squeezed(text).includes(d) })),
+          ...values('address-detail', 'recipient').map(squeezed).filter((d) => d.length >= 4).map((d) => ({ what: 'address detail', found: (text: string) => squeezed(text).includes(d) })),
+          ...values('postal-code', 'recipient').map((p) => ({ what: 'postal code', found: (text: string) => new RegExp(`(?<!\\d)${p}(?!\\d)`).test(text) })),
+        ];
+        const findings: Finding[] = [];
+        events.forEach((e, i) => {
+          for (const { pointer, text } of stringsIn(e).filter((s) => !['eventId', 'waybillNo', 'employeeRef', 'facilityCode'].includes(s.member))) {
+            for (const s of sought) if (s.found(text)) findings.push({ pointer: itemPointer(i, pointer), message: `${label}: ${describeEvent(e)}: the recipient's ${s.what} appears at ${pointer}` });
+          }
+        });
+        expectNone(t, findings, `${label}: no event carries the recipient's telephone, privacy number, address detail or postal code`);
+      }
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking-privacy/courier-signatory-masked',
+    requirements: [PRV('007')],
+    title: 'Courier and signatory appear only masked; no unmasked mobile number anywhere in an event',
+    description:
+      `${JOURNEYS} Courier name and phone and signatory name must be masked values (MaskedName, MaskedMobileNumber), ` +
+      'and the privacy scanner must find no unmasked mainland mobile number in any member of any event.',
+    async run(t) {
+      for (const { label, events } of await readJourneys(t, await journeys(t))) {
+        const findings: Finding[] = [];
+        events.forEach((e, i) => {
+          const courier = e['courier'] as { name?: unknown; phone?: unknown } | undefined;
+          if (courier !== undefined && !(typeof courier.name === 'string' && isMaskedName(courier.name))) findings.push({ pointer: itemPointer(i, '/courier/name'), message: `${label}: ${describeEvent(e)}: the courier's name is not masked` });
+          if (courier !== undefined && !(typeof courier.phone === 'string' && isMaskedMobile(courier.phone))) findings.push({ pointer: itemPointer(i, '/courier/phone'), message: `${label}: ${describeEvent(e)}: the courier's phone is not masked` });
+          const signatory = e['signatory'] as { name?: unknown } | undefined;
+          if (signatory !== undefined && !(typeof signatory.name === 'string' && isMaskedName(signatory.name))) findings.push({ pointer: itemPointer(i, '/signatory/name'), message: `${label}: ${describeEvent(e)}: the signatory's name is not masked` });
+        });
+        expectNone(t, findings, `${label}: couriers and signatories appear masked`);
+        expectNoLeaksOf(t, { items: events }, `the events of ${label}`, 'mobile-number', PRV('007'));
+      }
+    },
+  }),
+  defineCheck({
+    ...base,
+    id: 'tracking-privacy/cursor-without-personal-data',
+    requirements: [PRV('016')],
+    title: 'Pagination cursors carry no personal data',
+    description:
+      `${JOURNEYS} Walks both trajectories one and two events a page and examines every nextCursor — as given, ` +
+      'percent-decoded and base64-decoded — for unmasked mobile and identity numbers and for the names, ' +
+      'telephone numbers, address details and postal codes the harness sent.',
+    async run(t) {
+      const j = await journeys(t);
+      const cursors: string[] = [];
+      for (const { waybillNo } of [j.happy, j.rejected]) {
+        for (const limit of [1, 2]) cursors.push(...(await walkEvents(t, waybillNo, limit, 40)).cursors);
+      }
+      t.precondition(cursors.length > 0, 'no page of either trajectory (1 or 2 events a page) gave a nextCursor');
+      const data = [...personalDataOf(j.happy.request), ...personalDataOf(j.rejected.request)];
+      const findings: Finding[] = [];
+      cursors.forEach((cursor, i) => {
+        for (const [how, text] of decodings(cursor)) {
+          const where = `nextCursor ${i + 1} of ${cursors.length}${how ? ` (${how})` : ''}`;
+          for (const leak of scanForLeaks(text)) findings.push({ message: `${where} carries an unmasked ${leak.kind === 'mobile-number' ? 'mobile number' : 'resident identity number'} (${leak.masked})` });
+          const found = data.find((d) => (['phone', 'privacy-number'].includes(d.kind) ? digits(d.value).length >= 7 && digits(text).includes(digits(d.value)) : text.includes(d.value)));
+          if (found) findings.push({ message: `${where} carries personal data the harness sent: the ${found.kind} at ${found.pointer} of the shipping data` });
+        }
+      });
+      expectNone(t, findings, `the ${cursors.length} cursors carry no personal data`);
+    },
+  }),
+];
+
+/** The cursor as given, percent-decoded, and base64(url)-decoded when that yields text. */
+function decodings(cursor: string): [string, string][] {
+  const out: [string, string][] = [['', cursor]];
+  try {
+    const decoded = decodeURIComponent(cursor);
+    if (decoded !== cursor) out.push(['percent-decoded', decoded]);
+  } catch {
+    // not percent-encoded
+  }
+  if (/^[A-Za-z0-9+/_-]{8,}={0,2}$/.test(cursor)) {
+    const text = Buffer.from(cursor.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+    if (!text.includes('\uFFFD')) out.push(['base64-decoded', text]);
+  }
+  return out;
+}

@@ -1,0 +1,313 @@
+// Reading the trajectory (chapter Parcel data §4): the events endpoint, unknown and foreign waybills, page sizes,
+// cursors and complete walks. The checks without `test-mode` read the run's happy shipment as it is just after its
+// creation; those with it read the parcels of the shared journeys (support/trajectory.ts) after they travelled, or
+// move the clock themselves (a cursor kept for most of an hour, a walk while events are being recorded).
+import type { EventPage } from '../../schemas/src/index.ts';
+import { problemTypeUri } from '../../schemas/src/problems.ts';
+import { defineCheck } from '../harness/check.ts';
+import type { HttpResponse } from '../harness/client.ts';
+import type { TestContext } from '../harness/context.ts';
+import { catalogueSlug, expectProblemFormat, expectRefusal } from './support/requests.ts';
+import { createShipment, happyOrderId, happyShipment, unknownWaybillNo } from './support/shipping-data.ts';
+import {
+  advanceUntil,
+  eventIdOf,
+  eventsPath,
+  getEvents,
+  HOUR_S,
+  journeys,
+  pageOf,
+  readTrajectory,
+  sequenceOf,
+  walkEvents,
+  type Ev,
+} from './support/trajectory.ts';
+
+const TRK = (n: string) => `ECDX-TRK-${n}`;
+
+/** A 422 for a cursor: its status is ECDX-TRK-011's; its form and type are the error rules'. */
+function expectCursorRefused(t: TestContext, response: HttpResponse, what: string): void {
+  t.assert(response.status === 422, `${what}: expected HTTP 422 (a cursor it did not issue), got ${response.status}${response.status === 200 ? ' with a page' : ''}`, { requirementId: TRK('011') });
+  expectProblemFormat(t, response, what);
+  const type = (response.json as { type?: unknown }).type;
+  t.assert(catalogueSlug(type) !== undefined, `${what}: the problem type ${String(type)} is a URI of the ECDX problem catalogue`, { requirementId: 'ECDX-ERR-002' });
+  t.assert(type === problemTypeUri('validation-failed'), `${what}: a 422 the catalogue names no type for is validation-failed (got ${String(type)})`, { requirementId: 'ECDX-ERR-002' });
+}
+
+const ids = (events: readonly Ev[]): string[] => events.map(eventIdOf);
+
+/** The problem's members that must not tell an unknown waybill from another platform's (numbers blanked). */
+const problemShape = (response: HttpResponse, waybills: string[]): string => {
+  const body = (response.json ?? {}) as Record<string, unknown>;
+  const blank = (v: unknown) => (typeof v === 'string' ? waybills.reduce((s, w) => s.split(w).join('…'), v) : v);
+  return JSON.stringify({ status: body['status'], type: body['type'], title: body['title'], detail: blank(body['detail']) });
+};
+
+export const trackingChecks = [
+  defineCheck({
+    id: 'tracking/events-served',
+    requirements: [TRK('001')],
+    class: 'carrier-tracking-pull',
+    role: 'carrier',
+    title: 'The trajectory of a waybill the platform created is served as an EventPage',
+    description:
+      'Creates a shipment (the run\'s `ecdx-happy-` shipment) and reads `GET /v1/shipments/{waybillNo}/events`: ' +
+      'expects 200 with a valid `EventPage` for that waybill, every event naming it.',
+    async run(t) {
+      const { waybillNo } = await happyShipment(t);
+      const response = await getEvents(t, waybillNo);
+      t.expectStatus(response, 200, `GET ${eventsPath(waybillNo)}`);
+      const page = t.expectSchema<EventPage>(response, 'EventPage', `GET ${eventsPath(waybillNo)}`);
+      t.assert(page.waybillNo === waybillNo, `the page names the waybill asked for (${waybillNo}, got ${page.waybillNo})`);
+      const foreign = page.items.find((e) => e.waybillNo !== waybillNo);
+      t.assert(!foreign, foreign ? `event ${foreign.sequence} names the waybill ${foreign.waybillNo}, not ${waybillNo}` : 'every event names the waybill asked for');
+    },
+  }),
+  defineCheck({
+    id: 'tracking/trajectory-pages-valid',
+    requirements: [TRK('001')],
+    class: 'carrier-tracking-pull',
+    role: 'carrier',
+    needs: ['test-mode'],
+    title: 'Every page of a travelled parcel\'s trajectory is a valid EventPage',
+    description:
+      'After the shared parcels travelled (a delivered one, a returned one), walks each trajectory three events ' +
+      'a page and expects every page to be a valid `EventPage` — couriers, signatories, locations and real-name ' +
+      'outcomes included.',
+    async run(t) {
+      const j = await journeys(t);
+      for (const { waybillNo } of [j.happy, j.rejected]) {
+        let cursor: string | undefined;
+        for (let n = 0; n < 40; n++) {
+          const response = await getEvents(t, waybillNo, { limit: 3, ...(cursor ? { cursor } : {}) });
+          t.expectStatus(response, 200, `GET ${eventsPath(waybillNo, { limit: 3 })}${n ? ` (page ${n + 1})` : ''}`);
+          const page = t.expectSchema<EventPage>(response, 'EventPage', `page ${n + 1} of the trajectory of ${waybillNo}`);
+          cursor = page.nextCursor;
+          if (!cursor) break;
+        }
+      }
+    },
+  }),
+  defineCheck({
+    id: 'tracking/unknown-waybill-not-found',
+    requirements: [TRK('012')],
+    class: 'carrier-tracking-pull',
+    role: 'carrier',
+    title: 'An unknown waybill, or one the client may not see, is answered 404 not-found — the same answer',
+    description:
+      'Asks for the events of a well-formed waybill number no carrier issued: expects 404 with the problem ' +
+      '`not-found`. Then asks for the events of the run\'s shipment signed with the second key the harness holds ' +
+      '(another keyid): a carrier that counts that key as the same platform answers 200, one that scopes waybills ' +
+      'by key answers as if the waybill did not exist — 404 with the same problem as for the unknown waybill. Any ' +
+      'other answer (a 403 above all) tells a client that someone else\'s waybill is real.',
+    async run(t) {
+      const requirementId = TRK('012');
+      const unknown = unknownWaybillNo();
+      const missing = await getEvents(t, unknown);
+      expectRefusal(t, missing, 404, 'not-found', { requirementId, what: `GET ${eventsPath(unknown)} (a waybill nobody issued)` });
+      const second = t.secondKey;
+      if (!second) return;
+      const { waybillNo } = await happyShipment(t);
+      const other = await getEvents(t, waybillNo, {}, { sign: second });
+      const what = `GET ${eventsPath(waybillNo)} signed with the second key ${second.keyid}`;
+      if (other.status === 401) {
+        t.assert(true, `${what} was refused with 401 (the key is not registered), so the answer to another client could not be observed`);
+        return;
+      }
+      t.assert(
+        other.status === 200 || other.status === 404,
+        `${what}: expected 200 (the same platform) or 404 (as if the waybill did not exist), got ${other.status}${other.status === 403 ? ': a 403 reveals that the waybill exists' : ''}`,
+        { requirementId },
+      );
+      if (other.status === 404) {
+        t.assert(
+          problemShape(other, [waybillNo]) === problemShape(missing, [unknown]),
+          `${what}: the 404 problem is the same as for a waybill nobody issued (type, title, detail): ${problemShape(other, [waybillNo])} vs ${problemShape(missing, [unknown])}`,
+          { requirementId },
+        );
+      }
+    },
+  }),
+  defineCheck({
+    id: 'tracking/limit-invalid-refused',
+    requirements: [TRK('010')],
+    class: 'carrier-tracking-pull',
+    role: 'carrier',
+    title: 'A limit that is not an integer of at least 1 is refused with 422',
+    description:
+      'Reads the events of the run\'s shipment with `limit` 0, -1, 2.5 and `abc`: expects 422 `validation-failed` ' +
+      'for each, its `invalidParams` naming `/limit` with `in: query`.',
+    async run(t) {
+      const { waybillNo } = await happyShipment(t);
+      for (const limit of ['0', '-1', '2.5', 'abc']) {
+        const what = `GET ${eventsPath(waybillNo, { limit })}`;
+        const response = await getEvents(t, waybillNo, { limit });
+        expectRefusal(t, response, 422, 'validation-failed', { requirementId: TRK('010'), what });
+        const params = (response.json as { invalidParams?: unknown }).invalidParams;
+        const named = Array.isArray(params) ? (params as { name?: unknown; in?: unknown }[]).find((p) => p?.name === '/limit') : undefined;
+        t.assert(named !== undefined && named.in === 'query', `${what}: invalidParams names /limit with in: query (got ${JSON.stringify(params ?? null).slice(0, 200)})`, { requirementId: 'ECDX-ERR-003' });
+      }
+    },
+  }),
+  defineCheck({
+    id: 'tracking/limit-above-100-capped',
+    requirements: [TRK('010')],
+    class: 'carrier-tracking-pull',
+    role: 'carrier',
+    title: 'A limit above 100 is served as 100, not refused',
+    description: 'Reads the events of the run\'s shipment with `limit` 101 and 1000: expects 200 and a page of at most 100 events.',
+    async run(t) {
+      const { waybillNo } = await happyShipment(t);
+      for (const limit of [101, 1000]) {
+        const response = await getEvents(t, waybillNo, { limit });
+        const what = `GET ${eventsPath(waybillNo, { limit })}`;
+        t.assert(response.status === 200, `${what}: a limit above 100 is served as 100: expected HTTP 200, got ${response.status}`);
+        const page = t.need(pageOf(response), `${what} answered 200 without a readable page (see ECDX-TRK-001)`);
+        t.assert(page.items.length <= 100, `${what}: at most 100 events (got ${page.items.length})`);
+      }
+    },
+  }),
+  defineCheck({
+    id: 'tracking/cursor-not-issued-refused',
+    requirements: [TRK('011')],
+    class: 'carrier-tracking-pull',
+    role: 'carrier',
+    title: 'A cursor the carrier did not issue is refused with 422',
+    description:
+      'Reads the events of the run\'s shipment with two cursors the carrier never issued (well-formed: visible ' +
+      'ASCII): expects a 422 problem for each rather than a page from some position — a silently restarted walk ' +
+      'hands the client duplicates.',
+    async run(t) {
+      const { waybillNo } = await happyShipment(t);
+      for (const cursor of ['ecdx-conformance-forged-cursor', 'Zm9yZ2VkLWJ5LXRoZS1oYXJuZXNz']) {
+        const response = await getEvents(t, waybillNo, { cursor });
+        expectCursorRefused(t, response, `GET ${eventsPath(waybillNo, { cursor })} (a cursor it never issued)`);
+      }
+    },
+  }),
+  defineCheck({
+    id: 'tracking/page-size',
+    requirements: [TRK('010')],
+    class: 'carrier-tracking-pull',
+    role: 'carrier',
+    needs: ['test-mode'],
+    title: 'A page holds at most limit events, 20 without one, never more than 100',
+    description:
+      'Reads the first page of a delivered parcel\'s trajectory with `limit` 1, 2, 5, none and 100, and expects ' +
+      'at most that many events (20 without a limit).',
+    async run(t) {
+      const { happy } = await journeys(t);
+      const total = (await readTrajectory(t, happy.waybillNo)).events.length;
+      t.precondition(total >= 2, `the trajectory of ${happy.waybillNo} holds ${total} event(s); page sizes need at least 2`);
+      for (const limit of [1, 2, 5, undefined, 100]) {
+        const response = await getEvents(t, happy.waybillNo, limit === undefined ? {} : { limit });
+        const what = `GET ${eventsPath(happy.waybillNo, limit === undefined ? {} : { limit })}`;
+        const page = t.need(pageOf(response), `${what} answered ${response.status} without a readable page (see ECDX-TRK-001)`);
+        const most = limit ?? 20;
+        t.assert(page.items.length <= most, `${what}: at most ${most} of the ${total} events (got ${page.items.length})`);
+      }
+    },
+  }),
+  defineCheck({
+    id: 'tracking/walk-complete',
+    requirements: [TRK('009')],
+    class: 'carrier-tracking-pull',
+    role: 'carrier',
+    needs: ['test-mode'],
+    title: 'Following nextCursor yields every event exactly once, in order, whatever the limit',
+    description:
+      'Walks a delivered parcel\'s trajectory with `limit` 1, 2 and 3 and compares each walk with the trajectory ' +
+      'read 100 events a page: the same events (by eventId), each once, in ascending sequence, ending on a page ' +
+      'without nextCursor.',
+    async run(t) {
+      const { happy } = await journeys(t);
+      const reference = await readTrajectory(t, happy.waybillNo);
+      t.precondition(reference.events.length >= 2, `the trajectory of ${happy.waybillNo} holds ${reference.events.length} event(s); a walk needs at least 2`);
+      const expected = ids(reference.events);
+      for (const limit of [1, 2, 3]) {
+        const walk = await walkEvents(t, happy.waybillNo, limit, expected.length + 5);
+        const what = `walking the trajectory of ${happy.waybillNo} ${limit} a page`;
+        t.assert(!walk.refused, `${what}: page ${walk.pages.length + 1} (a cursor issued moments before) was answered ${walk.refused?.status}, not a page`);
+        t.assert(walk.complete, `${what}: the walk did not end (no page without nextCursor after ${walk.pages.length} pages)`);
+        const got = ids(walk.events);
+        const missing = expected.filter((id) => !got.includes(id));
+        const repeated = got.filter((id, i) => got.indexOf(id) !== i);
+        t.assert(missing.length === 0, `${what}: every event is returned (missing ${missing.join(', ') || 'none'})`);
+        t.assert(repeated.length === 0, `${what}: no event is returned twice (repeated ${repeated.join(', ') || 'none'})`);
+        t.assert(got.join() === expected.join(), `${what}: the events come in ascending sequence, as in one page (got ${walk.events.map(sequenceOf).join(', ')})`);
+      }
+    },
+  }),
+  defineCheck({
+    id: 'tracking/walk-while-recording',
+    requirements: [TRK('009')],
+    class: 'carrier-tracking-pull',
+    role: 'carrier',
+    needs: ['test-mode'],
+    title: 'Events recorded during a walk come after the events already returned',
+    description:
+      'Creates an `ecdx-happy-` parcel, lets it travel until it has at least 3 events, then walks its trajectory ' +
+      'one event a page while moving the clock 55 minutes between pages, so that the parcel records new events ' +
+      'during the walk. Expects the walk to return every event once, in ascending sequence: the events recorded ' +
+      'before the walk, then the new ones — the same as the trajectory read afterwards, up to where the walk ended.',
+    async run(t) {
+      t.requireTestMode();
+      const { waybillNo } = await createShipment(t, { platformOrderId: happyOrderId() });
+      const { reads, reached } = await advanceUntil(t, [waybillNo], ([events]) => (events?.length ?? 0) >= 3, { stepSeconds: HOUR_S, maxSeconds: 12 * HOUR_S });
+      t.precondition(reached, `the parcel ${waybillNo} recorded fewer than 3 events within 12 hours of test-clock time`);
+      const before = ids(reads[0]!);
+      const seen: Ev[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        if (pages > 0) await t.advanceClock(55 * 60);
+        const response = await getEvents(t, waybillNo, { limit: 1, ...(cursor ? { cursor } : {}) });
+        t.precondition(!(cursor && response.status === 422), `a cursor was refused 55 minutes after it was issued (ECDX-TRK-011), so the walk could not go on`);
+        const page = t.need(pageOf(response), `page ${pages + 1} of the walk was answered ${response.status} without a readable page`);
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor && pages < 40);
+      const after = ids((await readTrajectory(t, waybillNo)).events);
+      const got = ids(seen);
+      const what = `walking ${waybillNo} one event a page over ${pages} pages (${Math.round((pages - 1) * 55 / 60)} h)`;
+      t.assert(!cursor, `${what}: the walk reached a page without nextCursor`);
+      t.assert(before.every((id) => got.includes(id)), `${what}: every event recorded before the walk is returned (${before.length} events)`);
+      t.assert(got.every((id, i) => got.indexOf(id) === i), `${what}: no event is returned twice (got ${seen.map(sequenceOf).join(', ')})`);
+      t.assert(
+        got.join() === after.slice(0, got.length).join(),
+        `${what}: the walk returned the trajectory in order, events recorded during the walk after the others (walk: ${seen.map(sequenceOf).join(', ')}; trajectory: ${after.length} events)`,
+      );
+    },
+  }),
+  defineCheck({
+    id: 'tracking/cursor-lifetime',
+    requirements: [TRK('011')],
+    class: 'carrier-tracking-pull',
+    role: 'carrier',
+    needs: ['test-mode'],
+    title: 'A cursor is honoured for most of an hour; another waybill\'s cursor is refused',
+    description:
+      'Takes the cursor of the first page (one event) of a delivered parcel\'s trajectory, moves the clock 55 ' +
+      'minutes and follows it: expects the page after the first event. Then presents the cursor of another ' +
+      'waybill\'s first page for this waybill: expects a 422 problem, not a page from some position.',
+    async run(t) {
+      const { happy, rejected } = await journeys(t);
+      const first = pageOf(await getEvents(t, happy.waybillNo, { limit: 1 }));
+      const cursor = t.need(first?.nextCursor, `the first page (limit 1) of the trajectory of ${happy.waybillNo} gave no nextCursor to keep`);
+      const firstId = eventIdOf(first!.items[0] ?? {});
+      const firstSequence = sequenceOf(first!.items[0] ?? {});
+      await t.advanceClock(55 * 60);
+      const later = await getEvents(t, happy.waybillNo, { cursor });
+      const what = `the cursor of the first page of ${happy.waybillNo}, followed 55 minutes after it was issued`;
+      t.assert(later.status === 200, `${what}: expected HTTP 200 with the next page, got ${later.status}`);
+      const page = t.need(pageOf(later), `${what}: the answer is not a readable page (see ECDX-TRK-001)`);
+      t.assert(page.items.length > 0 && page.items.every((e) => eventIdOf(e) !== firstId && sequenceOf(e) > firstSequence), `${what}: the page continues after the first event (got sequences ${page.items.map(sequenceOf).join(', ') || 'none'})`);
+
+      const foreign = pageOf(await getEvents(t, rejected.waybillNo, { limit: 1 }))?.nextCursor;
+      const foreignCursor = t.need(foreign, `the first page (limit 1) of the trajectory of ${rejected.waybillNo} gave no nextCursor`);
+      const crossed = await getEvents(t, happy.waybillNo, { cursor: foreignCursor });
+      expectCursorRefused(t, crossed, `GET ${eventsPath(happy.waybillNo)} with the cursor issued for ${rejected.waybillNo}`);
+    },
+  }),
+];

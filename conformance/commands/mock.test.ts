@@ -1,0 +1,159 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { faultCatalogue } from '../../mocks/faults/index.ts';
+import { shipmentRequest } from '../../mocks/test-support/requests.ts';
+import { main } from '../cli.ts';
+import { demoCredentials, signRequest } from '../protocol/index.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  banner: string;
+  stderr: () => string;
+}
+
+const children: ChildProcess[] = [];
+
+/** `node bin/ecdx.js mock --port 0 …` as a child process, resolved once its banner is out. */
+function startCli(args: string[]): Promise<Running> {
+  const child = spawn(process.execPath, ['bin/ecdx.js', 'mock', '--port', '0', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url && out.includes('stop with Ctrl+C')) resolve({ child, url, banner: out, stderr: () => err });
+    });
+    child.once('exit', (code) => reject(new Error(`ecdx mock exited with ${code} before it listened: ${err}`)));
+  });
+}
+
+function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill(signal);
+  });
+}
+
+/** A request to the running mock; signed with the demo platform key at the mock's own clock (from /v1/health). */
+async function call(url: string, method: string, path: string, body?: unknown, signed = true) {
+  const target = `${url}${path}`;
+  const bytes = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  const headers: Record<string, string> = bytes ? { 'content-type': 'application/json', 'idempotency-key': `k-${Math.random()}` } : {};
+  if (signed) {
+    const health = await request(`${url}/v1/health`);
+    const now = Date.parse(((await health.body.json()) as { serverTime: string }).serverTime);
+    Object.assign(headers, signRequest({ method, url: target, headers, body: bytes }, { key: demoCredentials.platform.signingKey, now }));
+  }
+  const response = await request(target, { method: method as 'GET', headers, body: bytes });
+  const text = await response.body.text();
+  return { status: response.statusCode, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+}
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err };
+}
+
+describe('ecdx mock', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ecdx-mock-cli-'));
+  });
+  afterEach(() => {
+    for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints where it listens, its role, store, faults and the demo credentials, serves, and stops on SIGTERM with 0', async () => {
+    const mock = await startCli([]);
+    expect(mock.banner).toMatch(/role\s+both/);
+    expect(mock.banner).toMatch(/store\s+in memory/);
+    expect(mock.banner).toMatch(/faults\s+none/);
+    for (const keyid of ['ecdx-demo-platform-ed25519', 'ecdx-demo-platform-hmac', 'ecdx-demo-carrier-ed25519']) expect(mock.banner).toContain(keyid);
+    expect(mock.banner).toContain('conformance/protocol/demo-credentials.ts');
+    expect((await call(mock.url, 'GET', '/v1/conformance', undefined, false)).status).toBe(200);
+    expect((await call(mock.url, 'GET', '/v1/test/clock')).status).toBe(200);
+    expect((await call(mock.url, 'GET', '/v1/test/clock', undefined, false)).status).toBe(401);
+    expect(await stop(mock.child)).toBe(0);
+  });
+
+  it('plays one role when told, commits the faults it names, and stops on SIGINT with 0', async () => {
+    const mock = await startCli(['--role', 'carrier', '--fault', 'accept-unsigned', '--seed', '7', '--clock-speed', '0']);
+    expect(mock.banner).toMatch(/role\s+carrier/);
+    expect(mock.banner).toContain('accept-unsigned (ECDX-SEC-002)');
+    expect((await call(mock.url, 'GET', '/v1/test/clock', undefined, false)).status).toBe(200);
+    expect((await call(mock.url, 'POST', '/v1/tracking-events', { batchId: 'b' }, false)).status).toBe(404);
+    expect(await stop(mock.child, 'SIGINT')).toBe(0);
+  });
+
+  it('keeps shipments and their events in a --data file across a restart', async () => {
+    const data = join(dir, 'mock.db');
+    const first = await startCli(['--data', data]);
+    expect(first.banner).toContain(`SQLite file ${data}`);
+    const created = await call(first.url, 'POST', '/v1/shipments', shipmentRequest('ord-cli-restart'));
+    expect(created.status).toBe(201);
+    const waybillNo = String(created.body!['waybillNo']);
+    expect((await call(first.url, 'POST', '/v1/test/clock', { advanceSeconds: 3 * 86_400 })).status).toBe(200);
+    const events = await call(first.url, 'GET', `/v1/shipments/${waybillNo}/events?limit=100`);
+    expect((events.body!['items'] as unknown[]).length).toBeGreaterThan(0);
+    expect(await stop(first.child)).toBe(0);
+
+    const second = await startCli(['--data', data]);
+    const shipment = await call(second.url, 'GET', `/v1/shipments/${waybillNo}`);
+    expect(shipment.status).toBe(200);
+    expect(shipment.body!['waybillNo']).toBe(waybillNo);
+    const again = await call(second.url, 'GET', `/v1/shipments/${waybillNo}/events?limit=100`);
+    expect(again.status).toBe(200);
+    expect((again.body!['items'] as unknown[]).slice(0, (events.body!['items'] as unknown[]).length)).toEqual(events.body!['items']);
+    expect(await stop(second.child)).toBe(0);
+  });
+
+  it('lists the fault catalogue as a table, and as JSON with --json', async () => {
+    const table = await run(['mock', '--list-faults']);
+    expect(table.code).toBe(0);
+    for (const fault of faultCatalogue()) expect(table.out).toContain(fault.name);
+    const json = await run(['mock', '--list-faults', '--json']);
+    expect(JSON.parse(json.out)).toEqual(faultCatalogue());
+  });
+
+  it('answers misuse with one line on stderr and exit code 2', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = String((busy.address() as { port: number }).port);
+    try {
+      for (const argv of [
+        ['mock', '--nope'],
+        ['mock', '--port', 'abc'],
+        ['mock', '--port', '70000'],
+        ['mock', '--seed', '1.5'],
+        ['mock', '--clock-speed', 'fast'],
+        ['mock', '--fault', 'no-such-fault'],
+        ['mock', '--role', 'authority'],
+        ['mock', '--json'],
+        ['mock', 'extra'],
+        ['mock', '--port', port],
+        ['mock', '--port', '0', '--data', join(dir, 'missing-dir', 'mock.db')],
+      ]) {
+        const { code, err } = await run(argv);
+        expect({ argv, code }).toEqual({ argv, code: 2 });
+        expect(err).toHaveLength(1);
+        expect(err[0]).toMatch(/^ecdx: /);
+      }
+    } finally {
+      busy.close();
+    }
+  });
+});
