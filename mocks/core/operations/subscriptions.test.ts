@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PLATFORM_KEYID, demoCredentials } from '../../../conformance/protocol/index.ts';
+import { DEMO_PLATFORM_KEYID, demoCredentials, generateEd25519SigningKey, Keyring, verificationKeyOf } from '../../../conformance/protocol/index.ts';
 import type { Subscription } from '../../../schemas/src/index.ts';
 import { send } from '../../testing.ts';
 import { createMock, type Mock } from '../mock.ts';
@@ -68,7 +68,17 @@ describe('POST /v1/subscriptions', () => {
   });
 
   it('refuses a loopback http callback when the mock does not run as a test deployment', async () => {
-    const response = await send(carrier({ testMode: false }), 'POST', '/v1/subscriptions', request({ callbackUrl: 'http://127.0.0.1:9000/cb' }));
+    // A production deployment refuses the demo keys (ECDX-SEC-016), so the platform signs with a key of its own.
+    const key = generateEd25519SigningKey('vendor-platform-1');
+    const production = createMock({
+      role: 'carrier',
+      clockSpeed: 0,
+      selfCheck: true,
+      testMode: false,
+      keyring: new Keyring([verificationKeyOf(key)]),
+      parties: { [key.keyid]: { role: 'platform', name: 'Vendor Platform' } },
+    });
+    const response = await send(production, 'POST', '/v1/subscriptions', request({ callbackUrl: 'http://127.0.0.1:9000/cb' }), { key });
     expect(response.status).toBe(422);
     expect(invalidNames(response.body)).toEqual(['/callbackUrl']);
   });

@@ -1,0 +1,35 @@
+// `ecdx requirements`: the coverage matrix — each requirement with the checks that verify it and the mock's faults
+// that violate it; untestable ones with the reason.
+import { parseArgs } from 'node:util';
+import { conformanceClassNames } from '../../spec/classes.ts';
+import { ConfigurationError } from '../harness/runner.ts';
+import { coverageMatrix } from '../coverage.ts';
+import type { CommandIo } from './mock.ts';
+
+export function requirementsCommand(args: string[], io: CommandIo): number {
+  let values: { json?: boolean; class?: string; untested?: boolean };
+  try {
+    values = parseArgs({ args, options: { json: { type: 'boolean' }, class: { type: 'string' }, untested: { type: 'boolean' } }, strict: true }).values;
+  } catch (error) {
+    throw new ConfigurationError((error as Error).message.split('\n')[0]!);
+  }
+  if (values.class && !conformanceClassNames.includes(values.class as never)) {
+    throw new ConfigurationError(`unknown class '${values.class}' (known: ${conformanceClassNames.join(', ')})`);
+  }
+  const rows = coverageMatrix().filter((row) => (!values.class || row.requirement.class === values.class) && (!values.untested || !row.requirement.testable));
+  if (values.json) {
+    io.out(JSON.stringify(rows.map(({ requirement, checks, faults }) => ({ ...requirement, checks, faults })), null, 2));
+    return 0;
+  }
+  for (const { requirement: r, checks, faults } of rows) {
+    io.out(`${r.id}  ${r.level.padEnd(10)} ${r.class.padEnd(26)} ${r.role.padEnd(8)} ${r.clauses.join(',')}`);
+    if (!r.testable) io.out(`    not black-box testable: ${r.untestableReason}`);
+    else {
+      io.out(`    checks: ${checks.join(', ') || '— none —'}`);
+      io.out(`    faults: ${faults.join(', ') || '— none —'}`);
+    }
+  }
+  const testable = rows.filter((r) => r.requirement.testable);
+  io.out(`${rows.length} requirement(s): ${testable.length} testable (${testable.filter((r) => r.checks.length > 0).length} with a check), ${rows.length - testable.length} not black-box testable`);
+  return 0;
+}
