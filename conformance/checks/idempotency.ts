@@ -7,7 +7,6 @@
 import { defineCheck } from '../harness/check.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
-import { generateEd25519SigningKey } from '../protocol/index.ts';
 import { creatingRequest, expectRefusal, newIdempotencyKey, probePath, type CreatingRequest } from './support/requests.ts';
 
 const MIN_EXPIRY_SECONDS = 86_400;
@@ -246,18 +245,17 @@ export const idempotencyChecks = [
     role: 'both',
     title: 'A request refused with 401 does not use up its Idempotency-Key',
     description:
-      'Sends the role\'s creating request signed with a key the target cannot know (refused with 401), then the ' +
-      'same request under the same Idempotency-Key correctly signed; expects it to be processed (2xx), not answered ' +
-      'with the stored 401 or a conflict.',
+      'Sends the role\'s creating request with the harness\'s own key but a signature that expired 5 minutes ago ' +
+      '(refused with 401), then the same request under the same Idempotency-Key signed now; expects it to be ' +
+      'processed (2xx), not answered with the stored 401 or a conflict.',
     async run(t) {
       const request = creatingRequest(t);
       const requirementId = 'ECDX-IDM-008';
       const probe = await t.http.get(probePath(t));
       t.precondition(probe.status !== 401, 'a correctly signed GET was refused with 401: the target does not accept the harness\'s key');
       const key = newIdempotencyKey();
-      const stranger = generateEd25519SigningKey(`ecdx-conformance-unregistered-${Date.now().toString(36)}`);
-      const refused = await t.http.post(request.path, request.body, { idempotencyKey: key, sign: stranger });
-      t.precondition(refused.status === 401, `${request.label} signed with an unregistered key was answered ${refused.status}, not 401`);
+      const stale = await t.http.post(request.path, request.body, { idempotencyKey: key, signAt: t.targetNow() - 600_000 });
+      t.precondition(stale.status === 401, `${request.label} with a signature that expired 5 minutes ago was answered ${stale.status}, not 401`);
       const retried = await t.http.post(request.path, request.body, { idempotencyKey: key });
       t.assert(isSuccess(retried), `${request.label} correctly signed under the Idempotency-Key of a request refused with 401 is processed: expected 2xx, got ${retried.status}`, { requirementId });
     },

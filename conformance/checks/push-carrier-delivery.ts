@@ -12,6 +12,7 @@ import {
   claimedSchemes,
   createPushShipment,
   eventsOf,
+  ANSWER_READ_MS,
   firstDelivery,
   repeatsOf,
   settle,
@@ -140,6 +141,7 @@ export const pushDeliveryChecks = [
           t.assert(d.body.equals(first.body), `the ${n} resends the body unchanged (same batchId, sentAt and events)`);
         };
         sameAsFirst(second, 'first retry');
+        await settle(t, ANSWER_READ_MS);
         const [ts1, ts2] = [webhookTimestamp(first), webhookTimestamp(second)];
         t.assert(ts1 !== undefined && ts2 !== undefined && ts2 > ts1, `the first retry has a fresh webhook-timestamp (first attempt ${ts1 ?? 'none'}, retry ${ts2 ?? 'none'})`);
         t.assert(second.headers['webhook-signature'] !== first.headers['webhook-signature'], 'the first retry has a fresh webhook-signature');
@@ -172,15 +174,20 @@ export const pushDeliveryChecks = [
       try {
         const { deliveries, waybillNo, subscription } = await follow(t, { status: 410 }, created);
         await firstDelivery(t, deliveries, waybillNo);
+        const path = subscriptionPath(subscription.subscriptionId);
+        const state = async () => {
+          const read = await t.http.get(path);
+          return { read, body: read.json as { state?: unknown; disabledReason?: unknown } | undefined };
+        };
+        // Until the target has taken in the 410, moving the clock could record events it would still push.
+        for (let poll = 0; poll < 10 && (await state()).body?.state !== 'DISABLED'; poll++) await t.sleep(300);
         await t.advanceClock(6);
         await settle(t, 500);
         await t.advanceClock(12 * 3600);
         await settle(t);
         const more = deliveries.length - 1;
         t.assert(more === 0, `after the callback answered 410, no push came in the next 12 hours (got ${more})`);
-        const path = subscriptionPath(subscription.subscriptionId);
-        const read = await t.http.get(path);
-        const body = read.json as { state?: unknown; disabledReason?: unknown } | undefined;
+        const { read, body } = await state();
         t.precondition(read.status === 200 && typeof body?.state === 'string', `GET ${path} was answered ${read.status} without a state (ECDX-PSH-005 is checked on its own)`);
         t.assert(body!.state === 'DISABLED' && body!.disabledReason === 'ENDPOINT_GONE', `after the callback answered 410 the subscription is DISABLED with disabledReason ENDPOINT_GONE (got ${String(body!.state)}${body!.disabledReason ? `, ${String(body!.disabledReason)}` : ''})`);
       } finally {

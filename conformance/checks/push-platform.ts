@@ -160,9 +160,9 @@ export const pushPlatformChecks = [
     role: 'platform',
     title: 'Events already received are not processed again, and a batch of them is still acknowledged with a 2xx',
     description:
-      'Pushes two events; then the same batch again (a carrier\u2019s retry), the same events in a new batch, and a ' +
-      'batch holding one new event twice. Each must be answered 2xx; an acknowledgement, when returned, counts the ' +
-      'events already held as `duplicates` (2, 2 and 1).',
+      'Pushes two events; then the same batch again (a carrier\u2019s retry) and the same events in a new batch, each ' +
+      'of which must be answered 2xx; then a batch holding one new event twice. An acknowledgement, when returned, ' +
+      'counts the events already held as `duplicates` (2, 2 and 1).',
     async run(t) {
       const requirementId = 'ECDX-PSH-021';
       const events = trajectoryEvents(t, [1, 2, 3]);
@@ -175,9 +175,12 @@ export const pushPlatformChecks = [
       const again = await sendPush(t, { body: pushBatch(t, events.slice(0, 2)) });
       t.assert(is2xx(again), `${PUSH} with a new batch made only of events already received: expected a 2xx, ${got(again)}`, { requirementId });
       expectDuplicates(t, again, 2, 'a new batch of the same events', requirementId);
+      // A batch holding one new event twice: the requirement asks that the copy is not processed again, not that
+      // such a batch is acknowledged (it is not made only of events already held), so only an acknowledgement of it
+      // is judged.
       const twice = await sendPush(t, { body: pushBatch(t, [events[2]!, events[2]!]) });
-      t.assert(is2xx(twice), `${PUSH} with one new event listed twice: expected a 2xx, ${got(twice)}`, { requirementId });
-      expectDuplicates(t, twice, 1, 'a batch holding one event twice', requirementId);
+      if (is2xx(twice)) expectDuplicates(t, twice, 1, 'a batch holding one new event twice', requirementId);
+      else t.assert(true, `a batch holding one new event twice was refused (HTTP ${twice.status}), which ECDX-PSH-021 leaves open, so its deduplication was not seen`);
     },
   }),
   defineCheck({

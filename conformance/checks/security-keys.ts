@@ -1,7 +1,7 @@
 // Keys and credentials (chapter Security §5–§6) and the signature algorithms a claim promises (chapter Core, ECDX-
 // CNF-004): the published demo credentials are refused by a production deployment, no credential appears in a URL
-// the target hands out, and every algorithm listed in signatureAlgorithms is accepted — as is a page as large as
-// maxPageSize.
+// the target hands out, and every algorithm in signatureAlgorithms (and, for a platform, every push scheme in
+// webhookSignatureSchemes) is accepted — as is a page as large as maxPageSize.
 import {
   DEMO_CARRIER_HMAC_SECRET_BASE64,
   DEMO_HMAC_SECRET_BASE64,

@@ -18,7 +18,7 @@ const FAULTS = [
   'accept-unsigned', 'accept-uncovered-components', 'ignore-content-digest', 'accept-expired-signature', 'accept-replayed-nonce',
   'accept-unknown-key', 'accept-bad-signature', 'validate-before-authenticate', 'claim-production-accepts-demo-keys',
   'idempotency-key-optional', 'idempotency-replay-creates-again', 'idempotency-key-reuse-accepted', 'idempotency-no-in-flight-guard',
-  'idempotency-key-global-scope', 'claim-idempotency-expiry-overstated',
+  'idempotency-key-global-scope', 'claim-idempotency-expiry-overstated', 'idempotency-key-consumed-by-refusal', 'credential-in-location',
   'unknown-path-needs-signature', 'wrong-method-as-not-found', 'no-body-size-limit', 'ignore-content-type', 'server-error-on-bad-input',
   'malformed-json-as-validation-error', 'problem-as-plain-text', 'problem-type-about-blank', 'problem-without-invalid-params',
   'problem-echoes-personal-data', 'claim-hmac-not-honoured',

@@ -16,10 +16,11 @@ import {
   orderId,
   personalDataOf,
   postShipment,
+  shipmentPath,
   shipmentRequest,
   type ShipmentBody,
 } from './support/shipping-data.ts';
-import { timestamp } from './support/requests.ts';
+import { expectRefusal, timestamp } from './support/requests.ts';
 import { blameMissingValidation, expectRefusalNaming, summary } from './shipping-expect.ts';
 
 const DAY_MS = 86_400_000;
@@ -40,6 +41,22 @@ const withRecipient = (t: TestContext, change: (recipient: Record<string, unknow
 };
 
 export const shippingPrivacyChecks = [
+  defineCheck({
+    id: 'privacy/shipment-only-for-its-platform',
+    requirements: ['ECDX-PRV-008'],
+    class: 'privacy',
+    role: 'carrier',
+    title: 'A shipment is shown only to the platform whose shipping data created it',
+    description:
+      'Creates a shipment, then reads it signed with a second client identity of the counterparty (another keyid) ' +
+      'and expects 404 `not-found`, exactly as for a waybill that does not exist.',
+    async run(t) {
+      const other = t.need(t.secondKey, 'the harness has no second client key to play another platform with');
+      const { waybillNo } = await createShipment(t);
+      const read = await t.http.get(shipmentPath(waybillNo), { sign: other });
+      expectRefusal(t, read, 404, 'not-found', { requirementId: 'ECDX-PRV-008', what: `GET /v1/shipments/${waybillNo} signed by another platform (${other.keyid})` });
+    },
+  }),
   defineCheck({
     id: 'privacy/undefined-members-refused',
     requirements: ['ECDX-PRV-010'],

@@ -41,6 +41,9 @@ async function cancelled(t: TestContext, waybillNo: string): Promise<Shipment> {
 
 const ACCEPTED = ACCEPTED_SHIPMENT_STATUSES as readonly string[];
 
+/** Two RFC 3339 times that name the same instant (however each is written). */
+const sameInstant = (a: string | undefined, b: string | undefined): boolean => a !== undefined && b !== undefined && Date.parse(a) === Date.parse(b);
+
 /**
  * A new shipment on the regular path that the carrier has taken in (收寄): the target's clock is moved 6 hours on,
  * and once more by 18 hours if the parcel is still not accepted. Precondition-failed when it never is.
@@ -178,7 +181,7 @@ const coreChecks = [
       const response = await t.http.get(shipmentPath(created.waybillNo));
       const shipment = expectShipment(t, response, 200, `GET /v1/shipments/${created.waybillNo}`);
       t.assert(shipment.waybillNo === created.waybillNo, `the shipment read has waybill number ${created.waybillNo} (got ${shipment.waybillNo})`);
-      t.assert(shipment.createdAt === created.shipment.createdAt, `createdAt is still ${created.shipment.createdAt} (got ${shipment.createdAt})`);
+      t.assert(sameInstant(shipment.createdAt, created.shipment.createdAt), `createdAt is still ${created.shipment.createdAt} (got ${shipment.createdAt})`);
       const difference = describeDifference(created.request, shipment.request);
       t.assert(difference === undefined, difference ? `the request held is not the request accepted: ${difference}` : 'the request held equals the request accepted, member by member');
     },
@@ -216,7 +219,7 @@ const coreChecks = [
       const read = await t.http.get(shipmentPath(waybillNo));
       const held = expectShipment(t, read, 200, `GET /v1/shipments/${waybillNo} after the cancellation`);
       t.assert(held.status === 'CANCELLED', `after the cancellation, GET reports status CANCELLED (got ${held.status})`);
-      t.assert(held.cancelledAt === shipment.cancelledAt, `after the cancellation, GET reports cancelledAt ${shipment.cancelledAt} (got ${held.cancelledAt ?? 'none'})`);
+      t.assert(sameInstant(held.cancelledAt, shipment.cancelledAt), `after the cancellation, GET reports cancelledAt ${shipment.cancelledAt} (got ${held.cancelledAt ?? 'none'})`);
     },
   }),
   defineCheck({
@@ -236,7 +239,7 @@ const coreChecks = [
       const response = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
       const again = expectShipment(t, response, 200, `a second POST /v1/shipments/${waybillNo}/cancellation`);
       t.assert(again.status === 'CANCELLED', `the repeated cancellation answers status CANCELLED (got ${again.status})`);
-      t.assert(again.cancelledAt === first.cancelledAt, `the repeated cancellation keeps cancelledAt ${first.cancelledAt} (got ${again.cancelledAt ?? 'none'})`);
+      t.assert(sameInstant(again.cancelledAt, first.cancelledAt), `the repeated cancellation keeps cancelledAt ${first.cancelledAt} (got ${again.cancelledAt ?? 'none'})`);
       const difference = describeDifference(first, again);
       t.assert(difference === undefined, difference ? `the repeated cancellation changed the shipment: ${difference}` : 'the repeated cancellation answers the shipment unchanged');
     },
@@ -332,7 +335,7 @@ const testModeChecks = [
       const read = await t.http.get(shipmentPath(waybillNo));
       const held = expectShipment(t, read, 200, `GET /v1/shipments/${waybillNo} 2 days after its cancellation`);
       t.assert(held.status === 'CANCELLED', `2 days after the cancellation, GET reports status CANCELLED (got ${held.status})`);
-      t.assert(held.cancelledAt === first.cancelledAt, `2 days after the cancellation, GET reports cancelledAt ${first.cancelledAt} (got ${held.cancelledAt ?? 'none'})`);
+      t.assert(sameInstant(held.cancelledAt, first.cancelledAt), `2 days after the cancellation, GET reports cancelledAt ${first.cancelledAt} (got ${held.cancelledAt ?? 'none'})`);
     },
   }),
 ];

@@ -347,9 +347,9 @@ function parseJson(body: Uint8Array | undefined): { ok: true; value: unknown } |
   }
   try {
     return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    // V8's message names the position, never echoes content beyond a few characters; keep it short anyway.
-    return { ok: false, reason: `the body is not well-formed JSON (${String((error as Error).message).slice(0, 80)})` };
+  } catch {
+    // V8's message quotes the start of the body, which may hold personal data (ECDX-ERR-010): say nothing of it.
+    return { ok: false, reason: 'the body is not well-formed JSON' };
   }
 }
 

@@ -7,6 +7,7 @@ import type { Mock } from '../core/mock.ts';
 import { shippingFault } from '../core/simulator/fault-names.ts';
 import { createShipment, HOUR, minimalShippingData, MockPool, shippingData } from '../core/simulator/fixtures.ts';
 import { expectProblem } from '../test-support/problems.ts';
+import { demoCredentials } from '../../conformance/protocol/index.ts';
 import { send } from '../testing.ts';
 import { faultByName } from './index.ts';
 import { shippingFaults } from './shipping.ts';
@@ -106,6 +107,15 @@ describe('unknown-waybill-validation-failed', () => {
     const mock = mockWith('unknown-waybill-validation-failed');
     expect((await get(mock, (await createShipment(mock)).waybillNo)).status).toBe(200);
   });
+});
+
+describe('shipment-readable-by-other-platforms', () => {
+  const readByOther = async (mock: Mock) => {
+    const { waybillNo } = await createShipment(mock);
+    return send(mock, 'GET', `/v1/shipments/${waybillNo}`, undefined, { key: demoCredentials.platformHmac });
+  };
+  it('off: another platform is told the waybill does not exist', async () => expectProblem(await readByOther(mockWith()), 'not-found'));
+  it('on: another platform reads the shipment', async () => expect((await readByOther(mockWith('shipment-readable-by-other-platforms'))).status).toBe(200));
 });
 
 describe('cancelled-shipment-read-as-created', () => {

@@ -44,6 +44,12 @@ const shipmentBody = (r: MockResponse): Shipment | undefined => (r.status < 300 
 
 export const shippingFaults: Fault[] = [
   defineFault({
+    name: shippingFault.shipmentReadableByOtherPlatforms,
+    requirements: ['ECDX-PRV-008'],
+    role: 'carrier',
+    description: 'Answers GET /v1/shipments/{waybillNo} to any platform, not only to the one whose shipping data created it.',
+  }),
+  defineFault({
     name: 'shipment-created-without-location',
     requirements: ['ECDX-SHP-001'],
     role: 'carrier',

@@ -218,11 +218,18 @@ export async function firstDelivery(t: TestContext, deliveries: readonly Deliver
     arrived = await waitUntil(t, () => deliveries.length > 0, t.timeoutMs);
   }
   t.precondition(arrived, `no push for ${waybillNo} arrived after the clock moved 30 hours, so the delivery rules cannot be observed (ECDX-PSH-008 is checked on its own)`);
+  await settle(t, ANSWER_READ_MS);
   return deliveries[0]!;
 }
 
 /** Let stray deliveries arrive. */
 export const settle = (t: TestContext, ms = 1_500): Promise<void> => t.sleep(ms);
+
+/**
+ * The receiver records a delivery before the target has read the answer; a check that moves the clock right away
+ * could move it before the target has scheduled the retry the answer calls for. It waits this long first.
+ */
+export const ANSWER_READ_MS = 1_000;
 
 // --- platform targets: events, batches, pushes ----------------------------------------------------------------
 

@@ -125,9 +125,22 @@ export function stringsIn(value: unknown, pointer = '', member = ''): { pointer:
 
 // --- moving the clock ------------------------------------------------------------------------------------------
 
+/**
+ * The target's clock now, read from `GET /v1/test/clock` (the harness's estimate when that fails). Read right
+ * after a request, it is a bound on when the target answered that holds whatever speed its clock runs at.
+ */
+export async function targetClock(t: TestContext): Promise<number> {
+  if (t.claim?.testMode === true) {
+    const response = await t.http.get('/v1/test/clock');
+    const now = Date.parse((response.json as { now?: unknown } | undefined)?.now as string);
+    if (response.status === 200 && Number.isFinite(now)) return now;
+  }
+  return t.targetNow();
+}
+
 export interface Snapshot {
   events: Ev[];
-  /** The target's time (estimated) when the read was answered. */
+  /** The target's clock read right after the read was answered (a bound on when it was answered). */
   answeredAt: number;
 }
 
@@ -143,11 +156,9 @@ export async function advanceUntil(
 ): Promise<{ reads: Ev[][]; reached: boolean; advancedSeconds: number }> {
   const readAll = async () => {
     const reads: Ev[][] = [];
-    for (const waybillNo of waybills) {
-      const walk = await readTrajectory(t, waybillNo);
-      options.onRead?.(waybillNo, { events: walk.events, answeredAt: walk.answeredAt });
-      reads.push(walk.events);
-    }
+    for (const waybillNo of waybills) reads.push((await readTrajectory(t, waybillNo)).events);
+    const answeredBy = await targetClock(t);
+    waybills.forEach((waybillNo, i) => options.onRead?.(waybillNo, { events: reads[i]!, answeredAt: answeredBy }));
     return reads;
   };
   let reads = await readAll();
@@ -232,7 +243,8 @@ export async function readJourneys(t: TestContext, j: Journeys): Promise<{ label
     const walk = await readTrajectory(t, journey.waybillNo);
     out.push({ label: `${label} ${journey.waybillNo}`, waybillNo: journey.waybillNo, request: journey.request, events: walk.events, answeredAt: walk.answeredAt });
   }
-  return out;
+  const answeredBy = await targetClock(t);
+  return out.map((read) => ({ ...read, answeredAt: answeredBy }));
 }
 
 // --- findings ----------------------------------------------------------------------------------------------------

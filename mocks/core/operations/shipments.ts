@@ -127,7 +127,10 @@ function refreshed(mock: MockContext, stored: StoredShipment): Shipment {
 }
 
 const getShipment: OperationHandler = ({ mock, params, caller }) => {
-  const stored = findOwnShipment(mock, params['waybillNo'] ?? '', caller?.keyid);
+  const waybillNo = params['waybillNo'] ?? '';
+  const stored = mock.fault(shippingFault.shipmentReadableByOtherPlatforms)
+    ? shipmentsOf(mock).get(waybillNo)
+    : findOwnShipment(mock, waybillNo, caller?.keyid);
   return stored ? json(200, refreshed(mock, stored)) : shipmentNotFound();
 };
 

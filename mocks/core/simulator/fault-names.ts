@@ -10,6 +10,7 @@ export const shippingFault = {
   requirePackageWeight: 'require-package-weight',
   cancelAfterAcceptance: 'cancel-after-acceptance',
   repeatCancellationRestamped: 'repeat-cancellation-restamped',
+  shipmentReadableByOtherPlatforms: 'shipment-readable-by-other-platforms',
   acceptLapsedConsent: 'accept-lapsed-consent',
   consentDemandedForOrder: 'consent-demanded-for-order',
   ignoreSeparateConsentReference: 'ignore-separate-consent-reference',

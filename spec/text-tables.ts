@@ -1,0 +1,36 @@
+// Tables inside the hand-written chapters that repeat data defined in code: the generator rewrites what stands
+// between `<!-- generated: NAME … -->` and `<!-- /generated -->`, so the chapter can never disagree with the code.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { problemTypes } from '../schemas/src/problems.ts';
+
+const textDir = join(import.meta.dirname, 'text');
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+const tables: Record<string, () => string> = {
+  'problem-types': () =>
+    [
+      '| slug | status | title | when |',
+      '|---|---|---|---|',
+      ...problemTypes.map((p) => `| \`${p.slug}\` | ${p.status} | ${cell(p.title)} | ${cell(p.description)} |`),
+    ].join('\n'),
+};
+
+const BLOCK = /(<!-- generated: ([a-z-]+)[^>]*-->)\n[\s\S]*?(<!-- \/generated -->)/g;
+
+/** Every chapter with its generated tables filled in (only the chapters that have any). */
+export function generateChapterTables(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const file of readdirSync(textDir).filter((f) => f.endsWith('.md')).sort()) {
+    const source = readFileSync(join(textDir, file), 'utf8');
+    if (!source.includes('<!-- generated: ')) continue;
+    const filled = source.replace(BLOCK, (_, open: string, name: string, close: string) => {
+      const table = tables[name];
+      if (!table) throw new Error(`spec/text/${file}: no generated table named ${name}`);
+      return `${open}\n${table()}\n${close}`;
+    });
+    files.set(`spec/text/${file}`, filled);
+  }
+  return files;
+}
