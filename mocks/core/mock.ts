@@ -48,9 +48,11 @@ export const DEMO_CARRIER_CODE = 'ECDXDEMO';
 
 const demoParties = (): Record<string, Omit<Party, 'keyid'>> => ({
   [demoCredentials.platform.signingKey.keyid]: { role: 'platform', name: 'ECDX Demo Platform' },
-  [demoCredentials.platformHmac.keyid]: { role: 'platform', name: 'ECDX Demo Platform' },
+  // The HMAC demo keys belong to a second demo party of each role, so that a harness can act as "another
+  // platform" (or carrier) and see that data is scoped to the party that created it.
+  [demoCredentials.platformHmac.keyid]: { role: 'platform', name: 'ECDX Demo Platform 2' },
   [demoCredentials.carrier.signingKey.keyid]: { role: 'carrier', name: 'ECDX Demo Carrier', carrierCode: DEMO_CARRIER_CODE },
-  [demoCredentials.carrierHmac.keyid]: { role: 'carrier', name: 'ECDX Demo Carrier', carrierCode: DEMO_CARRIER_CODE },
+  [demoCredentials.carrierHmac.keyid]: { role: 'carrier', name: 'ECDX Demo Carrier 2', carrierCode: 'ECDXDEMO2' },
 });
 
 export interface Mock {

@@ -298,8 +298,8 @@ export interface Exchanges {
 
 /**
  * Exchanges the target's figures must count, made now by the harness (the run's key unless `sign` says otherwise):
- * for a carrier, `shipments` accepted shipments (and, with `rejected`, one refused one, which only the consistency
- * check needs and nothing asserts is counted); for a platform, one push of two tracking events. The check ends
+ * for a carrier, `shipments` accepted shipments (and, with `rejected`, one invalid one, which only the consistency
+ * check needs and nothing asserts is refused or counted); for a platform, one push of two tracking events. The check ends
  * precondition-failed when the target does not take them: that is another area's question.
  */
 export async function makeExchanges(t: TestContext, options: { shipments?: number; rejected?: boolean; sign?: SigningKey } = {}): Promise<Exchanges> {
@@ -313,10 +313,8 @@ export async function makeExchanges(t: TestContext, options: { shipments?: numbe
       secrets.push({ kind: 'waybill number', value: created.waybillNo });
       for (const datum of personalDataOf(created.request)) secrets.push({ kind: datum.kind, value: datum.value });
     }
-    if (options.rejected) {
-      const refused = await postShipment(t, minimalShipmentRequest(t, { package: { count: 0 } }), options.sign ? { sign: options.sign } : {});
-      t.precondition(refused.status >= 400 && refused.status < 500 && refused.status !== 401, `POST /v1/shipments with a package count of 0 was answered ${refused.status}, not a refusal`);
-    }
+    // A refusal to count (whether the target does refuse it is the shipping checks' question, not this one's).
+    if (options.rejected) await postShipment(t, minimalShipmentRequest(t, { package: { count: 0 } }), options.sign ? { sign: options.sign } : {});
     expected = [
       { label: 'shipments.received', count: (s) => s.shipments.received, atLeast: count },
       { label: 'shipments.accepted', count: (s) => s.shipments.accepted, atLeast: count },
