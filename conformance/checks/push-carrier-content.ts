@@ -8,7 +8,6 @@ import type { Subscription, TrackingEvent, TrackingStatus } from '../../schemas/
 import { defineCheck } from '../harness/check.ts';
 import type { TestContext } from '../harness/context.ts';
 import type { Delivery } from '../harness/receiver.ts';
-import { shipmentBody } from './support/requests.ts';
 import {
   batchIdOf,
   canonical,
@@ -16,6 +15,7 @@ import {
   claimsClass,
   createPushShipment,
   eventsOf,
+  foreignShipment,
   readTrajectory,
   settle,
   subscribe,
@@ -64,14 +64,9 @@ function pushedTrajectory(t: TestContext): Promise<PushedTrajectory> {
     c.requireTestMode();
     const created: string[] = [];
     try {
-      const waybillNo = await createPushShipment(c, { what: 'the parcel to follow' });
-      await createPushShipment(c, { what: 'a parcel outside the scope' });
-      let foreignWaybillNo: string | undefined;
-      if (c.secondKey) {
-        const other = await c.http.post('/v1/shipments', shipmentBody(c, 'ecdx-happy-push-'), { sign: c.secondKey });
-        const w = (other.json as { waybillNo?: unknown } | undefined)?.waybillNo;
-        if (other.status === 201 && typeof w === 'string') foreignWaybillNo = w;
-      }
+      const waybillNo = await createPushShipment(c);
+      await createPushShipment(c);
+      const foreignWaybillNo = await foreignShipment(c);
       const before = new Set((await readTrajectory(c, waybillNo)).map((e) => e.eventId));
       const schemes = claimedSchemes(c);
       const observe = async (label: string, options: { statuses?: TrackingStatus[]; scheme?: 'v1a' | 'v1'; all?: boolean }): Promise<Observed> => {

@@ -6,10 +6,11 @@ import type { Subscription } from '../../schemas/src/index.ts';
 import { defineCheck } from '../harness/check.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
-import { expectRefusal, shipmentBody } from './support/requests.ts';
+import { expectRefusal } from './support/requests.ts';
 import {
   canonical,
   claimedSchemes,
+  foreignShipment,
   randomDigits,
   sharedPushShipment,
   subscriptionIdOf,
@@ -157,15 +158,9 @@ export const pushCarrierChecks = [
       const unknown = { ...valid, scope: { type: 'WAYBILLS', waybillNos: [`ECDXNONE${randomDigits(10)}`] } };
       await refused(t, unknown, 'POST /v1/subscriptions listing a waybill the carrier never issued', requirementId, '/scope/waybillNos/0');
 
-      const second = t.secondKey;
-      if (!second) {
-        t.assert(true, 'the harness has no second platform key, so a waybill of another platform was not tried');
-        return;
-      }
-      const other = await t.http.post('/v1/shipments', shipmentBody(t, 'ecdx-happy-push-'), { sign: second });
-      const foreign = (other.json as { waybillNo?: unknown } | undefined)?.waybillNo;
-      if (other.status !== 201 || typeof foreign !== 'string') {
-        t.assert(true, `the second platform key (${second.keyid}) could not create a shipment (HTTP ${other.status}), so a waybill of another platform was not tried`);
+      const foreign = await foreignShipment(t);
+      if (!foreign) {
+        t.assert(true, `the harness has no second platform key that can ship${t.secondKey ? ` (${t.secondKey.keyid} could not create a shipment)` : ''}, so a waybill of another platform was not tried`);
         return;
       }
       const foreignScope = { ...valid, scope: { type: 'WAYBILLS', waybillNos: [foreign] } };

@@ -25,7 +25,8 @@ import { nodeForStatus, type PushBatch, type Subscription, type TrackingEvent, t
 import { TargetClient, TargetUnreachable, type HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
 import type { Delivery } from '../../harness/receiver.ts';
-import { HARNESS_CARRIER_CODE, shipmentBody, timestamp } from './requests.ts';
+import { HARNESS_CARRIER_CODE, timestamp } from './requests.ts';
+import { createShipment, happyOrderId, happyShipment, postShipment, shipmentRequest } from './shipping-data.ts';
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -73,28 +74,24 @@ export { plural };
 // --- carrier targets: shipments, subscriptions, the trajectory -------------------------------------------------
 
 /**
- * A fresh shipment of the harness's platform: the ShipmentRequest example with a `platformOrderId` beginning
- * `ecdx-happy-` (the test-control prefix for a regular trajectory). Ends the check precondition-failed when the
- * target does not create it: creating shipments is the carrier-shipping checks' business.
+ * A fresh shipment of the harness's platform on the regular path (support/shipping-data.ts; the check ends
+ * precondition-failed when the target does not create it: that is the carrier-shipping checks' business).
  */
-export async function createPushShipment(t: TestContext, options: { sign?: TestContext['secondKey']; what?: string } = {}): Promise<string> {
-  const response = await t.http.post('/v1/shipments', shipmentBody(t, 'ecdx-happy-push-'), options.sign ? { sign: options.sign } : {});
-  const waybillNo = (response.json as { waybillNo?: unknown } | undefined)?.waybillNo;
-  t.precondition(
-    response.status === 201 && typeof waybillNo === 'string' && /^[A-Z0-9]{8,32}$/.test(waybillNo),
-    `POST /v1/shipments${options.what ? ` (${options.what})` : ''} was answered ${response.status} without a waybill number, so there is no parcel whose pushes could be observed`,
-  );
-  return waybillNo as string;
+export async function createPushShipment(t: TestContext): Promise<string> {
+  return (await createShipment(t, { platformOrderId: happyOrderId() })).waybillNo;
 }
 
-/** The shipment the subscription checks that move no clock share (one per run). */
-export const sharedPushShipment = (t: TestContext): Promise<string> =>
-  t.fixture('push:shipment', async (c) => {
-    const response = await c.http.post('/v1/shipments', shipmentBody(c, 'ecdx-happy-push-'));
-    const waybillNo = (response.json as { waybillNo?: unknown } | undefined)?.waybillNo;
-    if (response.status !== 201 || typeof waybillNo !== 'string') throw new Error(`POST /v1/shipments answered ${response.status}`);
-    return waybillNo;
-  });
+/** A shipment of another platform (the second key), or undefined when the harness has none or the target refuses it. */
+export async function foreignShipment(t: TestContext): Promise<string | undefined> {
+  const second = t.secondKey;
+  if (!second) return undefined;
+  const response = await postShipment(t, shipmentRequest(t, { platformOrderId: happyOrderId() }), { sign: second });
+  const waybillNo = (response.json as { waybillNo?: unknown } | undefined)?.waybillNo;
+  return response.status === 201 && typeof waybillNo === 'string' ? waybillNo : undefined;
+}
+
+/** The run's shared regular-path shipment, for the subscription checks that move no clock (never cancelled). */
+export const sharedPushShipment = async (t: TestContext): Promise<string> => (await happyShipment(t)).waybillNo;
 
 export interface SubscriptionOptions {
   callbackUrl: string;
@@ -212,7 +209,8 @@ export const repeatsOf = (deliveries: readonly Delivery[], first: Delivery): Del
  */
 export async function firstDelivery(t: TestContext, deliveries: readonly Delivery[], waybillNo: string): Promise<Delivery> {
   await t.advanceClock(6 * 3600);
-  let arrived = await waitUntil(t, () => deliveries.length > 0, 3_000);
+  // A busy target may take a while; moving the clock again before its first push arrives would start a second batch.
+  let arrived = await waitUntil(t, () => deliveries.length > 0, t.timeoutMs);
   if (!arrived) {
     await t.advanceClock(24 * 3600);
     arrived = await waitUntil(t, () => deliveries.length > 0, t.timeoutMs);
