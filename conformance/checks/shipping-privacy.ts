@@ -18,9 +18,10 @@ import {
   postShipment,
   shipmentPath,
   shipmentRequest,
+  unknownWaybillNo,
   type ShipmentBody,
 } from './support/shipping-data.ts';
-import { expectRefusal, timestamp } from './support/requests.ts';
+import { timestamp } from './support/requests.ts';
 import { blameMissingValidation, expectRefusalNaming, summary } from './shipping-expect.ts';
 
 const DAY_MS = 86_400_000;
@@ -53,8 +54,17 @@ export const shippingPrivacyChecks = [
     async run(t) {
       const other = t.need(t.secondKey, 'the harness has no second client key to play another platform with');
       const { waybillNo } = await createShipment(t);
+      // "As if the waybill did not exist": the answer to another platform must be the answer to an unknown waybill
+      // (whether that answer is right is ECDX-SHP-008's question).
+      const unknown = await t.http.get(shipmentPath(unknownWaybillNo()), { sign: other });
+      t.precondition(unknown.status !== 401, `the target does not accept the second key ${other.keyid} (401), so it cannot play another platform`);
       const read = await t.http.get(shipmentPath(waybillNo), { sign: other });
-      expectRefusal(t, read, 404, 'not-found', { requirementId: 'ECDX-PRV-008', what: `GET /v1/shipments/${waybillNo} signed by another platform (${other.keyid})` });
+      const same = read.status === unknown.status && (read.json as { type?: string } | undefined)?.type === (unknown.json as { type?: string } | undefined)?.type;
+      t.assert(
+        read.status >= 400 && same,
+        `GET /v1/shipments/${waybillNo} signed by another platform (${other.keyid}) is answered as an unknown waybill (HTTP ${unknown.status}); got HTTP ${read.status}`,
+        { requirementId: 'ECDX-PRV-008' },
+      );
     },
   }),
   defineCheck({

@@ -23,6 +23,11 @@ export interface RunEnvironment {
   secondKey: SigningKey | undefined;
   receiver: PushReceiver | undefined;
   timeoutMs: number;
+  /**
+   * How long to wait for something that should NOT happen (another push after a 2xx or a 410) before concluding it
+   * did not. A real endpoint across a network needs seconds; the reference mock on loopback needs far less.
+   */
+  settleMs: number;
   /** The target's clock minus ours (ms); updated when the harness moves a test target's clock. */
   clockOffset: { value: number };
   fixtures: Map<string, Promise<unknown>>;
@@ -54,6 +59,9 @@ export class TestContext {
   }
   get timeoutMs(): number {
     return this.#env.timeoutMs;
+  }
+  get settleMs(): number {
+    return this.#env.settleMs;
   }
 
   // --- HTTP ---------------------------------------------------------------------------------------------

@@ -49,6 +49,8 @@ export interface RunOptions {
   callbackPort?: number;
   callbackUrl?: string;
   timeoutMs?: number;
+  /** How long to wait before concluding that something did not happen (default 1,500 ms). */
+  settleMs?: number;
   concurrency?: number;
   /** Allow plain http:// to a non-loopback target. */
   insecureHttp?: boolean;
@@ -107,6 +109,7 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
     secondKey: options.secondKey ?? (options.role === 'carrier' ? demoCredentials.platformHmac : demoCredentials.carrierHmac),
     receiver,
     timeoutMs,
+    settleMs: options.settleMs ?? 1_500,
     clockOffset,
     fixtures: new Map(),
   };

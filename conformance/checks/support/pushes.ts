@@ -28,9 +28,7 @@ import type { Delivery } from '../../harness/receiver.ts';
 import { HARNESS_CARRIER_CODE, timestamp } from './requests.ts';
 import { createShipment, happyOrderId, happyShipment, postShipment, shipmentRequest } from './shipping-data.ts';
 
-export const SECOND = 1000;
-export const MINUTE = 60 * SECOND;
-export const HOUR = 60 * MINUTE;
+const SECOND = 1000;
 
 const CLASS_PREFIX = 'https://ecdx.dev/conformance/1.0/';
 export const claimsClass = (t: TestContext, name: string): boolean => (t.claim?.classes ?? []).includes(`${CLASS_PREFIX}${name}`);
@@ -68,8 +66,6 @@ export function canonical(value: unknown): string {
 
 export const randomDigits = (n: number): string => Array.from(randomBytes(n), (b) => String(b % 10)).join('');
 export const shortId = (): string => randomBytes(6).toString('hex');
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-export { plural };
 
 // --- carrier targets: shipments, subscriptions, the trajectory -------------------------------------------------
 
@@ -203,6 +199,15 @@ export const repeatsOf = (deliveries: readonly Delivery[], first: Delivery): Del
 };
 
 /**
+ * The receiver records a delivery before the target has read the answer; a check that moves the clock right away
+ * could move it before the target has scheduled the retry the answer calls for. It waits this long first.
+ */
+export const ANSWER_READ_MS = 1_000;
+
+/** Let stray deliveries arrive. */
+export const settle = (t: TestContext, ms = 1_500): Promise<void> => t.sleep(ms);
+
+/**
  * Move the target's clock until the subscription's first push arrives: 6 hours (every regular trajectory records
  * its acceptance and first departure by then), then, if nothing came, another day. Ends the check
  * precondition-failed when nothing arrives: that every event is pushed is ECDX-PSH-008's own check.
@@ -220,14 +225,6 @@ export async function firstDelivery(t: TestContext, deliveries: readonly Deliver
   return deliveries[0]!;
 }
 
-/** Let stray deliveries arrive. */
-export const settle = (t: TestContext, ms = 1_500): Promise<void> => t.sleep(ms);
-
-/**
- * The receiver records a delivery before the target has read the answer; a check that moves the clock right away
- * could move it before the target has scheduled the retry the answer calls for. It waits this long first.
- */
-export const ANSWER_READ_MS = 1_000;
 
 // --- platform targets: events, batches, pushes ----------------------------------------------------------------
 

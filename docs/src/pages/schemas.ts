@@ -8,6 +8,7 @@ import {
   SCHEMA_BASE,
   schemaName,
   shippingSchemas,
+  testControlSchemas,
   trackingSchemas,
 } from '../../../schemas/src/index.ts';
 import { html, raw, type Html } from '../html.ts';
@@ -19,6 +20,7 @@ const AREAS: { id: string; title: string; about: string; schemas: readonly TSche
   { id: 'shipping', title: 'Shipping data (寄递数据)', about: 'What the platform sends the carrier for a parcel (OP-01, OP-03, OP-04).', schemas: shippingSchemas },
   { id: 'tracking', title: 'Parcel data (快件数据)', about: 'Tracking events, the trajectory, subscriptions and pushes (OP-02).', schemas: trackingSchemas },
   { id: 'governance', title: 'Governance', about: 'Interruption notices, security incidents, statistics, health, the conformance claim and problems (OP-05 – OP-11).', schemas: governanceSchemas },
+  { id: 'test-controls', title: 'Test controls', about: 'Served only by test deployments, for the conformance harness (chapter Test controls).', schemas: testControlSchemas },
 ];
 
 type SchemaShape = {
