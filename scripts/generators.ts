@@ -4,12 +4,14 @@ import { generateDocs } from '../docs/src/build.ts';
 import { generateJsonSchemas } from '../schemas/json-schema.ts';
 import { generateOpenApi } from '../spec/openapi/document.ts';
 import { generateRequirementsJson } from '../spec/registry.ts';
+import { generateChapterTables } from '../spec/text-tables.ts';
 
 export type Generator = () => Map<string, string> | Promise<Map<string, string>>;
 
 /** In dependency order: the docs read the OpenAPI document that an earlier generator writes. */
 export const generators: Record<string, Generator> = {
   'json-schema': generateJsonSchemas,
+  'chapter-tables': generateChapterTables,
   requirements: generateRequirementsJson,
   openapi: generateOpenApi,
   docs: generateDocs,
