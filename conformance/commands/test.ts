@@ -86,8 +86,8 @@ function readConfig(path: string): Values {
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ConfigurationError(`--config ${path} must hold an object of options`);
   const values: Values = {};
   for (const [name, value] of Object.entries(data)) {
-    if (!(name in optionSpec) || name === 'config' || name === 'help') throw new ConfigurationError(`--config ${path}: unknown option '${name}'`);
     if (name === 'key' || name === 'secret') throw new ConfigurationError('key material does not go in a config file: use key-file or key-env');
+    if (!(name in optionSpec) || name === 'config' || name === 'help') throw new ConfigurationError(`--config ${path}: unknown option '${name}'`);
     values[name as keyof typeof optionSpec] = Array.isArray(value) ? value.map(String) : typeof value === 'boolean' ? value : String(value);
   }
   return values;
