@@ -3,9 +3,8 @@
 // nothing else, no check in error or blocked.
 import { describe, expect, it } from 'vitest';
 import { faults as catalogue } from '../../mocks/faults/index.ts';
-import { startMockServer } from '../../mocks/server.ts';
-import { runConformance } from '../harness/runner.ts';
 import type { CheckResult } from '../harness/report.ts';
+import { failedRequirements, pool, runChecksAgainstMock } from './support/against-mock.ts';
 import { incidentChecks } from './incidents.ts';
 import { noticeNegotiationChecks } from './notices-negotiation.ts';
 import { noticeReceiptChecks } from './notices.ts';
@@ -17,29 +16,7 @@ type Role = 'carrier' | 'platform';
 /** The faults of the notices, incidents and statistics areas (mocks/faults/governance.ts). */
 const FAULTS = catalogue.filter((f) => /^(notice|incident|statistics)-/.test(f.name));
 
-async function run(role: Role, faults: string[]): Promise<CheckResult[]> {
-  const server = await startMockServer({ role, port: 0, faults });
-  try {
-    return (await runConformance({ target: server.url, role, checks, concurrency: 6 })).results;
-  } finally {
-    await server.close();
-  }
-}
-
-const failedRequirements = (results: CheckResult[]) =>
-  [...new Set(results.filter((r) => r.status === 'failed' || r.status === 'warning').flatMap((r) => r.failedRequirementIds ?? []))].sort();
-
-async function pool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: size }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]!);
-    }
-  }));
-  return out;
-}
+const run = (role: Role, faults: string[]): Promise<CheckResult[]> => runChecksAgainstMock(role, checks, faults, 6);
 
 describe('governance checks against the reference mock', () => {
   it('cover every fault of their areas', () => {

@@ -3,9 +3,8 @@
 // requirements fail — nothing else, no check in error.
 import { describe, expect, it } from 'vitest';
 import { faultByName } from '../../mocks/faults/index.ts';
-import { startMockServer } from '../../mocks/server.ts';
-import { runConformance } from '../harness/runner.ts';
 import type { CheckResult } from '../harness/report.ts';
+import { failedRequirements, pool, runChecksAgainstMock } from './support/against-mock.ts';
 import { errorChecks } from './errors.ts';
 import { idempotencyChecks } from './idempotency.ts';
 import { keyChecks } from './security-keys.ts';
@@ -24,31 +23,9 @@ const FAULTS = [
   'problem-echoes-personal-data', 'claim-hmac-not-honoured',
 ];
 
-async function run(role: Role, faults: string[]): Promise<CheckResult[]> {
-  const server = await startMockServer({ role, port: 0, faults });
-  try {
-    return (await runConformance({ target: server.url, role, checks, concurrency: 6 })).results;
-  } finally {
-    await server.close();
-  }
-}
-
-const failedRequirements = (results: CheckResult[]) =>
-  [...new Set(results.filter((r) => r.status === 'failed' || r.status === 'warning').flatMap((r) => r.failedRequirementIds ?? []))].sort();
+const run = (role: Role, faults: string[]): Promise<CheckResult[]> => runChecksAgainstMock(role, checks, faults, 6);
 
 /** Run `jobs` with at most `size` at a time. */
-async function pool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: size }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]!);
-    }
-  }));
-  return out;
-}
-
 describe('request pipeline checks against the reference mock', () => {
   it('pass against the faultless mock in both roles', async () => {
     const roles = ['carrier', 'platform'] as const;

@@ -4,9 +4,8 @@
 // the tracking cursor) fail nothing outside their own list. No check may end in error.
 import { describe, expect, it } from 'vitest';
 import { faultByName } from '../../mocks/faults/index.ts';
-import { startMockServer } from '../../mocks/server.ts';
-import { runConformance } from '../harness/runner.ts';
 import type { CheckResult } from '../harness/report.ts';
+import { failedRequirements, pool, runChecksAgainstMock } from './support/against-mock.ts';
 import { shippingChecks } from './shipping.ts';
 
 /** Faults of the shipping and shipping-privacy areas: each must fail exactly its requirements. */
@@ -20,29 +19,7 @@ const OWN_FAULTS = [
 /** Faults of other areas that change answers these checks judge: they may fail only their own requirements. */
 const NEIGHBOUR_FAULTS = ['problem-as-plain-text', 'problem-type-about-blank', 'problem-without-invalid-params', 'problem-echoes-personal-data', 'cursor-with-recipient-phone'];
 
-async function run(faults: string[]): Promise<CheckResult[]> {
-  const server = await startMockServer({ role: 'carrier', port: 0, faults });
-  try {
-    return (await runConformance({ target: server.url, role: 'carrier', checks: shippingChecks, concurrency: 6 })).results;
-  } finally {
-    await server.close();
-  }
-}
-
-const failedRequirements = (results: CheckResult[]) =>
-  [...new Set(results.filter((r) => r.status === 'failed' || r.status === 'warning').flatMap((r) => r.failedRequirementIds ?? []))].sort();
-
-async function pool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: size }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]!);
-    }
-  }));
-  return out;
-}
+const run = (faults: string[]): Promise<CheckResult[]> => runChecksAgainstMock('carrier', shippingChecks, faults, 6);
 
 describe('shipping checks against the reference mock carrier', () => {
   it('verify every testable MUST requirement of their areas', () => {

@@ -3,9 +3,8 @@
 // mocks/faults/tracking.ts makes exactly its own requirements fail — nothing else, no check in error.
 import { describe, expect, it } from 'vitest';
 import { trackingFaults } from '../../mocks/faults/tracking.ts';
-import { startMockServer } from '../../mocks/server.ts';
-import { runConformance } from '../harness/runner.ts';
 import type { CheckResult } from '../harness/report.ts';
+import { failedRequirements, pool, runChecksAgainstMock } from './support/against-mock.ts';
 import { trackingJourneyChecks } from './tracking-journey.ts';
 import { trackingPrivacyChecks } from './tracking-privacy.ts';
 import { trackingChecks } from './tracking.ts';
@@ -18,29 +17,7 @@ const BLOCKED_BY: Record<string, string[]> = {
   'cursor-expires-after-a-minute': ['tracking/walk-while-recording'], // its walk needs a cursor kept 55 minutes
 };
 
-async function run(faults: string[]): Promise<CheckResult[]> {
-  const server = await startMockServer({ role: 'carrier', port: 0, faults });
-  try {
-    return (await runConformance({ target: server.url, role: 'carrier', checks, concurrency: 4 })).results;
-  } finally {
-    await server.close();
-  }
-}
-
-const failedRequirements = (results: CheckResult[]) =>
-  [...new Set(results.filter((r) => r.status === 'failed' || r.status === 'warning').flatMap((r) => r.failedRequirementIds ?? []))].sort();
-
-async function pool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: size }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]!);
-    }
-  }));
-  return out;
-}
+const run = (faults: string[]): Promise<CheckResult[]> => runChecksAgainstMock('carrier', checks, faults, 4);
 
 describe('trajectory and tracking-privacy checks against the reference mock', () => {
   it('cover every testable TRK requirement and the tracking PRV requirements', () => {
