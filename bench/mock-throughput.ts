@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { getResponse } from 'msw';
-import { demoCredentials, signRequest, type SignatureAlgorithm, type SigningKey } from '../conformance/protocol/index.ts';
+import { demoCredentials, signRequest, type SignatureAlgorithm, type SigningKey } from '../protocol/index.ts';
 import { DEMO_CARRIER_CODE, type Mock } from '../mocks/core/mock.ts';
 import { createHandlers } from '../mocks/handlers.ts';
 import { startMockServer } from '../mocks/server.ts';

@@ -6,7 +6,7 @@
 //   --json               print the whole report as JSON
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { isSignatureAlgorithm } from '../conformance/protocol/index.ts';
+import { isSignatureAlgorithm } from '../protocol/index.ts';
 import { defaultThroughputOptions, measureThroughput, type LoadResult, type ThroughputReport } from './mock-throughput.ts';
 
 /** The mock must serve at least this share of raw node:http's requests per second. */

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { Pool } from 'undici';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { demoCredentials, generateEd25519SigningKey, signRequest, signWebhook, type SigningKey } from '../conformance/protocol/index.ts';
+import { demoCredentials, generateEd25519SigningKey, signRequest, signWebhook, type SigningKey } from '../protocol/index.ts';
 import { matchRoute } from './core/routes.ts';
 import { PROBLEM_TYPE } from './core/respond.ts';
 import { startMockServer, type MockServer } from './server.ts';

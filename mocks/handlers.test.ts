@@ -1,7 +1,7 @@
 import { getResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { demoCredentials, signRequest } from '../conformance/protocol/index.ts';
+import { demoCredentials, signRequest } from '../protocol/index.ts';
 import { operations } from '../spec/openapi/operations.ts';
 import { violations } from '../schemas/validate.ts';
 import { MAX_BODY_BYTES, type Mock } from './core/mock.ts';

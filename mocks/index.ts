@@ -29,4 +29,4 @@ export {
   demoKeyring,
   isDemoKeyid,
   signRequest,
-} from '../conformance/protocol/index.ts';
+} from '../protocol/index.ts';

@@ -1,6 +1,6 @@
 // A request signed by an independent RFC 9421 implementation — the `http-message-signatures` package, keyed from
 // the published demo key material with node:crypto, its Content-Digest computed here — is accepted by the
-// standalone mock over real HTTP. The mock's own signer (conformance/protocol) is not on this path.
+// standalone mock over real HTTP. The mock's own signer (protocol/) is not on this path.
 import { createHash, createPrivateKey, randomBytes, randomUUID } from 'node:crypto';
 import { createSigner, httpbis } from 'http-message-signatures';
 import { request } from 'undici';
@@ -10,7 +10,7 @@ import {
   DEMO_HMAC_SECRET_BASE64,
   DEMO_PLATFORM_KEYID,
   DEMO_PLATFORM_PRIVATE_KEY_PEM,
-} from '../conformance/protocol/index.ts';
+} from '../protocol/index.ts';
 import { violations } from '../schemas/validate.ts';
 import { startMockServer, type MockServer } from './server.ts';
 import { shipmentRequest } from './test-support/requests.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { demoCredentials, signRequest } from '../conformance/protocol/index.ts';
+import { demoCredentials, signRequest } from '../protocol/index.ts';
 import { violations } from '../schemas/validate.ts';
 import { MAX_BODY_BYTES } from './core/mock.ts';
 import type { MockRequest, MockResponse } from './core/types.ts';

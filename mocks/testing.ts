@@ -1,6 +1,6 @@
 // Helpers for the mock's own tests and for vendors' tests: build signed requests with the demo credentials.
 import { randomUUID } from 'node:crypto';
-import { demoCredentials, signRequest, type SigningKey } from '../conformance/protocol/index.ts';
+import { demoCredentials, signRequest, type SigningKey } from '../protocol/index.ts';
 import type { Mock } from './core/mock.ts';
 import type { MockRequest, MockResponse } from './core/types.ts';
 

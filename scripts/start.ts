@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { startMockServer } from '../mocks/server.ts';
-import { runConformance } from '../conformance/harness/runner.ts';
+import { runConformance } from '../conformance/index.ts';
 import { ConsoleProgress, writeReports } from '../conformance/reporters/index.ts';
 import { renderRunIndex } from '../conformance/reporters/run-index.ts';
 

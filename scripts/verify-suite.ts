@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { verifySuite, type Role } from '../conformance/verify/verify-suite.ts';
+import { verifySuite, type Role } from '../verify/verify-suite.ts';
 
 const { values } = parseArgs({
   options: {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { parse } from 'yaml';
-import { conformanceClasses, conformanceClassNames, SPEC_VERSION } from './classes.ts';
+import { conformanceClasses, conformanceClassNames, SPEC_VERSION } from '../schemas/src/classes.ts';
 
 export const POLICY_CLAUSES = ['OP-01', 'OP-02', 'OP-03', 'OP-04', 'OP-05', 'OP-06', 'OP-07', 'OP-08', 'OP-09', 'OP-10', 'OP-11', 'OP-12'] as const;
 /** Clauses the registry must cite: OP-10 and OP-12 address the authorities, not the parties. */

@@ -8,7 +8,7 @@ import { problemType } from '../../schemas/src/problems.ts';
 import { defineCheck } from '../harness/check.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
-import { generateEd25519SigningKey } from '../protocol/index.ts';
+import { generateEd25519SigningKey } from '../../protocol/index.ts';
 import {
   catalogueSlug,
   expectProblemFormat,

@@ -3,7 +3,7 @@
 // when the harness has a second platform key, an ALL subscription beside another platform's parcel — and checked
 // from several sides: scope and filter, completeness, identity with the trajectory, the Standard Webhooks
 // envelope and signature, the batch shape, and the keys. The clock moves once (4 days), in the shared fixture.
-import { DEMO_WEBHOOK_SECRET, demoCredentials, webhookSecret } from '../protocol/index.ts';
+import { DEMO_WEBHOOK_SECRET, demoCredentials, webhookSecret } from '../../protocol/index.ts';
 import type { Subscription, TrackingEvent, TrackingStatus } from '../../schemas/src/index.ts';
 import { defineCheck } from '../harness/check.ts';
 import type { TestContext } from '../harness/context.ts';

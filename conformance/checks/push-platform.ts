@@ -5,7 +5,7 @@
 // several signatures. Whether refused events were processed shows in the acknowledgement of a later correct push
 // of the same events (`duplicates`), when the platform returns one.
 import { randomBytes } from 'node:crypto';
-import { signWebhook } from '../protocol/index.ts';
+import { signWebhook } from '../../protocol/index.ts';
 import type { TrackingEvent } from '../../schemas/src/index.ts';
 import { defineCheck } from '../harness/check.ts';
 import type { HttpResponse } from '../harness/client.ts';

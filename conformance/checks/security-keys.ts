@@ -12,7 +12,7 @@ import {
   signWebhook,
   type SigningKey,
   type WebhookSigningKey,
-} from '../protocol/index.ts';
+} from '../../protocol/index.ts';
 import { schemaByName } from '../../schemas/src/index.ts';
 import { violations } from '../../schemas/validate.ts';
 import { defineCheck } from '../harness/check.ts';

@@ -1,7 +1,7 @@
 // A check is a small declarative unit (after Inferno's test kits): what it verifies (requirement ids, class, the
 // role of the target), a title and description for the report, and one run body whose assertions explain
 // themselves. `defineCheck` is all a check file needs.
-import type { ConformanceClassName } from '../../spec/classes.ts';
+import type { ConformanceClassName } from '../../schemas/src/classes.ts';
 import type { TestContext } from './context.ts';
 
 export interface CheckDefinition {

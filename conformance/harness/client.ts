@@ -3,7 +3,7 @@
 // bodies are read up to a cap, redirects are not followed.
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'undici';
-import { signRequest, type SignOptions, type SigningKey } from '../protocol/index.ts';
+import { signRequest, type SignOptions, type SigningKey } from '../../protocol/index.ts';
 import { redactBody, redactHeaders } from './redact.ts';
 import type { Exchange } from './report.ts';
 

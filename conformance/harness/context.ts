@@ -5,7 +5,7 @@ import type { ConformanceClaim } from '../../schemas/src/index.ts';
 import { schemaByName } from '../../schemas/src/index.ts';
 import { problemTypeUri, type ProblemSlug } from '../../schemas/src/problems.ts';
 import { violations } from '../../schemas/validate.ts';
-import type { SigningKey } from '../protocol/index.ts';
+import type { SigningKey } from '../../protocol/index.ts';
 import { AssertionFailed, PreconditionFailed } from './check.ts';
 import type { HttpResponse, RequestSpec, TargetClient } from './client.ts';
 import { scanForLeaks } from './privacy-scan.ts';

@@ -3,11 +3,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLASS_BASE, conformanceClassNames, SPEC_VERSION, type ConformanceClassName } from '../../spec/classes.ts';
+import { CLASS_BASE, conformanceClassNames, SPEC_VERSION, type ConformanceClassName } from '../../schemas/src/classes.ts';
 import { requirementById } from '../../spec/registry.ts';
 import { isValid } from '../../schemas/validate.ts';
 import type { ConformanceClaim } from '../../schemas/src/index.ts';
-import { demoCredentials, type SigningKey } from '../protocol/index.ts';
+import { demoCredentials, type SigningKey } from '../../protocol/index.ts';
 import { AssertionFailed, PreconditionFailed, type CheckDefinition } from './check.ts';
 import { TargetClient, TargetUnreachable } from './client.ts';
 import { TestContext, type RunEnvironment } from './context.ts';
@@ -54,7 +54,7 @@ export interface RunOptions {
   concurrency?: number;
   /** Allow plain http:// to a non-loopback target. */
   insecureHttp?: boolean;
-  /** The checks to choose from; default the whole suite. */
+  /** The checks to choose from; `runConformance` (conformance/index.ts) gives the whole suite by default. */
   checks?: readonly CheckDefinition[];
   progress?: ProgressListener;
 }
@@ -81,11 +81,11 @@ const levelOf = (check: CheckDefinition): 'MUST' | 'SHOULD' =>
 
 const classNameOf = (uri: string): string | undefined => (uri.startsWith(CLASS_BASE) ? uri.slice(CLASS_BASE.length) : undefined);
 
-/** Run the suite against a target and return the report (the object report.json holds). */
-export async function runConformance(options: RunOptions): Promise<ConformanceReport> {
+/** Run these checks against a target and return the report (the object report.json holds). */
+export async function runSuite(options: RunOptions & { checks: readonly CheckDefinition[] }): Promise<ConformanceReport> {
   const startedAt = new Date().toISOString();
   const target = validateTarget(options.target, options.insecureHttp).href.replace(/\/$/, '');
-  const checks = options.checks ?? (await import('../checks/index.ts')).checks;
+  const { checks } = options;
   for (const name of options.classes ?? []) {
     if (!conformanceClassNames.includes(name as ConformanceClassName)) throw new ConfigurationError(`unknown class '${name}' (known: ${conformanceClassNames.join(', ')})`);
   }

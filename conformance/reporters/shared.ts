@@ -2,7 +2,7 @@
 // breakdown, a reading of the claim (which is whatever the target served), durations and escaping helpers.
 // Reporters render a ConformanceReport exactly as given; nothing here changes it.
 import { STATUS_CODES } from 'node:http';
-import { CLASS_BASE, conformanceClasses, conformanceClassNames } from '../../spec/classes.ts';
+import { CLASS_BASE, conformanceClasses, conformanceClassNames } from '../../schemas/src/classes.ts';
 import { RESULT_STATUSES, type CheckResult, type ConformanceReport, type ResultStatus, type Summary } from '../harness/report.ts';
 
 export { RESULT_STATUSES };

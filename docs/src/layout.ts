@@ -2,7 +2,7 @@
 // stylesheet, a footer that names the sources. Nothing in it varies from one build to the next (no date, no
 // random id), so a rebuild from unchanged sources is byte-identical and the staleness test stays quiet.
 import { join } from 'node:path';
-import { SPEC_VERSION } from '../../spec/classes.ts';
+import { SPEC_VERSION } from '../../schemas/src/classes.ts';
 import { html, raw, type Html } from './html.ts';
 import { STYLE } from './style.ts';
 

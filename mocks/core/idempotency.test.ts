@@ -1,7 +1,7 @@
 // Idempotency of creating POSTs (ECDX-IDM-002…008), through the whole pipeline. Each operation handler is wrapped
 // in a counter, so "without acting on it" and "nothing created twice" are observed, not inferred.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { demoCredentials } from '../../conformance/protocol/index.ts';
+import { demoCredentials } from '../../protocol/index.ts';
 import { createMock, type Mock } from './mock.ts';
 import { IDEMPOTENCY_KEY_EXPIRY_SECONDS } from './idempotency.ts';
 import type { OperationHandler } from './types.ts';

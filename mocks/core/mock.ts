@@ -2,8 +2,8 @@
 // MockRequest and returns a MockResponse. Every request goes through the same pipeline, in the order the Core
 // chapter fixes: route (404/405) → size (413) → authentication (401) → media type (415) → JSON (400) →
 // idempotency (400/409/422/replay) → schema (422) → the operation's own rules.
-import type { KeyResolver, NonceStore, WebhookVerificationKey } from '../../conformance/protocol/index.ts';
-import { demoCredentials, demoKeyring, isDemoKeyid, NonceCache, verifyRequest, verifyWebhook } from '../../conformance/protocol/index.ts';
+import type { KeyResolver, NonceStore, WebhookVerificationKey } from '../../protocol/index.ts';
+import { demoCredentials, demoKeyring, isDemoKeyid, NonceCache, verifyRequest, verifyWebhook } from '../../protocol/index.ts';
 import { violations } from '../../schemas/validate.ts';
 import { schemaByName } from '../../schemas/src/index.ts';
 import { faults as faultCatalogue } from '../faults/index.ts';

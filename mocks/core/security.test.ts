@@ -1,7 +1,7 @@
 // Request authentication in the pipeline (ECDX-SEC-002…008): every way a signature can be wrong is refused with
 // 401 and its own problem, before the request is read any further.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoCredentials, generateEd25519SigningKey, Keyring, verificationKeyOf } from '../../conformance/protocol/index.ts';
+import { demoCredentials, generateEd25519SigningKey, Keyring, verificationKeyOf } from '../../protocol/index.ts';
 import { createMock, type Mock } from './mock.ts';
 import type { MockResponse } from './types.ts';
 import { buildRequest, send } from '../testing.ts';

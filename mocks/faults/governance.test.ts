@@ -2,7 +2,7 @@
 // violation, with it exactly the requirements the fault lists — so every fault is proved to break its rule and,
 // as far as the scenario can see, nothing else.
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoCredentials } from '../../conformance/protocol/index.ts';
+import { demoCredentials } from '../../protocol/index.ts';
 import { findMobileNumbers } from '../../schemas/identifiers.ts';
 import { addSeconds, obligations } from '../../schemas/notice-rules.ts';
 import {

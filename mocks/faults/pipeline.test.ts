@@ -1,7 +1,7 @@
 // Every fault of the request pipeline: with it off the rule holds, with it on the rule breaks exactly as described,
 // and neighbouring rules still hold (so that the harness can tell the faults apart).
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoCredentials, generateEd25519SigningKey } from '../../conformance/protocol/index.ts';
+import { demoCredentials, generateEd25519SigningKey } from '../../protocol/index.ts';
 import { problemTypeUri } from '../../schemas/src/problems.ts';
 import { createMock, type Mock } from '../core/mock.ts';
 import type { MockResponse } from '../core/types.ts';

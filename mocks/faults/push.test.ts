@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_WEBHOOK_SECRET, demoCredentials, generateWebhookSigningKey, verifyWebhook } from '../../conformance/protocol/index.ts';
+import { DEMO_WEBHOOK_SECRET, demoCredentials, generateWebhookSigningKey, verifyWebhook } from '../../protocol/index.ts';
 import type { PushAcknowledgement, PushBatch, Subscription, TrackingEvent } from '../../schemas/src/index.ts';
 import { isValid } from '../../schemas/validate.ts';
 import { requirementById } from '../../spec/registry.ts';

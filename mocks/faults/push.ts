@@ -3,7 +3,7 @@
 // mocks/core/push/dispatcher.ts, mocks/core/operations/receiver.ts); those that only reshape an answer are
 // transforms here. The schema-level ones (accept-invalid-subscription, platform-accept-invalid-push-batch,
 // platform-accept-unsigned-push) live with the pipeline.
-import { demoCredentials, verifyWebhook } from '../../conformance/protocol/index.ts';
+import { demoCredentials, verifyWebhook } from '../../protocol/index.ts';
 import { violations } from '../../schemas/validate.ts';
 import { acceptPushBatch, batchSizeRefusal } from '../core/operations/receiver.ts';
 import { subscriptionRecords } from '../core/push/records.ts';

@@ -7,7 +7,7 @@ import type { Mock } from '../core/mock.ts';
 import { shippingFault } from '../core/simulator/fault-names.ts';
 import { createShipment, HOUR, minimalShippingData, MockPool, shippingData } from '../core/simulator/fixtures.ts';
 import { expectProblem } from '../test-support/problems.ts';
-import { demoCredentials } from '../../conformance/protocol/index.ts';
+import { demoCredentials } from '../../protocol/index.ts';
 import { send } from '../testing.ts';
 import { faultByName } from './index.ts';
 import { shippingFaults } from './shipping.ts';

@@ -1,9 +1,9 @@
 // Request builders for the pipeline tests beyond mocks/testing.ts: schema examples as bodies, and requests signed
-// with deliberate faults (conformance/protocol `signRequest` and its `tamper` option).
+// with deliberate faults (protocol/ `signRequest` and its `tamper` option).
 import { schemaByName } from '../../schemas/src/index.ts';
 import { DEMO_CARRIER_CODE, type Mock } from '../core/mock.ts';
 import type { MockRequest } from '../core/types.ts';
-import { demoCredentials, signRequest, signWebhook, type SignOptions } from '../../conformance/protocol/index.ts';
+import { demoCredentials, signRequest, signWebhook, type SignOptions } from '../../protocol/index.ts';
 import { buildRequest, type RequestOptions } from '../testing.ts';
 
 /** A fresh copy of the first example of a published schema. */

@@ -3,7 +3,7 @@
 // counterparty or a monitor can read them before any key has been exchanged. The small shared pieces of the
 // governance area (roles, feeds, parties) live here too, because the claim and the health document define them.
 import { Type, type Static } from '@sinclair/typebox';
-import { classUri, conformanceClasses, conformanceClassNames, type ConformanceClassName } from '../../spec/classes.ts';
+import { classUri, conformanceClasses, conformanceClassNames, type ConformanceClassName } from './classes.ts';
 import { CarrierCode, Closed, ref, schemaId, StringEnum, Timestamp } from './common.ts';
 
 // ---------------------------------------------------------------------------------------------------------

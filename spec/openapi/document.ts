@@ -5,7 +5,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import { stringify } from 'yaml';
 import { allSchemas, schemaName, schemasByName, SCHEMA_BASE } from '../../schemas/src/index.ts';
 import { problemTypes, problemTypeUri } from '../../schemas/src/problems.ts';
-import { conformanceClasses, SPEC_VERSION } from '../classes.ts';
+import { conformanceClasses, SPEC_VERSION } from '../../schemas/src/classes.ts';
 import { registry } from '../registry.ts';
 import { BODY_PROBLEMS, operations, pushWebhook, SIGNED_PROBLEMS, type OperationSpec, type ParameterSpec, type ProblemStatus } from './operations.ts';
 

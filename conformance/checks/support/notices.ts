@@ -10,7 +10,7 @@ import { effectiveSeverity, severityRank } from '../../../schemas/notice-rules.t
 import { schemaByName, type InterruptionNotice, type InterruptionNoticeRequest, type NoticeResponse, type SecurityIncident, type SharingStatistics } from '../../../schemas/src/index.ts';
 import type { ImpactSeverity, InterruptionReason, Respondent } from '../../../schemas/src/notices.ts';
 import { violations } from '../../../schemas/validate.ts';
-import type { SigningKey } from '../../protocol/index.ts';
+import type { SigningKey } from '../../../protocol/index.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
 import { is2xx, pushBatch, sendPush, trajectoryEvents } from './pushes.ts';

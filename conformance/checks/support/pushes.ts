@@ -6,7 +6,7 @@
 //
 // Platform targets (the harness plays the carrier): tracking events and PushBatches built afresh for every check
 // (unique waybills and event ids, so that checks running side by side never deduplicate each other's events),
-// signed with the demo carrier's push keys (conformance/protocol `signWebhook`) and POSTed raw to
+// signed with the demo carrier's push keys (protocol/ `signWebhook`) and POSTed raw to
 // `/v1/tracking-events`. A push may take a platform up to 15 s to acknowledge (ECDX-PSH-017), longer than the
 // run's request timeout, so pushes go through a client of their own with a longer deadline (`sendPush`).
 import { randomBytes } from 'node:crypto';
@@ -20,7 +20,7 @@ import {
   type WebhookSigningKey,
   type WebhookVerificationKey,
   type WebhookVerifyResult,
-} from '../../protocol/index.ts';
+} from '../../../protocol/index.ts';
 import { nodeForStatus, type PushBatch, type Subscription, type TrackingEvent, type TrackingStatus, type TrackingSubStatus } from '../../../schemas/src/index.ts';
 import { TargetClient, TargetUnreachable, type HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';

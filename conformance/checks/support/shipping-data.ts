@@ -22,7 +22,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemaByName, type Shipment } from '../../../schemas/src/index.ts';
 import { violations } from '../../../schemas/validate.ts';
-import type { SigningKey } from '../../protocol/index.ts';
+import type { SigningKey } from '../../../protocol/index.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
 import { timestamp } from './requests.ts';

@@ -3,8 +3,8 @@
 // against the mock with each fault alone (written by `npm run verify-suite` into docs/detection-matrix.json).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { coverageMatrix, isBlackBoxMust } from '../../../conformance/coverage.ts';
-import type { DetectionMatrix } from '../../../conformance/verify/verify-suite.ts';
+import { coverageMatrix, isBlackBoxMust } from '../../../verify/coverage.ts';
+import type { DetectionMatrix } from '../../../verify/verify-suite.ts';
 import { html, type Html } from '../html.ts';
 import { page, ROOT } from '../layout.ts';
 

@@ -1,5 +1,5 @@
 // docs/index.html: the landing page — what ECDX is, whom it serves, where everything is, how to start.
-import { classUri, conformanceClasses, conformanceClassNames, SPEC_VERSION } from '../../../spec/classes.ts';
+import { classUri, conformanceClasses, conformanceClassNames, SPEC_VERSION } from '../../../schemas/src/classes.ts';
 import { registry } from '../../../spec/registry.ts';
 import { allSchemas } from '../../../schemas/src/index.ts';
 import { html } from '../html.ts';

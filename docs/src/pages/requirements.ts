@@ -1,7 +1,7 @@
 // docs/requirements.html: the requirements matrix, read from the registry (spec/requirements/*.yaml). Each row is
 // addressable (`requirements.html#ECDX-SHP-001`), leads to its statement in spec.html, and names the policy
 // clause it derives from; the counts per class and per clause show where the standard is thin.
-import { conformanceClasses, conformanceClassNames } from '../../../spec/classes.ts';
+import { conformanceClasses, conformanceClassNames } from '../../../schemas/src/classes.ts';
 import { LEVELS, POLICY_CLAUSES, registry, type Requirement } from '../../../spec/registry.ts';
 import { html, raw, type Html } from '../html.ts';
 import { page } from '../layout.ts';

@@ -2,7 +2,7 @@
 // that `spec.html#ECDX-SHP-001` is the one address of a requirement statement.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SPEC_VERSION } from '../../../spec/classes.ts';
+import { SPEC_VERSION } from '../../../schemas/src/classes.ts';
 import { registry, type Requirement } from '../../../spec/registry.ts';
 import { html, raw, type Html } from '../html.ts';
 import { page, ROOT } from '../layout.ts';

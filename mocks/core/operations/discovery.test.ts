@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkConformanceClaim, checkHealth, feedsOfClasses, type ConformanceClaim, type Health } from '../../../schemas/src/index.ts';
-import { classUri, SPEC_VERSION } from '../../../spec/classes.ts';
+import { classUri, SPEC_VERSION } from '../../../schemas/src/classes.ts';
 import { send } from '../../testing.ts';
 import { recordActivity } from '../activity.ts';
 import { IDEMPOTENCY_KEY_EXPIRY_SECONDS } from '../idempotency.ts';

@@ -3,7 +3,7 @@
 // backlog from the push dispatcher, the last exchanges from the activity log — never as configured.
 import type { ConformanceClaim, DataFeed, FeedHealth, Health, HealthStatus } from '../../../schemas/src/index.ts';
 import { feedsOfClasses } from '../../../schemas/src/index.ts';
-import { classUri, SPEC_VERSION, type ConformanceClassName } from '../../../spec/classes.ts';
+import { classUri, SPEC_VERSION, type ConformanceClassName } from '../../../schemas/src/classes.ts';
 import { activitiesBetween, type Activity } from '../activity.ts';
 import { IDEMPOTENCY_KEY_EXPIRY_SECONDS } from '../idempotency.ts';
 import { json } from '../respond.ts';

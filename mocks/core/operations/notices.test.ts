@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoCredentials } from '../../../conformance/protocol/index.ts';
+import { demoCredentials } from '../../../protocol/index.ts';
 import { addSeconds, obligations } from '../../../schemas/notice-rules.ts';
 import type { InterruptionNotice, InterruptionNoticeRequest, NoticeResponse, Problem } from '../../../schemas/src/index.ts';
 import { send } from '../../testing.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_CARRIER_KEYID, demoCredentials, generateWebhookSigningKey, webhookSecret } from '../../../conformance/protocol/index.ts';
+import { DEMO_CARRIER_KEYID, demoCredentials, generateWebhookSigningKey, webhookSecret } from '../../../protocol/index.ts';
 import type { PushAcknowledgement } from '../../../schemas/src/index.ts';
 import { activitiesBetween } from '../activity.ts';
 import { createMock, type Mock } from '../mock.ts';

@@ -2,7 +2,7 @@
 // pipeline has verified the Standard Webhooks signature and timestamp (ECDX-PSH-019/020) and the PushBatch schema
 // (ECDX-PSH-024). The receiver is quick and forgiving where that is safe: it stores what is new, deduplicates by
 // eventId, takes events in any order and any waybill or status, and acknowledges at once.
-import { DEMO_CARRIER_KEYID } from '../../../conformance/protocol/index.ts';
+import { DEMO_CARRIER_KEYID } from '../../../protocol/index.ts';
 import { MAX_EVENTS_PER_PAGE, type PushAcknowledgement, type PushBatch, type TrackingEvent, type TrackingStatus } from '../../../schemas/src/index.ts';
 import { isValid } from '../../../schemas/validate.ts';
 import { recordActivity } from '../activity.ts';

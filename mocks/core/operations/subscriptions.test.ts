@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PLATFORM_KEYID, demoCredentials, generateEd25519SigningKey, Keyring, verificationKeyOf } from '../../../conformance/protocol/index.ts';
+import { DEMO_PLATFORM_KEYID, demoCredentials, generateEd25519SigningKey, Keyring, verificationKeyOf } from '../../../protocol/index.ts';
 import type { Subscription } from '../../../schemas/src/index.ts';
 import { send } from '../../testing.ts';
 import { createMock, type Mock } from '../mock.ts';

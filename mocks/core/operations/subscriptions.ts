@@ -2,7 +2,7 @@
 // A subscription belongs to the keyid that created it; to every other caller it does not exist. `start()` runs the
 // push dispatcher (mocks/core/push) on the events the trajectory records and offers its backlog to the health
 // document as the `pushes` service.
-import { DEMO_WEBHOOK_SECRET, formatWebhookKey, generateWebhookSecret } from '../../../conformance/protocol/index.ts';
+import { DEMO_WEBHOOK_SECRET, formatWebhookKey, generateWebhookSecret } from '../../../protocol/index.ts';
 import type { Subscription, SubscriptionRequest } from '../../../schemas/src/index.ts';
 import { callbackUrlRefusal } from '../push/callback-url.ts';
 import { PushDispatcher } from '../push/dispatcher.ts';

@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_PLATFORM_KEYID, DEMO_WEBHOOK_SECRET, demoCredentials, verifyWebhook, webhookSecret } from '../../../conformance/protocol/index.ts';
+import { DEMO_PLATFORM_KEYID, DEMO_WEBHOOK_SECRET, demoCredentials, verifyWebhook, webhookSecret } from '../../../protocol/index.ts';
 import type { Health, PushBatch } from '../../../schemas/src/index.ts';
 import { send } from '../../testing.ts';
 import { isValid } from '../../../schemas/validate.ts';

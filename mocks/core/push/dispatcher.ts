@@ -3,7 +3,7 @@
 // Standard Webhooks and POSTed to the callback; failed attempts are retried on the published schedule in virtual
 // time. Every batch not yet delivered lives in the store (`push-batches`), which is both the health backlog
 // (ECDX-HLT-007) and what a restarted mock resumes from.
-import { demoCredentials, signWebhook, webhookSecret, type WebhookSigningKey } from '../../../conformance/protocol/index.ts';
+import { demoCredentials, signWebhook, webhookSecret, type WebhookSigningKey } from '../../../protocol/index.ts';
 import { MAX_EVENTS_PER_PAGE, type TrackingEvent } from '../../../schemas/src/index.ts';
 import { activitiesBetween, recordActivity } from '../activity.ts';
 import type { PushService } from '../services.ts';

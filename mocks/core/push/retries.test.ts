@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_PLATFORM_KEYID, demoCredentials, verifyWebhook } from '../../../conformance/protocol/index.ts';
+import { DEMO_PLATFORM_KEYID, demoCredentials, verifyWebhook } from '../../../protocol/index.ts';
 import type { PushBatch, Subscription } from '../../../schemas/src/index.ts';
 import { send } from '../../testing.ts';
 import { activitiesBetween } from '../activity.ts';

@@ -2,7 +2,7 @@
 // with Retry-After, slow, garbage, connection reset …), and tracking events to feed the dispatcher.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { DEMO_PLATFORM_KEYID, demoCredentials, signWebhook, type SigningKey, type WebhookSigningKey } from '../../../conformance/protocol/index.ts';
+import { DEMO_PLATFORM_KEYID, demoCredentials, signWebhook, type SigningKey, type WebhookSigningKey } from '../../../protocol/index.ts';
 import { nodeForStatus, ShipmentRequest, type PushBatch, type Subscription, type SubscriptionRequest, type TrackingEvent, type TrackingStatus } from '../../../schemas/src/index.ts';
 import { MOCK_ORIGIN, send } from '../../testing.ts';
 import { createMock, DEMO_CARRIER_CODE, type Mock } from '../mock.ts';

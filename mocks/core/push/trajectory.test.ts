@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoCredentials } from '../../../conformance/protocol/index.ts';
+import { demoCredentials } from '../../../protocol/index.ts';
 import type { PushBatch, TrackingEvent } from '../../../schemas/src/index.ts';
 import { send } from '../../testing.ts';
 import { findService } from '../services.ts';

@@ -1,6 +1,6 @@
 // Shared fixtures of the shipping and tracking tests: mocks on a stopped clock, shipments created through the
 // pipeline, and walks over the events endpoint. Test code only.
-import { demoCredentials } from '../../../conformance/protocol/index.ts';
+import { demoCredentials } from '../../../protocol/index.ts';
 import { DEMO_CARRIER_CODE, createMock, type Mock, type MockOptions } from '../mock.ts';
 import type { MockResponse } from '../types.ts';
 import { exampleOf } from '../../test-support/requests.ts';

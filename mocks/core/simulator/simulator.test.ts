@@ -3,7 +3,7 @@
 // only what the previous one had not.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TrackingEvent } from '../../../schemas/src/index.ts';
-import { demoCredentials } from '../../../conformance/protocol/index.ts';
+import { demoCredentials } from '../../../protocol/index.ts';
 import { send } from '../../testing.ts';
 import { findService } from '../services.ts';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -2,11 +2,11 @@
 // one-line message on stderr and exit code 2.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { conformanceClassNames, SPEC_VERSION } from '../spec/classes.ts';
-import { mockCommand } from './commands/mock.ts';
-import { requirementsCommand } from './commands/requirements.ts';
-import { testCommand } from './commands/test.ts';
-import { ConfigurationError } from './harness/runner.ts';
+import { conformanceClassNames, SPEC_VERSION } from '../schemas/src/classes.ts';
+import { mockCommand } from './mock.ts';
+import { requirementsCommand } from './requirements.ts';
+import { testCommand } from './test.ts';
+import { ConfigurationError } from '../conformance/harness/runner.ts';
 
 const packageVersion = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 

@@ -2,8 +2,8 @@
 // `ecdx requirements`, the docs and the meta-tests.
 import { faults } from '../mocks/faults/index.ts';
 import { registry, type Requirement } from '../spec/registry.ts';
-import type { CheckDefinition } from './harness/check.ts';
-import { checks as allChecks } from './checks/index.ts';
+import type { CheckDefinition } from '../conformance/harness/check.ts';
+import { checks as allChecks } from '../conformance/checks/index.ts';
 
 export interface CoverageRow {
   requirement: Requirement;

@@ -1,11 +1,11 @@
 // The suite tests itself: run the harness against the reference mock (every MUST check must pass) and against the
 // mock with each fault alone (the fault's requirements must fail, no other MUST requirement may fail). The result
 // is the detection matrix, published in the docs.
-import { faults as faultCatalogue, type Fault } from '../../mocks/faults/index.ts';
-import { startMockServer } from '../../mocks/server.ts';
-import { runConformance } from '../harness/runner.ts';
-import type { CheckDefinition } from '../harness/check.ts';
-import type { ConformanceReport } from '../harness/report.ts';
+import { faults as faultCatalogue, type Fault } from '../mocks/faults/index.ts';
+import { startMockServer } from '../mocks/server.ts';
+import { runConformance } from '../conformance/index.ts';
+import type { CheckDefinition } from '../conformance/harness/check.ts';
+import type { ConformanceReport } from '../conformance/harness/report.ts';
 
 export type Role = 'carrier' | 'platform';
 

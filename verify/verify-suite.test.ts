@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { faults } from '../../mocks/faults/index.ts';
+import { faults } from '../mocks/faults/index.ts';
 import { verifySuite, type DetectionMatrix } from './verify-suite.ts';
 
 // The runs wait on the mock far more than they compute (a whole matrix takes under 2 CPU-minutes): many at once.
@@ -24,7 +24,7 @@ describe('the suite against the reference mock and each of its faults', () => {
   }, 540_000);
 
   it('publishes a detection matrix for the current fault catalogue', () => {
-    const file = join(import.meta.dirname, '..', '..', 'docs', 'detection-matrix.json');
+    const file = join(import.meta.dirname, '..', 'docs', 'detection-matrix.json');
     expect(existsSync(file), 'docs/detection-matrix.json exists (npm run verify-suite)').toBe(true);
     const published = JSON.parse(readFileSync(file, 'utf8')) as DetectionMatrix;
     const current = faults.map((f) => ({ fault: f.name, requirements: f.requirements })).sort((a, b) => a.fault.localeCompare(b.fault));

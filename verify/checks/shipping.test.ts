@@ -4,9 +4,9 @@
 // the tracking cursor) fail nothing outside their own list. No check may end in error.
 import { describe, expect, it } from 'vitest';
 import { faultByName } from '../../mocks/faults/index.ts';
-import type { CheckResult } from '../harness/report.ts';
-import { failedRequirements, pool, runChecksAgainstMock } from './support/against-mock.ts';
-import { shippingChecks } from './shipping.ts';
+import type { CheckResult } from '../../conformance/harness/report.ts';
+import { failedRequirements, pool, runChecksAgainstMock } from '../against-mock.ts';
+import { shippingChecks } from '../../conformance/checks/shipping.ts';
 
 /** Faults of the shipping and shipping-privacy areas: each must fail exactly its requirements. */
 const OWN_FAULTS = [

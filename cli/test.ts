@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { ed25519SigningKey, hmacKey, type SigningKey } from '../protocol/index.ts';
-import { ConfigurationError, runConformance, type RunOptions } from '../harness/runner.ts';
-import { ConsoleProgress, writeReports, type ReportFormat } from '../reporters/index.ts';
+import { ConfigurationError, runConformance, type RunOptions } from '../conformance/index.ts';
+import { ConsoleProgress, writeReports, type ReportFormat } from '../conformance/reporters/index.ts';
 
 export const TEST_HELP = `Usage: ecdx test --target URL --role carrier|platform [options]
 

@@ -3,12 +3,12 @@
 // nothing else, no check in error or blocked.
 import { describe, expect, it } from 'vitest';
 import { faults as catalogue } from '../../mocks/faults/index.ts';
-import type { CheckResult } from '../harness/report.ts';
-import { failedRequirements, pool, runChecksAgainstMock } from './support/against-mock.ts';
-import { incidentChecks } from './incidents.ts';
-import { noticeNegotiationChecks } from './notices-negotiation.ts';
-import { noticeReceiptChecks } from './notices.ts';
-import { healthTimingChecks, statisticsChecks } from './statistics.ts';
+import type { CheckResult } from '../../conformance/harness/report.ts';
+import { failedRequirements, pool, runChecksAgainstMock } from '../against-mock.ts';
+import { incidentChecks } from '../../conformance/checks/incidents.ts';
+import { noticeNegotiationChecks } from '../../conformance/checks/notices-negotiation.ts';
+import { noticeReceiptChecks } from '../../conformance/checks/notices.ts';
+import { healthTimingChecks, statisticsChecks } from '../../conformance/checks/statistics.ts';
 
 const checks = [...noticeReceiptChecks, ...noticeNegotiationChecks, ...incidentChecks, ...statisticsChecks, ...healthTimingChecks];
 type Role = 'carrier' | 'platform';

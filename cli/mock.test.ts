@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { faultCatalogue } from '../../mocks/faults/index.ts';
-import { shipmentRequest } from '../../mocks/test-support/requests.ts';
-import { main } from '../cli.ts';
+import { faultCatalogue } from '../mocks/faults/index.ts';
+import { shipmentRequest } from '../mocks/test-support/requests.ts';
+import { main } from './main.ts';
 import { demoCredentials, signRequest } from '../protocol/index.ts';
 
-const root = join(import.meta.dirname, '..', '..');
+const root = join(import.meta.dirname, '..');
 
 interface Running {
   child: ChildProcess;
@@ -83,7 +83,7 @@ describe('ecdx mock', () => {
     expect(mock.banner).toMatch(/store\s+in memory/);
     expect(mock.banner).toMatch(/faults\s+none/);
     for (const keyid of ['ecdx-demo-platform-ed25519', 'ecdx-demo-platform-hmac', 'ecdx-demo-carrier-ed25519']) expect(mock.banner).toContain(keyid);
-    expect(mock.banner).toContain('conformance/protocol/demo-credentials.ts');
+    expect(mock.banner).toContain('protocol/demo-credentials.ts');
     expect((await call(mock.url, 'GET', '/v1/conformance', undefined, false)).status).toBe(200);
     expect((await call(mock.url, 'GET', '/v1/test/clock')).status).toBe(200);
     expect((await call(mock.url, 'GET', '/v1/test/clock', undefined, false)).status).toBe(401);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as protocol from './index.ts';
 
-describe('conformance/protocol public API', () => {
+describe('protocol/ public API', () => {
   it('exports the entry points the mock server and the harness use', () => {
     for (const name of [
       'signRequest', 'verifyRequest', 'contentDigest', 'verifyContentDigest', 'signWebhook', 'verifyWebhook',

@@ -3,11 +3,11 @@
 // mocks/faults/tracking.ts makes exactly its own requirements fail — nothing else, no check in error.
 import { describe, expect, it } from 'vitest';
 import { trackingFaults } from '../../mocks/faults/tracking.ts';
-import type { CheckResult } from '../harness/report.ts';
-import { failedRequirements, pool, runChecksAgainstMock } from './support/against-mock.ts';
-import { trackingJourneyChecks } from './tracking-journey.ts';
-import { trackingPrivacyChecks } from './tracking-privacy.ts';
-import { trackingChecks } from './tracking.ts';
+import type { CheckResult } from '../../conformance/harness/report.ts';
+import { failedRequirements, pool, runChecksAgainstMock } from '../against-mock.ts';
+import { trackingJourneyChecks } from '../../conformance/checks/tracking-journey.ts';
+import { trackingPrivacyChecks } from '../../conformance/checks/tracking-privacy.ts';
+import { trackingChecks } from '../../conformance/checks/tracking.ts';
 
 const checks = [...trackingChecks, ...trackingJourneyChecks, ...trackingPrivacyChecks];
 

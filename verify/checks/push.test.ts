@@ -4,12 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { faults as catalogue } from '../../mocks/faults/index.ts';
 import { startMockServer } from '../../mocks/server.ts';
-import type { CheckDefinition } from '../harness/check.ts';
-import { runConformance } from '../harness/runner.ts';
-import { pushCarrierChecks } from './push-carrier.ts';
-import { pushContentChecks } from './push-carrier-content.ts';
-import { pushDeliveryChecks } from './push-carrier-delivery.ts';
-import { pushPlatformChecks } from './push-platform.ts';
+import type { CheckDefinition } from '../../conformance/harness/check.ts';
+import { runConformance } from '../../conformance/index.ts';
+import { pushCarrierChecks } from '../../conformance/checks/push-carrier.ts';
+import { pushContentChecks } from '../../conformance/checks/push-carrier-content.ts';
+import { pushDeliveryChecks } from '../../conformance/checks/push-carrier-delivery.ts';
+import { pushPlatformChecks } from '../../conformance/checks/push-platform.ts';
 
 type Role = 'carrier' | 'platform';
 

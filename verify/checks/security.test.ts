@@ -3,12 +3,12 @@
 // requirements fail — nothing else, no check in error.
 import { describe, expect, it } from 'vitest';
 import { faultByName } from '../../mocks/faults/index.ts';
-import type { CheckResult } from '../harness/report.ts';
-import { failedRequirements, pool, runChecksAgainstMock } from './support/against-mock.ts';
-import { errorChecks } from './errors.ts';
-import { idempotencyChecks } from './idempotency.ts';
-import { keyChecks } from './security-keys.ts';
-import { signatureChecks } from './security.ts';
+import type { CheckResult } from '../../conformance/harness/report.ts';
+import { failedRequirements, pool, runChecksAgainstMock } from '../against-mock.ts';
+import { errorChecks } from '../../conformance/checks/errors.ts';
+import { idempotencyChecks } from '../../conformance/checks/idempotency.ts';
+import { keyChecks } from '../../conformance/checks/security-keys.ts';
+import { signatureChecks } from '../../conformance/checks/security.ts';
 
 const checks = [...signatureChecks, ...keyChecks, ...idempotencyChecks, ...errorChecks];
 type Role = 'carrier' | 'platform';

@@ -1,10 +1,10 @@
 // Meta-tests of the suite (after test262's metadata linter): every check is well-formed and traced to registered
 // requirements of its own class, and every black-box-testable MUST requirement has a check and a fault.
 import { describe, expect, it } from 'vitest';
-import { conformanceClassNames } from '../spec/classes.ts';
+import { conformanceClassNames } from '../schemas/src/classes.ts';
 import { requirementById } from '../spec/registry.ts';
 import { faults } from '../mocks/faults/index.ts';
-import { checks } from './checks/index.ts';
+import { checks } from '../conformance/checks/index.ts';
 import { coverageMatrix, isBlackBoxMust } from './coverage.ts';
 
 describe('check metadata', () => {

@@ -2,10 +2,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../mocks/server.ts';
-import { discoveryChecks } from '../checks/discovery.ts';
-import { checks } from '../checks/index.ts';
-import { ConfigurationError, runConformance } from './runner.ts';
+import { startMockServer } from '../mocks/server.ts';
+import { discoveryChecks } from '../conformance/checks/discovery.ts';
+import { checks } from '../conformance/checks/index.ts';
+import { ConfigurationError, runConformance } from '../conformance/index.ts';
 
 const servers: Server[] = [];
 afterEach(async () => {

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../../mocks/server.ts';
-import { main } from '../cli.ts';
+import { startMockServer, type MockServer } from '../mocks/server.ts';
+import { main } from './main.ts';
 
 async function run(argv: string[]) {
   const out: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { main } from './cli.ts';
+import { main } from './main.ts';
 
 function run(argv: string[]) {
   const out: string[] = [];

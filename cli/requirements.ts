@@ -1,9 +1,9 @@
 // `ecdx requirements`: the coverage matrix — each requirement with the checks that verify it and the mock's faults
 // that violate it; untestable ones with the reason.
 import { parseArgs } from 'node:util';
-import { conformanceClassNames } from '../../spec/classes.ts';
-import { ConfigurationError } from '../harness/runner.ts';
-import { coverageMatrix } from '../coverage.ts';
+import { conformanceClassNames } from '../schemas/src/classes.ts';
+import { ConfigurationError } from '../conformance/harness/runner.ts';
+import { coverageMatrix } from '../verify/coverage.ts';
 import type { CommandIo } from './mock.ts';
 
 export function requirementsCommand(args: string[], io: CommandIo): number {

@@ -2,9 +2,9 @@
 // flag, a bad number, an unknown fault or role, a port in use, an unusable data file — ends with one line on stderr
 // and exit code 2, like every other `ecdx` command.
 import { parseArgs } from 'node:util';
-import { faultByName, faultCatalogue } from '../../mocks/faults/index.ts';
-import { DEFAULT_HOST, DEFAULT_PORT, startMockServer, type MockServer } from '../../mocks/server.ts';
-import { DataFileError } from '../../mocks/sqlite-store.ts';
+import { faultByName, faultCatalogue } from '../mocks/faults/index.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, startMockServer, type MockServer } from '../mocks/server.ts';
+import { DataFileError } from '../mocks/sqlite-store.ts';
 import { DEMO_CARRIER_KEYID, DEMO_HMAC_KEYID, DEMO_PLATFORM_KEYID } from '../protocol/index.ts';
 
 export const MOCK_HELP = `Usage: ecdx mock [options]
@@ -151,7 +151,7 @@ function banner(server: MockServer): string[] {
     `               platform requests: keyid ${DEMO_PLATFORM_KEYID} (ed25519) or ${DEMO_HMAC_KEYID} (hmac-sha256)`,
     `               carrier requests:  keyid ${DEMO_CARRIER_KEYID} (ed25519)`,
     '               pushes:            the demo carrier push keys (v1a ed25519, v1 HMAC)',
-    '               the keys: conformance/protocol/demo-credentials.ts and the spec, Security, Appendix A',
+    '               the keys: protocol/demo-credentials.ts and the spec, Security, Appendix A',
     `  sign the target URI with this origin, ${server.url}; stop with Ctrl+C`,
   ];
 }
