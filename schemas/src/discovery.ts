@@ -16,6 +16,13 @@ export const PartyRole = StringEnum(['carrier', 'platform'] as const, {
 });
 export type PartyRole = Static<typeof PartyRole>;
 
+/**
+ * Whom a requirement, a check or a fault concerns: one role, or `both`. Not exchanged on the wire; the registry,
+ * the harness and the mock all use this one type.
+ */
+export const RoleScope = StringEnum(['carrier', 'platform', 'both'] as const);
+export type RoleScope = Static<typeof RoleScope>;
+
 export const DataFeed = StringEnum(['SHIPPING_DATA', 'PARCEL_DATA_PULL', 'PARCEL_DATA_PUSH'] as const, {
   $id: schemaId('DataFeed'),
   title: 'DataFeed',
