@@ -13,7 +13,8 @@ export const runConformance = (options: RunOptions): Promise<ConformanceReport> 
 export { ConformanceReport, CheckResult, isConformant, summarise } from './harness/report.ts';
 export type { Evidence, Exchange, ResultStatus, Summary } from './harness/report.ts';
 export { defineCheck } from './harness/check.ts';
-export type { CheckDefinition } from './harness/check.ts';
+export { defineFixture } from './harness/check.ts';
+export type { Check, CheckDefinition, Fixture } from './harness/check.ts';
 export { checks };
 export { ConsoleProgress, reporters, writeReports } from './reporters/index.ts';
 export type { ReportFormat } from './reporters/index.ts';

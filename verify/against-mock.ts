@@ -1,13 +1,13 @@
 // For the check files' own tests: run a set of checks against a fresh reference mock with some faults switched on,
 // and read which requirements failed.
 import { startMockServer } from '../mocks/server.ts';
-import type { CheckDefinition } from '../conformance/harness/check.ts';
+import type { Check } from '../conformance/harness/check.ts';
 import type { CheckResult } from '../conformance/harness/report.ts';
 import { runConformance } from '../conformance/index.ts';
 
 export async function runChecksAgainstMock(
   role: 'carrier' | 'platform',
-  checks: readonly CheckDefinition[],
+  checks: readonly Check[],
   faults: string[],
   concurrency = 6,
 ): Promise<CheckResult[]> {

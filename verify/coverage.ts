@@ -2,7 +2,7 @@
 // `ecdx requirements`, the docs and the meta-tests.
 import { faults } from '../mocks/faults/index.ts';
 import { registry, type Requirement } from '../spec/registry.ts';
-import type { CheckDefinition } from '../conformance/harness/check.ts';
+import type { Check } from '../conformance/harness/check.ts';
 import { checks as allChecks } from '../conformance/checks/index.ts';
 
 export interface CoverageRow {
@@ -11,7 +11,7 @@ export interface CoverageRow {
   faults: string[];
 }
 
-export function coverageMatrix(checks: readonly CheckDefinition[] = allChecks): CoverageRow[] {
+export function coverageMatrix(checks: readonly Check[] = allChecks): CoverageRow[] {
   return registry().requirements.map((requirement) => ({
     requirement,
     checks: checks.filter((c) => c.requirements.includes(requirement.id)).map((c) => c.id),

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMockServer } from '../mocks/server.ts';
-import { discoveryChecks } from '../conformance/checks/discovery.ts';
+import { discoveryChecks } from '../conformance/checks/discovery/index.ts';
 import { checks } from '../conformance/checks/index.ts';
 import { ConfigurationError, runConformance } from '../conformance/index.ts';
 

@@ -4,7 +4,7 @@
 import { faults as faultCatalogue, type Fault } from '../mocks/faults/index.ts';
 import { startMockServer } from '../mocks/server.ts';
 import { runConformance } from '../conformance/index.ts';
-import type { CheckDefinition } from '../conformance/harness/check.ts';
+import type { Check } from '../conformance/harness/check.ts';
 import type { ConformanceReport } from '../conformance/harness/report.ts';
 
 export type Role = 'carrier' | 'platform';
@@ -62,12 +62,12 @@ export interface VerifyOptions {
   faults?: readonly string[];
   /** Mock servers run at once. */
   parallel?: number;
-  checks?: readonly CheckDefinition[];
+  checks?: readonly Check[];
   onProgress?: (line: string) => void;
 }
 
 /** One harness run against a fresh mock of `role` with `faults` switched on. */
-export async function runAgainstMock(role: Role, faults: readonly string[], checks?: readonly CheckDefinition[]): Promise<RunOutcome> {
+export async function runAgainstMock(role: Role, faults: readonly string[], checks?: readonly Check[]): Promise<RunOutcome> {
   const server = await startMockServer({ role, port: 0, host: '127.0.0.1', faults: [...faults], clockSpeed: 1 });
   try {
     // The mock answers on loopback within milliseconds: a short settle time is plenty to see that nothing follows.

@@ -1,21 +1,41 @@
-// The registry of every check of the suite, gathered from one file per area.
-import type { CheckDefinition } from '../harness/check.ts';
-import { discoveryChecks } from './discovery.ts';
-import { errorChecks } from './errors.ts';
-import { idempotencyChecks } from './idempotency.ts';
-import { incidentChecks } from './incidents.ts';
-import { noticeNegotiationChecks } from './notices-negotiation.ts';
-import { noticeReceiptChecks } from './notices.ts';
-import { pushCarrierChecks } from './push-carrier.ts';
-import { pushContentChecks } from './push-carrier-content.ts';
-import { pushDeliveryChecks } from './push-carrier-delivery.ts';
-import { pushPlatformChecks } from './push-platform.ts';
-import { keyChecks } from './security-keys.ts';
-import { signatureChecks } from './security.ts';
-import { healthTimingChecks, statisticsChecks } from './statistics.ts';
-import { shippingChecks } from './shipping.ts';
-import { trackingJourneyChecks } from './tracking-journey.ts';
-import { trackingPrivacyChecks } from './tracking-privacy.ts';
-import { trackingChecks } from './tracking.ts';
+// The registry of every check of the suite: one folder per area, named as the prefix of its checks' ids, each
+// exporting its checks from its index. The table's order is the order of the report.
+import type { Check } from '../harness/check.ts';
+import { consentChecks } from './consent/index.ts';
+import { discoveryChecks } from './discovery/index.ts';
+import { errorChecks } from './errors/index.ts';
+import { healthChecks } from './health/index.ts';
+import { idempotencyChecks } from './idempotency/index.ts';
+import { incidentChecks } from './incidents/index.ts';
+import { noticeChecks } from './notices/index.ts';
+import { privacyChecks } from './privacy/index.ts';
+import { pushChecks } from './push/index.ts';
+import { securityChecks } from './security/index.ts';
+import { shippingChecks } from './shipping/index.ts';
+import { statisticsChecks } from './statistics/index.ts';
+import { trackingPrivacyChecks } from './tracking-privacy/index.ts';
+import { trackingChecks } from './tracking/index.ts';
 
-export const checks: readonly CheckDefinition[] = [...discoveryChecks, ...signatureChecks, ...keyChecks, ...idempotencyChecks, ...errorChecks, ...pushCarrierChecks, ...pushContentChecks, ...pushDeliveryChecks, ...pushPlatformChecks, ...shippingChecks, ...trackingChecks, ...trackingJourneyChecks, ...trackingPrivacyChecks, ...noticeReceiptChecks, ...noticeNegotiationChecks, ...incidentChecks, ...statisticsChecks, ...healthTimingChecks];
+/** Area (the folder, and the prefix of every check id in it) → its checks. */
+export const areas = {
+  discovery: discoveryChecks,
+  security: securityChecks,
+  idempotency: idempotencyChecks,
+  errors: errorChecks,
+  push: pushChecks,
+  shipping: shippingChecks,
+  privacy: privacyChecks,
+  consent: consentChecks,
+  tracking: trackingChecks,
+  'tracking-privacy': trackingPrivacyChecks,
+  notices: noticeChecks,
+  incidents: incidentChecks,
+  statistics: statisticsChecks,
+  health: healthChecks,
+} as const satisfies Record<string, readonly Check[]>;
+
+for (const [area, list] of Object.entries(areas)) {
+  for (const check of list) if (!check.id.startsWith(`${area}/`)) throw new Error(`check ${check.id} is registered in area ${area}: its id must start with '${area}/'`);
+}
+
+export const checks: readonly Check[] = Object.values(areas).flat();

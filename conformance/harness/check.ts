@@ -1,29 +1,117 @@
-// A check is a small declarative unit (after Inferno's test kits): what it verifies (requirement ids, class, the
-// role of the target), a title and description for the report, and one run body whose assertions explain
-// themselves. `defineCheck` is all a check file needs.
+// A check is a small declarative unit (after Inferno's test kits): what it verifies (requirement ids), a title and
+// description for the report, the shared fixtures it uses, and one run body whose assertions explain themselves.
+// What the registry already knows is not restated: the conformance class and the role of the target come from the
+// requirements (spec/requirements/*.yaml), and a check says them only where its requirements do not decide them.
+// `defineCheck` and `defineFixture` are all a check file needs.
+import type { RoleScope } from '../../schemas/src/index.ts';
 import type { ConformanceClassName } from '../../schemas/src/classes.ts';
+import { requirementById } from '../../spec/registry.ts';
 import type { TestContext } from './context.ts';
 
-export interface CheckDefinition {
-  /** `<area>/<what-it-checks>`, kebab-case, unique and stable: reports and --only/--skip use it. */
+/** What a check needs beyond a reachable target. */
+export type Need =
+  /** It moves the target's clock, so it runs alone, after the checks that do not. */
+  | 'test-mode'
+  /** It receives pushes on the harness's receiver. */
+  | 'callback';
+
+/** The fixtures a check or a fixture uses, by the name its body reads them under. */
+export type Uses = Record<string, Fixture<unknown>>;
+
+/** The typed handles a body receives for its `uses`: each creates the fixture once per run and returns its value. */
+export type Handles<U extends Uses> = { readonly [K in keyof U]: U[K] extends Fixture<infer T> ? () => Promise<T> : never };
+
+/**
+ * A value shared by the checks of one run (a shipment on the delivered path, the journeys of two parcels …),
+ * created once, by the first check that asks for it, in a context of its own: its requests and assertions are
+ * recorded in the fixture's record of the report, not in whichever check came first. When it cannot be created,
+ * every check that needs it ends precondition-failed (never passed).
+ */
+export interface Fixture<T> {
+  /** `<area>:<what>`, unique: the report names fixtures by it. */
+  readonly id: string;
+  readonly title: string;
+  readonly uses: Uses;
+  create(t: TestContext, uses: Handles<Uses>): Promise<T>;
+}
+
+export function defineFixture<T, const U extends Uses = Record<never, never>>(fixture: {
+  id: string;
+  title: string;
+  uses?: U;
+  create(t: TestContext, uses: Handles<U>): Promise<T>;
+}): Fixture<T> {
+  return { id: fixture.id, title: fixture.title, uses: fixture.uses ?? {}, create: fixture.create as Fixture<T>['create'] };
+}
+
+/** What a check file writes. */
+export interface CheckDefinition<U extends Uses = Uses> {
+  /** `<area>/<what-it-checks>`, kebab-case, unique and stable: reports and --only/--skip use it. The area is its folder. */
   id: string;
   /** The requirements this check verifies (≥ 1). Its level is the strongest of theirs. */
   requirements: string[];
-  class: ConformanceClassName;
-  /** The role of the target this check applies to. */
-  role: 'carrier' | 'platform' | 'both';
+  /** Only where the requirements belong to more than one class. */
+  class?: ConformanceClassName;
+  /** The role of the target, only where the requirements' roles do not give it (see `roleOf`). */
+  role?: RoleScope;
   title: string;
   /** Markdown: what is sent, what is expected, and why. */
   description: string;
-  /**
-   * What the check needs beyond a reachable target: `test-mode` (it moves the target's clock, so it runs alone,
-   * after the checks that do not), `callback` (it receives pushes on the harness's receiver).
-   */
-  needs?: readonly ('test-mode' | 'callback')[];
-  run(t: TestContext): Promise<void>;
+  needs?: readonly Need[];
+  /** The shared fixtures the body reads (declared, so the report shows the data flow between checks). */
+  uses?: U;
+  run(t: TestContext, uses: Handles<U>): Promise<void>;
 }
 
-export const defineCheck = (definition: CheckDefinition): CheckDefinition => definition;
+/** A check as the runner sees it: class and role resolved, what was declared kept for the meta-tests. */
+export interface Check extends Omit<CheckDefinition, 'class' | 'role' | 'uses' | 'run'> {
+  class: ConformanceClassName;
+  role: RoleScope;
+  uses: Uses;
+  run(t: TestContext, uses: Handles<Uses>): Promise<void>;
+  /** What the definition wrote itself (undefined: derived from the requirements). */
+  declared: { class?: ConformanceClassName; role?: RoleScope };
+}
+
+/** The class all the requirements belong to, or undefined when they belong to several. */
+export function classOf(requirementIds: readonly string[]): ConformanceClassName | undefined {
+  const classes = new Set(requirementIds.map((id) => known(id).class));
+  return classes.size === 1 ? [...classes][0] : undefined;
+}
+
+/**
+ * The role of the target that every requirement applies to: `both` when all apply to both, a role when some apply
+ * to it and none to the other; undefined when they apply to different roles.
+ */
+export function roleOf(requirementIds: readonly string[]): RoleScope | undefined {
+  const roles = new Set(requirementIds.map((id) => known(id).role));
+  if (roles.has('carrier') && roles.has('platform')) return undefined;
+  return roles.has('carrier') ? 'carrier' : roles.has('platform') ? 'platform' : 'both';
+}
+
+function known(id: string) {
+  const requirement = requirementById(id);
+  if (!requirement) throw new Error(`unknown requirement ${id}`);
+  return requirement;
+}
+
+export function defineCheck<const U extends Uses = Record<never, never>>(definition: CheckDefinition<U>): Check {
+  const derivedClass = classOf(definition.requirements);
+  const derivedRole = roleOf(definition.requirements);
+  const checkClass = definition.class ?? derivedClass;
+  const role = definition.role ?? derivedRole;
+  if (!checkClass) throw new Error(`check ${definition.id}: its requirements belong to several classes, so it must name its class`);
+  if (!role) throw new Error(`check ${definition.id}: its requirements apply to different roles, so it must name the role of its target`);
+  const { class: declaredClass, role: declaredRole, uses, run, ...rest } = definition;
+  return {
+    ...rest,
+    class: checkClass,
+    role,
+    uses: uses ?? {},
+    run: run as Check['run'],
+    declared: { ...(declaredClass ? { class: declaredClass } : {}), ...(declaredRole ? { role: declaredRole } : {}) },
+  };
+}
 
 /** An assertion that did not hold: the check ends failed (MUST) or warning (SHOULD). */
 export class AssertionFailed extends Error {

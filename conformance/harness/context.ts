@@ -1,20 +1,23 @@
 // What a check's run body works with: a signed HTTP client towards the target, assertions that record evidence,
-// shared fixtures, the push receiver and the target's test clock.
+// the push receiver and the target's test clock. The shared fixtures a check declares (`uses`) reach its body as
+// handles; the registry of the run's fixtures (`Fixtures`) creates each once, in a context of its own.
 import type { TSchema } from '@sinclair/typebox';
 import type { ConformanceClaim } from '../../schemas/src/index.ts';
 import { schemaByName } from '../../schemas/src/index.ts';
 import { problemTypeUri, type ProblemSlug } from '../../schemas/src/problems.ts';
 import { violations } from '../../schemas/validate.ts';
 import type { SigningKey } from '../../protocol/index.ts';
-import { AssertionFailed, PreconditionFailed } from './check.ts';
+import { AssertionFailed, PreconditionFailed, type Fixture, type Handles, type Uses } from './check.ts';
 import type { HttpResponse, RequestSpec, TargetClient } from './client.ts';
 import { scanForLeaks } from './privacy-scan.ts';
 import type { Delivery, PushReceiver, ScriptedAnswer } from './receiver.ts';
-import type { Evidence } from './report.ts';
+import type { Evidence, FixtureRecord } from './report.ts';
 
 /** What every check of one run shares. */
 export interface RunEnvironment {
   role: 'carrier' | 'platform';
+  /** The target's base URL (the part before `/v1`), without a trailing slash. */
+  baseUrl: string;
   claim: ConformanceClaim | undefined;
   /** The raw claim body, valid or not. */
   rawClaim: unknown;
@@ -30,23 +33,45 @@ export interface RunEnvironment {
   settleMs: number;
   /** The target's clock minus ours (ms); updated when the harness moves a test target's clock. */
   clockOffset: { value: number };
-  fixtures: Map<string, Promise<unknown>>;
+  fixtures: Fixtures;
 }
 
 type Options = Omit<RequestSpec, 'method' | 'path' | 'body'>;
+
+/** What an assertion may say beyond its message. */
+export interface AssertionDetails {
+  /** The requirement it verifies; default the check's, when the check verifies one. */
+  requirementId?: string;
+  /** JSON Pointer into the body the assertion is about. */
+  pointer?: string;
+}
+
+/** One thing found wrong, for `expectNone`: what it is and where. */
+export interface Finding {
+  message: string;
+  pointer?: string;
+  requirementId?: string;
+}
 
 export class TestContext {
   readonly evidence: Evidence[] = [];
   readonly #env: RunEnvironment;
   readonly #client: TargetClient;
+  /** The requirement an assertion verifies when it names none: the check's only one. */
+  readonly #requirementId: string | undefined;
 
-  constructor(env: RunEnvironment) {
+  constructor(env: RunEnvironment, requirementIds: readonly string[] = []) {
     this.#env = env;
     this.#client = env.client((e) => this.evidence.push(e));
+    this.#requirementId = requirementIds.length === 1 ? requirementIds[0] : undefined;
   }
 
   get role() {
     return this.#env.role;
+  }
+  /** The target's base URL (the part before `/v1`). */
+  get baseUrl(): string {
+    return this.#env.baseUrl;
   }
   get claim(): ConformanceClaim | undefined {
     return this.#env.claim;
@@ -79,14 +104,42 @@ export class TestContext {
 
   // --- assertions ---------------------------------------------------------------------------------------
   /** Record a passed assertion, or end the check as failed with `message`. */
-  assert(condition: unknown, message: string, details: { requirementId?: string; pointer?: string } = {}): void {
-    this.evidence.push({ kind: 'assertion', passed: Boolean(condition), message, ...details });
+  assert(condition: unknown, message: string, details: AssertionDetails = {}): void {
+    const requirementId = details.requirementId ?? this.#requirementId;
+    this.evidence.push({ kind: 'assertion', passed: Boolean(condition), message, ...(requirementId ? { requirementId } : {}), ...(details.pointer === undefined ? {} : { pointer: details.pointer }) });
     if (!condition) throw new AssertionFailed(message);
   }
 
-  fail(message: string, details: { requirementId?: string; pointer?: string } = {}): never {
+  fail(message: string, details: AssertionDetails = {}): never {
     this.assert(false, message, details);
     throw new AssertionFailed(message); // unreachable: assert threw
+  }
+
+  /**
+   * Nothing of this kind happened: one assertion over everything that was looked at. It holds with `passed` when
+   * there is no finding, and fails naming the first finding (and how many more there were).
+   */
+  expectNone(findings: readonly Finding[], passed: string, details: AssertionDetails = {}): void {
+    const first = findings[0];
+    if (!first) {
+      this.assert(true, passed, details);
+      return;
+    }
+    const more = findings.length - 1;
+    this.fail(`${first.message}${more > 0 ? ` (and ${more} more finding${more > 1 ? 's' : ''})` : ''}`, {
+      ...details,
+      ...(first.requirementId ? { requirementId: first.requirementId } : {}),
+      ...(first.pointer === undefined ? {} : { pointer: first.pointer }),
+    });
+  }
+
+  /**
+   * A step of the check could not be taken (no second key, a scheme not offered …): the report says what was not
+   * exercised and why. It is not an assertion: it holds nothing and fails nothing.
+   */
+  blocked(message: string, details: Pick<AssertionDetails, 'requirementId'> = {}): void {
+    const requirementId = details.requirementId ?? this.#requirementId;
+    this.evidence.push({ kind: 'blocked', message, ...(requirementId ? { requirementId } : {}) });
   }
 
   /** End the check as precondition-failed unless `condition` holds. */
@@ -147,21 +200,22 @@ export class TestContext {
   }
 
   // --- shared state -------------------------------------------------------------------------------------
-  /**
-   * A value shared by every check of the run, created once by the first check that asks for it. If creating it
-   * fails, every check that needs it ends precondition-failed (never passed).
-   */
-  async fixture<T>(name: string, create: (t: TestContext) => Promise<T>): Promise<T> {
-    let pending = this.#env.fixtures.get(name) as Promise<T> | undefined;
-    if (!pending) {
-      pending = create(this);
-      this.#env.fixtures.set(name, pending);
-    }
-    try {
-      return await pending;
-    } catch (error) {
-      throw new PreconditionFailed(`the shared fixture '${name}' could not be set up: ${(error as Error).message}`);
-    }
+  /** The handles of the fixtures a check (`checkId`) declares: each resolves to the fixture's value. */
+  handles(uses: Uses, checkId: string): Handles<Uses> {
+    return Object.fromEntries(
+      Object.entries(uses).map(([name, fixture]) => [
+        name,
+        async () => {
+          try {
+            return await this.#env.fixtures.value(fixture, this.#env, checkId);
+          } catch (error) {
+            const message = `the shared fixture '${fixture.id}' could not be set up: ${(error as Error).message}`;
+            this.evidence.push({ kind: 'assertion', passed: false, message: `precondition: ${message}` });
+            throw new PreconditionFailed(message);
+          }
+        },
+      ]),
+    );
   }
 
   // --- test mode ------------------------------------------------------------------------------------------
@@ -201,4 +255,45 @@ function problemTitle(response: HttpResponse): string {
   if (!body || typeof body !== 'object') return '';
   const text = [body.title, body.detail].filter((v) => typeof v === 'string').join(': ');
   return text ? ` (${text.slice(0, 160)})` : '';
+}
+
+/**
+ * The shared fixtures of one run. Each is created once, when a check first reads it, in a context of its own, so
+ * its requests and assertions are recorded in its own record (and a fixture that uses another reads it the same way).
+ */
+export class Fixtures {
+  readonly #pending = new Map<Fixture<unknown>, Promise<unknown>>();
+  readonly #records = new Map<Fixture<unknown>, FixtureRecord>();
+
+  value<T>(fixture: Fixture<T>, env: RunEnvironment, usedBy: string): Promise<T> {
+    const record = this.#records.get(fixture);
+    if (record && !record.usedBy.includes(usedBy)) record.usedBy.push(usedBy);
+    let pending = this.#pending.get(fixture) as Promise<T> | undefined;
+    if (!pending) {
+      pending = this.#create(fixture, env, usedBy);
+      this.#pending.set(fixture, pending);
+    }
+    return pending;
+  }
+
+  async #create<T>(fixture: Fixture<T>, env: RunEnvironment, usedBy: string): Promise<T> {
+    const t = new TestContext(env);
+    const record: FixtureRecord = { id: fixture.id, title: fixture.title, status: 'ready', usedBy: [usedBy], evidence: t.evidence, durationMs: 0 };
+    this.#records.set(fixture, record);
+    const started = Date.now();
+    try {
+      return await fixture.create(t, t.handles(fixture.uses, fixture.id));
+    } catch (error) {
+      record.status = 'failed';
+      record.message = (error as Error).message ?? String(error);
+      throw error;
+    } finally {
+      record.durationMs = Date.now() - started;
+    }
+  }
+
+  /** Every fixture created so far, in the order they were first asked for. */
+  records(): FixtureRecord[] {
+    return [...this.#records.values()];
+  }
 }

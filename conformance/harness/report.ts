@@ -49,7 +49,21 @@ export const Assertion = Type.Object(
 );
 export type Assertion = Static<typeof Assertion>;
 
-export const Evidence = Type.Union([Exchange, Assertion]);
+/**
+ * A step of the check that could not be taken (the harness holds no second key, the claim offers no v1 scheme …):
+ * recorded so the report says what was not exercised, never counted as an assertion that held.
+ */
+export const Blocked = Type.Object(
+  {
+    kind: Type.Literal('blocked'),
+    message: Type.String(),
+    requirementId: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type Blocked = Static<typeof Blocked>;
+
+export const Evidence = Type.Union([Exchange, Assertion, Blocked]);
 export type Evidence = Static<typeof Evidence>;
 
 export const CheckResult = Type.Object(
@@ -67,12 +81,30 @@ export const CheckResult = Type.Object(
      * the check's when it names none. Absent otherwise.
      */
     failedRequirementIds: Type.Optional(Type.Array(Type.String())),
+    /** The shared fixtures the check used (ids of `fixtures`); their evidence is in their own record. */
+    uses: Type.Optional(Type.Array(Type.String())),
     evidence: Type.Array(Evidence),
     durationMs: Type.Number(),
   },
   { additionalProperties: false },
 );
 export type CheckResult = Static<typeof CheckResult>;
+
+/** A shared fixture as the run created it: its own requests and assertions, and which checks read it. */
+export const FixtureRecord = Type.Object(
+  {
+    id: Type.String(),
+    title: Type.String(),
+    status: Type.Union([Type.Literal('ready'), Type.Literal('failed')]),
+    /** Why it could not be created, when it failed. */
+    message: Type.Optional(Type.String()),
+    usedBy: Type.Array(Type.String()),
+    evidence: Type.Array(Evidence),
+    durationMs: Type.Number(),
+  },
+  { additionalProperties: false },
+);
+export type FixtureRecord = Static<typeof FixtureRecord>;
 
 export const Summary = Type.Object(
   {
@@ -93,6 +125,8 @@ export const ConformanceReport = Type.Object(
     /** True when no MUST check failed, errored or could not reach its precondition: the exit code is 0. */
     conformant: Type.Boolean(),
     results: Type.Array(CheckResult),
+    /** The shared fixtures that checks of the run created, in the order they were first asked for. */
+    fixtures: Type.Optional(Type.Array(FixtureRecord)),
     target: Type.Object({ url: Type.String(), role: Type.Union([Type.Literal('carrier'), Type.Literal('platform')]) }),
     /** The target's conformance claim as served, or null when it could not be read. */
     claim: Type.Union([Type.Unknown(), Type.Null()]),

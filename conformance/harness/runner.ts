@@ -8,9 +8,9 @@ import { requirementById } from '../../spec/registry.ts';
 import { isValid } from '../../schemas/validate.ts';
 import type { ConformanceClaim } from '../../schemas/src/index.ts';
 import { demoCredentials, type SigningKey } from '../../protocol/index.ts';
-import { AssertionFailed, PreconditionFailed, type CheckDefinition } from './check.ts';
+import { AssertionFailed, PreconditionFailed, type Check } from './check.ts';
 import { TargetClient, TargetUnreachable } from './client.ts';
-import { TestContext, type RunEnvironment } from './context.ts';
+import { Fixtures, TestContext, type RunEnvironment } from './context.ts';
 import { PushReceiver } from './receiver.ts';
 import { isConformant, summarise, type CheckResult, type ConformanceReport } from './report.ts';
 
@@ -25,7 +25,7 @@ export class ConfigurationError extends Error {
 
 export interface ProgressListener {
   start?(total: number): void;
-  checkStarted?(check: CheckDefinition): void;
+  checkStarted?(check: Check): void;
   checkFinished?(result: CheckResult): void;
 }
 
@@ -55,7 +55,7 @@ export interface RunOptions {
   /** Allow plain http:// to a non-loopback target. */
   insecureHttp?: boolean;
   /** The checks to choose from; `runConformance` (conformance/index.ts) gives the whole suite by default. */
-  checks?: readonly CheckDefinition[];
+  checks?: readonly Check[];
   progress?: ProgressListener;
 }
 
@@ -76,13 +76,13 @@ export function validateTarget(target: string, insecureHttp = false): URL {
   return url;
 }
 
-const levelOf = (check: CheckDefinition): 'MUST' | 'SHOULD' =>
+const levelOf = (check: Check): 'MUST' | 'SHOULD' =>
   check.requirements.some((id) => requirementById(id)?.level.startsWith('MUST')) ? 'MUST' : 'SHOULD';
 
 const classNameOf = (uri: string): string | undefined => (uri.startsWith(CLASS_BASE) ? uri.slice(CLASS_BASE.length) : undefined);
 
 /** Run these checks against a target and return the report (the object report.json holds). */
-export async function runSuite(options: RunOptions & { checks: readonly CheckDefinition[] }): Promise<ConformanceReport> {
+export async function runSuite(options: RunOptions & { checks: readonly Check[] }): Promise<ConformanceReport> {
   const startedAt = new Date().toISOString();
   const target = validateTarget(options.target, options.insecureHttp).href.replace(/\/$/, '');
   const { checks } = options;
@@ -99,6 +99,7 @@ export async function runSuite(options: RunOptions & { checks: readonly CheckDef
   const clients: TargetClient[] = [];
   const env: RunEnvironment = {
     role: options.role,
+    baseUrl: target,
     claim: undefined,
     rawClaim: undefined,
     client: (record) => {
@@ -111,7 +112,7 @@ export async function runSuite(options: RunOptions & { checks: readonly CheckDef
     timeoutMs,
     settleMs: options.settleMs ?? 1_500,
     clockOffset,
-    fixtures: new Map(),
+    fixtures: new Fixtures(),
   };
 
   try {
@@ -151,15 +152,15 @@ export async function runSuite(options: RunOptions & { checks: readonly CheckDef
       (c) => (c.role === 'both' || c.role === options.role) && selectedBy(c, options.only, options.skip),
     );
     options.progress?.start?.(selected.length);
-    const results = new Map<CheckDefinition, CheckResult>();
-    const runnable: CheckDefinition[] = [];
+    const results = new Map<Check, CheckResult>();
+    const runnable: Check[] = [];
     for (const check of selected) {
       if (claimed.has(check.class)) runnable.push(check);
       else results.set(check, skippedResult(check, `class ${check.class} is not claimed by the target${options.classes ? ' (or not selected with --classes)' : ''}`));
     }
     for (const result of results.values()) options.progress?.checkFinished?.(result);
 
-    const runOne = async (check: CheckDefinition) => {
+    const runOne = async (check: Check) => {
       options.progress?.checkStarted?.(check);
       const result = await runCheck(check, env);
       results.set(check, result);
@@ -176,6 +177,7 @@ export async function runSuite(options: RunOptions & { checks: readonly CheckDef
       summary: summarise(ordered),
       conformant: isConformant(ordered),
       results: ordered,
+      ...(env.fixtures.records().length > 0 ? { fixtures: env.fixtures.records() } : {}),
       target: { url: target, role: options.role },
       claim: env.rawClaim ?? null,
       classes: [...claimed].sort(),
@@ -191,22 +193,22 @@ export async function runSuite(options: RunOptions & { checks: readonly CheckDef
   }
 }
 
-function selectedBy(check: CheckDefinition, only?: readonly string[], skip?: readonly string[]): boolean {
+function selectedBy(check: Check, only?: readonly string[], skip?: readonly string[]): boolean {
   const names = [check.id, ...check.requirements];
   if (only?.length && !names.some((n) => only.includes(n))) return false;
   if (skip?.length && names.some((n) => skip.includes(n))) return false;
   return true;
 }
 
-function skippedResult(check: CheckDefinition, message: string): CheckResult {
+function skippedResult(check: Check, message: string): CheckResult {
   return { checkId: check.id, requirementIds: check.requirements, class: check.class, role: check.role, level: levelOf(check), status: 'skipped', title: check.title, message, evidence: [], durationMs: 0 };
 }
 
 /** A check that runs longer than this is stopped and reported as an error. */
 const CHECK_DEADLINE_MS = 120_000;
 
-export async function runCheck(check: CheckDefinition, env: RunEnvironment): Promise<CheckResult> {
-  const t = new TestContext(env);
+export async function runCheck(check: Check, env: RunEnvironment): Promise<CheckResult> {
+  const t = new TestContext(env, check.requirements);
   const level = levelOf(check);
   const started = Date.now();
   let status: CheckResult['status'] = 'passed';
@@ -214,13 +216,15 @@ export async function runCheck(check: CheckDefinition, env: RunEnvironment): Pro
   let deadline: ReturnType<typeof setTimeout> | undefined;
   try {
     await Promise.race([
-      check.run(t),
+      check.run(t, t.handles(check.uses, check.id)),
       new Promise((_, reject) => {
         deadline = setTimeout(() => reject(new Error(`the check did not finish within ${CHECK_DEADLINE_MS / 1000} s`)), CHECK_DEADLINE_MS);
       }),
     ]);
     const held = t.evidence.filter((e) => e.kind === 'assertion' && e.passed).length;
+    const blocked = t.evidence.filter((e) => e.kind === 'blocked');
     message = `${held} assertion${held === 1 ? '' : 's'} held`;
+    if (blocked[0]) message += `; ${blocked.length === 1 ? 'a step was' : `${blocked.length} steps were`} not taken: ${blocked[0].message}`;
   } catch (error) {
     if (error instanceof AssertionFailed) {
       status = level === 'MUST' ? 'failed' : 'warning';
@@ -253,6 +257,7 @@ export async function runCheck(check: CheckDefinition, env: RunEnvironment): Pro
     title: check.title,
     message,
     ...(failedRequirementIds ? { failedRequirementIds } : {}),
+    ...(Object.keys(check.uses).length > 0 ? { uses: Object.values(check.uses).map((f) => f.id) } : {}),
     evidence: t.evidence,
     durationMs: Date.now() - started,
   };

@@ -6,13 +6,13 @@
 // issuer of a notice the target receives, the reporter of an incident the target receives. Every rule the checks
 // expect comes from schemas/notice-rules.ts, shared with the reference mock.
 import { randomBytes } from 'node:crypto';
-import { effectiveSeverity, severityRank } from '../../../schemas/notice-rules.ts';
-import { schemaByName, type InterruptionNotice, type InterruptionNoticeRequest, type NoticeResponse, type SecurityIncident, type SharingStatistics } from '../../../schemas/src/index.ts';
-import type { ImpactSeverity, InterruptionReason, Respondent } from '../../../schemas/src/notices.ts';
-import { violations } from '../../../schemas/validate.ts';
-import type { SigningKey } from '../../../protocol/index.ts';
-import type { HttpResponse } from '../../harness/client.ts';
-import type { TestContext } from '../../harness/context.ts';
+import { effectiveSeverity, severityRank } from '../../schemas/notice-rules.ts';
+import { schemaByName, type InterruptionNotice, type InterruptionNoticeRequest, type NoticeResponse, type SecurityIncident, type SharingStatistics } from '../../schemas/src/index.ts';
+import type { ImpactSeverity, InterruptionReason, Respondent } from '../../schemas/src/notices.ts';
+import { violations } from '../../schemas/validate.ts';
+import type { SigningKey } from '../../protocol/index.ts';
+import type { HttpResponse } from '../harness/client.ts';
+import type { TestContext } from '../harness/context.ts';
 import { is2xx, pushBatch, sendPush, trajectoryEvents } from './pushes.ts';
 import { HARNESS_CARRIER_CODE, timestamp } from './requests.ts';
 import { createShipment, minimalShipmentRequest, personalDataOf, postShipment } from './shipping-data.ts';

@@ -20,13 +20,13 @@ import {
   type WebhookSigningKey,
   type WebhookVerificationKey,
   type WebhookVerifyResult,
-} from '../../../protocol/index.ts';
-import { nodeForStatus, type PushBatch, type Subscription, type TrackingEvent, type TrackingStatus, type TrackingSubStatus } from '../../../schemas/src/index.ts';
-import { TargetClient, TargetUnreachable, type HttpResponse } from '../../harness/client.ts';
-import type { TestContext } from '../../harness/context.ts';
-import type { Delivery } from '../../harness/receiver.ts';
+} from '../../protocol/index.ts';
+import { nodeForStatus, type PushBatch, type Subscription, type TrackingEvent, type TrackingStatus, type TrackingSubStatus } from '../../schemas/src/index.ts';
+import { TargetClient, TargetUnreachable, type HttpResponse } from '../harness/client.ts';
+import type { TestContext } from '../harness/context.ts';
+import type { Delivery } from '../harness/receiver.ts';
 import { HARNESS_CARRIER_CODE, timestamp } from './requests.ts';
-import { createShipment, happyOrderId, happyShipment, postShipment, shipmentRequest } from './shipping-data.ts';
+import { createShipment, happyOrderId, postShipment, shipmentRequest } from './shipping-data.ts';
 
 const SECOND = 1000;
 
@@ -85,9 +85,6 @@ export async function foreignShipment(t: TestContext): Promise<string | undefine
   const waybillNo = (response.json as { waybillNo?: unknown } | undefined)?.waybillNo;
   return response.status === 201 && typeof waybillNo === 'string' ? waybillNo : undefined;
 }
-
-/** The run's shared regular-path shipment, for the subscription checks that move no clock (never cancelled). */
-export const sharedPushShipment = async (t: TestContext): Promise<string> => (await happyShipment(t)).waybillNo;
 
 export interface SubscriptionOptions {
   callbackUrl: string;
@@ -313,13 +310,6 @@ export interface PushOptions {
   timeoutMs?: number;
 }
 
-/** The target's base URL, learnt once per run from the address its health document was read at. */
-const targetBase = (t: TestContext): Promise<string> =>
-  t.fixture('push:target-base', async (c) => {
-    const response = await c.http.get('/v1/health', { sign: false });
-    return response.sent.url.replace(/\/v1\/health$/, '');
-  });
-
 /** POST a push to the platform's /v1/tracking-events, signed per Standard Webhooks, recorded as evidence. */
 export async function sendPush(t: TestContext, options: PushOptions): Promise<HttpResponse> {
   const text = options.rawBody ?? JSON.stringify(options.body);
@@ -327,7 +317,7 @@ export async function sendPush(t: TestContext, options: PushOptions): Promise<Ht
   const signed = signWebhook({ id, timestamp: options.at ?? t.targetNow(), body: text }, options.keys ?? pushSigningKey(t));
   const headers: Record<string, string | undefined> = { 'content-type': 'application/json', ...signed, ...options.headers };
   const client = new TargetClient({
-    baseUrl: await targetBase(t),
+    baseUrl: t.baseUrl,
     key: demoCredentials.carrier.signingKey,
     timeoutMs: options.timeoutMs ?? Math.max(PUSH_TIMEOUT_MS, t.timeoutMs),
     clockOffset: () => t.targetNow() - Date.now(),

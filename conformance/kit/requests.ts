@@ -11,11 +11,11 @@
 // minute ago. Every body is fresh: unique identifiers, times relative to the target's clock.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseDictionary, type InnerList } from 'structured-headers';
-import { schemaByName } from '../../../schemas/src/index.ts';
-import { PROBLEM_BASE, problemType, problemTypes, problemTypeUri, type ProblemSlug } from '../../../schemas/src/problems.ts';
-import { violations } from '../../../schemas/validate.ts';
-import type { HttpResponse } from '../../harness/client.ts';
-import type { TestContext } from '../../harness/context.ts';
+import { schemaByName } from '../../schemas/src/index.ts';
+import { PROBLEM_BASE, problemType, problemTypes, problemTypeUri, type ProblemSlug } from '../../schemas/src/problems.ts';
+import { violations } from '../../schemas/validate.ts';
+import type { HttpResponse } from '../harness/client.ts';
+import type { TestContext } from '../harness/context.ts';
 
 export type CreatingKind = 'shipment' | 'notice' | 'incident';
 

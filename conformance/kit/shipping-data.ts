@@ -9,7 +9,8 @@
 //   a valid `Shipment` ends the calling check precondition-failed (whether the target accepts shipping data is
 //   ECDX-SHP-001's question, not the caller's). `overrides` replaces top-level members of the request (a value of
 //   `undefined` removes one); `options.sign` signs with another key (e.g. `t.secondKey`, a second platform).
-// - `happyShipment(t)` is the run's shared fixture `shipment:happy`: one shipment whose platformOrderId starts with
+// - `happyShipment` is the run's shared fixture `shipment:happy` (a check declares `uses: { shipment: happyShipment }`
+//   and reads `await shipment()`): one shipment whose platformOrderId starts with
 //   `ecdx-happy-`, which a test deployment moves along the regular path (ACCEPTED … DELIVERED in person, within
 //   4 days: chapter Test controls). Read it, follow its trajectory, subscribe to it — never cancel it or change it;
 //   treat the returned object as read-only.
@@ -20,11 +21,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { schemaByName, type Shipment } from '../../../schemas/src/index.ts';
-import { violations } from '../../../schemas/validate.ts';
-import type { SigningKey } from '../../../protocol/index.ts';
-import type { HttpResponse } from '../../harness/client.ts';
-import type { TestContext } from '../../harness/context.ts';
+import { schemaByName, type Shipment } from '../../schemas/src/index.ts';
+import { violations } from '../../schemas/validate.ts';
+import type { SigningKey } from '../../protocol/index.ts';
+import { defineFixture } from '../harness/check.ts';
+import type { HttpResponse } from '../harness/client.ts';
+import type { TestContext } from '../harness/context.ts';
 import { timestamp } from './requests.ts';
 
 export type ShipmentBody = Record<string, unknown>;
@@ -168,11 +170,14 @@ export async function createShipment(t: TestContext, overrides?: ShipmentOverrid
 }
 
 /**
- * The run's shared shipment on the regular path (`shipment:happy`): created once, by the first check that asks.
+ * The run's shared shipment on the regular path (`shipment:happy`): created once, by the first check that reads it.
  * Read-only for every check: never cancel it.
  */
-export const happyShipment = (t: TestContext): Promise<CreatedShipment> =>
-  t.fixture('shipment:happy', (ctx) => createShipment(ctx, { platformOrderId: happyOrderId() }));
+export const happyShipment = defineFixture({
+  id: 'shipment:happy',
+  title: 'A shipment on the regular path (platformOrderId ecdx-happy-…), delivered in person within 4 days of test-clock time',
+  create: (t): Promise<CreatedShipment> => createShipment(t, { platformOrderId: happyOrderId() }),
+});
 
 // --- what the harness sent ------------------------------------------------------------------------------------
 
@@ -223,7 +228,7 @@ interface VectorGroup {
   tests: { description: string; data: unknown; valid: boolean; rule?: string }[];
 }
 
-const vectorsRoot = join(import.meta.dirname, '..', '..', '..', 'schemas', 'vectors');
+const vectorsRoot = join(import.meta.dirname, '..', '..', 'schemas', 'vectors');
 const readVectors = (name: string): VectorGroup[] => JSON.parse(readFileSync(join(vectorsRoot, `${name}.json`), 'utf8')) as VectorGroup[];
 
 const under = (pointer: string, prefix: string): boolean => pointer === prefix || pointer.startsWith(`${prefix}/`);

@@ -12,8 +12,8 @@ import { PROBLEM_BASE, problemTypeUri, type ProblemSlug } from '../../schemas/sr
 import { violations } from '../../schemas/validate.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
-import { catalogueSlug } from './support/requests.ts';
-import { postShipment, shipmentRequest } from './support/shipping-data.ts';
+import { catalogueSlug } from './requests.ts';
+import { postShipment, shipmentRequest, type ShipmentBody } from './shipping-data.ts';
 
 export interface Finding {
   requirementId: string;
@@ -162,3 +162,18 @@ export function summary(response: HttpResponse): string {
   const parts = [typeof body.type === 'string' ? body.type.replace(PROBLEM_BASE, '') : undefined, typeof body.detail === 'string' ? body.detail.slice(0, 160) : undefined].filter(Boolean);
   return parts.length ? ` (${parts.join(': ')})` : '';
 }
+
+/** Send a body the schema refuses for a privacy rule; expect 422 validation-failed naming `pointer`. */
+export async function expectSchemaRefusal(t: TestContext, body: ShipmentBody, pointer: string, requirementId: string, what: string): Promise<void> {
+  const response = await postShipment(t, body);
+  const label = `POST /v1/shipments ${what}`;
+  await blameMissingValidation(t, response, label);
+  expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', requirementId, pointers: [pointer], what: label });
+}
+
+export const withRecipient = (t: TestContext, change: (recipient: Record<string, unknown>) => void): ShipmentBody => {
+  const body = shipmentRequest(t);
+  const recipient = structuredClone(body['recipient']) as Record<string, unknown>;
+  change(recipient);
+  return { ...body, recipient };
+};

@@ -12,8 +12,9 @@
 // sender, whose landline the RETURNED event may show masked). It advances the clock in 6-hour steps, at most 7 days,
 // then one more day, and keeps every read: the trajectory checks judge the final reads, the identity and time
 // checks also the earlier ones.
-import type { HttpResponse } from '../../harness/client.ts';
-import type { TestContext } from '../../harness/context.ts';
+import type { HttpResponse } from '../harness/client.ts';
+import { defineFixture } from '../harness/check.ts';
+import type { TestContext } from '../harness/context.ts';
 import { createShipment, happyShipment, pathOrderId, shipmentPath, shipmentRequest, type ShipmentBody } from './shipping-data.ts';
 
 /** A tracking event as received: a JSON object, inspected member by member. */
@@ -203,13 +204,15 @@ const JOURNEY_STEP_S = 6 * HOUR_S;
 const SETTLE_S = DAY_S;
 
 /**
- * The shared journeys (test mode): created by the first check that asks, each check reads the results. The check
- * ends precondition-failed when the target has no test mode or no shipment can be created.
+ * The shared journeys (test mode): created by the first check that reads them, each check reads the results. A
+ * check that uses them asks for test mode first; without a shipment, they cannot be set up (precondition-failed).
  */
-export function journeys(t: TestContext): Promise<Journeys> {
-  t.requireTestMode();
-  return t.fixture('tracking:journeys', async (c) => {
-    const happy = await happyShipment(c);
+export const journeys = defineFixture({
+  id: 'tracking:journeys',
+  title: 'The journeys of two parcels followed to their end on the test clock: one delivered in person, one refused and returned',
+  uses: { shipment: happyShipment },
+  async create(c, { shipment }): Promise<Journeys> {
+    const happy = await shipment();
     const base = shipmentRequest(c);
     const sender = { ...(base['sender'] as Record<string, unknown>), phone: SENDER_LANDLINE };
     const rejected = await createShipment(c, { platformOrderId: pathOrderId('rejected'), sender });
@@ -224,8 +227,8 @@ export function journeys(t: TestContext): Promise<Journeys> {
       return { waybillNo, request, snapshots: list, final, ended: reached || showsEnd(final) };
     };
     return { happy: journey(happy.waybillNo, happy.request), rejected: journey(rejected.waybillNo, rejected.request) };
-  });
-}
+  },
+});
 
 /** The happy journey, the check ending precondition-failed unless it was delivered. */
 export function delivered(t: TestContext, j: Journeys): Journey {

@@ -175,7 +175,7 @@ export class ConsoleProgress {
     this.#bar = this.#multibar.create(total, 0, { current: '' });
   }
 
-  /** A check began: its id, or the check itself (the runner passes its CheckDefinition). */
+  /** A check began: its id, or the check itself (the runner passes its Check). */
   checkStarted(check: string | { readonly id: string }): void {
     this.#running.push(typeof check === 'string' ? check : check.id);
     this.#bar?.update({ current: this.#current() });

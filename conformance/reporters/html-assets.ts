@@ -82,6 +82,9 @@ ol.assertions .mark { display: inline-block; width: 1.4em; font-weight: 700; }
 ol.assertions li.ok .mark { color: var(--passed); }
 ol.assertions li.ko .mark { color: var(--failed); }
 ol.assertions li.ko { font-weight: 600; }
+ol.assertions li.blocked .mark { color: var(--precondition-failed); }
+ol.assertions li.blocked { font-style: italic; }
+section.fixture h3 { font-size: 1rem; margin: 1rem 0 0.25rem; }
 .exchange { border: 1px solid var(--line); border-radius: 6px; background: var(--bg); margin: 0.5rem 0; }
 .exchange > .exchange-head { padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--line); background: var(--head); font-size: 0.85rem; color: var(--muted); }
 .exchange .part { padding: 0.4rem 0.6rem; }

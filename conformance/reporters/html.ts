@@ -2,9 +2,10 @@
 // engineer reads to find out what failed and why. Everything in a report can come from the target's server
 // (bodies, headers, URLs, messages quoting them), so every value is escaped as text; the Content-Security-Policy
 // allows only the page's own stylesheet and script, by hash, as a second line of defence.
-import type { Assertion, CheckResult, ConformanceReport, Exchange } from '../harness/report.ts';
+import type { Assertion, Blocked, CheckResult, ConformanceReport, Evidence, Exchange, FixtureRecord } from '../harness/report.ts';
 import { REPORT_CSP, REPORT_CSS, REPORT_SCRIPT } from './html-assets.ts';
 import {
+  BLOCKED_SYMBOL,
   claimFacts,
   classBreakdown,
   DEFAULT_SPEC_URL,
@@ -72,13 +73,25 @@ function assertionHtml(a: Assertion, specUrl: string): string {
   return `<li class="${a.passed ? 'ok' : 'ko'}"><span class="mark" aria-label="${a.passed ? 'held' : 'did not hold'}">${mark}</span>${h(a.message)}${pointer}${req}</li>`;
 }
 
-function evidenceHtml(r: CheckResult, specUrl: string): string {
-  const assertions = r.evidence.filter((e): e is Assertion => e.kind === 'assertion');
-  const exchanges = r.evidence.filter((e): e is Exchange => e.kind === 'http');
-  const parts = [`<h4>Assertions (${assertions.length})</h4>`];
+function blockedHtml(b: Blocked, specUrl: string): string {
+  const req = b.requirementId ? ` <span class="reqs">(${reqLink(b.requirementId, specUrl)})</span>` : '';
+  return `<li class="blocked"><span class="mark" aria-label="not taken">${BLOCKED_SYMBOL}</span>not taken: ${h(b.message)}${req}</li>`;
+}
+
+const fixtureAnchor = (id: string): string => `fixture-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+function evidenceHtml(evidence: readonly Evidence[], specUrl: string, uses: readonly string[] = []): string {
+  const steps = evidence.filter((e): e is Assertion | Blocked => e.kind === 'assertion' || e.kind === 'blocked');
+  const assertions = steps.filter((e) => e.kind === 'assertion').length;
+  const exchanges = evidence.filter((e): e is Exchange => e.kind === 'http');
+  const parts: string[] = [];
+  if (uses.length > 0) {
+    parts.push(`<p class="uses">Uses the shared ${uses.length === 1 ? 'fixture' : 'fixtures'} ${uses.map((id) => `<a href="#${fixtureAnchor(id)}" class="mono">${h(id)}</a>`).join(', ')}.</p>`);
+  }
+  parts.push(`<h4>Assertions (${assertions})</h4>`);
   parts.push(
-    assertions.length > 0
-      ? `<ol class="assertions">${assertions.map((a) => assertionHtml(a, specUrl)).join('')}</ol>`
+    steps.length > 0
+      ? `<ol class="assertions">${steps.map((a) => (a.kind === 'assertion' ? assertionHtml(a, specUrl) : blockedHtml(a, specUrl))).join('')}</ol>`
       : '<p class="muted">No assertions recorded.</p>',
   );
   parts.push(`<h4>HTTP exchanges (${exchanges.length})</h4>`);
@@ -100,7 +113,7 @@ function resultHtml(r: CheckResult, index: number, specUrl: string): string {
     `<td>${h(r.level)}</td>` +
     `<td class="num">${h(formatDuration(r.durationMs))}</td>` +
     `</tr>`;
-  const evidence = `<tr class="evidence" id="${id}-evidence"${open ? '' : ' hidden'}><td colspan="${RESULT_COLUMNS}">${evidenceHtml(r, specUrl)}</td></tr>`;
+  const evidence = `<tr class="evidence" id="${id}-evidence"${open ? '' : ' hidden'}><td colspan="${RESULT_COLUMNS}">${evidenceHtml(r.evidence, specUrl, r.uses)}</td></tr>`;
   return `<tbody class="check s-${h(r.status)}" id="${id}" data-status="${h(r.status)}" data-class="${h(r.class)}" data-check-id="${h(r.checkId)}" data-text="${h(searchable)}">${row}${evidence}</tbody>`;
 }
 
@@ -192,6 +205,21 @@ function resultsHtml(report: ConformanceReport, specUrl: string): string {
   );
 }
 
+function fixtureHtml(f: FixtureRecord, specUrl: string): string {
+  const status = f.status === 'ready' ? `${STATUS_SYMBOL.passed} ready` : `${STATUS_SYMBOL['precondition-failed']} could not be set up: ${h(f.message ?? '')}`;
+  return (
+    `<section class="fixture" id="${fixtureAnchor(f.id)}"><h3><code>${h(f.id)}</code> ${h(f.title)}</h3>` +
+    `<p>${status} · ${h(formatDuration(f.durationMs))} · used by ${f.usedBy.map((c) => `<code>${h(c)}</code>`).join(', ')}</p>` +
+    `<details><summary>evidence</summary>${evidenceHtml(f.evidence, specUrl)}</details></section>`
+  );
+}
+
+function fixturesHtml(report: ConformanceReport, specUrl: string): string {
+  const fixtures = report.fixtures ?? [];
+  if (fixtures.length === 0) return '';
+  return `<section id="fixtures"><h2>Shared fixtures</h2><p class="muted">Created once, by the first check that read them; their requests are recorded here.</p>${fixtures.map((f) => fixtureHtml(f, specUrl)).join('')}</section>`;
+}
+
 export function renderHtml(report: ConformanceReport, options: HtmlOptions = {}): string {
   const specUrl = options.specUrl ?? DEFAULT_SPEC_URL;
   return `<!doctype html>
@@ -211,6 +239,7 @@ ${headerHtml(report)}
 ${summaryHtml(report)}
 ${classesHtml(report)}
 ${resultsHtml(report, specUrl)}
+${fixturesHtml(report, specUrl)}
 </main>
 <footer>Generated by the ECDX conformance harness ${h(report.harnessVersion)} for ECDX ${h(report.specVersion)} (requirements SHA-256 <code>${h(report.specSha256)}</code>). Evidence is shown as the harness recorded it, with secrets and personal data redacted.</footer>
 <script>${REPORT_SCRIPT}</script>

@@ -4,7 +4,7 @@
 import junitModule from 'junit-report-builder';
 import type { Builder, TestCase } from 'junit-report-builder';
 import type { CheckResult, ConformanceReport, Evidence } from '../harness/report.ts';
-import { classBreakdown, resultsOfClass, STATUS_SYMBOL, statusLine } from './shared.ts';
+import { BLOCKED_SYMBOL, classBreakdown, resultsOfClass, STATUS_SYMBOL, statusLine } from './shared.ts';
 
 // The package is CommonJS (`module.exports = builder`) but its types declare an ES default export: under Node the
 // default import is the builder itself, under a bundler's interop it may sit on `.default`.
@@ -35,6 +35,10 @@ function evidenceText(evidence: readonly Evidence[]): string[] {
       const where = e.pointer ? ` (at ${e.pointer})` : '';
       const req = e.requirementId ? ` [${e.requirementId}]` : '';
       lines.push(`${e.passed ? STATUS_SYMBOL.passed : STATUS_SYMBOL.failed} ${e.message}${where}${req}`);
+      continue;
+    }
+    if (e.kind === 'blocked') {
+      lines.push(`${BLOCKED_SYMBOL} not taken: ${e.message}${e.requirementId ? ` [${e.requirementId}]` : ''}`);
       continue;
     }
     const arrow = e.direction === 'to-target' ? 'harness → target' : 'target → harness';

@@ -21,6 +21,9 @@ export const STATUS_SYMBOL: Readonly<Record<ResultStatus, string>> = {
   error: '‼',
 };
 
+/** A step of a check that could not be taken (evidence of kind `blocked`). */
+export const BLOCKED_SYMBOL = '⊘';
+
 export const STATUS_MEANING: Readonly<Record<ResultStatus, string>> = {
   passed: 'every assertion held',
   failed: 'a MUST or MUST NOT requirement was not met',

@@ -5,12 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { faults as catalogue } from '../../mocks/faults/index.ts';
 import type { CheckResult } from '../../conformance/harness/report.ts';
 import { failedRequirements, pool, runChecksAgainstMock } from '../against-mock.ts';
-import { incidentChecks } from '../../conformance/checks/incidents.ts';
-import { noticeNegotiationChecks } from '../../conformance/checks/notices-negotiation.ts';
-import { noticeReceiptChecks } from '../../conformance/checks/notices.ts';
-import { healthTimingChecks, statisticsChecks } from '../../conformance/checks/statistics.ts';
+import { areas } from '../../conformance/checks/index.ts';
 
-const checks = [...noticeReceiptChecks, ...noticeNegotiationChecks, ...incidentChecks, ...statisticsChecks, ...healthTimingChecks];
+const checks = [...areas.notices, ...areas.incidents, ...areas.statistics, ...areas.health];
 type Role = 'carrier' | 'platform';
 
 /** The faults of the notices, incidents and statistics areas (mocks/faults/governance.ts). */

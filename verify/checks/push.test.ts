@@ -4,18 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { faults as catalogue } from '../../mocks/faults/index.ts';
 import { startMockServer } from '../../mocks/server.ts';
-import type { CheckDefinition } from '../../conformance/harness/check.ts';
+import type { Check } from '../../conformance/harness/check.ts';
 import { runConformance } from '../../conformance/index.ts';
-import { pushCarrierChecks } from '../../conformance/checks/push-carrier.ts';
-import { pushContentChecks } from '../../conformance/checks/push-carrier-content.ts';
-import { pushDeliveryChecks } from '../../conformance/checks/push-carrier-delivery.ts';
-import { pushPlatformChecks } from '../../conformance/checks/push-platform.ts';
+import { areas } from '../../conformance/checks/index.ts';
 
 type Role = 'carrier' | 'platform';
 
-const CHECKS: Record<Role, readonly CheckDefinition[]> = {
-  carrier: [...pushCarrierChecks, ...pushContentChecks, ...pushDeliveryChecks],
-  platform: pushPlatformChecks,
+const CHECKS: Record<Role, readonly Check[]> = {
+  carrier: areas.push.filter((c) => c.role !== 'platform'),
+  platform: areas.push.filter((c) => c.role !== 'carrier'),
 };
 
 const isPushRequirement = (id: string) => /^ECDX-PSH-\d{3}$/.test(id) || ['ECDX-HLT-007', 'ECDX-SEC-012', 'ECDX-SEC-013'].includes(id);

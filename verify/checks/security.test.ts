@@ -5,12 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { faultByName } from '../../mocks/faults/index.ts';
 import type { CheckResult } from '../../conformance/harness/report.ts';
 import { failedRequirements, pool, runChecksAgainstMock } from '../against-mock.ts';
-import { errorChecks } from '../../conformance/checks/errors.ts';
-import { idempotencyChecks } from '../../conformance/checks/idempotency.ts';
-import { keyChecks } from '../../conformance/checks/security-keys.ts';
-import { signatureChecks } from '../../conformance/checks/security.ts';
+import { areas } from '../../conformance/checks/index.ts';
 
-const checks = [...signatureChecks, ...keyChecks, ...idempotencyChecks, ...errorChecks];
+const checks = [...areas.security, ...areas.idempotency, ...areas.errors];
 type Role = 'carrier' | 'platform';
 
 const FAULTS = [

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { faultByName } from '../../mocks/faults/index.ts';
 import type { CheckResult } from '../../conformance/harness/report.ts';
 import { failedRequirements, pool, runChecksAgainstMock } from '../against-mock.ts';
-import { shippingChecks } from '../../conformance/checks/shipping.ts';
+import { areas } from '../../conformance/checks/index.ts';
+
+const shippingChecks = [...areas.shipping, ...areas.privacy, ...areas.consent];
 
 /** Faults of the shipping and shipping-privacy areas: each must fail exactly its requirements. */
 const OWN_FAULTS = [

@@ -5,11 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { trackingFaults } from '../../mocks/faults/tracking.ts';
 import type { CheckResult } from '../../conformance/harness/report.ts';
 import { failedRequirements, pool, runChecksAgainstMock } from '../against-mock.ts';
-import { trackingJourneyChecks } from '../../conformance/checks/tracking-journey.ts';
-import { trackingPrivacyChecks } from '../../conformance/checks/tracking-privacy.ts';
-import { trackingChecks } from '../../conformance/checks/tracking.ts';
+import { areas } from '../../conformance/checks/index.ts';
 
-const checks = [...trackingChecks, ...trackingJourneyChecks, ...trackingPrivacyChecks];
+const checks = [...areas.tracking, ...areas['tracking-privacy']];
 
 /** Checks a fault leaves without the state they need (precondition-failed is never a pass, but no failure either). */
 const BLOCKED_BY: Record<string, string[]> = {

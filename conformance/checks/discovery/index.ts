@@ -1,6 +1,6 @@
 // Discovery: the conformance claim, health, and the test controls (Core chapter; Test controls chapter).
-import { checkConformanceClaim, checkHealth, feedsOfClasses, type Health } from '../../schemas/src/index.ts';
-import { defineCheck } from '../harness/check.ts';
+import { checkConformanceClaim, checkHealth, feedsOfClasses, type Health } from '../../../schemas/src/index.ts';
+import { defineCheck } from '../../harness/check.ts';
 
 export const discoveryChecks = [
   defineCheck({

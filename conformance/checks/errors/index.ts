@@ -4,11 +4,11 @@
 // error case is otherwise correct and correctly signed (except where the case is the signature), so that only the
 // rule under test decides the answer (chapter Core, "Order of evaluation").
 import { randomBytes } from 'node:crypto';
-import { problemType } from '../../schemas/src/problems.ts';
-import { defineCheck } from '../harness/check.ts';
-import type { HttpResponse } from '../harness/client.ts';
-import type { TestContext } from '../harness/context.ts';
-import { generateEd25519SigningKey } from '../../protocol/index.ts';
+import { problemType } from '../../../schemas/src/problems.ts';
+import { defineCheck } from '../../harness/check.ts';
+import type { HttpResponse } from '../../harness/client.ts';
+import type { TestContext } from '../../harness/context.ts';
+import { generateEd25519SigningKey } from '../../../protocol/index.ts';
 import {
   catalogueSlug,
   expectProblemFormat,
@@ -18,7 +18,7 @@ import {
   optionalProbePath,
   creatingRequest,
   timestamp,
-} from './support/requests.ts';
+} from '../../kit/requests.ts';
 
 const MIB = 1024 * 1024;
 const JSON_HEADERS = { 'content-type': 'application/json' };

@@ -4,10 +4,10 @@
 // does not use its key up. On a platform the checks that must see whether a request was processed twice prefer
 // security incidents, whose receipt dates each processing (a notice with a known noticeId is answered with the
 // held copy whether or not the request is processed again).
-import { defineCheck } from '../harness/check.ts';
-import type { HttpResponse } from '../harness/client.ts';
-import type { TestContext } from '../harness/context.ts';
-import { creatingRequest, expectRefusal, newIdempotencyKey, probePath, type CreatingRequest } from './support/requests.ts';
+import { defineCheck } from '../../harness/check.ts';
+import type { HttpResponse } from '../../harness/client.ts';
+import type { TestContext } from '../../harness/context.ts';
+import { creatingRequest, expectRefusal, newIdempotencyKey, probePath, type CreatingRequest } from '../../kit/requests.ts';
 
 const MIN_EXPIRY_SECONDS = 86_400;
 /** The longest move of the test clock (TestClockAdvance allows 30 days). */

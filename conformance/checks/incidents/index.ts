@@ -2,14 +2,14 @@
 // incidents as the target's counterparty. A receiver takes in whatever it can trust and read — late, without an
 // emergency plan, without a report to the authorities — and refuses only the unsigned and the invalid. What the
 // reporting party owes (ECDX-INC-001 … 005) concerns incidents at the vendor, which a harness cannot cause.
-import { generateEd25519SigningKey, generateHmacKey } from '../../protocol/index.ts';
-import type { IncidentReceipt, SecurityIncident } from '../../schemas/src/index.ts';
-import type { ProblemSlug } from '../../schemas/src/problems.ts';
-import { defineCheck } from '../harness/check.ts';
-import type { HttpResponse } from '../harness/client.ts';
-import type { TestContext } from '../harness/context.ts';
-import { buildIncident, DAY, type IncidentSpec } from './support/notices.ts';
-import { expectRefusal, probePath, signatureOf, timestamp } from './support/requests.ts';
+import { generateEd25519SigningKey, generateHmacKey } from '../../../protocol/index.ts';
+import type { IncidentReceipt, SecurityIncident } from '../../../schemas/src/index.ts';
+import type { ProblemSlug } from '../../../schemas/src/problems.ts';
+import { defineCheck } from '../../harness/check.ts';
+import type { HttpResponse } from '../../harness/client.ts';
+import type { TestContext } from '../../harness/context.ts';
+import { buildIncident, DAY, type IncidentSpec } from '../../kit/notices.ts';
+import { expectRefusal, probePath, signatureOf, timestamp } from '../../kit/requests.ts';
 
 const PATH = '/v1/security-incidents';
 const POST = `POST ${PATH}`;

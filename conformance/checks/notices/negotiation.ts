@@ -4,12 +4,12 @@
 // PROPOSED (the issuer's proposal pending) and WITHDRAWN, and the obligations are judged against
 // `obligations(notice, state)` for whatever state the copy reports, including DISPUTED when the target itself has
 // objected.
-import { obligations } from '../../schemas/notice-rules.ts';
-import type { InterruptionNotice, InterruptionNoticeRequest, NoticeResponse } from '../../schemas/src/index.ts';
-import type { NegotiationState } from '../../schemas/src/notices.ts';
-import { defineCheck } from '../harness/check.ts';
-import type { HttpResponse } from '../harness/client.ts';
-import type { TestContext } from '../harness/context.ts';
+import { obligations } from '../../../schemas/notice-rules.ts';
+import type { InterruptionNotice, InterruptionNoticeRequest, NoticeResponse } from '../../../schemas/src/index.ts';
+import type { NegotiationState } from '../../../schemas/src/notices.ts';
+import { defineCheck } from '../../harness/check.ts';
+import type { HttpResponse } from '../../harness/client.ts';
+import type { TestContext } from '../../harness/context.ts';
 import {
   asPosted,
   buildNotice,
@@ -21,8 +21,8 @@ import {
   noticePath,
   readNotice,
   responsesPath,
-} from './support/notices.ts';
-import { expectRefusal } from './support/requests.ts';
+} from '../../kit/notices.ts';
+import { expectRefusal } from '../../kit/requests.ts';
 
 const RESPONSES = `POST ${NOTICES_PATH}/{noticeId}/responses`;
 const GET = `GET ${NOTICES_PATH}/{noticeId}`;

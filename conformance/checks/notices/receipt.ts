@@ -3,12 +3,12 @@
 // at its boundary from schemas/notice-rules.ts — exactly the minimum is accepted, one second less is refused — so a
 // target that rounds, or counts from the wrong instant, shows. Refusals are judged with `expectRefusal`, which
 // leaves the problem's format to the error rules (ECDX-ERR-001/002).
-import { LATE_NOTICE_ALLOWANCE_SECONDS, minimumLeadTimeSeconds, obligations } from '../../schemas/notice-rules.ts';
-import type { InterruptionNotice } from '../../schemas/src/index.ts';
-import type { InterruptionReason } from '../../schemas/src/notices.ts';
-import type { ProblemSlug } from '../../schemas/src/problems.ts';
-import { defineCheck } from '../harness/check.ts';
-import type { TestContext } from '../harness/context.ts';
+import { LATE_NOTICE_ALLOWANCE_SECONDS, minimumLeadTimeSeconds, obligations } from '../../../schemas/notice-rules.ts';
+import type { InterruptionNotice } from '../../../schemas/src/index.ts';
+import type { InterruptionReason } from '../../../schemas/src/notices.ts';
+import type { ProblemSlug } from '../../../schemas/src/problems.ts';
+import { defineCheck } from '../../harness/check.ts';
+import type { TestContext } from '../../harness/context.ts';
 import {
   asPosted,
   buildNotice,
@@ -22,8 +22,8 @@ import {
   postNotice,
   readNotice,
   type NoticeSpec,
-} from './support/notices.ts';
-import { expectRefusal } from './support/requests.ts';
+} from '../../kit/notices.ts';
+import { expectRefusal } from '../../kit/requests.ts';
 
 const POST = `POST ${NOTICES_PATH}`;
 

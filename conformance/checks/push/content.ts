@@ -3,11 +3,11 @@
 // when the harness has a second platform key, an ALL subscription beside another platform's parcel — and checked
 // from several sides: scope and filter, completeness, identity with the trajectory, the Standard Webhooks
 // envelope and signature, the batch shape, and the keys. The clock moves once (4 days), in the shared fixture.
-import { DEMO_WEBHOOK_SECRET, demoCredentials, webhookSecret } from '../../protocol/index.ts';
-import type { Subscription, TrackingEvent, TrackingStatus } from '../../schemas/src/index.ts';
-import { defineCheck } from '../harness/check.ts';
-import type { TestContext } from '../harness/context.ts';
-import type { Delivery } from '../harness/receiver.ts';
+import { DEMO_WEBHOOK_SECRET, demoCredentials, webhookSecret } from '../../../protocol/index.ts';
+import type { Subscription, TrackingEvent, TrackingStatus } from '../../../schemas/src/index.ts';
+import { defineCheck, defineFixture } from '../../harness/check.ts';
+import type { TestContext } from '../../harness/context.ts';
+import type { Delivery } from '../../harness/receiver.ts';
 import {
   batchIdOf,
   canonical,
@@ -24,7 +24,7 @@ import {
   verifyDelivery,
   waitUntil,
   webhookTimestamp,
-} from './support/pushes.ts';
+} from '../../kit/pushes.ts';
 
 const FILTER: TrackingStatus[] = ['SORTING'];
 
@@ -59,8 +59,10 @@ const covers = (o: Observed, events: readonly TrackingEvent[]): boolean => {
  * The shared observation: shipments, subscriptions made after the shipment (so its first events are read, not
  * pushed), the clock moved 4 days, every expected push waited for (10 s at most), then everything unsubscribed.
  */
-function pushedTrajectory(t: TestContext): Promise<PushedTrajectory> {
-  return t.fixture('push:trajectory', async (c) => {
+const pushedTrajectory = defineFixture({
+  id: 'push:trajectory',
+  title: 'A parcel followed for 4 days of test-clock time by several subscriptions, with every push they received',
+  async create(c): Promise<PushedTrajectory> {
     c.requireTestMode();
     const created: string[] = [];
     try {
@@ -93,16 +95,16 @@ function pushedTrajectory(t: TestContext): Promise<PushedTrajectory> {
     } finally {
       await unsubscribeAll(c, created);
     }
-  });
-}
+  },
+});
 
 const observedOf = (p: PushedTrajectory): Observed[] => [p.plain, p.filtered, ...(p.v1 ?? []), ...(p.all ? [p.all] : [])];
 const sequencesOf = (events: readonly TrackingEvent[]) => events.map((e) => e.sequence).join(', ');
 
 /** The common start of every check here: test mode, then the shared observation. */
-async function observation(t: TestContext): Promise<PushedTrajectory> {
+async function observation(t: TestContext, pushed: () => Promise<PushedTrajectory>): Promise<PushedTrajectory> {
   t.requireTestMode();
-  const observed = await pushedTrajectory(t);
+  const observed = await pushed();
   t.precondition(observed.expected.length > 0, `no event of ${observed.waybillNo} was recorded in the 4 days the clock moved, so there was nothing to push`);
   return observed;
 }
@@ -120,8 +122,9 @@ export const pushContentChecks = [
     needs: ['test-mode', 'callback'],
     title: 'Only events of waybills in scope, of the platform\u2019s own parcels, with a status in the filter are pushed',
     description: 'Every event pushed for a one-waybill subscription is of that waybill; a subscription filtered to SORTING receives SORTING events only; a subscription to ALL receives nothing of another platform\u2019s parcel.' + DESCRIPTION_TAIL,
-    async run(t) {
-      const p = await observation(t);
+    uses: { pushed: pushedTrajectory },
+    async run(t, { pushed }) {
+      const p = await observation(t, pushed);
       for (const o of [p.plain, p.filtered, ...(p.v1 ?? [])]) {
         const strays = o.deliveries.flatMap(eventsOf).filter((e) => e.waybillNo !== p.waybillNo);
         t.assert(strays.length === 0, `${o.label} (scope: ${p.waybillNo}) received only events of ${p.waybillNo}${strays.length ? `; also ${strays.length} of ${[...new Set(strays.map((e) => e.waybillNo))].join(', ')}` : ''}`);
@@ -144,8 +147,9 @@ export const pushContentChecks = [
     needs: ['test-mode', 'callback'],
     title: 'Every event recorded while a subscription is active is pushed',
     description: 'Every event of the followed parcel that the trajectory shows recorded after the subscriptions were made is pushed to the subscription to every status, and each SORTING one to the filtered subscription.' + DESCRIPTION_TAIL,
-    async run(t) {
-      const p = await observation(t);
+    uses: { pushed: pushedTrajectory },
+    async run(t, { pushed }) {
+      const p = await observation(t, pushed);
       for (const [o, events] of [[p.plain, p.expected], [p.filtered, p.expected.filter((e) => FILTER.includes(e.status))]] as const) {
         const ids = pushedIds(o);
         const missing = events.filter((e) => !ids.has(e.eventId));
@@ -161,8 +165,9 @@ export const pushContentChecks = [
     needs: ['test-mode', 'callback'],
     title: 'A pushed event is identical, member for member, to the same event in the trajectory',
     description: 'Each event pushed for the followed parcel is compared with the event of the same `eventId` that `GET /v1/shipments/{waybillNo}/events` serves: it must be there, with every member equal.' + DESCRIPTION_TAIL,
-    async run(t) {
-      const p = await observation(t);
+    uses: { pushed: pushedTrajectory },
+    async run(t, { pushed }) {
+      const p = await observation(t, pushed);
       const served = new Map(p.trajectory.map((e) => [e.eventId, e]));
       let compared = 0;
       for (const o of [p.plain, p.filtered, ...(p.v1 ?? [])]) {
@@ -188,8 +193,9 @@ export const pushContentChecks = [
     needs: ['test-mode', 'callback'],
     title: 'A push is a signed PushBatch in application/json with webhook-id equal to the batchId',
     description: 'Every delivery is `application/json`, a valid `PushBatch`, with `webhook-id` equal to its `batchId`, an integer `webhook-timestamp` within 300 s of the target\u2019s clock, and a `webhook-signature` that verifies with the subscription\u2019s scheme: the demo carrier push key for `v1a`, the subscription\u2019s secret for `v1`.' + DESCRIPTION_TAIL,
-    async run(t) {
-      const p = await observation(t);
+    uses: { pushed: pushedTrajectory },
+    async run(t, { pushed }) {
+      const p = await observation(t, pushed);
       t.precondition(p.plain.deliveries.length > 0, `${p.plain.label} received no push (ECDX-PSH-008 is checked on its own)`);
       for (const o of observedOf(p)) {
         for (const [i, d] of o.deliveries.entries()) {
@@ -216,8 +222,9 @@ export const pushContentChecks = [
     needs: ['test-mode', 'callback'],
     title: 'A batch carries 1 to 100 events, all for the subscription it names, each waybill\u2019s in ascending sequence',
     description: 'Every delivery names the subscription it was delivered for, holds between 1 and 100 events, and lists the events of each waybill in ascending sequence.' + DESCRIPTION_TAIL,
-    async run(t) {
-      const p = await observation(t);
+    uses: { pushed: pushedTrajectory },
+    async run(t, { pushed }) {
+      const p = await observation(t, pushed);
       t.precondition(p.plain.deliveries.length > 0, `${p.plain.label} received no push (ECDX-PSH-008 is checked on its own)`);
       for (const o of observedOf(p)) {
         for (const [i, d] of o.deliveries.entries()) {
@@ -245,12 +252,13 @@ export const pushContentChecks = [
     needs: ['test-mode', 'callback'],
     title: 'Pushes are signed with a key for pushes alone: v1a with the registered key, v1 with a secret of that subscription only',
     description: 'v1a pushes verify with the demo carrier push key registered out of band. Two v1 subscriptions get different secrets of 24 to 64 bytes, neither the published demo secret; each subscription\u2019s pushes verify with its own secret and not with the other\u2019s; no push carries a secret (ECDX-PSH-002).' + DESCRIPTION_TAIL,
-    async run(t) {
+    uses: { pushed: pushedTrajectory },
+    async run(t, { pushed }) {
       if (!claimsClass(t, 'carrier-tracking-push')) {
         t.assert(true, 'the target claims no push class, so it signs no pushes');
         return;
       }
-      const p = await observation(t);
+      const p = await observation(t, pushed);
       const requirementId = 'ECDX-SEC-012';
       if (p.plain.subscription.signatureScheme === 'v1a') {
         for (const [i, d] of p.plain.deliveries.entries()) {

@@ -3,10 +3,10 @@
 // health backlog. Each check follows a fresh parcel on a subscription of its own whose callback answers one way
 // throughout (the scripted answer is the fallback for every delivery, so a batch of later events cannot take the
 // answer meant for the one observed), and moves the target's clock by the steps of the retry schedule.
-import type { Subscription } from '../../schemas/src/index.ts';
-import { defineCheck } from '../harness/check.ts';
-import type { TestContext } from '../harness/context.ts';
-import type { Delivery, ScriptedAnswer } from '../harness/receiver.ts';
+import type { Subscription } from '../../../schemas/src/index.ts';
+import { defineCheck } from '../../harness/check.ts';
+import type { TestContext } from '../../harness/context.ts';
+import type { Delivery, ScriptedAnswer } from '../../harness/receiver.ts';
 import {
   batchIdOf,
   claimedSchemes,
@@ -21,7 +21,7 @@ import {
   unsubscribeAll,
   waitUntil,
   webhookTimestamp,
-} from './support/pushes.ts';
+} from '../../kit/pushes.ts';
 
 interface Followed {
   waybillNo: string;

@@ -5,12 +5,12 @@
 // several signatures. Whether refused events were processed shows in the acknowledgement of a later correct push
 // of the same events (`duplicates`), when the platform returns one.
 import { randomBytes } from 'node:crypto';
-import { signWebhook } from '../../protocol/index.ts';
-import type { TrackingEvent } from '../../schemas/src/index.ts';
-import { defineCheck } from '../harness/check.ts';
-import type { HttpResponse } from '../harness/client.ts';
-import type { TestContext } from '../harness/context.ts';
-import { expectRefusal } from './support/requests.ts';
+import { signWebhook } from '../../../protocol/index.ts';
+import type { TrackingEvent } from '../../../schemas/src/index.ts';
+import { defineCheck } from '../../harness/check.ts';
+import type { HttpResponse } from '../../harness/client.ts';
+import type { TestContext } from '../../harness/context.ts';
+import { expectRefusal } from '../../kit/requests.ts';
 import {
   acknowledgementOf,
   claimsClass,
@@ -25,7 +25,7 @@ import {
   trajectoryEvents,
   unknownPushKey,
   type PushOptions,
-} from './support/pushes.ts';
+} from '../../kit/pushes.ts';
 
 const PUSH = 'POST /v1/tracking-events';
 const SIGNATURE_REFUSALS = ['signature-missing', 'signature-invalid'] as const;
@@ -67,7 +67,7 @@ function expectDuplicates(t: TestContext, response: HttpResponse, duplicates: nu
 
 const receiver = (t: TestContext): boolean => claimsClass(t, 'platform-tracking-receiver');
 
-export const pushPlatformChecks = [
+export const pushReceiverChecks = [
   defineCheck({
     id: 'push/receiver-acknowledges-in-time',
     requirements: ['ECDX-PSH-017'],

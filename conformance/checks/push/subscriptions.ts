@@ -2,23 +2,23 @@
 // secret newly generated and shown once), refusing what is not a valid request or names a waybill that is not the
 // platform's, refusing plain-http callbacks off loopback, reading and deleting. Nothing here moves the target's
 // clock; the callback URLs are the harness's receiver, so a test deployment accepts them (ECDX-PSH-004).
-import type { Subscription } from '../../schemas/src/index.ts';
-import { defineCheck } from '../harness/check.ts';
-import type { HttpResponse } from '../harness/client.ts';
-import type { TestContext } from '../harness/context.ts';
-import { expectRefusal } from './support/requests.ts';
+import type { Subscription } from '../../../schemas/src/index.ts';
+import { defineCheck } from '../../harness/check.ts';
+import type { HttpResponse } from '../../harness/client.ts';
+import type { TestContext } from '../../harness/context.ts';
+import { expectRefusal } from '../../kit/requests.ts';
+import { happyShipment } from '../../kit/shipping-data.ts';
 import {
   canonical,
   claimedSchemes,
   foreignShipment,
   randomDigits,
-  sharedPushShipment,
   subscriptionIdOf,
   subscriptionPath,
   subscriptionRequest,
   unsubscribeAll,
   type SubscriptionOptions,
-} from './support/pushes.ts';
+} from '../../kit/pushes.ts';
 
 const SECRET = /^whsec_([A-Za-z0-9+/]+={0,2})$/;
 
@@ -48,7 +48,7 @@ async function refused(t: TestContext, body: unknown, what: string, requirementI
 const sameSet = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined) =>
   canonical([...(a ?? [])].map(String).sort()) === canonical([...(b ?? [])].map(String).sort());
 
-export const pushCarrierChecks = [
+export const subscriptionChecks = [
   defineCheck({
     id: 'push/subscription-created',
     requirements: ['ECDX-PSH-001'],
@@ -61,8 +61,9 @@ export const pushCarrierChecks = [
       'filter, the harness\'s callback) and expects 201, a `Location` naming `/v1/subscriptions/{subscriptionId}` ' +
       'and a valid `Subscription` in state `ACTIVE` that repeats the request. A `v1` subscription carries a ' +
       '`whsec_` secret of 24 to 64 random bytes, a second `v1` subscription another secret; a `v1a` one none.',
-    async run(t) {
-      const waybillNo = await sharedPushShipment(t);
+    uses: { shipment: happyShipment },
+    async run(t, { shipment }) {
+      const waybillNo = (await shipment()).waybillNo;
       const callback = t.callback();
       const created: string[] = [];
       const secrets: string[] = [];
@@ -110,12 +111,13 @@ export const pushCarrierChecks = [
       'Creates a `v1` subscription, then reads it with `GET /v1/subscriptions/{subscriptionId}`: the answer has no ' +
       '`secret` member and the secret appears nowhere in it, nor in the `Location` URL. (That pushes do not carry ' +
       'it either is checked with the v1 pushes, `push/v1-secret-per-subscription`.)',
-    async run(t) {
+    uses: { shipment: happyShipment },
+    async run(t, { shipment }) {
       if (!claimedSchemes(t).includes('v1')) {
         t.assert(true, 'the claim offers no v1 scheme, so the carrier issues no secret to disclose');
         return;
       }
-      const waybillNo = await sharedPushShipment(t);
+      const waybillNo = (await shipment()).waybillNo;
       const created: string[] = [];
       try {
         const response = await t.http.post('/v1/subscriptions', subscriptionRequest({ callbackUrl: t.callback().url, waybillNos: [waybillNo], scheme: 'v1' }));
@@ -146,8 +148,9 @@ export const pushCarrierChecks = [
       'URL with user-info) or list a waybill the carrier never issued, or one issued for another platform (the ' +
       'second key, when the harness has one). Each must be refused with 422 `validation-failed` whose ' +
       '`invalidParams` names the member. A subscription created anyway is deleted at once.',
-    async run(t) {
-      const waybillNo = await sharedPushShipment(t);
+    uses: { shipment: happyShipment },
+    async run(t, { shipment }) {
+      const waybillNo = (await shipment()).waybillNo;
       const callbackUrl = t.callback().url;
       const requirementId = 'ECDX-PSH-003';
       const valid = subscriptionRequest({ callbackUrl, waybillNos: [waybillNo], scheme: claimedSchemes(t)[0]! });
@@ -177,8 +180,9 @@ export const pushCarrierChecks = [
       'Asks for pushes to `http://platform.example.com/…` — plain HTTP to a host that is not a loopback address — ' +
       'and expects 422 `validation-failed` naming `/callbackUrl`. (A test deployment may accept plain HTTP on ' +
       'loopback only, which is how the harness receives pushes.) A subscription created anyway is deleted at once.',
-    async run(t) {
-      const waybillNo = await sharedPushShipment(t);
+    uses: { shipment: happyShipment },
+    async run(t, { shipment }) {
+      const waybillNo = (await shipment()).waybillNo;
       const body = subscriptionRequest({ callbackUrl: 'http://platform.example.com/ecdx/v1/tracking-events', waybillNos: [waybillNo], scheme: claimedSchemes(t)[0]! });
       await refused(t, body, 'POST /v1/subscriptions with a plain http callbackUrl on a public host', 'ECDX-PSH-004', '/callbackUrl');
     },
@@ -194,8 +198,9 @@ export const pushCarrierChecks = [
       'Creates a subscription and reads it back (200, the subscription with its state); reads it with another ' +
       'platform\'s key (the second key), reads an identifier that never existed, deletes it (204) and reads it ' +
       'again: each of those reads must be 404 `subscription-not-found`.',
-    async run(t) {
-      const waybillNo = await sharedPushShipment(t);
+    uses: { shipment: happyShipment },
+    async run(t, { shipment }) {
+      const waybillNo = (await shipment()).waybillNo;
       const options: SubscriptionOptions = { callbackUrl: t.callback().url, waybillNos: [waybillNo], scheme: claimedSchemes(t)[0]! };
       const created: string[] = [];
       try {

@@ -12,13 +12,13 @@ import {
   signWebhook,
   type SigningKey,
   type WebhookSigningKey,
-} from '../../protocol/index.ts';
-import { schemaByName } from '../../schemas/src/index.ts';
-import { violations } from '../../schemas/validate.ts';
-import { defineCheck } from '../harness/check.ts';
-import { TargetUnreachable, type HttpResponse } from '../harness/client.ts';
-import type { TestContext } from '../harness/context.ts';
-import { creatingRequest, expectRefusal, HARNESS_CARRIER_CODE, probePath, shipmentBody, signatureOf, timestamp } from './support/requests.ts';
+} from '../../../protocol/index.ts';
+import { schemaByName } from '../../../schemas/src/index.ts';
+import { violations } from '../../../schemas/validate.ts';
+import { defineCheck } from '../../harness/check.ts';
+import { TargetUnreachable, type HttpResponse } from '../../harness/client.ts';
+import type { TestContext } from '../../harness/context.ts';
+import { creatingRequest, expectRefusal, HARNESS_CARRIER_CODE, probePath, shipmentBody, signatureOf, timestamp } from '../../kit/requests.ts';
 
 /** Every published demo request key (all keyids begin with ecdx-demo-). */
 const DEMO_KEYS: readonly SigningKey[] = [demoCredentials.platform.signingKey, demoCredentials.platformHmac, demoCredentials.carrier.signingKey, demoCredentials.carrierHmac];

@@ -5,12 +5,12 @@
 // a correctly signed request), then the faulty variants; the status and problem type name the SEC requirement, the
 // problem's format the error rules (support/requests.ts `expectRefusal`).
 import { createHash } from 'node:crypto';
-import { generateEd25519SigningKey, generateHmacKey } from '../../protocol/index.ts';
-import type { ProblemSlug } from '../../schemas/src/problems.ts';
-import { defineCheck } from '../harness/check.ts';
-import type { HttpResponse } from '../harness/client.ts';
-import type { TestContext } from '../harness/context.ts';
-import { creatingRequest, expectRefusal, probePath, resend, signatureOf } from './support/requests.ts';
+import { generateEd25519SigningKey, generateHmacKey } from '../../../protocol/index.ts';
+import type { ProblemSlug } from '../../../schemas/src/problems.ts';
+import { defineCheck } from '../../harness/check.ts';
+import type { HttpResponse } from '../../harness/client.ts';
+import type { TestContext } from '../../harness/context.ts';
+import { creatingRequest, expectRefusal, probePath, resend, signatureOf } from '../../kit/requests.ts';
 
 const SIGNATURE_PROBLEMS: readonly ProblemSlug[] = ['signature-missing', 'signature-invalid', 'signature-expired', 'nonce-replayed', 'digest-mismatch', 'unknown-key'];
 

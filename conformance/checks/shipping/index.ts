@@ -1,11 +1,11 @@
 // Shipping data (chapter Shipping data, OP-01): creating a shipment, reading it back, cancelling it. The invalid
-// bodies of the request schemas are in shipping-vectors.ts, the privacy and consent rules on the same data in
-// shipping-privacy.ts; `shippingChecks` gathers all three.
-import { PROHIBITED_CONTENTS_CATEGORIES, ACCEPTED_SHIPMENT_STATUSES, type Shipment } from '../../schemas/src/index.ts';
-import { defineCheck } from '../harness/check.ts';
-import type { HttpResponse } from '../harness/client.ts';
-import type { TestContext } from '../harness/context.ts';
-import { expectRefusal } from './support/requests.ts';
+// bodies of the request schemas are in vectors.ts; the privacy and consent rules on the same data are the privacy/
+// and consent/ checks'.
+import { PROHIBITED_CONTENTS_CATEGORIES, ACCEPTED_SHIPMENT_STATUSES, type Shipment } from '../../../schemas/src/index.ts';
+import { defineCheck } from '../../harness/check.ts';
+import type { HttpResponse } from '../../harness/client.ts';
+import type { TestContext } from '../../harness/context.ts';
+import { expectRefusal } from '../../kit/requests.ts';
 import {
   cancellationPath,
   cancellationRequest,
@@ -19,10 +19,9 @@ import {
   shipmentRequest,
   targetCarrierCode,
   unknownWaybillNo,
-} from './support/shipping-data.ts';
-import { describeDifference, expectRefusalNaming, summary, timeInconsistencies } from './shipping-expect.ts';
-import { shippingPrivacyChecks } from './shipping-privacy.ts';
-import { shippingVectorChecks } from './shipping-vectors.ts';
+} from '../../kit/shipping-data.ts';
+import { describeDifference, expectRefusalNaming, summary, timeInconsistencies } from '../../kit/shipping-refusals.ts';
+import { shippingVectorChecks } from './vectors.ts';
 
 /** A Shipment answer: the status, then a valid Shipment. */
 function expectShipment(t: TestContext, response: HttpResponse, status: number, what: string): Shipment {
@@ -176,8 +175,9 @@ const coreChecks = [
       'Reads the run\'s shared shipment with `GET /v1/shipments/{waybillNo}` and expects 200 with a `Shipment` whose ' +
       'waybill number and creation time are those of the 201 answer and whose `request` equals the request sent, ' +
       'member by member.',
-    async run(t) {
-      const created = await happyShipment(t);
+    uses: { created: happyShipment },
+    async run(t, { created: shared }) {
+      const created = await shared();
       const response = await t.http.get(shipmentPath(created.waybillNo));
       const shipment = expectShipment(t, response, 200, `GET /v1/shipments/${created.waybillNo}`);
       t.assert(shipment.waybillNo === created.waybillNo, `the shipment read has waybill number ${created.waybillNo} (got ${shipment.waybillNo})`);
@@ -341,4 +341,4 @@ const testModeChecks = [
 ];
 
 /** Every check of the shipping data and its privacy rules (carrier targets). */
-export const shippingChecks = [...coreChecks, ...shippingVectorChecks, ...shippingPrivacyChecks, ...testModeChecks];
+export const shippingChecks = [...coreChecks, ...shippingVectorChecks, ...testModeChecks];

@@ -6,11 +6,11 @@
 // cross-border details under ECDX-CON-004; the rest under ECDX-SHP-003. When vectors of several requirements fail,
 // the check names ECDX-SHP-003 if any of its own vectors failed (a target that validates nothing fails them all),
 // otherwise the requirement of the first failure — its message lists every failing vector.
-import type { Shipment } from '../../schemas/src/index.ts';
-import { defineCheck } from '../harness/check.ts';
-import type { TestContext } from '../harness/context.ts';
-import { cancellationPath, createShipment, invalidCancellationVectors, invalidShipmentVectors, postShipment, shipmentPath, shipmentRequest, type InvalidVector } from './support/shipping-data.ts';
-import { judgeRefusal, summary, type Finding } from './shipping-expect.ts';
+import type { Shipment } from '../../../schemas/src/index.ts';
+import { defineCheck } from '../../harness/check.ts';
+import type { TestContext } from '../../harness/context.ts';
+import { cancellationPath, createShipment, invalidCancellationVectors, invalidShipmentVectors, postShipment, shipmentPath, shipmentRequest, type InvalidVector } from '../../kit/shipping-data.ts';
+import { judgeRefusal, summary, type Finding } from '../../kit/shipping-refusals.ts';
 
 /** The requirement a ShipmentRequest vector verifies. */
 export function requirementOfVector(vector: InvalidVector): string {

@@ -2,10 +2,10 @@
 // Checks that need figures to count make exchanges first (support/notices.ts `makeExchanges`: a shipment for a
 // carrier target, a push for a platform target) and ask for a window of time around them, so that what other checks
 // do at the same time can only add to the figures, never make an assertion about them false.
-import { MAX_STATISTICS_PERIOD_DAYS, statisticsInconsistencies, type SharingStatistics } from '../../schemas/src/statistics.ts';
-import { defineCheck } from '../harness/check.ts';
-import type { HttpResponse } from '../harness/client.ts';
-import type { TestContext } from '../harness/context.ts';
+import { MAX_STATISTICS_PERIOD_DAYS, statisticsInconsistencies, type SharingStatistics } from '../../../schemas/src/statistics.ts';
+import { defineCheck } from '../../harness/check.ts';
+import type { HttpResponse } from '../../harness/client.ts';
+import type { TestContext } from '../../harness/context.ts';
 import {
   getStatistics,
   makeExchanges,
@@ -17,8 +17,8 @@ import {
   utc,
   waybillLikeToken,
   type Exchanges,
-} from './support/notices.ts';
-import { expectRefusal, timestamp } from './support/requests.ts';
+} from '../../kit/notices.ts';
+import { expectRefusal, timestamp } from '../../kit/requests.ts';
 
 const GET = `GET ${STATISTICS_PATH}`;
 const DAY_MS = 86_400_000;
@@ -236,30 +236,6 @@ export const statisticsChecks = [
         t.assert(response.status === 200, `${GET} for ${what} from ${timestamp(from)} is answered: expected HTTP 200, got ${response.status}${problemOf(response)}`);
         t.expectSchema(response, 'SharingStatistics', `${GET} for ${what} from ${timestamp(from)}`);
       }
-    },
-  }),
-];
-
-/** ECDX-HLT-009: how fast health should answer. */
-const HEALTH_ANSWER_MS = 2_000;
-
-// Health's timing sits with the monitoring figures: what an authority or a counterparty polls to watch the feeds.
-export const healthTimingChecks = [
-  defineCheck({
-    id: 'health/answers-within-2s',
-    requirements: ['ECDX-HLT-009'],
-    class: 'core',
-    role: 'both',
-    title: 'Health answers within 2 seconds',
-    description:
-      'Sends `GET /v1/health` (unsigned) three times and expects the median time to the complete answer to be at ' +
-      'most 2 seconds, whatever the answer (that it is 200 is ECDX-HLT-001\'s question); a warning otherwise. The ' +
-      'median, so that one delay on the network between the harness and the target does not decide.',
-    async run(t) {
-      const durations: number[] = [];
-      for (let i = 0; i < 3; i++) durations.push((await t.http.get('/v1/health', { sign: false })).durationMs);
-      const median = [...durations].sort((a, b) => a - b)[1]!;
-      t.assert(median <= HEALTH_ANSWER_MS, `GET /v1/health answered in ${durations.join(', ')} ms: the median ${median} ms is ${median <= HEALTH_ANSWER_MS ? 'within' : 'over'} ${HEALTH_ANSWER_MS} ms`);
     },
   }),
 ];

@@ -5,12 +5,12 @@
 // The checks read the shared journeys (support/trajectory.ts): the harness knows what it sent — the recipient's
 // name, mobile, privacy number, address detail and postal code, the sender's name and landline with extension — so
 // it can tell a masked value from a wrongly masked one and find its own data again wherever it reappears.
-import { maskLandline, maskName, isMaskedMobile, isMaskedName } from '../../schemas/masking.ts';
-import { defineCheck } from '../harness/check.ts';
-import type { TestContext } from '../harness/context.ts';
-import { scanForLeaks, type PrivacyLeak } from '../harness/privacy-scan.ts';
-import { personalDataOf } from './support/shipping-data.ts';
-import { describeEvent, expectNone, itemPointer, journeys, readJourneys, SENDER_LANDLINE, statusOf, stringsIn, walkEvents, type Ev, type Finding } from './support/trajectory.ts';
+import { maskLandline, maskName, isMaskedMobile, isMaskedName } from '../../../schemas/masking.ts';
+import { defineCheck } from '../../harness/check.ts';
+import type { TestContext } from '../../harness/context.ts';
+import { scanForLeaks, type PrivacyLeak } from '../../harness/privacy-scan.ts';
+import { personalDataOf } from '../../kit/shipping-data.ts';
+import { describeEvent, expectNone, itemPointer, journeys, readJourneys, SENDER_LANDLINE, statusOf, stringsIn, walkEvents, type Ev, type Finding } from '../../kit/trajectory.ts';
 
 const PRV = (n: string) => `ECDX-PRV-${n}`;
 const base = { class: 'privacy', role: 'carrier', needs: ['test-mode'] } as const;
@@ -63,8 +63,10 @@ export const trackingPrivacyChecks = [
       `${JOURNEYS} Courier and signatory names must have the form of rule M1; a signatory who is the recipient ` +
       '(relation SELF) must show exactly the M1 mask of the name the harness sent (张三 → 张*, never 张*三); and ' +
       'neither the sender\'s nor the recipient\'s full name may appear anywhere in an event.',
-    async run(t) {
-      for (const { label, request, events } of await readJourneys(t, await journeys(t))) {
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      for (const { label, request, events } of await readJourneys(t, await journeys())) {
         const { values } = personal(request);
         const recipientName = values('name', 'recipient')[0];
         const names = values('name').filter((n) => [...n].length >= 2);
@@ -97,8 +99,10 @@ export const trackingPrivacyChecks = [
     description:
       `${JOURNEYS} The courier's phone must be masked by rule M2 (138****5678), and every masked mobile number ` +
       'written in an event\'s text (a description naming the courier) must have that form: 3 digits, 4 `*`, 4 digits.',
-    async run(t) {
-      for (const { label, events } of await readJourneys(t, await journeys(t))) {
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      for (const { label, events } of await readJourneys(t, await journeys())) {
         const findings: Finding[] = [];
         let seen = 0;
         events.forEach((e, i) => {
@@ -125,8 +129,10 @@ export const trackingPrivacyChecks = [
       `${JOURNEYS} Wherever an event shows a landline (the RETURNED event may give the sender's, ${SENDER_LANDLINE}), ` +
       `it must be masked by rule M3: the area code and the last 2 subscriber digits, the extension dropped ` +
       `(${maskLandline(SENDER_LANDLINE)}); the subscriber number must never appear in clear.`,
-    async run(t) {
-      for (const { label, request, events } of await readJourneys(t, await journeys(t))) {
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      for (const { label, request, events } of await readJourneys(t, await journeys())) {
         const landlines = personal(request).data.filter((d) => d.kind === 'phone' && /^0\d{2,3}-/.test(d.value)).map((d) => d.value);
         const findings: Finding[] = [];
         const seen: string[] = [];
@@ -152,8 +158,10 @@ export const trackingPrivacyChecks = [
     requirements: [PRV('005')],
     title: 'No identity-document number in tracking events',
     description: `${JOURNEYS} Every event is scanned for checksum-valid GB 11643 resident identity numbers, in every member; the real-name check travels only as a status.`,
-    async run(t) {
-      for (const { label, events } of await readJourneys(t, await journeys(t))) expectNoLeaksOf(t, { items: events }, `the events of ${label}`, 'resident-id', PRV('005'));
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      for (const { label, events } of await readJourneys(t, await journeys())) expectNoLeaksOf(t, { items: events }, `the events of ${label}`, 'resident-id', PRV('005'));
     },
   }),
   defineCheck({
@@ -164,8 +172,10 @@ export const trackingPrivacyChecks = [
     description:
       `${JOURNEYS} The harness searches every member of every event, free text included, for the recipient's ` +
       'mobile and privacy number (also when written with spaces or hyphens), the address detail and the postal code it sent.',
-    async run(t) {
-      for (const { label, request, events } of await readJourneys(t, await journeys(t))) {
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      for (const { label, request, events } of await readJourneys(t, await journeys())) {
         const { values } = personal(request);
         const sought = [
           ...[...values('phone', 'recipient'), ...values('privacy-number', 'recipient')].map(digits).filter((d) => d.length >= 7).map((d) => ({ what: 'telephone or privacy number', found: (text: string) => squeezed(text).includes(d) })),
@@ -190,8 +200,10 @@ export const trackingPrivacyChecks = [
     description:
       `${JOURNEYS} Courier name and phone and signatory name must be masked values (MaskedName, MaskedMobileNumber), ` +
       'and the privacy scanner must find no unmasked mainland mobile number in any member of any event.',
-    async run(t) {
-      for (const { label, events } of await readJourneys(t, await journeys(t))) {
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      for (const { label, events } of await readJourneys(t, await journeys())) {
         const findings: Finding[] = [];
         events.forEach((e, i) => {
           const courier = e['courier'] as { name?: unknown; phone?: unknown } | undefined;
@@ -214,8 +226,10 @@ export const trackingPrivacyChecks = [
       `${JOURNEYS} Walks both trajectories one and two events a page and examines every nextCursor — as given, ` +
       'percent-decoded and base64-decoded — for unmasked mobile and identity numbers and for the names, ' +
       'telephone numbers, address details and postal codes the harness sent.',
-    async run(t) {
-      const j = await journeys(t);
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      const j = await journeys();
       const cursors: string[] = [];
       for (const { waybillNo } of [j.happy, j.rejected]) {
         for (const limit of [1, 2]) cursors.push(...(await walkEvents(t, waybillNo, limit, 40)).cursors);

@@ -2,9 +2,9 @@
 // each status, sequence, identity, time, the terminal event, location, the real-name outcome and the native code.
 // Every check reads the shared journeys (support/trajectory.ts: a parcel delivered in person and one refused and
 // returned, followed on the test clock to their end) and reads both trajectories again itself, for its evidence.
-import { mayBeTerminal, nodeForStatus, schemaByName, statusNode, subStatusParents, type TrackingNode, type TrackingStatus, type TrackingSubStatus } from '../../schemas/src/index.ts';
-import { violations } from '../../schemas/validate.ts';
-import { defineCheck } from '../harness/check.ts';
+import { mayBeTerminal, nodeForStatus, schemaByName, statusNode, subStatusParents, type TrackingNode, type TrackingStatus, type TrackingSubStatus } from '../../../schemas/src/index.ts';
+import { violations } from '../../../schemas/validate.ts';
+import { defineCheck } from '../../harness/check.ts';
 import {
   delivered,
   describeEvent,
@@ -20,7 +20,7 @@ import {
   itemPointer,
   type Ev,
   type Finding,
-} from './support/trajectory.ts';
+} from '../../kit/trajectory.ts';
 
 const TRK = (n: string) => `ECDX-TRK-${n}`;
 const base = { class: 'carrier-tracking-pull', role: 'carrier', needs: ['test-mode'] } as const;
@@ -39,8 +39,10 @@ export const trackingJourneyChecks = [
     requirements: [TRK('002')],
     title: 'A delivered parcel\'s trajectory has an event at each of the four nodes',
     description: `${JOURNEYS} The delivered parcel's trajectory must hold at least one event at ACCEPTANCE, SORTING, TRANSPORT and DELIVERY (OP-02).`,
-    async run(t) {
-      const happy = delivered(t, await journeys(t));
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      const happy = delivered(t, await journeys());
       const { events } = await readTrajectory(t, happy.waybillNo);
       const nodes = new Set(events.map((e) => e['node']));
       for (const node of ['ACCEPTANCE', 'SORTING', 'TRANSPORT', 'DELIVERY']) {
@@ -54,8 +56,10 @@ export const trackingJourneyChecks = [
     requirements: [TRK('003')],
     title: 'Every event carries the node its status belongs to',
     description: `${JOURNEYS} Each event's node must be the one the ECDX node table assigns to its status; an EXCEPTION or STALLED event keeps the node of the event before it (ACCEPTANCE when it is the first).`,
-    async run(t) {
-      for (const { label, events } of await readJourneys(t, await journeys(t))) {
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      for (const { label, events } of await readJourneys(t, await journeys())) {
         const findings: Finding[] = [];
         let previous: TrackingNode | undefined;
         events.forEach((e, i) => {
@@ -76,8 +80,10 @@ export const trackingJourneyChecks = [
     requirements: [TRK('004')],
     title: 'A sub-status accompanies only a status the taxonomy assigns it to',
     description: `${JOURNEYS} Every event that carries a subStatus must pair it with one of the statuses the ECDX taxonomy lists for it.`,
-    async run(t) {
-      for (const { label, events } of await readJourneys(t, await journeys(t))) {
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      for (const { label, events } of await readJourneys(t, await journeys())) {
         const findings: Finding[] = [];
         events.forEach((e, i) => {
           const sub = subStatusOf(e);
@@ -95,8 +101,10 @@ export const trackingJourneyChecks = [
     requirements: [TRK('005')],
     title: 'Events are numbered 1, 2, 3 … without gaps and listed in that order',
     description: `${JOURNEYS} Read 100 events a page, each trajectory's sequences must be exactly 1 … n in the order listed.`,
-    async run(t) {
-      for (const { label, events } of await readJourneys(t, await journeys(t))) {
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      for (const { label, events } of await readJourneys(t, await journeys())) {
         const sequences = events.map(sequenceOf);
         const gap = sequences.findIndex((s, i) => s !== i + 1);
         t.assert(gap < 0, gap < 0 ? `${label}: the events are numbered 1 … ${sequences.length} in the order listed` : `${label}: the event listed ${gap + 1}. carries sequence ${sequences[gap]}, expected ${gap + 1} (sequences: ${sequences.join(', ')})`, gap < 0 ? {} : { pointer: itemPointer(gap, '/sequence') });
@@ -111,8 +119,10 @@ export const trackingJourneyChecks = [
     description:
       `${JOURNEYS} No eventId may appear twice across the two waybills, and every event read while the parcels ` +
       'travelled must be identical, member for member, to the event with its eventId read at the end.',
-    async run(t) {
-      const j = await journeys(t);
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      const j = await journeys();
       const now = await readJourneys(t, j);
       const owner = new Map<string, string>();
       const duplicates: Finding[] = [];
@@ -150,8 +160,10 @@ export const trackingJourneyChecks = [
     description:
       `${JOURNEYS} For every event of every read made while the parcels travelled: occurredAt ≤ recordedAt, and ` +
       'recordedAt at most 30 s after the time (on the target\'s clock) the read was answered.',
-    async run(t) {
-      const j = await journeys(t);
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      const j = await journeys();
       const reads = [...j.happy.snapshots.map((s) => ({ ...s, waybillNo: j.happy.waybillNo })), ...j.rejected.snapshots.map((s) => ({ ...s, waybillNo: j.rejected.waybillNo }))];
       for (const { waybillNo, events, answeredAt } of await readJourneys(t, j)) reads.push({ events, answeredAt, waybillNo });
       const early: Finding[] = [];
@@ -174,8 +186,10 @@ export const trackingJourneyChecks = [
     requirements: [TRK('008')],
     title: 'Events are recorded within 30 minutes of occurring',
     description: `${JOURNEYS} For every event, recordedAt − occurredAt should not exceed 30 minutes (a warning, not a failure).`,
-    async run(t) {
-      for (const { label, events } of await readJourneys(t, await journeys(t))) {
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      for (const { label, events } of await readJourneys(t, await journeys())) {
         const late: Finding[] = [];
         events.forEach((e, i) => {
           const lag = (Date.parse(String(e['recordedAt'])) - Date.parse(String(e['occurredAt']))) / 60_000;
@@ -194,8 +208,10 @@ export const trackingJourneyChecks = [
       `${JOURNEYS} Only a DELIVERED, RETURNED or CANCELLED event, or an EXCEPTION with EXCEPTION_LOST or ` +
       'EXCEPTION_DESTROYED, may be terminal; a terminal event must be the last; and a trajectory that ended — ' +
       'with DELIVERED, RETURNED or CANCELLED, nothing following for a day of test-clock time — must flag its last event.',
-    async run(t) {
-      const j = await journeys(t);
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      const j = await journeys();
       delivered(t, j);
       for (const { label, events } of await readJourneys(t, j)) {
         const findings: Finding[] = [];
@@ -219,8 +235,10 @@ export const trackingJourneyChecks = [
     requirements: [TRK('014')],
     title: 'No event is recorded after the terminal event',
     description: `${JOURNEYS} After the event that ends a trajectory (flagged terminal, or DELIVERED, RETURNED or CANCELLED) no further event may follow, a day of test-clock time later.`,
-    async run(t) {
-      const j = await journeys(t);
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      const j = await journeys();
       delivered(t, j);
       for (const { label, events } of await readJourneys(t, j)) {
         const end = endIndex(events);
@@ -239,8 +257,10 @@ export const trackingJourneyChecks = [
     requirements: [TRK('015')],
     title: 'Every handled event names its facility, with a division code in the mainland',
     description: `${JOURNEYS} Every event other than ORDER_CREATED, AWAITING_PICKUP and CANCELLED must carry a location naming the facility (code or name), with a divisionCode when countryCode is absent or CN.`,
-    async run(t) {
-      for (const { label, events } of await readJourneys(t, await journeys(t))) {
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      for (const { label, events } of await readJourneys(t, await journeys())) {
         const findings: Finding[] = [];
         events.forEach((e, i) => {
           if (['ORDER_CREATED', 'AWAITING_PICKUP', 'CANCELLED'].includes(statusOf(e))) return;
@@ -260,8 +280,10 @@ export const trackingJourneyChecks = [
     requirements: [TRK('016')],
     title: 'The ACCEPTED event carries the outcome of the real-name check',
     description: `${JOURNEYS} Each ACCEPTED event must carry a valid \`realNameVerification\` (whether the sender was verified, with which document type, when) — never the document number.`,
-    async run(t) {
-      const reads = await readJourneys(t, await journeys(t));
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      const reads = await readJourneys(t, await journeys());
       const accepted = reads.flatMap(({ label, events }) => events.flatMap((e, i) => (statusOf(e) === 'ACCEPTED' ? [{ label, e, i }] : [])));
       t.precondition(accepted.length > 0, 'neither parcel has an ACCEPTED event');
       for (const { label, e, i } of accepted) {
@@ -281,8 +303,10 @@ export const trackingJourneyChecks = [
     requirements: [TRK('017')],
     title: 'Events carry the native code they were mapped from',
     description: `${JOURNEYS} Every event other than ORDER_CREATED and STALLED (which several native lists lack) should carry \`carrierRawCode\` (a warning, not a failure).`,
-    async run(t) {
-      for (const { label, events } of await readJourneys(t, await journeys(t))) {
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      for (const { label, events } of await readJourneys(t, await journeys())) {
         const without = events.flatMap((e, i) => (!['ORDER_CREATED', 'STALLED'].includes(statusOf(e)) && (typeof e['carrierRawCode'] !== 'object' || e['carrierRawCode'] === null) ? [{ pointer: itemPointer(i), message: `${label}: ${describeEvent(e)} carries no carrierRawCode` }] : []));
         expectNone(t, without, `${label}: every mapped event carries its carrierRawCode`);
       }

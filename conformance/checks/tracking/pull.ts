@@ -2,13 +2,13 @@
 // cursors and complete walks. The checks without `test-mode` read the run's happy shipment as it is just after its
 // creation; those with it read the parcels of the shared journeys (support/trajectory.ts) after they travelled, or
 // move the clock themselves (a cursor kept for most of an hour, a walk while events are being recorded).
-import type { EventPage } from '../../schemas/src/index.ts';
-import { problemTypeUri } from '../../schemas/src/problems.ts';
-import { defineCheck } from '../harness/check.ts';
-import type { HttpResponse } from '../harness/client.ts';
-import type { TestContext } from '../harness/context.ts';
-import { catalogueSlug, expectProblemFormat, expectRefusal } from './support/requests.ts';
-import { createShipment, happyOrderId, happyShipment, unknownWaybillNo } from './support/shipping-data.ts';
+import type { EventPage } from '../../../schemas/src/index.ts';
+import { problemTypeUri } from '../../../schemas/src/problems.ts';
+import { defineCheck } from '../../harness/check.ts';
+import type { HttpResponse } from '../../harness/client.ts';
+import type { TestContext } from '../../harness/context.ts';
+import { catalogueSlug, expectProblemFormat, expectRefusal } from '../../kit/requests.ts';
+import { createShipment, happyOrderId, happyShipment, unknownWaybillNo } from '../../kit/shipping-data.ts';
 import {
   advanceUntil,
   eventIdOf,
@@ -21,7 +21,7 @@ import {
   sequenceOf,
   walkEvents,
   type Ev,
-} from './support/trajectory.ts';
+} from '../../kit/trajectory.ts';
 
 const TRK = (n: string) => `ECDX-TRK-${n}`;
 
@@ -52,8 +52,9 @@ export const trackingChecks = [
     description:
       'Creates a shipment (the run\'s `ecdx-happy-` shipment) and reads `GET /v1/shipments/{waybillNo}/events`: ' +
       'expects 200 with a valid `EventPage` for that waybill, every event naming it.',
-    async run(t) {
-      const { waybillNo } = await happyShipment(t);
+    uses: { shipment: happyShipment },
+    async run(t, { shipment }) {
+      const { waybillNo } = await shipment();
       const response = await getEvents(t, waybillNo);
       t.expectStatus(response, 200, `GET ${eventsPath(waybillNo)}`);
       const page = t.expectSchema<EventPage>(response, 'EventPage', `GET ${eventsPath(waybillNo)}`);
@@ -73,8 +74,10 @@ export const trackingChecks = [
       'After the shared parcels travelled (a delivered one, a returned one), walks each trajectory three events ' +
       'a page and expects every page to be a valid `EventPage` — couriers, signatories, locations and real-name ' +
       'outcomes included.',
-    async run(t) {
-      const j = await journeys(t);
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      const j = await journeys();
       for (const { waybillNo } of [j.happy, j.rejected]) {
         let cursor: string | undefined;
         for (let n = 0; n < 40; n++) {
@@ -99,14 +102,15 @@ export const trackingChecks = [
       '(another keyid): a carrier that counts that key as the same platform answers 200, one that scopes waybills ' +
       'by key answers as if the waybill did not exist — 404 with the same problem as for the unknown waybill. Any ' +
       'other answer (a 403 above all) tells a client that someone else\'s waybill is real.',
-    async run(t) {
+    uses: { shipment: happyShipment },
+    async run(t, { shipment }) {
       const requirementId = TRK('012');
       const unknown = unknownWaybillNo();
       const missing = await getEvents(t, unknown);
       expectRefusal(t, missing, 404, 'not-found', { requirementId, what: `GET ${eventsPath(unknown)} (a waybill nobody issued)` });
       const second = t.secondKey;
       if (!second) return;
-      const { waybillNo } = await happyShipment(t);
+      const { waybillNo } = await shipment();
       const other = await getEvents(t, waybillNo, {}, { sign: second });
       const what = `GET ${eventsPath(waybillNo)} signed with the second key ${second.keyid}`;
       if (other.status === 401) {
@@ -136,8 +140,9 @@ export const trackingChecks = [
     description:
       'Reads the events of the run\'s shipment with `limit` 0, -1, 2.5 and `abc`: expects 422 `validation-failed` ' +
       'for each, its `invalidParams` naming `/limit` with `in: query`.',
-    async run(t) {
-      const { waybillNo } = await happyShipment(t);
+    uses: { shipment: happyShipment },
+    async run(t, { shipment }) {
+      const { waybillNo } = await shipment();
       for (const limit of ['0', '-1', '2.5', 'abc']) {
         const what = `GET ${eventsPath(waybillNo, { limit })}`;
         const response = await getEvents(t, waybillNo, { limit });
@@ -155,8 +160,9 @@ export const trackingChecks = [
     role: 'carrier',
     title: 'A limit above 100 is served as 100, not refused',
     description: 'Reads the events of the run\'s shipment with `limit` 101 and 1000: expects 200 and a page of at most 100 events.',
-    async run(t) {
-      const { waybillNo } = await happyShipment(t);
+    uses: { shipment: happyShipment },
+    async run(t, { shipment }) {
+      const { waybillNo } = await shipment();
       for (const limit of [101, 1000]) {
         const response = await getEvents(t, waybillNo, { limit });
         const what = `GET ${eventsPath(waybillNo, { limit })}`;
@@ -176,8 +182,9 @@ export const trackingChecks = [
       'Reads the events of the run\'s shipment with two cursors the carrier never issued (well-formed: visible ' +
       'ASCII): expects a 422 problem for each rather than a page from some position — a silently restarted walk ' +
       'hands the client duplicates.',
-    async run(t) {
-      const { waybillNo } = await happyShipment(t);
+    uses: { shipment: happyShipment },
+    async run(t, { shipment }) {
+      const { waybillNo } = await shipment();
       for (const cursor of ['ecdx-conformance-forged-cursor', 'Zm9yZ2VkLWJ5LXRoZS1oYXJuZXNz']) {
         const response = await getEvents(t, waybillNo, { cursor });
         expectCursorRefused(t, response, `GET ${eventsPath(waybillNo, { cursor })} (a cursor it never issued)`);
@@ -194,8 +201,10 @@ export const trackingChecks = [
     description:
       'Reads the first page of a delivered parcel\'s trajectory with `limit` 1, 2, 5, none and 100, and expects ' +
       'at most that many events (20 without a limit).',
-    async run(t) {
-      const { happy } = await journeys(t);
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      const { happy } = await journeys();
       const total = (await readTrajectory(t, happy.waybillNo)).events.length;
       t.precondition(total >= 2, `the trajectory of ${happy.waybillNo} holds ${total} event(s); page sizes need at least 2`);
       for (const limit of [1, 2, 5, undefined, 100]) {
@@ -218,8 +227,10 @@ export const trackingChecks = [
       'Walks a delivered parcel\'s trajectory with `limit` 1, 2 and 3 and compares each walk with the trajectory ' +
       'read 100 events a page: the same events (by eventId), each once, in ascending sequence, ending on a page ' +
       'without nextCursor.',
-    async run(t) {
-      const { happy } = await journeys(t);
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      const { happy } = await journeys();
       const reference = await readTrajectory(t, happy.waybillNo);
       t.precondition(reference.events.length >= 2, `the trajectory of ${happy.waybillNo} holds ${reference.events.length} event(s); a walk needs at least 2`);
       const expected = ids(reference.events);
@@ -290,8 +301,10 @@ export const trackingChecks = [
       'Takes the cursor of the first page (one event) of a delivered parcel\'s trajectory, moves the clock 55 ' +
       'minutes and follows it: expects the page after the first event. Then presents the cursor of another ' +
       'waybill\'s first page for this waybill: expects a 422 problem, not a page from some position.',
-    async run(t) {
-      const { happy, rejected } = await journeys(t);
+    uses: { journeys },
+    async run(t, { journeys }) {
+      t.requireTestMode();
+      const { happy, rejected } = await journeys();
       const first = pageOf(await getEvents(t, happy.waybillNo, { limit: 1 }));
       const cursor = t.need(first?.nextCursor, `the first page (limit 1) of the trajectory of ${happy.waybillNo} gave no nextCursor to keep`);
       const firstId = eventIdOf(first!.items[0] ?? {});

@@ -1,0 +1,5 @@
+// Interruption notices (chapter Interruption notices): receipt of a notice, then the negotiation of its responses.
+import { noticeNegotiationChecks } from './negotiation.ts';
+import { noticeReceiptChecks } from './receipt.ts';
+
+export const noticeChecks = [...noticeReceiptChecks, ...noticeNegotiationChecks];

@@ -1,0 +1,8 @@
+// Pushes (chapter Pushes): the carrier's subscriptions, what it pushes and how it delivers, and the platform's
+// receiver.
+import { pushContentChecks } from './content.ts';
+import { pushDeliveryChecks } from './delivery.ts';
+import { pushReceiverChecks } from './receiver.ts';
+import { subscriptionChecks } from './subscriptions.ts';
+
+export const pushChecks = [...subscriptionChecks, ...pushContentChecks, ...pushDeliveryChecks, ...pushReceiverChecks];
