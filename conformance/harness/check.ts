@@ -44,6 +44,18 @@ export function defineFixture<T, const U extends Uses = Record<never, never>>(fi
   return { id: fixture.id, title: fixture.title, uses: fixture.uses ?? {}, create: fixture.create as Fixture<T>['create'] };
 }
 
+/**
+ * What several checks of a file share (after Inferno's groups): declared once, inherited by each check that names
+ * the group, and overridden by what a check says itself.
+ */
+export interface CheckGroup {
+  readonly needs?: readonly Need[];
+  /** Only where the requirements' roles do not give it. */
+  readonly role?: RoleScope;
+}
+
+export const defineGroup = (group: CheckGroup): CheckGroup => group;
+
 /** What a check file writes. */
 export interface CheckDefinition<U extends Uses = Uses> {
   /** `<area>/<what-it-checks>`, kebab-case, unique and stable: reports and --only/--skip use it. The area is its folder. */
@@ -58,13 +70,15 @@ export interface CheckDefinition<U extends Uses = Uses> {
   /** Markdown: what is sent, what is expected, and why. */
   description: string;
   needs?: readonly Need[];
+  /** Metadata shared with other checks of the file. */
+  group?: CheckGroup;
   /** The shared fixtures the body reads (declared, so the report shows the data flow between checks). */
   uses?: U;
   run(t: TestContext, uses: Handles<U>): Promise<void>;
 }
 
 /** A check as the runner sees it: class and role resolved, what was declared kept for the meta-tests. */
-export interface Check extends Omit<CheckDefinition, 'class' | 'role' | 'uses' | 'run'> {
+export interface Check extends Omit<CheckDefinition, 'class' | 'role' | 'uses' | 'run' | 'group'> {
   class: ConformanceClassName;
   role: RoleScope;
   uses: Uses;
@@ -99,12 +113,15 @@ export function defineCheck<const U extends Uses = Record<never, never>>(definit
   const derivedClass = classOf(definition.requirements);
   const derivedRole = roleOf(definition.requirements);
   const checkClass = definition.class ?? derivedClass;
-  const role = definition.role ?? derivedRole;
+  const declaredRole = definition.role ?? definition.group?.role;
+  const role = declaredRole ?? derivedRole;
+  const needs = definition.needs ?? definition.group?.needs;
   if (!checkClass) throw new Error(`check ${definition.id}: its requirements belong to several classes, so it must name its class`);
   if (!role) throw new Error(`check ${definition.id}: its requirements apply to different roles, so it must name the role of its target`);
-  const { class: declaredClass, role: declaredRole, uses, run, ...rest } = definition;
+  const { class: declaredClass, role: _role, group: _group, needs: _needs, uses, run, ...rest } = definition;
   return {
     ...rest,
+    ...(needs ? { needs } : {}),
     class: checkClass,
     role,
     uses: uses ?? {},

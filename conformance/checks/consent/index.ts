@@ -12,8 +12,6 @@ export const consentChecks = [
   defineCheck({
     id: 'consent/lapsed-consent-refused',
     requirements: ['ECDX-CON-002'],
-    class: 'privacy',
-    role: 'carrier',
     title: 'Shipping data with a lapsed consent record is refused',
     description:
       'Sends valid requests carrying a current consent record and, second, one that is withdrawn, one that has ' +
@@ -36,8 +34,6 @@ export const consentChecks = [
   defineCheck({
     id: 'consent/not-a-condition',
     requirements: ['ECDX-CON-003'],
-    class: 'privacy',
-    role: 'carrier',
     title: 'Consent is not a condition of delivery',
     description:
       'Sends a valid request with a consent record for a value-added use, then a second parcel of the same order ' +
@@ -52,8 +48,6 @@ export const consentChecks = [
   defineCheck({
     id: 'consent/cross-border-needs-legal-basis',
     requirements: ['ECDX-CON-004'],
-    class: 'privacy',
-    role: 'carrier',
     title: 'Shipping data to a recipient abroad needs a legal basis',
     description:
       'Sends otherwise valid requests to a recipient in Hong Kong and in the United States without `crossBorder` and ' +
@@ -70,8 +64,6 @@ export const consentChecks = [
   defineCheck({
     id: 'consent/separate-consent-referenced',
     requirements: ['ECDX-CON-005'],
-    class: 'privacy',
-    role: 'carrier',
     title: 'A separate consent for a transfer abroad must be in the request',
     description:
       'Sends requests to a recipient in Hong Kong whose `crossBorder.separateConsentId` names no consent record of ' +

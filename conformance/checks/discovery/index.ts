@@ -6,8 +6,6 @@ export const discoveryChecks = [
   defineCheck({
     id: 'discovery/claim-served-unsigned',
     requirements: ['ECDX-CNF-001'],
-    class: 'core',
-    role: 'both',
     title: 'The conformance claim is served without a signature',
     description: 'Sends `GET /v1/conformance` with no signature and expects 200 with a valid `ConformanceClaim` as `application/json`.',
     async run(t) {
@@ -20,8 +18,6 @@ export const discoveryChecks = [
   defineCheck({
     id: 'discovery/claim-consistent',
     requirements: ['ECDX-CNF-002'],
-    class: 'core',
-    role: 'both',
     title: 'The conformance claim is consistent with itself and the role',
     description:
       'The claim must claim `core`, only classes open to its role, ECDX major version 1, a carrier code exactly when ' +
@@ -39,8 +35,6 @@ export const discoveryChecks = [
   defineCheck({
     id: 'discovery/health-served-unsigned',
     requirements: ['ECDX-HLT-001'],
-    class: 'core',
-    role: 'both',
     title: 'Health is served without a signature',
     description: 'Sends `GET /v1/health` with no signature and expects 200 with a valid `Health` document.',
     async run(t) {
@@ -52,8 +46,6 @@ export const discoveryChecks = [
   defineCheck({
     id: 'discovery/health-honest',
     requirements: ['ECDX-HLT-002', 'ECDX-HLT-003', 'ECDX-HLT-004', 'ECDX-HLT-005', 'ECDX-HLT-006'],
-    class: 'core',
-    role: 'both',
     title: 'Health tells the truth',
     description:
       'The health document must give the server time within 30 s of true time (the target\'s test clock when it has ' +
@@ -74,8 +66,6 @@ export const discoveryChecks = [
   defineCheck({
     id: 'discovery/test-clock',
     requirements: ['ECDX-CNF-006'],
-    class: 'core',
-    role: 'both',
     needs: ['test-mode'],
     title: 'A test deployment serves the test clock',
     description:

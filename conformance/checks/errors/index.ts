@@ -67,8 +67,6 @@ export const errorChecks = [
   defineCheck({
     id: 'errors/problem-format',
     requirements: ['ECDX-ERR-001'],
-    class: 'core',
-    role: 'both',
     title: 'Every error is an application/problem+json Problem whose status is the HTTP status',
     description:
       'Provokes several errors — an unknown path, a wrong method, a missing signature, malformed JSON, a text/plain ' +
@@ -83,8 +81,6 @@ export const errorChecks = [
   defineCheck({
     id: 'errors/catalogue-types',
     requirements: ['ECDX-ERR-002'],
-    class: 'core',
-    role: 'both',
     title: 'Problem types come from the catalogue, with its title and status',
     description:
       'For the same error cases as `errors/problem-format`, expects each problem\'s `type` to be a catalogue URI ' +
@@ -99,8 +95,6 @@ export const errorChecks = [
   defineCheck({
     id: 'errors/invalid-params',
     requirements: ['ECDX-ERR-003'],
-    class: 'core',
-    role: 'both',
     title: 'A validation-failed problem names every violation by JSON Pointer',
     description:
       'Sends the role\'s creating request with two members that break the schema and expects 422 ' +
@@ -135,8 +129,6 @@ export const errorChecks = [
   defineCheck({
     id: 'errors/no-server-error-for-bad-requests',
     requirements: ['ECDX-ERR-004'],
-    class: 'core',
-    role: 'both',
     title: 'A request that is wrong in itself never gets a 5xx',
     description:
       'Sends malformed JSON, a schema violation, a text/plain body, a body over 1 MiB, an unknown path, a wrong ' +
@@ -159,8 +151,6 @@ export const errorChecks = [
   defineCheck({
     id: 'errors/malformed-json',
     requirements: ['ECDX-ERR-005'],
-    class: 'core',
-    role: 'both',
     title: 'A body that is not well-formed UTF-8 JSON is refused with 400 malformed-json',
     description:
       'Sends the role\'s creating request, correctly signed, with a truncated JSON document, with JSON holding a ' +
@@ -182,8 +172,6 @@ export const errorChecks = [
   defineCheck({
     id: 'errors/unknown-path',
     requirements: ['ECDX-ERR-006'],
-    class: 'core',
-    role: 'both',
     title: 'A path ECDX does not define, or the role does not serve, is answered 404 whether signed or not',
     description:
       'Requests an undefined path under /v1 unsigned and signed, and a path of the other role signed; expects 404 ' +
@@ -211,8 +199,6 @@ export const errorChecks = [
   defineCheck({
     id: 'errors/method-not-allowed',
     requirements: ['ECDX-ERR-007'],
-    class: 'core',
-    role: 'both',
     title: 'A method a defined path does not support is answered 405 with Allow',
     description:
       'Sends DELETE /v1/conformance unsigned, PUT /v1/health signed, and DELETE to the role\'s creating path signed; ' +
@@ -236,8 +222,6 @@ export const errorChecks = [
   defineCheck({
     id: 'errors/unsupported-media-type',
     requirements: ['ECDX-ERR-008'],
-    class: 'core',
-    role: 'both',
     title: 'A body not declared as application/json in UTF-8 is refused with 415',
     description:
       'Sends the role\'s creating request, correctly signed and with a valid JSON body, declared as text/plain, as ' +
@@ -258,8 +242,6 @@ export const errorChecks = [
   defineCheck({
     id: 'errors/payload-too-large',
     requirements: ['ECDX-ERR-009'],
-    class: 'core',
-    role: 'both',
     title: 'A body over 1 MiB is refused with 413 payload-too-large',
     description: 'Sends the role\'s creating request, correctly signed, padded to just over 1 MiB of JSON; expects 413 `payload-too-large`.',
     async run(t) {
@@ -272,8 +254,6 @@ export const errorChecks = [
   defineCheck({
     id: 'errors/no-personal-data-in-problems',
     requirements: ['ECDX-ERR-010'],
-    class: 'core',
-    role: 'both',
     title: 'A problem repeats no personal data, secret or stack trace from the request',
     description:
       'Sends the role\'s creating request with a mobile number in a member that breaks the schema (and another ' +

@@ -9,8 +9,6 @@ export const healthChecks = [
   defineCheck({
     id: 'health/answers-within-2s',
     requirements: ['ECDX-HLT-009'],
-    class: 'core',
-    role: 'both',
     title: 'Health answers within 2 seconds',
     description:
       'Sends `GET /v1/health` (unsigned) three times and expects the median time to the complete answer to be at ' +

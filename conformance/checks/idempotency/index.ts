@@ -60,8 +60,6 @@ export const idempotencyChecks = [
   defineCheck({
     id: 'idempotency/key-required',
     requirements: ['ECDX-IDM-002'],
-    class: 'security',
-    role: 'both',
     title: 'A creating POST without a usable Idempotency-Key is refused with 400',
     description:
       'Sends the role\'s creating request, correctly signed, without an Idempotency-Key, with an empty one, with one ' +
@@ -91,8 +89,6 @@ export const idempotencyChecks = [
   defineCheck({
     id: 'idempotency/replay-answers-original',
     requirements: ['ECDX-IDM-003'],
-    class: 'security',
-    role: 'both',
     title: 'A repeated request gets the original answer and creates nothing',
     description:
       'Sends the role\'s creating request, waits a second, and sends it again with the same Idempotency-Key and ' +
@@ -116,8 +112,6 @@ export const idempotencyChecks = [
   defineCheck({
     id: 'idempotency/key-reuse-refused',
     requirements: ['ECDX-IDM-004'],
-    class: 'security',
-    role: 'both',
     title: 'An Idempotency-Key reused with another body is refused with 422',
     description:
       'Sends the role\'s creating request, then another valid one of the same kind under the same Idempotency-Key; ' +
@@ -140,8 +134,6 @@ export const idempotencyChecks = [
   defineCheck({
     id: 'idempotency/in-flight-conflict',
     requirements: ['ECDX-IDM-005'],
-    class: 'security',
-    role: 'both',
     needs: ['test-mode'],
     title: 'A request whose key is still in flight is refused with 409',
     description:
@@ -169,8 +161,6 @@ export const idempotencyChecks = [
   defineCheck({
     id: 'idempotency/expiry-published',
     requirements: ['ECDX-IDM-006'],
-    class: 'security',
-    role: 'both',
     title: 'The claim publishes an idempotency-key expiry of at least a day',
     description:
       'Reads `idempotencyKeyExpirySeconds` from the conformance claim as served and expects an integer of at least ' +
@@ -189,8 +179,6 @@ export const idempotencyChecks = [
   defineCheck({
     id: 'idempotency/kept-for-published-expiry',
     requirements: ['ECDX-IDM-006'],
-    class: 'security',
-    role: 'both',
     needs: ['test-mode'],
     title: 'An Idempotency-Key is honoured until the published expiry',
     description:
@@ -219,8 +207,6 @@ export const idempotencyChecks = [
   defineCheck({
     id: 'idempotency/scoped-per-client',
     requirements: ['ECDX-IDM-007'],
-    class: 'security',
-    role: 'both',
     title: 'The same Idempotency-Key from two clients names two requests',
     description:
       'Sends the role\'s creating request under a key, then another one under the same key signed by a second ' +
@@ -241,8 +227,6 @@ export const idempotencyChecks = [
   defineCheck({
     id: 'idempotency/refused-request-keeps-key',
     requirements: ['ECDX-IDM-008'],
-    class: 'security',
-    role: 'both',
     title: 'A request refused with 401 does not use up its Idempotency-Key',
     description:
       'Sends the role\'s creating request with the harness\'s own key but a signature that expired 5 minutes ago ' +

@@ -39,8 +39,6 @@ export const incidentChecks = [
   defineCheck({
     id: 'incidents/receipt-issued',
     requirements: ['ECDX-INC-006'],
-    class: 'incidents',
-    role: 'both',
     title: 'A valid, signed notification is answered 201 with a receipt timed within 30 s of true time',
     description:
       'Posts a valid `SecurityIncident` and expects 201 with an `IncidentReceipt` naming its `incidentId` and a ' +
@@ -62,8 +60,6 @@ export const incidentChecks = [
   defineCheck({
     id: 'incidents/signature-required',
     requirements: ['ECDX-INC-007'],
-    class: 'incidents',
-    role: 'both',
     title: 'An unsigned or wrongly signed notification is refused with 401',
     description:
       'Posts a valid `SecurityIncident` without a signature, and one signed under the harness\'s keyid with another ' +
@@ -92,8 +88,6 @@ export const incidentChecks = [
   defineCheck({
     id: 'incidents/invalid-refused',
     requirements: ['ECDX-INC-008'],
-    class: 'incidents',
-    role: 'both',
     title: 'A notification that is not a valid SecurityIncident, or whose times are out of order, is refused with 422',
     description:
       'Posts notifications without `measuresTaken`, with an empty `measuresTaken`, without `contact`, with ' +
@@ -117,8 +111,6 @@ export const incidentChecks = [
   defineCheck({
     id: 'incidents/update-accepted',
     requirements: ['ECDX-INC-009'],
-    class: 'incidents',
-    role: 'both',
     title: 'A notification repeating an incidentId is taken as an update with a new receipt',
     description:
       'Posts a notification, then an update under the same `incidentId` and a new `Idempotency-Key` (graded ' +
@@ -146,8 +138,6 @@ export const incidentChecks = [
   defineCheck({
     id: 'incidents/late-or-incomplete-accepted',
     requirements: ['ECDX-INC-010'],
-    class: 'incidents',
-    role: 'both',
     title: 'A valid notification is never refused for lateness, an unstarted plan or no report to the authorities',
     description:
       'Posts valid notifications detected three days ago (far beyond the 24 hours of ECDX-INC-002), admitting that ' +

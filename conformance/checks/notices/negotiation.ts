@@ -57,8 +57,6 @@ export const noticeNegotiationChecks = [
   defineCheck({
     id: 'notices/obligations-published',
     requirements: ['ECDX-NTC-008'],
-    class: 'notices',
-    role: 'both',
     title: 'The copy publishes the disclosure and reporting duties of its notice in its current state',
     description:
       'Posts a `SERIOUS` notice (the agreement expires), a `SIGNIFICANT` `SECURITY_INCIDENT` notice starting an hour ' +
@@ -84,8 +82,6 @@ export const noticeNegotiationChecks = [
   defineCheck({
     id: 'notices/copy-readable',
     requirements: ['ECDX-NTC-009'],
-    class: 'notices',
-    role: 'both',
     title: 'GET answers the copy with its current state and every response in order',
     description:
       'Posts a notice and reads it (expects 200, state `ISSUED`, no responses), posts the issuer\'s `DISCLOSED`, ' +
@@ -115,8 +111,6 @@ export const noticeNegotiationChecks = [
   defineCheck({
     id: 'notices/unknown-notice-not-found',
     requirements: ['ECDX-NTC-010'],
-    class: 'notices',
-    role: 'both',
     title: 'A notice the target does not hold, or holds for another client, is answered 404 notice-not-found',
     description:
       'Reads and responds to a `noticeId` never posted and expects 404 `notice-not-found` for both. Then posts a ' +
@@ -146,8 +140,6 @@ export const noticeNegotiationChecks = [
   defineCheck({
     id: 'notices/response-applied',
     requirements: ['ECDX-NTC-011'],
-    class: 'notices',
-    role: 'both',
     title: 'A valid response is answered 201 with the copy in its new state, the response appended',
     description:
       'Posts a `SIGNIFICANT` notice, then the issuer\'s `DISCLOSED` (the state stays `ISSUED`), `PROPOSE` (→ ' +
@@ -175,8 +167,6 @@ export const noticeNegotiationChecks = [
   defineCheck({
     id: 'notices/state-conflict-refused',
     requirements: ['ECDX-NTC-012'],
-    class: 'notices',
-    role: 'both',
     title: 'A response the negotiation state does not admit, and any response to a withdrawn notice, is refused with 409',
     description:
       'On a notice in `ISSUED`, posts the issuer\'s `ACCEPT` and `OBJECT` (there is no proposal of the recipient to ' +
@@ -206,8 +196,6 @@ export const noticeNegotiationChecks = [
   defineCheck({
     id: 'notices/response-not-allowed',
     requirements: ['ECDX-NTC-013'],
-    class: 'notices',
-    role: 'both',
     title: 'A response its respondent never gives, or one posted as the holder\'s own side, is refused with 422',
     description:
       'On a notice in `ISSUED`, posts the issuer\'s `ACKNOWLEDGE` (an issuer never acknowledges), and responses ' +

@@ -56,8 +56,6 @@ export const noticeReceiptChecks = [
   defineCheck({
     id: 'notices/acceptable-notice-received',
     requirements: ['ECDX-NTC-003'],
-    class: 'notices',
-    role: 'both',
     title: 'An acceptable notice is answered 201 with its Location and the copy in state ISSUED',
     description:
       'Posts a valid `SIGNIFICANT` maintenance notice (3 hours, public disclosure planned) and expects 201, a ' +
@@ -87,8 +85,6 @@ export const noticeReceiptChecks = [
   defineCheck({
     id: 'notices/lead-time-enforced',
     requirements: ['ECDX-NTC-004'],
-    class: 'notices',
-    role: 'both',
     title: 'Each reason\'s minimum lead time holds to the second',
     description:
       'For every reason with a minimum lead time (30 days for the end of an agreement, 7 days for a system change ' +
@@ -116,8 +112,6 @@ export const noticeReceiptChecks = [
   defineCheck({
     id: 'notices/severity-not-understated',
     requirements: ['ECDX-NTC-005'],
-    class: 'notices',
-    role: 'both',
     title: 'A notice that declares less than its minimum severity is refused, at each threshold',
     description:
       'Posts maintenance notices at each threshold of the minimum severity and expects the ones that declare ' +
@@ -149,8 +143,6 @@ export const noticeReceiptChecks = [
   defineCheck({
     id: 'notices/disclosure-required',
     requirements: ['ECDX-NTC-006'],
-    class: 'notices',
-    role: 'both',
     title: 'A SIGNIFICANT or SERIOUS notice must plan its public disclosure by the deadline',
     description:
       'Posts a `SIGNIFICANT` and a `SERIOUS` notice without `publicDisclosure` and expects 422 ' +
@@ -179,8 +171,6 @@ export const noticeReceiptChecks = [
   defineCheck({
     id: 'notices/times-and-parties-plausible',
     requirements: ['ECDX-NTC-007'],
-    class: 'notices',
-    role: 'both',
     title: 'A back-dated or future issuedAt, an empty period and a notice between two parties of one role are refused',
     description:
       'Posts notices whose `issuedAt` lies 360 seconds before the target\'s clock and 90 seconds after it (a minute ' +
@@ -201,8 +191,6 @@ export const noticeReceiptChecks = [
   defineCheck({
     id: 'notices/duplicate-id-refused',
     requirements: ['ECDX-NTC-014'],
-    class: 'notices',
-    role: 'both',
     title: 'A different notice under a noticeId already held is refused with 409; the same one is answered again',
     description:
       'Posts a notice, posts it again unchanged under a new `Idempotency-Key` (expects 201: the same content is no ' +

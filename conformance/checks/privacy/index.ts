@@ -30,8 +30,6 @@ export const privacyChecks = [
   defineCheck({
     id: 'privacy/shipment-only-for-its-platform',
     requirements: ['ECDX-PRV-008'],
-    class: 'privacy',
-    role: 'carrier',
     title: 'A shipment is shown only to the platform whose shipping data created it',
     description:
       'Creates a shipment, then reads it signed with a second client identity of the counterparty (another keyid) ' +
@@ -55,8 +53,6 @@ export const privacyChecks = [
   defineCheck({
     id: 'privacy/undefined-members-refused',
     requirements: ['ECDX-PRV-010'],
-    class: 'privacy',
-    role: 'carrier',
     title: 'Shipping data with members the standard does not define is refused',
     description:
       'Sends three otherwise valid requests carrying a member ECDX does not define — the buyer\'s identity number ' +
@@ -77,8 +73,6 @@ export const privacyChecks = [
   defineCheck({
     id: 'privacy/purpose-is-delivery',
     requirements: ['ECDX-PRV-012'],
-    class: 'privacy',
-    role: 'carrier',
     title: 'Shipping data for any purpose but delivery is refused',
     description: 'Sends otherwise valid requests with `purpose` `MARKETING` and `delivery` (lower case) and expects each refused with 422 `validation-failed` naming `/purpose`.',
     async run(t) {
@@ -90,7 +84,6 @@ export const privacyChecks = [
   defineCheck({
     id: 'privacy/location-without-personal-data',
     requirements: ['ECDX-PRV-016'],
-    class: 'privacy',
     role: 'carrier',
     title: 'The Location of a new shipment carries no personal data',
     description:

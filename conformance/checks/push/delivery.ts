@@ -51,8 +51,6 @@ export const pushDeliveryChecks = [
   defineCheck({
     id: 'push/first-attempt-prompt',
     requirements: ['ECDX-PSH-009'],
-    class: 'carrier-tracking-push',
-    role: 'carrier',
     needs: ['test-mode', 'callback'],
     title: 'The first attempt of a push comes within 300 s of the event\u2019s recordedAt',
     description:
@@ -84,8 +82,6 @@ export const pushDeliveryChecks = [
   defineCheck({
     id: 'push/2xx-ends-delivery',
     requirements: ['ECDX-PSH-013'],
-    class: 'carrier-tracking-push',
-    role: 'carrier',
     needs: ['test-mode', 'callback'],
     title: 'Any 2xx answer is delivery: the batch is not attempted again',
     description:
@@ -116,8 +112,6 @@ export const pushDeliveryChecks = [
   defineCheck({
     id: 'push/retry-schedule',
     requirements: ['ECDX-PSH-014'],
-    class: 'carrier-tracking-push',
-    role: 'carrier',
     needs: ['test-mode', 'callback'],
     title: 'A failed batch is retried on the published schedule, unchanged, freshly signed',
     description:
@@ -162,8 +156,6 @@ export const pushDeliveryChecks = [
   defineCheck({
     id: 'push/410-disables',
     requirements: ['ECDX-PSH-015'],
-    class: 'carrier-tracking-push',
-    role: 'carrier',
     needs: ['test-mode', 'callback'],
     title: 'A 410 answer stops all pushes and disables the subscription (ENDPOINT_GONE)',
     description:
@@ -199,8 +191,6 @@ export const pushDeliveryChecks = [
   defineCheck({
     id: 'push/retry-after-honoured',
     requirements: ['ECDX-PSH-016'],
-    class: 'carrier-tracking-push',
-    role: 'carrier',
     needs: ['test-mode', 'callback'],
     title: 'After 429 with Retry-After the next attempt waits at least that long',
     description:
@@ -231,8 +221,6 @@ export const pushDeliveryChecks = [
   defineCheck({
     id: 'push/nothing-after-delete',
     requirements: ['ECDX-PSH-006'],
-    class: 'carrier-tracking-push',
-    role: 'carrier',
     needs: ['test-mode', 'callback'],
     title: 'After DELETE is answered 204, no delivery attempt starts',
     description:
@@ -262,8 +250,6 @@ export const pushDeliveryChecks = [
   defineCheck({
     id: 'push/backlog-while-failing',
     requirements: ['ECDX-HLT-007'],
-    class: 'carrier-tracking-push',
-    role: 'carrier',
     needs: ['test-mode', 'callback'],
     title: 'While the callback refuses deliveries the push backlog is above 0 and the feed is not UP',
     description:

@@ -71,8 +71,6 @@ export const pushReceiverChecks = [
   defineCheck({
     id: 'push/receiver-acknowledges-in-time',
     requirements: ['ECDX-PSH-017'],
-    class: 'platform-tracking-receiver',
-    role: 'platform',
     title: 'A correctly signed, valid push is acknowledged with a 2xx within 15 seconds',
     description: 'Pushes a valid `PushBatch` of two events, signed with the demo carrier push key, and expects a 2xx answer within 15 s.',
     async run(t) {
@@ -91,8 +89,6 @@ export const pushReceiverChecks = [
   defineCheck({
     id: 'push/receiver-acknowledgement',
     requirements: ['ECDX-PSH-018'],
-    class: 'platform-tracking-receiver',
-    role: 'platform',
     title: 'A push is acknowledged within 2 seconds with 200 and a PushAcknowledgement',
     description: 'Pushes a valid batch of three new events and expects, within 2 s, 200 with a `PushAcknowledgement` naming the batch, `received` 3 and `duplicates` 0.',
     async run(t) {
@@ -108,8 +104,6 @@ export const pushReceiverChecks = [
   defineCheck({
     id: 'push/receiver-verifies-signature',
     requirements: ['ECDX-PSH-019'],
-    class: 'platform-tracking-receiver',
-    role: 'platform',
     title: 'A push without a webhook-signature, or one that does not verify, is refused with 401 and not processed',
     description:
       'Pushes a valid batch without `webhook-signature`, signed with a key the platform cannot know, and with its ' +
@@ -133,8 +127,6 @@ export const pushReceiverChecks = [
   defineCheck({
     id: 'push/receiver-rejects-stale',
     requirements: ['ECDX-PSH-020'],
-    class: 'platform-tracking-receiver',
-    role: 'platform',
     title: 'A push whose webhook-timestamp is more than 300 s off is refused with 401 and not processed',
     description:
       'Pushes a correctly signed batch whose `webhook-timestamp` lies 420 s in the past, and one 420 s in the ' +
@@ -156,8 +148,6 @@ export const pushReceiverChecks = [
   defineCheck({
     id: 'push/receiver-deduplicates',
     requirements: ['ECDX-PSH-021'],
-    class: 'platform-tracking-receiver',
-    role: 'platform',
     title: 'Events already received are not processed again, and a batch of them is still acknowledged with a 2xx',
     description:
       'Pushes two events; then the same batch again (a carrier\u2019s retry) and the same events in a new batch, each ' +
@@ -186,8 +176,6 @@ export const pushReceiverChecks = [
   defineCheck({
     id: 'push/receiver-any-order',
     requirements: ['ECDX-PSH-022'],
-    class: 'platform-tracking-receiver',
-    role: 'platform',
     title: 'Events are accepted in any order of arrival',
     description:
       'Pushes the events of one waybill out of order: sequence 5, then 2 (lower than one held), then 7 (not ' +
@@ -206,8 +194,6 @@ export const pushReceiverChecks = [
   defineCheck({
     id: 'push/receiver-batch-too-large',
     requirements: ['ECDX-PSH-023'],
-    class: 'platform-tracking-receiver',
-    role: 'platform',
     title: 'A batch of more than 100 events is refused with 413 batch-too-large and not processed',
     description: 'Pushes a correctly signed batch of 101 events and expects 413 `batch-too-large`; a correct push of 100 of those events is then acknowledged with `duplicates` 0.',
     async run(t) {
@@ -221,8 +207,6 @@ export const pushReceiverChecks = [
   defineCheck({
     id: 'push/receiver-validates-body',
     requirements: ['ECDX-PSH-024'],
-    class: 'platform-tracking-receiver',
-    role: 'platform',
     title: 'A correctly signed push that is not a valid PushBatch is refused with 422 naming the members',
     description:
       'Pushes, correctly signed, a batch without `sentAt` whose first event has sequence 0, and expects 422 ' +
@@ -247,8 +231,6 @@ export const pushReceiverChecks = [
   defineCheck({
     id: 'push/receiver-takes-unexpected',
     requirements: ['ECDX-PSH-025'],
-    class: 'platform-tracking-receiver',
-    role: 'platform',
     title: 'A valid batch with an unknown waybill or unexpected statuses is acknowledged, not refused',
     description:
       'Pushes, for a waybill the platform never shipped, a valid batch of events off the plain delivery path — ' +
@@ -270,8 +252,6 @@ export const pushReceiverChecks = [
   defineCheck({
     id: 'push/receiver-several-signatures',
     requirements: ['ECDX-SEC-013'],
-    class: 'security',
-    role: 'platform',
     title: 'A push with several signatures is accepted when one verifies; unknown schemes are skipped',
     description:
       'Pushes a valid batch whose `webhook-signature` lists a signature by a key the platform cannot hold before ' +

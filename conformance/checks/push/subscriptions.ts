@@ -52,8 +52,6 @@ export const subscriptionChecks = [
   defineCheck({
     id: 'push/subscription-created',
     requirements: ['ECDX-PSH-001'],
-    class: 'carrier-tracking-push',
-    role: 'carrier',
     needs: ['callback'],
     title: 'A subscription request is answered 201 with Location and the subscription, a v1 secret newly generated',
     description:
@@ -103,8 +101,6 @@ export const subscriptionChecks = [
   defineCheck({
     id: 'push/secret-shown-once',
     requirements: ['ECDX-PSH-002'],
-    class: 'carrier-tracking-push',
-    role: 'carrier',
     needs: ['callback'],
     title: 'A v1 secret appears only in the 201 that created the subscription',
     description:
@@ -139,8 +135,6 @@ export const subscriptionChecks = [
   defineCheck({
     id: 'push/subscription-request-validated',
     requirements: ['ECDX-PSH-003'],
-    class: 'carrier-tracking-push',
-    role: 'carrier',
     needs: ['callback'],
     title: 'An invalid subscription request, or one naming a waybill that is not the platform\u2019s, is refused with 422',
     description:
@@ -173,8 +167,6 @@ export const subscriptionChecks = [
   defineCheck({
     id: 'push/callback-https-required',
     requirements: ['ECDX-PSH-004'],
-    class: 'carrier-tracking-push',
-    role: 'carrier',
     title: 'A plain-http callback URL off loopback is refused with 422',
     description:
       'Asks for pushes to `http://platform.example.com/…` — plain HTTP to a host that is not a loopback address — ' +
@@ -190,8 +182,6 @@ export const subscriptionChecks = [
   defineCheck({
     id: 'push/subscription-read-and-deleted',
     requirements: ['ECDX-PSH-005', 'ECDX-PSH-006'],
-    class: 'carrier-tracking-push',
-    role: 'carrier',
     needs: ['callback'],
     title: 'A subscription is read by its owner only, deleted with 204, and then not found',
     description:

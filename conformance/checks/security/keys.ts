@@ -108,8 +108,6 @@ export const keyChecks = [
   defineCheck({
     id: 'security/demo-keys-refused-in-production',
     requirements: ['ECDX-SEC-016'],
-    class: 'security',
-    role: 'both',
     title: 'A production deployment refuses the published demo credentials',
     description:
       'Applies to a target whose claim does not declare `testMode`: signs a GET with each published demo key ' +
@@ -131,8 +129,6 @@ export const keyChecks = [
   defineCheck({
     id: 'security/no-credentials-in-urls',
     requirements: ['ECDX-SEC-017'],
-    class: 'security',
-    role: 'both',
     title: 'No URL the target hands out carries a credential',
     description:
       'Creates a resource with the role\'s creating request, reads it back where it can, and scans the Location ' +
@@ -160,8 +156,6 @@ export const keyChecks = [
   defineCheck({
     id: 'security/claimed-parameters-honoured',
     requirements: ['ECDX-CNF-004'],
-    class: 'core',
-    role: 'both',
     title: 'Every signature algorithm and push scheme the claim lists is accepted, and a page of maxPageSize',
     description:
       'Sends a signed GET with each algorithm in the claim\'s `signatureAlgorithms` for which the harness holds a ' +

@@ -29,8 +29,6 @@ export const signatureChecks = [
   defineCheck({
     id: 'security/unsigned-request-refused',
     requirements: ['ECDX-SEC-002'],
-    class: 'security',
-    role: 'both',
     title: 'A request without an ecdx signature is refused with 401 signature-missing',
     description:
       'Sends the role\'s creating request (a valid body) and a GET without any signature, and the creating request ' +
@@ -50,8 +48,6 @@ export const signatureChecks = [
   defineCheck({
     id: 'security/uncovered-component-refused',
     requirements: ['ECDX-SEC-003'],
-    class: 'security',
-    role: 'both',
     title: 'A signature that leaves out a required component is refused with 401 signature-invalid',
     description:
       'Signs the creating request four times, each time leaving one required component out of the covered list ' +
@@ -68,8 +64,6 @@ export const signatureChecks = [
   defineCheck({
     id: 'security/content-digest-verified',
     requirements: ['ECDX-SEC-004'],
-    class: 'security',
-    role: 'both',
     title: 'A body that does not match its Content-Digest is refused with 401 digest-mismatch',
     description:
       'Sends the creating request with its body swapped after signing (another valid body), with content but no ' +
@@ -96,8 +90,6 @@ export const signatureChecks = [
   defineCheck({
     id: 'security/signature-validity-enforced',
     requirements: ['ECDX-SEC-005'],
-    class: 'security',
-    role: 'both',
     title: 'Stale, future and over-long signatures are refused',
     description:
       'Signs the creating request as of 10 minutes ago (expired 5 minutes ago) and as of 10 minutes ahead, and ' +
@@ -118,8 +110,6 @@ export const signatureChecks = [
   defineCheck({
     id: 'security/nonce-replay-refused',
     requirements: ['ECDX-SEC-006'],
-    class: 'security',
-    role: 'both',
     title: 'A request sent again with the same signature is refused with 401 nonce-replayed',
     description:
       'Sends a correctly signed creating request, then the same bytes with the same header fields (signature, ' +
@@ -140,8 +130,6 @@ export const signatureChecks = [
   defineCheck({
     id: 'security/unknown-key-and-algorithm-refused',
     requirements: ['ECDX-SEC-007'],
-    class: 'security',
-    role: 'both',
     title: 'An unregistered keyid is refused with unknown-key, a wrong alg with signature-invalid',
     description:
       'Signs a GET and the creating request with a freshly generated ed25519 key under a keyid the target cannot ' +
@@ -166,8 +154,6 @@ export const signatureChecks = [
   defineCheck({
     id: 'security/signature-value-verified',
     requirements: ['ECDX-SEC-008'],
-    class: 'security',
-    role: 'both',
     title: 'A signature that does not verify with the registered key is refused with 401 signature-invalid',
     description:
       'Signs a GET and the creating request under the harness\'s own keyid and algorithm but with a freshly ' +
@@ -187,8 +173,6 @@ export const signatureChecks = [
   defineCheck({
     id: 'security/ed25519-offered',
     requirements: ['ECDX-SEC-009'],
-    class: 'security',
-    role: 'both',
     title: 'The claim offers ed25519 for requests (and a carrier v1a for pushes)',
     description:
       'Reads the conformance claim: `signatureAlgorithms` should list `ed25519`, and a carrier that lists push ' +
@@ -205,8 +189,6 @@ export const signatureChecks = [
   defineCheck({
     id: 'security/authentication-before-validation',
     requirements: ['ECDX-SEC-010'],
-    class: 'security',
-    role: 'both',
     title: 'An unsigned request is refused with 401 even when it is also malformed',
     description:
       'Having seen that an unsigned, otherwise correct creating request is refused with 401, sends unsigned ones ' +

@@ -67,8 +67,6 @@ const coreChecks = [
   defineCheck({
     id: 'shipping/create-shipment',
     requirements: ['ECDX-SHP-001'],
-    class: 'carrier-shipping',
-    role: 'carrier',
     title: 'Valid shipping data is accepted with a waybill number',
     description:
       'Sends a complete, valid `ShipmentRequest` (the schema example, addressed to the carrier code of the claim) to ' +
@@ -95,8 +93,6 @@ const coreChecks = [
   defineCheck({
     id: 'shipping/waybill-per-shipment',
     requirements: ['ECDX-SHP-002'],
-    class: 'carrier-shipping',
-    role: 'carrier',
     title: 'Every shipment gets its own waybill number, also for the same order',
     description:
       'Sends two valid requests with the same `platformOrderId` (an order shipped as two parcels) and expects two ' +
@@ -113,8 +109,6 @@ const coreChecks = [
   defineCheck({
     id: 'shipping/foreign-carrier-code-refused',
     requirements: ['ECDX-SHP-004'],
-    class: 'carrier-shipping',
-    role: 'carrier',
     title: 'Shipping data addressed to another carrier is refused',
     description: 'Sends a valid request whose `carrierCode` is not the one of the claim and expects 422 `validation-failed` naming `/carrierCode`.',
     async run(t) {
@@ -127,8 +121,6 @@ const coreChecks = [
   defineCheck({
     id: 'shipping/prohibited-contents-refused',
     requirements: ['ECDX-SHP-005'],
-    class: 'carrier-shipping',
-    role: 'carrier',
     title: 'Prohibited contents are refused with prohibited-contents',
     description:
       'Sends a valid request with three contents lines, the second and third in prohibited categories, and expects ' +
@@ -153,8 +145,6 @@ const coreChecks = [
   defineCheck({
     id: 'shipping/minimal-request-accepted',
     requirements: ['ECDX-SHP-006'],
-    class: 'carrier-shipping',
-    role: 'carrier',
     title: 'A request with only the required members is accepted',
     description:
       'Sends a valid request without any optional member (no company, privacy number, district, street, postal ' +
@@ -168,8 +158,6 @@ const coreChecks = [
   defineCheck({
     id: 'shipping/read-shipment',
     requirements: ['ECDX-SHP-007'],
-    class: 'carrier-shipping',
-    role: 'carrier',
     title: 'A shipment reads back as it was created',
     description:
       'Reads the run\'s shared shipment with `GET /v1/shipments/{waybillNo}` and expects 200 with a `Shipment` whose ' +
@@ -189,8 +177,6 @@ const coreChecks = [
   defineCheck({
     id: 'shipping/unknown-waybill-not-found',
     requirements: ['ECDX-SHP-008'],
-    class: 'carrier-shipping',
-    role: 'carrier',
     title: 'An unknown waybill number is answered 404 not-found',
     description: 'Reads and cancels a well-formed waybill number the carrier never issued and expects 404 `not-found` for both.',
     async run(t) {
@@ -204,8 +190,6 @@ const coreChecks = [
   defineCheck({
     id: 'shipping/cancel-created-shipment',
     requirements: ['ECDX-SHP-009'],
-    class: 'carrier-shipping',
-    role: 'carrier',
     title: 'A shipment not yet accepted can be cancelled',
     description:
       'Creates a shipment, cancels it at once with a valid `CancellationRequest` and expects 200 with the `Shipment` ' +
@@ -225,8 +209,6 @@ const coreChecks = [
   defineCheck({
     id: 'shipping/repeat-cancellation',
     requirements: ['ECDX-SHP-011'],
-    class: 'carrier-shipping',
-    role: 'carrier',
     title: 'A repeated cancellation answers the shipment unchanged',
     description:
       'Creates and cancels a shipment, waits a second, cancels it again (a new `Idempotency-Key`, as a retry after a ' +
@@ -247,8 +229,6 @@ const coreChecks = [
   defineCheck({
     id: 'shipping/shipment-consistent',
     requirements: ['ECDX-SHP-013'],
-    class: 'carrier-shipping',
-    role: 'carrier',
     title: 'Every Shipment answered is valid and consistent in time',
     description:
       'Checks the `Shipment` answered by `POST /v1/shipments`, by `GET /v1/shipments/{waybillNo}` and by the ' +
@@ -282,8 +262,6 @@ const testModeChecks = [
   defineCheck({
     id: 'shipping/accepted-shipment-not-cancellable',
     requirements: ['ECDX-SHP-010'],
-    class: 'carrier-shipping',
-    role: 'carrier',
     needs: ['test-mode'],
     title: 'An accepted shipment cannot be cancelled',
     description:
@@ -302,8 +280,6 @@ const testModeChecks = [
   defineCheck({
     id: 'shipping/accepted-shipment-consistent',
     requirements: ['ECDX-SHP-013'],
-    class: 'carrier-shipping',
-    role: 'carrier',
     needs: ['test-mode'],
     title: 'An accepted shipment is valid and consistent in time',
     description:
@@ -320,8 +296,6 @@ const testModeChecks = [
   defineCheck({
     id: 'shipping/cancellation-lasts',
     requirements: ['ECDX-SHP-009'],
-    class: 'carrier-shipping',
-    role: 'carrier',
     needs: ['test-mode'],
     title: 'A cancelled shipment stays cancelled',
     description:

@@ -40,7 +40,6 @@ export const shippingVectorChecks = [
     id: 'shipping/invalid-shipping-data-refused',
     requirements: ['ECDX-SHP-003', 'ECDX-PRV-010', 'ECDX-PRV-012', 'ECDX-CON-004'],
     class: 'carrier-shipping',
-    role: 'carrier',
     title: 'Every invalid ShipmentRequest vector is refused naming its member',
     description:
       'Sends every invalid instance of `schemas/vectors/ShipmentRequest.json` (each breaks one named rule; sent with ' +
@@ -79,8 +78,6 @@ export const shippingVectorChecks = [
   defineCheck({
     id: 'shipping/invalid-cancellation-refused',
     requirements: ['ECDX-SHP-012'],
-    class: 'carrier-shipping',
-    role: 'carrier',
     title: 'Every invalid CancellationRequest vector is refused and changes nothing',
     description:
       'Creates a shipment and sends every invalid instance of `schemas/vectors/CancellationRequest.json` to its ' +

@@ -52,8 +52,6 @@ export const statisticsChecks = [
   defineCheck({
     id: 'statistics/served-for-period',
     requirements: ['ECDX-STA-001'],
-    class: 'statistics',
-    role: 'both',
     title: 'A valid period is answered 200 with SharingStatistics for exactly that period and the requester',
     description:
       'Asks for the last day up to an hour ahead, `from` written in UTC and `to` in +08:00, and expects 200 with a ' +
@@ -77,8 +75,6 @@ export const statisticsChecks = [
   defineCheck({
     id: 'statistics/scoped-to-requester',
     requirements: ['ECDX-STA-001'],
-    class: 'statistics',
-    role: 'both',
     title: 'Statistics count only the requesting client\'s exchanges',
     description:
       'Makes exchanges as the harness\'s first client — three shipments for a carrier target, a push of two events ' +
@@ -107,8 +103,6 @@ export const statisticsChecks = [
   defineCheck({
     id: 'statistics/period-validated',
     requirements: ['ECDX-STA-002'],
-    class: 'statistics',
-    role: 'both',
     title: 'A missing, malformed, empty, reversed, future or over-long period is refused with 422',
     description:
       'Leaves out `from`, then `to`, sends `from` as a bare date and `to` without a UTC offset, and expects 422 ' +
@@ -154,7 +148,6 @@ export const statisticsChecks = [
     id: 'statistics/no-personal-data',
     requirements: ['ECDX-STA-003', 'ECDX-PRV-015'],
     class: 'statistics',
-    role: 'both',
     title: 'Statistics carry counts and codes only: no personal data, no waybill number',
     description:
       'Makes an exchange first (a shipment with names, telephone numbers and an address, or a push), then reads the ' +
@@ -183,8 +176,6 @@ export const statisticsChecks = [
   defineCheck({
     id: 'statistics/figures-consistent',
     requirements: ['ECDX-STA-004'],
-    class: 'statistics',
-    role: 'both',
     title: 'The figures add up',
     description:
       'Makes exchanges first (an accepted and a refused shipment, or a push), then reads the statistics for a window ' +
@@ -206,8 +197,6 @@ export const statisticsChecks = [
   defineCheck({
     id: 'statistics/figures-current',
     requirements: ['ECDX-STA-005'],
-    class: 'statistics',
-    role: 'both',
     title: 'The figures include an exchange within 60 seconds',
     description:
       'Makes exchanges (a shipment, or a push of two events), then reads the statistics for a window around them ' +
@@ -221,8 +210,6 @@ export const statisticsChecks = [
   defineCheck({
     id: 'statistics/past-year-answered',
     requirements: ['ECDX-STA-006'],
-    class: 'statistics',
-    role: 'both',
     title: 'A period beginning within the last 366 days is answered',
     description:
       `Asks for a day beginning ${MAX_STATISTICS_PERIOD_DAYS} days less five minutes ago, and for a period of ` +

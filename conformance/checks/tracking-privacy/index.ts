@@ -6,14 +6,15 @@
 // name, mobile, privacy number, address detail and postal code, the sender's name and landline with extension — so
 // it can tell a masked value from a wrongly masked one and find its own data again wherever it reappears.
 import { maskLandline, maskName, isMaskedMobile, isMaskedName } from '../../../schemas/masking.ts';
-import { defineCheck } from '../../harness/check.ts';
+import { defineCheck, defineGroup } from '../../harness/check.ts';
 import type { TestContext } from '../../harness/context.ts';
 import { scanForLeaks, type PrivacyLeak } from '../../harness/privacy-scan.ts';
 import { personalDataOf } from '../../kit/shipping-data.ts';
 import { describeEvent, expectNone, itemPointer, journeys, readJourneys, SENDER_LANDLINE, statusOf, stringsIn, walkEvents, type Ev, type Finding } from '../../kit/trajectory.ts';
 
 const PRV = (n: string) => `ECDX-PRV-${n}`;
-const base = { class: 'privacy', role: 'carrier', needs: ['test-mode'] } as const;
+/** The requirements bind both roles; these checks read a carrier's trajectories, on the test clock. */
+const journeysOfACarrier = defineGroup({ role: 'carrier', needs: ['test-mode'] });
 const JOURNEYS =
   'Reads the shared parcels after they travelled on the test clock: one `ecdx-happy-` parcel delivered to the ' +
   'recipient in person and one `ecdx-path-rejected-` parcel returned to its sender (whose landline carries an extension).';
@@ -55,7 +56,7 @@ function personal(request: Record<string, unknown>) {
 
 export const trackingPrivacyChecks = [
   defineCheck({
-    ...base,
+    group: journeysOfACarrier,
     id: 'tracking-privacy/names-masked',
     requirements: [PRV('001')],
     title: 'Names in tracking events are masked by rule M1',
@@ -92,7 +93,7 @@ export const trackingPrivacyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: journeysOfACarrier,
     id: 'tracking-privacy/mobiles-masked',
     requirements: [PRV('002')],
     title: 'Mobile numbers in tracking events are masked by rule M2',
@@ -121,7 +122,7 @@ export const trackingPrivacyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: journeysOfACarrier,
     id: 'tracking-privacy/landlines-masked',
     requirements: [PRV('003')],
     title: 'Landline numbers in tracking events are masked by rule M3',
@@ -153,7 +154,7 @@ export const trackingPrivacyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: journeysOfACarrier,
     id: 'tracking-privacy/no-identity-numbers',
     requirements: [PRV('005')],
     title: 'No identity-document number in tracking events',
@@ -165,7 +166,7 @@ export const trackingPrivacyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: journeysOfACarrier,
     id: 'tracking-privacy/no-recipient-contact-or-address',
     requirements: [PRV('006')],
     title: 'No recipient telephone, privacy number, address detail or postal code in tracking events',
@@ -193,7 +194,7 @@ export const trackingPrivacyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: journeysOfACarrier,
     id: 'tracking-privacy/courier-signatory-masked',
     requirements: [PRV('007')],
     title: 'Courier and signatory appear only masked; no unmasked mobile number anywhere in an event',
@@ -218,7 +219,7 @@ export const trackingPrivacyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: journeysOfACarrier,
     id: 'tracking-privacy/cursor-without-personal-data',
     requirements: [PRV('016')],
     title: 'Pagination cursors carry no personal data',

@@ -4,7 +4,7 @@
 // returned, followed on the test clock to their end) and reads both trajectories again itself, for its evidence.
 import { mayBeTerminal, nodeForStatus, schemaByName, statusNode, subStatusParents, type TrackingNode, type TrackingStatus, type TrackingSubStatus } from '../../../schemas/src/index.ts';
 import { violations } from '../../../schemas/validate.ts';
-import { defineCheck } from '../../harness/check.ts';
+import { defineCheck, defineGroup } from '../../harness/check.ts';
 import {
   delivered,
   describeEvent,
@@ -23,7 +23,8 @@ import {
 } from '../../kit/trajectory.ts';
 
 const TRK = (n: string) => `ECDX-TRK-${n}`;
-const base = { class: 'carrier-tracking-pull', role: 'carrier', needs: ['test-mode'] } as const;
+/** Every check here reads the shared journeys, which move the target's clock. */
+const onTheTestClock = defineGroup({ needs: ['test-mode'] });
 const JOURNEYS = 'Reads the shared parcels after they travelled on the test clock: one `ecdx-happy-` parcel delivered in person and one `ecdx-path-rejected-` parcel refused and returned to the sender.';
 
 const isKnownStatus = (s: string): s is TrackingStatus => Object.hasOwn(statusNode, s);
@@ -34,7 +35,7 @@ const endIndex = (events: readonly Ev[]): number => events.findIndex((e) => e['t
 
 export const trackingJourneyChecks = [
   defineCheck({
-    ...base,
+    group: onTheTestClock,
     id: 'tracking/four-nodes',
     requirements: [TRK('002')],
     title: 'A delivered parcel\'s trajectory has an event at each of the four nodes',
@@ -51,7 +52,7 @@ export const trackingJourneyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: onTheTestClock,
     id: 'tracking/node-matches-status',
     requirements: [TRK('003')],
     title: 'Every event carries the node its status belongs to',
@@ -75,7 +76,7 @@ export const trackingJourneyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: onTheTestClock,
     id: 'tracking/sub-status-fits',
     requirements: [TRK('004')],
     title: 'A sub-status accompanies only a status the taxonomy assigns it to',
@@ -96,7 +97,7 @@ export const trackingJourneyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: onTheTestClock,
     id: 'tracking/sequence-contiguous',
     requirements: [TRK('005')],
     title: 'Events are numbered 1, 2, 3 … without gaps and listed in that order',
@@ -112,7 +113,7 @@ export const trackingJourneyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: onTheTestClock,
     id: 'tracking/event-identity-stable',
     requirements: [TRK('006')],
     title: 'Every eventId is unique and always comes with the same event',
@@ -153,7 +154,7 @@ export const trackingJourneyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: onTheTestClock,
     id: 'tracking/timestamps-ordered',
     requirements: [TRK('007')],
     title: 'An event is recorded after it occurred and not after the answer that serves it',
@@ -181,7 +182,7 @@ export const trackingJourneyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: onTheTestClock,
     id: 'tracking/recorded-promptly',
     requirements: [TRK('008')],
     title: 'Events are recorded within 30 minutes of occurring',
@@ -200,7 +201,7 @@ export const trackingJourneyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: onTheTestClock,
     id: 'tracking/terminal-flag',
     requirements: [TRK('013')],
     title: 'terminal is true on the event that ends the trajectory, and on no other',
@@ -230,7 +231,7 @@ export const trackingJourneyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: onTheTestClock,
     id: 'tracking/nothing-after-terminal',
     requirements: [TRK('014')],
     title: 'No event is recorded after the terminal event',
@@ -252,7 +253,7 @@ export const trackingJourneyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: onTheTestClock,
     id: 'tracking/location-present',
     requirements: [TRK('015')],
     title: 'Every handled event names its facility, with a division code in the mainland',
@@ -275,7 +276,7 @@ export const trackingJourneyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: onTheTestClock,
     id: 'tracking/real-name-outcome',
     requirements: [TRK('016')],
     title: 'The ACCEPTED event carries the outcome of the real-name check',
@@ -298,7 +299,7 @@ export const trackingJourneyChecks = [
     },
   }),
   defineCheck({
-    ...base,
+    group: onTheTestClock,
     id: 'tracking/raw-code-carried',
     requirements: [TRK('017')],
     title: 'Events carry the native code they were mapped from',

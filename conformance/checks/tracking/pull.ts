@@ -46,8 +46,6 @@ export const trackingChecks = [
   defineCheck({
     id: 'tracking/events-served',
     requirements: [TRK('001')],
-    class: 'carrier-tracking-pull',
-    role: 'carrier',
     title: 'The trajectory of a waybill the platform created is served as an EventPage',
     description:
       'Creates a shipment (the run\'s `ecdx-happy-` shipment) and reads `GET /v1/shipments/{waybillNo}/events`: ' +
@@ -66,8 +64,6 @@ export const trackingChecks = [
   defineCheck({
     id: 'tracking/trajectory-pages-valid',
     requirements: [TRK('001')],
-    class: 'carrier-tracking-pull',
-    role: 'carrier',
     needs: ['test-mode'],
     title: 'Every page of a travelled parcel\'s trajectory is a valid EventPage',
     description:
@@ -93,8 +89,6 @@ export const trackingChecks = [
   defineCheck({
     id: 'tracking/unknown-waybill-not-found',
     requirements: [TRK('012')],
-    class: 'carrier-tracking-pull',
-    role: 'carrier',
     title: 'An unknown waybill, or one the client may not see, is answered 404 not-found — the same answer',
     description:
       'Asks for the events of a well-formed waybill number no carrier issued: expects 404 with the problem ' +
@@ -134,8 +128,6 @@ export const trackingChecks = [
   defineCheck({
     id: 'tracking/limit-invalid-refused',
     requirements: [TRK('010')],
-    class: 'carrier-tracking-pull',
-    role: 'carrier',
     title: 'A limit that is not an integer of at least 1 is refused with 422',
     description:
       'Reads the events of the run\'s shipment with `limit` 0, -1, 2.5 and `abc`: expects 422 `validation-failed` ' +
@@ -156,8 +148,6 @@ export const trackingChecks = [
   defineCheck({
     id: 'tracking/limit-above-100-capped',
     requirements: [TRK('010')],
-    class: 'carrier-tracking-pull',
-    role: 'carrier',
     title: 'A limit above 100 is served as 100, not refused',
     description: 'Reads the events of the run\'s shipment with `limit` 101 and 1000: expects 200 and a page of at most 100 events.',
     uses: { shipment: happyShipment },
@@ -175,8 +165,6 @@ export const trackingChecks = [
   defineCheck({
     id: 'tracking/cursor-not-issued-refused',
     requirements: [TRK('011')],
-    class: 'carrier-tracking-pull',
-    role: 'carrier',
     title: 'A cursor the carrier did not issue is refused with 422',
     description:
       'Reads the events of the run\'s shipment with two cursors the carrier never issued (well-formed: visible ' +
@@ -194,8 +182,6 @@ export const trackingChecks = [
   defineCheck({
     id: 'tracking/page-size',
     requirements: [TRK('010')],
-    class: 'carrier-tracking-pull',
-    role: 'carrier',
     needs: ['test-mode'],
     title: 'A page holds at most limit events, 20 without one, never more than 100',
     description:
@@ -219,8 +205,6 @@ export const trackingChecks = [
   defineCheck({
     id: 'tracking/walk-complete',
     requirements: [TRK('009')],
-    class: 'carrier-tracking-pull',
-    role: 'carrier',
     needs: ['test-mode'],
     title: 'Following nextCursor yields every event exactly once, in order, whatever the limit',
     description:
@@ -251,8 +235,6 @@ export const trackingChecks = [
   defineCheck({
     id: 'tracking/walk-while-recording',
     requirements: [TRK('009')],
-    class: 'carrier-tracking-pull',
-    role: 'carrier',
     needs: ['test-mode'],
     title: 'Events recorded during a walk come after the events already returned',
     description:
@@ -293,8 +275,6 @@ export const trackingChecks = [
   defineCheck({
     id: 'tracking/cursor-lifetime',
     requirements: [TRK('011')],
-    class: 'carrier-tracking-pull',
-    role: 'carrier',
     needs: ['test-mode'],
     title: 'A cursor is honoured for most of an hour; another waybill\'s cursor is refused',
     description:
