@@ -2,7 +2,8 @@
 // flag, a bad number, an unknown fault or role, a port in use, an unusable data file — ends with one line on stderr
 // and exit code 2, like every other `ecdx` command.
 import { parseArgs } from 'node:util';
-import { faultByName, faultCatalogue } from '../mocks/faults/index.ts';
+import { FAULT_CONTROL_PATH } from '../mocks/fault-control.ts';
+import { faultCatalogue, isFaultName, unknownFault, type FaultName } from '../mocks/faults/index.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, startMockServer, type MockServer } from '../mocks/server.ts';
 import { DataFileError } from '../mocks/sqlite-store.ts';
 import { DEMO_CARRIER_KEYID, DEMO_HMAC_KEYID, DEMO_PLATFORM_KEYID } from '../protocol/index.ts';
@@ -17,7 +18,8 @@ named faults to commit on purpose. Stops cleanly on Ctrl+C (SIGINT) or SIGTERM.
   --port PORT          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one, printed on start)
   --seed N             seed of the simulated trajectories (default 1)
   --clock-speed X      virtual seconds per real second (default 1; 0 stands still until POST /v1/test/clock)
-  --fault NAME         commit this fault (repeatable); see --list-faults
+  --fault NAME         commit this fault (repeatable); see --list-faults. While it runs, GET, PUT and DELETE
+                       ${FAULT_CONTROL_PATH} list, replace and reset the faults (PUT {"faults": ["NAME", …]})
   --data FILE          keep the state in this SQLite file across restarts (needs better-sqlite3's addon)
   --list-faults        print the fault catalogue and exit (add --json for JSON)
 `;
@@ -66,15 +68,16 @@ export async function mockCommand(args: string[], io: CommandIo): Promise<number
     const port = integer('--port', values.port, 0, 65_535);
     const seed = values.seed === undefined ? undefined : integer('--seed', values.seed, 0, Number.MAX_SAFE_INTEGER);
     const clockSpeed = values['clock-speed'] === undefined ? undefined : nonNegative('--clock-speed', values['clock-speed']);
-    for (const name of values.fault) {
-      if (!faultByName(name)) throw new MockUsageError(`unknown fault '${name}' (see ecdx mock --list-faults)`);
-    }
+    const faults = values.fault.map((name): FaultName => {
+      if (!isFaultName(name)) throw new MockUsageError(unknownFault(name));
+      return name;
+    });
     listenOn = `${values.host}:${port}`;
     server = await startMockServer({
       role,
       host: values.host,
       port,
-      faults: values.fault,
+      faults,
       ...(seed === undefined ? {} : { seed }),
       ...(clockSpeed === undefined ? {} : { clockSpeed }),
       ...(values.data === undefined ? {} : { dataFile: values.data }),
@@ -138,15 +141,14 @@ function listFaults(io: CommandIo, json: boolean): void {
 }
 
 function banner(server: MockServer): string[] {
-  const { context } = server.mock;
-  const faults = activeFaults(server);
+  const { context, faults } = server.mock;
   return [
     `ECDX reference mock listening on ${server.url}`,
     `  role         ${context.role}${context.role === 'both' ? ' (carrier and platform)' : ''}`,
     `  store        ${context.store.description}`,
     `  clock        ${china(context.clock.now())}, ${context.clock.speed} virtual s per real s (move it: POST /v1/test/clock)`,
     `  seed         ${context.seed}`,
-    `  faults       ${faults.length === 0 ? 'none' : faults.map((name) => `${name} (${faultByName(name)?.requirements.join(', ')})`).join('; ')}`,
+    `  faults       ${faults.length === 0 ? 'none' : faults.map((f) => `${f.name} (${f.requirements.join(', ')})`).join('; ')} (change them: PUT ${FAULT_CONTROL_PATH})`,
     '  credentials  the public demo keys (TEST ONLY; a production deployment refuses them):',
     `               platform requests: keyid ${DEMO_PLATFORM_KEYID} (ed25519) or ${DEMO_HMAC_KEYID} (hmac-sha256)`,
     `               carrier requests:  keyid ${DEMO_CARRIER_KEYID} (ed25519)`,
@@ -155,9 +157,6 @@ function banner(server: MockServer): string[] {
     `  sign the target URI with this origin, ${server.url}; stop with Ctrl+C`,
   ];
 }
-
-/** The faults this mock commits: the catalogue entries it answers `true` for. */
-const activeFaults = (server: MockServer): string[] => faultCatalogue().map((f) => f.name).filter((name) => server.mock.context.fault(name));
 
 /** Epoch ms as an RFC 3339 timestamp in China Standard Time, as the mock's own timestamps are. */
 const china = (ms: number): string => `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;

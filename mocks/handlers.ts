@@ -10,8 +10,11 @@ import { operations, type OperationSpec } from '../spec/openapi/operations.ts';
 import { createMock, MAX_BODY_BYTES, type Mock, type MockOptions } from './core/mock.ts';
 import { servesRole } from './core/routes.ts';
 import type { MockRequest, MockResponse } from './core/types.ts';
+import { faultsNamed, type FaultName } from './faults/index.ts';
 
-export type HandlersOptions = MockOptions & {
+export type HandlersOptions = Omit<MockOptions, 'faults'> & {
+  /** Faults to commit, by name (`ecdx mock --list-faults`); `mock.useFaults()` changes them between tests. */
+  faults?: readonly FaultName[];
   /** Origin to intercept, e.g. `https://carrier.example`; default: any origin. Must not carry a path. */
   baseUrl?: string;
 };
@@ -20,8 +23,8 @@ const methods = { get: http.get, post: http.post, delete: http.delete } as const
 
 /** msw handlers over a fresh mock, and the mock (to move its clock, inspect its store, close it). */
 export function createHandlers(options: HandlersOptions = {}): { handlers: HttpHandler[]; mock: Mock } {
-  const { baseUrl, ...mockOptions } = options;
-  const mock = createMock(mockOptions);
+  const { baseUrl, faults = [], ...mockOptions } = options;
+  const mock = createMock({ ...mockOptions, faults: faultsNamed(...faults) });
   return { handlers: buildHandlers(() => mock, mock.routes.map((route) => route.operation), baseUrl), mock };
 }
 

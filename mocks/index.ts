@@ -2,7 +2,8 @@
 // handlers, as a standalone node:http server, and either of them over an SQLite file — share one core.
 export { createMock, DEMO_CARRIER_CODE, MAX_BODY_BYTES } from './core/mock.ts';
 export type { Mock, MockOptions } from './core/mock.ts';
-export type { MockContext, MockRequest, MockResponse, MockRole, OperationInput, Party } from './core/types.ts';
+export type { MockContext, MockRequest, MockResponse, OperationInput, Party } from './core/types.ts';
+export type { PartyRole, RoleScope } from '../schemas/src/index.ts';
 export { MemoryStore } from './core/store.ts';
 export type { Collection, Store } from './core/store.ts';
 
@@ -12,8 +13,13 @@ export { DEFAULT_HOST, DEFAULT_PORT, startMockServer } from './server.ts';
 export type { MockServer, MockServerOptions } from './server.ts';
 export { BUILD_SQLITE_HINT, DataFileError, openSqliteStore, SqliteStore } from './sqlite-store.ts';
 
-export { faultByName, faultCatalogue, faults } from './faults/index.ts';
-export type { Fault } from './faults/index.ts';
+export { defineFault } from './core/faults.ts';
+export type { Fault, Rewrite, RewriteFault, RewriteScope, SwitchFault } from './core/faults.ts';
+export type { OperationId } from './core/operations/index.ts';
+export type { Switch } from './core/switches.ts';
+export { faultByName, faultCatalogue, faults, faultsNamed, isFaultName } from './faults/index.ts';
+export type { FaultName } from './faults/index.ts';
+export { FAULT_CONTROL_PATH } from './fault-control.ts';
 
 export { buildRequest, MOCK_ORIGIN, send } from './testing.ts';
 export type { RequestOptions } from './testing.ts';

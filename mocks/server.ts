@@ -1,15 +1,20 @@
 // The standalone mock: a plain node:http server over `mock.handle()`. It builds the core's MockRequest straight from
 // node's request (no Fetch Request/Response on the way, which would cost several times the core's own work per
 // request), reads bodies with a hard cap, and survives whatever a client sends: a garbage request line, a missing
-// Host, a header flood, an abort mid-body. `ecdx mock` runs it; the conformance harness starts it in-process.
+// Host, a header flood, an abort mid-body. `ecdx mock` runs it; the conformance harness starts it in-process. In
+// test mode it also serves the mock's own fault control, /v1/test/faults (fault-control.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createMock, MAX_BODY_BYTES, type Mock, type MockOptions } from './core/mock.ts';
 import { problemResponse, PROBLEM_TYPE } from './core/respond.ts';
 import type { MockRequest, MockResponse } from './core/types.ts';
+import { faultControl } from './fault-control.ts';
+import { faultsNamed, type FaultName } from './faults/index.ts';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.ts';
 
-export type MockServerOptions = MockOptions & {
+export type MockServerOptions = Omit<MockOptions, 'faults'> & {
+  /** Faults to commit, by name (`ecdx mock --list-faults`); a test deployment changes them at run time (PUT /v1/test/faults). */
+  faults?: readonly FaultName[];
   /** Interface to listen on; default 127.0.0.1 (loopback only). */
   host?: string;
   /** Port; default 4010, 0 picks a free one (read it from `url`). */
@@ -44,7 +49,8 @@ const AUTHORITY = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0
 const badRequest = (detail: string): MockResponse => problemResponse('bad-request', { detail });
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { host = DEFAULT_HOST, port = DEFAULT_PORT, dataFile, ...mockOptions } = options;
+  const { host = DEFAULT_HOST, port = DEFAULT_PORT, dataFile, faults = [], ...rest } = options;
+  const mockOptions: MockOptions = rest;
   if (dataFile !== undefined && mockOptions.store) throw new TypeError('give either dataFile or store, not both');
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`port must be an integer from 0 to 65535, got ${port}`);
 
@@ -58,7 +64,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
   let mock: Mock;
   try {
-    mock = createMock(mockOptions);
+    mock = createMock({ ...mockOptions, faults: faultsNamed(...faults) });
   } catch (error) {
     sqlite?.close();
     throw error;
@@ -145,7 +151,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     let response: MockResponse;
     try {
       const request = toMockRequest(req, body, oversized);
-      response = typeof request === 'string' ? badRequest(request) : await mock.handle(request);
+      response = typeof request === 'string' ? badRequest(request) : (faultControl(mock, request) ?? (await mock.handle(request)));
     } catch (error) {
       console.error(`ecdx mock: ${req.method} ${String(req.url).slice(0, 200)} failed:`, error);
       response = problemResponse('internal-error', { detail: 'the mock failed to process this request; this is a bug in the mock' });

@@ -1,5 +1,6 @@
 // For the check files' own tests: run a set of checks against a fresh reference mock with some faults switched on,
 // and read which requirements failed.
+import type { FaultName } from '../mocks/faults/index.ts';
 import { startMockServer } from '../mocks/server.ts';
 import type { Check } from '../conformance/harness/check.ts';
 import type { CheckResult } from '../conformance/harness/report.ts';
@@ -8,7 +9,7 @@ import { runConformance } from '../conformance/index.ts';
 export async function runChecksAgainstMock(
   role: 'carrier' | 'platform',
   checks: readonly Check[],
-  faults: string[],
+  faults: readonly FaultName[],
   concurrency = 6,
 ): Promise<CheckResult[]> {
   const server = await startMockServer({ role, port: 0, faults });

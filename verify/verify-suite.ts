@@ -1,7 +1,7 @@
 // The suite tests itself: run the harness against the reference mock (every MUST check must pass) and against the
 // mock with each fault alone (the fault's requirements must fail, no other MUST requirement may fail). The result
 // is the detection matrix, published in the docs.
-import { faults as faultCatalogue, type Fault } from '../mocks/faults/index.ts';
+import { faults as faultCatalogue, type Fault, type FaultName } from '../mocks/faults/index.ts';
 import { startMockServer } from '../mocks/server.ts';
 import { runConformance } from '../conformance/index.ts';
 import type { Check } from '../conformance/harness/check.ts';
@@ -67,7 +67,7 @@ export interface VerifyOptions {
 }
 
 /** One harness run against a fresh mock of `role` with `faults` switched on. */
-export async function runAgainstMock(role: Role, faults: readonly string[], checks?: readonly Check[]): Promise<RunOutcome> {
+export async function runAgainstMock(role: Role, faults: readonly FaultName[], checks?: readonly Check[]): Promise<RunOutcome> {
   const server = await startMockServer({ role, port: 0, host: '127.0.0.1', faults: [...faults], clockSpeed: 1 });
   try {
     // The mock answers on loopback within milliseconds: a short settle time is plenty to see that nothing follows.

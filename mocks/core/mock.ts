@@ -5,32 +5,36 @@
 import type { KeyResolver, NonceStore, WebhookVerificationKey } from '../../protocol/index.ts';
 import { demoCredentials, demoKeyring, isDemoKeyid, NonceCache, verifyRequest, verifyWebhook } from '../../protocol/index.ts';
 import { violations } from '../../schemas/validate.ts';
-import { schemaByName } from '../../schemas/src/index.ts';
-import { faults as faultCatalogue } from '../faults/index.ts';
-import { validationSkippingFaults } from '../faults/pipeline.ts';
+import { schemaByName, type RoleScope } from '../../schemas/src/index.ts';
 import { recordActivity } from './activity.ts';
 import { Clock } from './clock.ts';
+import { ActiveFaults, type Fault } from './faults.ts';
 import { IdempotencyKeys } from './idempotency.ts';
-import { operationHandlers, startServices } from './operations/index.ts';
+import { isJsonMediaType, parseJson } from './json-body.ts';
+import { operationHandlers, startServices, type OperationId } from './operations/index.ts';
 import { batchSizeRefusal } from './operations/receiver.ts';
 import { isProblem, problemResponse, validationProblem } from './respond.ts';
 import { buildRoutes, matchRoute } from './routes.ts';
 import { MemoryStore, type Store } from './store.ts';
-import type { Background, MockContext, MockRequest, MockResponse, MockRole, OperationInput, Party, Route } from './types.ts';
+import type { Switch } from './switches.ts';
+import type { Background, MockContext, MockRequest, MockResponse, OperationInput, Party, Route } from './types.ts';
 
 /** Largest request body the standard requires a receiver to take (Core chapter). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface MockOptions {
-  role?: MockRole;
+  role?: RoleScope;
   /** Chooses each simulated parcel's path (exceptions, timings); the same seed gives the same trajectories. */
   seed?: number;
   /** Virtual seconds per real second (0 freezes time; tests advance it explicitly). Default 1. */
   clockSpeed?: number;
   /** Virtual start time (epoch ms). */
   clockStart?: number;
-  /** Names of faults to commit (see `ecdx mock --list-faults`). */
-  faults?: readonly string[];
+  /**
+   * Faults to commit, as objects: the core knows no fault by name. The catalogue (`faults`, `faultsNamed()` from
+   * mocks/faults/) has every named one; startMockServer and createHandlers take names and look them up there.
+   */
+  faults?: readonly Fault[];
   store?: Store;
   /** Keys of the parties allowed to call; default: the demo credentials. */
   keyring?: KeyResolver;
@@ -59,6 +63,14 @@ export interface Mock {
   handle(request: MockRequest): Promise<MockResponse>;
   readonly context: MockContext;
   readonly routes: readonly Route[];
+  /** The faults committed now, in the order their rewrites apply. */
+  readonly faults: readonly Fault[];
+  /** Commit these faults too, from the next request on (as msw's `server.use()` adds handlers). */
+  useFaults(...faults: readonly Fault[]): void;
+  /** Commit exactly these faults from the next request on; an empty list commits none. */
+  replaceFaults(faults: readonly Fault[]): void;
+  /** Commit again the faults the mock was created with (as msw's `server.resetHandlers()`). */
+  resetFaults(): void;
   /** Stop timers and background work, close the store. */
   close(): Promise<void>;
 }
@@ -79,10 +91,7 @@ const forgetfulNonces: NonceStore = { checkAndRecord: () => ({ outcome: 'fresh' 
 
 export function createMock(options: MockOptions = {}): Mock {
   const role = options.role ?? 'both';
-  const active = new Set(options.faults ?? []);
-  for (const name of active) {
-    if (!faultCatalogue.some((f) => f.name === name)) throw new Error(`unknown fault '${name}' (see ecdx mock --list-faults)`);
-  }
+  const active = new ActiveFaults(options.faults ?? []);
   const clock = new Clock({ speed: options.clockSpeed ?? 1, ...(options.clockStart === undefined ? {} : { start: options.clockStart }) });
   const store = options.store ?? new MemoryStore();
   const parties = options.parties ?? demoParties();
@@ -91,8 +100,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const nonces = new NonceCache();
   const background = new BackgroundTasks();
   const testMode = options.testMode ?? true;
-  const fault = (name: string) => active.has(name);
-  const transforms = faultCatalogue.filter((f) => active.has(f.name) && f.transformResponse);
+  const fault = (name: Switch): boolean => active.isOn(name);
 
   const context: MockContext = {
     role,
@@ -100,6 +108,9 @@ export function createMock(options: MockOptions = {}): Mock {
     clock,
     store,
     fault,
+    get faultGeneration() {
+      return active.generation;
+    },
     self: {
       carrier: { role: 'carrier', name: 'ECDX Reference Mock Carrier', carrierCode: DEMO_CARRIER_CODE },
       platform: { role: 'platform', name: 'ECDX Reference Mock Platform' },
@@ -149,13 +160,18 @@ export function createMock(options: MockOptions = {}): Mock {
     return result.ok ? undefined : problemResponse(result.problem, { detail: result.detail });
   }
 
-  /** The response-rewriting faults apply to every answer, including the refusals made before an operation is known. */
-  const transformed = (subject: OperationInput, response: MockResponse): MockResponse =>
-    transforms.reduce((out, f) => (f.transformResponse ? f.transformResponse(subject, out) : out), response);
+  /** Schema validation that a fault switches off for one operation, so that exactly one requirement breaks. */
+  const validationSkipped: Partial<Record<OperationId, () => boolean>> = {
+    createShipment: () => fault('accept-invalid-shipping-data'),
+    cancelShipment: () => fault('accept-invalid-cancellation'),
+    createSubscription: () => fault('accept-invalid-subscription'),
+    receiveTrackingEvents: () => fault('platform-accept-invalid-push-batch'),
+  };
 
   async function handle(request: MockRequest): Promise<MockResponse> {
-    const refuseEarly = (response: MockResponse) =>
-      transformed({ request, params: {}, query: request.url.searchParams, body: undefined, caller: undefined, mock: context }, response);
+    // A refusal made before the operation ran; before routing, only the rewrites of every answer ('*') see it.
+    const refuseEarly = (response: MockResponse, operationId?: OperationId) =>
+      active.rewrite(operationId, { request, params: {}, query: request.url.searchParams, body: undefined, caller: undefined, mock: context }, response);
     const match = matchRoute(routes, request.method, request.url.pathname);
     if (match.kind === 'not-found') {
       if (fault('unknown-path-needs-signature') && !request.headers['signature']) return refuseEarly(problemResponse('signature-missing'));
@@ -168,7 +184,7 @@ export function createMock(options: MockOptions = {}): Mock {
     const { route, params } = match;
     const operation = route.operation;
     if (request.oversized && !fault('no-body-size-limit')) {
-      return refuseEarly(problemResponse('payload-too-large', { detail: `the body exceeds ${MAX_BODY_BYTES} bytes` }));
+      return refuseEarly(problemResponse('payload-too-large', { detail: `the body exceeds ${MAX_BODY_BYTES} bytes` }), route.operationId);
     }
 
     // Authentication comes before anything that reads the request (ECDX-SEC-010); the fault reverses the order.
@@ -176,8 +192,8 @@ export function createMock(options: MockOptions = {}): Mock {
     let caller: Party | undefined;
     let body: unknown;
     const authenticateNow = (): MockResponse | undefined => {
-      if (!operation.signed && !(operation.operationId === 'getConformanceClaim' && fault('conformance-requires-signature'))) return undefined;
-      if (operation.operationId === 'receiveTrackingEvents') return authenticatePush(request);
+      if (!operation.signed && !(route.operationId === 'getConformanceClaim' && fault('conformance-requires-signature'))) return undefined;
+      if (route.operationId === 'receiveTrackingEvents') return authenticatePush(request);
       const outcome = authenticate(request);
       caller = outcome.caller;
       if (outcome.refusal && operation.idempotent && fault('idempotency-key-consumed-by-refusal')) {
@@ -209,12 +225,11 @@ export function createMock(options: MockOptions = {}): Mock {
 
     const schemaViolations = (): MockResponse | undefined => {
       // A push over 100 events is refused as too large (ECDX-PSH-023) before the schema, which also caps it, says 422.
-      if (operation.operationId === 'receiveTrackingEvents') {
+      if (route.operationId === 'receiveTrackingEvents') {
         const tooLarge = batchSizeRefusal(context, body);
         if (tooLarge) return tooLarge;
       }
-      const skipping = validationSkippingFaults[operation.operationId];
-      if (!route.bodySchema || (skipping && fault(skipping))) return undefined;
+      if (!route.bodySchema || validationSkipped[route.operationId]?.()) return undefined;
       let found;
       try {
         found = violations(route.bodySchema, body);
@@ -292,12 +307,12 @@ export function createMock(options: MockOptions = {}): Mock {
       if (response.status >= 500) idempotencyKey.abandon();
       else idempotencyKey.complete(response);
     }
-    if (options.selfCheck && active.size === 0) selfCheck(route, response);
+    if (options.selfCheck && active.list.length === 0) selfCheck(route, response);
     return finish(response, input);
 
     function finish(response: MockResponse, ran?: OperationInput): MockResponse {
       const subject = ran ?? { request, params, query: request.url.searchParams, body, caller, mock: context };
-      if (operation.operationId === 'createShipment' && caller && response.headers['idempotency-replayed'] !== 'true') {
+      if (route.operationId === 'createShipment' && caller && response.headers['idempotency-replayed'] !== 'true') {
         // Every shipping-data record a counterparty got past authentication counts as received (statistics).
         const at = clock.now();
         if (response.status === 201) recordActivity(context, { kind: 'shipment-accepted', at, counterparty: caller.keyid });
@@ -306,7 +321,7 @@ export function createMock(options: MockOptions = {}): Mock {
           recordActivity(context, { kind: 'shipment-rejected', at, counterparty: caller.keyid, reason: slug });
         }
       }
-      return transformed(subject, response);
+      return active.rewrite(route.operationId, subject, response);
     }
   }
 
@@ -314,6 +329,12 @@ export function createMock(options: MockOptions = {}): Mock {
     handle,
     context,
     routes,
+    get faults() {
+      return active.list;
+    },
+    useFaults: (...faults) => active.use(faults),
+    replaceFaults: (faults) => active.replace(faults),
+    resetFaults: () => active.reset(),
     async close() {
       clock.stop();
       await background.idle();
@@ -329,31 +350,6 @@ const isCoverageFailure = (detail: string): boolean => detail.startsWith('the si
  * signature-invalid cases — a wrong alg, an over-long validity, a short nonce — which other requirements govern.
  */
 const isVerificationFailure = (detail: string): boolean => detail === 'the signature does not verify over the signature base';
-
-/** `application/json`, optionally with `charset=utf-8` (any case); nothing else. */
-function isJsonMediaType(value: string): boolean {
-  const [type, ...params] = value.split(';').map((p) => p.trim().toLowerCase());
-  if (type !== 'application/json') return false;
-  return params.every((p) => p === '' || p === 'charset=utf-8' || p === 'charset="utf-8"');
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function parseJson(body: Uint8Array | undefined): { ok: true; value: unknown } | { ok: false; reason: string } {
-  if (!body || body.length === 0) return { ok: false, reason: 'the body is empty; this operation needs a JSON document' };
-  let text: string;
-  try {
-    text = utf8.decode(body);
-  } catch {
-    return { ok: false, reason: 'the body is not valid UTF-8' };
-  }
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    // V8's message quotes the start of the body, which may hold personal data (ECDX-ERR-010): say nothing of it.
-    return { ok: false, reason: 'the body is not well-formed JSON' };
-  }
-}
 
 function selfCheck(route: Route, response: MockResponse): void {
   const success = route.operation.success;

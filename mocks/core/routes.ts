@@ -1,7 +1,8 @@
 // The route table: every operation of the standard, matched to the handler that serves it.
-import { schemaByName } from '../../schemas/src/index.ts';
+import { schemaByName, type RoleScope } from '../../schemas/src/index.ts';
 import { operations, type OperationSpec } from '../../spec/openapi/operations.ts';
-import type { MockRole, OperationHandler, Route } from './types.ts';
+import type { OperationId } from './operations/index.ts';
+import type { OperationHandler, Route } from './types.ts';
 
 /** Compile `/v1/shipments/{waybillNo}` into a regular expression with one group per parameter. */
 function compilePath(path: string): { pattern: RegExp; parameterNames: string[] } {
@@ -13,19 +14,21 @@ function compilePath(path: string): { pattern: RegExp; parameterNames: string[] 
   return { pattern: new RegExp(`^${source}$`), parameterNames };
 }
 
-export const servesRole = (operation: OperationSpec, role: MockRole): boolean =>
+export const servesRole = (operation: OperationSpec, role: RoleScope): boolean =>
   role === 'both' || operation.role === 'both' || operation.role === role;
 
-export function buildRoutes(handlers: Record<string, OperationHandler>, role: MockRole): Route[] {
+export function buildRoutes(handlers: Readonly<Record<OperationId, OperationHandler>>, role: RoleScope): Route[] {
+  const handled = (id: string): id is OperationId => Object.hasOwn(handlers, id);
   return operations
     .filter((operation) => servesRole(operation, role))
     .map((operation) => {
-      const handler = handlers[operation.operationId];
-      if (!handler) throw new Error(`no handler for operation ${operation.operationId}`);
+      const operationId = operation.operationId;
+      if (!handled(operationId)) throw new Error(`no handler for operation ${operationId}`);
       return {
+        operationId,
         operation,
         bodySchema: operation.requestBody ? schemaByName(operation.requestBody.schema) : undefined,
-        handler,
+        handler: handlers[operationId],
         ...compilePath(operation.path),
       };
     });

@@ -1,9 +1,12 @@
 // The mock's core speaks in these plain shapes: no msw, no sockets, no Fetch objects. The adapters
 // (mocks/handlers.ts for msw, mocks/server.ts for node:http) translate to and from them.
 import type { TSchema } from '@sinclair/typebox';
+import type { PartyRole, RoleScope } from '../../schemas/src/index.ts';
 import type { OperationSpec } from '../../spec/openapi/operations.ts';
 import type { Clock } from './clock.ts';
+import type { OperationId } from './operations/index.ts';
 import type { Store } from './store.ts';
+import type { Switch } from './switches.ts';
 
 /** An HTTP request as the core sees it. Header names are lower case; `url` is absolute. */
 export interface MockRequest {
@@ -22,24 +25,25 @@ export interface MockResponse {
   body?: unknown;
 }
 
-export type MockRole = 'carrier' | 'platform' | 'both';
-
 /** Who signed a request: resolved from the signature's keyid. */
 export interface Party {
   keyid: string;
-  role: 'carrier' | 'platform';
+  role: PartyRole;
   name: string;
   carrierCode?: string;
 }
 
 /** The parts of a running mock that operations use. */
 export interface MockContext {
-  readonly role: MockRole;
+  /** The role the mock plays; `both` serves the operations of either role at one base URL. */
+  readonly role: RoleScope;
   readonly seed: number;
   readonly clock: Clock;
   readonly store: Store;
-  /** Whether a named fault is switched on (see mocks/faults). */
-  fault(name: string): boolean;
+  /** Whether a switch is on (mocks/core/switches.ts lists them, by the module that reads each). */
+  fault(name: Switch): boolean;
+  /** Counts the changes of the active faults, so that what is computed from them is computed again after one. */
+  readonly faultGeneration: number;
   /** The identity this mock presents: its own party, as a carrier and as a platform. */
   readonly self: { carrier: Omit<Party, 'keyid'>; platform: Omit<Party, 'keyid'> };
   /** Background work the core starts (push deliveries): tests await it, the server ignores it. */
@@ -72,6 +76,7 @@ export type OperationHandler = (input: OperationInput) => MockResponse | Promise
 
 /** A route: an operation of the standard (spec/openapi/operations.ts) with the handler that serves it. */
 export interface Route {
+  operationId: OperationId;
   operation: OperationSpec;
   bodySchema: TSchema | undefined;
   handler: OperationHandler;

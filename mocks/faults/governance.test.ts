@@ -31,7 +31,7 @@ import { createShipment, shippingData } from '../core/simulator/fixtures.ts';
 import type { MockResponse } from '../core/types.ts';
 import { send } from '../testing.ts';
 import { governanceFaults } from './governance.ts';
-import { faults } from './index.ts';
+import { faults, faultsNamed, type FaultName } from './index.ts';
 
 const START = Date.parse('2026-03-01T09:30:00+08:00');
 const NOW = timestampAt(START);
@@ -239,8 +239,8 @@ const scenarios: Record<string, Scenario> = {
   'statistics-short-retention': async (mock) => unless((await send(mock, 'GET', statisticsPath(timestampAt(START - 300 * DAY), NOW))).status === 200, 'ECDX-STA-006'),
 };
 
-const run = async (faultNames: string[], scenario: Scenario) => {
-  const mock = createMock({ selfCheck: true, clockSpeed: 0, clockStart: START, faults: faultNames });
+const run = async (faultNames: FaultName[], scenario: Scenario) => {
+  const mock = createMock({ selfCheck: true, clockSpeed: 0, clockStart: START, faults: faultsNamed(...faultNames) });
   mocks.push(mock);
   return (await scenario(mock)).sort();
 };
@@ -256,7 +256,7 @@ describe('governance faults', () => {
   }
 
   it('records nothing from a notification whose body is invalid, even with incident-accepts-unsigned', async () => {
-    const mock = createMock({ clockSpeed: 0, clockStart: START, faults: ['incident-accepts-unsigned'] });
+    const mock = createMock({ clockSpeed: 0, clockStart: START, faults: faultsNamed('incident-accepts-unsigned') });
     mocks.push(mock);
     const r = await send(mock, 'POST', '/v1/security-incidents', { incidentId: 'x' }, { key: false });
     expect(r.status).toBe(401);
@@ -264,7 +264,7 @@ describe('governance faults', () => {
   });
 
   it('still accepts a creating POST signed with hmac-sha256 under claim-hmac-not-honoured', async () => {
-    const mock = createMock({ clockSpeed: 0, clockStart: START, faults: ['claim-hmac-not-honoured'] });
+    const mock = createMock({ clockSpeed: 0, clockStart: START, faults: faultsNamed('claim-hmac-not-honoured') });
     mocks.push(mock);
     expect((await notify(mock, incident(), { key: demoCredentials.platformHmac })).status).toBe(201);
   });

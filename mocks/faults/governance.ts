@@ -1,7 +1,7 @@
 // Faults of discovery, health, interruption notices, security incidents and sharing statistics. Each breaks one
-// rule of one operation. Those that bend a decision inside a handler (which check runs, what is stored) are asked
-// with `mock.fault(name)` in mocks/core/operations/{notices,incidents,statistics}.ts; those that only misreport
-// rewrite the response here.
+// rule of one operation. Those that bend a decision inside a handler (which check runs, what is stored) are switches
+// read in mocks/core/operations/{notices,incidents,statistics}.ts; those that only misreport rewrite the answers of
+// their operation here.
 import type { ConformanceClaim, Health, IncidentReceipt, InterruptionNotice, SharingStatistics } from '../../schemas/src/index.ts';
 import { SecurityIncident } from '../../schemas/src/index.ts';
 import { violations } from '../../schemas/validate.ts';
@@ -9,19 +9,14 @@ import { receiveSecurityIncident } from '../core/operations/incidents.ts';
 import { timestampAt } from '../core/operations/discovery.ts';
 import { problemResponse } from '../core/respond.ts';
 import type { MockResponse, OperationInput } from '../core/types.ts';
-import { defineFault, type Fault } from './fault.ts';
+import { defineFault } from '../core/faults.ts';
 
 const HOUR = 3_600_000;
 
-/** The response of a successful `method path` (path a string or a pattern), or undefined for anything else. */
-const answered = (input: OperationInput, response: MockResponse, method: string, path: string | RegExp, status = 200): boolean =>
-  input.request.method === method &&
-  (typeof path === 'string' ? input.request.url.pathname === path : path.test(input.request.url.pathname)) &&
-  response.status === status;
+/** Whether the operation succeeded (with `status`): the rewrites of this file change successful answers only. */
+const answered = (response: MockResponse, status = 200): boolean => response.status === status;
 
 const withBody = <T>(response: MockResponse, change: (body: T) => T): MockResponse => ({ ...response, body: change(structuredClone(response.body) as T) });
-
-const NOTICE_PATH = /^\/v1\/interruption-notices\/[^/]+$/;
 
 /** `timestamp` moved by `ms`, in the mock's own notation. */
 const shifted = (timestamp: string, ms: number) => timestampAt(Date.parse(timestamp) + ms);
@@ -37,14 +32,15 @@ const offsetDropped = (timestamp: string): string => {
 
 // --- discovery ------------------------------------------------------------------------------------------
 
-const claimFaults: Fault[] = [
+const claimFaults = [
   defineFault({
     name: 'claim-platform-with-carrier-code',
     requirements: ['ECDX-CNF-002'],
     role: 'platform',
     description: 'The platform\'s conformance claim gives party.carrierCode, which only a carrier has.',
-    transformResponse: (input, r) =>
-      answered(input, r, 'GET', '/v1/conformance') && (r.body as ConformanceClaim).role === 'platform'
+    operation: 'getConformanceClaim',
+    rewrite: (input, r) =>
+      answered(r) && (r.body as ConformanceClaim).role === 'platform'
         ? withBody<ConformanceClaim>(r, (c) => ({ ...c, party: { ...c.party, carrierCode: input.mock.self.carrier.carrierCode ?? 'ECDXDEMO' } }))
         : r,
   }),
@@ -55,7 +51,8 @@ const claimFaults: Fault[] = [
     description:
       'The claim lists hmac-sha256 among its signatureAlgorithms, but a GET request correctly signed with hmac-sha256 is ' +
       'refused with 401 signature-invalid (creating POSTs are still accepted, so only the published parameter is broken).',
-    transformResponse: (input, r) => {
+    operation: '*',
+    rewrite: (input, r) => {
       const signedWithHmac = /;\s*alg="hmac-sha256"/.test(input.request.headers['signature-input'] ?? '');
       if (input.request.method !== 'GET' || !input.caller || !signedWithHmac || r.status === 401) return r;
       return problemResponse('signature-invalid', { detail: 'the signature does not verify over the signature base' });
@@ -68,8 +65,9 @@ const claimFaults: Fault[] = [
     description:
       'The claim presents a production deployment (testMode absent) while the mock still accepts requests signed with ' +
       'the published ecdx-demo- credentials.',
-    transformResponse: (input, r) =>
-      answered(input, r, 'GET', '/v1/conformance')
+    operation: 'getConformanceClaim',
+    rewrite: (_input, r) =>
+      answered(r)
         ? withBody<ConformanceClaim>(r, ({ testMode: _testMode, ...claim }) => claim)
         : r,
   }),
@@ -81,8 +79,9 @@ const claimFaults: Fault[] = [
       'The claim publishes idempotencyKeyExpirySeconds 172800 (two days) but the mock forgets keys after one day: a ' +
       'repeat 36 hours later (test clock) is processed again instead of replayed. (A published value below 86400 would ' +
       'make the claim invalid, and a harness cannot run from an invalid claim, so the published value errs upward.)',
-    transformResponse: (input, r) =>
-      answered(input, r, 'GET', '/v1/conformance') ? withBody<ConformanceClaim>(r, (c) => ({ ...c, idempotencyKeyExpirySeconds: 172_800 })) : r,
+    operation: 'getConformanceClaim',
+    rewrite: (_input, r) =>
+      answered(r) ? withBody<ConformanceClaim>(r, (c) => ({ ...c, idempotencyKeyExpirySeconds: 172_800 })) : r,
   }),
   defineFault({
     name: 'test-clock-unreadable',
@@ -91,50 +90,56 @@ const claimFaults: Fault[] = [
     description:
       'Claims testMode but answers GET /v1/test/clock with 404 not-found; POST /v1/test/clock still moves the clock, so ' +
       'a harness can keep its own time in step.',
-    transformResponse: (input, r) =>
-      answered(input, r, 'GET', '/v1/test/clock') ? problemResponse('not-found', { detail: 'no test clock here', instance: '/v1/test/clock' }) : r,
+    operation: 'getTestClock',
+    rewrite: (_input, r) =>
+      answered(r) ? problemResponse('not-found', { detail: 'no test clock here', instance: '/v1/test/clock' }) : r,
   }),
 ];
 
-const healthFaults: Fault[] = [
+const healthFaults = [
   defineFault({
     name: 'health-requires-signature',
     requirements: ['ECDX-HLT-001'],
     role: 'both',
     description: 'Refuses an unsigned GET /v1/health with 401 signature-missing.',
-    transformResponse: (input, r) =>
-      answered(input, r, 'GET', '/v1/health') && !input.request.headers['signature'] ? problemResponse('signature-missing', { detail: 'sign the request' }) : r,
+    operation: 'getHealth',
+    rewrite: (input, r) =>
+      answered(r) && !input.request.headers['signature'] ? problemResponse('signature-missing', { detail: 'sign the request' }) : r,
   }),
   defineFault({
     name: 'health-clock-ahead',
     requirements: ['ECDX-HLT-002'],
     role: 'both',
     description: 'The health document\'s serverTime runs an hour ahead of the mock\'s clock.',
-    transformResponse: (input, r) =>
-      answered(input, r, 'GET', '/v1/health') ? withBody<Health>(r, (h) => ({ ...h, serverTime: shifted(h.serverTime, HOUR) })) : r,
+    operation: 'getHealth',
+    rewrite: (_input, r) =>
+      answered(r) ? withBody<Health>(r, (h) => ({ ...h, serverTime: shifted(h.serverTime, HOUR) })) : r,
   }),
   defineFault({
     name: 'health-version-mismatch',
     requirements: ['ECDX-HLT-003'],
     role: 'both',
     description: 'The health document names ECDX version 1.0.0 while the claim names 1.0.0-draft.',
-    transformResponse: (input, r) => (answered(input, r, 'GET', '/v1/health') ? withBody<Health>(r, (h) => ({ ...h, ecdxVersion: '1.0.0' })) : r),
+    operation: 'getHealth',
+    rewrite: (_input, r) => (answered(r) ? withBody<Health>(r, (h) => ({ ...h, ecdxVersion: '1.0.0' })) : r),
   }),
   defineFault({
     name: 'health-omits-shipping-feed',
     requirements: ['ECDX-HLT-004'],
     role: 'carrier',
     description: 'The carrier\'s health document leaves out the SHIPPING_DATA feed that carrier-shipping implies.',
-    transformResponse: (input, r) =>
-      answered(input, r, 'GET', '/v1/health') ? withBody<Health>(r, (h) => ({ ...h, feeds: h.feeds.filter((f) => f.feed !== 'SHIPPING_DATA') })) : r,
+    operation: 'getHealth',
+    rewrite: (_input, r) =>
+      answered(r) ? withBody<Health>(r, (h) => ({ ...h, feeds: h.feeds.filter((f) => f.feed !== 'SHIPPING_DATA') })) : r,
   }),
   defineFault({
     name: 'health-status-better-than-feeds',
     requirements: ['ECDX-HLT-005'],
     role: 'both',
     description: 'Reports the overall status UP while a feed is DEGRADED (its first feed is reported DEGRADED, as when it answers slowly).',
-    transformResponse: (input, r) =>
-      answered(input, r, 'GET', '/v1/health')
+    operation: 'getHealth',
+    rewrite: (_input, r) =>
+      answered(r)
         ? withBody<Health>(r, (h) => ({
             ...h,
             status: 'UP',
@@ -147,8 +152,9 @@ const healthFaults: Fault[] = [
     requirements: ['ECDX-HLT-006'],
     role: 'both',
     description: 'Gives a feed with backlog 0 an oldestPendingAt, as if something waited that is not counted.',
-    transformResponse: (input, r) => {
-      if (!answered(input, r, 'GET', '/v1/health')) return r;
+    operation: 'getHealth',
+    rewrite: (_input, r) => {
+      if (!answered(r)) return r;
       return withBody<Health>(r, (h) => {
         const i = h.feeds.findIndex((f) => f.backlog === 0);
         return i < 0 ? h : { ...h, feeds: h.feeds.map((f, j) => (j === i ? { ...f, oldestPendingAt: h.serverTime } : f)) };
@@ -162,8 +168,9 @@ const healthFaults: Fault[] = [
     description:
       'The PARCEL_DATA_PUSH feed always reports backlog 0 and UP, even while a callback refuses deliveries and batches ' +
       'wait for their retries (the overall status follows the feeds as reported).',
-    transformResponse: (input, r) => {
-      if (!answered(input, r, 'GET', '/v1/health')) return r;
+    operation: 'getHealth',
+    rewrite: (_input, r) => {
+      if (!answered(r)) return r;
       return withBody<Health>(r, (h) => {
         const feeds = h.feeds.map((f) => (f.feed === 'PARCEL_DATA_PUSH' ? { feed: f.feed, status: 'UP' as const, ...(f.lastExchangeAt ? { lastExchangeAt: f.lastExchangeAt } : {}), backlog: 0 } : f));
         const rank = { UP: 0, DEGRADED: 1, DOWN: 2 } as const;
@@ -176,29 +183,43 @@ const healthFaults: Fault[] = [
 
 // --- interruption notices -------------------------------------------------------------------------------
 
-const noticeFaults: Fault[] = [
+const noticeFaults = [
   defineFault({
     name: 'notice-receipt-without-location',
     requirements: ['ECDX-NTC-003'],
     role: 'both',
     description: 'Answers an accepted notice with 201 but without the Location header naming its copy.',
-    transformResponse: (input, r) => {
-      if (!answered(input, r, 'POST', '/v1/interruption-notices', 201)) return r;
+    operation: 'receiveInterruptionNotice',
+    rewrite: (_input, r) => {
+      if (!answered(r, 201)) return r;
       const { location: _location, ...headers } = r.headers;
       return { ...r, headers };
     },
   }),
-  defineFault({ name: 'notice-lead-time-not-checked', requirements: ['ECDX-NTC-004'], role: 'both', description: 'Accepts a notice whose lead time is shorter than the minimum for its reason (a maintenance notice 1 hour ahead).' }),
-  defineFault({ name: 'notice-severity-not-checked', requirements: ['ECDX-NTC-005'], role: 'both', description: 'Accepts a notice whose declared severity is below the minimum its reason, duration and volume imply.' }),
-  defineFault({ name: 'notice-disclosure-not-checked', requirements: ['ECDX-NTC-006'], role: 'both', description: 'Accepts a SIGNIFICANT or SERIOUS notice without a public disclosure, or with one planned after its deadline.' }),
-  defineFault({ name: 'notice-issued-at-not-checked', requirements: ['ECDX-NTC-007'], role: 'both', description: 'Accepts a notice whose issuedAt lies more than 300 s before (back-dated) or 30 s after its receipt.' }),
+  defineFault({
+    name: 'notice-lead-time-not-checked', switch: 'notice-lead-time-not-checked', requirements: ['ECDX-NTC-004'], role: 'both',
+    description: 'Accepts a notice whose lead time is shorter than the minimum for its reason (a maintenance notice 1 hour ahead).',
+  }),
+  defineFault({
+    name: 'notice-severity-not-checked', switch: 'notice-severity-not-checked', requirements: ['ECDX-NTC-005'], role: 'both',
+    description: 'Accepts a notice whose declared severity is below the minimum its reason, duration and volume imply.',
+  }),
+  defineFault({
+    name: 'notice-disclosure-not-checked', switch: 'notice-disclosure-not-checked', requirements: ['ECDX-NTC-006'], role: 'both',
+    description: 'Accepts a SIGNIFICANT or SERIOUS notice without a public disclosure, or with one planned after its deadline.',
+  }),
+  defineFault({
+    name: 'notice-issued-at-not-checked', switch: 'notice-issued-at-not-checked', requirements: ['ECDX-NTC-007'], role: 'both',
+    description: 'Accepts a notice whose issuedAt lies more than 300 s before (back-dated) or 30 s after its receipt.',
+  }),
   defineFault({
     name: 'notice-disclosure-duty-unpublished',
     requirements: ['ECDX-NTC-008'],
     role: 'both',
     description: 'GET /v1/interruption-notices/{noticeId} publishes no public-disclosure duty, even for a SIGNIFICANT or SERIOUS notice.',
-    transformResponse: (input, r) =>
-      answered(input, r, 'GET', NOTICE_PATH)
+    operation: 'getInterruptionNotice',
+    rewrite: (_input, r) =>
+      answered(r)
         ? withBody<InterruptionNotice>(r, (n) => {
             const { publicDisclosureDueBy: _due, ...duties } = n.negotiation.obligations;
             return { ...n, negotiation: { ...n.negotiation, obligations: { ...duties, publicDisclosureRequired: false } } };
@@ -210,31 +231,43 @@ const noticeFaults: Fault[] = [
     requirements: ['ECDX-NTC-009'],
     role: 'both',
     description: 'GET /v1/interruption-notices/{noticeId} answers the current state but leaves out the responses recorded so far.',
-    transformResponse: (input, r) =>
-      answered(input, r, 'GET', NOTICE_PATH) ? withBody<InterruptionNotice>(r, (n) => ({ ...n, negotiation: { ...n.negotiation, responses: [] } })) : r,
+    operation: 'getInterruptionNotice',
+    rewrite: (_input, r) =>
+      answered(r) ? withBody<InterruptionNotice>(r, (n) => ({ ...n, negotiation: { ...n.negotiation, responses: [] } })) : r,
   }),
-  defineFault({ name: 'notice-readable-by-any-party', requirements: ['ECDX-NTC-010'], role: 'both', description: 'Serves GET /v1/interruption-notices/{noticeId} to any client, including one that did not issue the notice.' }),
+  defineFault({
+    name: 'notice-readable-by-any-party', switch: 'notice-readable-by-any-party', requirements: ['ECDX-NTC-010'], role: 'both',
+    description: 'Serves GET /v1/interruption-notices/{noticeId} to any client, including one that did not issue the notice.',
+  }),
   defineFault({
     name: 'notice-response-answers-old-state',
+    switch: 'notice-response-answers-old-state',
     requirements: ['ECDX-NTC-011'],
     role: 'both',
     description: 'Records a valid response correctly but answers the 201 with the notice as it was before the response.',
   }),
-  defineFault({ name: 'notice-response-after-withdrawal-accepted', requirements: ['ECDX-NTC-012'], role: 'both', description: 'Records any response to a WITHDRAWN notice with 201 instead of refusing it with 409.' }),
+  defineFault({
+    name: 'notice-response-after-withdrawal-accepted', switch: 'notice-response-after-withdrawal-accepted', requirements: ['ECDX-NTC-012'], role: 'both',
+    description: 'Records any response to a WITHDRAWN notice with 201 instead of refusing it with 409.',
+  }),
   defineFault({
     name: 'notice-own-side-response-accepted',
+    switch: 'notice-own-side-response-accepted',
     requirements: ['ECDX-NTC-013'],
     role: 'both',
     description: 'Accepts a posted response whose respondent is RECIPIENT (the mock\'s own side), such as an ACKNOWLEDGE sent by the issuer.',
   }),
-  defineFault({ name: 'notice-duplicate-overwritten', requirements: ['ECDX-NTC-014'], role: 'both', description: 'Replaces a held notice when a different notice arrives with the same noticeId, instead of answering 409.' }),
+  defineFault({
+    name: 'notice-duplicate-overwritten', switch: 'notice-duplicate-overwritten', requirements: ['ECDX-NTC-014'], role: 'both',
+    description: 'Replaces a held notice when a different notice arrives with the same noticeId, instead of answering 409.',
+  }),
 ];
 
 // --- security incidents ---------------------------------------------------------------------------------
 
 /** An incident taken in whatever its signature: the body read as the pipeline would have, then handled. */
 function acceptUnsigned(input: OperationInput, r: MockResponse): MockResponse {
-  if (input.request.method !== 'POST' || input.request.url.pathname !== '/v1/security-incidents' || r.status !== 401) return r;
+  if (r.status !== 401) return r;
   let body: unknown;
   try {
     body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(input.request.body ?? new Uint8Array()));
@@ -245,31 +278,43 @@ function acceptUnsigned(input: OperationInput, r: MockResponse): MockResponse {
   return receiveSecurityIncident({ mock: input.mock, caller: undefined, body });
 }
 
-const incidentFaults: Fault[] = [
+const incidentFaults = [
   defineFault({
     name: 'incident-receipt-clock-behind',
     requirements: ['ECDX-INC-006'],
     role: 'both',
     description: 'The IncidentReceipt\'s receivedAt lies an hour before the time the notification arrived.',
-    transformResponse: (input, r) =>
-      answered(input, r, 'POST', '/v1/security-incidents', 201) ? withBody<IncidentReceipt>(r, (x) => ({ ...x, receivedAt: shifted(x.receivedAt, -HOUR) })) : r,
+    operation: 'receiveSecurityIncident',
+    rewrite: (_input, r) =>
+      answered(r, 201) ? withBody<IncidentReceipt>(r, (x) => ({ ...x, receivedAt: shifted(x.receivedAt, -HOUR) })) : r,
   }),
   defineFault({
     name: 'incident-accepts-unsigned',
     requirements: ['ECDX-INC-007'],
     role: 'both',
     description: 'Records a valid SecurityIncident and answers 201 even when it is unsigned or its signature does not verify.',
-    transformResponse: acceptUnsigned,
+    operation: 'receiveSecurityIncident',
+    rewrite: acceptUnsigned,
   }),
-  defineFault({ name: 'incident-time-order-not-checked', requirements: ['ECDX-INC-008'], role: 'both', description: 'Accepts a notification whose occurredAt lies after detectedAt or whose reportedAt lies before detectedAt.' }),
-  defineFault({ name: 'incident-update-refused', requirements: ['ECDX-INC-009'], role: 'both', description: 'Refuses a second notification with an incidentId already held (422) instead of recording it as an update.' }),
-  defineFault({ name: 'incident-refused-without-emergency-plan', requirements: ['ECDX-INC-010'], role: 'both', description: 'Refuses a valid notification whose emergencyPlanActivated is false.' }),
-  defineFault({ name: 'incident-refused-when-late', requirements: ['ECDX-INC-010'], role: 'both', description: 'Refuses a valid notification that arrives more than 24 hours after detectedAt.' }),
+  defineFault({
+    name: 'incident-time-order-not-checked', switch: 'incident-time-order-not-checked', requirements: ['ECDX-INC-008'], role: 'both',
+    description: 'Accepts a notification whose occurredAt lies after detectedAt or whose reportedAt lies before detectedAt.',
+  }),
+  defineFault({
+    name: 'incident-update-refused', switch: 'incident-update-refused', requirements: ['ECDX-INC-009'], role: 'both',
+    description: 'Refuses a second notification with an incidentId already held (422) instead of recording it as an update.',
+  }),
+  defineFault({
+    name: 'incident-refused-without-emergency-plan', switch: 'incident-refused-without-emergency-plan', requirements: ['ECDX-INC-010'], role: 'both',
+    description: 'Refuses a valid notification whose emergencyPlanActivated is false.',
+  }),
+  defineFault({
+    name: 'incident-refused-when-late', switch: 'incident-refused-when-late', requirements: ['ECDX-INC-010'], role: 'both',
+    description: 'Refuses a valid notification that arrives more than 24 hours after detectedAt.',
+  }),
 ];
 
 // --- sharing statistics ---------------------------------------------------------------------------------
-
-const STATISTICS_PATH = '/v1/statistics/sharing';
 
 /**
  * A waybill number to leak: the requester's latest shipment's when it has one (the shape of a stored shipment
@@ -287,9 +332,10 @@ function someWaybillNumber(input: OperationInput): string {
 const renamed = (r: MockResponse, suffix: string) =>
   withBody<SharingStatistics>(r, (s) => ({ ...s, party: { ...s.party, name: `${s.party.name} ${suffix}`.slice(0, 100) } }));
 
-const statisticsFaults: Fault[] = [
+const statisticsFaults = [
   defineFault({
     name: 'statistics-cover-all-counterparties',
+    switch: 'statistics-cover-all-counterparties',
     requirements: ['ECDX-STA-001'],
     role: 'both',
     description: 'Answers a counterparty\'s statistics request with the figures of every counterparty, not only the requester\'s.',
@@ -299,31 +345,38 @@ const statisticsFaults: Fault[] = [
     requirements: ['ECDX-STA-001'],
     role: 'both',
     description: 'Reports period.from with its UTC offset dropped (the same digits in another zone): the period no longer denotes the requested instants.',
-    transformResponse: (input, r) =>
-      answered(input, r, 'GET', STATISTICS_PATH) ? withBody<SharingStatistics>(r, (s) => ({ ...s, period: { ...s.period, from: offsetDropped(s.period.from) } })) : r,
+    operation: 'getSharingStatistics',
+    rewrite: (_input, r) =>
+      answered(r) ? withBody<SharingStatistics>(r, (s) => ({ ...s, period: { ...s.period, from: offsetDropped(s.period.from) } })) : r,
   }),
-  defineFault({ name: 'statistics-period-unchecked', requirements: ['ECDX-STA-002'], role: 'both', description: 'Answers 200 for a reversed, future or over-long (> 366 days) period instead of 422 statistics-period-invalid.' }),
+  defineFault({
+    name: 'statistics-period-unchecked', switch: 'statistics-period-unchecked', requirements: ['ECDX-STA-002'], role: 'both',
+    description: 'Answers 200 for a reversed, future or over-long (> 366 days) period instead of 422 statistics-period-invalid.',
+  }),
   defineFault({
     name: 'statistics-contain-mobile-number',
     requirements: ['ECDX-STA-003', 'ECDX-PRV-015'],
     role: 'both',
     description: 'Puts a duty officer\'s mobile number into the reporting party\'s name in the statistics.',
-    transformResponse: (input, r) => (answered(input, r, 'GET', STATISTICS_PATH) ? renamed(r, '值班 13912345678') : r),
+    operation: 'getSharingStatistics',
+    rewrite: (_input, r) => (answered(r) ? renamed(r, '值班 13912345678') : r),
   }),
   defineFault({
     name: 'statistics-contain-waybill-number',
     requirements: ['ECDX-STA-003', 'ECDX-PRV-015'],
     role: 'both',
     description: 'Puts the waybill number of a shipment into the reporting party\'s name in the statistics.',
-    transformResponse: (input, r) => (answered(input, r, 'GET', STATISTICS_PATH) ? renamed(r, `运单 ${someWaybillNumber(input)}`) : r),
+    operation: 'getSharingStatistics',
+    rewrite: (input, r) => (answered(r) ? renamed(r, `运单 ${someWaybillNumber(input)}`) : r),
   }),
   defineFault({
     name: 'statistics-do-not-add-up',
     requirements: ['ECDX-STA-004'],
     role: 'both',
     description: 'Counts one ACCEPTANCE event more in trackingEvents.byNode than in trackingEvents.provided.',
-    transformResponse: (input, r) =>
-      answered(input, r, 'GET', STATISTICS_PATH)
+    operation: 'getSharingStatistics',
+    rewrite: (_input, r) =>
+      answered(r)
         ? withBody<SharingStatistics>(r, (s) => ({
             ...s,
             trackingEvents: { ...s.trackingEvents, byNode: { ...s.trackingEvents.byNode, ACCEPTANCE: s.trackingEvents.byNode.ACCEPTANCE + 1 } },
@@ -332,10 +385,11 @@ const statisticsFaults: Fault[] = [
   }),
   defineFault({
     name: 'statistics-short-retention',
+    switch: 'statistics-short-retention',
     requirements: ['ECDX-STA-006'],
     role: 'both',
     description: 'Keeps figures for 90 days only: a period that begins earlier is refused with 422 statistics-period-invalid.',
   }),
 ];
 
-export const governanceFaults: Fault[] = [...claimFaults, ...healthFaults, ...noticeFaults, ...incidentFaults, ...statisticsFaults];
+export const governanceFaults = [...claimFaults, ...healthFaults, ...noticeFaults, ...incidentFaults, ...statisticsFaults];

@@ -8,12 +8,13 @@ import type { MockResponse } from '../core/types.ts';
 import { buildRequest, send } from '../testing.ts';
 import { expectProblem, problemDefects } from '../test-support/problems.ts';
 import { exampleOf, pushRequest, shipmentRequest, signedRequest, withBody } from '../test-support/requests.ts';
+import { faultsNamed, type FaultName } from './index.ts';
 import { pipelineFaults } from './pipeline.ts';
 
 const START = Date.parse('2026-03-01T09:30:00+08:00');
 const open: Mock[] = [];
-const mockWith = (...faults: string[]): Mock => {
-  const mock = createMock({ selfCheck: true, clockSpeed: 0, clockStart: START, faults });
+const mockWith = (...faults: FaultName[]): Mock => {
+  const mock = createMock({ selfCheck: true, clockSpeed: 0, clockStart: START, faults: faultsNamed(...faults) });
   open.push(mock);
   return mock;
 };

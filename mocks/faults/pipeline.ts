@@ -1,59 +1,131 @@
 // Faults of the request pipeline (mocks/core/mock.ts): authentication, media types, JSON, idempotency, routing and
-// the shape of problems. The pipeline asks `mock.fault(name)` where each one bends the rules; the problem-shape
-// faults rewrite responses here.
-import { PROBLEM_TYPE } from '../core/respond.ts';
-import type { MockResponse } from '../core/types.ts';
+// the shape of problems. The pipeline reads each one's switch where it bends the rules (the schema-level ones skip
+// the validation of one operation's body); the problem-shape faults rewrite every answer, the refusals made before
+// an operation is known (404, 405) included.
 import { findMobileNumbers } from '../../schemas/identifiers.ts';
 import { problemTypeUri } from '../../schemas/src/problems.ts';
-import { defineFault, type Fault } from './fault.ts';
+import { defineFault } from '../core/faults.ts';
+import { PROBLEM_TYPE } from '../core/respond.ts';
+import type { MockResponse } from '../core/types.ts';
 
 const isProblemResponse = (r: MockResponse) => r.status >= 400 && r.headers['content-type'] === PROBLEM_TYPE;
 
-/** Operations whose body validation a fault can switch off, so that exactly one requirement breaks. */
-export const validationSkippingFaults: Record<string, string> = {
-  createShipment: 'accept-invalid-shipping-data',
-  cancelShipment: 'accept-invalid-cancellation',
-  createSubscription: 'accept-invalid-subscription',
-  receiveTrackingEvents: 'platform-accept-invalid-push-batch',
-};
-
-export const pipelineFaults: Fault[] = [
+export const pipelineFaults = [
   // --- request signatures --------------------------------------------------------------------------------
-  defineFault({ name: 'accept-unsigned', requirements: ['ECDX-SEC-002'], role: 'both', description: 'Accepts a request that carries no ecdx signature at all, as if the demo platform had signed it.' }),
-  defineFault({ name: 'accept-uncovered-components', requirements: ['ECDX-SEC-003'], role: 'both', description: 'Accepts a signature that does not cover every component the request carries (e.g. leaves out content-digest or idempotency-key).' }),
-  defineFault({ name: 'ignore-content-digest', requirements: ['ECDX-SEC-004'], role: 'both', description: 'Does not compare Content-Digest with the body: a tampered body is accepted.' }),
-  defineFault({ name: 'accept-expired-signature', requirements: ['ECDX-SEC-005'], role: 'both', description: 'Accepts signatures whose expires has passed or whose created lies in the future.' }),
-  defineFault({ name: 'accept-replayed-nonce', requirements: ['ECDX-SEC-006'], role: 'both', description: 'Forgets nonces: a replayed request is processed again.' }),
-  defineFault({ name: 'accept-unknown-key', requirements: ['ECDX-SEC-007'], role: 'both', description: 'Accepts a signature whose keyid names no registered key.' }),
-  defineFault({ name: 'accept-bad-signature', requirements: ['ECDX-SEC-008'], role: 'both', description: 'Accepts a signature that does not verify over the signature base (wrong key, altered method or target).' }),
-  defineFault({ name: 'validate-before-authenticate', requirements: ['ECDX-SEC-010'], role: 'both', description: 'Validates the body and the Idempotency-Key before the signature, so an unsigned malformed request gets 400/422 instead of 401.' }),
+  defineFault({
+    name: 'accept-unsigned', switch: 'accept-unsigned', requirements: ['ECDX-SEC-002'], role: 'both',
+    description: 'Accepts a request that carries no ecdx signature at all, as if the demo platform had signed it.',
+  }),
+  defineFault({
+    name: 'accept-uncovered-components', switch: 'accept-uncovered-components', requirements: ['ECDX-SEC-003'], role: 'both',
+    description: 'Accepts a signature that does not cover every component the request carries (e.g. leaves out content-digest or idempotency-key).',
+  }),
+  defineFault({
+    name: 'ignore-content-digest', switch: 'ignore-content-digest', requirements: ['ECDX-SEC-004'], role: 'both',
+    description: 'Does not compare Content-Digest with the body: a tampered body is accepted.',
+  }),
+  defineFault({
+    name: 'accept-expired-signature', switch: 'accept-expired-signature', requirements: ['ECDX-SEC-005'], role: 'both',
+    description: 'Accepts signatures whose expires has passed or whose created lies in the future.',
+  }),
+  defineFault({
+    name: 'accept-replayed-nonce', switch: 'accept-replayed-nonce', requirements: ['ECDX-SEC-006'], role: 'both',
+    description: 'Forgets nonces: a replayed request is processed again.',
+  }),
+  defineFault({
+    name: 'accept-unknown-key', switch: 'accept-unknown-key', requirements: ['ECDX-SEC-007'], role: 'both',
+    description: 'Accepts a signature whose keyid names no registered key.',
+  }),
+  defineFault({
+    name: 'accept-bad-signature', switch: 'accept-bad-signature', requirements: ['ECDX-SEC-008'], role: 'both',
+    description: 'Accepts a signature that does not verify over the signature base (wrong key, altered method or target).',
+  }),
+  defineFault({
+    name: 'validate-before-authenticate', switch: 'validate-before-authenticate', requirements: ['ECDX-SEC-010'], role: 'both',
+    description: 'Validates the body and the Idempotency-Key before the signature, so an unsigned malformed request gets 400/422 instead of 401.',
+  }),
   // --- idempotency --------------------------------------------------------------------------------------
-  defineFault({ name: 'idempotency-key-optional', requirements: ['ECDX-IDM-002'], role: 'both', description: 'Processes a creating POST that has no Idempotency-Key.' }),
-  defineFault({ name: 'idempotency-replay-creates-again', requirements: ['ECDX-IDM-003'], role: 'both', description: 'Processes a repeated request (same key, same body) a second time instead of replaying the stored response.' }),
-  defineFault({ name: 'idempotency-key-reuse-accepted', requirements: ['ECDX-IDM-004'], role: 'both', description: 'Processes a request that reuses a key with a different body instead of answering 422.' }),
-  defineFault({ name: 'idempotency-no-in-flight-guard', requirements: ['ECDX-IDM-005'], role: 'both', description: 'Processes a second request with the same key while the first is still in flight instead of answering 409.' }),
-  defineFault({ name: 'idempotency-key-consumed-by-refusal', requirements: ['ECDX-IDM-008'], role: 'both', description: 'Stores the Idempotency-Key of a request it refuses with 401, so the corrected, correctly signed retry with the same key gets the 401 again.' }),
-  defineFault({ name: 'idempotency-key-global-scope', requirements: ['ECDX-IDM-007'], role: 'both', description: 'Scopes Idempotency-Key values globally instead of per client keyid: two clients using the same key collide.' }),
+  defineFault({
+    name: 'idempotency-key-optional', switch: 'idempotency-key-optional', requirements: ['ECDX-IDM-002'], role: 'both',
+    description: 'Processes a creating POST that has no Idempotency-Key.',
+  }),
+  defineFault({
+    name: 'idempotency-replay-creates-again', switch: 'idempotency-replay-creates-again', requirements: ['ECDX-IDM-003'], role: 'both',
+    description: 'Processes a repeated request (same key, same body) a second time instead of replaying the stored response.',
+  }),
+  defineFault({
+    name: 'idempotency-key-reuse-accepted', switch: 'idempotency-key-reuse-accepted', requirements: ['ECDX-IDM-004'], role: 'both',
+    description: 'Processes a request that reuses a key with a different body instead of answering 422.',
+  }),
+  defineFault({
+    name: 'idempotency-no-in-flight-guard', switch: 'idempotency-no-in-flight-guard', requirements: ['ECDX-IDM-005'], role: 'both',
+    description: 'Processes a second request with the same key while the first is still in flight instead of answering 409.',
+  }),
+  defineFault({
+    name: 'idempotency-key-consumed-by-refusal', switch: 'idempotency-key-consumed-by-refusal', requirements: ['ECDX-IDM-008'], role: 'both',
+    description: 'Stores the Idempotency-Key of a request it refuses with 401, so the corrected, correctly signed retry with the same key gets the 401 again.',
+  }),
+  defineFault({
+    name: 'idempotency-key-global-scope', switch: 'idempotency-key-global-scope', requirements: ['ECDX-IDM-007'], role: 'both',
+    description: 'Scopes Idempotency-Key values globally instead of per client keyid: two clients using the same key collide.',
+  }),
   // --- routing, media types, JSON -----------------------------------------------------------------------
-  defineFault({ name: 'unknown-path-needs-signature', requirements: ['ECDX-ERR-006'], role: 'both', description: 'Answers an unsigned request to an undefined path with 401 instead of 404.' }),
-  defineFault({ name: 'wrong-method-as-not-found', requirements: ['ECDX-ERR-007'], role: 'both', description: 'Answers a wrong method on a defined path with 404 and no Allow header instead of 405.' }),
-  defineFault({ name: 'no-body-size-limit', requirements: ['ECDX-ERR-009'], role: 'both', description: 'Reads bodies over 1 MiB instead of refusing them with 413.' }),
-  defineFault({ name: 'ignore-content-type', requirements: ['ECDX-ERR-008'], role: 'both', description: 'Parses the body as JSON whatever its Content-Type says, instead of answering 415.' }),
-  defineFault({ name: 'server-error-on-bad-input', requirements: ['ECDX-ERR-004', 'ECDX-ERR-005'], role: 'both', description: 'Answers malformed JSON with 500 instead of a 4xx problem.' }),
-  defineFault({ name: 'malformed-json-as-validation-error', requirements: ['ECDX-ERR-005'], role: 'both', description: 'Answers malformed JSON with 422 instead of 400 malformed-json.' }),
-  defineFault({ name: 'conformance-requires-signature', requirements: ['ECDX-CNF-001'], role: 'both', description: 'Refuses an unsigned GET /v1/conformance with 401.' }),
+  defineFault({
+    name: 'unknown-path-needs-signature', switch: 'unknown-path-needs-signature', requirements: ['ECDX-ERR-006'], role: 'both',
+    description: 'Answers an unsigned request to an undefined path with 401 instead of 404.',
+  }),
+  defineFault({
+    name: 'wrong-method-as-not-found', switch: 'wrong-method-as-not-found', requirements: ['ECDX-ERR-007'], role: 'both',
+    description: 'Answers a wrong method on a defined path with 404 and no Allow header instead of 405.',
+  }),
+  defineFault({
+    name: 'no-body-size-limit', switch: 'no-body-size-limit', requirements: ['ECDX-ERR-009'], role: 'both',
+    description: 'Reads bodies over 1 MiB instead of refusing them with 413.',
+  }),
+  defineFault({
+    name: 'ignore-content-type', switch: 'ignore-content-type', requirements: ['ECDX-ERR-008'], role: 'both',
+    description: 'Parses the body as JSON whatever its Content-Type says, instead of answering 415.',
+  }),
+  defineFault({
+    name: 'server-error-on-bad-input', switch: 'server-error-on-bad-input', requirements: ['ECDX-ERR-004', 'ECDX-ERR-005'], role: 'both',
+    description: 'Answers malformed JSON with 500 instead of a 4xx problem.',
+  }),
+  defineFault({
+    name: 'malformed-json-as-validation-error', switch: 'malformed-json-as-validation-error', requirements: ['ECDX-ERR-005'], role: 'both',
+    description: 'Answers malformed JSON with 422 instead of 400 malformed-json.',
+  }),
+  defineFault({
+    name: 'conformance-requires-signature', switch: 'conformance-requires-signature', requirements: ['ECDX-CNF-001'], role: 'both',
+    description: 'Refuses an unsigned GET /v1/conformance with 401.',
+  }),
   // --- schema validation, one operation at a time ---------------------------------------------------------
-  defineFault({ name: 'accept-invalid-shipping-data', requirements: ['ECDX-SHP-003'], role: 'carrier', description: 'Accepts a POST /v1/shipments body that is not a valid ShipmentRequest.' }),
-  defineFault({ name: 'accept-invalid-cancellation', requirements: ['ECDX-SHP-012'], role: 'carrier', description: 'Accepts a cancellation body that is not a valid CancellationRequest.' }),
-  defineFault({ name: 'accept-invalid-subscription', requirements: ['ECDX-PSH-003'], role: 'carrier', description: 'Accepts a POST /v1/subscriptions body that is not a valid SubscriptionRequest.' }),
-  defineFault({ name: 'platform-accept-invalid-push-batch', requirements: ['ECDX-PSH-024'], role: 'platform', description: 'Acknowledges a correctly signed push whose body is not a valid PushBatch.' }),
-  defineFault({ name: 'platform-accept-unsigned-push', requirements: ['ECDX-PSH-019'], role: 'platform', description: 'Acknowledges pushes without verifying webhook-signature.' }),
+  defineFault({
+    name: 'accept-invalid-shipping-data', switch: 'accept-invalid-shipping-data', requirements: ['ECDX-SHP-003'], role: 'carrier',
+    description: 'Accepts a POST /v1/shipments body that is not a valid ShipmentRequest.',
+  }),
+  defineFault({
+    name: 'accept-invalid-cancellation', switch: 'accept-invalid-cancellation', requirements: ['ECDX-SHP-012'], role: 'carrier',
+    description: 'Accepts a cancellation body that is not a valid CancellationRequest.',
+  }),
+  defineFault({
+    name: 'accept-invalid-subscription', switch: 'accept-invalid-subscription', requirements: ['ECDX-PSH-003'], role: 'carrier',
+    description: 'Accepts a POST /v1/subscriptions body that is not a valid SubscriptionRequest.',
+  }),
+  defineFault({
+    name: 'platform-accept-invalid-push-batch', switch: 'platform-accept-invalid-push-batch', requirements: ['ECDX-PSH-024'], role: 'platform',
+    description: 'Acknowledges a correctly signed push whose body is not a valid PushBatch.',
+  }),
+  defineFault({
+    name: 'platform-accept-unsigned-push', switch: 'platform-accept-unsigned-push', requirements: ['ECDX-PSH-019'], role: 'platform',
+    description: 'Acknowledges pushes without verifying webhook-signature.',
+  }),
   defineFault({
     name: 'credential-in-location',
     requirements: ['ECDX-SEC-017'],
     role: 'both',
     description: 'Puts the request\'s signature in the query of the Location header it answers, where proxies and logs keep it.',
-    transformResponse: (input, r) => {
+    operation: '*',
+    rewrite: (input, r) => {
       const location = r.headers['location'];
       const signature = input.request.headers['signature'];
       if (!location || !signature) return r;
@@ -66,7 +138,9 @@ export const pipelineFaults: Fault[] = [
     requirements: ['ECDX-ERR-001'],
     role: 'both',
     description: 'Sends errors as text/plain instead of application/problem+json.',
-    transformResponse: (_input, r) => (isProblemResponse(r) ? { ...r, headers: { ...r.headers, 'content-type': 'text/plain; charset=utf-8' }, body: `error ${r.status}` } : r),
+    operation: '*',
+    rewrite: (_input, r) =>
+      isProblemResponse(r) ? { ...r, headers: { ...r.headers, 'content-type': 'text/plain; charset=utf-8' }, body: `error ${r.status}` } : r,
   }),
   defineFault({
     name: 'problem-type-about-blank',
@@ -74,14 +148,16 @@ export const pipelineFaults: Fault[] = [
     requirements: ['ECDX-ERR-002', 'ECDX-ERR-001'],
     role: 'both',
     description: 'Gives every problem the type about:blank instead of its catalogue URI.',
-    transformResponse: (_input, r) => (isProblemResponse(r) ? { ...r, body: { ...(r.body as object), type: 'about:blank' } } : r),
+    operation: '*',
+    rewrite: (_input, r) => (isProblemResponse(r) ? { ...r, body: { ...(r.body as object), type: 'about:blank' } } : r),
   }),
   defineFault({
     name: 'problem-without-invalid-params',
     requirements: ['ECDX-ERR-003'],
     role: 'both',
     description: 'Leaves invalidParams out of validation-failed problems, so the client cannot tell which member is wrong.',
-    transformResponse: (_input, r) => {
+    operation: '*',
+    rewrite: (_input, r) => {
       if (!isProblemResponse(r) || (r.body as { type?: string }).type !== problemTypeUri('validation-failed')) return r;
       const { invalidParams: _dropped, ...rest } = r.body as Record<string, unknown>;
       return { ...r, body: rest };
@@ -92,7 +168,8 @@ export const pipelineFaults: Fault[] = [
     requirements: ['ECDX-ERR-010'],
     role: 'both',
     description: 'Quotes a telephone number from the request in the detail of a 422 problem.',
-    transformResponse: (input, r) => {
+    operation: '*',
+    rewrite: (input, r) => {
       if (!isProblemResponse(r) || r.status !== 422 || !input.request.body) return r;
       const mobile = findMobileNumbers(new TextDecoder().decode(input.request.body))[0];
       return mobile ? { ...r, body: { ...(r.body as object), detail: `request for ${mobile} refused` } } : r;

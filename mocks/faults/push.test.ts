@@ -7,7 +7,7 @@ import { createMock } from '../core/mock.ts';
 import { acceptPushBatch } from '../core/operations/receiver.ts';
 import { pushBatch, pushFixture, pushRequest, trackingEvent, type PushFixture, type PushFixtureOptions } from '../core/push/test-support.ts';
 import { send } from '../testing.ts';
-import { faults } from './index.ts';
+import { faults, faultsNamed, type FaultName } from './index.ts';
 import { pushFaults } from './push.ts';
 
 const W1 = 'ECDX00000000001';
@@ -21,9 +21,9 @@ afterEach(async () => {
 });
 
 /** The same scenario with the fault off and on. */
-async function both(name: string, options: PushFixtureOptions = {}): Promise<[PushFixture, PushFixture]> {
+async function both(name: FaultName, options: PushFixtureOptions = {}): Promise<[PushFixture, PushFixture]> {
   const off = await pushFixture(options);
-  const on = await pushFixture({ ...options, faults: [name] });
+  const on = await pushFixture({ ...options, faults: faultsNamed(name) });
   open.push(off, on);
   return [off, on];
 }
@@ -150,7 +150,7 @@ describe('faults in what is pushed', () => {
   });
 
   it('push-webhook-id-not-batch-id keeps its webhook-id across retries', async () => {
-    const on = await pushFixture({ faults: ['push-webhook-id-not-batch-id'], answers: [{ status: 500 }] });
+    const on = await pushFixture({ faults: faultsNamed('push-webhook-id-not-batch-id'), answers: [{ status: 500 }] });
     open.push(on);
     recordNow(on, (now) => [trackingEvent(W1, 1, 'ACCEPTED', now)]);
     await on.settle();
@@ -245,7 +245,8 @@ describe('delivery and retry faults', () => {
 });
 
 describe('platform faults', () => {
-  const platformPair = (name: string) => [createMock({ role: 'platform', clockSpeed: 0 }), createMock({ role: 'platform', clockSpeed: 0, faults: [name] })] as const;
+  const platformPair = (name: FaultName) =>
+    [createMock({ role: 'platform', clockSpeed: 0 }), createMock({ role: 'platform', clockSpeed: 0, faults: faultsNamed(name) })] as const;
   const event = (sequence: number, status: TrackingEvent['status'] = 'IN_TRANSIT') => trackingEvent(W1, sequence, status, Date.now());
 
   it('platform-single-push-signature-only refuses a signature list with 401, though one signature verifies', async () => {

@@ -1,32 +1,26 @@
 // Faults of the shipping operations (POST /v1/shipments, GET /v1/shipments/{waybillNo}, the cancellation): each
-// breaks one rule of chapter Shipping data or of the consent and minimisation rules of chapter Privacy. Those
-// without a transform are committed where the rule is enforced (mocks/core/operations/shipments.ts asks
-// `mock.fault(name)`); the ones that accept a request the schema refuses repair it after the pipeline refused it,
-// since schema validation happens before the operation runs.
+// breaks one rule of chapter Shipping data or of the consent and minimisation rules of chapter Privacy. The switches
+// are read where the rule is enforced (mocks/core/operations/shipments.ts); the rewrites change the answers of
+// createShipment or getShipment. Those that accept a request the schema refuses repair it after the pipeline
+// refused it, since schema validation happens before the operation runs.
 import { ShipmentRequest, type Shipment } from '../../schemas/src/index.ts';
 import { problemTypeUri } from '../../schemas/src/problems.ts';
 import { violations } from '../../schemas/validate.ts';
 import { acceptShippingData } from '../core/operations/shipments.ts';
 import { validationProblem } from '../core/respond.ts';
-import { shippingFault } from '../core/simulator/fault-names.ts';
 import { formatTimestamp } from '../core/simulator/timestamps.ts';
 import type { MockResponse, OperationInput } from '../core/types.ts';
-import { defineFault, type Fault } from './fault.ts';
+import { defineFault } from '../core/faults.ts';
 
-const SHIPMENT_PATH = /^\/v1\/shipments\/[^/]+$/;
-const isCreate = (input: OperationInput) => input.request.method === 'POST' && input.request.url.pathname === '/v1/shipments';
-const isRead = (input: OperationInput) => input.request.method === 'GET' && SHIPMENT_PATH.test(input.request.url.pathname);
-
-/** A validation-failed refusal of POST /v1/shipments that was not a replay of a stored answer. */
-const refusedShippingData = (input: OperationInput, r: MockResponse): boolean =>
-  isCreate(input) &&
+/** A validation-failed refusal (of POST /v1/shipments) that was not a replay of a stored answer. */
+const refusedShippingData = (r: MockResponse): boolean =>
   r.status === 422 &&
   r.headers['idempotency-replayed'] !== 'true' &&
   (r.body as { type?: string } | undefined)?.type === problemTypeUri('validation-failed');
 
 /** Accept the repaired request when the repair alone makes it valid; otherwise the refusal stands. */
 function acceptRepaired(input: OperationInput, r: MockResponse, repair: (body: Record<string, unknown>) => Record<string, unknown> | undefined): MockResponse {
-  if (!refusedShippingData(input, r) || typeof input.body !== 'object' || input.body === null || Array.isArray(input.body)) return r;
+  if (!refusedShippingData(r) || typeof input.body !== 'object' || input.body === null || Array.isArray(input.body)) return r;
   const repaired = repair(structuredClone(input.body as Record<string, unknown>));
   return repaired && violations(ShipmentRequest, repaired).length === 0 ? acceptShippingData(input, repaired) : r;
 }
@@ -42,9 +36,10 @@ function deleteAt(root: Record<string, unknown>, pointer: string): void {
 
 const shipmentBody = (r: MockResponse): Shipment | undefined => (r.status < 300 && typeof r.body === 'object' ? (r.body as Shipment) : undefined);
 
-export const shippingFaults: Fault[] = [
+export const shippingFaults = [
   defineFault({
-    name: shippingFault.shipmentReadableByOtherPlatforms,
+    name: 'shipment-readable-by-other-platforms',
+    switch: 'shipment-readable-by-other-platforms',
     requirements: ['ECDX-PRV-008'],
     role: 'carrier',
     description: 'Answers GET /v1/shipments/{waybillNo} to any platform, not only to the one whose shipping data created it.',
@@ -54,33 +49,38 @@ export const shippingFaults: Fault[] = [
     requirements: ['ECDX-SHP-001'],
     role: 'carrier',
     description: 'Answers POST /v1/shipments with 201 and the shipment but without the Location header.',
-    transformResponse: (input, r) => {
-      if (!isCreate(input) || r.status !== 201) return r;
+    operation: 'createShipment',
+    rewrite: (_input, r) => {
+      if (r.status !== 201) return r;
       const { location: _dropped, ...headers } = r.headers;
       return { ...r, headers };
     },
   }),
   defineFault({
-    name: shippingFault.waybillReusedForSameOrder,
+    name: 'waybill-reused-for-same-order',
+    switch: 'waybill-reused-for-same-order',
     requirements: ['ECDX-SHP-002'],
     role: 'carrier',
     description:
       'Gives a second request with the same platformOrderId the waybill number of the first (the shipment is replaced by the new data).',
   }),
   defineFault({
-    name: shippingFault.acceptForeignCarrierCode,
+    name: 'accept-foreign-carrier-code',
+    switch: 'accept-foreign-carrier-code',
     requirements: ['ECDX-SHP-004'],
     role: 'carrier',
     description: 'Accepts shipping data addressed to another carrier code instead of refusing it with 422 at /carrierCode.',
   }),
   defineFault({
-    name: shippingFault.acceptProhibitedContents,
+    name: 'accept-prohibited-contents',
+    switch: 'accept-prohibited-contents',
     requirements: ['ECDX-SHP-005'],
     role: 'carrier',
     description: 'Accepts shipping data whose contents declare a prohibited category instead of refusing it with prohibited-contents.',
   }),
   defineFault({
-    name: shippingFault.requirePackageWeight,
+    name: 'require-package-weight',
+    switch: 'require-package-weight',
     requirements: ['ECDX-SHP-006'],
     role: 'carrier',
     description:
@@ -92,8 +92,9 @@ export const shippingFaults: Fault[] = [
     role: 'carrier',
     description:
       'GET /v1/shipments/{waybillNo} answers the request with platformOrderId in upper case, so it is no longer the request received (any order id with a lower-case letter shows it); POST still echoes it as sent.',
-    transformResponse: (input, r) => {
-      const shipment = isRead(input) ? shipmentBody(r) : undefined;
+    operation: 'getShipment',
+    rewrite: (_input, r) => {
+      const shipment = shipmentBody(r);
       if (!shipment) return r;
       return { ...r, body: { ...shipment, request: { ...shipment.request, platformOrderId: shipment.request.platformOrderId.toUpperCase() } } };
     },
@@ -103,8 +104,9 @@ export const shippingFaults: Fault[] = [
     requirements: ['ECDX-SHP-008'],
     role: 'carrier',
     description: 'Answers GET /v1/shipments/{waybillNo} for a waybill it does not hold with 422 validation-failed (in: path) instead of 404 not-found.',
-    transformResponse: (input, r) =>
-      isRead(input) && r.status === 404
+    operation: 'getShipment',
+    rewrite: (_input, r) =>
+      r.status === 404
         ? validationProblem([{ name: '/waybillNo', in: 'path', reason: 'not a waybill number of this carrier' }], 'The path does not match this operation.')
         : r,
   }),
@@ -113,21 +115,24 @@ export const shippingFaults: Fault[] = [
     requirements: ['ECDX-SHP-009'],
     role: 'carrier',
     description: 'After a successful cancellation, GET /v1/shipments/{waybillNo} reports the shipment as CREATED again, without cancelledAt.',
-    transformResponse: (input, r) => {
-      const shipment = isRead(input) ? shipmentBody(r) : undefined;
+    operation: 'getShipment',
+    rewrite: (_input, r) => {
+      const shipment = shipmentBody(r);
       if (shipment?.status !== 'CANCELLED') return r;
       const { cancelledAt: _dropped, ...rest } = shipment;
       return { ...r, body: { ...rest, status: 'CREATED' } };
     },
   }),
   defineFault({
-    name: shippingFault.cancelAfterAcceptance,
+    name: 'cancel-after-acceptance',
+    switch: 'cancel-after-acceptance',
     requirements: ['ECDX-SHP-010'],
     role: 'carrier',
     description: 'Cancels a shipment the carrier has already accepted (收寄) instead of answering 409 shipment-already-accepted.',
   }),
   defineFault({
-    name: shippingFault.repeatCancellationRestamped,
+    name: 'repeat-cancellation-restamped',
+    switch: 'repeat-cancellation-restamped',
     requirements: ['ECDX-SHP-011'],
     role: 'carrier',
     description: 'Answers a further cancellation of a cancelled shipment with a new cancelledAt (the time of the repeat) instead of the first one.',
@@ -137,20 +142,23 @@ export const shippingFaults: Fault[] = [
     requirements: ['ECDX-SHP-013'],
     role: 'carrier',
     description: 'Answers POST /v1/shipments with a Shipment whose updatedAt lies an hour before its createdAt.',
-    transformResponse: (input, r) => {
-      const shipment = isCreate(input) && r.status === 201 ? shipmentBody(r) : undefined;
+    operation: 'createShipment',
+    rewrite: (_input, r) => {
+      const shipment = r.status === 201 ? shipmentBody(r) : undefined;
       if (!shipment) return r;
       return { ...r, body: { ...shipment, updatedAt: formatTimestamp(Date.parse(shipment.createdAt) - 3600_000) } };
     },
   }),
   defineFault({
-    name: shippingFault.acceptLapsedConsent,
+    name: 'accept-lapsed-consent',
+    switch: 'accept-lapsed-consent',
     requirements: ['ECDX-CON-002'],
     role: 'carrier',
     description: 'Accepts shipping data carrying a consent record that is withdrawn, expired, or expires before it was granted.',
   }),
   defineFault({
-    name: shippingFault.consentDemandedForOrder,
+    name: 'consent-demanded-for-order',
+    switch: 'consent-demanded-for-order',
     requirements: ['ECDX-CON-003'],
     role: 'carrier',
     description:
@@ -162,7 +170,8 @@ export const shippingFaults: Fault[] = [
     role: 'carrier',
     description:
       'Accepts shipping data for a recipient outside the mainland that has no crossBorder details, holding it with a contract-performance exemption the platform never claimed.',
-    transformResponse: (input, r) =>
+    operation: 'createShipment',
+    rewrite: (input, r) =>
       acceptRepaired(input, r, (body) => {
         const recipient = body['recipient'] as { address?: { countryCode?: unknown } } | undefined;
         if (body['crossBorder'] !== undefined || recipient?.address?.countryCode === 'CN') return undefined;
@@ -170,7 +179,8 @@ export const shippingFaults: Fault[] = [
       }),
   }),
   defineFault({
-    name: shippingFault.ignoreSeparateConsentReference,
+    name: 'ignore-separate-consent-reference',
+    switch: 'ignore-separate-consent-reference',
     requirements: ['ECDX-CON-005'],
     role: 'carrier',
     description: 'Accepts a crossBorder.separateConsentId that names no CROSS_BORDER_TRANSFER consent record of the request.',
@@ -181,7 +191,8 @@ export const shippingFaults: Fault[] = [
     role: 'carrier',
     description:
       'Accepts shipping data carrying members the standard does not define (an identity number, a birth date …), silently dropping them, instead of refusing it with 422.',
-    transformResponse: (input, r) =>
+    operation: 'createShipment',
+    rewrite: (input, r) =>
       acceptRepaired(input, r, (body) => {
         const unknown = violations(ShipmentRequest, body).filter((v) => v.message === 'Unexpected property');
         if (unknown.length === 0) return undefined;
@@ -194,6 +205,7 @@ export const shippingFaults: Fault[] = [
     requirements: ['ECDX-PRV-012'],
     role: 'carrier',
     description: 'Accepts shipping data whose purpose is not DELIVERY, holding it as if it said DELIVERY, instead of refusing it with 422 at /purpose.',
-    transformResponse: (input, r) => acceptRepaired(input, r, (body) => (body['purpose'] === 'DELIVERY' ? undefined : { ...body, purpose: 'DELIVERY' })),
+    operation: 'createShipment',
+    rewrite: (input, r) => acceptRepaired(input, r, (body) => (body['purpose'] === 'DELIVERY' ? undefined : { ...body, purpose: 'DELIVERY' })),
   }),
 ];

@@ -2,7 +2,7 @@
 // against the faultless mock in both roles, and each fault of these areas makes exactly its own requirements fail —
 // nothing else, no check in error or blocked.
 import { describe, expect, it } from 'vitest';
-import { faults as catalogue } from '../../mocks/faults/index.ts';
+import { faults as catalogue, type FaultName } from '../../mocks/faults/index.ts';
 import type { CheckResult } from '../../conformance/harness/report.ts';
 import { failedRequirements, pool, runChecksAgainstMock } from '../against-mock.ts';
 import { areas } from '../../conformance/checks/index.ts';
@@ -13,7 +13,7 @@ type Role = 'carrier' | 'platform';
 /** The faults of the notices, incidents and statistics areas (mocks/faults/governance.ts). */
 const FAULTS = catalogue.filter((f) => /^(notice|incident|statistics)-/.test(f.name));
 
-const run = (role: Role, faults: string[]): Promise<CheckResult[]> => runChecksAgainstMock(role, checks, faults, 6);
+const run = (role: Role, faults: readonly FaultName[]): Promise<CheckResult[]> => runChecksAgainstMock(role, checks, faults, 6);
 
 describe('governance checks against the reference mock', () => {
   it('cover every fault of their areas', () => {

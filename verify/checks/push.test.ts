@@ -2,7 +2,7 @@
 // (those whose requirements are all PSH, ECDX-HLT-007, ECDX-SEC-012 or ECDX-SEC-013) exactly that fault's
 // requirements fail, and nothing errors. The runs go side by side, one mock server each, to stay within a minute.
 import { describe, expect, it } from 'vitest';
-import { faults as catalogue } from '../../mocks/faults/index.ts';
+import { faults as catalogue, type FaultName } from '../../mocks/faults/index.ts';
 import { startMockServer } from '../../mocks/server.ts';
 import type { Check } from '../../conformance/harness/check.ts';
 import { runConformance } from '../../conformance/index.ts';
@@ -33,7 +33,7 @@ interface Outcome {
   notPassed: string[];
 }
 
-async function run(role: Role, faults: string[]): Promise<Outcome> {
+async function run(role: Role, faults: readonly FaultName[]): Promise<Outcome> {
   const server = await startMockServer({ role, port: 0, host: '127.0.0.1', faults, clockSpeed: 1 });
   try {
     const only = faults.length === 1 ? ONLY[faults[0]!] : undefined;

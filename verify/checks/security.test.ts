@@ -2,7 +2,7 @@
 // reference mock: every one passes against the faultless mock, and each fault of these areas makes exactly its own
 // requirements fail — nothing else, no check in error.
 import { describe, expect, it } from 'vitest';
-import { faultByName } from '../../mocks/faults/index.ts';
+import { faultByName, type FaultName } from '../../mocks/faults/index.ts';
 import type { CheckResult } from '../../conformance/harness/report.ts';
 import { failedRequirements, pool, runChecksAgainstMock } from '../against-mock.ts';
 import { areas } from '../../conformance/checks/index.ts';
@@ -18,9 +18,9 @@ const FAULTS = [
   'unknown-path-needs-signature', 'wrong-method-as-not-found', 'no-body-size-limit', 'ignore-content-type', 'server-error-on-bad-input',
   'malformed-json-as-validation-error', 'problem-as-plain-text', 'problem-type-about-blank', 'problem-without-invalid-params',
   'problem-echoes-personal-data', 'claim-hmac-not-honoured',
-];
+] as const;
 
-const run = (role: Role, faults: string[]): Promise<CheckResult[]> => runChecksAgainstMock(role, checks, faults, 6);
+const run = (role: Role, faults: readonly FaultName[]): Promise<CheckResult[]> => runChecksAgainstMock(role, checks, faults, 6);
 
 /** Run `jobs` with at most `size` at a time. */
 describe('request pipeline checks against the reference mock', () => {

@@ -3,7 +3,7 @@
 // own requirements fail, and the faults of neighbouring areas that touch the same answers (the shape of problems,
 // the tracking cursor) fail nothing outside their own list. No check may end in error.
 import { describe, expect, it } from 'vitest';
-import { faultByName } from '../../mocks/faults/index.ts';
+import { faultByName, type FaultName } from '../../mocks/faults/index.ts';
 import type { CheckResult } from '../../conformance/harness/report.ts';
 import { failedRequirements, pool, runChecksAgainstMock } from '../against-mock.ts';
 import { areas } from '../../conformance/checks/index.ts';
@@ -17,11 +17,13 @@ const OWN_FAULTS = [
   'cancel-after-acceptance', 'repeat-cancellation-restamped', 'shipment-updated-before-created', 'accept-lapsed-consent',
   'consent-demanded-for-order', 'accept-cross-border-without-legal-basis', 'ignore-separate-consent-reference', 'accept-undefined-members',
   'accept-any-purpose', 'accept-invalid-shipping-data', 'accept-invalid-cancellation',
-];
+] as const;
 /** Faults of other areas that change answers these checks judge: they may fail only their own requirements. */
-const NEIGHBOUR_FAULTS = ['problem-as-plain-text', 'problem-type-about-blank', 'problem-without-invalid-params', 'problem-echoes-personal-data', 'cursor-with-recipient-phone'];
+const NEIGHBOUR_FAULTS = [
+  'problem-as-plain-text', 'problem-type-about-blank', 'problem-without-invalid-params', 'problem-echoes-personal-data', 'cursor-with-recipient-phone',
+] as const;
 
-const run = (faults: string[]): Promise<CheckResult[]> => runChecksAgainstMock('carrier', shippingChecks, faults, 6);
+const run = (faults: readonly FaultName[]): Promise<CheckResult[]> => runChecksAgainstMock('carrier', shippingChecks, faults, 6);
 
 describe('shipping checks against the reference mock carrier', () => {
   it('verify every testable MUST requirement of their areas', () => {

@@ -2,6 +2,7 @@
 // tracking-privacy.ts) against the reference mock: every one passes against the faultless mock, and each fault of
 // mocks/faults/tracking.ts makes exactly its own requirements fail — nothing else, no check in error.
 import { describe, expect, it } from 'vitest';
+import type { FaultName } from '../../mocks/faults/index.ts';
 import { trackingFaults } from '../../mocks/faults/tracking.ts';
 import type { CheckResult } from '../../conformance/harness/report.ts';
 import { failedRequirements, pool, runChecksAgainstMock } from '../against-mock.ts';
@@ -15,7 +16,7 @@ const BLOCKED_BY: Record<string, string[]> = {
   'cursor-expires-after-a-minute': ['tracking/walk-while-recording'], // its walk needs a cursor kept 55 minutes
 };
 
-const run = (faults: string[]): Promise<CheckResult[]> => runChecksAgainstMock('carrier', checks, faults, 4);
+const run = (faults: readonly FaultName[]): Promise<CheckResult[]> => runChecksAgainstMock('carrier', checks, faults, 4);
 
 describe('trajectory and tracking-privacy checks against the reference mock', () => {
   it('cover every testable TRK requirement and the tracking PRV requirements', () => {

@@ -1,7 +1,7 @@
 // Discovery (Core chapter): the conformance claim and the health document, both unsigned. The claim follows from
 // the mock's role; the health document reports the feeds that claim implies as they are right now — the push
 // backlog from the push dispatcher, the last exchanges from the activity log — never as configured.
-import type { ConformanceClaim, DataFeed, FeedHealth, Health, HealthStatus } from '../../../schemas/src/index.ts';
+import type { ConformanceClaim, DataFeed, FeedHealth, Health, HealthStatus, PartyRole } from '../../../schemas/src/index.ts';
 import { feedsOfClasses } from '../../../schemas/src/index.ts';
 import { classUri, SPEC_VERSION, type ConformanceClassName } from '../../../schemas/src/classes.ts';
 import { activitiesBetween, type Activity } from '../activity.ts';
@@ -10,14 +10,12 @@ import { json } from '../respond.ts';
 import { findService } from '../services.ts';
 import type { MockContext, OperationHandler } from '../types.ts';
 
-export type ClaimRole = 'carrier' | 'platform';
-
 /** The mock's timestamps are China Standard Time (+08:00), as the exchange's own examples are. */
 export function timestampAt(ms: number): string {
   return `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
 }
 
-const CLASSES: Record<ClaimRole, ConformanceClassName[]> = {
+const CLASSES: Record<PartyRole, ConformanceClassName[]> = {
   carrier: ['core', 'security', 'privacy', 'carrier-shipping', 'carrier-tracking-pull', 'carrier-tracking-push', 'notices', 'incidents', 'statistics'],
   platform: ['core', 'security', 'privacy', 'platform-tracking-receiver', 'notices', 'incidents', 'statistics'],
 };
@@ -26,15 +24,15 @@ const CLASSES: Record<ClaimRole, ConformanceClassName[]> = {
  * Which role's claim a request reads. A mock serving both roles holds two claims and chooses by `?role=`, the
  * carrier claim by default (Core chapter §1); a single-role mock has one claim and ignores the parameter.
  */
-export function claimRole(mock: MockContext, query?: URLSearchParams): ClaimRole {
+export function claimRole(mock: MockContext, query?: URLSearchParams): PartyRole {
   if (mock.role !== 'both') return mock.role;
   return query?.get('role') === 'platform' ? 'platform' : 'carrier';
 }
 
 /** The role whose feeds the health document reports: the default claim's, which for `both` covers every feed. */
-const healthRole = (mock: MockContext): ClaimRole => claimRole(mock);
+const healthRole = (mock: MockContext): PartyRole => claimRole(mock);
 
-export function conformanceClaim(mock: MockContext, role: ClaimRole): ConformanceClaim {
+export function conformanceClaim(mock: MockContext, role: PartyRole): ConformanceClaim {
   const self = mock.self[role];
   return {
     ecdxVersion: SPEC_VERSION,
@@ -110,8 +108,8 @@ export function healthDocument(mock: MockContext): Health {
   return { status, serverTime: timestampAt(now), ecdxVersion: SPEC_VERSION, feeds: entries };
 }
 
-export const handlers: Record<string, OperationHandler> = {
+export const handlers = {
   getConformanceClaim: ({ mock, query }) => json(200, conformanceClaim(mock, claimRole(mock, query))),
   // 200 even when DOWN (ECDX-HLT-001): the document carries the state, so a monitor can tell it from no answer.
   getHealth: ({ mock }) => json(200, healthDocument(mock)),
-};
+} satisfies Record<string, OperationHandler>;

@@ -55,6 +55,6 @@ export function receiveSecurityIncident({ mock, caller, body }: Pick<OperationIn
   return json(201, receipt);
 }
 
-export const handlers: Record<string, OperationHandler> = {
+export const handlers = {
   receiveSecurityIncident,
-};
+} satisfies Record<string, OperationHandler>;

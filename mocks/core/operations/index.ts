@@ -11,13 +11,30 @@ import * as testControls from './test-controls.ts';
 import * as tracking from './tracking.ts';
 
 interface Area {
-  handlers: Record<string, OperationHandler>;
+  handlers: Readonly<Record<string, OperationHandler>>;
   start?: (mock: MockContext) => void;
 }
 
 const areas: Area[] = [discovery, shipments, tracking, subscriptions, receiver, notices, incidents, statistics, testControls];
 
-export const operationHandlers: Record<string, OperationHandler> = Object.assign({}, ...areas.map((a) => a.handlers));
+/** operationId → handler, one for every operation of spec/openapi/operations.ts (routes.ts refuses to start without). */
+export const operationHandlers = {
+  ...discovery.handlers,
+  ...shipments.handlers,
+  ...tracking.handlers,
+  ...subscriptions.handlers,
+  ...receiver.handlers,
+  ...notices.handlers,
+  ...incidents.handlers,
+  ...statistics.handlers,
+  ...testControls.handlers,
+};
+
+/**
+ * The operationId of an operation of the standard, as a type: the operations table types its ids as plain strings,
+ * so the union is read off the handler table, which covers it exactly (operations/index.test.ts).
+ */
+export type OperationId = keyof typeof operationHandlers;
 
 /** Start each area's background services (the push dispatcher, the trajectory simulator's timers). */
 export function startServices(mock: MockContext): void {

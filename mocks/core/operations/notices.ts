@@ -78,11 +78,11 @@ function addressingProblem(mock: MockContext, caller: Party | undefined, notice:
 }
 
 /** Rule checks a fault switches off, each for exactly one requirement. */
-const UNCHECKED_BY_FAULT: Partial<Record<ProblemSlug, string>> = {
-  'notice-lead-time-too-short': 'notice-lead-time-not-checked',
-  'notice-severity-understated': 'notice-severity-not-checked',
-  'notice-disclosure-missing': 'notice-disclosure-not-checked',
-  'notice-issued-at-invalid': 'notice-issued-at-not-checked',
+const UNCHECKED_BY_FAULT: Partial<Record<ProblemSlug, (mock: MockContext) => boolean>> = {
+  'notice-lead-time-too-short': (mock) => mock.fault('notice-lead-time-not-checked'),
+  'notice-severity-understated': (mock) => mock.fault('notice-severity-not-checked'),
+  'notice-disclosure-missing': (mock) => mock.fault('notice-disclosure-not-checked'),
+  'notice-issued-at-invalid': (mock) => mock.fault('notice-issued-at-not-checked'),
 };
 
 function receiveInterruptionNotice({ mock, caller, body }: OperationInput): MockResponse {
@@ -100,10 +100,7 @@ function receiveInterruptionNotice({ mock, caller, body }: OperationInput): Mock
   const misaddressed = addressingProblem(mock, caller, posted);
   if (misaddressed) return problemResponse('forbidden', { detail: misaddressed });
 
-  const problems = checkNewNotice(posted, mock.clock.date()).filter((p) => {
-    const fault = UNCHECKED_BY_FAULT[p.problemSlug];
-    return !(fault && mock.fault(fault));
-  });
+  const problems = checkNewNotice(posted, mock.clock.date()).filter((p) => !UNCHECKED_BY_FAULT[p.problemSlug]?.(mock));
   if (problems.length > 0) return refusal(problems);
 
   const notice: InterruptionNotice = {
@@ -177,8 +174,8 @@ function respondToInterruptionNotice({ mock, caller, params, body }: OperationIn
   return json(201, mock.fault('notice-response-answers-old-state') ? notice : updated);
 }
 
-export const handlers: Record<string, OperationHandler> = {
+export const handlers = {
   receiveInterruptionNotice,
   getInterruptionNotice,
   respondToInterruptionNotice,
-};
+} satisfies Record<string, OperationHandler>;

@@ -5,6 +5,7 @@ import { activitiesBetween } from '../activity.ts';
 import { createMock, type Mock } from '../mock.ts';
 import { pushBatch, pushRequest, trackingEvent } from '../push/test-support.ts';
 import { findService } from '../services.ts';
+import { switchedOn } from '../../test-support/switches.ts';
 import { send } from '../../testing.ts';
 import { acceptPushBatch, RECEIVED_EVENTS, receivedEventsOf } from './receiver.ts';
 
@@ -164,14 +165,14 @@ describe('under the platform-accept-invalid-push-batch fault', () => {
     ['events that are not a list', { batchId: 'bat_1', events: 'many' }],
     ['events that are not events', { batchId: 42, events: [{}, null, 7] }],
   ])('acknowledges %s without crashing and stores nothing unreadable', async (_, body) => {
-    const mock = createMock({ role: 'platform', clockSpeed: 0, faults: ['platform-accept-invalid-push-batch'] });
+    const mock = createMock({ role: 'platform', clockSpeed: 0, faults: switchedOn('platform-accept-invalid-push-batch') });
     const response = await mock.handle(pushRequest(mock, body, { id: 'bat_1' }));
     expect(response.status).toBe(200);
     expect(storedCount(mock)).toBe(0);
   });
 
   it('still refuses more than 100 events with 413: that fault breaks only ECDX-PSH-024', async () => {
-    const mock = createMock({ role: 'platform', clockSpeed: 0, faults: ['platform-accept-invalid-push-batch'] });
+    const mock = createMock({ role: 'platform', clockSpeed: 0, faults: switchedOn('platform-accept-invalid-push-batch') });
     const events = Array.from({ length: 101 }, (_, i) => trackingEvent(W1, i + 1, 'IN_TRANSIT', mock.context.clock.now()));
     expect((await mock.handle(pushRequest(mock, pushBatch(events)))).status).toBe(413);
   });

@@ -147,4 +147,4 @@ const receiveTrackingEvents: OperationHandler = async ({ mock, request, body }) 
   return response;
 };
 
-export const handlers: Record<string, OperationHandler> = { receiveTrackingEvents };
+export const handlers = { receiveTrackingEvents } satisfies Record<string, OperationHandler>;

@@ -15,7 +15,6 @@ import {
 } from '../../../schemas/src/index.ts';
 import type { InvalidParam } from '../../../schemas/src/problems.ts';
 import { json, problemResponse, validationProblem } from '../respond.ts';
-import { shippingFault } from '../simulator/fault-names.ts';
 import { currentShipment, findOwnShipment, shipmentsOf, type StoredShipment } from '../simulator/shipment-record.ts';
 import { simulatorFor } from '../simulator/simulator.ts';
 import { formatTimestamp } from '../simulator/timestamps.ts';
@@ -36,7 +35,7 @@ const ownCarrierCode = (mock: MockContext): string => mock.self.carrier.carrierC
 function consentViolations(mock: MockContext, body: Record<string, unknown>): InvalidParam[] {
   const found: InvalidParam[] = [];
   const consents = list(body['consents']).map(record);
-  if (!mock.fault(shippingFault.acceptLapsedConsent)) {
+  if (!mock.fault('accept-lapsed-consent')) {
     const now = mock.clock.now();
     consents.forEach((consent, i) => {
       const granted = Date.parse(String(consent['grantedAt']));
@@ -51,7 +50,7 @@ function consentViolations(mock: MockContext, body: Record<string, unknown>): In
   }
   const separate = record(body['crossBorder'])['separateConsentId'];
   const referenced = consents.some((c) => c['consentId'] === separate && c['purpose'] === 'CROSS_BORDER_TRANSFER');
-  if (separate !== undefined && !referenced && !mock.fault(shippingFault.ignoreSeparateConsentReference)) {
+  if (separate !== undefined && !referenced && !mock.fault('ignore-separate-consent-reference')) {
     found.push({ name: '/crossBorder/separateConsentId', reason: 'names no consent record of this request with purpose CROSS_BORDER_TRANSFER' });
   }
   return found;
@@ -64,14 +63,14 @@ const sameOrder = (mock: MockContext, owner: string, orderId: unknown): StoredSh
 /** The rules of a ShipmentRequest beyond its schema, as 422 validation-failed members. */
 function businessViolations(mock: MockContext, owner: string, body: Record<string, unknown>): InvalidParam[] {
   const found: InvalidParam[] = [];
-  if (body['carrierCode'] !== ownCarrierCode(mock) && !mock.fault(shippingFault.acceptForeignCarrierCode)) {
+  if (body['carrierCode'] !== ownCarrierCode(mock) && !mock.fault('accept-foreign-carrier-code')) {
     found.push({ name: '/carrierCode', reason: `the request is addressed to another carrier; this carrier's code is ${ownCarrierCode(mock)}` });
   }
   found.push(...consentViolations(mock, body));
-  if (mock.fault(shippingFault.requirePackageWeight) && record(body['package'])['totalWeightGrams'] === undefined) {
+  if (mock.fault('require-package-weight') && record(body['package'])['totalWeightGrams'] === undefined) {
     found.push({ name: '/package/totalWeightGrams', reason: 'this carrier needs the declared weight' });
   }
-  if (mock.fault(shippingFault.consentDemandedForOrder) && list(body['consents']).length === 0) {
+  if (mock.fault('consent-demanded-for-order') && list(body['consents']).length === 0) {
     const consentedBefore = sameOrder(mock, owner, body['platformOrderId']).some((s) => list(record(s.shipment.request)['consents']).length > 0);
     if (consentedBefore) found.push({ name: '/consents', reason: 'this order was sent with consent records before; send them again' });
   }
@@ -92,7 +91,7 @@ export function acceptShippingData(input: OperationInput, payload: unknown): Moc
   const prohibited = list(body['contents'])
     .map((line, i) => ({ category: record(line)['category'], i }))
     .filter(({ category }) => typeof category === 'string' && isProhibitedContentsCategory(category));
-  if (prohibited.length > 0 && !mock.fault(shippingFault.acceptProhibitedContents)) {
+  if (prohibited.length > 0 && !mock.fault('accept-prohibited-contents')) {
     return problemResponse('prohibited-contents', {
       detail: 'The contents include goods that may not be sent by express delivery (禁止寄递物品).',
       invalidParams: prohibited.map(({ category, i }) => ({ name: `/contents/${i}/category`, reason: `${String(category)} is a prohibited category` })),
@@ -100,7 +99,7 @@ export function acceptShippingData(input: OperationInput, payload: unknown): Moc
   }
 
   const simulator = simulatorFor(mock);
-  const reused = mock.fault(shippingFault.waybillReusedForSameOrder) ? sameOrder(mock, owner, body['platformOrderId'])[0] : undefined;
+  const reused = mock.fault('waybill-reused-for-same-order') ? sameOrder(mock, owner, body['platformOrderId'])[0] : undefined;
   const waybillNo = reused?.shipment.waybillNo ?? nextWaybillNumber(mock.store);
   const createdAt = formatTimestamp(mock.clock.now());
   const shipment: Shipment = {
@@ -128,7 +127,7 @@ function refreshed(mock: MockContext, stored: StoredShipment): Shipment {
 
 const getShipment: OperationHandler = ({ mock, params, caller }) => {
   const waybillNo = params['waybillNo'] ?? '';
-  const stored = mock.fault(shippingFault.shipmentReadableByOtherPlatforms)
+  const stored = mock.fault('shipment-readable-by-other-platforms')
     ? shipmentsOf(mock).get(waybillNo)
     : findOwnShipment(mock, waybillNo, caller?.keyid);
   return stored ? json(200, refreshed(mock, stored)) : shipmentNotFound();
@@ -139,11 +138,11 @@ const cancelShipment: OperationHandler = ({ mock, params, caller, body }) => {
   if (!stored) return shipmentNotFound();
   const current = refreshed(mock, stored);
   if (current.status === 'CANCELLED') {
-    if (!mock.fault(shippingFault.repeatCancellationRestamped)) return json(200, current); // ECDX-SHP-011
+    if (!mock.fault('repeat-cancellation-restamped')) return json(200, current); // ECDX-SHP-011
     const now = formatTimestamp(mock.clock.now());
     return json(200, { ...current, cancelledAt: now, updatedAt: now });
   }
-  if (current.status !== 'CREATED' && !mock.fault(shippingFault.cancelAfterAcceptance)) {
+  if (current.status !== 'CREATED' && !mock.fault('cancel-after-acceptance')) {
     return problemResponse('shipment-already-accepted', { detail: 'The carrier has accepted (收寄) the parcel; it can no longer be cancelled.' });
   }
   const request = record(body) as Partial<CancellationRequest>;
@@ -157,4 +156,4 @@ const cancelShipment: OperationHandler = ({ mock, params, caller, body }) => {
   return json(200, refreshed(mock, cancelled));
 };
 
-export const handlers: Record<string, OperationHandler> = { createShipment, getShipment, cancelShipment };
+export const handlers = { createShipment, getShipment, cancelShipment } satisfies Record<string, OperationHandler>;

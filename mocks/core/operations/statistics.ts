@@ -1,13 +1,13 @@
 // Sharing statistics (chapter Sharing statistics, ECDX-STA-*, ECDX-PRV-015): figures for a period, computed from the
 // activity log, scoped to the requesting client. The log holds codes and counts only, and every figure below is a
 // count or a code, so nothing personal can reach the answer; the arithmetic holds by construction.
-import type { ExchangeParty, SharingStatistics, TrackingNode } from '../../../schemas/src/index.ts';
+import type { ExchangeParty, PartyRole, SharingStatistics, TrackingNode } from '../../../schemas/src/index.ts';
 import { statisticsPeriodProblem, Timestamp } from '../../../schemas/src/index.ts';
 import { violations } from '../../../schemas/validate.ts';
 import { activitiesBetween, type Activity } from '../activity.ts';
 import { json, problemResponse, validationProblem } from '../respond.ts';
 import type { MockContext, MockResponse, OperationHandler, OperationInput, Party } from '../types.ts';
-import { timestampAt, type ClaimRole } from './discovery.ts';
+import { timestampAt } from './discovery.ts';
 import { RECEIVED_EVENTS } from './receiver.ts';
 
 /** What the push receiver keeps of each event (receiver.ts): enough to time its delivery. */
@@ -43,7 +43,7 @@ function readPeriod(query: URLSearchParams): { from: string; to: string } | Mock
 }
 
 /** The role the mock reports in: the counterpart of the requester's role, where the mock plays both. */
-function reportingRole(mock: MockContext, caller: Party | undefined): ClaimRole {
+function reportingRole(mock: MockContext, caller: Party | undefined): PartyRole {
   if (mock.role !== 'both') return mock.role;
   return caller?.role === 'carrier' ? 'platform' : 'carrier';
 }
@@ -64,13 +64,13 @@ function median(values: readonly number[]): number | undefined {
  * a platform the pushes it received (it sends no shipping data from the mock, and a batch received is a batch
  * delivered to it).
  */
-const COUNTED_BY: Record<ClaimRole, ReadonlySet<Activity['kind']>> = {
+const COUNTED_BY: Record<PartyRole, ReadonlySet<Activity['kind']>> = {
   carrier: new Set(['shipment-accepted', 'shipment-rejected', 'event-provided', 'push-delivered', 'push-retried', 'push-failed']),
   platform: new Set(['event-provided', 'push-received']),
 };
 
 /** The figures of a set of log entries, for the reporting role. */
-export function figuresOf(log: readonly Activity[], role: ClaimRole, receivedLatencies: readonly number[] = []): Figures {
+export function figuresOf(log: readonly Activity[], role: PartyRole, receivedLatencies: readonly number[] = []): Figures {
   const rejectedByReason: Record<string, number> = {};
   const byNode: Record<TrackingNode, number> = { ACCEPTANCE: 0, SORTING: 0, TRANSPORT: 0, DELIVERY: 0 };
   let accepted = 0;
@@ -171,6 +171,6 @@ function getSharingStatistics({ mock, caller, query }: OperationInput): MockResp
   return json(200, sharingStatistics(mock, caller, period.from, period.to));
 }
 
-export const handlers: Record<string, OperationHandler> = {
+export const handlers = {
   getSharingStatistics,
-};
+} satisfies Record<string, OperationHandler>;

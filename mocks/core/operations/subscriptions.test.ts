@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PLATFORM_KEYID, demoCredentials, generateEd25519SigningKey, Keyring, verificationKeyOf } from '../../../protocol/index.ts';
 import type { Subscription } from '../../../schemas/src/index.ts';
+import { switchedOn } from '../../test-support/switches.ts';
 import { send } from '../../testing.ts';
 import { createMock, type Mock } from '../mock.ts';
 import { trackingEvent } from '../push/test-support.ts';
@@ -146,7 +147,7 @@ describe('under the accept-invalid-subscription fault', () => {
     ['a body that is an array', [1, 2, 3]],
     ['an extra member', { ...request(), colour: 'blue' }],
   ])('answers %s with 201 and holds a subscription the dispatcher can match events against', async (_, body) => {
-    const mock = createMock({ role: 'carrier', clockSpeed: 0, faults: ['accept-invalid-subscription'] });
+    const mock = createMock({ role: 'carrier', clockSpeed: 0, faults: switchedOn('accept-invalid-subscription') });
     const response = await send(mock, 'POST', '/v1/subscriptions', body);
     expect(response.status).toBe(201);
     const held = await send(mock, 'GET', `/v1/subscriptions/${(response.body as Subscription).subscriptionId}`);

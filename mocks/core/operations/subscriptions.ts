@@ -94,12 +94,11 @@ const deleteSubscription: OperationHandler = ({ mock, caller, params }) => {
   const record = ownedSubscription(mock, subscriptionId, caller?.keyid);
   if (!record) return notFound(subscriptionId);
   subscriptionRecords(mock).put(subscriptionId, { ...record, deletedAt: mock.clock.now() });
-  // Pending batches go with it (ECDX-PSH-006); an attempt already on the wire may still complete.
-  if (!mock.fault('deleted-subscription-still-pushed')) pushDispatcherOf(mock)?.dropBatchesOf(subscriptionId);
+  pushDispatcherOf(mock)?.subscriptionDeleted(subscriptionId);
   return noContent();
 };
 
-export const handlers: Record<string, OperationHandler> = { createSubscription, getSubscription, deleteSubscription };
+export const handlers = { createSubscription, getSubscription, deleteSubscription } satisfies Record<string, OperationHandler>;
 
 export function start(mock: MockContext): void {
   if (mock.role === 'platform') return;

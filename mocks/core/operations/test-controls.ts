@@ -12,11 +12,11 @@ function offsetTimestamp(ms: number): string {
 
 const notServed = () => problemResponse('not-found', { detail: 'test controls are served only by a test deployment (testMode)' });
 
-export const handlers: Record<string, OperationHandler> = {
+export const handlers = {
   getTestClock: ({ mock }) => (mock.testMode ? json(200, clockOf(mock)) : notServed()),
   advanceTestClock: ({ mock, body }) => {
     if (!mock.testMode) return notServed();
     mock.clock.advance((body as TestClockAdvance).advanceSeconds * 1000);
     return json(200, clockOf(mock));
   },
-};
+} satisfies Record<string, OperationHandler>;

@@ -10,7 +10,6 @@ import { DEFAULT_EVENTS_PAGE_SIZE, MAX_EVENTS_PER_PAGE, type EventPage } from '.
 import { json, problemResponse, validationProblem } from '../respond.ts';
 import { provideService } from '../services.ts';
 import { issueCursor, readCursor } from '../simulator/cursor.ts';
-import { trackingFault } from '../simulator/fault-names.ts';
 import { recordEventProvided } from '../simulator/provided.ts';
 import { shipmentsOf } from '../simulator/shipment-record.ts';
 import { simulatorFor } from '../simulator/simulator.ts';
@@ -24,12 +23,12 @@ export function pageSize(mock: MockContext, query: URLSearchParams): number | Mo
   const raw = query.get('limit');
   if (raw === null) return DEFAULT_EVENTS_PAGE_SIZE;
   if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-    if (mock.fault(trackingFault.invalidLimitServedDefault)) return DEFAULT_EVENTS_PAGE_SIZE;
+    if (mock.fault('invalid-limit-served-default')) return DEFAULT_EVENTS_PAGE_SIZE;
     return validationProblem([{ name: '/limit', in: 'query', reason: 'limit must be an integer of at least 1' }], 'The query does not match this operation.');
   }
   const limit = Number(raw);
   if (limit <= MAX_EVENTS_PER_PAGE) return limit;
-  if (mock.fault(trackingFault.limitAbove100Refused)) {
+  if (mock.fault('limit-above-100-refused')) {
     return validationProblem([{ name: '/limit', in: 'query', reason: 'limit must not exceed 100' }], 'The query does not match this operation.');
   }
   return MAX_EVENTS_PER_PAGE;
@@ -50,11 +49,11 @@ const listTrackingEvents: OperationHandler = ({ mock, params, query, caller }) =
   const waybillNo = params['waybillNo'] ?? '';
   const stored = shipmentsOf(mock).get(waybillNo);
   if (!stored) {
-    if (mock.fault(trackingFault.unknownWaybillEventsEmpty) && /^[A-Z0-9]{8,32}$/.test(waybillNo)) return json(200, { waybillNo, items: [] } satisfies EventPage);
+    if (mock.fault('unknown-waybill-events-empty') && /^[A-Z0-9]{8,32}$/.test(waybillNo)) return json(200, { waybillNo, items: [] } satisfies EventPage);
     return shipmentNotFound();
   }
   if (stored.ownerKeyid !== caller?.keyid) {
-    if (mock.fault(trackingFault.foreignWaybillEventsForbidden)) return problemResponse('forbidden', { detail: 'This waybill belongs to another platform.' });
+    if (mock.fault('foreign-waybill-events-forbidden')) return problemResponse('forbidden', { detail: 'This waybill belongs to another platform.' });
     return shipmentNotFound();
   }
 
@@ -62,12 +61,12 @@ const listTrackingEvents: OperationHandler = ({ mock, params, query, caller }) =
   let afterSequence = 0;
   const given = query.get('cursor');
   if (given !== null) {
-    const issued = mock.fault(trackingFault.cursorWithRecipientPhone) ? given.replace(/~\d*$/, '') : given;
+    const issued = mock.fault('cursor-with-recipient-phone') ? given.replace(/~\d*$/, '') : given;
     const reading = readCursor(mock.store, waybillNo, issued);
     if (reading.ok) {
-      if (mock.fault(trackingFault.cursorExpiresAfterAMinute) && now - reading.position.issuedAtMs > MINUTE) return badCursor('the cursor has expired');
+      if (mock.fault('cursor-expires-after-a-minute') && now - reading.position.issuedAtMs > MINUTE) return badCursor('the cursor has expired');
       afterSequence = reading.position.afterSequence;
-    } else if (!mock.fault(trackingFault.foreignCursorRestartsWalk)) {
+    } else if (!mock.fault('foreign-cursor-restarts-walk')) {
       return badCursor(reading.reason);
     }
   }
@@ -76,19 +75,19 @@ const listTrackingEvents: OperationHandler = ({ mock, params, query, caller }) =
     .recorded(stored, now)
     .map((e) => e.event)
     .filter((e) => e.sequence > afterSequence);
-  const items = mock.fault(trackingFault.limitIgnored) ? remaining : remaining.slice(0, limit);
+  const items = mock.fault('limit-ignored') ? remaining : remaining.slice(0, limit);
   const page: EventPage = { waybillNo, items };
   const last = items[items.length - 1];
   if (last && remaining.length > items.length) {
-    const after = mock.fault(trackingFault.pageBoundarySkipsEvent) ? last.sequence + 1 : last.sequence;
+    const after = mock.fault('page-boundary-skips-event') ? last.sequence + 1 : last.sequence;
     page.nextCursor = issueCursor(mock.store, waybillNo, { afterSequence: after, issuedAtMs: now });
-    if (mock.fault(trackingFault.cursorWithRecipientPhone)) page.nextCursor += `~${leakedPhone(stored.shipment.request)}`;
+    if (mock.fault('cursor-with-recipient-phone')) page.nextCursor += `~${leakedPhone(stored.shipment.request)}`;
   }
   for (const event of items) recordEventProvided(mock, event, caller.keyid, now);
   return json(200, page);
 };
 
-export const handlers: Record<string, OperationHandler> = { listTrackingEvents };
+export const handlers = { listTrackingEvents } satisfies Record<string, OperationHandler>;
 
 /** Arm the simulator over the stored shipments and offer the trajectory to the other areas (a carrier's only). */
 export function start(mock: MockContext): void {

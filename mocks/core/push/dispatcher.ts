@@ -130,6 +130,11 @@ export class PushDispatcher implements PushService {
     }
   }
 
+  /** Pending batches go with a deleted subscription (ECDX-PSH-006); an attempt already on the wire may still complete. */
+  subscriptionDeleted(subscriptionId: string): void {
+    if (!this.#mock.fault('deleted-subscription-still-pushed')) this.dropBatchesOf(subscriptionId);
+  }
+
   /** Forget every pending batch of a subscription (deleted or disabled): no attempt starts after this. */
   dropBatchesOf(subscriptionId: string): void {
     const batches = batchRecords(this.#mock);

@@ -5,6 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { DEMO_PLATFORM_KEYID, demoCredentials, signWebhook, type SigningKey, type WebhookSigningKey } from '../../../protocol/index.ts';
 import { nodeForStatus, ShipmentRequest, type PushBatch, type Subscription, type SubscriptionRequest, type TrackingEvent, type TrackingStatus } from '../../../schemas/src/index.ts';
 import { MOCK_ORIGIN, send } from '../../testing.ts';
+import type { Fault } from '../faults.ts';
 import { createMock, DEMO_CARRIER_CODE, type Mock } from '../mock.ts';
 import { pushDispatcherOf } from '../operations/subscriptions.ts';
 import type { Store } from '../store.ts';
@@ -151,7 +152,7 @@ export interface PushFixtureOptions {
   answers?: CallbackAnswer[];
   fallback?: CallbackAnswer;
   subscription?: Partial<SubscriptionRequest>;
-  faults?: string[];
+  faults?: readonly Fault[];
   attemptTimeoutMs?: number;
   store?: Store;
   clockStart?: number;

@@ -28,7 +28,8 @@ export class TrajectorySimulator implements TrajectoryService {
   /** The whole trajectory of a stored shipment, future events included. */
   trajectory(record: StoredShipment): SimulatedEvent[] {
     const { waybillNo, createdAt, cancelledAt } = record.shipment;
-    const key = `${createdAt}|${cancelledAt ?? ''}`;
+    // The faults in force shape the trajectory too: after a run-time change it is computed again under the new ones.
+    const key = `${createdAt}|${cancelledAt ?? ''}|${this.#mock.faultGeneration}`;
     const cached = this.#cache.get(waybillNo);
     if (cached?.key === key) return cached.events;
     const events = simulateTrajectory({

@@ -2,7 +2,7 @@
 // leaks (ECDX-PRV-006, -007), so every person appears masked, every place is a facility, and the privacy faults of
 // mocks/faults/tracking.ts add their leak here and nowhere else.
 import { gb11643CheckCharacter } from '../../../schemas/identifiers.ts';
-import { trackingFault } from './fault-names.ts';
+import type { Switch } from '../switches.ts';
 import type { Story } from './paths.ts';
 import { maskedMobile, maskedName, maskedPhone, SIGNATORY_RELATION_LABEL, type Courier } from './people.ts';
 import type { RequestView } from './request-view.ts';
@@ -21,16 +21,16 @@ export interface StoryContext {
   signatory?: { name: string; relation: keyof typeof SIGNATORY_RELATION_LABEL };
   afterException?: boolean;
   request: RequestView;
-  fault: (name: string) => boolean;
+  fault: (name: Switch) => boolean;
 }
 
 function courierText(ctx: StoryContext, role: string): string {
   const c = ctx.courier;
   if (!c) return '';
   const name = maskedName(c.name) ?? '';
-  const phone = ctx.fault(trackingFault.courierPhoneUnmaskedInDescription) && role === '派送员'
+  const phone = ctx.fault('courier-phone-unmasked-in-description') && role === '派送员'
     ? c.phone
-    : maskedMobile(c.phone, ctx.fault(trackingFault.courierPhoneMaskedWronglyInDescription));
+    : maskedMobile(c.phone, ctx.fault('courier-phone-masked-wrongly-in-description'));
   return `，${role}：${name}（${phone}）`;
 }
 
@@ -43,15 +43,15 @@ function signedBy(ctx: StoryContext): string {
 function returnedTo(ctx: StoryContext): string {
   const sender = ctx.request.sender;
   const name = maskedName(sender.name);
-  const phone = maskedPhone(sender.phone, ctx.fault(trackingFault.returnedLandlineMaskedWrongly));
+  const phone = maskedPhone(sender.phone, ctx.fault('returned-landline-masked-wrongly'));
   return `快件已退回寄件人并签收${name ? `，签收人：${name}` : ''}${phone ? `，联系电话：${phone}` : ''}`;
 }
 
 /** What a delivery event says, with the leaks the delivery faults add. */
 function deliveredText(ctx: StoryContext, base: string): string {
   let text = base;
-  if (ctx.fault(trackingFault.idNumberInDeliveryDescription)) text += `，已核验签收人身份证 ${LEAKED_RESIDENT_ID}`;
-  if (ctx.fault(trackingFault.deliveryDescriptionWithAddress)) {
+  if (ctx.fault('id-number-in-delivery-description')) text += `，已核验签收人身份证 ${LEAKED_RESIDENT_ID}`;
+  if (ctx.fault('delivery-description-with-address')) {
     const { detail, postalCode } = ctx.request.recipient;
     if (detail) text += `，投递地址：${detail}${postalCode ? `（${postalCode}）` : ''}`;
   }

@@ -16,7 +16,7 @@ import {
   type TrackingSubStatus,
 } from '../../../schemas/src/index.ts';
 import { statusMappings, type MappingSource } from '../../../schemas/src/status-mapping.ts';
-import { trackingFault } from './fault-names.ts';
+import type { Switch } from '../switches.ts';
 import { choosePath, planSteps, type Place, type Step } from './paths.ts';
 import { inventCourier, inventProxyName, maskedMobile, maskedName, type Courier } from './people.ts';
 import { crossesBorder, facilityFor, sameSortingCentre, withoutDivisionCode } from './places.ts';
@@ -35,7 +35,8 @@ export interface TrajectoryInput {
   request: unknown;
   /** Whether the `ecdx-happy-` / `ecdx-path-<name>-` order-id prefixes choose the path (test deployments). */
   honourTestControls: boolean;
-  fault: (name: string) => boolean;
+  /** Whether a switch is on (the mock's `fault`). */
+  fault: (name: Switch) => boolean;
 }
 
 /** An event with its times as numbers, for the clock. */
@@ -74,9 +75,9 @@ export function simulateTrajectory(input: TrajectoryInput): SimulatedEvent[] {
   const proxy = { name: inventProxyName(peopleRandom), relation: peopleRandom.pick(SIGNATORY_PROXIES) };
 
   let drafts = draftSteps(input, request, steps);
-  if (input.fault(trackingFault.recordedBeforeOccurred)) drafts = drafts.map(recordedEarly);
+  if (input.fault('recorded-before-occurred')) drafts = drafts.map(recordedEarly);
   if (input.cancelledAtMs !== undefined) drafts = cancelled(drafts, input.cancelledAtMs);
-  if (input.fault(trackingFault.noSortingEvent)) drafts = drafts.filter((d) => d.status !== 'SORTING');
+  if (input.fault('no-sorting-event')) drafts = drafts.filter((d) => d.status !== 'SORTING');
   drafts = markTerminal(drafts, input.fault);
 
   const events: SimulatedEvent[] = [];
@@ -149,12 +150,12 @@ function cancelled(drafts: Draft[], cancelledAtMs: number): Draft[] {
   return [...kept, { status: 'CANCELLED', occurredAtMs: cancelledAtMs, recordedAtMs: cancelledAtMs, story: 'cancelled' }];
 }
 
-function markTerminal(drafts: Draft[], fault: (name: string) => boolean): Draft[] {
+function markTerminal(drafts: Draft[], fault: (name: Switch) => boolean): Draft[] {
   const last = drafts[drafts.length - 1]!;
   const marked = drafts.map((d) => ({ ...d, terminal: d === last && mayBeTerminal(d.status, d.subStatus) }));
   const end = marked[marked.length - 1]!;
-  if (end.status === 'DELIVERED' && fault(trackingFault.deliveredNotTerminal)) end.terminal = false;
-  if (end.status === 'DELIVERED' && end.terminal && fault(trackingFault.eventAfterTerminal)) {
+  if (end.status === 'DELIVERED' && fault('delivered-not-terminal')) end.terminal = false;
+  if (end.status === 'DELIVERED' && end.terminal && fault('event-after-terminal')) {
     const at = end.occurredAtMs + 4 * HOUR;
     marked.push({ status: 'RETURNING', occurredAtMs: at, recordedAtMs: at + 30_000, story: 'returnAfterDelivery', terminal: false, ...(end.location ? { location: end.location } : {}) });
   }
@@ -171,17 +172,17 @@ function buildEvent(
   proxy: { name: string; relation: (typeof SIGNATORY_PROXIES)[number] },
 ): TrackingEvent {
   const fault = input.fault;
-  const sequence = fault(trackingFault.sequenceWithGaps) && index >= 2 ? index + 2 : index + 1;
+  const sequence = fault('sequence-with-gaps') && index >= 2 ? index + 2 : index + 1;
   const padded = String(sequence).padStart(4, '0');
-  const subStatus = draft.status === 'OUT_FOR_DELIVERY' && fault(trackingFault.outForDeliveryWithPickupSubStatus) ? 'PICKUP_STATION' : draft.subStatus;
-  const node = draft.status === 'ARRIVED_DEST_CITY' && fault(trackingFault.arrivalNodeDelivery) ? 'DELIVERY' : nodeForStatus(draft.status, previousNode);
+  const subStatus = draft.status === 'OUT_FOR_DELIVERY' && fault('out-for-delivery-with-pickup-sub-status') ? 'PICKUP_STATION' : draft.subStatus;
+  const node = draft.status === 'ARRIVED_DEST_CITY' && fault('arrival-node-delivery') ? 'DELIVERY' : nodeForStatus(draft.status, previousNode);
   const step = draft.step;
   const courier = step?.courier ? couriers[step.courier] : undefined;
-  const signatory = signatoryFor(step, request, proxy, fault(trackingFault.signatoryNameMaskedWrongly));
-  const location = draft.location && fault(trackingFault.locationWithoutDivisionCode) ? withoutDivisionCode(draft.location) : draft.location;
+  const signatory = signatoryFor(step, request, proxy, fault('signatory-name-masked-wrongly'));
+  const location = draft.location && fault('location-without-division-code') ? withoutDivisionCode(draft.location) : draft.location;
 
   const event: TrackingEvent = {
-    eventId: fault(trackingFault.eventIdsReusedAcrossWaybills) ? `evt_${padded}` : `evt_${input.waybillNo}_${padded}`,
+    eventId: fault('event-ids-reused-across-waybills') ? `evt_${padded}` : `evt_${input.waybillNo}_${padded}`,
     waybillNo: input.waybillNo,
     carrierCode: input.carrierCode,
     sequence,
@@ -208,7 +209,7 @@ function buildEvent(
     if (name) event.courier = { name, phone: maskedMobile(courier.phone), employeeRef: courier.employeeRef };
   }
   if (signatory) event.signatory = signatory;
-  if (draft.status === 'ACCEPTED' && !fault(trackingFault.acceptanceWithoutRealNameCheck)) {
+  if (draft.status === 'ACCEPTED' && !fault('acceptance-without-real-name-check')) {
     const checkedBefore = new SeededRandom(input.seed, input.waybillNo, 'real-name').int(20, 180) * 1000;
     const verifiedAt = Math.max(input.createdAtMs, draft.occurredAtMs - checkedBefore);
     event.realNameVerification = {
