@@ -2,7 +2,7 @@
 // redacted evidence. A broken or hostile target cannot hang or crash the harness: every request has a deadline,
 // bodies are read up to a cap, redirects are not followed.
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import { signRequest, type SignOptions, type SigningKey } from '../../protocol/index.ts';
 import { redactBody, redactHeaders } from './redact.ts';
 import type { Exchange } from './report.ts';
@@ -41,6 +41,8 @@ export interface RequestSpec {
   signAt?: number;
   /** Alter the body after signing (a tampered-body check). */
   afterSigning?: (body: Uint8Array | undefined) => Uint8Array | undefined;
+  /** How long to wait for this answer, when it may take longer than the run's timeout (a push: up to 15 s). */
+  timeoutMs?: number;
 }
 
 export class TargetUnreachable extends Error {
@@ -54,12 +56,13 @@ export interface ClientOptions {
   /** The target's clock minus ours, in ms (moves when a test target's clock is advanced). */
   clockOffset: () => number;
   record: (exchange: Exchange) => void;
-  dispatcher?: Agent;
+  /** Route requests through this undici dispatcher (a scripted target in tests, a proxy); the caller closes it. */
+  dispatcher?: Dispatcher;
 }
 
 export class TargetClient {
   readonly #options: ClientOptions;
-  readonly #agent: Agent;
+  readonly #agent: Dispatcher;
 
   constructor(options: ClientOptions) {
     this.#options = options;
@@ -108,8 +111,8 @@ export class TargetClient {
         headers: wireHeaders,
         body: body === undefined ? undefined : Buffer.from(body),
         dispatcher: this.#agent,
-        headersTimeout: this.#options.timeoutMs,
-        bodyTimeout: this.#options.timeoutMs,
+        headersTimeout: spec.timeoutMs ?? this.#options.timeoutMs,
+        bodyTimeout: spec.timeoutMs ?? this.#options.timeoutMs,
         maxRedirections: 0,
       } as Parameters<typeof request>[1]);
       const text = await readCapped(response.body, MAX_RESPONSE_BYTES);
@@ -125,7 +128,7 @@ export class TargetClient {
       });
       return { status: response.statusCode, headers: responseHeaders, text, json: parseJson(text), durationMs, sent };
     } catch (error) {
-      const reason = describeNetworkError(error, this.#options.timeoutMs);
+      const reason = describeNetworkError(error, spec.timeoutMs ?? this.#options.timeoutMs);
       this.#options.record({
         kind: 'http',
         direction: 'to-target',

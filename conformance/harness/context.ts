@@ -12,6 +12,7 @@ import type { HttpResponse, RequestSpec, TargetClient } from './client.ts';
 import { scanForLeaks } from './privacy-scan.ts';
 import type { Delivery, PushReceiver, ScriptedAnswer } from './receiver.ts';
 import type { Evidence, FixtureRecord } from './report.ts';
+import { SECOND } from '../../schemas/time.ts';
 
 /** What every check of one run shares. */
 export interface RunEnvironment {
@@ -223,10 +224,10 @@ export class TestContext {
     this.precondition(this.claim?.testMode === true, 'the target does not claim testMode, so its test controls (the clock) are not available');
   }
 
-  /** Move the target's clock forward (test controls) and keep signing in the target's time. */
-  async advanceClock(seconds: number): Promise<number> {
+  /** Move the target's clock forward by `ms` (test controls, which count whole seconds) and keep signing in its time. */
+  async advanceClock(ms: number): Promise<number> {
     this.requireTestMode();
-    const response = await this.http.post('/v1/test/clock', { advanceSeconds: Math.round(seconds) }, { idempotencyKey: false });
+    const response = await this.http.post('/v1/test/clock', { advanceSeconds: Math.round(ms / SECOND) }, { idempotencyKey: false });
     this.precondition(response.status === 200, `POST /v1/test/clock answered ${response.status}`);
     const now = Date.parse((response.json as { now?: string } | undefined)?.now ?? '');
     this.precondition(Number.isFinite(now), 'POST /v1/test/clock did not answer a TestClock');

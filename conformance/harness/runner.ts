@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Dispatcher } from 'undici';
 import { CLASS_BASE, conformanceClassNames, SPEC_VERSION, type ConformanceClassName } from '../../schemas/src/classes.ts';
 import { requirementById } from '../../spec/registry.ts';
 import { isValid } from '../../schemas/validate.ts';
@@ -54,6 +55,8 @@ export interface RunOptions {
   concurrency?: number;
   /** Allow plain http:// to a non-loopback target. */
   insecureHttp?: boolean;
+  /** Send every request through this undici dispatcher (a scripted target in the harness's own tests, a proxy). */
+  dispatcher?: Dispatcher;
   /** The checks to choose from; `runConformance` (conformance/index.ts) gives the whole suite by default. */
   checks?: readonly Check[];
   progress?: ProgressListener;
@@ -103,7 +106,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     claim: undefined,
     rawClaim: undefined,
     client: (record) => {
-      const client = new TargetClient({ baseUrl: target, key, timeoutMs, clockOffset: () => clockOffset.value, record });
+      const client = new TargetClient({ baseUrl: target, key, timeoutMs, clockOffset: () => clockOffset.value, record, ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}) });
       clients.push(client);
       return client;
     },

@@ -14,8 +14,9 @@ import type { SigningKey } from '../../protocol/index.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
 import { is2xx, pushBatch, sendPush, trajectoryEvents } from './pushes.ts';
-import { HARNESS_CARRIER_CODE, timestamp } from './requests.ts';
+import { HARNESS_CARRIER_CODE } from './requests.ts';
 import { createShipment, minimalShipmentRequest, personalDataOf, postShipment } from './shipping-data.ts';
+import { timestamp } from './time.ts';
 
 export const HOUR = 3600;
 export const DAY = 24 * HOUR;

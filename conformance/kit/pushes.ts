@@ -25,8 +25,10 @@ import { nodeForStatus, type PushBatch, type Subscription, type TrackingEvent, t
 import { TargetClient, TargetUnreachable, type HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
 import type { Delivery } from '../harness/receiver.ts';
-import { HARNESS_CARRIER_CODE, timestamp } from './requests.ts';
+import { HARNESS_CARRIER_CODE } from './requests.ts';
 import { createShipment, happyOrderId, postShipment, shipmentRequest } from './shipping-data.ts';
+import { timestamp } from './time.ts';
+import { HOUR } from '../../schemas/time.ts';
 
 const SECOND = 1000;
 
@@ -210,11 +212,11 @@ export const settle = (t: TestContext, ms = 1_500): Promise<void> => t.sleep(ms)
  * precondition-failed when nothing arrives: that every event is pushed is ECDX-PSH-008's own check.
  */
 export async function firstDelivery(t: TestContext, deliveries: readonly Delivery[], waybillNo: string): Promise<Delivery> {
-  await t.advanceClock(6 * 3600);
+  await t.advanceClock(6 * HOUR);
   // A busy target may take a while; moving the clock again before its first push arrives would start a second batch.
   let arrived = await waitUntil(t, () => deliveries.length > 0, t.timeoutMs);
   if (!arrived) {
-    await t.advanceClock(24 * 3600);
+    await t.advanceClock(24 * HOUR);
     arrived = await waitUntil(t, () => deliveries.length > 0, t.timeoutMs);
   }
   t.precondition(arrived, `no push for ${waybillNo} arrived after the clock moved 30 hours, so the delivery rules cannot be observed (ECDX-PSH-008 is checked on its own)`);
@@ -316,18 +318,9 @@ export async function sendPush(t: TestContext, options: PushOptions): Promise<Ht
   const id = options.id ?? (options.body as { batchId?: string } | undefined)?.batchId ?? `bat_${shortId()}`;
   const signed = signWebhook({ id, timestamp: options.at ?? t.targetNow(), body: text }, options.keys ?? pushSigningKey(t));
   const headers: Record<string, string | undefined> = { 'content-type': 'application/json', ...signed, ...options.headers };
-  const client = new TargetClient({
-    baseUrl: t.baseUrl,
-    key: demoCredentials.carrier.signingKey,
-    timeoutMs: options.timeoutMs ?? Math.max(PUSH_TIMEOUT_MS, t.timeoutMs),
-    clockOffset: () => t.targetNow() - Date.now(),
-    record: (exchange) => t.evidence.push(exchange),
-  });
-  try {
-    return await client.send({ method: 'POST', path: '/v1/tracking-events', rawBody: options.alterBody ? options.alterBody(text) : text, headers, sign: false, idempotencyKey: false });
-  } finally {
-    await client.close();
-  }
+  const rawBody = options.alterBody ? options.alterBody(text) : text;
+  const timeoutMs = options.timeoutMs ?? Math.max(PUSH_TIMEOUT_MS, t.timeoutMs);
+  return t.http.send({ method: 'POST', path: '/v1/tracking-events', rawBody, headers, sign: false, idempotencyKey: false, timeoutMs });
 }
 
 export const isTimeout = (error: unknown): boolean => error instanceof TargetUnreachable && /no answer within/.test(error.message);

@@ -1,21 +1,22 @@
-// Request builders and refusal assertions, made for the checks of the request pipeline (security.ts,
-// security-keys.ts, idempotency.ts, errors.ts) and used by other areas too: a creating request that is valid for the
-// target's role, a cheap signed GET both roles serve, what the harness's own signature looked like, a replay of a
-// request exactly as sent, and `expectRefusal`, which keeps apart what a refusal owes to the requirement under test
-// (its status and problem type) and what it owes to the error format (ECDX-ERR-001, ECDX-ERR-002).
+// Request builders, made for the checks of the request pipeline (security/, idempotency/, errors/) and used by
+// other areas too: a creating request that is valid for the target's role, a cheap signed GET both roles serve,
+// what the harness's own signature looked like, and a replay of a request exactly as sent. Refusals are judged by
+// refusals.ts.
 //
 // Carrier targets get POST /v1/shipments with the schema example's ShipmentRequest (no privacy number, whose expiry
-// is a fixed date), addressed to the claim's carrier code; support/shipping-data.ts has the richer builders of the
+// is a fixed date), addressed to the claim's carrier code; shipping-data.ts has the richer builders of the
 // shipping checks. Platform targets get POST /v1/interruption-notices with a notice the harness, playing the
 // carrier, issues now for a maintenance four days ahead, or POST /v1/security-incidents with an incident detected a
 // minute ago. Every body is fresh: unique identifiers, times relative to the target's clock.
-import { randomBytes, randomUUID } from 'node:crypto';
 import { parseDictionary, type InnerList } from 'structured-headers';
 import { schemaByName } from '../../schemas/src/index.ts';
-import { PROBLEM_BASE, problemType, problemTypes, problemTypeUri, type ProblemSlug } from '../../schemas/src/problems.ts';
 import { violations } from '../../schemas/validate.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
+import type { ConformanceClassName } from '../../schemas/src/classes.ts';
+import { claimsClass } from './claim.ts';
+import { shortId } from './ids.ts';
+import { DAY, HOUR, timestamp } from './time.ts';
 
 export type CreatingKind = 'shipment' | 'notice' | 'incident';
 
@@ -35,18 +36,10 @@ export interface CreatingRequest {
  */
 export const HARNESS_CARRIER_CODE = 'ECDXDEMO';
 
-const CLASS_PREFIX = 'https://ecdx.dev/conformance/1.0/';
-const claims = (t: TestContext, name: string): boolean => (t.claim?.classes ?? []).includes(`${CLASS_PREFIX}${name}`);
-
 const example = (name: string): Record<string, unknown> => {
   const examples = (schemaByName(name) as { examples?: unknown[] }).examples;
   return structuredClone((examples?.[0] ?? {}) as Record<string, unknown>);
 };
-
-const shortId = (): string => randomBytes(6).toString('hex');
-
-/** `ms` as an RFC 3339 timestamp in China Standard Time, as ECDX's examples write them. */
-export const timestamp = (ms: number): string => `${new Date(Math.floor(ms / 1000) * 1000 + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
 
 /** A minimal valid ShipmentRequest addressed to the target carrier, with a unique platformOrderId. */
 export function shipmentBody(t: TestContext, orderPrefix = 'ecdx-conf-'): Record<string, unknown> {
@@ -93,7 +86,7 @@ export function incidentBody(t: TestContext): Record<string, unknown> {
   };
 }
 
-const builders: Record<CreatingKind, { path: string; build: (t: TestContext) => Record<string, unknown>; schema: string; classOf: string }> = {
+const builders: Record<CreatingKind, { path: string; build: (t: TestContext) => Record<string, unknown>; schema: string; classOf: ConformanceClassName }> = {
   shipment: { path: '/v1/shipments', build: (t) => shipmentBody(t), schema: 'ShipmentRequest', classOf: 'carrier-shipping' },
   notice: { path: '/v1/interruption-notices', build: noticeBody, schema: 'InterruptionNoticeRequest', classOf: 'notices' },
   incident: { path: '/v1/security-incidents', build: incidentBody, schema: 'SecurityIncident', classOf: 'incidents' },
@@ -103,7 +96,7 @@ const builders: Record<CreatingKind, { path: string; build: (t: TestContext) => 
 export function creatingKind(t: TestContext, prefer: readonly CreatingKind[] = ['notice', 'incident']): CreatingKind | undefined {
   if (!t.claim) return undefined;
   const kinds: CreatingKind[] = t.role === 'carrier' ? ['shipment'] : prefer.filter((k) => k !== 'shipment');
-  return kinds.find((k) => claims(t, builders[k].classOf));
+  return kinds.find((k) => claimsClass(t, builders[k].classOf));
 }
 
 /**
@@ -166,10 +159,10 @@ export function probePath(t: TestContext): string {
 /** As `probePath`, or undefined when the harness knows no signed GET the target serves. */
 export function optionalProbePath(t: TestContext): string | undefined {
   if (t.role === 'carrier') return `/v1/shipments/ECDXPROBE${Date.now() % 1e8}`;
-  if (claims(t, 'notices')) return `/v1/interruption-notices/ecdx-conf-probe-${shortId()}`;
-  if (claims(t, 'statistics')) {
+  if (claimsClass(t, 'notices')) return `/v1/interruption-notices/ecdx-conf-probe-${shortId()}`;
+  if (claimsClass(t, 'statistics')) {
     const now = t.targetNow();
-    return `/v1/statistics/sharing?from=${encodeURIComponent(timestamp(now - 86_400_000))}&to=${encodeURIComponent(timestamp(now - 3_600_000))}`;
+    return `/v1/statistics/sharing?from=${encodeURIComponent(timestamp(now - DAY))}&to=${encodeURIComponent(timestamp(now - HOUR))}`;
   }
   return t.claim?.testMode === true ? '/v1/test/clock' : undefined;
 }
@@ -199,63 +192,3 @@ export const resend = (t: TestContext, response: HttpResponse): Promise<HttpResp
     idempotencyKey: response.sent.headers['idempotency-key'] ?? false,
   });
 
-export const newIdempotencyKey = (): string => randomUUID();
-
-// --- refusals ---------------------------------------------------------------------------------------------
-
-const CATALOGUE_SLUGS = new Set<string>(problemTypes.map((p) => p.slug));
-
-/** The catalogue slug of a type URI, or undefined when the URI is not in the catalogue. */
-export const catalogueSlug = (type: unknown): ProblemSlug | undefined => {
-  if (typeof type !== 'string' || !type.startsWith(PROBLEM_BASE)) return undefined;
-  const slug = type.slice(PROBLEM_BASE.length);
-  return CATALOGUE_SLUGS.has(slug) ? (slug as ProblemSlug) : undefined;
-};
-
-export interface RefusalOptions {
-  /** The requirement the status and problem type verify. */
-  requirementId: string;
-  /** What was sent, for the messages: "unsigned POST /v1/shipments". */
-  what: string;
-}
-
-/**
- * A refusal with `status` and the problem `slug`. The status and the type name `requirementId`; the format of the
- * problem (application/problem+json, a valid Problem, status member) names ECDX-ERR-001, a type outside the
- * catalogue names ECDX-ERR-002 — so a target that refuses correctly but formats the error wrongly fails the error
- * rules, not the rule under test.
- */
-export function expectRefusal(t: TestContext, response: HttpResponse, status: number, slug: ProblemSlug | readonly ProblemSlug[], options: RefusalOptions): void {
-  const { requirementId, what } = options;
-  const slugs: readonly ProblemSlug[] = typeof slug === 'string' ? [slug] : slug;
-  t.assert(response.status === status, `${what}: expected HTTP ${status} (${slugs.join(' or ')}), got ${response.status}${summary(response)}`, { requirementId });
-  expectProblemFormat(t, response, what);
-  const type = (response.json as { type?: unknown }).type;
-  t.assert(catalogueSlug(type) !== undefined, `${what}: the problem type ${String(type)} is a URI of the ECDX problem catalogue`, { requirementId: 'ECDX-ERR-002' });
-  t.assert(slugs.some((s) => problemTypeUri(s) === type), `${what}: problem type is ${slugs.join(' or ')} (got ${String(type)})`, { requirementId });
-}
-
-/** application/problem+json, a valid Problem, its status member the HTTP status (ECDX-ERR-001). */
-export function expectProblemFormat(t: TestContext, response: HttpResponse, what: string): void {
-  const requirementId = 'ECDX-ERR-001';
-  const contentType = (response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  t.assert(contentType === 'application/problem+json', `${what}: the ${response.status} answer is application/problem+json (got '${contentType || 'none'}')`, { requirementId });
-  const found = violations(schemaByName('Problem'), response.json, 5);
-  t.assert(
-    found.length === 0,
-    found.length === 0 ? `${what}: the body is a valid Problem` : `${what}: the body is not a valid Problem: ${found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ')}`,
-    { requirementId, ...(found[0] ? { pointer: found[0].pointer } : {}) },
-  );
-  const member = (response.json as { status?: unknown }).status;
-  t.assert(member === response.status, `${what}: the problem's status member ${String(member)} equals the HTTP status ${response.status}`, { requirementId });
-}
-
-/** Whether the catalogue gives this slug this status. */
-export const catalogueStatus = (slug: ProblemSlug): number => problemType(slug).status;
-
-function summary(response: HttpResponse): string {
-  const body = response.json as { type?: unknown; detail?: unknown } | undefined;
-  if (!body || typeof body !== 'object') return '';
-  const parts = [typeof body.type === 'string' ? body.type.replace(PROBLEM_BASE, '') : undefined, typeof body.detail === 'string' ? body.detail.slice(0, 160) : undefined].filter(Boolean);
-  return parts.length ? ` (${parts.join(': ')})` : '';
-}

@@ -27,7 +27,7 @@ import type { SigningKey } from '../../protocol/index.ts';
 import { defineFixture } from '../harness/check.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
-import { timestamp } from './requests.ts';
+import { timestamp } from './time.ts';
 
 export type ShipmentBody = Record<string, unknown>;
 /** Top-level members to replace; `undefined` removes the member. */

@@ -12,8 +12,8 @@ import { PROBLEM_BASE, problemTypeUri, type ProblemSlug } from '../../schemas/sr
 import { violations } from '../../schemas/validate.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
-import { catalogueSlug } from './requests.ts';
 import { postShipment, shipmentRequest, type ShipmentBody } from './shipping-data.ts';
+import { catalogueSlug } from './refusals.ts';
 
 export interface Finding {
   requirementId: string;

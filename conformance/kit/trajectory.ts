@@ -16,12 +16,11 @@ import type { HttpResponse } from '../harness/client.ts';
 import { defineFixture } from '../harness/check.ts';
 import type { TestContext } from '../harness/context.ts';
 import { createShipment, happyShipment, pathOrderId, shipmentPath, shipmentRequest, type ShipmentBody } from './shipping-data.ts';
+import { DAY, HOUR } from '../../schemas/time.ts';
 
 /** A tracking event as received: a JSON object, inspected member by member. */
 export type Ev = Record<string, unknown>;
 
-export const HOUR_S = 3600;
-export const DAY_S = 86_400;
 /** The most pages a walk follows: far more than any trajectory needs, so a cursor loop cannot hang the check. */
 export const MAX_PAGES = 60;
 
@@ -146,15 +145,15 @@ export interface Snapshot {
 }
 
 /**
- * Move the target's clock in steps of `stepSeconds` (at most `maxSeconds` in all) until `done` holds for the
+ * Move the target's clock in steps of `step` (at most `max` in all, milliseconds) until `done` holds for the
  * trajectories of `waybills`, reading them after every step. Returns the last reads and whether `done` held.
  */
 export async function advanceUntil(
   t: TestContext,
   waybills: readonly string[],
   done: (reads: Ev[][]) => boolean,
-  options: { stepSeconds: number; maxSeconds: number; onRead?: (waybillNo: string, snapshot: Snapshot) => void },
-): Promise<{ reads: Ev[][]; reached: boolean; advancedSeconds: number }> {
+  options: { step: number; max: number; onRead?: (waybillNo: string, snapshot: Snapshot) => void },
+): Promise<{ reads: Ev[][]; reached: boolean; advanced: number }> {
   const readAll = async () => {
     const reads: Ev[][] = [];
     for (const waybillNo of waybills) reads.push((await readTrajectory(t, waybillNo)).events);
@@ -164,13 +163,13 @@ export async function advanceUntil(
   };
   let reads = await readAll();
   let advanced = 0;
-  while (!done(reads) && advanced < options.maxSeconds) {
-    const step = Math.min(options.stepSeconds, options.maxSeconds - advanced);
+  while (!done(reads) && advanced < options.max) {
+    const step = Math.min(options.step, options.max - advanced);
     await t.advanceClock(step);
     advanced += step;
     reads = await readAll();
   }
-  return { reads, reached: done(reads), advancedSeconds: advanced };
+  return { reads, reached: done(reads), advanced };
 }
 
 // --- the shared journeys ---------------------------------------------------------------------------------------
@@ -198,10 +197,10 @@ export interface Journeys {
 export const SENDER_LANDLINE = '0571-88881234-123';
 
 /** At most this long for both parcels to end: the happy one is delivered within 4 days, the return takes longer. */
-const JOURNEY_MAX_S = 7 * DAY_S;
-const JOURNEY_STEP_S = 6 * HOUR_S;
+const JOURNEY_MAX = 7 * DAY;
+const JOURNEY_STEP = 6 * HOUR;
 /** After both ended, one more day, so that an event recorded after a terminal one shows. */
-const SETTLE_S = DAY_S;
+const SETTLE = DAY;
 
 /**
  * The shared journeys (test mode): created by the first check that reads them, each check reads the results. A
@@ -219,8 +218,8 @@ export const journeys = defineFixture({
     const snapshots = new Map<string, Snapshot[]>([[happy.waybillNo, []], [rejected.waybillNo, []]]);
     const onRead = (waybillNo: string, snapshot: Snapshot) => snapshots.get(waybillNo)?.push(snapshot);
     const waybills = [happy.waybillNo, rejected.waybillNo];
-    const { reached } = await advanceUntil(c, waybills, (reads) => reads.every(showsEnd), { stepSeconds: JOURNEY_STEP_S, maxSeconds: JOURNEY_MAX_S, onRead });
-    await advanceUntil(c, waybills, () => false, { stepSeconds: SETTLE_S, maxSeconds: SETTLE_S, onRead });
+    const { reached } = await advanceUntil(c, waybills, (reads) => reads.every(showsEnd), { step: JOURNEY_STEP, max: JOURNEY_MAX, onRead });
+    await advanceUntil(c, waybills, () => false, { step: SETTLE, max: SETTLE, onRead });
     const journey = (waybillNo: string, request: ShipmentBody): Journey => {
       const list = snapshots.get(waybillNo) ?? [];
       const final = list[list.length - 1]?.events ?? [];
@@ -234,7 +233,7 @@ export const journeys = defineFixture({
 export function delivered(t: TestContext, j: Journeys): Journey {
   t.precondition(
     j.happy.final.some((e) => statusOf(e) === 'DELIVERED'),
-    `the parcel ${j.happy.waybillNo} (platformOrderId ecdx-happy-…) was not DELIVERED within ${JOURNEY_MAX_S / DAY_S} days of test-clock time (chapter Test controls promises 4)`,
+    `the parcel ${j.happy.waybillNo} (platformOrderId ecdx-happy-…) was not DELIVERED within ${JOURNEY_MAX / DAY} days of test-clock time (chapter Test controls promises 4)`,
   );
   return j.happy;
 }

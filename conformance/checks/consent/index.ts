@@ -2,9 +2,9 @@
 // delivery, and a cross-border transfer needs a legal basis and, where it rests on consent, a separate consent
 // record the request references (ECDX-CON-002 … -005).
 import { defineCheck } from '../../harness/check.ts';
-import { timestamp } from '../../kit/requests.ts';
 import { consentRecord, createShipment, crossBorderShipmentRequest, orderId, postShipment, shipmentRequest, type ShipmentBody } from '../../kit/shipping-data.ts';
 import { expectRefusalNaming, expectSchemaRefusal, summary } from '../../kit/shipping-refusals.ts';
+import { timestamp } from '../../kit/time.ts';
 
 const DAY_MS = 86_400_000;
 

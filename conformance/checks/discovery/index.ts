@@ -1,6 +1,7 @@
 // Discovery: the conformance claim, health, and the test controls (Core chapter; Test controls chapter).
 import { checkConformanceClaim, checkHealth, feedsOfClasses, type Health } from '../../../schemas/src/index.ts';
 import { defineCheck } from '../../harness/check.ts';
+import { HOUR } from '../../../schemas/time.ts';
 
 export const discoveryChecks = [
   defineCheck({
@@ -83,7 +84,7 @@ export const discoveryChecks = [
       const clock = t.expectSchema<{ now: string }>(before, 'TestClock');
       const healthBefore = await serverTime();
       // advanceClock posts the TestClockAdvance and re-synchronises the harness's signing clock with the answer.
-      const after = await t.advanceClock(3600);
+      const after = await t.advanceClock(HOUR);
       const moved = (after - Date.parse(clock.now)) / 1000;
       t.assert(moved >= 3600 && moved < 3600 + 60, `the clock moved forward by 3600 s (moved ${Math.round(moved)} s)`);
       // How far the health document's time moved, not its absolute value: whether that is true is ECDX-HLT-002's.

@@ -9,16 +9,9 @@ import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
 import { generateEd25519SigningKey } from '../../../protocol/index.ts';
-import {
-  catalogueSlug,
-  expectProblemFormat,
-  expectRefusal,
-  invalidBody,
-  optionalCreatingRequest,
-  optionalProbePath,
-  creatingRequest,
-  timestamp,
-} from '../../kit/requests.ts';
+import { invalidBody, optionalCreatingRequest, optionalProbePath, creatingRequest } from '../../kit/requests.ts';
+import { catalogueSlug, expectProblemFormat, expectRefusal } from '../../kit/refusals.ts';
+import { timestamp } from '../../kit/time.ts';
 
 const MIB = 1024 * 1024;
 const JSON_HEADERS = { 'content-type': 'application/json' };

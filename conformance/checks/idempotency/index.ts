@@ -7,7 +7,10 @@
 import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
-import { creatingRequest, expectRefusal, newIdempotencyKey, probePath, type CreatingRequest } from '../../kit/requests.ts';
+import { creatingRequest, probePath, type CreatingRequest } from '../../kit/requests.ts';
+import { expectRefusal } from '../../kit/refusals.ts';
+import { newIdempotencyKey } from '../../kit/ids.ts';
+import { SECOND } from '../../../schemas/time.ts';
 
 const MIN_EXPIRY_SECONDS = 86_400;
 /** The longest move of the test clock (TestClockAdvance allows 30 days). */
@@ -199,7 +202,7 @@ export const idempotencyChecks = [
         `an immediate repeat of ${request.label} does not get the original answer (ECDX-IDM-003), so how long keys are kept cannot be observed`,
       );
       const advance = Math.min(claim.idempotencyKeyExpirySeconds, MAX_ADVANCE_SECONDS) - 600;
-      await t.advanceClock(advance);
+      await t.advanceClock(advance * SECOND);
       const repeat = await t.http.post(request.path, request.body, { idempotencyKey: key });
       expectReplay(t, first, repeat, `${request.label} repeated ${Math.round(advance / 360) / 10} h later (the claim keeps keys ${claim.idempotencyKeyExpirySeconds} s)`, requirementId);
     },

@@ -9,7 +9,9 @@ import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
 import { buildIncident, DAY, type IncidentSpec } from '../../kit/notices.ts';
-import { expectRefusal, probePath, signatureOf, timestamp } from '../../kit/requests.ts';
+import { probePath, signatureOf } from '../../kit/requests.ts';
+import { expectRefusal } from '../../kit/refusals.ts';
+import { timestamp } from '../../kit/time.ts';
 
 const PATH = '/v1/security-incidents';
 const POST = `POST ${PATH}`;

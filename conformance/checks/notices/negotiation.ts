@@ -22,7 +22,7 @@ import {
   readNotice,
   responsesPath,
 } from '../../kit/notices.ts';
-import { expectRefusal } from '../../kit/requests.ts';
+import { expectRefusal } from '../../kit/refusals.ts';
 
 const RESPONSES = `POST ${NOTICES_PATH}/{noticeId}/responses`;
 const GET = `GET ${NOTICES_PATH}/{noticeId}`;

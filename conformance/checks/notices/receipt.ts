@@ -23,7 +23,7 @@ import {
   readNotice,
   type NoticeSpec,
 } from '../../kit/notices.ts';
-import { expectRefusal } from '../../kit/requests.ts';
+import { expectRefusal } from '../../kit/refusals.ts';
 
 const POST = `POST ${NOTICES_PATH}`;
 

@@ -21,8 +21,8 @@ import {
   unknownWaybillNo,
   type ShipmentBody,
 } from '../../kit/shipping-data.ts';
-import { timestamp } from '../../kit/requests.ts';
 import { blameMissingValidation, expectRefusalNaming, expectSchemaRefusal, summary, withRecipient } from '../../kit/shipping-refusals.ts';
+import { timestamp } from '../../kit/time.ts';
 
 const DAY_MS = 86_400_000;
 

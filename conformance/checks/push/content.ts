@@ -25,6 +25,7 @@ import {
   waitUntil,
   webhookTimestamp,
 } from '../../kit/pushes.ts';
+import { DAY, HOUR } from '../../../schemas/time.ts';
 
 const FILTER: TrackingStatus[] = ['SORTING'];
 
@@ -85,7 +86,7 @@ const pushedTrajectory = defineFixture({
       const all = foreignWaybillNo ? await observe('the subscription to ALL shipments', { all: true }) : undefined;
       const since = Math.max(...[plain, filtered, ...(v1 ?? [])].map((o) => Date.parse(o.subscription.createdAt)));
 
-      await c.advanceClock(4 * 24 * 3600 + 3600);
+      await c.advanceClock(4 * DAY + HOUR);
       const recorded = await readTrajectory(c, waybillNo);
       const expected = recorded.filter((e) => !before.has(e.eventId) && !(Date.parse(e.recordedAt) < since));
       const sorting = expected.filter((e) => FILTER.includes(e.status));

@@ -22,6 +22,7 @@ import {
   waitUntil,
   webhookTimestamp,
 } from '../../kit/pushes.ts';
+import { HOUR, SECOND } from '../../../schemas/time.ts';
 
 interface Followed {
   waybillNo: string;
@@ -61,7 +62,7 @@ export const pushDeliveryChecks = [
       try {
         const { deliveries, waybillNo } = await follow(t, { status: 200 }, created);
         for (let step = 0; step < 45 && deliveries.length === 0; step++) {
-          await t.advanceClock(240);
+          await t.advanceClock(240 * SECOND);
           await waitUntil(t, () => deliveries.length > 0, 300);
         }
         t.precondition(deliveries.length > 0, `no push for ${waybillNo} arrived while the clock moved 3 hours in steps of 240 s (ECDX-PSH-008 is checked on its own)`);
@@ -94,11 +95,11 @@ export const pushDeliveryChecks = [
         const { deliveries, waybillNo } = await follow(t, { status: 202, body: '{"note":"not an acknowledgement"}' }, created, answers);
         const first = await firstDelivery(t, deliveries, waybillNo);
         recognisable(t, first);
-        await t.advanceClock(24 * 3600);
+        await t.advanceClock(24 * HOUR);
         await waitUntil(t, () => deliveries.length >= 2, 3_000);
-        await t.advanceClock(6);
+        await t.advanceClock(6 * SECOND);
         await settle(t, 1_000);
-        await t.advanceClock(340);
+        await t.advanceClock(340 * SECOND);
         await settle(t);
         for (const [i, d] of deliveries.entries()) {
           const again = repeatsOf(deliveries, d);
@@ -126,7 +127,7 @@ export const pushDeliveryChecks = [
         const first = await firstDelivery(t, deliveries, waybillNo);
         recognisable(t, first);
         const retries = () => repeatsOf(deliveries, first);
-        await t.advanceClock(6);
+        await t.advanceClock(6 * SECOND);
         t.assert(await waitUntil(t, () => retries().length > 0, t.timeoutMs), `the batch answered 500 was retried once the clock had moved 6 s (waited up to ${t.timeoutMs / 1000} s)`);
         const second = retries()[0]!;
         const sameAsFirst = (d: Delivery, n: string) => {
@@ -141,11 +142,11 @@ export const pushDeliveryChecks = [
         t.assert(second.headers['webhook-signature'] !== first.headers['webhook-signature'], 'the first retry has a fresh webhook-signature');
         t.assert(ts2! - ts1! >= 4, `the first retry came no sooner than 5 s (\u221210 %) after the first attempt (it came ${ts2! - ts1!} s after)`);
 
-        await t.advanceClock(250);
+        await t.advanceClock(250 * SECOND);
         await settle(t);
         const early = retries().length - 1;
         t.assert(early === 0, `after the first retry was answered 500, nothing came before the second retry's 5 min (\u221210 %): ${early} ${early === 1 ? 'attempt' : 'attempts'} came within about 250 s`);
-        await t.advanceClock(90);
+        await t.advanceClock(90 * SECOND);
         t.assert(await waitUntil(t, () => retries().length >= 2, t.timeoutMs), 'the batch was retried a second time once 5 min (+10 %) had passed since the first retry');
         sameAsFirst(retries()[1]!, 'second retry');
       } finally {
@@ -174,9 +175,9 @@ export const pushDeliveryChecks = [
         // Until the target has taken in the 410, moving the clock could record events it would still push.
         for (let poll = 0; poll < 10 && (await state()).body?.state !== 'DISABLED'; poll++) await t.sleep(300);
         const before = deliveries.length;
-        await t.advanceClock(6);
+        await t.advanceClock(6 * SECOND);
         await settle(t, 500);
-        await t.advanceClock(12 * 3600);
+        await t.advanceClock(12 * HOUR);
         await settle(t);
         const more = deliveries.length - before;
         t.assert(more === 0, `after the callback answered 410, no push came in the next 12 hours (got ${more})`);
@@ -206,12 +207,12 @@ export const pushDeliveryChecks = [
         recognisable(t, first);
         const retries = () => repeatsOf(deliveries, first);
         for (const [moved, total] of [[300, 300], [280, 580]] as const) {
-          await t.advanceClock(moved);
+          await t.advanceClock(moved * SECOND);
           await settle(t);
           const early = retries().length;
           t.assert(early === 0, `after a 429 with Retry-After: 600 the batch was not attempted again while the clock moved ${total} s (got ${early} ${early === 1 ? 'attempt' : 'attempts'})`);
         }
-        await t.advanceClock(40);
+        await t.advanceClock(40 * SECOND);
         t.assert(await waitUntil(t, () => retries().length > 0, t.timeoutMs), `the batch was attempted again once the 600 s of Retry-After had passed (waited up to ${t.timeoutMs / 1000} s after moving the clock past them)`, { requirementId: 'ECDX-PSH-014' });
       } finally {
         await unsubscribeAll(t, created);
@@ -236,9 +237,9 @@ export const pushDeliveryChecks = [
         const before = deliveries.length;
         t.assert(deleted.status === 204, `DELETE ${path}: expected HTTP 204, got ${deleted.status}`);
         created.length = 0;
-        await t.advanceClock(6);
+        await t.advanceClock(6 * SECOND);
         await settle(t, 1_000);
-        await t.advanceClock(12 * 3600);
+        await t.advanceClock(12 * HOUR);
         await settle(t);
         const after = deliveries.length - before;
         t.assert(after === 0, `after DELETE was answered 204, no delivery attempt came in the next 12 hours (got ${after})`);

@@ -10,7 +10,6 @@ import type { TrackingEvent } from '../../../schemas/src/index.ts';
 import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
-import { expectRefusal } from '../../kit/requests.ts';
 import {
   acknowledgementOf,
   claimsClass,
@@ -26,6 +25,7 @@ import {
   unknownPushKey,
   type PushOptions,
 } from '../../kit/pushes.ts';
+import { expectRefusal } from '../../kit/refusals.ts';
 
 const PUSH = 'POST /v1/tracking-events';
 const SIGNATURE_REFUSALS = ['signature-missing', 'signature-invalid'] as const;

@@ -6,7 +6,6 @@ import type { Subscription } from '../../../schemas/src/index.ts';
 import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
-import { expectRefusal } from '../../kit/requests.ts';
 import { happyShipment } from '../../kit/shipping-data.ts';
 import {
   canonical,
@@ -19,6 +18,7 @@ import {
   unsubscribeAll,
   type SubscriptionOptions,
 } from '../../kit/pushes.ts';
+import { expectRefusal } from '../../kit/refusals.ts';
 
 const SECRET = /^whsec_([A-Za-z0-9+/]+={0,2})$/;
 

@@ -18,7 +18,9 @@ import { violations } from '../../../schemas/validate.ts';
 import { defineCheck } from '../../harness/check.ts';
 import { TargetUnreachable, type HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
-import { creatingRequest, expectRefusal, HARNESS_CARRIER_CODE, probePath, shipmentBody, signatureOf, timestamp } from '../../kit/requests.ts';
+import { creatingRequest, HARNESS_CARRIER_CODE, probePath, shipmentBody, signatureOf } from '../../kit/requests.ts';
+import { expectRefusal } from '../../kit/refusals.ts';
+import { timestamp } from '../../kit/time.ts';
 
 /** Every published demo request key (all keyids begin with ecdx-demo-). */
 const DEMO_KEYS: readonly SigningKey[] = [demoCredentials.platform.signingKey, demoCredentials.platformHmac, demoCredentials.carrier.signingKey, demoCredentials.carrierHmac];

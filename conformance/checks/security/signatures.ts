@@ -10,7 +10,8 @@ import type { ProblemSlug } from '../../../schemas/src/problems.ts';
 import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
-import { creatingRequest, expectRefusal, probePath, resend, signatureOf } from '../../kit/requests.ts';
+import { creatingRequest, probePath, resend, signatureOf } from '../../kit/requests.ts';
+import { expectRefusal } from '../../kit/refusals.ts';
 
 const SIGNATURE_PROBLEMS: readonly ProblemSlug[] = ['signature-missing', 'signature-invalid', 'signature-expired', 'nonce-replayed', 'digest-mismatch', 'unknown-key'];
 

@@ -5,7 +5,6 @@ import { PROHIBITED_CONTENTS_CATEGORIES, ACCEPTED_SHIPMENT_STATUSES, type Shipme
 import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
-import { expectRefusal } from '../../kit/requests.ts';
 import {
   cancellationPath,
   cancellationRequest,
@@ -22,6 +21,8 @@ import {
 } from '../../kit/shipping-data.ts';
 import { describeDifference, expectRefusalNaming, summary, timeInconsistencies } from '../../kit/shipping-refusals.ts';
 import { shippingVectorChecks } from './vectors.ts';
+import { expectRefusal } from '../../kit/refusals.ts';
+import { DAY, HOUR } from '../../../schemas/time.ts';
 
 /** A Shipment answer: the status, then a valid Shipment. */
 function expectShipment(t: TestContext, response: HttpResponse, status: number, what: string): Shipment {
@@ -53,7 +54,7 @@ async function acceptedShipment(t: TestContext): Promise<{ waybillNo: string; st
   let status: unknown;
   let response: HttpResponse | undefined;
   for (const hours of [6, 18]) {
-    await t.advanceClock(hours * 3600);
+    await t.advanceClock(hours * HOUR);
     response = await t.http.get(shipmentPath(waybillNo));
     t.precondition(response.status === 200, `GET /v1/shipments/${waybillNo} answered ${response.status}${summary(response)}`);
     status = (response.json as { status?: unknown } | undefined)?.status;
@@ -305,7 +306,7 @@ const testModeChecks = [
       t.requireTestMode();
       const { waybillNo } = await createShipment(t, { platformOrderId: happyOrderId() });
       const first = await cancelled(t, waybillNo);
-      await t.advanceClock(2 * 86_400);
+      await t.advanceClock(2 * DAY);
       const read = await t.http.get(shipmentPath(waybillNo));
       const held = expectShipment(t, read, 200, `GET /v1/shipments/${waybillNo} 2 days after its cancellation`);
       t.assert(held.status === 'CANCELLED', `2 days after the cancellation, GET reports status CANCELLED (got ${held.status})`);

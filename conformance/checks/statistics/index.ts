@@ -18,7 +18,8 @@ import {
   waybillLikeToken,
   type Exchanges,
 } from '../../kit/notices.ts';
-import { expectRefusal, timestamp } from '../../kit/requests.ts';
+import { expectRefusal } from '../../kit/refusals.ts';
+import { timestamp } from '../../kit/time.ts';
 
 const GET = `GET ${STATISTICS_PATH}`;
 const DAY_MS = 86_400_000;

@@ -7,14 +7,12 @@ import { problemTypeUri } from '../../../schemas/src/problems.ts';
 import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
-import { catalogueSlug, expectProblemFormat, expectRefusal } from '../../kit/requests.ts';
 import { createShipment, happyOrderId, happyShipment, unknownWaybillNo } from '../../kit/shipping-data.ts';
 import {
   advanceUntil,
   eventIdOf,
   eventsPath,
   getEvents,
-  HOUR_S,
   journeys,
   pageOf,
   readTrajectory,
@@ -22,6 +20,8 @@ import {
   walkEvents,
   type Ev,
 } from '../../kit/trajectory.ts';
+import { catalogueSlug, expectProblemFormat, expectRefusal } from '../../kit/refusals.ts';
+import { HOUR, MINUTE } from '../../../schemas/time.ts';
 
 const TRK = (n: string) => `ECDX-TRK-${n}`;
 
@@ -245,14 +245,14 @@ export const trackingChecks = [
     async run(t) {
       t.requireTestMode();
       const { waybillNo } = await createShipment(t, { platformOrderId: happyOrderId() });
-      const { reads, reached } = await advanceUntil(t, [waybillNo], ([events]) => (events?.length ?? 0) >= 3, { stepSeconds: HOUR_S, maxSeconds: 12 * HOUR_S });
+      const { reads, reached } = await advanceUntil(t, [waybillNo], ([events]) => (events?.length ?? 0) >= 3, { step: HOUR, max: 12 * HOUR });
       t.precondition(reached, `the parcel ${waybillNo} recorded fewer than 3 events within 12 hours of test-clock time`);
       const before = ids(reads[0]!);
       const seen: Ev[] = [];
       let cursor: string | undefined;
       let pages = 0;
       do {
-        if (pages > 0) await t.advanceClock(55 * 60);
+        if (pages > 0) await t.advanceClock(55 * MINUTE);
         const response = await getEvents(t, waybillNo, { limit: 1, ...(cursor ? { cursor } : {}) });
         t.precondition(!(cursor && response.status === 422), `a cursor was refused 55 minutes after it was issued (ECDX-TRK-011), so the walk could not go on`);
         const page = t.need(pageOf(response), `page ${pages + 1} of the walk was answered ${response.status} without a readable page`);
@@ -289,7 +289,7 @@ export const trackingChecks = [
       const cursor = t.need(first?.nextCursor, `the first page (limit 1) of the trajectory of ${happy.waybillNo} gave no nextCursor to keep`);
       const firstId = eventIdOf(first!.items[0] ?? {});
       const firstSequence = sequenceOf(first!.items[0] ?? {});
-      await t.advanceClock(55 * 60);
+      await t.advanceClock(55 * MINUTE);
       const later = await getEvents(t, happy.waybillNo, { cursor });
       const what = `the cursor of the first page of ${happy.waybillNo}, followed 55 minutes after it was issued`;
       t.assert(later.status === 200, `${what}: expected HTTP 200 with the next page, got ${later.status}`);
