@@ -93,9 +93,14 @@ describe('ecdx mock', () => {
   it('plays one role when told, commits the faults it names, and stops on SIGINT with 0', async () => {
     const mock = await startCli(['--role', 'carrier', '--fault', 'accept-unsigned', '--seed', '7', '--clock-speed', '0']);
     expect(mock.banner).toMatch(/role\s+carrier/);
-    expect(mock.banner).toContain('accept-unsigned (ECDX-SEC-002)');
+    expect(mock.banner).toContain('accept-unsigned (ECDX-SEC-002) (change them: PUT /v1/test/faults)');
     expect((await call(mock.url, 'GET', '/v1/test/clock', undefined, false)).status).toBe(200);
     expect((await call(mock.url, 'POST', '/v1/tracking-events', { batchId: 'b' }, false)).status).toBe(404);
+    // The faults switched while it runs: off, then back to those it started with.
+    expect(await call(mock.url, 'PUT', '/v1/test/faults', { faults: [] }, false)).toEqual({ status: 200, body: { faults: [] } });
+    expect((await call(mock.url, 'GET', '/v1/test/clock', undefined, false)).status).toBe(401);
+    expect(await call(mock.url, 'DELETE', '/v1/test/faults', undefined, false)).toEqual({ status: 200, body: { faults: ['accept-unsigned'] } });
+    expect((await call(mock.url, 'GET', '/v1/test/clock', undefined, false)).status).toBe(200);
     expect(await stop(mock.child, 'SIGINT')).toBe(0);
   });
 
@@ -152,6 +157,7 @@ describe('ecdx mock', () => {
         expect(err).toHaveLength(1);
         expect(err[0]).toMatch(/^ecdx: /);
       }
+      expect((await run(['mock', '--fault', 'no-such-fault'])).err).toEqual(["ecdx: unknown fault 'no-such-fault' (see ecdx mock --list-faults)"]);
     } finally {
       busy.close();
     }

@@ -33,9 +33,3 @@ export function expectProblem(response: MockResponse, slug: ProblemSlug): Proble
   expect(response.body).toMatchObject({ type: problemTypeUri(slug) });
   return response.body as Problem;
 }
-
-/** The problem slug of a response, or undefined when it is not a problem. */
-export const slugOf = (response: MockResponse): string | undefined => {
-  const type = (response.body as { type?: unknown } | undefined)?.type;
-  return response.headers['content-type'] === PROBLEM_TYPE && typeof type === 'string' ? type.split('/').pop() : undefined;
-};
