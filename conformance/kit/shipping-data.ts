@@ -18,7 +18,6 @@
 //   `createShipment(t, { platformOrderId: pathOrderId('rejected') })`.
 // - `personalDataOf(request)` lists the personal data a request carries (names, telephone and privacy numbers,
 //   address details), for checks that must not see it again (events, URLs, statistics).
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemaByName, type Shipment } from '../../schemas/src/index.ts';
@@ -27,19 +26,20 @@ import type { SigningKey } from '../../protocol/index.ts';
 import { defineFixture } from '../harness/check.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
-import { timestamp } from './time.ts';
+import { targetCarrierCode } from './claim.ts';
+import { randomDigits, shortId } from './ids.ts';
+import { problemSummary } from './refusals.ts';
+import { DAY, timestamp } from './time.ts';
 
 export type ShipmentBody = Record<string, unknown>;
 /** Top-level members to replace; `undefined` removes the member. */
 export type ShipmentOverrides = Record<string, unknown>;
 
-export const HAPPY_ORDER_PREFIX = 'ecdx-happy-';
+/** The prefix by which a test deployment knows a parcel to move along the regular path (chapter Test controls). */
+const HAPPY_ORDER_PREFIX = 'ecdx-happy-';
 /** The named paths of the test-controls chapter (the reference mock offers all of them). */
-export const SIMULATED_PATHS = ['standard', 'locker', 'station', 'redelivery', 'rejected', 'lost', 'damaged', 'stalled'] as const;
+const SIMULATED_PATHS = ['standard', 'locker', 'station', 'redelivery', 'rejected', 'lost', 'damaged', 'stalled'] as const;
 export type SimulatedPath = (typeof SIMULATED_PATHS)[number];
-
-const DAY_MS = 86_400_000;
-const shortId = (): string => randomBytes(6).toString('hex');
 
 /** A fresh platformOrderId (unique per call) with this prefix. */
 export const orderId = (prefix = 'ecdx-conf-'): string => `${prefix}${shortId()}`;
@@ -49,16 +49,10 @@ export const happyOrderId = (): string => orderId(HAPPY_ORDER_PREFIX);
 export const pathOrderId = (path: SimulatedPath): string => orderId(`ecdx-path-${path}-`);
 
 /** A well-formed waybill number no carrier has issued (random, 24 characters). */
-export const unknownWaybillNo = (): string => `ECDXNONE${BigInt(`0x${randomBytes(8).toString('hex')}`).toString().padStart(16, '0').slice(-16)}`;
+export const unknownWaybillNo = (): string => `ECDXNONE${randomDigits(16)}`;
 
 export const shipmentPath = (waybillNo: string): string => `/v1/shipments/${encodeURIComponent(waybillNo)}`;
 export const cancellationPath = (waybillNo: string): string => `${shipmentPath(waybillNo)}/cancellation`;
-
-/** The target's carrier code from its claim; the check ends precondition-failed without one. */
-export function targetCarrierCode(t: TestContext): string {
-  const claim = t.need(t.claim, 'the conformance claim could not be read, so the harness does not know the carrier code to address');
-  return t.need(claim.party.carrierCode, 'the conformance claim names no carrier code (party.carrierCode)');
-}
 
 const example = (name: string): ShipmentBody => {
   const examples = (schemaByName(name) as { examples?: unknown[] }).examples;
@@ -89,7 +83,7 @@ function checked(body: ShipmentBody, what: string): ShipmentBody {
 export function shipmentRequest(t: TestContext, overrides?: ShipmentOverrides): ShipmentBody {
   const body = example('ShipmentRequest');
   const recipient = structuredClone(body['recipient']) as Record<string, Record<string, unknown>>;
-  if (recipient['privacyNumber']) recipient['privacyNumber'] = { ...recipient['privacyNumber'], expiresAt: timestamp(t.targetNow() + 14 * DAY_MS) };
+  if (recipient['privacyNumber']) recipient['privacyNumber'] = { ...recipient['privacyNumber'], expiresAt: timestamp(t.targetNow() + 14 * DAY) };
   const fresh = checked({ ...body, recipient, carrierCode: targetCarrierCode(t), platformOrderId: orderId() }, 'example request');
   return applyOverrides(fresh, overrides);
 }
@@ -118,8 +112,8 @@ export function consentRecord(t: TestContext, overrides: Record<string, unknown>
   return {
     ...example('ConsentRecord'),
     consentId: `ecdx-cns-${shortId()}`,
-    grantedAt: timestamp(now - DAY_MS),
-    expiresAt: timestamp(now + 365 * DAY_MS),
+    grantedAt: timestamp(now - DAY),
+    expiresAt: timestamp(now + 365 * DAY),
     ...overrides,
   };
 }
@@ -245,13 +239,13 @@ function freshen(t: TestContext, data: unknown, broken: string[]): unknown {
     body['consents'].forEach((consent, i) => {
       if (typeof consent !== 'object' || consent === null || !untouched(`/consents/${i}`)) return;
       const c = consent as Record<string, unknown>;
-      if (typeof c['grantedAt'] === 'string') c['grantedAt'] = timestamp(now - DAY_MS);
-      if (typeof c['expiresAt'] === 'string') c['expiresAt'] = timestamp(now + 365 * DAY_MS);
+      if (typeof c['grantedAt'] === 'string') c['grantedAt'] = timestamp(now - DAY);
+      if (typeof c['expiresAt'] === 'string') c['expiresAt'] = timestamp(now + 365 * DAY);
     });
   }
   for (const role of ['sender', 'recipient']) {
     const privacy = (body[role] as { privacyNumber?: Record<string, unknown> } | undefined)?.privacyNumber;
-    if (privacy && typeof privacy['expiresAt'] === 'string' && untouched(`/${role}/privacyNumber/expiresAt`)) privacy['expiresAt'] = timestamp(now + 14 * DAY_MS);
+    if (privacy && typeof privacy['expiresAt'] === 'string' && untouched(`/${role}/privacyNumber/expiresAt`)) privacy['expiresAt'] = timestamp(now + 14 * DAY);
   }
   return body;
 }
@@ -277,10 +271,3 @@ function invalidVectors(t: TestContext | undefined, name: string): InvalidVector
 export const invalidShipmentVectors = (t: TestContext): InvalidVector[] => invalidVectors(t, 'ShipmentRequest');
 /** Every invalid CancellationRequest vector of schemas/vectors. */
 export const invalidCancellationVectors = (): InvalidVector[] => invalidVectors(undefined, 'CancellationRequest');
-
-function problemSummary(response: HttpResponse): string {
-  const body = response.json as { type?: unknown; detail?: unknown } | undefined;
-  if (!body || typeof body !== 'object') return '';
-  const parts = [typeof body.type === 'string' ? body.type.split('/').pop() : undefined, typeof body.detail === 'string' ? body.detail.slice(0, 160) : undefined].filter(Boolean);
-  return parts.length ? ` (${parts.join(': ')})` : '';
-}

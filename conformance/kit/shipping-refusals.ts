@@ -1,31 +1,24 @@
 // Judging the answers of the shipping operations: refusals that must name members by JSON Pointer, a Shipment's
-// time consistency (ECDX-SHP-013), member-by-member comparison of what was sent with what is held, and the control
-// that tells a carrier which does not validate shipping data at all (ECDX-SHP-003) from one that misses one rule.
+// time consistency (ECDX-SHP-013), and the control that tells a carrier which does not validate shipping data at
+// all (ECDX-SHP-003) from one that misses one rule. (Comparing what was sent with what is held is kit/json.ts's.)
 //
 // A refusal owes its status, problem type and pointers to the requirement under test; its format to the error
 // rules (ECDX-ERR-001 application/problem+json and a valid Problem, ECDX-ERR-002 a catalogue type, ECDX-ERR-003
 // invalidParams on validation-failed). Keeping them apart means a target that refuses correctly but formats the
 // error wrongly fails the error rules, not the rule under test.
-import { isDeepStrictEqual } from 'node:util';
 import { schemaByName, type Shipment } from '../../schemas/src/index.ts';
 import { PROBLEM_BASE, problemTypeUri, type ProblemSlug } from '../../schemas/src/problems.ts';
 import { violations } from '../../schemas/validate.ts';
 import type { HttpResponse } from '../harness/client.ts';
-import type { TestContext } from '../harness/context.ts';
+import type { Finding, TestContext } from '../harness/context.ts';
+import { catalogueSlug, problemSummary } from './refusals.ts';
 import { postShipment, shipmentRequest, type ShipmentBody } from './shipping-data.ts';
-import { catalogueSlug } from './refusals.ts';
-
-export interface Finding {
-  requirementId: string;
-  message: string;
-  pointer?: string;
-}
 
 export interface RefusalExpectation {
   status: number;
   slug: ProblemSlug;
-  /** The requirement the status, the type and the pointers verify. */
-  requirementId: string;
+  /** The requirement the status, the type and the pointers verify; default the check's. */
+  requirementId?: string;
   /** Members the problem must name in invalidParams (exactly, or a member below one). */
   pointers?: readonly string[];
   /**
@@ -39,43 +32,56 @@ export interface RefusalExpectation {
 
 const under = (pointer: string, prefix: string): boolean => pointer === prefix || pointer.startsWith(`${prefix}/`);
 
-/** What is wrong with a refusal, first things first; empty when it is as expected. Never throws. */
+/** A finding that names `requirementId` when there is one (none: the check's own requirement). */
+const finding = (requirementId: string | undefined, message: string, pointer?: string): Finding => ({
+  message,
+  ...(requirementId ? { requirementId } : {}),
+  ...(pointer === undefined ? {} : { pointer }),
+});
+
+/**
+ * What is wrong with a refusal, first things first: at most one finding, since each step reads what the one before
+ * established (a problem's members mean nothing in a 201). Empty when it is as expected. Never throws.
+ */
 export function judgeRefusal(response: HttpResponse, expected: RefusalExpectation): Finding[] {
   const { status, slug, requirementId, what } = expected;
   if (response.status !== status) {
-    return [{ requirementId, message: `${what}: expected HTTP ${status} (${slug}), got ${response.status}${summary(response)}` }];
+    return [finding(requirementId, `${what}: expected HTTP ${status} (${slug}), got ${response.status}${problemSummary(response)}`)];
   }
   const contentType = (response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (contentType !== 'application/problem+json') {
-    return [{ requirementId: 'ECDX-ERR-001', message: `${what}: the ${status} answer is application/problem+json (got '${contentType || 'none'}')` }];
+    return [finding('ECDX-ERR-001', `${what}: the ${status} answer is application/problem+json (got '${contentType || 'none'}')`)];
   }
   const invalid = violations(schemaByName('Problem'), response.json, 3);
   if (invalid.length > 0) {
-    return [{ requirementId: 'ECDX-ERR-001', message: `${what}: the body is not a valid Problem: ${invalid.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ')}`, pointer: invalid[0]!.pointer }];
+    const listed = invalid.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ');
+    return [finding('ECDX-ERR-001', `${what}: the body is not a valid Problem: ${listed}`, invalid[0]!.pointer)];
   }
   const problem = response.json as { status?: unknown; type?: unknown; invalidParams?: { name: string }[] };
-  if (problem.status !== status) return [{ requirementId: 'ECDX-ERR-001', message: `${what}: the problem's status member ${String(problem.status)} equals the HTTP status ${status}` }];
-  if (catalogueSlug(problem.type) === undefined) return [{ requirementId: 'ECDX-ERR-002', message: `${what}: the problem type ${String(problem.type)} is a URI of the ECDX problem catalogue` }];
-  if (problem.type !== problemTypeUri(slug)) return [{ requirementId, message: `${what}: expected the problem ${slug}, got ${String(problem.type).replace(PROBLEM_BASE, '')}${summary(response)}` }];
+  if (problem.status !== status) return [finding('ECDX-ERR-001', `${what}: the problem's status member ${String(problem.status)} equals the HTTP status ${status}`)];
+  if (catalogueSlug(problem.type) === undefined) return [finding('ECDX-ERR-002', `${what}: the problem type ${String(problem.type)} is a URI of the ECDX problem catalogue`)];
+  if (problem.type !== problemTypeUri(slug)) {
+    return [finding(requirementId, `${what}: expected the problem ${slug}, got ${String(problem.type).replace(PROBLEM_BASE, '')}${problemSummary(response)}`)];
+  }
   const pointers = expected.pointers ?? [];
   if (pointers.length === 0) return [];
   const pointerRequirement = expected.pointerRequirementId ?? requirementId;
   const named = (problem.invalidParams ?? []).map((p) => p.name);
-  if (named.length === 0) return [{ requirementId: slug === 'validation-failed' ? 'ECDX-ERR-003' : pointerRequirement, message: `${what}: the ${slug} problem has no invalidParams naming ${pointers.join(' and ')}` }];
+  if (named.length === 0) {
+    return [finding(slug === 'validation-failed' ? 'ECDX-ERR-003' : pointerRequirement, `${what}: the ${slug} problem has no invalidParams naming ${pointers.join(' and ')}`)];
+  }
   const missing = pointers.filter((p) => !named.some((n) => under(n, p)));
   if (missing.length > 0) {
-    return [{ requirementId: pointerRequirement, message: `${what}: invalidParams do not name ${missing.join(' and ')} (they name ${named.join(', ')})`, pointer: missing[0]! }];
+    return [finding(pointerRequirement, `${what}: invalidParams do not name ${missing.join(' and ')} (they name ${named.join(', ')})`, missing[0]!)];
   }
   return [];
 }
 
-/** A refusal as expected, or the check ends failed with the first finding (naming its requirement). */
+/** A refusal as expected, or the check ends failed with the finding (naming its requirement). */
 export function expectRefusalNaming(t: TestContext, response: HttpResponse, expected: RefusalExpectation): void {
-  const findings = judgeRefusal(response, expected);
-  const first = findings[0];
-  if (first) t.fail(first.message, { requirementId: first.requirementId, ...(first.pointer ? { pointer: first.pointer } : {}) });
   const naming = expected.pointers?.length ? ` naming ${expected.pointers.join(' and ')}` : '';
-  t.assert(true, `${expected.what}: refused with ${expected.status} ${expected.slug}${naming}`, { requirementId: expected.requirementId });
+  const held = expected.requirementId ? { requirementId: expected.requirementId } : {};
+  t.expectNone(judgeRefusal(response, expected), `${expected.what}: refused with ${expected.status} ${expected.slug}${naming}`, held);
 }
 
 /**
@@ -83,7 +89,7 @@ export function expectRefusalNaming(t: TestContext, response: HttpResponse, expe
  * that accepts it does not validate shipping data at all: that is ECDX-SHP-003's failure, and a privacy check that
  * saw its own invalid body accepted names ECDX-SHP-003 rather than its own rule.
  */
-export async function acceptsAnyInvalidShipment(t: TestContext): Promise<boolean> {
+async function acceptsAnyInvalidShipment(t: TestContext): Promise<boolean> {
   const response = await postShipment(t, shipmentRequest(t, { service: 'WARP_SPEED' }));
   return response.status >= 200 && response.status < 300;
 }
@@ -115,62 +121,18 @@ export function timeInconsistencies(shipment: Shipment): string[] {
   return found;
 }
 
-/** The JSON Pointer of the first member in which `actual` differs from `expected`, or undefined when equal. */
-export function firstDifference(expected: unknown, actual: unknown, pointer = ''): string | undefined {
-  if (isDeepStrictEqual(expected, actual)) return undefined;
-  if (Array.isArray(expected) && Array.isArray(actual)) {
-    if (expected.length !== actual.length) return pointer || '/';
-    for (let i = 0; i < expected.length; i++) {
-      const found = firstDifference(expected[i], actual[i], `${pointer}/${i}`);
-      if (found !== undefined) return found;
-    }
-    return pointer || '/';
-  }
-  if (isObject(expected) && isObject(actual)) {
-    const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort();
-    for (const key of keys) {
-      const found = firstDifference(expected[key], actual[key], `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-      if (found !== undefined) return found;
-    }
-  }
-  return pointer || '/';
-}
-
-/** The value at a JSON Pointer, for messages. */
-export function valueAt(root: unknown, pointer: string): unknown {
-  let node = root;
-  for (const token of pointer.split('/').slice(1)) {
-    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
-    node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined;
-  }
-  return node;
-}
-
-/** `expected` and `actual` equal member by member, or a message naming the first difference. */
-export function describeDifference(expected: unknown, actual: unknown): string | undefined {
-  const pointer = firstDifference(expected, actual);
-  if (pointer === undefined) return undefined;
-  const show = (v: unknown) => (v === undefined ? 'absent' : JSON.stringify(v).slice(0, 80));
-  return `${pointer} is ${show(valueAt(actual, pointer === '/' ? '' : pointer))} instead of ${show(valueAt(expected, pointer === '/' ? '' : pointer))}`;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-export function summary(response: HttpResponse): string {
-  const body = response.json as { type?: unknown; detail?: unknown } | undefined;
-  if (!body || typeof body !== 'object') return '';
-  const parts = [typeof body.type === 'string' ? body.type.replace(PROBLEM_BASE, '') : undefined, typeof body.detail === 'string' ? body.detail.slice(0, 160) : undefined].filter(Boolean);
-  return parts.length ? ` (${parts.join(': ')})` : '';
-}
-
-/** Send a body the schema refuses for a privacy rule; expect 422 validation-failed naming `pointer`. */
-export async function expectSchemaRefusal(t: TestContext, body: ShipmentBody, pointer: string, requirementId: string, what: string): Promise<void> {
+/**
+ * Send a body the schema refuses for the check's own (privacy) rule; expect 422 validation-failed naming `pointer`,
+ * or ECDX-SHP-003 fails when the target validates nothing (see `blameMissingValidation`).
+ */
+export async function expectSchemaRefusal(t: TestContext, body: ShipmentBody, pointer: string, what: string): Promise<void> {
   const response = await postShipment(t, body);
   const label = `POST /v1/shipments ${what}`;
   await blameMissingValidation(t, response, label);
-  expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', requirementId, pointers: [pointer], what: label });
+  expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', pointers: [pointer], what: label });
 }
 
+/** The full example request with its recipient changed by `change` (on a copy). */
 export const withRecipient = (t: TestContext, change: (recipient: Record<string, unknown>) => void): ShipmentBody => {
   const body = shipmentRequest(t);
   const recipient = structuredClone(body['recipient']) as Record<string, unknown>;

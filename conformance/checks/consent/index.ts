@@ -3,10 +3,9 @@
 // record the request references (ECDX-CON-002 … -005).
 import { defineCheck } from '../../harness/check.ts';
 import { consentRecord, createShipment, crossBorderShipmentRequest, orderId, postShipment, shipmentRequest, type ShipmentBody } from '../../kit/shipping-data.ts';
-import { expectRefusalNaming, expectSchemaRefusal, summary } from '../../kit/shipping-refusals.ts';
-import { timestamp } from '../../kit/time.ts';
-
-const DAY_MS = 86_400_000;
+import { problemSummary } from '../../kit/refusals.ts';
+import { expectRefusalNaming, expectSchemaRefusal } from '../../kit/shipping-refusals.ts';
+import { DAY, HOUR, timestamp } from '../../kit/time.ts';
 
 export const consentChecks = [
   defineCheck({
@@ -20,14 +19,14 @@ export const consentChecks = [
     async run(t) {
       const now = t.targetNow();
       const lapsed: [string, Record<string, unknown>][] = [
-        ['a withdrawn consent record', { withdrawnAt: timestamp(now - 3_600_000) }],
-        ['an expired consent record', { grantedAt: timestamp(now - 400 * DAY_MS), expiresAt: timestamp(now - DAY_MS) }],
-        ['a consent record that expires before it was granted', { grantedAt: timestamp(now + 2 * DAY_MS), expiresAt: timestamp(now + DAY_MS) }],
+        ['a withdrawn consent record', { withdrawnAt: timestamp(now - HOUR) }],
+        ['an expired consent record', { grantedAt: timestamp(now - 400 * DAY), expiresAt: timestamp(now - DAY) }],
+        ['a consent record that expires before it was granted', { grantedAt: timestamp(now + 2 * DAY), expiresAt: timestamp(now + DAY) }],
       ];
       for (const [what, change] of lapsed) {
         const body = shipmentRequest(t, { consents: [consentRecord(t), consentRecord(t, { purpose: 'ANALYTICS', ...change })] });
         const response = await postShipment(t, body);
-        expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', requirementId: 'ECDX-CON-002', pointers: ['/consents/1'], what: `POST /v1/shipments with ${what}` });
+        expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', pointers: ['/consents/1'], what: `POST /v1/shipments with ${what}` });
       }
     },
   }),
@@ -42,7 +41,7 @@ export const consentChecks = [
       const order = orderId();
       await createShipment(t, { platformOrderId: order, consents: [consentRecord(t)] });
       const response = await postShipment(t, shipmentRequest(t, { platformOrderId: order }));
-      t.assert(response.status === 201, `POST /v1/shipments for order ${order} without consent records, after one with them: expected HTTP 201, got ${response.status}${summary(response)}`);
+      t.assert(response.status === 201, `POST /v1/shipments for order ${order} without consent records, after one with them: expected HTTP 201, got ${response.status}${problemSummary(response)}`);
     },
   }),
   defineCheck({
@@ -54,11 +53,11 @@ export const consentChecks = [
       'expects each refused with 422 `validation-failed` naming `/crossBorder`.',
     async run(t) {
       const toHongKong = crossBorderShipmentRequest(t, { crossBorder: undefined, consents: undefined });
-      await expectSchemaRefusal(t, toHongKong, '/crossBorder', 'ECDX-CON-004', 'to a recipient in Hong Kong without crossBorder');
+      await expectSchemaRefusal(t, toHongKong, '/crossBorder', 'to a recipient in Hong Kong without crossBorder');
       const toUs = shipmentRequest(t, {
         recipient: { name: 'Alice Chen', phone: '+14155550123', address: { countryCode: 'US', province: 'CA', city: 'San Francisco', detail: '1 Market St, Suite 300', postalCode: '94105' } },
       });
-      await expectSchemaRefusal(t, toUs, '/crossBorder', 'ECDX-CON-004', 'to a recipient in the United States without crossBorder');
+      await expectSchemaRefusal(t, toUs, '/crossBorder', 'to a recipient in the United States without crossBorder');
     },
   }),
   defineCheck({
@@ -81,7 +80,6 @@ export const consentChecks = [
         expectRefusalNaming(t, response, {
           status: 422,
           slug: 'validation-failed',
-          requirementId: 'ECDX-CON-005',
           pointers: ['/crossBorder/separateConsentId'],
           what: `POST /v1/shipments with crossBorder.separateConsentId ${what}`,
         });

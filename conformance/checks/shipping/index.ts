@@ -16,13 +16,14 @@ import {
   postShipment,
   shipmentPath,
   shipmentRequest,
-  targetCarrierCode,
   unknownWaybillNo,
 } from '../../kit/shipping-data.ts';
-import { describeDifference, expectRefusalNaming, summary, timeInconsistencies } from '../../kit/shipping-refusals.ts';
+import { expectRefusalNaming, timeInconsistencies } from '../../kit/shipping-refusals.ts';
+import { targetCarrierCode } from '../../kit/claim.ts';
+import { describeDifference } from '../../kit/json.ts';
+import { expectRefusal, problemSummary } from '../../kit/refusals.ts';
+import { DAY, HOUR } from '../../kit/time.ts';
 import { shippingVectorChecks } from './vectors.ts';
-import { expectRefusal } from '../../kit/refusals.ts';
-import { DAY, HOUR } from '../../../schemas/time.ts';
 
 /** A Shipment answer: the status, then a valid Shipment. */
 function expectShipment(t: TestContext, response: HttpResponse, status: number, what: string): Shipment {
@@ -33,7 +34,7 @@ function expectShipment(t: TestContext, response: HttpResponse, status: number, 
 /** Cancel a shipment the check created; precondition-failed unless it ends CANCELLED with cancelledAt. */
 async function cancelled(t: TestContext, waybillNo: string): Promise<Shipment> {
   const response = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
-  t.precondition(response.status === 200, `the cancellation of a new shipment answered ${response.status}${summary(response)} (see ECDX-SHP-009)`);
+  t.precondition(response.status === 200, `the cancellation of a new shipment answered ${response.status}${problemSummary(response)} (see ECDX-SHP-009)`);
   const shipment = response.json as Shipment | undefined;
   t.precondition(shipment?.status === 'CANCELLED' && typeof shipment.cancelledAt === 'string', 'the cancellation of a new shipment did not answer a CANCELLED Shipment with cancelledAt (see ECDX-SHP-009)');
   return shipment!;
@@ -56,7 +57,7 @@ async function acceptedShipment(t: TestContext): Promise<{ waybillNo: string; st
   for (const hours of [6, 18]) {
     await t.advanceClock(hours * HOUR);
     response = await t.http.get(shipmentPath(waybillNo));
-    t.precondition(response.status === 200, `GET /v1/shipments/${waybillNo} answered ${response.status}${summary(response)}`);
+    t.precondition(response.status === 200, `GET /v1/shipments/${waybillNo} answered ${response.status}${problemSummary(response)}`);
     status = (response.json as { status?: unknown } | undefined)?.status;
     if (typeof status === 'string' && ACCEPTED.includes(status)) return { waybillNo, status, response };
   }
@@ -116,7 +117,7 @@ const coreChecks = [
       const own = targetCarrierCode(t);
       const other = own === 'ECDXOTHER' ? 'ECDXELSE' : 'ECDXOTHER';
       const response = await postShipment(t, shipmentRequest(t, { carrierCode: other }));
-      expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', requirementId: 'ECDX-SHP-004', pointers: ['/carrierCode'], what: `POST /v1/shipments addressed to carrier ${other}` });
+      expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', pointers: ['/carrierCode'], what: `POST /v1/shipments addressed to carrier ${other}` });
     },
   }),
   defineCheck({
@@ -137,7 +138,6 @@ const coreChecks = [
       expectRefusalNaming(t, response, {
         status: 422,
         slug: 'prohibited-contents',
-        requirementId: 'ECDX-SHP-005',
         pointers: ['/contents/1/category', '/contents/2/category'],
         what: `POST /v1/shipments with contents in the prohibited categories ${firstProhibited} and ${secondProhibited}`,
       });
@@ -153,7 +153,7 @@ const coreChecks = [
       'optional member a condition of accepting shipping data.',
     async run(t) {
       const response = await postShipment(t, minimalShipmentRequest(t));
-      t.assert(response.status === 201, `POST /v1/shipments with only the required members: expected HTTP 201, got ${response.status}${summary(response)}`);
+      t.assert(response.status === 201, `POST /v1/shipments with only the required members: expected HTTP 201, got ${response.status}${problemSummary(response)}`);
     },
   }),
   defineCheck({
@@ -183,9 +183,9 @@ const coreChecks = [
     async run(t) {
       const waybillNo = unknownWaybillNo();
       const read = await t.http.get(shipmentPath(waybillNo));
-      expectRefusal(t, read, 404, 'not-found', { requirementId: 'ECDX-SHP-008', what: `GET /v1/shipments/${waybillNo} (never issued)` });
+      expectRefusal(t, read, 404, 'not-found', { what: `GET /v1/shipments/${waybillNo} (never issued)` });
       const cancel = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
-      expectRefusal(t, cancel, 404, 'not-found', { requirementId: 'ECDX-SHP-008', what: `POST /v1/shipments/${waybillNo}/cancellation (never issued)` });
+      expectRefusal(t, cancel, 404, 'not-found', { what: `POST /v1/shipments/${waybillNo}/cancellation (never issued)` });
     },
   }),
   defineCheck({
@@ -252,7 +252,7 @@ const coreChecks = [
       judge(created, 'POST /v1/shipments');
       for (const [what, send, status] of answers) {
         const response = await send();
-        t.precondition(response.status === status, `${what} of ${waybillNo} answered ${response.status}${summary(response)}`);
+        t.precondition(response.status === status, `${what} of ${waybillNo} answered ${response.status}${problemSummary(response)}`);
         judge(response, `${what} of ${waybillNo}`);
       }
     },
@@ -272,7 +272,7 @@ const testModeChecks = [
     async run(t) {
       const { waybillNo, status } = await acceptedShipment(t);
       const response = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
-      expectRefusal(t, response, 409, 'shipment-already-accepted', { requirementId: 'ECDX-SHP-010', what: `POST /v1/shipments/${waybillNo}/cancellation of a shipment in status ${status}` });
+      expectRefusal(t, response, 409, 'shipment-already-accepted', { what: `POST /v1/shipments/${waybillNo}/cancellation of a shipment in status ${status}` });
       const after = await t.http.get(shipmentPath(waybillNo));
       const shipment = expectShipment(t, after, 200, `GET /v1/shipments/${waybillNo} after the refused cancellation`);
       t.assert(shipment.status !== 'CANCELLED' && shipment.cancelledAt === undefined, `the refused cancellation left the shipment as it was (now status ${shipment.status}${shipment.cancelledAt ? `, cancelledAt ${shipment.cancelledAt}` : ''})`);
