@@ -2,7 +2,7 @@
 import { problem, type Problem, type ProblemSlug } from '../../schemas/src/problems.ts';
 import type { MockResponse } from './types.ts';
 
-export const JSON_TYPE = 'application/json';
+const JSON_TYPE = 'application/json';
 export const PROBLEM_TYPE = 'application/problem+json';
 
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}): MockResponse => ({

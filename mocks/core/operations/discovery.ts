@@ -24,7 +24,7 @@ const CLASSES: Record<PartyRole, ConformanceClassName[]> = {
  * Which role's claim a request reads. A mock serving both roles holds two claims and chooses by `?role=`, the
  * carrier claim by default (Core chapter §1); a single-role mock has one claim and ignores the parameter.
  */
-export function claimRole(mock: MockContext, query?: URLSearchParams): PartyRole {
+function claimRole(mock: MockContext, query?: URLSearchParams): PartyRole {
   if (mock.role !== 'both') return mock.role;
   return query?.get('role') === 'platform' ? 'platform' : 'carrier';
 }
@@ -32,7 +32,7 @@ export function claimRole(mock: MockContext, query?: URLSearchParams): PartyRole
 /** The role whose feeds the health document reports: the default claim's, which for `both` covers every feed. */
 const healthRole = (mock: MockContext): PartyRole => claimRole(mock);
 
-export function conformanceClaim(mock: MockContext, role: PartyRole): ConformanceClaim {
+function conformanceClaim(mock: MockContext, role: PartyRole): ConformanceClaim {
   const self = mock.self[role];
   return {
     ecdxVersion: SPEC_VERSION,
@@ -53,7 +53,7 @@ export function conformanceClaim(mock: MockContext, role: PartyRole): Conformanc
 const STATUS_RANK: Record<HealthStatus, number> = { UP: 0, DEGRADED: 1, DOWN: 2 };
 
 /** A push feed whose oldest batch has waited this long with nothing delivered since is not exchanging data. */
-export const PUSH_DOWN_AFTER_MS = 60 * 60 * 1000;
+const PUSH_DOWN_AFTER_MS = 60 * 60 * 1000;
 
 /** The latest time of an activity of the given kinds, or undefined when none happened. */
 function latest(log: readonly Activity[], kinds: readonly Activity['kind'][]): number | undefined {
@@ -84,7 +84,7 @@ function feedHealth(feed: DataFeed, now: number, lastExchange: number | undefine
   };
 }
 
-export function healthDocument(mock: MockContext): Health {
+function healthDocument(mock: MockContext): Health {
   const now = mock.clock.now();
   const role = healthRole(mock);
   const feeds = feedsOfClasses(role, CLASSES[role].map(classUri));

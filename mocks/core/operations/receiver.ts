@@ -12,7 +12,7 @@ import type { MockContext, MockRequest, MockResponse, OperationHandler } from '.
 
 export const RECEIVED_EVENTS = 'received-events';
 /** Per waybill, the received events' ids in sequence order: what a read-back walks (ECDX-PSH-022). */
-export const RECEIVED_WAYBILLS = 'received-waybills';
+const RECEIVED_WAYBILLS = 'received-waybills';
 
 /** What the platform keeps of each event received; the statistics read it for the receiving latency. */
 export interface ReceivedEvent {
@@ -32,7 +32,7 @@ interface ReceivedWaybill {
 const PUSHING_CARRIER = DEMO_CARRIER_KEYID;
 
 /** How long the platform-slow-acknowledgement fault holds its answer (real time): past the 15-second limit. */
-export const SLOW_ACKNOWLEDGEMENT_MS = 16_000;
+const SLOW_ACKNOWLEDGEMENT_MS = 16_000;
 
 /** Statuses the platform-refuses-unexpected-status fault takes: the plain delivery path and nothing else. */
 const ORDINARY_STATUSES: readonly TrackingStatus[] = [

@@ -18,7 +18,7 @@ interface ReceivedEvent {
 }
 
 /** How long the fault `statistics-short-retention` keeps figures: far less than the 366 days ECDX-STA-006 asks. */
-export const SHORT_RETENTION_DAYS = 90;
+const SHORT_RETENTION_DAYS = 90;
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -70,7 +70,7 @@ const COUNTED_BY: Record<PartyRole, ReadonlySet<Activity['kind']>> = {
 };
 
 /** The figures of a set of log entries, for the reporting role. */
-export function figuresOf(log: readonly Activity[], role: PartyRole, receivedLatencies: readonly number[] = []): Figures {
+function figuresOf(log: readonly Activity[], role: PartyRole, receivedLatencies: readonly number[] = []): Figures {
   const rejectedByReason: Record<string, number> = {};
   const byNode: Record<TrackingNode, number> = { ACCEPTANCE: 0, SORTING: 0, TRANSPORT: 0, DELIVERY: 0 };
   let accepted = 0;
@@ -143,7 +143,7 @@ function receivedLatencies(mock: MockContext, log: readonly Activity[]): number[
     .map((r) => Math.max(0, (r.receivedAt - Date.parse(r.event.recordedAt)) / 1000));
 }
 
-export function sharingStatistics(mock: MockContext, caller: Party | undefined, from: string, to: string): SharingStatistics {
+function sharingStatistics(mock: MockContext, caller: Party | undefined, from: string, to: string): SharingStatistics {
   const now = mock.clock.now();
   const role = reportingRole(mock, caller);
   const everyone = mock.fault('statistics-cover-all-counterparties');

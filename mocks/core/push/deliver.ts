@@ -8,7 +8,7 @@ export const ATTEMPT_TIMEOUT_MS = 15_000;
 /** The most of an answer's body the carrier reads; an acknowledgement is a few dozen bytes. */
 export const MAX_ANSWER_BYTES = 64 * 1024;
 
-export const PUSH_USER_AGENT = 'ecdx-reference-mock/1 (push)';
+const PUSH_USER_AGENT = 'ecdx-reference-mock/1 (push)';
 
 export interface AttemptRequest {
   url: string;

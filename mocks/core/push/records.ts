@@ -5,8 +5,8 @@ import type { Subscription, TrackingEvent } from '../../../schemas/src/index.ts'
 import type { Collection } from '../store.ts';
 import type { MockContext } from '../types.ts';
 
-export const SUBSCRIPTIONS = 'subscriptions';
-export const PUSH_BATCHES = 'push-batches';
+const SUBSCRIPTIONS = 'subscriptions';
+const PUSH_BATCHES = 'push-batches';
 
 export interface SubscriptionRecord {
   /** As the carrier holds it and answers GET with it: never with the secret (ECDX-PSH-002). */

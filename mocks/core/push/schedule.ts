@@ -23,7 +23,7 @@ export const RETRY_DELAYS_MS: readonly number[] = [
 /** The first attempt and one per retry: after this many failures a batch is abandoned. */
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
-export const JITTER = 0.1;
+const JITTER = 0.1;
 
 /** What the `push-retry-schedule-compressed` fault waits before every retry: the first delay, over and over. */
 export const COMPRESSED_RETRY_DELAY_MS = 5 * SECOND;

@@ -7,7 +7,7 @@ import type { MockContext } from '../types.ts';
 import type { SimulatedEvent } from './trajectory.ts';
 import { formatTimestamp } from './timestamps.ts';
 
-export const SHIPMENTS = 'shipments';
+const SHIPMENTS = 'shipments';
 
 export interface StoredShipment {
   /** keyid of the platform that sent the shipping data. */

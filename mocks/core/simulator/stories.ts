@@ -8,7 +8,7 @@ import { maskedMobile, maskedName, maskedPhone, SIGNATORY_RELATION_LABEL, type C
 import type { RequestView } from './request-view.ts';
 
 /** A checksum-valid, fictitious resident ID number: what the id-number-in-delivery-description fault leaks. */
-export const LEAKED_RESIDENT_ID = `11010519491231002${gb11643CheckCharacter('11010519491231002')}`;
+const LEAKED_RESIDENT_ID = `11010519491231002${gb11643CheckCharacter('11010519491231002')}`;
 
 const MAX_DESCRIPTION = 500;
 

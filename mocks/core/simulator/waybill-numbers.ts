@@ -4,7 +4,7 @@
 // is safe in URLs and free text that privacy scanners read.
 import type { Store } from '../store.ts';
 
-export const WAYBILL_PREFIX = 'ECDX';
+const WAYBILL_PREFIX = 'ECDX';
 const SERIAL_DIGITS = 11;
 const COLLECTION = 'waybill-serials';
 const LAST = 'last';
