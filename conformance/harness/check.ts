@@ -83,7 +83,7 @@ export interface Check extends Omit<CheckDefinition, 'class' | 'role' | 'uses' |
   role: RoleScope;
   uses: Uses;
   run(t: TestContext, uses: Handles<Uses>): Promise<void>;
-  /** What the definition wrote itself (undefined: derived from the requirements). */
+  /** What the check's own definition wrote (undefined: derived from the requirements, or inherited from its group). */
   declared: { class?: ConformanceClassName; role?: RoleScope };
 }
 
@@ -118,7 +118,7 @@ export function defineCheck<const U extends Uses = Record<never, never>>(definit
   const needs = definition.needs ?? definition.group?.needs;
   if (!checkClass) throw new Error(`check ${definition.id}: its requirements belong to several classes, so it must name its class`);
   if (!role) throw new Error(`check ${definition.id}: its requirements apply to different roles, so it must name the role of its target`);
-  const { class: declaredClass, role: _role, group: _group, needs: _needs, uses, run, ...rest } = definition;
+  const { class: declaredClass, role: ownRole, group: _group, needs: _needs, uses, run, ...rest } = definition;
   return {
     ...rest,
     ...(needs ? { needs } : {}),
@@ -126,7 +126,7 @@ export function defineCheck<const U extends Uses = Record<never, never>>(definit
     role,
     uses: uses ?? {},
     run: run as Check['run'],
-    declared: { ...(declaredClass ? { class: declaredClass } : {}), ...(declaredRole ? { role: declaredRole } : {}) },
+    declared: { ...(declaredClass ? { class: declaredClass } : {}), ...(ownRole ? { role: ownRole } : {}) },
   };
 }
 

@@ -122,15 +122,11 @@ export class TestContext {
    */
   expectNone(findings: readonly Finding[], passed: string, details: AssertionDetails = {}): void {
     const first = findings[0];
-    if (!first) {
-      this.assert(true, passed, details);
-      return;
-    }
     const more = findings.length - 1;
-    this.fail(`${first.message}${more > 0 ? ` (and ${more} more finding${more > 1 ? 's' : ''})` : ''}`, {
+    this.assert(first === undefined, first ? `${first.message}${more > 0 ? ` (and ${more} more finding${more > 1 ? 's' : ''})` : ''}` : passed, {
       ...details,
-      ...(first.requirementId ? { requirementId: first.requirementId } : {}),
-      ...(first.pointer === undefined ? {} : { pointer: first.pointer }),
+      ...(first?.requirementId ? { requirementId: first.requirementId } : {}),
+      ...(first?.pointer === undefined ? {} : { pointer: first.pointer }),
     });
   }
 

@@ -5,6 +5,7 @@ import type { Check } from './check.ts';
 import { MockAgent } from 'undici';
 import { classUri, type ConformanceClassName } from '../../schemas/src/classes.ts';
 import type { ConformanceClaim } from '../../schemas/src/index.ts';
+import { problemType, problemTypeUri, type ProblemSlug } from '../../schemas/src/problems.ts';
 import { demoCredentials } from '../../protocol/index.ts';
 import { Fixtures, TestContext, type RunEnvironment } from './context.ts';
 import { TargetClient } from './client.ts';
@@ -31,6 +32,12 @@ export interface ScriptedAnswer {
 }
 
 export type Script = (request: ScriptedRequest) => ScriptedAnswer;
+
+/** An RFC 9457 problem of the catalogue, as a correct target answers it. */
+export const scriptedProblem = (slug: ProblemSlug, extra: Record<string, unknown> = {}): ScriptedAnswer => {
+  const { status, title } = problemType(slug);
+  return { status, json: { type: problemTypeUri(slug), title, status, ...extra }, headers: { 'content-type': 'application/problem+json' } };
+};
 
 /** A claim of `role` for these classes (core included), valid against the ConformanceClaim schema. */
 export function scriptedClaim(role: 'carrier' | 'platform', classes: readonly ConformanceClassName[] = [], extra: Partial<ConformanceClaim> = {}): ConformanceClaim {

@@ -16,7 +16,7 @@ import type { TestContext } from '../harness/context.ts';
 import type { ConformanceClassName } from '../../schemas/src/classes.ts';
 import { claimsClass } from './claim.ts';
 import { shortId } from './ids.ts';
-import { DAY, HOUR, timestamp } from './time.ts';
+import { DAY, HOUR, MINUTE, SECOND, timestamp } from './time.ts';
 
 export type CreatingKind = 'shipment' | 'notice' | 'incident';
 
@@ -52,7 +52,7 @@ export function shipmentBody(t: TestContext, orderPrefix = 'ecdx-conf-'): Record
 /** A valid InterruptionNoticeRequest from the harness (as carrier) to the target platform, issued now. */
 export function noticeBody(t: TestContext): Record<string, unknown> {
   const now = t.targetNow();
-  const start = now + 4 * 24 * 3_600_000;
+  const start = now + 4 * DAY;
   return {
     noticeId: `ecdx-conf-ntc-${shortId()}`,
     issuer: { name: 'ECDX conformance harness', role: 'carrier', carrierCode: HARNESS_CARRIER_CODE },
@@ -62,7 +62,7 @@ export function noticeBody(t: TestContext): Record<string, unknown> {
     reasonDetail: '推送服务例行维护(一致性测试)',
     issuedAt: timestamp(now),
     plannedStart: timestamp(start),
-    plannedEnd: timestamp(start + 3_600_000),
+    plannedEnd: timestamp(start + HOUR),
     impact: { severity: 'MINOR', estimatedShipmentsPerDay: 10, affectedUsers: '测试商家', mitigation: '维护结束后补推' },
   };
 }
@@ -78,10 +78,10 @@ export function incidentBody(t: TestContext): Record<string, unknown> {
     ...body,
     incidentId: `ecdx-conf-inc-${shortId()}`,
     reportedBy,
-    occurredAt: timestamp(now - 120_000),
-    detectedAt: timestamp(now - 60_000),
+    occurredAt: timestamp(now - 2 * MINUTE),
+    detectedAt: timestamp(now - MINUTE),
     reportedAt: timestamp(now),
-    emergencyPlanActivatedAt: timestamp(now - 30_000),
+    emergencyPlanActivatedAt: timestamp(now - 30 * SECOND),
     authoritiesNotified: [],
   };
 }

@@ -11,6 +11,7 @@ import { creatingRequest, probePath, type CreatingRequest } from '../../kit/requ
 import { expectRefusal } from '../../kit/refusals.ts';
 import { newIdempotencyKey } from '../../kit/ids.ts';
 import { SECOND } from '../../../schemas/time.ts';
+import { sameJson } from '../../../protocol/json.ts';
 
 const MIN_EXPIRY_SECONDS = 86_400;
 /** The longest move of the test clock (TestClockAdvance allows 30 days). */
@@ -25,27 +26,18 @@ async function original(t: TestContext, request: CreatingRequest, key: string, h
   return response;
 }
 
-/** JSON with sorted members, so that two answers compare by content. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'undefined';
-}
-
-/** The repeat answers the original's status and body (`requirementId` names the rule). */
-function expectReplay(t: TestContext, first: HttpResponse, repeat: HttpResponse, what: string, requirementId: string): void {
-  t.assert(repeat.status === first.status, `${what}: expected the original status ${first.status}, got ${repeat.status}`, { requirementId });
-  const same = first.json === undefined ? repeat.text === first.text : canonical(repeat.json) === canonical(first.json);
-  t.assert(same, same ? `${what}: the body is the original's` : `${what}: the body differs from the original's (the request was processed again)${differences(first.json, repeat.json)}`, { requirementId });
+/** The repeat answers the original's status and body. */
+function expectReplay(t: TestContext, first: HttpResponse, repeat: HttpResponse, what: string): void {
+  t.assert(repeat.status === first.status, `${what}: expected the original status ${first.status}, got ${repeat.status}`);
+  const same = first.json === undefined ? repeat.text === first.text : sameJson(repeat.json, first.json);
+  t.assert(same, same ? `${what}: the body is the original's` : `${what}: the body differs from the original's (the request was processed again)${differences(first.json, repeat.json)}`);
 }
 
 /** The first members whose values differ, for the message. */
 function differences(a: unknown, b: unknown): string {
   if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return '';
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  const differing = keys.filter((k) => canonical((a as Record<string, unknown>)[k]) !== canonical((b as Record<string, unknown>)[k]));
+  const differing = keys.filter((k) => !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
   return differing.length ? `: ${differing.slice(0, 4).map((k) => `/${k}`).join(', ')} differ` : '';
 }
 
@@ -70,7 +62,6 @@ export const idempotencyChecks = [
       'a notice) that nothing was created.',
     async run(t) {
       const request = creatingRequest(t);
-      const requirementId = 'ECDX-IDM-002';
       const cases: [string, string | false][] = [
         ['without an Idempotency-Key', false],
         ['with an empty Idempotency-Key', ''],
@@ -80,11 +71,11 @@ export const idempotencyChecks = [
       for (const [how, key] of cases) {
         const body = request.fresh();
         const response = await t.http.post(request.path, body, { idempotencyKey: key });
-        expectRefusal(t, response, 400, 'idempotency-key-missing', { requirementId, what: `${request.label} ${how}` });
+        expectRefusal(t, response, 400, 'idempotency-key-missing', { what: `${request.label} ${how}` });
         const readBack = readBackPath(request, body);
         if (readBack) {
           const read = await t.http.get(readBack);
-          t.assert(read.status === 404, `the refused ${request.label} ${how} created nothing: GET ${readBack} expected 404, got ${read.status}`, { requirementId });
+          t.assert(read.status === 404, `the refused ${request.label} ${how} created nothing: GET ${readBack} expected 404, got ${read.status}`);
         }
       }
     },
@@ -99,16 +90,15 @@ export const idempotencyChecks = [
       'can be read.',
     async run(t) {
       const request = creatingRequest(t, ['incident', 'notice']);
-      const requirementId = 'ECDX-IDM-003';
       const key = newIdempotencyKey();
       const first = await original(t, request, key);
       await t.sleep(1_100); // a second processing would date its answer a second later
       const repeat = await t.http.post(request.path, request.body, { idempotencyKey: key });
-      expectReplay(t, first, repeat, `${request.label} repeated with the same Idempotency-Key`, requirementId);
+      expectReplay(t, first, repeat, `${request.label} repeated with the same Idempotency-Key`);
       const readBack = readBackPath(request, request.body, first);
       if (readBack) {
         const read = await t.http.get(readBack);
-        t.assert(read.status === 200, `GET ${readBack} reads the one created resource: expected 200, got ${read.status}`, { requirementId });
+        t.assert(read.status === 200, `GET ${readBack} reads the one created resource: expected 200, got ${read.status}`);
       }
     },
   }),
@@ -121,16 +111,15 @@ export const idempotencyChecks = [
       'expects 422 `idempotency-key-reused` and (for a notice) that the second was not created.',
     async run(t) {
       const request = creatingRequest(t);
-      const requirementId = 'ECDX-IDM-004';
       const key = newIdempotencyKey();
       await original(t, request, key);
       const other = request.fresh();
       const reused = await t.http.post(request.path, other, { idempotencyKey: key });
-      expectRefusal(t, reused, 422, 'idempotency-key-reused', { requirementId, what: `${request.label} with another body under an Idempotency-Key already used` });
+      expectRefusal(t, reused, 422, 'idempotency-key-reused', { what: `${request.label} with another body under an Idempotency-Key already used` });
       const readBack = readBackPath(request, other);
       if (readBack) {
         const read = await t.http.get(readBack);
-        t.assert(read.status === 404, `the refused request created nothing: GET ${readBack} expected 404, got ${read.status}`, { requirementId });
+        t.assert(read.status === 404, `the refused request created nothing: GET ${readBack} expected 404, got ${read.status}`);
       }
     },
   }),
@@ -146,7 +135,6 @@ export const idempotencyChecks = [
     async run(t) {
       t.requireTestMode();
       const request = creatingRequest(t, ['incident', 'notice']);
-      const requirementId = 'ECDX-IDM-005';
       const key = newIdempotencyKey();
       const held = t.http.post(request.path, request.body, { idempotencyKey: key, headers: { 'ecdx-test-delay-ms': '2000' } }).then(
         (response) => ({ response }),
@@ -158,7 +146,7 @@ export const idempotencyChecks = [
       if ('error' in first) throw first.error;
       t.precondition(isSuccess(first.response), `the held ${request.label} was answered ${first.response.status}, not 2xx`);
       t.precondition(first.response.durationMs >= 1_000, `the target answered the held request after ${first.response.durationMs} ms: it does not honour ecdx-test-delay-ms, so no request was in flight`);
-      expectRefusal(t, second, 409, 'idempotency-request-in-flight', { requirementId, what: `${request.label} sent while the first with its Idempotency-Key was in flight` });
+      expectRefusal(t, second, 409, 'idempotency-request-in-flight', { what: `${request.label} sent while the first with its Idempotency-Key was in flight` });
     },
   }),
   defineCheck({
@@ -192,19 +180,18 @@ export const idempotencyChecks = [
       t.requireTestMode();
       const claim = t.need(t.claim, 'the conformance claim could not be read');
       const request = creatingRequest(t, ['incident', 'notice']);
-      const requirementId = 'ECDX-IDM-006';
       const key = newIdempotencyKey();
       const first = await original(t, request, key);
       await t.sleep(1_100); // a second processing would date its answer a second later
       const immediate = await t.http.post(request.path, request.body, { idempotencyKey: key });
       t.precondition(
-        immediate.status === first.status && canonical(immediate.json) === canonical(first.json),
+        immediate.status === first.status && sameJson(immediate.json, first.json),
         `an immediate repeat of ${request.label} does not get the original answer (ECDX-IDM-003), so how long keys are kept cannot be observed`,
       );
       const advance = Math.min(claim.idempotencyKeyExpirySeconds, MAX_ADVANCE_SECONDS) - 600;
       await t.advanceClock(advance * SECOND);
       const repeat = await t.http.post(request.path, request.body, { idempotencyKey: key });
-      expectReplay(t, first, repeat, `${request.label} repeated ${Math.round(advance / 360) / 10} h later (the claim keeps keys ${claim.idempotencyKeyExpirySeconds} s)`, requirementId);
+      expectReplay(t, first, repeat, `${request.label} repeated ${Math.round(advance / 360) / 10} h later (the claim keeps keys ${claim.idempotencyKeyExpirySeconds} s)`);
     },
   }),
   defineCheck({
@@ -218,13 +205,12 @@ export const idempotencyChecks = [
     async run(t) {
       const second = t.need(t.secondKey, `the harness has no second key for the ${t.role === 'carrier' ? 'platform' : 'carrier'} it plays, so per-client scoping cannot be observed`);
       const request = creatingRequest(t, ['incident', 'notice']);
-      const requirementId = 'ECDX-IDM-007';
       const key = newIdempotencyKey();
       const first = await original(t, request, key);
       const other = await t.http.post(request.path, request.fresh(), { idempotencyKey: key, sign: second });
       t.precondition(other.status !== 401, `the second key ${second.keyid} is not accepted by the target (401)`);
-      t.assert(isSuccess(other), `${request.label} from a second client (keyid ${second.keyid}) under the first client's Idempotency-Key is a new request: expected 2xx, got ${other.status}`, { requirementId });
-      t.assert(canonical(other.json) !== canonical(first.json), `the second client got its own answer, not the first client's`, { requirementId });
+      t.assert(isSuccess(other), `${request.label} from a second client (keyid ${second.keyid}) under the first client's Idempotency-Key is a new request: expected 2xx, got ${other.status}`);
+      t.assert(!sameJson(other.json, first.json), `the second client got its own answer, not the first client's`);
     },
   }),
   defineCheck({
@@ -237,14 +223,13 @@ export const idempotencyChecks = [
       'processed (2xx), not answered with the stored 401 or a conflict.',
     async run(t) {
       const request = creatingRequest(t);
-      const requirementId = 'ECDX-IDM-008';
       const probe = await t.http.get(probePath(t));
       t.precondition(probe.status !== 401, 'a correctly signed GET was refused with 401: the target does not accept the harness\'s key');
       const key = newIdempotencyKey();
       const stale = await t.http.post(request.path, request.body, { idempotencyKey: key, signAt: t.targetNow() - 600_000 });
       t.precondition(stale.status === 401, `${request.label} with a signature that expired 5 minutes ago was answered ${stale.status}, not 401`);
       const retried = await t.http.post(request.path, request.body, { idempotencyKey: key });
-      t.assert(isSuccess(retried), `${request.label} correctly signed under the Idempotency-Key of a request refused with 401 is processed: expected 2xx, got ${retried.status}`, { requirementId });
+      t.assert(isSuccess(retried), `${request.label} correctly signed under the Idempotency-Key of a request refused with 401 is processed: expected 2xx, got ${retried.status}`);
     },
   }),
 ];

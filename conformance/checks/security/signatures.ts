@@ -36,14 +36,13 @@ export const signatureChecks = [
       'signed only under another label (`gateway`), and expects 401 `signature-missing` for each.',
     async run(t) {
       const request = creatingRequest(t);
-      const requirementId = 'ECDX-SEC-002';
       const unsigned = await t.http.post(request.path, request.body, { sign: false });
-      expectRefusal(t, unsigned, 401, 'signature-missing', { requirementId, what: `unsigned ${request.label}` });
+      expectRefusal(t, unsigned, 401, 'signature-missing', { what: `unsigned ${request.label}` });
       const path = probePath(t);
       const get = await t.http.get(path, { sign: false });
-      expectRefusal(t, get, 401, 'signature-missing', { requirementId, what: `unsigned GET ${path.split('?')[0]}` });
+      expectRefusal(t, get, 401, 'signature-missing', { what: `unsigned GET ${path.split('?')[0]}` });
       const otherLabel = await t.http.post(request.path, request.fresh(), { tamper: { label: 'gateway' } });
-      expectRefusal(t, otherLabel, 401, 'signature-missing', { requirementId, what: `${request.label} signed only under the label gateway` });
+      expectRefusal(t, otherLabel, 401, 'signature-missing', { what: `${request.label} signed only under the label gateway` });
     },
   }),
   defineCheck({
@@ -58,7 +57,7 @@ export const signatureChecks = [
       const all = ['@method', '@target-uri', 'content-type', 'content-digest', 'idempotency-key'];
       for (const left of ['content-digest', 'idempotency-key', 'content-type', '@target-uri']) {
         const response = await t.http.post(request.path, request.fresh(), { tamper: { components: all.filter((c) => c !== left) } });
-        expectRefusal(t, response, 401, 'signature-invalid', { requirementId: 'ECDX-SEC-003', what: `${request.label} whose signature does not cover ${left}` });
+        expectRefusal(t, response, 401, 'signature-invalid', { what: `${request.label} whose signature does not cover ${left}` });
       }
     },
   }),
@@ -72,20 +71,19 @@ export const signatureChecks = [
       'for each.',
     async run(t) {
       const request = creatingRequest(t);
-      const requirementId = 'ECDX-SEC-004';
       const swapped = encode(request.fresh());
       const tampered = await t.http.post(request.path, request.body, { afterSigning: () => swapped });
-      expectRefusal(t, tampered, 401, 'digest-mismatch', { requirementId, what: `${request.label} whose body was replaced after signing` });
+      expectRefusal(t, tampered, 401, 'digest-mismatch', { what: `${request.label} whose body was replaced after signing` });
 
       // Signed without content (so without Content-Digest), the content added afterwards.
       const content = encode(request.fresh());
       const undigested = await t.http.send({ method: 'POST', path: request.path, headers: { 'content-type': 'application/json' }, afterSigning: () => content });
-      expectRefusal(t, undigested, 401, 'digest-mismatch', { requirementId, what: `${request.label} with content but no Content-Digest` });
+      expectRefusal(t, undigested, 401, 'digest-mismatch', { what: `${request.label} with content but no Content-Digest` });
 
       const body = request.fresh();
       const sha512 = createHash('sha512').update(encode(body)).digest('base64');
       const noSha256 = await t.http.post(request.path, body, { headers: { 'content-digest': `sha-512=:${sha512}:` } });
-      expectRefusal(t, noSha256, 401, 'digest-mismatch', { requirementId, what: `${request.label} whose Content-Digest has only a sha-512 member` });
+      expectRefusal(t, noSha256, 401, 'digest-mismatch', { what: `${request.label} whose Content-Digest has only a sha-512 member` });
     },
   }),
   defineCheck({
@@ -98,14 +96,13 @@ export const signatureChecks = [
       'Times are the target\'s (its test clock, when it has one).',
     async run(t) {
       const request = creatingRequest(t);
-      const requirementId = 'ECDX-SEC-005';
       const stale = await t.http.post(request.path, request.fresh(), { signAt: t.targetNow() - 600_000 });
-      expectRefusal(t, stale, 401, 'signature-expired', { requirementId, what: `${request.label} signed 10 minutes ago (expires 300 s later)` });
+      expectRefusal(t, stale, 401, 'signature-expired', { what: `${request.label} signed 10 minutes ago (expires 300 s later)` });
       const future = await t.http.post(request.path, request.fresh(), { signAt: t.targetNow() + 600_000 });
-      expectRefusal(t, future, 401, 'signature-expired', { requirementId, what: `${request.label} signed 10 minutes in the future` });
+      expectRefusal(t, future, 401, 'signature-expired', { what: `${request.label} signed 10 minutes in the future` });
       const created = Math.floor(t.targetNow() / 1000);
       const long = await t.http.post(request.path, request.fresh(), { signAt: created * 1000, tamper: { params: { expires: created + 3600 } } });
-      expectRefusal(t, long, 401, 'signature-invalid', { requirementId, what: `${request.label} whose signature claims 3600 s of validity` });
+      expectRefusal(t, long, 401, 'signature-invalid', { what: `${request.label} whose signature claims 3600 s of validity` });
     },
   }),
   defineCheck({
@@ -118,14 +115,13 @@ export const signatureChecks = [
       'even reach the idempotency store. Does the same with a signed GET.',
     async run(t) {
       const request = creatingRequest(t);
-      const requirementId = 'ECDX-SEC-006';
       const first = await t.http.post(request.path, request.body);
       t.precondition(first.status !== 401, `the correctly signed ${request.label} was refused with 401, so a replay of it shows nothing`);
       const replay = await resend(t, first);
-      expectRefusal(t, replay, 401, 'nonce-replayed', { requirementId, what: `${request.label} replayed with the same signature` });
+      expectRefusal(t, replay, 401, 'nonce-replayed', { what: `${request.label} replayed with the same signature` });
       const own = await ownSignature(t);
       const replayedGet = await resend(t, own.response);
-      expectRefusal(t, replayedGet, 401, 'nonce-replayed', { requirementId, what: `GET ${own.path.split('?')[0]} replayed with the same signature` });
+      expectRefusal(t, replayedGet, 401, 'nonce-replayed', { what: `GET ${own.path.split('?')[0]} replayed with the same signature` });
     },
   }),
   defineCheck({
@@ -137,19 +133,18 @@ export const signatureChecks = [
       'know and expects 401 `unknown-key`; signs with the harness\'s key but declares `alg` as `rsa-pss-sha512` ' +
       '(not allowed) and as the other ECDX algorithm (not the key\'s), and expects 401 `signature-invalid`.',
     async run(t) {
-      const requirementId = 'ECDX-SEC-007';
       const own = await ownSignature(t);
       const stranger = generateEd25519SigningKey(`ecdx-conformance-unregistered-${Date.now().toString(36)}`);
       const unknownGet = await t.http.get(probePath(t), { sign: stranger });
-      expectRefusal(t, unknownGet, 401, 'unknown-key', { requirementId, what: `GET signed with the unregistered keyid ${stranger.keyid}` });
+      expectRefusal(t, unknownGet, 401, 'unknown-key', { what: `GET signed with the unregistered keyid ${stranger.keyid}` });
       const request = creatingRequest(t);
       const unknownPost = await t.http.post(request.path, request.body, { sign: stranger });
-      expectRefusal(t, unknownPost, 401, 'unknown-key', { requirementId, what: `${request.label} signed with the unregistered keyid ${stranger.keyid}` });
+      expectRefusal(t, unknownPost, 401, 'unknown-key', { what: `${request.label} signed with the unregistered keyid ${stranger.keyid}` });
       const foreignAlg = await t.http.get(probePath(t), { tamper: { params: { alg: 'rsa-pss-sha512' } } });
-      expectRefusal(t, foreignAlg, 401, 'signature-invalid', { requirementId, what: 'GET whose signature declares alg rsa-pss-sha512' });
+      expectRefusal(t, foreignAlg, 401, 'signature-invalid', { what: 'GET whose signature declares alg rsa-pss-sha512' });
       const other = own.alg === 'ed25519' ? 'hmac-sha256' : 'ed25519';
       const mismatched = await t.http.get(probePath(t), { tamper: { params: { alg: other } } });
-      expectRefusal(t, mismatched, 401, 'signature-invalid', { requirementId, what: `GET signed with the ${own.alg} key ${own.keyid} but declaring alg ${other}` });
+      expectRefusal(t, mismatched, 401, 'signature-invalid', { what: `GET signed with the ${own.alg} key ${own.keyid} but declaring alg ${other}` });
     },
   }),
   defineCheck({
@@ -161,14 +156,13 @@ export const signatureChecks = [
       'generated key, so that every parameter is right and only the signature value is wrong; expects 401 ' +
       '`signature-invalid`.',
     async run(t) {
-      const requirementId = 'ECDX-SEC-008';
       const own = await ownSignature(t);
       const impostor = own.alg === 'hmac-sha256' ? generateHmacKey(own.keyid) : generateEd25519SigningKey(own.keyid);
       const get = await t.http.get(probePath(t), { sign: impostor });
-      expectRefusal(t, get, 401, 'signature-invalid', { requirementId, what: `GET signed under keyid ${own.keyid} with another ${own.alg} key` });
+      expectRefusal(t, get, 401, 'signature-invalid', { what: `GET signed under keyid ${own.keyid} with another ${own.alg} key` });
       const request = creatingRequest(t);
       const post = await t.http.post(request.path, request.body, { sign: impostor });
-      expectRefusal(t, post, 401, 'signature-invalid', { requirementId, what: `${request.label} signed under keyid ${own.keyid} with another ${own.alg} key` });
+      expectRefusal(t, post, 401, 'signature-invalid', { what: `${request.label} signed under keyid ${own.keyid} with another ${own.alg} key` });
     },
   }),
   defineCheck({
@@ -197,15 +191,14 @@ export const signatureChecks = [
       'expects 401 for each, not the 400 or 422 a signed request would get: the signature is checked first.',
     async run(t) {
       const request = creatingRequest(t);
-      const requirementId = 'ECDX-SEC-010';
       const correct = await t.http.post(request.path, request.body, { sign: false });
       t.precondition(correct.status === 401, `an unsigned but otherwise correct ${request.label} was answered ${correct.status}, not 401 (ECDX-SEC-002), so the order of the checks cannot be observed`);
       const malformed = await t.http.post(request.path, undefined, { sign: false, rawBody: '{"unfinished": ', headers: { 'content-type': 'application/json' } });
-      expectRefusal(t, malformed, 401, SIGNATURE_PROBLEMS, { requirementId, what: `unsigned ${request.label} with malformed JSON` });
+      expectRefusal(t, malformed, 401, SIGNATURE_PROBLEMS, { what: `unsigned ${request.label} with malformed JSON` });
       const invalid = await t.http.post(request.path, { unexpected: true }, { sign: false });
-      expectRefusal(t, invalid, 401, SIGNATURE_PROBLEMS, { requirementId, what: `unsigned ${request.label} with a body that breaks its schema` });
+      expectRefusal(t, invalid, 401, SIGNATURE_PROBLEMS, { what: `unsigned ${request.label} with a body that breaks its schema` });
       const keyless = await t.http.post(request.path, request.fresh(), { sign: false, idempotencyKey: false });
-      expectRefusal(t, keyless, 401, SIGNATURE_PROBLEMS, { requirementId, what: `unsigned ${request.label} without an Idempotency-Key` });
+      expectRefusal(t, keyless, 401, SIGNATURE_PROBLEMS, { what: `unsigned ${request.label} without an Idempotency-Key` });
     },
   }),
 ];

@@ -1,0 +1,85 @@
+// Security checks against scripted answers: a gate that refuses what the Security chapter says, and one that
+// does not. The right gate verifies with the protocol layer's own verifier and the demo keyring.
+import { describe, expect, it } from 'vitest';
+import { demoKeyring, NonceCache, verifyRequest } from '../../../protocol/index.ts';
+import { runScripted, scriptedClaim, scriptedProblem, SCRIPTED_TARGET, type Script } from '../../harness/scripted-target.ts';
+import { securityChecks } from './index.ts';
+
+const check = (id: string) => securityChecks.find((c) => c.id === id)!;
+/** The status and message a vendor reads, without the random part of the probe's waybill number. */
+const outcome = ({ status, message }: { status: string; message: string }) => ({ status, message: message.replace(/ECDXPROBE\d+/g, 'ECDXPROBE…') });
+const claim = scriptedClaim('carrier', ['security', 'carrier-shipping']);
+
+/** Refuses as the chapter says; answers a signed request 404 (nothing is stored) or 201 to a POST. */
+const gate = (): Script => {
+  const nonceCache = new NonceCache();
+  return (request) => {
+    const signable = { method: request.method, url: `${SCRIPTED_TARGET}${request.path}`, headers: request.headers, body: new TextEncoder().encode(request.body) };
+    const verified = verifyRequest(signable, { keyring: demoKeyring(), nonceCache, now: Date.now() });
+    if (!verified.ok) return verified.status === 429 ? scriptedProblem('rate-limited') : scriptedProblem(verified.problem, { detail: verified.detail });
+    return request.method === 'POST' ? { status: 201, json: { accepted: true } } : scriptedProblem('not-found');
+  };
+};
+const careless: Script = (request) => (request.method === 'POST' ? { status: 201, json: { accepted: true } } : scriptedProblem('not-found'));
+const run = async (id: string, script: Script, against = claim) => outcome(await runScripted(check(id), { role: 'carrier', claim: against, script }));
+
+describe('security checks against scripted answers', () => {
+  it('security/unsigned-request-refused', async () => {
+    expect((await run('security/unsigned-request-refused', gate())).status).toBe('passed');
+    expect(await run('security/unsigned-request-refused', careless)).toMatchInlineSnapshot(`
+      {
+        "message": "unsigned POST /v1/shipments: expected HTTP 401 (signature-missing), got 201",
+        "status": "failed",
+      }
+    `);
+  });
+
+  it('security/content-digest-verified', async () => {
+    expect((await run('security/content-digest-verified', gate())).status).toBe('passed');
+    expect(await run('security/content-digest-verified', careless)).toMatchInlineSnapshot(`
+      {
+        "message": "POST /v1/shipments whose body was replaced after signing: expected HTTP 401 (digest-mismatch), got 201",
+        "status": "failed",
+      }
+    `);
+  });
+
+  it('security/signature-value-verified', async () => {
+    expect((await run('security/signature-value-verified', gate())).status).toBe('passed');
+    expect(await run('security/signature-value-verified', careless)).toMatchInlineSnapshot(`
+      {
+        "message": "GET signed under keyid ecdx-demo-platform-ed25519 with another ed25519 key: expected HTTP 401 (signature-invalid), got 404 (not-found)",
+        "status": "failed",
+      }
+    `);
+  });
+
+  it('security/nonce-replay-refused', async () => {
+    expect((await run('security/nonce-replay-refused', gate())).status).toBe('passed');
+    // A fresh gate for every request: it verifies each signature but forgets every nonce.
+    const forgetful: Script = (request) => gate()(request);
+    expect(await run('security/nonce-replay-refused', forgetful)).toMatchInlineSnapshot(`
+      {
+        "message": "POST /v1/shipments replayed with the same signature: expected HTTP 401 (nonce-replayed), got 201",
+        "status": "failed",
+      }
+    `);
+  });
+
+  it('security/demo-keys-refused-in-production: a test deployment is not asked, a production one that accepts them fails', async () => {
+    const test = await runScripted(check('security/demo-keys-refused-in-production'), { role: 'carrier', claim: { ...claim, testMode: true }, script: careless });
+    expect(outcome(test)).toMatchInlineSnapshot(`
+      {
+        "message": "0 assertions held; a step was not taken: the target claims testMode: it is a test deployment, which may accept the demo credentials (ECDX-SEC-016 binds production deployments only), so they were not sent",
+        "status": "passed",
+      }
+    `);
+    expect(test.evidence.filter((e) => e.kind === 'blocked')).toHaveLength(1);
+    expect(await run('security/demo-keys-refused-in-production', careless)).toMatchInlineSnapshot(`
+      {
+        "message": "production deployment: GET /v1/shipments/ECDXPROBE… signed with the published demo key ecdx-demo-platform-ed25519: expected HTTP 401 (unknown-key), got 404 (not-found)",
+        "status": "failed",
+      }
+    `);
+  });
+});
