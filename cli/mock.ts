@@ -148,7 +148,8 @@ function banner(server: MockServer): string[] {
     `  store        ${context.store.description}`,
     `  clock        ${china(context.clock.now())}, ${context.clock.speed} virtual s per real s (move it: POST /v1/test/clock)`,
     `  seed         ${context.seed}`,
-    `  faults       ${faults.length === 0 ? 'none' : faults.map((f) => `${f.name} (${f.requirements.join(', ')})`).join('; ')} (change them: PUT ${FAULT_CONTROL_PATH})`,
+    `  faults       ${faults.length === 0 ? 'none' : faults.map((f) => `${f.name} (${f.requirements.join(', ')})`).join('; ')}` +
+      ` (change them: PUT ${FAULT_CONTROL_PATH})`,
     '  credentials  the public demo keys (TEST ONLY; a production deployment refuses them):',
     `               platform requests: keyid ${DEMO_PLATFORM_KEYID} (ed25519) or ${DEMO_HMAC_KEYID} (hmac-sha256)`,
     `               carrier requests:  keyid ${DEMO_CARRIER_KEYID} (ed25519)`,

@@ -139,7 +139,10 @@ export const pushFaults = [
     description: 'Refuses with 422 an event whose sequence is not the next one after the highest it holds for the waybill.',
   }),
   defineFault({
-    name: 'platform-oversized-batch-as-validation-error', switch: 'platform-oversized-batch-as-validation-error', requirements: ['ECDX-PSH-023'], role: 'platform',
+    name: 'platform-oversized-batch-as-validation-error',
+    switch: 'platform-oversized-batch-as-validation-error',
+    requirements: ['ECDX-PSH-023'],
+    role: 'platform',
     description: 'Answers a batch of more than 100 events with 422 validation-failed instead of 413 batch-too-large.',
   }),
   defineFault({

@@ -235,7 +235,10 @@ describe('location-without-division-code', () => {
 
 describe('acceptance-without-real-name-check', () => {
   it('off: ACCEPTED carries realNameVerification', async () => expect(of((await finished([])).events, 'ACCEPTED').realNameVerification).toMatchObject({ verified: true }));
-  it('on: it does not', async () => expect(of((await finished(['acceptance-without-real-name-check'])).events, 'ACCEPTED').realNameVerification).toBeUndefined());
+  it('on: it does not', async () => {
+    const { events } = await finished(['acceptance-without-real-name-check']);
+    expect(of(events, 'ACCEPTED').realNameVerification).toBeUndefined();
+  });
 });
 
 describe('signatory-name-masked-wrongly', () => {
@@ -269,7 +272,10 @@ describe('returned-landline-masked-wrongly', () => {
 
 describe('id-number-in-delivery-description', () => {
   it('off: no event holds a resident ID number', async () => expect(findResidentIds(JSON.stringify((await finished([])).events))).toEqual([]));
-  it('on: the DELIVERED description does', async () => expect(findResidentIds(last((await finished(['id-number-in-delivery-description'])).events).description)).toHaveLength(1));
+  it('on: the DELIVERED description does', async () => {
+    const { events } = await finished(['id-number-in-delivery-description']);
+    expect(findResidentIds(last(events).description)).toHaveLength(1);
+  });
 });
 
 describe('delivery-description-with-address', () => {
