@@ -1,53 +1,36 @@
 // Sharing statistics (chapter Sharing statistics; ECDX-PRV-015): the harness asks as the target's counterparty.
-// Checks that need figures to count make exchanges first (support/notices.ts `makeExchanges`: a shipment for a
+// Checks that need figures to count make exchanges first (kit/statistics.ts `makeExchanges`: a shipment for a
 // carrier target, a push for a platform target) and ask for a window of time around them, so that what other checks
 // do at the same time can only add to the figures, never make an assertion about them false.
 import { MAX_STATISTICS_PERIOD_DAYS, statisticsInconsistencies, type SharingStatistics } from '../../../schemas/src/statistics.ts';
+import { wholeSecond } from '../../../schemas/time.ts';
 import { defineCheck } from '../../harness/check.ts';
-import type { HttpResponse } from '../../harness/client.ts';
-import type { TestContext } from '../../harness/context.ts';
-import {
-  getStatistics,
-  makeExchanges,
-  readStatistics,
-  shortfalls,
-  STATISTICS_PATH,
-  statisticsPath,
-  stringLeaves,
-  utc,
-  waybillLikeToken,
-  type Exchanges,
-} from '../../kit/notices.ts';
-import { expectRefusal } from '../../kit/refusals.ts';
-import { timestamp } from '../../kit/time.ts';
+import type { Finding, TestContext } from '../../harness/context.ts';
+import { stringsIn } from '../../kit/json.ts';
+import { expectRefusal, problemSummary } from '../../kit/refusals.ts';
+import { getStatistics, makeExchanges, readStatistics, shortfalls, STATISTICS_PATH, statisticsPath, waybillLikeToken, type Exchanges } from '../../kit/statistics.ts';
+import { DAY, HOUR, MINUTE, SECOND, timestamp, utc } from '../../kit/time.ts';
 
 const GET = `GET ${STATISTICS_PATH}`;
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 /** ECDX-STA-005: figures include every exchange completed more than this before the request. */
-const CURRENCY_MS = 60_000;
+const CURRENCY_MS = MINUTE;
 
-/** A floor to the second of the target's now. */
-const nowSecond = (t: TestContext): number => Math.floor(t.targetNow() / 1000) * 1000;
+/** The target's now, to the second (the period parameters are written in whole seconds). */
+const nowSecond = (t: TestContext): number => wholeSecond(t.targetNow());
 
 /**
  * Read the figures for the window of `exchanges` until they count them, for at most 60 s (and a little) after the
  * exchanges completed: the figures may lag that long (ECDX-STA-005). Returns the last figures read.
  */
 async function awaitFigures(t: TestContext, exchanges: Exchanges, why: string, sign?: TestContext['secondKey']): Promise<{ stats: SharingStatistics; missing: string[] }> {
-  const deadline = Date.now() + Math.max(0, exchanges.completedAt + CURRENCY_MS + 2_000 - t.targetNow());
+  const deadline = Date.now() + Math.max(0, exchanges.completedAt + CURRENCY_MS + 2 * SECOND - t.targetNow());
   for (;;) {
     const stats = await readStatistics(t, exchanges.from, exchanges.to, why, sign);
     const missing = shortfalls(exchanges, stats);
     if (missing.length === 0 || Date.now() >= deadline) return { stats, missing };
-    await t.sleep(Math.min(5_000, Math.max(100, deadline - Date.now())));
+    await t.sleep(Math.min(5 * SECOND, Math.max(100, deadline - Date.now())));
   }
 }
-
-const problemOf = (response: HttpResponse): string => {
-  const type = (response.json as { type?: unknown } | undefined)?.type;
-  return typeof type === 'string' ? ` (${type.replace(/^.*\//, '')})` : '';
-};
 
 export const statisticsChecks = [
   defineCheck({
@@ -61,8 +44,8 @@ export const statisticsChecks = [
       'exchanges with the requester).',
     async run(t) {
       const now = nowSecond(t);
-      const from = utc(now - DAY_MS);
-      const to = timestamp(now + HOUR_MS);
+      const from = utc(now - DAY);
+      const to = timestamp(now + HOUR);
       const response = await getStatistics(t, from, to);
       t.expectStatus(response, 200, `${GET} for a valid period`);
       const stats = t.expectSchema<SharingStatistics>(response, 'SharingStatistics', GET);
@@ -111,10 +94,9 @@ export const statisticsChecks = [
       '`from`, `to` before `from`, a period beginning an hour from now, and one of 366 days and a second, and ' +
       'expects 422 `statistics-period-invalid`; a period of exactly 366 days is answered 200.',
     async run(t) {
-      const requirementId = 'ECDX-STA-002';
       const now = nowSecond(t);
-      const from = timestamp(now - DAY_MS);
-      const to = timestamp(now - HOUR_MS);
+      const from = timestamp(now - DAY);
+      const to = timestamp(now - HOUR);
       const malformed: [string | undefined, string | undefined, 'from' | 'to', string][] = [
         [undefined, to, 'from', 'without from'],
         [from, undefined, 'to', 'without to'],
@@ -123,26 +105,26 @@ export const statisticsChecks = [
       ];
       for (const [f, tt, name, what] of malformed) {
         const response = await t.http.get(statisticsPath(f, tt));
-        expectRefusal(t, response, 422, 'validation-failed', { requirementId, what: `${GET} ${what}` });
+        expectRefusal(t, response, 422, 'validation-failed', { what: `${GET} ${what}` });
         const params = (response.json as { invalidParams?: unknown }).invalidParams;
         if (!Array.isArray(params)) t.fail(`${GET} ${what}: the validation-failed problem lists no invalidParams`, { requirementId: 'ECDX-ERR-003' });
         const named = (params as { name?: unknown; in?: unknown }[]).find((p) => p?.name === `/${name}`);
-        t.assert(named !== undefined, `${GET} ${what}: invalidParams names /${name} (it names ${(params as { name?: unknown }[]).map((p) => String(p?.name)).join(', ') || 'nothing'})`, { requirementId });
+        t.assert(named !== undefined, `${GET} ${what}: invalidParams names /${name} (it names ${(params as { name?: unknown }[]).map((p) => String(p?.name)).join(', ') || 'nothing'})`);
         t.assert(named?.in === 'query', `${GET} ${what}: the invalidParams entry /${name} has in: query (got ${String(named?.in)})`, { requirementId: 'ECDX-ERR-003' });
       }
-      const year = MAX_STATISTICS_PERIOD_DAYS * DAY_MS;
+      const year = MAX_STATISTICS_PERIOD_DAYS * DAY;
       const invalid: [string, string, string][] = [
         [from, from, 'to equal to from'],
         [to, from, 'to 23 h before from'],
-        [timestamp(now + HOUR_MS), timestamp(now + 2 * HOUR_MS), 'from an hour in the future'],
-        [from, timestamp(now - DAY_MS + year + 1000), `a period of ${MAX_STATISTICS_PERIOD_DAYS} days and 1 s`],
+        [timestamp(now + HOUR), timestamp(now + 2 * HOUR), 'from an hour in the future'],
+        [from, timestamp(now - DAY + year + SECOND), `a period of ${MAX_STATISTICS_PERIOD_DAYS} days and 1 s`],
       ];
       for (const [f, tt, what] of invalid) {
         const response = await getStatistics(t, f, tt);
-        expectRefusal(t, response, 422, 'statistics-period-invalid', { requirementId, what: `${GET} with ${what}` });
+        expectRefusal(t, response, 422, 'statistics-period-invalid', { what: `${GET} with ${what}` });
       }
-      const longest = await getStatistics(t, from, timestamp(now - DAY_MS + year));
-      t.assert(longest.status === 200, `${GET} for a period of exactly ${MAX_STATISTICS_PERIOD_DAYS} days is answered: expected HTTP 200, got ${longest.status}${problemOf(longest)}`, { requirementId });
+      const longest = await getStatistics(t, from, timestamp(now - DAY + year));
+      t.assert(longest.status === 200, `${GET} for a period of exactly ${MAX_STATISTICS_PERIOD_DAYS} days is answered: expected HTTP 200, got ${longest.status}${problemSummary(longest)}`);
     },
   }),
   defineCheck({
@@ -162,16 +144,17 @@ export const statisticsChecks = [
       t.expectStatus(response, 200, `${GET} for the window of the exchange`);
       const stats = t.expectSchema<SharingStatistics>(response, 'SharingStatistics', GET);
       t.expectNoLeaks(stats, `${GET}`);
-      const leaves = stringLeaves(stats);
+      const texts = stringsIn(stats);
+      const findings: Finding[] = [];
       for (const secret of exchanges.secrets.filter((s) => s.value.length >= 2)) {
-        const found = leaves.find((leaf) => leaf.value.includes(secret.value));
-        t.assert(found === undefined, found ? `the statistics repeat the ${secret.kind} the harness sent, at ${found.pointer}` : `the statistics do not repeat the ${secret.kind} the harness sent`, found ? { pointer: found.pointer } : {});
+        const found = texts.find((text) => text.text.includes(secret.value));
+        if (found) findings.push({ message: `the statistics repeat the ${secret.kind} the harness sent, at ${found.pointer}`, pointer: found.pointer });
       }
-      for (const leaf of leaves) {
-        const token = waybillLikeToken(leaf.value);
-        t.assert(token === undefined, `the text at ${leaf.pointer} holds ${token}, which reads like a waybill number`, { pointer: leaf.pointer });
+      for (const { pointer, text } of texts) {
+        const token = waybillLikeToken(text);
+        if (token !== undefined) findings.push({ message: `the text at ${pointer} holds ${token}, which reads like a waybill number`, pointer });
       }
-      t.assert(true, `${leaves.length} text members scanned, none identifies a parcel or a person`);
+      t.expectNone(findings, `${texts.length} text members scanned, none identifies a parcel or a person`);
     },
   }),
   defineCheck({
@@ -186,12 +169,13 @@ export const statisticsChecks = [
     async run(t) {
       const exchanges = await makeExchanges(t, { rejected: true });
       const now = nowSecond(t);
-      for (const [from, to, what] of [[exchanges.from, exchanges.to, 'the window of the exchanges'], [timestamp(now - DAY_MS), timestamp(now + 60_000), 'the last day']] as const) {
+      const windows = [[exchanges.from, exchanges.to, 'the window of the exchanges'], [timestamp(now - DAY), timestamp(now + MINUTE), 'the last day']] as const;
+      for (const [from, to, what] of windows) {
         const response = await getStatistics(t, from, to);
         t.expectStatus(response, 200, `${GET} for ${what}`);
         const stats = t.expectSchema<SharingStatistics>(response, 'SharingStatistics', `${GET} for ${what}`);
-        for (const finding of statisticsInconsistencies(stats)) t.fail(`${GET} for ${what}: ${finding.detail}`, { pointer: finding.pointer });
-        t.assert(true, `the figures for ${what} are consistent`);
+        const findings = statisticsInconsistencies(stats).map((f) => ({ message: `${GET} for ${what}: ${f.detail}`, pointer: f.pointer }));
+        t.expectNone(findings, `the figures for ${what} are consistent`);
       }
     },
   }),
@@ -218,10 +202,10 @@ export const statisticsChecks = [
       'for each: the figures must be kept that long. (That they are kept, not merely answered, cannot be seen from ' +
       'outside within a test run.)',
     async run(t) {
-      const from = nowSecond(t) - MAX_STATISTICS_PERIOD_DAYS * DAY_MS + 5 * 60_000;
-      for (const [to, what] of [[from + DAY_MS, 'a day'], [from + MAX_STATISTICS_PERIOD_DAYS * DAY_MS, `${MAX_STATISTICS_PERIOD_DAYS} days`]] as const) {
+      const from = nowSecond(t) - MAX_STATISTICS_PERIOD_DAYS * DAY + 5 * MINUTE;
+      for (const [to, what] of [[from + DAY, 'a day'], [from + MAX_STATISTICS_PERIOD_DAYS * DAY, `${MAX_STATISTICS_PERIOD_DAYS} days`]] as const) {
         const response = await getStatistics(t, timestamp(from), timestamp(to));
-        t.assert(response.status === 200, `${GET} for ${what} from ${timestamp(from)} is answered: expected HTTP 200, got ${response.status}${problemOf(response)}`);
+        t.assert(response.status === 200, `${GET} for ${what} from ${timestamp(from)} is answered: expected HTTP 200, got ${response.status}${problemSummary(response)}`);
         t.expectSchema(response, 'SharingStatistics', `${GET} for ${what} from ${timestamp(from)}`);
       }
     },
