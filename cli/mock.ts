@@ -3,7 +3,7 @@
 // and exit code 2, like every other `ecdx` command.
 import { parseArgs } from 'node:util';
 import { FAULT_CONTROL_PATH } from '../mocks/fault-control.ts';
-import { faultCatalogue, isFaultName, unknownFault, type FaultName } from '../mocks/faults/index.ts';
+import { faultCatalogue, isFaultName, unknownFaultMessage, type FaultName } from '../mocks/faults/index.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, startMockServer, type MockServer } from '../mocks/server.ts';
 import { DataFileError } from '../mocks/sqlite-store.ts';
 import { DEMO_CARRIER_KEYID, DEMO_HMAC_KEYID, DEMO_PLATFORM_KEYID } from '../protocol/index.ts';
@@ -69,7 +69,7 @@ export async function mockCommand(args: string[], io: CommandIo): Promise<number
     const seed = values.seed === undefined ? undefined : integer('--seed', values.seed, 0, Number.MAX_SAFE_INTEGER);
     const clockSpeed = values['clock-speed'] === undefined ? undefined : nonNegative('--clock-speed', values['clock-speed']);
     const faults = values.fault.map((name): FaultName => {
-      if (!isFaultName(name)) throw new MockUsageError(unknownFault(name));
+      if (!isFaultName(name)) throw new MockUsageError(unknownFaultMessage(name));
       return name;
     });
     listenOn = `${values.host}:${port}`;

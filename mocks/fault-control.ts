@@ -13,7 +13,7 @@ import { isJsonMediaType, parseJson } from './core/json-body.ts';
 import { MAX_BODY_BYTES, type Mock } from './core/mock.ts';
 import { json, problemResponse, validationProblem } from './core/respond.ts';
 import type { MockRequest, MockResponse } from './core/types.ts';
-import { faultsNamed, isFaultName, unknownFault, type FaultName } from './faults/index.ts';
+import { faultsNamed, isFaultName, unknownFaultMessage, type FaultName } from './faults/index.ts';
 
 export const FAULT_CONTROL_PATH = '/v1/test/faults';
 
@@ -56,6 +56,8 @@ function selectionOf(request: MockRequest): FaultName[] | MockResponse {
   const found = violations(FaultSelection, parsed.value);
   if (found.length > 0) return validationProblem(found.map((v) => ({ name: v.pointer, reason: v.message, in: 'body' as const })));
   const names = (parsed.value as Static<typeof FaultSelection>).faults;
-  const unknown = names.flatMap((name, i) => (isFaultName(name) ? [] : [{ name: `/faults/${i}`, reason: unknownFault(name), in: 'body' as const }]));
+  const unknown = names.flatMap((name, i) =>
+    isFaultName(name) ? [] : [{ name: `/faults/${i}`, reason: unknownFaultMessage(name), in: 'body' as const }],
+  );
   return unknown.length > 0 ? validationProblem(unknown, 'The body names faults the mock does not have.') : names.filter(isFaultName);
 }

@@ -21,14 +21,14 @@ export const isFaultName = (name: string): name is FaultName => byName.has(name)
 export const faultByName = (name: string): Fault<FaultName> | undefined => byName.get(name);
 
 /** What `--fault` and the adapters say of a name the catalogue does not have. */
-export const unknownFault = (name: string): string => `unknown fault '${name}' (see ecdx mock --list-faults)`;
+export const unknownFaultMessage = (name: string): string => `unknown fault '${name}' (see ecdx mock --list-faults)`;
 
 /**
  * The catalogue's faults of these names, in catalogue order (the order their rewrites apply in), each once. A name
  * the catalogue does not have throws: the type refuses it at compile time, this refuses it from plain JavaScript.
  */
 export function faultsNamed(...names: readonly FaultName[]): Fault<FaultName>[] {
-  for (const name of names) if (!isFaultName(name)) throw new Error(unknownFault(name));
+  for (const name of names) if (!isFaultName(name)) throw new Error(unknownFaultMessage(name));
   const wanted = new Set<string>(names);
   return faults.filter((f) => wanted.has(f.name));
 }
