@@ -1,15 +1,15 @@
 // Helpers of the push checks (chapter Pushes; ECDX-HLT-007, ECDX-SEC-012/013), for both sides.
 //
 // Carrier targets (the harness plays the platform and runs the receiver): shipments to subscribe to, subscription
-// requests, the trajectory as the target serves it, bounded waits for deliveries, and the Standard Webhooks
-// headers of a delivery. Every wait is bounded; nothing read from the target is trusted before it is checked.
+// requests, bounded waits for deliveries, and the Standard Webhooks headers of a delivery. Every wait is bounded;
+// nothing read from the target is trusted before it is checked. The trajectory a push is compared with is read by
+// kit/trajectory.ts.
 //
 // Platform targets (the harness plays the carrier): tracking events and PushBatches built afresh for every check
 // (unique waybills and event ids, so that checks running side by side never deduplicate each other's events),
-// signed with the demo carrier's push keys (protocol/ `signWebhook`) and POSTed raw to
-// `/v1/tracking-events`. A push may take a platform up to 15 s to acknowledge (ECDX-PSH-017), longer than the
-// run's request timeout, so pushes go through a client of their own with a longer deadline (`sendPush`).
-import { randomBytes } from 'node:crypto';
+// signed with the demo carrier's push keys (protocol/ `signWebhook`) and POSTed raw to `/v1/tracking-events`. A
+// platform may take up to 15 s to acknowledge a push (ECDX-PSH-017), longer than the run's request timeout may be,
+// so a push gets a deadline of its own (`sendPush`).
 import {
   demoCredentials,
   generateWebhookSecret,
@@ -22,29 +22,17 @@ import {
   type WebhookVerifyResult,
 } from '../../protocol/index.ts';
 import { nodeForStatus, type PushBatch, type Subscription, type TrackingEvent, type TrackingStatus, type TrackingSubStatus } from '../../schemas/src/index.ts';
-import { TargetClient, TargetUnreachable, type HttpResponse } from '../harness/client.ts';
+import { HOUR, MINUTE, SECOND } from '../../schemas/time.ts';
+import { TargetUnreachable, type HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
 import type { Delivery } from '../harness/receiver.ts';
+import { claimedSchemes, type Scheme } from './claim.ts';
+import { randomDigits, shortId } from './ids.ts';
 import { HARNESS_CARRIER_CODE } from './requests.ts';
 import { createShipment, happyOrderId, postShipment, shipmentRequest } from './shipping-data.ts';
 import { timestamp } from './time.ts';
-import { HOUR } from '../../schemas/time.ts';
 
-const SECOND = 1000;
-
-const CLASS_PREFIX = 'https://ecdx.dev/conformance/1.0/';
-export const claimsClass = (t: TestContext, name: string): boolean => (t.claim?.classes ?? []).includes(`${CLASS_PREFIX}${name}`);
-
-export type Scheme = 'v1a' | 'v1';
-
-/** The push schemes the claim lists (the carrier's offer, the platform's acceptance), v1a first; v1a when unreadable. */
-export function claimedSchemes(t: TestContext): Scheme[] {
-  const listed = t.claim?.webhookSignatureSchemes ?? [];
-  const schemes = (['v1a', 'v1'] as const).filter((s) => listed.includes(s));
-  return schemes.length > 0 ? schemes : ['v1a'];
-}
-
-// --- small utilities ------------------------------------------------------------------------------------------
+// --- waiting --------------------------------------------------------------------------------------------------
 
 /** Poll `condition` every `stepMs` until it holds or `timeoutMs` has passed. */
 export async function waitUntil(t: TestContext, condition: () => boolean, timeoutMs: number, stepMs = 25): Promise<boolean> {
@@ -56,23 +44,21 @@ export async function waitUntil(t: TestContext, condition: () => boolean, timeou
   }
 }
 
-/** JSON with object members sorted: two values that are equal member for member give the same text. */
-export function canonical(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
-    return v;
-  };
-  return JSON.stringify(sort(value));
-}
-
-export const randomDigits = (n: number): string => Array.from(randomBytes(n), (b) => String(b % 10)).join('');
-export const shortId = (): string => randomBytes(6).toString('hex');
-
-// --- carrier targets: shipments, subscriptions, the trajectory -------------------------------------------------
+/** Give a delivery that must not come the run's settle time to arrive, before concluding that none came. */
+export const settle = (t: TestContext): Promise<void> => t.sleep(t.settleMs);
 
 /**
- * A fresh shipment of the harness's platform on the regular path (support/shipping-data.ts; the check ends
+ * The receiver records a delivery before the target has read the answer; a check that moves the clock right away
+ * could move it before the target has scheduled the retry the answer calls for. This is a fixed second, not the
+ * run's settle time: that is how long to wait for what must not happen, while nothing observable tells when the
+ * target has read an answer.
+ */
+export const letTargetReadAnswer = (t: TestContext): Promise<void> => t.sleep(SECOND);
+
+// --- carrier targets: shipments and subscriptions -------------------------------------------------------------
+
+/**
+ * A fresh shipment of the harness's platform on the regular path (kit/shipping-data.ts; the check ends
  * precondition-failed when the target does not create it: that is the carrier-shipping checks' business).
  */
 export async function createPushShipment(t: TestContext): Promise<string> {
@@ -90,11 +76,13 @@ export async function foreignShipment(t: TestContext): Promise<string | undefine
 
 export interface SubscriptionOptions {
   callbackUrl: string;
+  /** The waybills in scope; without them, ALL the platform's shipments. */
   waybillNos?: string[];
   statuses?: TrackingStatus[];
   scheme: Scheme;
 }
 
+/** A SubscriptionRequest. */
 export function subscriptionRequest(options: SubscriptionOptions): Record<string, unknown> {
   return {
     callbackUrl: options.callbackUrl,
@@ -104,6 +92,7 @@ export function subscriptionRequest(options: SubscriptionOptions): Record<string
   };
 }
 
+/** The subscriptionId an answer carries, when it is one the harness can put in a path. */
 export const subscriptionIdOf = (response: HttpResponse): string | undefined => {
   const id = (response.json as { subscriptionId?: unknown } | undefined)?.subscriptionId;
   return typeof id === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(id) ? id : undefined;
@@ -137,21 +126,6 @@ export async function unsubscribeAll(t: TestContext, ids: readonly string[]): Pr
   }
 }
 
-/** The waybill's recorded trajectory, every page (at most 20 pages), read loosely: only what the push checks compare. */
-export async function readTrajectory(t: TestContext, waybillNo: string): Promise<TrackingEvent[]> {
-  const events: TrackingEvent[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < 20; page++) {
-    const response = await t.http.get(`/v1/shipments/${encodeURIComponent(waybillNo)}/events?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    const body = response.json as { items?: unknown; nextCursor?: unknown } | undefined;
-    t.precondition(response.status === 200 && Array.isArray(body?.items), `GET /v1/shipments/${waybillNo}/events was answered ${response.status}, so the pushes cannot be compared with the trajectory`);
-    events.push(...(body!.items as TrackingEvent[]).filter((e) => e && typeof e === 'object' && typeof e.eventId === 'string'));
-    if (typeof body!.nextCursor !== 'string' || body!.nextCursor === '') return events;
-    cursor = body!.nextCursor;
-  }
-  return events;
-}
-
 // --- carrier targets: deliveries ------------------------------------------------------------------------------
 
 /** The events of a delivery, read loosely (a broken body gives none). */
@@ -165,16 +139,15 @@ export const batchIdOf = (delivery: Delivery): string | undefined => {
   return typeof id === 'string' ? id : undefined;
 };
 
-/** webhook-timestamp as seconds, or undefined when absent or not an integer. */
+/** When the delivery says it was attempted (epoch ms; the header counts seconds), or undefined when absent or not an integer. */
 export function webhookTimestamp(delivery: Delivery): number | undefined {
   const value = delivery.headers['webhook-timestamp'];
-  return value !== undefined && /^\d{1,12}$/.test(value) ? Number(value) : undefined;
+  return value !== undefined && /^\d{1,12}$/.test(value) ? Number(value) * SECOND : undefined;
 }
 
 /** A delivery's signature checked with `keys`, at the time it carries (freshness is judged separately). */
 export function verifyDelivery(delivery: Delivery, keys: WebhookVerificationKey | readonly WebhookVerificationKey[]): WebhookVerifyResult {
-  const ts = webhookTimestamp(delivery);
-  return verifyWebhook(delivery.headers, delivery.body, keys, { now: (ts ?? 0) * 1000, toleranceSeconds: Number.MAX_SAFE_INTEGER });
+  return verifyWebhook(delivery.headers, delivery.body, keys, { now: webhookTimestamp(delivery) ?? 0, toleranceSeconds: Number.MAX_SAFE_INTEGER });
 }
 
 /** The key a subscription's pushes verify with: the demo carrier's v1a key, or the subscription's own v1 secret. */
@@ -192,19 +165,10 @@ export const repeatsOf = (deliveries: readonly Delivery[], first: Delivery): Del
   const ids = new Set(eventsOf(first).map((e) => e.eventId));
   const batchId = batchIdOf(first);
   const webhookId = first.headers['webhook-id'];
-  return deliveries.filter(
-    (d) => d !== first && d.receivedAt >= first.receivedAt && (eventsOf(d).some((e) => ids.has(e.eventId)) || (batchId !== undefined && batchIdOf(d) === batchId) || (webhookId !== undefined && d.headers['webhook-id'] === webhookId)),
-  );
+  const carriesSame = (d: Delivery) =>
+    eventsOf(d).some((e) => ids.has(e.eventId)) || (batchId !== undefined && batchIdOf(d) === batchId) || (webhookId !== undefined && d.headers['webhook-id'] === webhookId);
+  return deliveries.filter((d) => d !== first && d.receivedAt >= first.receivedAt && carriesSame(d));
 };
-
-/**
- * The receiver records a delivery before the target has read the answer; a check that moves the clock right away
- * could move it before the target has scheduled the retry the answer calls for. It waits this long first.
- */
-export const ANSWER_READ_MS = 1_000;
-
-/** Let stray deliveries arrive. */
-export const settle = (t: TestContext, ms = 1_500): Promise<void> => t.sleep(ms);
 
 /**
  * Move the target's clock until the subscription's first push arrives: 6 hours (every regular trajectory records
@@ -220,12 +184,11 @@ export async function firstDelivery(t: TestContext, deliveries: readonly Deliver
     arrived = await waitUntil(t, () => deliveries.length > 0, t.timeoutMs);
   }
   t.precondition(arrived, `no push for ${waybillNo} arrived after the clock moved 30 hours, so the delivery rules cannot be observed (ECDX-PSH-008 is checked on its own)`);
-  await settle(t, ANSWER_READ_MS);
+  await letTargetReadAnswer(t);
   return deliveries[0]!;
 }
 
-
-// --- platform targets: events, batches, pushes ----------------------------------------------------------------
+// --- platform targets: events and batches ---------------------------------------------------------------------
 
 const PLACES = [
   { divisionCode: '110108', facilityCode: 'BJ010-HD', facilityName: '北京海淀营业部' },
@@ -250,9 +213,17 @@ const DESCRIPTIONS: Partial<Record<TrackingStatus, string>> = {
 /** A waybill number nobody issued (the harness plays the carrier): `ECDXT` and 12 digits. */
 export const harnessWaybill = (): string => `ECDXT${randomDigits(12)}`;
 
-/** A valid TrackingEvent of the harness's carrier, recorded `ageSeconds` before the target's now. */
-export function trackingEvent(t: TestContext, waybillNo: string, sequence: number, status: TrackingStatus, options: { subStatus?: TrackingSubStatus; ageSeconds?: number; tag?: string } = {}): TrackingEvent {
-  const recorded = t.targetNow() - (options.ageSeconds ?? 120) * SECOND;
+export interface EventOptions {
+  subStatus?: TrackingSubStatus;
+  /** How long before the target's now the event was recorded (ms; default 2 minutes). */
+  age?: number;
+  /** Part of the eventId shared by the events of one trajectory (default a fresh one). */
+  tag?: string;
+}
+
+/** A valid TrackingEvent of the harness's carrier; it occurred 40 s before it was recorded. */
+export function trackingEvent(t: TestContext, waybillNo: string, sequence: number, status: TrackingStatus, options: EventOptions = {}): TrackingEvent {
+  const recorded = t.targetNow() - (options.age ?? 2 * MINUTE);
   const place = PLACES[sequence % PLACES.length]!;
   return {
     eventId: `evt_${options.tag ?? shortId()}_${waybillNo}_${sequence}`,
@@ -270,19 +241,24 @@ export function trackingEvent(t: TestContext, waybillNo: string, sequence: numbe
   };
 }
 
-/** Events 1…n (or the given sequences) of one fresh waybill along the regular path. */
+const REGULAR_PATH: readonly TrackingStatus[] = ['ACCEPTED', 'IN_TRANSIT', 'SORTING', 'IN_TRANSIT', 'ARRIVED_DEST_CITY', 'SORTING', 'OUT_FOR_DELIVERY'];
+
+/** The events of these sequences of one waybill (default a fresh one) along the regular path, a minute apart. */
 export function trajectoryEvents(t: TestContext, sequences: readonly number[], waybillNo = harnessWaybill()): TrackingEvent[] {
-  const path: TrackingStatus[] = ['ACCEPTED', 'IN_TRANSIT', 'SORTING', 'IN_TRANSIT', 'ARRIVED_DEST_CITY', 'SORTING', 'OUT_FOR_DELIVERY'];
   const tag = shortId();
   const last = Math.max(...sequences);
-  return sequences.map((s) => trackingEvent(t, waybillNo, s, path[(s - 1) % path.length]!, { tag, ageSeconds: 60 * (last - s + 1) }));
+  return sequences.map((s) => trackingEvent(t, waybillNo, s, REGULAR_PATH[(s - 1) % REGULAR_PATH.length]!, { tag, age: (last - s + 1) * MINUTE }));
 }
 
-export const SUBSCRIPTION_ID = 'sub_ecdx-conformance';
+/** The subscription the harness, as carrier, says it pushes for (the platform has no way to know it). */
+const SUBSCRIPTION_ID = 'sub_ecdx-conformance';
 
+/** A PushBatch of `events`, sent now. */
 export function pushBatch(t: TestContext, events: readonly TrackingEvent[], batchId = `bat_${shortId()}`): PushBatch {
   return { batchId, subscriptionId: SUBSCRIPTION_ID, carrierCode: HARNESS_CARRIER_CODE, sentAt: timestamp(t.targetNow()), events: [...events] };
 }
+
+// --- platform targets: pushing --------------------------------------------------------------------------------
 
 /** The demo carrier push key of the scheme the platform accepts (v1a preferred). */
 export const pushSigningKey = (t: TestContext): WebhookSigningKey =>
@@ -292,7 +268,7 @@ export const pushSigningKey = (t: TestContext): WebhookSigningKey =>
 export const unknownPushKey = (t: TestContext): WebhookSigningKey => (pushSigningKey(t).scheme === 'v1a' ? generateWebhookSigningKey() : generateWebhookSecret());
 
 /** What a platform may take to acknowledge a push (ECDX-PSH-017), plus room: every push check but that one waits this long. */
-export const PUSH_TIMEOUT_MS = 25_000;
+const PUSH_TIMEOUT_MS = 25 * SECOND;
 
 export interface PushOptions {
   /** A PushBatch (or any JSON value) to send … */
@@ -323,6 +299,7 @@ export async function sendPush(t: TestContext, options: PushOptions): Promise<Ht
   return t.http.send({ method: 'POST', path: '/v1/tracking-events', rawBody, headers, sign: false, idempotencyKey: false, timeoutMs });
 }
 
+/** Whether a request failed because the target did not answer in time (rather than not at all). */
 export const isTimeout = (error: unknown): boolean => error instanceof TargetUnreachable && /no answer within/.test(error.message);
 
 export const is2xx = (response: HttpResponse): boolean => response.status >= 200 && response.status < 300;

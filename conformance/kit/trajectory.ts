@@ -19,10 +19,10 @@ import { createShipment, happyShipment, pathOrderId, shipmentPath, shipmentReque
 import { DAY, HOUR } from '../../schemas/time.ts';
 
 /** A tracking event as received: a JSON object, inspected member by member. */
-export type Ev = Record<string, unknown>;
+export type ServedEvent = Record<string, unknown>;
 
 /** The most pages a walk follows: far more than any trajectory needs, so a cursor loop cannot hang the check. */
-export const MAX_PAGES = 60;
+const MAX_PAGES = 60;
 
 export interface EventsQuery {
   limit?: string | number;
@@ -41,7 +41,7 @@ export const getEvents = (t: TestContext, waybillNo: string, query: EventsQuery 
   t.http.get(eventsPath(waybillNo, query), options);
 
 export interface Page {
-  items: Ev[];
+  items: ServedEvent[];
   nextCursor: string | undefined;
   /** Whether `nextCursor` is present but not a string (unusable). */
   badCursor: boolean;
@@ -55,11 +55,11 @@ export function pageOf(response: HttpResponse): Page | undefined {
   const items = response.json['items'];
   if (!Array.isArray(items) || !items.every(isRecord)) return undefined;
   const cursor = response.json['nextCursor'];
-  return { items: items as Ev[], nextCursor: typeof cursor === 'string' ? cursor : undefined, badCursor: cursor !== undefined && typeof cursor !== 'string' };
+  return { items: items as ServedEvent[], nextCursor: typeof cursor === 'string' ? cursor : undefined, badCursor: cursor !== undefined && typeof cursor !== 'string' };
 }
 
 export interface Walk {
-  events: Ev[];
+  events: ServedEvent[];
   pages: Page[];
   /** Every nextCursor received, in order. */
   cursors: string[];
@@ -102,26 +102,18 @@ export async function readTrajectory(t: TestContext, waybillNo: string): Promise
 
 // --- event members ------------------------------------------------------------------------------------------
 
-export const sequenceOf = (e: Ev): number => (typeof e['sequence'] === 'number' ? e['sequence'] : Number.NaN);
-export const statusOf = (e: Ev): string => (typeof e['status'] === 'string' ? e['status'] : String(e['status']));
-export const subStatusOf = (e: Ev): string | undefined => (typeof e['subStatus'] === 'string' ? e['subStatus'] : undefined);
-export const eventIdOf = (e: Ev): string => (typeof e['eventId'] === 'string' ? e['eventId'] : String(e['eventId']));
+export const sequenceOf = (e: ServedEvent): number => (typeof e['sequence'] === 'number' ? e['sequence'] : Number.NaN);
+export const statusOf = (e: ServedEvent): string => (typeof e['status'] === 'string' ? e['status'] : String(e['status']));
+export const subStatusOf = (e: ServedEvent): string | undefined => (typeof e['subStatus'] === 'string' ? e['subStatus'] : undefined);
+export const eventIdOf = (e: ServedEvent): string => (typeof e['eventId'] === 'string' ? e['eventId'] : String(e['eventId']));
 /** "event 3 (SORTING)", for messages. */
-export const describeEvent = (e: Ev): string => `event ${String(e['sequence'])} (${statusOf(e)}${subStatusOf(e) ? `/${subStatusOf(e)}` : ''})`;
+export const describeEvent = (e: ServedEvent): string => `event ${String(e['sequence'])} (${statusOf(e)}${subStatusOf(e) ? `/${subStatusOf(e)}` : ''})`;
 
 /** Statuses that end a trajectory by their nature (a DELIVERED parcel's return travels under a new waybill). */
 export const ENDING_STATUSES: readonly string[] = ['DELIVERED', 'RETURNED', 'CANCELLED'];
 
 /** Whether the events show the end of the trajectory: a terminal flag, or a status that always ends it. */
-export const showsEnd = (events: readonly Ev[]): boolean => events.some((e) => e['terminal'] === true || ENDING_STATUSES.includes(statusOf(e)));
-
-/** Every string in a JSON value, with its JSON Pointer and the member that holds it. */
-export function stringsIn(value: unknown, pointer = '', member = ''): { pointer: string; member: string; text: string }[] {
-  if (typeof value === 'string') return [{ pointer, member, text: value }];
-  if (Array.isArray(value)) return value.flatMap((v, i) => stringsIn(v, `${pointer}/${i}`, member));
-  if (isRecord(value)) return Object.entries(value).flatMap(([k, v]) => stringsIn(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, k));
-  return [];
-}
+const showsEnd = (events: readonly ServedEvent[]): boolean => events.some((e) => e['terminal'] === true || ENDING_STATUSES.includes(statusOf(e)));
 
 // --- moving the clock ------------------------------------------------------------------------------------------
 
@@ -129,7 +121,7 @@ export function stringsIn(value: unknown, pointer = '', member = ''): { pointer:
  * The target's clock now, read from `GET /v1/test/clock` (the harness's estimate when that fails). Read right
  * after a request, it is a bound on when the target answered that holds whatever speed its clock runs at.
  */
-export async function targetClock(t: TestContext): Promise<number> {
+async function targetClock(t: TestContext): Promise<number> {
   if (t.claim?.testMode === true) {
     const response = await t.http.get('/v1/test/clock');
     const now = Date.parse((response.json as { now?: unknown } | undefined)?.now as string);
@@ -139,7 +131,7 @@ export async function targetClock(t: TestContext): Promise<number> {
 }
 
 export interface Snapshot {
-  events: Ev[];
+  events: ServedEvent[];
   /** The target's clock read right after the read was answered (a bound on when it was answered). */
   answeredAt: number;
 }
@@ -151,11 +143,11 @@ export interface Snapshot {
 export async function advanceUntil(
   t: TestContext,
   waybills: readonly string[],
-  done: (reads: Ev[][]) => boolean,
+  done: (reads: ServedEvent[][]) => boolean,
   options: { step: number; max: number; onRead?: (waybillNo: string, snapshot: Snapshot) => void },
-): Promise<{ reads: Ev[][]; reached: boolean; advanced: number }> {
+): Promise<{ reads: ServedEvent[][]; reached: boolean }> {
   const readAll = async () => {
-    const reads: Ev[][] = [];
+    const reads: ServedEvent[][] = [];
     for (const waybillNo of waybills) reads.push((await readTrajectory(t, waybillNo)).events);
     const answeredBy = await targetClock(t);
     waybills.forEach((waybillNo, i) => options.onRead?.(waybillNo, { events: reads[i]!, answeredAt: answeredBy }));
@@ -169,7 +161,7 @@ export async function advanceUntil(
     advanced += step;
     reads = await readAll();
   }
-  return { reads, reached: done(reads), advanced };
+  return { reads, reached: done(reads) };
 }
 
 // --- the shared journeys ---------------------------------------------------------------------------------------
@@ -181,9 +173,7 @@ export interface Journey {
   /** Every read of the whole trajectory, oldest first; the last one is after the trajectory settled. */
   snapshots: Snapshot[];
   /** The last read. */
-  final: Ev[];
-  /** Whether the trajectory showed its end (terminal flag or an ending status) within the time allowed. */
-  ended: boolean;
+  final: ServedEvent[];
 }
 
 export interface Journeys {
@@ -200,7 +190,7 @@ export const SENDER_LANDLINE = '0571-88881234-123';
 const JOURNEY_MAX = 7 * DAY;
 const JOURNEY_STEP = 6 * HOUR;
 /** After both ended, one more day, so that an event recorded after a terminal one shows. */
-const SETTLE = DAY;
+const AFTER_END = DAY;
 
 /**
  * The shared journeys (test mode): created by the first check that reads them, each check reads the results. A
@@ -218,12 +208,11 @@ export const journeys = defineFixture({
     const snapshots = new Map<string, Snapshot[]>([[happy.waybillNo, []], [rejected.waybillNo, []]]);
     const onRead = (waybillNo: string, snapshot: Snapshot) => snapshots.get(waybillNo)?.push(snapshot);
     const waybills = [happy.waybillNo, rejected.waybillNo];
-    const { reached } = await advanceUntil(c, waybills, (reads) => reads.every(showsEnd), { step: JOURNEY_STEP, max: JOURNEY_MAX, onRead });
-    await advanceUntil(c, waybills, () => false, { step: SETTLE, max: SETTLE, onRead });
+    await advanceUntil(c, waybills, (reads) => reads.every(showsEnd), { step: JOURNEY_STEP, max: JOURNEY_MAX, onRead });
+    await advanceUntil(c, waybills, () => false, { step: AFTER_END, max: AFTER_END, onRead });
     const journey = (waybillNo: string, request: ShipmentBody): Journey => {
       const list = snapshots.get(waybillNo) ?? [];
-      const final = list[list.length - 1]?.events ?? [];
-      return { waybillNo, request, snapshots: list, final, ended: reached || showsEnd(final) };
+      return { waybillNo, request, snapshots: list, final: list[list.length - 1]?.events ?? [] };
     };
     return { happy: journey(happy.waybillNo, happy.request), rejected: journey(rejected.waybillNo, rejected.request) };
   },
@@ -238,35 +227,30 @@ export function delivered(t: TestContext, j: Journeys): Journey {
   return j.happy;
 }
 
+/** One parcel's trajectory as a check read it, labelled for messages. */
+export interface JourneyRead {
+  /** "the delivered parcel ECDX…" */
+  label: string;
+  waybillNo: string;
+  /** The ShipmentRequest the harness sent. */
+  request: ShipmentBody;
+  events: ServedEvent[];
+  /** The target's clock read right after both trajectories were (a bound on when each was answered). */
+  answeredAt: number;
+}
+
 /** Both trajectories as the target serves them now (read by the calling check, for its evidence), labelled. */
-export async function readJourneys(t: TestContext, j: Journeys): Promise<{ label: string; waybillNo: string; request: ShipmentBody; events: Ev[]; answeredAt: number }[]> {
-  const out = [];
+export async function readJourneys(t: TestContext, j: Journeys): Promise<JourneyRead[]> {
+  const reads = [];
   for (const [label, journey] of [['the delivered parcel', j.happy], ['the returned parcel', j.rejected]] as const) {
-    const walk = await readTrajectory(t, journey.waybillNo);
-    out.push({ label: `${label} ${journey.waybillNo}`, waybillNo: journey.waybillNo, request: journey.request, events: walk.events, answeredAt: walk.answeredAt });
+    const { events } = await readTrajectory(t, journey.waybillNo);
+    reads.push({ label: `${label} ${journey.waybillNo}`, waybillNo: journey.waybillNo, request: journey.request, events });
   }
-  const answeredBy = await targetClock(t);
-  return out.map((read) => ({ ...read, answeredAt: answeredBy }));
+  const answeredAt = await targetClock(t);
+  return reads.map((read) => ({ ...read, answeredAt }));
 }
 
-// --- findings ----------------------------------------------------------------------------------------------------
-
-/** One thing a check found wrong, with the JSON Pointer of the member (into the page: `/items/3/description`). */
-export interface Finding {
-  pointer?: string;
-  message: string;
-}
-
-/** One assertion over many members: passes with `passMessage`, or fails naming the first finding (and how many). */
-export function expectNone(t: TestContext, findings: readonly Finding[], passMessage: string, details: { requirementId?: string } = {}): void {
-  const first = findings[0];
-  const more = findings.length - 1;
-  t.assert(
-    !first,
-    first ? `${first.message}${more > 0 ? ` (and ${more} more finding${more > 1 ? 's' : ''})` : ''}` : passMessage,
-    { ...details, ...(first?.pointer ? { pointer: first.pointer } : {}) },
-  );
-}
+// --- pointers ----------------------------------------------------------------------------------------------------
 
 /** The pointer of an event's member in the page it came from (pages of 100: the index within the trajectory). */
 export const itemPointer = (index: number, member = ''): string => `/items/${index % 100}${member}`;

@@ -2,23 +2,16 @@
 // secret newly generated and shown once), refusing what is not a valid request or names a waybill that is not the
 // platform's, refusing plain-http callbacks off loopback, reading and deleting. Nothing here moves the target's
 // clock; the callback URLs are the harness's receiver, so a test deployment accepts them (ECDX-PSH-004).
+import { sameJson } from '../../../protocol/index.ts';
 import type { Subscription } from '../../../schemas/src/index.ts';
 import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
-import { happyShipment } from '../../kit/shipping-data.ts';
-import {
-  canonical,
-  claimedSchemes,
-  foreignShipment,
-  randomDigits,
-  subscriptionIdOf,
-  subscriptionPath,
-  subscriptionRequest,
-  unsubscribeAll,
-  type SubscriptionOptions,
-} from '../../kit/pushes.ts';
+import { claimedSchemes } from '../../kit/claim.ts';
+import { randomDigits } from '../../kit/ids.ts';
+import { foreignShipment, subscriptionIdOf, subscriptionPath, subscriptionRequest, unsubscribeAll, type SubscriptionOptions } from '../../kit/pushes.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
+import { happyShipment } from '../../kit/shipping-data.ts';
 
 const SECRET = /^whsec_([A-Za-z0-9+/]+={0,2})$/;
 
@@ -37,16 +30,16 @@ function expectNamed(t: TestContext, response: HttpResponse, pointer: string, wh
 }
 
 /** POST a subscription the target should refuse; one it creates anyway is deleted at once, then reported. */
-async function refused(t: TestContext, body: unknown, what: string, requirementId: string, pointer: string): Promise<void> {
+async function refused(t: TestContext, body: unknown, what: string, pointer: string): Promise<void> {
   const response = await t.http.post('/v1/subscriptions', body);
   const id = subscriptionIdOf(response);
   if (response.status >= 200 && response.status < 300 && id) await unsubscribeAll(t, [id]);
-  expectRefusal(t, response, 422, 'validation-failed', { requirementId, what });
+  expectRefusal(t, response, 422, 'validation-failed', { what });
   expectNamed(t, response, pointer, what);
 }
 
-const sameSet = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined) =>
-  canonical([...(a ?? [])].map(String).sort()) === canonical([...(b ?? [])].map(String).sort());
+/** The same members, whatever their order. */
+const sameSet = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined) => sameJson([...(a ?? [])].map(String).sort(), [...(b ?? [])].map(String).sort());
 
 export const subscriptionChecks = [
   defineCheck({
@@ -81,7 +74,9 @@ export const subscriptionChecks = [
           t.assert(path?.endsWith(`/v1/subscriptions/${encodeURIComponent(subscription.subscriptionId)}`), `${what}: Location names /v1/subscriptions/${subscription.subscriptionId} (got ${location ?? 'no Location'})`);
           t.assert(subscription.state === 'ACTIVE', `${what}: the new subscription is ACTIVE (got ${subscription.state})`);
           t.assert(subscription.callbackUrl === options.callbackUrl, `${what}: the subscription repeats the callbackUrl`);
-          t.assert(canonical({ ...subscription.scope, waybillNos: undefined }) === canonical({ type: 'WAYBILLS' }) && sameSet((subscription.scope as { waybillNos?: string[] }).waybillNos, [waybillNo]), `${what}: the subscription repeats the scope (got ${JSON.stringify(subscription.scope)})`);
+          const scope = subscription.scope as { type: string; waybillNos?: string[] };
+          const sameScope = sameJson({ ...scope, waybillNos: undefined }, { type: 'WAYBILLS' }) && sameSet(scope.waybillNos, [waybillNo]);
+          t.assert(sameScope, `${what}: the subscription repeats the scope (got ${JSON.stringify(subscription.scope)})`);
           t.assert(sameSet(subscription.statuses, options.statuses), `${what}: the subscription repeats the statuses filter (got ${JSON.stringify(subscription.statuses)})`);
           t.assert(subscription.signatureScheme === scheme, `${what}: the subscription repeats the signature scheme (got ${subscription.signatureScheme})`);
           if (scheme === 'v1a') {
@@ -109,10 +104,7 @@ export const subscriptionChecks = [
       'it either is checked with the v1 pushes, `push/v1-secret-per-subscription`.)',
     uses: { shipment: happyShipment },
     async run(t, { shipment }) {
-      if (!claimedSchemes(t).includes('v1')) {
-        t.assert(true, 'the claim offers no v1 scheme, so the carrier issues no secret to disclose');
-        return;
-      }
+      if (!claimedSchemes(t).includes('v1')) return t.blocked('the claim offers no v1 scheme, so the carrier issues no secret to disclose');
       const waybillNo = (await shipment()).waybillNo;
       const created: string[] = [];
       try {
@@ -146,22 +138,21 @@ export const subscriptionChecks = [
     async run(t, { shipment }) {
       const waybillNo = (await shipment()).waybillNo;
       const callbackUrl = t.callback().url;
-      const requirementId = 'ECDX-PSH-003';
       const valid = subscriptionRequest({ callbackUrl, waybillNos: [waybillNo], scheme: claimedSchemes(t)[0]! });
       const { signatureScheme: _left, ...withoutScheme } = valid;
-      await refused(t, withoutScheme, 'POST /v1/subscriptions without signatureScheme', requirementId, '/signatureScheme');
+      await refused(t, withoutScheme, 'POST /v1/subscriptions without signatureScheme', '/signatureScheme');
       const withUserInfo = { ...valid, callbackUrl: 'https://user:secret@platform.example.com/v1/tracking-events' };
-      await refused(t, withUserInfo, 'POST /v1/subscriptions with a callbackUrl carrying user-info', requirementId, '/callbackUrl');
+      await refused(t, withUserInfo, 'POST /v1/subscriptions with a callbackUrl carrying user-info', '/callbackUrl');
       const unknown = { ...valid, scope: { type: 'WAYBILLS', waybillNos: [`ECDXNONE${randomDigits(10)}`] } };
-      await refused(t, unknown, 'POST /v1/subscriptions listing a waybill the carrier never issued', requirementId, '/scope/waybillNos/0');
+      await refused(t, unknown, 'POST /v1/subscriptions listing a waybill the carrier never issued', '/scope/waybillNos/0');
 
       const foreign = await foreignShipment(t);
       if (!foreign) {
-        t.assert(true, `the harness has no second platform key that can ship${t.secondKey ? ` (${t.secondKey.keyid} could not create a shipment)` : ''}, so a waybill of another platform was not tried`);
-        return;
+        const why = t.secondKey ? ` (${t.secondKey.keyid} could not create a shipment)` : '';
+        return t.blocked(`the harness has no second platform key that can ship${why}, so a waybill of another platform was not tried`);
       }
       const foreignScope = { ...valid, scope: { type: 'WAYBILLS', waybillNos: [foreign] } };
-      await refused(t, foreignScope, 'POST /v1/subscriptions listing a waybill issued for another platform', requirementId, '/scope/waybillNos/0');
+      await refused(t, foreignScope, 'POST /v1/subscriptions listing a waybill issued for another platform', '/scope/waybillNos/0');
     },
   }),
   defineCheck({
@@ -176,7 +167,7 @@ export const subscriptionChecks = [
     async run(t, { shipment }) {
       const waybillNo = (await shipment()).waybillNo;
       const body = subscriptionRequest({ callbackUrl: 'http://platform.example.com/ecdx/v1/tracking-events', waybillNos: [waybillNo], scheme: claimedSchemes(t)[0]! });
-      await refused(t, body, 'POST /v1/subscriptions with a plain http callbackUrl on a public host', 'ECDX-PSH-004', '/callbackUrl');
+      await refused(t, body, 'POST /v1/subscriptions with a plain http callbackUrl on a public host', '/callbackUrl');
     },
   }),
   defineCheck({
@@ -210,10 +201,10 @@ export const subscriptionChecks = [
         const second = t.secondKey;
         if (second) {
           const foreign = await t.http.get(path, { sign: second });
-          if (foreign.status === 401) t.assert(true, `the second platform key (${second.keyid}) is not accepted by the target, so reading as another platform was not tried`);
+          if (foreign.status === 401) t.blocked(`the second platform key (${second.keyid}) is not accepted by the target, so reading as another platform was not tried`, { requirementId });
           else expectRefusal(t, foreign, 404, 'subscription-not-found', { requirementId, what: `GET ${path} as another platform (keyid ${second.keyid})` });
         } else {
-          t.assert(true, 'the harness has no second platform key, so reading as another platform was not tried');
+          t.blocked('the harness has no second platform key, so reading as another platform was not tried', { requirementId });
         }
         const unknownPath = subscriptionPath(`sub_ecdx-none-${randomDigits(8)}`);
         expectRefusal(t, await t.http.get(unknownPath), 404, 'subscription-not-found', { requirementId, what: `GET ${unknownPath} (never created)` });

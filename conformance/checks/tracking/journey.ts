@@ -1,28 +1,28 @@
 // What the events of a travelled parcel say (chapter Parcel data §1–4): the four nodes, the node and sub-status of
 // each status, sequence, identity, time, the terminal event, location, the real-name outcome and the native code.
-// Every check reads the shared journeys (support/trajectory.ts: a parcel delivered in person and one refused and
+// Every check reads the shared journeys (kit/trajectory.ts: a parcel delivered in person and one refused and
 // returned, followed on the test clock to their end) and reads both trajectories again itself, for its evidence.
 import { mayBeTerminal, nodeForStatus, schemaByName, statusNode, subStatusParents, type TrackingNode, type TrackingStatus, type TrackingSubStatus } from '../../../schemas/src/index.ts';
+import { canonicalJson } from '../../../protocol/index.ts';
+import { MINUTE, SECOND } from '../../../schemas/time.ts';
 import { violations } from '../../../schemas/validate.ts';
 import { defineCheck, defineGroup } from '../../harness/check.ts';
+import type { Finding } from '../../harness/context.ts';
+import { describeMinutes } from '../../kit/time.ts';
 import {
   delivered,
   describeEvent,
   ENDING_STATUSES,
   eventIdOf,
+  itemPointer,
   journeys,
   readJourneys,
   readTrajectory,
   sequenceOf,
   statusOf,
   subStatusOf,
-  expectNone,
-  itemPointer,
-  type Ev,
-  type Finding,
+  type ServedEvent,
 } from '../../kit/trajectory.ts';
-
-const TRK = (n: string) => `ECDX-TRK-${n}`;
 /** Every check here reads the shared journeys, which move the target's clock. */
 const onTheTestClock = defineGroup({ needs: ['test-mode'] });
 const JOURNEYS = 'Reads the shared parcels after they travelled on the test clock: one `ecdx-happy-` parcel delivered in person and one `ecdx-path-rejected-` parcel refused and returned to the sender.';
@@ -31,13 +31,13 @@ const isKnownStatus = (s: string): s is TrackingStatus => Object.hasOwn(statusNo
 const isKnownSubStatus = (s: string): s is TrackingSubStatus => Object.hasOwn(subStatusParents, s);
 
 /** The first event a terminal flag or an ending status closes the trajectory with, and its index. */
-const endIndex = (events: readonly Ev[]): number => events.findIndex((e) => e['terminal'] === true || ENDING_STATUSES.includes(statusOf(e)));
+const endIndex = (events: readonly ServedEvent[]): number => events.findIndex((e) => e['terminal'] === true || ENDING_STATUSES.includes(statusOf(e)));
 
 export const trackingJourneyChecks = [
   defineCheck({
     group: onTheTestClock,
     id: 'tracking/four-nodes',
-    requirements: [TRK('002')],
+    requirements: ['ECDX-TRK-002'],
     title: 'A delivered parcel\'s trajectory has an event at each of the four nodes',
     description: `${JOURNEYS} The delivered parcel's trajectory must hold at least one event at ACCEPTANCE, SORTING, TRANSPORT and DELIVERY (OP-02).`,
     uses: { journeys },
@@ -54,7 +54,7 @@ export const trackingJourneyChecks = [
   defineCheck({
     group: onTheTestClock,
     id: 'tracking/node-matches-status',
-    requirements: [TRK('003')],
+    requirements: ['ECDX-TRK-003'],
     title: 'Every event carries the node its status belongs to',
     description: `${JOURNEYS} Each event's node must be the one the ECDX node table assigns to its status; an EXCEPTION or STALLED event keeps the node of the event before it (ACCEPTANCE when it is the first).`,
     uses: { journeys },
@@ -71,14 +71,14 @@ export const trackingJourneyChecks = [
           }
           previous = typeof e['node'] === 'string' ? (e['node'] as TrackingNode) : previous;
         });
-        expectNone(t, findings, `${label}: each of the ${events.length} events carries the node of its status`);
+        t.expectNone(findings, `${label}: each of the ${events.length} events carries the node of its status`);
       }
     },
   }),
   defineCheck({
     group: onTheTestClock,
     id: 'tracking/sub-status-fits',
-    requirements: [TRK('004')],
+    requirements: ['ECDX-TRK-004'],
     title: 'A sub-status accompanies only a status the taxonomy assigns it to',
     description: `${JOURNEYS} Every event that carries a subStatus must pair it with one of the statuses the ECDX taxonomy lists for it.`,
     uses: { journeys },
@@ -92,14 +92,14 @@ export const trackingJourneyChecks = [
           const parents: readonly string[] = isKnownSubStatus(sub) ? subStatusParents[sub] : [];
           if (!parents.includes(statusOf(e))) findings.push({ pointer: itemPointer(i, '/subStatus'), message: `${label}: ${describeEvent(e)}: the sub-status ${sub} belongs to ${parents.join(' or ') || 'no status of the taxonomy'}, not ${statusOf(e)}` });
         });
-        expectNone(t, findings, `${label}: every sub-status accompanies a status it belongs to`);
+        t.expectNone(findings, `${label}: every sub-status accompanies a status it belongs to`);
       }
     },
   }),
   defineCheck({
     group: onTheTestClock,
     id: 'tracking/sequence-contiguous',
-    requirements: [TRK('005')],
+    requirements: ['ECDX-TRK-005'],
     title: 'Events are numbered 1, 2, 3 … without gaps and listed in that order',
     description: `${JOURNEYS} Read 100 events a page, each trajectory's sequences must be exactly 1 … n in the order listed.`,
     uses: { journeys },
@@ -115,7 +115,7 @@ export const trackingJourneyChecks = [
   defineCheck({
     group: onTheTestClock,
     id: 'tracking/event-identity-stable',
-    requirements: [TRK('006')],
+    requirements: ['ECDX-TRK-006'],
     title: 'Every eventId is unique and always comes with the same event',
     description:
       `${JOURNEYS} No eventId may appear twice across the two waybills, and every event read while the parcels ` +
@@ -135,28 +135,28 @@ export const trackingJourneyChecks = [
           owner.set(id, `${describeEvent(e)} of ${label}`);
         });
       }
-      expectNone(t, duplicates, `the ${owner.size} events of both waybills have distinct eventIds`);
-      const latest = new Map(now.flatMap(({ events }) => events.map((e) => [eventIdOf(e), JSON.stringify(sorted(e))] as const)));
+      t.expectNone(duplicates, `the ${owner.size} events of both waybills have distinct eventIds`);
+      const latest = new Map(now.flatMap(({ events }) => events.map((e) => [eventIdOf(e), canonicalJson(e)] as const)));
       const changed: Finding[] = [];
       let compared = 0;
       for (const journey of [j.happy, j.rejected]) {
         for (const snapshot of journey.snapshots) {
           for (const e of snapshot.events) {
             compared++;
-            const before = JSON.stringify(sorted(e));
+            const before = canonicalJson(e);
             const again = latest.get(eventIdOf(e));
             if (again === undefined) changed.push({ message: `${describeEvent(e)} of ${journey.waybillNo} (eventId ${eventIdOf(e)}) was served while the parcel travelled but is no longer in its trajectory` });
             else if (again !== before) changed.push({ message: `${describeEvent(e)} of ${journey.waybillNo} (eventId ${eventIdOf(e)}) changed: earlier ${before.slice(0, 300)}; now ${again.slice(0, 300)}` });
           }
         }
       }
-      expectNone(t, changed, `${compared} events read while the parcels travelled are identical to the events with their eventIds now`);
+      t.expectNone(changed, `${compared} events read while the parcels travelled are identical to the events with their eventIds now`);
     },
   }),
   defineCheck({
     group: onTheTestClock,
     id: 'tracking/timestamps-ordered',
-    requirements: [TRK('007')],
+    requirements: ['ECDX-TRK-007'],
     title: 'An event is recorded after it occurred and not after the answer that serves it',
     description:
       `${JOURNEYS} For every event of every read made while the parcels travelled: occurredAt ≤ recordedAt, and ` +
@@ -174,17 +174,17 @@ export const trackingJourneyChecks = [
           const occurred = Date.parse(String(e['occurredAt']));
           const recorded = Date.parse(String(e['recordedAt']));
           if (occurred > recorded) early.push({ pointer: itemPointer(i, '/recordedAt'), message: `${waybillNo} ${describeEvent(e)}: recordedAt ${String(e['recordedAt'])} is before occurredAt ${String(e['occurredAt'])}` });
-          if (recorded > answeredAt + 30_000) ahead.push({ pointer: itemPointer(i, '/recordedAt'), message: `${waybillNo} ${describeEvent(e)}: recordedAt ${String(e['recordedAt'])} is more than 30 s after the answer that served it (${new Date(answeredAt).toISOString()} on the target's clock)` });
+          if (recorded > answeredAt + 30 * SECOND) ahead.push({ pointer: itemPointer(i, '/recordedAt'), message: `${waybillNo} ${describeEvent(e)}: recordedAt ${String(e['recordedAt'])} is more than 30 s after the answer that served it (${new Date(answeredAt).toISOString()} on the target's clock)` });
         });
       }
-      expectNone(t, early, `in ${reads.length} reads, no event was recorded before it occurred`);
-      expectNone(t, ahead, `in ${reads.length} reads, no event's recordedAt lies more than 30 s after the answer`);
+      t.expectNone(early, `in ${reads.length} reads, no event was recorded before it occurred`);
+      t.expectNone(ahead, `in ${reads.length} reads, no event's recordedAt lies more than 30 s after the answer`);
     },
   }),
   defineCheck({
     group: onTheTestClock,
     id: 'tracking/recorded-promptly',
-    requirements: [TRK('008')],
+    requirements: ['ECDX-TRK-008'],
     title: 'Events are recorded within 30 minutes of occurring',
     description: `${JOURNEYS} For every event, recordedAt − occurredAt should not exceed 30 minutes (a warning, not a failure).`,
     uses: { journeys },
@@ -193,17 +193,17 @@ export const trackingJourneyChecks = [
       for (const { label, events } of await readJourneys(t, await journeys())) {
         const late: Finding[] = [];
         events.forEach((e, i) => {
-          const lag = (Date.parse(String(e['recordedAt'])) - Date.parse(String(e['occurredAt']))) / 60_000;
-          if (lag > 30) late.push({ pointer: itemPointer(i, '/recordedAt'), message: `${label}: ${describeEvent(e)} was recorded ${Math.round(lag)} min after it occurred (at most 30)` });
+          const lag = Date.parse(String(e['recordedAt'])) - Date.parse(String(e['occurredAt']));
+          if (lag > 30 * MINUTE) late.push({ pointer: itemPointer(i, '/recordedAt'), message: `${label}: ${describeEvent(e)} was recorded ${describeMinutes(lag)} after it occurred (at most 30)` });
         });
-        expectNone(t, late, `${label}: every event was recorded within 30 minutes of occurring`);
+        t.expectNone(late, `${label}: every event was recorded within 30 minutes of occurring`);
       }
     },
   }),
   defineCheck({
     group: onTheTestClock,
     id: 'tracking/terminal-flag',
-    requirements: [TRK('013')],
+    requirements: ['ECDX-TRK-013'],
     title: 'terminal is true on the event that ends the trajectory, and on no other',
     description:
       `${JOURNEYS} Only a DELIVERED, RETURNED or CANCELLED event, or an EXCEPTION with EXCEPTION_LOST or ` +
@@ -226,14 +226,14 @@ export const trackingJourneyChecks = [
         if (last && ENDING_STATUSES.includes(statusOf(last)) && last['terminal'] !== true) {
           findings.push({ pointer: itemPointer(events.length - 1, '/terminal'), message: `${label}: the trajectory ends with ${describeEvent(last)}, yet that event is not flagged terminal (terminal: ${String(last['terminal'])})` });
         }
-        expectNone(t, findings, `${label}: ${last?.['terminal'] === true ? `only the last event, ${describeEvent(last)}, is terminal` : 'no event is terminal, and the trajectory has not ended'}`);
+        t.expectNone(findings, `${label}: ${last?.['terminal'] === true ? `only the last event, ${describeEvent(last)}, is terminal` : 'no event is terminal, and the trajectory has not ended'}`);
       }
     },
   }),
   defineCheck({
     group: onTheTestClock,
     id: 'tracking/nothing-after-terminal',
-    requirements: [TRK('014')],
+    requirements: ['ECDX-TRK-014'],
     title: 'No event is recorded after the terminal event',
     description: `${JOURNEYS} After the event that ends a trajectory (flagged terminal, or DELIVERED, RETURNED or CANCELLED) no further event may follow, a day of test-clock time later.`,
     uses: { journeys },
@@ -255,7 +255,7 @@ export const trackingJourneyChecks = [
   defineCheck({
     group: onTheTestClock,
     id: 'tracking/location-present',
-    requirements: [TRK('015')],
+    requirements: ['ECDX-TRK-015'],
     title: 'Every handled event names its facility, with a division code in the mainland',
     description: `${JOURNEYS} Every event other than ORDER_CREATED, AWAITING_PICKUP and CANCELLED must carry a location naming the facility (code or name), with a divisionCode when countryCode is absent or CN.`,
     uses: { journeys },
@@ -271,14 +271,14 @@ export const trackingJourneyChecks = [
           if (typeof l['facilityCode'] !== 'string' && typeof l['facilityName'] !== 'string') findings.push({ pointer: itemPointer(i, '/location'), message: `${label}: ${describeEvent(e)}: the location names no facility (facilityCode or facilityName)` });
           if ((l['countryCode'] === undefined || l['countryCode'] === 'CN') && typeof l['divisionCode'] !== 'string') findings.push({ pointer: itemPointer(i, '/location'), message: `${label}: ${describeEvent(e)} took place in the mainland, yet its location has no divisionCode (${JSON.stringify(l)})` });
         });
-        expectNone(t, findings, `${label}: every handled event names its facility, with a division code in the mainland`);
+        t.expectNone(findings, `${label}: every handled event names its facility, with a division code in the mainland`);
       }
     },
   }),
   defineCheck({
     group: onTheTestClock,
     id: 'tracking/real-name-outcome',
-    requirements: [TRK('016')],
+    requirements: ['ECDX-TRK-016'],
     title: 'The ACCEPTED event carries the outcome of the real-name check',
     description: `${JOURNEYS} Each ACCEPTED event must carry a valid \`realNameVerification\` (whether the sender was verified, with which document type, when) — never the document number.`,
     uses: { journeys },
@@ -301,7 +301,7 @@ export const trackingJourneyChecks = [
   defineCheck({
     group: onTheTestClock,
     id: 'tracking/raw-code-carried',
-    requirements: [TRK('017')],
+    requirements: ['ECDX-TRK-017'],
     title: 'Events carry the native code they were mapped from',
     description: `${JOURNEYS} Every event other than ORDER_CREATED and STALLED (which several native lists lack) should carry \`carrierRawCode\` (a warning, not a failure).`,
     uses: { journeys },
@@ -309,15 +309,8 @@ export const trackingJourneyChecks = [
       t.requireTestMode();
       for (const { label, events } of await readJourneys(t, await journeys())) {
         const without = events.flatMap((e, i) => (!['ORDER_CREATED', 'STALLED'].includes(statusOf(e)) && (typeof e['carrierRawCode'] !== 'object' || e['carrierRawCode'] === null) ? [{ pointer: itemPointer(i), message: `${label}: ${describeEvent(e)} carries no carrierRawCode` }] : []));
-        expectNone(t, without, `${label}: every mapped event carries its carrierRawCode`);
+        t.expectNone(without, `${label}: every mapped event carries its carrierRawCode`);
       }
     },
   }),
 ];
-
-/** A copy with members in a stable order, for comparison. */
-function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]));
-  return value;
-}
