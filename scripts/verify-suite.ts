@@ -5,7 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { verifySuite, type Role } from '../verify/verify-suite.ts';
+import { faultByName, type FaultName } from '../mocks/faults/index.ts';
+import type { PartyRole } from '../schemas/src/index.ts';
+import { verifySuite } from '../verify/verify-suite.ts';
 
 const { values } = parseArgs({
   options: {
@@ -16,15 +18,19 @@ const { values } = parseArgs({
     quiet: { type: 'boolean' },
   },
 });
-const roles = (values.role ?? ['carrier', 'platform']) as Role[];
+const roles = (values.role ?? ['carrier', 'platform']) as PartyRole[];
 for (const r of roles) if (r !== 'carrier' && r !== 'platform') {
   console.error(`verify-suite: --role must be carrier or platform, not '${r}'`);
+  process.exit(2);
+}
+for (const name of values.fault ?? []) if (!faultByName(name)) {
+  console.error(`verify-suite: unknown fault '${name}' (see ecdx mock --list-faults)`);
   process.exit(2);
 }
 const started = Date.now();
 const matrix = await verifySuite({
   roles,
-  ...(values.fault ? { faults: values.fault } : {}),
+  ...(values.fault ? { faults: values.fault as FaultName[] } : {}),
   parallel: Number(values.parallel ?? 3),
   ...(values.quiet ? {} : { onProgress: (line: string) => console.log(line) }),
 });

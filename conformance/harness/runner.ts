@@ -12,6 +12,7 @@ import { demoCredentials, type SigningKey } from '../../protocol/index.ts';
 import { AssertionFailed, PreconditionFailed, type Check } from './check.ts';
 import { TargetClient, TargetUnreachable } from './client.ts';
 import { Fixtures, TestContext, type RunEnvironment } from './context.ts';
+import { pool } from './pool.ts';
 import { PushReceiver } from './receiver.ts';
 import { isConformant, summarise, type CheckResult, type ConformanceReport } from './report.ts';
 
@@ -172,7 +173,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     // Checks that move the target's clock would disturb others: they run after the rest, one at a time.
     const concurrent = runnable.filter((c) => !c.needs?.includes('test-mode'));
     const exclusive = runnable.filter((c) => c.needs?.includes('test-mode'));
-    await runPool(concurrent, Math.max(1, options.concurrency ?? 4), runOne);
+    await pool(concurrent, options.concurrency ?? 4, runOne);
     for (const check of exclusive) await runOne(check);
 
     const ordered = selected.map((c) => results.get(c)!);
@@ -264,15 +265,4 @@ export async function runCheck(check: Check, env: RunEnvironment): Promise<Check
     evidence: t.evidence,
     durationMs: Date.now() - started,
   };
-}
-
-async function runPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(size, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await work(item);
-    }
-  });
-  await Promise.all(workers);
 }

@@ -1,0 +1,186 @@
+// The one self-test engine: run checks against the reference mock without a fault (every MUST check must pass) and
+// with each fault alone (the fault's requirements must fail, nothing else may). `verify({ checks })` proves a set
+// of checks against the faults their requirements call for; with every check and every fault it is the detection
+// matrix the docs publish (verify-suite.ts). Runs go side by side, one mock server each, in one pool.
+import type { PartyRole } from '../schemas/src/index.ts';
+import { faults as catalogue, type Fault, type FaultName } from '../mocks/faults/index.ts';
+import { startMockServer } from '../mocks/server.ts';
+import { runConformance } from '../conformance/index.ts';
+import type { Check } from '../conformance/harness/check.ts';
+import { pool } from '../conformance/harness/pool.ts';
+import type { ConformanceReport } from '../conformance/harness/report.ts';
+
+export interface RunOutcome {
+  role: PartyRole;
+  /** MUST requirements that failed (from failed checks' failedRequirementIds). */
+  failed: string[];
+  /** SHOULD requirements that ended in a warning. */
+  warned: string[];
+  /** Checks that errored (the harness could not decide). */
+  errors: string[];
+  /** Checks blocked by a failed precondition. */
+  blocked: string[];
+  results: number;
+}
+
+export interface FaultOutcome {
+  fault: string;
+  requirements: string[];
+  role: Fault['role'];
+  runs: RunOutcome[];
+  /** Every requirement of the fault failed in at least one role. */
+  detected: boolean;
+  /** MUST requirements outside the fault's list that failed, or checks that errored. */
+  falseFailures: string[];
+}
+
+export interface DetectionMatrix {
+  baseline: RunOutcome[];
+  faults: FaultOutcome[];
+  summary: { faults: number; detected: number; withFalseFailures: number; baselineClean: boolean };
+}
+
+export interface VerifyPlan {
+  checks: readonly Check[];
+  /** The faults to run; default every fault of the catalogue that breaks a requirement `checks` verify. */
+  faults?: readonly Fault[];
+  roles?: readonly PartyRole[];
+  /** Mock servers at once: the runs wait on sockets far more than they compute. */
+  parallel?: number;
+  /**
+   * Faults under which only some checks need to run (a fault that makes every answer take 16 s would make the
+   * checks that push several batches take minutes): fault name → check ids.
+   */
+  only?: Partial<Record<FaultName, readonly string[]>>;
+  onProgress?: (line: string) => void;
+}
+
+function outcomeOf(role: PartyRole, report: ConformanceReport): RunOutcome {
+  const failed = new Set<string>();
+  const warned = new Set<string>();
+  for (const r of report.results) {
+    if (r.status === 'failed') for (const id of r.failedRequirementIds ?? r.requirementIds) failed.add(id);
+    if (r.status === 'warning') for (const id of r.failedRequirementIds ?? r.requirementIds) warned.add(id);
+  }
+  return {
+    role,
+    failed: [...failed].sort(),
+    warned: [...warned].sort(),
+    errors: report.results.filter((r) => r.status === 'error').map((r) => `${r.checkId}: ${r.message}`),
+    blocked: report.results.filter((r) => r.status === 'precondition-failed').map((r) => r.checkId),
+    results: report.results.length,
+  };
+}
+
+/** One harness run against a fresh mock of `role` with `faults` switched on. */
+export async function runAgainstMock(role: PartyRole, faults: readonly FaultName[], checks: readonly Check[]): Promise<RunOutcome> {
+  const server = await startMockServer({ role, port: 0, host: '127.0.0.1', faults: [...faults], clockSpeed: 1 });
+  try {
+    // The mock answers on loopback within milliseconds: a short settle time is plenty to see that nothing follows.
+    const report = await runConformance({ target: server.url, role, concurrency: 4, timeoutMs: 10_000, settleMs: 400, checks });
+    return outcomeOf(role, report);
+  } finally {
+    await server.close();
+  }
+}
+
+const appliesTo = (scope: Fault['role'] | Check['role'], role: PartyRole): boolean => scope === 'both' || scope === role;
+
+/** The requirements `checks` verify against a target of `role`. */
+export const verifiedBy = (checks: readonly Check[], role: PartyRole): Set<string> =>
+  new Set(checks.filter((c) => appliesTo(c.role, role)).flatMap((c) => c.requirements));
+
+/** The faults of the catalogue that break a requirement the checks verify. */
+export const faultsFor = (checks: readonly Check[]): Fault[] => {
+  const verified = new Set(checks.flatMap((c) => c.requirements));
+  return catalogue.filter((f) => f.requirements.some((id) => verified.has(id)));
+};
+
+export async function verify(plan: VerifyPlan): Promise<DetectionMatrix> {
+  const roles = plan.roles ?? ['carrier', 'platform'];
+  const log = plan.onProgress ?? (() => {});
+  const selected = plan.faults ?? faultsFor(plan.checks);
+  const checksFor = (fault: Fault | undefined): readonly Check[] => {
+    const only = fault ? plan.only?.[fault.name as FaultName] : undefined;
+    return only ? plan.checks.filter((c) => only.includes(c.id)) : plan.checks;
+  };
+  // A fault runs in every role it concerns: where the checks verify none of its requirements, nothing may fail.
+  const jobs = [
+    ...roles.map((role) => ({ role, fault: undefined as Fault | undefined })),
+    ...selected.flatMap((fault) => roles.filter((role) => appliesTo(fault.role, role)).map((role) => ({ role, fault: fault as Fault | undefined }))),
+  ];
+  const outcomes = await pool(jobs, plan.parallel ?? 3, async ({ role, fault }) => {
+    const outcome = await runAgainstMock(role, fault ? [fault.name as FaultName] : [], checksFor(fault));
+    log(fault ? `${fault.name} (${role}): failed ${outcome.failed.join(', ') || 'nothing'}` : `baseline ${role}: ${outcome.results} results, ${outcome.failed.length} MUST failures, ${outcome.errors.length} errors`);
+    return outcome;
+  });
+  const baseline = outcomes.slice(0, roles.length);
+  const runs = new Map<string, RunOutcome[]>();
+  jobs.slice(roles.length).forEach(({ fault }, i) => runs.set(fault!.name, [...(runs.get(fault!.name) ?? []), outcomes[roles.length + i]!]));
+
+  const faultOutcomes: FaultOutcome[] = selected.map((fault) => {
+    const faultRuns = (runs.get(fault.name) ?? []).sort((a, b) => a.role.localeCompare(b.role));
+    const failedAnywhere = new Set(faultRuns.flatMap((r) => [...r.failed, ...r.warned]));
+    const falseFailures = new Set<string>();
+    for (const run of faultRuns) {
+      for (const id of run.failed) if (!fault.requirements.includes(id)) falseFailures.add(`${id} (${run.role})`);
+      for (const e of run.errors) falseFailures.add(`error: ${e} (${run.role})`);
+    }
+    const verified = new Set(roles.flatMap((role) => [...verifiedBy(plan.checks, role)]));
+    return {
+      fault: fault.name,
+      requirements: fault.requirements,
+      role: fault.role,
+      runs: faultRuns,
+      detected: faultRuns.length > 0 && fault.requirements.filter((id) => verified.has(id)).every((id) => failedAnywhere.has(id)),
+      falseFailures: [...falseFailures].sort(),
+    };
+  });
+  const baselineClean = baseline.every((b) => b.failed.length === 0 && b.errors.length === 0 && b.blocked.length === 0);
+  return {
+    baseline,
+    faults: faultOutcomes,
+    summary: {
+      faults: faultOutcomes.length,
+      detected: faultOutcomes.filter((f) => f.detected).length,
+      withFalseFailures: faultOutcomes.filter((f) => f.falseFailures.length > 0).length,
+      baselineClean,
+    },
+  };
+}
+
+export interface Expectations {
+  /** Checks a fault is known to leave without the state they need (precondition-failed): fault name → check ids. */
+  mayBlock?: Partial<Record<FaultName, readonly string[]>>;
+  /**
+   * Faults that break a requirement these checks verify, but where other checks see it (the same requirement at
+   * another operation): under them nothing may fail, and nothing needs to.
+   */
+  seenElsewhere?: readonly FaultName[];
+}
+
+/**
+ * What is wrong with a matrix, one line each (empty when nothing is): the baseline not clean, a fault undetected
+ * or failing more than its own requirements, and — stricter than the published matrix, for the per-area tests — a
+ * run that does not fail exactly the fault's requirements the checks verify in that role, or that blocks a check
+ * the fault is not known to block.
+ */
+export function problemsOf(matrix: DetectionMatrix, checks: readonly Check[], expectations: Expectations = {}): string[] {
+  const problems: string[] = [];
+  for (const b of matrix.baseline) {
+    if (b.failed.length || b.errors.length || b.blocked.length) problems.push(`baseline ${b.role}: failed ${b.failed.join(', ') || '-'}; errors ${b.errors.join(' | ') || '-'}; blocked ${b.blocked.join(', ') || '-'}`);
+  }
+  for (const f of matrix.faults) {
+    const elsewhere = expectations.seenElsewhere?.includes(f.fault as FaultName) ?? false;
+    if (!f.detected && !elsewhere) problems.push(`${f.fault}: not detected`);
+    if (f.falseFailures.length) problems.push(`${f.fault}: false failures ${f.falseFailures.join(', ')}`);
+    for (const run of f.runs) {
+      const expected = elsewhere ? [] : f.requirements.filter((id) => verifiedBy(checks, run.role).has(id)).sort();
+      const failed = [...new Set([...run.failed, ...run.warned])].sort();
+      if (failed.join() !== expected.join()) problems.push(`${f.fault} (${run.role}): failed [${failed.join(', ')}], expected [${expected.join(', ')}]`);
+      const unexpected = run.blocked.filter((id) => !(expectations.mayBlock?.[f.fault as FaultName] ?? []).includes(id));
+      if (unexpected.length) problems.push(`${f.fault} (${run.role}): blocked ${unexpected.join(', ')}`);
+    }
+  }
+  return problems;
+}
