@@ -166,7 +166,9 @@ export const repeatsOf = (deliveries: readonly Delivery[], first: Delivery): Del
   const batchId = batchIdOf(first);
   const webhookId = first.headers['webhook-id'];
   const carriesSame = (d: Delivery) =>
-    eventsOf(d).some((e) => ids.has(e.eventId)) || (batchId !== undefined && batchIdOf(d) === batchId) || (webhookId !== undefined && d.headers['webhook-id'] === webhookId);
+    eventsOf(d).some((e) => ids.has(e.eventId)) ||
+    (batchId !== undefined && batchIdOf(d) === batchId) ||
+    (webhookId !== undefined && d.headers['webhook-id'] === webhookId);
   return deliveries.filter((d) => d !== first && d.receivedAt >= first.receivedAt && carriesSame(d));
 };
 

@@ -55,7 +55,8 @@ export function pageOf(response: HttpResponse): Page | undefined {
   const items = response.json['items'];
   if (!Array.isArray(items) || !items.every(isRecord)) return undefined;
   const cursor = response.json['nextCursor'];
-  return { items: items as ServedEvent[], nextCursor: typeof cursor === 'string' ? cursor : undefined, badCursor: cursor !== undefined && typeof cursor !== 'string' };
+  const nextCursor = typeof cursor === 'string' ? cursor : undefined;
+  return { items: items as ServedEvent[], nextCursor, badCursor: cursor !== undefined && nextCursor === undefined };
 }
 
 export interface Walk {

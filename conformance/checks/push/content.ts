@@ -97,7 +97,8 @@ const pushedTrajectory = defineFixture({
       await waitUntil(c, () => covers(plain, expected) && covers(filtered, sorting) && (v1 ?? []).every((o) => covers(o, expected)), 10 * SECOND, 50);
       // What must not come (events out of scope or filter) has the run's settle time to show.
       await settle(c);
-      return { waybillNo, foreignWaybillNo, plain, filtered, v1, all, trajectory: await recordedEvents(c, waybillNo), expected, offsetMs: c.targetNow() - Date.now() };
+      const trajectory = await recordedEvents(c, waybillNo);
+      return { waybillNo, foreignWaybillNo, plain, filtered, v1, all, trajectory, expected, offsetMs: c.targetNow() - Date.now() };
     } finally {
       await unsubscribeAll(c, created);
     }
@@ -123,12 +124,15 @@ function batchShapeFindings(delivery: Delivery, subscription: Subscription, what
   if (!Array.isArray(body?.events)) findings.push({ message: `${what}: has no events array`, pointer: '/events' });
   else if (!(count >= 1 && count <= 100)) findings.push({ message: `${what}: carries ${count} events, not between 1 and 100`, pointer: '/events' });
   if (body?.subscriptionId !== subscription.subscriptionId) {
-    findings.push({ message: `${what}: names the subscription ${String(body?.subscriptionId)}, not ${subscription.subscriptionId}, which it is delivered for`, pointer: '/subscriptionId' });
+    const message = `${what}: names the subscription ${String(body?.subscriptionId)}, not ${subscription.subscriptionId}, which it is delivered for`;
+    findings.push({ message, pointer: '/subscriptionId' });
   }
   const last = new Map<string, number>();
   for (const e of eventsOf(delivery)) {
     const before = last.get(e.waybillNo);
-    if (before !== undefined && !(e.sequence > before)) findings.push({ message: `${what}: the events of ${e.waybillNo} are not in ascending sequence (sequence ${e.sequence} follows ${before})` });
+    if (before !== undefined && !(e.sequence > before)) {
+      findings.push({ message: `${what}: the events of ${e.waybillNo} are not in ascending sequence (sequence ${e.sequence} follows ${before})` });
+    }
     last.set(e.waybillNo, e.sequence);
   }
   return findings;
@@ -225,7 +229,8 @@ export const pushContentChecks = [
           const ts = webhookTimestamp(d);
           const targetTime = d.receivedAt + p.offsetMs;
           const fresh = ts !== undefined && Math.abs(ts - targetTime) <= WEBHOOK_TOLERANCE_SECONDS * SECOND;
-          t.assert(fresh, `${what}: webhook-timestamp is the attempt time in integer seconds (got ${d.headers['webhook-timestamp'] ?? 'none'}, the target's clock read about ${Math.round(targetTime / SECOND)})`);
+          const got = `got ${d.headers['webhook-timestamp'] ?? 'none'}, the target's clock read about ${Math.round(targetTime / SECOND)}`;
+          t.assert(fresh, `${what}: webhook-timestamp is the attempt time in integer seconds (${got})`);
           const key = verificationKeyFor(o.subscription);
           const verified = key ? verifyDelivery(d, key) : undefined;
           t.assert(verified?.ok === true, `${what}: webhook-signature verifies with ${o.subscription.signatureScheme === 'v1a' ? 'the demo carrier push key (v1a)' : 'the subscription\u2019s secret (v1)'}${verified && !verified.ok ? ` (${verified.detail})` : ''}`);

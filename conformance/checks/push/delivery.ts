@@ -131,7 +131,8 @@ export const pushDeliveryChecks = [
         recognisable(t, first);
         const retries = () => repeatsOf(deliveries, first);
         await t.advanceClock(6 * SECOND);
-        t.assert(await waitUntil(t, () => retries().length > 0, t.timeoutMs), `the batch answered 500 was retried once the clock had moved 6 s (waited up to ${t.timeoutMs / SECOND} s)`);
+        const retried = await waitUntil(t, () => retries().length > 0, t.timeoutMs);
+        t.assert(retried, `the batch answered 500 was retried once the clock had moved 6 s (waited up to ${t.timeoutMs / SECOND} s)`);
         const second = retries()[0]!;
         const sameAsFirst = (d: Delivery, n: string) => {
           t.assert(d.headers['webhook-id'] === first.headers['webhook-id'], `the ${n} carries the first attempt's webhook-id ${first.headers['webhook-id']} (got ${d.headers['webhook-id']})`);
@@ -142,9 +143,11 @@ export const pushDeliveryChecks = [
         await letTargetReadAnswer(t);
         const [ts1, ts2] = [webhookTimestamp(first), webhookTimestamp(second)];
         const header = (d: Delivery) => d.headers['webhook-timestamp'] ?? 'none';
-        t.assert(ts1 !== undefined && ts2 !== undefined && ts2 > ts1, `the first retry has a fresh webhook-timestamp (first attempt ${header(first)}, retry ${header(second)})`);
+        const fresh = ts1 !== undefined && ts2 !== undefined && ts2 > ts1;
+        t.assert(fresh, `the first retry has a fresh webhook-timestamp (first attempt ${header(first)}, retry ${header(second)})`);
         t.assert(second.headers['webhook-signature'] !== first.headers['webhook-signature'], 'the first retry has a fresh webhook-signature');
-        t.assert(ts2! - ts1! >= 4 * SECOND, `the first retry came no sooner than 5 s (\u221210 %) after the first attempt (it came ${(ts2! - ts1!) / SECOND} s after)`);
+        const after = ts2! - ts1!;
+        t.assert(after >= 4 * SECOND, `the first retry came no sooner than 5 s (\u221210 %) after the first attempt (it came ${after / SECOND} s after)`);
 
         await t.advanceClock(250 * SECOND);
         await settle(t);
@@ -217,7 +220,12 @@ export const pushDeliveryChecks = [
           t.assert(early === 0, `after a 429 with Retry-After: 600 the batch was not attempted again while the clock moved ${total} s (got ${early} ${early === 1 ? 'attempt' : 'attempts'})`);
         }
         await t.advanceClock(40 * SECOND);
-        t.assert(await waitUntil(t, () => retries().length > 0, t.timeoutMs), `the batch was attempted again once the 600 s of Retry-After had passed (waited up to ${t.timeoutMs / SECOND} s after moving the clock past them)`, { requirementId: 'ECDX-PSH-014' });
+        // That the batch is retried at all is the retry schedule's rule.
+        t.assert(
+          await waitUntil(t, () => retries().length > 0, t.timeoutMs),
+          `the batch was attempted again once the 600 s of Retry-After had passed (waited up to ${t.timeoutMs / SECOND} s after moving the clock past them)`,
+          { requirementId: 'ECDX-PSH-014' },
+        );
       } finally {
         await unsubscribeAll(t, created);
       }

@@ -46,14 +46,18 @@ async function notProcessedBefore(t: TestContext, events: readonly TrackingEvent
   const response = await accepted(t, events, `with the events of the ${refused}, correctly signed`);
   const ack = acknowledgementOf(response);
   if (!ack) return t.blocked(`the platform returned no PushAcknowledgement, so whether it processed the events of the ${refused} cannot be seen`);
-  t.assert(ack.duplicates === 0, `the events of the ${refused} were not processed: a later correct push of them is acknowledged with duplicates 0 (got ${ack.duplicates})`);
+  t.assert(
+    ack.duplicates === 0,
+    `the events of the ${refused} were not processed: a later correct push of them is acknowledged with duplicates 0 (got ${ack.duplicates})`,
+  );
 }
 
 /** The acknowledgement of a 2xx, when there is one, counts `duplicates` already-held events. */
 function expectDuplicates(t: TestContext, response: HttpResponse, duplicates: number, what: string): void {
   const ack = acknowledgementOf(response);
   if (!ack) return t.blocked(`${what}: no PushAcknowledgement, so the deduplication cannot be seen in the answer`);
-  t.assert(ack.duplicates === duplicates, `${what}: the acknowledgement counts ${duplicates} ${duplicates === 1 ? 'event' : 'events'} already held, not processed again (got duplicates ${ack.duplicates})`);
+  const counted = `${duplicates} ${duplicates === 1 ? 'event' : 'events'} already held`;
+  t.assert(ack.duplicates === duplicates, `${what}: the acknowledgement counts ${counted}, not processed again (got duplicates ${ack.duplicates})`);
 }
 
 export const pushReceiverChecks = [
@@ -157,7 +161,7 @@ export const pushReceiverChecks = [
       // is judged.
       const twice = await sendPush(t, { body: pushBatch(t, [events[2]!, events[2]!]) });
       if (is2xx(twice)) expectDuplicates(t, twice, 1, 'a batch holding one new event twice');
-      else t.blocked(`a batch holding one new event twice was refused (HTTP ${twice.status}), which ECDX-PSH-021 leaves open, so its deduplication was not seen`);
+      else t.blocked(`a batch holding one new event twice was refused (HTTP ${twice.status}), which ECDX-PSH-021 leaves open: its deduplication was not seen`);
     },
   }),
   defineCheck({
@@ -245,12 +249,14 @@ export const pushReceiverChecks = [
       'before the correct one. Each must be acknowledged with a 2xx.',
     async run(t) {
       if (!claimsClass(t, 'platform-tracking-receiver')) return t.blocked('the platform does not claim platform-tracking-receiver, so it receives no pushes');
-      await accepted(t, trajectoryEvents(t, [1, 2]), 'signed with an unknown key and then with the carrier\u2019s key', { keys: [unknownPushKey(t), pushSigningKey(t)] });
+      const keys = [unknownPushKey(t), pushSigningKey(t)];
+      await accepted(t, trajectoryEvents(t, [1, 2]), 'signed with an unknown key and then with the carrier\u2019s key', { keys });
       const batch = pushBatch(t, trajectoryEvents(t, [1, 2]));
       const text = JSON.stringify(batch);
       const signed = signWebhook({ id: batch.batchId, timestamp: t.targetNow(), body: text }, pushSigningKey(t));
       const response = await sendPush(t, { rawBody: text, id: batch.batchId, headers: { ...signed, 'webhook-signature': `v2,${randomBytes(32).toString('base64')} ${signed['webhook-signature']}` } });
-      t.assert(is2xx(response), `${PUSH} whose webhook-signature lists a v2 signature (unknown scheme) before the correct one: expected a 2xx, ${got(response)}`);
+      const what = `${PUSH} whose webhook-signature lists a v2 signature (unknown scheme) before the correct one`;
+      t.assert(is2xx(response), `${what}: expected a 2xx, ${got(response)}`);
     },
   }),
 ];

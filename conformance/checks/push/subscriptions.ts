@@ -39,7 +39,10 @@ async function refused(t: TestContext, body: unknown, what: string, pointer: str
 }
 
 /** The same members, whatever their order. */
-const sameSet = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined) => sameJson([...(a ?? [])].map(String).sort(), [...(b ?? [])].map(String).sort());
+const sameSet = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined) => {
+  const sorted = (list: readonly unknown[] | undefined) => [...(list ?? [])].map(String).sort();
+  return sameJson(sorted(a), sorted(b));
+};
 
 export const subscriptionChecks = [
   defineCheck({
@@ -201,7 +204,8 @@ export const subscriptionChecks = [
         const second = t.secondKey;
         if (second) {
           const foreign = await t.http.get(path, { sign: second });
-          if (foreign.status === 401) t.blocked(`the second platform key (${second.keyid}) is not accepted by the target, so reading as another platform was not tried`, { requirementId });
+          const refused = `the second platform key (${second.keyid}) is not accepted by the target, so reading as another platform was not tried`;
+          if (foreign.status === 401) t.blocked(refused, { requirementId });
           else expectRefusal(t, foreign, 404, 'subscription-not-found', { requirementId, what: `GET ${path} as another platform (keyid ${second.keyid})` });
         } else {
           t.blocked('the harness has no second platform key, so reading as another platform was not tried', { requirementId });

@@ -85,7 +85,8 @@ export const trackingPrivacyChecks = [
             if (names.some((n) => text.includes(n))) findings.push({ pointer: itemPointer(i, pointer), message: `${label}: ${describeEvent(e)} shows a name the harness sent in clear at ${pointer}` });
           }
         });
-        t.expectNone(findings, `${label}: every name is masked by rule M1${inPerson ? ` (the signatory in person shows ${maskName(recipientName ?? '?')})` : ''}`);
+        const signedInPerson = inPerson ? ` (the signatory in person shows ${maskName(recipientName ?? '?')})` : '';
+        t.expectNone(findings, `${label}: every name is masked by rule M1${signedInPerson}`);
       }
     },
   }),

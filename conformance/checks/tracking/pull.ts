@@ -25,7 +25,8 @@ import {
 
 /** A 422 for a cursor: its status is the cursor checks' own requirement (ECDX-TRK-011); its form and type are the error rules'. */
 function expectCursorRefused(t: TestContext, response: HttpResponse, what: string): void {
-  t.assert(response.status === 422, `${what}: expected HTTP 422 (a cursor it did not issue), got ${response.status}${response.status === 200 ? ' with a page' : ''}`);
+  const got = `${response.status}${response.status === 200 ? ' with a page' : ''}`;
+  t.assert(response.status === 422, `${what}: expected HTTP 422 (a cursor it did not issue), got ${got}`);
   expectProblemFormat(t, response, what);
   const type = (response.json as { type?: unknown }).type;
   t.assert(catalogueSlug(type) !== undefined, `${what}: the problem type ${String(type)} is a URI of the ECDX problem catalogue`, { requirementId: 'ECDX-ERR-002' });
@@ -104,7 +105,7 @@ export const trackingChecks = [
       const { waybillNo } = await shipment();
       const other = await getEvents(t, waybillNo, {}, { sign: second });
       const what = `GET ${eventsPath(waybillNo)} signed with the second key ${second.keyid}`;
-      if (other.status === 401) return t.blocked(`${what} was refused with 401 (the key is not registered), so the answer to another client could not be observed`);
+      if (other.status === 401) return t.blocked(`${what} was refused with 401 (the key is not registered): the answer to another client was not seen`);
       t.assert(
         other.status === 200 || other.status === 404,
         `${what}: expected 200 (the same platform) or 404 (as if the waybill did not exist), got ${other.status}${other.status === 403 ? ': a 403 reveals that the waybill exists' : ''}`,
