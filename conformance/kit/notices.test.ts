@@ -5,7 +5,19 @@ import { DAY, HOUR, MINUTE, SECOND, wholeSecond } from '../../schemas/time.ts';
 import { violations } from '../../schemas/validate.ts';
 import { PreconditionFailed } from '../harness/check.ts';
 import { scriptedClaim, scriptedContext, type Script } from '../harness/scripted-target.ts';
-import { asPosted, buildIncident, buildNotice, buildResponse, issueNotice, locationNames, NOTICES_PATH, noticePath, postNotice, readNotice, responsesPath } from './notices.ts';
+import {
+  asPosted,
+  buildIncident,
+  buildNotice,
+  buildResponse,
+  issueNotice,
+  locationNames,
+  NOTICES_PATH,
+  noticePath,
+  postNotice,
+  readNotice,
+  responsesPath,
+} from './notices.ts';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -34,7 +46,7 @@ const preconditions = (evidence: readonly { kind: string; passed?: boolean; mess
   evidence.filter((e) => e.kind === 'assertion' && !e.passed).map((e) => e.message);
 
 describe('kit/notices', () => {
-  it('writes the paths of a notice\'s copy and its responses, the noticeId escaped', () => {
+  it("writes the paths of a notice's copy and its responses, the noticeId escaped", () => {
     expect(NOTICES_PATH).toBe('/v1/interruption-notices');
     expect(noticePath('ntc 1/a')).toBe('/v1/interruption-notices/ntc%201%2Fa');
     expect(responsesPath('ntc-1')).toBe('/v1/interruption-notices/ntc-1/responses');
@@ -59,13 +71,23 @@ describe('kit/notices', () => {
 
   it('plays the carrier towards a platform target', () => {
     const notice = buildNotice(target('platform').t);
-    expect([notice.issuer, notice.recipient.role, notice.affectedFeeds]).toEqual([{ name: 'ECDX conformance harness', role: 'carrier', carrierCode: 'ECDXDEMO' }, 'platform', ['PARCEL_DATA_PUSH']]);
+    expect([notice.issuer, notice.recipient.role, notice.affectedFeeds]).toEqual([
+      { name: 'ECDX conformance harness', role: 'carrier', carrierCode: 'ECDXDEMO' },
+      'platform',
+      ['PARCEL_DATA_PUSH'],
+    ]);
   });
 
   it('places every time of a notice as the spec says, in milliseconds', () => {
     const { t } = target('carrier');
     const before = wholeSecond(t.targetNow());
-    const late = buildNotice(t, { reason: 'SECURITY_INCIDENT', leadMs: -2 * HOUR, durationMs: null, issuedAtOffsetMs: -200 * SECOND, disclosure: { afterIssuedMs: DAY } });
+    const late = buildNotice(t, {
+      reason: 'SECURITY_INCIDENT',
+      leadMs: -2 * HOUR,
+      durationMs: null,
+      issuedAtOffsetMs: -200 * SECOND,
+      disclosure: { afterIssuedMs: DAY },
+    });
     const after = wholeSecond(t.targetNow());
     const issuedThen = Date.parse(late.issuedAt) + 200 * SECOND;
     expect(issuedThen >= before && issuedThen <= after, 'issuedAt lies 200 s before the second the notice was built in').toBe(true);
@@ -76,11 +98,14 @@ describe('kit/notices', () => {
     expect([significant.impact.severity, between(significant.issuedAt, significant.publicDisclosure?.plannedAt)]).toEqual(['SIGNIFICANT', 0]);
     const disclosedLate = buildNotice(t, { durationMs: 3 * HOUR, disclosure: { afterStartMs: SECOND } });
     expect(between(disclosedLate.plannedStart, disclosedLate.publicDisclosure?.plannedAt)).toBe(SECOND);
-    expect(buildNotice(t, { durationMs: 3 * HOUR, disclosure: 'none', severity: 'SERIOUS', shipmentsPerDay: 5 }).impact).toMatchObject({ severity: 'SERIOUS', estimatedShipmentsPerDay: 5 });
+    expect(buildNotice(t, { durationMs: 3 * HOUR, disclosure: 'none', severity: 'SERIOUS', shipmentsPerDay: 5 }).impact).toMatchObject({
+      severity: 'SERIOUS',
+      estimatedShipmentsPerDay: 5,
+    });
     expect(buildNotice(t, { sameRole: true }).recipient).toEqual({ name: 'Another platform', role: 'platform' });
   });
 
-  it('builds the issuer\'s responses, a proposal a day later for an hour', () => {
+  it("builds the issuer's responses, a proposal a day later for an hour", () => {
     const { t } = target('carrier');
     const notice = buildNotice(t);
     const response = buildResponse(t, notice, 'PROPOSE');
@@ -100,13 +125,18 @@ describe('kit/notices', () => {
     const incident = buildIncident(t);
     expect(violations('SecurityIncident', incident)).toEqual([]);
     expect(incident.reportedBy).toEqual({ name: 'ECDX conformance harness', role: 'carrier', carrierCode: 'ECDXDEMO' });
-    expect([between(incident.detectedAt, incident.reportedAt), between(incident.occurredAt, incident.detectedAt), between(incident.detectedAt, incident.emergencyPlanActivatedAt)]).toEqual([
-      MINUTE,
-      30 * MINUTE,
-      MINUTE,
-    ]);
+    expect([
+      between(incident.detectedAt, incident.reportedAt),
+      between(incident.occurredAt, incident.detectedAt),
+      between(incident.detectedAt, incident.emergencyPlanActivatedAt),
+    ]).toEqual([MINUTE, 30 * MINUTE, MINUTE]);
     const late = buildIncident(t, { detectedAgoMs: 3 * DAY, emergencyPlanActivated: false, incidentId: 'ecdx-conf-inc-1', severity: 'LARGER' });
-    expect([between(late.detectedAt, late.reportedAt), late.emergencyPlanActivatedAt, late.incidentId, late.severity]).toEqual([3 * DAY, undefined, 'ecdx-conf-inc-1', 'LARGER']);
+    expect([between(late.detectedAt, late.reportedAt), late.emergencyPlanActivatedAt, late.incidentId, late.severity]).toEqual([
+      3 * DAY,
+      undefined,
+      'ecdx-conf-inc-1',
+      'LARGER',
+    ]);
   });
 
   it('posts a notice, and issues one only when the target answers 201', async () => {

@@ -31,7 +31,9 @@ function parties(t: TestContext): { harness: InterruptionNoticeRequest['issuer']
   const target: InterruptionNoticeRequest['recipient'] =
     t.role === 'carrier' ? { name, role: 'carrier', carrierCode: t.claim?.party.carrierCode ?? 'UNKNOWN' } : { name, role: 'platform' };
   const harness: InterruptionNoticeRequest['issuer'] =
-    t.role === 'carrier' ? { name: 'ECDX conformance harness', role: 'platform' } : { name: 'ECDX conformance harness', role: 'carrier', carrierCode: HARNESS_CARRIER_CODE };
+    t.role === 'carrier'
+      ? { name: 'ECDX conformance harness', role: 'platform' }
+      : { name: 'ECDX conformance harness', role: 'carrier', carrierCode: HARNESS_CARRIER_CODE };
   return { harness, target };
 }
 
@@ -75,7 +77,11 @@ export function buildNotice(t: TestContext, spec: NoticeSpec = {}): Interruption
   const start = issued + (spec.leadMs ?? DEFAULT_LEAD[reason]);
   const duration = spec.durationMs === undefined ? HOUR : spec.durationMs;
   const { harness, target } = parties(t);
-  const recipient = spec.sameRole ? (harness.role === 'platform' ? { name: 'Another platform', role: 'platform' as const } : { name: 'Another carrier', role: 'carrier' as const, carrierCode: 'ECDXOTHER' }) : target;
+  const recipient = spec.sameRole
+    ? harness.role === 'platform'
+      ? { name: 'Another platform', role: 'platform' as const }
+      : { name: 'Another carrier', role: 'carrier' as const, carrierCode: 'ECDXOTHER' }
+    : target;
   const notice: InterruptionNoticeRequest = {
     noticeId: `ecdx-conf-ntc-${shortId()}`,
     issuer: harness,
@@ -92,10 +98,15 @@ export function buildNotice(t: TestContext, spec: NoticeSpec = {}): Interruption
   notice.impact.severity = spec.severity ?? effectiveSeverity(notice);
   const disclosure = spec.disclosure ?? 'auto';
   const plannedAt =
-    disclosure === 'auto' ? (severityRank(effectiveSeverity(notice)) >= severityRank('SIGNIFICANT') ? issued : undefined)
-    : disclosure === 'none' ? undefined
-    : 'afterStartMs' in disclosure ? start + disclosure.afterStartMs
-    : issued + disclosure.afterIssuedMs;
+    disclosure === 'auto'
+      ? severityRank(effectiveSeverity(notice)) >= severityRank('SIGNIFICANT')
+        ? issued
+        : undefined
+      : disclosure === 'none'
+        ? undefined
+        : 'afterStartMs' in disclosure
+          ? start + disclosure.afterStartMs
+          : issued + disclosure.afterIssuedMs;
   if (plannedAt !== undefined) notice.publicDisclosure = { channels: ['WEBSITE', 'MERCHANT_BACKEND'], plannedAt: timestamp(plannedAt) };
   assertValid('InterruptionNoticeRequest', notice);
   return notice;
@@ -180,7 +191,10 @@ export const postNotice = (t: TestContext, notice: InterruptionNoticeRequest): P
 export async function issueNotice(t: TestContext, spec: NoticeSpec = {}): Promise<InterruptionNoticeRequest> {
   const notice = buildNotice(t, spec);
   const response = await postNotice(t, notice);
-  t.precondition(response.status === 201, `POST ${NOTICES_PATH} with a valid ${notice.reason} notice was answered ${response.status}, not 201, so there is no notice to work with`);
+  t.precondition(
+    response.status === 201,
+    `POST ${NOTICES_PATH} with a valid ${notice.reason} notice was answered ${response.status}, not 201, so there is no notice to work with`,
+  );
   return notice;
 }
 
@@ -188,7 +202,10 @@ export async function issueNotice(t: TestContext, spec: NoticeSpec = {}): Promis
 export async function readNotice(t: TestContext, noticeId: string, why: string): Promise<InterruptionNotice> {
   const response = await t.http.get(noticePath(noticeId));
   t.precondition(response.status === 200, `GET ${NOTICES_PATH}/{noticeId} (${why}) was answered ${response.status}, not 200`);
-  t.precondition(violations(schemaByName('InterruptionNotice'), response.json, 1).length === 0, `GET ${NOTICES_PATH}/{noticeId} (${why}) did not answer a valid InterruptionNotice`);
+  t.precondition(
+    violations(schemaByName('InterruptionNotice'), response.json, 1).length === 0,
+    `GET ${NOTICES_PATH}/{noticeId} (${why}) did not answer a valid InterruptionNotice`,
+  );
   return response.json as InterruptionNotice;
 }
 

@@ -40,7 +40,14 @@ function carrier(script?: Script) {
 const created = (body: string, waybillNo = 'ECDXDEMO0000000001'): ScriptedAnswer => ({
   status: 201,
   headers: { location: `/v1/shipments/${waybillNo}` },
-  json: { waybillNo, carrierCode: 'ECDXDEMO', status: 'CREATED', request: JSON.parse(body), createdAt: '2026-03-01T09:30:02+08:00', updatedAt: '2026-03-01T09:30:02+08:00' },
+  json: {
+    waybillNo,
+    carrierCode: 'ECDXDEMO',
+    status: 'CREATED',
+    request: JSON.parse(body),
+    createdAt: '2026-03-01T09:30:02+08:00',
+    updatedAt: '2026-03-01T09:30:02+08:00',
+  },
 });
 
 const failures = (evidence: readonly { kind: string; message?: string; passed?: boolean }[]) =>
@@ -119,7 +126,7 @@ describe('kit/shipping-data', () => {
     expect(violations('CancellationRequest', cancellationRequest('OTHER'))).toEqual([]);
   });
 
-  it('posts shipping data signed with the run\'s key, or unsigned when told', async () => {
+  it("posts shipping data signed with the run's key, or unsigned when told", async () => {
     const { t, requests } = carrier(() => ({ status: 400, json: {} }));
     await postShipment(t, { a: 1 });
     await postShipment(t, { a: 2 }, { sign: false });
@@ -132,7 +139,12 @@ describe('kit/shipping-data', () => {
   it('creates a shipment from a 201 with a valid Shipment', async () => {
     const { t } = carrier((request) => created(request.body));
     const shipment = await createShipment(t, { platformOrderId: 'ecdx-conf-own' });
-    expect({ waybillNo: shipment.waybillNo, location: shipment.location, order: shipment.request['platformOrderId'], status: shipment.response.status }).toEqual({
+    expect({
+      waybillNo: shipment.waybillNo,
+      location: shipment.location,
+      order: shipment.request['platformOrderId'],
+      status: shipment.response.status,
+    }).toEqual({
       waybillNo: 'ECDXDEMO0000000001',
       location: '/v1/shipments/ECDXDEMO0000000001',
       order: 'ecdx-conf-own',
@@ -188,7 +200,8 @@ describe('kit/shipping-data', () => {
       expect(vector.pointers.length, vector.description).toBeGreaterThan(0);
       expect([...new Set(violations('ShipmentRequest', vector.body).map((v) => v.pointer))], vector.description).toEqual(vector.pointers);
       const body = vector.body as Record<string, unknown>;
-      if (typeof body['carrierCode'] === 'string' && !vector.pointers.includes('/carrierCode')) expect(body['carrierCode'], vector.description).toBe('ECDXDEMO');
+      if (typeof body['carrierCode'] === 'string' && !vector.pointers.includes('/carrierCode'))
+        expect(body['carrierCode'], vector.description).toBe('ECDXDEMO');
     }
     const cancellations = invalidCancellationVectors();
     expect(cancellations.length).toBeGreaterThanOrEqual(5);

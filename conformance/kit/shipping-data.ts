@@ -94,8 +94,16 @@ export function minimalShipmentRequest(t: TestContext, overrides?: ShipmentOverr
     {
       platformOrderId: orderId(),
       carrierCode: targetCarrierCode(t),
-      sender: { name: '王五', phone: '13912345678', address: { countryCode: 'CN', divisionCode: '330106', province: '浙江省', city: '杭州市', detail: '文三路90号5楼' } },
-      recipient: { name: '张三', phone: '13812345678', address: { countryCode: 'CN', divisionCode: '110108', province: '北京市', city: '北京市', detail: '中关村大街27号1101室' } },
+      sender: {
+        name: '王五',
+        phone: '13912345678',
+        address: { countryCode: 'CN', divisionCode: '330106', province: '浙江省', city: '杭州市', detail: '文三路90号5楼' },
+      },
+      recipient: {
+        name: '张三',
+        phone: '13812345678',
+        address: { countryCode: 'CN', divisionCode: '110108', province: '北京市', city: '北京市', detail: '中关村大街27号1101室' },
+      },
       contents: [{ name: '纯棉T恤', category: 'CLOTHING_FOOTWEAR', quantity: 1 }],
       package: { count: 1 },
       service: 'STANDARD',
@@ -122,7 +130,11 @@ export function consentRecord(t: TestContext, overrides: Record<string, unknown>
 export function crossBorderShipmentRequest(t: TestContext, overrides?: ShipmentOverrides): ShipmentBody {
   const consent = consentRecord(t, { purpose: 'CROSS_BORDER_TRANSFER', subjectRole: 'RECIPIENT', dataCategories: ['NAME', 'PHONE', 'ADDRESS', 'CONTENTS'] });
   const body = shipmentRequest(t, {
-    recipient: { name: '陈大文', phone: '+85221234567', address: { countryCode: 'HK', city: '香港', district: '油尖旺区', detail: '弥敦道132号美丽华大厦8楼' } },
+    recipient: {
+      name: '陈大文',
+      phone: '+85221234567',
+      address: { countryCode: 'HK', city: '香港', district: '油尖旺区', detail: '弥敦道132号美丽华大厦8楼' },
+    },
     crossBorder: { legalBasis: 'CONTRACT_PERFORMANCE_EXEMPTION', overseasRecipient: 'Kowloon Express Logistics Ltd.', separateConsentId: consent['consentId'] },
     consents: [consent],
   });
@@ -156,9 +168,15 @@ export const postShipment = (t: TestContext, body: unknown, options: { sign?: bo
 export async function createShipment(t: TestContext, overrides?: ShipmentOverrides, options: { sign?: boolean | SigningKey } = {}): Promise<CreatedShipment> {
   const request = shipmentRequest(t, overrides);
   const response = await postShipment(t, request, options);
-  t.precondition(response.status === 201, `POST /v1/shipments with valid shipping data answered ${response.status}${problemSummary(response)}, so no shipment could be created (see ECDX-SHP-001)`);
+  t.precondition(
+    response.status === 201,
+    `POST /v1/shipments with valid shipping data answered ${response.status}${problemSummary(response)}, so no shipment could be created (see ECDX-SHP-001)`,
+  );
   const found = violations(schemaByName('Shipment'), response.json, 3);
-  t.precondition(found.length === 0, `the answer to POST /v1/shipments is not a valid Shipment (${found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ')})`);
+  t.precondition(
+    found.length === 0,
+    `the answer to POST /v1/shipments is not a valid Shipment (${found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ')})`,
+  );
   const shipment = response.json as Shipment;
   return { waybillNo: shipment.waybillNo, shipment, request, location: response.headers['location'], response };
 }
@@ -260,7 +278,9 @@ function invalidVectors(t: TestContext | undefined, name: string): InvalidVector
         const body = t ? freshen(t, test.data, pointers) : structuredClone(test.data);
         const after = [...new Set(violations(schema, body).map((v) => v.pointer))];
         if (after.length === 0 || after.join() !== pointers.join()) {
-          throw new Error(`harness bug: the vector "${test.description}" breaks ${pointers.join(', ')} but the body sent breaks ${after.join(', ') || 'nothing'}`);
+          throw new Error(
+            `harness bug: the vector "${test.description}" breaks ${pointers.join(', ')} but the body sent breaks ${after.join(', ') || 'nothing'}`,
+          );
         }
         return { description: test.description, rule: test.rule, body, pointers };
       }),

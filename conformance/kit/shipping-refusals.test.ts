@@ -3,7 +3,15 @@ import type { Shipment } from '../../schemas/src/index.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import { AssertionFailed } from '../harness/check.ts';
 import { scriptedClaim, scriptedContext, type Script } from '../harness/scripted-target.ts';
-import { blameMissingValidation, expectRefusalNaming, expectSchemaRefusal, judgeRefusal, timeInconsistencies, withRecipient, type RefusalExpectation } from './shipping-refusals.ts';
+import {
+  blameMissingValidation,
+  expectRefusalNaming,
+  expectSchemaRefusal,
+  judgeRefusal,
+  timeInconsistencies,
+  withRecipient,
+  type RefusalExpectation,
+} from './shipping-refusals.ts';
 
 /** An answer as the client gives it, for the pure judgements. */
 const answer = (status: number, json: unknown, contentType = 'application/problem+json'): HttpResponse => ({
@@ -27,7 +35,12 @@ afterEach(async () => {
 
 /** A carrier context whose check verifies ECDX-PRV-012, towards `script`. */
 function carrier(script?: Script) {
-  const scripted = scriptedContext({ role: 'carrier', claim: scriptedClaim('carrier', ['carrier-shipping']), requirementIds: ['ECDX-PRV-012'], ...(script ? { script } : {}) });
+  const scripted = scriptedContext({
+    role: 'carrier',
+    claim: scriptedClaim('carrier', ['carrier-shipping']),
+    requirementIds: ['ECDX-PRV-012'],
+    ...(script ? { script } : {}),
+  });
   close = scripted.close;
   return scripted;
 }
@@ -123,7 +136,7 @@ describe('kit/shipping-refusals', () => {
     `);
   });
 
-  it('records one assertion for a refusal as expected, under the check\'s requirement unless another is named', async () => {
+  it("records one assertion for a refusal as expected, under the check's requirement unless another is named", async () => {
     const { t } = carrier();
     const right = problem(422, 'validation-failed', { invalidParams: [{ name: '/purpose', reason: 'x' }] });
     expect(
@@ -144,8 +157,11 @@ describe('kit/shipping-refusals', () => {
     `);
   });
 
-  it('refuses a schema violation for the check\'s rule, and blames ECDX-SHP-003 when the target validates nothing', async () => {
-    const refusing = carrier(() => ({ ...problem(422, 'validation-failed', { invalidParams: [{ name: '/purpose', reason: 'x' }] }), headers: { 'content-type': 'application/problem+json' } }));
+  it("refuses a schema violation for the check's rule, and blames ECDX-SHP-003 when the target validates nothing", async () => {
+    const refusing = carrier(() => ({
+      ...problem(422, 'validation-failed', { invalidParams: [{ name: '/purpose', reason: 'x' }] }),
+      headers: { 'content-type': 'application/problem+json' },
+    }));
     const body = { purpose: 'MARKETING' };
     expect(await outcome(refusing.t, () => expectSchemaRefusal(refusing.t, body, '/purpose', 'with purpose MARKETING'))).toMatchInlineSnapshot(`
       {
@@ -169,7 +185,9 @@ describe('kit/shipping-refusals', () => {
   });
 
   it('leaves the failure to the caller when only the rule under test is missed, and asks nothing after a refusal', async () => {
-    const { t, requests } = carrier((request) => (JSON.parse(request.body).service === 'WARP_SPEED' ? problem(422, 'validation-failed') : { status: 201, json: {} }) as never);
+    const { t, requests } = carrier(
+      (request) => (JSON.parse(request.body).service === 'WARP_SPEED' ? problem(422, 'validation-failed') : { status: 201, json: {} }) as never,
+    );
     await blameMissingValidation(t, answer(201, {}, 'application/json'), 'POST with purpose MARKETING');
     await blameMissingValidation(t, problem(422, 'validation-failed'), 'POST with purpose MARKETING');
     expect({ evidence: t.evidence.filter((e) => e.kind === 'assertion'), controls: requests.length }).toEqual({ evidence: [], controls: 1 });

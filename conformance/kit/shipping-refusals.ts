@@ -58,8 +58,10 @@ export function judgeRefusal(response: HttpResponse, expected: RefusalExpectatio
     return [finding('ECDX-ERR-001', `${what}: the body is not a valid Problem: ${listed}`, invalid[0]!.pointer)];
   }
   const problem = response.json as { status?: unknown; type?: unknown; invalidParams?: { name: string }[] };
-  if (problem.status !== status) return [finding('ECDX-ERR-001', `${what}: the problem's status member ${String(problem.status)} equals the HTTP status ${status}`)];
-  if (catalogueSlug(problem.type) === undefined) return [finding('ECDX-ERR-002', `${what}: the problem type ${String(problem.type)} is a URI of the ECDX problem catalogue`)];
+  if (problem.status !== status)
+    return [finding('ECDX-ERR-001', `${what}: the problem's status member ${String(problem.status)} equals the HTTP status ${status}`)];
+  if (catalogueSlug(problem.type) === undefined)
+    return [finding('ECDX-ERR-002', `${what}: the problem type ${String(problem.type)} is a URI of the ECDX problem catalogue`)];
   if (problem.type !== problemTypeUri(slug)) {
     return [finding(requirementId, `${what}: expected the problem ${slug}, got ${String(problem.type).replace(PROBLEM_BASE, '')}${problemSummary(response)}`)];
   }
@@ -68,7 +70,12 @@ export function judgeRefusal(response: HttpResponse, expected: RefusalExpectatio
   const pointerRequirement = expected.pointerRequirementId ?? requirementId;
   const named = (problem.invalidParams ?? []).map((p) => p.name);
   if (named.length === 0) {
-    return [finding(slug === 'validation-failed' ? 'ECDX-ERR-003' : pointerRequirement, `${what}: the ${slug} problem has no invalidParams naming ${pointers.join(' and ')}`)];
+    return [
+      finding(
+        slug === 'validation-failed' ? 'ECDX-ERR-003' : pointerRequirement,
+        `${what}: the ${slug} problem has no invalidParams naming ${pointers.join(' and ')}`,
+      ),
+    ];
   }
   const missing = pointers.filter((p) => !named.some((n) => under(n, p)));
   if (missing.length > 0) {
@@ -102,7 +109,10 @@ async function acceptsAnyInvalidShipment(t: TestContext): Promise<boolean> {
 export async function blameMissingValidation(t: TestContext, response: HttpResponse, what: string): Promise<void> {
   if (response.status < 200 || response.status >= 300) return;
   if (await acceptsAnyInvalidShipment(t)) {
-    t.fail(`${what} was accepted (${response.status}) — and so was a body with an unknown service level: the target does not validate shipping data against ShipmentRequest at all`, { requirementId: 'ECDX-SHP-003' });
+    t.fail(
+      `${what} was accepted (${response.status}) — and so was a body with an unknown service level: the target does not validate shipping data against ShipmentRequest at all`,
+      { requirementId: 'ECDX-SHP-003' },
+    );
   }
 }
 
@@ -111,7 +121,10 @@ export function timeInconsistencies(shipment: Shipment): string[] {
   const found: string[] = [];
   const created = Date.parse(shipment.createdAt);
   const updated = Date.parse(shipment.updatedAt);
-  const others: [string, string | undefined][] = [['acceptedAt', shipment.acceptedAt], ['cancelledAt', shipment.cancelledAt]];
+  const others: [string, string | undefined][] = [
+    ['acceptedAt', shipment.acceptedAt],
+    ['cancelledAt', shipment.cancelledAt],
+  ];
   for (const [name, value] of others) {
     if (value !== undefined && Date.parse(value) < created) found.push(`${name} ${value} is earlier than createdAt ${shipment.createdAt}`);
   }

@@ -45,7 +45,7 @@ describe('kit/statistics', () => {
     expect(statisticsPath(undefined, undefined)).toBe(STATISTICS_PATH);
   });
 
-  it('asks for a period signed with the run\'s key, or another', async () => {
+  it("asks for a period signed with the run's key, or another", async () => {
     const { t, requests } = target('carrier', () => ({ status: 200, json: example }));
     await getStatistics(t, FROM, TO);
     await getStatistics(t, FROM, TO, generateEd25519SigningKey('another-platform'));
@@ -77,7 +77,10 @@ describe('kit/statistics', () => {
     const before = t.targetNow();
     const exchanges = await makeExchanges(t, { shipments: 2, rejected: true });
     expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/shipments', 'POST /v1/shipments', 'POST /v1/shipments']);
-    expect(exchanges.expected.map((e) => `${e.label} ≥ ${e.atLeast}: ${e.count(example)}`)).toEqual(['shipments.received ≥ 2: 120500', 'shipments.accepted ≥ 2: 120380']);
+    expect(exchanges.expected.map((e) => `${e.label} ≥ ${e.atLeast}: ${e.count(example)}`)).toEqual([
+      'shipments.received ≥ 2: 120500',
+      'shipments.accepted ≥ 2: 120380',
+    ]);
     expect(exchanges.secrets.filter((s) => s.kind === 'waybill number').map((s) => s.value)).toEqual(['ECDXDEMO0000000001', 'ECDXDEMO0000000002']);
     expect(exchanges.secrets.map((s) => s.kind)).toEqual(expect.arrayContaining(['name', 'phone', 'privacy-number', 'address-detail']));
     expect(Date.parse(exchanges.from)).toBeLessThan(before);
@@ -88,7 +91,9 @@ describe('kit/statistics', () => {
   it('pushes two tracking events to a platform to count, or ends the check precondition-failed when it refuses them', async () => {
     const accepting = target('platform', () => ({ status: 200, json: {} }));
     const exchanges = await makeExchanges(accepting.t);
-    expect(accepting.requests.map((r) => [r.method, r.path, JSON.parse(r.body).events.length, 'webhook-signature' in r.headers])).toEqual([['POST', '/v1/tracking-events', 2, true]]);
+    expect(accepting.requests.map((r) => [r.method, r.path, JSON.parse(r.body).events.length, 'webhook-signature' in r.headers])).toEqual([
+      ['POST', '/v1/tracking-events', 2, true],
+    ]);
     expect(exchanges.expected.map((e) => `${e.label} ≥ ${e.atLeast}`)).toEqual(['trackingEvents.provided ≥ 2', 'pushes.delivered ≥ 1']);
     expect(exchanges.secrets).toEqual([{ kind: 'waybill number', value: JSON.parse(accepting.requests[0]!.body).events[0].waybillNo }]);
     await close?.();
@@ -102,7 +107,13 @@ describe('kit/statistics', () => {
   });
 
   it('names the figures that do not yet count the exchanges', () => {
-    const exchanges = { from: FROM, to: TO, completedAt: 0, secrets: [], expected: [{ label: 'shipments.received', count: (s: SharingStatistics) => s.shipments.received, atLeast: 3 }] };
+    const exchanges = {
+      from: FROM,
+      to: TO,
+      completedAt: 0,
+      secrets: [],
+      expected: [{ label: 'shipments.received', count: (s: SharingStatistics) => s.shipments.received, atLeast: 3 }],
+    };
     expect(shortfalls(exchanges, example)).toEqual([]);
     expect(shortfalls(exchanges, { ...example, shipments: { ...example.shipments, received: 2 } })).toEqual(['shipments.received 2 < 3']);
   });

@@ -16,7 +16,9 @@ export const STATISTICS_PATH = '/v1/statistics/sharing';
 
 /** The path of a statistics request; a parameter given as undefined is left out (to see it refused). */
 export function statisticsPath(from: string | undefined, to: string | undefined): string {
-  const query = [from === undefined ? undefined : `from=${encodeURIComponent(from)}`, to === undefined ? undefined : `to=${encodeURIComponent(to)}`].filter(Boolean);
+  const query = [from === undefined ? undefined : `from=${encodeURIComponent(from)}`, to === undefined ? undefined : `to=${encodeURIComponent(to)}`].filter(
+    Boolean,
+  );
   return `${STATISTICS_PATH}${query.length ? `?${query.join('&')}` : ''}`;
 }
 
@@ -73,7 +75,10 @@ export async function makeExchanges(t: TestContext, options: { shipments?: numbe
   } else {
     const events = trajectoryEvents(t, [1, 2]);
     const response = await sendPush(t, { body: pushBatch(t, events) });
-    t.precondition(is2xx(response), `a correctly signed push of two tracking events was answered ${response.status}, not 2xx, so the platform has received nothing to count`);
+    t.precondition(
+      is2xx(response),
+      `a correctly signed push of two tracking events was answered ${response.status}, not 2xx, so the platform has received nothing to count`,
+    );
     secrets.push({ kind: 'waybill number', value: events[0]!.waybillNo });
     expected = [
       { label: 'trackingEvents.provided', count: (s) => s.trackingEvents.provided, atLeast: events.length },

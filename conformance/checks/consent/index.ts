@@ -2,7 +2,15 @@
 // delivery, and a cross-border transfer needs a legal basis and, where it rests on consent, a separate consent
 // record the request references (ECDX-CON-002 … -005).
 import { defineCheck } from '../../harness/check.ts';
-import { consentRecord, createShipment, crossBorderShipmentRequest, orderId, postShipment, shipmentRequest, type ShipmentBody } from '../../kit/shipping-data.ts';
+import {
+  consentRecord,
+  createShipment,
+  crossBorderShipmentRequest,
+  orderId,
+  postShipment,
+  shipmentRequest,
+  type ShipmentBody,
+} from '../../kit/shipping-data.ts';
 import { problemSummary } from '../../kit/refusals.ts';
 import { expectRefusalNaming, expectSchemaRefusal } from '../../kit/shipping-refusals.ts';
 import { DAY, HOUR, timestamp } from '../../kit/time.ts';
@@ -41,7 +49,10 @@ export const consentChecks = [
       const order = orderId();
       await createShipment(t, { platformOrderId: order, consents: [consentRecord(t)] });
       const response = await postShipment(t, shipmentRequest(t, { platformOrderId: order }));
-      t.assert(response.status === 201, `POST /v1/shipments for order ${order} without consent records, after one with them: expected HTTP 201, got ${response.status}${problemSummary(response)}`);
+      t.assert(
+        response.status === 201,
+        `POST /v1/shipments for order ${order} without consent records, after one with them: expected HTTP 201, got ${response.status}${problemSummary(response)}`,
+      );
     },
   }),
   defineCheck({
@@ -55,7 +66,11 @@ export const consentChecks = [
       const toHongKong = crossBorderShipmentRequest(t, { crossBorder: undefined, consents: undefined });
       await expectSchemaRefusal(t, toHongKong, '/crossBorder', 'to a recipient in Hong Kong without crossBorder');
       const toUs = shipmentRequest(t, {
-        recipient: { name: 'Alice Chen', phone: '+14155550123', address: { countryCode: 'US', province: 'CA', city: 'San Francisco', detail: '1 Market St, Suite 300', postalCode: '94105' } },
+        recipient: {
+          name: 'Alice Chen',
+          phone: '+14155550123',
+          address: { countryCode: 'US', province: 'CA', city: 'San Francisco', detail: '1 Market St, Suite 300', postalCode: '94105' },
+        },
       });
       await expectSchemaRefusal(t, toUs, '/crossBorder', 'to a recipient in the United States without crossBorder');
     },
@@ -72,7 +87,10 @@ export const consentChecks = [
       const base = crossBorderShipmentRequest(t);
       const crossBorder = base['crossBorder'] as Record<string, unknown>;
       const cases: [string, ShipmentBody][] = [
-        ['naming a consent record that is not in the request', { ...base, crossBorder: { ...crossBorder, separateConsentId: `ecdx-cns-absent-${orderId('')}` } }],
+        [
+          'naming a consent record that is not in the request',
+          { ...base, crossBorder: { ...crossBorder, separateConsentId: `ecdx-cns-absent-${orderId('')}` } },
+        ],
         ['naming a MARKETING consent record', { ...base, consents: [consentRecord(t, { consentId: crossBorder['separateConsentId'], purpose: 'MARKETING' })] }],
       ];
       for (const [what, body] of cases) {

@@ -12,13 +12,16 @@ export const healthChecks = [
     title: 'Health answers within 2 seconds',
     description:
       'Sends `GET /v1/health` (unsigned) three times and expects the median time to the complete answer to be at ' +
-      'most 2 seconds, whatever the answer (that it is 200 is ECDX-HLT-001\'s question); a warning otherwise. The ' +
+      "most 2 seconds, whatever the answer (that it is 200 is ECDX-HLT-001's question); a warning otherwise. The " +
       'median, so that one delay on the network between the harness and the target does not decide.',
     async run(t) {
       const durations: number[] = [];
       for (let i = 0; i < 3; i++) durations.push((await t.http.get('/v1/health', { sign: false })).durationMs);
       const median = [...durations].sort((a, b) => a - b)[1]!;
-      t.assert(median <= HEALTH_ANSWER_MS, `GET /v1/health answered in ${durations.join(', ')} ms: the median ${median} ms is ${median <= HEALTH_ANSWER_MS ? 'within' : 'over'} ${HEALTH_ANSWER_MS} ms`);
+      t.assert(
+        median <= HEALTH_ANSWER_MS,
+        `GET /v1/health answered in ${durations.join(', ')} ms: the median ${median} ms is ${median <= HEALTH_ANSWER_MS ? 'within' : 'over'} ${HEALTH_ANSWER_MS} ms`,
+      );
     },
   }),
 ];

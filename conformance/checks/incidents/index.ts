@@ -17,7 +17,14 @@ const PATH = '/v1/security-incidents';
 const POST = `POST ${PATH}`;
 /** How far a receipt's receivedAt may lie from true time (ECDX-INC-006). */
 const RECEIPT_SKEW_MS = 30 * SECOND;
-const SIGNATURE_PROBLEMS: readonly ProblemSlug[] = ['signature-missing', 'signature-invalid', 'signature-expired', 'nonce-replayed', 'digest-mismatch', 'unknown-key'];
+const SIGNATURE_PROBLEMS: readonly ProblemSlug[] = [
+  'signature-missing',
+  'signature-invalid',
+  'signature-expired',
+  'nonce-replayed',
+  'digest-mismatch',
+  'unknown-key',
+];
 
 /** A notification the target must take in: 201 and a receipt for this incident. */
 async function expectReceived(t: TestContext, incident: SecurityIncident, what: string): Promise<IncidentReceipt> {
@@ -28,7 +35,9 @@ async function expectReceived(t: TestContext, incident: SecurityIncident, what: 
 
 function receiptOf(t: TestContext, response: HttpResponse, incident: SecurityIncident, what: string): IncidentReceipt {
   const receipt = t.expectSchema<IncidentReceipt>(response, 'IncidentReceipt', `the answer to ${POST} with ${what}`);
-  t.assert(receipt.incidentId === incident.incidentId, `the receipt names the incident ${incident.incidentId} (got ${receipt.incidentId})`, { pointer: '/incidentId' });
+  t.assert(receipt.incidentId === incident.incidentId, `the receipt names the incident ${incident.incidentId} (got ${receipt.incidentId})`, {
+    pointer: '/incidentId',
+  });
   return receipt;
 }
 
@@ -39,7 +48,7 @@ export const incidentChecks = [
     title: 'A valid, signed notification is answered 201 with a receipt timed within 30 s of true time',
     description:
       'Posts a valid `SecurityIncident` and expects 201 with an `IncidentReceipt` naming its `incidentId` and a ' +
-      '`receivedAt` within 30 seconds of the time the request was answered (the target\'s test clock, when it has ' +
+      "`receivedAt` within 30 seconds of the time the request was answered (the target's test clock, when it has " +
       'one).',
     async run(t) {
       const incident = buildIncident(t);
@@ -50,7 +59,11 @@ export const incidentChecks = [
       const receipt = receiptOf(t, response, incident, 'a valid notification');
       const at = Date.parse(receipt.receivedAt);
       const off = at < sent ? sent - at : at > answered ? at - answered : 0;
-      t.assert(off <= RECEIPT_SKEW_MS, `the receipt's receivedAt ${receipt.receivedAt} lies within 30 s of the time of receipt (${timestamp(sent)}; off by ${describeDuration(off)})`, { pointer: '/receivedAt' });
+      t.assert(
+        off <= RECEIPT_SKEW_MS,
+        `the receipt's receivedAt ${receipt.receivedAt} lies within 30 s of the time of receipt (${timestamp(sent)}; off by ${describeDuration(off)})`,
+        { pointer: '/receivedAt' },
+      );
     },
   }),
   defineCheck({
@@ -58,7 +71,7 @@ export const incidentChecks = [
     requirements: ['ECDX-INC-007'],
     title: 'An unsigned or wrongly signed notification is refused with 401',
     description:
-      'Posts a valid `SecurityIncident` without a signature, and one signed under the harness\'s keyid with another ' +
+      "Posts a valid `SecurityIncident` without a signature, and one signed under the harness's keyid with another " +
       'key (the signature does not verify), and expects a 401 problem for each. Each is preceded by the same fault ' +
       'on a GET: a target that accepts such requests everywhere fails ECDX-SEC-002 or ECDX-SEC-008, and this check ' +
       'then ends precondition-failed, since it verifies what the incident receiver does. Whether a refused ' +
@@ -66,16 +79,22 @@ export const incidentChecks = [
     async run(t) {
       const path = probePath(t);
       const probe = await t.http.get(path, { sign: false });
-      t.precondition(probe.status === 401, `an unsigned GET ${path.split('?')[0]} was answered ${probe.status}, not 401: the target takes unsigned requests everywhere (ECDX-SEC-002)`);
+      t.precondition(
+        probe.status === 401,
+        `an unsigned GET ${path.split('?')[0]} was answered ${probe.status}, not 401: the target takes unsigned requests everywhere (ECDX-SEC-002)`,
+      );
       const unsigned = await t.http.post(PATH, buildIncident(t), { sign: false });
       expectRefusal(t, unsigned, 401, SIGNATURE_PROBLEMS, { what: `unsigned ${POST}` });
 
       const own = await t.http.get(probePath(t));
-      t.precondition(own.status !== 401, 'a correctly signed GET was refused with 401: the target does not accept the harness\'s key');
+      t.precondition(own.status !== 401, "a correctly signed GET was refused with 401: the target does not accept the harness's key");
       const signature = t.need(signatureOf(own), 'the harness could not read back its own signature parameters');
       const impostor = signature.alg === 'hmac-sha256' ? generateHmacKey(signature.keyid) : generateEd25519SigningKey(signature.keyid);
       const forged = await t.http.get(probePath(t), { sign: impostor });
-      t.precondition(forged.status === 401, `a GET whose signature does not verify was answered ${forged.status}, not 401: the target does not verify signatures (ECDX-SEC-008)`);
+      t.precondition(
+        forged.status === 401,
+        `a GET whose signature does not verify was answered ${forged.status}, not 401: the target does not verify signatures (ECDX-SEC-008)`,
+      );
       const wrong = await t.http.post(PATH, buildIncident(t), { sign: impostor });
       expectRefusal(t, wrong, 401, SIGNATURE_PROBLEMS, { what: `${POST} signed under keyid ${signature.keyid} with another key` });
     },
@@ -124,7 +143,11 @@ export const incidentChecks = [
         authoritiesNotified: [{ authority: 'POSTAL', notifiedAt: timestamp(reported - SECOND), reference: 'ECDX-CONF-INC-UPDATE' }],
       };
       const receipt = await expectReceived(t, update, `an update of the incident ${incident.incidentId}`);
-      t.assert(Date.parse(receipt.receivedAt) >= Date.parse(firstReceipt.receivedAt), `the update's receipt (${receipt.receivedAt}) is not earlier than the first (${firstReceipt.receivedAt})`, { pointer: '/receivedAt' });
+      t.assert(
+        Date.parse(receipt.receivedAt) >= Date.parse(firstReceipt.receivedAt),
+        `the update's receipt (${receipt.receivedAt}) is not earlier than the first (${firstReceipt.receivedAt})`,
+        { pointer: '/receivedAt' },
+      );
     },
   }),
   defineCheck({

@@ -67,7 +67,10 @@ export const noticeNegotiationChecks = [
       expectObligations(t, minor, await readNotice(t, minor.noticeId, 'the MINOR notice'), `${GET} of a MINOR notice`);
       await step(t, serious, 'WITHDRAW');
       const withdrawn = await readNotice(t, serious.noticeId, 'the withdrawn notice');
-      t.precondition(withdrawn.negotiation.state === 'WITHDRAWN', `after the issuer's WITHDRAW the copy reports state ${withdrawn.negotiation.state} (ECDX-NTC-011)`);
+      t.precondition(
+        withdrawn.negotiation.state === 'WITHDRAWN',
+        `after the issuer's WITHDRAW the copy reports state ${withdrawn.negotiation.state} (ECDX-NTC-011)`,
+      );
       expectObligations(t, serious, withdrawn, `${GET} of the SERIOUS notice once withdrawn`);
     },
   }),
@@ -76,7 +79,7 @@ export const noticeNegotiationChecks = [
     requirements: ['ECDX-NTC-009'],
     title: 'GET answers the copy with its current state and every response in order',
     description:
-      'Posts a notice and reads it (expects 200, state `ISSUED`, no responses), posts the issuer\'s `DISCLOSED`, ' +
+      "Posts a notice and reads it (expects 200, state `ISSUED`, no responses), posts the issuer's `DISCLOSED`, " +
       '`AUTHORITY_REPORTED` and `PROPOSE` responses, and reads it again: expects 200, a valid `InterruptionNotice` ' +
       'holding the notice as posted, state `PROPOSED` and exactly the three responses, in the order posted.',
     async run(t) {
@@ -84,14 +87,24 @@ export const noticeNegotiationChecks = [
       const first = await t.http.get(noticePath(notice.noticeId));
       t.expectStatus(first, 200, `${GET} of a notice just received`);
       const fresh = t.expectSchema<InterruptionNotice>(first, 'InterruptionNotice', GET);
-      t.assert(fresh.negotiation.state === 'ISSUED' && fresh.negotiation.responses.length === 0, `a notice just received reads as ISSUED with no responses (got ${fresh.negotiation.state} with ${describeResponses(fresh.negotiation.responses)})`, { pointer: '/negotiation' });
+      t.assert(
+        fresh.negotiation.state === 'ISSUED' && fresh.negotiation.responses.length === 0,
+        `a notice just received reads as ISSUED with no responses (got ${fresh.negotiation.state} with ${describeResponses(fresh.negotiation.responses)})`,
+        { pointer: '/negotiation' },
+      );
       const posted = [await step(t, notice, 'DISCLOSED'), await step(t, notice, 'AUTHORITY_REPORTED'), await step(t, notice, 'PROPOSE')];
       const read = await t.http.get(noticePath(notice.noticeId));
       t.expectStatus(read, 200, `${GET} after three responses`);
       const copy = t.expectSchema<InterruptionNotice>(read, 'InterruptionNotice', GET);
       const differs = firstDifference(notice, asPosted(copy), AS_INSTANTS);
-      t.assert(differs === undefined, `the copy holds the notice as posted${differs === undefined ? '' : ` (it differs at ${differs})`}`, differs === undefined ? {} : { pointer: differs });
-      t.assert(copy.negotiation.state === 'PROPOSED', `after the issuer's proposal the state reads PROPOSED (got ${copy.negotiation.state})`, { pointer: '/negotiation/state' });
+      t.assert(
+        differs === undefined,
+        `the copy holds the notice as posted${differs === undefined ? '' : ` (it differs at ${differs})`}`,
+        differs === undefined ? {} : { pointer: differs },
+      );
+      t.assert(copy.negotiation.state === 'PROPOSED', `after the issuer's proposal the state reads PROPOSED (got ${copy.negotiation.state})`, {
+        pointer: '/negotiation/state',
+      });
       const wrong = firstDifference(posted, copy.negotiation.responses, AS_INSTANTS);
       t.assert(
         wrong === undefined,
@@ -106,7 +119,7 @@ export const noticeNegotiationChecks = [
     title: 'A notice the target does not hold, or holds for another client, is answered 404 notice-not-found',
     description:
       'Reads and responds to a `noticeId` never posted and expects 404 `notice-not-found` for both. Then posts a ' +
-      'notice and reads and responds to it signed with the harness\'s second key (another client), which must get ' +
+      "notice and reads and responds to it signed with the harness's second key (another client), which must get " +
       'the same 404, so that notices between other parties cannot be discovered. The second part needs a second ' +
       'key; the harness has one only as a platform (against a carrier target).',
     async run(t) {
@@ -133,25 +146,37 @@ export const noticeNegotiationChecks = [
     requirements: ['ECDX-NTC-011'],
     title: 'A valid response is answered 201 with the copy in its new state, the response appended',
     description:
-      'Posts a `SIGNIFICANT` notice, then the issuer\'s `DISCLOSED` (the state stays `ISSUED`), `PROPOSE` (→ ' +
+      "Posts a `SIGNIFICANT` notice, then the issuer's `DISCLOSED` (the state stays `ISSUED`), `PROPOSE` (→ " +
       '`PROPOSED`) and `WITHDRAW` (→ `WITHDRAWN`). Each answer must be 201 with a valid `InterruptionNotice` in the ' +
       'new state, every response so far in order, and the obligations recomputed (none once withdrawn).',
     async run(t) {
       const notice = await issueNotice(t, { reason: 'PLANNED_MAINTENANCE', durationMs: 3 * HOUR });
       const posted: NoticeResponse[] = [];
-      for (const [type, state] of [['DISCLOSED', 'ISSUED'], ['PROPOSE', 'PROPOSED'], ['WITHDRAW', 'WITHDRAWN']] as const) {
+      for (const [type, state] of [
+        ['DISCLOSED', 'ISSUED'],
+        ['PROPOSE', 'PROPOSED'],
+        ['WITHDRAW', 'WITHDRAWN'],
+      ] as const) {
         const response = buildResponse(t, notice, type);
         posted.push(response);
         const answer = await respond(t, notice.noticeId, response);
         const what = `${RESPONSES} with the issuer's ${type}`;
         t.expectStatus(answer, 201, what);
         const copy = t.expectSchema<InterruptionNotice>(answer, 'InterruptionNotice', `the answer to ${what}`);
-        t.assert(copy.negotiation.state === state, `${what}: the answer shows state ${state} (got ${copy.negotiation.state})`, { pointer: '/negotiation/state' });
+        t.assert(copy.negotiation.state === state, `${what}: the answer shows state ${state} (got ${copy.negotiation.state})`, {
+          pointer: '/negotiation/state',
+        });
         const wrong = firstDifference(posted, copy.negotiation.responses, AS_INSTANTS);
-        t.assert(wrong === undefined, `${what}: the answer lists ${describeResponses(posted)} (got ${describeResponses(copy.negotiation.responses)})`, { pointer: '/negotiation/responses' });
+        t.assert(wrong === undefined, `${what}: the answer lists ${describeResponses(posted)} (got ${describeResponses(copy.negotiation.responses)})`, {
+          pointer: '/negotiation/responses',
+        });
         const expected = obligations(notice, state);
         const duties = firstDifference(expected, copy.negotiation.obligations, AS_INSTANTS);
-        t.assert(duties === undefined, `${what}: the obligations are recomputed for ${state}, ${JSON.stringify(expected)} (got ${JSON.stringify(copy.negotiation.obligations)})`, { pointer: '/negotiation/obligations' });
+        t.assert(
+          duties === undefined,
+          `${what}: the obligations are recomputed for ${state}, ${JSON.stringify(expected)} (got ${JSON.stringify(copy.negotiation.obligations)})`,
+          { pointer: '/negotiation/obligations' },
+        );
       }
     },
   }),
@@ -160,8 +185,8 @@ export const noticeNegotiationChecks = [
     requirements: ['ECDX-NTC-012'],
     title: 'A response the negotiation state does not admit, and any response to a withdrawn notice, is refused with 409',
     description:
-      'On a notice in `ISSUED`, posts the issuer\'s `ACCEPT` and `OBJECT` (there is no proposal of the recipient to ' +
-      'answer); after the issuer\'s own `PROPOSE`, its `PROPOSE`, `ACCEPT` and `OBJECT` (a party never answers its ' +
+      "On a notice in `ISSUED`, posts the issuer's `ACCEPT` and `OBJECT` (there is no proposal of the recipient to " +
+      "answer); after the issuer's own `PROPOSE`, its `PROPOSE`, `ACCEPT` and `OBJECT` (a party never answers its " +
       'own proposal); after its `WITHDRAW`, `DISCLOSED`, `AUTHORITY_REPORTED`, `PROPOSE` and `WITHDRAW`. Expects 409 ' +
       '`notice-state-conflict` for each, and the copy read back unchanged by the refused responses.',
     async run(t) {
@@ -174,7 +199,11 @@ export const noticeNegotiationChecks = [
         }
         const after = await readNotice(t, notice.noticeId, `after the responses ${when}`);
         const changed = firstDifference(before, after, AS_INSTANTS);
-        t.assert(changed === undefined, `the refused responses ${when} left the copy unchanged${changed === undefined ? '' : ` (it changed at ${changed})`}`, changed ? { pointer: changed } : {});
+        t.assert(
+          changed === undefined,
+          `the refused responses ${when} left the copy unchanged${changed === undefined ? '' : ` (it changed at ${changed})`}`,
+          changed ? { pointer: changed } : {},
+        );
       };
       await refuse(['ACCEPT', 'OBJECT'], 'in state ISSUED');
       await step(t, notice, 'PROPOSE');
@@ -186,18 +215,18 @@ export const noticeNegotiationChecks = [
   defineCheck({
     id: 'notices/response-not-allowed',
     requirements: ['ECDX-NTC-013'],
-    title: 'A response its respondent never gives, or one posted as the holder\'s own side, is refused with 422',
+    title: "A response its respondent never gives, or one posted as the holder's own side, is refused with 422",
     description:
-      'On a notice in `ISSUED`, posts the issuer\'s `ACKNOWLEDGE` (an issuer never acknowledges), and responses ' +
-      'whose respondent is `RECIPIENT` — the target\'s own side, which records its responses itself: `ACKNOWLEDGE`, ' +
+      "On a notice in `ISSUED`, posts the issuer's `ACKNOWLEDGE` (an issuer never acknowledges), and responses " +
+      "whose respondent is `RECIPIENT` — the target's own side, which records its responses itself: `ACKNOWLEDGE`, " +
       '`ACCEPT` and `WITHDRAW`. Expects 422 `notice-response-not-allowed` for each, and the copy unchanged.',
     async run(t) {
       const notice = await issueNotice(t);
       const before = await readNotice(t, notice.noticeId, 'before the responses');
       const cases: [NoticeResponse['type'], 'ISSUER' | 'RECIPIENT', string][] = [
-        ['ACKNOWLEDGE', 'ISSUER', 'the issuer\'s ACKNOWLEDGE'],
-        ['ACKNOWLEDGE', 'RECIPIENT', 'an ACKNOWLEDGE posted as the recipient (the target\'s own side)'],
-        ['ACCEPT', 'RECIPIENT', 'an ACCEPT posted as the recipient (the target\'s own side)'],
+        ['ACKNOWLEDGE', 'ISSUER', "the issuer's ACKNOWLEDGE"],
+        ['ACKNOWLEDGE', 'RECIPIENT', "an ACKNOWLEDGE posted as the recipient (the target's own side)"],
+        ['ACCEPT', 'RECIPIENT', "an ACCEPT posted as the recipient (the target's own side)"],
         ['WITHDRAW', 'RECIPIENT', 'a WITHDRAW posted as the recipient'],
       ];
       for (const [type, respondent, what] of cases) {
@@ -206,8 +235,11 @@ export const noticeNegotiationChecks = [
       }
       const after = await readNotice(t, notice.noticeId, 'after the responses');
       const changed = firstDifference(before, after, AS_INSTANTS);
-      t.assert(changed === undefined, `the refused responses left the copy unchanged${changed === undefined ? '' : ` (it changed at ${changed})`}`, changed ? { pointer: changed } : {});
+      t.assert(
+        changed === undefined,
+        `the refused responses left the copy unchanged${changed === undefined ? '' : ` (it changed at ${changed})`}`,
+        changed ? { pointer: changed } : {},
+      );
     },
   }),
 ];
-

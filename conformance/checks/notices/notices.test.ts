@@ -2,7 +2,14 @@
 // notices chapter says, by the rules of schemas/notice-rules.ts, unless a test makes it wrong in one way; each check
 // runs once against the right holder and once against the wrong one, with the status and message a vendor would read.
 import { describe, expect, it } from 'vitest';
-import { checkNewNotice, minimumLeadTimeSeconds, nextNegotiationState, obligations, pendingProposer, postedResponseProblem } from '../../../schemas/notice-rules.ts';
+import {
+  checkNewNotice,
+  minimumLeadTimeSeconds,
+  nextNegotiationState,
+  obligations,
+  pendingProposer,
+  postedResponseProblem,
+} from '../../../schemas/notice-rules.ts';
 import type { InterruptionNotice, InterruptionNoticeRequest, NoticeResponse } from '../../../schemas/src/index.ts';
 import type { CheckResult } from '../../harness/report.ts';
 import { runScripted, scriptedClaim, scriptedProblem, type Script, type ScriptedRequest } from '../../harness/scripted-target.ts';
@@ -24,13 +31,19 @@ interface Faults {
 /** The client a request comes from, by the keyid of its signature: a copy is shown only to its issuer. */
 const clientOf = (request: ScriptedRequest): string => /keyid="([^"]+)"/.exec(request.headers['signature-input'] ?? '')?.[1] ?? 'unsigned';
 
-const inUtc = <T,>(value: T): T =>
-  JSON.parse(JSON.stringify(value), (_key, v: unknown) => (typeof v === 'string' && /^\d{4}-\d\d-\d\dT.*\+08:00$/.test(v) ? new Date(v).toISOString().replace('.000Z', 'Z') : v)) as T;
+const inUtc = <T>(value: T): T =>
+  JSON.parse(JSON.stringify(value), (_key, v: unknown) =>
+    typeof v === 'string' && /^\d{4}-\d\d-\d\dT.*\+08:00$/.test(v) ? new Date(v).toISOString().replace('.000Z', 'Z') : v,
+  ) as T;
 
 /** A recipient's copies of the notices posted to it (as the reference mock keeps them), answering as `faults` say. */
 function holder(faults: Faults = {}): Script {
   const copies = new Map<string, InterruptionNotice>();
-  const answer = (status: number, copy: InterruptionNotice) => ({ status, json: faults.utc ? inUtc(copy) : copy, headers: { location: `/v1/interruption-notices/${copy.noticeId}` } });
+  const answer = (status: number, copy: InterruptionNotice) => ({
+    status,
+    json: faults.utc ? inUtc(copy) : copy,
+    headers: { location: `/v1/interruption-notices/${copy.noticeId}` },
+  });
   return (request) => {
     const [, noticeId, responses] = /^\/v1\/interruption-notices(?:\/([^/?]+))?(\/responses)?/.exec(request.path) ?? [];
     const key = `${clientOf(request)} ${decodeURIComponent(noticeId ?? '')}`;
@@ -43,7 +56,11 @@ function holder(faults: Faults = {}): Script {
         problems.unshift({ problemSlug: 'notice-lead-time-too-short', pointer: '/plannedStart', detail: 'more than the minimum, please' });
       }
       if (problems[0]) return scriptedProblem(problems[0].problemSlug, { invalidParams: problems.map((p) => ({ name: p.pointer, reason: p.detail })) });
-      const copy = copies.get(`${clientOf(request)} ${posted.noticeId}`) ?? { ...posted, negotiation: { state: 'ISSUED', responses: [], obligations: obligations(posted, 'ISSUED') }, receivedAt: posted.issuedAt };
+      const copy = copies.get(`${clientOf(request)} ${posted.noticeId}`) ?? {
+        ...posted,
+        negotiation: { state: 'ISSUED', responses: [], obligations: obligations(posted, 'ISSUED') },
+        receivedAt: posted.issuedAt,
+      };
       copies.set(`${clientOf(request)} ${posted.noticeId}`, copy);
       return answer(201, copy);
     }
@@ -54,14 +71,19 @@ function holder(faults: Faults = {}): Script {
     const own = held.negotiation.state === 'WITHDRAWN' ? undefined : postedResponseProblem('RECIPIENT', response);
     if (own) return scriptedProblem(own.problemSlug, { invalidParams: [{ name: own.pointer, reason: own.detail }] });
     const next = nextNegotiationState(held.negotiation.state, response, pendingProposer(held.negotiation.responses));
-    if ('problemSlug' in next) return scriptedProblem(next.problemSlug, next.problemSlug === 'notice-state-conflict' ? {} : { invalidParams: [{ name: '/type', reason: next.detail }] });
-    const updated = { ...held, negotiation: { state: next.state, responses: [...held.negotiation.responses, response], obligations: obligations(held, next.state) } };
+    if ('problemSlug' in next)
+      return scriptedProblem(next.problemSlug, next.problemSlug === 'notice-state-conflict' ? {} : { invalidParams: [{ name: '/type', reason: next.detail }] });
+    const updated = {
+      ...held,
+      negotiation: { state: next.state, responses: [...held.negotiation.responses, response], obligations: obligations(held, next.state) },
+    };
     copies.set(key, updated);
     return answer(201, updated);
   };
 }
 
-const run = async (id: string, script: Script, role: 'carrier' | 'platform' = 'carrier') => outcome(await runScripted(check(id), { role, claim: scriptedClaim(role, ['notices']), script }));
+const run = async (id: string, script: Script, role: 'carrier' | 'platform' = 'carrier') =>
+  outcome(await runScripted(check(id), { role, claim: scriptedClaim(role, ['notices']), script }));
 
 describe('notice checks against a scripted holder', () => {
   it('notices/acceptable-notice-received, timestamps compared as instants', async () => {
@@ -111,7 +133,7 @@ describe('notice checks against a scripted holder', () => {
     `);
   });
 
-  it('notices/unknown-notice-not-found, another client\'s notice included', async () => {
+  it("notices/unknown-notice-not-found, another client's notice included", async () => {
     expect(await run('notices/unknown-notice-not-found', holder())).toMatchInlineSnapshot(`
       {
         "message": "24 assertions held",

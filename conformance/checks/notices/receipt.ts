@@ -56,12 +56,21 @@ export const noticeReceiptChecks = [
       const response = await postNotice(t, notice);
       t.expectStatus(response, 201, `${POST} with an acceptable notice`);
       const location = response.headers['location'];
-      t.assert(locationNames(location, notice.noticeId), `the Location header names ${NOTICES_PATH}/${notice.noticeId} (got ${location === undefined ? 'none' : `'${location}'`})`);
+      t.assert(
+        locationNames(location, notice.noticeId),
+        `the Location header names ${NOTICES_PATH}/${notice.noticeId} (got ${location === undefined ? 'none' : `'${location}'`})`,
+      );
       const copy = t.expectSchema<InterruptionNotice>(response, 'InterruptionNotice', `the answer to ${POST}`);
       const differs = firstDifference(notice, asPosted(copy), AS_INSTANTS);
-      t.assert(differs === undefined, `the copy holds the notice as posted${differs === undefined ? '' : ` (it differs at ${differs})`}`, differs === undefined ? {} : { pointer: differs });
+      t.assert(
+        differs === undefined,
+        `the copy holds the notice as posted${differs === undefined ? '' : ` (it differs at ${differs})`}`,
+        differs === undefined ? {} : { pointer: differs },
+      );
       t.assert(copy.negotiation.state === 'ISSUED', `the negotiation state is ISSUED (got ${copy.negotiation.state})`, { pointer: '/negotiation/state' });
-      t.assert(copy.negotiation.responses.length === 0, `the copy holds no response yet (it holds ${copy.negotiation.responses.length})`, { pointer: '/negotiation/responses' });
+      t.assert(copy.negotiation.responses.length === 0, `the copy holds no response yet (it holds ${copy.negotiation.responses.length})`, {
+        pointer: '/negotiation/responses',
+      });
       const expected = obligations(notice, 'ISSUED');
       const wrong = firstDifference(expected, copy.negotiation.obligations, AS_INSTANTS);
       t.assert(
@@ -74,7 +83,7 @@ export const noticeReceiptChecks = [
   defineCheck({
     id: 'notices/lead-time-enforced',
     requirements: ['ECDX-NTC-004'],
-    title: 'Each reason\'s minimum lead time holds to the second',
+    title: "Each reason's minimum lead time holds to the second",
     description:
       'For every reason with a minimum lead time (30 days for the end of an agreement, 7 days for a system change ' +
       'or another reason, 72 hours for maintenance) posts a notice whose `plannedStart` lies exactly the minimum ' +
@@ -90,11 +99,20 @@ export const noticeReceiptChecks = [
         const notice = `${article(reason)} ${reason} notice`;
         await expectAccepted(t, { reason, leadMs: minimum, durationMs }, `${notice} whose lead time is exactly the minimum, ${describeDuration(minimum)}`);
         const short = minimum - SECOND;
-        await expectRefused(t, { reason, leadMs: short, durationMs }, `${notice} whose lead time is ${describeDuration(short)}, one second short of the minimum`, 'notice-lead-time-too-short');
+        await expectRefused(
+          t,
+          { reason, leadMs: short, durationMs },
+          `${notice} whose lead time is ${describeDuration(short)}, one second short of the minimum`,
+          'notice-lead-time-too-short',
+        );
       }
       for (const reason of URGENT_REASONS) {
         const notice = `${article(reason)} ${reason} notice`;
-        await expectAccepted(t, { reason, leadMs: -LATE_NOTICE_ALLOWANCE }, `${notice} issued ${describeDuration(LATE_NOTICE_ALLOWANCE)} after its plannedStart, the most allowed`);
+        await expectAccepted(
+          t,
+          { reason, leadMs: -LATE_NOTICE_ALLOWANCE },
+          `${notice} issued ${describeDuration(LATE_NOTICE_ALLOWANCE)} after its plannedStart, the most allowed`,
+        );
         const late = LATE_NOTICE_ALLOWANCE + SECOND;
         await expectRefused(t, { reason, leadMs: -late }, `${notice} issued ${describeDuration(late)} after its plannedStart`, 'notice-lead-time-too-short');
       }
@@ -127,7 +145,12 @@ export const noticeReceiptChecks = [
         [{ durationMs: null, severity: 'SIGNIFICANT' }, 'a SIGNIFICANT notice without plannedEnd (at least SERIOUS)'],
       ];
       for (const [spec, what] of refused) await expectRefused(t, { reason: 'PLANNED_MAINTENANCE', ...spec }, what, 'notice-severity-understated');
-      await expectRefused(t, { reason: 'AGREEMENT_EXPIRY', durationMs: HOUR, severity: 'SIGNIFICANT' }, 'a SIGNIFICANT AGREEMENT_EXPIRY notice (at least SERIOUS)', 'notice-severity-understated');
+      await expectRefused(
+        t,
+        { reason: 'AGREEMENT_EXPIRY', durationMs: HOUR, severity: 'SIGNIFICANT' },
+        'a SIGNIFICANT AGREEMENT_EXPIRY notice (at least SERIOUS)',
+        'notice-severity-understated',
+      );
     },
   }),
   defineCheck({
@@ -149,11 +172,29 @@ export const noticeReceiptChecks = [
       await expectAccepted(t, { ...significant, disclosure: { afterStartMs: 0 } }, 'a SIGNIFICANT notice disclosed exactly at plannedStart');
       await expectRefused(t, { ...significant, disclosure: { afterStartMs: SECOND } }, 'a SIGNIFICANT notice disclosed 1 s after plannedStart', slug);
       const incident: NoticeSpec = { reason: 'SECURITY_INCIDENT', leadMs: HOUR, durationMs: 3 * HOUR };
-      await expectAccepted(t, { ...incident, disclosure: { afterIssuedMs: DAY } }, 'a SIGNIFICANT SECURITY_INCIDENT notice starting 1 h after issue, disclosed exactly 24 h after issuedAt');
-      await expectRefused(t, { ...incident, disclosure: { afterIssuedMs: DAY + SECOND } }, 'a SIGNIFICANT SECURITY_INCIDENT notice starting 1 h after issue, disclosed 24 h + 1 s after issuedAt', slug);
+      await expectAccepted(
+        t,
+        { ...incident, disclosure: { afterIssuedMs: DAY } },
+        'a SIGNIFICANT SECURITY_INCIDENT notice starting 1 h after issue, disclosed exactly 24 h after issuedAt',
+      );
+      await expectRefused(
+        t,
+        { ...incident, disclosure: { afterIssuedMs: DAY + SECOND } },
+        'a SIGNIFICANT SECURITY_INCIDENT notice starting 1 h after issue, disclosed 24 h + 1 s after issuedAt',
+        slug,
+      );
       const legal: NoticeSpec = { reason: 'LEGAL_REQUIREMENT', leadMs: 30 * HOUR, durationMs: 3 * HOUR };
-      await expectAccepted(t, { ...legal, disclosure: { afterStartMs: 0 } }, 'a SIGNIFICANT LEGAL_REQUIREMENT notice starting 30 h after issue, disclosed exactly at plannedStart');
-      await expectRefused(t, { ...legal, disclosure: { afterStartMs: SECOND } }, 'a SIGNIFICANT LEGAL_REQUIREMENT notice starting 30 h after issue, disclosed 1 s after plannedStart', slug);
+      await expectAccepted(
+        t,
+        { ...legal, disclosure: { afterStartMs: 0 } },
+        'a SIGNIFICANT LEGAL_REQUIREMENT notice starting 30 h after issue, disclosed exactly at plannedStart',
+      );
+      await expectRefused(
+        t,
+        { ...legal, disclosure: { afterStartMs: SECOND } },
+        'a SIGNIFICANT LEGAL_REQUIREMENT notice starting 30 h after issue, disclosed 1 s after plannedStart',
+        slug,
+      );
       await expectAccepted(t, { reason: 'PLANNED_MAINTENANCE', durationMs: HOUR, disclosure: 'none' }, 'a MINOR notice without publicDisclosure');
     },
   }),
@@ -162,11 +203,11 @@ export const noticeReceiptChecks = [
     requirements: ['ECDX-NTC-007'],
     title: 'A back-dated or future issuedAt, an empty period and a notice between two parties of one role are refused',
     description:
-      'Posts notices whose `issuedAt` lies 360 seconds before the target\'s clock and 90 seconds after it (a minute ' +
+      "Posts notices whose `issuedAt` lies 360 seconds before the target's clock and 90 seconds after it (a minute " +
       'beyond the 300 and 30 seconds allowed, so that a clock within the 30 seconds of ECDX-HLT-002 decides the ' +
       'same) and expects 422 `notice-issued-at-invalid`, while one issued 200 seconds ago is accepted; then notices ' +
       'whose `plannedEnd` equals or precedes `plannedStart`, and one whose issuer and recipient are both of the ' +
-      'harness\'s role, and expects 422 `validation-failed`.',
+      "harness's role, and expects 422 `validation-failed`.",
     async run(t) {
       await expectRefused(t, { issuedAtOffsetMs: -360 * SECOND }, 'an issuedAt 360 s before its receipt', 'notice-issued-at-invalid');
       await expectRefused(t, { issuedAtOffsetMs: 90 * SECOND }, 'an issuedAt 90 s after its receipt', 'notice-issued-at-invalid');
@@ -187,12 +228,17 @@ export const noticeReceiptChecks = [
     async run(t) {
       const notice = await issueNotice(t);
       const again = await postNotice(t, notice);
-      t.assert(again.status === 201, `${POST} with the same notice again under a new Idempotency-Key is no conflict: expected HTTP 201, got ${again.status}${problemSummary(again)}`);
+      t.assert(
+        again.status === 201,
+        `${POST} with the same notice again under a new Idempotency-Key is no conflict: expected HTTP 201, got ${again.status}${problemSummary(again)}`,
+      );
       const changed = { ...notice, reasonDetail: `${notice.reasonDetail}(已修改)` };
       const conflict = await postNotice(t, changed);
       expectRefusal(t, conflict, 409, 'notice-already-exists', { what: `${POST} with another notice under the noticeId ${notice.noticeId}` });
       const copy = await readNotice(t, notice.noticeId, 'after the conflicting notice');
-      t.assert(copy.reasonDetail === notice.reasonDetail, `the copy still holds the first notice's reasonDetail (got '${copy.reasonDetail}')`, { pointer: '/reasonDetail' });
+      t.assert(copy.reasonDetail === notice.reasonDetail, `the copy still holds the first notice's reasonDetail (got '${copy.reasonDetail}')`, {
+        pointer: '/reasonDetail',
+      });
     },
   }),
 ];

@@ -26,7 +26,8 @@ export const privacyChecks = [
       const unknown = await t.http.get(shipmentPath(unknownWaybillNo()), { sign: other });
       t.precondition(unknown.status !== 401, `the target does not accept the second key ${other.keyid} (401), so it cannot play another platform`);
       const read = await t.http.get(shipmentPath(waybillNo), { sign: other });
-      const same = read.status === unknown.status && (read.json as { type?: string } | undefined)?.type === (unknown.json as { type?: string } | undefined)?.type;
+      const same =
+        read.status === unknown.status && (read.json as { type?: string } | undefined)?.type === (unknown.json as { type?: string } | undefined)?.type;
       t.assert(
         read.status >= 400 && same,
         `GET /v1/shipments/${waybillNo} signed by another platform (${other.keyid}) is answered as an unknown waybill (HTTP ${unknown.status}); got HTTP ${read.status}`,
@@ -38,15 +39,24 @@ export const privacyChecks = [
     requirements: ['ECDX-PRV-010'],
     title: 'Shipping data with members the standard does not define is refused',
     description:
-      'Sends three otherwise valid requests carrying a member ECDX does not define — the buyer\'s identity number ' +
-      'at the top, a birth date in the recipient, coordinates in the recipient\'s address — and expects each refused ' +
+      "Sends three otherwise valid requests carrying a member ECDX does not define — the buyer's identity number " +
+      "at the top, a birth date in the recipient, coordinates in the recipient's address — and expects each refused " +
       'with 422 `validation-failed` naming that member, rather than stored or silently dropped.',
     async run(t) {
       await expectSchemaRefusal(t, shipmentRequest(t, { buyerIdNumber: '11010519491231002X' }), '/buyerIdNumber', 'with a buyerIdNumber member');
-      await expectSchemaRefusal(t, withRecipient(t, (r) => { r['birthDate'] = '1990-01-01'; }), '/recipient/birthDate', 'with recipient.birthDate');
       await expectSchemaRefusal(
         t,
-        withRecipient(t, (r) => { r['address'] = { ...(r['address'] as object), gpsCoordinates: '39.9834,116.3160' }; }),
+        withRecipient(t, (r) => {
+          r['birthDate'] = '1990-01-01';
+        }),
+        '/recipient/birthDate',
+        'with recipient.birthDate',
+      );
+      await expectSchemaRefusal(
+        t,
+        withRecipient(t, (r) => {
+          r['address'] = { ...(r['address'] as object), gpsCoordinates: '39.9834,116.3160' };
+        }),
         '/recipient/address/gpsCoordinates',
         'with recipient.address.gpsCoordinates',
       );
@@ -56,7 +66,8 @@ export const privacyChecks = [
     id: 'privacy/purpose-is-delivery',
     requirements: ['ECDX-PRV-012'],
     title: 'Shipping data for any purpose but delivery is refused',
-    description: 'Sends otherwise valid requests with `purpose` `MARKETING` and `delivery` (lower case) and expects each refused with 422 `validation-failed` naming `/purpose`.',
+    description:
+      'Sends otherwise valid requests with `purpose` `MARKETING` and `delivery` (lower case) and expects each refused with 422 `validation-failed` naming `/purpose`.',
     async run(t) {
       for (const purpose of ['MARKETING', 'delivery']) {
         await expectSchemaRefusal(t, shipmentRequest(t, { purpose }), '/purpose', `with purpose ${purpose}`);
@@ -75,7 +86,7 @@ export const privacyChecks = [
     async run(t) {
       const { location, request, waybillNo } = await createShipment(t);
       if (location === undefined || location === '') {
-        t.blocked('the 201 answer carries no Location header (ECDX-SHP-001\'s concern), so there is no URL to scan');
+        t.blocked("the 201 answer carries no Location header (ECDX-SHP-001's concern), so there is no URL to scan");
         return;
       }
       let decoded = location;
@@ -95,7 +106,9 @@ export const privacyChecks = [
       });
       t.assert(
         found.length === 0,
-        found.length ? `the Location header (${location}) carries personal data from the request: ${found.map((f) => f.pointer).join(', ')}` : 'the Location header carries none of the personal data sent',
+        found.length
+          ? `the Location header (${location}) carries personal data from the request: ${found.map((f) => f.pointer).join(', ')}`
+          : 'the Location header carries none of the personal data sent',
         found[0] ? { pointer: found[0].pointer } : {},
       );
     },

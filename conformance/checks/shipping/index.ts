@@ -36,7 +36,10 @@ async function cancelled(t: TestContext, waybillNo: string): Promise<Shipment> {
   const response = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
   t.precondition(response.status === 200, `the cancellation of a new shipment answered ${response.status}${problemSummary(response)} (see ECDX-SHP-009)`);
   const shipment = response.json as Shipment | undefined;
-  t.precondition(shipment?.status === 'CANCELLED' && typeof shipment.cancelledAt === 'string', 'the cancellation of a new shipment did not answer a CANCELLED Shipment with cancelledAt (see ECDX-SHP-009)');
+  t.precondition(
+    shipment?.status === 'CANCELLED' && typeof shipment.cancelledAt === 'string',
+    'the cancellation of a new shipment did not answer a CANCELLED Shipment with cancelledAt (see ECDX-SHP-009)',
+  );
   return shipment!;
 }
 
@@ -61,7 +64,10 @@ async function acceptedShipment(t: TestContext): Promise<{ waybillNo: string; st
     status = (response.json as { status?: unknown } | undefined)?.status;
     if (typeof status === 'string' && ACCEPTED.includes(status)) return { waybillNo, status, response };
   }
-  t.precondition(false, `24 hours after creation the parcel on the regular path is still not accepted (status ${String(status)}), so there is no accepted shipment to work with`);
+  t.precondition(
+    false,
+    `24 hours after creation the parcel on the regular path is still not accepted (status ${String(status)}), so there is no accepted shipment to work with`,
+  );
   throw new Error('unreachable: the precondition ended the check');
 }
 
@@ -80,7 +86,10 @@ const coreChecks = [
       const shipment = expectShipment(t, response, 201, 'POST /v1/shipments with valid shipping data');
       t.assert(shipment.status === 'CREATED', `the new shipment is in status CREATED (got ${shipment.status})`);
       const difference = describeDifference(request, shipment.request);
-      t.assert(difference === undefined, difference ? `the shipment's request is not the request sent: ${difference}` : 'the shipment carries the request as sent, member by member');
+      t.assert(
+        difference === undefined,
+        difference ? `the shipment's request is not the request sent: ${difference}` : 'the shipment carries the request as sent, member by member',
+      );
       const location = response.headers['location'];
       t.assert(location !== undefined && location !== '', 'the 201 answer carries a Location header');
       let path = '';
@@ -117,7 +126,12 @@ const coreChecks = [
       const own = targetCarrierCode(t);
       const other = own === 'ECDXOTHER' ? 'ECDXELSE' : 'ECDXOTHER';
       const response = await postShipment(t, shipmentRequest(t, { carrierCode: other }));
-      expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', pointers: ['/carrierCode'], what: `POST /v1/shipments addressed to carrier ${other}` });
+      expectRefusalNaming(t, response, {
+        status: 422,
+        slug: 'validation-failed',
+        pointers: ['/carrierCode'],
+        what: `POST /v1/shipments addressed to carrier ${other}`,
+      });
     },
   }),
   defineCheck({
@@ -153,7 +167,10 @@ const coreChecks = [
       'optional member a condition of accepting shipping data.',
     async run(t) {
       const response = await postShipment(t, minimalShipmentRequest(t));
-      t.assert(response.status === 201, `POST /v1/shipments with only the required members: expected HTTP 201, got ${response.status}${problemSummary(response)}`);
+      t.assert(
+        response.status === 201,
+        `POST /v1/shipments with only the required members: expected HTTP 201, got ${response.status}${problemSummary(response)}`,
+      );
     },
   }),
   defineCheck({
@@ -161,7 +178,7 @@ const coreChecks = [
     requirements: ['ECDX-SHP-007'],
     title: 'A shipment reads back as it was created',
     description:
-      'Reads the run\'s shared shipment with `GET /v1/shipments/{waybillNo}` and expects 200 with a `Shipment` whose ' +
+      "Reads the run's shared shipment with `GET /v1/shipments/{waybillNo}` and expects 200 with a `Shipment` whose " +
       'waybill number and creation time are those of the 201 answer and whose `request` equals the request sent, ' +
       'member by member.',
     uses: { created: happyShipment },
@@ -172,7 +189,10 @@ const coreChecks = [
       t.assert(shipment.waybillNo === created.waybillNo, `the shipment read has waybill number ${created.waybillNo} (got ${shipment.waybillNo})`);
       t.assert(sameInstant(shipment.createdAt, created.shipment.createdAt), `createdAt is still ${created.shipment.createdAt} (got ${shipment.createdAt})`);
       const difference = describeDifference(created.request, shipment.request);
-      t.assert(difference === undefined, difference ? `the request held is not the request accepted: ${difference}` : 'the request held equals the request accepted, member by member');
+      t.assert(
+        difference === undefined,
+        difference ? `the request held is not the request accepted: ${difference}` : 'the request held equals the request accepted, member by member',
+      );
     },
   }),
   defineCheck({
@@ -204,7 +224,10 @@ const coreChecks = [
       const read = await t.http.get(shipmentPath(waybillNo));
       const held = expectShipment(t, read, 200, `GET /v1/shipments/${waybillNo} after the cancellation`);
       t.assert(held.status === 'CANCELLED', `after the cancellation, GET reports status CANCELLED (got ${held.status})`);
-      t.assert(sameInstant(held.cancelledAt, shipment.cancelledAt), `after the cancellation, GET reports cancelledAt ${shipment.cancelledAt} (got ${held.cancelledAt ?? 'none'})`);
+      t.assert(
+        sameInstant(held.cancelledAt, shipment.cancelledAt),
+        `after the cancellation, GET reports cancelledAt ${shipment.cancelledAt} (got ${held.cancelledAt ?? 'none'})`,
+      );
     },
   }),
   defineCheck({
@@ -222,9 +245,15 @@ const coreChecks = [
       const response = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
       const again = expectShipment(t, response, 200, `a second POST /v1/shipments/${waybillNo}/cancellation`);
       t.assert(again.status === 'CANCELLED', `the repeated cancellation answers status CANCELLED (got ${again.status})`);
-      t.assert(sameInstant(again.cancelledAt, first.cancelledAt), `the repeated cancellation keeps cancelledAt ${first.cancelledAt} (got ${again.cancelledAt ?? 'none'})`);
+      t.assert(
+        sameInstant(again.cancelledAt, first.cancelledAt),
+        `the repeated cancellation keeps cancelledAt ${first.cancelledAt} (got ${again.cancelledAt ?? 'none'})`,
+      );
       const difference = describeDifference(first, again);
-      t.assert(difference === undefined, difference ? `the repeated cancellation changed the shipment: ${difference}` : 'the repeated cancellation answers the shipment unchanged');
+      t.assert(
+        difference === undefined,
+        difference ? `the repeated cancellation changed the shipment: ${difference}` : 'the repeated cancellation answers the shipment unchanged',
+      );
     },
   }),
   defineCheck({
@@ -247,7 +276,10 @@ const coreChecks = [
       const judge = (response: HttpResponse, what: string) => {
         const shipment = t.expectSchema<Shipment>(response, 'Shipment', what);
         const found = timeInconsistencies(shipment);
-        t.assert(found.length === 0, found.length ? `${what}: the shipment's times contradict each other: ${found.join('; ')}` : `${what}: the shipment's times are consistent`);
+        t.assert(
+          found.length === 0,
+          found.length ? `${what}: the shipment's times contradict each other: ${found.join('; ')}` : `${what}: the shipment's times are consistent`,
+        );
       };
       judge(created, 'POST /v1/shipments');
       for (const [what, send, status] of answers) {
@@ -266,7 +298,7 @@ const testModeChecks = [
     needs: ['test-mode'],
     title: 'An accepted shipment cannot be cancelled',
     description:
-      'Creates a shipment on the regular path (`ecdx-happy-…`), moves the target\'s clock 6 hours on (24 at most) so ' +
+      "Creates a shipment on the regular path (`ecdx-happy-…`), moves the target's clock 6 hours on (24 at most) so " +
       'that the carrier has taken the parcel in (收寄), and expects its cancellation to be refused with 409 ' +
       '`shipment-already-accepted` and the shipment left as it was.',
     async run(t) {
@@ -275,7 +307,10 @@ const testModeChecks = [
       expectRefusal(t, response, 409, 'shipment-already-accepted', { what: `POST /v1/shipments/${waybillNo}/cancellation of a shipment in status ${status}` });
       const after = await t.http.get(shipmentPath(waybillNo));
       const shipment = expectShipment(t, after, 200, `GET /v1/shipments/${waybillNo} after the refused cancellation`);
-      t.assert(shipment.status !== 'CANCELLED' && shipment.cancelledAt === undefined, `the refused cancellation left the shipment as it was (now status ${shipment.status}${shipment.cancelledAt ? `, cancelledAt ${shipment.cancelledAt}` : ''})`);
+      t.assert(
+        shipment.status !== 'CANCELLED' && shipment.cancelledAt === undefined,
+        `the refused cancellation left the shipment as it was (now status ${shipment.status}${shipment.cancelledAt ? `, cancelledAt ${shipment.cancelledAt}` : ''})`,
+      );
     },
   }),
   defineCheck({
@@ -284,14 +319,19 @@ const testModeChecks = [
     needs: ['test-mode'],
     title: 'An accepted shipment is valid and consistent in time',
     description:
-      'Creates a shipment on the regular path, moves the target\'s clock until the carrier has taken the parcel in, ' +
+      "Creates a shipment on the regular path, moves the target's clock until the carrier has taken the parcel in, " +
       'and expects `GET /v1/shipments/{waybillNo}` to answer a valid `Shipment` with `acceptedAt`, `createdAt` no ' +
       'later than `acceptedAt` and `updatedAt` no earlier than either.',
     async run(t) {
       const { waybillNo, response } = await acceptedShipment(t);
       const shipment = t.expectSchema<Shipment>(response, 'Shipment', `GET /v1/shipments/${waybillNo} once accepted`);
       const found = timeInconsistencies(shipment);
-      t.assert(found.length === 0, found.length ? `the accepted shipment's times contradict each other: ${found.join('; ')}` : `the accepted shipment's times are consistent (createdAt ${shipment.createdAt}, acceptedAt ${shipment.acceptedAt})`);
+      t.assert(
+        found.length === 0,
+        found.length
+          ? `the accepted shipment's times contradict each other: ${found.join('; ')}`
+          : `the accepted shipment's times are consistent (createdAt ${shipment.createdAt}, acceptedAt ${shipment.acceptedAt})`,
+      );
     },
   }),
   defineCheck({
@@ -300,7 +340,7 @@ const testModeChecks = [
     needs: ['test-mode'],
     title: 'A cancelled shipment stays cancelled',
     description:
-      'Creates a shipment on the regular path, cancels it, moves the target\'s clock 2 days on (past the time the ' +
+      "Creates a shipment on the regular path, cancels it, moves the target's clock 2 days on (past the time the " +
       'parcel would have been delivered) and expects `GET` still to report `CANCELLED` with the first `cancelledAt`.',
     async run(t) {
       t.requireTestMode();
@@ -310,7 +350,10 @@ const testModeChecks = [
       const read = await t.http.get(shipmentPath(waybillNo));
       const held = expectShipment(t, read, 200, `GET /v1/shipments/${waybillNo} 2 days after its cancellation`);
       t.assert(held.status === 'CANCELLED', `2 days after the cancellation, GET reports status CANCELLED (got ${held.status})`);
-      t.assert(sameInstant(held.cancelledAt, first.cancelledAt), `2 days after the cancellation, GET reports cancelledAt ${first.cancelledAt} (got ${held.cancelledAt ?? 'none'})`);
+      t.assert(
+        sameInstant(held.cancelledAt, first.cancelledAt),
+        `2 days after the cancellation, GET reports cancelledAt ${first.cancelledAt} (got ${held.cancelledAt ?? 'none'})`,
+      );
     },
   }),
 ];

@@ -27,13 +27,16 @@ function created(request: Body, options: { location?: boolean } = {}): ScriptedA
 }
 
 /** A carrier that validates shipping data against the schema, naming every violation, and creates what is valid. */
-const validating = (ignored: (pointer: string) => boolean = () => false): Script => (request) => {
-  const body = bodyOf(request);
-  const pointers = [...new Set(violations('ShipmentRequest', body, 50).map((v) => v.pointer))].filter((p) => !ignored(p));
-  if (pointers.length > 0) return scriptedProblem('validation-failed', { invalidParams: pointers.map((name) => ({ name, reason: 'does not conform' })) });
-  if (body['carrierCode'] !== 'ECDXDEMO') return scriptedProblem('validation-failed', { invalidParams: [{ name: '/carrierCode', reason: 'another carrier' }] });
-  return created(body);
-};
+const validating =
+  (ignored: (pointer: string) => boolean = () => false): Script =>
+  (request) => {
+    const body = bodyOf(request);
+    const pointers = [...new Set(violations('ShipmentRequest', body, 50).map((v) => v.pointer))].filter((p) => !ignored(p));
+    if (pointers.length > 0) return scriptedProblem('validation-failed', { invalidParams: pointers.map((name) => ({ name, reason: 'does not conform' })) });
+    if (body['carrierCode'] !== 'ECDXDEMO')
+      return scriptedProblem('validation-failed', { invalidParams: [{ name: '/carrierCode', reason: 'another carrier' }] });
+    return created(body);
+  };
 
 describe('shipping checks against scripted answers', () => {
   it('shipping/create-shipment', async () => {
@@ -109,7 +112,10 @@ describe('shipping checks against scripted answers', () => {
         "status": "passed",
       }
     `);
-    const anyPurpose = await run('shipping/invalid-shipping-data-refused', validating((pointer) => pointer === '/purpose'));
+    const anyPurpose = await run(
+      'shipping/invalid-shipping-data-refused',
+      validating((pointer) => pointer === '/purpose'),
+    );
     expect({ ...outcome(anyPurpose), failed: anyPurpose.failedRequirementIds }).toMatchInlineSnapshot(`
       {
         "failed": [

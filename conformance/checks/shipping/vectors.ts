@@ -45,7 +45,9 @@ function conclude(t: TestContext, outcomes: readonly Outcome[], schema: string, 
   const failing = outcomes.filter((o) => o.findings.length > 0);
   const chosen = failing.flatMap((o) => o.findings).find((f) => f.requirementId === preferred) ?? failing[0]?.findings[0];
   const list = failing.map((o) => `"${o.description}" — ${o.findings[0]!.message}`).join('; ');
-  const findings: Finding[] = chosen ? [{ ...chosen, message: `${failing.length} of ${outcomes.length} invalid ${schema} bodies were not refused as required: ${list}` }] : [];
+  const findings: Finding[] = chosen
+    ? [{ ...chosen, message: `${failing.length} of ${outcomes.length} invalid ${schema} bodies were not refused as required: ${list}` }]
+    : [];
   t.expectNone(findings, `all ${outcomes.length} invalid ${schema} bodies were refused with 422 validation-failed naming the offending members`);
 }
 
@@ -57,7 +59,7 @@ export const shippingVectorChecks = [
     title: 'Every invalid ShipmentRequest vector is refused naming its member',
     description:
       'Sends every invalid instance of `schemas/vectors/ShipmentRequest.json` (each breaks one named rule; sent with ' +
-      'the target\'s carrier code, a fresh order id and current times), and one body with two invalid members, to ' +
+      "the target's carrier code, a fresh order id and current times), and one body with two invalid members, to " +
       '`POST /v1/shipments`. Each must be refused with 422 `validation-failed` whose `invalidParams` name every ' +
       'offending member by JSON Pointer. A purpose other than DELIVERY is judged under ECDX-PRV-012, an undefined ' +
       'member under ECDX-PRV-010, a recipient abroad without cross-border details under ECDX-CON-004.',
@@ -117,7 +119,10 @@ export const shippingVectorChecks = [
       const read = await t.http.get(shipmentPath(waybillNo));
       t.precondition(read.status === 200, `GET /v1/shipments/${waybillNo} answered ${read.status}${problemSummary(read)}`);
       const shipment = t.expectSchema<Shipment>(read, 'Shipment', `GET /v1/shipments/${waybillNo}`);
-      t.assert(shipment.status !== 'CANCELLED' && shipment.cancelledAt === undefined, `after the refused cancellations the shipment is not cancelled (status ${shipment.status})`);
+      t.assert(
+        shipment.status !== 'CANCELLED' && shipment.cancelledAt === undefined,
+        `after the refused cancellations the shipment is not cancelled (status ${shipment.status})`,
+      );
     },
   }),
 ];

@@ -8,7 +8,16 @@ import { defineCheck } from '../../harness/check.ts';
 import type { Finding, TestContext } from '../../harness/context.ts';
 import { stringsIn } from '../../kit/json.ts';
 import { expectRefusal, problemSummary } from '../../kit/refusals.ts';
-import { getStatistics, makeExchanges, readStatistics, shortfalls, STATISTICS_PATH, statisticsPath, waybillLikeToken, type Exchanges } from '../../kit/statistics.ts';
+import {
+  getStatistics,
+  makeExchanges,
+  readStatistics,
+  shortfalls,
+  STATISTICS_PATH,
+  statisticsPath,
+  waybillLikeToken,
+  type Exchanges,
+} from '../../kit/statistics.ts';
 import { DAY, HOUR, MINUTE, SECOND, timestamp, utc } from '../../kit/time.ts';
 
 const GET = `GET ${STATISTICS_PATH}`;
@@ -22,7 +31,12 @@ const nowSecond = (t: TestContext): number => wholeSecond(t.targetNow());
  * Read the figures for the window of `exchanges` until they count them, for at most 60 s (and a little) after the
  * exchanges completed: the figures may lag that long (ECDX-STA-005). Returns the last figures read.
  */
-async function awaitFigures(t: TestContext, exchanges: Exchanges, why: string, sign?: TestContext['secondKey']): Promise<{ stats: SharingStatistics; missing: string[] }> {
+async function awaitFigures(
+  t: TestContext,
+  exchanges: Exchanges,
+  why: string,
+  sign?: TestContext['secondKey'],
+): Promise<{ stats: SharingStatistics; missing: string[] }> {
   const deadline = Date.now() + Math.max(0, exchanges.completedAt + CURRENCY_MS + 2 * SECOND - t.targetNow());
   for (;;) {
     const stats = await readStatistics(t, exchanges.from, exchanges.to, why, sign);
@@ -40,7 +54,7 @@ export const statisticsChecks = [
     description:
       'Asks for the last day up to an hour ahead, `from` written in UTC and `to` in +08:00, and expects 200 with a ' +
       'valid `SharingStatistics` whose `period` denotes the same two instants, whose `role` and `party` are the ' +
-      'target\'s role, and whose `counterparty` is present and of the harness\'s role (the figures cover the ' +
+      "target's role, and whose `counterparty` is present and of the harness's role (the figures cover the " +
       'exchanges with the requester).',
     async run(t) {
       const now = nowSecond(t);
@@ -49,27 +63,42 @@ export const statisticsChecks = [
       const response = await getStatistics(t, from, to);
       t.expectStatus(response, 200, `${GET} for a valid period`);
       const stats = t.expectSchema<SharingStatistics>(response, 'SharingStatistics', GET);
-      t.assert(Date.parse(stats.period.from) === Date.parse(from), `period.from denotes the requested instant ${from} (got ${stats.period.from})`, { pointer: '/period/from' });
-      t.assert(Date.parse(stats.period.to) === Date.parse(to), `period.to denotes the requested instant ${to} (got ${stats.period.to})`, { pointer: '/period/to' });
-      t.assert(stats.role === t.role && stats.party.role === t.role, `the reporting party is the ${t.role} under test (role ${stats.role}, party.role ${stats.party.role})`, { pointer: '/role' });
+      t.assert(Date.parse(stats.period.from) === Date.parse(from), `period.from denotes the requested instant ${from} (got ${stats.period.from})`, {
+        pointer: '/period/from',
+      });
+      t.assert(Date.parse(stats.period.to) === Date.parse(to), `period.to denotes the requested instant ${to} (got ${stats.period.to})`, {
+        pointer: '/period/to',
+      });
+      t.assert(
+        stats.role === t.role && stats.party.role === t.role,
+        `the reporting party is the ${t.role} under test (role ${stats.role}, party.role ${stats.party.role})`,
+        { pointer: '/role' },
+      );
       const requester = t.role === 'carrier' ? 'platform' : 'carrier';
-      t.assert(stats.counterparty?.role === requester, `the figures name the requesting ${requester} as counterparty (got ${stats.counterparty ? stats.counterparty.role : 'no counterparty'})`, { pointer: '/counterparty' });
+      t.assert(
+        stats.counterparty?.role === requester,
+        `the figures name the requesting ${requester} as counterparty (got ${stats.counterparty ? stats.counterparty.role : 'no counterparty'})`,
+        { pointer: '/counterparty' },
+      );
     },
   }),
   defineCheck({
     id: 'statistics/scoped-to-requester',
     requirements: ['ECDX-STA-001'],
-    title: 'Statistics count only the requesting client\'s exchanges',
+    title: "Statistics count only the requesting client's exchanges",
     description:
-      'Makes exchanges as the harness\'s first client — three shipments for a carrier target, a push of two events ' +
+      "Makes exchanges as the harness's first client — three shipments for a carrier target, a push of two events " +
       'for a platform target —, waits until the statistics for a window around them count them (at most 60 s), and ' +
-      'asks for the same window signed with the harness\'s second key: another client of the target, which made ' +
-      'none of them. Its figures must not reach the first client\'s counts.',
+      "asks for the same window signed with the harness's second key: another client of the target, which made " +
+      "none of them. Its figures must not reach the first client's counts.",
     async run(t) {
       const second = t.need(t.secondKey, 'the harness holds no second client key');
       const exchanges = await makeExchanges(t, { shipments: 3 });
-      const own = await awaitFigures(t, exchanges, 'the first client\'s figures');
-      t.precondition(own.missing.length === 0, `the requester's own figures for the window never counted its exchanges (${own.missing.join(', ')}; ECDX-STA-005)`);
+      const own = await awaitFigures(t, exchanges, "the first client's figures");
+      t.precondition(
+        own.missing.length === 0,
+        `the requester's own figures for the window never counted its exchanges (${own.missing.join(', ')}; ECDX-STA-005)`,
+      );
       const other = await getStatistics(t, exchanges.from, exchanges.to, second);
       t.precondition(other.status !== 401, `the second key ${second.keyid} is not accepted by the target (401)`);
       t.expectStatus(other, 200, `${GET} signed with the second key ${second.keyid}`);
@@ -109,8 +138,13 @@ export const statisticsChecks = [
         const params = (response.json as { invalidParams?: unknown }).invalidParams;
         if (!Array.isArray(params)) t.fail(`${GET} ${what}: the validation-failed problem lists no invalidParams`, { requirementId: 'ECDX-ERR-003' });
         const named = (params as { name?: unknown; in?: unknown }[]).find((p) => p?.name === `/${name}`);
-        t.assert(named !== undefined, `${GET} ${what}: invalidParams names /${name} (it names ${(params as { name?: unknown }[]).map((p) => String(p?.name)).join(', ') || 'nothing'})`);
-        t.assert(named?.in === 'query', `${GET} ${what}: the invalidParams entry /${name} has in: query (got ${String(named?.in)})`, { requirementId: 'ECDX-ERR-003' });
+        t.assert(
+          named !== undefined,
+          `${GET} ${what}: invalidParams names /${name} (it names ${(params as { name?: unknown }[]).map((p) => String(p?.name)).join(', ') || 'nothing'})`,
+        );
+        t.assert(named?.in === 'query', `${GET} ${what}: the invalidParams entry /${name} has in: query (got ${String(named?.in)})`, {
+          requirementId: 'ECDX-ERR-003',
+        });
       }
       const year = MAX_STATISTICS_PERIOD_DAYS * DAY;
       const invalid: [string, string, string][] = [
@@ -124,7 +158,10 @@ export const statisticsChecks = [
         expectRefusal(t, response, 422, 'statistics-period-invalid', { what: `${GET} with ${what}` });
       }
       const longest = await getStatistics(t, from, timestamp(now - DAY + year));
-      t.assert(longest.status === 200, `${GET} for a period of exactly ${MAX_STATISTICS_PERIOD_DAYS} days is answered: expected HTTP 200, got ${longest.status}${problemSummary(longest)}`);
+      t.assert(
+        longest.status === 200,
+        `${GET} for a period of exactly ${MAX_STATISTICS_PERIOD_DAYS} days is answered: expected HTTP 200, got ${longest.status}${problemSummary(longest)}`,
+      );
     },
   }),
   defineCheck({
@@ -169,7 +206,10 @@ export const statisticsChecks = [
     async run(t) {
       const exchanges = await makeExchanges(t, { rejected: true });
       const now = nowSecond(t);
-      const windows = [[exchanges.from, exchanges.to, 'the window of the exchanges'], [timestamp(now - DAY), timestamp(now + MINUTE), 'the last day']] as const;
+      const windows = [
+        [exchanges.from, exchanges.to, 'the window of the exchanges'],
+        [timestamp(now - DAY), timestamp(now + MINUTE), 'the last day'],
+      ] as const;
       for (const [from, to, what] of windows) {
         const response = await getStatistics(t, from, to);
         t.expectStatus(response, 200, `${GET} for ${what}`);
@@ -189,7 +229,12 @@ export const statisticsChecks = [
     async run(t) {
       const exchanges = await makeExchanges(t);
       const { missing } = await awaitFigures(t, exchanges, 'the window of the exchanges');
-      t.assert(missing.length === 0, missing.length === 0 ? 'the figures count the exchanges' : `60 s after the exchanges, the figures for their window still fall short: ${missing.join(', ')}`);
+      t.assert(
+        missing.length === 0,
+        missing.length === 0
+          ? 'the figures count the exchanges'
+          : `60 s after the exchanges, the figures for their window still fall short: ${missing.join(', ')}`,
+      );
     },
   }),
   defineCheck({
@@ -203,9 +248,15 @@ export const statisticsChecks = [
       'outside within a test run.)',
     async run(t) {
       const from = nowSecond(t) - MAX_STATISTICS_PERIOD_DAYS * DAY + 5 * MINUTE;
-      for (const [to, what] of [[from + DAY, 'a day'], [from + MAX_STATISTICS_PERIOD_DAYS * DAY, `${MAX_STATISTICS_PERIOD_DAYS} days`]] as const) {
+      for (const [to, what] of [
+        [from + DAY, 'a day'],
+        [from + MAX_STATISTICS_PERIOD_DAYS * DAY, `${MAX_STATISTICS_PERIOD_DAYS} days`],
+      ] as const) {
         const response = await getStatistics(t, timestamp(from), timestamp(to));
-        t.assert(response.status === 200, `${GET} for ${what} from ${timestamp(from)} is answered: expected HTTP 200, got ${response.status}${problemSummary(response)}`);
+        t.assert(
+          response.status === 200,
+          `${GET} for ${what} from ${timestamp(from)} is answered: expected HTTP 200, got ${response.status}${problemSummary(response)}`,
+        );
         t.expectSchema(response, 'SharingStatistics', `${GET} for ${what} from ${timestamp(from)}`);
       }
     },

@@ -30,7 +30,8 @@ function carrier(faults: Faults = {}): Script {
     const url = new URL(request.path, 'http://carrier.invalid');
     if (request.method === 'POST' && url.pathname === '/v1/shipments') {
       const body = JSON.parse(request.body) as { recipient?: { name?: string }; package?: { count?: number } };
-      if (violations('ShipmentRequest', body, 1).length > 0) return scriptedProblem('validation-failed', { invalidParams: [{ name: '/package/count', reason: 'x' }] });
+      if (violations('ShipmentRequest', body, 1).length > 0)
+        return scriptedProblem('validation-failed', { invalidParams: [{ name: '/package/count', reason: 'x' }] });
       recipients.push(body.recipient?.name ?? '');
       const waybillNo = `ECDXDEMO${String(++created).padStart(10, '0')}`;
       const at = new Date().toISOString();
@@ -38,7 +39,10 @@ function carrier(faults: Faults = {}): Script {
     }
     if (url.pathname !== '/v1/statistics/sharing') return scriptedProblem('not-found');
     const malformed = (['from', 'to'] as const).filter((name) => violations('Timestamp', url.searchParams.get(name)).length > 0);
-    if (malformed.length > 0) return scriptedProblem('validation-failed', { invalidParams: malformed.map((name) => ({ name: `/${name}`, in: 'query', reason: 'an RFC 3339 date-time' })) });
+    if (malformed.length > 0)
+      return scriptedProblem('validation-failed', {
+        invalidParams: malformed.map((name) => ({ name: `/${name}`, in: 'query', reason: 'an RFC 3339 date-time' })),
+      });
     const [from, to] = [url.searchParams.get('from')!, url.searchParams.get('to')!];
     const longBy = Date.parse(to) - Date.parse(from) - 366 * DAY;
     const problem = statisticsPeriodProblem(from, to, new Date());
@@ -56,7 +60,8 @@ function carrier(faults: Faults = {}): Script {
   };
 }
 
-const run = async (id: string, script: Script) => outcome(await runScripted(check(id), { role: 'carrier', claim: scriptedClaim('carrier', ['carrier-shipping', 'statistics']), script }));
+const run = async (id: string, script: Script) =>
+  outcome(await runScripted(check(id), { role: 'carrier', claim: scriptedClaim('carrier', ['carrier-shipping', 'statistics']), script }));
 
 describe('statistics checks against a scripted carrier', () => {
   it('statistics/period-validated, at the longest period to the second', async () => {
@@ -97,7 +102,9 @@ describe('statistics checks against a scripted carrier', () => {
         "status": "passed",
       }
     `);
-    const naming = carrier({ figures: (stats, recipients) => ({ ...stats, counterparty: { role: 'platform', name: `Platform of ${recipients.join(', ')}` } }) });
+    const naming = carrier({
+      figures: (stats, recipients) => ({ ...stats, counterparty: { role: 'platform', name: `Platform of ${recipients.join(', ')}` } }),
+    });
     expect(await run('statistics/no-personal-data', naming)).toMatchInlineSnapshot(`
       {
         "message": "the statistics repeat the name the harness sent, at /counterparty/name",
