@@ -2,16 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Shipment } from '../../schemas/src/index.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import { AssertionFailed } from '../harness/check.ts';
-import { scriptedClaim, scriptedContext, type Script } from '../harness/scripted-target.ts';
-import {
-  blameMissingValidation,
-  expectRefusalNaming,
-  expectSchemaRefusal,
-  judgeRefusal,
-  timeInconsistencies,
-  withRecipient,
-  type RefusalExpectation,
-} from './shipping-refusals.ts';
+import { scriptedClaim, scriptedContext, scriptedProblem, type Script } from '../harness/scripted-target.ts';
+import { expectRefusalNaming, expectSchemaRefusal, judgeRefusal, timeInconsistencies, withRecipient, type RefusalExpectation } from './shipping-refusals.ts';
 
 /** An answer as the client gives it, for the pure judgements. */
 const answer = (status: number, json: unknown, contentType = 'application/problem+json'): HttpResponse => ({
@@ -158,10 +150,7 @@ describe('kit/shipping-refusals', () => {
   });
 
   it("refuses a schema violation for the check's rule, and blames ECDX-SHP-003 when the target validates nothing", async () => {
-    const refusing = carrier(() => ({
-      ...problem(422, 'validation-failed', { invalidParams: [{ name: '/purpose', reason: 'x' }] }),
-      headers: { 'content-type': 'application/problem+json' },
-    }));
+    const refusing = carrier(() => scriptedProblem('validation-failed', { invalidParams: [{ name: '/purpose', reason: 'x' }] }));
     const body = { purpose: 'MARKETING' };
     expect(await outcome(refusing.t, () => expectSchemaRefusal(refusing.t, body, '/purpose', 'with purpose MARKETING'))).toMatchInlineSnapshot(`
       {
@@ -171,6 +160,7 @@ describe('kit/shipping-refusals', () => {
         ],
       }
     `);
+    expect(refusing.requests.length, 'no control after a refusal').toBe(1);
     await close?.();
     const accepting = carrier(() => ({ status: 201, json: {} }));
     expect(await outcome(accepting.t, () => expectSchemaRefusal(accepting.t, body, '/purpose', 'with purpose MARKETING'))).toMatchInlineSnapshot(`
@@ -184,13 +174,23 @@ describe('kit/shipping-refusals', () => {
     expect(JSON.parse(accepting.requests.at(-1)!.body).service).toBe('WARP_SPEED');
   });
 
-  it('leaves the failure to the caller when only the rule under test is missed, and asks nothing after a refusal', async () => {
-    const { t, requests } = carrier(
-      (request) => (JSON.parse(request.body).service === 'WARP_SPEED' ? problem(422, 'validation-failed') : { status: 201, json: {} }) as never,
-    );
-    await blameMissingValidation(t, answer(201, {}, 'application/json'), 'POST with purpose MARKETING');
-    await blameMissingValidation(t, problem(422, 'validation-failed'), 'POST with purpose MARKETING');
-    expect({ evidence: t.evidence.filter((e) => e.kind === 'assertion'), controls: requests.length }).toEqual({ evidence: [], controls: 1 });
+  it("fails the check's own rule when only it is missed: the control is sent only after an acceptance", async () => {
+    const controlRefused: Script = (request) =>
+      JSON.parse(request.body).service === 'WARP_SPEED'
+        ? scriptedProblem('validation-failed', { invalidParams: [{ name: '/service', reason: 'x' }] })
+        : { status: 201, json: {} };
+    const { t, requests } = carrier(controlRefused);
+    expect(
+      await outcome(t, () => expectSchemaRefusal(t, { purpose: 'MARKETING', service: 'STANDARD' }, '/purpose', 'with purpose MARKETING')),
+    ).toMatchInlineSnapshot(`
+      {
+        "ended": "failed",
+        "lines": [
+          "✘ ECDX-PRV-012 POST /v1/shipments with purpose MARKETING: expected HTTP 422 (validation-failed), got 201",
+        ],
+      }
+    `);
+    expect(requests.map((r) => JSON.parse(r.body).service)).toEqual(['STANDARD', 'WARP_SPEED']);
   });
 
   it('finds the times of a Shipment that contradict each other', () => {

@@ -106,7 +106,7 @@ async function acceptsAnyInvalidShipment(t: TestContext): Promise<boolean> {
  * accepted too, the check fails naming ECDX-SHP-003 (the target does not validate at all); otherwise it returns and
  * the caller fails its own rule.
  */
-export async function blameMissingValidation(t: TestContext, response: HttpResponse, what: string): Promise<void> {
+async function blameMissingValidation(t: TestContext, response: HttpResponse, what: string): Promise<void> {
   if (response.status < 200 || response.status >= 300) return;
   if (await acceptsAnyInvalidShipment(t)) {
     t.fail(
