@@ -1,9 +1,10 @@
 // Health (chapter Core §Health, ECDX-HLT): how fast the health document answers. Whether it is served unsigned and
 // tells the truth are the discovery checks' (discovery/health-*), which read it with the claim.
 import { defineCheck } from '../../harness/check.ts';
+import { SECOND } from '../../kit/time.ts';
 
 /** ECDX-HLT-009: how fast health should answer. */
-const HEALTH_ANSWER_MS = 2_000;
+const HEALTH_ANSWER_MS = 2 * SECOND;
 
 export const healthChecks = [
   defineCheck({
