@@ -13,6 +13,7 @@ import { violations } from '../schemas/validate.ts';
 import { problemDefects } from './test-support/problems.ts';
 import { hostileRequest, type HostilePlan } from './test-support/hostile-requests.ts';
 import { shipmentRequest } from './test-support/requests.ts';
+import { HOUR } from '../schemas/time.ts';
 
 const RUNS = 1_200;
 const SEED = Number(process.env['ECDX_FUZZ_SEED'] ?? 20_260_301);
@@ -30,7 +31,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const HOUR = 3_600_000;
 const signers: Record<string, { key: SigningKey; shift?: number }> = {
   platform: { key: demoCredentials.platform.signingKey },
   hmac: { key: demoCredentials.platformHmac },

@@ -8,6 +8,7 @@ import type { OperationHandler } from './types.ts';
 import { buildRequest, send } from '../testing.ts';
 import { expectProblem } from '../test-support/problems.ts';
 import { shipmentRequest, withBody } from '../test-support/requests.ts';
+import { HOUR } from '../../schemas/time.ts';
 
 const calls = vi.hoisted(() => new Map<string, number>());
 vi.mock('./operations/index.ts', async (importOriginal) => {
@@ -23,7 +24,6 @@ vi.mock('./operations/index.ts', async (importOriginal) => {
 });
 
 const START = Date.parse('2026-03-01T09:30:00+08:00');
-const HOUR = 3_600_000;
 let mock: Mock;
 beforeEach(() => {
   calls.clear();

@@ -32,11 +32,12 @@ import type { MockResponse } from '../core/types.ts';
 import { send } from '../testing.ts';
 import { governanceFaults } from './governance.ts';
 import { faults, faultsNamed, type FaultName } from './index.ts';
+import { DAY, HOUR, SECOND } from '../../schemas/time.ts';
 
 const START = Date.parse('2026-03-01T09:30:00+08:00');
 const NOW = timestampAt(START);
-const HOUR = 3600;
-const DAY = 86_400_000;
+/** The notice rules count seconds. */
+const HOUR_S = HOUR / SECOND;
 const mocks: Mock[] = [];
 afterEach(async () => {
   await Promise.all(mocks.splice(0).map((m) => m.close()));
@@ -85,10 +86,10 @@ const notice = (overrides: Partial<InterruptionNoticeRequest> = {}): Interruptio
   reason: 'PLANNED_MAINTENANCE',
   reasonDetail: '维护',
   issuedAt: NOW,
-  plannedStart: addSeconds(NOW, 72 * HOUR),
-  plannedEnd: addSeconds(NOW, 75 * HOUR),
+  plannedStart: addSeconds(NOW, 72 * HOUR_S),
+  plannedEnd: addSeconds(NOW, 75 * HOUR_S),
   impact: { severity: 'SIGNIFICANT', estimatedShipmentsPerDay: 100, affectedUsers: '商家', mitigation: '补发' },
-  publicDisclosure: { channels: ['WEBSITE'], plannedAt: addSeconds(NOW, 24 * HOUR) },
+  publicDisclosure: { channels: ['WEBSITE'], plannedAt: addSeconds(NOW, 24 * HOUR_S) },
   ...overrides,
 });
 const issuerSays = (type: 'WITHDRAW' | 'ACCEPT', responseId = `rsp-${type}`): NoticeResponse => ({ responseId, respondent: 'ISSUER', type, respondedAt: NOW });
@@ -97,7 +98,7 @@ const proposal = (responseId = 'rsp-p'): NoticeResponse => ({
   respondent: 'ISSUER',
   type: 'PROPOSE',
   respondedAt: NOW,
-  proposal: { plannedStart: addSeconds(NOW, 96 * HOUR), plannedEnd: addSeconds(NOW, 97 * HOUR) },
+  proposal: { plannedStart: addSeconds(NOW, 96 * HOUR_S), plannedEnd: addSeconds(NOW, 97 * HOUR_S) },
 });
 const postNotice = (mock: Mock, body = notice()) => send(mock, 'POST', '/v1/interruption-notices', body);
 const respond = (mock: Mock, body: NoticeResponse, noticeId = 'ntc-1') => send(mock, 'POST', `/v1/interruption-notices/${noticeId}/responses`, body);
@@ -109,7 +110,7 @@ const refusedAs = async (mock: Mock, body: InterruptionNoticeRequest, slug: stri
 const incident = (overrides: Partial<SecurityIncident> = {}): SecurityIncident => ({
   incidentId: 'inc-1',
   reportedBy: { name: 'ECDX Demo Platform', role: 'platform' },
-  detectedAt: addSeconds(NOW, -HOUR),
+  detectedAt: addSeconds(NOW, -HOUR_S),
   reportedAt: NOW,
   category: 'DENIAL_OF_SERVICE',
   severity: 'GENERAL',
@@ -158,7 +159,7 @@ const scenarios: Record<string, Scenario> = {
 
   'notice-receipt-without-location': async (mock) => unless((await postNotice(mock)).headers['location'] === '/v1/interruption-notices/ntc-1', 'ECDX-NTC-003'),
   'notice-lead-time-not-checked': async (mock) =>
-    unless(await refusedAs(mock, notice({ plannedStart: addSeconds(NOW, HOUR), plannedEnd: addSeconds(NOW, 2 * HOUR), publicDisclosure: undefined, impact: { ...notice().impact, severity: 'MINOR' } }), 'notice-lead-time-too-short'), 'ECDX-NTC-004'),
+    unless(await refusedAs(mock, notice({ plannedStart: addSeconds(NOW, HOUR_S), plannedEnd: addSeconds(NOW, 2 * HOUR_S), publicDisclosure: undefined, impact: { ...notice().impact, severity: 'MINOR' } }), 'notice-lead-time-too-short'), 'ECDX-NTC-004'),
   'notice-severity-not-checked': async (mock) => unless(await refusedAs(mock, notice({ impact: { ...notice().impact, severity: 'MINOR' } }), 'notice-severity-understated'), 'ECDX-NTC-005'),
   'notice-disclosure-not-checked': async (mock) => unless(await refusedAs(mock, notice({ publicDisclosure: undefined }), 'notice-disclosure-missing'), 'ECDX-NTC-006'),
   'notice-issued-at-not-checked': async (mock) => unless(await refusedAs(mock, notice({ issuedAt: addSeconds(NOW, -600) }), 'notice-issued-at-invalid'), 'ECDX-NTC-007'),
@@ -215,7 +216,7 @@ const scenarios: Record<string, Scenario> = {
     return unless((await notify(mock, incident({ severity: 'LARGER' }))).status === 201, 'ECDX-INC-009');
   },
   'incident-refused-without-emergency-plan': async (mock) => unless((await notify(mock, incident({ emergencyPlanActivated: false }))).status === 201, 'ECDX-INC-010'),
-  'incident-refused-when-late': async (mock) => unless((await notify(mock, incident({ detectedAt: addSeconds(NOW, -48 * HOUR) }))).status === 201, 'ECDX-INC-010'),
+  'incident-refused-when-late': async (mock) => unless((await notify(mock, incident({ detectedAt: addSeconds(NOW, -48 * HOUR_S) }))).status === 201, 'ECDX-INC-010'),
 
   'statistics-cover-all-counterparties': async (mock) => {
     recordActivity(mock.context, { kind: 'shipment-accepted', at: START - 60_000, counterparty: demoCredentials.platformHmac.keyid });

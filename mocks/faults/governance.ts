@@ -10,8 +10,8 @@ import { timestampAt } from '../core/operations/discovery.ts';
 import { problemResponse } from '../core/respond.ts';
 import type { MockResponse, OperationInput } from '../core/types.ts';
 import { defineFault } from '../core/faults.ts';
+import { HOUR } from '../../schemas/time.ts';
 
-const HOUR = 3_600_000;
 
 /** Whether the operation succeeded (with `status`): the rewrites of this file change successful answers only. */
 const answered = (response: MockResponse, status = 200): boolean => response.status === status;

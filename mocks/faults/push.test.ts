@@ -9,9 +9,9 @@ import { pushBatch, pushFixture, pushRequest, trackingEvent, type PushFixture, t
 import { send } from '../testing.ts';
 import { faults, faultsNamed, type FaultName } from './index.ts';
 import { pushFaults } from './push.ts';
+import { DAY } from '../../schemas/time.ts';
 
 const W1 = 'ECDX00000000001';
-const DAY = 24 * 3600_000;
 
 let open: PushFixture[] = [];
 afterEach(async () => {

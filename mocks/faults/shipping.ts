@@ -8,7 +8,7 @@ import { problemTypeUri } from '../../schemas/src/problems.ts';
 import { violations } from '../../schemas/validate.ts';
 import { acceptShippingData } from '../core/operations/shipments.ts';
 import { validationProblem } from '../core/respond.ts';
-import { formatTimestamp } from '../core/simulator/timestamps.ts';
+import { formatTimestamp } from '../../schemas/time.ts';
 import type { MockResponse, OperationInput } from '../core/types.ts';
 import { defineFault } from '../core/faults.ts';
 

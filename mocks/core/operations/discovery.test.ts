@@ -8,9 +8,9 @@ import { createMock, type Mock, type MockOptions } from '../mock.ts';
 import { pushFixture, trackingEvent } from '../push/test-support.ts';
 import { provideService } from '../services.ts';
 import { timestampAt } from './discovery.ts';
+import { MINUTE } from '../../../schemas/time.ts';
 
 const START = Date.parse('2026-03-01T09:30:00+08:00');
-const MINUTE = 60_000;
 const mocks: Mock[] = [];
 const mockOf = (options: MockOptions = {}) => {
   const mock = createMock({ selfCheck: true, clockSpeed: 0, clockStart: START, ...options });

@@ -5,10 +5,12 @@ import { send } from '../../testing.ts';
 import { createMock, type Mock } from '../mock.ts';
 import { timestampAt } from './discovery.ts';
 import { heldIncidents } from './incidents.ts';
+import { HOUR, SECOND } from '../../../schemas/time.ts';
 
 const START = Date.parse('2026-03-01T09:30:00+08:00');
 const NOW = timestampAt(START);
-const HOUR = 3600;
+/** The notice rules count seconds. */
+const HOUR_S = HOUR / SECOND;
 const mocks: Mock[] = [];
 const mockOf = () => {
   const mock = createMock({ selfCheck: true, clockSpeed: 0, clockStart: START });
@@ -22,8 +24,8 @@ afterEach(async () => {
 const incident = (overrides: Partial<SecurityIncident> = {}): SecurityIncident => ({
   incidentId: 'inc-0001',
   reportedBy: { name: 'ECDX Demo Platform', role: 'platform' },
-  detectedAt: addSeconds(NOW, -2 * HOUR),
-  occurredAt: addSeconds(NOW, -5 * HOUR),
+  detectedAt: addSeconds(NOW, -2 * HOUR_S),
+  occurredAt: addSeconds(NOW, -5 * HOUR_S),
   reportedAt: addSeconds(NOW, -60),
   category: 'CREDENTIAL_COMPROMISE',
   severity: 'LARGER',
@@ -32,9 +34,9 @@ const incident = (overrides: Partial<SecurityIncident> = {}): SecurityIncident =
   estimatedRecords: 0,
   affectedFeeds: ['SHIPPING_DATA'],
   emergencyPlanActivated: true,
-  emergencyPlanActivatedAt: addSeconds(NOW, -HOUR),
+  emergencyPlanActivatedAt: addSeconds(NOW, -HOUR_S),
   measuresTaken: ['吊销并轮换密钥'],
-  authoritiesNotified: [{ authority: 'COMMERCE', notifiedAt: addSeconds(NOW, -HOUR) }],
+  authoritiesNotified: [{ authority: 'COMMERCE', notifiedAt: addSeconds(NOW, -HOUR_S) }],
   contact: { mailbox: 'security@example.com' },
   ...overrides,
 });
@@ -61,11 +63,11 @@ describe('POST /v1/security-incidents', () => {
 
   it('refuses with validation-failed an occurredAt after detectedAt and a reportedAt before detectedAt', async () => {
     const mock = mockOf();
-    const occurredLater = await notify(mock, incident({ occurredAt: addSeconds(NOW, -HOUR) }));
+    const occurredLater = await notify(mock, incident({ occurredAt: addSeconds(NOW, -HOUR_S) }));
     expect(occurredLater.status).toBe(422);
     expect(problemOf(occurredLater).type).toBe('https://ecdx.dev/problems/validation-failed');
     expect(problemOf(occurredLater).invalidParams).toEqual([expect.objectContaining({ name: '/occurredAt', in: 'body' })]);
-    const reportedEarlier = await notify(mock, incident({ reportedAt: addSeconds(NOW, -3 * HOUR) }));
+    const reportedEarlier = await notify(mock, incident({ reportedAt: addSeconds(NOW, -3 * HOUR_S) }));
     expect(problemOf(reportedEarlier).invalidParams?.[0]?.name).toBe('/reportedAt');
     expect(heldIncidents(mock.context).size).toBe(0);
   });
@@ -80,10 +82,10 @@ describe('POST /v1/security-incidents', () => {
   it('records a repeated incidentId as an update with a new receipt and keeps every version', async () => {
     const mock = mockOf();
     await notify(mock, incident());
-    mock.context.clock.advance(HOUR * 1000);
-    const update = await notify(mock, incident({ severity: 'MAJOR', reportedAt: addSeconds(NOW, HOUR) }));
+    mock.context.clock.advance(HOUR_S * 1000);
+    const update = await notify(mock, incident({ severity: 'MAJOR', reportedAt: addSeconds(NOW, HOUR_S) }));
     expect(update.status).toBe(201);
-    expect((update.body as IncidentReceipt).receivedAt).toBe(timestampAt(START + HOUR * 1000));
+    expect((update.body as IncidentReceipt).receivedAt).toBe(timestampAt(START + HOUR_S * 1000));
     const [held] = heldIncidents(mock.context).values();
     expect(held?.versions.map((v) => v.incident.severity)).toEqual(['LARGER', 'MAJOR']);
   });
@@ -99,7 +101,7 @@ describe('POST /v1/security-incidents', () => {
 
   it('accepts a late notification, one without an emergency plan, and one with no authority notified', async () => {
     const mock = mockOf();
-    const late = incident({ incidentId: 'inc-late', detectedAt: addSeconds(NOW, -72 * HOUR), occurredAt: addSeconds(NOW, -80 * HOUR), emergencyPlanActivatedAt: addSeconds(NOW, -70 * HOUR) });
+    const late = incident({ incidentId: 'inc-late', detectedAt: addSeconds(NOW, -72 * HOUR_S), occurredAt: addSeconds(NOW, -80 * HOUR_S), emergencyPlanActivatedAt: addSeconds(NOW, -70 * HOUR_S) });
     const { emergencyPlanActivatedAt: _at, ...planless } = incident({ incidentId: 'inc-planless', emergencyPlanActivated: false });
     const unreported = incident({ incidentId: 'inc-unreported', authoritiesNotified: [] });
     // An activation time for a plan said not to run is contradictory, but no ground for refusal in the chapter.

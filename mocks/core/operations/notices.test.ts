@@ -6,10 +6,12 @@ import { send } from '../../testing.ts';
 import { createMock, type Mock, type MockOptions } from '../mock.ts';
 import type { MockResponse } from '../types.ts';
 import { timestampAt } from './discovery.ts';
+import { HOUR, SECOND } from '../../../schemas/time.ts';
 
 const START = Date.parse('2026-03-01T09:30:00+08:00');
 const NOW = timestampAt(START);
-const HOUR = 3600;
+/** The notice rules count seconds. */
+const HOUR_S = HOUR / SECOND;
 const mocks: Mock[] = [];
 const mockOf = (options: MockOptions = {}) => {
   const mock = createMock({ selfCheck: true, clockSpeed: 0, clockStart: START, ...options });
@@ -29,8 +31,8 @@ const maintenance = (overrides: Partial<InterruptionNoticeRequest> = {}): Interr
   reason: 'PLANNED_MAINTENANCE',
   reasonDetail: '订单系统数据库升级',
   issuedAt: NOW,
-  plannedStart: addSeconds(NOW, 72 * HOUR),
-  plannedEnd: addSeconds(NOW, 73 * HOUR),
+  plannedStart: addSeconds(NOW, 72 * HOUR_S),
+  plannedEnd: addSeconds(NOW, 73 * HOUR_S),
   impact: { severity: 'MINOR', estimatedShipmentsPerDay: 100, affectedUsers: '平台商家', mitigation: '维护后补发寄递数据' },
   ...overrides,
 });
@@ -40,9 +42,9 @@ const expiry = (): InterruptionNoticeRequest => {
   const { plannedEnd: _end, ...notice } = maintenance({
     noticeId: 'ntc-expiry',
     reason: 'AGREEMENT_EXPIRY',
-    plannedStart: addSeconds(NOW, 30 * 24 * HOUR),
+    plannedStart: addSeconds(NOW, 30 * 24 * HOUR_S),
     impact: { severity: 'SERIOUS', estimatedShipmentsPerDay: 20_000, affectedUsers: '全部商家', mitigation: '切换承运商' },
-    publicDisclosure: { channels: ['MERCHANT_BACKEND'], plannedAt: addSeconds(NOW, 29 * 24 * HOUR) },
+    publicDisclosure: { channels: ['MERCHANT_BACKEND'], plannedAt: addSeconds(NOW, 29 * 24 * HOUR_S) },
   });
   return notice;
 };
@@ -58,7 +60,7 @@ const proposal = (responseId = 'rsp-propose', hours = 96, respondent: 'ISSUER' |
   respondent,
   type: 'PROPOSE',
   respondedAt: NOW,
-  proposal: { plannedStart: addSeconds(NOW, hours * HOUR), plannedEnd: addSeconds(NOW, (hours + 1) * HOUR) },
+  proposal: { plannedStart: addSeconds(NOW, hours * HOUR_S), plannedEnd: addSeconds(NOW, (hours + 1) * HOUR_S) },
 });
 
 const post = (mock: Mock, notice: InterruptionNoticeRequest, options = {}) => send(mock, 'POST', '/v1/interruption-notices', notice, options);
@@ -101,7 +103,7 @@ describe('POST /v1/interruption-notices', () => {
   it('accepts a maintenance notice issued exactly 72 hours ahead and refuses one a second shorter', async () => {
     const mock = mockOf();
     expect((await post(mock, maintenance())).status).toBe(201);
-    const late = await post(mock, maintenance({ noticeId: 'ntc-late', plannedStart: addSeconds(NOW, 72 * HOUR - 1) }));
+    const late = await post(mock, maintenance({ noticeId: 'ntc-late', plannedStart: addSeconds(NOW, 72 * HOUR_S - 1) }));
     expect(late.status).toBe(422);
     expect(problemOf(late).type).toBe('https://ecdx.dev/problems/notice-lead-time-too-short');
     expect(problemOf(late).invalidParams).toEqual([expect.objectContaining({ name: '/plannedStart', in: 'body' })]);
@@ -115,21 +117,21 @@ describe('POST /v1/interruption-notices', () => {
 
   it('refuses a SIGNIFICANT notice without a public disclosure, and one planned after its deadline', async () => {
     const mock = mockOf();
-    const significant = maintenance({ plannedEnd: addSeconds(NOW, 76 * HOUR), impact: { ...maintenance().impact, severity: 'SIGNIFICANT' } });
+    const significant = maintenance({ plannedEnd: addSeconds(NOW, 76 * HOUR_S), impact: { ...maintenance().impact, severity: 'SIGNIFICANT' } });
     const missing = await post(mock, significant);
     expect(problemOf(missing).type).toBe('https://ecdx.dev/problems/notice-disclosure-missing');
-    const tooLate = await post(mock, { ...significant, publicDisclosure: { channels: ['WEBSITE'], plannedAt: addSeconds(NOW, 72 * HOUR + 1) } });
+    const tooLate = await post(mock, { ...significant, publicDisclosure: { channels: ['WEBSITE'], plannedAt: addSeconds(NOW, 72 * HOUR_S + 1) } });
     expect(tooLate.status).toBe(422);
     expect(problemOf(tooLate).type).toBe('https://ecdx.dev/problems/notice-disclosure-missing');
-    const inTime = await post(mock, { ...significant, publicDisclosure: { channels: ['WEBSITE'], plannedAt: addSeconds(NOW, 72 * HOUR) } });
+    const inTime = await post(mock, { ...significant, publicDisclosure: { channels: ['WEBSITE'], plannedAt: addSeconds(NOW, 72 * HOUR_S) } });
     expect(inTime.status).toBe(201);
   });
 
   it('refuses an issuedAt more than 300 s before or 30 s after receipt', async () => {
     const mock = mockOf();
-    const backdated = await post(mock, maintenance({ issuedAt: addSeconds(NOW, -301), plannedStart: addSeconds(NOW, 80 * HOUR), plannedEnd: addSeconds(NOW, 81 * HOUR) }));
+    const backdated = await post(mock, maintenance({ issuedAt: addSeconds(NOW, -301), plannedStart: addSeconds(NOW, 80 * HOUR_S), plannedEnd: addSeconds(NOW, 81 * HOUR_S) }));
     expect(problemOf(backdated).type).toBe('https://ecdx.dev/problems/notice-issued-at-invalid');
-    const ahead = await post(mock, maintenance({ issuedAt: addSeconds(NOW, 31), plannedStart: addSeconds(NOW, 80 * HOUR), plannedEnd: addSeconds(NOW, 81 * HOUR) }));
+    const ahead = await post(mock, maintenance({ issuedAt: addSeconds(NOW, 31), plannedStart: addSeconds(NOW, 80 * HOUR_S), plannedEnd: addSeconds(NOW, 81 * HOUR_S) }));
     expect(problemOf(ahead).type).toBe('https://ecdx.dev/problems/notice-issued-at-invalid');
     expect((await post(mock, maintenance({ issuedAt: addSeconds(NOW, -300) }))).status).toBe(201);
   });
@@ -145,7 +147,7 @@ describe('POST /v1/interruption-notices', () => {
   });
 
   it('answers a notice breaking several rules with the first rule\'s type and lists every one', async () => {
-    const r = await post(mockOf(), maintenance({ issuedAt: addSeconds(NOW, -600), plannedStart: addSeconds(NOW, HOUR), plannedEnd: addSeconds(NOW, 2 * HOUR) }));
+    const r = await post(mockOf(), maintenance({ issuedAt: addSeconds(NOW, -600), plannedStart: addSeconds(NOW, HOUR_S), plannedEnd: addSeconds(NOW, 2 * HOUR_S) }));
     expect(problemOf(r).type).toBe('https://ecdx.dev/problems/notice-issued-at-invalid');
     expect(problemOf(r).invalidParams?.map((p) => p.name)).toEqual(['/issuedAt', '/plannedStart']);
   });
@@ -271,7 +273,7 @@ describe('POST /v1/interruption-notices/{noticeId}/responses', () => {
     const mock = mockOf();
     await post(mock, maintenance());
     const body = proposal();
-    const r = await respond(mock, 'ntc-0001', { ...body, proposal: { plannedStart: addSeconds(NOW, 96 * HOUR), plannedEnd: addSeconds(NOW, 95 * HOUR) } } as NoticeResponse);
+    const r = await respond(mock, 'ntc-0001', { ...body, proposal: { plannedStart: addSeconds(NOW, 96 * HOUR_S), plannedEnd: addSeconds(NOW, 95 * HOUR_S) } } as NoticeResponse);
     expect(r.status).toBe(422);
     expect(problemOf(r).invalidParams?.[0]?.name).toBe('/proposal/plannedEnd');
   });

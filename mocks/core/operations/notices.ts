@@ -16,6 +16,7 @@ import { json, problemResponse, validationProblem } from '../respond.ts';
 import type { Collection } from '../store.ts';
 import type { MockContext, MockResponse, OperationHandler, OperationInput, Party } from '../types.ts';
 import { timestampAt } from './discovery.ts';
+import { canonicalJson } from '../../../protocol/json.ts';
 
 /** A copy of a notice the mock holds, with the keyid of the client that issued it (the only one who may see it). */
 interface HeldNotice {
@@ -32,15 +33,6 @@ const keyOf = (owner: string, noticeId: string) => `${owner}|${noticeId}`;
 const ownerOf = (caller: Party | undefined): string => caller?.keyid ?? '-';
 const locationOf = (noticeId: string) => `/v1/interruption-notices/${encodeURIComponent(noticeId)}`;
 
-/** JSON with sorted member names: two documents with the same content give the same text. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /** The notice as its issuer posted it: the held copy without what the holder added. */
 function asPosted(notice: InterruptionNotice): InterruptionNoticeRequest {
@@ -92,7 +84,7 @@ function receiveInterruptionNotice({ mock, caller, body }: OperationInput): Mock
   const existing = notices.get(keyOf(owner, posted.noticeId));
   if (existing) {
     // The same notice again under a new Idempotency-Key is no conflict: the answer is the copy (ECDX-NTC-014).
-    if (canonical(asPosted(existing.notice)) === canonical(posted)) return created(existing.notice);
+    if (canonicalJson(asPosted(existing.notice)) === canonicalJson(posted)) return created(existing.notice);
     if (!mock.fault('notice-duplicate-overwritten')) {
       return problemResponse('notice-already-exists', { detail: 'a different notice with this noticeId from this issuer is already held' });
     }
@@ -143,7 +135,7 @@ function respondToInterruptionNotice({ mock, caller, params, body }: OperationIn
   const earlier = responses.find((r) => r.responseId === response.responseId);
   if (earlier) {
     // A response sent again under a new Idempotency-Key is recorded once; a different one needs its own id.
-    if (canonical(earlier) === canonical(response)) return created(notice);
+    if (canonicalJson(earlier) === canonicalJson(response)) return created(notice);
     return validationProblem([{ name: '/responseId', in: 'body', reason: 'another response with this responseId is already recorded for this notice' }]);
   }
 

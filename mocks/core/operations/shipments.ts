@@ -17,7 +17,7 @@ import type { InvalidParam } from '../../../schemas/src/problems.ts';
 import { json, problemResponse, validationProblem } from '../respond.ts';
 import { currentShipment, findOwnShipment, shipmentsOf, type StoredShipment } from '../simulator/shipment-record.ts';
 import { simulatorFor } from '../simulator/simulator.ts';
-import { formatTimestamp } from '../simulator/timestamps.ts';
+import { formatTimestamp } from '../../../schemas/time.ts';
 import { nextWaybillNumber } from '../simulator/waybill-numbers.ts';
 import type { MockContext, MockResponse, OperationHandler, OperationInput } from '../types.ts';
 

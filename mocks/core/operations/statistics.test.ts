@@ -8,10 +8,9 @@ import { createMock, type Mock, type MockOptions } from '../mock.ts';
 import { pushBatch, pushRequest, trackingEvent } from '../push/test-support.ts';
 import { createShipment, shippingData, walk } from '../simulator/fixtures.ts';
 import { timestampAt } from './discovery.ts';
+import { DAY, MINUTE } from '../../../schemas/time.ts';
 
 const START = Date.parse('2026-03-01T09:30:00+08:00');
-const MINUTE = 60_000;
-const DAY = 86_400_000;
 const PLATFORM = demoCredentials.platform.signingKey.keyid;
 const HMAC = demoCredentials.platformHmac.keyid;
 const CARRIER = demoCredentials.carrier.signingKey.keyid;

@@ -15,8 +15,8 @@ import { shipmentsOf } from '../simulator/shipment-record.ts';
 import { simulatorFor } from '../simulator/simulator.ts';
 import type { MockContext, MockResponse, OperationHandler } from '../types.ts';
 import { shipmentNotFound } from './shipments.ts';
+import { MINUTE } from '../../../schemas/time.ts';
 
-const MINUTE = 60_000;
 
 /** The page size a request asks for, or the 422 it earns. */
 export function pageSize(mock: MockContext, query: URLSearchParams): number | MockResponse {

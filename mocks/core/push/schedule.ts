@@ -2,10 +2,8 @@
 // schedule after an immediate first attempt, each delay jittered by ±10 % so that the retries of many batches that
 // failed together (one outage) do not arrive together, and never before the time a Retry-After names.
 import { createHash } from 'node:crypto';
+import { HOUR, MINUTE, SECOND } from '../../../schemas/time.ts';
 
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
 
 /** The delays before the 2nd … 10th attempt, in virtual milliseconds. */
 export const RETRY_DELAYS_MS: readonly number[] = [

@@ -4,8 +4,8 @@ import type { PushBatch, TrackingEvent } from '../../../schemas/src/index.ts';
 import { send } from '../../testing.ts';
 import { findService } from '../services.ts';
 import { pushFixture, ship, trajectoryOf, type PushFixture } from './test-support.ts';
+import { HOUR } from '../../../schemas/time.ts';
 
-const HOUR = 3600_000;
 let fixture: PushFixture | undefined;
 afterEach(async () => {
   await fixture?.close();

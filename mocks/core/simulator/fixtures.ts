@@ -8,8 +8,7 @@ import { send, type RequestOptions } from '../../testing.ts';
 import type { Shipment, TrackingEvent } from '../../../schemas/src/index.ts';
 
 export const START = Date.parse('2026-03-01T09:30:00+08:00');
-export const HOUR = 3600_000;
-export const DAY = 24 * HOUR;
+export { DAY, HOUR } from '../../../schemas/time.ts';
 
 /** A second platform: the demo HMAC key has its own keyid, so it owns nothing the ed25519 platform key created. */
 export const otherPlatform: RequestOptions = { key: demoCredentials.platformHmac };

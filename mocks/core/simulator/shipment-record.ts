@@ -5,7 +5,7 @@
 import type { CancellationReason, Shipment, ShipmentStatus, TrackingStatus } from '../../../schemas/src/index.ts';
 import type { MockContext } from '../types.ts';
 import type { SimulatedEvent } from './trajectory.ts';
-import { formatTimestamp } from './timestamps.ts';
+import { formatTimestamp } from '../../../schemas/time.ts';
 
 const SHIPMENTS = 'shipments';
 

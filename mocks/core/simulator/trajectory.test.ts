@@ -10,8 +10,8 @@ import { DAY, HOUR, minimalShippingData, shippingData, START } from './fixtures.
 import { PATH_NAMES, type PathName } from './paths.ts';
 import { simulateTrajectory, type TrajectoryInput } from './trajectory.ts';
 import { formatWaybillNumber } from './waybill-numbers.ts';
+import { MINUTE } from '../../../schemas/time.ts';
 
-const MINUTE = 60_000;
 const noFaults = () => false;
 
 function simulate(overrides: Partial<TrajectoryInput> = {}) {

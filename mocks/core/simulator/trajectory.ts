@@ -23,7 +23,7 @@ import { crossesBorder, facilityFor, sameSortingCentre, withoutDivisionCode } fr
 import { SeededRandom } from './random.ts';
 import { viewRequest, type RequestView } from './request-view.ts';
 import { describe, type StoryContext } from './stories.ts';
-import { formatTimestamp, HOUR, MINUTE } from './timestamps.ts';
+import { formatTimestamp, HOUR, MINUTE } from '../../../schemas/time.ts';
 
 export interface TrajectoryInput {
   seed: number;
