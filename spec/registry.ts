@@ -6,6 +6,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { parse } from 'yaml';
 import { conformanceClasses, conformanceClassNames, SPEC_VERSION } from '../schemas/src/classes.ts';
+import { RoleScope } from '../schemas/src/index.ts';
 
 export const POLICY_CLAUSES = ['OP-01', 'OP-02', 'OP-03', 'OP-04', 'OP-05', 'OP-06', 'OP-07', 'OP-08', 'OP-09', 'OP-10', 'OP-11', 'OP-12'] as const;
 /** Clauses the registry must cite: OP-10 and OP-12 address the authorities, not the parties. */
@@ -20,7 +21,7 @@ export const Requirement = Type.Object(
     level: Type.Union(LEVELS.map((l) => Type.Literal(l))),
     clauses: Type.Array(Type.Union(POLICY_CLAUSES.map((c) => Type.Literal(c))), { minItems: 1, uniqueItems: true }),
     class: Type.Union(conformanceClassNames.map((c) => Type.Literal(c))),
-    role: Type.Union([Type.Literal('carrier'), Type.Literal('platform'), Type.Literal('both')]),
+    role: RoleScope,
     operations: Type.Optional(
       Type.Array(Type.String({ pattern: '^(GET|POST|DELETE|PUT|PATCH|WEBHOOK) \\S+$' }), { uniqueItems: true }),
     ),

@@ -13,10 +13,11 @@ import { scanForLeaks } from './privacy-scan.ts';
 import type { Delivery, PushReceiver, ScriptedAnswer } from './receiver.ts';
 import type { Evidence, FixtureRecord } from './report.ts';
 import { SECOND } from '../../schemas/time.ts';
+import type { PartyRole } from '../../schemas/src/index.ts';
 
 /** What every check of one run shares. */
 export interface RunEnvironment {
-  role: 'carrier' | 'platform';
+  role: PartyRole;
   /** The target's base URL (the part before `/v1`), without a trailing slash. */
   baseUrl: string;
   claim: ConformanceClaim | undefined;

@@ -1,6 +1,7 @@
 // The conformance report: what `runConformance()` returns, what report.json holds and what every reporter renders.
 // The schema is the type (TypeBox); reporters and tools in other languages read report.json against it.
 import { Type, type Static } from '@sinclair/typebox';
+import { PartyRole, RoleScope } from '../../schemas/src/index.ts';
 
 export const RESULT_STATUSES = ['passed', 'failed', 'warning', 'skipped', 'precondition-failed', 'error'] as const;
 export type ResultStatus = (typeof RESULT_STATUSES)[number];
@@ -71,7 +72,7 @@ export const CheckResult = Type.Object(
     checkId: Type.String(),
     requirementIds: Type.Array(Type.String(), { minItems: 1 }),
     class: Type.String(),
-    role: Type.Union([Type.Literal('carrier'), Type.Literal('platform'), Type.Literal('both')]),
+    role: RoleScope,
     level: Type.Union([Type.Literal('MUST'), Type.Literal('SHOULD')]),
     status: Status,
     title: Type.String(),
@@ -127,7 +128,7 @@ export const ConformanceReport = Type.Object(
     results: Type.Array(CheckResult),
     /** The shared fixtures that checks of the run created, in the order they were first asked for. */
     fixtures: Type.Optional(Type.Array(FixtureRecord)),
-    target: Type.Object({ url: Type.String(), role: Type.Union([Type.Literal('carrier'), Type.Literal('platform')]) }),
+    target: Type.Object({ url: Type.String(), role: PartyRole }),
     /** The target's conformance claim as served, or null when it could not be read. */
     claim: Type.Union([Type.Unknown(), Type.Null()]),
     /** The classes the run tested (from the claim unless --classes said otherwise). */

@@ -15,6 +15,7 @@ import { Fixtures, TestContext, type RunEnvironment } from './context.ts';
 import { pool } from './pool.ts';
 import { PushReceiver } from './receiver.ts';
 import { isConformant, summarise, type CheckResult, type ConformanceReport } from './report.ts';
+import type { PartyRole } from '../../schemas/src/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 export const HARNESS_VERSION = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -35,7 +36,7 @@ export interface RunOptions {
   /** The target's base URL (the part before `/v1`). */
   target: string;
   /** The role of the target: the harness plays the other one. */
-  role: 'carrier' | 'platform';
+  role: PartyRole;
   /** Conformance class names to test; default: what the target claims. */
   classes?: readonly string[];
   /** Run only these checks (check ids or requirement ids). */

@@ -4,7 +4,7 @@
 import type { Check } from './check.ts';
 import { MockAgent } from 'undici';
 import { classUri, type ConformanceClassName } from '../../schemas/src/classes.ts';
-import type { ConformanceClaim } from '../../schemas/src/index.ts';
+import type { ConformanceClaim, PartyRole } from '../../schemas/src/index.ts';
 import { problemType, problemTypeUri, type ProblemSlug } from '../../schemas/src/problems.ts';
 import { demoCredentials } from '../../protocol/index.ts';
 import { Fixtures, TestContext, type RunEnvironment } from './context.ts';
@@ -40,7 +40,7 @@ export const scriptedProblem = (slug: ProblemSlug, extra: Record<string, unknown
 };
 
 /** A claim of `role` for these classes (core included), valid against the ConformanceClaim schema. */
-export function scriptedClaim(role: 'carrier' | 'platform', classes: readonly ConformanceClassName[] = [], extra: Partial<ConformanceClaim> = {}): ConformanceClaim {
+export function scriptedClaim(role: PartyRole, classes: readonly ConformanceClassName[] = [], extra: Partial<ConformanceClaim> = {}): ConformanceClaim {
   return {
     ecdxVersion: '1.0.0-draft',
     role,
@@ -92,7 +92,7 @@ const withClaim = (claim: ConformanceClaim | undefined, script: Script): Script 
   claim && request.method === 'GET' && request.path.startsWith('/v1/conformance') ? { status: 200, json: claim } : script(request);
 
 /** Run one check against a scripted target that serves `claim` and answers the rest with `script`. */
-export async function runScripted(check: Check, options: { role: 'carrier' | 'platform'; claim?: ConformanceClaim; script: Script }): Promise<CheckResult & { requests: ScriptedRequest[] }> {
+export async function runScripted(check: Check, options: { role: PartyRole; claim?: ConformanceClaim; script: Script }): Promise<CheckResult & { requests: ScriptedRequest[] }> {
   const { dispatcher, requests } = scriptedDispatcher(withClaim(options.claim, options.script));
   try {
     const report = await runSuite({ target: SCRIPTED_TARGET, role: options.role, checks: [check], dispatcher, timeoutMs: 2_000, settleMs: 50 });
@@ -106,7 +106,7 @@ export async function runScripted(check: Check, options: { role: 'carrier' | 'pl
  * A TestContext towards a scripted target, for unit tests of kit helpers: `evidence` shows what they asserted.
  * Close the returned dispatcher after the test.
  */
-export function scriptedContext(options: { role: 'carrier' | 'platform'; claim?: ConformanceClaim; requirementIds?: string[]; script?: Script }): {
+export function scriptedContext(options: { role: PartyRole; claim?: ConformanceClaim; requirementIds?: string[]; script?: Script }): {
   t: TestContext;
   requests: ScriptedRequest[];
   close: () => Promise<void>;

@@ -1,7 +1,9 @@
+import type { RoleScope } from '../../schemas/src/index.ts';
 // The operations of the ECDX v1 interface (BRIEF §2), as data. The OpenAPI document is generated from this table,
 // the published schemas and the requirements registry; nothing about an operation is written twice.
 
-export type Role = 'carrier' | 'platform' | 'both';
+/** Which role serves an operation. */
+export type Role = RoleScope;
 export type ProblemStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
 
 export interface ParameterSpec {
