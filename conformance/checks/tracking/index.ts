@@ -1,5 +1,5 @@
 // Tracking (chapter Tracking): the trajectory by request, then the journeys of whole parcels.
 import { trackingJourneyChecks } from './journey.ts';
-import { trackingChecks as pullChecks } from './pull.ts';
+import { trackingPullChecks } from './pull.ts';
 
-export const trackingChecks = [...pullChecks, ...trackingJourneyChecks];
+export const trackingChecks = [...trackingPullChecks, ...trackingJourneyChecks];

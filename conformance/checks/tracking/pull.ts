@@ -41,7 +41,7 @@ const problemShape = (response: HttpResponse): string => {
   return JSON.stringify({ status: body['status'], type: body['type'], title: body['title'] });
 };
 
-export const trackingChecks = [
+export const trackingPullChecks = [
   defineCheck({
     id: 'tracking/events-served',
     requirements: ['ECDX-TRK-001'],
