@@ -175,8 +175,10 @@ export function problemsOf(matrix: DetectionMatrix, checks: readonly Check[], ex
     if (!f.detected && !elsewhere) problems.push(`${f.fault}: not detected`);
     if (f.falseFailures.length) problems.push(`${f.fault}: false failures ${f.falseFailures.join(', ')}`);
     for (const run of f.runs) {
+      // Exactly the fault's requirements fail; a SHOULD outside them may end in a warning as a side effect (a
+      // 16 s acknowledgement is also not the 2 s one ECDX-PSH-018 asks for), as the published matrix allows.
       const expected = elsewhere ? [] : f.requirements.filter((id) => verifiedBy(checks, run.role).has(id)).sort();
-      const failed = [...new Set([...run.failed, ...run.warned])].sort();
+      const failed = [...new Set([...run.failed, ...run.warned.filter((id) => expected.includes(id))])].sort();
       if (failed.join() !== expected.join()) problems.push(`${f.fault} (${run.role}): failed [${failed.join(', ')}], expected [${expected.join(', ')}]`);
       const unexpected = run.blocked.filter((id) => !(expectations.mayBlock?.[f.fault as FaultName] ?? []).includes(id));
       if (unexpected.length) problems.push(`${f.fault} (${run.role}): blocked ${unexpected.join(', ')}`);

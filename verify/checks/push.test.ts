@@ -12,11 +12,13 @@ const checks = [...areas.push];
  * under it, or the checks that push several correct batches would take minutes.
  */
 const only = { 'platform-slow-acknowledgement': ['push/receiver-acknowledges-in-time', 'push/receiver-acknowledgement'] };
+/** Stale pushes are judged only where a wrongly signed one is refused (ECDX-PSH-019): the fault takes that away. */
+const mayBlock = { 'platform-accept-unsigned-push': ['push/receiver-rejects-stale'] };
 
 describe('push checks against the reference mock and their faults', () => {
   it('pass the mock and fail exactly the requirements of each fault', async () => {
     const matrix = await verify({ checks, parallel: 12, only });
     expect(matrix.faults.length).toBeGreaterThanOrEqual(20);
-    expect(problemsOf(matrix, checks)).toEqual([]);
+    expect(problemsOf(matrix, checks, { mayBlock })).toEqual([]);
   }, 240_000);
 });
