@@ -82,8 +82,7 @@ export const defaultThroughputOptions: ThroughputOptions = {
   comparisonRequests: 3_000,
 };
 
-const keyFor = (algorithm: SignatureAlgorithm): SigningKey =>
-  algorithm === 'ed25519' ? demoCredentials.platform.signingKey : demoCredentials.platformHmac;
+const keyFor = (algorithm: SignatureAlgorithm): SigningKey => (algorithm === 'ed25519' ? demoCredentials.platform.signingKey : demoCredentials.platformHmac);
 
 /**
  * A shipment with a few days of trajectory behind it, so that the events page is a realistic body; created with

@@ -37,13 +37,21 @@ if (values.json) {
   console.log(`signed GET ${report.path.replace(/\/shipments\/[^/]+\//, '/shipments/{waybillNo}/')} over loopback`);
   console.log(`${options.requests} requests a run, ${options.connections} connections × ${options.pipelining} pipelined, signed ${options.algorithm}`);
   report.rounds.forEach((round, i) => {
-    console.log(`  round ${i + 1}: raw node:http ${rate(round.raw)}   ecdx mock ${rate(round.mock)}   ratio ${round.ratio.toFixed(2)} (CPU ${round.cpuRatio.toFixed(2)})`);
+    console.log(
+      `  round ${i + 1}: raw node:http ${rate(round.raw)}   ecdx mock ${rate(round.mock)}   ratio ${round.ratio.toFixed(2)} (CPU ${round.cpuRatio.toFixed(2)})`,
+    );
   });
   const other = report.otherAlgorithm;
-  console.log(`  ecdx mock signed ${other.algorithm}: ${rate(other.mock)}   ratio ${other.ratio.toFixed(2)} (CPU ${other.cpuRatio.toFixed(2)}; ${options.comparisonRequests} requests, for comparison)`);
-  console.log(`  msw getResponse in-process: ${Math.round(report.msw.requestsPerSecond)} req/s, ${report.msw.microsecondsPerRequest.toFixed(0)} µs a request (for comparison)`);
+  console.log(
+    `  ecdx mock signed ${other.algorithm}: ${rate(other.mock)}   ratio ${other.ratio.toFixed(2)} (CPU ${other.cpuRatio.toFixed(2)}; ${options.comparisonRequests} requests, for comparison)`,
+  );
+  console.log(
+    `  msw getResponse in-process: ${Math.round(report.msw.requestsPerSecond)} req/s, ${report.msw.microsecondsPerRequest.toFixed(0)} µs a request (for comparison)`,
+  );
   const against = baseline.ratio === undefined ? '' : `; baseline ${baseline.ratio}`;
-  console.log(`ratio mock / raw (median of ${report.rounds.length}): ${report.ratio.toFixed(2)}, per CPU second ${report.cpuRatio.toFixed(2)} — target ≥ ${TARGET_RATIO}${against}`);
+  console.log(
+    `ratio mock / raw (median of ${report.rounds.length}): ${report.ratio.toFixed(2)}, per CPU second ${report.cpuRatio.toFixed(2)} — target ≥ ${TARGET_RATIO}${against}`,
+  );
   for (const failure of failures) console.error(`FAIL: ${failure}`);
 }
 process.exitCode = failures.length > 0 ? 1 : 0;

@@ -27,7 +27,10 @@ Classes: ${conformanceClassNames.join(', ')}
 
 class UsageError extends Error {}
 
-interface Io { out: (line: string) => void; err: (line: string) => void }
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
 // A reader that goes away early (`ecdx mock --list-faults | head`) closes stdout: that is not an error of ours.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -18,7 +18,13 @@ export function requirementsCommand(args: string[], io: CommandIo): number {
   }
   const rows = coverageMatrix().filter((row) => (!values.class || row.requirement.class === values.class) && (!values.untested || !row.requirement.testable));
   if (values.json) {
-    io.out(JSON.stringify(rows.map(({ requirement, checks, faults }) => ({ ...requirement, checks, faults })), null, 2));
+    io.out(
+      JSON.stringify(
+        rows.map(({ requirement, checks, faults }) => ({ ...requirement, checks, faults })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   for (const { requirement: r, checks, faults } of rows) {
@@ -30,6 +36,8 @@ export function requirementsCommand(args: string[], io: CommandIo): number {
     }
   }
   const testable = rows.filter((r) => r.requirement.testable);
-  io.out(`${rows.length} requirement(s): ${testable.length} testable (${testable.filter((r) => r.checks.length > 0).length} with a check), ${rows.length - testable.length} not black-box testable`);
+  io.out(
+    `${rows.length} requirement(s): ${testable.length} testable (${testable.filter((r) => r.checks.length > 0).length} with a check), ${rows.length - testable.length} not black-box testable`,
+  );
   return 0;
 }

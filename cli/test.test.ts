@@ -59,7 +59,19 @@ describe('ecdx test', () => {
   }, 60_000);
 
   it('exits 1 when a MUST check fails', async () => {
-    const { code, out } = await run(['test', '--target', broken.url, '--role', 'carrier', '--classes', 'core', '--format', 'json', '--report-dir', join(dir, 'bad')]);
+    const { code, out } = await run([
+      'test',
+      '--target',
+      broken.url,
+      '--role',
+      'carrier',
+      '--classes',
+      'core',
+      '--format',
+      'json',
+      '--report-dir',
+      join(dir, 'bad'),
+    ]);
     expect(code).toBe(1);
     expect(out).toMatch(/^NOT conformant/);
   }, 60_000);

@@ -68,7 +68,12 @@ const optionSpec = {
 type Values = Partial<Record<keyof typeof optionSpec, string | string[] | boolean>>;
 
 const list = (value: string | string[] | boolean | undefined): string[] | undefined =>
-  value === undefined || typeof value === 'boolean' ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  value === undefined || typeof value === 'boolean'
+    ? undefined
+    : (Array.isArray(value) ? value : [value])
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean);
 
 function readConfig(path: string): Values {
   let text: string;
@@ -96,7 +101,8 @@ function readConfig(path: string): Values {
 function positiveNumber(value: string | undefined, flag: string, fallback: number, integer = false): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new ConfigurationError(`--${flag} must be a positive ${integer ? 'whole ' : ''}number, got '${value}'`);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
+    throw new ConfigurationError(`--${flag} must be a positive ${integer ? 'whole ' : ''}number, got '${value}'`);
   return n;
 }
 
@@ -171,7 +177,7 @@ export async function testCommand(argv: string[], io: { out: (l: string) => void
     return 0;
   }
   const progress = parsed.formats.includes('console') ? new ConsoleProgress() : undefined;
-  let report;
+  let report: Awaited<ReturnType<typeof runConformance>>;
   try {
     report = await runConformance({ ...parsed.run, ...(progress ? { progress } : {}) });
   } finally {

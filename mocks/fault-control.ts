@@ -56,8 +56,6 @@ function selectionOf(request: MockRequest): FaultName[] | MockResponse {
   const found = violations(FaultSelection, parsed.value);
   if (found.length > 0) return validationProblem(found.map((v) => ({ name: v.pointer, reason: v.message, in: 'body' as const })));
   const names = (parsed.value as Static<typeof FaultSelection>).faults;
-  const unknown = names.flatMap((name, i) =>
-    isFaultName(name) ? [] : [{ name: `/faults/${i}`, reason: unknownFaultMessage(name), in: 'body' as const }],
-  );
+  const unknown = names.flatMap((name, i) => (isFaultName(name) ? [] : [{ name: `/faults/${i}`, reason: unknownFaultMessage(name), in: 'body' as const }]));
   return unknown.length > 0 ? validationProblem(unknown, 'The body names faults the mock does not have.') : names.filter(isFaultName);
 }

@@ -60,7 +60,10 @@ function fieldLines(plan: HostilePlan): string[] {
     return [...lines, ...Object.entries(signWebhook({ id, body: plan.body ?? new Uint8Array() }, demoCredentials.push.v1a.signingKey)).flat()];
   }
   const signer = signers[signing]!;
-  const signed = signRequest({ method: plan.method, url: `${server.url}${plan.path}`, headers: joined, body: plan.body }, { key: signer.key, now: Date.now() + (signer.shift ?? 0) });
+  const signed = signRequest(
+    { method: plan.method, url: `${server.url}${plan.path}`, headers: joined, body: plan.body },
+    { key: signer.key, now: Date.now() + (signer.shift ?? 0) },
+  );
   return [...lines, ...Object.entries(signed).flat()];
 }
 
@@ -86,52 +89,48 @@ function defectsOf(plan: HostilePlan, status: number, contentType: string | unde
   return problemDefects(status, contentType, body);
 }
 
-it(
-  'answers every hostile request with a 4xx problem and keeps serving',
-  async () => {
-    let sent = 0;
-    let refusedByClient = 0;
-    const stats = new Map<string, number>();
-    await fc.assert(
-      fc.asyncProperty(hostileRequest, async (plan) => {
-        let response;
-        try {
-          response = await pool.request({ method: plan.method as 'GET', path: plan.path, headers: fieldLines(plan), body: plan.body });
-        } catch (error) {
-          // undici refuses to put some values on the wire (control characters in a field): nothing reached the server.
-          if ((error as { code?: string }).code === 'UND_ERR_INVALID_ARG') {
-            refusedByClient++;
-            // A refused request can leave the pool one connection short; start a fresh one rather than stall.
-            await pool.destroy();
-            pool = new Pool(server.url, { connections: 4 });
-            return;
-          }
-          throw new Error(`${plan.kind} ${plan.method} ${plan.path.slice(0, 100)}: ${(error as Error).message}`);
+it('answers every hostile request with a 4xx problem and keeps serving', async () => {
+  let sent = 0;
+  let refusedByClient = 0;
+  const stats = new Map<string, number>();
+  await fc.assert(
+    fc.asyncProperty(hostileRequest, async (plan) => {
+      let response: Awaited<ReturnType<typeof pool.request>>;
+      try {
+        response = await pool.request({ method: plan.method as 'GET', path: plan.path, headers: fieldLines(plan), body: plan.body });
+      } catch (error) {
+        // undici refuses to put some values on the wire (control characters in a field): nothing reached the server.
+        if ((error as { code?: string }).code === 'UND_ERR_INVALID_ARG') {
+          refusedByClient++;
+          // A refused request can leave the pool one connection short; start a fresh one rather than stall.
+          await pool.destroy();
+          pool = new Pool(server.url, { connections: 4 });
+          return;
         }
-        sent++;
-        if (process.env['ECDX_FUZZ_STATS']) stats.set(`${plan.kind} ${response.statusCode}`, (stats.get(`${plan.kind} ${response.statusCode}`) ?? 0) + 1);
-        const text = await response.body.text();
-        const contentType = response.headers['content-type'] as string | undefined;
-        const defects = defectsOf(plan, response.statusCode, contentType, text);
-        if (defects.length > 0) {
-          throw new Error(`${plan.kind} ${plan.method} ${plan.path.slice(0, 100)} → ${response.statusCode}: ${defects.join('; ')}\n${text.slice(0, 300)}`);
-        }
-      }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: true, interruptAfterTimeLimit: 45_000, markInterruptAsFailure: true },
-    );
-    if (process.env['ECDX_FUZZ_STATS']) console.log({ sent, refusedByClient }, [...stats].sort());
-    expect(sent).toBeGreaterThanOrEqual(1_000);
-    expect(refusedByClient).toBeLessThan(RUNS - 1_000);
+        throw new Error(`${plan.kind} ${plan.method} ${plan.path.slice(0, 100)}: ${(error as Error).message}`);
+      }
+      sent++;
+      if (process.env['ECDX_FUZZ_STATS']) stats.set(`${plan.kind} ${response.statusCode}`, (stats.get(`${plan.kind} ${response.statusCode}`) ?? 0) + 1);
+      const text = await response.body.text();
+      const contentType = response.headers['content-type'] as string | undefined;
+      const defects = defectsOf(plan, response.statusCode, contentType, text);
+      if (defects.length > 0) {
+        throw new Error(`${plan.kind} ${plan.method} ${plan.path.slice(0, 100)} → ${response.statusCode}: ${defects.join('; ')}\n${text.slice(0, 300)}`);
+      }
+    }),
+    { numRuns: RUNS, seed: SEED, endOnFailure: true, interruptAfterTimeLimit: 45_000, markInterruptAsFailure: true },
+  );
+  if (process.env['ECDX_FUZZ_STATS']) console.log({ sent, refusedByClient }, [...stats].sort());
+  expect(sent).toBeGreaterThanOrEqual(1_000);
+  expect(refusedByClient).toBeLessThan(RUNS - 1_000);
 
-    const health = await pool.request({ method: 'GET', path: '/v1/health' });
-    expect(health.statusCode).toBe(200);
-    await health.body.text();
-    const body = JSON.stringify(shipmentRequest('ord-after-fuzz'));
-    const headers = { 'content-type': 'application/json', 'idempotency-key': 'after-fuzz-0001' };
-    const signed = signRequest({ method: 'POST', url: `${server.url}/v1/shipments`, headers, body }, { key: demoCredentials.platform.signingKey });
-    const created = await pool.request({ method: 'POST', path: '/v1/shipments', headers: { ...headers, ...signed }, body });
-    expect(created.statusCode).toBe(201);
-    expect(violations('Shipment', await created.body.json())).toEqual([]);
-  },
-  60_000,
-);
+  const health = await pool.request({ method: 'GET', path: '/v1/health' });
+  expect(health.statusCode).toBe(200);
+  await health.body.text();
+  const body = JSON.stringify(shipmentRequest('ord-after-fuzz'));
+  const headers = { 'content-type': 'application/json', 'idempotency-key': 'after-fuzz-0001' };
+  const signed = signRequest({ method: 'POST', url: `${server.url}/v1/shipments`, headers, body }, { key: demoCredentials.platform.signingKey });
+  const created = await pool.request({ method: 'POST', path: '/v1/shipments', headers: { ...headers, ...signed }, body });
+  expect(created.statusCode).toBe(201);
+  expect(violations('Shipment', await created.body.json())).toEqual([]);
+}, 60_000);

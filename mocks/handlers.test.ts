@@ -87,7 +87,11 @@ describe('msw handlers over the mock', () => {
 
   it('hands the core an oversized body cut at 1 MiB and flagged, which it answers with 413', async () => {
     const { handlers: list } = fresh();
-    const big = new Request('https://carrier.example/v1/shipments', { method: 'POST', body: 'x'.repeat(MAX_BODY_BYTES + 10), headers: { 'content-type': 'application/json' } });
+    const big = new Request('https://carrier.example/v1/shipments', {
+      method: 'POST',
+      body: 'x'.repeat(MAX_BODY_BYTES + 10),
+      headers: { 'content-type': 'application/json' },
+    });
     const request = await toMockRequest(big.clone());
     expect(request.oversized).toBe(true);
     expect(request.body?.byteLength).toBe(MAX_BODY_BYTES);

@@ -25,23 +25,33 @@ const methods = { get: http.get, post: http.post, delete: http.delete } as const
 export function createHandlers(options: HandlersOptions = {}): { handlers: HttpHandler[]; mock: Mock } {
   const { baseUrl, faults = [], ...mockOptions } = options;
   const mock = createMock({ ...mockOptions, faults: faultsNamed(...faults) });
-  return { handlers: buildHandlers(() => mock, mock.routes.map((route) => route.operation), baseUrl), mock };
+  return {
+    handlers: buildHandlers(
+      () => mock,
+      mock.routes.map((route) => route.operation),
+      baseUrl,
+    ),
+    mock,
+  };
 }
 
 let defaultMock: Mock | undefined;
 
 /** The mock behind the default `handlers`, created on first use (role both, clock at real speed). */
 export function defaultHandlersMock(): Mock {
-  return (defaultMock ??= createMock());
+  defaultMock ??= createMock();
+  return defaultMock;
 }
 
 /**
  * Ready-made handlers over one shared default mock, which is created on the first intercepted request, not when
  * this module loads. For state isolated per test, use `createHandlers()` instead.
  */
-export const handlers: HttpHandler[] = buildHandlers(defaultHandlersMock, operations.filter((operation) => servesRole(operation, 'both')), undefined);
-
-export default handlers;
+export const handlers: HttpHandler[] = buildHandlers(
+  defaultHandlersMock,
+  operations.filter((operation) => servesRole(operation, 'both')),
+  undefined,
+);
 
 /** One msw handler per operation (msw path syntax, so msw's matching and `listHandlers()` work), around them two catch-alls. */
 function buildHandlers(mockOf: () => Mock, served: readonly OperationSpec[], baseUrl: string | undefined): HttpHandler[] {

@@ -5,12 +5,7 @@ import { createHash, createPrivateKey, randomBytes, randomUUID } from 'node:cryp
 import { createSigner, httpbis } from 'http-message-signatures';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_HMAC_KEYID,
-  DEMO_HMAC_SECRET_BASE64,
-  DEMO_PLATFORM_KEYID,
-  DEMO_PLATFORM_PRIVATE_KEY_PEM,
-} from '../protocol/index.ts';
+import { DEMO_HMAC_KEYID, DEMO_HMAC_SECRET_BASE64, DEMO_PLATFORM_KEYID, DEMO_PLATFORM_PRIVATE_KEY_PEM } from '../protocol/index.ts';
 import { violations } from '../schemas/validate.ts';
 import { startMockServer, type MockServer } from './server.ts';
 import { shipmentRequest } from './test-support/requests.ts';
@@ -80,7 +75,13 @@ describe('a request signed with http-message-signatures', () => {
     const digest = `sha-256=:${createHash('sha256').update(body).digest('base64')}:`;
     const headers = { 'content-type': 'application/json', 'content-digest': digest, 'idempotency-key': randomUUID() };
     const signed = await httpbis.signMessage(
-      { key: signers.ed25519, name: 'ecdx', fields: ['@method', '@target-uri', 'content-type', 'content-digest', 'idempotency-key'], params: ['created', 'expires', 'nonce', 'keyid', 'alg'], paramValues: { expires: new Date(Date.now() + 300_000), nonce: randomBytes(16).toString('base64url') } },
+      {
+        key: signers.ed25519,
+        name: 'ecdx',
+        fields: ['@method', '@target-uri', 'content-type', 'content-digest', 'idempotency-key'],
+        params: ['created', 'expires', 'nonce', 'keyid', 'alg'],
+        paramValues: { expires: new Date(Date.now() + 300_000), nonce: randomBytes(16).toString('base64url') },
+      },
       { method: 'POST', url, headers },
     );
     const response = await request(url, { method: 'POST', headers: signed.headers as Record<string, string>, body: body.replace('DELIVERY', 'MARKETING') });

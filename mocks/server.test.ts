@@ -26,7 +26,10 @@ async function call(server: MockServer, method: string, path: string, options: C
   const headers: Record<string, string> = bytes ? { 'content-type': 'application/json' } : {};
   Object.assign(headers, options.headers);
   if (options.signed !== false) {
-    Object.assign(headers, signRequest({ method, url, headers, body: bytes }, { key: demoCredentials.platform.signingKey, now: server.mock.context.clock.now() }));
+    Object.assign(
+      headers,
+      signRequest({ method, url, headers, body: bytes }, { key: demoCredentials.platform.signingKey, now: server.mock.context.clock.now() }),
+    );
   }
   const response = await request(url, { method: method as 'GET', headers, body: bytes });
   const text = await response.body.text();
@@ -68,7 +71,10 @@ function parseResponses(text: string): { status: number; headers: string; body: 
 
 /** A 400 `bad-request` problem, as parsed off the wire. */
 const expectBadRequest = (response: { status: number; headers: string; body: unknown } | undefined) => {
-  expectProblem({ status: response!.status, headers: { 'content-type': /content-type: ([^\r\n]+)/.exec(response!.headers)?.[1] ?? '' }, body: response!.body }, 'bad-request');
+  expectProblem(
+    { status: response!.status, headers: { 'content-type': /content-type: ([^\r\n]+)/.exec(response!.headers)?.[1] ?? '' }, body: response!.body },
+    'bad-request',
+  );
 };
 
 describe('the standalone mock server', () => {
@@ -98,7 +104,10 @@ describe('the standalone mock server', () => {
 
   it('hands the core what the pipeline checks: media type 415, malformed JSON 400, schema 422', async () => {
     await start({ clockSpeed: 0 });
-    expectProblem(await call(server, 'POST', '/v1/test/clock', { body: '{"advanceSeconds":1}', headers: { 'content-type': 'text/plain' } }), 'unsupported-media-type');
+    expectProblem(
+      await call(server, 'POST', '/v1/test/clock', { body: '{"advanceSeconds":1}', headers: { 'content-type': 'text/plain' } }),
+      'unsupported-media-type',
+    );
     expectProblem(await call(server, 'POST', '/v1/test/clock', { body: '{"advanceSeconds":' }), 'malformed-json');
     expectProblem(await call(server, 'POST', '/v1/test/clock', { body: { advanceSeconds: 0 } }), 'validation-failed');
   });
@@ -107,7 +116,10 @@ describe('the standalone mock server', () => {
     await start();
     const seen: MockRequest[] = [];
     const handle = server.mock.handle;
-    server.mock.handle = (req) => (seen.push(req), handle(req));
+    server.mock.handle = (req) => {
+      seen.push(req);
+      return handle(req);
+    };
     const { port } = new URL(server.url);
     await exchange(server, `GET /v1/health?x=1 HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Trace: a\r\nx-trace: b\r\nConstructor: c\r\nConnection: close\r\n\r\n`);
     expect(seen[0]!.url.href).toBe(`http://127.0.0.1:${port}/v1/health?x=1`);
@@ -128,7 +140,9 @@ describe('the standalone mock server', () => {
     await start({ clockSpeed: 0 });
     const url = `${server.url}/v1/test/clock`;
     const signed = signRequest({ method: 'GET', url, headers: {} }, { key: demoCredentials.platform.signingKey, now: server.mock.context.clock.now() });
-    const fields = Object.entries(signed).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    const fields = Object.entries(signed)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
     const [response] = parseResponses(await exchange(server, `GET ${url} HTTP/1.1\r\nHost: elsewhere.example\r\n${fields}Connection: close\r\n\r\n`));
     expect(response!.status).toBe(200);
   });
@@ -201,7 +215,10 @@ describe('the standalone mock server', () => {
     await new Promise<void>((resolve) => {
       const socket = connect(Number(port), hostname, () => {
         socket.write('POST /v1/shipments HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"platform');
-        setTimeout(() => (socket.destroy(), resolve()), 50);
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 50);
       });
     });
     expectProblem(await call(server, 'GET', '/v1/nowhere', { signed: false }), 'not-found');

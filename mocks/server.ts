@@ -106,7 +106,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     );
   });
   // CONNECT asks for a tunnel, which an ECDX endpoint never provides; node would drop the connection silently.
-  server.on('connect', (_req: IncomingMessage, socket: Socket) => answerOnSocket(socket, 'the request target must be a path (origin form) or an absolute http URI'));
+  server.on('connect', (_req: IncomingMessage, socket: Socket) =>
+    answerOnSocket(socket, 'the request target must be a path (origin form) or an absolute http URI'),
+  );
 
   function receive(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void {
     const length = req.headers['content-length'];
@@ -164,7 +166,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       // node refuses what cannot go on the wire (e.g. a header value with a line break a fault put there).
       console.error(`ecdx mock: ${req.method} ${String(req.url).slice(0, 200)}: the response could not be sent:`, error);
       res.statusMessage = ''; // the failed writeHead left the first status's reason phrase behind
-      if (!res.headersSent) write(res, problemResponse('internal-error', { detail: 'the mock produced a response HTTP cannot carry; this is a bug in the mock' }), true);
+      if (!res.headersSent)
+        write(res, problemResponse('internal-error', { detail: 'the mock produced a response HTTP cannot carry; this is a bug in the mock' }), true);
       else res.destroy();
     }
   }

@@ -49,7 +49,12 @@ describe('the SQLite store', () => {
     expect(second.collection('shipments').values()).toEqual([{ waybillNo: 'SF1', status: 'ACCEPTED' }, { waybillNo: 'SF2' }]);
     expect(second.collection('events').size).toBe(0);
     second.collection('shipments').put('SF3', { waybillNo: 'SF3' });
-    expect(second.collection<{ waybillNo: string }>('shipments').values().map((s) => s.waybillNo)).toEqual(['SF1', 'SF2', 'SF3']);
+    expect(
+      second
+        .collection<{ waybillNo: string }>('shipments')
+        .values()
+        .map((s) => s.waybillNo),
+    ).toEqual(['SF1', 'SF2', 'SF3']);
     second.close();
   });
 

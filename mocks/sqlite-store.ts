@@ -193,7 +193,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     db?.close();
     if (error instanceof DataFileError) throw error;
     const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new DataFileError(`${file} is in use by another process (is another ecdx mock running on it?)`);
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
+      throw new DataFileError(`${file} is in use by another process (is another ecdx mock running on it?)`);
     throw new DataFileError(`cannot use ${file} as the mock's data file: ${firstLine(error)}`);
   }
 }

@@ -23,8 +23,12 @@ export function buildRequest(mock: Mock, method: string, path: string, body?: un
   const url = new URL(path, MOCK_ORIGIN);
   const bytes =
     options.rawBody !== undefined
-      ? typeof options.rawBody === 'string' ? new TextEncoder().encode(options.rawBody) : options.rawBody
-      : body === undefined ? undefined : new TextEncoder().encode(JSON.stringify(body));
+      ? typeof options.rawBody === 'string'
+        ? new TextEncoder().encode(options.rawBody)
+        : options.rawBody
+      : body === undefined
+        ? undefined
+        : new TextEncoder().encode(JSON.stringify(body));
   const headers: Record<string, string> = { host: url.host };
   if (bytes) headers['content-type'] = 'application/json';
   if (method === 'POST' && options.idempotencyKey !== false) headers['idempotency-key'] = options.idempotencyKey ?? randomUUID();

@@ -30,7 +30,7 @@ export type DigestCheck = { ok: true } | { ok: false; detail: string };
  */
 export function verifyContentDigest(header: string | undefined, body: Body | undefined): DigestCheck {
   if (header === undefined || header.trim() === '') return { ok: false, detail: 'the request has no Content-Digest field' };
-  let parsed;
+  let parsed: ReturnType<typeof parseDictionary>;
   try {
     parsed = parseDictionary(header);
   } catch (error) {

@@ -83,9 +83,7 @@ const blocks: Record<string, () => string> = {
         ...[...ed25519Pairs, ...hmacSecrets].map(({ key, owner }) => `| \`${key.keyid}\` | ${owner} | request signatures | ${key.alg} |`),
         ...pushKeys.rows.map(({ scheme, algorithm }) => `| — | ${pushKeys.owner} | pushes, \`${scheme}\` | ${algorithm} |`),
       ].join('\n'),
-      ...ed25519Pairs.map(
-        ({ label, key, privatePem, publicPem }) => `${label}, \`${key.keyid}\`:\n\n${fence([privatePem.trimEnd(), publicPem.trimEnd()])}`,
-      ),
+      ...ed25519Pairs.map(({ label, key, privatePem, publicPem }) => `${label}, \`${key.keyid}\`:\n\n${fence([privatePem.trimEnd(), publicPem.trimEnd()])}`),
     ].join('\n\n'),
   /** The HMAC request secrets and the push keys. */
   'demo-secrets': () =>

@@ -59,7 +59,7 @@ describe('demo credentials', () => {
 });
 
 // Appendix A (the demo keys) is generated: protocol/demo-credentials-appendix.ts and its test.
-describe('the specification\'s worked example (spec/text/15-security.md, Appendix B)', () => {
+describe("the specification's worked example (spec/text/15-security.md, Appendix B)", () => {
   const chapter = readFileSync(join(import.meta.dirname, '../spec/text/15-security.md'), 'utf8');
   const now = Date.parse('2026-03-01T09:30:00+08:00');
 

@@ -41,8 +41,7 @@ export const DEMO_CARRIER_HMAC_KEYID = 'ecdx-demo-carrier-hmac';
 export const DEMO_CARRIER_HMAC_SECRET_BASE64 = 'M8hZNINiUdfJie0neDgbaT42tvR0aYI2iOQGKWdvGdA=';
 
 /** The demo carrier's push keys: `v1a` (ed25519, preferred) as whsk_/whpk_, and a `v1` HMAC secret. */
-export const DEMO_PUSH_SIGNING_KEY =
-  'whsk_UUS09tLW4XZNarHpDjMGf8ki1xXGyIeoy1/OL4JMA+9ISinPEprDAi1g2ywKnGTQpekAXVWwMM5oXq4kQkSHZw==';
+export const DEMO_PUSH_SIGNING_KEY = 'whsk_UUS09tLW4XZNarHpDjMGf8ki1xXGyIeoy1/OL4JMA+9ISinPEprDAi1g2ywKnGTQpekAXVWwMM5oXq4kQkSHZw==';
 export const DEMO_PUSH_PUBLIC_KEY = 'whpk_SEopzxKawwItYNssCpxk0KXpAF1VsDDOaF6uJEJEh2c=';
 export const DEMO_WEBHOOK_SECRET = 'whsec_KAJxfKVdQLa9tofRhyr4nKy6irBh6Hnp3w8IS2DBnsY=';
 
@@ -66,12 +65,7 @@ export const demoCredentials = Object.freeze({
 
 /** A keyring holding the verification half of every demo request key: what a test deployment trusts. */
 export const demoKeyring = (): Keyring =>
-  new Keyring([
-    demoCredentials.platform.verificationKey,
-    demoCredentials.carrier.verificationKey,
-    demoCredentials.platformHmac,
-    demoCredentials.carrierHmac,
-  ]);
+  new Keyring([demoCredentials.platform.verificationKey, demoCredentials.carrier.verificationKey, demoCredentials.platformHmac, demoCredentials.carrierHmac]);
 
 /** Whether a keyid belongs to the published demo family. */
 export const isDemoKeyid = (keyid: string): boolean => keyid.startsWith(DEMO_KEYID_PREFIX);

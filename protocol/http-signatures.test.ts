@@ -37,7 +37,10 @@ const rfcRequest: SignableRequest = {
 describe('RFC 9421 Appendix B vectors', () => {
   it('B.2.6: rebuilds the ed25519 signature base and reproduces the signature', () => {
     const components = ['date', '@method', '@path', '@authority', 'content-type', 'content-length'];
-    const params: SignatureParams = new Map<string, number | string>([['created', 1618884473], ['keyid', 'test-key-ed25519']]);
+    const params: SignatureParams = new Map<string, number | string>([
+      ['created', 1618884473],
+      ['keyid', 'test-key-ed25519'],
+    ]);
     const base = signatureBase(rfcRequest, components, params);
     expect(base).toBe(
       [
@@ -67,7 +70,10 @@ describe('RFC 9421 Appendix B vectors', () => {
   });
 
   it('B.2.5: rebuilds the hmac-sha256 signature base and reproduces the signature', () => {
-    const params: SignatureParams = new Map<string, number | string>([['created', 1618884473], ['keyid', 'test-shared-secret']]);
+    const params: SignatureParams = new Map<string, number | string>([
+      ['created', 1618884473],
+      ['keyid', 'test-shared-secret'],
+    ]);
     const base = signatureBase(rfcRequest, ['date', '@authority', 'content-type'], params);
     expect(base).toBe(
       [
@@ -143,7 +149,11 @@ describe('signRequest', () => {
 
   it('lists the components the profile requires', () => {
     expect(requiredComponents(withHeaders(shipment, { 'content-digest': 'x' }))).toEqual([
-      '@method', '@target-uri', 'content-type', 'content-digest', 'idempotency-key',
+      '@method',
+      '@target-uri',
+      'content-type',
+      'content-digest',
+      'idempotency-key',
     ]);
   });
 });

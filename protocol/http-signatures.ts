@@ -210,7 +210,8 @@ export function parseSignature(request: SignableRequest, label = SIGNATURE_LABEL
   const input = headerValue(request.headers, 'signature-input');
   const signature = headerValue(request.headers, 'signature');
   if (input === undefined || signature === undefined) return fail('signature-missing', 'the request has no Signature-Input and Signature fields');
-  let inputs, signatures;
+  let inputs: ReturnType<typeof parseDictionary>;
+  let signatures: ReturnType<typeof parseDictionary>;
   try {
     inputs = parseDictionary(input);
     signatures = parseDictionary(signature);
@@ -256,7 +257,8 @@ export function verifyRequest(request: SignableRequest, options: VerifyOptions):
   const keyid = params.get('keyid');
   const alg = params.get('alg');
   if (!Number.isInteger(created) || !Number.isInteger(expires)) return fail('signature-invalid', 'created and expires must both be present as integers');
-  if (typeof nonce !== 'string' || nonce.length < MIN_NONCE_LENGTH) return fail('signature-invalid', `nonce must be a string of at least ${MIN_NONCE_LENGTH} characters`);
+  if (typeof nonce !== 'string' || nonce.length < MIN_NONCE_LENGTH)
+    return fail('signature-invalid', `nonce must be a string of at least ${MIN_NONCE_LENGTH} characters`);
   if (typeof keyid !== 'string' || keyid === '') return fail('signature-invalid', 'keyid must be present as a string');
   if (typeof alg !== 'string') return fail('signature-invalid', 'alg must be present as a string');
   if (!isSignatureAlgorithm(alg)) return fail('signature-invalid', `alg ${alg} is not one ECDX allows (ed25519, hmac-sha256)`);
@@ -296,7 +298,13 @@ export function verifyRequest(request: SignableRequest, options: VerifyOptions):
   const recorded = options.nonceCache.checkAndRecord(keyid, nonce, (expires as number) + skew, now);
   if (recorded.outcome === 'replayed') return fail('nonce-replayed', `nonce ${nonce} was already used with keyid ${keyid}`);
   if (recorded.outcome === 'full') {
-    return { ok: false, status: 429, problem: 'rate-limited', detail: 'too many live signatures to remember; retry later', retryAfterSeconds: recorded.retryAfterSeconds };
+    return {
+      ok: false,
+      status: 429,
+      problem: 'rate-limited',
+      detail: 'too many live signatures to remember; retry later',
+      retryAfterSeconds: recorded.retryAfterSeconds,
+    };
   }
   return { ok: true, keyid, alg, created: created as number, expires: expires as number, nonce, components };
 }

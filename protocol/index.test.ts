@@ -4,8 +4,18 @@ import * as protocol from './index.ts';
 describe('protocol/ public API', () => {
   it('exports the entry points the mock server and the harness use', () => {
     for (const name of [
-      'signRequest', 'verifyRequest', 'contentDigest', 'verifyContentDigest', 'signWebhook', 'verifyWebhook',
-      'Keyring', 'NonceCache', 'fromFetchRequest', 'fromNodeRequest', 'demoCredentials', 'demoKeyring',
+      'signRequest',
+      'verifyRequest',
+      'contentDigest',
+      'verifyContentDigest',
+      'signWebhook',
+      'verifyWebhook',
+      'Keyring',
+      'NonceCache',
+      'fromFetchRequest',
+      'fromNodeRequest',
+      'demoCredentials',
+      'demoKeyring',
     ]) {
       expect(['function', 'object'], name).toContain(typeof (protocol as Record<string, unknown>)[name]);
     }

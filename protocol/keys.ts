@@ -116,8 +116,7 @@ export function verificationKeyOf(key: SigningKey): VerificationKey {
 }
 
 /** A fresh ed25519 signing key (tests and key ceremonies; production keys come from the party's key store). */
-export const generateEd25519SigningKey = (keyid: string): SigningKey =>
-  ed25519SigningKey(keyid, generateKeyPairSync('ed25519').privateKey);
+export const generateEd25519SigningKey = (keyid: string): SigningKey => ed25519SigningKey(keyid, generateKeyPairSync('ed25519').privateKey);
 
 /** A fresh 32-byte HMAC key. */
 export const generateHmacKey = (keyid: string): SigningKey & VerificationKey => hmacKey(keyid, randomBytes(32));

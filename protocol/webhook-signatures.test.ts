@@ -33,7 +33,10 @@ describe('Standard Webhooks test vector', () => {
   it('verifies the published v1 signature at its own time', () => {
     const headers = { 'webhook-id': VECTOR.id, 'webhook-timestamp': String(VECTOR.timestamp), 'webhook-signature': VECTOR.signature };
     expect(verifyWebhook(headers, VECTOR.body, webhookSecret(VECTOR.secret), { now: VECTOR.timestamp * 1000 })).toEqual({
-      ok: true, id: VECTOR.id, timestamp: VECTOR.timestamp, scheme: 'v1',
+      ok: true,
+      id: VECTOR.id,
+      timestamp: VECTOR.timestamp,
+      scheme: 'v1',
     });
   });
 });
@@ -98,7 +101,9 @@ describe('signWebhook and verifyWebhook', () => {
 
   it('rejects a push signed only in a scheme the receiver holds no key for', () => {
     expect(verifyWebhook(signWebhook(batch, secret), batch.body, pushPublic, { now: NOW })).toMatchObject({
-      ok: false, problem: 'signature-invalid', detail: 'no signature uses a scheme the receiver holds a key for',
+      ok: false,
+      problem: 'signature-invalid',
+      detail: 'no signature uses a scheme the receiver holds a key for',
     });
   });
 

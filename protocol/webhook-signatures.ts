@@ -87,8 +87,7 @@ export interface WebhookHeaders {
   [name: string]: string;
 }
 
-const signedContent = (id: string, timestamp: string, body: Body): Buffer =>
-  Buffer.concat([Buffer.from(`${id}.${timestamp}.`, 'utf8'), bodyBytes(body)]);
+const signedContent = (id: string, timestamp: string, body: Body): Buffer => Buffer.concat([Buffer.from(`${id}.${timestamp}.`, 'utf8'), bodyBytes(body)]);
 
 /**
  * Sign a push. Several keys give several signatures, space-separated — how a sender rotates keys without
@@ -145,7 +144,10 @@ export function verifyWebhook(
   const tolerance = options.toleranceSeconds ?? WEBHOOK_TOLERANCE_SECONDS;
   const offset = Number(timestamp) - now;
   if (Math.abs(offset) > tolerance) {
-    return failure('signature-expired', `webhook-timestamp is ${Math.round(Math.abs(offset))} s ${offset < 0 ? 'old' : 'in the future'}; at most ${tolerance} s is accepted`);
+    return failure(
+      'signature-expired',
+      `webhook-timestamp is ${Math.round(Math.abs(offset))} s ${offset < 0 ? 'old' : 'in the future'}; at most ${tolerance} s is accepted`,
+    );
   }
   const trusted = Array.isArray(keys) ? keys : [keys as WebhookVerificationKey];
   const content = signedContent(id, timestamp, body);

@@ -16,7 +16,11 @@ import {
 import { DivisionCode, UpuS10Identifier } from './src/common.ts';
 import { validatorFor } from './validate.ts';
 
-interface IdentifierVector { description: string; input: string; valid: boolean }
+interface IdentifierVector {
+  description: string;
+  input: string;
+  valid: boolean;
+}
 const vectors = (file: string): IdentifierVector[] =>
   JSON.parse(readFileSync(join(import.meta.dirname, 'vectors', 'identifiers', file), 'utf8')) as IdentifierVector[];
 

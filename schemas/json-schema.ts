@@ -21,9 +21,6 @@ export function generateJsonSchemas(): Map<string, string> {
     files.set(`schemas/json/${file}`, `${JSON.stringify(toJsonSchema(schema), null, 2)}\n`);
     index.push({ name, $id: schema.$id as string, title: String(schema.title ?? name), file });
   }
-  files.set(
-    'schemas/json/index.json',
-    `${JSON.stringify({ base: SCHEMA_BASE, dialect: JSON_SCHEMA_DIALECT, schemas: index }, null, 2)}\n`,
-  );
+  files.set('schemas/json/index.json', `${JSON.stringify({ base: SCHEMA_BASE, dialect: JSON_SCHEMA_DIALECT, schemas: index }, null, 2)}\n`);
   return files;
 }

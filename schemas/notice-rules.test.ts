@@ -160,7 +160,9 @@ describe('times and parties', () => {
     expect(slugs(base(), receivedAt(-31))).toEqual(['notice-issued-at-invalid']);
   });
   it('refuses a plannedEnd that does not follow plannedStart', () => {
-    expect(checkNewNotice(base({ plannedEnd: at(72 * H) }), NOW)).toEqual([expect.objectContaining({ problemSlug: 'validation-failed', pointer: '/plannedEnd' })]);
+    expect(checkNewNotice(base({ plannedEnd: at(72 * H) }), NOW)).toEqual([
+      expect.objectContaining({ problemSlug: 'validation-failed', pointer: '/plannedEnd' }),
+    ]);
   });
   it('refuses a notice between two parties of the same role', () => {
     const recipient = { name: '中通快递股份有限公司', role: 'carrier' as const, carrierCode: 'ZTO' };
@@ -175,10 +177,14 @@ describe('times and parties', () => {
 
 describe('negotiation state machine', () => {
   let n = 0;
-  const r = (respondent: NoticeResponse['respondent'], type: 'ACKNOWLEDGE' | 'ACCEPT' | 'OBJECT' | 'WITHDRAW' | 'PROPOSE' | 'AUTHORITY_REPORTED' | 'DISCLOSED'): NoticeResponse => {
+  const r = (
+    respondent: NoticeResponse['respondent'],
+    type: 'ACKNOWLEDGE' | 'ACCEPT' | 'OBJECT' | 'WITHDRAW' | 'PROPOSE' | 'AUTHORITY_REPORTED' | 'DISCLOSED',
+  ): NoticeResponse => {
     const common = { responseId: `rsp-${++n}`, respondent, respondedAt: at(n * 60) };
     if (type === 'PROPOSE') return { ...common, type, proposal: { plannedStart: at(96 * H), plannedEnd: at(97 * H) } };
-    if (type === 'AUTHORITY_REPORTED') return { ...common, type, authorityReport: { authorities: ['COMMERCE', 'POSTAL'], reportedAt: at(H), reference: 'R-1' } };
+    if (type === 'AUTHORITY_REPORTED')
+      return { ...common, type, authorityReport: { authorities: ['COMMERCE', 'POSTAL'], reportedAt: at(H), reference: 'R-1' } };
     if (type === 'DISCLOSED') return { ...common, type, disclosure: { channels: ['WEBSITE'], plannedAt: at(H) } };
     return { ...common, type };
   };
@@ -187,7 +193,7 @@ describe('negotiation state machine', () => {
     return 'state' in t ? t.state : t.problemSlug;
   };
 
-  it('moves ISSUED → ACKNOWLEDGED → AGREED | DISPUTED on the recipient\'s word', () => {
+  it("moves ISSUED → ACKNOWLEDGED → AGREED | DISPUTED on the recipient's word", () => {
     expect(next('ISSUED', r('RECIPIENT', 'ACKNOWLEDGE'))).toBe('ACKNOWLEDGED');
     expect(next('ACKNOWLEDGED', r('RECIPIENT', 'ACCEPT'))).toBe('AGREED');
     expect(next('ACKNOWLEDGED', r('RECIPIENT', 'OBJECT'))).toBe('DISPUTED');
@@ -202,7 +208,7 @@ describe('negotiation state machine', () => {
     expect(next('PROPOSED', r('RECIPIENT', 'ACCEPT'), 'ISSUER')).toBe('AGREED');
     expect(next('PROPOSED', r('ISSUER', 'PROPOSE'), 'RECIPIENT')).toBe('PROPOSED');
   });
-  it('refuses accepting, objecting to or repeating one\'s own pending proposal with 409', () => {
+  it("refuses accepting, objecting to or repeating one's own pending proposal with 409", () => {
     expect(next('PROPOSED', r('RECIPIENT', 'ACCEPT'), 'RECIPIENT')).toBe('notice-state-conflict');
     expect(next('PROPOSED', r('RECIPIENT', 'OBJECT'), 'RECIPIENT')).toBe('notice-state-conflict');
     expect(next('PROPOSED', r('RECIPIENT', 'PROPOSE'), 'RECIPIENT')).toBe('notice-state-conflict');
@@ -241,7 +247,13 @@ describe('negotiation state machine', () => {
     }
   });
   it('refuses a proposal that ends before it starts', () => {
-    const bad: NoticeResponse = { responseId: 'x', respondent: 'RECIPIENT', respondedAt: ISSUED, type: 'PROPOSE', proposal: { plannedStart: at(5 * D), plannedEnd: at(5 * D) } };
+    const bad: NoticeResponse = {
+      responseId: 'x',
+      respondent: 'RECIPIENT',
+      respondedAt: ISSUED,
+      type: 'PROPOSE',
+      proposal: { plannedStart: at(5 * D), plannedEnd: at(5 * D) },
+    };
     expect(next('ISSUED', bad)).toBe('validation-failed');
   });
   it('replays a history and finds the pending proposer', () => {
@@ -254,7 +266,10 @@ describe('negotiation state machine', () => {
   });
   it('takes posted responses only from the side that does not hold the copy', () => {
     expect(postedResponseProblem('RECIPIENT', r('ISSUER', 'WITHDRAW'))).toBeUndefined();
-    expect(postedResponseProblem('RECIPIENT', r('RECIPIENT', 'ACKNOWLEDGE'))).toMatchObject({ problemSlug: 'notice-response-not-allowed', pointer: '/respondent' });
+    expect(postedResponseProblem('RECIPIENT', r('RECIPIENT', 'ACKNOWLEDGE'))).toMatchObject({
+      problemSlug: 'notice-response-not-allowed',
+      pointer: '/respondent',
+    });
   });
 });
 
@@ -269,7 +284,11 @@ describe('obligations', () => {
       authorityReportDueBy: seriousNotice.plannedStart,
     });
     for (const state of ['ISSUED', 'ACKNOWLEDGED', 'PROPOSED', 'AGREED'] as const) {
-      expect(obligations(seriousNotice, state)).toEqual({ publicDisclosureRequired: true, publicDisclosureDueBy: seriousNotice.plannedStart, authorityReportRequired: false });
+      expect(obligations(seriousNotice, state)).toEqual({
+        publicDisclosureRequired: true,
+        publicDisclosureDueBy: seriousNotice.plannedStart,
+        authorityReportRequired: false,
+      });
     }
   });
   it('require nothing of a MINOR notice, even in dispute', () => {

@@ -111,8 +111,10 @@ export function checkNewNotice(notice: NoticeFacts, now: Date): NoticeProblem[] 
   const start = ms(notice.plannedStart);
 
   const age = (now.getTime() - issued) / 1000;
-  if (age > ISSUED_AT_MAX_AGE_SECONDS) add('notice-issued-at-invalid', '/issuedAt', `issuedAt lies ${age} s before receipt (at most ${ISSUED_AT_MAX_AGE_SECONDS} s)`);
-  if (-age > ISSUED_AT_MAX_SKEW_SECONDS) add('notice-issued-at-invalid', '/issuedAt', `issuedAt lies ${-age} s after receipt (at most ${ISSUED_AT_MAX_SKEW_SECONDS} s)`);
+  if (age > ISSUED_AT_MAX_AGE_SECONDS)
+    add('notice-issued-at-invalid', '/issuedAt', `issuedAt lies ${age} s before receipt (at most ${ISSUED_AT_MAX_AGE_SECONDS} s)`);
+  if (-age > ISSUED_AT_MAX_SKEW_SECONDS)
+    add('notice-issued-at-invalid', '/issuedAt', `issuedAt lies ${-age} s after receipt (at most ${ISSUED_AT_MAX_SKEW_SECONDS} s)`);
 
   if (notice.issuer && notice.recipient && notice.issuer.role === notice.recipient.role) {
     add('validation-failed', '/recipient/role', 'issuer and recipient play the same role; a notice goes from a carrier to a platform or back');
@@ -123,7 +125,11 @@ export function checkNewNotice(notice: NoticeFacts, now: Date): NoticeProblem[] 
   const minimum = minimumLeadTimeSeconds(notice.reason);
   if (isUrgent(notice.reason)) {
     if (leadSeconds < -LATE_NOTICE_ALLOWANCE_SECONDS) {
-      add('notice-lead-time-too-short', '/plannedStart', `a ${notice.reason} notice may follow the start by at most ${LATE_NOTICE_ALLOWANCE_SECONDS} s; it follows by ${-leadSeconds} s`);
+      add(
+        'notice-lead-time-too-short',
+        '/plannedStart',
+        `a ${notice.reason} notice may follow the start by at most ${LATE_NOTICE_ALLOWANCE_SECONDS} s; it follows by ${-leadSeconds} s`,
+      );
     }
   } else if (leadSeconds < minimum) {
     add('notice-lead-time-too-short', '/plannedStart', `a ${notice.reason} notice needs ${minimum} s of lead time; it gives ${leadSeconds} s`);
@@ -136,7 +142,8 @@ export function checkNewNotice(notice: NoticeFacts, now: Date): NoticeProblem[] 
 
   if (severityRank(effectiveSeverity(notice)) >= severityRank('SIGNIFICANT')) {
     const due = dutiesDueBy(notice);
-    if (!notice.publicDisclosure) add('notice-disclosure-missing', '/publicDisclosure', `a ${effectiveSeverity(notice)} interruption is disclosed publicly by ${due}`);
+    if (!notice.publicDisclosure)
+      add('notice-disclosure-missing', '/publicDisclosure', `a ${effectiveSeverity(notice)} interruption is disclosed publicly by ${due}`);
     else if (ms(notice.publicDisclosure.plannedAt) > ms(due)) {
       add('notice-disclosure-missing', '/publicDisclosure/plannedAt', `the disclosure is planned after its deadline ${due}`);
     }
@@ -169,7 +176,7 @@ export function nextNegotiationState(state: NegotiationState, response: NoticeRe
     return { problemSlug: 'notice-response-not-allowed', detail: `the ${respondent.toLowerCase()} never gives ${type}` };
   }
   if (response.type === 'PROPOSE' && response.proposal.plannedEnd !== undefined && ms(response.proposal.plannedEnd) <= ms(response.proposal.plannedStart)) {
-    return { problemSlug: 'validation-failed', detail: 'the proposal\'s plannedEnd does not lie after its plannedStart' };
+    return { problemSlug: 'validation-failed', detail: "the proposal's plannedEnd does not lie after its plannedStart" };
   }
   const open = state === 'ISSUED' || state === 'ACKNOWLEDGED';
   const answersProposal = state === 'PROPOSED' && proposedBy !== undefined && respondent === other(proposedBy);
@@ -186,7 +193,7 @@ export function nextNegotiationState(state: NegotiationState, response: NoticeRe
       return conflict(state === 'PROPOSED' ? 'a party does not object to its own proposal' : `nothing to object to in state ${state}`);
     case 'PROPOSE':
       if (open || state === 'DISPUTED' || answersProposal) return { state: 'PROPOSED' };
-      return conflict(state === 'PROPOSED' ? 'the party\'s own proposal is still pending' : `no proposal after the notice is ${state}`);
+      return conflict(state === 'PROPOSED' ? "the party's own proposal is still pending" : `no proposal after the notice is ${state}`);
     case 'WITHDRAW':
       return { state: 'WITHDRAWN' };
     case 'AUTHORITY_REPORTED':
@@ -222,11 +229,18 @@ export function negotiationStateOf(responses: readonly NoticeResponse[]): Transi
  */
 export function postedResponseProblem(holder: Respondent, response: NoticeResponse): NoticeProblem | undefined {
   if (response.respondent !== holder) return undefined;
-  return { problemSlug: 'notice-response-not-allowed', pointer: '/respondent', detail: `the ${holder.toLowerCase()} records its own responses; a posted one comes from the ${other(holder).toLowerCase()}` };
+  return {
+    problemSlug: 'notice-response-not-allowed',
+    pointer: '/respondent',
+    detail: `the ${holder.toLowerCase()} records its own responses; a posted one comes from the ${other(holder).toLowerCase()}`,
+  };
 }
 
 /** The duties the notice imposes in `state` (ECDX-NTC-008): what the holder publishes as negotiation.obligations. */
-export function obligations(notice: Pick<NoticeFacts, 'reason' | 'issuedAt' | 'plannedStart' | 'plannedEnd' | 'impact'>, state: NegotiationState): NoticeObligations {
+export function obligations(
+  notice: Pick<NoticeFacts, 'reason' | 'issuedAt' | 'plannedStart' | 'plannedEnd' | 'impact'>,
+  state: NegotiationState,
+): NoticeObligations {
   if (state === 'WITHDRAWN') return { publicDisclosureRequired: false, authorityReportRequired: false };
   const severity = effectiveSeverity(notice);
   const due = dutiesDueBy(notice);

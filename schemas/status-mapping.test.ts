@@ -42,7 +42,11 @@ describe('status mapping table', () => {
   });
 
   it('uses every source', () => {
-    for (const source of MAPPING_SOURCES) expect(statusMappings.some((m) => m.source === source), source).toBe(true);
+    for (const source of MAPPING_SOURCES)
+      expect(
+        statusMappings.some((m) => m.source === source),
+        source,
+      ).toBe(true);
   });
 
   it('reaches every TrackingStatus except ORDER_CREATED and STALLED from at least one source', () => {
@@ -73,7 +77,10 @@ describe('taxonomy tables', () => {
     const inheriting = TRACKING_STATUSES.filter((s) => statusNode[s] === null);
     expect(inheriting).toEqual(['EXCEPTION', 'STALLED']);
     for (const node of TRACKING_NODES) {
-      expect(TRACKING_STATUSES.some((s) => statusNode[s] === node), `${node} is reached`).toBe(true);
+      expect(
+        TRACKING_STATUSES.some((s) => statusNode[s] === node),
+        `${node} is reached`,
+      ).toBe(true);
     }
   });
 

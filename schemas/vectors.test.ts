@@ -7,8 +7,16 @@ import { ajvWithPublishedSchemas, publishedSchemaFiles } from './ajv.ts';
 import { allSchemas, schemaName, schemasByName } from './src/index.ts';
 import { validatorFor } from './validate.ts';
 
-interface VectorTest { description: string; data: unknown; valid: boolean }
-interface VectorGroup { description: string; schema: { $ref: string }; tests: VectorTest[] }
+interface VectorTest {
+  description: string;
+  data: unknown;
+  valid: boolean;
+}
+interface VectorGroup {
+  description: string;
+  schema: { $ref: string };
+  tests: VectorTest[];
+}
 
 const vectorDir = join(import.meta.dirname, 'vectors');
 const ajv = ajvWithPublishedSchemas();

@@ -19,7 +19,10 @@ for (const role of ['carrier', 'platform'] as const) {
     const report = await runConformance({ target: server.url, role, progress });
     const dir = join(reportDir, role);
     const written = await writeReports(report, { dir, formats: ['json', 'junit', 'html', 'md'], specUrl: '../../docs/spec.html' });
-    progress.end(report, written.map((p) => relative(process.cwd(), p)));
+    progress.end(
+      report,
+      written.map((p) => relative(process.cwd(), p)),
+    );
     runs.push({ report, href: `${role}/report.html` });
     conformant &&= report.conformant;
   } finally {

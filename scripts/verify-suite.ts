@@ -19,14 +19,16 @@ const { values } = parseArgs({
   },
 });
 const roles = (values.role ?? ['carrier', 'platform']) as PartyRole[];
-for (const r of roles) if (r !== 'carrier' && r !== 'platform') {
-  console.error(`verify-suite: --role must be carrier or platform, not '${r}'`);
-  process.exit(2);
-}
-for (const name of values.fault ?? []) if (!faultByName(name)) {
-  console.error(`verify-suite: unknown fault '${name}' (see ecdx mock --list-faults)`);
-  process.exit(2);
-}
+for (const r of roles)
+  if (r !== 'carrier' && r !== 'platform') {
+    console.error(`verify-suite: --role must be carrier or platform, not '${r}'`);
+    process.exit(2);
+  }
+for (const name of values.fault ?? [])
+  if (!faultByName(name)) {
+    console.error(`verify-suite: unknown fault '${name}' (see ecdx mock --list-faults)`);
+    process.exit(2);
+  }
 const started = Date.now();
 const matrix = await verifySuite({
   roles,
@@ -41,7 +43,9 @@ if (whole && !values['no-write']) {
 const { summary } = matrix;
 console.log('');
 for (const f of matrix.faults.filter((f) => !f.detected || f.falseFailures.length > 0)) {
-  console.log(`✘ ${f.fault} [${f.requirements.join(', ')}]: ${f.detected ? '' : 'NOT DETECTED; '}${f.falseFailures.length ? `false failures: ${f.falseFailures.join(', ')}` : ''}`);
+  console.log(
+    `✘ ${f.fault} [${f.requirements.join(', ')}]: ${f.detected ? '' : 'NOT DETECTED; '}${f.falseFailures.length ? `false failures: ${f.falseFailures.join(', ')}` : ''}`,
+  );
 }
 for (const b of matrix.baseline.filter((b) => b.failed.length || b.errors.length || b.blocked.length)) {
   console.log(`✘ baseline ${b.role}: failed ${b.failed.join(', ') || '-'}; errors ${b.errors.join(' | ') || '-'}; blocked ${b.blocked.join(', ') || '-'}`);

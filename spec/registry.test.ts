@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { CLAUSES_THAT_MUST_BE_CITED, registry, REQUIREMENT_ID_PATTERN } from './registry.ts';
 
 const textDir = join(import.meta.dirname, 'text');
-const chapters = readdirSync(textDir).filter((f) => f.endsWith('.md')).sort();
+const chapters = readdirSync(textDir)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 /** A requirement is stated in the normative text as a paragraph or list item that starts with its bold id. */
 const STATEMENT = /^(?:[-*] |\d+\. )?\*\*(ECDX-[A-Z]{3}-\d{3})\*\*(.*(?:\n(?!\s*\n|[-*] |\d+\. |#).*)*)/gm;
 

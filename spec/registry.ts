@@ -22,9 +22,7 @@ export const Requirement = Type.Object(
     clauses: Type.Array(Type.Union(POLICY_CLAUSES.map((c) => Type.Literal(c))), { minItems: 1, uniqueItems: true }),
     class: Type.Union(conformanceClassNames.map((c) => Type.Literal(c))),
     role: RoleScope,
-    operations: Type.Optional(
-      Type.Array(Type.String({ pattern: '^(GET|POST|DELETE|PUT|PATCH|WEBHOOK) \\S+$' }), { uniqueItems: true }),
-    ),
+    operations: Type.Optional(Type.Array(Type.String({ pattern: '^(GET|POST|DELETE|PUT|PATCH|WEBHOOK) \\S+$' }), { uniqueItems: true })),
     testable: Type.Boolean(),
     untestableReason: Type.Optional(Type.String({ minLength: 10 })),
     since: Type.String({ pattern: '^\\d+\\.\\d+\\.\\d+(-[a-z0-9.]+)?$' }),
@@ -48,7 +46,10 @@ type AreaFile = Static<typeof AreaFile>;
 const checkAreaFile = TypeCompiler.Compile(AreaFile);
 const requirementsDir = join(import.meta.dirname, 'requirements');
 
-export interface Area { code: string; title: string }
+export interface Area {
+  code: string;
+  title: string;
+}
 
 /** Load every area file; throws with every problem found, so an editor sees them all at once. */
 export function loadRegistry(dir = requirementsDir): { areas: Area[]; requirements: Requirement[] } {
@@ -56,7 +57,9 @@ export function loadRegistry(dir = requirementsDir): { areas: Area[]; requiremen
   const areas: Area[] = [];
   const requirements: Requirement[] = [];
   const seen = new Set<string>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const data = parse(readFileSync(join(dir, file), 'utf8')) as AreaFile;
     if (!checkAreaFile.Check(data)) {
       for (const e of checkAreaFile.Errors(data)) problems.push(`${file}${e.path}: ${e.message}`);

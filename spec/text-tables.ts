@@ -22,7 +22,9 @@ const BLOCK = /(<!-- generated: ([a-z-]+)[^>]*-->)\n[\s\S]*?(<!-- \/generated --
 /** Every chapter with its generated tables filled in (only the chapters that have any). */
 export function generateChapterTables(): Map<string, string> {
   const files = new Map<string, string>();
-  for (const file of readdirSync(textDir).filter((f) => f.endsWith('.md')).sort()) {
+  for (const file of readdirSync(textDir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const source = readFileSync(join(textDir, file), 'utf8');
     if (!source.includes('<!-- generated: ')) continue;
     const filled = source.replace(BLOCK, (_, open: string, name: string, close: string) => {

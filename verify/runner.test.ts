@@ -9,7 +9,15 @@ import { ConfigurationError, runConformance } from '../conformance/index.ts';
 
 const servers: Server[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => { s.closeAllConnections(); s.close(resolve); })));
+  await Promise.all(
+    servers.splice(0).map(
+      (s) =>
+        new Promise((resolve) => {
+          s.closeAllConnections();
+          s.close(resolve);
+        }),
+    ),
+  );
 });
 
 async function hostile(handler: Parameters<typeof createServer>[1]): Promise<string> {
@@ -34,7 +42,9 @@ describe('runConformance against endpoints that misbehave', () => {
   });
 
   it('gives up on an endpoint that never answers, within its timeout', async () => {
-    const url = await hostile(() => { /* accept and say nothing */ });
+    const url = await hostile(() => {
+      /* accept and say nothing */
+    });
     const started = Date.now();
     const report = await runConformance({ target: url, role: 'carrier', checks: someChecks, classes: ['core'], timeoutMs: 400, concurrency: 8 });
     expect(Date.now() - started).toBeLessThan(15_000);

@@ -6,7 +6,7 @@ import { checks as suite } from '../conformance/index.ts';
 import type { Check } from '../conformance/harness/check.ts';
 import { verify, type DetectionMatrix } from './verify.ts';
 
-export type { DetectionMatrix, FaultOutcome, RunOutcome } from './verify.ts';
+export type { DetectionMatrix } from './verify.ts';
 
 export interface VerifyOptions {
   roles?: readonly PartyRole[];

@@ -3,8 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { defineCheck } from '../conformance/harness/check.ts';
 import { faultsFor, problemsOf, verifiedBy, type DetectionMatrix, type RunOutcome } from './verify.ts';
 
-const check = defineCheck({ id: 'security/x', requirements: ['ECDX-SEC-002'], title: 'Unsigned refused', description: 'A check of one both-role requirement.', run: async () => {} });
-const run = (role: 'carrier' | 'platform', outcome: Partial<RunOutcome> = {}): RunOutcome => ({ role, failed: [], warned: [], errors: [], blocked: [], results: 1, ...outcome });
+const check = defineCheck({
+  id: 'security/x',
+  requirements: ['ECDX-SEC-002'],
+  title: 'Unsigned refused',
+  description: 'A check of one both-role requirement.',
+  run: async () => {},
+});
+const run = (role: 'carrier' | 'platform', outcome: Partial<RunOutcome> = {}): RunOutcome => ({
+  role,
+  failed: [],
+  warned: [],
+  errors: [],
+  blocked: [],
+  results: 1,
+  ...outcome,
+});
 const matrix = (runs: RunOutcome[], detected = true, falseFailures: string[] = []): DetectionMatrix => ({
   baseline: [run('carrier'), run('platform')],
   faults: [{ fault: 'accept-unsigned', requirements: ['ECDX-SEC-002'], role: 'both', runs, detected, falseFailures }],
@@ -35,7 +49,9 @@ describe('the self-test engine', () => {
   });
 
   it('reports a dirty baseline and false failures', () => {
-    const dirty = matrix([run('carrier', { failed: ['ECDX-SEC-002', 'ECDX-SEC-003'] }), run('platform', { failed: ['ECDX-SEC-002'] })], true, ['ECDX-SEC-003 (carrier)']);
+    const dirty = matrix([run('carrier', { failed: ['ECDX-SEC-002', 'ECDX-SEC-003'] }), run('platform', { failed: ['ECDX-SEC-002'] })], true, [
+      'ECDX-SEC-003 (carrier)',
+    ]);
     dirty.baseline[0] = run('carrier', { errors: ['security/x: the target did not answer'] });
     expect(problemsOf(dirty, [check])).toMatchInlineSnapshot(`
       [

@@ -111,12 +111,16 @@ export async function verify(plan: VerifyPlan): Promise<DetectionMatrix> {
   ];
   const outcomes = await pool(jobs, plan.parallel ?? 3, async ({ role, fault }) => {
     const outcome = await runAgainstMock(role, fault ? [fault.name as FaultName] : [], checksFor(fault));
-    log(fault ? `${fault.name} (${role}): failed ${outcome.failed.join(', ') || 'nothing'}` : `baseline ${role}: ${outcome.results} results, ${outcome.failed.length} MUST failures, ${outcome.errors.length} errors`);
+    log(
+      fault
+        ? `${fault.name} (${role}): failed ${outcome.failed.join(', ') || 'nothing'}`
+        : `baseline ${role}: ${outcome.results} results, ${outcome.failed.length} MUST failures, ${outcome.errors.length} errors`,
+    );
     return outcome;
   });
   const baseline = outcomes.slice(0, roles.length);
   const runs = new Map<string, RunOutcome[]>();
-  jobs.slice(roles.length).forEach(({ fault }, i) => runs.set(fault!.name, [...(runs.get(fault!.name) ?? []), outcomes[roles.length + i]!]));
+  for (const [i, { fault }] of jobs.slice(roles.length).entries()) runs.set(fault!.name, [...(runs.get(fault!.name) ?? []), outcomes[roles.length + i]!]);
 
   const faultOutcomes: FaultOutcome[] = selected.map((fault) => {
     const faultRuns = (runs.get(fault.name) ?? []).sort((a, b) => a.role.localeCompare(b.role));
@@ -168,7 +172,8 @@ export interface Expectations {
 export function problemsOf(matrix: DetectionMatrix, checks: readonly Check[], expectations: Expectations = {}): string[] {
   const problems: string[] = [];
   for (const b of matrix.baseline) {
-    if (b.failed.length || b.errors.length || b.blocked.length) problems.push(`baseline ${b.role}: failed ${b.failed.join(', ') || '-'}; errors ${b.errors.join(' | ') || '-'}; blocked ${b.blocked.join(', ') || '-'}`);
+    if (b.failed.length || b.errors.length || b.blocked.length)
+      problems.push(`baseline ${b.role}: failed ${b.failed.join(', ') || '-'}; errors ${b.errors.join(' | ') || '-'}; blocked ${b.blocked.join(', ') || '-'}`);
   }
   for (const f of matrix.faults) {
     const elsewhere = expectations.seenElsewhere?.includes(f.fault as FaultName) ?? false;

@@ -43,12 +43,16 @@ describe('check metadata', () => {
   });
 
   it('files every area in the folder its checks are named after, and every folder in the table', () => {
-    const folders = readdirSync(join(conformance, 'checks'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync(join(conformance, 'checks'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(folders.sort()).toEqual(Object.keys(areas).sort());
     for (const [area, list] of Object.entries(areas)) {
       expect(list.length, `${area} has checks`).toBeGreaterThan(0);
       for (const check of list) expect(check.id.startsWith(`${area}/`), check.id).toBe(true);
-      const text = sources(`checks/${area}`).map((f) => readFileSync(join(conformance, f), 'utf8')).join('\n');
+      const text = sources(`checks/${area}`)
+        .map((f) => readFileSync(join(conformance, f), 'utf8'))
+        .join('\n');
       for (const check of list) expect(text.includes(`id: '${check.id}'`), `${check.id} is defined in checks/${area}/`).toBe(true);
     }
   });

@@ -35,7 +35,8 @@ export const areas = {
 } as const satisfies Record<string, readonly Check[]>;
 
 for (const [area, list] of Object.entries(areas)) {
-  for (const check of list) if (!check.id.startsWith(`${area}/`)) throw new Error(`check ${check.id} is registered in area ${area}: its id must start with '${area}/'`);
+  for (const check of list)
+    if (!check.id.startsWith(`${area}/`)) throw new Error(`check ${check.id} is registered in area ${area}: its id must start with '${area}/'`);
 }
 
 export const checks: readonly Check[] = Object.values(areas).flat();

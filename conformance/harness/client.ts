@@ -83,8 +83,12 @@ export class TargetClient {
     if (spec.path.startsWith('/')) url.pathname = `${new URL(this.#options.baseUrl).pathname.replace(/\/$/, '')}${spec.path.split('?')[0]}`;
     let body: Uint8Array | undefined =
       spec.rawBody !== undefined
-        ? typeof spec.rawBody === 'string' ? new TextEncoder().encode(spec.rawBody) : spec.rawBody
-        : spec.body === undefined ? undefined : new TextEncoder().encode(JSON.stringify(spec.body));
+        ? typeof spec.rawBody === 'string'
+          ? new TextEncoder().encode(spec.rawBody)
+          : spec.rawBody
+        : spec.body === undefined
+          ? undefined
+          : new TextEncoder().encode(JSON.stringify(spec.body));
     const headers: Record<string, string> = { host: url.host, accept: 'application/json, application/problem+json' };
     if (body !== undefined && spec.rawBody === undefined) headers['content-type'] = 'application/json';
     if (spec.method === 'POST' && spec.idempotencyKey !== false) headers['idempotency-key'] = spec.idempotencyKey ?? randomUUID();
@@ -121,7 +125,12 @@ export class TargetClient {
       this.#options.record({
         kind: 'http',
         direction: 'to-target',
-        request: { method: spec.method, url: url.href, headers: redactHeaders(headers), ...optional('body', redactBody(body && new TextDecoder().decode(body))) },
+        request: {
+          method: spec.method,
+          url: url.href,
+          headers: redactHeaders(headers),
+          ...optional('body', redactBody(body && new TextDecoder().decode(body))),
+        },
         response: { status: response.statusCode, headers: redactHeaders(responseHeaders), ...optional('body', redactBody(text)) },
         durationMs,
         at,
@@ -132,7 +141,12 @@ export class TargetClient {
       this.#options.record({
         kind: 'http',
         direction: 'to-target',
-        request: { method: spec.method, url: url.href, headers: redactHeaders(headers), ...optional('body', redactBody(body && new TextDecoder().decode(body))) },
+        request: {
+          method: spec.method,
+          url: url.href,
+          headers: redactHeaders(headers),
+          ...optional('body', redactBody(body && new TextDecoder().decode(body))),
+        },
         error: reason,
         durationMs: Date.now() - started,
         at,

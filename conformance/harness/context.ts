@@ -108,7 +108,13 @@ export class TestContext {
   /** Record a passed assertion, or end the check as failed with `message`. */
   assert(condition: unknown, message: string, details: AssertionDetails = {}): void {
     const requirementId = details.requirementId ?? this.#requirementId;
-    this.evidence.push({ kind: 'assertion', passed: Boolean(condition), message, ...(requirementId ? { requirementId } : {}), ...(details.pointer === undefined ? {} : { pointer: details.pointer }) });
+    this.evidence.push({
+      kind: 'assertion',
+      passed: Boolean(condition),
+      message,
+      ...(requirementId ? { requirementId } : {}),
+      ...(details.pointer === undefined ? {} : { pointer: details.pointer }),
+    });
     if (!condition) throw new AssertionFailed(message);
   }
 
@@ -166,7 +172,13 @@ export class TestContext {
     const schema: TSchema = schemaByName(schemaName);
     const found = violations(schema, body, 5);
     const label = what ? `${what}: ` : '';
-    this.assert(found.length === 0, found.length === 0 ? `${label}body is a valid ${schemaName}` : `${label}body is not a valid ${schemaName}: ${found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ')}`, found[0] ? { pointer: found[0].pointer } : {});
+    this.assert(
+      found.length === 0,
+      found.length === 0
+        ? `${label}body is a valid ${schemaName}`
+        : `${label}body is not a valid ${schemaName}: ${found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ')}`,
+      found[0] ? { pointer: found[0].pointer } : {},
+    );
     return body as T;
   }
 
@@ -192,7 +204,9 @@ export class TestContext {
     const first = leaks[0];
     this.assert(
       leaks.length === 0,
-      first ? `${where} leaks personal data: an unmasked ${first.kind === 'mobile-number' ? 'mobile number' : 'resident identity number'} (${first.masked}) at ${first.pointer || '/'}${leaks.length > 1 ? ` and ${leaks.length - 1} more` : ''}` : `${where} carries no unmasked mobile or identity number`,
+      first
+        ? `${where} leaks personal data: an unmasked ${first.kind === 'mobile-number' ? 'mobile number' : 'resident identity number'} (${first.masked}) at ${first.pointer || '/'}${leaks.length > 1 ? ` and ${leaks.length - 1} more` : ''}`
+        : `${where} carries no unmasked mobile or identity number`,
       { ...(requirementId ? { requirementId } : {}), ...(first ? { pointer: first.pointer } : {}) },
     );
   }
@@ -234,7 +248,10 @@ export class TestContext {
 
   // --- pushes -------------------------------------------------------------------------------------------
   /** A callback URL on the harness's receiver, answering as scripted. */
-  callback(answers: ScriptedAnswer[] = [], fallback?: ScriptedAnswer): { url: string; deliveries: Delivery[]; waitFor: (count: number, timeoutMs?: number) => Promise<boolean> } {
+  callback(
+    answers: ScriptedAnswer[] = [],
+    fallback?: ScriptedAnswer,
+  ): { url: string; deliveries: Delivery[]; waitFor: (count: number, timeoutMs?: number) => Promise<boolean> } {
     const receiver = this.need(this.#env.receiver, 'no push receiver is running (use --callback-host or --callback-url)');
     const endpoint = receiver.endpoint(answers, fallback, (e) => this.evidence.push(e));
     return { ...endpoint, waitFor: (count, timeoutMs = this.#env.timeoutMs) => endpoint.waitFor(count, timeoutMs) };

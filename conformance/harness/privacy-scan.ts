@@ -14,7 +14,21 @@ export interface PrivacyLeak {
  * Members that hold identifiers, not personal data: a waybill number or an event id may contain 11 digits that
  * look like a mobile number (`SF13812345678`).
  */
-const IDENTIFIER_MEMBERS = new Set(['waybillNo', 'waybillNos', 'eventId', 'batchId', 'subscriptionId', 'noticeId', 'incidentId', 'responseId', 'consentId', 'platformOrderId', 'facilityCode', 'employeeRef', 'code']);
+const IDENTIFIER_MEMBERS = new Set([
+  'waybillNo',
+  'waybillNos',
+  'eventId',
+  'batchId',
+  'subscriptionId',
+  'noticeId',
+  'incidentId',
+  'responseId',
+  'consentId',
+  'platformOrderId',
+  'facilityCode',
+  'employeeRef',
+  'code',
+]);
 
 const escapePointer = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
 

@@ -59,7 +59,11 @@ export class PushReceiver {
   }
 
   /** A fresh callback URL whose answers follow `answers`, then `fallback` (default 200). */
-  endpoint(answers: ScriptedAnswer[] = [], fallback: ScriptedAnswer = { status: 200 }, record?: (exchange: Exchange) => void): { url: string; deliveries: Delivery[]; waitFor: (count: number, timeoutMs: number) => Promise<boolean> } {
+  endpoint(
+    answers: ScriptedAnswer[] = [],
+    fallback: ScriptedAnswer = { status: 200 },
+    record?: (exchange: Exchange) => void,
+  ): { url: string; deliveries: Delivery[]; waitFor: (count: number, timeoutMs: number) => Promise<boolean> } {
     const path = `/callbacks/${randomUUID()}/v1/tracking-events`;
     const endpoint: Endpoint = { answers: [...answers], fallback, deliveries: [], waiters: [], ...(record ? { record } : {}) };
     this.#endpoints.set(path, endpoint);
@@ -79,7 +83,13 @@ export class PushReceiver {
     if (endpoint.deliveries.length >= count) return Promise.resolve(true);
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(false), timeoutMs);
-      endpoint.waiters.push({ count, resolve: () => (clearTimeout(timer), resolve(true)) });
+      endpoint.waiters.push({
+        count,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      });
     });
   }
 
@@ -94,7 +104,9 @@ export class PushReceiver {
     req.on('error', () => res.destroy());
     req.on('end', () => {
       if (!endpoint) {
-        res.writeHead(404, { 'content-type': 'application/problem+json' }).end('{"type":"https://ecdx.dev/problems/not-found","title":"Not found","status":404}');
+        res
+          .writeHead(404, { 'content-type': 'application/problem+json' })
+          .end('{"type":"https://ecdx.dev/problems/not-found","title":"Not found","status":404}');
         return;
       }
       const answer = endpoint.answers.shift() ?? endpoint.fallback;
@@ -112,7 +124,12 @@ export class PushReceiver {
       endpoint.record?.({
         kind: 'http',
         direction: 'from-target',
-        request: { method: req.method ?? 'POST', url: req.url ?? '', headers: redactHeaders(headers), ...(body.length ? { body: redactBody(body.toString('utf8'))! } : {}) },
+        request: {
+          method: req.method ?? 'POST',
+          url: req.url ?? '',
+          headers: redactHeaders(headers),
+          ...(body.length ? { body: redactBody(body.toString('utf8'))! } : {}),
+        },
         response: { status: answer.status, headers: answer.headers ?? {} },
         durationMs: 0,
         at: new Date(delivery.receivedAt).toISOString(),

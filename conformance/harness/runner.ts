@@ -19,7 +19,10 @@ import type { PartyRole } from '../../schemas/src/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 export const HARNESS_VERSION = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-const specSha256 = () => createHash('sha256').update(readFileSync(join(root, 'spec', 'requirements.json'))).digest('hex');
+const specSha256 = () =>
+  createHash('sha256')
+    .update(readFileSync(join(root, 'spec', 'requirements.json')))
+    .digest('hex');
 
 /** A mistake in how the harness was asked to run: the CLI answers it with exit code 2. */
 export class ConfigurationError extends Error {
@@ -81,8 +84,7 @@ export function validateTarget(target: string, insecureHttp = false): URL {
   return url;
 }
 
-const levelOf = (check: Check): 'MUST' | 'SHOULD' =>
-  check.requirements.some((id) => requirementById(id)?.level.startsWith('MUST')) ? 'MUST' : 'SHOULD';
+const levelOf = (check: Check): 'MUST' | 'SHOULD' => (check.requirements.some((id) => requirementById(id)?.level.startsWith('MUST')) ? 'MUST' : 'SHOULD');
 
 const classNameOf = (uri: string): string | undefined => (uri.startsWith(CLASS_BASE) ? uri.slice(CLASS_BASE.length) : undefined);
 
@@ -92,13 +94,18 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
   const target = validateTarget(options.target, options.insecureHttp).href.replace(/\/$/, '');
   const { checks } = options;
   for (const name of options.classes ?? []) {
-    if (!conformanceClassNames.includes(name as ConformanceClassName)) throw new ConfigurationError(`unknown class '${name}' (known: ${conformanceClassNames.join(', ')})`);
+    if (!conformanceClassNames.includes(name as ConformanceClassName))
+      throw new ConfigurationError(`unknown class '${name}' (known: ${conformanceClassNames.join(', ')})`);
   }
   const timeoutMs = options.timeoutMs ?? 10_000;
   const key = options.key ?? (options.role === 'carrier' ? demoCredentials.platform.signingKey : demoCredentials.carrier.signingKey);
   const needsReceiver = options.role === 'carrier' && checks.some((c) => c.needs?.includes('callback'));
   const receiver = needsReceiver
-    ? await PushReceiver.start({ host: options.callbackHost ?? '127.0.0.1', ...(options.callbackPort === undefined ? {} : { port: options.callbackPort }), ...(options.callbackUrl ? { publicUrl: options.callbackUrl } : {}) })
+    ? await PushReceiver.start({
+        host: options.callbackHost ?? '127.0.0.1',
+        ...(options.callbackPort === undefined ? {} : { port: options.callbackPort }),
+        ...(options.callbackUrl ? { publicUrl: options.callbackUrl } : {}),
+      })
     : undefined;
   const clockOffset = { value: 0 };
   const clients: TargetClient[] = [];
@@ -108,7 +115,14 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     claim: undefined,
     rawClaim: undefined,
     client: (record) => {
-      const client = new TargetClient({ baseUrl: target, key, timeoutMs, clockOffset: () => clockOffset.value, record, ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}) });
+      const client = new TargetClient({
+        baseUrl: target,
+        key,
+        timeoutMs,
+        clockOffset: () => clockOffset.value,
+        record,
+        ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+      });
       clients.push(client);
       return client;
     },
@@ -153,15 +167,17 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     const claimed = new Set<string>(options.classes ?? (env.claim?.classes ?? []).map(classNameOf).filter((c): c is string => c !== undefined));
     if (!options.classes && !env.claim) claimed.add('core'); // without a readable claim, core still runs and says why
 
-    const selected = checks.filter(
-      (c) => (c.role === 'both' || c.role === options.role) && selectedBy(c, options.only, options.skip),
-    );
+    const selected = checks.filter((c) => (c.role === 'both' || c.role === options.role) && selectedBy(c, options.only, options.skip));
     options.progress?.start?.(selected.length);
     const results = new Map<Check, CheckResult>();
     const runnable: Check[] = [];
     for (const check of selected) {
       if (claimed.has(check.class)) runnable.push(check);
-      else results.set(check, skippedResult(check, `class ${check.class} is not claimed by the target${options.classes ? ' (or not selected with --classes)' : ''}`));
+      else
+        results.set(
+          check,
+          skippedResult(check, `class ${check.class} is not claimed by the target${options.classes ? ' (or not selected with --classes)' : ''}`),
+        );
     }
     for (const result of results.values()) options.progress?.checkFinished?.(result);
 
@@ -206,7 +222,18 @@ function selectedBy(check: Check, only?: readonly string[], skip?: readonly stri
 }
 
 function skippedResult(check: Check, message: string): CheckResult {
-  return { checkId: check.id, requirementIds: check.requirements, class: check.class, role: check.role, level: levelOf(check), status: 'skipped', title: check.title, message, evidence: [], durationMs: 0 };
+  return {
+    checkId: check.id,
+    requirementIds: check.requirements,
+    class: check.class,
+    role: check.role,
+    level: levelOf(check),
+    status: 'skipped',
+    title: check.title,
+    message,
+    evidence: [],
+    durationMs: 0,
+  };
 }
 
 /** A check that runs longer than this is stopped and reported as an error. */
@@ -250,7 +277,9 @@ export async function runCheck(check: Check, env: RunEnvironment): Promise<Check
   const failedAssertion = [...t.evidence].reverse().find((e) => e.kind === 'assertion' && !e.passed);
   const failedRequirementIds =
     status === 'failed' || status === 'warning'
-      ? failedAssertion?.kind === 'assertion' && failedAssertion.requirementId ? [failedAssertion.requirementId] : check.requirements
+      ? failedAssertion?.kind === 'assertion' && failedAssertion.requirementId
+        ? [failedAssertion.requirementId]
+        : check.requirements
       : undefined;
   return {
     checkId: check.id,

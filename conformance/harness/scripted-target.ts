@@ -88,11 +88,16 @@ export function scriptedDispatcher(script: Script): { dispatcher: MockAgent; req
 }
 
 /** The claim answered at GET /v1/conformance, then `script` for everything else. */
-const withClaim = (claim: ConformanceClaim | undefined, script: Script): Script => (request) =>
-  claim && request.method === 'GET' && request.path.startsWith('/v1/conformance') ? { status: 200, json: claim } : script(request);
+const withClaim =
+  (claim: ConformanceClaim | undefined, script: Script): Script =>
+  (request) =>
+    claim && request.method === 'GET' && request.path.startsWith('/v1/conformance') ? { status: 200, json: claim } : script(request);
 
 /** Run one check against a scripted target that serves `claim` and answers the rest with `script`. */
-export async function runScripted(check: Check, options: { role: PartyRole; claim?: ConformanceClaim; script: Script }): Promise<CheckResult & { requests: ScriptedRequest[] }> {
+export async function runScripted(
+  check: Check,
+  options: { role: PartyRole; claim?: ConformanceClaim; script: Script },
+): Promise<CheckResult & { requests: ScriptedRequest[] }> {
   const { dispatcher, requests } = scriptedDispatcher(withClaim(options.claim, options.script));
   try {
     const report = await runSuite({ target: SCRIPTED_TARGET, role: options.role, checks: [check], dispatcher, timeoutMs: 2_000, settleMs: 50 });

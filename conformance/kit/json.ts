@@ -34,7 +34,7 @@ export function firstDifference(expected: unknown, actual: unknown, options: Dif
     if (!isObject(expected) || !isObject(actual)) return here;
     const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort();
     for (const key of keys) {
-      if (!options.sameInstant && (key in expected) !== (key in actual)) return `${pointer}/${pointerToken(key)}`;
+      if (!options.sameInstant && key in expected !== key in actual) return `${pointer}/${pointerToken(key)}`;
       const found = firstDifference(expected[key], actual[key], options, `${pointer}/${pointerToken(key)}`);
       if (found !== undefined) return found;
     }

@@ -108,10 +108,17 @@ export async function subscribe(t: TestContext, options: SubscriptionOptions, cr
   const response = await t.http.post('/v1/subscriptions', subscriptionRequest(options));
   const id = subscriptionIdOf(response);
   if (id) created.push(id);
-  t.precondition(response.status === 201 && id !== undefined, `POST /v1/subscriptions (${options.scheme}) was answered ${response.status} without a subscriptionId, so no push can be observed`);
+  t.precondition(
+    response.status === 201 && id !== undefined,
+    `POST /v1/subscriptions (${options.scheme}) was answered ${response.status} without a subscriptionId, so no push can be observed`,
+  );
   const body = response.json as Subscription;
   t.precondition(typeof body.createdAt === 'string', 'the new subscription has no createdAt');
-  if (options.scheme === 'v1') t.precondition(typeof body.secret === 'string' && body.secret.startsWith('whsec_'), 'the new v1 subscription came without a whsec_ secret, so its pushes cannot be verified');
+  if (options.scheme === 'v1')
+    t.precondition(
+      typeof body.secret === 'string' && body.secret.startsWith('whsec_'),
+      'the new v1 subscription came without a whsec_ secret, so its pushes cannot be verified',
+    );
   return body;
 }
 
@@ -131,7 +138,9 @@ export async function unsubscribeAll(t: TestContext, ids: readonly string[]): Pr
 /** The events of a delivery, read loosely (a broken body gives none). */
 export function eventsOf(delivery: Delivery): TrackingEvent[] {
   const events = (delivery.json as { events?: unknown } | undefined)?.events;
-  return Array.isArray(events) ? events.filter((e): e is TrackingEvent => !!e && typeof e === 'object' && typeof (e as { eventId?: unknown }).eventId === 'string') : [];
+  return Array.isArray(events)
+    ? events.filter((e): e is TrackingEvent => !!e && typeof e === 'object' && typeof (e as { eventId?: unknown }).eventId === 'string')
+    : [];
 }
 
 export const batchIdOf = (delivery: Delivery): string | undefined => {
@@ -185,7 +194,10 @@ export async function firstDelivery(t: TestContext, deliveries: readonly Deliver
     await t.advanceClock(24 * HOUR);
     arrived = await waitUntil(t, () => deliveries.length > 0, t.timeoutMs);
   }
-  t.precondition(arrived, `no push for ${waybillNo} arrived after the clock moved 30 hours, so the delivery rules cannot be observed (ECDX-PSH-008 is checked on its own)`);
+  t.precondition(
+    arrived,
+    `no push for ${waybillNo} arrived after the clock moved 30 hours, so the delivery rules cannot be observed (ECDX-PSH-008 is checked on its own)`,
+  );
   await letTargetReadAnswer(t);
   return deliveries[0]!;
 }
@@ -267,7 +279,8 @@ export const pushSigningKey = (t: TestContext): WebhookSigningKey =>
   claimedSchemes(t)[0] === 'v1a' ? demoCredentials.push.v1a.signingKey : demoCredentials.push.v1;
 
 /** A key of the same scheme that the platform cannot know. */
-export const unknownPushKey = (t: TestContext): WebhookSigningKey => (pushSigningKey(t).scheme === 'v1a' ? generateWebhookSigningKey() : generateWebhookSecret());
+export const unknownPushKey = (t: TestContext): WebhookSigningKey =>
+  pushSigningKey(t).scheme === 'v1a' ? generateWebhookSigningKey() : generateWebhookSecret();
 
 /** What a platform may take to acknowledge a push (ECDX-PSH-017), plus room: every push check but that one waits this long. */
 const PUSH_TIMEOUT_MS = 25 * SECOND;

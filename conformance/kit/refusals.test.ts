@@ -26,7 +26,12 @@ async function refusalOf(answer: ScriptedAnswer) {
   } catch (error) {
     outcome = error instanceof AssertionFailed ? `failed: ${error.message}` : String(error);
   }
-  return { outcome, assertions: t.evidence.filter((e) => e.kind === 'assertion').map((e) => e.kind === 'assertion' && `${e.passed ? '✔' : '✘'} ${e.requirementId} ${e.message}`) };
+  return {
+    outcome,
+    assertions: t.evidence
+      .filter((e) => e.kind === 'assertion')
+      .map((e) => e.kind === 'assertion' && `${e.passed ? '✔' : '✘'} ${e.requirementId} ${e.message}`),
+  };
 }
 
 describe('kit/refusals', () => {
@@ -76,7 +81,14 @@ describe('kit/refusals', () => {
   });
 
   it('summarises a problem for a message', () => {
-    const response = { status: 422, headers: {}, text: '', json: { type: 'https://ecdx.dev/problems/validation-failed', detail: 'bad' }, durationMs: 1, sent: { method: 'GET', url: '', headers: {}, body: undefined } };
+    const response = {
+      status: 422,
+      headers: {},
+      text: '',
+      json: { type: 'https://ecdx.dev/problems/validation-failed', detail: 'bad' },
+      durationMs: 1,
+      sent: { method: 'GET', url: '', headers: {}, body: undefined },
+    };
     expect(problemSummary(response)).toBe(' (validation-failed: bad)');
     expect(problemSummary({ ...response, json: undefined })).toBe('');
   });

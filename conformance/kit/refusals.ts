@@ -35,26 +35,42 @@ export interface RefusalOptions {
 }
 
 /** A refusal with `status` and the problem `slug`, judged as the module comment says. */
-export function expectRefusal(t: TestContext, response: HttpResponse, status: number, slug: ProblemSlug | readonly ProblemSlug[], options: RefusalOptions): void {
+export function expectRefusal(
+  t: TestContext,
+  response: HttpResponse,
+  status: number,
+  slug: ProblemSlug | readonly ProblemSlug[],
+  options: RefusalOptions,
+): void {
   const { what } = options;
   const named = options.requirementId ? { requirementId: options.requirementId } : {};
   const slugs: readonly ProblemSlug[] = typeof slug === 'string' ? [slug] : slug;
   t.assert(response.status === status, `${what}: expected HTTP ${status} (${slugs.join(' or ')}), got ${response.status}${problemSummary(response)}`, named);
   expectProblemFormat(t, response, what);
   const type = (response.json as { type?: unknown }).type;
-  t.assert(catalogueSlug(type) !== undefined, `${what}: the problem type ${String(type)} is a URI of the ECDX problem catalogue`, { requirementId: 'ECDX-ERR-002' });
-  t.assert(slugs.some((s) => problemTypeUri(s) === type), `${what}: problem type is ${slugs.join(' or ')} (got ${String(type)})`, named);
+  t.assert(catalogueSlug(type) !== undefined, `${what}: the problem type ${String(type)} is a URI of the ECDX problem catalogue`, {
+    requirementId: 'ECDX-ERR-002',
+  });
+  t.assert(
+    slugs.some((s) => problemTypeUri(s) === type),
+    `${what}: problem type is ${slugs.join(' or ')} (got ${String(type)})`,
+    named,
+  );
 }
 
 /** application/problem+json, a valid Problem, its status member the HTTP status (ECDX-ERR-001). */
 export function expectProblemFormat(t: TestContext, response: HttpResponse, what: string): void {
   const requirementId = 'ECDX-ERR-001';
   const contentType = (response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  t.assert(contentType === 'application/problem+json', `${what}: the ${response.status} answer is application/problem+json (got '${contentType || 'none'}')`, { requirementId });
+  t.assert(contentType === 'application/problem+json', `${what}: the ${response.status} answer is application/problem+json (got '${contentType || 'none'}')`, {
+    requirementId,
+  });
   const found = violations(schemaByName('Problem'), response.json, 5);
   t.assert(
     found.length === 0,
-    found.length === 0 ? `${what}: the body is a valid Problem` : `${what}: the body is not a valid Problem: ${found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ')}`,
+    found.length === 0
+      ? `${what}: the body is a valid Problem`
+      : `${what}: the body is not a valid Problem: ${found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ')}`,
     { requirementId, ...(found[0] ? { pointer: found[0].pointer } : {}) },
   );
   const member = (response.json as { status?: unknown }).status;

@@ -54,8 +54,12 @@ describe('kit/requests', () => {
 
   it('knows a cheap signed GET for each kind of target, or none', () => {
     expect(optionalProbePath(context({ role: 'carrier', claim: scriptedClaim('carrier') }).t)).toMatch(/^\/v1\/shipments\/ECDXPROBE\d+$/);
-    expect(optionalProbePath(scriptedContext({ role: 'platform', claim: scriptedClaim('platform', ['notices']) }).t)).toMatch(/^\/v1\/interruption-notices\/ecdx-conf-probe-/);
-    expect(optionalProbePath(scriptedContext({ role: 'platform', claim: scriptedClaim('platform', ['statistics']) }).t)).toMatch(/^\/v1\/statistics\/sharing\?from=/);
+    expect(optionalProbePath(scriptedContext({ role: 'platform', claim: scriptedClaim('platform', ['notices']) }).t)).toMatch(
+      /^\/v1\/interruption-notices\/ecdx-conf-probe-/,
+    );
+    expect(optionalProbePath(scriptedContext({ role: 'platform', claim: scriptedClaim('platform', ['statistics']) }).t)).toMatch(
+      /^\/v1\/statistics\/sharing\?from=/,
+    );
     const bare = scriptedContext({ role: 'platform', claim: scriptedClaim('platform') }).t;
     expect(optionalProbePath(bare)).toBeUndefined();
     expect(() => probePath(bare)).toThrow(PreconditionFailed);

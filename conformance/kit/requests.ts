@@ -71,9 +71,10 @@ export function noticeBody(t: TestContext): Record<string, unknown> {
 export function incidentBody(t: TestContext): Record<string, unknown> {
   const now = t.targetNow();
   const body = example('SecurityIncident');
-  const reportedBy = t.role === 'platform'
-    ? { name: 'ECDX conformance harness', role: 'carrier', carrierCode: HARNESS_CARRIER_CODE }
-    : { name: 'ECDX conformance harness', role: 'platform' };
+  const reportedBy =
+    t.role === 'platform'
+      ? { name: 'ECDX conformance harness', role: 'carrier', carrierCode: HARNESS_CARRIER_CODE }
+      : { name: 'ECDX conformance harness', role: 'platform' };
   return {
     ...body,
     incidentId: `ecdx-conf-inc-${shortId()}`,
@@ -191,4 +192,3 @@ export const resend = (t: TestContext, response: HttpResponse): Promise<HttpResp
     sign: false,
     idempotencyKey: response.sent.headers['idempotency-key'] ?? false,
   });
-

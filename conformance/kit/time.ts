@@ -14,7 +14,10 @@ export const utc = (epochMs: number): string => new Date(wholeSecond(epochMs)).t
 export function describeDuration(ms: number): string {
   const sign = ms < 0 ? '−' : '';
   const s = Math.round(Math.abs(ms) / SECOND);
-  for (const [unit, size] of [['d', DAY / SECOND], ['h', HOUR / SECOND]] as const) {
+  for (const [unit, size] of [
+    ['d', DAY / SECOND],
+    ['h', HOUR / SECOND],
+  ] as const) {
     if (s >= size && s % size === 0) return `${sign}${s / size} ${unit}`;
     if (s >= size && (s + 1) % size === 0) return `${sign}${(s + 1) / size} ${unit} − 1 s`;
     if (s >= size && (s - 1) % size === 0) return `${sign}${(s - 1) / size} ${unit} + 1 s`;

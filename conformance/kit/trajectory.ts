@@ -37,8 +37,12 @@ export const eventsPath = (waybillNo: string, query: EventsQuery = {}): string =
   return `${shipmentPath(waybillNo)}/events${search ? `?${search}` : ''}`;
 };
 
-export const getEvents = (t: TestContext, waybillNo: string, query: EventsQuery = {}, options: Parameters<TestContext['http']['get']>[1] = {}): Promise<HttpResponse> =>
-  t.http.get(eventsPath(waybillNo, query), options);
+export const getEvents = (
+  t: TestContext,
+  waybillNo: string,
+  query: EventsQuery = {},
+  options: Parameters<TestContext['http']['get']>[1] = {},
+): Promise<HttpResponse> => t.http.get(eventsPath(waybillNo, query), options);
 
 export interface Page {
   items: ServedEvent[];
@@ -151,7 +155,7 @@ export async function advanceUntil(
     const reads: ServedEvent[][] = [];
     for (const waybillNo of waybills) reads.push((await readTrajectory(t, waybillNo)).events);
     const answeredBy = await targetClock(t);
-    waybills.forEach((waybillNo, i) => options.onRead?.(waybillNo, { events: reads[i]!, answeredAt: answeredBy }));
+    for (const [i, waybillNo] of waybills.entries()) options.onRead?.(waybillNo, { events: reads[i]!, answeredAt: answeredBy });
     return reads;
   };
   let reads = await readAll();
@@ -206,7 +210,10 @@ export const journeys = defineFixture({
     const base = shipmentRequest(c);
     const sender = { ...(base['sender'] as Record<string, unknown>), phone: SENDER_LANDLINE };
     const rejected = await createShipment(c, { platformOrderId: pathOrderId('rejected'), sender });
-    const snapshots = new Map<string, Snapshot[]>([[happy.waybillNo, []], [rejected.waybillNo, []]]);
+    const snapshots = new Map<string, Snapshot[]>([
+      [happy.waybillNo, []],
+      [rejected.waybillNo, []],
+    ]);
     const onRead = (waybillNo: string, snapshot: Snapshot) => snapshots.get(waybillNo)?.push(snapshot);
     const waybills = [happy.waybillNo, rejected.waybillNo];
     await advanceUntil(c, waybills, (reads) => reads.every(showsEnd), { step: JOURNEY_STEP, max: JOURNEY_MAX, onRead });
@@ -243,7 +250,10 @@ export interface JourneyRead {
 /** Both trajectories as the target serves them now (read by the calling check, for its evidence), labelled. */
 export async function readJourneys(t: TestContext, j: Journeys): Promise<JourneyRead[]> {
   const reads = [];
-  for (const [label, journey] of [['the delivered parcel', j.happy], ['the returned parcel', j.rejected]] as const) {
+  for (const [label, journey] of [
+    ['the delivered parcel', j.happy],
+    ['the returned parcel', j.rejected],
+  ] as const) {
     const { events } = await readTrajectory(t, journey.waybillNo);
     reads.push({ label: `${label} ${journey.waybillNo}`, waybillNo: journey.waybillNo, request: journey.request, events });
   }

@@ -16,6 +16,7 @@ function capture(isTTY: boolean): { stream: ConsoleStream; text: () => string } 
   return { stream, text: () => chunks.join('') };
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: looking for terminal escapes
 const ANSI = /\u001b\[/;
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -149,6 +150,7 @@ describe('console: progress bar on a TTY', () => {
     const progress = new ConsoleProgress({ stream: off.stream, env: { NO_COLOR: '1' } });
     expect(progress.color).toBe(false);
     await play(progress);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for terminal escapes
     expect(off.text()).not.toMatch(/\u001b\[(3\d|1|2)m/);
 
     expect(new ConsoleProgress({ stream: capture(true).stream, env: { NO_COLOR: '' } }).color).toBe(true);

@@ -62,6 +62,7 @@ export function formatResultLine(result: CheckResult, colors: Colors = pc.create
 
 /** Replaces control characters (a vendor's message could carry escape sequences) and folds lines into one. */
 const oneLine = (text: string): string =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters from a target are shown escaped
   text.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 /**

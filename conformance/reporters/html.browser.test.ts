@@ -11,7 +11,16 @@ import { hostileReport, loadFixture, SCRIPT_PAYLOAD, ATTRIBUTE_PAYLOAD } from '.
 import { renderHtml } from './html.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface Opened {
   page: Page;
@@ -64,7 +73,7 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in headless Chromium', () =>
     return opened;
   }
 
-  it('renders the counts, shows a failed check\'s evidence, filters, and requests nothing but the file', async () => {
+  it("renders the counts, shows a failed check's evidence, filters, and requests nothing but the file", async () => {
     const { page, requests, offline, errors } = await open('report.html');
     try {
       // summary counts

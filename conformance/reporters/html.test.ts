@@ -6,14 +6,79 @@ import { escapeHtml } from './shared.ts';
 
 /** The elements and attributes the renderer emits; anything else in a page came from the data. */
 const TAGS = new Set([
-  'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'h4', 'p', 'span', 'dl', 'dt', 'dd', 'code', 'details',
-  'summary', 'pre', 'time', 'main', 'section', 'div', 'button', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'fieldset',
-  'legend', 'label', 'input', 'select', 'option', 'output', 'a', 'br', 'ol', 'li', 'strong', 'footer', 'script',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'header',
+  'h1',
+  'h2',
+  'h4',
+  'p',
+  'span',
+  'dl',
+  'dt',
+  'dd',
+  'code',
+  'details',
+  'summary',
+  'pre',
+  'time',
+  'main',
+  'section',
+  'div',
+  'button',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'fieldset',
+  'legend',
+  'label',
+  'input',
+  'select',
+  'option',
+  'output',
+  'a',
+  'br',
+  'ol',
+  'li',
+  'strong',
+  'footer',
+  'script',
 ]);
 const ATTRIBUTES = new Set([
-  'lang', 'charset', 'http-equiv', 'content', 'name', 'id', 'class', 'type', 'title', 'data-status', 'data-class',
-  'data-check-id', 'data-text', 'data-filter-class', 'aria-expanded', 'aria-controls', 'aria-label', 'aria-hidden',
-  'aria-live', 'role', 'hidden', 'colspan', 'href', 'value', 'checked', 'placeholder', 'autocomplete',
+  'lang',
+  'charset',
+  'http-equiv',
+  'content',
+  'name',
+  'id',
+  'class',
+  'type',
+  'title',
+  'data-status',
+  'data-class',
+  'data-check-id',
+  'data-text',
+  'data-filter-class',
+  'aria-expanded',
+  'aria-controls',
+  'aria-label',
+  'aria-hidden',
+  'aria-live',
+  'role',
+  'hidden',
+  'colspan',
+  'href',
+  'value',
+  'checked',
+  'placeholder',
+  'autocomplete',
 ]);
 
 /** Every start tag of the page, strictly tokenised: a value that broke out of its attribute would not parse. */
@@ -69,7 +134,11 @@ describe.each(FIXTURE_NAMES)('HTML report of %s', (name) => {
     expect(html).toContain(`ECDX ${report.specVersion} · requirements SHA-256 <code>${report.specSha256}</code>`);
     expect(html).toContain(`<time>${report.startedAt}</time>`);
     expect(html).toContain(report.conformant ? 'verdict ok' : 'verdict ko');
-    for (const [status, key] of [['passed', 'passed'], ['failed', 'failed'], ['precondition-failed', 'preconditionFailed']] as const) {
+    for (const [status, key] of [
+      ['passed', 'passed'],
+      ['failed', 'failed'],
+      ['precondition-failed', 'preconditionFailed'],
+    ] as const) {
       expect(html).toMatch(new RegExp(`data-status="${status}"[^>]*><span class="count">${report.summary[key]}</span>`));
     }
     expect(html).toContain('data-filter-class="core"');

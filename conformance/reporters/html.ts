@@ -30,8 +30,7 @@ export interface HtmlOptions {
 const EXPANDED_BY_DEFAULT = new Set(['failed', 'error']);
 const RESULT_COLUMNS = 7;
 
-const reqLink = (id: string, specUrl: string): string =>
-  `<a href="${h(requirementHref(id, specUrl))}" class="mono">${h(id)}</a>`;
+const reqLink = (id: string, specUrl: string): string => `<a href="${h(requirementHref(id, specUrl))}" class="mono">${h(id)}</a>`;
 
 const headersBlock = (headers: Record<string, string>): string => {
   const entries = Object.entries(headers);
@@ -86,7 +85,9 @@ function evidenceHtml(evidence: readonly Evidence[], specUrl: string, uses: read
   const exchanges = evidence.filter((e): e is Exchange => e.kind === 'http');
   const parts: string[] = [];
   if (uses.length > 0) {
-    parts.push(`<p class="uses">Uses the shared ${uses.length === 1 ? 'fixture' : 'fixtures'} ${uses.map((id) => `<a href="#${fixtureAnchor(id)}" class="mono">${h(id)}</a>`).join(', ')}.</p>`);
+    parts.push(
+      `<p class="uses">Uses the shared ${uses.length === 1 ? 'fixture' : 'fixtures'} ${uses.map((id) => `<a href="#${fixtureAnchor(id)}" class="mono">${h(id)}</a>`).join(', ')}.</p>`,
+    );
   }
   parts.push(`<h4>Assertions (${assertions})</h4>`);
   parts.push(
@@ -130,7 +131,9 @@ function headerHtml(report: ConformanceReport): string {
     claimText = parts.join(' · ');
   }
   const claimJson =
-    report.claim === null ? '' : `<details class="claim"><summary>claim as served</summary><pre>${h(JSON.stringify(report.claim, null, 2) ?? 'null')}</pre></details>`;
+    report.claim === null
+      ? ''
+      : `<details class="claim"><summary>claim as served</summary><pre>${h(JSON.stringify(report.claim, null, 2) ?? 'null')}</pre></details>`;
   const meta: [string, string][] = [
     ['Target', `<code>${h(report.target.url)}</code>`],
     ['Role', h(report.target.role)],
@@ -182,7 +185,8 @@ function classesHtml(report: ConformanceReport): string {
 function resultsHtml(report: ConformanceReport, specUrl: string): string {
   const counts = report.summary;
   const boxes = RESULT_STATUSES.map(
-    (s) => `<label class="s-${s}"><input type="checkbox" name="status" value="${s}" checked> <span class="badge">${STATUS_SYMBOL[s]} ${s}</span> (${counts[summaryKey(s)]})</label>`,
+    (s) =>
+      `<label class="s-${s}"><input type="checkbox" name="status" value="${s}" checked> <span class="badge">${STATUS_SYMBOL[s]} ${s}</span> (${counts[summaryKey(s)]})</label>`,
   ).join('');
   const classOptions = classBreakdown(report)
     .filter((row) => row.total > 0)
@@ -196,7 +200,8 @@ function resultsHtml(report: ConformanceReport, specUrl: string): string {
     `<span><button type="button" id="expand-all">Expand all</button> <button type="button" id="collapse-all">Collapse all</button> ` +
     `<button type="button" id="reset-filters">Reset filters</button></span>` +
     `<output id="shown" aria-live="polite"></output></div>`;
-  const head = '<thead><tr><th><span class="no-print" aria-hidden="true"></span></th><th>status</th><th>check</th><th>class</th><th>requirements</th><th>level</th><th class="num">time</th></tr></thead>';
+  const head =
+    '<thead><tr><th><span class="no-print" aria-hidden="true"></span></th><th>status</th><th>check</th><th>class</th><th>requirements</th><th>level</th><th class="num">time</th></tr></thead>';
   const body = report.results.map((r, i) => resultHtml(r, i, specUrl)).join('\n');
   return (
     `<section id="results"><h2>Results</h2>${controls}` +

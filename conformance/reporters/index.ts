@@ -10,11 +10,7 @@ import { renderJson } from './json.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
 
-export { ConsoleProgress, formatResultLine, renderConsoleSummary, type ConsoleProgressOptions, type ConsoleStream } from './console.ts';
-export { renderHtml, type HtmlOptions } from './html.ts';
-export { renderJson } from './json.ts';
-export { renderJunit } from './junit.ts';
-export { renderMarkdown, type MarkdownOptions } from './markdown.ts';
+export { ConsoleProgress } from './console.ts';
 
 export const REPORT_FORMATS = ['console', 'json', 'junit', 'html', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -12,7 +12,17 @@ interface XmlElement {
 
 const decode = (s: string): string =>
   s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/g, (_, e: string) =>
-    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : e === 'apos' ? "'" : String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
+    e === 'lt'
+      ? '<'
+      : e === 'gt'
+        ? '>'
+        : e === 'amp'
+          ? '&'
+          : e === 'quot'
+            ? '"'
+            : e === 'apos'
+              ? "'"
+              : String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
   );
 
 /**
@@ -27,6 +37,7 @@ function parseXml(xml: string): XmlElement {
   const top = () => stack[stack.length - 1]!;
   while (rest.length > 0) {
     let m: RegExpMatchArray | null;
+    // biome-ignore-start lint/suspicious/noAssignInExpressions: a tokenizer: each branch tries the next token's pattern
     if ((m = rest.match(/^<!\[CDATA\[([\s\S]*?)\]\]>/))) top().text += m[1];
     else if ((m = rest.match(/^<!--([\s\S]*?)-->/))) void 0;
     else if ((m = rest.match(/^<\/([A-Za-z_][\w.-]*)\s*>/))) {
@@ -48,6 +59,7 @@ function parseXml(xml: string): XmlElement {
       if (stack.length === 1 && m[0].trim() !== '') throw new Error('text outside the root element');
       top().text += decode(m[0]);
     } else throw new Error(`not well-formed at: ${rest.slice(0, 80)}`);
+    // biome-ignore-end lint/suspicious/noAssignInExpressions: a tokenizer
     rest = rest.slice(m[0].length);
   }
   if (stack.length !== 1) throw new Error(`unclosed <${top().name}>`);
@@ -55,8 +67,7 @@ function parseXml(xml: string): XmlElement {
   return root.children[0]!;
 }
 
-const all = (e: XmlElement, name: string): XmlElement[] =>
-  e.children.flatMap((c) => [...(c.name === name ? [c] : []), ...all(c, name)]);
+const all = (e: XmlElement, name: string): XmlElement[] => e.children.flatMap((c) => [...(c.name === name ? [c] : []), ...all(c, name)]);
 const child = (e: XmlElement, name: string) => e.children.find((c) => c.name === name);
 
 describe.each(['all-passing', 'with-failures'] as FixtureName[])('JUnit XML of %s', (name) => {

@@ -14,8 +14,7 @@ const junitRoot = ((junitModule as unknown as { default?: Builder }).default ?? 
 const BODY_EXCERPT = 2000;
 
 /** Makes text safe for XML 1.0: characters XML cannot carry (NUL, most controls, lone surrogates) become U+FFFD. */
-export const xmlSafe = (text: string): string =>
-  text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
+export const xmlSafe = (text: string): string => text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
 
 /**
  * Makes text safe for CDATA as well: `]]>` becomes `]] >`, because the builder splits only the first `]]>` of

@@ -16,7 +16,7 @@ describe('Markdown summary', () => {
     expect(md).toContain('| Harness | 0.1.0 |');
   });
 
-  it('has a summary table and a per-class table whose numbers are the report\'s', () => {
+  it("has a summary table and a per-class table whose numbers are the report's", () => {
     expect(md).toContain('| 8 | 4 | 2 | 3 | 2 | 2 | 21 |');
     expect(md).toContain('| `core` | 2 | 1 | 1 | 0 | 0 | 0 | 4 |');
     expect(md).toContain('| `notices` (not claimed) | 0 | 0 | 0 | 1 | 0 | 0 | 1 |');

@@ -157,7 +157,17 @@ export function renderMarkdown(report: ConformanceReport, options: MarkdownOptio
   }
 
   if (report.claim !== null) {
-    out.push('<details><summary>Conformance claim as served</summary>', '', mdBlock(JSON.stringify(report.claim, null, 2) ?? 'null', 'json'), '', '</details>', '');
+    out.push(
+      '<details><summary>Conformance claim as served</summary>',
+      '',
+      mdBlock(JSON.stringify(report.claim, null, 2) ?? 'null', 'json'),
+      '',
+      '</details>',
+      '',
+    );
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -10,19 +10,38 @@ import { loadFixture } from './fixtures/index.ts';
 import { renderRunIndex } from './run-index.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe.skipIf(!existsSync(CHROMIUM))('the run index in headless Chromium', () => {
   it('shows each run with its verdict and counts and links to its report', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ecdx-index-'));
     const passing = loadFixture('all-passing');
     const failing = loadFixture('with-failures');
-    writeFileSync(join(dir, 'report.html'), renderRunIndex([{ report: passing, href: 'carrier/report.html' }, { report: failing, href: 'platform/report.html' }]));
+    writeFileSync(
+      join(dir, 'report.html'),
+      renderRunIndex([
+        { report: passing, href: 'carrier/report.html' },
+        { report: failing, href: 'platform/report.html' },
+      ]),
+    );
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     try {
       const page = await browser.newPage();
       const offline: string[] = [];
-      await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : (offline.push(route.request().url()), route.abort())));
+      await page.route('**/*', (route) => {
+        if (route.request().url().startsWith('file:')) return route.continue();
+        offline.push(route.request().url());
+        return route.abort();
+      });
       await page.goto(pathToFileURL(join(dir, 'report.html')).href);
       const rows = await page.locator('#summary tbody tr').allInnerTexts();
       expect(rows).toHaveLength(2);
@@ -30,7 +49,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the run index in headless Chromium', () 
       expect(rows[0]).not.toContain('not conformant');
       expect(rows[1]).toContain('not conformant');
       expect(rows[1]).toContain(String(failing.summary.failed));
-      expect(await page.locator('#summary a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['carrier/report.html', 'platform/report.html']);
+      expect(await page.locator('#summary a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+        'carrier/report.html',
+        'platform/report.html',
+      ]);
       expect(offline).toEqual([]);
     } finally {
       await browser.close();

@@ -3,8 +3,7 @@
 import type { ConformanceReport } from '../harness/report.ts';
 import { countsLine, verdict } from './shared.ts';
 
-const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export interface IndexedRun {
   report: ConformanceReport;
@@ -16,16 +15,16 @@ export function renderRunIndex(runs: readonly IndexedRun[], title = 'ECDX confor
   const rows = runs
     .map(({ report, href }) => {
       const s = report.summary;
-      return `<tr class="${report.conformant ? 'ok' : 'bad'}"><td><a href="${escape(href)}">${escape(report.target.role)}</a></td><td>${escape(report.target.url)}</td><td class="verdict">${escape(verdict(report))}</td><td>${s.passed}</td><td>${s.failed}</td><td>${s.warning}</td><td>${s.skipped}</td><td>${s.preconditionFailed}</td><td>${s.error}</td></tr>`;
+      return `<tr class="${report.conformant ? 'ok' : 'bad'}"><td><a href="${escapeHtml(href)}">${escapeHtml(report.target.role)}</a></td><td>${escapeHtml(report.target.url)}</td><td class="verdict">${escapeHtml(verdict(report))}</td><td>${s.passed}</td><td>${s.failed}</td><td>${s.warning}</td><td>${s.skipped}</td><td>${s.preconditionFailed}</td><td>${s.error}</td></tr>`;
     })
     .join('\n');
-  const lines = runs.map(({ report }) => `<li>${escape(report.target.role)}: ${escape(countsLine(report.summary))}</li>`).join('');
+  const lines = runs.map(({ report }) => `<li>${escapeHtml(report.target.role)}: ${escapeHtml(countsLine(report.summary))}</li>`).join('');
   const first = runs[0]?.report;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1d2330; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
@@ -36,8 +35,8 @@ tr.bad .verdict { color: #c62828; font-weight: 600; }
 .meta { color: #5b6475; }
 </style></head>
 <body>
-<h1>${escape(title)}</h1>
-<p class="meta">Harness ${escape(first?.harnessVersion ?? '')} · ECDX ${escape(first?.specVersion ?? '')} · requirements ${escape((first?.specSha256 ?? '').slice(0, 12))} · ${escape(first?.finishedAt ?? '')}</p>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">Harness ${escapeHtml(first?.harnessVersion ?? '')} · ECDX ${escapeHtml(first?.specVersion ?? '')} · requirements ${escapeHtml((first?.specSha256 ?? '').slice(0, 12))} · ${escapeHtml(first?.finishedAt ?? '')}</p>
 <table id="summary"><thead><tr><th>Role tested</th><th>Target</th><th>Verdict</th><th>Passed</th><th>Failed</th><th>Warning</th><th>Skipped</th><th>Precondition failed</th><th>Error</th></tr></thead>
 <tbody>
 ${rows}

@@ -9,8 +9,7 @@ export { RESULT_STATUSES };
 export type { ResultStatus };
 
 /** The key of a status in `Summary` (`precondition-failed` is counted as `preconditionFailed`). */
-export const summaryKey = (status: ResultStatus): keyof Summary =>
-  status === 'precondition-failed' ? 'preconditionFailed' : status;
+export const summaryKey = (status: ResultStatus): keyof Summary => (status === 'precondition-failed' ? 'preconditionFailed' : status);
 
 export const STATUS_SYMBOL: Readonly<Record<ResultStatus, string>> = {
   passed: '✔',
@@ -44,8 +43,7 @@ export const totalOf = (summary: Summary): number =>
 export const emptySummary = (): Summary => ({ passed: 0, failed: 0, warning: 0, skipped: 0, preconditionFailed: 0, error: 0 });
 
 /** A class name from a name or a class URI (`https://ecdx.dev/conformance/1.0/core` → `core`). */
-export const className = (nameOrUri: string): string =>
-  nameOrUri.startsWith(CLASS_BASE) ? nameOrUri.slice(CLASS_BASE.length) : nameOrUri;
+export const className = (nameOrUri: string): string => (nameOrUri.startsWith(CLASS_BASE) ? nameOrUri.slice(CLASS_BASE.length) : nameOrUri);
 
 export const classTitle = (name: string): string | undefined =>
   Object.hasOwn(conformanceClasses, name) ? conformanceClasses[name as keyof typeof conformanceClasses].title : undefined;
@@ -89,8 +87,7 @@ export function classBreakdown(report: ConformanceReport): ClassRow[] {
 }
 
 /** The results of one class, in run order. */
-export const resultsOfClass = (report: ConformanceReport, name: string): CheckResult[] =>
-  report.results.filter((r) => r.class === name);
+export const resultsOfClass = (report: ConformanceReport, name: string): CheckResult[] => report.results.filter((r) => r.class === name);
 
 /** What a report can say about the claim the target served; every member is read defensively. */
 export interface ClaimFacts {
@@ -135,8 +132,7 @@ export function formatDuration(ms: number | undefined): string {
 }
 
 /** `12 passed, 3 failed, …` — every state, zeros included, so that lines compare across runs. */
-export const countsLine = (summary: Summary): string =>
-  RESULT_STATUSES.map((s) => `${summary[summaryKey(s)]} ${s}`).join(', ');
+export const countsLine = (summary: Summary): string => RESULT_STATUSES.map((s) => `${summary[summaryKey(s)]} ${s}`).join(', ');
 
 /** The one-line verdict. */
 export const verdict = (report: ConformanceReport): string => (report.conformant ? 'conformant' : 'not conformant');
@@ -148,8 +144,7 @@ export const escapeHtml = (text: string): string =>
 /** The default link target of a requirement id: the specification page of the docs site, relative. */
 export const DEFAULT_SPEC_URL = 'docs/spec.html';
 
-export const requirementHref = (id: string, specUrl: string = DEFAULT_SPEC_URL): string =>
-  `${specUrl}#${encodeURIComponent(id)}`;
+export const requirementHref = (id: string, specUrl: string = DEFAULT_SPEC_URL): string => `${specUrl}#${encodeURIComponent(id)}`;
 
 /** The status line of a response as reports show it: `HTTP 422 Unprocessable Entity` (no phrase for a code Node does not know). */
 export const statusLine = (status: number): string => {

@@ -139,7 +139,10 @@ describe('the requirements filter script', () => {
   /** Just enough of a DOM for the script: three rows, the filter fields, the count. */
   function run(values: Record<string, string>) {
     const row = (id: string, level: string, cls: string, role: string, clauses: string, text: string) => ({
-      id, hidden: false, textContent: `${id} ${text}`, dataset: { level, class: cls, role, area: id.split('-')[1], clauses },
+      id,
+      hidden: false,
+      textContent: `${id} ${text}`,
+      dataset: { level, class: cls, role, area: id.split('-')[1], clauses },
     });
     const rows = [
       row('ECDX-TST-001', 'MUST', 'carrier-shipping', 'carrier', 'OP-01', 'accept shipping data 寄递数据'),

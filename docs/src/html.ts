@@ -39,5 +39,10 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): Html {
  * that works in the repository also works on the published page.
  */
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-') || 'section';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-') || 'section'
+  );
 }

@@ -17,7 +17,11 @@ export const SITE_PAGES = [
   { file: 'api.html', nav: 'API reference', summary: 'The HTTP interface of both roles, generated from the OpenAPI 3.1 document.' },
   { file: 'schemas.html', nav: 'Schemas', summary: 'The published JSON Schemas (2020-12) of every exchanged object.' },
   { file: 'status-mapping.html', nav: 'Status mapping', summary: 'How Kuaidi100, KDNiao, SF and UPU EDI status codes map to the ECDX status taxonomy.' },
-  { file: 'conformance.html', nav: 'Conformance', summary: 'Every requirement with its checks and the mock faults that prove they can fail; the detection matrix.' },
+  {
+    file: 'conformance.html',
+    nav: 'Conformance',
+    summary: 'Every requirement with its checks and the mock faults that prove they can fail; the detection matrix.',
+  },
 ] as const;
 
 export type PageFile = (typeof SITE_PAGES)[number]['file'];
@@ -40,9 +44,7 @@ export interface PageOptions {
 }
 
 export function page({ file, title, description, body, width = 'wide', script }: PageOptions): string {
-  const nav = SITE_PAGES.map(
-    (p) => html`<a href="${p.file}"${p.file === file ? raw(' aria-current="page"') : ''}>${p.nav}</a>`,
-  );
+  const nav = SITE_PAGES.map((p) => html`<a href="${p.file}"${p.file === file ? raw(' aria-current="page"') : ''}>${p.nav}</a>`);
   const document = html`<!doctype html>
 <html lang="en">
 <head>

@@ -62,7 +62,10 @@ function uniqueId(base: string, used: Set<string>): string {
 }
 
 const plainText = (inline: Token): string =>
-  (inline.children ?? []).filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content).join('');
+  (inline.children ?? [])
+    .filter((t) => t.type === 'text' || t.type === 'code_inline')
+    .map((t) => t.content)
+    .join('');
 
 /** Where a mentioned requirement id points, or undefined to leave it as plain text (an id not stated yet). */
 export type IdHref = (id: string) => string | undefined;
@@ -85,7 +88,10 @@ function linkRequirementIds(state: StateCore, children: Token[], idHref: IdHref)
       if (href === undefined) continue;
       if (m.index > last) out.push(text(token.content.slice(last, m.index)));
       const open = new state.Token('link_open', 'a', 1);
-      open.attrs = [['href', href], ['class', 'req-id']];
+      open.attrs = [
+        ['href', href],
+        ['class', 'req-id'],
+      ];
       out.push(open, text(m[0]), new state.Token('link_close', 'a', -1));
       last = m.index + m[0].length;
     }
@@ -169,9 +175,7 @@ export const renderChapter = (source: string, chapter: ChapterEnv, idHref?: IdHr
   chapterMarkdown.render(source, { chapter, ...(idHref ? { idHref } : {}) } satisfies RenderEnv);
 
 /** One line of Markdown from data (backticks, emphasis, links), as inline HTML. */
-export const renderInline = (text: string, idHref?: IdHref): string =>
-  dataMarkdown.renderInline(text, (idHref ? { idHref } : {}) satisfies RenderEnv);
+export const renderInline = (text: string, idHref?: IdHref): string => dataMarkdown.renderInline(text, (idHref ? { idHref } : {}) satisfies RenderEnv);
 
 /** A short block of Markdown from data (paragraphs allowed), as HTML. */
-export const renderBlock = (text: string, idHref?: IdHref): string =>
-  dataMarkdown.render(text, (idHref ? { idHref } : {}) satisfies RenderEnv);
+export const renderBlock = (text: string, idHref?: IdHref): string => dataMarkdown.render(text, (idHref ? { idHref } : {}) satisfies RenderEnv);

@@ -22,31 +22,36 @@ export const policyClauses: Record<ClauseKey, PolicyClause> = {
     title: 'The e-commerce operator provides shipping data',
     zh: '（一）电子商务经营者提供寄递数据',
     section: 'I. Keep e-commerce and express data flowing normally',
-    summary: 'The platform or merchant gives the carrier the necessary shipping data (names, addresses, telephone numbers, contents) promptly over the agreed channel, and must not obstruct the free choice of carrier by restricting interconnection.',
+    summary:
+      'The platform or merchant gives the carrier the necessary shipping data (names, addresses, telephone numbers, contents) promptly over the agreed channel, and must not obstruct the free choice of carrier by restricting interconnection.',
   },
   'OP-02': {
     title: 'The carrier provides parcel data',
     zh: '（二）经营快递业务的企业提供快件数据',
     section: 'I. Keep e-commerce and express data flowing normally',
-    summary: 'The carrier gives the e-commerce operator the necessary parcel data — the acceptance, sorting, transport and delivery nodes and the trajectory — and must not restrict sharing to obstruct service to consumers.',
+    summary:
+      'The carrier gives the e-commerce operator the necessary parcel data — the acceptance, sorting, transport and delivery nodes and the trajectory — and must not restrict sharing to obstruct service to consumers.',
   },
   'OP-03': {
     title: 'Collect and share user data lawfully',
     zh: '（三）依法采集共享用户数据',
     section: 'II. Strengthen control over the data',
-    summary: 'Real-name sending rules apply; user information is collected and shared under the personal-information laws and used for nothing unrelated to the delivery service.',
+    summary:
+      'Real-name sending rules apply; user information is collected and shared under the personal-information laws and used for nothing unrelated to the delivery service.',
   },
   'OP-04': {
     title: 'Store and use user data properly',
     zh: '（四）妥善存储使用用户数据',
     section: 'II. Strengthen control over the data',
-    summary: 'Both parties store user data properly, protect it by encryption and desensitisation, need the user’s consent for value-added use, and follow the law on cross-border flows.',
+    summary:
+      'Both parties store user data properly, protect it by encryption and desensitisation, need the user’s consent for value-added use, and follow the law on cross-border flows.',
   },
   'OP-05': {
     title: 'A sound interconnection mechanism',
     zh: '（五）建立完善的数据互联共享机制',
     section: 'III. Manage interconnection and sharing',
-    summary: 'With user information kept secure, the parties interconnect and share data according to standards, so that workflows and data exchange connect effectively.',
+    summary:
+      'With user information kept secure, the parties interconnect and share data according to standards, so that workflows and data exchange connect effectively.',
   },
   'OP-06': {
     title: 'Risk assessment of data interruption',
@@ -58,19 +63,22 @@ export const policyClauses: Record<ClauseKey, PolicyClause> = {
     title: 'Advance notice and prior reporting',
     zh: '（七）完善提前通知和事先报告制度',
     section: 'IV. Notification and reporting of data interruption',
-    summary: 'A party that interrupts transmission for a legitimate reason notifies the other in advance and negotiates; failing agreement with serious impact it reports to the authorities beforehand, and it discloses the situation to those affected.',
+    summary:
+      'A party that interrupts transmission for a legitimate reason notifies the other in advance and negotiates; failing agreement with serious impact it reports to the authorities beforehand, and it discloses the situation to those affected.',
   },
   'OP-08': {
     title: 'Data security assurance',
     zh: '（八）加强数据安全保障',
     section: 'V. Raise the level of data security protection',
-    summary: 'The parties keep data secure by technical and organisational measures, assess information-security risk, and strengthen the security of transmission.',
+    summary:
+      'The parties keep data secure by technical and organisational measures, assess information-security risk, and strengthen the security of transmission.',
   },
   'OP-09': {
     title: 'Emergency management of security incidents',
     zh: '（九）加强数据安全应急管理',
     section: 'V. Raise the level of data security protection',
-    summary: 'The parties keep a cybersecurity incident emergency plan, start it at once when an incident occurs, take remedial measures and report to the competent authorities.',
+    summary:
+      'The parties keep a cybersecurity incident emergency plan, start it at once when an incident occurs, take remedial measures and report to the competent authorities.',
   },
   'OP-10': {
     title: 'Standards',

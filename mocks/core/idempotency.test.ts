@@ -116,7 +116,9 @@ describe('a key still in flight (ECDX-IDM-005)', () => {
   });
 
   it('answers 409 for any request under a key in flight, even with another body', async () => {
-    const slow = mock.handle(buildRequest(mock, 'POST', '/v1/shipments', shipmentRequest('ord-a'), { idempotencyKey: 'slow-0002', headers: { 'ecdx-test-delay-ms': '200' } }));
+    const slow = mock.handle(
+      buildRequest(mock, 'POST', '/v1/shipments', shipmentRequest('ord-a'), { idempotencyKey: 'slow-0002', headers: { 'ecdx-test-delay-ms': '200' } }),
+    );
     expectProblem(await send(mock, 'POST', '/v1/shipments', shipmentRequest('ord-b'), { idempotencyKey: 'slow-0002' }), 'idempotency-request-in-flight');
     await slow;
   });
@@ -149,7 +151,10 @@ describe('refusals before processing do not consume the key (ECDX-IDM-008)', () 
   });
 
   it('processes another body under a key a tampered request used', async () => {
-    const tampered = withBody(buildRequest(mock, 'POST', '/v1/shipments', shipmentRequest('ord-a'), { idempotencyKey: 'retry-0002' }), JSON.stringify(shipmentRequest('ord-x')));
+    const tampered = withBody(
+      buildRequest(mock, 'POST', '/v1/shipments', shipmentRequest('ord-a'), { idempotencyKey: 'retry-0002' }),
+      JSON.stringify(shipmentRequest('ord-x')),
+    );
     expectProblem(await mock.handle(tampered), 'digest-mismatch');
     expect((await send(mock, 'POST', '/v1/shipments', shipmentRequest('ord-b'), { idempotencyKey: 'retry-0002' })).status).toBe(201);
     expect(created()).toBe(1);

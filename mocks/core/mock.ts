@@ -230,7 +230,7 @@ export function createMock(options: MockOptions = {}): Mock {
         if (tooLarge) return tooLarge;
       }
       if (!route.bodySchema || validationSkipped[route.operationId]?.()) return undefined;
-      let found;
+      let found: ReturnType<typeof violations>;
       try {
         found = violations(route.bodySchema, body);
       } catch {
@@ -317,7 +317,10 @@ export function createMock(options: MockOptions = {}): Mock {
         const at = clock.now();
         if (response.status === 201) recordActivity(context, { kind: 'shipment-accepted', at, counterparty: caller.keyid });
         else if (response.status >= 400 && response.status !== 401 && response.status !== 429) {
-          const slug = String((response.body as { type?: string } | undefined)?.type ?? '').split('/').pop() || 'unknown';
+          const slug =
+            String((response.body as { type?: string } | undefined)?.type ?? '')
+              .split('/')
+              .pop() || 'unknown';
           recordActivity(context, { kind: 'shipment-rejected', at, counterparty: caller.keyid, reason: slug });
         }
       }
@@ -356,6 +359,8 @@ function selfCheck(route: Route, response: MockResponse): void {
   if (response.status !== success.status || !success.schema || isProblem(response)) return;
   const found = violations(schemaByName(success.schema), response.body);
   if (found.length > 0) {
-    throw new Error(`mock self-check: ${route.operation.operationId} answered a body that is not a valid ${success.schema}: ${JSON.stringify(found.slice(0, 5))}`);
+    throw new Error(
+      `mock self-check: ${route.operation.operationId} answered a body that is not a valid ${success.schema}: ${JSON.stringify(found.slice(0, 5))}`,
+    );
   }
 }

@@ -86,7 +86,10 @@ describe('the size limit comes before the signature', () => {
 describe('authentication wins over every defect of the content (ECDX-SEC-010)', () => {
   const unsigned = { key: false as const };
   it('answers an unsigned request with malformed JSON with 401', async () => {
-    expectProblem(await send(mock, 'POST', '/v1/shipments', undefined, { ...unsigned, rawBody: '{"platformOrderId":', headers: { 'content-type': 'application/json' } }), 'signature-missing');
+    expectProblem(
+      await send(mock, 'POST', '/v1/shipments', undefined, { ...unsigned, rawBody: '{"platformOrderId":', headers: { 'content-type': 'application/json' } }),
+      'signature-missing',
+    );
   });
   it('answers an unsigned schema-invalid request with 401', async () => {
     expectProblem(await send(mock, 'POST', '/v1/shipments', { platformOrderId: 5 }, unsigned), 'signature-missing');
@@ -95,7 +98,10 @@ describe('authentication wins over every defect of the content (ECDX-SEC-010)', 
     expectProblem(await send(mock, 'POST', '/v1/shipments', shipmentRequest(), { ...unsigned, idempotencyKey: false }), 'signature-missing');
   });
   it('answers an unsigned request with the wrong media type with 401', async () => {
-    expectProblem(await send(mock, 'POST', '/v1/shipments', undefined, { ...unsigned, rawBody: 'x', headers: { 'content-type': 'text/plain' } }), 'signature-missing');
+    expectProblem(
+      await send(mock, 'POST', '/v1/shipments', undefined, { ...unsigned, rawBody: 'x', headers: { 'content-type': 'text/plain' } }),
+      'signature-missing',
+    );
   });
   it('answers a wrongly signed request with an invalid body and no Idempotency-Key with 401', async () => {
     const request = buildRequest(mock, 'POST', '/v1/shipments', [1, 2], { idempotencyKey: false });
@@ -106,7 +112,10 @@ describe('authentication wins over every defect of the content (ECDX-SEC-010)', 
 
 describe('after the signature: media type, then syntax, then the key, then the schema', () => {
   it('answers a malformed body declared as text with 415', async () => {
-    expectProblem(await send(mock, 'POST', '/v1/shipments', undefined, { rawBody: '{"a":', headers: { 'content-type': 'text/plain' } }), 'unsupported-media-type');
+    expectProblem(
+      await send(mock, 'POST', '/v1/shipments', undefined, { rawBody: '{"a":', headers: { 'content-type': 'text/plain' } }),
+      'unsupported-media-type',
+    );
   });
   it('answers malformed JSON without Idempotency-Key with 400 malformed-json', async () => {
     expectProblem(await send(mock, 'POST', '/v1/shipments', undefined, { rawBody: '{"a":', idempotencyKey: false }), 'malformed-json');
@@ -117,9 +126,19 @@ describe('after the signature: media type, then syntax, then the key, then the s
 });
 
 describe('media type (415)', () => {
-  for (const contentType of ['text/plain', 'application/xml', 'application/json; charset=iso-8859-1', 'application/json; charset=utf-16', 'application/jsonx', 'multipart/form-data; boundary=x']) {
+  for (const contentType of [
+    'text/plain',
+    'application/xml',
+    'application/json; charset=iso-8859-1',
+    'application/json; charset=utf-16',
+    'application/jsonx',
+    'multipart/form-data; boundary=x',
+  ]) {
     it(`refuses a body declared as ${contentType}`, async () => {
-      const response = await send(mock, 'POST', '/v1/shipments', undefined, { rawBody: JSON.stringify(shipmentRequest()), headers: { 'content-type': contentType } });
+      const response = await send(mock, 'POST', '/v1/shipments', undefined, {
+        rawBody: JSON.stringify(shipmentRequest()),
+        headers: { 'content-type': contentType },
+      });
       expectProblem(response, 'unsupported-media-type');
     });
   }
@@ -210,7 +229,7 @@ describe('schema (422 validation-failed)', () => {
 
   it('answers 422, not 500, for a body nested too deeply to validate', async () => {
     const notice = exampleOf('InterruptionNoticeRequest');
-    const deep = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
     const rawBody = JSON.stringify({ ...notice, affectedFeeds: [...(notice.affectedFeeds as string[]), '__deep__'] }).replace('"__deep__"', deep);
     expectProblem(await send(mock, 'POST', '/v1/interruption-notices', undefined, { rawBody }), 'validation-failed');
   });

@@ -14,8 +14,7 @@ function compilePath(path: string): { pattern: RegExp; parameterNames: string[] 
   return { pattern: new RegExp(`^${source}$`), parameterNames };
 }
 
-export const servesRole = (operation: OperationSpec, role: RoleScope): boolean =>
-  role === 'both' || operation.role === 'both' || operation.role === role;
+export const servesRole = (operation: OperationSpec, role: RoleScope): boolean => role === 'both' || operation.role === 'both' || operation.role === role;
 
 export function buildRoutes(handlers: Readonly<Record<OperationId, OperationHandler>>, role: RoleScope): Route[] {
   const handled = (id: string): id is OperationId => Object.hasOwn(handlers, id);

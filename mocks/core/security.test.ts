@@ -70,7 +70,9 @@ describe('refused signatures (401)', () => {
   });
 
   it('refuses a body sent without Content-Digest: digest-mismatch', async () => {
-    const request = signedRequest(mock, 'POST', '/v1/shipments', shipmentRequest(), { tamper: { components: ['@method', '@target-uri', 'content-type', 'idempotency-key'] } });
+    const request = signedRequest(mock, 'POST', '/v1/shipments', shipmentRequest(), {
+      tamper: { components: ['@method', '@target-uri', 'content-type', 'idempotency-key'] },
+    });
     expectProblem(await mock.handle(withHeaders(request, { 'content-digest': undefined })), 'digest-mismatch');
   });
 

@@ -47,7 +47,10 @@ export class MemoryStore implements Store {
   readonly #collections = new Map<string, MemoryCollection<unknown>>();
   collection<T>(name: string): Collection<T> {
     let collection = this.#collections.get(name);
-    if (!collection) this.#collections.set(name, (collection = new MemoryCollection<unknown>()));
+    if (!collection) {
+      collection = new MemoryCollection<unknown>();
+      this.#collections.set(name, collection);
+    }
     return collection as Collection<T>;
   }
   close() {}

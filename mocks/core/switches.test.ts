@@ -56,7 +56,11 @@ const registered = (module: string): readonly string[] => (module in switches ? 
 
 describe('the switch registry', () => {
   it('names modules that exist, and each switch once', () => {
-    for (const module of Object.keys(switches)) expect(coreModules.map((m) => m.module), module).toContain(module);
+    for (const module of Object.keys(switches))
+      expect(
+        coreModules.map((m) => m.module),
+        module,
+      ).toContain(module);
     const all = Object.values(switches).flat();
     expect(all.filter((name, i) => all.indexOf(name) !== i)).toEqual([]);
   });

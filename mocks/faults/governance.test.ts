@@ -141,7 +141,12 @@ const scenarios: Record<string, Scenario> = {
   },
   'test-clock-unreadable': async (mock) => {
     const r = await send(mock, 'GET', '/v1/test/clock');
-    return unless(r.status === 200 && violations('TestClock', r.body).length === 0 && (await send(mock, 'POST', '/v1/test/clock', { advanceSeconds: 60 }, { idempotencyKey: false })).status === 200, 'ECDX-CNF-006');
+    return unless(
+      r.status === 200 &&
+        violations('TestClock', r.body).length === 0 &&
+        (await send(mock, 'POST', '/v1/test/clock', { advanceSeconds: 60 }, { idempotencyKey: false })).status === 200,
+      'ECDX-CNF-006',
+    );
   },
   'claim-idempotency-expiry-overstated': keysKeptAsPublished,
 
@@ -159,10 +164,25 @@ const scenarios: Record<string, Scenario> = {
 
   'notice-receipt-without-location': async (mock) => unless((await postNotice(mock)).headers['location'] === '/v1/interruption-notices/ntc-1', 'ECDX-NTC-003'),
   'notice-lead-time-not-checked': async (mock) =>
-    unless(await refusedAs(mock, notice({ plannedStart: addSeconds(NOW, HOUR_S), plannedEnd: addSeconds(NOW, 2 * HOUR_S), publicDisclosure: undefined, impact: { ...notice().impact, severity: 'MINOR' } }), 'notice-lead-time-too-short'), 'ECDX-NTC-004'),
-  'notice-severity-not-checked': async (mock) => unless(await refusedAs(mock, notice({ impact: { ...notice().impact, severity: 'MINOR' } }), 'notice-severity-understated'), 'ECDX-NTC-005'),
-  'notice-disclosure-not-checked': async (mock) => unless(await refusedAs(mock, notice({ publicDisclosure: undefined }), 'notice-disclosure-missing'), 'ECDX-NTC-006'),
-  'notice-issued-at-not-checked': async (mock) => unless(await refusedAs(mock, notice({ issuedAt: addSeconds(NOW, -600) }), 'notice-issued-at-invalid'), 'ECDX-NTC-007'),
+    unless(
+      await refusedAs(
+        mock,
+        notice({
+          plannedStart: addSeconds(NOW, HOUR_S),
+          plannedEnd: addSeconds(NOW, 2 * HOUR_S),
+          publicDisclosure: undefined,
+          impact: { ...notice().impact, severity: 'MINOR' },
+        }),
+        'notice-lead-time-too-short',
+      ),
+      'ECDX-NTC-004',
+    ),
+  'notice-severity-not-checked': async (mock) =>
+    unless(await refusedAs(mock, notice({ impact: { ...notice().impact, severity: 'MINOR' } }), 'notice-severity-understated'), 'ECDX-NTC-005'),
+  'notice-disclosure-not-checked': async (mock) =>
+    unless(await refusedAs(mock, notice({ publicDisclosure: undefined }), 'notice-disclosure-missing'), 'ECDX-NTC-006'),
+  'notice-issued-at-not-checked': async (mock) =>
+    unless(await refusedAs(mock, notice({ issuedAt: addSeconds(NOW, -600) }), 'notice-issued-at-invalid'), 'ECDX-NTC-007'),
   'notice-disclosure-duty-unpublished': async (mock) => {
     await postNotice(mock);
     const held = (await readNotice(mock)).body as InterruptionNotice;
@@ -182,7 +202,10 @@ const scenarios: Record<string, Scenario> = {
     await postNotice(mock);
     const answered = (await respond(mock, proposal())).body as InterruptionNotice;
     const held = (await readNotice(mock)).body as InterruptionNotice;
-    return [...unless(answered.negotiation.state === 'PROPOSED' && answered.negotiation.responses.length === 1, 'ECDX-NTC-011'), ...unless(held.negotiation.state === 'PROPOSED', 'ECDX-NTC-009')];
+    return [
+      ...unless(answered.negotiation.state === 'PROPOSED' && answered.negotiation.responses.length === 1, 'ECDX-NTC-011'),
+      ...unless(held.negotiation.state === 'PROPOSED', 'ECDX-NTC-009'),
+    ];
   },
   'notice-response-after-withdrawal-accepted': async (mock) => {
     await postNotice(mock);
@@ -210,23 +233,31 @@ const scenarios: Record<string, Scenario> = {
     const unsigned = await notify(mock, incident(), { key: false });
     return unless(unsigned.status === 401 && heldIncidents(mock.context).size === 0, 'ECDX-INC-007');
   },
-  'incident-time-order-not-checked': async (mock) => unless(problemType(await notify(mock, incident({ occurredAt: NOW }))) === 'validation-failed', 'ECDX-INC-008'),
+  'incident-time-order-not-checked': async (mock) =>
+    unless(problemType(await notify(mock, incident({ occurredAt: NOW }))) === 'validation-failed', 'ECDX-INC-008'),
   'incident-update-refused': async (mock) => {
     await notify(mock);
     return unless((await notify(mock, incident({ severity: 'LARGER' }))).status === 201, 'ECDX-INC-009');
   },
-  'incident-refused-without-emergency-plan': async (mock) => unless((await notify(mock, incident({ emergencyPlanActivated: false }))).status === 201, 'ECDX-INC-010'),
-  'incident-refused-when-late': async (mock) => unless((await notify(mock, incident({ detectedAt: addSeconds(NOW, -48 * HOUR_S) }))).status === 201, 'ECDX-INC-010'),
+  'incident-refused-without-emergency-plan': async (mock) =>
+    unless((await notify(mock, incident({ emergencyPlanActivated: false }))).status === 201, 'ECDX-INC-010'),
+  'incident-refused-when-late': async (mock) =>
+    unless((await notify(mock, incident({ detectedAt: addSeconds(NOW, -48 * HOUR_S) }))).status === 201, 'ECDX-INC-010'),
 
   'statistics-cover-all-counterparties': async (mock) => {
     recordActivity(mock.context, { kind: 'shipment-accepted', at: START - 60_000, counterparty: demoCredentials.platformHmac.keyid });
-    return unless((await send(mock, 'GET', statisticsPath())).status === 200 && ((await send(mock, 'GET', statisticsPath())).body as SharingStatistics).shipments.received === 0, 'ECDX-STA-001');
+    return unless(
+      (await send(mock, 'GET', statisticsPath())).status === 200 &&
+        ((await send(mock, 'GET', statisticsPath())).body as SharingStatistics).shipments.received === 0,
+      'ECDX-STA-001',
+    );
   },
   'statistics-period-misreported': async (mock) => {
     const s = (await send(mock, 'GET', statisticsPath())).body as SharingStatistics;
     return unless(Date.parse(s.period.from) === START - DAY && Date.parse(s.period.to) === START, 'ECDX-STA-001');
   },
-  'statistics-period-unchecked': async (mock) => unless(problemType(await send(mock, 'GET', statisticsPath(NOW, timestampAt(START - DAY)))) === 'statistics-period-invalid', 'ECDX-STA-002'),
+  'statistics-period-unchecked': async (mock) =>
+    unless(problemType(await send(mock, 'GET', statisticsPath(NOW, timestampAt(START - DAY)))) === 'statistics-period-invalid', 'ECDX-STA-002'),
   'statistics-contain-mobile-number': async (mock) => {
     const text = JSON.stringify((await send(mock, 'GET', statisticsPath())).body);
     return unless(findMobileNumbers(text).length === 0, 'ECDX-STA-003', 'ECDX-PRV-015');
@@ -236,8 +267,10 @@ const scenarios: Record<string, Scenario> = {
     const text = JSON.stringify((await send(mock, 'GET', statisticsPath(NOW, timestampAt(START + 1000)))).body);
     return unless(!text.includes(waybillNo), 'ECDX-STA-003', 'ECDX-PRV-015');
   },
-  'statistics-do-not-add-up': async (mock) => unless(statisticsInconsistencies((await send(mock, 'GET', statisticsPath())).body as SharingStatistics).length === 0, 'ECDX-STA-004'),
-  'statistics-short-retention': async (mock) => unless((await send(mock, 'GET', statisticsPath(timestampAt(START - 300 * DAY), NOW))).status === 200, 'ECDX-STA-006'),
+  'statistics-do-not-add-up': async (mock) =>
+    unless(statisticsInconsistencies((await send(mock, 'GET', statisticsPath())).body as SharingStatistics).length === 0, 'ECDX-STA-004'),
+  'statistics-short-retention': async (mock) =>
+    unless((await send(mock, 'GET', statisticsPath(timestampAt(START - 300 * DAY), NOW))).status === 200, 'ECDX-STA-006'),
 };
 
 const run = async (faultNames: FaultName[], scenario: Scenario) => {

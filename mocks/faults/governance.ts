@@ -12,7 +12,6 @@ import type { MockResponse, OperationInput } from '../core/types.ts';
 import { defineFault } from '../core/faults.ts';
 import { HOUR } from '../../schemas/time.ts';
 
-
 /** Whether the operation succeeded (with `status`): the rewrites of this file change successful answers only. */
 const answered = (response: MockResponse, status = 200): boolean => response.status === status;
 
@@ -37,7 +36,7 @@ const claimFaults = [
     name: 'claim-platform-with-carrier-code',
     requirements: ['ECDX-CNF-002'],
     role: 'platform',
-    description: 'The platform\'s conformance claim gives party.carrierCode, which only a carrier has.',
+    description: "The platform's conformance claim gives party.carrierCode, which only a carrier has.",
     operation: 'getConformanceClaim',
     rewrite: (input, r) =>
       answered(r) && (r.body as ConformanceClaim).role === 'platform'
@@ -66,10 +65,7 @@ const claimFaults = [
       'The claim presents a production deployment (testMode absent) while the mock still accepts requests signed with ' +
       'the published ecdx-demo- credentials.',
     operation: 'getConformanceClaim',
-    rewrite: (_input, r) =>
-      answered(r)
-        ? withBody<ConformanceClaim>(r, ({ testMode: _testMode, ...claim }) => claim)
-        : r,
+    rewrite: (_input, r) => (answered(r) ? withBody<ConformanceClaim>(r, ({ testMode: _testMode, ...claim }) => claim) : r),
   }),
   defineFault({
     name: 'claim-idempotency-expiry-overstated',
@@ -80,8 +76,7 @@ const claimFaults = [
       'repeat 36 hours later (test clock) is processed again instead of replayed. (A published value below 86400 would ' +
       'make the claim invalid, and a harness cannot run from an invalid claim, so the published value errs upward.)',
     operation: 'getConformanceClaim',
-    rewrite: (_input, r) =>
-      answered(r) ? withBody<ConformanceClaim>(r, (c) => ({ ...c, idempotencyKeyExpirySeconds: 172_800 })) : r,
+    rewrite: (_input, r) => (answered(r) ? withBody<ConformanceClaim>(r, (c) => ({ ...c, idempotencyKeyExpirySeconds: 172_800 })) : r),
   }),
   defineFault({
     name: 'test-clock-unreadable',
@@ -91,8 +86,7 @@ const claimFaults = [
       'Claims testMode but answers GET /v1/test/clock with 404 not-found; POST /v1/test/clock still moves the clock, so ' +
       'a harness can keep its own time in step.',
     operation: 'getTestClock',
-    rewrite: (_input, r) =>
-      answered(r) ? problemResponse('not-found', { detail: 'no test clock here', instance: '/v1/test/clock' }) : r,
+    rewrite: (_input, r) => (answered(r) ? problemResponse('not-found', { detail: 'no test clock here', instance: '/v1/test/clock' }) : r),
   }),
 ];
 
@@ -103,17 +97,15 @@ const healthFaults = [
     role: 'both',
     description: 'Refuses an unsigned GET /v1/health with 401 signature-missing.',
     operation: 'getHealth',
-    rewrite: (input, r) =>
-      answered(r) && !input.request.headers['signature'] ? problemResponse('signature-missing', { detail: 'sign the request' }) : r,
+    rewrite: (input, r) => (answered(r) && !input.request.headers['signature'] ? problemResponse('signature-missing', { detail: 'sign the request' }) : r),
   }),
   defineFault({
     name: 'health-clock-ahead',
     requirements: ['ECDX-HLT-002'],
     role: 'both',
-    description: 'The health document\'s serverTime runs an hour ahead of the mock\'s clock.',
+    description: "The health document's serverTime runs an hour ahead of the mock's clock.",
     operation: 'getHealth',
-    rewrite: (_input, r) =>
-      answered(r) ? withBody<Health>(r, (h) => ({ ...h, serverTime: shifted(h.serverTime, HOUR) })) : r,
+    rewrite: (_input, r) => (answered(r) ? withBody<Health>(r, (h) => ({ ...h, serverTime: shifted(h.serverTime, HOUR) })) : r),
   }),
   defineFault({
     name: 'health-version-mismatch',
@@ -127,10 +119,9 @@ const healthFaults = [
     name: 'health-omits-shipping-feed',
     requirements: ['ECDX-HLT-004'],
     role: 'carrier',
-    description: 'The carrier\'s health document leaves out the SHIPPING_DATA feed that carrier-shipping implies.',
+    description: "The carrier's health document leaves out the SHIPPING_DATA feed that carrier-shipping implies.",
     operation: 'getHealth',
-    rewrite: (_input, r) =>
-      answered(r) ? withBody<Health>(r, (h) => ({ ...h, feeds: h.feeds.filter((f) => f.feed !== 'SHIPPING_DATA') })) : r,
+    rewrite: (_input, r) => (answered(r) ? withBody<Health>(r, (h) => ({ ...h, feeds: h.feeds.filter((f) => f.feed !== 'SHIPPING_DATA') })) : r),
   }),
   defineFault({
     name: 'health-status-better-than-feeds',
@@ -172,7 +163,11 @@ const healthFaults = [
     rewrite: (_input, r) => {
       if (!answered(r)) return r;
       return withBody<Health>(r, (h) => {
-        const feeds = h.feeds.map((f) => (f.feed === 'PARCEL_DATA_PUSH' ? { feed: f.feed, status: 'UP' as const, ...(f.lastExchangeAt ? { lastExchangeAt: f.lastExchangeAt } : {}), backlog: 0 } : f));
+        const feeds = h.feeds.map((f) =>
+          f.feed === 'PARCEL_DATA_PUSH'
+            ? { feed: f.feed, status: 'UP' as const, ...(f.lastExchangeAt ? { lastExchangeAt: f.lastExchangeAt } : {}), backlog: 0 }
+            : f,
+        );
         const rank = { UP: 0, DEGRADED: 1, DOWN: 2 } as const;
         const status = feeds.reduce<Health['status']>((w, f) => (rank[f.status] > rank[w] ? f.status : w), 'UP');
         return { ...h, status, feeds };
@@ -197,19 +192,31 @@ const noticeFaults = [
     },
   }),
   defineFault({
-    name: 'notice-lead-time-not-checked', switch: 'notice-lead-time-not-checked', requirements: ['ECDX-NTC-004'], role: 'both',
+    name: 'notice-lead-time-not-checked',
+    switch: 'notice-lead-time-not-checked',
+    requirements: ['ECDX-NTC-004'],
+    role: 'both',
     description: 'Accepts a notice whose lead time is shorter than the minimum for its reason (a maintenance notice 1 hour ahead).',
   }),
   defineFault({
-    name: 'notice-severity-not-checked', switch: 'notice-severity-not-checked', requirements: ['ECDX-NTC-005'], role: 'both',
+    name: 'notice-severity-not-checked',
+    switch: 'notice-severity-not-checked',
+    requirements: ['ECDX-NTC-005'],
+    role: 'both',
     description: 'Accepts a notice whose declared severity is below the minimum its reason, duration and volume imply.',
   }),
   defineFault({
-    name: 'notice-disclosure-not-checked', switch: 'notice-disclosure-not-checked', requirements: ['ECDX-NTC-006'], role: 'both',
+    name: 'notice-disclosure-not-checked',
+    switch: 'notice-disclosure-not-checked',
+    requirements: ['ECDX-NTC-006'],
+    role: 'both',
     description: 'Accepts a SIGNIFICANT or SERIOUS notice without a public disclosure, or with one planned after its deadline.',
   }),
   defineFault({
-    name: 'notice-issued-at-not-checked', switch: 'notice-issued-at-not-checked', requirements: ['ECDX-NTC-007'], role: 'both',
+    name: 'notice-issued-at-not-checked',
+    switch: 'notice-issued-at-not-checked',
+    requirements: ['ECDX-NTC-007'],
+    role: 'both',
     description: 'Accepts a notice whose issuedAt lies more than 300 s before (back-dated) or 30 s after its receipt.',
   }),
   defineFault({
@@ -232,11 +239,13 @@ const noticeFaults = [
     role: 'both',
     description: 'GET /v1/interruption-notices/{noticeId} answers the current state but leaves out the responses recorded so far.',
     operation: 'getInterruptionNotice',
-    rewrite: (_input, r) =>
-      answered(r) ? withBody<InterruptionNotice>(r, (n) => ({ ...n, negotiation: { ...n.negotiation, responses: [] } })) : r,
+    rewrite: (_input, r) => (answered(r) ? withBody<InterruptionNotice>(r, (n) => ({ ...n, negotiation: { ...n.negotiation, responses: [] } })) : r),
   }),
   defineFault({
-    name: 'notice-readable-by-any-party', switch: 'notice-readable-by-any-party', requirements: ['ECDX-NTC-010'], role: 'both',
+    name: 'notice-readable-by-any-party',
+    switch: 'notice-readable-by-any-party',
+    requirements: ['ECDX-NTC-010'],
+    role: 'both',
     description: 'Serves GET /v1/interruption-notices/{noticeId} to any client, including one that did not issue the notice.',
   }),
   defineFault({
@@ -247,7 +256,10 @@ const noticeFaults = [
     description: 'Records a valid response correctly but answers the 201 with the notice as it was before the response.',
   }),
   defineFault({
-    name: 'notice-response-after-withdrawal-accepted', switch: 'notice-response-after-withdrawal-accepted', requirements: ['ECDX-NTC-012'], role: 'both',
+    name: 'notice-response-after-withdrawal-accepted',
+    switch: 'notice-response-after-withdrawal-accepted',
+    requirements: ['ECDX-NTC-012'],
+    role: 'both',
     description: 'Records any response to a WITHDRAWN notice with 201 instead of refusing it with 409.',
   }),
   defineFault({
@@ -255,10 +267,13 @@ const noticeFaults = [
     switch: 'notice-own-side-response-accepted',
     requirements: ['ECDX-NTC-013'],
     role: 'both',
-    description: 'Accepts a posted response whose respondent is RECIPIENT (the mock\'s own side), such as an ACKNOWLEDGE sent by the issuer.',
+    description: "Accepts a posted response whose respondent is RECIPIENT (the mock's own side), such as an ACKNOWLEDGE sent by the issuer.",
   }),
   defineFault({
-    name: 'notice-duplicate-overwritten', switch: 'notice-duplicate-overwritten', requirements: ['ECDX-NTC-014'], role: 'both',
+    name: 'notice-duplicate-overwritten',
+    switch: 'notice-duplicate-overwritten',
+    requirements: ['ECDX-NTC-014'],
+    role: 'both',
     description: 'Replaces a held notice when a different notice arrives with the same noticeId, instead of answering 409.',
   }),
 ];
@@ -283,10 +298,9 @@ const incidentFaults = [
     name: 'incident-receipt-clock-behind',
     requirements: ['ECDX-INC-006'],
     role: 'both',
-    description: 'The IncidentReceipt\'s receivedAt lies an hour before the time the notification arrived.',
+    description: "The IncidentReceipt's receivedAt lies an hour before the time the notification arrived.",
     operation: 'receiveSecurityIncident',
-    rewrite: (_input, r) =>
-      answered(r, 201) ? withBody<IncidentReceipt>(r, (x) => ({ ...x, receivedAt: shifted(x.receivedAt, -HOUR) })) : r,
+    rewrite: (_input, r) => (answered(r, 201) ? withBody<IncidentReceipt>(r, (x) => ({ ...x, receivedAt: shifted(x.receivedAt, -HOUR) })) : r),
   }),
   defineFault({
     name: 'incident-accepts-unsigned',
@@ -297,19 +311,31 @@ const incidentFaults = [
     rewrite: acceptUnsigned,
   }),
   defineFault({
-    name: 'incident-time-order-not-checked', switch: 'incident-time-order-not-checked', requirements: ['ECDX-INC-008'], role: 'both',
+    name: 'incident-time-order-not-checked',
+    switch: 'incident-time-order-not-checked',
+    requirements: ['ECDX-INC-008'],
+    role: 'both',
     description: 'Accepts a notification whose occurredAt lies after detectedAt or whose reportedAt lies before detectedAt.',
   }),
   defineFault({
-    name: 'incident-update-refused', switch: 'incident-update-refused', requirements: ['ECDX-INC-009'], role: 'both',
+    name: 'incident-update-refused',
+    switch: 'incident-update-refused',
+    requirements: ['ECDX-INC-009'],
+    role: 'both',
     description: 'Refuses a second notification with an incidentId already held (422) instead of recording it as an update.',
   }),
   defineFault({
-    name: 'incident-refused-without-emergency-plan', switch: 'incident-refused-without-emergency-plan', requirements: ['ECDX-INC-010'], role: 'both',
+    name: 'incident-refused-without-emergency-plan',
+    switch: 'incident-refused-without-emergency-plan',
+    requirements: ['ECDX-INC-010'],
+    role: 'both',
     description: 'Refuses a valid notification whose emergencyPlanActivated is false.',
   }),
   defineFault({
-    name: 'incident-refused-when-late', switch: 'incident-refused-when-late', requirements: ['ECDX-INC-010'], role: 'both',
+    name: 'incident-refused-when-late',
+    switch: 'incident-refused-when-late',
+    requirements: ['ECDX-INC-010'],
+    role: 'both',
     description: 'Refuses a valid notification that arrives more than 24 hours after detectedAt.',
   }),
 ];
@@ -338,7 +364,7 @@ const statisticsFaults = [
     switch: 'statistics-cover-all-counterparties',
     requirements: ['ECDX-STA-001'],
     role: 'both',
-    description: 'Answers a counterparty\'s statistics request with the figures of every counterparty, not only the requester\'s.',
+    description: "Answers a counterparty's statistics request with the figures of every counterparty, not only the requester's.",
   }),
   defineFault({
     name: 'statistics-period-misreported',
@@ -346,18 +372,20 @@ const statisticsFaults = [
     role: 'both',
     description: 'Reports period.from with its UTC offset dropped (the same digits in another zone): the period no longer denotes the requested instants.',
     operation: 'getSharingStatistics',
-    rewrite: (_input, r) =>
-      answered(r) ? withBody<SharingStatistics>(r, (s) => ({ ...s, period: { ...s.period, from: offsetDropped(s.period.from) } })) : r,
+    rewrite: (_input, r) => (answered(r) ? withBody<SharingStatistics>(r, (s) => ({ ...s, period: { ...s.period, from: offsetDropped(s.period.from) } })) : r),
   }),
   defineFault({
-    name: 'statistics-period-unchecked', switch: 'statistics-period-unchecked', requirements: ['ECDX-STA-002'], role: 'both',
+    name: 'statistics-period-unchecked',
+    switch: 'statistics-period-unchecked',
+    requirements: ['ECDX-STA-002'],
+    role: 'both',
     description: 'Answers 200 for a reversed, future or over-long (> 366 days) period instead of 422 statistics-period-invalid.',
   }),
   defineFault({
     name: 'statistics-contain-mobile-number',
     requirements: ['ECDX-STA-003', 'ECDX-PRV-015'],
     role: 'both',
-    description: 'Puts a duty officer\'s mobile number into the reporting party\'s name in the statistics.',
+    description: "Puts a duty officer's mobile number into the reporting party's name in the statistics.",
     operation: 'getSharingStatistics',
     rewrite: (_input, r) => (answered(r) ? renamed(r, '值班 13912345678') : r),
   }),
@@ -365,7 +393,7 @@ const statisticsFaults = [
     name: 'statistics-contain-waybill-number',
     requirements: ['ECDX-STA-003', 'ECDX-PRV-015'],
     role: 'both',
-    description: 'Puts the waybill number of a shipment into the reporting party\'s name in the statistics.',
+    description: "Puts the waybill number of a shipment into the reporting party's name in the statistics.",
     operation: 'getSharingStatistics',
     rewrite: (input, r) => (answered(r) ? renamed(r, `运单 ${someWaybillNumber(input)}`) : r),
   }),

@@ -41,9 +41,12 @@ it('every pipeline fault is tested here', async () => {
 
 describe('accept-unsigned', () => {
   it('off: an unsigned request is refused', async () => expectProblem(await send(mockWith(), 'GET', GET, undefined, { key: false }), 'signature-missing'));
-  it('on: an unsigned request is processed', async () => created(await send(mockWith('accept-unsigned'), 'POST', '/v1/shipments', shipmentRequest(), { key: false })));
-  it('on: a bad signature is still refused', async () => expectProblem(await send(mockWith('accept-unsigned'), 'GET', GET, undefined, wrongKey), 'signature-invalid'));
-  it('on: an expired signature is still refused', async () => expectProblem(await send(mockWith('accept-unsigned'), 'GET', GET, undefined, { now: START - 400_000 }), 'signature-expired'));
+  it('on: an unsigned request is processed', async () =>
+    created(await send(mockWith('accept-unsigned'), 'POST', '/v1/shipments', shipmentRequest(), { key: false })));
+  it('on: a bad signature is still refused', async () =>
+    expectProblem(await send(mockWith('accept-unsigned'), 'GET', GET, undefined, wrongKey), 'signature-invalid'));
+  it('on: an expired signature is still refused', async () =>
+    expectProblem(await send(mockWith('accept-unsigned'), 'GET', GET, undefined, { now: START - 400_000 }), 'signature-expired'));
 });
 
 describe('accept-uncovered-components', () => {
@@ -55,8 +58,10 @@ describe('accept-uncovered-components', () => {
     const mock = mockWith('accept-uncovered-components');
     created(await mock.handle(uncovered(mock)));
   });
-  it('on: a signature that does not verify is still refused', async () => expectProblem(await send(mockWith('accept-uncovered-components'), 'GET', GET, undefined, wrongKey), 'signature-invalid'));
-  it('on: an unsigned request is still refused', async () => expectProblem(await send(mockWith('accept-uncovered-components'), 'GET', GET, undefined, { key: false }), 'signature-missing'));
+  it('on: a signature that does not verify is still refused', async () =>
+    expectProblem(await send(mockWith('accept-uncovered-components'), 'GET', GET, undefined, wrongKey), 'signature-invalid'));
+  it('on: an unsigned request is still refused', async () =>
+    expectProblem(await send(mockWith('accept-uncovered-components'), 'GET', GET, undefined, { key: false }), 'signature-missing'));
 });
 
 describe('ignore-content-digest', () => {
@@ -70,11 +75,15 @@ describe('ignore-content-digest', () => {
     created(response);
     expect(response.body).toMatchObject({ request: { platformOrderId: 'ord-b' } });
   });
-  it('on: a signature that does not verify is still refused', async () => expectProblem(await send(mockWith('ignore-content-digest'), 'GET', GET, undefined, wrongKey), 'signature-invalid'));
+  it('on: a signature that does not verify is still refused', async () =>
+    expectProblem(await send(mockWith('ignore-content-digest'), 'GET', GET, undefined, wrongKey), 'signature-invalid'));
 });
 
 describe('accept-expired-signature', () => {
-  for (const [what, now] of [['an expired', START - 400_000], ['a future', START + 60_000]] as const) {
+  for (const [what, now] of [
+    ['an expired', START - 400_000],
+    ['a future', START + 60_000],
+  ] as const) {
     it(`off: ${what} signature is refused`, async () => expectProblem(await send(mockWith(), 'GET', GET, undefined, { now }), 'signature-expired'));
     it(`on: ${what} signature is accepted`, async () => reachedOperation(await send(mockWith('accept-expired-signature'), 'GET', GET, undefined, { now })));
   }
@@ -106,7 +115,8 @@ describe('accept-replayed-nonce', () => {
     created(again);
     expect(again.headers['idempotency-replayed']).toBe('true');
   });
-  it('on: an expired signature is still refused', async () => expectProblem(await send(mockWith('accept-replayed-nonce'), 'GET', GET, undefined, { now: START - 400_000 }), 'signature-expired'));
+  it('on: an expired signature is still refused', async () =>
+    expectProblem(await send(mockWith('accept-replayed-nonce'), 'GET', GET, undefined, { now: START - 400_000 }), 'signature-expired'));
 });
 
 describe('accept-unknown-key', () => {
@@ -120,7 +130,8 @@ describe('accept-unknown-key', () => {
 });
 
 describe('accept-bad-signature', () => {
-  it('off: a signature made with another key is refused', async () => expectProblem(await send(mockWith(), 'GET', GET, undefined, wrongKey), 'signature-invalid'));
+  it('off: a signature made with another key is refused', async () =>
+    expectProblem(await send(mockWith(), 'GET', GET, undefined, wrongKey), 'signature-invalid'));
   it('on: it is accepted', async () => created(await send(mockWith('accept-bad-signature'), 'POST', '/v1/shipments', shipmentRequest(), wrongKey)));
   it('on: a request moved to another target after signing is accepted', async () => {
     const mock = mockWith('accept-bad-signature');
@@ -132,7 +143,10 @@ describe('accept-bad-signature', () => {
     expectProblem(await send(mock, 'GET', GET, undefined, { key: false }), 'signature-missing');
     expectProblem(await mock.handle(uncovered(mock)), 'signature-invalid');
     expectProblem(await mock.handle(signedRequest(mock, 'GET', GET, undefined, { tamper: { params: { alg: 'hmac-sha256' } } })), 'signature-invalid');
-    expectProblem(await mock.handle(signedRequest(mock, 'GET', GET, undefined, { tamper: { params: { expires: Math.floor(START / 1000) + 900 } } })), 'signature-invalid');
+    expectProblem(
+      await mock.handle(signedRequest(mock, 'GET', GET, undefined, { tamper: { params: { expires: Math.floor(START / 1000) + 900 } } })),
+      'signature-invalid',
+    );
     expectProblem(await mock.handle(tampered(mock)), 'digest-mismatch');
   });
 });
@@ -157,7 +171,8 @@ describe('validate-before-authenticate', () => {
 });
 
 describe('idempotency-key-optional', () => {
-  it('off: a creating POST without a key is refused', async () => expectProblem(await send(mockWith(), 'POST', '/v1/shipments', shipmentRequest(), { idempotencyKey: false }), 'idempotency-key-missing'));
+  it('off: a creating POST without a key is refused', async () =>
+    expectProblem(await send(mockWith(), 'POST', '/v1/shipments', shipmentRequest(), { idempotencyKey: false }), 'idempotency-key-missing'));
   it('on: it is processed, with or without a malformed key', async () => {
     const mock = mockWith('idempotency-key-optional');
     created(await send(mock, 'POST', '/v1/shipments', shipmentRequest(), { idempotencyKey: false }));
@@ -274,7 +289,8 @@ describe('credential-in-location', () => {
 
 describe('unknown-path-needs-signature', () => {
   it('off: an unsigned unknown path gets 404', async () => expectProblem(await send(mockWith(), 'GET', '/v1/parcels', undefined, { key: false }), 'not-found'));
-  it('on: it gets 401', async () => expectProblem(await send(mockWith('unknown-path-needs-signature'), 'GET', '/v1/parcels', undefined, { key: false }), 'signature-missing'));
+  it('on: it gets 401', async () =>
+    expectProblem(await send(mockWith('unknown-path-needs-signature'), 'GET', '/v1/parcels', undefined, { key: false }), 'signature-missing'));
   it('on: a signed unknown path and a wrong method still get 404 and 405', async () => {
     const mock = mockWith('unknown-path-needs-signature');
     expectProblem(await send(mock, 'GET', '/v1/parcels'), 'not-found');
@@ -309,14 +325,20 @@ describe('no-body-size-limit', () => {
 
 describe('ignore-content-type', () => {
   const asText = { rawBody: JSON.stringify(shipmentRequest()), headers: { 'content-type': 'text/plain' } };
-  it('off: a JSON body declared as text/plain gets 415', async () => expectProblem(await send(mockWith(), 'POST', '/v1/shipments', undefined, asText), 'unsupported-media-type'));
+  it('off: a JSON body declared as text/plain gets 415', async () =>
+    expectProblem(await send(mockWith(), 'POST', '/v1/shipments', undefined, asText), 'unsupported-media-type'));
   it('on: it is parsed and processed', async () => created(await send(mockWith('ignore-content-type'), 'POST', '/v1/shipments', undefined, asText)));
-  it('on: malformed JSON still gets 400', async () => expectProblem(await send(mockWith('ignore-content-type'), 'POST', '/v1/shipments', undefined, { ...malformed, headers: { 'content-type': 'text/plain' } }), 'malformed-json'));
+  it('on: malformed JSON still gets 400', async () =>
+    expectProblem(
+      await send(mockWith('ignore-content-type'), 'POST', '/v1/shipments', undefined, { ...malformed, headers: { 'content-type': 'text/plain' } }),
+      'malformed-json',
+    ));
 });
 
 describe('server-error-on-bad-input', () => {
   it('off: malformed JSON gets 400', async () => expectProblem(await send(mockWith(), 'POST', '/v1/shipments', undefined, malformed), 'malformed-json'));
-  it('on: it gets 500 internal-error', async () => expectProblem(await send(mockWith('server-error-on-bad-input'), 'POST', '/v1/shipments', undefined, malformed), 'internal-error'));
+  it('on: it gets 500 internal-error', async () =>
+    expectProblem(await send(mockWith('server-error-on-bad-input'), 'POST', '/v1/shipments', undefined, malformed), 'internal-error'));
   it('on: schema violations, wrong media types and unsigned requests are still 4xx', async () => {
     const mock = mockWith('server-error-on-bad-input');
     expectProblem(await send(mock, 'POST', '/v1/shipments', { platformOrderId: 1 }), 'validation-failed');
@@ -326,17 +348,24 @@ describe('server-error-on-bad-input', () => {
 });
 
 describe('malformed-json-as-validation-error', () => {
-  it('off: malformed JSON gets 400 malformed-json', async () => expectProblem(await send(mockWith(), 'POST', '/v1/shipments', undefined, malformed), 'malformed-json'));
+  it('off: malformed JSON gets 400 malformed-json', async () =>
+    expectProblem(await send(mockWith(), 'POST', '/v1/shipments', undefined, malformed), 'malformed-json'));
   it('on: it gets 422 validation-failed naming the whole body', async () => {
-    const problem = expectProblem(await send(mockWith('malformed-json-as-validation-error'), 'POST', '/v1/shipments', undefined, malformed), 'validation-failed');
+    const problem = expectProblem(
+      await send(mockWith('malformed-json-as-validation-error'), 'POST', '/v1/shipments', undefined, malformed),
+      'validation-failed',
+    );
     expect(problem.invalidParams?.[0]?.name).toBe('');
   });
-  it('on: a valid request is still processed', async () => created(await send(mockWith('malformed-json-as-validation-error'), 'POST', '/v1/shipments', shipmentRequest())));
+  it('on: a valid request is still processed', async () =>
+    created(await send(mockWith('malformed-json-as-validation-error'), 'POST', '/v1/shipments', shipmentRequest())));
 });
 
 describe('conformance-requires-signature', () => {
-  it('off: an unsigned GET /v1/conformance is answered', async () => expect((await send(mockWith(), 'GET', '/v1/conformance', undefined, { key: false })).status).toBe(200));
-  it('on: it gets 401', async () => expectProblem(await send(mockWith('conformance-requires-signature'), 'GET', '/v1/conformance', undefined, { key: false }), 'signature-missing'));
+  it('off: an unsigned GET /v1/conformance is answered', async () =>
+    expect((await send(mockWith(), 'GET', '/v1/conformance', undefined, { key: false })).status).toBe(200));
+  it('on: it gets 401', async () =>
+    expectProblem(await send(mockWith('conformance-requires-signature'), 'GET', '/v1/conformance', undefined, { key: false }), 'signature-missing'));
   it('on: a signed one is answered and health stays unsigned', async () => {
     const mock = mockWith('conformance-requires-signature');
     expect((await send(mock, 'GET', '/v1/conformance')).status).toBe(200);
@@ -358,21 +387,26 @@ const cancelInvalid = async (mock: Mock) => {
 };
 
 describe('accept-invalid-shipping-data', () => {
-  it('off: an invalid ShipmentRequest gets 422', async () => expectProblem(await send(mockWith(), 'POST', '/v1/shipments', badShipment()), 'validation-failed'));
+  it('off: an invalid ShipmentRequest gets 422', async () =>
+    expectProblem(await send(mockWith(), 'POST', '/v1/shipments', badShipment()), 'validation-failed'));
   it('on: it is accepted', async () => invalidPassed(await send(mockWith('accept-invalid-shipping-data'), 'POST', '/v1/shipments', badShipment())));
-  it('on: other operations still validate', async () => expectProblem(await send(mockWith('accept-invalid-shipping-data'), 'POST', '/v1/subscriptions', badSubscription), 'validation-failed'));
+  it('on: other operations still validate', async () =>
+    expectProblem(await send(mockWith('accept-invalid-shipping-data'), 'POST', '/v1/subscriptions', badSubscription), 'validation-failed'));
 });
 
 describe('accept-invalid-cancellation', () => {
   it('off: an invalid CancellationRequest gets 422', async () => expectProblem(await cancelInvalid(mockWith()), 'validation-failed'));
   it('on: it is accepted', async () => invalidPassed(await cancelInvalid(mockWith('accept-invalid-cancellation'))));
-  it('on: shipping data is still validated', async () => expectProblem(await send(mockWith('accept-invalid-cancellation'), 'POST', '/v1/shipments', badShipment()), 'validation-failed'));
+  it('on: shipping data is still validated', async () =>
+    expectProblem(await send(mockWith('accept-invalid-cancellation'), 'POST', '/v1/shipments', badShipment()), 'validation-failed'));
 });
 
 describe('accept-invalid-subscription', () => {
-  it('off: an invalid SubscriptionRequest gets 422', async () => expectProblem(await send(mockWith(), 'POST', '/v1/subscriptions', badSubscription), 'validation-failed'));
+  it('off: an invalid SubscriptionRequest gets 422', async () =>
+    expectProblem(await send(mockWith(), 'POST', '/v1/subscriptions', badSubscription), 'validation-failed'));
   it('on: it is accepted', async () => invalidPassed(await send(mockWith('accept-invalid-subscription'), 'POST', '/v1/subscriptions', badSubscription)));
-  it('on: shipping data is still validated', async () => expectProblem(await send(mockWith('accept-invalid-subscription'), 'POST', '/v1/shipments', badShipment()), 'validation-failed'));
+  it('on: shipping data is still validated', async () =>
+    expectProblem(await send(mockWith('accept-invalid-subscription'), 'POST', '/v1/shipments', badShipment()), 'validation-failed'));
 });
 
 describe('platform-accept-invalid-push-batch', () => {
@@ -443,12 +477,16 @@ describe('problem-without-invalid-params', () => {
     expect(expectProblem(await send(mockWith(), 'POST', '/v1/shipments', invalid), 'validation-failed').invalidParams).toBeDefined();
   });
   it('on: it does not, and stays a valid problem', async () => {
-    expect(expectProblem(await send(mockWith('problem-without-invalid-params'), 'POST', '/v1/shipments', invalid), 'validation-failed').invalidParams).toBeUndefined();
+    expect(
+      expectProblem(await send(mockWith('problem-without-invalid-params'), 'POST', '/v1/shipments', invalid), 'validation-failed').invalidParams,
+    ).toBeUndefined();
   });
   it('on: other problems keep theirs', async () => {
     const mock = mockWith('problem-without-invalid-params');
     const body = { ...shipmentRequest(), contents: [{ name: '仿真枪', category: 'FIREARMS_AMMUNITION', quantity: 1 }] };
-    expect(expectProblem(await send(mock, 'POST', '/v1/shipments', body), 'prohibited-contents').invalidParams).toEqual([expect.objectContaining({ name: '/contents/0/category' })]);
+    expect(expectProblem(await send(mock, 'POST', '/v1/shipments', body), 'prohibited-contents').invalidParams).toEqual([
+      expect.objectContaining({ name: '/contents/0/category' }),
+    ]);
     expectProblem(await send(mock, 'GET', '/v1/parcels'), 'not-found');
   });
 });
@@ -459,7 +497,9 @@ describe('problem-echoes-personal-data', () => {
     expect(JSON.stringify(expectProblem(await send(mockWith(), 'POST', '/v1/shipments', invalid), 'validation-failed'))).not.toContain('13812345678');
   });
   it('on: it quotes the recipient’s mobile number in detail', async () => {
-    expect(expectProblem(await send(mockWith('problem-echoes-personal-data'), 'POST', '/v1/shipments', invalid), 'validation-failed').detail).toContain('13812345678');
+    expect(expectProblem(await send(mockWith('problem-echoes-personal-data'), 'POST', '/v1/shipments', invalid), 'validation-failed').detail).toContain(
+      '13812345678',
+    );
   });
   it('on: other problems are untouched', async () => expectProblem(await send(mockWith('problem-echoes-personal-data'), 'GET', '/v1/parcels'), 'not-found'));
 });

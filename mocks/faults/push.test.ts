@@ -30,7 +30,8 @@ async function both(name: FaultName, options: PushFixtureOptions = {}): Promise<
 
 const recordNow = (f: PushFixture, events: (now: number) => TrackingEvent[]) => f.record(events(f.mock.context.clock.now()));
 const pushed = (f: PushFixture) => f.callback.deliveries.flatMap((d) => (d.json as PushBatch).events);
-const getSubscription = (f: PushFixture, key = demoCredentials.platform.signingKey) => send(f.mock, 'GET', `/v1/subscriptions/${f.subscription.subscriptionId}`, undefined, { key });
+const getSubscription = (f: PushFixture, key = demoCredentials.platform.signingKey) =>
+  send(f.mock, 'GET', `/v1/subscriptions/${f.subscription.subscriptionId}`, undefined, { key });
 
 describe('the push faults', () => {
   it('are in the catalogue once each, name existing MUST requirements and a role', () => {
@@ -86,7 +87,9 @@ describe('subscription faults', () => {
     const [off, on] = await both('subscription-readable-by-other-platforms');
     expect((await getSubscription(off, demoCredentials.platformHmac)).status).toBe(404);
     expect((await getSubscription(on, demoCredentials.platformHmac)).status).toBe(200);
-    const foreignDelete = await send(on.mock, 'DELETE', `/v1/subscriptions/${on.subscription.subscriptionId}`, undefined, { key: demoCredentials.platformHmac });
+    const foreignDelete = await send(on.mock, 'DELETE', `/v1/subscriptions/${on.subscription.subscriptionId}`, undefined, {
+      key: demoCredentials.platformHmac,
+    });
     expect(foreignDelete.status).toBe(404);
   });
 
@@ -266,7 +269,10 @@ describe('platform faults', () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     expect((await off.handle(offRequest)).status).toBe(200);
     let answered = false;
-    const slow = on.handle(onRequest).then((r) => ((answered = true), r));
+    const slow = on.handle(onRequest).then((r) => {
+      answered = true;
+      return r;
+    });
     await vi.advanceTimersByTimeAsync(15_000);
     expect(answered).toBe(false);
     await vi.advanceTimersByTimeAsync(1_000);

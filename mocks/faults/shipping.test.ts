@@ -23,11 +23,21 @@ const shipmentOf = (body: unknown) => {
   return body as Shipment;
 };
 const consent = (changes: Record<string, unknown> = {}) => ({
-  consentId: 'cns-0001', subjectRef: 'usr_7f3a9c2e41', subjectRole: 'RECIPIENT', purpose: 'MARKETING', dataCategories: ['NAME'],
-  grantedAt: '2026-02-01T09:00:00+08:00', expiresAt: '2027-02-01T09:00:00+08:00', evidenceRef: 'urn:ecdx:consent-log:0001', ...changes,
+  consentId: 'cns-0001',
+  subjectRef: 'usr_7f3a9c2e41',
+  subjectRole: 'RECIPIENT',
+  purpose: 'MARKETING',
+  dataCategories: ['NAME'],
+  grantedAt: '2026-02-01T09:00:00+08:00',
+  expiresAt: '2027-02-01T09:00:00+08:00',
+  evidenceRef: 'urn:ecdx:consent-log:0001',
+  ...changes,
 });
 const toHongKong = (extra: Record<string, unknown> = {}) =>
-  shippingData('ord-hk', { recipient: { name: 'Chan Tai Man', phone: '+85291234567', address: { countryCode: 'HK', city: '香港', detail: '弥敦道132号' } }, ...extra });
+  shippingData('ord-hk', {
+    recipient: { name: 'Chan Tai Man', phone: '+85291234567', address: { countryCode: 'HK', city: '香港', detail: '弥敦道132号' } },
+    ...extra,
+  });
 
 it('every shipping fault is tested here', async () => {
   const source = await import('node:fs/promises').then((fs) => fs.readFile(new URL(import.meta.url), 'utf8'));
@@ -35,7 +45,8 @@ it('every shipping fault is tested here', async () => {
 });
 
 describe('shipment-created-without-location', () => {
-  it('off: the 201 names the shipment in Location', async () => expect((await post(mockWith(), shippingData())).headers['location']).toMatch(/^\/v1\/shipments\/ECDX\d{12}$/));
+  it('off: the 201 names the shipment in Location', async () =>
+    expect((await post(mockWith(), shippingData())).headers['location']).toMatch(/^\/v1\/shipments\/ECDX\d{12}$/));
   it('on: the 201 has no Location, the shipment is still created', async () => {
     const response = await post(mockWith('shipment-created-without-location'), shippingData());
     expect(response.status).toBe(201);
@@ -60,7 +71,8 @@ describe('waybill-reused-for-same-order', () => {
 });
 
 describe('accept-foreign-carrier-code', () => {
-  it('off: a request for SF is refused at /carrierCode', async () => expectProblem(await post(mockWith(), shippingData('o', { carrierCode: 'SF' })), 'validation-failed'));
+  it('off: a request for SF is refused at /carrierCode', async () =>
+    expectProblem(await post(mockWith(), shippingData('o', { carrierCode: 'SF' })), 'validation-failed'));
   it('on: it is accepted', async () => shipmentOf((await post(mockWith('accept-foreign-carrier-code'), shippingData('o', { carrierCode: 'SF' }))).body));
 });
 
@@ -215,7 +227,9 @@ describe('accept-cross-border-without-legal-basis', () => {
 });
 
 describe('ignore-separate-consent-reference', () => {
-  const body = toHongKong({ crossBorder: { legalBasis: 'CONTRACT_PERFORMANCE_EXEMPTION', overseasRecipient: 'Kowloon Express', separateConsentId: 'nowhere' } });
+  const body = toHongKong({
+    crossBorder: { legalBasis: 'CONTRACT_PERFORMANCE_EXEMPTION', overseasRecipient: 'Kowloon Express', separateConsentId: 'nowhere' },
+  });
   it('off: a separateConsentId naming no record is refused', async () => expectProblem(await post(mockWith(), body), 'validation-failed'));
   it('on: it is accepted', async () => expect((await post(mockWith('ignore-separate-consent-reference'), body)).status).toBe(201));
 });

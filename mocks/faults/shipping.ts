@@ -14,9 +14,7 @@ import { defineFault } from '../core/faults.ts';
 
 /** A validation-failed refusal (of POST /v1/shipments) that was not a replay of a stored answer. */
 const refusedShippingData = (r: MockResponse): boolean =>
-  r.status === 422 &&
-  r.headers['idempotency-replayed'] !== 'true' &&
-  (r.body as { type?: string } | undefined)?.type === problemTypeUri('validation-failed');
+  r.status === 422 && r.headers['idempotency-replayed'] !== 'true' && (r.body as { type?: string } | undefined)?.type === problemTypeUri('validation-failed');
 
 /** Accept the repaired request when the repair alone makes it valid; otherwise the refusal stands. */
 function acceptRepaired(input: OperationInput, r: MockResponse, repair: (body: Record<string, unknown>) => Record<string, unknown> | undefined): MockResponse {
@@ -27,7 +25,10 @@ function acceptRepaired(input: OperationInput, r: MockResponse, repair: (body: R
 
 /** Delete the member a JSON Pointer names. */
 function deleteAt(root: Record<string, unknown>, pointer: string): void {
-  const tokens = pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens = pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
   const last = tokens.pop();
   let node: unknown = root;
   for (const token of tokens) node = (node as Record<string, unknown> | undefined)?.[token];
@@ -61,8 +62,7 @@ export const shippingFaults = [
     switch: 'waybill-reused-for-same-order',
     requirements: ['ECDX-SHP-002'],
     role: 'carrier',
-    description:
-      'Gives a second request with the same platformOrderId the waybill number of the first (the shipment is replaced by the new data).',
+    description: 'Gives a second request with the same platformOrderId the waybill number of the first (the shipment is replaced by the new data).',
   }),
   defineFault({
     name: 'accept-foreign-carrier-code',

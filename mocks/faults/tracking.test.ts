@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findMobileNumbers, findResidentIds } from '../../schemas/identifiers.ts';
 import { subStatusFits, type EventPage, type TrackingEvent } from '../../schemas/src/index.ts';
 import { violations } from '../../schemas/validate.ts';
-import type { Mock } from '../core/mock.ts';
 import { createShipment, DAY, getEvents, MockPool, otherPlatform, shippingData, walk } from '../core/simulator/fixtures.ts';
 import { simulatorFor } from '../core/simulator/simulator.ts';
 import { expectProblem } from '../test-support/problems.ts';
@@ -219,13 +218,17 @@ describe('event-after-terminal', () => {
   it('off: the terminal event is the last', async () => expect(last((await finished([])).events).terminal).toBe(true));
   it('on: an event follows the terminal DELIVERED', async () => {
     const { events } = await finished(['event-after-terminal']);
-    expect(events.slice(-2).map((e) => [e.status, e.terminal])).toEqual([['DELIVERED', true], ['RETURNING', false]]);
+    expect(events.slice(-2).map((e) => [e.status, e.terminal])).toEqual([
+      ['DELIVERED', true],
+      ['RETURNING', false],
+    ]);
   });
 });
 
 describe('location-without-division-code', () => {
   const located = (events: TrackingEvent[]) => events.filter((e) => e.location);
-  it('off: every mainland location has a division code', async () => expect(located((await finished([])).events).every((e) => e.location!.divisionCode)).toBe(true));
+  it('off: every mainland location has a division code', async () =>
+    expect(located((await finished([])).events).every((e) => e.location!.divisionCode)).toBe(true));
   it('on: none has, the facility is still named', async () => {
     const events = located((await finished(['location-without-division-code'])).events);
     expect(events.length).toBeGreaterThan(0);
@@ -234,7 +237,8 @@ describe('location-without-division-code', () => {
 });
 
 describe('acceptance-without-real-name-check', () => {
-  it('off: ACCEPTED carries realNameVerification', async () => expect(of((await finished([])).events, 'ACCEPTED').realNameVerification).toMatchObject({ verified: true }));
+  it('off: ACCEPTED carries realNameVerification', async () =>
+    expect(of((await finished([])).events, 'ACCEPTED').realNameVerification).toMatchObject({ verified: true }));
   it('on: it does not', async () => {
     const { events } = await finished(['acceptance-without-real-name-check']);
     expect(of(events, 'ACCEPTED').realNameVerification).toBeUndefined();

@@ -37,11 +37,7 @@ export const trackingFaults = [
     ['ECDX-TRK-006'],
     'Derives eventIds from the sequence alone (`evt_0001` …), so every waybill reuses the same ids.',
   ),
-  carrierSwitch(
-    'recorded-before-occurred',
-    ['ECDX-TRK-007'],
-    'Gives every event after the acceptance a recordedAt 5–120 s before its occurredAt.',
-  ),
+  carrierSwitch('recorded-before-occurred', ['ECDX-TRK-007'], 'Gives every event after the acceptance a recordedAt 5–120 s before its occurredAt.'),
   carrierSwitch(
     'page-boundary-skips-event',
     ['ECDX-TRK-009'],

@@ -57,14 +57,18 @@ const schemaValid = (schema: string, text: string): boolean => {
  * A header value as an HTTP client puts it on the wire: text as UTF-8 octets (which node reads back as latin1), with
  * the control characters no client library will send removed.
  */
-export const wire = (value: string): string => Buffer.from(value, 'utf8').toString('latin1').replace(/[\x00-\x08\x0a-\x1f\x7f]/g, '');
+export const wire = (value: string): string =>
+  Buffer.from(value, 'utf8')
+    .toString('latin1')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to remove control characters
+    .replace(/[\x00-\x08\x0a-\x1f\x7f]/g, '');
 
 const json = (extra: [string, string][] = []): [string, string][] => [['content-type', 'application/json'], ...extra];
 
 // --- hostile JSON values --------------------------------------------------------------------------------
 const DEEP = 10_000;
 const deepArray = '['.repeat(DEEP) + ']'.repeat(DEEP);
-const deepObject = '{"a":'.repeat(DEEP) + '1' + '}'.repeat(DEEP);
+const deepObject = `${'{"a":'.repeat(DEEP)}1${'}'.repeat(DEEP)}`;
 /** A hostile value as JSON text, so that nesting can go deeper than JSON.stringify would like. */
 const hostileJson: fc.Arbitrary<string> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'null'),
@@ -77,8 +81,9 @@ const hostileJson: fc.Arbitrary<string> = fc.oneof(
 type JsonPath = (string | number)[];
 function pathsOf(value: unknown, at: JsonPath = []): JsonPath[] {
   const found: JsonPath[] = [at];
-  if (Array.isArray(value)) value.forEach((v, i) => found.push(...pathsOf(v, [...at, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) found.push(...pathsOf(v, [...at, k]));
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) found.push(...pathsOf(v, [...at, i]));
+  } else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) found.push(...pathsOf(v, [...at, k]));
   return found;
 }
 const PLACEHOLDER = '\u0000fuzz-placeholder\u0000';
@@ -90,7 +95,9 @@ const mutatedBody: fc.Arbitrary<HostilePlan> = fc
     const body = structuredClone(op.example) as Record<string, unknown>;
     const paths = pathsOf(body);
     const path = paths[pick % paths.length]!;
-    const parent = path.slice(0, -1).reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], body) as Record<string | number, unknown> | unknown[];
+    const parent = path.slice(0, -1).reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], body) as
+      | Record<string | number, unknown>
+      | unknown[];
     const last = path[path.length - 1];
     let text: string;
     if (path.length === 0) text = action === 'delete' ? '' : value;
@@ -103,7 +110,15 @@ const mutatedBody: fc.Arbitrary<HostilePlan> = fc
       else parent.push(PLACEHOLDER);
       text = JSON.stringify(body).replace(JSON.stringify(PLACEHOLDER), () => value);
     }
-    return { kind: `mutated body (${action})`, method: op.method, path: op.path, headers: op.fields(), body: encoder.encode(text), signing: op.signing, mayPass: schemaValid(op.schema, text) };
+    return {
+      kind: `mutated body (${action})`,
+      method: op.method,
+      path: op.path,
+      headers: op.fields(),
+      body: encoder.encode(text),
+      signing: op.signing,
+      mayPass: schemaValid(op.schema, text),
+    };
   });
 
 /** Bytes that are not UTF-8 JSON: invalid sequences, NUL bytes, truncation, nothing, noise. */
@@ -122,10 +137,13 @@ const rawBody: fc.Arbitrary<HostilePlan> = fc
     const text = encoder.encode(JSON.stringify(op.example));
     const cut = at % text.length;
     const body =
-      shape === 'insert' ? new Uint8Array([...text.subarray(0, cut), ...bytes, ...text.subarray(cut)])
-      : shape === 'truncate' ? text.subarray(0, cut)
-      : shape === 'empty' ? new Uint8Array(0)
-      : noise;
+      shape === 'insert'
+        ? new Uint8Array([...text.subarray(0, cut), ...bytes, ...text.subarray(cut)])
+        : shape === 'truncate'
+          ? text.subarray(0, cut)
+          : shape === 'empty'
+            ? new Uint8Array(0)
+            : noise;
     const decoded = (() => {
       try {
         return new TextDecoder('utf-8', { fatal: true }).decode(body);
@@ -133,7 +151,15 @@ const rawBody: fc.Arbitrary<HostilePlan> = fc
         return undefined;
       }
     })();
-    return { kind: `raw body (${shape})`, method: op.method, path: op.path, headers: op.fields(), body, signing: op.signing, mayPass: decoded !== undefined && schemaValid(op.schema, decoded) };
+    return {
+      kind: `raw body (${shape})`,
+      method: op.method,
+      path: op.path,
+      headers: op.fields(),
+      body,
+      signing: op.signing,
+      mayPass: decoded !== undefined && schemaValid(op.schema, decoded),
+    };
   });
 
 /** A valid body declared as something else, or not declared, or declared twice. */
@@ -141,8 +167,24 @@ const contentTypes: fc.Arbitrary<HostilePlan> = fc
   .record({
     op: anyBodied,
     types: fc.oneof(
-      fc.constantFrom<string[]>([], ['text/plain'], ['application/xml'], ['application/json; charset=iso-8859-1'], ['application/json; charset=utf-16'], ['application/json', 'application/json'], ['application/json', 'text/plain'], ['application/problem+json'], ['application/x-www-form-urlencoded'], ['*/*'], ['']),
-      fc.string({ unit: 'binary-ascii', maxLength: 60 }).map(wire).filter((s) => !/^\s*application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i.test(s)).map((s) => [s]),
+      fc.constantFrom<string[]>(
+        [],
+        ['text/plain'],
+        ['application/xml'],
+        ['application/json; charset=iso-8859-1'],
+        ['application/json; charset=utf-16'],
+        ['application/json', 'application/json'],
+        ['application/json', 'text/plain'],
+        ['application/problem+json'],
+        ['application/x-www-form-urlencoded'],
+        ['*/*'],
+        [''],
+      ),
+      fc
+        .string({ unit: 'binary-ascii', maxLength: 60 })
+        .map(wire)
+        .filter((s) => !/^\s*application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i.test(s))
+        .map((s) => [s]),
     ),
   })
   .map(({ op, types }) => ({
@@ -173,36 +215,115 @@ const idempotencyKeys: fc.Arbitrary<HostilePlan> = fc
     mayPass: keys.length === 1 && VALID_KEY.test(keys[0]!),
   }));
 
-const SF_FRAGMENTS = ['ecdx', '=', '(', ')', '"@method"', '"@target-uri"', '"content-digest"', ';created=', ';expires=', ';keyid="ecdx-demo-platform-ed25519"', ';alg="ed25519"', ';alg=?1', ';nonce=', '1772328600', '-1', '99999999999999999999', ':', ':AAAA:', '"', ',', ' ', '\\', '*', '%', '@', '?0', 'ecdx=:', '=:', '()', ';'];
+const SF_FRAGMENTS = [
+  'ecdx',
+  '=',
+  '(',
+  ')',
+  '"@method"',
+  '"@target-uri"',
+  '"content-digest"',
+  ';created=',
+  ';expires=',
+  ';keyid="ecdx-demo-platform-ed25519"',
+  ';alg="ed25519"',
+  ';alg=?1',
+  ';nonce=',
+  '1772328600',
+  '-1',
+  '99999999999999999999',
+  ':',
+  ':AAAA:',
+  '"',
+  ',',
+  ' ',
+  '\\',
+  '*',
+  '%',
+  '@',
+  '?0',
+  'ecdx=:',
+  '=:',
+  '()',
+  ';',
+];
 const garbageField = fc.oneof(
   fc.array(fc.constantFrom(...SF_FRAGMENTS), { maxLength: 24 }).map((parts) => parts.join('')),
   fc.string({ unit: 'binary-ascii', maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
 );
 /** Signature fields that are garbage, or structured fields that say nothing true. */
-const signatureGarbage: fc.Arbitrary<HostilePlan> = fc.record({ op: anyBodied, input: garbageField.map(wire), signature: garbageField.map(wire) }).map(({ op, input, signature }) => ({
-  kind: 'garbage signature',
-  method: op.method,
-  path: op.path,
-  headers: op.fields(),
-  body: encoder.encode(JSON.stringify(op.example)),
-  signing: { input, signature },
-  mayPass: false,
-}));
+const signatureGarbage: fc.Arbitrary<HostilePlan> = fc
+  .record({ op: anyBodied, input: garbageField.map(wire), signature: garbageField.map(wire) })
+  .map(({ op, input, signature }) => ({
+    kind: 'garbage signature',
+    method: op.method,
+    path: op.path,
+    headers: op.fields(),
+    body: encoder.encode(JSON.stringify(op.example)),
+    signing: { input, signature },
+    mayPass: false,
+  }));
 
 /** Well-formed signatures that must not pass: stale, dated ahead, or made with a key nobody registered. */
 const badSignatures: fc.Arbitrary<HostilePlan> = fc
   .record({ op: anyBodied, signing: fc.constantFrom<Signing>('expired', 'future', 'stranger') })
-  .map(({ op, signing }) => ({ kind: `bad signature (${signing as string})`, method: op.method, path: op.path, headers: op.fields(), body: encoder.encode(JSON.stringify(op.example)), signing, mayPass: false }));
+  .map(({ op, signing }) => ({
+    kind: `bad signature (${signing as string})`,
+    method: op.method,
+    path: op.path,
+    headers: op.fields(),
+    body: encoder.encode(JSON.stringify(op.example)),
+    signing,
+    mayPass: false,
+  }));
 
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE', 'PROPFIND'];
-const SEGMENTS = ['v1', 'shipments', 'health', 'conformance', 'subscriptions', 'events', 'cancellation', 'SF1234567890123', '..', '.', '', '%2e%2e', '%2E%2E%2F', '%2f', '%00', '%ff', '%', '%zz', '%c0%ae', '%252e', ';x=1', '~', 'x'.repeat(3000)];
+const SEGMENTS = [
+  'v1',
+  'shipments',
+  'health',
+  'conformance',
+  'subscriptions',
+  'events',
+  'cancellation',
+  'SF1234567890123',
+  '..',
+  '.',
+  '',
+  '%2e%2e',
+  '%2E%2E%2F',
+  '%2f',
+  '%00',
+  '%ff',
+  '%',
+  '%zz',
+  '%c0%ae',
+  '%252e',
+  ';x=1',
+  '~',
+  'x'.repeat(3000),
+];
 const trickyPath = fc
-  .record({ prefix: fc.constantFrom('/', '/v1/', '//', '/v1//'), segments: fc.array(fc.constantFrom(...SEGMENTS), { maxLength: 6 }), query: fc.option(fc.string({ unit: 'binary-ascii', maxLength: 40 }).map((q) => q.replace(/[^\x21-\x7e]|#/g, '')), { nil: undefined }) })
+  .record({
+    prefix: fc.constantFrom('/', '/v1/', '//', '/v1//'),
+    segments: fc.array(fc.constantFrom(...SEGMENTS), { maxLength: 6 }),
+    query: fc.option(
+      fc.string({ unit: 'binary-ascii', maxLength: 40 }).map((q) => q.replace(/[^\x21-\x7e]|#/g, '')),
+      { nil: undefined },
+    ),
+  })
   .map(({ prefix, segments, query }) => `${prefix}${segments.join('/')}${query === undefined ? '' : `?${query}`}`);
 /** Random methods on random, traversing and oddly encoded paths, signed or not. */
 const randomTargets: fc.Arbitrary<HostilePlan> = fc
-  .record({ method: fc.constantFrom(...METHODS), path: fc.oneof(trickyPath, fc.webPath().map((p) => (p.startsWith('/') ? p : `/${p}`))), signed: fc.boolean() })
+  .record({
+    method: fc.constantFrom(...METHODS),
+    path: fc.oneof(
+      trickyPath,
+      fc.webPath().map((p) => (p.startsWith('/') ? p : `/${p}`)),
+    ),
+    signed: fc.boolean(),
+  })
   .map(({ method, path, signed }) => ({ kind: 'random target', method, path, headers: [], signing: signed ? 'platform' : 'none', mayPass: false }));
 
 /** Bodies past 1 MiB, signed or not. */
@@ -219,16 +340,19 @@ const oversized: fc.Arbitrary<HostilePlan> = fc.record({ extra: fc.integer({ min
 /** fast-check prints a counterexample with this, not with the megabytes of its body. */
 const summarised = (plan: HostilePlan): HostilePlan =>
   Object.assign(plan, {
-    [fc.toStringMethod]: () => `${plan.kind}: ${plan.method} ${plan.path.slice(0, 120)} ${JSON.stringify(plan.headers).slice(0, 300)} ${plan.body?.byteLength ?? 0}-byte body ${new TextDecoder().decode(plan.body?.subarray(0, 200))}`,
+    [fc.toStringMethod]: () =>
+      `${plan.kind}: ${plan.method} ${plan.path.slice(0, 120)} ${JSON.stringify(plan.headers).slice(0, 300)} ${plan.body?.byteLength ?? 0}-byte body ${new TextDecoder().decode(plan.body?.subarray(0, 200))}`,
   });
 
-export const hostileRequest: fc.Arbitrary<HostilePlan> = fc.oneof(
-  { arbitrary: mutatedBody, weight: 30 },
-  { arbitrary: rawBody, weight: 15 },
-  { arbitrary: contentTypes, weight: 10 },
-  { arbitrary: idempotencyKeys, weight: 10 },
-  { arbitrary: signatureGarbage, weight: 10 },
-  { arbitrary: badSignatures, weight: 5 },
-  { arbitrary: randomTargets, weight: 20 },
-  { arbitrary: oversized, weight: 2 },
-).map(summarised);
+export const hostileRequest: fc.Arbitrary<HostilePlan> = fc
+  .oneof(
+    { arbitrary: mutatedBody, weight: 30 },
+    { arbitrary: rawBody, weight: 15 },
+    { arbitrary: contentTypes, weight: 10 },
+    { arbitrary: idempotencyKeys, weight: 10 },
+    { arbitrary: signatureGarbage, weight: 10 },
+    { arbitrary: badSignatures, weight: 5 },
+    { arbitrary: randomTargets, weight: 20 },
+    { arbitrary: oversized, weight: 2 },
+  )
+  .map(summarised);

@@ -16,7 +16,7 @@ export function problemDefects(status: number, contentType: string | undefined, 
   const problem = body as Problem;
   if (problem.status !== status) defects.push(`body status ${problem.status} differs from HTTP status ${status}`);
   const slug = problem.type.slice('https://ecdx.dev/problems/'.length) as ProblemSlug;
-  let entry;
+  let entry: ReturnType<typeof problemType>;
   try {
     entry = problemType(slug);
   } catch {

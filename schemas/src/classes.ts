@@ -20,4 +20,3 @@ export const conformanceClasses = {
 export type ConformanceClassName = keyof typeof conformanceClasses;
 export const conformanceClassNames = Object.keys(conformanceClasses) as ConformanceClassName[];
 export const classUri = (name: ConformanceClassName): string => `${CLASS_BASE}${name}`;
-export const ROLES = ['carrier', 'platform'] as const;

@@ -167,9 +167,7 @@ export const Money = Type.Object(
   {
     $id: schemaId('Money'),
     title: 'Money',
-    description:
-      'An amount of money. The amount is a decimal string rather than a JSON number so that every party reads ' +
-      'the same value to the cent.',
+    description: 'An amount of money. The amount is a decimal string rather than a JSON number so that every party reads ' + 'the same value to the cent.',
     ...Closed,
     examples: [{ amount: '199.00', currency: 'CNY' }],
   },
@@ -229,17 +227,6 @@ export const ObjectId = Type.String({
   examples: ['evt_01J9Z3W6QK7M', 'ord-20260301-0001'],
 });
 export type ObjectId = Static<typeof ObjectId>;
-
-/** Free text that may be shown to people. */
-export const ShortText = (description: string, maxLength = 200) =>
-  Type.String({ description, minLength: 1, maxLength });
-
-/** Free-form extension data under a reverse-domain or vendor-prefixed key, never personal data. */
-export const Extensions = Type.Record(Type.String({ pattern: '^x-[a-z0-9-]+$' }), Type.Unknown(), {
-  description:
-    'Vendor extensions: keys start with `x-`. Extensions must not carry personal information that the standard ' +
-    'does not otherwise allow in this object.',
-});
 
 /** The schemas of this file that are published on their own. */
 export const commonSchemas: TSchema[] = [

@@ -4,18 +4,10 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Closed, ObjectId, StringEnum, Timestamp, ref, schemaId } from './common.ts';
 
 /** Value-added uses (增值应用) that need the user's consent. Delivery itself never does (OP-03). */
-export const CONSENT_PURPOSES = [
-  'MARKETING',
-  'PERSONALISED_RECOMMENDATION',
-  'ANALYTICS',
-  'SERVICE_IMPROVEMENT',
-  'CROSS_BORDER_TRANSFER',
-] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export const CONSENT_PURPOSES = ['MARKETING', 'PERSONALISED_RECOMMENDATION', 'ANALYTICS', 'SERVICE_IMPROVEMENT', 'CROSS_BORDER_TRANSFER'] as const;
 
 /** The kinds of a person's data a consent may cover: finer than "contact data" so that a consent stays minimal. */
 export const CONSENT_DATA_CATEGORIES = ['NAME', 'PHONE', 'ADDRESS', 'CONTENTS', 'TRAJECTORY'] as const;
-export type ConsentDataCategory = (typeof CONSENT_DATA_CATEGORIES)[number];
 
 /** The user's consent to one value-added use, as evidence that travels with the data. */
 export const ConsentRecord = Type.Object(
@@ -36,20 +28,16 @@ export const ConsentRecord = Type.Object(
         'The one use consented to: marketing, personalised recommendation, analytics (data mining), service ' +
         'improvement, or the transfer of the data out of the mainland (the separate consent of PIPL Art. 39).',
     }),
-    dataCategories: Type.Array(
-      StringEnum(CONSENT_DATA_CATEGORIES, { description: 'A kind of the person’s data.' }),
-      {
-        description: 'The kinds of data the use may draw on; anything not listed stays limited to delivery.',
-        minItems: 1,
-        maxItems: CONSENT_DATA_CATEGORIES.length,
-        uniqueItems: true,
-      },
-    ),
+    dataCategories: Type.Array(StringEnum(CONSENT_DATA_CATEGORIES, { description: 'A kind of the person’s data.' }), {
+      description: 'The kinds of data the use may draw on; anything not listed stays limited to delivery.',
+      minItems: 1,
+      maxItems: CONSENT_DATA_CATEGORIES.length,
+      uniqueItems: true,
+    }),
     grantedAt: ref(Timestamp, { description: 'When the person gave the consent.' }),
     expiresAt: ref(Timestamp, {
       description:
-        'When the consent lapses. Required: ECDX bounds every consent in time, so that a use ends even where a ' +
-        'withdrawal never reaches the other party.',
+        'When the consent lapses. Required: ECDX bounds every consent in time, so that a use ends even where a ' + 'withdrawal never reaches the other party.',
     }),
     withdrawnAt: Type.Optional(ref(Timestamp, { description: 'When the person withdrew the consent; the use ends then.' })),
     evidenceRef: Type.String({
@@ -94,13 +82,7 @@ export type ConsentRecord = Static<typeof ConsentRecord>;
 // Cross-border transfer
 
 /** The mechanisms of PIPL Art. 38, and the contract-performance exemption of the 2024 cross-border provisions. */
-export const CROSS_BORDER_LEGAL_BASES = [
-  'SECURITY_ASSESSMENT',
-  'PROTECTION_CERTIFICATION',
-  'STANDARD_CONTRACT',
-  'CONTRACT_PERFORMANCE_EXEMPTION',
-] as const;
-export type CrossBorderLegalBasis = (typeof CROSS_BORDER_LEGAL_BASES)[number];
+export const CROSS_BORDER_LEGAL_BASES = ['SECURITY_ASSESSMENT', 'PROTECTION_CERTIFICATION', 'STANDARD_CONTRACT', 'CONTRACT_PERFORMANCE_EXEMPTION'] as const;
 
 const crossBorderFields = {
   legalBasis: StringEnum(CROSS_BORDER_LEGAL_BASES, {
@@ -113,8 +95,7 @@ const crossBorderFields = {
   basisReference: Type.Optional(
     Type.String({
       description:
-        'The approval, certificate or filing number of the mechanism. Required for the three mechanisms; for ' +
-        'the exemption there is no number to give.',
+        'The approval, certificate or filing number of the mechanism. Required for the three mechanisms; for ' + 'the exemption there is no number to give.',
       minLength: 1,
       maxLength: 128,
       pattern: '\\S',
@@ -128,9 +109,7 @@ const crossBorderFields = {
   }),
   separateConsentId: Type.Optional(
     ref(ObjectId, {
-      description:
-        'The `consentId` of the CROSS_BORDER_TRANSFER consent record in the same request: the separate consent ' +
-        'that PIPL Art. 39 asks for.',
+      description: 'The `consentId` of the CROSS_BORDER_TRANSFER consent record in the same request: the separate consent ' + 'that PIPL Art. 39 asks for.',
     }),
   ),
 };
@@ -141,10 +120,7 @@ export const CrossBorderTransfer = Type.Unsafe<Static<typeof CrossBorderFields>>
     [
       CrossBorderFields,
       Type.Union([
-        Type.Object(
-          { legalBasis: Type.Literal('CONTRACT_PERFORMANCE_EXEMPTION') },
-          { description: 'The exemption: no reference number.' },
-        ),
+        Type.Object({ legalBasis: Type.Literal('CONTRACT_PERFORMANCE_EXEMPTION') }, { description: 'The exemption: no reference number.' }),
         Type.Object(
           { legalBasis: StringEnum(['SECURITY_ASSESSMENT', 'PROTECTION_CERTIFICATION', 'STANDARD_CONTRACT'] as const), basisReference: Type.String() },
           { description: 'A mechanism: its reference number is required.' },

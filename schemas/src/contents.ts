@@ -102,16 +102,19 @@ export const ContentsItem = Type.Object(
     category: ref(ContentsCategory),
     quantity: Type.Integer({ description: 'Number of units of this item in the parcel.', minimum: 1, maximum: 99999 }),
     unit: Type.Optional(
-      Type.String({ description: 'Unit of the quantity as the platform sells it (`件`, `个`, `箱`, `kg` …); `件` when absent.', minLength: 1, maxLength: 16, pattern: '\\S' }),
+      Type.String({
+        description: 'Unit of the quantity as the platform sells it (`件`, `个`, `箱`, `kg` …); `件` when absent.',
+        minLength: 1,
+        maxLength: 16,
+        pattern: '\\S',
+      }),
     ),
     declaredValue: Type.Optional(
       ref(Money, {
         description: 'Declared value of this line (all units together), for insurance (保价), claims and customs.',
       }),
     ),
-    weightGrams: Type.Optional(
-      Type.Integer({ description: 'Weight of this line (all units together) in grams, as declared.', minimum: 1, maximum: 1000000 }),
-    ),
+    weightGrams: Type.Optional(Type.Integer({ description: 'Weight of this line (all units together) in grams, as declared.', minimum: 1, maximum: 1000000 })),
   },
   {
     $id: schemaId('ContentsItem'),
@@ -156,10 +159,7 @@ export const PackageInfo = Type.Object(
       'smallest practical unit, so no party rounds differently. Weight and size are declarations that help the ' +
       'carrier plan pickup; the carrier’s own measurement at acceptance prevails.',
     ...Closed,
-    examples: [
-      { count: 1, totalWeightGrams: 850, dimensionsMm: { length: 300, width: 200, height: 100 } },
-      { count: 2 },
-    ],
+    examples: [{ count: 1, totalWeightGrams: 850, dimensionsMm: { length: 300, width: 200, height: 100 } }, { count: 2 }],
   },
 );
 export type PackageInfo = Static<typeof PackageInfo>;

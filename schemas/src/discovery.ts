@@ -104,8 +104,16 @@ export const ConformanceClaim = Type.Object(
     }),
     retention: Type.Object(
       {
-        shippingDataDays: Type.Integer({ description: 'Days shipping data (寄递数据) is kept after the parcel is delivered or returned.', minimum: 1, maximum: 3650 }),
-        trackingEventsDays: Type.Integer({ description: 'Days trajectory (轨迹) events are kept after the parcel is delivered or returned.', minimum: 1, maximum: 3650 }),
+        shippingDataDays: Type.Integer({
+          description: 'Days shipping data (寄递数据) is kept after the parcel is delivered or returned.',
+          minimum: 1,
+          maximum: 3650,
+        }),
+        trackingEventsDays: Type.Integer({
+          description: 'Days trajectory (轨迹) events are kept after the parcel is delivered or returned.',
+          minimum: 1,
+          maximum: 3650,
+        }),
       },
       { ...Closed, description: 'How long exchanged personal data is kept (OP-04): published so that the counterparty and users can rely on it.' },
     ),
@@ -205,8 +213,7 @@ export function checkConformanceClaim(claim: ConformanceClaim): Finding[] {
 
 export const HealthStatus = StringEnum(['UP', 'DEGRADED', 'DOWN'] as const, {
   description:
-    '`UP`: working normally. `DEGRADED`: working, but late or partly failing (for example pushes being retried). ' +
-    '`DOWN`: not exchanging data at all.',
+    '`UP`: working normally. `DEGRADED`: working, but late or partly failing (for example pushes being retried). ' + '`DOWN`: not exchanging data at all.',
 });
 export type HealthStatus = Static<typeof HealthStatus>;
 
@@ -214,18 +221,14 @@ export const FeedHealth = Type.Object(
   {
     feed: ref(DataFeed),
     status: HealthStatus,
-    lastExchangeAt: Type.Optional(
-      ref(Timestamp, { description: 'When data last moved successfully on this feed, in either direction; absent if never.' }),
-    ),
+    lastExchangeAt: Type.Optional(ref(Timestamp, { description: 'When data last moved successfully on this feed, in either direction; absent if never.' })),
     backlog: Type.Integer({
       description:
         'Items waiting on this feed: shipping data received but not yet processed; push batches not yet delivered; ' +
         'for a platform, pushed events received but not yet processed. 0 when nothing waits.',
       minimum: 0,
     }),
-    oldestPendingAt: Type.Optional(
-      ref(Timestamp, { description: 'Since when the oldest waiting item has waited. Present exactly when `backlog` > 0.' }),
-    ),
+    oldestPendingAt: Type.Optional(ref(Timestamp, { description: 'Since when the oldest waiting item has waited. Present exactly when `backlog` > 0.' })),
   },
   { ...Closed, description: 'The state of one data feed.' },
 );

@@ -7,10 +7,6 @@ import { DataFeed, ExchangeParty } from './discovery.ts';
 
 /** The national four-level grading of cybersecurity incidents, from the least to the most severe. */
 export const INCIDENT_SEVERITIES = ['GENERAL', 'LARGER', 'MAJOR', 'ESPECIALLY_MAJOR'] as const;
-export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
-
-/** Severities from which the reporting party must have notified the authorities before it notifies the counterparty. */
-export const SEVERITIES_REPORTED_TO_AUTHORITIES: readonly IncidentSeverity[] = ['LARGER', 'MAJOR', 'ESPECIALLY_MAJOR'];
 
 /** Time allowed between detecting an incident and notifying the counterparty. */
 export const INCIDENT_NOTIFICATION_DEADLINE_SECONDS = 24 * 3600;
@@ -41,7 +37,7 @@ export const SecurityIncident = Type.Object(
         'been notified.',
     }),
     summary: Type.String({
-      description: 'What happened and what is known so far, for the counterparty\'s security team. No personal data of affected users.',
+      description: "What happened and what is known so far, for the counterparty's security team. No personal data of affected users.",
       minLength: 1,
       maxLength: 2000,
     }),
@@ -68,7 +64,7 @@ export const SecurityIncident = Type.Object(
         {
           authority: IncidentAuthority,
           notifiedAt: ref(Timestamp),
-          reference: Type.Optional(Type.String({ description: 'The authority\'s reference or the filing number.', minLength: 1, maxLength: 100 })),
+          reference: Type.Optional(Type.String({ description: "The authority's reference or the filing number.", minLength: 1, maxLength: 100 })),
         },
         Closed,
       ),
@@ -76,7 +72,7 @@ export const SecurityIncident = Type.Object(
     ),
     contact: Type.Object(
       {
-        mailbox: Type.String({ description: 'A role mailbox of the security or operations team (not a person\'s address).', format: 'email', maxLength: 254 }),
+        mailbox: Type.String({ description: "A role mailbox of the security or operations team (not a person's address).", format: 'email', maxLength: 254 }),
         dutyPhone: Type.Optional(ref(LandlineNumber, { description: 'The landline of a staffed duty desk.' })),
       },
       {
@@ -95,7 +91,7 @@ export const SecurityIncident = Type.Object(
       'The notification of a security incident that affects, or may affect, the data the parties share ' +
       '(POST /v1/security-incidents; OP-08, OP-09): what happened, how severe it is under the national grading, ' +
       'which data and feeds are affected, whether the emergency plan runs, what has been done and which ' +
-      'authorities have been told. It carries counts and categories, never the affected users\' data.',
+      "authorities have been told. It carries counts and categories, never the affected users' data.",
     ...Closed,
     examples: [
       {

@@ -13,13 +13,7 @@ export * from './tracking.ts';
 export * from './governance.ts';
 export * from './test-controls.ts';
 
-export const allSchemas: readonly TSchema[] = [
-  ...commonSchemas,
-  ...shippingSchemas,
-  ...trackingSchemas,
-  ...governanceSchemas,
-  ...testControlSchemas,
-];
+export const allSchemas: readonly TSchema[] = [...commonSchemas, ...shippingSchemas, ...trackingSchemas, ...governanceSchemas, ...testControlSchemas];
 
 /** The short name of a published schema: the last path segment of its `$id` without `.json`. */
 export const schemaName = (schema: TSchema): string => {

@@ -23,7 +23,7 @@ export type InterruptionReason = Static<typeof InterruptionReason>;
 export const IMPACT_SEVERITIES = ['MINOR', 'SIGNIFICANT', 'SERIOUS'] as const;
 export const ImpactSeverity = StringEnum(IMPACT_SEVERITIES, {
   description:
-    'How badly users may be affected. `SERIOUS` is the policy\'s 重大影响: it is what, together with a failed ' +
+    "How badly users may be affected. `SERIOUS` is the policy's 重大影响: it is what, together with a failed " +
     'negotiation, obliges the parties to report to the authorities. The minimum a notice must declare follows ' +
     'from its reason, duration and volume.',
 });
@@ -35,7 +35,7 @@ export const NegotiationState = StringEnum(['ISSUED', 'ACKNOWLEDGED', 'PROPOSED'
   description:
     'Where the negotiation over a notice stands (OP-07 充分协商). `ISSUED` until the recipient acknowledges; ' +
     '`PROPOSED` while a proposal for other dates awaits an answer; `AGREED` once the recipient accepts the notice ' +
-    'or either party accepts the other\'s proposal; `DISPUTED` once an objection stands; `WITHDRAWN` (terminal) ' +
+    "or either party accepts the other's proposal; `DISPUTED` once an objection stands; `WITHDRAWN` (terminal) " +
     'once the issuer withdraws the notice.',
   examples: ['ISSUED', 'DISPUTED'],
 });
@@ -71,7 +71,7 @@ export const AuthorityReport = Type.Object(
       uniqueItems: true,
     }),
     reportedAt: ref(Timestamp),
-    reference: Type.String({ description: 'The reference the authority gave, or the sender\'s own filing number.', minLength: 1, maxLength: 100 }),
+    reference: Type.String({ description: "The reference the authority gave, or the sender's own filing number.", minLength: 1, maxLength: 100 }),
   },
   {
     $id: schemaId('AuthorityReport'),
@@ -120,9 +120,9 @@ export const NoticeResponse = Type.Union(
     $id: schemaId('NoticeResponse'),
     title: 'NoticeResponse',
     description:
-      'One step of the negotiation over a notice, posted to the other party\'s copy of the notice ' +
+      "One step of the negotiation over a notice, posted to the other party's copy of the notice " +
       '(POST /v1/interruption-notices/{noticeId}/responses). `ACKNOWLEDGE` (recipient: notice received), `ACCEPT` ' +
-      'and `OBJECT` (to the notice, or to the other party\'s proposal), `PROPOSE` (other dates; carries ' +
+      "and `OBJECT` (to the notice, or to the other party's proposal), `PROPOSE` (other dates; carries " +
       '`proposal`), `WITHDRAW` (issuer only), `AUTHORITY_REPORTED` (carries `authorityReport`) and `DISCLOSED` ' +
       '(carries `disclosure`) record that a duty has been met.',
     examples: [
@@ -162,7 +162,7 @@ const noticeProperties = {
       affectedUsers: Type.String({ description: 'Who is affected, described (merchants, senders, recipients, regions).', minLength: 1, maxLength: 500 }),
       mitigation: Type.String({ description: 'What the issuer does to limit the harm (fallback channel, manual process …).', minLength: 1, maxLength: 1000 }),
     },
-    { ...Closed, description: 'The issuer\'s assessment of the impact on users (OP-06 risk assessment).' },
+    { ...Closed, description: "The issuer's assessment of the impact on users (OP-06 risk assessment)." },
   ),
   publicDisclosure: Type.Optional(ref(PublicDisclosure, { description: 'The planned public disclosure; required for SIGNIFICANT and SERIOUS notices.' })),
   authorityReport: Type.Optional(ref(AuthorityReport, { description: 'A report already made to the authorities, if any.' })),
@@ -230,7 +230,7 @@ export const InterruptionNotice = Type.Object(
     description:
       'An interruption notice as held by a party (GET /v1/interruption-notices/{noticeId}): the notice as issued, ' +
       'the negotiation state with every response, and the resulting disclosure and reporting duties. Each party ' +
-      'holds a copy; a response is posted to the other party\'s copy and recorded in one\'s own.',
+      "holds a copy; a response is posted to the other party's copy and recorded in one's own.",
     ...Closed,
     examples: [
       {

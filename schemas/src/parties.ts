@@ -1,22 +1,10 @@
 // The people and places of a shipment: addresses, telephone numbers, contacts (sender and recipient), and the
 // real-name verification status that replaces any identity document. Published through `shippingSchemas`.
 import { Type, type Static } from '@sinclair/typebox';
-import {
-  Closed,
-  CountryCode,
-  DivisionCode,
-  LandlineNumber,
-  MobileNumber,
-  PersonName,
-  Timestamp,
-  StringEnum,
-  ref,
-  schemaId,
-} from './common.ts';
+import { Closed, CountryCode, DivisionCode, LandlineNumber, MobileNumber, PersonName, Timestamp, StringEnum, ref, schemaId } from './common.ts';
 
 /** Free text that must say something: 1–`max` characters, not only white space. */
-const NonBlank = (description: string, max: number) =>
-  Type.String({ description, minLength: 1, maxLength: max, pattern: '\\S' });
+const NonBlank = (description: string, max: number) => Type.String({ description, minLength: 1, maxLength: max, pattern: '\\S' });
 
 // ---------------------------------------------------------------------------------------------------------
 // Addresses
@@ -33,11 +21,7 @@ const addressFields = {
     }),
   ),
   province: Type.Optional(
-    NonBlank(
-      'Province-level division (省、自治区、直辖市), e.g. `北京市`, `广东省`. Required on the mainland; state or ' +
-        'region elsewhere.',
-      32,
-    ),
+    NonBlank('Province-level division (省、自治区、直辖市), e.g. `北京市`, `广东省`. Required on the mainland; state or ' + 'region elsewhere.', 32),
   ),
   city: NonBlank('Prefecture-level city (地级市); for a municipality its own name again (`北京市`).', 64),
   district: Type.Optional(
@@ -59,10 +43,7 @@ const addressFields = {
 
 /** The rule that separates the mainland from elsewhere, kept apart so both validators read it the same way. */
 const mainlandRule = Type.Union([
-  Type.Object(
-    { countryCode: Type.Not(Type.Literal('CN')) },
-    { description: 'An address outside the mainland: the mainland-only requirements do not apply.' },
-  ),
+  Type.Object({ countryCode: Type.Not(Type.Literal('CN')) }, { description: 'An address outside the mainland: the mainland-only requirements do not apply.' }),
   Type.Object(
     {
       countryCode: Type.Literal('CN'),
@@ -159,8 +140,7 @@ export const MaskedLandlineNumber = Type.String({
 export type MaskedLandlineNumber = Static<typeof MaskedLandlineNumber>;
 
 /** Any number a contact may be reached on, in the one spelling ECDX allows for it. */
-const phoneNumber = (description: string) =>
-  Type.Union([ref(MobileNumber), ref(LandlineNumber), ref(InternationalPhoneNumber)], { description });
+const phoneNumber = (description: string) => Type.Union([ref(MobileNumber), ref(LandlineNumber), ref(InternationalPhoneNumber)], { description });
 
 /** A virtual number (隐私号) bound to the real one for a limited time. */
 export const PrivacyNumber = Type.Object(
@@ -262,7 +242,6 @@ export const IDENTITY_DOCUMENT_TYPES = [
   'PASSPORT',
   'OTHER',
 ] as const;
-export type IdentityDocumentType = (typeof IDENTITY_DOCUMENT_TYPES)[number];
 
 const realNameFields = {
   verified: Type.Boolean({ description: 'Whether the sender’s identity was verified against a document at acceptance.' }),
@@ -300,21 +279,10 @@ export const RealNameVerification = Type.Unsafe<Static<typeof RealNameFields>>(
         'sender was verified, with which kind of document, and when. Masking rule M5: the document number, the ' +
         'name on it and any image of it are never exchanged — the closed object has no field for them — and ' +
         'a verified result must name the document type and the time.',
-      examples: [
-        { verified: true, documentType: 'RESIDENT_IDENTITY_CARD', verifiedAt: '2026-03-01T10:05:00+08:00' },
-        { verified: false },
-      ],
+      examples: [{ verified: true, documentType: 'RESIDENT_IDENTITY_CARD', verifiedAt: '2026-03-01T10:05:00+08:00' }, { verified: false }],
     },
   ),
 );
 export type RealNameVerification = Static<typeof RealNameVerification>;
 
-export const partySchemas = [
-  Address,
-  MaskedAddress,
-  InternationalPhoneNumber,
-  MaskedLandlineNumber,
-  PrivacyNumber,
-  Contact,
-  RealNameVerification,
-];
+export const partySchemas = [Address, MaskedAddress, InternationalPhoneNumber, MaskedLandlineNumber, PrivacyNumber, Contact, RealNameVerification];

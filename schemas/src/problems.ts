@@ -19,46 +19,206 @@ export interface ProblemType {
  */
 export const problemTypes = [
   // 400 — the request cannot be read
-  { slug: 'bad-request', title: 'Bad request', status: 400, description: 'The message is not a well-formed HTTP request: an unparsable request line or header section, a missing or invalid Host, or an unknown method.' },
-  { slug: 'malformed-json', title: 'Malformed JSON', status: 400, description: 'The body is not well-formed JSON in UTF-8, or is empty where a body is required.' },
-  { slug: 'idempotency-key-missing', title: 'Idempotency-Key missing', status: 400, description: 'A creating POST arrived without an `Idempotency-Key` header, or with one that is not 1–255 visible ASCII characters.' },
+  {
+    slug: 'bad-request',
+    title: 'Bad request',
+    status: 400,
+    description:
+      'The message is not a well-formed HTTP request: an unparsable request line or header section, a missing or invalid Host, or an unknown method.',
+  },
+  {
+    slug: 'malformed-json',
+    title: 'Malformed JSON',
+    status: 400,
+    description: 'The body is not well-formed JSON in UTF-8, or is empty where a body is required.',
+  },
+  {
+    slug: 'idempotency-key-missing',
+    title: 'Idempotency-Key missing',
+    status: 400,
+    description: 'A creating POST arrived without an `Idempotency-Key` header, or with one that is not 1–255 visible ASCII characters.',
+  },
   // 401 — the request cannot be trusted
-  { slug: 'signature-missing', title: 'Signature missing', status: 401, description: 'The request carries no `Signature` / `Signature-Input` pair labelled `ecdx`.' },
-  { slug: 'signature-invalid', title: 'Signature invalid', status: 401, description: 'The signature does not verify over the covered components with the key named by `keyid`, omits a component the request carries and ECDX requires it to cover, names an algorithm the key does not use, or claims a validity longer than 300 s.' },
-  { slug: 'signature-expired', title: 'Signature expired', status: 401, description: 'The signature is outside its validity: `expires` has passed, or `created` lies in the future beyond the allowed clock skew.' },
-  { slug: 'nonce-replayed', title: 'Nonce replayed', status: 401, description: 'The signature nonce has already been used with this key within the validity window: the request is a replay.' },
-  { slug: 'digest-mismatch', title: 'Content-Digest mismatch', status: 401, description: 'The `Content-Digest` header is missing for a request with a body, or does not match the body received.' },
-  { slug: 'unknown-key', title: 'Unknown key', status: 401, description: 'The `keyid` names no key the receiver holds for the sending party, or names a revoked key.' },
+  {
+    slug: 'signature-missing',
+    title: 'Signature missing',
+    status: 401,
+    description: 'The request carries no `Signature` / `Signature-Input` pair labelled `ecdx`.',
+  },
+  {
+    slug: 'signature-invalid',
+    title: 'Signature invalid',
+    status: 401,
+    description:
+      'The signature does not verify over the covered components with the key named by `keyid`, omits a component the request carries and ECDX requires it to cover, names an algorithm the key does not use, or claims a validity longer than 300 s.',
+  },
+  {
+    slug: 'signature-expired',
+    title: 'Signature expired',
+    status: 401,
+    description: 'The signature is outside its validity: `expires` has passed, or `created` lies in the future beyond the allowed clock skew.',
+  },
+  {
+    slug: 'nonce-replayed',
+    title: 'Nonce replayed',
+    status: 401,
+    description: 'The signature nonce has already been used with this key within the validity window: the request is a replay.',
+  },
+  {
+    slug: 'digest-mismatch',
+    title: 'Content-Digest mismatch',
+    status: 401,
+    description: 'The `Content-Digest` header is missing for a request with a body, or does not match the body received.',
+  },
+  {
+    slug: 'unknown-key',
+    title: 'Unknown key',
+    status: 401,
+    description: 'The `keyid` names no key the receiver holds for the sending party, or names a revoked key.',
+  },
   // 403, 404, 405
-  { slug: 'forbidden', title: 'Forbidden', status: 403, description: 'The authenticated party may not act on this resource, for example a notice addressed to another party.' },
-  { slug: 'not-found', title: 'Not found', status: 404, description: 'No resource exists at this path for the requesting party: an unknown path, or an identifier (such as a waybill number) that is unknown or belongs to another party, where no more specific type exists.' },
-  { slug: 'subscription-not-found', title: 'Subscription not found', status: 404, description: 'No subscription with this identifier exists for the requesting party.' },
-  { slug: 'callback-gone', title: 'Callback gone', status: 410, description: 'The platform no longer accepts pushes at this callback URL; the carrier disables the subscription and stops sending to it.' },
-  { slug: 'notice-not-found', title: 'Interruption notice not found', status: 404, description: 'No interruption notice with this identifier is held for the requesting party.' },
-  { slug: 'method-not-allowed', title: 'Method not allowed', status: 405, description: 'The path exists but does not support this method; the `Allow` header lists the methods it does support.' },
+  {
+    slug: 'forbidden',
+    title: 'Forbidden',
+    status: 403,
+    description: 'The authenticated party may not act on this resource, for example a notice addressed to another party.',
+  },
+  {
+    slug: 'not-found',
+    title: 'Not found',
+    status: 404,
+    description:
+      'No resource exists at this path for the requesting party: an unknown path, or an identifier (such as a waybill number) that is unknown or belongs to another party, where no more specific type exists.',
+  },
+  {
+    slug: 'subscription-not-found',
+    title: 'Subscription not found',
+    status: 404,
+    description: 'No subscription with this identifier exists for the requesting party.',
+  },
+  {
+    slug: 'callback-gone',
+    title: 'Callback gone',
+    status: 410,
+    description: 'The platform no longer accepts pushes at this callback URL; the carrier disables the subscription and stops sending to it.',
+  },
+  {
+    slug: 'notice-not-found',
+    title: 'Interruption notice not found',
+    status: 404,
+    description: 'No interruption notice with this identifier is held for the requesting party.',
+  },
+  {
+    slug: 'method-not-allowed',
+    title: 'Method not allowed',
+    status: 405,
+    description: 'The path exists but does not support this method; the `Allow` header lists the methods it does support.',
+  },
   // 409 — the request conflicts with the state of the resource
-  { slug: 'idempotency-request-in-flight', title: 'Request with this Idempotency-Key in flight', status: 409, description: 'A request with the same `Idempotency-Key` is still being processed; retry after it has completed.' },
-  { slug: 'shipment-already-accepted', title: 'Shipment already accepted', status: 409, description: 'The shipment can no longer be cancelled: the carrier has accepted (收寄) the parcel.' },
-  { slug: 'notice-already-exists', title: 'Interruption notice already exists', status: 409, description: 'A notice with this `noticeId` from this issuer is already held, with different content.' },
-  { slug: 'notice-state-conflict', title: 'Response not possible in this negotiation state', status: 409, description: 'The response type cannot be given in the notice\'s current negotiation state, for example any response to a withdrawn notice, or accepting one\'s own proposal.' },
+  {
+    slug: 'idempotency-request-in-flight',
+    title: 'Request with this Idempotency-Key in flight',
+    status: 409,
+    description: 'A request with the same `Idempotency-Key` is still being processed; retry after it has completed.',
+  },
+  {
+    slug: 'shipment-already-accepted',
+    title: 'Shipment already accepted',
+    status: 409,
+    description: 'The shipment can no longer be cancelled: the carrier has accepted (收寄) the parcel.',
+  },
+  {
+    slug: 'notice-already-exists',
+    title: 'Interruption notice already exists',
+    status: 409,
+    description: 'A notice with this `noticeId` from this issuer is already held, with different content.',
+  },
+  {
+    slug: 'notice-state-conflict',
+    title: 'Response not possible in this negotiation state',
+    status: 409,
+    description:
+      "The response type cannot be given in the notice's current negotiation state, for example any response to a withdrawn notice, or accepting one's own proposal.",
+  },
   // 413, 415
   { slug: 'payload-too-large', title: 'Payload too large', status: 413, description: 'The request body exceeds 1 MiB.' },
   { slug: 'batch-too-large', title: 'Batch too large', status: 413, description: 'A push batch carries more than 100 tracking events.' },
-  { slug: 'unsupported-media-type', title: 'Unsupported media type', status: 415, description: 'The request body is not `application/json` (a `charset` other than UTF-8 is also refused).' },
+  {
+    slug: 'unsupported-media-type',
+    title: 'Unsupported media type',
+    status: 415,
+    description: 'The request body is not `application/json` (a `charset` other than UTF-8 is also refused).',
+  },
   // 422 — well-formed, but breaks a schema or business rule
-  { slug: 'validation-failed', title: 'Validation failed', status: 422, description: 'The body or a parameter does not conform to its ECDX schema; `invalidParams` lists every violation found.' },
-  { slug: 'idempotency-key-reused', title: 'Idempotency-Key reused', status: 422, description: 'The `Idempotency-Key` was already used by the same client for a request with a different method, target or content.' },
-  { slug: 'prohibited-contents', title: 'Prohibited contents', status: 422, description: 'The shipment declares contents in a category that may not be sent; the carrier refuses the shipping data rather than accepting it silently.' },
-  { slug: 'notice-lead-time-too-short', title: 'Notice lead time too short', status: 422, description: 'plannedStart − issuedAt is shorter than the minimum lead time ECDX sets for the notice\'s reason.' },
-  { slug: 'notice-severity-understated', title: 'Notice severity understated', status: 422, description: 'The declared impact severity is lower than the minimum the notice\'s reason, duration and volume imply.' },
-  { slug: 'notice-disclosure-missing', title: 'Public disclosure missing or late', status: 422, description: 'The notice requires a public disclosure and none is planned, or it is planned after the deadline.' },
-  { slug: 'notice-issued-at-invalid', title: 'Notice issue time implausible', status: 422, description: 'issuedAt lies more than 300 s before or more than 30 s after the time the receiver got the notice.' },
-  { slug: 'notice-response-not-allowed', title: 'Response type not allowed for this respondent', status: 422, description: 'The respondent may never give this response type (a recipient cannot withdraw, an issuer cannot acknowledge), or it is not the party that posted it.' },
-  { slug: 'statistics-period-invalid', title: 'Statistics period invalid', status: 422, description: 'The requested period is empty or reversed (from ≥ to) or longer than 366 days.' },
+  {
+    slug: 'validation-failed',
+    title: 'Validation failed',
+    status: 422,
+    description: 'The body or a parameter does not conform to its ECDX schema; `invalidParams` lists every violation found.',
+  },
+  {
+    slug: 'idempotency-key-reused',
+    title: 'Idempotency-Key reused',
+    status: 422,
+    description: 'The `Idempotency-Key` was already used by the same client for a request with a different method, target or content.',
+  },
+  {
+    slug: 'prohibited-contents',
+    title: 'Prohibited contents',
+    status: 422,
+    description: 'The shipment declares contents in a category that may not be sent; the carrier refuses the shipping data rather than accepting it silently.',
+  },
+  {
+    slug: 'notice-lead-time-too-short',
+    title: 'Notice lead time too short',
+    status: 422,
+    description: "plannedStart − issuedAt is shorter than the minimum lead time ECDX sets for the notice's reason.",
+  },
+  {
+    slug: 'notice-severity-understated',
+    title: 'Notice severity understated',
+    status: 422,
+    description: "The declared impact severity is lower than the minimum the notice's reason, duration and volume imply.",
+  },
+  {
+    slug: 'notice-disclosure-missing',
+    title: 'Public disclosure missing or late',
+    status: 422,
+    description: 'The notice requires a public disclosure and none is planned, or it is planned after the deadline.',
+  },
+  {
+    slug: 'notice-issued-at-invalid',
+    title: 'Notice issue time implausible',
+    status: 422,
+    description: 'issuedAt lies more than 300 s before or more than 30 s after the time the receiver got the notice.',
+  },
+  {
+    slug: 'notice-response-not-allowed',
+    title: 'Response type not allowed for this respondent',
+    status: 422,
+    description:
+      'The respondent may never give this response type (a recipient cannot withdraw, an issuer cannot acknowledge), or it is not the party that posted it.',
+  },
+  {
+    slug: 'statistics-period-invalid',
+    title: 'Statistics period invalid',
+    status: 422,
+    description: 'The requested period is empty or reversed (from ≥ to) or longer than 366 days.',
+  },
   // 429, 5xx
   { slug: 'rate-limited', title: 'Rate limited', status: 429, description: 'Too many requests; the `Retry-After` header says when to try again.' },
-  { slug: 'internal-error', title: 'Internal error', status: 500, description: 'The server failed to process a request that was valid. Never used for a fault of the client.' },
-  { slug: 'service-unavailable', title: 'Service unavailable', status: 503, description: 'The server is temporarily unable to process requests (overload, maintenance); `Retry-After` says when to try again.' },
+  {
+    slug: 'internal-error',
+    title: 'Internal error',
+    status: 500,
+    description: 'The server failed to process a request that was valid. Never used for a fault of the client.',
+  },
+  {
+    slug: 'service-unavailable',
+    title: 'Service unavailable',
+    status: 503,
+    description: 'The server is temporarily unable to process requests (overload, maintenance); `Retry-After` says when to try again.',
+  },
 ] as const satisfies readonly ProblemType[];
 
 export type ProblemSlug = (typeof problemTypes)[number]['slug'];

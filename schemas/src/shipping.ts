@@ -71,34 +71,34 @@ const crossBorderRule = Type.Union([
 
 /** A complete domestic request: the example of ShipmentRequest and, held, of Shipment. */
 const exampleRequest = {
-    platformOrderId: 'ord-20260301-0001',
-    carrierCode: 'SF',
-    sender: {
-      name: '王五',
-      phone: '0571-88881234',
-      company: '杭州某某服饰有限公司',
-      address: { countryCode: 'CN', divisionCode: '330106', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路90号5楼' },
+  platformOrderId: 'ord-20260301-0001',
+  carrierCode: 'SF',
+  sender: {
+    name: '王五',
+    phone: '0571-88881234',
+    company: '杭州某某服饰有限公司',
+    address: { countryCode: 'CN', divisionCode: '330106', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路90号5楼' },
+  },
+  recipient: {
+    name: '张三',
+    phone: '13812345678',
+    privacyNumber: { number: '17012345678', extension: '1234', expiresAt: '2026-03-16T23:59:59+08:00' },
+    address: {
+      countryCode: 'CN',
+      divisionCode: '110108',
+      province: '北京市',
+      city: '北京市',
+      district: '海淀区',
+      street: '中关村街道',
+      detail: '中关村大街27号1101室',
+      postalCode: '100080',
     },
-    recipient: {
-      name: '张三',
-      phone: '13812345678',
-      privacyNumber: { number: '17012345678', extension: '1234', expiresAt: '2026-03-16T23:59:59+08:00' },
-      address: {
-        countryCode: 'CN',
-        divisionCode: '110108',
-        province: '北京市',
-        city: '北京市',
-        district: '海淀区',
-        street: '中关村街道',
-        detail: '中关村大街27号1101室',
-        postalCode: '100080',
-      },
-    },
-    contents: [{ name: '纯棉T恤', category: 'CLOTHING_FOOTWEAR', quantity: 2, unit: '件', declaredValue: { amount: '158.00', currency: 'CNY' } }],
-    package: { count: 1, totalWeightGrams: 850 },
-    service: 'STANDARD',
-    purpose: 'DELIVERY',
-  };
+  },
+  contents: [{ name: '纯棉T恤', category: 'CLOTHING_FOOTWEAR', quantity: 2, unit: '件', declaredValue: { amount: '158.00', currency: 'CNY' } }],
+  package: { count: 1, totalWeightGrams: 850 },
+  service: 'STANDARD',
+  purpose: 'DELIVERY',
+};
 
 export const ShipmentRequest = Type.Unsafe<Static<typeof ShipmentRequestFields>>(
   Type.Intersect([ShipmentRequestFields, crossBorderRule], {
@@ -147,10 +147,7 @@ const ShipmentFields = Type.Object(shipmentFields, Closed);
 
 const shipmentStatusRule = Type.Union([
   Type.Object({ status: StringEnum(['CREATED', 'EXCEPTION'] as const) }, { description: 'No acceptance time required.' }),
-  Type.Object(
-    { status: StringEnum(ACCEPTED_SHIPMENT_STATUSES), acceptedAt: Type.String() },
-    { description: 'Taken in: the acceptance time is required.' },
-  ),
+  Type.Object({ status: StringEnum(ACCEPTED_SHIPMENT_STATUSES), acceptedAt: Type.String() }, { description: 'Taken in: the acceptance time is required.' }),
   Type.Object({ status: Type.Literal('CANCELLED'), cancelledAt: Type.String() }, { description: 'Cancelled: the cancellation time is required.' }),
 ]);
 

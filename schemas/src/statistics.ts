@@ -63,7 +63,7 @@ export const SharingStatistics = Type.Object(
         retried: Count('Retry attempts made after a failed attempt.'),
         failed: Count('Push batches abandoned after the retry schedule was exhausted, or refused with 410.'),
         medianLatencySeconds: Type.Optional(
-          Type.Number({ description: 'Median time from an event\'s recordedAt to its delivery, in seconds; absent when nothing was delivered.', minimum: 0 }),
+          Type.Number({ description: "Median time from an event's recordedAt to its delivery, in seconds; absent when nothing was delivered.", minimum: 0 }),
         ),
       },
       { ...Closed, description: 'Pushes made (carrier) or received (platform; `retried` and `failed` are then 0).' },
@@ -120,16 +120,22 @@ export function statisticsInconsistencies(s: SharingStatistics): { pointer: stri
     found.push({ pointer: '/shipments/received', detail: `accepted ${shipments.accepted} + rejected ${shipments.rejected} ≠ received ${shipments.received}` });
   }
   const byReason = Object.values(shipments.rejectedByReason).reduce((a, b) => a + b, 0);
-  if (byReason !== shipments.rejected) found.push({ pointer: '/shipments/rejectedByReason', detail: `reasons add up to ${byReason}, rejected is ${shipments.rejected}` });
+  if (byReason !== shipments.rejected)
+    found.push({ pointer: '/shipments/rejectedByReason', detail: `reasons add up to ${byReason}, rejected is ${shipments.rejected}` });
   const byNode = Object.values(trackingEvents.byNode).reduce((a, b) => a + b, 0);
-  if (byNode !== trackingEvents.provided) found.push({ pointer: '/trackingEvents/byNode', detail: `nodes add up to ${byNode}, provided is ${trackingEvents.provided}` });
-  if (pushes.delivered === 0 && pushes.medianLatencySeconds !== undefined) found.push({ pointer: '/pushes/medianLatencySeconds', detail: 'a latency without deliveries' });
-  if (pushes.delivered > 0 && pushes.medianLatencySeconds === undefined) found.push({ pointer: '/pushes/medianLatencySeconds', detail: 'deliveries without a latency' });
+  if (byNode !== trackingEvents.provided)
+    found.push({ pointer: '/trackingEvents/byNode', detail: `nodes add up to ${byNode}, provided is ${trackingEvents.provided}` });
+  if (pushes.delivered === 0 && pushes.medianLatencySeconds !== undefined)
+    found.push({ pointer: '/pushes/medianLatencySeconds', detail: 'a latency without deliveries' });
+  if (pushes.delivered > 0 && pushes.medianLatencySeconds === undefined)
+    found.push({ pointer: '/pushes/medianLatencySeconds', detail: 'deliveries without a latency' });
   const from = Date.parse(period.from);
   const to = Date.parse(period.to);
   const covered = Math.max(0, Math.min(to, Date.parse(generatedAt)) - from) / 60_000;
-  if (s.interruptions.minutes > Math.ceil(covered)) found.push({ pointer: '/interruptions/minutes', detail: 'more minutes of interruption than the period has' });
-  if (s.interruptions.count === 0 && s.interruptions.minutes > 0) found.push({ pointer: '/interruptions/minutes', detail: 'minutes of interruption without an interruption' });
+  if (s.interruptions.minutes > Math.ceil(covered))
+    found.push({ pointer: '/interruptions/minutes', detail: 'more minutes of interruption than the period has' });
+  if (s.interruptions.count === 0 && s.interruptions.minutes > 0)
+    found.push({ pointer: '/interruptions/minutes', detail: 'minutes of interruption without an interruption' });
   return found;
 }
 

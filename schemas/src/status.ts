@@ -173,14 +173,11 @@ export const statusNode = {
 } as const satisfies Record<TrackingStatus, TrackingNode | null>;
 
 /** The node an event of `status` must carry, given the node of the trajectory's preceding event. */
-export const nodeForStatus = (status: TrackingStatus, previousNode?: TrackingNode): TrackingNode =>
-  statusNode[status] ?? previousNode ?? 'ACCEPTANCE';
+export const nodeForStatus = (status: TrackingStatus, previousNode?: TrackingNode): TrackingNode => statusNode[status] ?? previousNode ?? 'ACCEPTANCE';
 
 /** Whether an event may be terminal: the statuses that end a trajectory, EXCEPTION only when the parcel is gone. */
 export const mayBeTerminal = (status: TrackingStatus, subStatus?: TrackingSubStatus): boolean =>
-  status === 'EXCEPTION'
-    ? (TERMINAL_EXCEPTIONS as readonly string[]).includes(subStatus ?? '')
-    : (TERMINAL_STATUSES as readonly string[]).includes(status);
+  status === 'EXCEPTION' ? (TERMINAL_EXCEPTIONS as readonly string[]).includes(subStatus ?? '') : (TERMINAL_STATUSES as readonly string[]).includes(status);
 
 /** The published schemas of this file (listed again in `trackingSchemas`). */
 export const statusSchemas: TSchema[] = [TrackingStatus, TrackingSubStatus, TrackingNode];

@@ -46,9 +46,7 @@ const subscriptionFields = {
       ),
     ],
     {
-      description:
-        'Which waybills the subscription covers: a list, or ALL shipments the subscribing platform sent. Never ' +
-        'another platform\u2019s.',
+      description: 'Which waybills the subscription covers: a list, or ALL shipments the subscribing platform sent. Never ' + 'another platform\u2019s.',
     },
   ),
   statuses: Type.Optional(

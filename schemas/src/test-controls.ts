@@ -9,7 +9,7 @@ export const MAX_CLOCK_ADVANCE_SECONDS = 30 * 24 * 60 * 60;
 export const TestClockAdvance = Type.Object(
   {
     advanceSeconds: Type.Integer({
-      description: 'How far to move the target\'s clock forward, in seconds (1 s to 30 days). Time never moves back.',
+      description: "How far to move the target's clock forward, in seconds (1 s to 30 days). Time never moves back.",
       minimum: 1,
       maximum: MAX_CLOCK_ADVANCE_SECONDS,
     }),
@@ -18,7 +18,7 @@ export const TestClockAdvance = Type.Object(
     $id: schemaId('TestClockAdvance'),
     title: 'TestClockAdvance',
     description:
-      'Body of POST /v1/test/clock: move the test deployment\'s clock forward. Everything the target does on a ' +
+      "Body of POST /v1/test/clock: move the test deployment's clock forward. Everything the target does on a " +
       'schedule — recording simulated tracking events, retrying pushes, expiring idempotency keys — follows this ' +
       'clock, so the harness can observe a whole trajectory or a whole retry schedule in seconds.',
     ...Closed,
@@ -29,7 +29,7 @@ export type TestClockAdvance = Static<typeof TestClockAdvance>;
 
 export const TestClock = Type.Object(
   {
-    now: ref(Timestamp, { description: 'The target\'s current time, as every timestamp it produces reflects it.' }),
+    now: ref(Timestamp, { description: "The target's current time, as every timestamp it produces reflects it." }),
     speed: Type.Number({
       description: 'Target seconds per real second: 1 runs in real time, 0 stands still between advances.',
       minimum: 0,

@@ -33,18 +33,14 @@ export const DEFAULT_EVENTS_PAGE_SIZE = 20;
 export const EventLocation = Type.Object(
   {
     countryCode: Type.Optional(ref(CountryCode, { description: 'Where the event happened; absent means CN.' })),
-    divisionCode: Type.Optional(
-      ref(DivisionCode, { description: 'The GB/T 2260 division of the facility (present for every event in CN).' }),
-    ),
+    divisionCode: Type.Optional(ref(DivisionCode, { description: 'The GB/T 2260 division of the facility (present for every event in CN).' })),
     facilityCode: Type.Optional(
       Type.String({
         description: "The carrier's code of the outlet, sorting centre, locker or station (网点/分拨中心编码).",
         pattern: '^[A-Za-z0-9._-]{1,32}$',
       }),
     ),
-    facilityName: Type.Optional(
-      Type.String({ description: 'The facility as people know it (`北京海淀营业部`).', minLength: 1, maxLength: 100 }),
-    ),
+    facilityName: Type.Optional(Type.String({ description: 'The facility as people know it (`北京海淀营业部`).', minLength: 1, maxLength: 100 })),
     coordinates: Type.Optional(
       Type.Object(
         {
@@ -88,9 +84,7 @@ export const SIGNATORY_RELATIONS = ['SELF', 'FAMILY', 'COLLEAGUE', 'RECEPTION', 
 export const TrackingEvent = Type.Object(
   {
     eventId: ref(ObjectId, {
-      description:
-        'Identifies the event for ever: unique within the carrier, the same in every page and every push, so a ' +
-        'receiver deduplicates by it.',
+      description: 'Identifies the event for ever: unique within the carrier, the same in every page and every push, so a ' + 'receiver deduplicates by it.',
     }),
     waybillNo: ref(WaybillNumber),
     carrierCode: ref(CarrierCode),
@@ -109,9 +103,7 @@ export const TrackingEvent = Type.Object(
     recordedAt: ref(Timestamp, {
       description: 'When the carrier recorded it in the system that serves this interface; never before occurredAt.',
     }),
-    location: Type.Optional(
-      ref(EventLocation, { description: 'Absent only before the parcel is handled (ORDER_CREATED, AWAITING_PICKUP, CANCELLED).' }),
-    ),
+    location: Type.Optional(ref(EventLocation, { description: 'Absent only before the parcel is handled (ORDER_CREATED, AWAITING_PICKUP, CANCELLED).' })),
     description: Type.String({
       minLength: 1,
       maxLength: 500,
@@ -124,9 +116,7 @@ export const TrackingEvent = Type.Object(
         {
           name: ref(MaskedName),
           phone: ref(MaskedMobileNumber),
-          employeeRef: Type.Optional(
-            ref(ObjectId, { description: 'The carrier\u2019s own reference for the courier, for complaints.' }),
-          ),
+          employeeRef: Type.Optional(ref(ObjectId, { description: 'The carrier\u2019s own reference for the courier, for complaints.' })),
         },
         { ...Closed, description: 'The courier who collected or delivers the parcel, masked (M1, M2).' },
       ),
@@ -160,8 +150,7 @@ export const TrackingEvent = Type.Object(
         },
         {
           ...Closed,
-          description:
-            'The native code the event was mapped from, so that a receiver can audit the mapping to the ECDX status.',
+          description: 'The native code the event was mapped from, so that a receiver can audit the mapping to the ECDX status.',
         },
       ),
     ),
@@ -222,10 +211,7 @@ export const EventPage = Type.Object(
       description: 'Events in ascending sequence, at most `limit` of them (default 20, never more than 100).',
     }),
     nextCursor: Type.Optional(
-      pageCursor(
-        'Present when more events are recorded than this page holds; absent on the page that reaches the last ' +
-          'event recorded so far. ',
-      ),
+      pageCursor('Present when more events are recorded than this page holds; absent on the page that reaches the last ' + 'event recorded so far. '),
     ),
   },
   {
@@ -268,22 +254,18 @@ export type EventPage = Static<typeof EventPage>;
 export const PushBatch = Type.Object(
   {
     batchId: ref(ObjectId, {
-      description:
-        'Identifies the batch; it is the `webhook-id` header, and stays the same on every retry of the batch.',
+      description: 'Identifies the batch; it is the `webhook-id` header, and stays the same on every retry of the batch.',
     }),
     subscriptionId: ref(ObjectId, { description: 'The subscription this batch is delivered for.' }),
     carrierCode: ref(CarrierCode),
     sentAt: ref(Timestamp, {
       description:
-        'When the carrier first sent the batch. Retries resend the body unchanged; the time of each attempt is in ' +
-        'the `webhook-timestamp` header.',
+        'When the carrier first sent the batch. Retries resend the body unchanged; the time of each attempt is in ' + 'the `webhook-timestamp` header.',
     }),
     events: Type.Array(ref(TrackingEvent), {
       minItems: 1,
       maxItems: MAX_EVENTS_PER_PAGE,
-      description:
-        'The events, 1 to 100, of one or several waybills in scope of the subscription; those of one waybill in ' +
-        'ascending sequence.',
+      description: 'The events, 1 to 100, of one or several waybills in scope of the subscription; those of one waybill in ' + 'ascending sequence.',
     }),
   },
   {
@@ -326,11 +308,4 @@ export const PushBatch = Type.Object(
 export type PushBatch = Static<typeof PushBatch>;
 
 /** The schemas of this area that are published on their own. */
-export const trackingSchemas: TSchema[] = [
-  ...statusSchemas,
-  EventLocation,
-  TrackingEvent,
-  EventPage,
-  PushBatch,
-  ...subscriptionSchemas,
-];
+export const trackingSchemas: TSchema[] = [...statusSchemas, EventLocation, TrackingEvent, EventPage, PushBatch, ...subscriptionSchemas];

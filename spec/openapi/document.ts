@@ -89,9 +89,7 @@ function problemResponses(): Record<string, OpenAPIV3_1.ResponseObject> {
     const list = types.map((t) => `\`${t.slug}\` (${t.title})`).join(', ');
     responses[name] = {
       description: list ? `Problem types with this status: ${list}.` : `${name.replace(/([a-z])([A-Z])/g, '$1 $2')}.`,
-      ...(Number(status) === 429 || Number(status) === 503
-        ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } }
-        : {}),
+      ...(Number(status) === 429 || Number(status) === 503 ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } } : {}),
       content: { 'application/problem+json': { schema: { $ref: componentRef('Problem') }, example } },
     } as OpenAPIV3_1.ResponseObject;
   }
@@ -177,7 +175,8 @@ const tagDescriptions: Record<string, string> = {
 export function buildOpenApiDocument(): Document {
   const paths: OpenAPIV3_1.PathsObject = {};
   for (const op of operations) {
-    const item = (paths[op.path] ??= {}) as Record<string, unknown>;
+    paths[op.path] ??= {};
+    const item = paths[op.path] as Record<string, unknown>;
     item[op.method] = operation(op);
   }
 
@@ -227,10 +226,7 @@ export function buildOpenApiDocument(): Document {
           summary: pushWebhook.summary,
           description: `${pushWebhook.description}\n\nPolicy: ${pushWebhook.policy.join(', ')}.`,
           security: [{ standardWebhooksSignature: [] }],
-          parameters: [
-            { $ref: '#/components/parameters/WebhookId' },
-            { $ref: '#/components/parameters/WebhookTimestamp' },
-          ],
+          parameters: [{ $ref: '#/components/parameters/WebhookId' }, { $ref: '#/components/parameters/WebhookTimestamp' }],
           requestBody: {
             required: true,
             content: {
@@ -312,7 +308,10 @@ function pruneToReachable(document: { paths: unknown; webhooks: unknown; compone
   const components = document.components as Record<string, Record<string, unknown>>;
   const reached = new Set<string>();
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
     if (node === null || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
       if (key === 'example' || key === 'examples') continue;

@@ -20,7 +20,10 @@ describe('OpenAPI document', () => {
       output = String((error as { stdout?: string }).stdout ?? '');
     }
     const json = output.slice(output.indexOf('{'));
-    const report = JSON.parse(json) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; message: string; location: { pointer?: string }[] }[] };
+    const report = JSON.parse(json) as {
+      totals: { errors: number; warnings: number };
+      problems: { ruleId: string; message: string; location: { pointer?: string }[] }[];
+    };
     const problems = report.problems.map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? '?'}`);
     expect(problems).toEqual([]);
     expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });

@@ -7,22 +7,34 @@ import { ajvWithPublishedSchemas } from '../../schemas/ajv.ts';
 import { SCHEMA_BASE } from '../../schemas/src/common.ts';
 import { registry } from '../registry.ts';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- walking untyped YAML
+// biome-ignore lint/suspicious/noExplicitAny: walking untyped YAML
+type Json = Record<string, any>;
 const doc = parse(readFileSync(join(import.meta.dirname, '..', 'openapi.yaml'), 'utf8')) as Json;
 const ajv = ajvWithPublishedSchemas();
 
 /** The interface fixed by the design brief (BRIEF §2). */
 const BRIEF_OPERATIONS = [
-  'GET /v1/conformance', 'GET /v1/health', 'POST /v1/interruption-notices', 'GET /v1/interruption-notices/{noticeId}',
-  'POST /v1/interruption-notices/{noticeId}/responses', 'POST /v1/security-incidents', 'GET /v1/statistics/sharing',
-  'POST /v1/shipments', 'GET /v1/shipments/{waybillNo}', 'POST /v1/shipments/{waybillNo}/cancellation',
-  'GET /v1/shipments/{waybillNo}/events', 'POST /v1/subscriptions', 'GET /v1/subscriptions/{subscriptionId}',
-  'DELETE /v1/subscriptions/{subscriptionId}', 'POST /v1/tracking-events',
+  'GET /v1/conformance',
+  'GET /v1/health',
+  'POST /v1/interruption-notices',
+  'GET /v1/interruption-notices/{noticeId}',
+  'POST /v1/interruption-notices/{noticeId}/responses',
+  'POST /v1/security-incidents',
+  'GET /v1/statistics/sharing',
+  'POST /v1/shipments',
+  'GET /v1/shipments/{waybillNo}',
+  'POST /v1/shipments/{waybillNo}/cancellation',
+  'GET /v1/shipments/{waybillNo}/events',
+  'POST /v1/subscriptions',
+  'GET /v1/subscriptions/{subscriptionId}',
+  'DELETE /v1/subscriptions/{subscriptionId}',
+  'POST /v1/tracking-events',
 ];
 
 const operations: [string, Json][] = [
   ...Object.entries(doc.paths as Json).flatMap(([path, item]) =>
-    Object.entries(item as Json).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op as Json] as [string, Json])),
+    Object.entries(item as Json).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op as Json] as [string, Json]),
+  ),
   ...Object.entries(doc.webhooks as Json).map(([name, item]) => [`WEBHOOK ${name}`, (item as Json).post as Json] as [string, Json]),
 ];
 
@@ -74,13 +86,10 @@ describe('OpenAPI 3.1 document', () => {
     for (const id of ids) expect(known.has(id), id).toBe(true);
   });
 
-  it.each(operations.filter(([k]) => !['GET /v1/conformance', 'GET /v1/health'].includes(k)))(
-    '%s is signed and answers 401 with a problem',
-    (_key, op) => {
-      expect(op.security).not.toEqual([]);
-      expect(op.responses['401']).toBeDefined();
-    },
-  );
+  it.each(operations.filter(([k]) => !['GET /v1/conformance', 'GET /v1/health'].includes(k)))('%s is signed and answers 401 with a problem', (_key, op) => {
+    expect(op.security).not.toEqual([]);
+    expect(op.responses['401']).toBeDefined();
+  });
 
   it('lets discovery through unsigned', () => {
     expect(doc.paths['/v1/conformance'].get.security).toEqual([]);

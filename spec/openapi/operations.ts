@@ -90,7 +90,7 @@ export const operations: OperationSpec[] = [
         in: 'query',
         schema: { type: 'string', enum: ['carrier', 'platform'] },
         description:
-          'For an implementation that serves both roles at one base URL (such as the reference mock): which role\'s ' +
+          "For an implementation that serves both roles at one base URL (such as the reference mock): which role's " +
           'claim to answer. A single-role implementation may ignore it.',
         example: 'carrier',
       },
@@ -161,7 +161,7 @@ export const operations: OperationSpec[] = [
     summary: 'Cancel a shipment before acceptance',
     description:
       'Withdraws the shipping data of a parcel that the carrier has not yet accepted (收寄). After acceptance the ' +
-      'parcel is in the carrier\'s hands and the answer is 409.',
+      "parcel is in the carrier's hands and the answer is 409.",
     role: 'carrier',
     policy: ['OP-01'],
     signed: true,
@@ -212,7 +212,7 @@ export const operations: OperationSpec[] = [
     tag: 'Subscriptions',
     summary: 'Subscribe a callback to parcel data pushes',
     description:
-      'The platform asks the carrier to push new tracking events to its callback URL (the platform\'s ' +
+      "The platform asks the carrier to push new tracking events to its callback URL (the platform's " +
       '`POST /v1/tracking-events`). For the HMAC scheme `v1` the carrier returns the signing secret once, in this ' +
       'response.',
     role: 'carrier',
@@ -266,7 +266,7 @@ export const operations: OperationSpec[] = [
     tag: 'Pushes',
     summary: 'Receive a batch of pushed tracking events',
     description:
-      'The platform\'s webhook target. The carrier signs each push per Standard Webhooks (`webhook-id` is the batch ' +
+      "The platform's webhook target. The carrier signs each push per Standard Webhooks (`webhook-id` is the batch " +
       'id); the platform verifies the signature and the timestamp, deduplicates by event id and acknowledges with ' +
       'a 2xx. Any other answer makes the carrier retry on the published schedule; 410 ends the subscription.',
     role: 'platform',
@@ -286,7 +286,7 @@ export const operations: OperationSpec[] = [
     summary: 'Receive advance notice of an interruption',
     description:
       'A party that will interrupt a data feed for a legitimate reason notifies the other in advance (OP-07). The ' +
-      'receiver checks the lead time, the declared severity and the disclosure plan against the standard\'s rules ' +
+      "receiver checks the lead time, the declared severity and the disclosure plan against the standard's rules " +
       'and holds the notice for negotiation.',
     role: 'both',
     policy: ['OP-07'],
@@ -395,8 +395,7 @@ export const operations: OperationSpec[] = [
     tag: 'Test controls',
     summary: 'Read the test clock',
     description:
-      'The clock of a test deployment. Served only when the conformance claim says `testMode: true`; a production ' +
-      'deployment answers 404 (ECDX-CNF-005).',
+      'The clock of a test deployment. Served only when the conformance claim says `testMode: true`; a production ' + 'deployment answers 404 (ECDX-CNF-005).',
     role: 'both',
     policy: ['OP-10'],
     signed: true,
@@ -411,7 +410,7 @@ export const operations: OperationSpec[] = [
     tag: 'Test controls',
     summary: 'Move the test clock forward',
     description:
-      'Moves a test deployment\'s clock forward, so that simulated parcels progress, scheduled push retries fall ' +
+      "Moves a test deployment's clock forward, so that simulated parcels progress, scheduled push retries fall " +
       'due and idempotency keys age as if that much time had passed. Not a creating request: it carries no ' +
       '`Idempotency-Key`.',
     role: 'both',

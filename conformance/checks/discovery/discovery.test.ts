@@ -42,7 +42,9 @@ describe('discovery checks against scripted answers', () => {
       }
     `);
     const platformClaim = scriptedClaim('carrier', ['platform-tracking-receiver']);
-    expect(outcome(await runScripted(check('discovery/claim-consistent'), { role: 'carrier', claim: platformClaim, script: () => ({ status: 404 }) }))).toMatchInlineSnapshot(`
+    expect(
+      outcome(await runScripted(check('discovery/claim-consistent'), { role: 'carrier', claim: platformClaim, script: () => ({ status: 404 }) })),
+    ).toMatchInlineSnapshot(`
       {
         "message": "platform-tracking-receiver is a platform class",
         "status": "failed",

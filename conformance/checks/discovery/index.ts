@@ -12,7 +12,10 @@ export const discoveryChecks = [
     async run(t) {
       const response = await t.http.get('/v1/conformance', { sign: false });
       t.expectStatus(response, 200, 'unsigned GET /v1/conformance');
-      t.assert((response.headers['content-type'] ?? '').startsWith('application/json'), `Content-Type is application/json (got '${response.headers['content-type'] ?? 'none'}')`);
+      t.assert(
+        (response.headers['content-type'] ?? '').startsWith('application/json'),
+        `Content-Type is application/json (got '${response.headers['content-type'] ?? 'none'}')`,
+      );
       t.expectSchema(response, 'ConformanceClaim');
     },
   }),
@@ -27,9 +30,15 @@ export const discoveryChecks = [
     async run(t) {
       // Whether the claim is a valid document at all is ECDX-CNF-001's question; this check needs one to judge.
       const claim = t.need(t.claim, 'the conformance claim is not a valid ConformanceClaim (see ECDX-CNF-001)');
-      t.assert(claim.classes.some((c) => c.endsWith('/core')), 'the claim includes the core class');
+      t.assert(
+        claim.classes.some((c) => c.endsWith('/core')),
+        'the claim includes the core class',
+      );
       t.assert(claim.role === t.role, `the claim's role is ${t.role} (got ${claim.role})`);
-      t.expectNone(checkConformanceClaim(claim).map((f) => ({ message: f.detail, pointer: f.pointer })), 'no inconsistency found');
+      t.expectNone(
+        checkConformanceClaim(claim).map((f) => ({ message: f.detail, pointer: f.pointer })),
+        'no inconsistency found',
+      );
     },
   }),
   defineCheck({
@@ -48,8 +57,8 @@ export const discoveryChecks = [
     requirements: ['ECDX-HLT-002', 'ECDX-HLT-003', 'ECDX-HLT-004', 'ECDX-HLT-005', 'ECDX-HLT-006'],
     title: 'Health tells the truth',
     description:
-      'The health document must give the server time within 30 s of true time (the target\'s test clock when it has ' +
-      'one), the claim\'s ECDX version, every feed the claimed classes imply exactly once, an overall status no ' +
+      "The health document must give the server time within 30 s of true time (the target's test clock when it has " +
+      "one), the claim's ECDX version, every feed the claimed classes imply exactly once, an overall status no " +
       'better than its worst feed, and consistent backlog figures.',
     async run(t) {
       const claim = t.need(t.claim, 'the conformance claim could not be read');
@@ -72,7 +81,7 @@ export const discoveryChecks = [
     title: 'A test deployment serves the test clock',
     description:
       'For a target that claims `testMode`: `GET /v1/test/clock` answers a `TestClock`, and `POST /v1/test/clock` ' +
-      'moves it forward by the requested seconds, as the health document\'s server time then shows.',
+      "moves it forward by the requested seconds, as the health document's server time then shows.",
     async run(t) {
       t.requireTestMode();
       const serverTime = async () => {
@@ -90,7 +99,10 @@ export const discoveryChecks = [
       t.assert(moved >= 3600 && moved < 3600 + 60, `the clock moved forward by 3600 s (moved ${Math.round(moved)} s)`);
       // How far the health document's time moved, not its absolute value: whether that is true is ECDX-HLT-002's.
       const healthMoved = ((await serverTime()) - healthBefore) / 1000;
-      t.assert(healthMoved >= 3600 - 30 && healthMoved < 3600 + 90, `the health document's serverTime moved with the clock (moved ${Math.round(healthMoved)} s)`);
+      t.assert(
+        healthMoved >= 3600 - 30 && healthMoved < 3600 + 90,
+        `the health document's serverTime moved with the clock (moved ${Math.round(healthMoved)} s)`,
+      );
     },
   }),
 ];

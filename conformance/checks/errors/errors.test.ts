@@ -6,7 +6,10 @@ import { errorChecks } from './index.ts';
 
 const check = (id: string) => errorChecks.find((c) => c.id === id)!;
 /** The status and message a vendor reads, without the random part of generated paths. */
-const outcome = ({ status, message }: { status: string; message: string }) => ({ status, message: message.replace(/no-such-resource-[0-9a-f]+/g, 'no-such-resource-…') });
+const outcome = ({ status, message }: { status: string; message: string }) => ({
+  status,
+  message: message.replace(/no-such-resource-[0-9a-f]+/g, 'no-such-resource-…'),
+});
 const claim = scriptedClaim('carrier', ['carrier-shipping']);
 const run = async (id: string, script: Script) => outcome(await runScripted(check(id), { role: 'carrier', claim, script }));
 
@@ -49,7 +52,9 @@ describe('error checks against scripted answers', () => {
         "status": "passed",
       }
     `);
-    expect(await run('errors/method-not-allowed', (request) => (request.method === 'GET' ? router(request) : scriptedProblem('not-found')))).toMatchInlineSnapshot(`
+    expect(
+      await run('errors/method-not-allowed', (request) => (request.method === 'GET' ? router(request) : scriptedProblem('not-found'))),
+    ).toMatchInlineSnapshot(`
       {
         "message": "unsigned DELETE /v1/conformance: expected HTTP 405 (method-not-allowed), got 404 (not-found)",
         "status": "failed",

@@ -37,7 +37,9 @@ async function errorProbes(t: TestContext): Promise<Probe[]> {
   const request = optionalCreatingRequest(t);
   if (request) {
     await add(`${request.label} with malformed JSON`, () => t.http.post(request.path, undefined, { rawBody: '{"unfinished": ', headers: JSON_HEADERS }));
-    await add(`${request.label} as text/plain`, () => t.http.post(request.path, undefined, { rawBody: JSON.stringify(request.fresh()), headers: { 'content-type': 'text/plain' } }));
+    await add(`${request.label} as text/plain`, () =>
+      t.http.post(request.path, undefined, { rawBody: JSON.stringify(request.fresh()), headers: { 'content-type': 'text/plain' } }),
+    );
     await add(`${request.label} with a body that breaks its schema`, () => t.http.post(request.path, invalidBody(request).body));
   }
   return probes;
@@ -48,12 +50,18 @@ const isError = (p: Probe) => p.response.status >= 400;
 /** A Problem type and its catalogue title and status (ECDX-ERR-002); a body without a type fails ECDX-ERR-001. */
 function expectCatalogueType(t: TestContext, { what, response }: Probe): void {
   const body = response.json as { type?: unknown; title?: unknown } | undefined;
-  t.assert(body !== null && typeof body === 'object' && typeof body.type === 'string', `${what}: the ${response.status} answer is a JSON problem with a type`, { requirementId: 'ECDX-ERR-001' });
+  t.assert(body !== null && typeof body === 'object' && typeof body.type === 'string', `${what}: the ${response.status} answer is a JSON problem with a type`, {
+    requirementId: 'ECDX-ERR-001',
+  });
   const slug = catalogueSlug(body!.type);
   t.assert(slug !== undefined, `${what}: the problem type ${String(body!.type)} is a URI of the ECDX problem catalogue`, { requirementId: 'ECDX-ERR-002' });
   const entry = problemType(slug!);
-  t.assert(body!.title === entry.title, `${what}: the title of ${slug} is the catalogue's '${entry.title}' (got '${String(body!.title)}')`, { requirementId: 'ECDX-ERR-002' });
-  t.assert(entry.status === response.status, `${what}: ${slug} is answered with its catalogue status ${entry.status} (got ${response.status})`, { requirementId: 'ECDX-ERR-002' });
+  t.assert(body!.title === entry.title, `${what}: the title of ${slug} is the catalogue's '${entry.title}' (got '${String(body!.title)}')`, {
+    requirementId: 'ECDX-ERR-002',
+  });
+  t.assert(entry.status === response.status, `${what}: ${slug} is answered with its catalogue status ${entry.status} (got ${response.status})`, {
+    requirementId: 'ECDX-ERR-002',
+  });
 }
 
 export const errorChecks = [
@@ -76,7 +84,7 @@ export const errorChecks = [
     requirements: ['ECDX-ERR-002'],
     title: 'Problem types come from the catalogue, with its title and status',
     description:
-      'For the same error cases as `errors/problem-format`, expects each problem\'s `type` to be a catalogue URI ' +
+      "For the same error cases as `errors/problem-format`, expects each problem's `type` to be a catalogue URI " +
       '(`https://ecdx.dev/problems/<slug>`), its `title` the catalogue title, and the HTTP status the catalogue ' +
       'status of the type.',
     async run(t) {
@@ -90,20 +98,25 @@ export const errorChecks = [
     requirements: ['ECDX-ERR-003'],
     title: 'A validation-failed problem names every violation by JSON Pointer',
     description:
-      'Sends the role\'s creating request with two members that break the schema and expects 422 ' +
+      "Sends the role's creating request with two members that break the schema and expects 422 " +
       '`validation-failed` whose `invalidParams` names both by JSON Pointer. Where the target serves sharing ' +
       'statistics, sends a malformed `to` query parameter and expects the violation with `in: query`.',
     async run(t) {
       const request = creatingRequest(t);
       const { body, pointers } = invalidBody(request);
       const response = await t.http.post(request.path, body);
-      t.precondition(response.status === 422, `${request.label} with ${pointers.join(' and ')} invalid was answered ${response.status}, not 422 (its schema rules are another requirement's)`);
+      t.precondition(
+        response.status === 422,
+        `${request.label} with ${pointers.join(' and ')} invalid was answered ${response.status}, not 422 (its schema rules are another requirement's)`,
+      );
       expectRefusal(t, response, 422, 'validation-failed', { requirementId: 'ECDX-ERR-002', what: `${request.label} with ${pointers.join(' and ')} invalid` });
       const params = (response.json as { invalidParams?: { name: string; in?: string }[] }).invalidParams;
       t.assert(Array.isArray(params) && params.length > 0, `the validation-failed problem lists invalidParams`);
       for (const pointer of pointers) {
         const named = params!.find((p) => p.name === pointer);
-        t.assert(named !== undefined, `invalidParams names the violation at ${pointer} (it names ${params!.map((p) => p.name || "''").join(', ')})`, { pointer });
+        t.assert(named !== undefined, `invalidParams names the violation at ${pointer} (it names ${params!.map((p) => p.name || "''").join(', ')})`, {
+          pointer,
+        });
         t.assert(named!.in === undefined || named!.in === 'body', `the violation at ${pointer} is in the body (in: ${named!.in})`, { pointer });
       }
       if (!(t.claim?.classes ?? []).some((c) => c.endsWith('/statistics'))) return;
@@ -144,7 +157,7 @@ export const errorChecks = [
     requirements: ['ECDX-ERR-005'],
     title: 'A body that is not well-formed UTF-8 JSON is refused with 400 malformed-json',
     description:
-      'Sends the role\'s creating request, correctly signed, with a truncated JSON document, with JSON holding a ' +
+      "Sends the role's creating request, correctly signed, with a truncated JSON document, with JSON holding a " +
       'byte sequence that is not UTF-8, and with an empty body; expects 400 `malformed-json` for each.',
     async run(t) {
       const request = creatingRequest(t);
@@ -163,9 +176,7 @@ export const errorChecks = [
     id: 'errors/unknown-path',
     requirements: ['ECDX-ERR-006'],
     title: 'A path ECDX does not define, or the role does not serve, is answered 404 whether signed or not',
-    description:
-      'Requests an undefined path under /v1 unsigned and signed, and a path of the other role signed; expects 404 ' +
-      '`not-found` for each.',
+    description: 'Requests an undefined path under /v1 unsigned and signed, and a path of the other role signed; expects 404 ' + '`not-found` for each.',
     async run(t) {
       const path = unknownPath();
       expectRefusal(t, await t.http.get(path, { sign: false }), 404, 'not-found', { what: `unsigned GET ${path}` });
@@ -179,9 +190,13 @@ export const errorChecks = [
         t.blocked(`the target also serves the ${otherRole} role at this base URL, so its paths are defined here`);
         return;
       }
-      const other = t.role === 'carrier'
-        ? { what: 'signed POST /v1/tracking-events (a platform path) to a carrier', send: () => t.http.post('/v1/tracking-events', { batchId: 'ecdx-conf-probe' }, { idempotencyKey: false }) }
-        : { what: 'signed GET /v1/shipments/ECDX000000000018 (a carrier path) to a platform', send: () => t.http.get('/v1/shipments/ECDX000000000018') };
+      const other =
+        t.role === 'carrier'
+          ? {
+              what: 'signed POST /v1/tracking-events (a platform path) to a carrier',
+              send: () => t.http.post('/v1/tracking-events', { batchId: 'ecdx-conf-probe' }, { idempotencyKey: false }),
+            }
+          : { what: 'signed GET /v1/shipments/ECDX000000000018 (a carrier path) to a platform', send: () => t.http.get('/v1/shipments/ECDX000000000018') };
       expectRefusal(t, await other.send(), 404, 'not-found', { what: other.what });
     },
   }),
@@ -190,7 +205,7 @@ export const errorChecks = [
     requirements: ['ECDX-ERR-007'],
     title: 'A method a defined path does not support is answered 405 with Allow',
     description:
-      'Sends DELETE /v1/conformance unsigned, PUT /v1/health signed, and DELETE to the role\'s creating path signed; ' +
+      "Sends DELETE /v1/conformance unsigned, PUT /v1/health signed, and DELETE to the role's creating path signed; " +
       'expects 405 `method-not-allowed` with an `Allow` header listing the supported method for each.',
     async run(t) {
       const cases: { what: string; allowed: string; send: () => Promise<HttpResponse> }[] = [
@@ -212,7 +227,7 @@ export const errorChecks = [
     requirements: ['ECDX-ERR-008'],
     title: 'A body not declared as application/json in UTF-8 is refused with 415',
     description:
-      'Sends the role\'s creating request, correctly signed and with a valid JSON body, declared as text/plain, as ' +
+      "Sends the role's creating request, correctly signed and with a valid JSON body, declared as text/plain, as " +
       'application/json with charset iso-8859-1, and with no Content-Type; expects 415 `unsupported-media-type`.',
     async run(t) {
       const request = creatingRequest(t);
@@ -222,7 +237,10 @@ export const errorChecks = [
         ['without a Content-Type', undefined],
       ];
       for (const [how, contentType] of cases) {
-        const response = await t.http.post(request.path, undefined, { rawBody: JSON.stringify(request.fresh()), headers: contentType ? { 'content-type': contentType } : {} });
+        const response = await t.http.post(request.path, undefined, {
+          rawBody: JSON.stringify(request.fresh()),
+          headers: contentType ? { 'content-type': contentType } : {},
+        });
         expectRefusal(t, response, 415, 'unsupported-media-type', { what: `${request.label} ${how}` });
       }
     },
@@ -231,7 +249,7 @@ export const errorChecks = [
     id: 'errors/payload-too-large',
     requirements: ['ECDX-ERR-009'],
     title: 'A body over 1 MiB is refused with 413 payload-too-large',
-    description: 'Sends the role\'s creating request, correctly signed, padded to just over 1 MiB of JSON; expects 413 `payload-too-large`.',
+    description: "Sends the role's creating request, correctly signed, padded to just over 1 MiB of JSON; expects 413 `payload-too-large`.",
     async run(t) {
       const request = creatingRequest(t);
       const body = { ...request.fresh(), padding: 'x'.repeat(MIB) };
@@ -244,16 +262,22 @@ export const errorChecks = [
     requirements: ['ECDX-ERR-010'],
     title: 'A problem repeats no personal data, secret or stack trace from the request',
     description:
-      'Sends the role\'s creating request with a mobile number in a member that breaks the schema (and another ' +
+      "Sends the role's creating request with a mobile number in a member that breaks the schema (and another " +
       'violation), signed and unsigned, and scans each problem for unmasked mobile and identity numbers, the ' +
       'signature the harness sent, and stack traces.',
     async run(t) {
       const request = creatingRequest(t);
       const { body } = invalidBody(request);
       const signed = await t.http.post(request.path, body);
-      t.precondition(signed.status >= 400 && signed.status < 500, `${request.label} with a schema violation was answered ${signed.status}, not a 4xx problem to inspect`);
+      t.precondition(
+        signed.status >= 400 && signed.status < 500,
+        `${request.label} with a schema violation was answered ${signed.status}, not a 4xx problem to inspect`,
+      );
       const unsigned = await t.http.post(request.path, body, { sign: false });
-      for (const [what, response] of [[`the ${signed.status} problem for ${request.label} with an invalid member`, signed], [`the ${unsigned.status} problem for the same request unsigned`, unsigned]] as const) {
+      for (const [what, response] of [
+        [`the ${signed.status} problem for ${request.label} with an invalid member`, signed],
+        [`the ${unsigned.status} problem for the same request unsigned`, unsigned],
+      ] as const) {
         t.expectNoLeaks(response.json ?? response.text, what);
         const signature = /ecdx=:([^:]{16,}):/.exec(response.sent.headers['signature'] ?? '')?.[1];
         t.assert(!signature || !response.text.includes(signature), `${what} does not repeat the request's signature`);

@@ -37,7 +37,8 @@ const keeper = (): Script => {
 /** Processes every request anew, key or no key. */
 const forgetful = (): Script => {
   let created = 0;
-  return (request) => (request.method === 'POST' ? { status: 201, json: { waybillNo: `ECDX${String(++created).padStart(12, '0')}` } } : scriptedProblem('not-found'));
+  return (request) =>
+    request.method === 'POST' ? { status: 201, json: { waybillNo: `ECDX${String(++created).padStart(12, '0')}` } } : scriptedProblem('not-found');
 };
 
 describe('idempotency checks against scripted answers', () => {

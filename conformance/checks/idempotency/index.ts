@@ -30,7 +30,12 @@ async function original(t: TestContext, request: CreatingRequest, key: string, h
 function expectReplay(t: TestContext, first: HttpResponse, repeat: HttpResponse, what: string): void {
   t.assert(repeat.status === first.status, `${what}: expected the original status ${first.status}, got ${repeat.status}`);
   const same = first.json === undefined ? repeat.text === first.text : sameJson(repeat.json, first.json);
-  t.assert(same, same ? `${what}: the body is the original's` : `${what}: the body differs from the original's (the request was processed again)${differences(first.json, repeat.json)}`);
+  t.assert(
+    same,
+    same
+      ? `${what}: the body is the original's`
+      : `${what}: the body differs from the original's (the request was processed again)${differences(first.json, repeat.json)}`,
+  );
 }
 
 /** The first members whose values differ, for the message. */
@@ -38,7 +43,12 @@ function differences(a: unknown, b: unknown): string {
   if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return '';
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   const differing = keys.filter((k) => !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-  return differing.length ? `: ${differing.slice(0, 4).map((k) => `/${k}`).join(', ')} differ` : '';
+  return differing.length
+    ? `: ${differing
+        .slice(0, 4)
+        .map((k) => `/${k}`)
+        .join(', ')} differ`
+    : '';
 }
 
 /** Where the created resource can be read back (shipments, notices), or undefined. */
@@ -57,7 +67,7 @@ export const idempotencyChecks = [
     requirements: ['ECDX-IDM-002'],
     title: 'A creating POST without a usable Idempotency-Key is refused with 400',
     description:
-      'Sends the role\'s creating request, correctly signed, without an Idempotency-Key, with an empty one, with one ' +
+      "Sends the role's creating request, correctly signed, without an Idempotency-Key, with an empty one, with one " +
       'of 256 characters and with one containing a space; expects 400 `idempotency-key-missing` for each, and (for ' +
       'a notice) that nothing was created.',
     async run(t) {
@@ -85,7 +95,7 @@ export const idempotencyChecks = [
     requirements: ['ECDX-IDM-003'],
     title: 'A repeated request gets the original answer and creates nothing',
     description:
-      'Sends the role\'s creating request, waits a second, and sends it again with the same Idempotency-Key and ' +
+      "Sends the role's creating request, waits a second, and sends it again with the same Idempotency-Key and " +
       'body (a new signature); expects the same status and body, and the resource read back unchanged where it ' +
       'can be read.',
     async run(t) {
@@ -107,7 +117,7 @@ export const idempotencyChecks = [
     requirements: ['ECDX-IDM-004'],
     title: 'An Idempotency-Key reused with another body is refused with 422',
     description:
-      'Sends the role\'s creating request, then another valid one of the same kind under the same Idempotency-Key; ' +
+      "Sends the role's creating request, then another valid one of the same kind under the same Idempotency-Key; " +
       'expects 422 `idempotency-key-reused` and (for a notice) that the second was not created.',
     async run(t) {
       const request = creatingRequest(t);
@@ -129,7 +139,7 @@ export const idempotencyChecks = [
     needs: ['test-mode'],
     title: 'A request whose key is still in flight is refused with 409',
     description:
-      'Sends the role\'s creating request with the test control `ecdx-test-delay-ms: 2000` (the target holds it ' +
+      "Sends the role's creating request with the test control `ecdx-test-delay-ms: 2000` (the target holds it " +
       'after registering its key), and half a second later the same request again; expects 409 ' +
       '`idempotency-request-in-flight` for the second and a 2xx for the first.',
     async run(t) {
@@ -145,7 +155,10 @@ export const idempotencyChecks = [
       const first = await held;
       if ('error' in first) throw first.error;
       t.precondition(isSuccess(first.response), `the held ${request.label} was answered ${first.response.status}, not 2xx`);
-      t.precondition(first.response.durationMs >= 1_000, `the target answered the held request after ${first.response.durationMs} ms: it does not honour ecdx-test-delay-ms, so no request was in flight`);
+      t.precondition(
+        first.response.durationMs >= 1_000,
+        `the target answered the held request after ${first.response.durationMs} ms: it does not honour ecdx-test-delay-ms, so no request was in flight`,
+      );
       expectRefusal(t, second, 409, 'idempotency-request-in-flight', { what: `${request.label} sent while the first with its Idempotency-Key was in flight` });
     },
   }),
@@ -153,9 +166,7 @@ export const idempotencyChecks = [
     id: 'idempotency/expiry-published',
     requirements: ['ECDX-IDM-006'],
     title: 'The claim publishes an idempotency-key expiry of at least a day',
-    description:
-      'Reads `idempotencyKeyExpirySeconds` from the conformance claim as served and expects an integer of at least ' +
-      '86400 (seconds: 24 hours).',
+    description: 'Reads `idempotencyKeyExpirySeconds` from the conformance claim as served and expects an integer of at least ' + '86400 (seconds: 24 hours).',
     async run(t) {
       const raw = t.rawClaim;
       t.precondition(raw !== null && typeof raw === 'object', 'the conformance claim could not be read');
@@ -173,8 +184,8 @@ export const idempotencyChecks = [
     needs: ['test-mode'],
     title: 'An Idempotency-Key is honoured until the published expiry',
     description:
-      'Sends the role\'s creating request and repeats it at once (it must be replayed), moves the target\'s clock ' +
-      'to 10 minutes before the claim\'s `idempotencyKeyExpirySeconds` has passed (at most 30 days), and repeats ' +
+      "Sends the role's creating request and repeats it at once (it must be replayed), moves the target's clock " +
+      "to 10 minutes before the claim's `idempotencyKeyExpirySeconds` has passed (at most 30 days), and repeats " +
       'it again; expects the original status and body.',
     async run(t) {
       t.requireTestMode();
@@ -191,7 +202,12 @@ export const idempotencyChecks = [
       const advance = Math.min(claim.idempotencyKeyExpirySeconds, MAX_ADVANCE_SECONDS) - 600;
       await t.advanceClock(advance * SECOND);
       const repeat = await t.http.post(request.path, request.body, { idempotencyKey: key });
-      expectReplay(t, first, repeat, `${request.label} repeated ${Math.round(advance / 360) / 10} h later (the claim keeps keys ${claim.idempotencyKeyExpirySeconds} s)`);
+      expectReplay(
+        t,
+        first,
+        repeat,
+        `${request.label} repeated ${Math.round(advance / 360) / 10} h later (the claim keeps keys ${claim.idempotencyKeyExpirySeconds} s)`,
+      );
     },
   }),
   defineCheck({
@@ -199,17 +215,23 @@ export const idempotencyChecks = [
     requirements: ['ECDX-IDM-007'],
     title: 'The same Idempotency-Key from two clients names two requests',
     description:
-      'Sends the role\'s creating request under a key, then another one under the same key signed by a second ' +
+      "Sends the role's creating request under a key, then another one under the same key signed by a second " +
       'key of the same counterparty (another keyid); expects the second to be processed on its own (2xx), not ' +
-      'refused as a reuse or answered with the first client\'s response.',
+      "refused as a reuse or answered with the first client's response.",
     async run(t) {
-      const second = t.need(t.secondKey, `the harness has no second key for the ${t.role === 'carrier' ? 'platform' : 'carrier'} it plays, so per-client scoping cannot be observed`);
+      const second = t.need(
+        t.secondKey,
+        `the harness has no second key for the ${t.role === 'carrier' ? 'platform' : 'carrier'} it plays, so per-client scoping cannot be observed`,
+      );
       const request = creatingRequest(t, ['incident', 'notice']);
       const key = newIdempotencyKey();
       const first = await original(t, request, key);
       const other = await t.http.post(request.path, request.fresh(), { idempotencyKey: key, sign: second });
       t.precondition(other.status !== 401, `the second key ${second.keyid} is not accepted by the target (401)`);
-      t.assert(isSuccess(other), `${request.label} from a second client (keyid ${second.keyid}) under the first client's Idempotency-Key is a new request: expected 2xx, got ${other.status}`);
+      t.assert(
+        isSuccess(other),
+        `${request.label} from a second client (keyid ${second.keyid}) under the first client's Idempotency-Key is a new request: expected 2xx, got ${other.status}`,
+      );
       t.assert(!sameJson(other.json, first.json), `the second client got its own answer, not the first client's`);
     },
   }),
@@ -218,18 +240,21 @@ export const idempotencyChecks = [
     requirements: ['ECDX-IDM-008'],
     title: 'A request refused with 401 does not use up its Idempotency-Key',
     description:
-      'Sends the role\'s creating request with the harness\'s own key but a signature that expired 5 minutes ago ' +
+      "Sends the role's creating request with the harness's own key but a signature that expired 5 minutes ago " +
       '(refused with 401), then the same request under the same Idempotency-Key signed now; expects it to be ' +
       'processed (2xx), not answered with the stored 401 or a conflict.',
     async run(t) {
       const request = creatingRequest(t);
       const probe = await t.http.get(probePath(t));
-      t.precondition(probe.status !== 401, 'a correctly signed GET was refused with 401: the target does not accept the harness\'s key');
+      t.precondition(probe.status !== 401, "a correctly signed GET was refused with 401: the target does not accept the harness's key");
       const key = newIdempotencyKey();
       const stale = await t.http.post(request.path, request.body, { idempotencyKey: key, signAt: t.targetNow() - 600_000 });
       t.precondition(stale.status === 401, `${request.label} with a signature that expired 5 minutes ago was answered ${stale.status}, not 401`);
       const retried = await t.http.post(request.path, request.body, { idempotencyKey: key });
-      t.assert(isSuccess(retried), `${request.label} correctly signed under the Idempotency-Key of a request refused with 401 is processed: expected 2xx, got ${retried.status}`);
+      t.assert(
+        isSuccess(retried),
+        `${request.label} correctly signed under the Idempotency-Key of a request refused with 401 is processed: expected 2xx, got ${retried.status}`,
+      );
     },
   }),
 ];

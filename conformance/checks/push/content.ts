@@ -79,7 +79,16 @@ const pushedTrajectory = defineFixture({
       const observe = async (label: string, options: { statuses?: TrackingStatus[]; scheme?: Scheme; all?: boolean }): Promise<Observed> => {
         const callback = c.callback();
         const scheme = options.scheme ?? schemes[0]!;
-        const subscription = await subscribe(c, { callbackUrl: callback.url, scheme, ...(options.all ? {} : { waybillNos: [waybillNo] }), ...(options.statuses ? { statuses: options.statuses } : {}) }, created);
+        const subscription = await subscribe(
+          c,
+          {
+            callbackUrl: callback.url,
+            scheme,
+            ...(options.all ? {} : { waybillNos: [waybillNo] }),
+            ...(options.statuses ? { statuses: options.statuses } : {}),
+          },
+          created,
+        );
         return { label, subscription, deliveries: callback.deliveries };
       };
       const plain = await observe('the subscription to every status', {});
@@ -139,7 +148,7 @@ function batchShapeFindings(delivery: Delivery, subscription: Subscription, what
 }
 
 const DESCRIPTION_TAIL =
-  ' (Shared observation: two shipments of the harness\'s platform and one of another platform; subscriptions to ' +
+  " (Shared observation: two shipments of the harness's platform and one of another platform; subscriptions to " +
   'every status, to SORTING only, two v1 subscriptions and one to ALL; the clock moved 4 days.)';
 
 export const pushContentChecks = [
@@ -148,19 +157,37 @@ export const pushContentChecks = [
     requirements: ['ECDX-PSH-007'],
     needs: ['test-mode', 'callback'],
     title: 'Only events of waybills in scope, of the platform\u2019s own parcels, with a status in the filter are pushed',
-    description: 'Every event pushed for a one-waybill subscription is of that waybill; a subscription filtered to SORTING receives SORTING events only; a subscription to ALL receives nothing of another platform\u2019s parcel.' + DESCRIPTION_TAIL,
+    description:
+      'Every event pushed for a one-waybill subscription is of that waybill; a subscription filtered to SORTING receives SORTING events only; a subscription to ALL receives nothing of another platform\u2019s parcel.' +
+      DESCRIPTION_TAIL,
     uses: { pushed: pushedTrajectory },
     async run(t, { pushed }) {
       const p = await observation(t, pushed);
       for (const o of [p.plain, p.filtered, ...(p.v1 ?? [])]) {
         const strays = o.deliveries.flatMap(eventsOf).filter((e) => e.waybillNo !== p.waybillNo);
-        t.assert(strays.length === 0, `${o.label} (scope: ${p.waybillNo}) received only events of ${p.waybillNo}${strays.length ? `; also ${strays.length} of ${[...new Set(strays.map((e) => e.waybillNo))].join(', ')}` : ''}`);
+        t.assert(
+          strays.length === 0,
+          `${o.label} (scope: ${p.waybillNo}) received only events of ${p.waybillNo}${strays.length ? `; also ${strays.length} of ${[...new Set(strays.map((e) => e.waybillNo))].join(', ')}` : ''}`,
+        );
       }
       const off = p.filtered.deliveries.flatMap(eventsOf).filter((e) => !FILTER.includes(e.status));
-      t.assert(off.length === 0, `${p.filtered.label} received only ${FILTER.join(', ')} events${off.length ? `; also ${off.map((e) => `${e.status} (sequence ${e.sequence})`).slice(0, 5).join(', ')}` : ''}`);
+      t.assert(
+        off.length === 0,
+        `${p.filtered.label} received only ${FILTER.join(', ')} events${
+          off.length
+            ? `; also ${off
+                .map((e) => `${e.status} (sequence ${e.sequence})`)
+                .slice(0, 5)
+                .join(', ')}`
+            : ''
+        }`,
+      );
       if (p.all && p.foreignWaybillNo) {
         const foreign = p.all.deliveries.flatMap(eventsOf).filter((e) => e.waybillNo === p.foreignWaybillNo);
-        t.assert(foreign.length === 0, `${p.all.label} received nothing of ${p.foreignWaybillNo}, another platform\u2019s parcel (got ${foreign.length} events)`);
+        t.assert(
+          foreign.length === 0,
+          `${p.all.label} received nothing of ${p.foreignWaybillNo}, another platform\u2019s parcel (got ${foreign.length} events)`,
+        );
       } else {
         t.blocked('the harness has no second platform key that can ship, so another platform\u2019s parcel was not tried');
       }
@@ -171,14 +198,22 @@ export const pushContentChecks = [
     requirements: ['ECDX-PSH-008'],
     needs: ['test-mode', 'callback'],
     title: 'Every event recorded while a subscription is active is pushed',
-    description: 'Every event of the followed parcel that the trajectory shows recorded after the subscriptions were made is pushed to the subscription to every status, and each SORTING one to the filtered subscription.' + DESCRIPTION_TAIL,
+    description:
+      'Every event of the followed parcel that the trajectory shows recorded after the subscriptions were made is pushed to the subscription to every status, and each SORTING one to the filtered subscription.' +
+      DESCRIPTION_TAIL,
     uses: { pushed: pushedTrajectory },
     async run(t, { pushed }) {
       const p = await observation(t, pushed);
-      for (const [o, events] of [[p.plain, p.expected], [p.filtered, p.expected.filter((e) => FILTER.includes(e.status))]] as const) {
+      for (const [o, events] of [
+        [p.plain, p.expected],
+        [p.filtered, p.expected.filter((e) => FILTER.includes(e.status))],
+      ] as const) {
         const ids = pushedIds(o);
         const missing = events.filter((e) => !ids.has(e.eventId));
-        t.assert(missing.length === 0, `${o.label} received every one of the ${events.length} events recorded while it was active${missing.length ? `; missing sequences ${sequencesOf(missing)} of ${p.waybillNo}` : ''}`);
+        t.assert(
+          missing.length === 0,
+          `${o.label} received every one of the ${events.length} events recorded while it was active${missing.length ? `; missing sequences ${sequencesOf(missing)} of ${p.waybillNo}` : ''}`,
+        );
       }
     },
   }),
@@ -187,7 +222,9 @@ export const pushContentChecks = [
     requirements: ['ECDX-PSH-010'],
     needs: ['test-mode', 'callback'],
     title: 'A pushed event is identical, member for member, to the same event in the trajectory',
-    description: 'Each event pushed for the followed parcel is compared with the event of the same `eventId` that `GET /v1/shipments/{waybillNo}/events` serves: it must be there, with every member equal.' + DESCRIPTION_TAIL,
+    description:
+      'Each event pushed for the followed parcel is compared with the event of the same `eventId` that `GET /v1/shipments/{waybillNo}/events` serves: it must be there, with every member equal.' +
+      DESCRIPTION_TAIL,
     uses: { pushed: pushedTrajectory },
     async run(t, { pushed }) {
       const p = await observation(t, pushed);
@@ -214,7 +251,9 @@ export const pushContentChecks = [
     requirements: ['ECDX-PSH-011'],
     needs: ['test-mode', 'callback'],
     title: 'A push is a signed PushBatch in application/json with webhook-id equal to the batchId',
-    description: 'Every delivery is `application/json`, a valid `PushBatch`, with `webhook-id` equal to its `batchId`, an integer `webhook-timestamp` within 300 s of the target\u2019s clock, and a `webhook-signature` that verifies with the subscription\u2019s scheme: the demo carrier push key for `v1a`, the subscription\u2019s secret for `v1`.' + DESCRIPTION_TAIL,
+    description:
+      'Every delivery is `application/json`, a valid `PushBatch`, with `webhook-id` equal to its `batchId`, an integer `webhook-timestamp` within 300 s of the target\u2019s clock, and a `webhook-signature` that verifies with the subscription\u2019s scheme: the demo carrier push key for `v1a`, the subscription\u2019s secret for `v1`.' +
+      DESCRIPTION_TAIL,
     uses: { pushed: pushedTrajectory },
     async run(t, { pushed }) {
       const p = await observation(t, pushed);
@@ -233,7 +272,10 @@ export const pushContentChecks = [
           t.assert(fresh, `${what}: webhook-timestamp is the attempt time in integer seconds (${got})`);
           const key = verificationKeyFor(o.subscription);
           const verified = key ? verifyDelivery(d, key) : undefined;
-          t.assert(verified?.ok === true, `${what}: webhook-signature verifies with ${o.subscription.signatureScheme === 'v1a' ? 'the demo carrier push key (v1a)' : 'the subscription\u2019s secret (v1)'}${verified && !verified.ok ? ` (${verified.detail})` : ''}`);
+          t.assert(
+            verified?.ok === true,
+            `${what}: webhook-signature verifies with ${o.subscription.signatureScheme === 'v1a' ? 'the demo carrier push key (v1a)' : 'the subscription\u2019s secret (v1)'}${verified && !verified.ok ? ` (${verified.detail})` : ''}`,
+          );
         }
       }
     },
@@ -243,7 +285,9 @@ export const pushContentChecks = [
     requirements: ['ECDX-PSH-012'],
     needs: ['test-mode', 'callback'],
     title: 'A batch carries 1 to 100 events, all for the subscription it names, each waybill\u2019s in ascending sequence',
-    description: 'Every delivery names the subscription it was delivered for, holds between 1 and 100 events, and lists the events of each waybill in ascending sequence.' + DESCRIPTION_TAIL,
+    description:
+      'Every delivery names the subscription it was delivered for, holds between 1 and 100 events, and lists the events of each waybill in ascending sequence.' +
+      DESCRIPTION_TAIL,
     uses: { pushed: pushedTrajectory },
     async run(t, { pushed }) {
       const p = await observation(t, pushed);
@@ -261,7 +305,9 @@ export const pushContentChecks = [
     class: 'security',
     needs: ['test-mode', 'callback'],
     title: 'Pushes are signed with a key for pushes alone: v1a with the registered key, v1 with a secret of that subscription only',
-    description: 'v1a pushes verify with the demo carrier push key registered out of band. Two v1 subscriptions get different secrets of 24 to 64 bytes, neither the published demo secret; each subscription\u2019s pushes verify with its own secret and not with the other\u2019s; no push carries a secret (ECDX-PSH-002).' + DESCRIPTION_TAIL,
+    description:
+      'v1a pushes verify with the demo carrier push key registered out of band. Two v1 subscriptions get different secrets of 24 to 64 bytes, neither the published demo secret; each subscription\u2019s pushes verify with its own secret and not with the other\u2019s; no push carries a secret (ECDX-PSH-002).' +
+      DESCRIPTION_TAIL,
     uses: { pushed: pushedTrajectory },
     async run(t, { pushed }) {
       const requirementId = 'ECDX-SEC-012';
@@ -269,7 +315,11 @@ export const pushContentChecks = [
       const p = await observation(t, pushed);
       if (p.plain.subscription.signatureScheme === 'v1a') {
         for (const [i, d] of p.plain.deliveries.entries()) {
-          t.assert(verifyDelivery(d, demoCredentials.push.v1a.verificationKey).ok, `push ${i + 1} to ${p.plain.label} verifies with the registered v1a push key`, { requirementId });
+          t.assert(
+            verifyDelivery(d, demoCredentials.push.v1a.verificationKey).ok,
+            `push ${i + 1} to ${p.plain.label} verifies with the registered v1a push key`,
+            { requirementId },
+          );
         }
       }
       if (!p.v1) return t.blocked('the claim offers no v1 scheme, so no push secret is issued', { requirementId });
@@ -285,7 +335,8 @@ export const pushContentChecks = [
         const other = webhookSecret(secrets[1 - i]!);
         for (const [n, d] of o.deliveries.entries()) {
           t.assert(verifyDelivery(d, own).ok, `push ${n + 1} to ${o.label} verifies with that subscription's secret`, { requirementId });
-          if (secrets[0] !== secrets[1]) t.assert(!verifyDelivery(d, other).ok, `push ${n + 1} to ${o.label} does not verify with the other subscription's secret`, { requirementId });
+          if (secrets[0] !== secrets[1])
+            t.assert(!verifyDelivery(d, other).ok, `push ${n + 1} to ${o.label} does not verify with the other subscription's secret`, { requirementId });
         }
       }
       const keys = secrets.map((s) => s.slice(6));

@@ -40,7 +40,10 @@ async function follow(t: TestContext, answer: ScriptedAnswer, created: string[],
 }
 
 const recognisable = (t: TestContext, delivery: Delivery): void =>
-  t.precondition(eventsOf(delivery).length > 0, 'the first push carried no readable events, so a retry of it cannot be recognised (ECDX-PSH-011 is checked on its own)');
+  t.precondition(
+    eventsOf(delivery).length > 0,
+    'the first push carried no readable events, so a retry of it cannot be recognised (ECDX-PSH-011 is checked on its own)',
+  );
 
 const PROBLEM = (slug: string, status: number, title: string): ScriptedAnswer => ({
   status,
@@ -67,16 +70,25 @@ export const pushDeliveryChecks = [
           // clock moves on), and up to 45 steps of a settle time each would make this check take over a minute.
           await waitUntil(t, () => deliveries.length > 0, 300);
         }
-        t.precondition(deliveries.length > 0, `no push for ${waybillNo} arrived while the clock moved 3 hours in steps of 240 s (ECDX-PSH-008 is checked on its own)`);
+        t.precondition(
+          deliveries.length > 0,
+          `no push for ${waybillNo} arrived while the clock moved 3 hours in steps of 240 s (ECDX-PSH-008 is checked on its own)`,
+        );
         const first = deliveries[0]!;
         const ts = webhookTimestamp(first);
         const events = eventsOf(first);
-        t.precondition(ts !== undefined && events.length > 0, 'the first push has no readable webhook-timestamp or events (ECDX-PSH-011 is checked on its own)');
+        t.precondition(
+          ts !== undefined && events.length > 0,
+          'the first push has no readable webhook-timestamp or events (ECDX-PSH-011 is checked on its own)',
+        );
         for (const e of events) {
           const recorded = Date.parse(e.recordedAt);
           // webhook-timestamp counts whole seconds: one more is within the 300 s.
           const late = Math.round((ts! - recorded) / SECOND);
-          t.assert(Number.isFinite(recorded) && late <= 301, `the first attempt carrying ${e.eventId} (sequence ${e.sequence}) came ${late} s after its recordedAt (at most 300 s)`);
+          t.assert(
+            Number.isFinite(recorded) && late <= 301,
+            `the first attempt carrying ${e.eventId} (sequence ${e.sequence}) came ${late} s after its recordedAt (at most 300 s)`,
+          );
         }
       } finally {
         await unsubscribeAll(t, created);
@@ -106,7 +118,10 @@ export const pushDeliveryChecks = [
         await settle(t);
         for (const [i, d] of deliveries.entries()) {
           const again = repeatsOf(deliveries, d);
-          t.assert(again.length === 0, `the batch ${batchIdOf(d) ?? `of push ${i + 1}`}, answered ${d.answeredStatus}, was not attempted again (got ${again.length} more ${again.length === 1 ? 'attempt' : 'attempts'})`);
+          t.assert(
+            again.length === 0,
+            `the batch ${batchIdOf(d) ?? `of push ${i + 1}`}, answered ${d.answeredStatus}, was not attempted again (got ${again.length} more ${again.length === 1 ? 'attempt' : 'attempts'})`,
+          );
         }
       } finally {
         await unsubscribeAll(t, created);
@@ -135,7 +150,10 @@ export const pushDeliveryChecks = [
         t.assert(retried, `the batch answered 500 was retried once the clock had moved 6 s (waited up to ${t.timeoutMs / SECOND} s)`);
         const second = retries()[0]!;
         const sameAsFirst = (d: Delivery, n: string) => {
-          t.assert(d.headers['webhook-id'] === first.headers['webhook-id'], `the ${n} carries the first attempt's webhook-id ${first.headers['webhook-id']} (got ${d.headers['webhook-id']})`);
+          t.assert(
+            d.headers['webhook-id'] === first.headers['webhook-id'],
+            `the ${n} carries the first attempt's webhook-id ${first.headers['webhook-id']} (got ${d.headers['webhook-id']})`,
+          );
           t.assert(batchIdOf(d) === batchIdOf(first), `the ${n} carries the first attempt's batchId ${batchIdOf(first)} (got ${batchIdOf(d)})`);
           t.assert(d.body.equals(first.body), `the ${n} resends the body unchanged (same batchId, sentAt and events)`);
         };
@@ -152,9 +170,15 @@ export const pushDeliveryChecks = [
         await t.advanceClock(250 * SECOND);
         await settle(t);
         const early = retries().length - 1;
-        t.assert(early === 0, `after the first retry was answered 500, nothing came before the second retry's 5 min (\u221210 %): ${early} ${early === 1 ? 'attempt' : 'attempts'} came within about 250 s`);
+        t.assert(
+          early === 0,
+          `after the first retry was answered 500, nothing came before the second retry's 5 min (\u221210 %): ${early} ${early === 1 ? 'attempt' : 'attempts'} came within about 250 s`,
+        );
         await t.advanceClock(90 * SECOND);
-        t.assert(await waitUntil(t, () => retries().length >= 2, t.timeoutMs), 'the batch was retried a second time once 5 min (+10 %) had passed since the first retry');
+        t.assert(
+          await waitUntil(t, () => retries().length >= 2, t.timeoutMs),
+          'the batch was retried a second time once 5 min (+10 %) had passed since the first retry',
+        );
         sameAsFirst(retries()[1]!, 'second retry');
       } finally {
         await unsubscribeAll(t, created);
@@ -189,8 +213,14 @@ export const pushDeliveryChecks = [
         const more = deliveries.length - before;
         t.assert(more === 0, `after the callback answered 410, no push came in the next 12 hours (got ${more})`);
         const { read, body } = await state();
-        t.precondition(read.status === 200 && typeof body?.state === 'string', `GET ${path} was answered ${read.status} without a state (ECDX-PSH-005 is checked on its own)`);
-        t.assert(body!.state === 'DISABLED' && body!.disabledReason === 'ENDPOINT_GONE', `after the callback answered 410 the subscription is DISABLED with disabledReason ENDPOINT_GONE (got ${String(body!.state)}${body!.disabledReason ? `, ${String(body!.disabledReason)}` : ''})`);
+        t.precondition(
+          read.status === 200 && typeof body?.state === 'string',
+          `GET ${path} was answered ${read.status} without a state (ECDX-PSH-005 is checked on its own)`,
+        );
+        t.assert(
+          body!.state === 'DISABLED' && body!.disabledReason === 'ENDPOINT_GONE',
+          `after the callback answered 410 the subscription is DISABLED with disabledReason ENDPOINT_GONE (got ${String(body!.state)}${body!.disabledReason ? `, ${String(body!.disabledReason)}` : ''})`,
+        );
       } finally {
         await unsubscribeAll(t, created);
       }
@@ -213,11 +243,17 @@ export const pushDeliveryChecks = [
         const first = await firstDelivery(t, deliveries, waybillNo);
         recognisable(t, first);
         const retries = () => repeatsOf(deliveries, first);
-        for (const [moved, total] of [[300, 300], [280, 580]] as const) {
+        for (const [moved, total] of [
+          [300, 300],
+          [280, 580],
+        ] as const) {
           await t.advanceClock(moved * SECOND);
           await settle(t);
           const early = retries().length;
-          t.assert(early === 0, `after a 429 with Retry-After: 600 the batch was not attempted again while the clock moved ${total} s (got ${early} ${early === 1 ? 'attempt' : 'attempts'})`);
+          t.assert(
+            early === 0,
+            `after a 429 with Retry-After: 600 the batch was not attempted again while the clock moved ${total} s (got ${early} ${early === 1 ? 'attempt' : 'attempts'})`,
+          );
         }
         await t.advanceClock(40 * SECOND);
         // That the batch is retried at all is the retry schedule's rule.
@@ -285,7 +321,10 @@ export const pushDeliveryChecks = [
         }
         t.precondition(readable, 'GET /v1/health did not answer a document with feeds (the health checks report why)');
         t.precondition(feed !== undefined, 'the health document lists no PARCEL_DATA_PUSH feed (ECDX-HLT-004 is checked on its own)');
-        t.assert(typeof feed!.backlog === 'number' && feed!.backlog > 0, `while the callback refuses deliveries, the PARCEL_DATA_PUSH backlog is greater than 0 (got ${String(feed!.backlog)})`);
+        t.assert(
+          typeof feed!.backlog === 'number' && feed!.backlog > 0,
+          `while the callback refuses deliveries, the PARCEL_DATA_PUSH backlog is greater than 0 (got ${String(feed!.backlog)})`,
+        );
         t.assert(feed!.status !== 'UP', `while the callback refuses deliveries, the PARCEL_DATA_PUSH feed is not UP (got ${String(feed!.status)})`);
       } finally {
         await unsubscribeAll(t, created);

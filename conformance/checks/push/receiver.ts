@@ -84,7 +84,8 @@ export const pushReceiverChecks = [
     id: 'push/receiver-acknowledgement',
     requirements: ['ECDX-PSH-018'],
     title: 'A push is acknowledged within 2 seconds with 200 and a PushAcknowledgement',
-    description: 'Pushes a valid batch of three new events and expects, within 2 s, 200 with a `PushAcknowledgement` naming the batch, `received` 3 and `duplicates` 0.',
+    description:
+      'Pushes a valid batch of three new events and expects, within 2 s, 200 with a `PushAcknowledgement` naming the batch, `received` 3 and `duplicates` 0.',
     async run(t) {
       const batch = pushBatch(t, trajectoryEvents(t, [1, 2, 3]));
       const response = await sendPush(t, { body: batch });
@@ -128,9 +129,15 @@ export const pushReceiverChecks = [
       'signature does not verify (ECDX-PSH-019): otherwise a refusal could not be told apart.',
     async run(t) {
       const probe = await sendPush(t, { body: pushBatch(t, trajectoryEvents(t, [1])), keys: unknownPushKey(t) });
-      t.precondition(!is2xx(probe), `the platform acknowledges a push signed with a key it cannot hold (HTTP ${probe.status}; ECDX-PSH-019), so whether it judges the timestamp cannot be seen`);
+      t.precondition(
+        !is2xx(probe),
+        `the platform acknowledges a push signed with a key it cannot hold (HTTP ${probe.status}; ECDX-PSH-019), so whether it judges the timestamp cannot be seen`,
+      );
       const events = trajectoryEvents(t, [1, 2]);
-      for (const [what, offset] of [['420 s old', -7 * MINUTE], ['420 s in the future', 7 * MINUTE]] as const) {
+      for (const [what, offset] of [
+        ['420 s old', -7 * MINUTE],
+        ['420 s in the future', 7 * MINUTE],
+      ] as const) {
         const response = await sendPush(t, { body: pushBatch(t, events), at: t.targetNow() + offset });
         expectRefusal(t, response, 401, ['signature-expired', 'signature-invalid'], { what: `${PUSH} with a webhook-timestamp ${what}` });
       }
@@ -177,7 +184,11 @@ export const pushReceiverChecks = [
       const bySeq = (...s: number[]) => s.map((n) => events[n - 1]!);
       const first = await sendPush(t, { body: pushBatch(t, bySeq(5)) });
       t.precondition(is2xx(first), `the first push (sequence 5) was not acknowledged (${got(first)}; ECDX-PSH-017 is checked on its own)`);
-      for (const [what, seqs] of [['sequence 2, lower than the 5 already held', [2]], ['sequence 7, not contiguous with those held', [7]], ['sequences 1, 3, 4 and 6, filling the gaps', [1, 3, 4, 6]]] as const) {
+      for (const [what, seqs] of [
+        ['sequence 2, lower than the 5 already held', [2]],
+        ['sequence 7, not contiguous with those held', [7]],
+        ['sequences 1, 3, 4 and 6, filling the gaps', [1, 3, 4, 6]],
+      ] as const) {
         await accepted(t, bySeq(...seqs), `with ${what}`);
       }
     },
@@ -186,9 +197,13 @@ export const pushReceiverChecks = [
     id: 'push/receiver-batch-too-large',
     requirements: ['ECDX-PSH-023'],
     title: 'A batch of more than 100 events is refused with 413 batch-too-large and not processed',
-    description: 'Pushes a correctly signed batch of 101 events and expects 413 `batch-too-large`; a correct push of 100 of those events is then acknowledged with `duplicates` 0.',
+    description:
+      'Pushes a correctly signed batch of 101 events and expects 413 `batch-too-large`; a correct push of 100 of those events is then acknowledged with `duplicates` 0.',
     async run(t) {
-      const events = trajectoryEvents(t, Array.from({ length: 101 }, (_, i) => i + 1));
+      const events = trajectoryEvents(
+        t,
+        Array.from({ length: 101 }, (_, i) => i + 1),
+      );
       const response = await sendPush(t, { body: pushBatch(t, events) });
       expectRefusal(t, response, 413, 'batch-too-large', { what: `${PUSH} with 101 events` });
       await notProcessedBefore(t, events.slice(0, 100), 'refused batch of 101');
@@ -254,7 +269,11 @@ export const pushReceiverChecks = [
       const batch = pushBatch(t, trajectoryEvents(t, [1, 2]));
       const text = JSON.stringify(batch);
       const signed = signWebhook({ id: batch.batchId, timestamp: t.targetNow(), body: text }, pushSigningKey(t));
-      const response = await sendPush(t, { rawBody: text, id: batch.batchId, headers: { ...signed, 'webhook-signature': `v2,${randomBytes(32).toString('base64')} ${signed['webhook-signature']}` } });
+      const response = await sendPush(t, {
+        rawBody: text,
+        id: batch.batchId,
+        headers: { ...signed, 'webhook-signature': `v2,${randomBytes(32).toString('base64')} ${signed['webhook-signature']}` },
+      });
       const what = `${PUSH} whose webhook-signature lists a v2 signature (unknown scheme) before the correct one`;
       t.assert(is2xx(response), `${what}: expected a 2xx, ${got(response)}`);
     },

@@ -51,8 +51,8 @@ export const subscriptionChecks = [
     needs: ['callback'],
     title: 'A subscription request is answered 201 with Location and the subscription, a v1 secret newly generated',
     description:
-      'Creates a subscription for each signature scheme the claim offers (a waybill of the harness\'s own, a status ' +
-      'filter, the harness\'s callback) and expects 201, a `Location` naming `/v1/subscriptions/{subscriptionId}` ' +
+      "Creates a subscription for each signature scheme the claim offers (a waybill of the harness's own, a status " +
+      "filter, the harness's callback) and expects 201, a `Location` naming `/v1/subscriptions/{subscriptionId}` " +
       'and a valid `Subscription` in state `ACTIVE` that repeats the request. A `v1` subscription carries a ' +
       '`whsec_` secret of 24 to 64 random bytes, a second `v1` subscription another secret; a `v1a` one none.',
     uses: { shipment: happyShipment },
@@ -74,21 +74,33 @@ export const subscriptionChecks = [
           const subscription = t.expectSchema<Subscription>(response, 'Subscription', what);
           const location = response.headers['location'];
           const path = location ? safePath(location, response.sent.url) : undefined;
-          t.assert(path?.endsWith(`/v1/subscriptions/${encodeURIComponent(subscription.subscriptionId)}`), `${what}: Location names /v1/subscriptions/${subscription.subscriptionId} (got ${location ?? 'no Location'})`);
+          t.assert(
+            path?.endsWith(`/v1/subscriptions/${encodeURIComponent(subscription.subscriptionId)}`),
+            `${what}: Location names /v1/subscriptions/${subscription.subscriptionId} (got ${location ?? 'no Location'})`,
+          );
           t.assert(subscription.state === 'ACTIVE', `${what}: the new subscription is ACTIVE (got ${subscription.state})`);
           t.assert(subscription.callbackUrl === options.callbackUrl, `${what}: the subscription repeats the callbackUrl`);
           const scope = subscription.scope as { type: string; waybillNos?: string[] };
           const sameScope = sameJson({ ...scope, waybillNos: undefined }, { type: 'WAYBILLS' }) && sameSet(scope.waybillNos, [waybillNo]);
           t.assert(sameScope, `${what}: the subscription repeats the scope (got ${JSON.stringify(subscription.scope)})`);
-          t.assert(sameSet(subscription.statuses, options.statuses), `${what}: the subscription repeats the statuses filter (got ${JSON.stringify(subscription.statuses)})`);
+          t.assert(
+            sameSet(subscription.statuses, options.statuses),
+            `${what}: the subscription repeats the statuses filter (got ${JSON.stringify(subscription.statuses)})`,
+          );
           t.assert(subscription.signatureScheme === scheme, `${what}: the subscription repeats the signature scheme (got ${subscription.signatureScheme})`);
           if (scheme === 'v1a') {
             t.assert(subscription.secret === undefined, `${what}: a v1a subscription comes without a secret`);
             continue;
           }
           const bytes = secretBytes(subscription.secret);
-          t.assert(bytes !== undefined && bytes >= 24 && bytes <= 64, `${what}: a v1 subscription comes with a secret of whsec_ and the base64 of 24 to 64 bytes (got ${subscription.secret === undefined ? 'none' : bytes === undefined ? 'another form' : `${bytes} bytes`})`);
-          t.assert(!secrets.includes(subscription.secret!), `${what}: the second v1 subscription got a newly generated secret, not the one the first was given`);
+          t.assert(
+            bytes !== undefined && bytes >= 24 && bytes <= 64,
+            `${what}: a v1 subscription comes with a secret of whsec_ and the base64 of 24 to 64 bytes (got ${subscription.secret === undefined ? 'none' : bytes === undefined ? 'another form' : `${bytes} bytes`})`,
+          );
+          t.assert(
+            !secrets.includes(subscription.secret!),
+            `${what}: the second v1 subscription got a newly generated secret, not the one the first was given`,
+          );
           secrets.push(subscription.secret!);
         }
       } finally {
@@ -115,13 +127,22 @@ export const subscriptionChecks = [
         const id = subscriptionIdOf(response);
         if (id) created.push(id);
         const secret = (response.json as { secret?: unknown } | undefined)?.secret;
-        t.precondition(response.status === 201 && id !== undefined && typeof secret === 'string' && secret.length > 6, `POST /v1/subscriptions (v1) was answered ${response.status} without a secret, so there is no secret to follow (ECDX-PSH-001 is checked on its own)`);
+        t.precondition(
+          response.status === 201 && id !== undefined && typeof secret === 'string' && secret.length > 6,
+          `POST /v1/subscriptions (v1) was answered ${response.status} without a secret, so there is no secret to follow (ECDX-PSH-001 is checked on its own)`,
+        );
         const key = (secret as string).slice(6);
         t.assert(!(response.headers['location'] ?? '').includes(key), 'the Location URL does not carry the secret');
         const read = await t.http.get(subscriptionPath(id!));
         t.precondition(read.status === 200, `GET /v1/subscriptions/${id} was answered ${read.status} (ECDX-PSH-005 is checked on its own)`);
-        t.assert((read.json as { secret?: unknown } | undefined)?.secret === undefined, `GET /v1/subscriptions/${id} has no secret member: the secret is shown once, in the 201`);
-        t.assert(!read.text.includes(key) && !Object.values(read.headers).some((v) => v.includes(key)), `GET /v1/subscriptions/${id} does not carry the secret anywhere`);
+        t.assert(
+          (read.json as { secret?: unknown } | undefined)?.secret === undefined,
+          `GET /v1/subscriptions/${id} has no secret member: the secret is shown once, in the 201`,
+        );
+        t.assert(
+          !read.text.includes(key) && !Object.values(read.headers).some((v) => v.includes(key)),
+          `GET /v1/subscriptions/${id} does not carry the secret anywhere`,
+        );
       } finally {
         await unsubscribeAll(t, created);
       }
@@ -169,7 +190,11 @@ export const subscriptionChecks = [
     uses: { shipment: happyShipment },
     async run(t, { shipment }) {
       const waybillNo = (await shipment()).waybillNo;
-      const body = subscriptionRequest({ callbackUrl: 'http://platform.example.com/ecdx/v1/tracking-events', waybillNos: [waybillNo], scheme: claimedSchemes(t)[0]! });
+      const body = subscriptionRequest({
+        callbackUrl: 'http://platform.example.com/ecdx/v1/tracking-events',
+        waybillNos: [waybillNo],
+        scheme: claimedSchemes(t)[0]!,
+      });
       await refused(t, body, 'POST /v1/subscriptions with a plain http callbackUrl on a public host', '/callbackUrl');
     },
   }),
@@ -180,7 +205,7 @@ export const subscriptionChecks = [
     title: 'A subscription is read by its owner only, deleted with 204, and then not found',
     description:
       'Creates a subscription and reads it back (200, the subscription with its state); reads it with another ' +
-      'platform\'s key (the second key), reads an identifier that never existed, deletes it (204) and reads it ' +
+      "platform's key (the second key), reads an identifier that never existed, deletes it (204) and reads it " +
       'again: each of those reads must be 404 `subscription-not-found`.',
     uses: { shipment: happyShipment },
     async run(t, { shipment }) {
@@ -191,14 +216,21 @@ export const subscriptionChecks = [
         const response = await t.http.post('/v1/subscriptions', subscriptionRequest(options));
         const id = subscriptionIdOf(response);
         if (id) created.push(id);
-        t.precondition(response.status === 201 && id !== undefined, `POST /v1/subscriptions was answered ${response.status} without a subscriptionId (ECDX-PSH-001 is checked on its own)`);
+        t.precondition(
+          response.status === 201 && id !== undefined,
+          `POST /v1/subscriptions was answered ${response.status} without a subscriptionId (ECDX-PSH-001 is checked on its own)`,
+        );
         const path = subscriptionPath(id!);
         const requirementId = 'ECDX-PSH-005';
 
         const read = await t.http.get(path);
         t.assert(read.status === 200, `GET ${path}: expected HTTP 200, got ${read.status}`, { requirementId });
         const subscription = t.expectSchema<Subscription>(read, 'Subscription', `GET ${path}`);
-        t.assert(subscription.subscriptionId === id && subscription.callbackUrl === options.callbackUrl, `GET ${path} answers the subscription created (same id and callbackUrl)`, { requirementId });
+        t.assert(
+          subscription.subscriptionId === id && subscription.callbackUrl === options.callbackUrl,
+          `GET ${path} answers the subscription created (same id and callbackUrl)`,
+          { requirementId },
+        );
         t.assert(subscription.state === 'ACTIVE', `GET ${path} gives the current state ACTIVE (got ${subscription.state})`, { requirementId });
 
         const second = t.secondKey;

@@ -23,19 +23,27 @@ import { expectRefusal } from '../../kit/refusals.ts';
 import { timestamp } from '../../kit/time.ts';
 
 /** Every published demo request key (all keyids begin with ecdx-demo-). */
-const DEMO_KEYS: readonly SigningKey[] = [demoCredentials.platform.signingKey, demoCredentials.platformHmac, demoCredentials.carrier.signingKey, demoCredentials.carrierHmac];
+const DEMO_KEYS: readonly SigningKey[] = [
+  demoCredentials.platform.signingKey,
+  demoCredentials.platformHmac,
+  demoCredentials.carrier.signingKey,
+  demoCredentials.carrierHmac,
+];
 
 // --- credentials in URLs ------------------------------------------------------------------------------------
 
 /** Query parameters and fragments that carry a credential. */
-const CREDENTIAL_PARAMETER = /[?&#;](sig|signature|signature-input|keyid|key|secret|token|access_token|api[-_]?key|password|passwd|auth|authorization|credential|whsec)=/i;
+const CREDENTIAL_PARAMETER =
+  /[?&#;](sig|signature|signature-input|keyid|key|secret|token|access_token|api[-_]?key|password|passwd|auth|authorization|credential|whsec)=/i;
 const KEY_PREFIX = /whsec_|whsk_|whpk_/;
 const USERINFO = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i;
 const base64url = (b64: string) => b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const DEMO_SECRETS = [DEMO_HMAC_SECRET_BASE64, DEMO_CARRIER_HMAC_SECRET_BASE64, DEMO_WEBHOOK_SECRET, DEMO_PUSH_SIGNING_KEY, DEMO_PUSH_PUBLIC_KEY].flatMap((s) => {
-  const bare = s.replace(/^wh(sec|sk|pk)_/, '');
-  return [bare, base64url(bare), encodeURIComponent(bare)];
-});
+const DEMO_SECRETS = [DEMO_HMAC_SECRET_BASE64, DEMO_CARRIER_HMAC_SECRET_BASE64, DEMO_WEBHOOK_SECRET, DEMO_PUSH_SIGNING_KEY, DEMO_PUSH_PUBLIC_KEY].flatMap(
+  (s) => {
+    const bare = s.replace(/^wh(sec|sk|pk)_/, '');
+    return [bare, base64url(bare), encodeURIComponent(bare)];
+  },
+);
 
 /** Members whose value is a URL, a link or a cursor (which a client puts into a URL). */
 const URL_MEMBER = /(url|uri|href|link|links|location|cursor)$/i;
@@ -45,7 +53,8 @@ const looksLikeUrl = (value: string) => /^(https?:\/\/|\/v1\/)/i.test(value);
 function urlsIn(value: unknown, pointer = '', member = ''): { pointer: string; url: string }[] {
   if (typeof value === 'string') return URL_MEMBER.test(member) || looksLikeUrl(value) ? [{ pointer, url: value }] : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => urlsIn(item, `${pointer}/${i}`, member));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => urlsIn(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, k));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => urlsIn(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, k));
   return [];
 }
 
@@ -83,10 +92,20 @@ const DEMO_PUSH_KEYS: Record<'v1a' | 'v1', WebhookSigningKey> = { v1a: demoCrede
 /** A valid one-event PushBatch for a new waybill (sequence 1, ACCEPTED), as of the target's clock. */
 function pushBatch(t: TestContext): Record<string, unknown> {
   const now = t.targetNow();
-  const id = Math.floor(Math.random() * 1e12).toString().padStart(12, '0');
+  const id = Math.floor(Math.random() * 1e12)
+    .toString()
+    .padStart(12, '0');
   const waybillNo = `ECDXCONF${id}`;
   const example = structuredClone((schemaByName('TrackingEvent') as { examples?: Record<string, unknown>[] }).examples?.[0] ?? {});
-  const event = { ...example, eventId: `evt_${waybillNo}_0001`, waybillNo, carrierCode: HARNESS_CARRIER_CODE, sequence: 1, occurredAt: timestamp(now - 60_000), recordedAt: timestamp(now - 50_000) };
+  const event = {
+    ...example,
+    eventId: `evt_${waybillNo}_0001`,
+    waybillNo,
+    carrierCode: HARNESS_CARRIER_CODE,
+    sequence: 1,
+    occurredAt: timestamp(now - 60_000),
+    recordedAt: timestamp(now - 50_000),
+  };
   delete (event as Record<string, unknown>)['realNameVerification'];
   const batch = { batchId: `bat_conf${id}`, subscriptionId: 'sub_conformance', carrierCode: HARNESS_CARRIER_CODE, sentAt: timestamp(now), events: [event] };
   const found = violations(schemaByName('PushBatch'), batch, 3);
@@ -99,7 +118,14 @@ async function push(t: TestContext, batch: Record<string, unknown>, key: Webhook
   const body = new TextEncoder().encode(JSON.stringify(batch));
   const headers = signWebhook({ id: String(batch['batchId']), timestamp: t.targetNow(), body }, key);
   try {
-    return await t.http.send({ method: 'POST', path: '/v1/tracking-events', rawBody: body, headers: { 'content-type': 'application/json', ...headers }, sign: false, idempotencyKey: false });
+    return await t.http.send({
+      method: 'POST',
+      path: '/v1/tracking-events',
+      rawBody: body,
+      headers: { 'content-type': 'application/json', ...headers },
+      sign: false,
+      idempotencyKey: false,
+    });
   } catch (error) {
     if (error instanceof TargetUnreachable) return undefined;
     throw error;
@@ -118,13 +144,17 @@ export const keyChecks = [
     async run(t) {
       const claim = t.need(t.claim, 'the conformance claim could not be read, so the harness cannot tell a production deployment from a test one');
       if (claim.testMode === true) {
-        t.blocked('the target claims testMode: it is a test deployment, which may accept the demo credentials (ECDX-SEC-016 binds production deployments only), so they were not sent');
+        t.blocked(
+          'the target claims testMode: it is a test deployment, which may accept the demo credentials (ECDX-SEC-016 binds production deployments only), so they were not sent',
+        );
         return;
       }
       for (const key of DEMO_KEYS) {
         const path = probePath(t);
         const response = await t.http.get(path, { sign: key });
-        expectRefusal(t, response, 401, 'unknown-key', { what: `production deployment: GET ${path.split('?')[0]} signed with the published demo key ${key.keyid}` });
+        expectRefusal(t, response, 401, 'unknown-key', {
+          what: `production deployment: GET ${path.split('?')[0]} signed with the published demo key ${key.keyid}`,
+        });
       }
     },
   }),
@@ -133,7 +163,7 @@ export const keyChecks = [
     requirements: ['ECDX-SEC-017'],
     title: 'No URL the target hands out carries a credential',
     description:
-      'Creates a resource with the role\'s creating request, reads it back where it can, and scans the Location ' +
+      "Creates a resource with the role's creating request, reads it back where it can, and scans the Location " +
       'header and every URL, link and cursor in the bodies and in the conformance claim for Standard Webhooks keys ' +
       '(`whsec_`, `whsk_`, `whpk_`), credential parameters (`sig=`, `token=`, `key=` …), user information, the demo ' +
       'secrets and the signature the harness sent.',
@@ -143,7 +173,7 @@ export const keyChecks = [
       const secrets = [...DEMO_SECRETS, ...sentSignature(created)];
       let scanned = scanUrls(t, created, `the answer to ${request.label}`, secrets);
       const location = created.headers['location'];
-      if (created.status >= 200 && created.status < 300 && location && location.startsWith('/v1/') && credentialIn(location, secrets) === undefined) {
+      if (created.status >= 200 && created.status < 300 && location?.startsWith('/v1/') && credentialIn(location, secrets) === undefined) {
         const read = await t.http.get(location);
         scanned += scanUrls(t, read, `GET ${location}`, [...secrets, ...sentSignature(read)]);
       }
@@ -161,10 +191,10 @@ export const keyChecks = [
     requirements: ['ECDX-CNF-004'],
     title: 'Every signature algorithm and push scheme the claim lists is accepted, and a page of maxPageSize',
     description:
-      'Sends a signed GET with each algorithm in the claim\'s `signatureAlgorithms` for which the harness holds a ' +
+      "Sends a signed GET with each algorithm in the claim's `signatureAlgorithms` for which the harness holds a " +
       'key (its own key and the second key of the same counterparty) and expects it not to be refused with 401. ' +
       'A platform test deployment that claims `platform-tracking-receiver` gets a valid push signed with the demo ' +
-      'carrier\'s key of each scheme in `webhookSignatureSchemes` and must accept it (2xx). An algorithm or scheme ' +
+      "carrier's key of each scheme in `webhookSignatureSchemes` and must accept it (2xx). An algorithm or scheme " +
       'the harness holds no usable key for is reported as not exercised. For a carrier that claims ' +
       '`carrier-tracking-pull`, reads the events of a new shipment with `limit` = `maxPageSize` and expects 200.',
     async run(t) {
@@ -172,14 +202,20 @@ export const keyChecks = [
       const path = probePath(t);
       const own = await t.http.get(path);
       const ownSignature = t.need(signatureOf(own), 'the harness could not read back its own signature parameters');
-      t.precondition(own.status !== 401, `a GET signed with the harness's own ${ownSignature.alg} key (keyid ${ownSignature.keyid}) was refused with 401, so the target does not know the harness's key`);
+      t.precondition(
+        own.status !== 401,
+        `a GET signed with the harness's own ${ownSignature.alg} key (keyid ${ownSignature.keyid}) was refused with 401, so the target does not know the harness's key`,
+      );
       const harnessRole = t.role === 'carrier' ? 'platform' : 'carrier';
       for (const alg of claim.signatureAlgorithms) {
         if (ownSignature.alg === alg) {
           t.assert(own.status !== 401, `GET ${path.split('?')[0]} signed with ${alg} (keyid ${ownSignature.keyid}) is accepted (got ${own.status})`);
         } else if (t.secondKey?.alg === alg) {
           const response = await t.http.get(probePath(t), { sign: t.secondKey });
-          t.assert(response.status !== 401, `the claim lists ${alg}, so GET ${path.split('?')[0]} correctly signed with ${alg} (keyid ${t.secondKey.keyid}) is accepted: got ${response.status}`);
+          t.assert(
+            response.status !== 401,
+            `the claim lists ${alg}, so GET ${path.split('?')[0]} correctly signed with ${alg} (keyid ${t.secondKey.keyid}) is accepted: got ${response.status}`,
+          );
         } else {
           t.blocked(`${alg} is listed, but the harness holds no ${alg} key for the ${harnessRole} role, so it was not exercised`);
         }
@@ -187,21 +223,32 @@ export const keyChecks = [
       if (t.role === 'platform' && claim.classes.some((c) => c.endsWith('/platform-tracking-receiver'))) {
         for (const scheme of claim.webhookSignatureSchemes) {
           if (claim.testMode !== true) {
-            t.blocked(`the push scheme ${scheme} is listed, but the harness holds only the demo push keys, which a production deployment refuses, so it was not exercised`);
+            t.blocked(
+              `the push scheme ${scheme} is listed, but the harness holds only the demo push keys, which a production deployment refuses, so it was not exercised`,
+            );
             continue;
           }
           const response = await push(t, pushBatch(t), DEMO_PUSH_KEYS[scheme]);
           t.precondition(response !== undefined, `the push signed with ${scheme} was not answered within ${t.timeoutMs} ms`);
-          t.assert(response!.status >= 200 && response!.status < 300, `the claim lists ${scheme}, so a valid push signed with the demo carrier's ${scheme} key alone is accepted: expected 2xx, got ${response!.status}`);
+          t.assert(
+            response!.status >= 200 && response!.status < 300,
+            `the claim lists ${scheme}, so a valid push signed with the demo carrier's ${scheme} key alone is accepted: expected 2xx, got ${response!.status}`,
+          );
         }
       }
       const pulls = claim.classes.some((c) => c.endsWith('/carrier-tracking-pull'));
       if (t.role !== 'carrier' || !pulls) return;
       const created = await t.http.post('/v1/shipments', shipmentBody(t));
       const waybillNo = (created.json as { waybillNo?: unknown } | undefined)?.waybillNo;
-      t.precondition(created.status === 201 && typeof waybillNo === 'string', `POST /v1/shipments was answered ${created.status}, so there is no waybill to read a page of`);
+      t.precondition(
+        created.status === 201 && typeof waybillNo === 'string',
+        `POST /v1/shipments was answered ${created.status}, so there is no waybill to read a page of`,
+      );
       const page = await t.http.get(`/v1/shipments/${encodeURIComponent(waybillNo as string)}/events?limit=${claim.maxPageSize}`);
-      t.assert(page.status === 200, `the claim publishes maxPageSize ${claim.maxPageSize}, so GET …/events?limit=${claim.maxPageSize} is served: expected HTTP 200, got ${page.status}`);
+      t.assert(
+        page.status === 200,
+        `the claim publishes maxPageSize ${claim.maxPageSize}, so GET …/events?limit=${claim.maxPageSize} is served: expected HTTP 200, got ${page.status}`,
+      );
     },
   }),
 ];

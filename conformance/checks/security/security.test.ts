@@ -14,7 +14,12 @@ const claim = scriptedClaim('carrier', ['security', 'carrier-shipping']);
 const gate = (): Script => {
   const nonceCache = new NonceCache();
   return (request) => {
-    const signable = { method: request.method, url: `${SCRIPTED_TARGET}${request.path}`, headers: request.headers, body: new TextEncoder().encode(request.body) };
+    const signable = {
+      method: request.method,
+      url: `${SCRIPTED_TARGET}${request.path}`,
+      headers: request.headers,
+      body: new TextEncoder().encode(request.body),
+    };
     const verified = verifyRequest(signable, { keyring: demoKeyring(), nonceCache, now: Date.now() });
     if (!verified.ok) return verified.status === 429 ? scriptedProblem('rate-limited') : scriptedProblem(verified.problem, { detail: verified.detail });
     return request.method === 'POST' ? { status: 201, json: { accepted: true } } : scriptedProblem('not-found');
@@ -67,7 +72,11 @@ describe('security checks against scripted answers', () => {
   });
 
   it('security/demo-keys-refused-in-production: a test deployment is not asked, a production one that accepts them fails', async () => {
-    const test = await runScripted(check('security/demo-keys-refused-in-production'), { role: 'carrier', claim: { ...claim, testMode: true }, script: careless });
+    const test = await runScripted(check('security/demo-keys-refused-in-production'), {
+      role: 'carrier',
+      claim: { ...claim, testMode: true },
+      script: careless,
+    });
     expect(outcome(test)).toMatchInlineSnapshot(`
       {
         "message": "0 assertions held; a step was not taken: the target claims testMode: it is a test deployment, which may accept the demo credentials (ECDX-SEC-016 binds production deployments only), so they were not sent",

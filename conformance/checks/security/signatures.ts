@@ -13,7 +13,14 @@ import type { TestContext } from '../../harness/context.ts';
 import { creatingRequest, probePath, resend, signatureOf } from '../../kit/requests.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
 
-const SIGNATURE_PROBLEMS: readonly ProblemSlug[] = ['signature-missing', 'signature-invalid', 'signature-expired', 'nonce-replayed', 'digest-mismatch', 'unknown-key'];
+const SIGNATURE_PROBLEMS: readonly ProblemSlug[] = [
+  'signature-missing',
+  'signature-invalid',
+  'signature-expired',
+  'nonce-replayed',
+  'digest-mismatch',
+  'unknown-key',
+];
 
 const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
@@ -21,7 +28,10 @@ const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value
 async function ownSignature(t: TestContext): Promise<{ response: HttpResponse; keyid: string; alg: string; path: string }> {
   const path = probePath(t);
   const response = await t.http.get(path);
-  t.precondition(response.status !== 401, `a correctly signed GET ${path.split('?')[0]} was refused with 401: the target does not accept the harness's key, so no faulty signature can be told apart`);
+  t.precondition(
+    response.status !== 401,
+    `a correctly signed GET ${path.split('?')[0]} was refused with 401: the target does not accept the harness's key, so no faulty signature can be told apart`,
+  );
   const own = t.need(signatureOf(response), 'the harness could not read back its own signature parameters');
   return { response, ...own, path };
 }
@@ -32,7 +42,7 @@ export const signatureChecks = [
     requirements: ['ECDX-SEC-002'],
     title: 'A request without an ecdx signature is refused with 401 signature-missing',
     description:
-      'Sends the role\'s creating request (a valid body) and a GET without any signature, and the creating request ' +
+      "Sends the role's creating request (a valid body) and a GET without any signature, and the creating request " +
       'signed only under another label (`gateway`), and expects 401 `signature-missing` for each.',
     async run(t) {
       const request = creatingRequest(t);
@@ -77,7 +87,12 @@ export const signatureChecks = [
 
       // Signed without content (so without Content-Digest), the content added afterwards.
       const content = encode(request.fresh());
-      const undigested = await t.http.send({ method: 'POST', path: request.path, headers: { 'content-type': 'application/json' }, afterSigning: () => content });
+      const undigested = await t.http.send({
+        method: 'POST',
+        path: request.path,
+        headers: { 'content-type': 'application/json' },
+        afterSigning: () => content,
+      });
       expectRefusal(t, undigested, 401, 'digest-mismatch', { what: `${request.label} with content but no Content-Digest` });
 
       const body = request.fresh();
@@ -93,7 +108,7 @@ export const signatureChecks = [
     description:
       'Signs the creating request as of 10 minutes ago (expired 5 minutes ago) and as of 10 minutes ahead, and ' +
       'expects 401 `signature-expired`; signs it with a validity of 3600 s and expects 401 `signature-invalid`. ' +
-      'Times are the target\'s (its test clock, when it has one).',
+      "Times are the target's (its test clock, when it has one).",
     async run(t) {
       const request = creatingRequest(t);
       const stale = await t.http.post(request.path, request.fresh(), { signAt: t.targetNow() - 600_000 });
@@ -130,8 +145,8 @@ export const signatureChecks = [
     title: 'An unregistered keyid is refused with unknown-key, a wrong alg with signature-invalid',
     description:
       'Signs a GET and the creating request with a freshly generated ed25519 key under a keyid the target cannot ' +
-      'know and expects 401 `unknown-key`; signs with the harness\'s key but declares `alg` as `rsa-pss-sha512` ' +
-      '(not allowed) and as the other ECDX algorithm (not the key\'s), and expects 401 `signature-invalid`.',
+      "know and expects 401 `unknown-key`; signs with the harness's key but declares `alg` as `rsa-pss-sha512` " +
+      "(not allowed) and as the other ECDX algorithm (not the key's), and expects 401 `signature-invalid`.",
     async run(t) {
       const own = await ownSignature(t);
       const stranger = generateEd25519SigningKey(`ecdx-conformance-unregistered-${Date.now().toString(36)}`);
@@ -152,7 +167,7 @@ export const signatureChecks = [
     requirements: ['ECDX-SEC-008'],
     title: 'A signature that does not verify with the registered key is refused with 401 signature-invalid',
     description:
-      'Signs a GET and the creating request under the harness\'s own keyid and algorithm but with a freshly ' +
+      "Signs a GET and the creating request under the harness's own keyid and algorithm but with a freshly " +
       'generated key, so that every parameter is right and only the signature value is wrong; expects 401 ' +
       '`signature-invalid`.',
     async run(t) {
@@ -192,8 +207,15 @@ export const signatureChecks = [
     async run(t) {
       const request = creatingRequest(t);
       const correct = await t.http.post(request.path, request.body, { sign: false });
-      t.precondition(correct.status === 401, `an unsigned but otherwise correct ${request.label} was answered ${correct.status}, not 401 (ECDX-SEC-002), so the order of the checks cannot be observed`);
-      const malformed = await t.http.post(request.path, undefined, { sign: false, rawBody: '{"unfinished": ', headers: { 'content-type': 'application/json' } });
+      t.precondition(
+        correct.status === 401,
+        `an unsigned but otherwise correct ${request.label} was answered ${correct.status}, not 401 (ECDX-SEC-002), so the order of the checks cannot be observed`,
+      );
+      const malformed = await t.http.post(request.path, undefined, {
+        sign: false,
+        rawBody: '{"unfinished": ',
+        headers: { 'content-type': 'application/json' },
+      });
       expectRefusal(t, malformed, 401, SIGNATURE_PROBLEMS, { what: `unsigned ${request.label} with malformed JSON` });
       const invalid = await t.http.post(request.path, { unexpected: true }, { sign: false });
       expectRefusal(t, invalid, 401, SIGNATURE_PROBLEMS, { what: `unsigned ${request.label} with a body that breaks its schema` });

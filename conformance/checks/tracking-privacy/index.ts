@@ -19,7 +19,22 @@ const JOURNEYS =
   'recipient in person and one `ecdx-path-rejected-` parcel returned to its sender (whose landline carries an extension).';
 
 /** Members that hold identifiers or codes, never free text about people. */
-const CODE_MEMBERS = new Set(['eventId', 'waybillNo', 'carrierCode', 'facilityCode', 'employeeRef', 'divisionCode', 'code', 'scheme', 'status', 'subStatus', 'node', 'occurredAt', 'recordedAt', 'verifiedAt']);
+const CODE_MEMBERS = new Set([
+  'eventId',
+  'waybillNo',
+  'carrierCode',
+  'facilityCode',
+  'employeeRef',
+  'divisionCode',
+  'code',
+  'scheme',
+  'status',
+  'subStatus',
+  'node',
+  'occurredAt',
+  'recordedAt',
+  'verifiedAt',
+]);
 
 /** Every free-text string of an event, with its pointer. */
 const textsOf = (e: ServedEvent) => stringsIn(e).filter((s) => !CODE_MEMBERS.has(s.member));
@@ -60,7 +75,7 @@ export const trackingPrivacyChecks = [
     description:
       `${JOURNEYS} Courier and signatory names must have the form of rule M1; a signatory who is the recipient ` +
       '(relation SELF) must show exactly the M1 mask of the name the harness sent (张三 → 张*, never 张*三); and ' +
-      'neither the sender\'s nor the recipient\'s full name may appear anywhere in an event.',
+      "neither the sender's nor the recipient's full name may appear anywhere in an event.",
     uses: { journeys },
     async run(t, { journeys }) {
       t.requireTestMode();
@@ -73,16 +88,28 @@ export const trackingPrivacyChecks = [
         events.forEach((e, i) => {
           for (const role of ['courier', 'signatory'] as const) {
             const name = (e[role] as { name?: unknown } | undefined)?.name;
-            if (name !== undefined && !(typeof name === 'string' && isMaskedName(name))) findings.push({ pointer: itemPointer(i, `/${role}/name`), message: `${label}: ${describeEvent(e)}: the ${role}'s name ${JSON.stringify(name)} does not have the form of rule M1` });
+            if (name !== undefined && !(typeof name === 'string' && isMaskedName(name)))
+              findings.push({
+                pointer: itemPointer(i, `/${role}/name`),
+                message: `${label}: ${describeEvent(e)}: the ${role}'s name ${JSON.stringify(name)} does not have the form of rule M1`,
+              });
           }
           const signatory = e['signatory'] as { name?: unknown; relation?: unknown } | undefined;
           if (signatory?.relation === 'SELF' && statusOf(e) === 'DELIVERED' && recipientName) {
             inPerson++;
             const expected = maskName(recipientName);
-            if (signatory.name !== expected) findings.push({ pointer: itemPointer(i, '/signatory/name'), message: `${label}: ${describeEvent(e)}: the recipient signed in person, so rule M1 on the name sent makes the signatory ${expected}, not ${JSON.stringify(signatory.name)}` });
+            if (signatory.name !== expected)
+              findings.push({
+                pointer: itemPointer(i, '/signatory/name'),
+                message: `${label}: ${describeEvent(e)}: the recipient signed in person, so rule M1 on the name sent makes the signatory ${expected}, not ${JSON.stringify(signatory.name)}`,
+              });
           }
           for (const { pointer, text } of textsOf(e)) {
-            if (names.some((n) => text.includes(n))) findings.push({ pointer: itemPointer(i, pointer), message: `${label}: ${describeEvent(e)} shows a name the harness sent in clear at ${pointer}` });
+            if (names.some((n) => text.includes(n)))
+              findings.push({
+                pointer: itemPointer(i, pointer),
+                message: `${label}: ${describeEvent(e)} shows a name the harness sent in clear at ${pointer}`,
+              });
           }
         });
         const signedInPerson = inPerson ? ` (the signatory in person shows ${maskName(recipientName ?? '?')})` : '';
@@ -97,7 +124,7 @@ export const trackingPrivacyChecks = [
     title: 'Mobile numbers in tracking events are masked by rule M2',
     description:
       `${JOURNEYS} The courier's phone must be masked by rule M2 (138****5678), and every masked mobile number ` +
-      'written in an event\'s text (a description naming the courier) must have that form: 3 digits, 4 `*`, 4 digits.',
+      "written in an event's text (a description naming the courier) must have that form: 3 digits, 4 `*`, 4 digits.",
     uses: { journeys },
     async run(t, { journeys }) {
       t.requireTestMode();
@@ -106,12 +133,20 @@ export const trackingPrivacyChecks = [
         let seen = 0;
         events.forEach((e, i) => {
           const phone = (e['courier'] as { phone?: unknown } | undefined)?.phone;
-          if (phone !== undefined && !(typeof phone === 'string' && isMaskedMobile(phone))) findings.push({ pointer: itemPointer(i, '/courier/phone'), message: `${label}: ${describeEvent(e)}: the courier's phone ${JSON.stringify(phone)} is not masked by rule M2` });
+          if (phone !== undefined && !(typeof phone === 'string' && isMaskedMobile(phone)))
+            findings.push({
+              pointer: itemPointer(i, '/courier/phone'),
+              message: `${label}: ${describeEvent(e)}: the courier's phone ${JSON.stringify(phone)} is not masked by rule M2`,
+            });
           for (const { pointer, text } of textsOf(e)) {
             for (const m of text.matchAll(MASKED_MOBILE_LIKE)) {
               if (!m[0].includes('*')) continue;
               seen++;
-              if (!isMaskedMobile(m[0])) findings.push({ pointer: itemPointer(i, pointer), message: `${label}: ${describeEvent(e)}: the masked mobile number ${m[0]} at ${pointer} does not keep exactly the first 3 and last 4 digits (rule M2: 138****5678)` });
+              if (!isMaskedMobile(m[0]))
+                findings.push({
+                  pointer: itemPointer(i, pointer),
+                  message: `${label}: ${describeEvent(e)}: the masked mobile number ${m[0]} at ${pointer} does not keep exactly the first 3 and last 4 digits (rule M2: 138****5678)`,
+                });
             }
           }
         });
@@ -132,7 +167,9 @@ export const trackingPrivacyChecks = [
     async run(t, { journeys }) {
       t.requireTestMode();
       for (const { label, request, events } of await readJourneys(t, await journeys())) {
-        const landlines = personal(request).data.filter((d) => d.kind === 'phone' && /^0\d{2,3}-/.test(d.value)).map((d) => d.value);
+        const landlines = personal(request)
+          .data.filter((d) => d.kind === 'phone' && /^0\d{2,3}-/.test(d.value))
+          .map((d) => d.value);
         const findings: Finding[] = [];
         const seen: string[] = [];
         events.forEach((e, i) => {
@@ -141,10 +178,22 @@ export const trackingPrivacyChecks = [
               if (!m[0].includes('*')) continue;
               seen.push(m[0]);
               const own = landlines.find((l) => m[0].startsWith(`${l.split('-')[0]}-`));
-              if (!M3.test(m[0])) findings.push({ pointer: itemPointer(i, pointer), message: `${label}: ${describeEvent(e)}: the masked landline ${m[0]} at ${pointer} does not keep just the area code and the last 2 subscriber digits without extension (rule M3: ${own ? maskLandline(own) : '010-******78'})` });
-              else if (own && m[0] !== maskLandline(own)) findings.push({ pointer: itemPointer(i, pointer), message: `${label}: ${describeEvent(e)}: the sender's landline at ${pointer} is ${m[0]}, but rule M3 makes it ${maskLandline(own)}` });
+              if (!M3.test(m[0]))
+                findings.push({
+                  pointer: itemPointer(i, pointer),
+                  message: `${label}: ${describeEvent(e)}: the masked landline ${m[0]} at ${pointer} does not keep just the area code and the last 2 subscriber digits without extension (rule M3: ${own ? maskLandline(own) : '010-******78'})`,
+                });
+              else if (own && m[0] !== maskLandline(own))
+                findings.push({
+                  pointer: itemPointer(i, pointer),
+                  message: `${label}: ${describeEvent(e)}: the sender's landline at ${pointer} is ${m[0]}, but rule M3 makes it ${maskLandline(own)}`,
+                });
             }
-            if (landlines.some((l) => squeezed(text).includes(l.split('-')[1]!))) findings.push({ pointer: itemPointer(i, pointer), message: `${label}: ${describeEvent(e)}: a landline the harness sent appears in clear at ${pointer}` });
+            if (landlines.some((l) => squeezed(text).includes(l.split('-')[1]!)))
+              findings.push({
+                pointer: itemPointer(i, pointer),
+                message: `${label}: ${describeEvent(e)}: a landline the harness sent appears in clear at ${pointer}`,
+              });
           }
         });
         t.expectNone(findings, `${label}: ${seen.length ? `the landline(s) shown (${seen.join(', ')}) are masked by rule M3` : 'no landline is shown'}`);
@@ -177,14 +226,22 @@ export const trackingPrivacyChecks = [
       for (const { label, request, events } of await readJourneys(t, await journeys())) {
         const { values } = personal(request);
         const sought = [
-          ...[...values('phone', 'recipient'), ...values('privacy-number', 'recipient')].map(digits).filter((d) => d.length >= 7).map((d) => ({ what: 'telephone or privacy number', found: (text: string) => squeezed(text).includes(d) })),
-          ...values('address-detail', 'recipient').map(squeezed).filter((d) => d.length >= 4).map((d) => ({ what: 'address detail', found: (text: string) => squeezed(text).includes(d) })),
+          ...[...values('phone', 'recipient'), ...values('privacy-number', 'recipient')]
+            .map(digits)
+            .filter((d) => d.length >= 7)
+            .map((d) => ({ what: 'telephone or privacy number', found: (text: string) => squeezed(text).includes(d) })),
+          ...values('address-detail', 'recipient')
+            .map(squeezed)
+            .filter((d) => d.length >= 4)
+            .map((d) => ({ what: 'address detail', found: (text: string) => squeezed(text).includes(d) })),
           ...values('postal-code', 'recipient').map((p) => ({ what: 'postal code', found: (text: string) => new RegExp(`(?<!\\d)${p}(?!\\d)`).test(text) })),
         ];
         const findings: Finding[] = [];
         events.forEach((e, i) => {
           for (const { pointer, text } of stringsIn(e).filter((s) => !['eventId', 'waybillNo', 'employeeRef', 'facilityCode'].includes(s.member))) {
-            for (const s of sought) if (s.found(text)) findings.push({ pointer: itemPointer(i, pointer), message: `${label}: ${describeEvent(e)}: the recipient's ${s.what} appears at ${pointer}` });
+            for (const s of sought)
+              if (s.found(text))
+                findings.push({ pointer: itemPointer(i, pointer), message: `${label}: ${describeEvent(e)}: the recipient's ${s.what} appears at ${pointer}` });
           }
         });
         t.expectNone(findings, `${label}: no event carries the recipient's telephone, privacy number, address detail or postal code`);
@@ -206,10 +263,13 @@ export const trackingPrivacyChecks = [
         const findings: Finding[] = [];
         events.forEach((e, i) => {
           const courier = e['courier'] as { name?: unknown; phone?: unknown } | undefined;
-          if (courier !== undefined && !(typeof courier.name === 'string' && isMaskedName(courier.name))) findings.push({ pointer: itemPointer(i, '/courier/name'), message: `${label}: ${describeEvent(e)}: the courier's name is not masked` });
-          if (courier !== undefined && !(typeof courier.phone === 'string' && isMaskedMobile(courier.phone))) findings.push({ pointer: itemPointer(i, '/courier/phone'), message: `${label}: ${describeEvent(e)}: the courier's phone is not masked` });
+          if (courier !== undefined && !(typeof courier.name === 'string' && isMaskedName(courier.name)))
+            findings.push({ pointer: itemPointer(i, '/courier/name'), message: `${label}: ${describeEvent(e)}: the courier's name is not masked` });
+          if (courier !== undefined && !(typeof courier.phone === 'string' && isMaskedMobile(courier.phone)))
+            findings.push({ pointer: itemPointer(i, '/courier/phone'), message: `${label}: ${describeEvent(e)}: the courier's phone is not masked` });
           const signatory = e['signatory'] as { name?: unknown } | undefined;
-          if (signatory !== undefined && !(typeof signatory.name === 'string' && isMaskedName(signatory.name))) findings.push({ pointer: itemPointer(i, '/signatory/name'), message: `${label}: ${describeEvent(e)}: the signatory's name is not masked` });
+          if (signatory !== undefined && !(typeof signatory.name === 'string' && isMaskedName(signatory.name)))
+            findings.push({ pointer: itemPointer(i, '/signatory/name'), message: `${label}: ${describeEvent(e)}: the signatory's name is not masked` });
         });
         t.expectNone(findings, `${label}: couriers and signatories appear masked`);
         expectNoLeaksOf(t, { items: events }, `the events of ${label}`, 'mobile-number');
@@ -239,8 +299,13 @@ export const trackingPrivacyChecks = [
       cursors.forEach((cursor, i) => {
         for (const [how, text] of decodings(cursor)) {
           const where = `nextCursor ${i + 1} of ${cursors.length}${how ? ` (${how})` : ''}`;
-          for (const leak of scanForLeaks(text)) findings.push({ message: `${where} carries an unmasked ${leak.kind === 'mobile-number' ? 'mobile number' : 'resident identity number'} (${leak.masked})` });
-          const found = data.find((d) => (['phone', 'privacy-number'].includes(d.kind) ? digits(d.value).length >= 7 && digits(text).includes(digits(d.value)) : text.includes(d.value)));
+          for (const leak of scanForLeaks(text))
+            findings.push({
+              message: `${where} carries an unmasked ${leak.kind === 'mobile-number' ? 'mobile number' : 'resident identity number'} (${leak.masked})`,
+            });
+          const found = data.find((d) =>
+            ['phone', 'privacy-number'].includes(d.kind) ? digits(d.value).length >= 7 && digits(text).includes(digits(d.value)) : text.includes(d.value),
+          );
           if (found) findings.push({ message: `${where} carries personal data the harness sent: the ${found.kind} at ${found.pointer} of the shipping data` });
         }
       });

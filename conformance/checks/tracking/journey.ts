@@ -2,7 +2,16 @@
 // each status, sequence, identity, time, the terminal event, location, the real-name outcome and the native code.
 // Every check reads the shared journeys (kit/trajectory.ts: a parcel delivered in person and one refused and
 // returned, followed on the test clock to their end) and reads both trajectories again itself, for its evidence.
-import { mayBeTerminal, nodeForStatus, schemaByName, statusNode, subStatusParents, type TrackingNode, type TrackingStatus, type TrackingSubStatus } from '../../../schemas/src/index.ts';
+import {
+  mayBeTerminal,
+  nodeForStatus,
+  schemaByName,
+  statusNode,
+  subStatusParents,
+  type TrackingNode,
+  type TrackingStatus,
+  type TrackingSubStatus,
+} from '../../../schemas/src/index.ts';
 import { canonicalJson } from '../../../protocol/index.ts';
 import { MINUTE, SECOND } from '../../../schemas/time.ts';
 import { violations } from '../../../schemas/validate.ts';
@@ -25,7 +34,8 @@ import {
 } from '../../kit/trajectory.ts';
 /** Every check here reads the shared journeys, which move the target's clock. */
 const onTheTestClock = defineGroup({ needs: ['test-mode'] });
-const JOURNEYS = 'Reads the shared parcels after they travelled on the test clock: one `ecdx-happy-` parcel delivered in person and one `ecdx-path-rejected-` parcel refused and returned to the sender.';
+const JOURNEYS =
+  'Reads the shared parcels after they travelled on the test clock: one `ecdx-happy-` parcel delivered in person and one `ecdx-path-rejected-` parcel refused and returned to the sender.';
 
 const isKnownStatus = (s: string): s is TrackingStatus => Object.hasOwn(statusNode, s);
 const isKnownSubStatus = (s: string): s is TrackingSubStatus => Object.hasOwn(subStatusParents, s);
@@ -38,7 +48,7 @@ export const trackingJourneyChecks = [
     group: onTheTestClock,
     id: 'tracking/four-nodes',
     requirements: ['ECDX-TRK-002'],
-    title: 'A delivered parcel\'s trajectory has an event at each of the four nodes',
+    title: "A delivered parcel's trajectory has an event at each of the four nodes",
     description: `${JOURNEYS} The delivered parcel's trajectory must hold at least one event at ACCEPTANCE, SORTING, TRANSPORT and DELIVERY (OP-02).`,
     uses: { journeys },
     async run(t, { journeys }) {
@@ -67,7 +77,11 @@ export const trackingJourneyChecks = [
           const status = statusOf(e);
           if (isKnownStatus(status)) {
             const expected = nodeForStatus(status, previous);
-            if (e['node'] !== expected) findings.push({ pointer: itemPointer(i, '/node'), message: `${label}: ${describeEvent(e)} carries the node ${String(e['node'])}, but ${statusNode[status] ? `the node table assigns ${status} to ${expected}` : `it keeps the node of the event before it, ${expected}`}` });
+            if (e['node'] !== expected)
+              findings.push({
+                pointer: itemPointer(i, '/node'),
+                message: `${label}: ${describeEvent(e)} carries the node ${String(e['node'])}, but ${statusNode[status] ? `the node table assigns ${status} to ${expected}` : `it keeps the node of the event before it, ${expected}`}`,
+              });
           }
           previous = typeof e['node'] === 'string' ? (e['node'] as TrackingNode) : previous;
         });
@@ -90,7 +104,11 @@ export const trackingJourneyChecks = [
           const sub = subStatusOf(e);
           if (sub === undefined) return;
           const parents: readonly string[] = isKnownSubStatus(sub) ? subStatusParents[sub] : [];
-          if (!parents.includes(statusOf(e))) findings.push({ pointer: itemPointer(i, '/subStatus'), message: `${label}: ${describeEvent(e)}: the sub-status ${sub} belongs to ${parents.join(' or ') || 'no status of the taxonomy'}, not ${statusOf(e)}` });
+          if (!parents.includes(statusOf(e)))
+            findings.push({
+              pointer: itemPointer(i, '/subStatus'),
+              message: `${label}: ${describeEvent(e)}: the sub-status ${sub} belongs to ${parents.join(' or ') || 'no status of the taxonomy'}, not ${statusOf(e)}`,
+            });
         });
         t.expectNone(findings, `${label}: every sub-status accompanies a status it belongs to`);
       }
@@ -108,7 +126,13 @@ export const trackingJourneyChecks = [
       for (const { label, events } of await readJourneys(t, await journeys())) {
         const sequences = events.map(sequenceOf);
         const gap = sequences.findIndex((s, i) => s !== i + 1);
-        t.assert(gap < 0, gap < 0 ? `${label}: the events are numbered 1 … ${sequences.length} in the order listed` : `${label}: the event listed ${gap + 1}. carries sequence ${sequences[gap]}, expected ${gap + 1} (sequences: ${sequences.join(', ')})`, gap < 0 ? {} : { pointer: itemPointer(gap, '/sequence') });
+        t.assert(
+          gap < 0,
+          gap < 0
+            ? `${label}: the events are numbered 1 … ${sequences.length} in the order listed`
+            : `${label}: the event listed ${gap + 1}. carries sequence ${sequences[gap]}, expected ${gap + 1} (sequences: ${sequences.join(', ')})`,
+          gap < 0 ? {} : { pointer: itemPointer(gap, '/sequence') },
+        );
       }
     },
   }),
@@ -131,7 +155,8 @@ export const trackingJourneyChecks = [
         events.forEach((e, i) => {
           const id = eventIdOf(e);
           const other = owner.get(id);
-          if (other) duplicates.push({ pointer: itemPointer(i, '/eventId'), message: `${label}: ${describeEvent(e)} has the eventId ${id}, which ${other} has too` });
+          if (other)
+            duplicates.push({ pointer: itemPointer(i, '/eventId'), message: `${label}: ${describeEvent(e)} has the eventId ${id}, which ${other} has too` });
           owner.set(id, `${describeEvent(e)} of ${label}`);
         });
       }
@@ -145,8 +170,14 @@ export const trackingJourneyChecks = [
             compared++;
             const before = canonicalJson(e);
             const again = latest.get(eventIdOf(e));
-            if (again === undefined) changed.push({ message: `${describeEvent(e)} of ${journey.waybillNo} (eventId ${eventIdOf(e)}) was served while the parcel travelled but is no longer in its trajectory` });
-            else if (again !== before) changed.push({ message: `${describeEvent(e)} of ${journey.waybillNo} (eventId ${eventIdOf(e)}) changed: earlier ${before.slice(0, 300)}; now ${again.slice(0, 300)}` });
+            if (again === undefined)
+              changed.push({
+                message: `${describeEvent(e)} of ${journey.waybillNo} (eventId ${eventIdOf(e)}) was served while the parcel travelled but is no longer in its trajectory`,
+              });
+            else if (again !== before)
+              changed.push({
+                message: `${describeEvent(e)} of ${journey.waybillNo} (eventId ${eventIdOf(e)}) changed: earlier ${before.slice(0, 300)}; now ${again.slice(0, 300)}`,
+              });
           }
         }
       }
@@ -160,12 +191,15 @@ export const trackingJourneyChecks = [
     title: 'An event is recorded after it occurred and not after the answer that serves it',
     description:
       `${JOURNEYS} For every event of every read made while the parcels travelled: occurredAt ≤ recordedAt, and ` +
-      'recordedAt at most 30 s after the time (on the target\'s clock) the read was answered.',
+      "recordedAt at most 30 s after the time (on the target's clock) the read was answered.",
     uses: { journeys },
     async run(t, { journeys }) {
       t.requireTestMode();
       const j = await journeys();
-      const reads = [...j.happy.snapshots.map((s) => ({ ...s, waybillNo: j.happy.waybillNo })), ...j.rejected.snapshots.map((s) => ({ ...s, waybillNo: j.rejected.waybillNo }))];
+      const reads = [
+        ...j.happy.snapshots.map((s) => ({ ...s, waybillNo: j.happy.waybillNo })),
+        ...j.rejected.snapshots.map((s) => ({ ...s, waybillNo: j.rejected.waybillNo })),
+      ];
       for (const { waybillNo, events, answeredAt } of await readJourneys(t, j)) reads.push({ events, answeredAt, waybillNo });
       const early: Finding[] = [];
       const ahead: Finding[] = [];
@@ -173,7 +207,11 @@ export const trackingJourneyChecks = [
         events.forEach((e, i) => {
           const occurred = Date.parse(String(e['occurredAt']));
           const recorded = Date.parse(String(e['recordedAt']));
-          if (occurred > recorded) early.push({ pointer: itemPointer(i, '/recordedAt'), message: `${waybillNo} ${describeEvent(e)}: recordedAt ${String(e['recordedAt'])} is before occurredAt ${String(e['occurredAt'])}` });
+          if (occurred > recorded)
+            early.push({
+              pointer: itemPointer(i, '/recordedAt'),
+              message: `${waybillNo} ${describeEvent(e)}: recordedAt ${String(e['recordedAt'])} is before occurredAt ${String(e['occurredAt'])}`,
+            });
           if (recorded > answeredAt + 30 * SECOND) {
             const answered = `the answer that served it (${new Date(answeredAt).toISOString()} on the target's clock)`;
             const message = `${waybillNo} ${describeEvent(e)}: recordedAt ${String(e['recordedAt'])} is more than 30 s after ${answered}`;
@@ -224,12 +262,20 @@ export const trackingJourneyChecks = [
         events.forEach((e, i) => {
           if (e['terminal'] !== true) return;
           const status = statusOf(e);
-          if (!(isKnownStatus(status) && mayBeTerminal(status, subStatusOf(e) as TrackingSubStatus | undefined))) findings.push({ pointer: itemPointer(i, '/terminal'), message: `${label}: ${describeEvent(e)} is flagged terminal, which its status may not be` });
-          if (i !== events.length - 1) findings.push({ pointer: itemPointer(i, '/terminal'), message: `${label}: ${describeEvent(e)} is flagged terminal but ${events.length - 1 - i} event(s) follow it: the flag belongs on the event that ends the trajectory` });
+          if (!(isKnownStatus(status) && mayBeTerminal(status, subStatusOf(e) as TrackingSubStatus | undefined)))
+            findings.push({ pointer: itemPointer(i, '/terminal'), message: `${label}: ${describeEvent(e)} is flagged terminal, which its status may not be` });
+          if (i !== events.length - 1)
+            findings.push({
+              pointer: itemPointer(i, '/terminal'),
+              message: `${label}: ${describeEvent(e)} is flagged terminal but ${events.length - 1 - i} event(s) follow it: the flag belongs on the event that ends the trajectory`,
+            });
         });
         const last = events[events.length - 1];
         if (last && ENDING_STATUSES.includes(statusOf(last)) && last['terminal'] !== true) {
-          findings.push({ pointer: itemPointer(events.length - 1, '/terminal'), message: `${label}: the trajectory ends with ${describeEvent(last)}, yet that event is not flagged terminal (terminal: ${String(last['terminal'])})` });
+          findings.push({
+            pointer: itemPointer(events.length - 1, '/terminal'),
+            message: `${label}: the trajectory ends with ${describeEvent(last)}, yet that event is not flagged terminal (terminal: ${String(last['terminal'])})`,
+          });
         }
         const flagged = last?.['terminal'] === true;
         const passed = flagged ? `only the last event, ${describeEvent(last!)}, is terminal` : 'no event is terminal, and the trajectory has not ended';
@@ -253,7 +299,11 @@ export const trackingJourneyChecks = [
         const after = end < 0 ? [] : events.slice(end + 1);
         t.assert(
           after.length === 0,
-          end < 0 ? `${label}: the trajectory has not ended` : after.length === 0 ? `${label}: nothing follows ${describeEvent(events[end]!)}, which ends the trajectory` : `${label}: ${describeEvent(events[end]!)} ends the trajectory, yet ${after.map(describeEvent).join(', ')} follow${after.length === 1 ? 's' : ''} it`,
+          end < 0
+            ? `${label}: the trajectory has not ended`
+            : after.length === 0
+              ? `${label}: nothing follows ${describeEvent(events[end]!)}, which ends the trajectory`
+              : `${label}: ${describeEvent(events[end]!)} ends the trajectory, yet ${after.map(describeEvent).join(', ')} follow${after.length === 1 ? 's' : ''} it`,
           after.length ? { pointer: itemPointer(end + 1) } : {},
         );
       }
@@ -270,14 +320,25 @@ export const trackingJourneyChecks = [
       t.requireTestMode();
       for (const { label, events } of await readJourneys(t, await journeys())) {
         const findings: Finding[] = [];
-        events.forEach((e, i) => {
-          if (['ORDER_CREATED', 'AWAITING_PICKUP', 'CANCELLED'].includes(statusOf(e))) return;
+        for (const [i, e] of events.entries()) {
+          if (['ORDER_CREATED', 'AWAITING_PICKUP', 'CANCELLED'].includes(statusOf(e))) continue;
           const location = e['location'];
-          if (typeof location !== 'object' || location === null) return void findings.push({ pointer: itemPointer(i), message: `${label}: ${describeEvent(e)} carries no location` });
+          if (typeof location !== 'object' || location === null) {
+            findings.push({ pointer: itemPointer(i), message: `${label}: ${describeEvent(e)} carries no location` });
+            continue;
+          }
           const l = location as Record<string, unknown>;
-          if (typeof l['facilityCode'] !== 'string' && typeof l['facilityName'] !== 'string') findings.push({ pointer: itemPointer(i, '/location'), message: `${label}: ${describeEvent(e)}: the location names no facility (facilityCode or facilityName)` });
-          if ((l['countryCode'] === undefined || l['countryCode'] === 'CN') && typeof l['divisionCode'] !== 'string') findings.push({ pointer: itemPointer(i, '/location'), message: `${label}: ${describeEvent(e)} took place in the mainland, yet its location has no divisionCode (${JSON.stringify(l)})` });
-        });
+          if (typeof l['facilityCode'] !== 'string' && typeof l['facilityName'] !== 'string')
+            findings.push({
+              pointer: itemPointer(i, '/location'),
+              message: `${label}: ${describeEvent(e)}: the location names no facility (facilityCode or facilityName)`,
+            });
+          if ((l['countryCode'] === undefined || l['countryCode'] === 'CN') && typeof l['divisionCode'] !== 'string')
+            findings.push({
+              pointer: itemPointer(i, '/location'),
+              message: `${label}: ${describeEvent(e)} took place in the mainland, yet its location has no divisionCode (${JSON.stringify(l)})`,
+            });
+        }
         t.expectNone(findings, `${label}: every handled event names its facility, with a division code in the mainland`);
       }
     },
@@ -299,7 +360,11 @@ export const trackingJourneyChecks = [
         const found = violations(schemaByName('RealNameVerification'), outcome, 3);
         t.assert(
           outcome !== undefined && found.length === 0,
-          outcome === undefined ? `${label}: ${describeEvent(e)} carries no realNameVerification` : found.length ? `${label}: ${describeEvent(e)}: realNameVerification is not valid: ${found.map((v) => `${v.pointer} ${v.message}`).join('; ')}` : `${label}: ${describeEvent(e)} carries a valid realNameVerification`,
+          outcome === undefined
+            ? `${label}: ${describeEvent(e)} carries no realNameVerification`
+            : found.length
+              ? `${label}: ${describeEvent(e)}: realNameVerification is not valid: ${found.map((v) => `${v.pointer} ${v.message}`).join('; ')}`
+              : `${label}: ${describeEvent(e)} carries a valid realNameVerification`,
           { pointer: itemPointer(i, '/realNameVerification') },
         );
       }
@@ -315,7 +380,11 @@ export const trackingJourneyChecks = [
     async run(t, { journeys }) {
       t.requireTestMode();
       for (const { label, events } of await readJourneys(t, await journeys())) {
-        const without = events.flatMap((e, i) => (!['ORDER_CREATED', 'STALLED'].includes(statusOf(e)) && (typeof e['carrierRawCode'] !== 'object' || e['carrierRawCode'] === null) ? [{ pointer: itemPointer(i), message: `${label}: ${describeEvent(e)} carries no carrierRawCode` }] : []));
+        const without = events.flatMap((e, i) =>
+          !['ORDER_CREATED', 'STALLED'].includes(statusOf(e)) && (typeof e['carrierRawCode'] !== 'object' || e['carrierRawCode'] === null)
+            ? [{ pointer: itemPointer(i), message: `${label}: ${describeEvent(e)} carries no carrierRawCode` }]
+            : [],
+        );
         t.expectNone(without, `${label}: every mapped event carries its carrierRawCode`);
       }
     },

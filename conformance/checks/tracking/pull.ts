@@ -29,8 +29,12 @@ function expectCursorRefused(t: TestContext, response: HttpResponse, what: strin
   t.assert(response.status === 422, `${what}: expected HTTP 422 (a cursor it did not issue), got ${got}`);
   expectProblemFormat(t, response, what);
   const type = (response.json as { type?: unknown }).type;
-  t.assert(catalogueSlug(type) !== undefined, `${what}: the problem type ${String(type)} is a URI of the ECDX problem catalogue`, { requirementId: 'ECDX-ERR-002' });
-  t.assert(type === problemTypeUri('validation-failed'), `${what}: a 422 the catalogue names no type for is validation-failed (got ${String(type)})`, { requirementId: 'ECDX-ERR-002' });
+  t.assert(catalogueSlug(type) !== undefined, `${what}: the problem type ${String(type)} is a URI of the ECDX problem catalogue`, {
+    requirementId: 'ECDX-ERR-002',
+  });
+  t.assert(type === problemTypeUri('validation-failed'), `${what}: a 422 the catalogue names no type for is validation-failed (got ${String(type)})`, {
+    requirementId: 'ECDX-ERR-002',
+  });
 }
 
 const ids = (events: readonly ServedEvent[]): string[] => events.map(eventIdOf);
@@ -47,7 +51,7 @@ export const trackingPullChecks = [
     requirements: ['ECDX-TRK-001'],
     title: 'The trajectory of a waybill the platform created is served as an EventPage',
     description:
-      'Creates a shipment (the run\'s `ecdx-happy-` shipment) and reads `GET /v1/shipments/{waybillNo}/events`: ' +
+      "Creates a shipment (the run's `ecdx-happy-` shipment) and reads `GET /v1/shipments/{waybillNo}/events`: " +
       'expects 200 with a valid `EventPage` for that waybill, every event naming it.',
     uses: { shipment: happyShipment },
     async run(t, { shipment }) {
@@ -57,14 +61,17 @@ export const trackingPullChecks = [
       const page = t.expectSchema<EventPage>(response, 'EventPage', `GET ${eventsPath(waybillNo)}`);
       t.assert(page.waybillNo === waybillNo, `the page names the waybill asked for (${waybillNo}, got ${page.waybillNo})`);
       const foreign = page.items.find((e) => e.waybillNo !== waybillNo);
-      t.assert(!foreign, foreign ? `event ${foreign.sequence} names the waybill ${foreign.waybillNo}, not ${waybillNo}` : 'every event names the waybill asked for');
+      t.assert(
+        !foreign,
+        foreign ? `event ${foreign.sequence} names the waybill ${foreign.waybillNo}, not ${waybillNo}` : 'every event names the waybill asked for',
+      );
     },
   }),
   defineCheck({
     id: 'tracking/trajectory-pages-valid',
     requirements: ['ECDX-TRK-001'],
     needs: ['test-mode'],
-    title: 'Every page of a travelled parcel\'s trajectory is a valid EventPage',
+    title: "Every page of a travelled parcel's trajectory is a valid EventPage",
     description:
       'After the shared parcels travelled (a delivered one, a returned one), walks each trajectory three events ' +
       'a page and expects every page to be a valid `EventPage` — couriers, signatories, locations and real-name ' +
@@ -91,10 +98,10 @@ export const trackingPullChecks = [
     title: 'An unknown waybill, or one the client may not see, is answered 404 not-found — the same answer',
     description:
       'Asks for the events of a well-formed waybill number no carrier issued: expects 404 with the problem ' +
-      '`not-found`. Then asks for the events of the run\'s shipment signed with the second key the harness holds ' +
+      "`not-found`. Then asks for the events of the run's shipment signed with the second key the harness holds " +
       '(another keyid): a carrier that counts that key as the same platform answers 200, one that scopes waybills ' +
       'by key answers as if the waybill did not exist — 404 with the same problem as for the unknown waybill. Any ' +
-      'other answer (a 403 above all) tells a client that someone else\'s waybill is real.',
+      "other answer (a 403 above all) tells a client that someone else's waybill is real.",
     uses: { shipment: happyShipment },
     async run(t, { shipment }) {
       const unknown = unknownWaybillNo();
@@ -123,7 +130,7 @@ export const trackingPullChecks = [
     requirements: ['ECDX-TRK-010'],
     title: 'A limit that is not an integer of at least 1 is refused with 422',
     description:
-      'Reads the events of the run\'s shipment with `limit` 0, -1, 2.5 and `abc`: expects 422 `validation-failed` ' +
+      "Reads the events of the run's shipment with `limit` 0, -1, 2.5 and `abc`: expects 422 `validation-failed` " +
       'for each, its `invalidParams` naming `/limit` with `in: query`.',
     uses: { shipment: happyShipment },
     async run(t, { shipment }) {
@@ -134,7 +141,11 @@ export const trackingPullChecks = [
         expectRefusal(t, response, 422, 'validation-failed', { what });
         const params = (response.json as { invalidParams?: unknown }).invalidParams;
         const named = Array.isArray(params) ? (params as { name?: unknown; in?: unknown }[]).find((p) => p?.name === '/limit') : undefined;
-        t.assert(named !== undefined && named.in === 'query', `${what}: invalidParams names /limit with in: query (got ${JSON.stringify(params ?? null).slice(0, 200)})`, { requirementId: 'ECDX-ERR-003' });
+        t.assert(
+          named !== undefined && named.in === 'query',
+          `${what}: invalidParams names /limit with in: query (got ${JSON.stringify(params ?? null).slice(0, 200)})`,
+          { requirementId: 'ECDX-ERR-003' },
+        );
       }
     },
   }),
@@ -142,7 +153,7 @@ export const trackingPullChecks = [
     id: 'tracking/limit-above-100-capped',
     requirements: ['ECDX-TRK-010'],
     title: 'A limit above 100 is served as 100, not refused',
-    description: 'Reads the events of the run\'s shipment with `limit` 101 and 1000: expects 200 and a page of at most 100 events.',
+    description: "Reads the events of the run's shipment with `limit` 101 and 1000: expects 200 and a page of at most 100 events.",
     uses: { shipment: happyShipment },
     async run(t, { shipment }) {
       const { waybillNo } = await shipment();
@@ -160,7 +171,7 @@ export const trackingPullChecks = [
     requirements: ['ECDX-TRK-011'],
     title: 'A cursor the carrier did not issue is refused with 422',
     description:
-      'Reads the events of the run\'s shipment with two cursors the carrier never issued (well-formed: visible ' +
+      "Reads the events of the run's shipment with two cursors the carrier never issued (well-formed: visible " +
       'ASCII): expects a 422 problem for each rather than a page from some position — a silently restarted walk ' +
       'hands the client duplicates.',
     uses: { shipment: happyShipment },
@@ -178,7 +189,7 @@ export const trackingPullChecks = [
     needs: ['test-mode'],
     title: 'A page holds at most limit events, 20 without one, never more than 100',
     description:
-      'Reads the first page of a delivered parcel\'s trajectory with `limit` 1, 2, 5, none and 100, and expects ' +
+      "Reads the first page of a delivered parcel's trajectory with `limit` 1, 2, 5, none and 100, and expects " +
       'at most that many events (20 without a limit).',
     uses: { journeys },
     async run(t, { journeys }) {
@@ -201,7 +212,7 @@ export const trackingPullChecks = [
     needs: ['test-mode'],
     title: 'Following nextCursor yields every event exactly once, in order, whatever the limit',
     description:
-      'Walks a delivered parcel\'s trajectory with `limit` 1, 2 and 3 and compares each walk with the trajectory ' +
+      "Walks a delivered parcel's trajectory with `limit` 1, 2 and 3 and compares each walk with the trajectory " +
       'read 100 events a page: the same events (by eventId), each once, in ascending sequence, ending on a page ' +
       'without nextCursor.',
     uses: { journeys },
@@ -221,7 +232,10 @@ export const trackingPullChecks = [
         const repeated = got.filter((id, i) => got.indexOf(id) !== i);
         t.assert(missing.length === 0, `${what}: every event is returned (missing ${missing.join(', ') || 'none'})`);
         t.assert(repeated.length === 0, `${what}: no event is returned twice (repeated ${repeated.join(', ') || 'none'})`);
-        t.assert(got.join() === expected.join(), `${what}: the events come in ascending sequence, as in one page (got ${walk.events.map(sequenceOf).join(', ')})`);
+        t.assert(
+          got.join() === expected.join(),
+          `${what}: the events come in ascending sequence, as in one page (got ${walk.events.map(sequenceOf).join(', ')})`,
+        );
       }
     },
   }),
@@ -255,10 +269,16 @@ export const trackingPullChecks = [
       } while (cursor && pages < 40);
       const after = ids((await readTrajectory(t, waybillNo)).events);
       const got = ids(seen);
-      const what = `walking ${waybillNo} one event a page over ${pages} pages (${Math.round((pages - 1) * 55 / 60)} h)`;
+      const what = `walking ${waybillNo} one event a page over ${pages} pages (${Math.round(((pages - 1) * 55) / 60)} h)`;
       t.assert(!cursor, `${what}: the walk reached a page without nextCursor`);
-      t.assert(before.every((id) => got.includes(id)), `${what}: every event recorded before the walk is returned (${before.length} events)`);
-      t.assert(got.every((id, i) => got.indexOf(id) === i), `${what}: no event is returned twice (got ${seen.map(sequenceOf).join(', ')})`);
+      t.assert(
+        before.every((id) => got.includes(id)),
+        `${what}: every event recorded before the walk is returned (${before.length} events)`,
+      );
+      t.assert(
+        got.every((id, i) => got.indexOf(id) === i),
+        `${what}: no event is returned twice (got ${seen.map(sequenceOf).join(', ')})`,
+      );
       t.assert(
         got.join() === after.slice(0, got.length).join(),
         `${what}: the walk returned the trajectory in order, events recorded during the walk after the others (walk: ${seen.map(sequenceOf).join(', ')}; trajectory: ${after.length} events)`,
@@ -269,11 +289,11 @@ export const trackingPullChecks = [
     id: 'tracking/cursor-lifetime',
     requirements: ['ECDX-TRK-011'],
     needs: ['test-mode'],
-    title: 'A cursor is honoured for most of an hour; another waybill\'s cursor is refused',
+    title: "A cursor is honoured for most of an hour; another waybill's cursor is refused",
     description:
-      'Takes the cursor of the first page (one event) of a delivered parcel\'s trajectory, moves the clock 55 ' +
+      "Takes the cursor of the first page (one event) of a delivered parcel's trajectory, moves the clock 55 " +
       'minutes and follows it: expects the page after the first event. Then presents the cursor of another ' +
-      'waybill\'s first page for this waybill: expects a 422 problem, not a page from some position.',
+      "waybill's first page for this waybill: expects a 422 problem, not a page from some position.",
     uses: { journeys },
     async run(t, { journeys }) {
       t.requireTestMode();
@@ -287,7 +307,10 @@ export const trackingPullChecks = [
       const what = `the cursor of the first page of ${happy.waybillNo}, followed 55 minutes after it was issued`;
       t.assert(later.status === 200, `${what}: expected HTTP 200 with the next page, got ${later.status}`);
       const page = t.need(pageOf(later), `${what}: the answer is not a readable page (see ECDX-TRK-001)`);
-      t.assert(page.items.length > 0 && page.items.every((e) => eventIdOf(e) !== firstId && sequenceOf(e) > firstSequence), `${what}: the page continues after the first event (got sequences ${page.items.map(sequenceOf).join(', ') || 'none'})`);
+      t.assert(
+        page.items.length > 0 && page.items.every((e) => eventIdOf(e) !== firstId && sequenceOf(e) > firstSequence),
+        `${what}: the page continues after the first event (got sequences ${page.items.map(sequenceOf).join(', ') || 'none'})`,
+      );
 
       const foreign = pageOf(await getEvents(t, rejected.waybillNo, { limit: 1 }))?.nextCursor;
       const foreignCursor = t.need(foreign, `the first page (limit 1) of the trajectory of ${rejected.waybillNo} gave no nextCursor`);

@@ -26,21 +26,17 @@ export async function buildApiReference(openapiPath: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'ecdx-docs-'));
   const output = join(dir, 'api.html');
   try {
-    await promisify(execFile)(
-      process.execPath,
-      [REDOCLY_CLI, 'build-docs', openapiPath, '--output', output, '--inlineBundle', '--title', API_TITLE],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          REDOCLY_TELEMETRY: 'off',
-          REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
-          REDOCLY_SUPPRESS_NOTIFICATIONS: 'true',
-          NO_COLOR: '1',
-        },
-        maxBuffer: 16 * 1024 * 1024,
+    await promisify(execFile)(process.execPath, [REDOCLY_CLI, 'build-docs', openapiPath, '--output', output, '--inlineBundle', '--title', API_TITLE], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        REDOCLY_TELEMETRY: 'off',
+        REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+        REDOCLY_SUPPRESS_NOTIFICATIONS: 'true',
+        NO_COLOR: '1',
       },
-    ).catch((error: { stderr?: string; stdout?: string; message: string }) => {
+      maxBuffer: 16 * 1024 * 1024,
+    }).catch((error: { stderr?: string; stdout?: string; message: string }) => {
       throw new Error(`redocly build-docs failed for ${openapiPath}:\n${error.stderr || error.stdout || error.message}`);
     });
     return normaliseRedoc(readFileSync(output, 'utf8'));

@@ -14,7 +14,8 @@ function detection(matrix: DetectionMatrix | undefined): Html {
   if (!matrix) return html`<p class="notice">The detection matrix has not been produced yet: run <code>npm run verify-suite</code>.</p>`;
   const { summary } = matrix;
   const rows = matrix.faults.map(
-    (f) => html`<tr><td><code>${f.fault}</code></td><td>${f.role}</td><td>${f.requirements.map((id, i) => html`${i > 0 && ', '}<a href="spec.html#${id}">${id}</a>`)}</td><td>${f.detected ? '✔ detected' : '✘ not detected'}</td><td>${f.falseFailures.length === 0 ? '—' : f.falseFailures.join(', ')}</td></tr>`,
+    (f) =>
+      html`<tr><td><code>${f.fault}</code></td><td>${f.role}</td><td>${f.requirements.map((id, i) => html`${i > 0 && ', '}<a href="spec.html#${id}">${id}</a>`)}</td><td>${f.detected ? '✔ detected' : '✘ not detected'}</td><td>${f.falseFailures.length === 0 ? '—' : f.falseFailures.join(', ')}</td></tr>`,
   );
   return html`<p>${summary.detected} of ${summary.faults} faults detected; ${summary.withFalseFailures} caused a failure of another
 MUST requirement; against the mock without faults the suite ${summary.baselineClean ? 'passes every MUST check' : 'does NOT pass every MUST check'}
@@ -47,5 +48,10 @@ A party shows conformance to them by other means (audit, documentation).</p>
 <table><thead><tr><th>requirement</th><th>level</th><th>why the suite cannot decide it</th></tr></thead><tbody>
 ${untestable.map((r) => html`<tr><td><a href="spec.html#${r.requirement.id}">${r.requirement.id}</a></td><td>${r.requirement.level}</td><td>${r.requirement.untestableReason ?? ''}</td></tr>`)}
 </tbody></table>`;
-  return page({ file: 'conformance.html', title: 'Conformance coverage', description: 'Requirements, checks, faults and the detection matrix of the ECDX conformance suite.', body });
+  return page({
+    file: 'conformance.html',
+    title: 'Conformance coverage',
+    description: 'Requirements, checks, faults and the detection matrix of the ECDX conformance suite.',
+    body,
+  });
 }

@@ -75,9 +75,7 @@ status codes with the published mapping table.</dd>
 </dl>
 
 <h2 id="pages">The documentation</h2>
-<ul class="cards">${SITE_PAGES.filter((p) => p.file !== 'index.html').map(
-    (p) => html`<li><a href="${p.file}">${p.nav}</a><p>${p.summary}</p></li>`,
-  )}</ul>
+<ul class="cards">${SITE_PAGES.filter((p) => p.file !== 'index.html').map((p) => html`<li><a href="${p.file}">${p.nav}</a><p>${p.summary}</p></li>`)}</ul>
 <p class="muted small">This edition: ${facts.chapters} chapter(s), ${requirements.length} requirement(s)
 (${facts.statements} stated in the text), ${allSchemas.length} published schema(s). Design decisions that were not
 obvious are recorded in <code>docs/decisions/</code>.</p>

@@ -40,11 +40,30 @@ function select(name: string, label: string, options: readonly (readonly [string
 function filters(areas: { code: string; title: string }[]): Html {
   return html`<div class="filters" id="filters" hidden>
 <label>Search<input type="search" name="q" placeholder="words, ids, operations … / 关键词" autocomplete="off"></label>
-${select('level', 'Level', LEVELS.map((l) => [l, l] as const))}
-${select('area', 'Area', areas.map((a) => [a.code, `${a.code} — ${a.title}`] as const))}
-${select('class', 'Class', conformanceClassNames.map((c) => [c, c] as const))}
-${select('role', 'Applies to', [['carrier', 'carrier'], ['platform', 'platform']])}
-${select('clause', 'Policy clause', POLICY_CLAUSES.map((c) => [c, `${c} — ${policyClauses[c].title}`] as const))}
+${select(
+  'level',
+  'Level',
+  LEVELS.map((l) => [l, l] as const),
+)}
+${select(
+  'area',
+  'Area',
+  areas.map((a) => [a.code, `${a.code} — ${a.title}`] as const),
+)}
+${select(
+  'class',
+  'Class',
+  conformanceClassNames.map((c) => [c, c] as const),
+)}
+${select('role', 'Applies to', [
+  ['carrier', 'carrier'],
+  ['platform', 'platform'],
+])}
+${select(
+  'clause',
+  'Policy clause',
+  POLICY_CLAUSES.map((c) => [c, `${c} — ${policyClauses[c].title}`] as const),
+)}
 <output id="shown" aria-live="polite"></output>
 </div>`;
 }

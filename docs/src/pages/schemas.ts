@@ -16,16 +16,43 @@ import { page } from '../layout.ts';
 import { renderBlock } from '../markdown.ts';
 
 const AREAS: { id: string; title: string; about: string; schemas: readonly TSchema[] }[] = [
-  { id: 'common', title: 'Common building blocks', about: 'Time, places, identifiers, contact data and money: defined once, referenced everywhere.', schemas: commonSchemas },
-  { id: 'shipping', title: 'Shipping data (寄递数据)', about: 'What the platform sends the carrier for a parcel (OP-01, OP-03, OP-04).', schemas: shippingSchemas },
+  {
+    id: 'common',
+    title: 'Common building blocks',
+    about: 'Time, places, identifiers, contact data and money: defined once, referenced everywhere.',
+    schemas: commonSchemas,
+  },
+  {
+    id: 'shipping',
+    title: 'Shipping data (寄递数据)',
+    about: 'What the platform sends the carrier for a parcel (OP-01, OP-03, OP-04).',
+    schemas: shippingSchemas,
+  },
   { id: 'tracking', title: 'Parcel data (快件数据)', about: 'Tracking events, the trajectory, subscriptions and pushes (OP-02).', schemas: trackingSchemas },
-  { id: 'governance', title: 'Governance', about: 'Interruption notices, security incidents, statistics, health, the conformance claim and problems (OP-05 – OP-11).', schemas: governanceSchemas },
-  { id: 'test-controls', title: 'Test controls', about: 'Served only by test deployments, for the conformance harness (chapter Test controls).', schemas: testControlSchemas },
+  {
+    id: 'governance',
+    title: 'Governance',
+    about: 'Interruption notices, security incidents, statistics, health, the conformance claim and problems (OP-05 – OP-11).',
+    schemas: governanceSchemas,
+  },
+  {
+    id: 'test-controls',
+    title: 'Test controls',
+    about: 'Served only by test deployments, for the conformance harness (chapter Test controls).',
+    schemas: testControlSchemas,
+  },
 ];
 
 type SchemaShape = {
-  type?: unknown; enum?: unknown[]; properties?: Record<string, unknown>; required?: string[]; format?: string;
-  pattern?: string; anyOf?: SchemaShape[]; oneOf?: SchemaShape[]; allOf?: SchemaShape[];
+  type?: unknown;
+  enum?: unknown[];
+  properties?: Record<string, unknown>;
+  required?: string[];
+  format?: string;
+  pattern?: string;
+  anyOf?: SchemaShape[];
+  oneOf?: SchemaShape[];
+  allOf?: SchemaShape[];
 };
 
 /** A one-line shape summary, so a reader can tell a code list from an object without opening the file. */

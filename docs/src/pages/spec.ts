@@ -11,7 +11,11 @@ import { renderChapter, type ChapterEnv, type Heading } from '../markdown.ts';
 export const TEXT_DIR = join(ROOT, 'spec', 'text');
 
 export const chapterFiles = (dir = TEXT_DIR): string[] =>
-  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [];
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+    : [];
 
 interface RenderedChapter {
   file: string;

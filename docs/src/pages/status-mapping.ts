@@ -34,7 +34,10 @@ const codeEntry = (m: StatusMapping): Html =>
 function matrix(mappings: readonly StatusMapping[], statuses: string[], subStatuses: readonly string[], sources: string[]): Html {
   const groups = statuses.map((status) => {
     const forStatus = mappings.filter((m) => m.status === status);
-    const subs = ordered(forStatus.flatMap((m) => (m.subStatus ? [m.subStatus] : [])), subStatuses);
+    const subs = ordered(
+      forStatus.flatMap((m) => (m.subStatus ? [m.subStatus] : [])),
+      subStatuses,
+    );
     const variants: (string | undefined)[] = [undefined, ...subs];
     const rows = variants
       .map((sub) => ({ sub, list: forStatus.filter((m) => m.subStatus === sub) }))
@@ -42,7 +45,11 @@ function matrix(mappings: readonly StatusMapping[], statuses: string[], subStatu
     return html`<tbody id="status-${status}">${rows.map(
       ({ sub, list }, i) => html`<tr>${i === 0 && html`<th scope="rowgroup" rowspan="${rows.length}"><code>${status}</code></th>`}
 <td>${sub ? html`<code>${sub}</code>` : html`<span class="muted">—</span>`}</td>${sources.map(
-        (source) => html`<td>${list.filter((m) => m.source === source).sort(byCode).map(codeEntry)}</td>`,
+        (source) =>
+          html`<td>${list
+            .filter((m) => m.source === source)
+            .sort(byCode)
+            .map(codeEntry)}</td>`,
       )}</tr>`,
     )}</tbody>`;
   });
@@ -59,7 +66,9 @@ function perSource(mappings: readonly StatusMapping[], sources: string[]): Html 
 ${about && html`<p class="muted small">${raw(renderInline(about))}</p>`}
 <div class="table-wrap"><table><thead><tr><th>Code</th><th>Label</th><th>ECDX status</th><th>Sub-status</th><th>Note</th></tr></thead>
 <tbody>${list.map(
-      (m) => html`<tr id="${rowId(m)}"><td><code>${m.code}</code></td><td>${label(m.label)}</td><td><a href="#status-${m.status}"><code>${m.status}</code></a></td>
+      (
+        m,
+      ) => html`<tr id="${rowId(m)}"><td><code>${m.code}</code></td><td>${label(m.label)}</td><td><a href="#status-${m.status}"><code>${m.status}</code></a></td>
 <td>${m.subStatus && html`<code>${m.subStatus}</code>`}</td><td class="small">${m.note ?? ''}</td></tr>`,
     )}</tbody></table></div>`;
   })}`;
@@ -77,7 +86,10 @@ or platform may use it to translate codes it already has. Where a source's meani
   // Every status of the taxonomy gets a row, mapped or not: an empty row is information too.
   const statuses = ordered([...taxonomy, ...mappings.map((m) => m.status)], taxonomy);
   const subStatuses: readonly string[] = TRACKING_SUB_STATUSES;
-  const sources = ordered(mappings.map((m) => m.source), Object.keys(SOURCES));
+  const sources = ordered(
+    mappings.map((m) => m.source),
+    Object.keys(SOURCES),
+  );
   const body = html`${intro}
 <p>${mappings.length} code(s) from ${sources.length} source(s). By source:
 ${sources.map((s, i) => html`${i > 0 && ' · '}<a href="#source-${s}">${SOURCES[s]?.name ?? s}</a>`)}</p>

@@ -33,7 +33,17 @@ const healthOf = async (mock: Mock) => {
   return response.body as Health;
 };
 
-const CARRIER_CLASSES = ['core', 'security', 'privacy', 'carrier-shipping', 'carrier-tracking-pull', 'carrier-tracking-push', 'notices', 'incidents', 'statistics'];
+const CARRIER_CLASSES = [
+  'core',
+  'security',
+  'privacy',
+  'carrier-shipping',
+  'carrier-tracking-pull',
+  'carrier-tracking-push',
+  'notices',
+  'incidents',
+  'statistics',
+];
 const PLATFORM_CLASSES = ['core', 'security', 'privacy', 'platform-tracking-receiver', 'notices', 'incidents', 'statistics'];
 
 describe('GET /v1/conformance', () => {
@@ -112,7 +122,9 @@ describe('GET /v1/health', () => {
 
   it('counts undelivered push batches in the backlog with their age and degrades the feed and the whole', async () => {
     const mock = mockOf();
-    provideService(mock.context, 'pushes', { backlog: () => ({ pendingBatches: 3, oldestPendingAt: START - 10 * MINUTE, lastDeliveredAt: START - 20 * MINUTE }) });
+    provideService(mock.context, 'pushes', {
+      backlog: () => ({ pendingBatches: 3, oldestPendingAt: START - 10 * MINUTE, lastDeliveredAt: START - 20 * MINUTE }),
+    });
     const health = await healthOf(mock);
     const push = health.feeds.find((f) => f.feed === 'PARCEL_DATA_PUSH');
     expect(push).toEqual({
@@ -148,11 +160,20 @@ describe('GET /v1/health', () => {
       await fixture.settle();
       const waiting = await healthOf(fixture.mock);
       expect(waiting.status).toBe('DEGRADED');
-      expect(waiting.feeds.find((f) => f.feed === 'PARCEL_DATA_PUSH')).toMatchObject({ status: 'DEGRADED', backlog: 1, oldestPendingAt: timestampAt(recordedAt) });
+      expect(waiting.feeds.find((f) => f.feed === 'PARCEL_DATA_PUSH')).toMatchObject({
+        status: 'DEGRADED',
+        backlog: 1,
+        oldestPendingAt: timestampAt(recordedAt),
+      });
       await fixture.advance(6_000);
       const delivered = await healthOf(fixture.mock);
       expect(delivered.status).toBe('UP');
-      expect(delivered.feeds.find((f) => f.feed === 'PARCEL_DATA_PUSH')).toEqual({ feed: 'PARCEL_DATA_PUSH', status: 'UP', lastExchangeAt: timestampAt(recordedAt + 6_000), backlog: 0 });
+      expect(delivered.feeds.find((f) => f.feed === 'PARCEL_DATA_PUSH')).toEqual({
+        feed: 'PARCEL_DATA_PUSH',
+        status: 'UP',
+        lastExchangeAt: timestampAt(recordedAt + 6_000),
+        backlog: 0,
+      });
     } finally {
       await fixture.close();
     }

@@ -70,7 +70,8 @@ const maxOf = (...times: (number | undefined)[]): number | undefined => {
 function feedHealth(feed: DataFeed, now: number, lastExchange: number | undefined, backlog = 0, oldestPendingAt?: number): FeedHealth {
   let status: HealthStatus = 'UP';
   if (backlog > 0) {
-    const stalled = oldestPendingAt !== undefined && now - oldestPendingAt > PUSH_DOWN_AFTER_MS && !(lastExchange !== undefined && lastExchange > oldestPendingAt);
+    const stalled =
+      oldestPendingAt !== undefined && now - oldestPendingAt > PUSH_DOWN_AFTER_MS && !(lastExchange !== undefined && lastExchange > oldestPendingAt);
     status = stalled ? 'DOWN' : 'DEGRADED';
   }
   // Nothing can have happened after the document is produced; clamping keeps a timer's rounding from saying so.
@@ -89,6 +90,7 @@ function healthDocument(mock: MockContext): Health {
   const role = healthRole(mock);
   const feeds = feedsOfClasses(role, CLASSES[role].map(classUri));
   const log = activitiesBetween(mock, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: DataFeed is a closed union and tsc checks that every case returns
   const entries = feeds.map((feed): FeedHealth => {
     switch (feed) {
       case 'SHIPPING_DATA':

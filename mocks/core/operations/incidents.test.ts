@@ -101,7 +101,12 @@ describe('POST /v1/security-incidents', () => {
 
   it('accepts a late notification, one without an emergency plan, and one with no authority notified', async () => {
     const mock = mockOf();
-    const late = incident({ incidentId: 'inc-late', detectedAt: addSeconds(NOW, -72 * HOUR_S), occurredAt: addSeconds(NOW, -80 * HOUR_S), emergencyPlanActivatedAt: addSeconds(NOW, -70 * HOUR_S) });
+    const late = incident({
+      incidentId: 'inc-late',
+      detectedAt: addSeconds(NOW, -72 * HOUR_S),
+      occurredAt: addSeconds(NOW, -80 * HOUR_S),
+      emergencyPlanActivatedAt: addSeconds(NOW, -70 * HOUR_S),
+    });
     const { emergencyPlanActivatedAt: _at, ...planless } = incident({ incidentId: 'inc-planless', emergencyPlanActivated: false });
     const unreported = incident({ incidentId: 'inc-unreported', authoritiesNotified: [] });
     // An activation time for a plan said not to run is contradictory, but no ground for refusal in the chapter.

@@ -49,7 +49,11 @@ const expiry = (): InterruptionNoticeRequest => {
   return notice;
 };
 
-const response = (type: 'ACKNOWLEDGE' | 'ACCEPT' | 'OBJECT' | 'WITHDRAW', respondent: 'ISSUER' | 'RECIPIENT' = 'ISSUER', responseId = `rsp-${type}`): NoticeResponse => ({
+const response = (
+  type: 'ACKNOWLEDGE' | 'ACCEPT' | 'OBJECT' | 'WITHDRAW',
+  respondent: 'ISSUER' | 'RECIPIENT' = 'ISSUER',
+  responseId = `rsp-${type}`,
+): NoticeResponse => ({
   responseId,
   respondent,
   type,
@@ -129,9 +133,15 @@ describe('POST /v1/interruption-notices', () => {
 
   it('refuses an issuedAt more than 300 s before or 30 s after receipt', async () => {
     const mock = mockOf();
-    const backdated = await post(mock, maintenance({ issuedAt: addSeconds(NOW, -301), plannedStart: addSeconds(NOW, 80 * HOUR_S), plannedEnd: addSeconds(NOW, 81 * HOUR_S) }));
+    const backdated = await post(
+      mock,
+      maintenance({ issuedAt: addSeconds(NOW, -301), plannedStart: addSeconds(NOW, 80 * HOUR_S), plannedEnd: addSeconds(NOW, 81 * HOUR_S) }),
+    );
     expect(problemOf(backdated).type).toBe('https://ecdx.dev/problems/notice-issued-at-invalid');
-    const ahead = await post(mock, maintenance({ issuedAt: addSeconds(NOW, 31), plannedStart: addSeconds(NOW, 80 * HOUR_S), plannedEnd: addSeconds(NOW, 81 * HOUR_S) }));
+    const ahead = await post(
+      mock,
+      maintenance({ issuedAt: addSeconds(NOW, 31), plannedStart: addSeconds(NOW, 80 * HOUR_S), plannedEnd: addSeconds(NOW, 81 * HOUR_S) }),
+    );
     expect(problemOf(ahead).type).toBe('https://ecdx.dev/problems/notice-issued-at-invalid');
     expect((await post(mock, maintenance({ issuedAt: addSeconds(NOW, -300) }))).status).toBe(201);
   });
@@ -146,15 +156,21 @@ describe('POST /v1/interruption-notices', () => {
     expect(problemOf(sameRole).invalidParams?.[0]?.name).toBe('/recipient/role');
   });
 
-  it('answers a notice breaking several rules with the first rule\'s type and lists every one', async () => {
-    const r = await post(mockOf(), maintenance({ issuedAt: addSeconds(NOW, -600), plannedStart: addSeconds(NOW, HOUR_S), plannedEnd: addSeconds(NOW, 2 * HOUR_S) }));
+  it("answers a notice breaking several rules with the first rule's type and lists every one", async () => {
+    const r = await post(
+      mockOf(),
+      maintenance({ issuedAt: addSeconds(NOW, -600), plannedStart: addSeconds(NOW, HOUR_S), plannedEnd: addSeconds(NOW, 2 * HOUR_S) }),
+    );
     expect(problemOf(r).type).toBe('https://ecdx.dev/problems/notice-issued-at-invalid');
     expect(problemOf(r).invalidParams?.map((p) => p.name)).toEqual(['/issuedAt', '/plannedStart']);
   });
 
   it('refuses with 403 a notice whose issuer is not the signer, or that is addressed to another carrier', async () => {
     const mock = mockOf();
-    const impersonated = await post(mock, maintenance({ issuer: { name: 'X', role: 'carrier', carrierCode: 'SF' }, recipient: { name: 'Y', role: 'platform' } }));
+    const impersonated = await post(
+      mock,
+      maintenance({ issuer: { name: 'X', role: 'carrier', carrierCode: 'SF' }, recipient: { name: 'Y', role: 'platform' } }),
+    );
     expect(impersonated.status).toBe(403);
     expect(problemOf(impersonated).type).toBe('https://ecdx.dev/problems/forbidden');
     const elsewhere = await post(mock, maintenance({ recipient: { name: '顺丰', role: 'carrier', carrierCode: 'SF' } }));
@@ -192,7 +208,7 @@ describe('GET /v1/interruption-notices/{noticeId}', () => {
     expect(noticeOf(r).negotiation.responses.map((x) => x.responseId)).toEqual(['rsp-propose', 'rsp-WITHDRAW']);
   });
 
-  it('answers 404 notice-not-found alike for an unknown notice and for another client\'s', async () => {
+  it("answers 404 notice-not-found alike for an unknown notice and for another client's", async () => {
     const mock = mockOf();
     await post(mock, maintenance());
     const unknown = await read(mock, 'ntc-none');
@@ -207,7 +223,7 @@ describe('GET /v1/interruption-notices/{noticeId}', () => {
 });
 
 describe('POST /v1/interruption-notices/{noticeId}/responses', () => {
-  it('applies the issuer\'s proposal: 201, state PROPOSED, the response appended, obligations recomputed', async () => {
+  it("applies the issuer's proposal: 201, state PROPOSED, the response appended, obligations recomputed", async () => {
     const mock = mockOf();
     await post(mock, expiry());
     const r = await respond(mock, 'ntc-expiry', proposal('rsp-1', 40 * 24));
@@ -223,10 +239,16 @@ describe('POST /v1/interruption-notices/{noticeId}/responses', () => {
     expect(noticeOf(r).negotiation.obligations).toEqual({ publicDisclosureRequired: false, authorityReportRequired: false });
   });
 
-  it('records the issuer\'s disclosure and report without changing the state', async () => {
+  it("records the issuer's disclosure and report without changing the state", async () => {
     const mock = mockOf();
     await post(mock, expiry());
-    const disclosed: NoticeResponse = { responseId: 'rsp-d', respondent: 'ISSUER', type: 'DISCLOSED', respondedAt: NOW, disclosure: { channels: ['WEBSITE'], plannedAt: NOW } };
+    const disclosed: NoticeResponse = {
+      responseId: 'rsp-d',
+      respondent: 'ISSUER',
+      type: 'DISCLOSED',
+      respondedAt: NOW,
+      disclosure: { channels: ['WEBSITE'], plannedAt: NOW },
+    };
     const r = await respond(mock, 'ntc-expiry', disclosed);
     expect(r.status).toBe(201);
     expect(noticeOf(r).negotiation.state).toBe('ISSUED');
@@ -256,7 +278,7 @@ describe('POST /v1/interruption-notices/{noticeId}/responses', () => {
     }
   });
 
-  it('refuses with 422 notice-response-not-allowed a response from the mock\'s own side and one the issuer never gives', async () => {
+  it("refuses with 422 notice-response-not-allowed a response from the mock's own side and one the issuer never gives", async () => {
     const mock = mockOf();
     await post(mock, maintenance());
     const ownSide = await respond(mock, 'ntc-0001', response('ACKNOWLEDGE', 'RECIPIENT'));
@@ -273,12 +295,15 @@ describe('POST /v1/interruption-notices/{noticeId}/responses', () => {
     const mock = mockOf();
     await post(mock, maintenance());
     const body = proposal();
-    const r = await respond(mock, 'ntc-0001', { ...body, proposal: { plannedStart: addSeconds(NOW, 96 * HOUR_S), plannedEnd: addSeconds(NOW, 95 * HOUR_S) } } as NoticeResponse);
+    const r = await respond(mock, 'ntc-0001', {
+      ...body,
+      proposal: { plannedStart: addSeconds(NOW, 96 * HOUR_S), plannedEnd: addSeconds(NOW, 95 * HOUR_S) },
+    } as NoticeResponse);
     expect(r.status).toBe(422);
     expect(problemOf(r).invalidParams?.[0]?.name).toBe('/proposal/plannedEnd');
   });
 
-  it('answers 404 for an unknown notice and for another client\'s', async () => {
+  it("answers 404 for an unknown notice and for another client's", async () => {
     const mock = mockOf();
     await post(mock, maintenance());
     expect((await respond(mock, 'ntc-none', proposal())).status).toBe(404);

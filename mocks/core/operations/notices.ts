@@ -33,7 +33,6 @@ const keyOf = (owner: string, noticeId: string) => `${owner}|${noticeId}`;
 const ownerOf = (caller: Party | undefined): string => caller?.keyid ?? '-';
 const locationOf = (noticeId: string) => `/v1/interruption-notices/${encodeURIComponent(noticeId)}`;
 
-
 /** The notice as its issuer posted it: the held copy without what the holder added. */
 function asPosted(notice: InterruptionNotice): InterruptionNoticeRequest {
   const { negotiation: _negotiation, receivedAt: _receivedAt, ...posted } = notice;
@@ -59,7 +58,7 @@ function addressingProblem(mock: MockContext, caller: Party | undefined, notice:
   if (caller) {
     if (issuer.role !== caller.role) return `the notice names a ${issuer.role} as issuer, but a ${caller.role} signed it`;
     if (issuer.role === 'carrier' && caller.carrierCode && issuer.carrierCode !== caller.carrierCode) {
-      return 'the issuer\'s carrier code is not the signer\'s';
+      return "the issuer's carrier code is not the signer's";
     }
   }
   if (issuer.role === recipient.role) return undefined;
@@ -108,7 +107,9 @@ function receiveInterruptionNotice({ mock, caller, body }: OperationInput): Mock
 function find(mock: MockContext, caller: Party | undefined, noticeId: string): HeldNotice | undefined {
   const own = held(mock).get(keyOf(ownerOf(caller), noticeId));
   if (own || !mock.fault('notice-readable-by-any-party')) return own;
-  return held(mock).values().find((h) => h.notice.noticeId === noticeId);
+  return held(mock)
+    .values()
+    .find((h) => h.notice.noticeId === noticeId);
 }
 
 // The same answer whether the notice does not exist or belongs to another party, so neither can be told apart.
@@ -149,7 +150,9 @@ function respondToInterruptionNotice({ mock, caller, params, body }: OperationIn
   if ('problemSlug' in transition) {
     if (!(state === 'WITHDRAWN' && mock.fault('notice-response-after-withdrawal-accepted'))) {
       const pointer = POINTER_OF[transition.problemSlug];
-      return pointer ? refusal([{ problemSlug: transition.problemSlug, pointer, detail: transition.detail }]) : problemResponse(transition.problemSlug, { detail: transition.detail });
+      return pointer
+        ? refusal([{ problemSlug: transition.problemSlug, pointer, detail: transition.detail }])
+        : problemResponse(transition.problemSlug, { detail: transition.detail });
     }
   } else {
     next = transition.state;

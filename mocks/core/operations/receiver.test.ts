@@ -44,7 +44,7 @@ describe('POST /v1/tracking-events', () => {
     const [a, b] = [trackingEvent(W1, 1, 'ACCEPTED', now), trackingEvent(W1, 2, 'SORTING', now)];
     await mock.handle(pushRequest(mock, pushBatch([a!])));
     const response = await mock.handle(pushRequest(mock, pushBatch([a!, b!, b!])));
-    expect((response.body as PushAcknowledgement)).toMatchObject({ received: 3, duplicates: 2 });
+    expect(response.body as PushAcknowledgement).toMatchObject({ received: 3, duplicates: 2 });
     expect(storedCount(mock)).toBe(2);
   });
 
@@ -62,7 +62,9 @@ describe('POST /v1/tracking-events', () => {
   it('accepts waybills it never heard of and statuses off the plain path', async () => {
     const mock = platform();
     const now = mock.context.clock.now();
-    const events = (['STALLED', 'CUSTOMS', 'EXCEPTION', 'RETURNING', 'REDIRECTED'] as const).map((s, i) => trackingEvent(`ZZ${String(i).padStart(10, '0')}`, 3, s, now));
+    const events = (['STALLED', 'CUSTOMS', 'EXCEPTION', 'RETURNING', 'REDIRECTED'] as const).map((s, i) =>
+      trackingEvent(`ZZ${String(i).padStart(10, '0')}`, 3, s, now),
+    );
     const response = await mock.handle(pushRequest(mock, pushBatch(events)));
     expect(response.status).toBe(200);
     expect(storedCount(mock)).toBe(5);
@@ -71,7 +73,9 @@ describe('POST /v1/tracking-events', () => {
   it('accepts a push whose signature list holds an unknown scheme and a foreign key besides one that verifies', async () => {
     const mock = platform();
     const batch = pushBatch([trackingEvent(W1, 1, 'ACCEPTED', mock.context.clock.now())]);
-    const request = pushRequest(mock, batch, { keys: [generateWebhookSigningKey(), demoCredentials.push.v1a.signingKey, webhookSecret(new Uint8Array(32).fill(7))] });
+    const request = pushRequest(mock, batch, {
+      keys: [generateWebhookSigningKey(), demoCredentials.push.v1a.signingKey, webhookSecret(new Uint8Array(32).fill(7))],
+    });
     request.headers['webhook-signature'] = `v9,bm90LWEtc2lnbmF0dXJl ${request.headers['webhook-signature']}`;
     expect((await mock.handle(request)).status).toBe(200);
   });
@@ -84,8 +88,20 @@ describe('POST /v1/tracking-events', () => {
 
   it.each([
     ['unsigned', (r: ReturnType<typeof pushRequest>) => void delete r.headers['webhook-signature'], 'signature-missing'],
-    ['signed by a key the platform does not hold', (r: ReturnType<typeof pushRequest>) => void (r.headers['webhook-signature'] = 'v1a,' + Buffer.alloc(64, 1).toString('base64')), 'signature-invalid'],
-    ['tampered after signing', (r: ReturnType<typeof pushRequest>) => void (r.body = new TextEncoder().encode(new TextDecoder().decode(r.body).replace('ACCEPTED', 'SORTING'))), 'signature-invalid'],
+    [
+      'signed by a key the platform does not hold',
+      (r: ReturnType<typeof pushRequest>) => {
+        r.headers['webhook-signature'] = `v1a,${Buffer.alloc(64, 1).toString('base64')}`;
+      },
+      'signature-invalid',
+    ],
+    [
+      'tampered after signing',
+      (r: ReturnType<typeof pushRequest>) => {
+        r.body = new TextEncoder().encode(new TextDecoder().decode(r.body).replace('ACCEPTED', 'SORTING'));
+      },
+      'signature-invalid',
+    ],
   ])('answers a push %s with 401 and processes none of its events', async (_, spoil, slug) => {
     const mock = platform();
     const request = pushRequest(mock, pushBatch([trackingEvent(W1, 1, 'ACCEPTED', mock.context.clock.now())]));

@@ -36,7 +36,14 @@ const SLOW_ACKNOWLEDGEMENT_MS = 16_000;
 
 /** Statuses the platform-refuses-unexpected-status fault takes: the plain delivery path and nothing else. */
 const ORDINARY_STATUSES: readonly TrackingStatus[] = [
-  'ORDER_CREATED', 'AWAITING_PICKUP', 'ACCEPTED', 'SORTING', 'IN_TRANSIT', 'ARRIVED_DEST_CITY', 'OUT_FOR_DELIVERY', 'DELIVERED',
+  'ORDER_CREATED',
+  'AWAITING_PICKUP',
+  'ACCEPTED',
+  'SORTING',
+  'IN_TRANSIT',
+  'ARRIVED_DEST_CITY',
+  'OUT_FOR_DELIVERY',
+  'DELIVERED',
 ];
 
 /** The events received for a waybill, in ascending sequence whatever order they arrived in. */

@@ -43,7 +43,13 @@ describe('POST /v1/shipments', () => {
     expect(response.status).toBe(201);
     const shipment = response.body as Shipment;
     expect(response.headers['location']).toBe(`/v1/shipments/${shipment.waybillNo}`);
-    expect(shipment).toMatchObject({ carrierCode: 'ECDXDEMO', status: 'CREATED', request: body, createdAt: '2026-03-01T09:30:00+08:00', updatedAt: '2026-03-01T09:30:00+08:00' });
+    expect(shipment).toMatchObject({
+      carrierCode: 'ECDXDEMO',
+      status: 'CREATED',
+      request: body,
+      createdAt: '2026-03-01T09:30:00+08:00',
+      updatedAt: '2026-03-01T09:30:00+08:00',
+    });
     expect(isMockWaybillNumber(shipment.waybillNo)).toBe(true);
   });
 

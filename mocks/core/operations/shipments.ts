@@ -7,12 +7,7 @@
 // platform whose key signed the shipping data may read or cancel the shipment; to anyone else it does not exist.
 // Test control (test mode): a platformOrderId starting `ecdx-happy-` is always delivered, `ecdx-path-<name>-` takes the named
 // exception path (simulator/paths.ts); other parcels follow the path the seed picks.
-import {
-  isProhibitedContentsCategory,
-  type CancellationRequest,
-  type Shipment,
-  type ShipmentRequest,
-} from '../../../schemas/src/index.ts';
+import { isProhibitedContentsCategory, type CancellationRequest, type Shipment, type ShipmentRequest } from '../../../schemas/src/index.ts';
 import type { InvalidParam } from '../../../schemas/src/problems.ts';
 import { json, problemResponse, validationProblem } from '../respond.ts';
 import { currentShipment, findOwnShipment, shipmentsOf, type StoredShipment } from '../simulator/shipment-record.ts';
@@ -41,10 +36,13 @@ function consentViolations(mock: MockContext, body: Record<string, unknown>): In
       const granted = Date.parse(String(consent['grantedAt']));
       const expires = Date.parse(String(consent['expiresAt']));
       const reason =
-        consent['withdrawnAt'] !== undefined ? 'the consent has been withdrawn'
-        : expires <= granted ? 'expiresAt is not later than grantedAt'
-        : expires <= now ? 'the consent has expired'
-        : undefined;
+        consent['withdrawnAt'] !== undefined
+          ? 'the consent has been withdrawn'
+          : expires <= granted
+            ? 'expiresAt is not later than grantedAt'
+            : expires <= now
+              ? 'the consent has expired'
+              : undefined;
       if (reason) found.push({ name: `/consents/${i}`, reason: `${reason}: a lapsed consent cannot accompany shipping data` });
     });
   }
@@ -58,7 +56,9 @@ function consentViolations(mock: MockContext, body: Record<string, unknown>): In
 
 /** Earlier shipments of this platform for the same order. */
 const sameOrder = (mock: MockContext, owner: string, orderId: unknown): StoredShipment[] =>
-  shipmentsOf(mock).values().filter((s) => s.ownerKeyid === owner && record(s.shipment.request)['platformOrderId'] === orderId);
+  shipmentsOf(mock)
+    .values()
+    .filter((s) => s.ownerKeyid === owner && record(s.shipment.request)['platformOrderId'] === orderId);
 
 /** The rules of a ShipmentRequest beyond its schema, as 422 validation-failed members. */
 function businessViolations(mock: MockContext, owner: string, body: Record<string, unknown>): InvalidParam[] {
@@ -127,9 +127,7 @@ function refreshed(mock: MockContext, stored: StoredShipment): Shipment {
 
 const getShipment: OperationHandler = ({ mock, params, caller }) => {
   const waybillNo = params['waybillNo'] ?? '';
-  const stored = mock.fault('shipment-readable-by-other-platforms')
-    ? shipmentsOf(mock).get(waybillNo)
-    : findOwnShipment(mock, waybillNo, caller?.keyid);
+  const stored = mock.fault('shipment-readable-by-other-platforms') ? shipmentsOf(mock).get(waybillNo) : findOwnShipment(mock, waybillNo, caller?.keyid);
   return stored ? json(200, refreshed(mock, stored)) : shipmentNotFound();
 };
 

@@ -25,7 +25,9 @@ afterEach(async () => {
   await Promise.all(mocks.splice(0).map((m) => m.close()));
 });
 
-const log = (mock: Mock, entries: Activity[]) => entries.forEach((e) => recordActivity(mock.context, e));
+const log = (mock: Mock, entries: Activity[]) => {
+  for (const e of entries) recordActivity(mock.context, e);
+};
 const ago = (ms: number) => START - ms;
 const query = (from: string, to: string) => `/v1/statistics/sharing?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
 const statistics = (mock: Mock, from = timestampAt(ago(DAY)), to = timestampAt(START), options = {}) => send(mock, 'GET', query(from, to), undefined, options);
@@ -33,7 +35,7 @@ const figures = (r: { body?: unknown }) => r.body as SharingStatistics;
 const problemOf = (r: { body?: unknown }) => r.body as Problem;
 
 describe('GET /v1/statistics/sharing', () => {
-  it('answers the requested period with the requester\'s figures as the carrier, consistent by construction', async () => {
+  it("answers the requested period with the requester's figures as the carrier, consistent by construction", async () => {
     const mock = mockOf();
     log(mock, [
       { kind: 'shipment-accepted', at: ago(30 * MINUTE), counterparty: PLATFORM },
@@ -86,7 +88,7 @@ describe('GET /v1/statistics/sharing', () => {
     expect(JSON.stringify(s)).not.toContain(waybillNo);
   });
 
-  it('counts only the requesting client\'s exchanges, from inclusive and to exclusive', async () => {
+  it("counts only the requesting client's exchanges, from inclusive and to exclusive", async () => {
     const mock = mockOf();
     log(mock, [
       { kind: 'shipment-accepted', at: ago(2 * DAY), counterparty: PLATFORM },

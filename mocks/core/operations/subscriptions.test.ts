@@ -13,7 +13,11 @@ const request = (overrides: Record<string, unknown> = {}) => ({ callbackUrl: CAL
 const problemType = (body: unknown) => (body as { type: string }).type.split('/').pop();
 const invalidNames = (body: unknown) => (body as { invalidParams: { name: string }[] }).invalidParams.map((p) => p.name);
 
-async function subscribe(mock: Mock, overrides: Record<string, unknown> = {}, key = demoCredentials.platform.signingKey): Promise<Subscription & { secret?: string }> {
+async function subscribe(
+  mock: Mock,
+  overrides: Record<string, unknown> = {},
+  key = demoCredentials.platform.signingKey,
+): Promise<Subscription & { secret?: string }> {
   const response = await send(mock, 'POST', '/v1/subscriptions', request(overrides), { key });
   expect(response.status).toBe(201);
   return response.body as Subscription;
@@ -64,9 +68,12 @@ describe('POST /v1/subscriptions', () => {
     expect(mock.context.store.collection('subscriptions').size).toBe(0);
   });
 
-  it.each(['http://127.0.0.1:9000/cb', 'http://localhost:9000/cb', 'http://[::1]:9000/cb'])('accepts the loopback callback %s on a test deployment', async (callbackUrl) => {
-    await subscribe(carrier(), { callbackUrl });
-  });
+  it.each(['http://127.0.0.1:9000/cb', 'http://localhost:9000/cb', 'http://[::1]:9000/cb'])(
+    'accepts the loopback callback %s on a test deployment',
+    async (callbackUrl) => {
+      await subscribe(carrier(), { callbackUrl });
+    },
+  );
 
   it('refuses a loopback http callback when the mock does not run as a test deployment', async () => {
     // A production deployment refuses the demo keys (ECDX-SEC-016), so the platform signs with a key of its own.

@@ -18,7 +18,10 @@ const DISPATCHER = 'push-dispatcher';
 export const pushDispatcherOf = (mock: MockContext): PushDispatcher | undefined => mock.services.get(DISPATCHER) as PushDispatcher | undefined;
 
 const notFound = (subscriptionId: string): MockResponse =>
-  problemResponse('subscription-not-found', { detail: 'you hold no subscription with this identifier', instance: `/v1/subscriptions/${encodeURIComponent(subscriptionId)}` });
+  problemResponse('subscription-not-found', {
+    detail: 'you hold no subscription with this identifier',
+    instance: `/v1/subscriptions/${encodeURIComponent(subscriptionId)}`,
+  });
 
 /** Refusals beyond the schema (ECDX-PSH-003, ECDX-PSH-004), each naming its member. */
 function businessRuleViolations(input: OperationInput, request: SubscriptionRequest): { name: string; reason: string; in: 'body' }[] {
@@ -76,9 +79,7 @@ const createSubscription: OperationHandler = (input) => {
   };
   // v1: a secret of its own for every subscription (ECDX-SEC-012); the fault hands out the published demo secret.
   const secret =
-    request.signatureScheme === 'v1'
-      ? mock.fault('push-v1-shared-secret') ? DEMO_WEBHOOK_SECRET : formatWebhookKey(generateWebhookSecret())
-      : undefined;
+    request.signatureScheme === 'v1' ? (mock.fault('push-v1-shared-secret') ? DEMO_WEBHOOK_SECRET : formatWebhookKey(generateWebhookSecret())) : undefined;
   subscriptionRecords(mock).put(subscriptionId, { subscription, ownerKeyid: caller?.keyid ?? '-', ...(secret ? { secret } : {}) });
   return json(201, secret ? { ...subscription, secret } : subscription, { location: `/v1/subscriptions/${subscriptionId}` });
 };

@@ -17,7 +17,6 @@ import type { MockContext, MockResponse, OperationHandler } from '../types.ts';
 import { shipmentNotFound } from './shipments.ts';
 import { MINUTE } from '../../../schemas/time.ts';
 
-
 /** The page size a request asks for, or the 422 it earns. */
 export function pageSize(mock: MockContext, query: URLSearchParams): number | MockResponse {
   const raw = query.get('limit');

@@ -5,7 +5,10 @@ import { attemptDelivery, createPushAgent, MAX_ANSWER_BYTES } from './deliver.ts
 import { startTestCallback, type TestCallback } from './test-support.ts';
 
 const attempt = (url: string, timeoutMs = 1_000) =>
-  attemptDelivery({ url, headers: { 'webhook-id': 'bat_1', 'webhook-timestamp': '1', 'webhook-signature': 'v1a,x' }, body: '{"batchId":"bat_1"}' }, { timeoutMs, agent: createPushAgent(timeoutMs) });
+  attemptDelivery(
+    { url, headers: { 'webhook-id': 'bat_1', 'webhook-timestamp': '1', 'webhook-signature': 'v1a,x' }, body: '{"batchId":"bat_1"}' },
+    { timeoutMs, agent: createPushAgent(timeoutMs) },
+  );
 
 let callback: TestCallback | undefined;
 afterEach(async () => {

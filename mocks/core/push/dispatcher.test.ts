@@ -68,7 +68,12 @@ describe('delivering what the trajectory records', () => {
   it('gathers the events recorded in one turn into one batch, each waybill in ascending sequence', async () => {
     fixture = await pushFixture();
     const now = fixture.mock.context.clock.now();
-    fixture.record([trackingEvent(W2, 1, 'ACCEPTED', now), trackingEvent(W1, 1, 'ACCEPTED', now), trackingEvent(W1, 2, 'SORTING', now), trackingEvent(W2, 2, 'SORTING', now)]);
+    fixture.record([
+      trackingEvent(W2, 1, 'ACCEPTED', now),
+      trackingEvent(W1, 1, 'ACCEPTED', now),
+      trackingEvent(W1, 2, 'SORTING', now),
+      trackingEvent(W2, 2, 'SORTING', now),
+    ]);
     await fixture.settle();
 
     const batches = batchesOf(fixture);
@@ -118,7 +123,11 @@ describe('delivering what the trajectory records', () => {
     const now = fixture.mock.context.clock.now();
     fixture.record([trackingEvent(W1, 1, 'ACCEPTED', now), trackingEvent(W2, 1, 'ACCEPTED', now)]);
     await fixture.settle();
-    expect(batchesOf(fixture).flatMap((b) => b.events).map((e) => e.waybillNo)).toEqual([W2]);
+    expect(
+      batchesOf(fixture)
+        .flatMap((b) => b.events)
+        .map((e) => e.waybillNo),
+    ).toEqual([W2]);
   });
 
   it.each([

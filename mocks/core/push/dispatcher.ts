@@ -10,7 +10,7 @@ import type { PushService } from '../services.ts';
 import { recordEventProvided } from '../simulator/provided.ts';
 import type { MockContext } from '../types.ts';
 import { ATTEMPT_TIMEOUT_MS, attemptDelivery, createPushAgent, type AttemptOutcome } from './deliver.ts';
-import { batchRecords, chinaTime, newIdentifier, subscriptionRecords, type BatchRecord, type SubscriptionRecord } from './records.ts';
+import { batchRecords, chinaTime, newIdentifier, subscriptionRecords, type SubscriptionRecord } from './records.ts';
 import { COMPRESSED_RETRY_DELAY_MS, MAX_ATTEMPTS, nextAttemptTime, retryAfterTime, retryDelay } from './schedule.ts';
 
 export interface DispatcherSettings {
@@ -82,7 +82,7 @@ export class PushDispatcher implements PushService {
   }
 
   #deliverable(record: SubscriptionRecord | undefined): record is SubscriptionRecord {
-    if (!record || record.subscription.state !== 'ACTIVE') return false;
+    if (record?.subscription.state !== 'ACTIVE') return false;
     return record.deletedAt === undefined || this.#mock.fault('deleted-subscription-still-pushed');
   }
 
@@ -125,7 +125,8 @@ export class PushDispatcher implements PushService {
   resume(): void {
     for (const batch of batchRecords(this.#mock).values()) {
       // The last attempt was under way when the previous run ended: it counts as failed, and it was the last.
-      if (batch.attempts >= MAX_ATTEMPTS) this.#settle(batch.batchId, batch.wireBatchId ?? batch.batchId, batch.attempts, { kind: 'no-answer', reason: 'restarted' });
+      if (batch.attempts >= MAX_ATTEMPTS)
+        this.#settle(batch.batchId, batch.wireBatchId ?? batch.batchId, batch.attempts, { kind: 'no-answer', reason: 'restarted' });
       else this.#schedule(batch.batchId, batch.attempts === 0 ? this.#mock.clock.now() : (batch.nextAttemptAt ?? this.#mock.clock.now()));
     }
   }

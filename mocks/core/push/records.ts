@@ -49,7 +49,12 @@ export function chinaTime(epochMs: number): string {
 }
 
 /** The subscription as its owner may see it, or undefined: unknown, deleted and foreign look the same (ECDX-PSH-005). */
-export function ownedSubscription(mock: MockContext, subscriptionId: string, callerKeyid: string | undefined, anyOwner = false): SubscriptionRecord | undefined {
+export function ownedSubscription(
+  mock: MockContext,
+  subscriptionId: string,
+  callerKeyid: string | undefined,
+  anyOwner = false,
+): SubscriptionRecord | undefined {
   const record = subscriptionRecords(mock).get(subscriptionId);
   if (!record || record.deletedAt !== undefined) return undefined;
   return record.ownerKeyid === callerKeyid || anyOwner ? record : undefined;

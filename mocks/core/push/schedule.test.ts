@@ -58,9 +58,12 @@ describe('Retry-After', () => {
     expect(retryAfterTime('Sun, 01 Mar 2026 00:00:00 GMT', NOW)).toBe(NOW);
   });
 
-  it.each(['', 'soon', '-5', '1.5', '12abc', 'Sun, 99 Foo 2026 01:10:00 GMT', '2026-03-01T01:10:00Z', '99999999999'])('ignores the malformed value %j', (value) => {
-    expect(retryAfterTime(value, NOW)).toBeUndefined();
-  });
+  it.each(['', 'soon', '-5', '1.5', '12abc', 'Sun, 99 Foo 2026 01:10:00 GMT', '2026-03-01T01:10:00Z', '99999999999'])(
+    'ignores the malformed value %j',
+    (value) => {
+      expect(retryAfterTime(value, NOW)).toBeUndefined();
+    },
+  );
 
   it('ignores an absent value', () => {
     expect(retryAfterTime(undefined, NOW)).toBeUndefined();

@@ -4,19 +4,8 @@
 import { createHash } from 'node:crypto';
 import { HOUR, MINUTE, SECOND } from '../../../schemas/time.ts';
 
-
 /** The delays before the 2nd … 10th attempt, in virtual milliseconds. */
-export const RETRY_DELAYS_MS: readonly number[] = [
-  5 * SECOND,
-  5 * MINUTE,
-  30 * MINUTE,
-  2 * HOUR,
-  5 * HOUR,
-  10 * HOUR,
-  14 * HOUR,
-  20 * HOUR,
-  24 * HOUR,
-];
+export const RETRY_DELAYS_MS: readonly number[] = [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 14 * HOUR, 20 * HOUR, 24 * HOUR];
 
 /** The first attempt and one per retry: after this many failures a batch is abandoned. */
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;

@@ -3,7 +3,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { DEMO_PLATFORM_KEYID, demoCredentials, signWebhook, type SigningKey, type WebhookSigningKey } from '../../../protocol/index.ts';
-import { nodeForStatus, ShipmentRequest, type PushBatch, type Subscription, type SubscriptionRequest, type TrackingEvent, type TrackingStatus } from '../../../schemas/src/index.ts';
+import {
+  nodeForStatus,
+  ShipmentRequest,
+  type PushBatch,
+  type Subscription,
+  type SubscriptionRequest,
+  type TrackingEvent,
+  type TrackingStatus,
+} from '../../../schemas/src/index.ts';
 import { MOCK_ORIGIN, send } from '../../testing.ts';
 import type { Fault } from '../faults.ts';
 import { createMock, DEMO_CARRIER_CODE, type Mock } from '../mock.ts';
@@ -80,7 +88,13 @@ export async function startTestCallback(script: CallbackAnswer[] = [], fallback:
       if (deliveries.length >= count) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`only ${deliveries.length} of ${count} deliveries arrived`)), timeoutMs);
-        waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
       });
     },
     async close() {
@@ -171,7 +185,12 @@ export async function pushFixture(options: PushFixtureOptions = {}): Promise<Pus
   });
   const dispatcher = pushDispatcherOf(mock.context)!;
   dispatcher.configure({ attemptTimeoutMs: options.attemptTimeoutMs ?? 2_000 });
-  const created = await send(mock, 'POST', '/v1/subscriptions', { callbackUrl: callback.url, scope: { type: 'ALL' }, signatureScheme: 'v1a', ...options.subscription });
+  const created = await send(mock, 'POST', '/v1/subscriptions', {
+    callbackUrl: callback.url,
+    scope: { type: 'ALL' },
+    signatureScheme: 'v1a',
+    ...options.subscription,
+  });
   if (created.status !== 201) throw new Error(`subscription refused: ${JSON.stringify(created.body)}`);
   const settle = () => mock.context.background.idle();
   return {
@@ -202,7 +221,10 @@ export function pushRequest(
 ): MockRequest {
   const bytes = new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body));
   const id = options.id ?? String((body as { batchId?: unknown }).batchId ?? 'bat_unnamed');
-  const signed = signWebhook({ id, timestamp: options.timestamp ?? mock.context.clock.now(), body: bytes }, options.keys ?? demoCredentials.push.v1a.signingKey);
+  const signed = signWebhook(
+    { id, timestamp: options.timestamp ?? mock.context.clock.now(), body: bytes },
+    options.keys ?? demoCredentials.push.v1a.signingKey,
+  );
   return {
     method: 'POST',
     url: new URL('/v1/tracking-events', MOCK_ORIGIN),

@@ -49,7 +49,11 @@ describe('pushing the simulated trajectory', () => {
     await fixture.advance(3 * HOUR);
     const before = (await trajectoryOf(fixture.mock, waybillNo)).length;
     expect(before).toBeGreaterThan(0);
-    const created = await send(fixture.mock, 'POST', '/v1/subscriptions', { callbackUrl: fixture.callback.url, scope: { type: 'ALL' }, signatureScheme: 'v1a' });
+    const created = await send(fixture.mock, 'POST', '/v1/subscriptions', {
+      callbackUrl: fixture.callback.url,
+      scope: { type: 'ALL' },
+      signatureScheme: 'v1a',
+    });
     expect(created.status).toBe(201);
     await fixture.advance(4 * 24 * HOUR);
     const trajectory = await trajectoryOf(fixture.mock, waybillNo);

@@ -25,7 +25,10 @@ export type CursorReading = { ok: true; position: CursorPosition } | { ok: false
 function cursorKey(store: Store): Buffer {
   const keys = store.collection<string>(KEYS);
   let key = keys.get('hmac');
-  if (!key) keys.put('hmac', (key = randomBytes(32).toString('base64')));
+  if (!key) {
+    key = randomBytes(32).toString('base64');
+    keys.put('hmac', key);
+  }
   return Buffer.from(key, 'base64');
 }
 

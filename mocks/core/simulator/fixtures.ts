@@ -36,8 +36,16 @@ export function minimalShippingData(platformOrderId = 'ecdx-happy-min'): Record<
   return {
     platformOrderId,
     carrierCode: DEMO_CARRIER_CODE,
-    sender: { name: '王五', phone: '13900001111', address: { countryCode: 'CN', divisionCode: '330106', province: '浙江省', city: '杭州市', detail: '文三路90号' } },
-    recipient: { name: '张三', phone: '13812345678', address: { countryCode: 'CN', divisionCode: '110108', province: '北京市', city: '北京市', detail: '中关村大街27号' } },
+    sender: {
+      name: '王五',
+      phone: '13900001111',
+      address: { countryCode: 'CN', divisionCode: '330106', province: '浙江省', city: '杭州市', detail: '文三路90号' },
+    },
+    recipient: {
+      name: '张三',
+      phone: '13812345678',
+      address: { countryCode: 'CN', divisionCode: '110108', province: '北京市', city: '北京市', detail: '中关村大街27号' },
+    },
     contents: [{ name: '纯棉T恤', category: 'CLOTHING_FOOTWEAR', quantity: 1 }],
     package: { count: 1 },
     service: 'STANDARD',

@@ -29,10 +29,30 @@ export type Place = 'originOutlet' | 'originHub' | 'originExchange' | 'destHub' 
 
 /** What an event tells, for its description. */
 export type Story =
-  | 'accepted' | 'departOutlet' | 'sortOrigin' | 'departHub' | 'sortExchange' | 'exportCleared' | 'departExchange'
-  | 'arriveDestCity' | 'importCleared' | 'sortDest' | 'arriveOutlet' | 'outForDelivery' | 'delivered'
-  | 'inLocker' | 'inStation' | 'collected' | 'attemptFailed' | 'rejected' | 'returnDepart' | 'returnArrive'
-  | 'returned' | 'lost' | 'damaged' | 'stalled';
+  | 'accepted'
+  | 'departOutlet'
+  | 'sortOrigin'
+  | 'departHub'
+  | 'sortExchange'
+  | 'exportCleared'
+  | 'departExchange'
+  | 'arriveDestCity'
+  | 'importCleared'
+  | 'sortDest'
+  | 'arriveOutlet'
+  | 'outForDelivery'
+  | 'delivered'
+  | 'inLocker'
+  | 'inStation'
+  | 'collected'
+  | 'attemptFailed'
+  | 'rejected'
+  | 'returnDepart'
+  | 'returnArrive'
+  | 'returned'
+  | 'lost'
+  | 'damaged'
+  | 'stalled';
 
 export interface Step {
   status: TrackingStatus;
@@ -77,7 +97,10 @@ function lineHaul(route: Route): Step[] {
   const arriveOutlet: Step = { status: 'ARRIVED_DEST_CITY', place: 'destOutlet', story: 'arriveOutlet', gap: [2, 5] };
   if (route.crossBorder) {
     return [
-      accepted, departOutlet, sortOrigin, departHub,
+      accepted,
+      departOutlet,
+      sortOrigin,
+      departHub,
       { status: 'SORTING', place: 'originExchange', story: 'sortExchange', gap: [4, 10] },
       { status: 'CUSTOMS', subStatus: 'CUSTOMS_CLEARED', place: 'originExchange', story: 'exportCleared', gap: [2, 8] },
       { status: 'IN_TRANSIT', place: 'originExchange', story: 'departExchange', gap: [1, 4] },
@@ -88,7 +111,10 @@ function lineHaul(route: Route): Step[] {
   }
   if (route.sameCity) return [accepted, departOutlet, sortOrigin, { ...arriveOutlet, absorb: true }];
   return [
-    accepted, departOutlet, sortOrigin, departHub,
+    accepted,
+    departOutlet,
+    sortOrigin,
+    departHub,
     { status: 'ARRIVED_DEST_CITY', place: 'destHub', story: 'arriveDestCity', gap: [8, 30], absorb: true },
     { status: 'SORTING', place: 'destHub', story: 'sortDest', gap: [1, 3] },
     arriveOutlet,
@@ -99,7 +125,13 @@ function lineHaul(route: Route): Step[] {
 export function planSteps(path: PathName, route: Route, self: boolean): Step[] {
   const haul = lineHaul(route);
   const delivered = (subStatus: TrackingSubStatus, signatory?: 'self' | 'proxy'): Step => ({
-    status: 'DELIVERED', subStatus, place: 'destOutlet', story: 'delivered', gap: [1, 5], courier: 'delivery', target: true,
+    status: 'DELIVERED',
+    subStatus,
+    place: 'destOutlet',
+    story: 'delivered',
+    gap: [1, 5],
+    courier: 'delivery',
+    target: true,
     ...(signatory ? { signatory } : {}),
   });
   switch (path) {
@@ -107,33 +139,60 @@ export function planSteps(path: PathName, route: Route, self: boolean): Step[] {
       return [...haul, outForDelivery, self ? delivered('DELIVERED_SELF', 'self') : delivered('DELIVERED_PROXY', 'proxy')];
     case 'locker':
       return [
-        ...haul, outForDelivery,
+        ...haul,
+        outForDelivery,
         { status: 'AT_PICKUP_POINT', subStatus: 'PICKUP_LOCKER', place: 'locker', story: 'inLocker', gap: [1, 3] },
         { status: 'DELIVERED', subStatus: 'DELIVERED_LOCKER', place: 'locker', story: 'collected', gap: [2, 20], target: true },
       ];
     case 'station':
       return [
-        ...haul, outForDelivery,
+        ...haul,
+        outForDelivery,
         { status: 'AT_PICKUP_POINT', subStatus: 'PICKUP_STATION', place: 'station', story: 'inStation', gap: [1, 3] },
         { status: 'DELIVERED', subStatus: 'DELIVERED_PICKUP_POINT', place: 'station', story: 'collected', gap: [2, 20], target: true, signatory: 'self' },
       ];
     case 'redelivery':
       return [
-        ...haul, outForDelivery,
-        { status: 'DELIVERY_FAILED', subStatus: 'EXCEPTION_CONTACT', place: 'destOutlet', story: 'attemptFailed', gap: [1, 4], courier: 'delivery', target: true },
+        ...haul,
+        outForDelivery,
+        {
+          status: 'DELIVERY_FAILED',
+          subStatus: 'EXCEPTION_CONTACT',
+          place: 'destOutlet',
+          story: 'attemptFailed',
+          gap: [1, 4],
+          courier: 'delivery',
+          target: true,
+        },
         { ...outForDelivery, gap: [18, 26], extra: true },
-        { status: 'DELIVERED', subStatus: 'DELIVERED_AFTER_EXCEPTION', place: 'destOutlet', story: 'delivered', gap: [1, 4], courier: 'delivery', signatory: 'self', extra: true },
+        {
+          status: 'DELIVERED',
+          subStatus: 'DELIVERED_AFTER_EXCEPTION',
+          place: 'destOutlet',
+          story: 'delivered',
+          gap: [1, 4],
+          courier: 'delivery',
+          signatory: 'self',
+          extra: true,
+        },
       ];
     case 'rejected':
       return [
-        ...haul, outForDelivery,
+        ...haul,
+        outForDelivery,
         { status: 'REJECTED', place: 'destOutlet', story: 'rejected', gap: [1, 4], courier: 'delivery', target: true },
         { status: 'RETURNING', place: 'destOutlet', story: 'returnDepart', gap: [2, 6], extra: true },
         { status: 'RETURNING', place: 'originHub', story: 'returnArrive', gap: [12, 30], extra: true },
         { status: 'RETURNED', place: 'originOutlet', story: 'returned', gap: [4, 12], extra: true },
       ];
     case 'lost':
-      return [accepted, departOutlet, sortOrigin, departHub, { status: 'EXCEPTION', subStatus: 'EXCEPTION_LOST', place: 'originHub', story: 'lost', gap: [36, 60] }];
+      return [
+        accepted,
+        departOutlet,
+        sortOrigin,
+        departHub,
+        { status: 'EXCEPTION', subStatus: 'EXCEPTION_LOST', place: 'originHub', story: 'lost', gap: [36, 60] },
+      ];
     case 'damaged': {
       const damaged: Step = { status: 'EXCEPTION', subStatus: 'EXCEPTION_DAMAGED', place: 'originHub', story: 'damaged', gap: [0.5, 2] };
       const at = haul.indexOf(sortOrigin) + 1;
@@ -146,4 +205,3 @@ export function planSteps(path: PathName, route: Route, self: boolean): Step[] {
     }
   }
 }
-

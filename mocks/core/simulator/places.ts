@@ -31,7 +31,12 @@ export function facilityFor(kind: PlaceKind, party: PartyView): EventLocation {
   const city = label(party.city) || label(party.province);
   const district = label(party.district);
   if (kind === 'exchange') {
-    if (!isMainland(party)) return { countryCode: party.countryCode, facilityCode: `EX-${party.countryCode}-IMPC`, facilityName: `${city || party.countryCode} International Mail Processing Centre` };
+    if (!isMainland(party))
+      return {
+        countryCode: party.countryCode,
+        facilityCode: `EX-${party.countryCode}-IMPC`,
+        facilityName: `${city || party.countryCode} International Mail Processing Centre`,
+      };
     return { divisionCode: EXCHANGE_DIVISION, facilityCode: 'EX-310115-IX', facilityName: '上海国际快件监管中心' };
   }
   if (!isMainland(party)) {

@@ -48,7 +48,8 @@ export class SeededRandom {
     const total = choices.reduce((sum, [, w]) => sum + w, 0);
     let roll = this.next() * total;
     for (const [value, weight] of choices) {
-      if ((roll -= weight) < 0) return value;
+      roll -= weight;
+      if (roll < 0) return value;
     }
     return choices[choices.length - 1]![0];
   }

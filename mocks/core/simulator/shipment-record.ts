@@ -64,7 +64,14 @@ export function currentShipment(record: StoredShipment, recorded: readonly Simul
     }
   }
   const { waybillNo, carrierCode, request, createdAt, cancelledAt } = held;
-  const shipment: Shipment = { waybillNo, carrierCode, status: cancelledAt === undefined ? status : 'CANCELLED', request, createdAt, updatedAt: cancelledAt ?? formatTimestamp(changedAt) };
+  const shipment: Shipment = {
+    waybillNo,
+    carrierCode,
+    status: cancelledAt === undefined ? status : 'CANCELLED',
+    request,
+    createdAt,
+    updatedAt: cancelledAt ?? formatTimestamp(changedAt),
+  };
   if (acceptedAt !== undefined) shipment.acceptedAt = acceptedAt;
   if (cancelledAt !== undefined) shipment.cancelledAt = cancelledAt;
   return shipment;

@@ -121,6 +121,9 @@ const simulators = new WeakMap<MockContext, TrajectorySimulator>();
 /** The simulator of a running mock (one per mock, created on first use). */
 export function simulatorFor(mock: MockContext): TrajectorySimulator {
   let simulator = simulators.get(mock);
-  if (!simulator) simulators.set(mock, (simulator = new TrajectorySimulator(mock)));
+  if (!simulator) {
+    simulator = new TrajectorySimulator(mock);
+    simulators.set(mock, simulator);
+  }
   return simulator;
 }

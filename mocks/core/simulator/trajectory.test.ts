@@ -34,13 +34,22 @@ const hongKong = shippingData('x', {
   crossBorder: { legalBasis: 'CONTRACT_PERFORMANCE_EXEMPTION', overseasRecipient: 'Kowloon Express Logistics Ltd.' },
 });
 const sameCity = shippingData('x', {
-  recipient: { name: '李四', phone: '13987654321', address: { countryCode: 'CN', divisionCode: '330102', province: '浙江省', city: '杭州市', district: '上城区', detail: '解放路1号' } },
+  recipient: {
+    name: '李四',
+    phone: '13987654321',
+    address: { countryCode: 'CN', divisionCode: '330102', province: '浙江省', city: '杭州市', district: '上城区', detail: '解放路1号' },
+  },
 });
 
 /** Every trajectory of the test set: each path, three routes, several seeds. */
 function* everyTrajectory() {
   for (const path of PATH_NAMES) {
-    for (const [route, request] of [['domestic', shippingData()], ['same city', sameCity], ['to Hong Kong', hongKong], ['minimal', minimalShippingData()]] as const) {
+    for (const [route, request] of [
+      ['domestic', shippingData()],
+      ['same city', sameCity],
+      ['to Hong Kong', hongKong],
+      ['minimal', minimalShippingData()],
+    ] as const) {
       for (const seed of [1, 2, 3]) {
         const body = { ...(request as Record<string, unknown>), platformOrderId: `ecdx-path-${path}-${seed}` };
         yield { path, route, seed, body, events: simulate({ seed, waybillNo: formatWaybillNumber(seed * 100 + 7), request: body }) };
@@ -106,22 +115,34 @@ describe('every path, route and seed', () => {
     expect(new Set(events.map((e) => e.event.eventId)).size).toBe(events.length);
   });
 
-  it.each(all.map((t) => [`${t.path}, ${t.route}, seed ${t.seed}`, t] as const))('%s: no recipient telephone, address detail or postal code, no unmasked mobile, no ID number', (_name, { events, body }) => {
-    const recipient = (body as unknown as { recipient: { phone: string; address: { detail: string; postalCode?: string } } }).recipient;
-    const text = JSON.stringify(events.map((e) => e.event));
-    expect(text).not.toContain(recipient.phone.replace(/\D/g, ''));
-    expect(text).not.toContain(recipient.address.detail);
-    if (recipient.address.postalCode) expect(text).not.toContain(recipient.address.postalCode);
-    expect(findMobileNumbers(text)).toEqual([]);
-    expect(findResidentIds(text)).toEqual([]);
-  });
+  it.each(all.map((t) => [`${t.path}, ${t.route}, seed ${t.seed}`, t] as const))(
+    '%s: no recipient telephone, address detail or postal code, no unmasked mobile, no ID number',
+    (_name, { events, body }) => {
+      const recipient = (body as unknown as { recipient: { phone: string; address: { detail: string; postalCode?: string } } }).recipient;
+      const text = JSON.stringify(events.map((e) => e.event));
+      expect(text).not.toContain(recipient.phone.replace(/\D/g, ''));
+      expect(text).not.toContain(recipient.address.detail);
+      if (recipient.address.postalCode) expect(text).not.toContain(recipient.address.postalCode);
+      expect(findMobileNumbers(text)).toEqual([]);
+      expect(findResidentIds(text)).toEqual([]);
+    },
+  );
 });
 
 describe('the happy path', () => {
   const events = simulate();
   it('runs ORDER_CREATED, ACCEPTED, …, OUT_FOR_DELIVERY, DELIVERED by the recipient in person', () => {
     expect(statuses(events)).toEqual([
-      'ORDER_CREATED', 'ACCEPTED', 'IN_TRANSIT', 'SORTING', 'IN_TRANSIT', 'ARRIVED_DEST_CITY', 'SORTING', 'ARRIVED_DEST_CITY', 'OUT_FOR_DELIVERY', 'DELIVERED',
+      'ORDER_CREATED',
+      'ACCEPTED',
+      'IN_TRANSIT',
+      'SORTING',
+      'IN_TRANSIT',
+      'ARRIVED_DEST_CITY',
+      'SORTING',
+      'ARRIVED_DEST_CITY',
+      'OUT_FOR_DELIVERY',
+      'DELIVERED',
     ]);
     expect(events.at(-1)!.event).toMatchObject({ subStatus: 'DELIVERED_SELF', signatory: { name: maskName('张三'), relation: 'SELF' }, terminal: true });
   });

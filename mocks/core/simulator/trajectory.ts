@@ -128,13 +128,20 @@ function journeyHours(request: RequestView, random: SeededRandom): number {
 
 function place(where: Place, request: RequestView): EventLocation {
   switch (where) {
-    case 'originOutlet': return facilityFor('outlet', request.sender);
-    case 'originHub': return facilityFor('hub', request.sender);
-    case 'originExchange': return facilityFor('exchange', request.sender);
-    case 'destHub': return facilityFor('hub', request.recipient);
-    case 'destOutlet': return facilityFor('outlet', request.recipient);
-    case 'locker': return facilityFor('locker', request.recipient);
-    case 'station': return facilityFor('station', request.recipient);
+    case 'originOutlet':
+      return facilityFor('outlet', request.sender);
+    case 'originHub':
+      return facilityFor('hub', request.sender);
+    case 'originExchange':
+      return facilityFor('exchange', request.sender);
+    case 'destHub':
+      return facilityFor('hub', request.recipient);
+    case 'destOutlet':
+      return facilityFor('outlet', request.recipient);
+    case 'locker':
+      return facilityFor('locker', request.recipient);
+    case 'station':
+      return facilityFor('station', request.recipient);
   }
 }
 
@@ -157,7 +164,14 @@ function markTerminal(drafts: Draft[], fault: (name: Switch) => boolean): Draft[
   if (end.status === 'DELIVERED' && fault('delivered-not-terminal')) end.terminal = false;
   if (end.status === 'DELIVERED' && end.terminal && fault('event-after-terminal')) {
     const at = end.occurredAtMs + 4 * HOUR;
-    marked.push({ status: 'RETURNING', occurredAtMs: at, recordedAtMs: at + 30_000, story: 'returnAfterDelivery', terminal: false, ...(end.location ? { location: end.location } : {}) });
+    marked.push({
+      status: 'RETURNING',
+      occurredAtMs: at,
+      recordedAtMs: at + 30_000,
+      story: 'returnAfterDelivery',
+      terminal: false,
+      ...(end.location ? { location: end.location } : {}),
+    });
   }
   return marked;
 }
