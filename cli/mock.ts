@@ -7,6 +7,7 @@ import { faultCatalogue, isFaultName, unknownFaultMessage, type FaultName } from
 import { DEFAULT_HOST, DEFAULT_PORT, startMockServer, type MockServer } from '../mocks/server.ts';
 import { DataFileError } from '../mocks/sqlite-store.ts';
 import { DEMO_CARRIER_KEYID, DEMO_HMAC_KEYID, DEMO_PLATFORM_KEYID } from '../protocol/index.ts';
+import { ROLE_SCOPES as ROLES } from '../schemas/src/index.ts';
 
 export const MOCK_HELP = `Usage: ecdx mock [options]
 
@@ -30,8 +31,6 @@ export interface CommandIo {
 }
 
 class MockUsageError extends Error {}
-
-const ROLES = ['carrier', 'platform', 'both'] as const;
 
 export async function mockCommand(args: string[], io: CommandIo): Promise<number> {
   let server: MockServer;

@@ -9,6 +9,7 @@ import { bodyBytes, contentDigest, verifyContentDigest } from './content-digest.
 import { isSignatureAlgorithm, type KeyResolver, type SignatureAlgorithm, type SigningKey, type VerificationKey } from './keys.ts';
 import { headerValue, withHeaders, type SignableRequest } from './messages.ts';
 import type { NonceStore } from './nonce-cache.ts';
+import { operations, type OperationSpec } from '../spec/openapi/operations.ts';
 
 /** The label of the ECDX signature in Signature-Input and Signature. Other labels may be present and are ignored. */
 export const SIGNATURE_LABEL = 'ecdx';
@@ -22,10 +23,12 @@ export const MIN_NONCE_LENGTH = 16;
 /** The header fields a signature must cover whenever the request carries them. */
 export const CONDITIONAL_COMPONENTS = ['content-type', 'content-digest', 'idempotency-key'] as const;
 
-/** Operations served without a request signature (discovery), as `METHOD path`. */
-export const UNSIGNED_OPERATIONS = ['GET /v1/conformance', 'GET /v1/health'] as const;
+const label = (o: OperationSpec): string => `${o.method.toUpperCase()} ${o.path}`;
+
+/** Operations served without a request signature (discovery), as `METHOD path`: `signed: false` in the operations table. */
+export const UNSIGNED_OPERATIONS: readonly string[] = operations.filter((o) => !o.signed).map(label);
 /** The push, authenticated by its Standard Webhooks signature instead of an RFC 9421 one. */
-export const PUSH_OPERATION = 'POST /v1/tracking-events';
+export const PUSH_OPERATION = label(operations.find((o) => o.operationId === 'receiveTrackingEvents')!);
 
 /**
  * How a received request is authenticated: `none` for discovery, `push` for the Standard Webhooks push, `request`
@@ -33,7 +36,7 @@ export const PUSH_OPERATION = 'POST /v1/tracking-events';
  */
 export function authenticationFor(method: string, url: string): 'none' | 'push' | 'request' {
   const operation = `${method.toUpperCase()} ${new URL(url, 'http://localhost').pathname}`;
-  if ((UNSIGNED_OPERATIONS as readonly string[]).includes(operation)) return 'none';
+  if (UNSIGNED_OPERATIONS.includes(operation)) return 'none';
   return operation === PUSH_OPERATION ? 'push' : 'request';
 }
 

@@ -6,12 +6,13 @@ import { startMockServer } from '../mocks/server.ts';
 import { runConformance } from '../conformance/index.ts';
 import { ConsoleProgress, writeReports } from '../conformance/reporters/index.ts';
 import { renderRunIndex } from '../conformance/reporters/run-index.ts';
+import { PARTY_ROLES } from '../schemas/src/index.ts';
 
 const reportDir = join(process.cwd(), 'reports');
 mkdirSync(reportDir, { recursive: true });
 const runs = [];
 let conformant = true;
-for (const role of ['carrier', 'platform'] as const) {
+for (const role of PARTY_ROLES) {
   const server = await startMockServer({ role, port: 0, host: '127.0.0.1' });
   console.log(`\nECDX conformance suite — the reference mock as a ${role} at ${server.url}`);
   const progress = new ConsoleProgress();

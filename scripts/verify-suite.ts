@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { faultByName, type FaultName } from '../mocks/faults/index.ts';
-import type { PartyRole } from '../schemas/src/index.ts';
+import { PARTY_ROLES, type PartyRole } from '../schemas/src/index.ts';
 import { verifySuite } from '../verify/verify-suite.ts';
 
 const { values } = parseArgs({
@@ -18,7 +18,7 @@ const { values } = parseArgs({
     quiet: { type: 'boolean' },
   },
 });
-const roles = (values.role ?? ['carrier', 'platform']) as PartyRole[];
+const roles = (values.role ?? PARTY_ROLES) as PartyRole[];
 for (const r of roles)
   if (r !== 'carrier' && r !== 'platform') {
     console.error(`verify-suite: --role must be carrier or platform, not '${r}'`);

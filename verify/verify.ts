@@ -2,7 +2,7 @@
 // with each fault alone (the fault's requirements must fail, nothing else may). `verify({ checks })` proves a set
 // of checks against the faults their requirements call for; with every check and every fault it is the detection
 // matrix the docs publish (verify-suite.ts). Runs go side by side, one mock server each, in one pool.
-import type { PartyRole } from '../schemas/src/index.ts';
+import { PARTY_ROLES, type PartyRole } from '../schemas/src/index.ts';
 import { faults as catalogue, type Fault, type FaultName } from '../mocks/faults/index.ts';
 import { startMockServer } from '../mocks/server.ts';
 import { runConformance } from '../conformance/index.ts';
@@ -97,7 +97,7 @@ export const faultsFor = (checks: readonly Check[]): Fault[] => {
 };
 
 export async function verify(plan: VerifyPlan): Promise<DetectionMatrix> {
-  const roles = plan.roles ?? ['carrier', 'platform'];
+  const roles = plan.roles ?? PARTY_ROLES;
   const log = plan.onProgress ?? (() => {});
   const selected = plan.faults ?? faultsFor(plan.checks);
   const checksFor = (fault: Fault | undefined): readonly Check[] => {

@@ -9,7 +9,10 @@ import { CarrierCode, Closed, ref, schemaId, StringEnum, Timestamp } from './com
 // ---------------------------------------------------------------------------------------------------------
 // Shared pieces
 
-export const PartyRole = StringEnum(['carrier', 'platform'] as const, {
+/** The two roles of the exchange, in the order reports list them. */
+export const PARTY_ROLES = ['carrier', 'platform'] as const;
+
+export const PartyRole = StringEnum(PARTY_ROLES, {
   description:
     'The role a party plays in the exchange: `carrier` (经营快递业务的企业, receives shipping data and sends parcel ' +
     'data) or `platform` (电子商务经营者, sends shipping data and receives parcel data).',
@@ -20,7 +23,8 @@ export type PartyRole = Static<typeof PartyRole>;
  * Whom a requirement, a check or a fault concerns: one role, or `both`. Not exchanged on the wire; the registry,
  * the harness and the mock all use this one type.
  */
-export const RoleScope = StringEnum(['carrier', 'platform', 'both'] as const);
+export const ROLE_SCOPES = [...PARTY_ROLES, 'both'] as const;
+export const RoleScope = StringEnum(ROLE_SCOPES);
 export type RoleScope = Static<typeof RoleScope>;
 
 export const DataFeed = StringEnum(['SHIPPING_DATA', 'PARCEL_DATA_PULL', 'PARCEL_DATA_PUSH'] as const, {
