@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ATTRIBUTE_PAYLOAD, FIXTURE_NAMES, hostileReport, loadFixture, SCRIPT_PAYLOAD } from './fixtures/index.ts';
+import type { ConformanceReport } from '../harness/report.ts';
 import { renderHtml } from './html.ts';
 import { escapeHtml } from './shared.ts';
 
@@ -15,6 +16,7 @@ const TAGS = new Set([
   'header',
   'h1',
   'h2',
+  'h3',
   'h4',
   'p',
   'span',
@@ -183,6 +185,60 @@ describe('HTML evidence', () => {
     expect(timeout).toContain('No response: timeout: no response within 15000 ms');
     const push = group('push/delivers-batch');
     expect(push).toContain('target → harness (push)');
+  });
+});
+
+describe('HTML of shared fixtures and steps not taken', () => {
+  const base = loadFixture('with-failures');
+  const [first, second] = base.results;
+  const report: ConformanceReport = {
+    ...base,
+    results: [
+      {
+        ...first!,
+        uses: ['shipment:happy'],
+        evidence: [...first!.evidence, { kind: 'blocked', message: 'the harness holds no second key <b>', requirementId: 'ECDX-PRV-008' }],
+      },
+      ...base.results.slice(1),
+    ],
+    fixtures: [
+      {
+        id: 'shipment:happy',
+        title: 'A shipment on the regular path',
+        status: 'ready',
+        usedBy: [first!.checkId, second!.checkId],
+        evidence: second!.evidence,
+        durationMs: 1200,
+      },
+      {
+        id: 'tracking:journeys',
+        title: 'Two journeys',
+        status: 'failed',
+        message: 'POST /v1/shipments answered 500',
+        usedBy: [second!.checkId],
+        evidence: [],
+        durationMs: 3,
+      },
+    ],
+  };
+  const html = renderHtml(report);
+
+  it('shows a step not taken as such, escaped, and links a check to the fixtures it used', () => {
+    expect(html).toContain('<li class="blocked"><span class="mark" aria-label="not taken">⊘</span>not taken: the harness holds no second key &lt;b&gt;');
+    expect(html).toContain('Uses the shared fixture <a href="#fixture-shipment-happy" class="mono">shipment:happy</a>.');
+  });
+
+  it('lists every fixture with its state, its users and its own evidence', () => {
+    const section = html.match(/<section id="fixtures">([\s\S]*?)<\/main>/)?.[1] ?? '';
+    expect(section).toContain('<section class="fixture" id="fixture-shipment-happy">');
+    expect(section).toContain('✔ ready');
+    expect(section).toContain('⊘ could not be set up: POST /v1/shipments answered 500');
+    expect(section).toContain(`used by <code>${escapeHtml(first!.checkId)}</code>, <code>${escapeHtml(second!.checkId)}</code>`);
+    expect(startTags(html).every((t) => TAGS.has(t.name))).toBe(true);
+  });
+
+  it('has no fixtures section when the run used none', () => {
+    expect(renderHtml(base)).not.toContain('id="fixtures"');
   });
 });
 

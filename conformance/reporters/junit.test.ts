@@ -149,6 +149,18 @@ describe('JUnit XML details', () => {
     expect(text).toContain('系统繁忙');
   });
 
+  it('quotes a step not taken as such, not as an assertion that held', () => {
+    const report = loadFixture('with-failures');
+    const results = report.results.map((r) =>
+      r.checkId === 'shipments/refuses-invalid-shipping-data'
+        ? { ...r, evidence: [{ kind: 'blocked' as const, message: 'no second key, so another platform was not tried' }, ...r.evidence] }
+        : r,
+    );
+    const root = parseXml(renderJunit({ ...report, results }));
+    const c = all(root, 'testcase').find((t) => t.attributes.name?.startsWith('shipments/refuses-invalid-shipping-data'));
+    expect(child(c!, 'failure')!.text).toContain('⊘ not taken: no second key, so another platform was not tried');
+  });
+
   it('stays well-formed with hostile evidence: markup, quotes, control characters and several ]]>', () => {
     const xml = renderJunit(hostileReport());
     const root = parseXml(xml);
