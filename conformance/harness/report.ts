@@ -120,18 +120,43 @@ export const Summary = Type.Object(
 );
 export type Summary = Static<typeof Summary>;
 
+/** What a run was asked to test, so that a narrowed run never reads as a conformance verdict. */
+export const RunScope = Type.Object(
+  {
+    /** Narrowed below what the target claims (`--only`, `--skip`, `--classes`): a partial run, not a verdict. */
+    partial: Type.Boolean(),
+    /** The filters as given (check ids, requirement ids or area names); empty when none. */
+    only: Type.Array(Type.String()),
+    skip: Type.Array(Type.String()),
+    /** `--classes` as given, or null when the claim decided. */
+    classes: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type RunScope = Static<typeof RunScope>;
+
+/** `conformant` only for a whole run in which no MUST check failed, errored or was blocked, and some check ran. */
+export const VERDICTS = ['conformant', 'not-conformant', 'partial'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
 export const ConformanceReport = Type.Object(
   {
     summary: Summary,
-    /** True when no MUST check failed, errored or could not reach its precondition: the exit code is 0. */
+    /**
+     * True when the verdict is `conformant`: a whole run (not narrowed), at least one check executed, and no MUST
+     * check failed, errored or could not reach its precondition.
+     */
     conformant: Type.Boolean(),
+    /** `partial` for a narrowed run whatever its results; otherwise conformant or not. */
+    verdict: Type.Union(VERDICTS.map((v) => Type.Literal(v))),
+    scope: RunScope,
     results: Type.Array(CheckResult),
     /** The shared fixtures that checks of the run created, in the order they were first asked for. */
     fixtures: Type.Optional(Type.Array(FixtureRecord)),
     target: Type.Object({ url: Type.String(), role: PartyRole }),
     /** The target's conformance claim as served, or null when it could not be read. */
     claim: Type.Union([Type.Unknown(), Type.Null()]),
-    /** The classes the run tested (from the claim unless --classes said otherwise). */
+    /** The classes the run tested: claimed (or chosen with --classes) and with at least one check executed. */
     classes: Type.Array(Type.String()),
     harnessVersion: Type.String(),
     specVersion: Type.String(),
@@ -154,6 +179,22 @@ export function summarise(results: readonly CheckResult[]): Summary {
   return summary;
 }
 
-/** The run conforms when no MUST-level check failed, errored or was blocked by a failed precondition. */
-export const isConformant = (results: readonly CheckResult[]): boolean =>
+/** No MUST-level check failed, errored or was blocked by a failed precondition. */
+const noMustFailure = (results: readonly CheckResult[]): boolean =>
   !results.some((r) => r.level === 'MUST' && (r.status === 'failed' || r.status === 'error' || r.status === 'precondition-failed'));
+
+/** Whether any check was executed (skipped ones were not). */
+const executedAny = (results: readonly CheckResult[]): boolean => results.some((r) => r.status !== 'skipped');
+
+/** The verdict of a run: a narrowed run is `partial`; a run that executed no check is never conformant. */
+export const verdictOf = (results: readonly CheckResult[], scope: Pick<RunScope, 'partial'>): Verdict => {
+  if (scope.partial) return 'partial';
+  return noMustFailure(results) && executedAny(results) ? 'conformant' : 'not-conformant';
+};
+
+/** The run conforms: a whole run, some check executed, no MUST check failed, errored or blocked. */
+export const isConformant = (results: readonly CheckResult[], scope: Pick<RunScope, 'partial'> = { partial: false }): boolean =>
+  verdictOf(results, scope) === 'conformant';
+
+/** A partial run passed what it ran: no MUST failure among the checks executed, and some executed. */
+export const partialRunPassed = (results: readonly CheckResult[]): boolean => noMustFailure(results) && executedAny(results);

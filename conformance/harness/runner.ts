@@ -14,7 +14,7 @@ import { TargetClient, TargetUnreachable } from './client.ts';
 import { Fixtures, TestContext, type RunEnvironment } from './context.ts';
 import { pool } from './pool.ts';
 import { PushReceiver } from './receiver.ts';
-import { isConformant, summarise, type CheckResult, type ConformanceReport } from './report.ts';
+import { isConformant, summarise, verdictOf, type CheckResult, type ConformanceReport, type RunScope } from './report.ts';
 import type { PartyRole } from '../../schemas/src/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -194,14 +194,27 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     for (const check of exclusive) await runOne(check);
 
     const ordered = selected.map((c) => results.get(c)!);
+    const claimedByTarget = (env.claim?.classes ?? []).map(classNameOf).filter((c): c is string => c !== undefined);
+    const scope: RunScope = {
+      partial:
+        Boolean(options.only?.length) ||
+        Boolean(options.skip?.length) ||
+        (options.classes !== undefined && claimedByTarget.some((c) => !options.classes!.includes(c))),
+      only: [...(options.only ?? [])],
+      skip: [...(options.skip ?? [])],
+      classes: options.classes ? [...options.classes] : null,
+    };
+    const tested = new Set(ordered.filter((r) => r.status !== 'skipped').map((r) => r.class));
     return {
       summary: summarise(ordered),
-      conformant: isConformant(ordered),
+      conformant: isConformant(ordered, scope),
+      verdict: verdictOf(ordered, scope),
+      scope,
       results: ordered,
       ...(env.fixtures.records().length > 0 ? { fixtures: env.fixtures.records() } : {}),
       target: { url: target, role: options.role },
       claim: env.rawClaim ?? null,
-      classes: [...claimed].sort(),
+      classes: [...claimed].filter((c) => tested.has(c)).sort(),
       harnessVersion: HARNESS_VERSION,
       specVersion: SPEC_VERSION,
       specSha256: specSha256(),
