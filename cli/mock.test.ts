@@ -45,15 +45,18 @@ function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<
   });
 }
 
-/** A request to the running mock; signed with the demo platform key at the mock's own clock (from /v1/health). */
-async function call(url: string, method: string, path: string, body?: unknown, signed = true) {
+/**
+ * A request to the running mock; signed with the demo platform key at the mock's own clock (from /v1/health), for
+ * the target URI `origin` + path (by default the URL it is sent to).
+ */
+async function call(url: string, method: string, path: string, body?: unknown, signed = true, origin = url) {
   const target = `${url}${path}`;
   const bytes = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   const headers: Record<string, string> = bytes ? { 'content-type': 'application/json', 'idempotency-key': `k-${Math.random()}` } : {};
   if (signed) {
     const health = await request(`${url}/v1/health`);
     const now = Date.parse(((await health.body.json()) as { serverTime: string }).serverTime);
-    Object.assign(headers, signRequest({ method, url: target, headers, body: bytes }, { key: demoCredentials.platform.signingKey, now }));
+    Object.assign(headers, signRequest({ method, url: `${origin}${path}`, headers, body: bytes }, { key: demoCredentials.platform.signingKey, now }));
   }
   const response = await request(target, { method: method as 'GET', headers, body: bytes });
   const text = await response.body.text();
@@ -126,6 +129,14 @@ describe('ecdx mock', () => {
     expect(await stop(second.child)).toBe(0);
   });
 
+  it('verifies signatures against --public-origin (a mock behind a proxy), not the address it listens on', async () => {
+    const mock = await startCli(['--public-origin', 'https://carrier.example', '--clock-speed', '0']);
+    expect(mock.banner).toContain('sign the target URI with this origin, https://carrier.example;');
+    expect((await call(mock.url, 'GET', '/v1/test/clock', undefined, true, 'https://carrier.example')).status).toBe(200);
+    expect((await call(mock.url, 'GET', '/v1/test/clock')).status).toBe(401);
+    expect(await stop(mock.child)).toBe(0);
+  });
+
   it('lists the fault catalogue as a table, and as JSON with --json', async () => {
     const table = await run(['mock', '--list-faults']);
     expect(table.code).toBe(0);
@@ -151,6 +162,9 @@ describe('ecdx mock', () => {
         ['mock', 'extra'],
         ['mock', '--port', port],
         ['mock', '--port', '0', '--data', join(dir, 'missing-dir', 'mock.db')],
+        ['mock', '--public-origin', 'https://carrier.example/ecdx'],
+        ['mock', '--public-origin', 'carrier.example'],
+        ['mock', '--public-origin', 'ftp://carrier.example'],
       ]) {
         const { code, err } = await run(argv);
         expect({ argv, code }).toEqual({ argv, code: 2 });

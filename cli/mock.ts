@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { FAULT_CONTROL_PATH } from '../mocks/fault-control.ts';
 import { faultCatalogue, isFaultName, unknownFaultMessage, type FaultName } from '../mocks/faults/index.ts';
+import { originOf } from '../mocks/origin.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, startMockServer, type MockServer } from '../mocks/server.ts';
 import { DataFileError } from '../mocks/sqlite-store.ts';
 import { DEMO_CARRIER_KEYID, DEMO_HMAC_KEYID, DEMO_PLATFORM_KEYID } from '../protocol/index.ts';
@@ -22,6 +23,8 @@ named faults to commit on purpose. Stops cleanly on Ctrl+C (SIGINT) or SIGTERM.
   --fault NAME         commit this fault (repeatable); see --list-faults. While it runs, GET, PUT and DELETE
                        ${FAULT_CONTROL_PATH} list, replace and reset the faults (PUT {"faults": ["NAME", …]})
   --data FILE          keep the state in this SQLite file across restarts (needs better-sqlite3's addon)
+  --public-origin URL  the origin clients sign "@target-uri" with, e.g. https://carrier.example behind a proxy
+                       (default: the origin it listens on); the client's Host never decides it
   --list-faults        print the fault catalogue and exit (add --json for JSON)
 `;
 
@@ -48,6 +51,7 @@ export async function mockCommand(args: string[], io: CommandIo): Promise<number
         'clock-speed': { type: 'string' },
         fault: { type: 'string', multiple: true, default: [] },
         data: { type: 'string' },
+        'public-origin': { type: 'string' },
         'list-faults': { type: 'boolean' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -71,6 +75,7 @@ export async function mockCommand(args: string[], io: CommandIo): Promise<number
       if (!isFaultName(name)) throw new MockUsageError(unknownFaultMessage(name));
       return name;
     });
+    const publicOrigin = values['public-origin'] === undefined ? undefined : origin(values['public-origin']);
     listenOn = `${values.host}:${port}`;
     server = await startMockServer({
       role,
@@ -80,6 +85,7 @@ export async function mockCommand(args: string[], io: CommandIo): Promise<number
       ...(seed === undefined ? {} : { seed }),
       ...(clockSpeed === undefined ? {} : { clockSpeed }),
       ...(values.data === undefined ? {} : { dataFile: values.data }),
+      ...(publicOrigin === undefined ? {} : { publicOrigin }),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -113,6 +119,14 @@ function integer(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) throw new MockUsageError(`${flag} needs an integer from ${min} to ${max}, got '${text}'`);
   return value;
+}
+
+function origin(text: string): string {
+  try {
+    return originOf(text, '--public-origin');
+  } catch (error) {
+    throw new MockUsageError((error as Error).message);
+  }
 }
 
 function nonNegative(flag: string, text: string): number {
@@ -154,7 +168,7 @@ function banner(server: MockServer): string[] {
     `               carrier requests:  keyid ${DEMO_CARRIER_KEYID} (ed25519)`,
     '               pushes:            the demo carrier push keys (v1a ed25519, v1 HMAC)',
     '               the keys: protocol/demo-credentials.ts and the spec, Security, Appendix A',
-    `  sign the target URI with this origin, ${server.url}; stop with Ctrl+C`,
+    `  sign the target URI with this origin, ${server.publicOrigin}; stop with Ctrl+C`,
   ];
 }
 

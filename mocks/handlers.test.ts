@@ -81,6 +81,14 @@ describe('msw handlers over the mock', () => {
     expect((await getResponse(one, new Request('https://carrier.example/v1/nowhere')))?.status).toBe(404);
   });
 
+  it('verifies signatures against its baseUrl: a request signed for another origin is refused, whatever Host it carries', async () => {
+    const { handlers: one, mock } = fresh({ baseUrl: 'https://carrier.example' });
+    expect((await plain(await getResponse(one, signed(mock, 'https://carrier.example/v1/test/clock')))).status).toBe(200);
+    const elsewhere = signed(mock, 'https://carrier-b.example/v1/test/clock');
+    const sent = new Request('https://carrier.example/v1/test/clock', { headers: { ...Object.fromEntries(elsewhere.headers), host: 'carrier-b.example' } });
+    expectProblem(await plain(await getResponse(one, sent)), 'signature-invalid');
+  });
+
   it('refuses a baseUrl with a path, which the core could not route', () => {
     expect(() => createHandlers({ baseUrl: 'https://carrier.example/ecdx' })).toThrow(/without a path/);
   });

@@ -11,11 +11,15 @@ import { createMock, MAX_BODY_BYTES, type Mock, type MockOptions } from './core/
 import { servesRole } from './core/routes.ts';
 import type { MockRequest, MockResponse } from './core/types.ts';
 import { faultsNamed, type FaultName } from './faults/index.ts';
+import { originOf } from './origin.ts';
 
 export type HandlersOptions = Omit<MockOptions, 'faults'> & {
   /** Faults to commit, by name (`ecdx mock --list-faults`); `mock.useFaults()` changes them between tests. */
   faults?: readonly FaultName[];
-  /** Origin to intercept, e.g. `https://carrier.example`; default: any origin. Must not carry a path. */
+  /**
+   * Origin to intercept, e.g. `https://carrier.example`; default: any origin. Must not carry a path. Only requests to
+   * it reach the mock, so signatures are verified against it ("@target-uri" is the URL the client fetched).
+   */
   baseUrl?: string;
 };
 
@@ -80,14 +84,6 @@ function decodable(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function originOf(baseUrl: string): string {
-  const url = new URL(baseUrl);
-  if (url.pathname !== '/' || url.search || url.hash) {
-    throw new TypeError(`baseUrl must be an origin such as https://carrier.example, without a path (got ${baseUrl})`);
-  }
-  return url.origin;
 }
 
 /** A Fetch Request as the core's MockRequest; a body past MAX_BODY_BYTES is cut there and flagged. */

@@ -37,6 +37,20 @@ async function call(server: MockServer, method: string, path: string, options: C
   return { status: response.statusCode, headers: flat, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
 }
 
+/** The headers of a POST /v1/shipments signed for `url` with the demo platform key, and its body. */
+function signedShipment(url: string, now: number): { headers: Record<string, string>; body: string } {
+  const body = JSON.stringify(shipmentRequest());
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': `k-${Math.random()}` };
+  Object.assign(headers, signRequest({ method: 'POST', url, headers, body: Buffer.from(body) }, { key: demoCredentials.platform.signingKey, now }));
+  return { headers, body };
+}
+
+/** A raw POST with the Host the test chooses (a client's Host is its own to write). */
+const rawRequest = (path: string, host: string, { headers, body }: { headers: Record<string, string>; body: string }): string =>
+  `POST ${path} HTTP/1.1\r\nHost: ${host}\r\n${Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('')}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+
 /** Write raw bytes on a fresh connection and collect everything the server sends until it closes (or `waitMs`). */
 function exchange(server: MockServer, ...writes: (string | Buffer)[]): Promise<string> {
   const { port, hostname } = new URL(server.url);
@@ -69,13 +83,15 @@ function parseResponses(text: string): { status: number; headers: string; body: 
   return responses;
 }
 
+/** A response parsed off the wire, in the core's shape (the content type is all the problem checks read). */
+const asResponse = (response: { status: number; headers: string; body: unknown } | undefined): MockResponse => ({
+  status: response!.status,
+  headers: { 'content-type': /content-type: ([^\r\n]+)/.exec(response!.headers)?.[1] ?? '' },
+  body: response!.body,
+});
+
 /** A 400 `bad-request` problem, as parsed off the wire. */
-const expectBadRequest = (response: { status: number; headers: string; body: unknown } | undefined) => {
-  expectProblem(
-    { status: response!.status, headers: { 'content-type': /content-type: ([^\r\n]+)/.exec(response!.headers)?.[1] ?? '' }, body: response!.body },
-    'bad-request',
-  );
-};
+const expectBadRequest = (response: { status: number; headers: string; body: unknown } | undefined) => expectProblem(asResponse(response), 'bad-request');
 
 describe('the standalone mock server', () => {
   let server: MockServer;
@@ -112,7 +128,7 @@ describe('the standalone mock server', () => {
     expectProblem(await call(server, 'POST', '/v1/test/clock', { body: { advanceSeconds: 0 } }), 'validation-failed');
   });
 
-  it('gives the core lower-case header names, repeated fields joined, and a URL built from Host and the target', async () => {
+  it('gives the core lower-case header names, repeated fields joined, and a URL built from its origin and the target', async () => {
     await start();
     const seen: MockRequest[] = [];
     const handle = server.mock.handle;
@@ -136,7 +152,33 @@ describe('the standalone mock server', () => {
     expect(responses.map((r) => r.status)).toEqual([404, 401, 404]);
   });
 
-  it('accepts the absolute form of the request target, whose authority wins over Host', async () => {
+  it('verifies "@target-uri" against its own origin, whatever Host the client sends (a signature for another party is refused)', async () => {
+    await start({ clockSpeed: 0 });
+    const now = server.mock.context.clock.now();
+    const elsewhere = signedShipment('http://carrier-b.example/v1/shipments', now);
+    const [forged] = parseResponses(await exchange(server, rawRequest('/v1/shipments', 'carrier-b.example', elsewhere)));
+    expectProblem(asResponse(forged), 'signature-invalid');
+    expect(String((forged!.body as { detail?: string }).detail)).toContain(server.url);
+    // The same request signed for the mock's own origin is served; undici, like any client, sets Host from the URL.
+    const own = signedShipment(`${server.url}/v1/shipments`, now);
+    const [served] = parseResponses(await exchange(server, rawRequest('/v1/shipments', new URL(server.url).host, own)));
+    expect(served!.status).toBe(201);
+  });
+
+  it('verifies against the public origin it is given (behind a proxy), not the address it listens on', async () => {
+    await start({ clockSpeed: 0, publicOrigin: 'https://carrier.example' });
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const now = server.mock.context.clock.now();
+    const proxied = signedShipment('https://carrier.example/v1/shipments', now);
+    const [served] = parseResponses(await exchange(server, rawRequest('/v1/shipments', 'internal-upstream:8080', proxied)));
+    expect(served!.status).toBe(201);
+    const direct = signedShipment(`${server.url}/v1/shipments`, now);
+    const [refused] = parseResponses(await exchange(server, rawRequest('/v1/shipments', new URL(server.url).host, direct)));
+    expectProblem(asResponse(refused), 'signature-invalid');
+    await expect(startMockServer({ port: 0, publicOrigin: 'https://carrier.example/ecdx' })).rejects.toThrow(/without a path/);
+  });
+
+  it('accepts the absolute form of the request target, verified against its own origin', async () => {
     await start({ clockSpeed: 0 });
     const url = `${server.url}/v1/test/clock`;
     const signed = signRequest({ method: 'GET', url, headers: {} }, { key: demoCredentials.platform.signingKey, now: server.mock.context.clock.now() });
@@ -145,6 +187,14 @@ describe('the standalone mock server', () => {
       .join('');
     const [response] = parseResponses(await exchange(server, `GET ${url} HTTP/1.1\r\nHost: elsewhere.example\r\n${fields}Connection: close\r\n\r\n`));
     expect(response!.status).toBe(200);
+    // An absolute target naming another authority is still verified against the mock's origin.
+    const other = 'http://carrier-b.example/v1/test/clock';
+    const forged = signRequest({ method: 'GET', url: other, headers: {} }, { key: demoCredentials.platform.signingKey, now: server.mock.context.clock.now() });
+    const forgedFields = Object.entries(forged)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
+    const [refused] = parseResponses(await exchange(server, `GET ${other} HTTP/1.1\r\nHost: carrier-b.example\r\n${forgedFields}Connection: close\r\n\r\n`));
+    expectProblem(asResponse(refused), 'signature-invalid');
   });
 
   it('refuses a request without Host, or with a Host that is no host[:port], with a 400 problem', async () => {

@@ -10,6 +10,7 @@ import { problemResponse, PROBLEM_TYPE } from './core/respond.ts';
 import type { MockRequest, MockResponse } from './core/types.ts';
 import { faultControl } from './fault-control.ts';
 import { faultsNamed, type FaultName } from './faults/index.ts';
+import { originOf } from './origin.ts';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.ts';
 
 export type MockServerOptions = Omit<MockOptions, 'faults'> & {
@@ -21,11 +22,19 @@ export type MockServerOptions = Omit<MockOptions, 'faults'> & {
   port?: number;
   /** Keep the mock's state in this SQLite file (better-sqlite3) instead of in memory. */
   dataFile?: string;
+  /**
+   * The origin clients reach the mock at and sign "@target-uri" with, e.g. `https://carrier.example` behind a proxy
+   * that terminates TLS; default: the origin it listens on (`url`). Every request is verified against it, never
+   * against the Host the client sent, so that a request signed for another party's origin is refused.
+   */
+  publicOrigin?: string;
 };
 
 export interface MockServer {
-  /** Where the mock listens, e.g. `http://127.0.0.1:4010`: the origin clients sign their target URIs with. */
+  /** Where the mock listens, e.g. `http://127.0.0.1:4010`. */
   url: string;
+  /** The origin clients sign their target URIs with: `publicOrigin` if given, else `url`. */
+  publicOrigin: string;
   mock: Mock;
   /** Stop accepting connections, let in-flight requests finish, close the mock and its store. */
   close(): Promise<void>;
@@ -49,10 +58,14 @@ const AUTHORITY = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0
 const badRequest = (detail: string): MockResponse => problemResponse('bad-request', { detail });
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { host = DEFAULT_HOST, port = DEFAULT_PORT, dataFile, faults = [], ...rest } = options;
+  const { host = DEFAULT_HOST, port = DEFAULT_PORT, dataFile, faults = [], publicOrigin: configuredOrigin, ...rest } = options;
   const mockOptions: MockOptions = rest;
   if (dataFile !== undefined && mockOptions.store) throw new TypeError('give either dataFile or store, not both');
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`port must be an integer from 0 to 65535, got ${port}`);
+  const givenOrigin = configuredOrigin === undefined ? undefined : originOf(configuredOrigin, 'publicOrigin');
+  // Both known once the port is bound (port 0 picks one), which is before any request is read.
+  let url = '';
+  let publicOrigin = '';
 
   let sqlite: SqliteStore | undefined;
   if (dataFile !== undefined) {
@@ -152,7 +165,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   async function dispatch(req: IncomingMessage, res: ServerResponse, body: Uint8Array | undefined, oversized: boolean): Promise<void> {
     let response: MockResponse;
     try {
-      const request = toMockRequest(req, body, oversized);
+      const request = toMockRequest(req, publicOrigin, body, oversized);
       response = typeof request === 'string' ? badRequest(request) : (faultControl(mock, request) ?? (await mock.handle(request)));
     } catch (error) {
       console.error(`ecdx mock: ${req.method} ${String(req.url).slice(0, 200)} failed:`, error);
@@ -177,6 +190,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     server.once('error', failed);
     server.listen(port, host, () => {
       server.off('error', failed);
+      const address = server.address() as AddressInfo;
+      url = `http://${urlHost(host, address)}:${address.port}`;
+      publicOrigin = givenOrigin ?? url;
       resolve();
     });
   }).catch(async (error: unknown) => {
@@ -185,11 +201,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
   server.on('error', (error) => console.error('ecdx mock: server error:', error));
 
-  const address = server.address() as AddressInfo;
-  const url = `http://${urlHost(host, address)}:${address.port}`;
-
   return {
     url,
+    publicOrigin,
     mock,
     close() {
       closing ??= (async () => {
@@ -224,8 +238,12 @@ function urlHost(host: string, address: AddressInfo): string {
   return name.includes(':') ? `[${name}]` : name;
 }
 
-/** The core's request shape, or the reason the request cannot have one. */
-function toMockRequest(req: IncomingMessage, body: Uint8Array | undefined, oversized: boolean): MockRequest | string {
+/**
+ * The core's request shape, or the reason the request cannot have one. Its URL is the mock's public origin and the
+ * request's path and query: the client's Host (or an absolute target's authority) is whatever the client chose to
+ * write, and rebuilding "@target-uri" from it would accept a request signed for any other party's origin.
+ */
+function toMockRequest(req: IncomingMessage, origin: string, body: Uint8Array | undefined, oversized: boolean): MockRequest | string {
   // Several field lines of one name are joined with ", " (RFC 9110 §5.3), the form signatures are computed over.
   // No prototype, so that a field named like an Object method is just a field.
   const headers: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -238,19 +256,21 @@ function toMockRequest(req: IncomingMessage, body: Uint8Array | undefined, overs
   const target = req.url ?? '';
   let url: URL;
   if (target.startsWith('/')) {
+    // HTTP/1.1 requires Host (RFC 9112 §3.2), though it does not decide the URL.
     const host = headers['host'];
     if (host === undefined) return 'the request has no Host header';
     if (!AUTHORITY.test(host)) return 'the Host header is not a valid host[:port]';
     // Concatenated, not resolved: a target such as //other/v1 is a path on this host, not another authority.
     try {
-      url = new URL(`http://${host}${target}`);
+      url = new URL(`${origin}${target}`);
     } catch {
       return 'the request target is not a valid URI path';
     }
   } else if (/^https?:\/\//i.test(target)) {
-    // Absolute form (RFC 9112 §3.2.2): the target's authority wins over Host.
+    // Absolute form (RFC 9112 §3.2.2): its path and query are the resource; its authority, like Host, is the client's.
     try {
-      url = new URL(target);
+      const absolute = new URL(target);
+      url = new URL(`${origin}${absolute.pathname}${absolute.search}`);
     } catch {
       return 'the request target is not a valid URI';
     }

@@ -151,7 +151,9 @@ export function createMock(options: MockOptions = {}): Mock {
       const [keyid, party] = Object.entries(parties).find(([, p]) => p.role === 'platform') ?? Object.entries(parties)[0]!;
       return { caller: { keyid, ...party } };
     }
-    return { refusal: problemResponse(result.problem, { detail: result.detail }) };
+    return {
+      refusal: problemResponse(result.problem, { detail: isVerificationFailure(result.detail) ? withOriginHint(request, result.detail) : result.detail }),
+    };
   }
 
   function authenticatePush(request: MockRequest): MockResponse | undefined {
@@ -353,6 +355,16 @@ const isCoverageFailure = (detail: string): boolean => detail.startsWith('the si
  * signature-invalid cases — a wrong alg, an over-long validity, a short nonce — which other requirements govern.
  */
 const isVerificationFailure = (detail: string): boolean => detail === 'the signature does not verify over the signature base';
+
+/**
+ * A signature for another origin than the mock's is the usual reason a correct signer fails here (a client that
+ * reached the mock through `localhost`, or a proxy's name): the detail says which origin the mock verified with.
+ */
+function withOriginHint(request: MockRequest, detail: string): string {
+  const host = request.headers['host'];
+  if (host === undefined || host.toLowerCase() === request.url.host) return detail;
+  return `${detail}; "@target-uri" is verified with this mock's origin, ${request.url.origin}, not with the Host ${host}`;
+}
 
 function selfCheck(route: Route, response: MockResponse): void {
   const success = route.operation.success;
