@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConsoleProgress, formatResultLine, renderConsoleSummary, renderConsoleText, type ConsoleStream } from './console.ts';
-import { hostileReport, loadFixture } from './fixtures/index.ts';
+import { CONTROL_PAYLOAD, controlReport, hostileReport, loadFixture, RAW_CONTROL } from './fixtures/index.ts';
 
 /** A stream that records what is written; `isTTY` as asked. */
 function capture(isTTY: boolean): { stream: ConsoleStream; text: () => string } {
@@ -84,6 +84,15 @@ describe('console: one line per check when the stream is not a TTY', () => {
     const text = renderConsoleSummary(report);
     expect(text).not.toContain('\u001b');
     expect(text).toContain('evil \\x1b[2J\\x1b]0;title\\x07 text second line');
+  });
+
+  it('shows C1 controls, a lone carriage return and bidi overrides from the target as escapes, never raw', () => {
+    const report = controlReport();
+    report.target.url = `https://evil.example.test/${CONTROL_PAYLOAD}`;
+    for (const text of [renderConsoleSummary(report), renderConsoleText(report)]) {
+      expect(text).not.toMatch(RAW_CONTROL);
+      expect(text).toContain('a\\x1b]0;pwned\\x07b\\x1b[2Jc\\x9b31md\\x00e\\x7ff\\x0dg\\u202eh\\u2066i\\u202aj\\u2069k');
+    }
   });
 
   it('writes a plain-text summary file without colours', () => {

@@ -15,6 +15,7 @@ import {
   summaryKey,
   totalOf,
   verdict,
+  visibleText,
 } from './shared.ts';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -60,10 +61,8 @@ export function formatResultLine(result: CheckResult, colors: Colors = pc.create
   ].join('  ');
 }
 
-/** Replaces control characters (a vendor's message could carry escape sequences) and folds lines into one. */
-const oneLine = (text: string): string =>
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters from a target are shown escaped
-  text.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+/** Folds lines into one and shows control characters as escapes (a vendor's message could carry escape sequences). */
+const oneLine = (text: string): string => visibleText(text.replace(/\r?\n/g, ' '));
 
 /**
  * The end-of-run summary: counts per class, then every failed, errored and precondition-failed check with its
@@ -120,7 +119,7 @@ export function renderConsoleSummary(report: ConformanceReport, options: Console
 
 /** The plain-text summary as a file reporter writes it (no colours). */
 export const renderConsoleText = (report: ConformanceReport): string =>
-  `ECDX conformance: ${report.target.url} (${report.target.role}), spec ${report.specVersion}, harness ${report.harnessVersion}\n` +
+  `ECDX conformance: ${oneLine(report.target.url)} (${report.target.role}), spec ${report.specVersion}, harness ${report.harnessVersion}\n` +
   `${countsLine(report.summary)}\n` +
   renderConsoleSummary(report);
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ATTRIBUTE_PAYLOAD, FIXTURE_NAMES, hostileReport, loadFixture, SCRIPT_PAYLOAD } from './fixtures/index.ts';
+import { ATTRIBUTE_PAYLOAD, controlReport, FIXTURE_NAMES, hostileReport, loadFixture, RAW_CONTROL, SCRIPT_PAYLOAD } from './fixtures/index.ts';
 import type { ConformanceReport } from '../harness/report.ts';
 import { renderHtml } from './html.ts';
 import { escapeHtml } from './shared.ts';
@@ -266,5 +266,13 @@ describe('HTML with hostile evidence (XSS)', () => {
     expect(html).toContain('href="docs/spec.html#ECDX-X%22%3E%3Cb%3E"');
     expect(html).toContain('<title>ECDX conformance report — https://evil.example.test/&quot;&gt;&lt;img');
     expect(html).toContain('&quot;ecdxVersion&quot;: &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;');
+  });
+});
+
+describe('HTML with control characters from the target', () => {
+  it('shows C0 and C1 controls and bidi overrides as escapes, so no text is hidden or reordered', () => {
+    const html = renderHtml(controlReport());
+    expect(html).not.toMatch(RAW_CONTROL);
+    expect(html).toContain('target said a\\x1b]0;pwned\\x07b\\x1b[2Jc\\x9b31md\\x00e\\x7ff\\x0dg\\u202eh\\u2066i\\u202aj\\u2069k');
   });
 });

@@ -9,7 +9,7 @@ import {
   claimFacts,
   classBreakdown,
   DEFAULT_SPEC_URL,
-  escapeHtml as h,
+  escapeHtml,
   formatDuration,
   requirementHref,
   RESULT_STATUSES,
@@ -19,12 +19,16 @@ import {
   statusLine,
   summaryKey,
   totalOf,
+  visibleText,
 } from './shared.ts';
 
 export interface HtmlOptions {
   /** Where requirement ids link to (`<specUrl>#ECDX-SHP-001`); `docs/spec.html` by default. */
   specUrl?: string;
 }
+
+/** Text from the report as page text: controls and bidi overrides shown as escapes, then markup escaped. */
+const h = (text: string): string => escapeHtml(visibleText(text));
 
 /** Expanded when the page opens: the checks a reader came for. */
 const EXPANDED_BY_DEFAULT = new Set(['failed', 'error']);

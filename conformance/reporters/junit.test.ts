@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ATTRIBUTE_PAYLOAD, hostileReport, loadFixture, SCRIPT_PAYLOAD, type FixtureName } from './fixtures/index.ts';
+import { ATTRIBUTE_PAYLOAD, controlReport, hostileReport, loadFixture, RAW_CONTROL, SCRIPT_PAYLOAD, type FixtureName } from './fixtures/index.ts';
 import { cdataSafe, renderJunit, testCaseName, xmlSafe } from './junit.ts';
 import { classBreakdown, totalOf } from './shared.ts';
 
@@ -171,8 +171,18 @@ describe('JUnit XML details', () => {
     expect(root.attributes.name).toContain(ATTRIBUTE_PAYLOAD);
   });
 
+  it('shows control characters and bidi overrides from the target as escapes, in attributes and CDATA', () => {
+    const xml = renderJunit(controlReport());
+    expect(xml).not.toMatch(RAW_CONTROL);
+    const root = parseXml(xml);
+    const failed = all(root, 'testcase').find((t) => t.attributes.name?.startsWith('errors/problem-json-on-4xx'));
+    expect(child(failed!, 'failure')!.attributes.message).toBe(
+      'target said a\\x1b]0;pwned\\x07b\\x1b[2Jc\\x9b31md\\x00e\\x7ff\\x0dg\\u202eh\\u2066i\\u202aj\\u2069k',
+    );
+  });
+
   it('makes text XML-safe without losing the rest of it', () => {
-    expect(xmlSafe('a\u0000b\u0007c\uD800d\t\n')).toBe('a\uFFFDb\uFFFDc\uFFFDd\t\n');
+    expect(xmlSafe('a\u0000b\u0007c\uD800d\t\n')).toBe('a\\x00b\\x07c\uFFFDd\t\n');
     expect(xmlSafe('顺丰 😀')).toBe('顺丰 😀');
     expect(cdataSafe('x]]>y]]>z')).toBe('x]] >y]] >z');
   });

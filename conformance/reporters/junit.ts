@@ -4,7 +4,7 @@
 import junitModule from 'junit-report-builder';
 import type { Builder, TestCase } from 'junit-report-builder';
 import type { CheckResult, ConformanceReport, Evidence } from '../harness/report.ts';
-import { BLOCKED_SYMBOL, classBreakdown, resultsOfClass, STATUS_SYMBOL, statusLine } from './shared.ts';
+import { BLOCKED_SYMBOL, classBreakdown, resultsOfClass, STATUS_SYMBOL, statusLine, visibleText } from './shared.ts';
 
 // The package is CommonJS (`module.exports = builder`) but its types declare an ES default export: under Node the
 // default import is the builder itself, under a bundler's interop it may sit on `.default`.
@@ -13,8 +13,11 @@ const junitRoot = ((junitModule as unknown as { default?: Builder }).default ?? 
 /** How much of a response body a failure quotes; the full evidence is in report.json and report.html. */
 const BODY_EXCERPT = 2000;
 
-/** Makes text safe for XML 1.0: characters XML cannot carry (NUL, most controls, lone surrogates) become U+FFFD. */
-export const xmlSafe = (text: string): string => text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
+/**
+ * Makes text safe for XML 1.0 and for a terminal that shows the file: controls and bidi overrides as escapes
+ * (`visibleText`), and what XML still cannot carry (lone surrogates, U+FFFE, U+FFFF) as U+FFFD.
+ */
+export const xmlSafe = (text: string): string => visibleText(text).replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
 
 /**
  * Makes text safe for CDATA as well: `]]>` becomes `]] >`, because the builder splits only the first `]]>` of

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ATTRIBUTE_PAYLOAD, hostileReport, loadFixture, SCRIPT_PAYLOAD } from './fixtures/index.ts';
+import { ATTRIBUTE_PAYLOAD, controlReport, hostileReport, loadFixture, RAW_CONTROL, SCRIPT_PAYLOAD } from './fixtures/index.ts';
 import { mdCode, mdText, renderMarkdown } from './markdown.ts';
 
 describe('Markdown summary', () => {
@@ -56,6 +56,15 @@ describe('Markdown summary', () => {
     expect(hostile).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(hostile).toContain(`\`https://evil.example.test/${ATTRIBUTE_PAYLOAD}\``);
     expect(hostile).toContain(`"ecdxVersion": "${SCRIPT_PAYLOAD}"`);
+  });
+
+  it('shows control characters and bidi overrides from the target as escapes (cat report.md runs nothing)', () => {
+    const md = renderMarkdown(controlReport());
+    expect(md).not.toMatch(RAW_CONTROL);
+    expect(md).toContain('target said a\\\\x1b\\]0;pwned\\\\x07b'); // mdText escapes the backslash and the bracket
+    expect(md).toContain('\\\\u202eh\\\\u2066i');
+    expect(mdText('x\u202ey')).toBe('x\\\\u202ey');
+    expect(mdCode('x\u001by')).toBe('`x\\x1by`');
   });
 
   it('escapes Markdown and HTML in text, and fences code that holds backticks', () => {

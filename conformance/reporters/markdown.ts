@@ -14,6 +14,7 @@ import {
   STATUS_SYMBOL,
   summaryKey,
   totalOf,
+  visibleText,
 } from './shared.ts';
 
 export interface MarkdownOptions {
@@ -23,17 +24,16 @@ export interface MarkdownOptions {
 
 /**
  * Text that renders as itself: HTML-significant characters as entities, Markdown punctuation backslash-escaped,
- * line breaks folded into spaces (so that a table cell or a list item stays one).
+ * line breaks folded into spaces (so that a table cell or a list item stays one), control characters as escapes.
  */
 export const mdText = (text: string): string =>
-  text
-    .replace(/\r\n|\r|\n/g, ' ')
+  visibleText(text.replace(/\r?\n/g, ' '))
     .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c)
     .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`);
 
 /** A code span that holds any text: the fence is longer than any run of backticks inside; pipes are escaped for tables. */
 export const mdCode = (text: string): string => {
-  const flat = text.replace(/\r\n|\r|\n/g, ' ');
+  const flat = visibleText(text.replace(/\r?\n/g, ' '));
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
@@ -41,7 +41,8 @@ export const mdCode = (text: string): string => {
 };
 
 /** A fenced code block that holds any text. */
-const mdBlock = (text: string, lang = ''): string => {
+const mdBlock = (raw: string, lang = ''): string => {
+  const text = visibleText(raw);
   const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   return `${fence}${lang}\n${text}\n${fence}`;

@@ -1,9 +1,10 @@
 // reports/report.html when one run tests several targets (npm start tests the mock as a carrier and as a
 // platform): a self-contained page with each run's verdict and counts, linking to each run's full report.
 import type { ConformanceReport } from '../harness/report.ts';
-import { countsLine, verdict } from './shared.ts';
+import { countsLine, escapeHtml as escapeMarkup, verdict, visibleText } from './shared.ts';
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** Report text as page text: controls and bidi overrides as escapes, then markup escaped. */
+const escapeHtml = (text: string): string => escapeMarkup(visibleText(text));
 
 export interface IndexedRun {
   report: ConformanceReport;

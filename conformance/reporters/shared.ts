@@ -137,6 +137,21 @@ export const countsLine = (summary: Summary): string => RESULT_STATUSES.map((s) 
 /** The one-line verdict. */
 export const verdict = (report: ConformanceReport): string => (report.conformant ? 'conformant' : 'not conformant');
 
+/**
+ * Text from a target as a report may show it: C0 controls (but tab and line feed), DEL and C1 controls become
+ * `\\xHH`, the bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069) become `\\u202e` …, a CRLF becomes a
+ * line feed. A terminal that shows report.md or the console then runs no escape sequence (an OSC can set its
+ * title, a CSI clear it), and no override reorders what a reader sees; the escape still says what was sent.
+ */
+export const visibleText = (text: string): string =>
+  text
+    .replace(/\r\n/g, '\n')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters made visible
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+      const code = c.charCodeAt(0);
+      return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+    });
+
 /** Escapes text for HTML element content and quoted attribute values. */
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
