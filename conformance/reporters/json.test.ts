@@ -1,7 +1,7 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { describe, expect, it } from 'vitest';
 import { ConformanceReport, isConformant, summarise } from '../harness/report.ts';
-import { FIXTURE_NAMES, hostileReport, loadFixture } from './fixtures/index.ts';
+import { controlReport, FIXTURE_NAMES, hostileReport, loadFixture, RAW_CONTROL } from './fixtures/index.ts';
 import { renderJson } from './json.ts';
 
 const validator = TypeCompiler.Compile(ConformanceReport);
@@ -22,6 +22,15 @@ describe('report.json', () => {
     const parsed: unknown = JSON.parse(renderJson(report));
     expect(validator.Check(parsed)).toBe(true);
     expect(parsed).toEqual(report);
+  });
+
+  it('writes control characters and bidi overrides as \\u escapes: the same strings, nothing raw for a terminal', () => {
+    const report = controlReport();
+    const text = renderJson(report);
+    expect(text).not.toMatch(RAW_CONTROL);
+    expect(text).toContain('\\u009b31m');
+    expect(text).toContain('\\u202eh\\u2066i');
+    expect(JSON.parse(text)).toEqual(report);
   });
 
   it.each(FIXTURE_NAMES)('fixture %s is self-consistent: summary and verdict follow from its results', (name) => {
