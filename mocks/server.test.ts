@@ -306,6 +306,22 @@ describe('the standalone mock server', () => {
   });
 });
 
+/** The fields of a GET signed for `url` with the demo platform key, as a client that captured them would keep them. */
+const signedGet = (url: string, now: number): Record<string, string> =>
+  signRequest({ method: 'GET', url, headers: {} }, { key: demoCredentials.platform.signingKey, now });
+
+/** Send a GET with exactly these fields (a replay sends what was captured, unchanged). */
+async function replay(url: string, headers: Record<string, string>): Promise<MockResponse> {
+  // reset: a fresh connection each time, so that none outlives the server it was opened to across the restart.
+  const response = await request(url, { method: 'GET', headers, reset: true });
+  const text = await response.body.text();
+  return {
+    status: response.statusCode,
+    headers: { 'content-type': String(response.headers['content-type']) },
+    body: text ? (JSON.parse(text) as unknown) : undefined,
+  };
+}
+
 describe('the standalone mock server with a data file', () => {
   let dir: string;
   beforeAll(() => {
@@ -332,6 +348,26 @@ describe('the standalone mock server with a data file', () => {
       const read = await call(second, 'GET', `/v1/shipments/${waybillNo}`);
       expect(read.status).toBe(200);
       expect(read.body).toEqual(created.body);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('remembers the nonces it accepted across a restart: a captured signed GET replayed after it is refused (ECDX-SEC-006)', async () => {
+    const dataFile = join(dir, 'nonces.db');
+    const first = await startMockServer({ port: 0, clockSpeed: 0, dataFile });
+    const port = Number(new URL(first.url).port);
+    const url = `${first.url}/v1/test/clock`;
+    const captured = signedGet(url, first.mock.context.clock.now());
+    expect((await replay(url, captured)).status).toBe(200);
+    expectProblem(await replay(url, captured), 'nonce-replayed');
+    await first.close();
+
+    // The same origin (same port), within the signature's validity: only the remembered nonce stops it.
+    const second = await startMockServer({ port, clockSpeed: 0, dataFile });
+    try {
+      expectProblem(await replay(url, captured), 'nonce-replayed');
+      expect((await replay(url, signedGet(url, second.mock.context.clock.now()))).status).toBe(200);
     } finally {
       await second.close();
     }

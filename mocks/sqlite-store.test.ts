@@ -58,6 +58,26 @@ describe('the SQLite store', () => {
     second.close();
   });
 
+  it('keeps the nonces it accepted across a reopen, and deletes those no signature can still use', () => {
+    const path = file();
+    const first = openSqliteStore(path);
+    expect(first.nonces.checkAndRecord('k', 'nonce-live-after-reopen', 1330, 1000).outcome).toBe('fresh');
+    expect(first.nonces.checkAndRecord('k', 'nonce-dead-soon-after-1', 1010, 1000).outcome).toBe('fresh');
+    first.close();
+
+    const second = openSqliteStore(path);
+    expect(second.nonces.checkAndRecord('k', 'nonce-live-after-reopen', 1330, 1100).outcome).toBe('replayed');
+    expect(second.nonces.checkAndRecord('other', 'nonce-live-after-reopen', 1430, 1100).outcome).toBe('fresh');
+    second.close();
+    const db = new Database(path);
+    const kept = db.prepare('SELECT keyid, nonce FROM ecdx_nonces ORDER BY keyid').all();
+    db.close();
+    expect(kept).toEqual([
+      { keyid: 'k', nonce: 'nonce-live-after-reopen' },
+      { keyid: 'other', nonce: 'nonce-live-after-reopen' },
+    ]);
+  });
+
   it('writes ahead (WAL) and describes itself for the start-up banner', () => {
     const path = file();
     const store = openSqliteStore(path);

@@ -1,5 +1,5 @@
-// A Store (mocks/core/store.ts) kept in an SQLite file, for `ecdx mock --data FILE`: shipments, events, subscriptions
-// and the rest survive a restart. better-sqlite3 is synchronous, like the Store interface, and is loaded only here,
+// A Store (mocks/core/store.ts) kept in an SQLite file, for `ecdx mock --data FILE`: shipments, events, subscriptions,
+// the request nonces and the rest survive a restart. better-sqlite3 is synchronous, like the Store interface, and is loaded only here,
 // only when a data file is asked for, so that the mock runs without its native addon otherwise.
 //
 // Reads come from an in-memory copy of each collection, loaded on first use; every write goes to both. Values are
@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Collection, Store } from './core/store.ts';
+import { NONCES_TABLE, SqliteNonces } from './sqlite-nonces.ts';
 
 export const BUILD_SQLITE_HINT = "--data needs better-sqlite3's native addon; build it with: npm run build:sqlite";
 
@@ -42,6 +43,8 @@ const firstLine = (error: unknown): string => String((error as Error)?.message ?
 
 export class SqliteStore implements Store {
   readonly description: string;
+  /** The request nonces accepted, kept in the file too: a restart does not reopen a replay window. */
+  readonly nonces: SqliteNonces;
   readonly #db: BetterSqlite3.Database;
   readonly #collections = new Map<string, SqliteCollection<unknown>>();
   readonly #put: BetterSqlite3.Statement<[string, string, number, string]>;
@@ -57,6 +60,7 @@ export class SqliteStore implements Store {
   constructor(db: BetterSqlite3.Database, file: string) {
     this.#db = db;
     this.description = `SQLite file ${file} (kept across restarts)`;
+    this.nonces = new SqliteNonces(db);
     this.#put = db.prepare(
       'INSERT INTO ecdx_entries (collection, id, seq, value) VALUES (?, ?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET value = excluded.value',
     );
@@ -184,6 +188,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         PRIMARY KEY (collection, id)
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS ecdx_entries_order ON ecdx_entries (collection, seq);
+      ${NONCES_TABLE}
     `);
     const format = db.prepare('SELECT value FROM ecdx_meta WHERE key = ?').get('format') as { value: string } | undefined;
     if (format && format.value !== FORMAT) throw new DataFileError(`${file} was written by an incompatible mock (${format.value}, expected ${FORMAT})`);

@@ -21,6 +21,15 @@ describe('NonceCache', () => {
     expect(cache.checkAndRecord('a', 'bc', 1330, 1000).outcome).toBe('fresh');
   });
 
+  it('refuses a restored nonce while it is live, and forgets it once it is dead', () => {
+    const cache = new NonceCache();
+    cache.restore('k', 'nonce-already-dead-at-start', 990);
+    cache.restore('k', 'nonce-from-before-a-restart', 1330);
+    expect(cache.checkAndRecord('k', 'nonce-from-before-a-restart', 1330, 1000).outcome).toBe('replayed');
+    expect(cache.checkAndRecord('k', 'nonce-already-dead-at-start', 1330, 1000).outcome).toBe('fresh');
+    expect(cache.checkAndRecord('k', 'nonce-from-before-a-restart', 1700, 1331).outcome).toBe('fresh');
+  });
+
   it('forgets a nonce once its signature can no longer be valid', () => {
     const cache = new NonceCache();
     cache.checkAndRecord('k', 'nonce-aaaaaaaaaaaa', 1330, 1000);

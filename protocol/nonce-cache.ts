@@ -64,6 +64,14 @@ export class NonceCache implements NonceStore {
     return { outcome: 'fresh' };
   }
 
+  /**
+   * Hold a nonce accepted before this cache existed: what a store that keeps nonces across a restart puts back when
+   * it starts, in order of expiry. It counts against `maxEntries` like any other; a dead one is swept as usual.
+   */
+  restore(keyid: string, nonce: string, expiresAt: number): void {
+    this.#entries.set(`${keyid}\u0000${nonce}`, expiresAt);
+  }
+
   /** Drop every entry; for tests and for a server that restarts its key epoch. */
   clear(): void {
     this.#entries.clear();

@@ -93,11 +93,11 @@ export function createMock(options: MockOptions = {}): Mock {
   const role = options.role ?? 'both';
   const active = new ActiveFaults(options.faults ?? []);
   const clock = new Clock({ speed: options.clockSpeed ?? 1, ...(options.clockStart === undefined ? {} : { start: options.clockStart }) });
-  const store = options.store ?? new MemoryStore();
+  const store: Store = options.store ?? new MemoryStore();
   const parties = options.parties ?? demoParties();
   const keyring = options.keyring ?? demoKeyring();
   const pushKeys = options.pushVerificationKeys ?? [demoCredentials.push.v1a.verificationKey, demoCredentials.push.v1];
-  const nonces = new NonceCache();
+  const nonces = store.nonces ?? new NonceCache();
   const background = new BackgroundTasks();
   const testMode = options.testMode ?? true;
   const fault = (name: Switch): boolean => active.isOn(name);

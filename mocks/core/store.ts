@@ -1,6 +1,7 @@
 // The mock's state: named collections of JSON values keyed by id, in insertion order. Synchronous on purpose: the
 // in-memory store and SQLite (better-sqlite3) are both synchronous, and the core stays free of await chains.
 // Values are treated as immutable: to change one, put a new value under the same id.
+import type { NonceStore } from '../../protocol/index.ts';
 
 export interface Collection<T> {
   get(id: string): T | undefined;
@@ -18,6 +19,11 @@ export interface Store {
   close(): void;
   /** Where the data lives, for the start-up banner. */
   readonly description: string;
+  /**
+   * Where the request nonces the mock accepted are remembered, for a store that outlives the process: a restart
+   * must not reopen the replay window of the signatures still valid (ECDX-SEC-006). Without it, in memory.
+   */
+  readonly nonces?: NonceStore;
 }
 
 class MemoryCollection<T> implements Collection<T> {
