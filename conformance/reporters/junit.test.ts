@@ -75,16 +75,23 @@ describe.each(['all-passing', 'with-failures'] as FixtureName[])('JUnit XML of %
   const xml = renderJunit(report);
   const root = parseXml(xml);
 
-  it('is well-formed, with a testsuites root whose counts match the summary', () => {
+  it('is well-formed, with counts that say what the exit code says: blocked MUST checks fail, harness errors are errors', () => {
     expect(root.name).toBe('testsuites');
     const s = report.summary;
     expect(Number(root.attributes.tests)).toBe(totalOf(s));
-    expect(Number(root.attributes.failures)).toBe(s.failed + s.error);
-    expect(Number(root.attributes.skipped)).toBe(s.skipped + s.preconditionFailed);
-    expect(Number(root.attributes.errors)).toBe(0);
+    expect(Number(root.attributes.failures)).toBe(s.failed + s.preconditionFailed);
+    expect(Number(root.attributes.errors)).toBe(s.error);
+    expect(Number(root.attributes.skipped)).toBe(s.skipped);
     expect(all(root, 'testcase')).toHaveLength(report.results.length);
-    expect(all(root, 'failure')).toHaveLength(s.failed + s.error);
-    expect(all(root, 'skipped')).toHaveLength(s.skipped + s.preconditionFailed);
+    expect(all(root, 'failure')).toHaveLength(s.failed + s.preconditionFailed);
+    expect(all(root, 'error')).toHaveLength(s.error);
+    expect(all(root, 'skipped')).toHaveLength(s.skipped);
+    for (const suite of all(root, 'testsuite')) {
+      const cases = all(suite, 'testcase');
+      expect(Number(suite.attributes.failures)).toBe(cases.filter((c) => child(c, 'failure')).length);
+      expect(Number(suite.attributes.errors)).toBe(cases.filter((c) => child(c, 'error')).length);
+      expect(Number(suite.attributes.skipped)).toBe(cases.filter((c) => child(c, 'skipped')).length);
+    }
   });
 
   it('has one testsuite per class, one testcase per check, classname = class, name = checkId (requirement ids)', () => {
@@ -101,36 +108,41 @@ describe.each(['all-passing', 'with-failures'] as FixtureName[])('JUnit XML of %
     }
   });
 
-  it('maps every state: failure (type = status) for failed and error, skipped with the message for skipped and precondition-failed, a note for warnings', () => {
+  it('maps every state: failure for failed and precondition-failed, error for error, skipped only for a class not claimed, a note for warnings', () => {
     const cases = all(root, 'testcase');
     report.results.forEach((r, i) => {
       const c = cases[i]!;
       expect(c.attributes.name).toBe(`${r.checkId} (${r.requirementIds.join(', ')})`);
       expect(Number(c.attributes.time)).toBeCloseTo(r.durationMs / 1000, 6);
       const failure = child(c, 'failure');
+      const error = child(c, 'error');
       const skipped = child(c, 'skipped');
       const out = child(c, 'system-out');
       switch (r.status) {
         case 'passed':
-          expect([failure, skipped, out]).toEqual([undefined, undefined, undefined]);
+          expect([failure, error, skipped, out]).toEqual([undefined, undefined, undefined, undefined]);
           break;
         case 'warning':
-          expect(failure).toBeUndefined();
-          expect(skipped).toBeUndefined();
+          expect([failure, error, skipped]).toEqual([undefined, undefined, undefined]);
           expect(out?.text).toContain('warning (SHOULD not met)');
           expect(out?.text).toContain(r.message);
           break;
         case 'failed':
-        case 'error':
+        case 'precondition-failed':
           expect(failure?.attributes.type).toBe(r.status);
           expect(failure?.attributes.message).toBe(r.message);
           expect(failure?.text).toContain(r.requirementIds[0]);
-          expect(skipped).toBeUndefined();
+          expect([error, skipped]).toEqual([undefined, undefined]);
+          break;
+        case 'error':
+          expect(error?.attributes.type).toBe('error');
+          expect(error?.attributes.message).toBe(r.message);
+          expect(error?.text).toContain(r.requirementIds[0]);
+          expect([failure, skipped]).toEqual([undefined, undefined]);
           break;
         case 'skipped':
-        case 'precondition-failed':
-          expect(skipped?.attributes.message).toBe(`${r.status}: ${r.message}`);
-          expect(failure).toBeUndefined();
+          expect(skipped?.attributes.message).toBe(`skipped: ${r.message}`);
+          expect([failure, error]).toEqual([undefined, undefined]);
           break;
       }
     });
@@ -147,6 +159,18 @@ describe('JUnit XML details', () => {
     expect(text).toContain('(at /type)');
     expect(text).toContain('HTTP 500 Internal Server Error');
     expect(text).toContain('系统繁忙');
+  });
+
+  it('shows a SHOULD check that errored or was blocked as passing with a note: like a warning, it does not fail the run', () => {
+    const report = loadFixture('with-failures');
+    const should = (status: 'error' | 'precondition-failed') => ({ ...report.results[1]!, checkId: `health/${status}`, level: 'SHOULD' as const, status });
+    const results = [should('error'), should('precondition-failed')];
+    const root = parseXml(renderJunit({ ...report, results, summary: { ...report.summary } }));
+    expect([root.attributes.failures, root.attributes.errors, root.attributes.skipped]).toEqual(['0', '0', '0']);
+    for (const [i, c] of all(root, 'testcase').entries()) {
+      expect([child(c, 'failure'), child(c, 'error'), child(c, 'skipped')]).toEqual([undefined, undefined, undefined]);
+      expect(child(c, 'system-out')?.text).toContain(`${results[i]!.status} (SHOULD check, does not fail the run)`);
+    }
   });
 
   it('quotes a step not taken as such, not as an assertion that held', () => {

@@ -1,6 +1,8 @@
-// JUnit XML for CI systems: one testsuite per conformance class, one testcase per check. Failed and error
-// checks are <failure type="failed|error">; skipped and precondition-failed checks are <skipped message="…">, so
-// that no CI counts them as passed; a warning (SHOULD not met) passes with a note in <system-out>.
+// JUnit XML for CI systems: one testsuite per conformance class, one testcase per check. A CI dashboard must say
+// what the exit code says, so a testcase is red exactly when its check fails the run (a MUST check that failed,
+// errored or was blocked): failed and precondition-failed are <failure type="failed|precondition-failed">, error
+// is <error type="error">; only a check of a class not claimed is <skipped>. A SHOULD check that was not met,
+// errored or was blocked passes with a note in <system-out>, as the exit code does.
 import junitModule from 'junit-report-builder';
 import type { Builder, TestCase } from 'junit-report-builder';
 import type { CheckResult, ConformanceReport, Evidence } from '../harness/report.ts';
@@ -106,13 +108,17 @@ export function renderJunit(report: ConformanceReport): string {
           testCase.standardOutput(cdataSafe(`warning (SHOULD not met): ${failureDetails(r)}`));
           break;
         case 'failed':
+        case 'precondition-failed':
         case 'error':
-          testCase.failure(xmlSafe(r.message), r.status).stacktrace(cdataSafe(failureDetails(r)));
+          if (r.level === 'SHOULD') testCase.standardOutput(cdataSafe(`${r.status} (SHOULD check, does not fail the run): ${failureDetails(r)}`));
+          // A blocked MUST check is the target's: it did not let the harness reach what the requirement needs, and
+          // the run fails for it, so it is a failure of its own type. <error> is JUnit's "the test itself could
+          // not run", which is what `error` means: the harness could not decide.
+          else if (r.status === 'error') testCase.error(xmlSafe(r.message), 'error', cdataSafe(failureDetails(r)));
+          else testCase.failure(xmlSafe(r.message), r.status).stacktrace(cdataSafe(failureDetails(r)));
           break;
         case 'skipped':
-        case 'precondition-failed':
-          skipWithMessage(testCase, xmlSafe(`${r.status}: ${r.message}`));
-          testCase.standardOutput(cdataSafe(failureDetails(r)));
+          skipWithMessage(testCase, xmlSafe(`skipped: ${r.message}`));
           break;
       }
     }
