@@ -7,6 +7,7 @@ import { demoCredentials, demoKeyring, isDemoKeyid, NonceCache, verifyRequest, v
 import { violations } from '../../schemas/validate.ts';
 import { schemaByName, type RoleScope } from '../../schemas/src/index.ts';
 import { recordActivity } from './activity.ts';
+import { keysCalling } from './callers.ts';
 import { Clock } from './clock.ts';
 import { ActiveFaults, type Fault } from './faults.ts';
 import { IdempotencyKeys } from './idempotency.ts';
@@ -124,9 +125,10 @@ export function createMock(options: MockOptions = {}): Mock {
   startServices(context);
 
   /** 401 problems of the request-signature check; undefined when the caller is authenticated. */
-  function authenticate(request: MockRequest): { caller?: Party; refusal?: MockResponse } {
+  function authenticate(request: MockRequest, route: Route): { caller?: Party; refusal?: MockResponse } {
     const signable = { method: request.method, url: request.url.href, headers: request.headers, body: request.body };
-    const result = verifyRequest(signable, { keyring, nonceCache: fault('accept-replayed-nonce') ? forgetfulNonces : nonces, now: clock.now() });
+    const callingKeys = keysCalling(route, keyring, parties);
+    const result = verifyRequest(signable, { keyring: callingKeys, nonceCache: fault('accept-replayed-nonce') ? forgetfulNonces : nonces, now: clock.now() });
     if (result.ok) {
       // A production deployment refuses the published demo keys (ECDX-SEC-016); a test deployment uses them.
       if (!testMode && isDemoKeyid(result.keyid)) {
@@ -151,9 +153,13 @@ export function createMock(options: MockOptions = {}): Mock {
       const [keyid, party] = Object.entries(parties).find(([, p]) => p.role === 'platform') ?? Object.entries(parties)[0]!;
       return { caller: { keyid, ...party } };
     }
-    return {
-      refusal: problemResponse(result.problem, { detail: isVerificationFailure(result.detail) ? withOriginHint(request, result.detail) : result.detail }),
-    };
+    const detail =
+      result.problem === 'unknown-key'
+        ? (callingKeys.refused() ?? result.detail)
+        : isVerificationFailure(result.detail)
+          ? withOriginHint(request, result.detail)
+          : result.detail;
+    return { refusal: problemResponse(result.problem, { detail }) };
   }
 
   function authenticatePush(request: MockRequest): MockResponse | undefined {
@@ -196,7 +202,7 @@ export function createMock(options: MockOptions = {}): Mock {
     const authenticateNow = (): MockResponse | undefined => {
       if (!operation.signed && !(route.operationId === 'getConformanceClaim' && fault('conformance-requires-signature'))) return undefined;
       if (route.operationId === 'receiveTrackingEvents') return authenticatePush(request);
-      const outcome = authenticate(request);
+      const outcome = authenticate(request, route);
       caller = outcome.caller;
       if (outcome.refusal && operation.idempotent && fault('idempotency-key-consumed-by-refusal')) {
         // The fault: the refused request's key is stored with its 401, so the corrected retry replays the 401.

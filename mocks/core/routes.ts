@@ -1,6 +1,7 @@
 // The route table: every operation of the standard, matched to the handler that serves it.
 import { schemaByName, type RoleScope } from '../../schemas/src/index.ts';
 import { operations, type OperationSpec } from '../../spec/openapi/operations.ts';
+import { callerRoles } from './callers.ts';
 import type { OperationId } from './operations/index.ts';
 import type { OperationHandler, Route } from './types.ts';
 
@@ -28,6 +29,7 @@ export function buildRoutes(handlers: Readonly<Record<OperationId, OperationHand
         operation,
         bodySchema: operation.requestBody ? schemaByName(operation.requestBody.schema) : undefined,
         handler: handlers[operationId],
+        callers: callerRoles(operation, role),
         ...compilePath(operation.path),
       };
     });

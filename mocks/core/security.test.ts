@@ -2,6 +2,8 @@
 // 401 and its own problem, before the request is read any further.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoCredentials, generateEd25519SigningKey, Keyring, verificationKeyOf } from '../../protocol/index.ts';
+import type { PartyRole, RoleScope } from '../../schemas/src/index.ts';
+import { operations, type OperationSpec } from '../../spec/openapi/operations.ts';
 import { createMock, type Mock } from './mock.ts';
 import type { MockResponse } from './types.ts';
 import { buildRequest, send } from '../testing.ts';
@@ -144,4 +146,53 @@ describe('nothing is read before the signature is checked', () => {
     expectProblem(await mock.handle(request), 'digest-mismatch');
     expect(mock.context.store.collection('shipments').size).toBe(0);
   });
+});
+
+describe('keys of the wrong role (ECDX-SEC-007)', () => {
+  // A key is registered for a party in one role; it may call what the other role serves, and nothing else.
+  const KEYS = {
+    platform: [demoCredentials.platform.signingKey, demoCredentials.platformHmac],
+    carrier: [demoCredentials.carrier.signingKey, demoCredentials.carrierHmac],
+  };
+  const other = (role: PartyRole): PartyRole => (role === 'carrier' ? 'platform' : 'carrier');
+  /** Who may call `operation` on a mock playing `mockRole`: the counterpart of each role that serves it there. */
+  const callers = (operation: OperationSpec, mockRole: RoleScope): PartyRole[] => {
+    const serving = operation.role === 'both' ? (mockRole === 'both' ? (['carrier', 'platform'] as const) : [mockRole]) : [operation.role];
+    return serving.map(other);
+  };
+  const PARAMETERS: Record<string, string> = { waybillNo: 'SF1234567890123', noticeId: 'ntc-2026-0301-01', subscriptionId: 'sub_01J9Z3W6QK' };
+  const pathOf = (operation: OperationSpec) => operation.path.replace(/\{(\w+)\}/g, (_, name: string) => PARAMETERS[name]!);
+  // Pushes carry Standard Webhooks signatures instead; discovery is unsigned.
+  const requestSigned = operations.filter((o) => o.signed && o.operationId !== 'receiveTrackingEvents');
+
+  it('refuses POST /v1/shipments signed with a carrier key as an unknown key, and takes the platform’s', async () => {
+    for (const key of KEYS.carrier) {
+      const refused = await send(mock, 'POST', '/v1/shipments', shipmentRequest(), { key });
+      expect(expectProblem(refused, 'unknown-key').detail).toMatch(/carrier/);
+    }
+    expect((await send(mock, 'POST', '/v1/shipments', shipmentRequest())).status).toBe(201);
+    expect(mock.context.store.collection('shipments').size).toBe(1);
+  });
+
+  for (const mockRole of ['both', 'carrier', 'platform'] as const) {
+    it(`lets a key call exactly the operations its role calls on a mock playing ${mockRole}, as the operations table says`, async () => {
+      const played = createMock({ role: mockRole, clockSpeed: 0, clockStart: START });
+      try {
+        for (const operation of requestSigned.filter((o) => mockRole === 'both' || o.role === 'both' || o.role === mockRole)) {
+          const allowed = callers(operation, mockRole);
+          for (const role of ['carrier', 'platform'] as const) {
+            for (const key of KEYS[role]) {
+              const body = operation.requestBody ? {} : undefined;
+              const response = await send(played, operation.method.toUpperCase(), pathOf(operation), body, { key });
+              const what = `${operation.method.toUpperCase()} ${operation.path} signed with ${key.keyid} on a mock playing ${mockRole}`;
+              if (allowed.includes(role)) expect(response.status, what).not.toBe(401);
+              else expect((response.body as { type?: string }).type, what).toBe('https://ecdx.dev/problems/unknown-key');
+            }
+          }
+        }
+      } finally {
+        await played.close();
+      }
+    });
+  }
 });

@@ -80,6 +80,8 @@ export interface Route {
   operation: OperationSpec;
   bodySchema: TSchema | undefined;
   handler: OperationHandler;
+  /** The roles whose keys may call it on this mock (callers.ts); a key of another role is refused. */
+  callers: readonly PartyRole[];
   /** Matches the path; the groups are the path parameters. */
   pattern: RegExp;
   parameterNames: string[];
