@@ -2,7 +2,16 @@ import { PassThrough } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConsoleProgress, formatResultLine, renderConsoleSummary, renderConsoleText, type ConsoleStream } from './console.ts';
-import { CONTROL_PAYLOAD, controlReport, hostileReport, loadFixture, RAW_CONTROL } from './fixtures/index.ts';
+import {
+  claimedButUntestedReport,
+  CONTROL_PAYLOAD,
+  controlReport,
+  hostileReport,
+  loadFixture,
+  PARTIAL_ONLY,
+  partialReport,
+  RAW_CONTROL,
+} from './fixtures/index.ts';
 
 /** A stream that records what is written; `isTTY` as asked. */
 function capture(isTTY: boolean): { stream: ConsoleStream; text: () => string } {
@@ -164,5 +173,24 @@ describe('console: progress bar on a TTY', () => {
 
     expect(new ConsoleProgress({ stream: capture(true).stream, env: { NO_COLOR: '' } }).color).toBe(true);
     expect(new ConsoleProgress({ stream: capture(false).stream, env: {}, color: true }).color).toBe(true);
+  });
+});
+
+describe('console: a partial run', () => {
+  it('is labelled a partial run, not a conformance verdict, with its filters and whether what ran passed', () => {
+    const text = renderConsoleSummary(partialReport());
+    expect(text).not.toContain('CONFORMANT');
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      `1 check: 1 passed, 0 failed, 0 warning, 0 skipped, 0 precondition-failed, 0 error — Partial run — not a conformance verdict (--only ${PARTIAL_ONLY}): what ran passed (750 ms)`,
+    );
+    expect(renderConsoleSummary(partialReport(true))).toContain('— Partial run — not a conformance verdict (--skip health/answers-quickly): what ran FAILED');
+  });
+
+  it('lists the claimed classes the run did not test as not tested, never as tested or not claimed', () => {
+    const text = renderConsoleSummary(partialReport());
+    expect(text).toMatch(/^ {2}carrier-shipping +1 +0 +0 +0 +0 +0$/m);
+    expect(text).toMatch(/^ {2}core \(not tested in this partial run\) +0 +0 +0 +0 +0 +0$/m);
+    expect(text).not.toContain('(not claimed)');
+    expect(renderConsoleSummary(claimedButUntestedReport())).toMatch(/^ {2}notices \(nothing to test\) +0 +0 +0 +0 +0 +0$/m);
   });
 });

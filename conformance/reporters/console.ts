@@ -6,11 +6,15 @@ import pc from 'picocolors';
 import type { CheckResult, ConformanceReport, ResultStatus } from '../harness/report.ts';
 import {
   classBreakdown,
+  classStateLabel,
   countsLine,
   formatDuration,
   isProblem,
+  PARTIAL_RUN,
+  partialPassed,
   RESULT_STATUSES,
   runDurationMs,
+  scopeFilters,
   STATUS_SYMBOL,
   summaryKey,
   totalOf,
@@ -73,13 +77,18 @@ export function renderConsoleSummary(report: ConformanceReport, options: Console
   const paint = statusPaint(c);
   const lines: string[] = [];
 
-  const rows = classBreakdown(report);
-  const nameWidth = Math.max('class'.length, ...rows.map((r) => r.name.length + (r.tested ? 0 : ' (not claimed)'.length)));
+  // A class is named with its state unless it was tested: `core (not tested in this partial run)`.
+  const rows = classBreakdown(report).map((row) => ({
+    ...row,
+    name: oneLine(row.name),
+    note: row.state === 'tested' ? '' : ` (${classStateLabel(row.state, report)})`,
+  }));
+  const nameWidth = Math.max('class'.length, ...rows.map((r) => r.name.length + r.note.length));
   lines.push('', c.bold('Results by class'));
   lines.push(`  ${'class'.padEnd(nameWidth)}  ${RESULT_STATUSES.map((s) => s.padStart(Math.max(s.length, 3))).join('  ')}`);
   for (const row of rows) {
-    const label = row.tested ? row.name : `${row.name}${c.dim(' (not claimed)')}`;
-    const pad = ' '.repeat(Math.max(0, nameWidth - row.name.length - (row.tested ? 0 : ' (not claimed)'.length)));
+    const label = `${row.name}${c.dim(row.note)}`;
+    const pad = ' '.repeat(Math.max(0, nameWidth - row.name.length - row.note.length));
     const cells = RESULT_STATUSES.map((s) => {
       const n = row.counts[summaryKey(s)];
       const cell = String(n).padStart(Math.max(s.length, 3));
@@ -105,7 +114,11 @@ export function renderConsoleSummary(report: ConformanceReport, options: Console
   }
 
   const total = totalOf(report.summary);
-  const verdictText = report.conformant ? c.green(c.bold(verdict(report).toUpperCase())) : c.red(c.bold(verdict(report).toUpperCase()));
+  let verdictText: string;
+  if (report.verdict === 'partial') {
+    const outcome = partialPassed(report) ? c.green('passed') : c.red(c.bold('FAILED'));
+    verdictText = `${c.yellow(c.bold(PARTIAL_RUN))} (${oneLine(scopeFilters(report.scope))}): what ran ${outcome}`;
+  } else verdictText = report.conformant ? c.green(c.bold(verdict(report).toUpperCase())) : c.red(c.bold(verdict(report).toUpperCase()));
   const counts = RESULT_STATUSES.map((s) => {
     const n = report.summary[summaryKey(s)];
     return n === 0 ? c.dim(`${n} ${s}`) : paint[s](`${n} ${s}`);

@@ -28,6 +28,7 @@ a { color: #0969da; }
 .verdict { display: inline-block; padding: 0.2rem 0.75rem; border-radius: 4px; font-weight: 700; color: #fff; }
 .verdict.ok { background: var(--passed); }
 .verdict.ko { background: var(--failed); }
+.verdict.partial { background: var(--warning); }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1.25rem; margin: 1rem 0 0; }
 dl.meta dt { color: var(--muted); }
 dl.meta dd { margin: 0; overflow-wrap: anywhere; }

@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ATTRIBUTE_PAYLOAD, controlReport, FIXTURE_NAMES, hostileReport, loadFixture, RAW_CONTROL, SCRIPT_PAYLOAD } from './fixtures/index.ts';
+import {
+  ATTRIBUTE_PAYLOAD,
+  claimedButUntestedReport,
+  controlReport,
+  FIXTURE_NAMES,
+  hostileReport,
+  loadFixture,
+  PARTIAL_ONLY,
+  partialReport,
+  RAW_CONTROL,
+  SCRIPT_PAYLOAD,
+} from './fixtures/index.ts';
 import type { ConformanceReport } from '../harness/report.ts';
 import { renderHtml } from './html.ts';
 import { escapeHtml } from './shared.ts';
@@ -274,5 +285,27 @@ describe('HTML with control characters from the target', () => {
     const html = renderHtml(controlReport());
     expect(html).not.toMatch(RAW_CONTROL);
     expect(html).toContain('target said a\\x1b]0;pwned\\x07b\\x1b[2Jc\\x9b31md\\x00e\\x7ff\\x0dg\\u202eh\\u2066i\\u202aj\\u2069k');
+  });
+});
+
+describe('HTML of a partial run', () => {
+  const html = renderHtml(partialReport());
+  const classState = (page: string, name: string) => page.match(new RegExp(`data-filter-class="${name}"[\\s\\S]*?</td><td>([\\s\\S]*?)</td>`))?.[1];
+
+  it('has a partial-run verdict in the header, with the filters and whether what ran passed', () => {
+    expect(html).toContain(
+      `<p id="verdict"><span class="verdict partial">Partial run — not a conformance verdict</span> <span class="muted">--only ${PARTIAL_ONLY}: what ran passed, no MUST check failed, errored or was blocked</span></p>`,
+    );
+    expect(html).not.toContain('verdict ok');
+    expect(html).toContain(`<dt>Scope</dt><dd>partial run: <code>--only ${PARTIAL_ONLY}</code></dd>`);
+    expect(renderHtml(partialReport(true))).toContain('--skip health/answers-quickly: what ran failed, a MUST check failed, errored or was blocked');
+  });
+
+  it('marks only the classes actually tested as tested', () => {
+    expect(classState(html, 'carrier-shipping')).toBe('tested');
+    for (const name of ['core', 'security', 'privacy', 'carrier-tracking-pull']) {
+      expect(classState(html, name)).toBe('<span class="muted">not tested in this partial run</span>');
+    }
+    expect(classState(renderHtml(claimedButUntestedReport()), 'notices')).toBe('<span class="muted">nothing to test</span>');
   });
 });

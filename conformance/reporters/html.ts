@@ -8,12 +8,17 @@ import {
   BLOCKED_SYMBOL,
   claimFacts,
   classBreakdown,
+  classStateLabel,
   DEFAULT_SPEC_URL,
   escapeHtml,
   formatDuration,
+  PARTIAL_RUN,
+  partialPassed,
   requirementHref,
   RESULT_STATUSES,
   runDurationMs,
+  scopeFilters,
+  scopeText,
   STATUS_MEANING,
   STATUS_SYMBOL,
   statusLine,
@@ -122,6 +127,19 @@ function resultHtml(r: CheckResult, index: number, specUrl: string): string {
   return `<tbody class="check s-${h(r.status)}" id="${id}" data-status="${h(r.status)}" data-class="${h(r.class)}" data-check-id="${h(r.checkId)}" data-text="${h(searchable)}">${row}${evidence}</tbody>`;
 }
 
+/** The verdict, or for a narrowed run the partial-run label with its filters and whether what ran passed. */
+function verdictHtml(report: ConformanceReport): string {
+  const blocked = 'a MUST check failed, errored or was blocked';
+  if (report.verdict === 'partial') {
+    const outcome = partialPassed(report) ? 'what ran passed, no MUST check failed, errored or was blocked' : `what ran failed, ${blocked}`;
+    return `<span class="verdict partial">${PARTIAL_RUN}</span> <span class="muted">${h(scopeFilters(report.scope))}: ${outcome}</span>`;
+  }
+  if (report.conformant)
+    return '<span class="verdict ok">Conformant</span> <span class="muted">no MUST check failed, errored or was blocked by a failed precondition</span>';
+  const why = report.results.some((r) => r.status !== 'skipped') ? `${blocked} by a failed precondition` : 'no check was executed';
+  return `<span class="verdict ko">Not conformant</span> <span class="muted">${why}</span>`;
+}
+
 function headerHtml(report: ConformanceReport): string {
   const facts = claimFacts(report.claim);
   let claimText: string;
@@ -142,16 +160,14 @@ function headerHtml(report: ConformanceReport): string {
     ['Target', `<code>${h(report.target.url)}</code>`],
     ['Role', h(report.target.role)],
     ['Claim', `${claimText}${claimJson}`],
+    ['Scope', scopeText(report, (filters) => `<code>${h(filters)}</code>`)],
     ['Classes tested', report.classes.length > 0 ? report.classes.map((c) => `<code>${h(c)}</code>`).join(', ') : 'none'],
     ['Specification', `ECDX ${h(report.specVersion)} · requirements SHA-256 <code>${h(report.specSha256)}</code>`],
     ['Harness', `ecdx ${h(report.harnessVersion)}`],
     ['Run', `<time>${h(report.startedAt)}</time> → <time>${h(report.finishedAt)}</time> (${h(formatDuration(runDurationMs(report)))})`],
   ];
-  const verdict = report.conformant
-    ? '<span class="verdict ok">Conformant</span> <span class="muted">no MUST check failed, errored or was blocked by a failed precondition</span>'
-    : '<span class="verdict ko">Not conformant</span> <span class="muted">a MUST check failed, errored or was blocked by a failed precondition</span>';
   return (
-    `<header><h1>ECDX conformance report</h1><p id="verdict">${verdict}</p>` +
+    `<header><h1>ECDX conformance report</h1><p id="verdict">${verdictHtml(report)}</p>` +
     `<dl class="meta">${meta.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></header>`
   );
 }
@@ -176,7 +192,7 @@ function classesHtml(report: ConformanceReport): string {
       }).join('');
       const name = `<button type="button" class="link mono" data-filter-class="${h(row.name)}" title="Show this class's checks">${h(row.name)}</button>`;
       const title = row.title ? `<div class="muted">${h(row.title)}</div>` : '';
-      return `<tr><td>${name}${title}</td><td>${row.tested ? 'tested' : '<span class="muted">not claimed</span>'}</td>${cells}<td class="num">${row.total}</td><td class="num">${h(formatDuration(row.durationMs))}</td></tr>`;
+      return `<tr><td>${name}${title}</td><td>${row.state === 'tested' ? 'tested' : `<span class="muted">${classStateLabel(row.state, report)}</span>`}</td>${cells}<td class="num">${row.total}</td><td class="num">${h(formatDuration(row.durationMs))}</td></tr>`;
     })
     .join('');
   const head = RESULT_STATUSES.map((s) => `<th class="num">${s}</th>`).join('');

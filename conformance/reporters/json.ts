@@ -7,7 +7,6 @@ import type { ConformanceReport } from '../harness/report.ts';
  * parse to the same strings and `cat report.json` shows them instead of running or reordering anything. They can
  * only occur inside strings, where the escape is valid.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters written as escapes
 const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export const renderJson = (report: ConformanceReport): string =>

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ATTRIBUTE_PAYLOAD, controlReport, hostileReport, loadFixture, RAW_CONTROL, SCRIPT_PAYLOAD, type FixtureName } from './fixtures/index.ts';
+import {
+  ATTRIBUTE_PAYLOAD,
+  controlReport,
+  hostileReport,
+  loadFixture,
+  PARTIAL_ONLY,
+  partialReport,
+  RAW_CONTROL,
+  SCRIPT_PAYLOAD,
+  type FixtureName,
+} from './fixtures/index.ts';
 import { cdataSafe, renderJunit, testCaseName, xmlSafe } from './junit.ts';
 import { classBreakdown, totalOf } from './shared.ts';
 
@@ -214,5 +224,34 @@ describe('JUnit XML details', () => {
   it('is the same for the same report (a fresh builder per call)', () => {
     const report = loadFixture('with-failures');
     expect(renderJunit(report)).toBe(renderJunit(report));
+  });
+});
+
+describe('JUnit XML of a partial run', () => {
+  const root = parseXml(renderJunit(partialReport()));
+  const properties = (suite: XmlElement) => Object.fromEntries(all(suite, 'property').map((p) => [p.attributes.name, p.attributes.value]));
+
+  it('says partial run, not a conformance verdict, in the testsuites name and on every testsuite', () => {
+    expect(root.attributes.name).toBe(
+      `ECDX conformance: https://carrier.example.test/ecdx (carrier) — Partial run — not a conformance verdict (--only ${PARTIAL_ONLY}): what ran passed`,
+    );
+    const suites = all(root, 'testsuite');
+    expect(suites.length).toBeGreaterThan(1);
+    for (const suite of suites) {
+      expect(properties(suite)).toMatchObject({ 'ecdx.verdict': 'partial', 'ecdx.scope': `--only ${PARTIAL_ONLY}`, 'ecdx.partialRunPassed': 'true' });
+    }
+  });
+
+  it('marks a claimed class the run did not test as not tested (an empty testsuite)', () => {
+    const core = all(root, 'testsuite').find((s) => s.attributes.name === 'core')!;
+    expect(Number(core.attributes.tests)).toBe(0);
+    expect(properties(core)).toMatchObject({ 'ecdx.class.tested': 'false', 'ecdx.class.state': 'not-tested' });
+  });
+
+  it('has the verdict on every testsuite of a whole run too', () => {
+    for (const suite of all(parseXml(renderJunit(loadFixture('with-failures'))), 'testsuite')) {
+      expect(properties(suite)['ecdx.verdict']).toBe('not-conformant');
+      expect(properties(suite)['ecdx.scope']).toBeUndefined();
+    }
   });
 });

@@ -6,7 +6,7 @@
 import junitModule from 'junit-report-builder';
 import type { Builder, TestCase } from 'junit-report-builder';
 import type { CheckResult, ConformanceReport, Evidence } from '../harness/report.ts';
-import { BLOCKED_SYMBOL, classBreakdown, resultsOfClass, STATUS_SYMBOL, statusLine, visibleText } from './shared.ts';
+import { BLOCKED_SYMBOL, classBreakdown, partialPassed, resultsOfClass, STATUS_SYMBOL, scopeFilters, statusLine, verdict, visibleText } from './shared.ts';
 
 // The package is CommonJS (`module.exports = builder`) but its types declare an ES default export: under Node the
 // default import is the builder itself, under a bundler's interop it may sit on `.default`.
@@ -81,7 +81,9 @@ function skipWithMessage(testCase: TestCase, message: string): void {
 }
 
 export function renderJunit(report: ConformanceReport): string {
-  const builder = junitRoot.newBuilder().name(xmlSafe(`ECDX conformance: ${report.target.url} (${report.target.role})`));
+  // A CI dashboard shows the testsuites name: a narrowed run says there that it is no verdict.
+  const partial = report.verdict === 'partial' ? ` — ${verdict(report)}` : '';
+  const builder = junitRoot.newBuilder().name(xmlSafe(`ECDX conformance: ${report.target.url} (${report.target.role})${partial}`));
   for (const row of classBreakdown(report)) {
     const results = resultsOfClass(report, row.name);
     const suite = builder
@@ -91,10 +93,15 @@ export function renderJunit(report: ConformanceReport): string {
       .time(row.durationMs / 1000)
       .property('ecdx.target', xmlSafe(report.target.url))
       .property('ecdx.role', report.target.role)
-      .property('ecdx.class.tested', String(row.tested))
+      .property('ecdx.verdict', report.verdict)
+      .property('ecdx.class.tested', String(row.state === 'tested'))
+      .property('ecdx.class.state', row.state)
       .property('ecdx.harnessVersion', xmlSafe(report.harnessVersion))
       .property('ecdx.specVersion', xmlSafe(report.specVersion))
       .property('ecdx.specSha256', xmlSafe(report.specSha256));
+    if (report.verdict === 'partial') {
+      suite.property('ecdx.scope', xmlSafe(scopeFilters(report.scope))).property('ecdx.partialRunPassed', String(partialPassed(report)));
+    }
     for (const r of results) {
       const testCase = suite
         .testCase()

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ATTRIBUTE_PAYLOAD, controlReport, hostileReport, loadFixture, RAW_CONTROL, SCRIPT_PAYLOAD } from './fixtures/index.ts';
+import {
+  ATTRIBUTE_PAYLOAD,
+  claimedButUntestedReport,
+  controlReport,
+  hostileReport,
+  loadFixture,
+  PARTIAL_ONLY,
+  partialReport,
+  RAW_CONTROL,
+  SCRIPT_PAYLOAD,
+} from './fixtures/index.ts';
 import { mdCode, mdText, renderMarkdown } from './markdown.ts';
 
 describe('Markdown summary', () => {
@@ -72,5 +82,36 @@ describe('Markdown summary', () => {
     expect(mdCode('x`y')).toBe('``x`y``');
     expect(mdCode('`x')).toBe('`` `x ``');
     expect(mdCode('a|b')).toBe('`a\\|b`');
+  });
+});
+
+describe('Markdown of a partial run', () => {
+  const md = renderMarkdown(partialReport());
+
+  it('says partial run, not a conformance verdict, with the filters and whether what ran passed', () => {
+    expect(md).toContain(
+      `**Partial run — not a conformance verdict** (\`--only ${PARTIAL_ONLY}\`): what ran passed, no MUST check failed, errored or was blocked (1 check).`,
+    );
+    expect(md).not.toMatch(/\*\*(Not conformant|Conformant)\*\*/);
+    expect(md).toContain(`| Scope | partial run: \`--only ${PARTIAL_ONLY}\` |`);
+    expect(renderMarkdown(partialReport(true))).toContain(
+      '**Partial run — not a conformance verdict** (`--skip health/answers-quickly`): what ran failed, 4 failed, 2 error, 2 precondition-failed (20 checks).',
+    );
+  });
+
+  it('lists only the classes actually tested as tested; a claimed class the run did not reach reads not tested', () => {
+    expect(md).toContain('| Classes tested | carrier-shipping |');
+    expect(md).toContain('| `carrier-shipping` | 1 | 0 | 0 | 0 | 0 | 0 | 1 |');
+    for (const name of ['core', 'security', 'privacy', 'carrier-tracking-pull']) {
+      expect(md).toContain(`| \`${name}\` (not tested in this partial run) | 0 | 0 | 0 | 0 | 0 | 0 | 0 |`);
+    }
+    expect(md).not.toContain('(not claimed)');
+    expect(md).toContain('None: every MUST check that ran passed.');
+  });
+
+  it('in a whole run, says "nothing to test" for a claimed class without a check', () => {
+    const whole = renderMarkdown(claimedButUntestedReport());
+    expect(whole).toContain('| `notices` (nothing to test) | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
+    expect(whole).toContain('| Scope | the whole claim |');
   });
 });

@@ -5,12 +5,17 @@ import type { CheckResult, ConformanceReport } from '../harness/report.ts';
 import {
   claimFacts,
   classBreakdown,
+  classStateLabel,
   DEFAULT_SPEC_URL,
   formatDuration,
   isProblem,
+  PARTIAL_RUN,
+  partialPassed,
   requirementHref,
   RESULT_STATUSES,
   runDurationMs,
+  scopeFilters,
+  scopeText,
   STATUS_SYMBOL,
   summaryKey,
   totalOf,
@@ -83,15 +88,26 @@ function checkSection(r: CheckResult, specUrl: string): string[] {
   return lines;
 }
 
+/** The verdict, or for a narrowed run the partial-run label with its filters and whether what ran passed. */
+function verdictLine(report: ConformanceReport): string {
+  const total = totalOf(report.summary);
+  const checks = `(${total} check${total === 1 ? '' : 's'})`;
+  const problems = `${report.summary.failed} failed, ${report.summary.error} error, ${report.summary.preconditionFailed} precondition-failed`;
+  if (report.verdict === 'partial') {
+    const outcome = partialPassed(report) ? 'what ran passed, no MUST check failed, errored or was blocked' : `what ran failed, ${problems}`;
+    return `**${PARTIAL_RUN}** (${mdCode(scopeFilters(report.scope))}): ${outcome} ${checks}.`;
+  }
+  if (report.conformant) return `**Conformant**: no MUST check failed, errored or was blocked by a failed precondition ${checks}.`;
+  const executed = report.results.some((r) => r.status !== 'skipped');
+  return `**Not conformant**: ${executed ? problems : 'no check was executed'} ${checks}.`;
+}
+
 export function renderMarkdown(report: ConformanceReport, options: MarkdownOptions = {}): string {
   const specUrl = options.specUrl ?? DEFAULT_SPEC_URL;
   const total = totalOf(report.summary);
   const out: string[] = ['# ECDX conformance report', ''];
 
-  const verdictLine = report.conformant
-    ? `**Conformant**: no MUST check failed, errored or was blocked by a failed precondition (${total} checks).`
-    : `**Not conformant**: ${report.summary.failed} failed, ${report.summary.error} error, ${report.summary.preconditionFailed} precondition-failed (${total} checks).`;
-  out.push(verdictLine, '');
+  out.push(verdictLine(report), '');
 
   const facts = claimFacts(report.claim);
   let claim: string;
@@ -112,6 +128,7 @@ export function renderMarkdown(report: ConformanceReport, options: MarkdownOptio
         ['Target', mdCode(report.target.url)],
         ['Role', report.target.role],
         ['Claim', claim],
+        ['Scope', scopeText(report, mdCode)],
         ['Classes tested', report.classes.length > 0 ? report.classes.map(mdText).join(', ') : 'none'],
         ['Specification', `ECDX ${mdText(report.specVersion)}, requirements SHA-256 ${mdCode(report.specSha256)}`],
         ['Harness', mdText(report.harnessVersion)],
@@ -137,7 +154,7 @@ export function renderMarkdown(report: ConformanceReport, options: MarkdownOptio
     ...table(
       ['class', ...RESULT_STATUSES, 'total'],
       classBreakdown(report).map((row) => [
-        `${mdCode(row.name)}${row.tested ? '' : ' (not claimed)'}`,
+        `${mdCode(row.name)}${row.state === 'tested' ? '' : ` (${classStateLabel(row.state, report)})`}`,
         ...RESULT_STATUSES.map((s) => String(row.counts[summaryKey(s)])),
         String(row.total),
       ]),
@@ -148,7 +165,10 @@ export function renderMarkdown(report: ConformanceReport, options: MarkdownOptio
 
   const problems = report.results.filter(isProblem);
   out.push('## Failures', '');
-  if (problems.length === 0) out.push('None: every MUST check passed.', '');
+  if (problems.length === 0) {
+    const executed = report.results.some((r) => r.status !== 'skipped');
+    out.push(executed ? `None: every MUST check ${report.verdict === 'partial' ? 'that ran ' : ''}passed.` : 'None, and no check was executed.', '');
+  }
   for (const r of problems) out.push(...checkSection(r, specUrl));
 
   const warnings = report.results.filter((r) => r.status === 'warning');

@@ -16,7 +16,7 @@ export function renderRunIndex(runs: readonly IndexedRun[], title = 'ECDX confor
   const rows = runs
     .map(({ report, href }) => {
       const s = report.summary;
-      return `<tr class="${report.conformant ? 'ok' : 'bad'}"><td><a href="${escapeHtml(href)}">${escapeHtml(report.target.role)}</a></td><td>${escapeHtml(report.target.url)}</td><td class="verdict">${escapeHtml(verdict(report))}</td><td>${s.passed}</td><td>${s.failed}</td><td>${s.warning}</td><td>${s.skipped}</td><td>${s.preconditionFailed}</td><td>${s.error}</td></tr>`;
+      return `<tr class="${report.verdict === 'partial' ? 'partial' : report.conformant ? 'ok' : 'bad'}"><td><a href="${escapeHtml(href)}">${escapeHtml(report.target.role)}</a></td><td>${escapeHtml(report.target.url)}</td><td class="verdict">${escapeHtml(verdict(report))}</td><td>${s.passed}</td><td>${s.failed}</td><td>${s.warning}</td><td>${s.skipped}</td><td>${s.preconditionFailed}</td><td>${s.error}</td></tr>`;
     })
     .join('\n');
   const lines = runs.map(({ report }) => `<li>${escapeHtml(report.target.role)}: ${escapeHtml(countsLine(report.summary))}</li>`).join('');
@@ -33,6 +33,7 @@ th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #d9dde
 th { background: #f3f5f8; }
 tr.ok .verdict { color: #1a7f37; font-weight: 600; }
 tr.bad .verdict { color: #c62828; font-weight: 600; }
+tr.partial .verdict { color: #9a6700; font-weight: 600; }
 .meta { color: #5b6475; }
 </style></head>
 <body>

@@ -3,7 +3,15 @@
 // Reporters render a ConformanceReport exactly as given; nothing here changes it.
 import { STATUS_CODES } from 'node:http';
 import { CLASS_BASE, conformanceClasses, conformanceClassNames } from '../../schemas/src/classes.ts';
-import { RESULT_STATUSES, type CheckResult, type ConformanceReport, type ResultStatus, type Summary } from '../harness/report.ts';
+import {
+  partialRunPassed,
+  RESULT_STATUSES,
+  type CheckResult,
+  type ConformanceReport,
+  type ResultStatus,
+  type RunScope,
+  type Summary,
+} from '../harness/report.ts';
 
 export { RESULT_STATUSES };
 export type { ResultStatus };
@@ -48,33 +56,45 @@ export const className = (nameOrUri: string): string => (nameOrUri.startsWith(CL
 export const classTitle = (name: string): string | undefined =>
   Object.hasOwn(conformanceClasses, name) ? conformanceClasses[name as keyof typeof conformanceClasses].title : undefined;
 
+/**
+ * What a run did with a class: `tested` (some check of it was executed: it is in `report.classes`), `not-tested`
+ * (claimed or chosen with --classes, but no check of it was executed: none applies, or the filters left none),
+ * `not-claimed` (its checks were skipped). A class without an executed check never reads as tested or passed.
+ */
+export type ClassState = 'tested' | 'not-tested' | 'not-claimed';
+
 /** One row of the per-class table. */
 export interface ClassRow {
   name: string;
   title: string | undefined;
-  /** Whether the run tested the class (it is in `report.classes`). */
-  tested: boolean;
+  state: ClassState;
   counts: Summary;
   total: number;
   durationMs: number;
 }
 
+/** The classes the target claims and those chosen with --classes. */
+const claimedClasses = (report: ConformanceReport): string[] => [...(claimFacts(report.claim)?.classes ?? []), ...(report.scope.classes ?? [])];
+
 /**
  * Counts per class: the classes of the specification first (in their order), then any other class a result
- * names, alphabetically. A class appears when the run tested it or a result belongs to it.
+ * names, alphabetically. A class appears when the run tested it, it is claimed (or chosen), or a result belongs
+ * to it.
  */
 export function classBreakdown(report: ConformanceReport): ClassRow[] {
   const tested = new Set(report.classes.map(className));
+  const claimed = new Set(claimedClasses(report).map(className));
   const rows = new Map<string, ClassRow>();
   const row = (name: string): ClassRow => {
     let r = rows.get(name);
     if (!r) {
-      r = { name, title: classTitle(name), tested: tested.has(name), counts: emptySummary(), total: 0, durationMs: 0 };
+      const state: ClassState = tested.has(name) ? 'tested' : claimed.has(name) ? 'not-tested' : 'not-claimed';
+      r = { name, title: classTitle(name), state, counts: emptySummary(), total: 0, durationMs: 0 };
       rows.set(name, r);
     }
     return r;
   };
-  for (const name of tested) row(name);
+  for (const name of [...tested, ...claimed]) row(name);
   for (const result of report.results) {
     const r = row(result.class);
     r.counts[summaryKey(result.status)] += 1;
@@ -85,6 +105,10 @@ export function classBreakdown(report: ConformanceReport): ClassRow[] {
   const rank = (name: string) => (known.includes(name) ? known.indexOf(name) : known.length);
   return [...rows.values()].sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }
+
+/** How a report names a class's state: a claimed class without an executed check is "nothing to test". */
+export const classStateLabel = (state: ClassState, report: ConformanceReport): string =>
+  state === 'tested' ? 'tested' : state === 'not-claimed' ? 'not claimed' : report.verdict === 'partial' ? 'not tested in this partial run' : 'nothing to test';
 
 /** The results of one class, in run order. */
 export const resultsOfClass = (report: ConformanceReport, name: string): CheckResult[] => report.results.filter((r) => r.class === name);
@@ -134,8 +158,34 @@ export function formatDuration(ms: number | undefined): string {
 /** `12 passed, 3 failed, …` — every state, zeros included, so that lines compare across runs. */
 export const countsLine = (summary: Summary): string => RESULT_STATUSES.map((s) => `${summary[summaryKey(s)]} ${s}`).join(', ');
 
-/** The one-line verdict. */
-export const verdict = (report: ConformanceReport): string => (report.conformant ? 'conformant' : 'not conformant');
+/** What every format says of a narrowed run instead of a verdict. */
+export const PARTIAL_RUN = 'Partial run — not a conformance verdict';
+
+/** The filters that narrowed a run, as given: `--only a, b; --skip c; --classes core`. */
+export const scopeFilters = (scope: RunScope): string =>
+  [
+    scope.only.length > 0 ? `--only ${scope.only.join(', ')}` : '',
+    scope.skip.length > 0 ? `--skip ${scope.skip.join(', ')}` : '',
+    scope.classes ? `--classes ${scope.classes.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+
+/** Whether the run covered the whole claim, or the filters that narrowed it; `code` renders the filters. */
+export const scopeText = (report: ConformanceReport, code: (filters: string) => string): string => {
+  const filters = scopeFilters(report.scope);
+  if (report.scope.partial) return `partial run: ${code(filters)}`;
+  return filters ? `the whole claim (${code(filters)})` : 'the whole claim';
+};
+
+/** Of a partial run: whether what ran passed (no MUST check among those executed failed, errored or was blocked). */
+export const partialPassed = (report: ConformanceReport): boolean => partialRunPassed(report.results);
+
+/** The one-line verdict: `conformant`, `not conformant`, or the partial-run label with its filters and outcome. */
+export const verdict = (report: ConformanceReport): string => {
+  if (report.verdict === 'partial') return `${PARTIAL_RUN} (${scopeFilters(report.scope)}): what ran ${partialPassed(report) ? 'passed' : 'failed'}`;
+  return report.conformant ? 'conformant' : 'not conformant';
+};
 
 /**
  * Text from a target as a report may show it: C0 controls (but tab and line feed), DEL and C1 controls become
