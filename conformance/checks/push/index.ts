@@ -2,7 +2,8 @@
 // receiver.
 import { pushContentChecks } from './content.ts';
 import { pushDeliveryChecks } from './delivery.ts';
+import { pushPromptnessChecks } from './promptness.ts';
 import { pushReceiverChecks } from './receiver.ts';
 import { subscriptionChecks } from './subscriptions.ts';
 
-export const pushChecks = [...subscriptionChecks, ...pushContentChecks, ...pushDeliveryChecks, ...pushReceiverChecks];
+export const pushChecks = [...subscriptionChecks, ...pushContentChecks, ...pushPromptnessChecks, ...pushDeliveryChecks, ...pushReceiverChecks];
