@@ -1,6 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { demoCredentials, formatWebhookKey, generateWebhookSecret, signWebhook, verifyWebhook, type WebhookVerificationKey } from '../../protocol/index.ts';
+import {
+  DEMO_WEBHOOK_SECRET,
+  demoCredentials,
+  formatWebhookKey,
+  generateWebhookSecret,
+  signWebhook,
+  verifyWebhook,
+  type WebhookVerificationKey,
+} from '../../protocol/index.ts';
 import type { Subscription } from '../../schemas/src/index.ts';
 import { MINUTE, SECOND } from '../../schemas/time.ts';
 import { violations } from '../../schemas/validate.ts';
@@ -13,6 +22,8 @@ import {
   acknowledgementOf,
   batchIdOf,
   createPushShipment,
+  DEMO_PUSH_SUBSCRIPTION_ID,
+  demoPushKey,
   eventsOf,
   foreignShipment,
   harnessWaybill,
@@ -375,10 +386,20 @@ describe('kit/pushes: events and batches (platform targets)', () => {
     expect(batch.sentAt).toBe('2026-03-01T09:30:00+08:00');
     expect(pushBatch(t, [], 'bat_given').batchId).toBe('bat_given');
   });
+
+  it('names the subscription a platform test deployment holds at the demo carrier, as the Test controls chapter does', () => {
+    const { t } = platform();
+    expect(pushBatch(t, []).subscriptionId).toBe(DEMO_PUSH_SUBSCRIPTION_ID);
+    const chapter = readFileSync(new URL('../../spec/text/95-test-controls.md', import.meta.url), 'utf8');
+    expect(chapter).toContain(`\`${DEMO_PUSH_SUBSCRIPTION_ID}\``);
+  });
 });
 
 describe('kit/pushes: pushing (platform targets)', () => {
   it('signs with the demo key of the scheme the platform accepts, or an unknown key of that scheme', () => {
+    expect(demoPushKey('v1a')).toBe(demoCredentials.push.v1a.signingKey);
+    // The v1 secret a test deployment holds for the demo subscription: the published demo secret.
+    expect(formatWebhookKey(demoPushKey('v1'))).toBe(DEMO_WEBHOOK_SECRET);
     expect(pushSigningKey(platform().t).scheme).toBe('v1a');
     expect(pushSigningKey(platform(undefined, ['v1']).t)).toBe(demoCredentials.push.v1);
     for (const schemes of [['v1a'], ['v1']] as const) {

@@ -242,19 +242,28 @@ export function trajectoryEvents(t: TestContext, sequences: readonly number[], w
   return sequences.map((s) => trackingEvent(t, waybillNo, s, REGULAR_PATH[(s - 1) % REGULAR_PATH.length]!, { tag, age: (last - s + 1) * MINUTE }));
 }
 
-/** The subscription the harness, as carrier, says it pushes for (the platform has no way to know it). */
-const SUBSCRIPTION_ID = 'sub_ecdx-conformance';
+/**
+ * The subscription a platform test deployment holds at the demo carrier (chapter Test controls): the harness, playing
+ * the demo carrier, cannot make the platform subscribe, so every test deployment stands as if it had subscribed once
+ * and been issued the published demo v1 secret in the 201. Every push the harness sends names it.
+ */
+export const DEMO_PUSH_SUBSCRIPTION_ID = 'sub_ecdx-demo';
 
 /** A PushBatch of `events`, sent now. */
 export function pushBatch(t: TestContext, events: readonly TrackingEvent[], batchId = `bat_${shortId()}`): PushBatch {
-  return { batchId, subscriptionId: SUBSCRIPTION_ID, carrierCode: HARNESS_CARRIER_CODE, sentAt: timestamp(t.targetNow()), events: [...events] };
+  return { batchId, subscriptionId: DEMO_PUSH_SUBSCRIPTION_ID, carrierCode: HARNESS_CARRIER_CODE, sentAt: timestamp(t.targetNow()), events: [...events] };
 }
 
 // --- platform targets: pushing --------------------------------------------------------------------------------
 
+/**
+ * The demo carrier's push key of a scheme, as a platform test deployment holds it: the v1a key registered out of band,
+ * or the v1 secret of the demo subscription `sub_ecdx-demo`.
+ */
+export const demoPushKey = (scheme: Scheme): WebhookSigningKey => (scheme === 'v1a' ? demoCredentials.push.v1a.signingKey : demoCredentials.push.v1);
+
 /** The demo carrier push key of the scheme the platform accepts (v1a preferred). */
-export const pushSigningKey = (t: TestContext): WebhookSigningKey =>
-  claimedSchemes(t)[0] === 'v1a' ? demoCredentials.push.v1a.signingKey : demoCredentials.push.v1;
+export const pushSigningKey = (t: TestContext): WebhookSigningKey => demoPushKey(claimedSchemes(t)[0] === 'v1a' ? 'v1a' : 'v1');
 
 /** A key of the same scheme that the platform cannot know. */
 export const unknownPushKey = (t: TestContext): WebhookSigningKey =>

@@ -18,6 +18,7 @@ import { violations } from '../../../schemas/validate.ts';
 import { defineCheck } from '../../harness/check.ts';
 import { TargetUnreachable, type HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
+import { DEMO_PUSH_SUBSCRIPTION_ID, demoPushKey } from '../../kit/pushes.ts';
 import { creatingRequest, HARNESS_CARRIER_CODE, probePath, shipmentBody, signatureOf } from '../../kit/requests.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
 import { timestamp } from '../../kit/time.ts';
@@ -86,9 +87,6 @@ const sentSignature = (response: HttpResponse): string[] => {
 
 // --- claimed parameters -------------------------------------------------------------------------------------
 
-/** The demo carrier's push keys: what a test deployment of a platform trusts for pushes. */
-const DEMO_PUSH_KEYS: Record<'v1a' | 'v1', WebhookSigningKey> = { v1a: demoCredentials.push.v1a.signingKey, v1: demoCredentials.push.v1 };
-
 /** A valid one-event PushBatch for a new waybill (sequence 1, ACCEPTED), as of the target's clock. */
 function pushBatch(t: TestContext): Record<string, unknown> {
   const now = t.targetNow();
@@ -107,7 +105,14 @@ function pushBatch(t: TestContext): Record<string, unknown> {
     recordedAt: timestamp(now - 50_000),
   };
   delete (event as Record<string, unknown>)['realNameVerification'];
-  const batch = { batchId: `bat_conf${id}`, subscriptionId: 'sub_conformance', carrierCode: HARNESS_CARRIER_CODE, sentAt: timestamp(now), events: [event] };
+  // The subscription a platform test deployment holds at the demo carrier, whose v1 secret it was issued.
+  const batch = {
+    batchId: `bat_conf${id}`,
+    subscriptionId: DEMO_PUSH_SUBSCRIPTION_ID,
+    carrierCode: HARNESS_CARRIER_CODE,
+    sentAt: timestamp(now),
+    events: [event],
+  };
   const found = violations(schemaByName('PushBatch'), batch, 3);
   if (found.length > 0) throw new Error(`harness bug: the PushBatch it built is invalid: ${found.map((v) => `${v.pointer} ${v.message}`).join('; ')}`);
   return batch;
@@ -193,8 +198,10 @@ export const keyChecks = [
     description:
       "Sends a signed GET with each algorithm in the claim's `signatureAlgorithms` for which the harness holds a " +
       'key (its own key and the second key of the same counterparty) and expects it not to be refused with 401. ' +
-      'A platform test deployment that claims `platform-tracking-receiver` gets a valid push signed with the demo ' +
-      "carrier's key of each scheme in `webhookSignatureSchemes` and must accept it (2xx). An algorithm or scheme " +
+      'A platform test deployment that claims `platform-tracking-receiver` gets a valid push of the demo carrier\u2019s ' +
+      'subscription `sub_ecdx-demo`, signed with the key of each scheme in `webhookSignatureSchemes` that a test ' +
+      'deployment holds for it (chapter Test controls: the v1a key, the published v1 secret), and must accept it ' +
+      '(2xx). An algorithm or scheme ' +
       'the harness holds no usable key for is reported as not exercised. For a carrier that claims ' +
       '`carrier-tracking-pull`, reads the events of a new shipment with `limit` = `maxPageSize` and expects 200.',
     async run(t) {
@@ -228,11 +235,11 @@ export const keyChecks = [
             );
             continue;
           }
-          const response = await push(t, pushBatch(t), DEMO_PUSH_KEYS[scheme]);
+          const response = await push(t, pushBatch(t), demoPushKey(scheme));
           t.precondition(response !== undefined, `the push signed with ${scheme} was not answered within ${t.timeoutMs} ms`);
           t.assert(
             response!.status >= 200 && response!.status < 300,
-            `the claim lists ${scheme}, so a valid push signed with the demo carrier's ${scheme} key alone is accepted: expected 2xx, got ${response!.status}`,
+            `the claim lists ${scheme}, so a valid push of the demo carrier's subscription ${DEMO_PUSH_SUBSCRIPTION_ID} signed with ${scheme === 'v1' ? 'its published v1 secret' : "the demo carrier's v1a key"} alone is accepted: expected 2xx, got ${response!.status}`,
           );
         }
       }

@@ -1,7 +1,7 @@
 // Security checks against scripted answers: a gate that refuses what the Security chapter says, and one that
 // does not. The right gate verifies with the protocol layer's own verifier and the demo keyring.
 import { describe, expect, it } from 'vitest';
-import { demoKeyring, NonceCache, verifyRequest } from '../../../protocol/index.ts';
+import { DEMO_WEBHOOK_SECRET, demoCredentials, demoKeyring, NonceCache, verifyRequest, verifyWebhook, webhookSecret } from '../../../protocol/index.ts';
 import { runScripted, scriptedClaim, scriptedProblem, SCRIPTED_TARGET, type Script } from '../../harness/scripted-target.ts';
 import { securityChecks } from './index.ts';
 
@@ -87,6 +87,40 @@ describe('security checks against scripted answers', () => {
     expect(await run('security/demo-keys-refused-in-production', careless)).toMatchInlineSnapshot(`
       {
         "message": "production deployment: GET /v1/shipments/ECDXPROBE… signed with the published demo key ecdx-demo-platform-ed25519: expected HTTP 401 (unknown-key), got 404 (not-found)",
+        "status": "failed",
+      }
+    `);
+  });
+});
+
+/**
+ * A platform test deployment that takes a v1 push only with the secret of a subscription it made, as ECDX-SEC-012
+ * reads, and holds one: the demo carrier's `sub_ecdx-demo`, with the published demo secret (chapter Test controls).
+ */
+const subscribedPlatform =
+  (secrets: Record<string, string>): Script =>
+  (request) => {
+    if (request.method !== 'POST' || request.path !== '/v1/tracking-events') return scriptedProblem('not-found');
+    const { batchId, subscriptionId, events } = JSON.parse(request.body) as { batchId: string; subscriptionId: string; events: unknown[] };
+    const secret = secrets[subscriptionId];
+    const keys = [demoCredentials.push.v1a.verificationKey, ...(secret ? [webhookSecret(secret)] : [])];
+    const verified = verifyWebhook(request.headers, request.body, keys);
+    return verified.ok ? { status: 200, json: { batchId, received: events.length, duplicates: 0 } } : scriptedProblem(verified.problem);
+  };
+
+describe('security/claimed-parameters-honoured against a platform test deployment', () => {
+  const platformClaim = scriptedClaim('platform', ['security', 'platform-tracking-receiver'], { testMode: true, webhookSignatureSchemes: ['v1a', 'v1'] });
+  const runPlatform = async (script: Script) =>
+    outcome(await runScripted(check('security/claimed-parameters-honoured'), { role: 'platform', claim: platformClaim, script }));
+
+  it('passes a platform that takes v1 pushes only for the subscription a test deployment holds at the demo carrier', async () => {
+    expect(await runPlatform(subscribedPlatform({ 'sub_ecdx-demo': DEMO_WEBHOOK_SECRET }))).toMatchObject({ status: 'passed' });
+  });
+
+  it('fails a platform that does not take the v1 pushes of that subscription', async () => {
+    expect(await runPlatform(subscribedPlatform({}))).toMatchInlineSnapshot(`
+      {
+        "message": "the claim lists v1, so a valid push of the demo carrier's subscription sub_ecdx-demo signed with its published v1 secret alone is accepted: expected 2xx, got 401",
         "status": "failed",
       }
     `);
