@@ -10,7 +10,7 @@ import type { HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
 import { is2xx, pushBatch, sendPush, trajectoryEvents } from './pushes.ts';
 import { createShipment, minimalShipmentRequest, personalDataOf, postShipment } from './shipping-data.ts';
-import { timestamp } from './time.ts';
+import { readTargetClock, timestamp } from './time.ts';
 
 export const STATISTICS_PATH = '/v1/statistics/sharing';
 
@@ -55,7 +55,8 @@ export interface Exchanges {
  * ends precondition-failed when the target does not take them: that is another area's question.
  */
 export async function makeExchanges(t: TestContext, options: { shipments?: number; rejected?: boolean; sign?: SigningKey } = {}): Promise<Exchanges> {
-  const started = wholeSecond(t.targetNow()) - SECOND;
+  // The target's clock as read, whatever its speed: a period from the harness's estimate may begin in its future.
+  const started = wholeSecond(await readTargetClock(t)) - SECOND;
   const signing = options.sign ? { sign: options.sign } : {};
   const secrets: Exchanges['secrets'] = [];
   let expected: Exchanges['expected'];
@@ -85,7 +86,7 @@ export async function makeExchanges(t: TestContext, options: { shipments?: numbe
       { label: 'pushes.delivered', count: (s) => s.pushes.delivered, atLeast: 1 },
     ];
   }
-  const completedAt = t.targetNow();
+  const completedAt = await readTargetClock(t);
   return { from: timestamp(started), to: timestamp(Math.ceil(completedAt / SECOND) * SECOND + SECOND), completedAt, expected, secrets };
 }
 

@@ -14,8 +14,13 @@ const check = (id: string) => statisticsChecks.find((c) => c.id === id)!;
 const outcome = ({ status, message }: CheckResult) => ({ status, message });
 const example = (schemaByName('SharingStatistics') as { examples: SharingStatistics[] }).examples[0]!;
 
-/** How the scripted carrier goes wrong, if at all. */
+/** How the scripted carrier goes wrong, if at all, and how its clock runs. */
 interface Faults {
+  /**
+   * A test clock that stands still (speed 0) 30 s behind the harness's clock, as after 30 s of load since the harness
+   * last read it: the read when the run starts is answered 503, so the harness's own estimate is 30 s ahead.
+   */
+  frozen?: boolean;
   /** It takes a period of 366 days and a second (it counts the days inclusively). */
   periodOneSecondLong?: boolean;
   /** It changes the figures it answers. */
@@ -26,8 +31,14 @@ interface Faults {
 function carrier(faults: Faults = {}): Script {
   let created = 0;
   const recipients: string[] = [];
+  const frozenAt = Math.floor(Date.now() / SECOND) * SECOND - 30 * SECOND;
+  const now = () => new Date(faults.frozen ? frozenAt : Date.now());
+  let clockReads = 0;
   return (request): ScriptedAnswer => {
     const url = new URL(request.path, 'http://carrier.invalid');
+    if (url.pathname === '/v1/test/clock' && faults.frozen) {
+      return clockReads++ === 0 ? { status: 503, json: {} } : { status: 200, json: { now: now().toISOString(), speed: 0 } };
+    }
     if (request.method === 'POST' && url.pathname === '/v1/shipments') {
       const body = JSON.parse(request.body) as { recipient?: { name?: string }; package?: { count?: number } };
       if (violations('ShipmentRequest', body, 1).length > 0)
@@ -45,12 +56,12 @@ function carrier(faults: Faults = {}): Script {
       });
     const [from, to] = [url.searchParams.get('from')!, url.searchParams.get('to')!];
     const longBy = Date.parse(to) - Date.parse(from) - 366 * DAY;
-    const problem = statisticsPeriodProblem(from, to, new Date());
+    const problem = statisticsPeriodProblem(from, to, now());
     if (problem && !(faults.periodOneSecondLong && longBy === SECOND)) return scriptedProblem('statistics-period-invalid', { detail: problem });
     const stats: SharingStatistics = {
       ...example,
       period: { from, to },
-      generatedAt: new Date().toISOString(),
+      generatedAt: now().toISOString(),
       party: { name: 'Scripted Carrier', role: 'carrier', carrierCode: 'ECDXDEMO' },
       counterparty: { name: 'Scripted Platform', role: 'platform' },
       shipments: { received: created, accepted: created, rejected: 0, rejectedByReason: {} },
@@ -60,8 +71,8 @@ function carrier(faults: Faults = {}): Script {
   };
 }
 
-const run = async (id: string, script: Script) =>
-  outcome(await runScripted(check(id), { role: 'carrier', claim: scriptedClaim('carrier', ['carrier-shipping', 'statistics']), script }));
+const run = async (id: string, script: Script, extra = {}) =>
+  outcome(await runScripted(check(id), { role: 'carrier', claim: scriptedClaim('carrier', ['carrier-shipping', 'statistics'], extra), script }));
 
 describe('statistics checks against a scripted carrier', () => {
   it('statistics/period-validated, at the longest period to the second', async () => {
@@ -86,13 +97,33 @@ describe('statistics checks against a scripted carrier', () => {
         "status": "passed",
       }
     `);
+    // The schema and the chapter leave counterparty optional: a target that omits it is not failed for it.
     const anonymous = carrier({ figures: ({ counterparty: _counterparty, ...stats }) => stats as SharingStatistics });
     expect(await run('statistics/served-for-period', anonymous)).toMatchInlineSnapshot(`
       {
-        "message": "the figures name the requesting platform as counterparty (got no counterparty)",
+        "message": "5 assertions held",
+        "status": "passed",
+      }
+    `);
+    const misnamed = carrier({ figures: (stats) => ({ ...stats, counterparty: { name: 'Another Carrier', role: 'carrier', carrierCode: 'ECDXOTHER' } }) });
+    expect(await run('statistics/served-for-period', misnamed)).toMatchInlineSnapshot(`
+      {
+        "message": "the counterparty the figures name is the requesting platform (got carrier)",
         "status": "failed",
       }
     `);
+  });
+
+  describe('against a test clock that stands still behind the harness', () => {
+    it.each([
+      'statistics/served-for-period',
+      'statistics/period-validated',
+      'statistics/no-personal-data',
+      'statistics/figures-consistent',
+      'statistics/past-year-answered',
+    ])('%s asks for periods on the target clock as read', async (id) => {
+      expect(await run(id, carrier({ frozen: true }), { testMode: true })).toMatchObject({ status: 'passed' });
+    });
   });
 
   it('statistics/no-personal-data, one judgement over every text member', async () => {
