@@ -89,6 +89,10 @@ class BackgroundTasks implements Background {
 
 /** A nonce store that forgets everything: what the `accept-replayed-nonce` fault uses. */
 const forgetfulNonces: NonceStore = { checkAndRecord: () => ({ outcome: 'fresh' }) };
+/** A nonce store that keeps each nonce for a minute only, not until expires + 30 s: the `nonces-forgotten-after-a-minute` fault. */
+const minuteNonces = (nonces: NonceStore): NonceStore => ({
+  checkAndRecord: (keyid, nonce, expiresAt, now) => nonces.checkAndRecord(keyid, nonce, Math.min(expiresAt, now + 60), now),
+});
 
 export function createMock(options: MockOptions = {}): Mock {
   const role = options.role ?? 'both';
@@ -128,7 +132,11 @@ export function createMock(options: MockOptions = {}): Mock {
   function authenticate(request: MockRequest, route: Route): { caller?: Party; refusal?: MockResponse } {
     const signable = { method: request.method, url: request.url.href, headers: request.headers, body: request.body };
     const callingKeys = keysCalling(route, keyring, parties);
-    const result = verifyRequest(signable, { keyring: callingKeys, nonceCache: fault('accept-replayed-nonce') ? forgetfulNonces : nonces, now: clock.now() });
+    const nonceCache = fault('accept-replayed-nonce') ? forgetfulNonces : fault('nonces-forgotten-after-a-minute') ? minuteNonces(nonces) : nonces;
+    let result = verifyRequest(signable, { keyring: callingKeys, nonceCache, now: clock.now() });
+    // The fault: a created up to 5 minutes ahead passes, as if the skew allowed for created were 300 s, not 30.
+    if (!result.ok && result.problem === 'signature-expired' && result.detail.startsWith('created lies') && fault('accept-created-minutes-ahead'))
+      result = verifyRequest(signable, { keyring: callingKeys, nonceCache, now: clock.now(), skewSeconds: 300 });
     if (result.ok) {
       // A production deployment refuses the published demo keys (ECDX-SEC-016); a test deployment uses them.
       if (!testMode && isDemoKeyid(result.keyid)) {
@@ -264,7 +272,7 @@ export function createMock(options: MockOptions = {}): Mock {
         case 'missing':
         case 'malformed':
           // The fault processes a request without a usable key; one that has a key is still handled as the rules say.
-          if (fault('idempotency-key-optional')) {
+          if (fault('idempotency-key-optional') || (fault('idempotency-key-only-for-notices') && route.operationId !== 'receiveInterruptionNotice')) {
             idempotencyKey = undefined;
             break;
           }

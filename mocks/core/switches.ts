@@ -14,7 +14,9 @@ export const switches = {
     'accept-uncovered-components',
     'ignore-content-digest',
     'accept-expired-signature',
+    'accept-created-minutes-ahead',
     'accept-replayed-nonce',
+    'nonces-forgotten-after-a-minute',
     'accept-unknown-key',
     'accept-bad-signature',
     'validate-before-authenticate',
@@ -22,6 +24,7 @@ export const switches = {
     'platform-accept-unsigned-push',
     // idempotency
     'idempotency-key-optional',
+    'idempotency-key-only-for-notices',
     'idempotency-replay-creates-again',
     'idempotency-key-reuse-accepted',
     'idempotency-no-in-flight-guard',
@@ -75,6 +78,7 @@ export const switches = {
     'location-without-division-code',
     'acceptance-without-real-name-check',
     'signatory-name-masked-wrongly',
+    'names-masked-to-first-character',
   ],
   'simulator/stories.ts': [
     'courier-phone-masked-wrongly-in-description',

@@ -100,6 +100,26 @@ describe('accept-expired-signature', () => {
   });
 });
 
+describe('accept-created-minutes-ahead', () => {
+  it('off: a signature created 60 s ahead is refused', async () =>
+    expectProblem(await send(mockWith(), 'GET', GET, undefined, { now: START + 60_000 }), 'signature-expired'));
+  it('on: one created 120 s or 5 minutes ahead is accepted', async () => {
+    const mock = mockWith('accept-created-minutes-ahead');
+    reachedOperation(await send(mock, 'GET', GET, undefined, { now: START + 120_000 }));
+    reachedOperation(await send(mock, 'GET', GET, undefined, { now: START + 300_000 }));
+  });
+  it('on: one created 10 minutes ahead, an expired one and a replay are still refused', async () => {
+    const mock = mockWith('accept-created-minutes-ahead');
+    expectProblem(await send(mock, 'GET', GET, undefined, { now: START + 600_000 }), 'signature-expired');
+    expectProblem(await send(mock, 'GET', GET, undefined, { now: START - 400_000 }), 'signature-expired');
+    const ahead = buildRequest(mock, 'GET', GET, undefined, { now: START + 120_000 });
+    reachedOperation(await mock.handle(ahead));
+    expectProblem(await mock.handle(ahead), 'nonce-replayed');
+  });
+  it('on: a future signature that does not verify is still refused', async () =>
+    expectProblem(await send(mockWith('accept-created-minutes-ahead'), 'GET', GET, undefined, { ...wrongKey, now: START + 120_000 }), 'signature-invalid'));
+});
+
 describe('accept-replayed-nonce', () => {
   it('off: a replay is refused', async () => {
     const mock = mockWith();
@@ -117,6 +137,32 @@ describe('accept-replayed-nonce', () => {
   });
   it('on: an expired signature is still refused', async () =>
     expectProblem(await send(mockWith('accept-replayed-nonce'), 'GET', GET, undefined, { now: START - 400_000 }), 'signature-expired'));
+});
+
+describe('nonces-forgotten-after-a-minute', () => {
+  /** A mock whose clock moves only when told, and a signed GET sent to it once. */
+  const sentOnce = async (...faults: FaultName[]) => {
+    const mock = mockWith(...faults);
+    const request = buildRequest(mock, 'GET', GET);
+    reachedOperation(await mock.handle(request));
+    return { mock, request };
+  };
+  it('off: a replay 4 minutes later, and 15 s after the signature expired, is refused', async () => {
+    const { mock, request } = await sentOnce();
+    mock.context.clock.advance(240_000);
+    expectProblem(await mock.handle(request), 'nonce-replayed');
+    mock.context.clock.advance(75_000);
+    expectProblem(await mock.handle(request), 'nonce-replayed');
+  });
+  it('on: a replay within the minute is refused, one 4 minutes later is processed', async () => {
+    const { mock, request } = await sentOnce('nonces-forgotten-after-a-minute');
+    mock.context.clock.advance(30_000);
+    expectProblem(await mock.handle(request), 'nonce-replayed');
+    mock.context.clock.advance(210_000);
+    reachedOperation(await mock.handle(request));
+  });
+  it('on: an expired signature is still refused', async () =>
+    expectProblem(await send(mockWith('nonces-forgotten-after-a-minute'), 'GET', GET, undefined, { now: START - 400_000 }), 'signature-expired'));
 });
 
 describe('accept-unknown-key', () => {
@@ -185,6 +231,24 @@ describe('idempotency-key-optional', () => {
     expect((await send(mock, 'POST', '/v1/shipments', body, { idempotencyKey: 'opt-0001' })).headers['idempotency-replayed']).toBe('true');
     expectProblem(await send(mock, 'POST', '/v1/shipments', shipmentRequest(), { idempotencyKey: 'opt-0001' }), 'idempotency-key-reused');
   });
+});
+
+describe('idempotency-key-only-for-notices', () => {
+  const incident = () => ({ ...exampleOf('SecurityIncident'), incidentId: `inc-${Math.random().toString(36).slice(2, 10)}` });
+  it('off: an incident notification without a key is refused', async () =>
+    expectProblem(await send(mockWith(), 'POST', '/v1/security-incidents', incident(), { idempotencyKey: false }), 'idempotency-key-missing'));
+  it('on: it is processed, as is a shipment without a key', async () => {
+    const mock = mockWith('idempotency-key-only-for-notices');
+    created(await send(mock, 'POST', '/v1/security-incidents', incident(), { idempotencyKey: false }));
+    created(await send(mock, 'POST', '/v1/shipments', shipmentRequest(), { idempotencyKey: '' }));
+  });
+  it('on: an interruption notice without a key is still refused', async () =>
+    expectProblem(
+      await send(mockWith('idempotency-key-only-for-notices'), 'POST', '/v1/interruption-notices', exampleOf('InterruptionNoticeRequest'), {
+        idempotencyKey: false,
+      }),
+      'idempotency-key-missing',
+    ));
 });
 
 describe('idempotency-replay-creates-again', () => {
@@ -284,6 +348,32 @@ describe('credential-in-location', () => {
     const response = await send(mockWith('credential-in-location'), 'POST', '/v1/shipments', shipmentRequest());
     created(response);
     expect(response.headers['location']).toContain('?signature=');
+  });
+});
+
+describe('notice-location-with-mitigation', () => {
+  /** A notice the demo platform issues to the mock's carrier, whose mitigation names a contact. */
+  const notice = () => ({
+    noticeId: 'ntc-loc-1',
+    issuer: { name: 'ECDX Demo Platform', role: 'platform' },
+    recipient: { name: 'ECDX Reference Mock Carrier', role: 'carrier', carrierCode: 'ECDXDEMO' },
+    affectedFeeds: ['SHIPPING_DATA'],
+    reason: 'PLANNED_MAINTENANCE',
+    reasonDetail: '维护',
+    issuedAt: '2026-03-01T09:30:00+08:00',
+    plannedStart: '2026-03-05T09:30:00+08:00',
+    plannedEnd: '2026-03-05T10:30:00+08:00',
+    impact: { severity: 'MINOR', estimatedShipmentsPerDay: 10, affectedUsers: '商家', mitigation: '请联系王小明 13912345678' },
+  });
+  it('off: the Location of a received notice names its copy only', async () => {
+    const response = await send(mockWith(), 'POST', '/v1/interruption-notices', notice());
+    created(response);
+    expect(response.headers['location']).toBe('/v1/interruption-notices/ntc-loc-1');
+  });
+  it('on: it carries the mitigation, contact and mobile number included, in its query', async () => {
+    const response = await send(mockWith('notice-location-with-mitigation'), 'POST', '/v1/interruption-notices', notice());
+    created(response);
+    expect(decodeURIComponent(response.headers['location']!)).toBe('/v1/interruption-notices/ntc-loc-1?about=请联系王小明 13912345678');
   });
 });
 

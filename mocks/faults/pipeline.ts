@@ -3,6 +3,7 @@
 // the validation of one operation's body); the problem-shape faults rewrite every answer, the refusals made before
 // an operation is known (404, 405) included.
 import { findMobileNumbers } from '../../schemas/identifiers.ts';
+import type { InterruptionNoticeRequest } from '../../schemas/src/index.ts';
 import { problemTypeUri } from '../../schemas/src/problems.ts';
 import { defineFault } from '../core/faults.ts';
 import { PROBLEM_TYPE } from '../core/respond.ts';
@@ -41,11 +42,27 @@ export const pipelineFaults = [
     description: 'Accepts signatures whose expires has passed or whose created lies in the future.',
   }),
   defineFault({
+    name: 'accept-created-minutes-ahead',
+    switch: 'accept-created-minutes-ahead',
+    requirements: ['ECDX-SEC-005'],
+    role: 'both',
+    description:
+      'Accepts a signature whose created lies up to 5 minutes ahead of its clock, as if it allowed 300 s of skew for created instead of 30; one further ahead, or expired, is still refused.',
+  }),
+  defineFault({
     name: 'accept-replayed-nonce',
     switch: 'accept-replayed-nonce',
     requirements: ['ECDX-SEC-006'],
     role: 'both',
     description: 'Forgets nonces: a replayed request is processed again.',
+  }),
+  defineFault({
+    name: 'nonces-forgotten-after-a-minute',
+    switch: 'nonces-forgotten-after-a-minute',
+    requirements: ['ECDX-SEC-006'],
+    role: 'both',
+    description:
+      "Remembers an accepted nonce for 60 s only, not until the signature's expires + 30 s: a replay within the minute is refused, one later in the signature's validity is processed again.",
   }),
   defineFault({
     name: 'accept-unknown-key',
@@ -75,6 +92,14 @@ export const pipelineFaults = [
     requirements: ['ECDX-IDM-002'],
     role: 'both',
     description: 'Processes a creating POST that has no Idempotency-Key.',
+  }),
+  defineFault({
+    name: 'idempotency-key-only-for-notices',
+    switch: 'idempotency-key-only-for-notices',
+    requirements: ['ECDX-IDM-002'],
+    role: 'both',
+    description:
+      'Refuses a POST /v1/interruption-notices without a usable Idempotency-Key, but processes every other creating POST without one: responses to notices, incident notifications, shipments, cancellations, subscriptions.',
   }),
   defineFault({
     name: 'idempotency-replay-creates-again',
@@ -208,6 +233,21 @@ export const pipelineFaults = [
       const signature = input.request.headers['signature'];
       if (!location || !signature) return r;
       return { ...r, headers: { ...r.headers, location: `${location}${location.includes('?') ? '&' : '?'}signature=${encodeURIComponent(signature)}` } };
+    },
+  }),
+  defineFault({
+    name: 'notice-location-with-mitigation',
+    requirements: ['ECDX-PRV-016'],
+    // Only a platform's checks scan the Location of a notice it received; a carrier's scan that of its shipments.
+    role: 'platform',
+    description:
+      "Appends the notice's mitigation text, which may name a contact person and a telephone number, to the Location header of a received notice as the query ?about=….",
+    operation: 'receiveInterruptionNotice',
+    rewrite: (input, r) => {
+      const location = r.headers['location'];
+      const mitigation = (input.body as InterruptionNoticeRequest | undefined)?.impact?.mitigation;
+      if (r.status !== 201 || !location || !mitigation) return r;
+      return { ...r, headers: { ...r.headers, location: `${location}?about=${encodeURIComponent(mitigation)}` } };
     },
   }),
   // --- the shape of problems ----------------------------------------------------------------------------

@@ -14,10 +14,12 @@ import { trackingFaults } from './tracking.ts';
 const pool = new MockPool();
 afterEach(() => pool.closeAll());
 
-/** A mock with the faults and a finished parcel of the order id (`ecdx-happy-…` is delivered). */
-async function finished(faults: FaultName[], orderId = 'ecdx-happy-1') {
+/** A mock with the faults and a finished parcel of the order id (`ecdx-happy-…` is delivered), to `recipient` if given. */
+async function finished(faults: FaultName[], orderId = 'ecdx-happy-1', recipient?: string) {
   const mock = pool.mock({ faults: faultsNamed(...faults) });
-  const { waybillNo } = await createShipment(mock, shippingData(orderId));
+  const data = shippingData(orderId);
+  if (recipient) data['recipient'] = { ...(data['recipient'] as object), name: recipient };
+  const { waybillNo } = await createShipment(mock, data);
   mock.context.clock.advance(5 * DAY);
   return { mock, waybillNo, events: (await walk(mock, waybillNo, 100)).events };
 }
@@ -252,6 +254,26 @@ describe('signatory-name-masked-wrongly', () => {
     expect(event.signatory).toEqual({ name: '张*三', relation: 'SELF' });
     expect(violations('TrackingEvent', event)).toEqual([]);
   });
+});
+
+describe('names-masked-to-first-character', () => {
+  it('off: the recipients 张小三 and 欧阳娜娜 sign as 张*三 and 欧**娜', async () => {
+    expect(last((await finished([], 'ecdx-happy-1', '张小三')).events).signatory).toEqual({ name: '张*三', relation: 'SELF' });
+    expect(last((await finished([], 'ecdx-happy-1', '欧阳娜娜')).events).signatory).toEqual({ name: '欧**娜', relation: 'SELF' });
+  });
+  it('on: as 张* and 欧*, still valid MaskedNames; couriers are masked the same way', async () => {
+    for (const [name, shown] of [
+      ['张小三', '张*'],
+      ['欧阳娜娜', '欧*'],
+    ]) {
+      const { events } = await finished(['names-masked-to-first-character'], 'ecdx-happy-1', name);
+      expect(last(events).signatory).toEqual({ name: shown, relation: 'SELF' });
+      for (const event of events) expect(violations('TrackingEvent', event)).toEqual([]);
+      for (const courier of events.flatMap((e) => (e.courier ? [e.courier.name] : []))) expect([...courier]).toHaveLength(2);
+    }
+  });
+  it('on: a two-character name is still masked by rule M1', async () =>
+    expect(last((await finished(['names-masked-to-first-character'])).events).signatory).toEqual({ name: '张*', relation: 'SELF' }));
 });
 
 describe('courier-phone-masked-wrongly-in-description', () => {

@@ -88,6 +88,11 @@ export const trackingFaults = [
     'Masks the signatory’s name with one * between its first and last character whatever its length (张三 → 张*三, 欧阳娜娜 → 欧*娜) instead of rule M1; a SELF signatory is the recipient, so the harness can compare.',
   ),
   carrierSwitch(
+    'names-masked-to-first-character',
+    ['ECDX-PRV-001'],
+    'Masks the courier’s and the signatory’s names as their first character and one * whatever their length (张小三 → 张*, 欧阳娜娜 → 欧*) instead of rule M1, which is right only for two-character names (张三 → 张*); a SELF signatory is the recipient, so the harness can compare, given a recipient with a longer name.',
+  ),
+  carrierSwitch(
     'courier-phone-masked-wrongly-in-description',
     ['ECDX-PRV-002'],
     'Writes the courier’s mobile in the ACCEPTED and OUT_FOR_DELIVERY descriptions with 4 digits kept in front and 3 behind (1390****001) instead of rule M2; courier.phone stays correct.',

@@ -23,17 +23,21 @@ export function inventCourier(random: SeededRandom): Courier {
 export const inventProxyName = (random: SeededRandom): string => random.pick(PROXY_NAMES);
 
 /**
- * Rule M1, or undefined when the name cannot be masked (a name whose first or last character is `*`). With
- * `wrongly`, the faulty masking a careless carrier writes: one `*` between the first and the last character
- * whatever the length (`张三` → `张*三`, `欧阳娜娜` → `欧*娜`).
+ * How a name is masked: by rule M1, or as a careless carrier does it — one `*` between the first and the last
+ * character whatever the length (`张三` → `张*三`, `欧阳娜娜` → `欧*娜`), or the first character and one `*` whatever
+ * the length (`张小三` → `张*`, `欧阳娜娜` → `欧*`), which is right only for a name of two characters.
  */
-export function maskedName(name: string | undefined, wrongly = false): string | undefined {
+export type NameMasking = 'M1' | 'one-star-between' | 'first-and-one-star';
+
+/** The name masked as `masking` says, or undefined when it cannot be masked (a first or last character `*`). */
+export function maskedName(name: string | undefined, masking: NameMasking = 'M1'): string | undefined {
   if (name === undefined) return undefined;
   try {
     const correct = maskName(name);
-    if (!wrongly) return correct;
     const chars = Array.from(name.trim());
-    return chars.length >= 2 ? `${chars[0]}*${chars[chars.length - 1]}` : correct;
+    if (masking === 'one-star-between') return chars.length >= 2 ? `${chars[0]}*${chars[chars.length - 1]}` : correct;
+    if (masking === 'first-and-one-star') return `${chars[0]}*`;
+    return correct;
   } catch {
     return undefined;
   }

@@ -18,7 +18,7 @@ import {
 import { statusMappings, type MappingSource } from '../../../schemas/src/status-mapping.ts';
 import type { Switch } from '../switches.ts';
 import { choosePath, planSteps, type Place, type Step } from './paths.ts';
-import { inventCourier, inventProxyName, maskedMobile, maskedName, type Courier } from './people.ts';
+import { inventCourier, inventProxyName, maskedMobile, maskedName, type Courier, type NameMasking } from './people.ts';
 import { crossesBorder, facilityFor, sameSortingCentre, withoutDivisionCode } from './places.ts';
 import { SeededRandom } from './random.ts';
 import { viewRequest, type RequestView } from './request-view.ts';
@@ -192,7 +192,9 @@ function buildEvent(
   const node = draft.status === 'ARRIVED_DEST_CITY' && fault('arrival-node-delivery') ? 'DELIVERY' : nodeForStatus(draft.status, previousNode);
   const step = draft.step;
   const courier = step?.courier ? couriers[step.courier] : undefined;
-  const signatory = signatoryFor(step, request, proxy, fault('signatory-name-masked-wrongly'));
+  // A carrier that masks every name as its first character and one `*` does so for couriers and signatories alike.
+  const names: NameMasking = fault('names-masked-to-first-character') ? 'first-and-one-star' : 'M1';
+  const signatory = signatoryFor(step, request, proxy, fault('signatory-name-masked-wrongly') ? 'one-star-between' : names);
   const location = draft.location && fault('location-without-division-code') ? withoutDivisionCode(draft.location) : draft.location;
 
   const event: TrackingEvent = {
@@ -219,7 +221,7 @@ function buildEvent(
   if (subStatus) event.subStatus = subStatus;
   if (location) event.location = location;
   if (courier) {
-    const name = maskedName(courier.name);
+    const name = maskedName(courier.name, names);
     if (name) event.courier = { name, phone: maskedMobile(courier.phone), employeeRef: courier.employeeRef };
   }
   if (signatory) event.signatory = signatory;
@@ -241,14 +243,14 @@ function signatoryFor(
   step: Step | undefined,
   request: RequestView,
   proxy: { name: string; relation: (typeof SIGNATORY_PROXIES)[number] },
-  wrongly: boolean,
+  masking: NameMasking,
 ): TrackingEvent['signatory'] {
   if (step?.signatory === 'self') {
-    const name = maskedName(request.recipient.name, wrongly);
+    const name = maskedName(request.recipient.name, masking);
     return name ? { name, relation: 'SELF' } : undefined;
   }
   if (step?.signatory === 'proxy') {
-    const name = maskedName(proxy.name, wrongly);
+    const name = maskedName(proxy.name, masking);
     return name ? { name, relation: proxy.relation } : undefined;
   }
   return undefined;
