@@ -1,7 +1,16 @@
 // Security checks against scripted answers: a gate that refuses what the Security chapter says, and one that
 // does not. The right gate verifies with the protocol layer's own verifier and the demo keyring.
 import { describe, expect, it } from 'vitest';
-import { DEMO_WEBHOOK_SECRET, demoCredentials, demoKeyring, NonceCache, verifyRequest, verifyWebhook, webhookSecret } from '../../../protocol/index.ts';
+import {
+  DEMO_WEBHOOK_SECRET,
+  demoCredentials,
+  demoKeyring,
+  NonceCache,
+  type NonceStore,
+  verifyRequest,
+  verifyWebhook,
+  webhookSecret,
+} from '../../../protocol/index.ts';
 import { runScripted, scriptedClaim, scriptedProblem, SCRIPTED_TARGET, type Script } from '../../harness/scripted-target.ts';
 import { securityChecks } from './index.ts';
 
@@ -10,17 +19,44 @@ const check = (id: string) => securityChecks.find((c) => c.id === id)!;
 const outcome = ({ status, message }: { status: string; message: string }) => ({ status, message: message.replace(/ECDXPROBE\d+/g, 'ECDXPROBE…') });
 const claim = scriptedClaim('carrier', ['security', 'carrier-shipping']);
 
-/** Refuses as the chapter says; answers a signed request 404 (nothing is stored) or 201 to a POST. */
-const gate = (): Script => {
-  const nonceCache = new NonceCache();
+/** How a gate bends the rules of the Security chapter, if at all. */
+interface Leniency {
+  /** Seconds of clock skew it allows (the chapter: 30). */
+  skewSeconds?: number;
+  /** How long it remembers a nonce, in seconds (the chapter: until the signature's expires + 30 s). */
+  nonceSeconds?: number;
+}
+
+/**
+ * Refuses as the chapter says (or as `leniency` bends it); answers a signed request 404 (nothing is stored) or 201 to
+ * a POST. Its clock is a test clock that the harness may move (`/v1/test/clock`); its health document tells it.
+ */
+const gate = (leniency: Leniency = {}): Script => {
+  const cache = new NonceCache();
+  const nonceCache: NonceStore = {
+    checkAndRecord: (keyid, nonce, expiresAt, now) =>
+      cache.checkAndRecord(keyid, nonce, leniency.nonceSeconds === undefined ? expiresAt : Math.min(expiresAt, now + leniency.nonceSeconds), now),
+  };
+  let moved = 0;
+  const now = () => Date.now() + moved;
   return (request) => {
+    if (request.path === '/v1/health') return { status: 200, json: { serverTime: new Date(now()).toISOString() } };
     const signable = {
       method: request.method,
       url: `${SCRIPTED_TARGET}${request.path}`,
       headers: request.headers,
       body: new TextEncoder().encode(request.body),
     };
-    const verified = verifyRequest(signable, { keyring: demoKeyring(), nonceCache, now: Date.now() });
+    const verified = verifyRequest(signable, {
+      keyring: demoKeyring(),
+      nonceCache,
+      now: now(),
+      ...(leniency.skewSeconds ? { skewSeconds: leniency.skewSeconds } : {}),
+    });
+    if (verified.ok && request.path === '/v1/test/clock') {
+      if (request.method === 'POST') moved += (JSON.parse(request.body) as { advanceSeconds: number }).advanceSeconds * 1000;
+      return { status: 200, json: { now: new Date(now()).toISOString(), speed: 1 } };
+    }
     if (!verified.ok) return verified.status === 429 ? scriptedProblem('rate-limited') : scriptedProblem(verified.problem, { detail: verified.detail });
     return request.method === 'POST' ? { status: 201, json: { accepted: true } } : scriptedProblem('not-found');
   };
@@ -69,6 +105,40 @@ describe('security checks against scripted answers', () => {
         "status": "failed",
       }
     `);
+  });
+
+  it('security/signature-validity-enforced, just outside the allowed skew', async () => {
+    expect(await run('security/signature-validity-enforced', gate())).toMatchInlineSnapshot(`
+      {
+        "message": "30 assertions held",
+        "status": "passed",
+      }
+    `);
+    // Takes a signature created 120 s ahead of its clock: it allows 150 s of skew, not 30.
+    expect(await run('security/signature-validity-enforced', gate({ skewSeconds: 150 }))).toMatchInlineSnapshot(`
+      {
+        "message": "POST /v1/shipments signed 60 s ahead of the target's clock: expected HTTP 401 (signature-expired), got 201",
+        "status": "failed",
+      }
+    `);
+  });
+
+  it('security/nonce-remembered-until-expiry, late in the window', async () => {
+    const testMode = { ...claim, testMode: true };
+    expect(await run('security/nonce-remembered-until-expiry', gate(), testMode)).toMatchInlineSnapshot(`
+      {
+        "message": "12 assertions held",
+        "status": "passed",
+      }
+    `);
+    // Refuses a replay within the minute, and forgets the nonce after it.
+    expect(await run('security/nonce-remembered-until-expiry', gate({ nonceSeconds: 60 }), testMode)).toMatchInlineSnapshot(`
+      {
+        "message": "GET /v1/shipments/ECDXPROBE… replayed 240 s after its signature was created: expected HTTP 401 (nonce-replayed), got 404 (not-found)",
+        "status": "failed",
+      }
+    `);
+    expect(await run('security/nonce-replay-refused', gate({ nonceSeconds: 60 }))).toMatchObject({ status: 'passed' });
   });
 
   it('security/demo-keys-refused-in-production: a test deployment is not asked, a production one that accepts them fails', async () => {

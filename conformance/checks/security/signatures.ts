@@ -5,13 +5,14 @@
 // a correctly signed request), then the faulty variants; the status and problem type name the SEC requirement, the
 // problem's format the error rules (support/requests.ts `expectRefusal`).
 import { createHash } from 'node:crypto';
-import { generateEd25519SigningKey, generateHmacKey } from '../../../protocol/index.ts';
+import { CLOCK_SKEW_SECONDS, generateEd25519SigningKey, generateHmacKey, MAX_SIGNATURE_LIFETIME_SECONDS } from '../../../protocol/index.ts';
 import type { ProblemSlug } from '../../../schemas/src/problems.ts';
 import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
 import { creatingRequest, probePath, resend, signatureOf } from '../../kit/requests.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
+import { MINUTE, readTargetClock, SECOND } from '../../kit/time.ts';
 
 const SIGNATURE_PROBLEMS: readonly ProblemSlug[] = [
   'signature-missing',
@@ -23,6 +24,22 @@ const SIGNATURE_PROBLEMS: readonly ProblemSlug[] = [
 ];
 
 const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
+/**
+ * How far outside the allowed skew the validity probes lie: twice the skew, so that what the harness does not know
+ * of the target's clock (the latency of reading it, a clock that moved on since) cannot bring them within it.
+ */
+const OUTSIDE_SKEW_S = 2 * CLOCK_SKEW_SECONDS;
+/** When the late replay of a nonce is sent: well past the minute a careless receiver keeps nonces, before expires. */
+const LATE_IN_WINDOW_S = MAX_SIGNATURE_LIFETIME_SECONDS - 60;
+/** The last replay: after expires, within the skew for which the nonce must still be remembered. */
+const AFTER_EXPIRY_S = CLOCK_SKEW_SECONDS / 2;
+
+/** The created parameter (epoch ms) of the harness's own signature on a request it sent. */
+function createdOf(response: HttpResponse): number | undefined {
+  const created = /;created=(\d+)/.exec(response.sent.headers['signature-input'] ?? '')?.[1];
+  return created === undefined ? undefined : Number(created) * SECOND;
+}
 
 /** A correctly signed GET the target serves: the harness's own key must be accepted before faulty variants mean anything. */
 async function ownSignature(t: TestContext): Promise<{ response: HttpResponse; keyid: string; alg: string; path: string }> {
@@ -106,17 +123,29 @@ export const signatureChecks = [
     requirements: ['ECDX-SEC-005'],
     title: 'Stale, future and over-long signatures are refused',
     description:
-      'Signs the creating request as of 10 minutes ago (expired 5 minutes ago) and as of 10 minutes ahead, and ' +
-      'expects 401 `signature-expired`; signs it with a validity of 3600 s and expects 401 `signature-invalid`. ' +
-      "Times are the target's (its test clock, when it has one).",
+      `Signs the creating request as of ${OUTSIDE_SKEW_S} s ahead of the target's clock and so that it expired ` +
+      `${OUTSIDE_SKEW_S} s ago — just outside the ${CLOCK_SKEW_SECONDS} s of skew a receiver allows — and as of 10 ` +
+      'minutes ahead and 10 minutes ago, and expects 401 `signature-expired` for each; signs it with a validity of ' +
+      "3600 s and expects 401 `signature-invalid`. Times are the target's clock as read (its test clock, when it has " +
+      'one; else the server time of its health document).',
     async run(t) {
       const request = creatingRequest(t);
-      const stale = await t.http.post(request.path, request.fresh(), { signAt: t.targetNow() - 600_000 });
-      expectRefusal(t, stale, 401, 'signature-expired', { what: `${request.label} signed 10 minutes ago (expires 300 s later)` });
-      const future = await t.http.post(request.path, request.fresh(), { signAt: t.targetNow() + 600_000 });
-      expectRefusal(t, future, 401, 'signature-expired', { what: `${request.label} signed 10 minutes in the future` });
-      const created = Math.floor(t.targetNow() / 1000);
-      const long = await t.http.post(request.path, request.fresh(), { signAt: created * 1000, tamper: { params: { expires: created + 3600 } } });
+      const outside = OUTSIDE_SKEW_S * SECOND;
+      const cases: [string, (now: number) => number][] = [
+        [`signed ${OUTSIDE_SKEW_S} s ahead of the target's clock`, (now) => now + outside],
+        [
+          `whose signature expired ${OUTSIDE_SKEW_S} s ago (signed ${MAX_SIGNATURE_LIFETIME_SECONDS + OUTSIDE_SKEW_S} s ago)`,
+          (now) => now - MAX_SIGNATURE_LIFETIME_SECONDS * SECOND - outside,
+        ],
+        ['signed 10 minutes in the future', (now) => now + 10 * MINUTE],
+        [`signed 10 minutes ago (expires ${MAX_SIGNATURE_LIFETIME_SECONDS} s later)`, (now) => now - 10 * MINUTE],
+      ];
+      for (const [how, signAt] of cases) {
+        const response = await t.http.post(request.path, request.fresh(), { signAt: signAt(await readTargetClock(t)) });
+        expectRefusal(t, response, 401, 'signature-expired', { what: `${request.label} ${how}` });
+      }
+      const created = Math.floor((await readTargetClock(t)) / SECOND);
+      const long = await t.http.post(request.path, request.fresh(), { signAt: created * SECOND, tamper: { params: { expires: created + 3600 } } });
       expectRefusal(t, long, 401, 'signature-invalid', { what: `${request.label} whose signature claims 3600 s of validity` });
     },
   }),
@@ -137,6 +166,33 @@ export const signatureChecks = [
       const own = await ownSignature(t);
       const replayedGet = await resend(t, own.response);
       expectRefusal(t, replayedGet, 401, 'nonce-replayed', { what: `GET ${own.path.split('?')[0]} replayed with the same signature` });
+    },
+  }),
+  defineCheck({
+    id: 'security/nonce-remembered-until-expiry',
+    requirements: ['ECDX-SEC-006'],
+    needs: ['test-mode'],
+    title: "A nonce is remembered until the signature's expires plus 30 s",
+    description:
+      `Sends a correctly signed GET (valid for ${MAX_SIGNATURE_LIFETIME_SECONDS} s), moves the target's clock to ` +
+      `${LATE_IN_WINDOW_S} s after the signature's created and replays the request exactly: expects 401 ` +
+      `\`nonce-replayed\`. Moves the clock on to ${AFTER_EXPIRY_S} s after its expires — still within the ` +
+      `${CLOCK_SKEW_SECONDS} s of skew for which the receiver must remember the nonce — and replays it again: expects ` +
+      '401 `nonce-replayed` (or `signature-expired`, for a receiver that allows no skew), never the request processed.',
+    async run(t) {
+      t.requireTestMode();
+      const path = probePath(t);
+      const first = await t.http.get(path, { signAt: await readTargetClock(t) });
+      t.precondition(first.status !== 401, `a correctly signed GET ${path.split('?')[0]} was refused with 401, so a replay of it shows nothing`);
+      const created = t.need(createdOf(first), 'the harness could not read back the created parameter of its own signature');
+      const what = `GET ${path.split('?')[0]} replayed`;
+      await t.advanceClock(Math.max(SECOND, created + LATE_IN_WINDOW_S * SECOND - (await readTargetClock(t))));
+      expectRefusal(t, await resend(t, first), 401, 'nonce-replayed', { what: `${what} ${LATE_IN_WINDOW_S} s after its signature was created` });
+      const expires = created + MAX_SIGNATURE_LIFETIME_SECONDS * SECOND;
+      await t.advanceClock(Math.max(SECOND, expires + AFTER_EXPIRY_S * SECOND - (await readTargetClock(t))));
+      expectRefusal(t, await resend(t, first), 401, ['nonce-replayed', 'signature-expired'], {
+        what: `${what} ${AFTER_EXPIRY_S} s after its signature expired`,
+      });
     },
   }),
   defineCheck({
