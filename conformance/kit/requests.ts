@@ -10,6 +10,7 @@
 // minute ago. Every body is fresh: unique identifiers, times relative to the target's clock.
 import { parseDictionary, type InnerList } from 'structured-headers';
 import { schemaByName } from '../../schemas/src/index.ts';
+import { operations } from '../../spec/openapi/operations.ts';
 import { violations } from '../../schemas/validate.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
@@ -28,6 +29,8 @@ export interface CreatingRequest {
   fresh: () => Record<string, unknown>;
   /** `POST /v1/shipments`, for messages. */
   label: string;
+  /** What the operation answers when it creates (operations table): a first answer is the original only if it is this. */
+  success: { status: number; schema: string };
 }
 
 /**
@@ -87,11 +90,18 @@ export function incidentBody(t: TestContext): Record<string, unknown> {
   };
 }
 
-const builders: Record<CreatingKind, { path: string; build: (t: TestContext) => Record<string, unknown>; schema: string; classOf: ConformanceClassName }> = {
-  shipment: { path: '/v1/shipments', build: (t) => shipmentBody(t), schema: 'ShipmentRequest', classOf: 'carrier-shipping' },
-  notice: { path: '/v1/interruption-notices', build: noticeBody, schema: 'InterruptionNoticeRequest', classOf: 'notices' },
-  incident: { path: '/v1/security-incidents', build: incidentBody, schema: 'SecurityIncident', classOf: 'incidents' },
+const builders: Record<CreatingKind, { operationId: string; build: (t: TestContext) => Record<string, unknown>; classOf: ConformanceClassName }> = {
+  shipment: { operationId: 'createShipment', build: (t) => shipmentBody(t), classOf: 'carrier-shipping' },
+  notice: { operationId: 'receiveInterruptionNotice', build: noticeBody, classOf: 'notices' },
+  incident: { operationId: 'receiveSecurityIncident', build: incidentBody, classOf: 'incidents' },
 };
+
+/** The operation of the table (spec/openapi/operations.ts) with this id: its path, request schema and success. */
+function operationNamed(operationId: string) {
+  const operation = operations.find((o) => o.operationId === operationId);
+  if (!operation?.requestBody || !operation.success.schema) throw new Error(`harness bug: ${operationId} is no operation that takes and answers a body`);
+  return { path: operation.path, schema: operation.requestBody.schema, success: { status: operation.success.status, schema: operation.success.schema } };
+}
 
 /** The kind of creating request the target serves (see `creatingRequest`), or undefined. */
 export function creatingKind(t: TestContext, prefer: readonly CreatingKind[] = ['notice', 'incident']): CreatingKind | undefined {
@@ -120,14 +130,15 @@ export function optionalCreatingRequest(t: TestContext, prefer?: readonly Creati
 }
 
 function buildCreating(t: TestContext, kind: CreatingKind): CreatingRequest {
-  const { path, build, schema } = builders[kind];
+  const { operationId, build } = builders[kind];
+  const { path, schema, success } = operationNamed(operationId);
   const fresh = () => {
     const body = build(t);
     const problems = violations(schemaByName(schema), body, 3);
     if (problems.length > 0) throw new Error(`harness bug: the ${schema} it built is invalid: ${problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`);
     return body;
   };
-  return { kind, path, body: fresh(), fresh, label: `POST ${path}` };
+  return { kind, path, body: fresh(), fresh, label: `POST ${path}`, success };
 }
 
 /** A body of the same kind that breaks its schema in two places, one of them holding a mobile number. */

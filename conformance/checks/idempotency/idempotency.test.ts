@@ -2,6 +2,8 @@
 // targets that do not.
 import { describe, expect, it } from 'vitest';
 import { sameJson } from '../../../protocol/json.ts';
+import { nextNegotiationState, obligations, pendingProposer } from '../../../schemas/notice-rules.ts';
+import { schemaByName, type InterruptionNotice, type InterruptionNoticeRequest, type NoticeResponse } from '../../../schemas/src/index.ts';
 import { runScripted, scriptedClaim, scriptedProblem, type Script } from '../../harness/scripted-target.ts';
 import { idempotencyChecks } from './index.ts';
 
@@ -11,6 +13,13 @@ const claim = scriptedClaim('carrier', ['security', 'carrier-shipping']);
 const run = async (id: string, script: Script, against = claim) => outcome(await runScripted(check(id), { role: 'carrier', claim: against, script }));
 
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** A valid Shipment for the request, under the n-th waybill number of the scripted carrier. */
+const shipment = (n: number, body: string) => {
+  const example = (schemaByName('Shipment') as { examples: Record<string, unknown>[] }).examples[0]!;
+  const request = JSON.parse(body) as Record<string, unknown>;
+  return { ...example, waybillNo: `ECDX${String(n).padStart(12, '0')}`, carrierCode: request['carrierCode'], request, createdAt: new Date().toISOString() };
+};
 
 /** Keeps every answer under its key and replays it; refuses a key reused with another body. */
 const keeper = (): Script => {
@@ -28,7 +37,7 @@ const keeper = (): Script => {
     const seen = kept.get(key);
     if (seen) return sameJson(JSON.parse(seen.body), JSON.parse(request.body)) ? seen.answer : scriptedProblem('idempotency-key-reused');
     created += 1;
-    const answer = { status: 201, json: { waybillNo: `ECDX${String(created).padStart(12, '0')}`, createdAt: new Date().toISOString() } };
+    const answer = { status: 201, json: shipment(created, request.body) };
     kept.set(key, { body: request.body, answer });
     shipments.set(answer.json.waybillNo, answer.json);
     return answer;
@@ -37,21 +46,79 @@ const keeper = (): Script => {
 /** Processes every request anew, key or no key. */
 const forgetful = (): Script => {
   let created = 0;
-  return (request) =>
-    request.method === 'POST' ? { status: 201, json: { waybillNo: `ECDX${String(++created).padStart(12, '0')}` } } : scriptedProblem('not-found');
+  return (request) => (request.method === 'POST' ? { status: 201, json: shipment(++created, request.body) } : scriptedProblem('not-found'));
 };
+
+/**
+ * A platform that holds the notices posted to it, records the issuer's responses and receipts incident
+ * notifications; it refuses a creating POST without a usable key — or, with `keysOnlyNotices`, only a notice.
+ */
+const platform = (options: { keysOnlyNotices?: boolean } = {}): Script => {
+  const copies = new Map<string, InterruptionNotice>();
+  return (request) => {
+    const [, noticeId, responses] = /^\/v1\/interruption-notices(?:\/([^/?]+))?(\/responses)?/.exec(request.path) ?? [];
+    const held = noticeId ? copies.get(decodeURIComponent(noticeId)) : undefined;
+    if (request.method === 'GET') return held ? { status: 200, json: held } : scriptedProblem('notice-not-found');
+    const key = request.headers['idempotency-key'];
+    const keyed = (options.keysOnlyNotices && request.path !== '/v1/interruption-notices') || (key !== undefined && VALID_KEY.test(key));
+    if (!keyed) return scriptedProblem('idempotency-key-missing');
+    if (request.path === '/v1/security-incidents') {
+      const { incidentId } = JSON.parse(request.body) as { incidentId: string };
+      return { status: 201, json: { incidentId, receivedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z') } };
+    }
+    if (!noticeId) {
+      const posted = JSON.parse(request.body) as InterruptionNoticeRequest;
+      const copy = {
+        ...posted,
+        negotiation: { state: 'ISSUED' as const, responses: [], obligations: obligations(posted, 'ISSUED') },
+        receivedAt: posted.issuedAt,
+      };
+      copies.set(posted.noticeId, copy);
+      return { status: 201, json: copy };
+    }
+    if (!held || !responses) return scriptedProblem('notice-not-found');
+    const response = JSON.parse(request.body) as NoticeResponse;
+    const next = nextNegotiationState(held.negotiation.state, response, pendingProposer(held.negotiation.responses));
+    if ('problemSlug' in next) return scriptedProblem(next.problemSlug);
+    const updated = {
+      ...held,
+      negotiation: { state: next.state, responses: [...held.negotiation.responses, response], obligations: obligations(held, next.state) },
+    };
+    copies.set(held.noticeId, updated);
+    return { status: 201, json: updated };
+  };
+};
+const platformClaim = scriptedClaim('platform', ['security', 'notices', 'incidents']);
 
 describe('idempotency checks against scripted answers', () => {
   it('idempotency/key-required', async () => {
     expect(await run('idempotency/key-required', keeper())).toMatchInlineSnapshot(`
       {
-        "message": "24 assertions held",
+        "message": "52 assertions held",
         "status": "passed",
       }
     `);
     expect(await run('idempotency/key-required', forgetful())).toMatchInlineSnapshot(`
       {
         "message": "POST /v1/shipments without an Idempotency-Key: expected HTTP 400 (idempotency-key-missing), got 201",
+        "status": "failed",
+      }
+    `);
+  });
+
+  it('idempotency/key-required probes every creating POST of a platform', async () => {
+    const onPlatform = async (script: Script) =>
+      outcome(await runScripted(check('idempotency/key-required'), { role: 'platform', claim: platformClaim, script }));
+    expect(await onPlatform(platform())).toMatchInlineSnapshot(`
+      {
+        "message": "80 assertions held",
+        "status": "passed",
+      }
+    `);
+    // Keys its notices but takes responses and incident notifications without one.
+    expect(await onPlatform(platform({ keysOnlyNotices: true }))).toMatchInlineSnapshot(`
+      {
+        "message": "POST /v1/interruption-notices/{noticeId}/responses without an Idempotency-Key: expected HTTP 400 (idempotency-key-missing), got 201",
         "status": "failed",
       }
     `);
@@ -66,8 +133,15 @@ describe('idempotency checks against scripted answers', () => {
     `);
     expect(await run('idempotency/replay-answers-original', forgetful())).toMatchInlineSnapshot(`
       {
-        "message": "POST /v1/shipments repeated with the same Idempotency-Key: the body differs from the original's (the request was processed again): /waybillNo differ",
+        "message": "POST /v1/shipments repeated with the same Idempotency-Key: the body differs from the original's (the request was processed again): /waybillNo, /createdAt differ",
         "status": "failed",
+      }
+    `);
+    // Two answers of {} are the same, but neither is a shipment: nothing shows whether the repeat was processed.
+    expect(await run('idempotency/replay-answers-original', () => ({ status: 200, json: {} }))).toMatchInlineSnapshot(`
+      {
+        "message": "the first POST /v1/shipments was answered 200, not 201 with a Shipment, so there is no original answer a repeat could be told apart by",
+        "status": "precondition-failed",
       }
     `);
   }, 10_000);

@@ -8,10 +8,12 @@ import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
 import { creatingRequest, probePath, type CreatingRequest } from '../../kit/requests.ts';
-import { expectRefusal } from '../../kit/refusals.ts';
+import { creatingPosts } from './creating-posts.ts';
+import { expectRefusal, problemSummary } from '../../kit/refusals.ts';
 import { newIdempotencyKey } from '../../kit/ids.ts';
 import { SECOND } from '../../../schemas/time.ts';
 import { sameJson } from '../../../protocol/json.ts';
+import { isValid } from '../../../schemas/validate.ts';
 
 const MIN_EXPIRY_SECONDS = 86_400;
 /** The longest move of the test clock (TestClockAdvance allows 30 days). */
@@ -19,10 +21,19 @@ const MAX_ADVANCE_SECONDS = 30 * 86_400;
 
 const isSuccess = (r: HttpResponse) => r.status >= 200 && r.status < 300;
 
-/** A 2xx to the first request under a key, or the check ends precondition-failed. */
+/**
+ * The first answer under a key, which must be the operation's own answer to a request it processed (its success
+ * status with a valid body of its schema: a new waybill number, a receipt dated to the second): only then can a
+ * repeat be told apart from a second processing. Anything else ends the check precondition-failed.
+ */
 async function original(t: TestContext, request: CreatingRequest, key: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
   const response = await t.http.post(request.path, request.body, { idempotencyKey: key, headers });
-  t.precondition(isSuccess(response), `the first ${request.label} was answered ${response.status}, not 2xx, so there is nothing to repeat`);
+  const { status, schema } = request.success;
+  const answered = response.status === status ? `${status} with a body that is not a valid ${schema}` : `${response.status}${problemSummary(response)}`;
+  t.precondition(
+    response.status === status && isValid(schema, response.json),
+    `the first ${request.label} was answered ${answered}, not ${status} with a ${schema}, so there is no original answer a repeat could be told apart by`,
+  );
   return response;
 }
 
@@ -65,27 +76,31 @@ export const idempotencyChecks = [
   defineCheck({
     id: 'idempotency/key-required',
     requirements: ['ECDX-IDM-002'],
-    title: 'A creating POST without a usable Idempotency-Key is refused with 400',
+    title: 'Every creating POST without a usable Idempotency-Key is refused with 400',
     description:
-      "Sends the role's creating request, correctly signed, without an Idempotency-Key, with an empty one, with one " +
-      'of 256 characters and with one containing a space; expects 400 `idempotency-key-missing` for each, and (for ' +
-      'a notice) that nothing was created.',
+      'Sends every creating POST the target serves for the classes it claims (the operations the operations table ' +
+      'flags idempotent: shipments, cancellations, subscriptions, interruption notices and their responses, incident ' +
+      'notifications), correctly signed with a valid body, without an Idempotency-Key, with an empty one, with one ' +
+      'of 256 characters and with one containing a space; expects 400 `idempotency-key-missing` for each, and where ' +
+      'the result can be read back (a notice, a response, a cancellation) that nothing was done. A shipment to cancel ' +
+      'and a notice to respond to are made first, with keys.',
     async run(t) {
-      const request = creatingRequest(t);
+      t.precondition(t.claim !== undefined, 'the conformance claim could not be read, so the harness cannot tell which creating POSTs the target serves');
+      const posts = await creatingPosts(t);
+      t.precondition(posts.length > 0, 'the target serves no creating POST the harness could send for the classes it claims');
       const cases: [string, string | false][] = [
         ['without an Idempotency-Key', false],
         ['with an empty Idempotency-Key', ''],
         ['with an Idempotency-Key of 256 characters', 'k'.repeat(256)],
         ['with an Idempotency-Key containing a space', 'ecdx conformance key'],
       ];
-      for (const [how, key] of cases) {
-        const body = request.fresh();
-        const response = await t.http.post(request.path, body, { idempotencyKey: key });
-        expectRefusal(t, response, 400, 'idempotency-key-missing', { what: `${request.label} ${how}` });
-        const readBack = readBackPath(request, body);
-        if (readBack) {
-          const read = await t.http.get(readBack);
-          t.assert(read.status === 404, `the refused ${request.label} ${how} created nothing: GET ${readBack} expected 404, got ${read.status}`);
+      for (const post of posts) {
+        for (const [how, key] of cases) {
+          const body = post.fresh();
+          const response = await t.http.post(post.path, body, { idempotencyKey: key });
+          await post.undo?.(t, response);
+          expectRefusal(t, response, 400, 'idempotency-key-missing', { what: `${post.label} ${how}` });
+          await post.unchanged?.(t, body, how);
         }
       }
     },
