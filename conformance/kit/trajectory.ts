@@ -7,16 +7,20 @@
 // EventPage is ECDX-TRK-001's question (tracking/events-served), so that a page with one stray member fails that
 // requirement and not every check that reads it.
 //
-// The shared fixture `tracking:journeys` (test mode only) follows two parcels to their end: the run's happy
-// shipment (`ecdx-happy-…`, delivered in person) and a parcel on the `rejected` path (refused, returned to the
-// sender, whose landline the RETURNED event may show masked). It advances the clock in 6-hour steps, at most 7 days,
-// then one more day, and keeps every read: the trajectory checks judge the final reads, the identity and time
-// checks also the earlier ones.
+// The shared fixture `tracking:journeys` (test mode only) follows parcels to their end: the run's happy shipment
+// (`ecdx-happy-…`, delivered in person), a parcel ordered on the `rejected` path (refused and returned to the
+// sender, whose landline the RETURNED event may show masked — where the deployment offers that path, which the
+// Test controls chapter leaves optional), and more happy parcels to recipients whose names have 3, 4 and astral
+// characters (rule M1 shows on them as on no two-character name). It advances the clock in 6-hour steps, at most 7
+// days, then one more day, and keeps every read: the trajectory checks judge the final reads, the identity and
+// time checks also the earlier ones. A parcel is named in messages by what its trajectory shows, not by the path
+// it was ordered on.
 import type { HttpResponse } from '../harness/client.ts';
 import { defineFixture } from '../harness/check.ts';
 import type { TestContext } from '../harness/context.ts';
-import { createShipment, happyShipment, pathOrderId, shipmentPath, shipmentRequest, type ShipmentBody } from './shipping-data.ts';
+import { createShipment, happyOrderId, happyShipment, pathOrderId, shipmentPath, shipmentRequest, type ShipmentBody } from './shipping-data.ts';
 import { DAY, HOUR } from '../../schemas/time.ts';
+import { readTargetClock } from './time.ts';
 
 /** A tracking event as received: a JSON object, inspected member by member. */
 export type ServedEvent = Record<string, unknown>;
@@ -122,19 +126,6 @@ const showsEnd = (events: readonly ServedEvent[]): boolean => events.some((e) =>
 
 // --- moving the clock ------------------------------------------------------------------------------------------
 
-/**
- * The target's clock now, read from `GET /v1/test/clock` (the harness's estimate when that fails). Read right
- * after a request, it is a bound on when the target answered that holds whatever speed its clock runs at.
- */
-async function targetClock(t: TestContext): Promise<number> {
-  if (t.claim?.testMode === true) {
-    const response = await t.http.get('/v1/test/clock');
-    const now = Date.parse((response.json as { now?: unknown } | undefined)?.now as string);
-    if (response.status === 200 && Number.isFinite(now)) return now;
-  }
-  return t.targetNow();
-}
-
 export interface Snapshot {
   events: ServedEvent[];
   /** The target's clock read right after the read was answered (a bound on when it was answered). */
@@ -154,7 +145,7 @@ export async function advanceUntil(
   const readAll = async () => {
     const reads: ServedEvent[][] = [];
     for (const waybillNo of waybills) reads.push((await readTrajectory(t, waybillNo)).events);
-    const answeredBy = await targetClock(t);
+    const answeredBy = await readTargetClock(t);
     for (const [i, waybillNo] of waybills.entries()) options.onRead?.(waybillNo, { events: reads[i]!, answeredAt: answeredBy });
     return reads;
   };
@@ -184,9 +175,22 @@ export interface Journey {
 export interface Journeys {
   /** The run's happy shipment: delivered to the recipient in person (chapter Test controls). */
   happy: Journey;
-  /** A parcel on the `rejected` path: refused and returned to the sender, whose landline has an extension. */
+  /**
+   * A parcel ordered on the `rejected` path: refused and returned to the sender, whose landline has an extension,
+   * where the deployment offers that path (an optional one); otherwise on whatever path the deployment chose.
+   */
   rejected: Journey;
+  /** Parcels on the regular path, delivered in person to the recipients named in NAMESAKES, in that order. */
+  namesakes: Journey[];
 }
+
+/**
+ * Recipients of the namesake parcels: names of 3 and 4 characters, whose M1 mask keeps the last character and hides
+ * one or two, and names with a character outside the Basic Multilingual Plane (𠮷, two UTF-16 units) first and in
+ * the middle, which a mask that counts code units rather than characters gets wrong. The happy parcel's recipient
+ * has a two-character name.
+ */
+export const NAMESAKES = ['张小三', '欧阳娜娜', '𠮷田', '王𠮷祥'] as const;
 
 /** The landline of the rejected parcel's sender, with an extension that rule M3 drops. */
 export const SENDER_LANDLINE = '0571-88881234-123';
@@ -210,19 +214,26 @@ export const journeys = defineFixture({
     const base = shipmentRequest(c);
     const sender = { ...(base['sender'] as Record<string, unknown>), phone: SENDER_LANDLINE };
     const rejected = await createShipment(c, { platformOrderId: pathOrderId('rejected'), sender });
-    const snapshots = new Map<string, Snapshot[]>([
-      [happy.waybillNo, []],
-      [rejected.waybillNo, []],
-    ]);
+    const namesakes = [];
+    for (const name of NAMESAKES) {
+      const recipient = { ...(base['recipient'] as Record<string, unknown>), name };
+      namesakes.push(await createShipment(c, { platformOrderId: happyOrderId(), recipient }));
+    }
+    const parcels = [happy, rejected, ...namesakes];
+    const snapshots = new Map<string, Snapshot[]>(parcels.map((p) => [p.waybillNo, []]));
     const onRead = (waybillNo: string, snapshot: Snapshot) => snapshots.get(waybillNo)?.push(snapshot);
-    const waybills = [happy.waybillNo, rejected.waybillNo];
+    const waybills = parcels.map((p) => p.waybillNo);
     await advanceUntil(c, waybills, (reads) => reads.every(showsEnd), { step: JOURNEY_STEP, max: JOURNEY_MAX, onRead });
     await advanceUntil(c, waybills, () => false, { step: AFTER_END, max: AFTER_END, onRead });
     const journey = (waybillNo: string, request: ShipmentBody): Journey => {
       const list = snapshots.get(waybillNo) ?? [];
       return { waybillNo, request, snapshots: list, final: list[list.length - 1]?.events ?? [] };
     };
-    return { happy: journey(happy.waybillNo, happy.request), rejected: journey(rejected.waybillNo, rejected.request) };
+    return {
+      happy: journey(happy.waybillNo, happy.request),
+      rejected: journey(rejected.waybillNo, rejected.request),
+      namesakes: namesakes.map((n) => journey(n.waybillNo, n.request)),
+    };
   },
 });
 
@@ -235,29 +246,49 @@ export function delivered(t: TestContext, j: Journeys): Journey {
   return j.happy;
 }
 
+/** Whether the parcel ordered on the rejected path was returned: the deployment offers that path. */
+export const wasReturned = (journey: Journey): boolean => journey.final.some((e) => statusOf(e) === 'RETURNED');
+
+/**
+ * How a message names a parcel: by what its trajectory shows (delivered, returned), else by the path it was ordered
+ * on and where it stands, so that a parcel a deployment delivered is never called the returned one.
+ */
+function parcelLabel(events: readonly ServedEvent[], ordered: 'regular' | 'rejected', waybillNo: string): string {
+  if (events.some((e) => statusOf(e) === 'RETURNED')) return `the returned parcel ${waybillNo}`;
+  if (events.some((e) => statusOf(e) === 'DELIVERED'))
+    return `the delivered parcel ${waybillNo}${ordered === 'rejected' ? ' (ordered on the rejected path)' : ''}`;
+  const last = events[events.length - 1];
+  return `the parcel ${waybillNo} ordered on the ${ordered} path (${last ? `last ${describeEvent(last)}` : 'no event'})`;
+}
+
 /** One parcel's trajectory as a check read it, labelled for messages. */
 export interface JourneyRead {
-  /** "the delivered parcel ECDX…" */
+  /** "the delivered parcel ECDX…", "the returned parcel ECDX…" */
   label: string;
   waybillNo: string;
   /** The ShipmentRequest the harness sent. */
   request: ShipmentBody;
   events: ServedEvent[];
-  /** The target's clock read right after both trajectories were (a bound on when each was answered). */
+  /** The target's clock read right after every trajectory was (a bound on when each was answered). */
   answeredAt: number;
 }
 
-/** Both trajectories as the target serves them now (read by the calling check, for its evidence), labelled. */
-export async function readJourneys(t: TestContext, j: Journeys): Promise<JourneyRead[]> {
+/**
+ * The trajectories of the happy and the rejected-path parcel (and, with `namesakes`, of the namesake parcels) as the
+ * target serves them now, read by the calling check for its evidence, labelled.
+ */
+export async function readJourneys(t: TestContext, j: Journeys, options: { namesakes?: boolean } = {}): Promise<JourneyRead[]> {
+  const parcels: [Journey, 'regular' | 'rejected'][] = [
+    [j.happy, 'regular'],
+    [j.rejected, 'rejected'],
+    ...(options.namesakes ? j.namesakes.map((n): [Journey, 'regular'] => [n, 'regular']) : []),
+  ];
   const reads = [];
-  for (const [label, journey] of [
-    ['the delivered parcel', j.happy],
-    ['the returned parcel', j.rejected],
-  ] as const) {
+  for (const [journey, ordered] of parcels) {
     const { events } = await readTrajectory(t, journey.waybillNo);
-    reads.push({ label: `${label} ${journey.waybillNo}`, waybillNo: journey.waybillNo, request: journey.request, events });
+    reads.push({ label: parcelLabel(events, ordered, journey.waybillNo), waybillNo: journey.waybillNo, request: journey.request, events });
   }
-  const answeredAt = await targetClock(t);
+  const answeredAt = await readTargetClock(t);
   return reads.map((read) => ({ ...read, answeredAt }));
 }
 

@@ -11,12 +11,24 @@ import type { Finding, TestContext } from '../../harness/context.ts';
 import { scanForLeaks, type PrivacyLeak } from '../../harness/privacy-scan.ts';
 import { stringsIn } from '../../kit/json.ts';
 import { personalDataOf } from '../../kit/shipping-data.ts';
-import { describeEvent, itemPointer, journeys, readJourneys, SENDER_LANDLINE, statusOf, walkEvents, type ServedEvent } from '../../kit/trajectory.ts';
+import {
+  describeEvent,
+  itemPointer,
+  journeys,
+  NAMESAKES,
+  readJourneys,
+  SENDER_LANDLINE,
+  statusOf,
+  walkEvents,
+  wasReturned,
+  type ServedEvent,
+} from '../../kit/trajectory.ts';
 /** The requirements bind both roles; these checks read a carrier's trajectories, on the test clock. */
 const journeysOfACarrier = defineGroup({ role: 'carrier', needs: ['test-mode'] });
 const JOURNEYS =
   'Reads the shared parcels after they travelled on the test clock: one `ecdx-happy-` parcel delivered to the ' +
-  'recipient in person and one `ecdx-path-rejected-` parcel returned to its sender (whose landline carries an extension).';
+  'recipient in person and one `ecdx-path-rejected-` parcel, which a deployment that offers that optional path ' +
+  'returns to its sender (whose landline carries an extension).';
 
 /** Members that hold identifiers or codes, never free text about people. */
 const CODE_MEMBERS = new Set([
@@ -73,18 +85,21 @@ export const trackingPrivacyChecks = [
     requirements: ['ECDX-PRV-001'],
     title: 'Names in tracking events are masked by rule M1',
     description:
-      `${JOURNEYS} Courier and signatory names must have the form of rule M1; a signatory who is the recipient ` +
-      '(relation SELF) must show exactly the M1 mask of the name the harness sent (张三 → 张*, never 张*三); and ' +
-      "neither the sender's nor the recipient's full name may appear anywhere in an event.",
+      `${JOURNEYS} Besides, \`ecdx-happy-\` parcels to recipients named ${NAMESAKES.join(', ')} (3 and 4 characters, and ` +
+      'characters outside the Basic Multilingual Plane). Courier and signatory names must have the form of rule M1; a ' +
+      'signatory who is the recipient (relation SELF) must show exactly the M1 mask of the name the harness sent ' +
+      `(${['张三', ...NAMESAKES].map((n) => `${n} → ${maskName(n)}`).join(', ')}); and neither the sender's nor the ` +
+      "recipient's full name may appear anywhere in an event. At least one parcel must be signed for in person, or " +
+      'rule M1 cannot be seen applied to a name the harness knows.',
     uses: { journeys },
     async run(t, { journeys }) {
       t.requireTestMode();
-      for (const { label, request, events } of await readJourneys(t, await journeys())) {
+      const findings: Finding[] = [];
+      const signedInPerson: string[] = [];
+      for (const { label, request, events } of await readJourneys(t, await journeys(), { namesakes: true })) {
         const { values } = personal(request);
         const recipientName = values('name', 'recipient')[0];
         const names = values('name').filter((n) => [...n].length >= 2);
-        const findings: Finding[] = [];
-        let inPerson = 0;
         events.forEach((e, i) => {
           for (const role of ['courier', 'signatory'] as const) {
             const name = (e[role] as { name?: unknown } | undefined)?.name;
@@ -96,12 +111,12 @@ export const trackingPrivacyChecks = [
           }
           const signatory = e['signatory'] as { name?: unknown; relation?: unknown } | undefined;
           if (signatory?.relation === 'SELF' && statusOf(e) === 'DELIVERED' && recipientName) {
-            inPerson++;
             const expected = maskName(recipientName);
+            signedInPerson.push(`${recipientName} → ${expected}`);
             if (signatory.name !== expected)
               findings.push({
                 pointer: itemPointer(i, '/signatory/name'),
-                message: `${label}: ${describeEvent(e)}: the recipient signed in person, so rule M1 on the name sent makes the signatory ${expected}, not ${JSON.stringify(signatory.name)}`,
+                message: `${label}: ${describeEvent(e)}: the recipient ${recipientName} signed in person, so rule M1 on the name sent makes the signatory ${expected}, not ${JSON.stringify(signatory.name)}`,
               });
           }
           for (const { pointer, text } of textsOf(e)) {
@@ -112,9 +127,13 @@ export const trackingPrivacyChecks = [
               });
           }
         });
-        const signedInPerson = inPerson ? ` (the signatory in person shows ${maskName(recipientName ?? '?')})` : '';
-        t.expectNone(findings, `${label}: every name is masked by rule M1${signedInPerson}`);
       }
+      if (findings.length === 0)
+        t.precondition(
+          signedInPerson.length > 0,
+          'no DELIVERED event of the parcels on the regular path names its recipient as signatory (relation SELF), so rule M1 was not seen applied to a name the harness sent',
+        );
+      t.expectNone(findings, `every name is masked by rule M1; the recipients who signed in person show ${signedInPerson.join(', ')}`);
     },
   }),
   defineCheck({
@@ -128,11 +147,13 @@ export const trackingPrivacyChecks = [
     uses: { journeys },
     async run(t, { journeys }) {
       t.requireTestMode();
+      const findings: Finding[] = [];
+      let phones = 0;
+      let inText = 0;
       for (const { label, events } of await readJourneys(t, await journeys())) {
-        const findings: Finding[] = [];
-        let seen = 0;
         events.forEach((e, i) => {
           const phone = (e['courier'] as { phone?: unknown } | undefined)?.phone;
+          if (phone !== undefined) phones++;
           if (phone !== undefined && !(typeof phone === 'string' && isMaskedMobile(phone)))
             findings.push({
               pointer: itemPointer(i, '/courier/phone'),
@@ -141,7 +162,7 @@ export const trackingPrivacyChecks = [
           for (const { pointer, text } of textsOf(e)) {
             for (const m of text.matchAll(MASKED_MOBILE_LIKE)) {
               if (!m[0].includes('*')) continue;
-              seen++;
+              inText++;
               if (!isMaskedMobile(m[0]))
                 findings.push({
                   pointer: itemPointer(i, pointer),
@@ -150,8 +171,13 @@ export const trackingPrivacyChecks = [
             }
           }
         });
-        t.expectNone(findings, `${label}: the courier's phone and the ${seen} masked mobile number(s) in the text are masked by rule M2`);
       }
+      if (findings.length === 0)
+        t.precondition(
+          phones + inText > 0,
+          "no event of the parcels shows a mobile number, as a courier's phone or in its text, so rule M2 was not seen applied",
+        );
+      t.expectNone(findings, `the ${phones} courier phone(s) and the ${inText} masked mobile number(s) in the events' text are masked by rule M2`);
     },
   }),
   defineCheck({
@@ -166,12 +192,13 @@ export const trackingPrivacyChecks = [
     uses: { journeys },
     async run(t, { journeys }) {
       t.requireTestMode();
-      for (const { label, request, events } of await readJourneys(t, await journeys())) {
+      const j = await journeys();
+      const findings: Finding[] = [];
+      const seen: string[] = [];
+      for (const { label, request, events } of await readJourneys(t, j)) {
         const landlines = personal(request)
           .data.filter((d) => d.kind === 'phone' && /^0\d{2,3}-/.test(d.value))
           .map((d) => d.value);
-        const findings: Finding[] = [];
-        const seen: string[] = [];
         events.forEach((e, i) => {
           for (const { pointer, text } of textsOf(e)) {
             for (const m of text.matchAll(MASKED_LANDLINE_LIKE)) {
@@ -196,8 +223,17 @@ export const trackingPrivacyChecks = [
               });
           }
         });
-        t.expectNone(findings, `${label}: ${seen.length ? `the landline(s) shown (${seen.join(', ')}) are masked by rule M3` : 'no landline is shown'}`);
       }
+      if (findings.length === 0)
+        t.precondition(
+          seen.length > 0,
+          `no event of the parcels shows a landline, so rule M3 was not seen applied: ${
+            wasReturned(j.rejected)
+              ? `the returned parcel ${j.rejected.waybillNo} does not show its sender's (${SENDER_LANDLINE}) either`
+              : `the parcel ${j.rejected.waybillNo} ordered on the rejected path (which the Test controls chapter leaves optional) was not returned to its sender, whose landline its RETURNED event could show`
+          }`,
+        );
+      t.expectNone(findings, `the landline(s) shown (${seen.join(', ')}) are masked by rule M3`);
     },
   }),
   defineCheck({

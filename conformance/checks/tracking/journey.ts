@@ -1,7 +1,9 @@
 // What the events of a travelled parcel say (chapter Parcel data §1–4): the four nodes, the node and sub-status of
 // each status, sequence, identity, time, the terminal event, location, the real-name outcome and the native code.
-// Every check reads the shared journeys (kit/trajectory.ts: a parcel delivered in person and one refused and
-// returned, followed on the test clock to their end) and reads both trajectories again itself, for its evidence.
+// Every check reads the shared journeys (kit/trajectory.ts: a parcel delivered in person and one ordered on the
+// rejected path — refused and returned where the deployment offers that optional path — followed on the test clock
+// to their end) and reads both trajectories again itself, for its evidence. Every rule judged here holds for any
+// trajectory, so a parcel a deployment did not return is judged like the other.
 import {
   mayBeTerminal,
   nodeForStatus,
@@ -35,7 +37,7 @@ import {
 /** Every check here reads the shared journeys, which move the target's clock. */
 const onTheTestClock = defineGroup({ needs: ['test-mode'] });
 const JOURNEYS =
-  'Reads the shared parcels after they travelled on the test clock: one `ecdx-happy-` parcel delivered in person and one `ecdx-path-rejected-` parcel refused and returned to the sender.';
+  'Reads the shared parcels after they travelled on the test clock: one `ecdx-happy-` parcel delivered in person and one `ecdx-path-rejected-` parcel, which a deployment that offers that optional path refuses and returns to the sender.';
 
 const isKnownStatus = (s: string): s is TrackingStatus => Object.hasOwn(statusNode, s);
 const isKnownSubStatus = (s: string): s is TrackingSubStatus => Object.hasOwn(subStatusParents, s);
