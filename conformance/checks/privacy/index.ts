@@ -1,14 +1,22 @@
 // The privacy rules on shipping data (chapter Privacy): minimisation (ECDX-PRV-010), purpose limitation
-// (ECDX-PRV-012), no personal data in the Location of a new shipment (ECDX-PRV-016). Consent records and
-// cross-border transfers (ECDX-CON-002 … -005) are the consent checks'.
+// (ECDX-PRV-012), no personal data in the Location of a new shipment (ECDX-PRV-016). ECDX-PRV-016 binds a platform
+// too: the Location of a notice it received. Consent records and cross-border transfers (ECDX-CON-002 … -005) are
+// the consent checks'.
 //
 // The bodies that break the schema for a privacy rule (an undefined member, another purpose, a recipient abroad
 // without cross-border details) are also refused by a carrier that simply validates the schema. When one is
 // accepted, the check sends a control — a body with an unknown service level — and, if that is accepted too,
 // names ECDX-SHP-003 (the target validates nothing) instead of its own rule.
 import { defineCheck } from '../../harness/check.ts';
-import { createShipment, personalDataOf, shipmentPath, shipmentRequest, unknownWaybillNo } from '../../kit/shipping-data.ts';
+import type { TestContext } from '../../harness/context.ts';
+import { claimsClass } from '../../kit/claim.ts';
+import { buildNotice, NOTICES_PATH, postNotice } from '../../kit/notices.ts';
+import { problemSummary } from '../../kit/refusals.ts';
+import { createShipment, personalDataOf, shipmentPath, shipmentRequest, unknownWaybillNo, type PersonalDatum } from '../../kit/shipping-data.ts';
 import { expectSchemaRefusal, withRecipient } from '../../kit/shipping-refusals.ts';
+
+/** A contact person a notice's mitigation names: personal data the platform holds, which no URL it issues may carry. */
+const CONTACT = { name: '王小明', mobile: '13912345678' } as const;
 
 export const privacyChecks = [
   defineCheck({
@@ -85,32 +93,75 @@ export const privacyChecks = [
       'number, company and address details the request carried.',
     async run(t) {
       const { location, request, waybillNo } = await createShipment(t);
-      if (location === undefined || location === '') {
-        t.blocked("the 201 answer carries no Location header (ECDX-SHP-001's concern), so there is no URL to scan");
-        return;
-      }
-      let decoded = location;
-      try {
-        decoded = decodeURIComponent(location);
-      } catch {
-        // a malformed escape: scan the header as received
-      }
-      const scanned = decoded.split(waybillNo).join(' ');
-      t.expectNoLeaks(scanned, `the Location header (${location})`);
-      // Numbers also count when written with other separators: a run of digits in the URL that holds them.
-      const runs = scanned.match(/\d+/g) ?? [];
-      const numeric = new Set(['phone', 'privacy-number', 'postal-code']);
-      const found = personalDataOf(request).filter(({ kind, value }) => {
-        const digits = value.replace(/\D/g, '');
-        return scanned.includes(value) || (numeric.has(kind) && digits.length >= 6 && runs.some((run) => run.includes(digits)));
-      });
-      t.assert(
-        found.length === 0,
-        found.length
-          ? `the Location header (${location}) carries personal data from the request: ${found.map((f) => f.pointer).join(', ')}`
-          : 'the Location header carries none of the personal data sent',
-        found[0] ? { pointer: found[0].pointer } : {},
+      const url = t.need(location || undefined, "the 201 answer carries no Location header (ECDX-SHP-001's concern), so there is no URL to scan");
+      expectUrlWithoutPersonalData(t, url, { what: 'the Location header of the new shipment', identifiers: [waybillNo], personal: personalDataOf(request) });
+    },
+  }),
+  defineCheck({
+    id: 'privacy/notice-location-without-personal-data',
+    requirements: ['ECDX-PRV-016'],
+    role: 'platform',
+    title: 'The Location of a notice the platform received carries no personal data',
+    description:
+      'Posts a valid interruption notice whose mitigation names a contact person with a mobile number ' +
+      `(${CONTACT.name}, ${CONTACT.mobile}) and scans the \`Location\` header of the 201 answer (percent-decoded, the ` +
+      'noticeId the harness chose left out) for unmasked mobile and resident identity numbers and for the name and ' +
+      'number the notice carried: a URL is logged, cached and forwarded where a body is not. A platform claims no ' +
+      'other creating request whose answer names a URL.',
+    async run(t) {
+      t.precondition(claimsClass(t, 'notices'), 'the platform does not claim the notices class, the only one whose creating answer carries a Location header');
+      const notice = buildNotice(t);
+      notice.impact.mitigation = `维护期间请联系值班经理${CONTACT.name}，手机${CONTACT.mobile}`;
+      const response = await postNotice(t, notice);
+      t.precondition(
+        response.status === 201,
+        `POST ${NOTICES_PATH} with a valid notice was answered ${response.status}${problemSummary(response)}, not 201 (ECDX-NTC-003), so there is no Location to scan`,
       );
+      const url = t.need(
+        response.headers['location'] || undefined,
+        "the 201 answer carries no Location header (ECDX-NTC-003's concern), so there is no URL to scan",
+      );
+      const personal: Personal[] = [
+        { pointer: '/impact/mitigation', kind: 'name', value: CONTACT.name },
+        { pointer: '/impact/mitigation', kind: 'phone', value: CONTACT.mobile },
+      ];
+      expectUrlWithoutPersonalData(t, url, { what: 'the Location header of the received notice', identifiers: [notice.noticeId], personal });
     },
   }),
 ];
+
+type Personal = Pick<PersonalDatum, 'pointer' | 'kind' | 'value'>;
+
+/**
+ * No personal data in a URL the target issued (ECDX-PRV-016): percent-decoded, the identifiers the harness chose
+ * left out, it holds no unmasked mobile or resident identity number and none of `personal`; a telephone or postal
+ * number also counts when written with other separators (a run of digits in the URL that holds it). Only a URL found
+ * clean is quoted: one that leaks is named by `what`, its finding masked.
+ */
+function expectUrlWithoutPersonalData(
+  t: TestContext,
+  url: string,
+  { what, identifiers, personal }: { what: string; identifiers: string[]; personal: Personal[] },
+): void {
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // a malformed escape: scan the URL as received
+  }
+  const scanned = identifiers.reduce((text, id) => text.split(id).join(' '), decoded);
+  t.expectNoLeaks(scanned, what);
+  const runs = scanned.match(/\d+/g) ?? [];
+  const numeric = new Set(['phone', 'privacy-number', 'postal-code']);
+  const found = personal.filter(({ kind, value }) => {
+    const digits = value.replace(/\D/g, '');
+    return scanned.includes(value) || (numeric.has(kind) && digits.length >= 6 && runs.some((run) => run.includes(digits)));
+  });
+  t.assert(
+    found.length === 0,
+    found.length
+      ? `${what} carries personal data the harness sent: ${found.map((f) => `the ${f.kind} at ${f.pointer}`).join(', ')}`
+      : `${what} (${url}) carries none of the personal data sent`,
+    found[0] ? { pointer: found[0].pointer } : {},
+  );
+}
