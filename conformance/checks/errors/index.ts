@@ -117,7 +117,13 @@ export const errorChecks = [
         t.assert(named !== undefined, `invalidParams names the violation at ${pointer} (it names ${params!.map((p) => p.name || "''").join(', ')})`, {
           pointer,
         });
-        t.assert(named!.in === undefined || named!.in === 'body', `the violation at ${pointer} is in the body (in: ${named!.in})`, { pointer });
+        t.assert(
+          named!.in === undefined || named!.in === 'body',
+          `the violation at ${pointer} is in the body (in: ${named!.in ?? 'not given, which means body'})`,
+          {
+            pointer,
+          },
+        );
       }
       if (!(t.claim?.classes ?? []).some((c) => c.endsWith('/statistics'))) return;
       const from = encodeURIComponent(timestamp(t.targetNow() - DAY));
