@@ -4,18 +4,21 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request, type Dispatcher } from 'undici';
 import { signRequest, type SignOptions, type SigningKey } from '../../protocol/index.ts';
-import { redactBody, redactHeaders } from './redact.ts';
+import { redactHeaders } from './redact.ts';
+import { evidenceBody, readJson } from './target-text.ts';
 import type { Exchange } from './report.ts';
 
-/** Larger answers are cut off: no ECDX response comes near it. */
-export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+/** Larger answers are cut off (`--max-response-size`): no ECDX response comes near it. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
   text: string;
-  /** The body parsed as JSON, or undefined when it is not JSON. */
+  /** The body parsed as JSON, or undefined when it is not JSON (or was cut off, or nests deeper than any ECDX document). */
   json: unknown;
+  /** True when the body was longer than the cap: `text` holds its first bytes only. */
+  truncated?: boolean;
   durationMs: number;
   /** The request as sent (for checks that resend or alter it). */
   sent: { method: string; url: string; headers: Record<string, string>; body: Uint8Array | undefined };
@@ -41,7 +44,7 @@ export interface RequestSpec {
   signAt?: number;
   /** Alter the body after signing (a tampered-body check). */
   afterSigning?: (body: Uint8Array | undefined) => Uint8Array | undefined;
-  /** How long to wait for this answer, when it may take longer than the run's timeout (a push: up to 15 s). */
+  /** The deadline of this answer, headers and body together, when it may take longer than the run's timeout (a push: up to 15 s). */
   timeoutMs?: number;
 }
 
@@ -52,7 +55,12 @@ export class TargetUnreachable extends Error {
 export interface ClientOptions {
   baseUrl: string;
   key: SigningKey;
+  /** The deadline of each request: from sending it to the last byte of the answer. */
   timeoutMs: number;
+  /** Bodies are read up to this many bytes (default DEFAULT_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
+  /** Stops every request of this client, in flight or to come (the check's or the run's deadline); its reason says why. */
+  signal?: AbortSignal;
   /** The target's clock minus ours, in ms (moves when a test target's clock is advanced). */
   clockOffset: () => number;
   record: (exchange: Exchange) => void;
@@ -109,50 +117,51 @@ export class TargetClient {
     const started = Date.now();
     const at = new Date(started).toISOString();
     const { host: _host, ...wireHeaders } = headers; // undici sets Host from the URL
+    const requestRecord = {
+      method: spec.method,
+      url: url.href,
+      headers: redactHeaders(headers),
+      ...optional('body', body && evidenceBody(new TextDecoder().decode(body))),
+    };
+    const deadlineMs = spec.timeoutMs ?? this.#options.timeoutMs;
+    const deadline = requestDeadline(deadlineMs, this.#options.signal);
+    let answer: { status: number; headers: Record<string, string>; text: string; truncated: boolean };
     try {
+      if (deadline.signal.aborted) throw deadline.signal.reason;
       const response = await request(url, {
         method: spec.method as 'GET',
         headers: wireHeaders,
         body: body === undefined ? undefined : Buffer.from(body),
         dispatcher: this.#agent,
-        headersTimeout: spec.timeoutMs ?? this.#options.timeoutMs,
-        bodyTimeout: spec.timeoutMs ?? this.#options.timeoutMs,
+        signal: deadline.signal,
+        headersTimeout: deadlineMs,
+        bodyTimeout: deadlineMs,
         maxRedirections: 0,
       } as Parameters<typeof request>[1]);
-      const text = await readCapped(response.body, MAX_RESPONSE_BYTES);
-      const durationMs = Date.now() - started;
-      const responseHeaders = flattenHeaders(response.headers);
-      this.#options.record({
-        kind: 'http',
-        direction: 'to-target',
-        request: {
-          method: spec.method,
-          url: url.href,
-          headers: redactHeaders(headers),
-          ...optional('body', redactBody(body && new TextDecoder().decode(body))),
-        },
-        response: { status: response.statusCode, headers: redactHeaders(responseHeaders), ...optional('body', redactBody(text)) },
-        durationMs,
-        at,
-      });
-      return { status: response.statusCode, headers: responseHeaders, text, json: parseJson(text), durationMs, sent };
+      const read = await readCapped(response.body, this.#options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+      answer = { status: response.statusCode, headers: flattenHeaders(response.headers), ...read };
     } catch (error) {
-      const reason = describeNetworkError(error, spec.timeoutMs ?? this.#options.timeoutMs);
-      this.#options.record({
-        kind: 'http',
-        direction: 'to-target',
-        request: {
-          method: spec.method,
-          url: url.href,
-          headers: redactHeaders(headers),
-          ...optional('body', redactBody(body && new TextDecoder().decode(body))),
-        },
-        error: reason,
-        durationMs: Date.now() - started,
-        at,
-      });
+      const reason = deadline.signal.aborted ? describeAbort(deadline.signal.reason) : describeNetworkError(error, deadlineMs);
+      this.#options.record({ kind: 'http', direction: 'to-target', request: requestRecord, error: reason, durationMs: Date.now() - started, at });
       throw new TargetUnreachable(`${spec.method} ${url.pathname}: ${reason}`);
+    } finally {
+      deadline.dispose();
     }
+    const durationMs = Date.now() - started;
+    const json = answer.truncated ? undefined : readJson(answer.text);
+    this.#options.record({
+      kind: 'http',
+      direction: 'to-target',
+      request: requestRecord,
+      response: {
+        status: answer.status,
+        headers: redactHeaders(answer.headers),
+        ...optional('body', evidenceBody(answer.text, answer.truncated ? (this.#options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES) : undefined)),
+      },
+      durationMs,
+      at,
+    });
+    return { ...answer, json, durationMs, sent };
   }
 
   async close(): Promise<void> {
@@ -168,28 +177,46 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   return out;
 }
 
-async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: () => void }, cap: number): Promise<string> {
+async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: () => void }, cap: number): Promise<{ text: string; truncated: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
-    size += chunk.byteLength;
-    if (size > cap) {
+    if (size + chunk.byteLength > cap) {
+      chunks.push(Buffer.from(chunk.subarray(0, cap - size)));
       body.destroy?.();
-      chunks.push(Buffer.from('\n… (response cut off at 4 MiB)'));
-      break;
+      return { text: Buffer.concat(chunks).toString('utf8'), truncated: true };
     }
+    size += chunk.byteLength;
     chunks.push(Buffer.from(chunk));
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
 }
 
-function parseJson(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+/** Why a stopped request (its deadline, or the check's or the run's) got no answer. */
+class RequestDeadline extends Error {}
+
+/**
+ * One signal for a request: it aborts when the request's own deadline passes (headers and body together: an idle
+ * timeout between bytes lets a target that sends one byte a second hold the harness forever) or when `stop` does.
+ */
+function requestDeadline(ms: number, stop: AbortSignal | undefined): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new RequestDeadline(`no answer within ${ms} ms`)), ms);
+  const onStop = () => controller.abort(stop?.reason);
+  if (stop?.aborted) onStop();
+  else stop?.addEventListener('abort', onStop, { once: true });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      stop?.removeEventListener('abort', onStop);
+    },
+  };
+}
+
+function describeAbort(reason: unknown): string {
+  if (reason instanceof RequestDeadline) return reason.message;
+  return `stopped: ${reason instanceof Error ? reason.message : String(reason ?? 'the run was stopped')}`;
 }
 
 function describeNetworkError(error: unknown, timeoutMs: number): string {

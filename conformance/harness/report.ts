@@ -85,6 +85,8 @@ export const CheckResult = Type.Object(
     /** The shared fixtures the check used (ids of `fixtures`); their evidence is in their own record. */
     uses: Type.Optional(Type.Array(Type.String())),
     evidence: Type.Array(Evidence),
+    /** How many evidence entries between the first ones and the last ones were not kept (a check that asserted thousands of times). */
+    omittedEvidence: Type.Optional(Type.Integer({ minimum: 1 })),
     durationMs: Type.Number(),
   },
   { additionalProperties: false },
@@ -101,6 +103,7 @@ export const FixtureRecord = Type.Object(
     message: Type.Optional(Type.String()),
     usedBy: Type.Array(Type.String()),
     evidence: Type.Array(Evidence),
+    omittedEvidence: Type.Optional(Type.Integer({ minimum: 1 })),
     durationMs: Type.Number(),
   },
   { additionalProperties: false },
@@ -135,6 +138,25 @@ export const RunScope = Type.Object(
 );
 export type RunScope = Static<typeof RunScope>;
 
+/**
+ * What reached the harness's push receiver and was not taken as the target's pushes: anyone who learns a callback
+ * URL can post to it, so only deliveries that verify count; the rest is shown, and changes no verdict.
+ */
+export const PushNoise = Type.Object(
+  {
+    /** Deliveries to a callback URL whose signature did not verify with its subscription's key. */
+    forged: Type.Integer({ minimum: 0 }),
+    /** Deliveries larger than the receiver takes, refused with 413. */
+    oversized: Type.Integer({ minimum: 0 }),
+    /** Deliveries beyond the number the receiver keeps, refused with 503. */
+    overflow: Type.Integer({ minimum: 0 }),
+    /** Requests to no callback URL of the run, answered 404. */
+    stray: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+export type PushNoise = Static<typeof PushNoise>;
+
 /** `conformant` only for a whole run in which no MUST check failed, errored or was blocked, and some check ran. */
 export const VERDICTS = ['conformant', 'not-conformant', 'partial'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -153,6 +175,8 @@ export const ConformanceReport = Type.Object(
     results: Type.Array(CheckResult),
     /** The shared fixtures that checks of the run created, in the order they were first asked for. */
     fixtures: Type.Optional(Type.Array(FixtureRecord)),
+    /** What reached the push receiver and did not count (present when the receiver ran). */
+    noise: Type.Optional(PushNoise),
     target: Type.Object({ url: Type.String(), role: PartyRole }),
     /** The target's conformance claim as served, or null when it could not be read. */
     claim: Type.Union([Type.Unknown(), Type.Null()]),
