@@ -10,7 +10,7 @@ import type { SigningKey } from '../../protocol/index.ts';
 import { AssertionFailed, PreconditionFailed, type Fixture, type Handles, type Uses } from './check.ts';
 import type { HttpResponse, RequestSpec, TargetClient } from './client.ts';
 import { scanForLeaks } from './privacy-scan.ts';
-import type { Delivery, PushReceiver, ScriptedAnswer } from './receiver.ts';
+import type { CallbackEndpoint, PushReceiver, ScriptedAnswer } from './receiver.ts';
 import type { Evidence, FixtureRecord } from './report.ts';
 import { SECOND } from '../../schemas/time.ts';
 import type { PartyRole } from '../../schemas/src/index.ts';
@@ -23,7 +23,8 @@ export interface RunEnvironment {
   claim: ConformanceClaim | undefined;
   /** The raw claim body, valid or not. */
   rawClaim: unknown;
-  client: (record: (e: Evidence) => void) => TargetClient;
+  /** A client whose requests are recorded with `record` and stopped when `signal` aborts. */
+  client: (record: (e: Evidence) => void, signal?: AbortSignal) => TargetClient;
   /** A second client identity (another keyid of the same counterparty), for per-client scoping checks. */
   secondKey: SigningKey | undefined;
   receiver: PushReceiver | undefined;
@@ -36,6 +37,8 @@ export interface RunEnvironment {
   /** The target's clock minus ours (ms); updated when the harness moves a test target's clock. */
   clockOffset: { value: number };
   fixtures: Fixtures;
+  /** Aborts when the run must end (its deadline, a failure of the harness); the reason says why. */
+  signal?: AbortSignal;
 }
 
 type Options = Omit<RequestSpec, 'method' | 'path' | 'body'>;
@@ -61,10 +64,13 @@ export class TestContext {
   readonly #client: TargetClient;
   /** The requirement an assertion verifies when it names none: the check's only one. */
   readonly #requirementId: string | undefined;
+  /** Aborts when this context must stop (its check's deadline, or the run's); every wait and request ends then. */
+  readonly #signal: AbortSignal | undefined;
 
-  constructor(env: RunEnvironment, requirementIds: readonly string[] = []) {
+  constructor(env: RunEnvironment, requirementIds: readonly string[] = [], signal: AbortSignal | undefined = env.signal) {
     this.#env = env;
-    this.#client = env.client((e) => this.evidence.push(e));
+    this.#signal = signal;
+    this.#client = env.client((e) => this.evidence.push(e), signal);
     this.#requirementId = requirementIds.length === 1 ? requirementIds[0] : undefined;
   }
 
@@ -247,20 +253,50 @@ export class TestContext {
   }
 
   // --- pushes -------------------------------------------------------------------------------------------
-  /** A callback URL on the harness's receiver, answering as scripted. */
+  /**
+   * A callback URL on the harness's receiver, answering as scripted. Once `verifyWith` names the subscription's
+   * key, only deliveries that verify with it count (see CallbackEndpoint).
+   */
   callback(
     answers: ScriptedAnswer[] = [],
     fallback?: ScriptedAnswer,
-  ): { url: string; deliveries: Delivery[]; waitFor: (count: number, timeoutMs?: number) => Promise<boolean> } {
+  ): Omit<CallbackEndpoint, 'waitFor'> & { waitFor: (count: number, timeoutMs?: number) => Promise<boolean> } {
     const receiver = this.need(this.#env.receiver, 'no push receiver is running (use --callback-host or --callback-url)');
     const endpoint = receiver.endpoint(answers, fallback, (e) => this.evidence.push(e));
-    return { ...endpoint, waitFor: (count, timeoutMs = this.#env.timeoutMs) => endpoint.waitFor(count, timeoutMs) };
+    return { ...endpoint, waitFor: (count, timeoutMs = this.#env.timeoutMs) => this.#unlessStopped(endpoint.waitFor(count, timeoutMs)) };
   }
 
+  /** Wait `ms`; a stopped context (its deadline passed) ends the wait at once, with the reason, and keeps no timer. */
   sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
+    const signal = this.#signal;
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(stoppedError(signal));
+      const onStop = () => {
+        clearTimeout(timer);
+        reject(stoppedError(signal!));
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onStop);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', onStop, { once: true });
+    });
+  }
+
+  #unlessStopped<T>(pending: Promise<T>): Promise<T> {
+    const signal = this.#signal;
+    if (!signal) return pending;
+    if (signal.aborted) return Promise.reject(stoppedError(signal));
+    return new Promise<T>((resolve, reject) => {
+      const onStop = () => reject(stoppedError(signal));
+      signal.addEventListener('abort', onStop, { once: true });
+      pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', onStop));
+    });
   }
 }
+
+const stoppedError = (signal: AbortSignal): Error =>
+  new Error(`stopped: ${signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'the run was stopped')}`);
 
 const isResponse = (value: unknown): value is HttpResponse =>
   typeof value === 'object' && value !== null && 'status' in value && 'text' in value && 'sent' in value;

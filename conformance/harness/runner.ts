@@ -6,15 +6,17 @@ import { join } from 'node:path';
 import type { Dispatcher } from 'undici';
 import { CLASS_BASE, conformanceClassNames, SPEC_VERSION, type ConformanceClassName } from '../../schemas/src/classes.ts';
 import { requirementById } from '../../spec/registry.ts';
-import { isValid } from '../../schemas/validate.ts';
-import type { ConformanceClaim } from '../../schemas/src/index.ts';
 import { demoCredentials, type SigningKey } from '../../protocol/index.ts';
+import { boundFixture, boundResult, boundValue } from './bounded.ts';
 import { AssertionFailed, PreconditionFailed, type Check } from './check.ts';
 import { TargetClient, TargetUnreachable } from './client.ts';
 import { Fixtures, TestContext, type RunEnvironment } from './context.ts';
+import { checkDeadlineFor, DEFAULT_MAX_DURATION_MS, describeSeconds, notRunMessage, RunStop, Stop, stoppedMessage } from './deadline.ts';
+import { discover } from './discovery.ts';
 import { pool } from './pool.ts';
 import { PushReceiver } from './receiver.ts';
-import { isConformant, summarise, verdictOf, type CheckResult, type ConformanceReport, type RunScope } from './report.ts';
+import { isConformant, summarise, verdictOf, type CheckResult, type ConformanceReport } from './report.ts';
+import { runScope, selectedBy, unknownNames } from './selection.ts';
 import type { PartyRole } from '../../schemas/src/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -42,9 +44,9 @@ export interface RunOptions {
   role: PartyRole;
   /** Conformance class names to test; default: what the target claims. */
   classes?: readonly string[];
-  /** Run only these checks (check ids or requirement ids). */
+  /** Run only these checks (check ids, requirement ids or area names such as `discovery`). */
   only?: readonly string[];
-  /** Leave out these checks (check ids or requirement ids). */
+  /** Leave out these checks (check ids, requirement ids or area names). */
   skip?: readonly string[];
   /** The key the harness signs with; default the demo key of the role it plays. */
   key?: SigningKey;
@@ -54,7 +56,14 @@ export interface RunOptions {
   callbackHost?: string;
   callbackPort?: number;
   callbackUrl?: string;
+  /** The deadline of each request, headers and body together (default 10 s). */
   timeoutMs?: number;
+  /** The run's budget (default 10 minutes): then the checks still running or not started end as errors. */
+  maxDurationMs?: number;
+  /** One check's budget (default twelve request timeouts, at least two minutes). */
+  checkDeadlineMs?: number;
+  /** Response bodies are read up to this many bytes (default 4 MiB). */
+  maxResponseBytes?: number;
   /** How long to wait before concluding that something did not happen (default 1,500 ms). */
   settleMs?: number;
   concurrency?: number;
@@ -97,7 +106,15 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     if (!conformanceClassNames.includes(name as ConformanceClassName))
       throw new ConfigurationError(`unknown class '${name}' (known: ${conformanceClassNames.join(', ')})`);
   }
+  for (const [flag, names] of [
+    ['--only', options.only],
+    ['--skip', options.skip],
+  ] as const) {
+    const unknown = unknownNames(checks, names)[0];
+    if (unknown !== undefined) throw new ConfigurationError(`${flag} '${unknown}' names no check, requirement or area`);
+  }
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const checkDeadlineMs = options.checkDeadlineMs ?? checkDeadlineFor(timeoutMs);
   const key = options.key ?? (options.role === 'carrier' ? demoCredentials.platform.signingKey : demoCredentials.carrier.signingKey);
   const needsReceiver = options.role === 'carrier' && checks.some((c) => c.needs?.includes('callback'));
   const receiver = needsReceiver
@@ -107,6 +124,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
         ...(options.callbackUrl ? { publicUrl: options.callbackUrl } : {}),
       })
     : undefined;
+  const run = new RunStop(options.maxDurationMs ?? DEFAULT_MAX_DURATION_MS);
   const clockOffset = { value: 0 };
   const clients: TargetClient[] = [];
   const env: RunEnvironment = {
@@ -114,13 +132,15 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     baseUrl: target,
     claim: undefined,
     rawClaim: undefined,
-    client: (record) => {
+    client: (record, signal) => {
       const client = new TargetClient({
         baseUrl: target,
         key,
         timeoutMs,
         clockOffset: () => clockOffset.value,
         record,
+        signal: signal ?? run.signal,
+        ...(options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : {}),
         ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
       });
       clients.push(client);
@@ -132,44 +152,21 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     settleMs: options.settleMs ?? 1_500,
     clockOffset,
     fixtures: new Fixtures(),
+    signal: run.signal,
   };
 
+  const results = new Map<Check, CheckResult>();
+  let selected: Check[] = [];
+  let claimed = new Set<string>();
+  // A failure of the harness itself stops the run; what finished is kept and the rest ends as an error.
+  const harnessFailed = (error: unknown) => run.stop(new Stop(`the harness failed: ${describeError(error)}`, false));
   try {
-    // The claim decides what runs. It is read unsigned; `?role=` lets a two-role test deployment answer for one.
-    const discovery = new TestContext(env);
-    try {
-      let response = await discovery.http.get(`/v1/conformance?role=${options.role}`, { sign: false });
-      // A target that wrongly demands a signature for discovery fails its own check; the rest of the run still
-      // needs the claim, so ask again signed.
-      if (response.status === 401) response = await discovery.http.get(`/v1/conformance?role=${options.role}`);
-      env.rawClaim = response.json;
-      if (response.status === 200 && isValid('ConformanceClaim', response.json)) env.claim = response.json as ConformanceClaim;
-    } catch (error) {
-      if (!(error instanceof TargetUnreachable)) throw error;
-    }
-    if (env.claim?.testMode) {
-      try {
-        let clock = await discovery.http.get('/v1/test/clock');
-        if (clock.status === 401) {
-          // The target's clock may already stand days ahead (an earlier run moved it), which makes a signature on
-          // our clock stale: estimate its time from the unsigned health document and ask again.
-          const health = await discovery.http.get('/v1/health', { sign: false });
-          const serverTime = Date.parse((health.json as { serverTime?: string } | undefined)?.serverTime ?? '');
-          if (Number.isFinite(serverTime)) clockOffset.value = serverTime - Date.now();
-          clock = await discovery.http.get('/v1/test/clock');
-        }
-        const now = Date.parse((clock.json as { now?: string } | undefined)?.now ?? '');
-        if (clock.status === 200 && Number.isFinite(now)) clockOffset.value = now - Date.now();
-      } catch (error) {
-        if (!(error instanceof TargetUnreachable)) throw error;
-      }
-    }
-    const claimed = new Set<string>(options.classes ?? (env.claim?.classes ?? []).map(classNameOf).filter((c): c is string => c !== undefined));
+    await discover(env, options.role);
+    claimed = new Set<string>(options.classes ?? classNamesOf(env.claim?.classes));
     if (!options.classes && !env.claim) claimed.add('core'); // without a readable claim, core still runs and says why
 
-    const selected = checks.filter((c) => (c.role === 'both' || c.role === options.role) && selectedBy(c, options.only, options.skip));
+    selected = checks.filter((c) => (c.role === 'both' || c.role === options.role) && selectedBy(c, options.only, options.skip));
     options.progress?.start?.(selected.length);
-    const results = new Map<Check, CheckResult>();
     const runnable: Check[] = [];
     for (const check of selected) {
       if (claimed.has(check.class)) runnable.push(check);
@@ -182,90 +179,101 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     for (const result of results.values()) options.progress?.checkFinished?.(result);
 
     const runOne = async (check: Check) => {
-      options.progress?.checkStarted?.(check);
-      const result = await runCheck(check, env);
-      results.set(check, result);
-      options.progress?.checkFinished?.(result);
+      if (run.reason) return; // stopped: it is reported as not run
+      try {
+        options.progress?.checkStarted?.(check);
+        const result = await runCheck(check, env, checkDeadlineMs);
+        results.set(check, result);
+        options.progress?.checkFinished?.(result);
+      } catch (error) {
+        harnessFailed(error);
+      }
     };
     // Checks that move the target's clock would disturb others: they run after the rest, one at a time.
     const concurrent = runnable.filter((c) => !c.needs?.includes('test-mode'));
     const exclusive = runnable.filter((c) => c.needs?.includes('test-mode'));
     await pool(concurrent, options.concurrency ?? 4, runOne);
     for (const check of exclusive) await runOne(check);
-
-    const ordered = selected.map((c) => results.get(c)!);
-    const claimedByTarget = (env.claim?.classes ?? []).map(classNameOf).filter((c): c is string => c !== undefined);
-    const scope: RunScope = {
-      partial:
-        Boolean(options.only?.length) ||
-        Boolean(options.skip?.length) ||
-        (options.classes !== undefined && claimedByTarget.some((c) => !options.classes!.includes(c))),
-      only: [...(options.only ?? [])],
-      skip: [...(options.skip ?? [])],
-      classes: options.classes ? [...options.classes] : null,
-    };
-    const tested = new Set(ordered.filter((r) => r.status !== 'skipped').map((r) => r.class));
-    return {
-      summary: summarise(ordered),
-      conformant: isConformant(ordered, scope),
-      verdict: verdictOf(ordered, scope),
-      scope,
-      results: ordered,
-      ...(env.fixtures.records().length > 0 ? { fixtures: env.fixtures.records() } : {}),
-      target: { url: target, role: options.role },
-      claim: env.rawClaim ?? null,
-      classes: [...claimed].filter((c) => tested.has(c)).sort(),
-      harnessVersion: HARNESS_VERSION,
-      specVersion: SPEC_VERSION,
-      specSha256: specSha256(),
-      startedAt,
-      finishedAt: new Date().toISOString(),
-    };
+  } catch (error) {
+    harnessFailed(error);
   } finally {
-    await receiver?.close();
-    await Promise.all(clients.map((c) => c.close()));
+    run.dispose();
   }
-}
+  const noise = receiver?.noise();
+  await receiver?.close();
+  await Promise.all(clients.map((c) => c.close()));
 
-function selectedBy(check: Check, only?: readonly string[], skip?: readonly string[]): boolean {
-  const names = [check.id, ...check.requirements];
-  if (only?.length && !names.some((n) => only.includes(n))) return false;
-  if (skip?.length && names.some((n) => skip.includes(n))) return false;
-  return true;
-}
-
-function skippedResult(check: Check, message: string): CheckResult {
+  const stopped = run.reason;
+  const ordered = selected.map((c) => results.get(c) ?? errorResult(c, notRunMessage(stopped ?? new Stop('the harness failed', false))));
+  const scope = runScope(options, classNamesOf(env.claim?.classes));
+  const tested = new Set(ordered.filter((r) => r.status !== 'skipped').map((r) => r.class));
+  const fixtures = env.fixtures.records().map(boundFixture);
   return {
-    checkId: check.id,
-    requirementIds: check.requirements,
-    class: check.class,
-    role: check.role,
-    level: levelOf(check),
-    status: 'skipped',
-    title: check.title,
-    message,
-    evidence: [],
-    durationMs: 0,
+    summary: summarise(ordered),
+    conformant: isConformant(ordered, scope),
+    verdict: verdictOf(ordered, scope),
+    scope,
+    results: ordered,
+    ...(fixtures.length > 0 ? { fixtures } : {}),
+    ...(noise ? { noise } : {}),
+    target: { url: target, role: options.role },
+    claim: env.rawClaim === undefined ? null : boundValue(env.rawClaim),
+    classes: [...claimed].filter((c) => tested.has(c)).sort(),
+    harnessVersion: HARNESS_VERSION,
+    specVersion: SPEC_VERSION,
+    specSha256: specSha256(),
+    startedAt,
+    finishedAt: new Date().toISOString(),
   };
 }
 
-/** A check that runs longer than this is stopped and reported as an error. */
-const CHECK_DEADLINE_MS = 120_000;
+const classNamesOf = (uris: readonly string[] | undefined): string[] => (uris ?? []).map(classNameOf).filter((c): c is string => c !== undefined);
 
-export async function runCheck(check: Check, env: RunEnvironment): Promise<CheckResult> {
-  const t = new TestContext(env, check.requirements);
+/** A thrown value as words, whatever was thrown (`throw null` included). */
+const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function skippedResult(check: Check, message: string): CheckResult {
+  return { ...resultOf(check), status: 'skipped', message };
+}
+
+function errorResult(check: Check, message: string): CheckResult {
+  return { ...resultOf(check), status: 'error', message };
+}
+
+const resultOf = (check: Check): Omit<CheckResult, 'status' | 'message'> => ({
+  checkId: check.id,
+  requirementIds: check.requirements,
+  class: check.class,
+  role: check.role,
+  level: levelOf(check),
+  title: check.title,
+  evidence: [],
+  durationMs: 0,
+});
+
+/**
+ * Run one check within `deadlineMs`. When its deadline or the run's passes, it is stopped: its requests and waits
+ * end, and it is reported as an error with the evidence it had gathered until then.
+ */
+export async function runCheck(check: Check, env: RunEnvironment, deadlineMs = checkDeadlineFor(env.timeoutMs)): Promise<CheckResult> {
+  const stop = new AbortController();
+  const byRun = () => stop.abort(env.signal?.reason);
+  if (env.signal?.aborted) byRun();
+  else env.signal?.addEventListener('abort', byRun, { once: true });
+  const deadline = setTimeout(() => stop.abort(new Stop(`the check did not finish within ${describeSeconds(deadlineMs)}`, true)), deadlineMs);
+  const stopped = new Promise<never>((_, reject) => {
+    const onStop = () => reject(stop.signal.reason);
+    if (stop.signal.aborted) onStop();
+    else stop.signal.addEventListener('abort', onStop, { once: true });
+  });
+  stopped.catch(() => {}); // a check that finished first leaves it pending: never an unhandled rejection
+  const t = new TestContext(env, check.requirements, stop.signal);
   const level = levelOf(check);
   const started = Date.now();
   let status: CheckResult['status'] = 'passed';
   let message = '';
-  let deadline: ReturnType<typeof setTimeout> | undefined;
   try {
-    await Promise.race([
-      check.run(t, t.handles(check.uses, check.id)),
-      new Promise((_, reject) => {
-        deadline = setTimeout(() => reject(new Error(`the check did not finish within ${CHECK_DEADLINE_MS / 1000} s`)), CHECK_DEADLINE_MS);
-      }),
-    ]);
+    await Promise.race([check.run(t, t.handles(check.uses, check.id)), stopped]);
     const held = t.evidence.filter((e) => e.kind === 'assertion' && e.passed).length;
     const blocked = t.evidence.filter((e) => e.kind === 'blocked');
     message = `${held} assertion${held === 1 ? '' : 's'} held`;
@@ -282,11 +290,18 @@ export async function runCheck(check: Check, env: RunEnvironment): Promise<Check
       message = `the target did not answer: ${error.message}`;
     } else {
       status = 'error';
-      message = `the harness could not decide: ${(error as Error).message ?? String(error)}`;
+      message = `the harness could not decide: ${describeError(error)}`;
     }
   } finally {
     clearTimeout(deadline);
+    env.signal?.removeEventListener('abort', byRun);
   }
+  if (stop.signal.aborted) {
+    // Whatever the body made of its stopped requests, the check did not finish.
+    status = 'error';
+    const reason = stop.signal.reason instanceof Stop ? stop.signal.reason : new Stop(describeError(stop.signal.reason), false);
+    message = stoppedMessage(reason, reason !== undefined && env.signal?.reason === stop.signal.reason);
+  } else stop.abort(new Stop('the check had finished', false)); // anything it left running stops now
   const failedAssertion = [...t.evidence].reverse().find((e) => e.kind === 'assertion' && !e.passed);
   const failedRequirementIds =
     status === 'failed' || status === 'warning'
@@ -294,7 +309,7 @@ export async function runCheck(check: Check, env: RunEnvironment): Promise<Check
         ? [failedAssertion.requirementId]
         : check.requirements
       : undefined;
-  return {
+  return boundResult({
     checkId: check.id,
     requirementIds: check.requirements,
     class: check.class,
@@ -307,5 +322,5 @@ export async function runCheck(check: Check, env: RunEnvironment): Promise<Check
     ...(Object.keys(check.uses).length > 0 ? { uses: Object.values(check.uses).map((f) => f.id) } : {}),
     evidence: t.evidence,
     durationMs: Date.now() - started,
-  };
+  });
 }
