@@ -3,6 +3,7 @@
 // files) every finished check is one plain line. Colours are on only for a TTY without NO_COLOR.
 import cliProgress from 'cli-progress';
 import pc from 'picocolors';
+import { redactReport, redactText } from '../harness/redact.ts';
 import type { CheckResult, ConformanceReport, ResultStatus } from '../harness/report.ts';
 import {
   classBreakdown,
@@ -72,7 +73,8 @@ const oneLine = (text: string): string => visibleText(text.replace(/\r?\n/g, ' '
  * The end-of-run summary: counts per class, then every failed, errored and precondition-failed check with its
  * requirement ids, message and failed assertions, then the one-line total and the report files.
  */
-export function renderConsoleSummary(report: ConformanceReport, options: ConsoleSummaryOptions = {}): string {
+export function renderConsoleSummary(input: ConformanceReport, options: ConsoleSummaryOptions = {}): string {
+  const report = redactReport(input);
   const c = pc.createColors(options.color ?? false);
   const paint = statusPaint(c);
   const lines: string[] = [];
@@ -132,7 +134,7 @@ export function renderConsoleSummary(report: ConformanceReport, options: Console
 
 /** The plain-text summary as a file reporter writes it (no colours). */
 export const renderConsoleText = (report: ConformanceReport): string =>
-  `ECDX conformance: ${oneLine(report.target.url)} (${report.target.role}), spec ${report.specVersion}, harness ${report.harnessVersion}\n` +
+  `ECDX conformance: ${oneLine(redactText(report.target.url))} (${report.target.role}), spec ${report.specVersion}, harness ${report.harnessVersion}\n` +
   `${countsLine(report.summary)}\n` +
   renderConsoleSummary(report);
 

@@ -2,6 +2,7 @@
 // engineer reads to find out what failed and why. Everything in a report can come from the target's server
 // (bodies, headers, URLs, messages quoting them), so every value is escaped as text; the Content-Security-Policy
 // allows only the page's own stylesheet and script, by hash, as a second line of defence.
+import { redactReport } from '../harness/redact.ts';
 import type { Assertion, Blocked, CheckResult, ConformanceReport, Evidence, Exchange, FixtureRecord } from '../harness/report.ts';
 import { REPORT_CSP, REPORT_CSS, REPORT_SCRIPT } from './html-assets.ts';
 import {
@@ -245,7 +246,8 @@ function fixturesHtml(report: ConformanceReport, specUrl: string): string {
   return `<section id="fixtures"><h2>Shared fixtures</h2><p class="muted">Created once, by the first check that read them; their requests are recorded here.</p>${fixtures.map((f) => fixtureHtml(f, specUrl)).join('')}</section>`;
 }
 
-export function renderHtml(report: ConformanceReport, options: HtmlOptions = {}): string {
+export function renderHtml(input: ConformanceReport, options: HtmlOptions = {}): string {
+  const report = redactReport(input);
   const specUrl = options.specUrl ?? DEFAULT_SPEC_URL;
   return `<!doctype html>
 <html lang="en">

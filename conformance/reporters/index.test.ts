@@ -35,6 +35,31 @@ describe('reporter registry', () => {
   });
 });
 
+describe('every format redacts what it renders, whoever built the report', () => {
+  it('masks a mobile quoted in a message and a landline in a URL, and replaces a signature echoed in a header', () => {
+    const report = loadFixture('with-failures');
+    const failed = report.results.find((r) => r.status === 'failed')!;
+    failed.message = 'the problem said: request for 13812345678 refused';
+    failed.evidence = [
+      {
+        kind: 'http',
+        direction: 'to-target',
+        request: { method: 'GET', url: 'https://carrier.example.test/v1/x?cursor=~0571-88881234', headers: {} },
+        response: { status: 201, headers: { location: `/v1/x?signature=${encodeURIComponent(`ecdx=:${'s'.repeat(86)}==:`)}` } },
+        durationMs: 1,
+        at: '2026-03-02T09:30:01.000Z',
+      },
+      ...failed.evidence,
+    ];
+    for (const format of REPORT_FORMATS) {
+      const text = reporters[format].render(report);
+      expect(text, format).not.toContain('13812345678');
+      expect(text, format).not.toContain('0571-88881234');
+      expect(text, format).not.toContain('s'.repeat(86));
+    }
+  });
+});
+
 describe('writeReports', () => {
   it('writes the default formats into the directory (creating it) and returns their absolute paths', async () => {
     const dir = join(tempDir(), 'nested', 'reports');

@@ -1,6 +1,7 @@
 // The reporters, by format, and `writeReports`, which the CLI calls once a run has ended. Every reporter renders
-// a ConformanceReport (conformance/harness/report.ts) to one file; the console reporter's file is the plain-text
-// summary that ConsoleProgress prints at the end of a live run.
+// a ConformanceReport (conformance/harness/report.ts) to one file, redacted first (redactReport: a report built
+// or edited outside the harness leaks nothing either); the console reporter's file is the plain-text summary
+// that ConsoleProgress prints at the end of a live run.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ConformanceReport } from '../harness/report.ts';

@@ -1,5 +1,7 @@
-// report.json: the report object exactly as the harness produced it, pretty-printed. Tools in other languages
+// report.json: the report object as the harness produced it, redacted (as every reporter redacts what it renders),
+// pretty-printed. Tools in other languages
 // read it against the published ConformanceReport schema (conformance/harness/report.ts).
+import { redactReport } from '../harness/redact.ts';
 import type { ConformanceReport } from '../harness/report.ts';
 
 /**
@@ -10,4 +12,4 @@ import type { ConformanceReport } from '../harness/report.ts';
 const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export const renderJson = (report: ConformanceReport): string =>
-  `${JSON.stringify(report, null, 2).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  `${JSON.stringify(redactReport(report), null, 2).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;

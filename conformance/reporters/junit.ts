@@ -5,6 +5,7 @@
 // errored or was blocked passes with a note in <system-out>, as the exit code does.
 import junitModule from 'junit-report-builder';
 import type { Builder, TestCase } from 'junit-report-builder';
+import { redactReport } from '../harness/redact.ts';
 import type { CheckResult, ConformanceReport, Evidence } from '../harness/report.ts';
 import { BLOCKED_SYMBOL, classBreakdown, partialPassed, resultsOfClass, STATUS_SYMBOL, scopeFilters, statusLine, verdict, visibleText } from './shared.ts';
 
@@ -80,7 +81,8 @@ function skipWithMessage(testCase: TestCase, message: string): void {
   };
 }
 
-export function renderJunit(report: ConformanceReport): string {
+export function renderJunit(input: ConformanceReport): string {
+  const report = redactReport(input);
   // A CI dashboard shows the testsuites name: a narrowed run says there that it is no verdict.
   const partial = report.verdict === 'partial' ? ` — ${verdict(report)}` : '';
   const builder = junitRoot.newBuilder().name(xmlSafe(`ECDX conformance: ${report.target.url} (${report.target.role})${partial}`));

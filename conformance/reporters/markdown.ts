@@ -1,6 +1,7 @@
 // The Markdown summary (for a pull request comment, a CI job summary or a ticket): who was tested against what,
 // the counts, the counts per class, then every check that did not pass with its message, requirement ids (linked
 // to the specification) and failed assertions. Text from the target is escaped, never interpreted as Markdown.
+import { redactReport } from '../harness/redact.ts';
 import type { CheckResult, ConformanceReport } from '../harness/report.ts';
 import {
   claimFacts,
@@ -102,7 +103,8 @@ function verdictLine(report: ConformanceReport): string {
   return `**Not conformant**: ${executed ? problems : 'no check was executed'} ${checks}.`;
 }
 
-export function renderMarkdown(report: ConformanceReport, options: MarkdownOptions = {}): string {
+export function renderMarkdown(input: ConformanceReport, options: MarkdownOptions = {}): string {
+  const report = redactReport(input);
   const specUrl = options.specUrl ?? DEFAULT_SPEC_URL;
   const total = totalOf(report.summary);
   const out: string[] = ['# ECDX conformance report', ''];

@@ -1,5 +1,6 @@
 // reports/report.html when one run tests several targets (npm start tests the mock as a carrier and as a
 // platform): a self-contained page with each run's verdict and counts, linking to each run's full report.
+import { redactReport } from '../harness/redact.ts';
 import type { ConformanceReport } from '../harness/report.ts';
 import { countsLine, escapeHtml as escapeMarkup, verdict, visibleText } from './shared.ts';
 
@@ -14,7 +15,8 @@ export interface IndexedRun {
 
 export function renderRunIndex(runs: readonly IndexedRun[], title = 'ECDX conformance reports'): string {
   const rows = runs
-    .map(({ report, href }) => {
+    .map(({ report: input, href }) => {
+      const report = redactReport(input);
       const s = report.summary;
       return `<tr class="${report.verdict === 'partial' ? 'partial' : report.conformant ? 'ok' : 'bad'}"><td><a href="${escapeHtml(href)}">${escapeHtml(report.target.role)}</a></td><td>${escapeHtml(report.target.url)}</td><td class="verdict">${escapeHtml(verdict(report))}</td><td>${s.passed}</td><td>${s.failed}</td><td>${s.warning}</td><td>${s.skipped}</td><td>${s.preconditionFailed}</td><td>${s.error}</td></tr>`;
     })

@@ -1,6 +1,6 @@
 // What every reporter needs: the result states in their display order with label and symbol, the per-class
 // breakdown, a reading of the claim (which is whatever the target served), durations and escaping helpers.
-// Reporters render a ConformanceReport exactly as given; nothing here changes it.
+// Each reporter renders the report redacted (redactReport), whoever built it; nothing here changes it.
 import { STATUS_CODES } from 'node:http';
 import { CLASS_BASE, conformanceClasses, conformanceClassNames } from '../../schemas/src/classes.ts';
 import {
