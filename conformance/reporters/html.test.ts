@@ -308,4 +308,12 @@ describe('HTML of a partial run', () => {
     }
     expect(classState(renderHtml(claimedButUntestedReport()), 'notices')).toBe('<span class="muted">nothing to test</span>');
   });
+
+  it('lists no row for a claimed class the specification does not have (the claim is the target’s text)', () => {
+    const report = claimedButUntestedReport();
+    (report.claim as { classes: string[] }).classes.push('https://ecdx.dev/conformance/1.0/made-up', 'x'.repeat(50));
+    const page = renderHtml(report);
+    expect(page).not.toContain('data-filter-class="made-up"');
+    expect(page).not.toContain(`data-filter-class="${'x'.repeat(50)}"`);
+  });
 });
