@@ -177,6 +177,8 @@ export const ConformanceReport = Type.Object(
     fixtures: Type.Optional(Type.Array(FixtureRecord)),
     /** What reached the push receiver and did not count (present when the receiver ran). */
     noise: Type.Optional(PushNoise),
+    /** Why the run ended before every check had run: its deadline (max duration), or a failure of the harness. */
+    stopped: Type.Optional(Type.String()),
     target: Type.Object({ url: Type.String(), role: PartyRole }),
     /** The target's conformance claim as served, or null when it could not be read. */
     claim: Type.Union([Type.Unknown(), Type.Null()]),

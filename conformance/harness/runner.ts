@@ -21,7 +21,8 @@ import type { PartyRole } from '../../schemas/src/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 export const HARNESS_VERSION = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-const specSha256 = () =>
+/** SHA-256 of spec/requirements.json: the exact requirements a run checks against. */
+export const specSha256 = (): string =>
   createHash('sha256')
     .update(readFileSync(join(root, 'spec', 'requirements.json')))
     .digest('hex');
@@ -216,6 +217,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     results: ordered,
     ...(fixtures.length > 0 ? { fixtures } : {}),
     ...(noise ? { noise } : {}),
+    ...(stopped ? { stopped: stopped.message } : {}),
     target: { url: target, role: options.role },
     claim: env.rawClaim === undefined ? null : boundValue(env.rawClaim),
     classes: [...claimed].filter((c) => tested.has(c)).sort(),
