@@ -1,5 +1,7 @@
 // `ecdx test`: misuse is one line and exit code 2; a run writes the reports and exits 0 or 1 by the verdict.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +41,14 @@ describe('ecdx test', () => {
     [['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--key-id', 'k', '--key-env', 'ECDX_NO_SUCH_VARIABLE'], /is empty or not set/],
     [['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--classes', 'everything'], /unknown class/],
     [['test', '--frobnicate'], /frobnicate/],
+    [
+      ['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--only', 'nosuch-check'],
+      /^ecdx: --only 'nosuch-check' names no check, requirement or area$/,
+    ],
+    [['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--skip', 'discovery/nosuch'], /^ecdx: --skip 'discovery\/nosuch' names no check/],
+    [['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--max-duration', 'soon'], /--max-duration must be a duration/],
+    [['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--timeout', '0s'], /--timeout must be a duration/],
+    [['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--max-response-size', '0.5'], /--max-response-size must be a number of MiB from 1 to 64/],
   ])('%j is a usage error', async (argv, message) => {
     const { code, err } = await run(argv);
     expect(code).toBe(2);
@@ -75,6 +85,89 @@ describe('ecdx test', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/^partial run \(FAILED\), not a conformance verdict/);
   }, 60_000);
+
+  it('runs the checks of an area named with --only, as a partial run', async () => {
+    const { code, out } = await run([
+      'test',
+      '--target',
+      carrier.url,
+      '--role',
+      'carrier',
+      '--only',
+      'discovery',
+      '--format',
+      'json',
+      '--report-dir',
+      join(dir, 'area'),
+    ]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^partial run \(passed\), not a conformance verdict/);
+    const report = JSON.parse(readFileSync(join(dir, 'area', 'report.json'), 'utf8')) as { results: { checkId: string }[] };
+    expect(report.results.length).toBeGreaterThan(0);
+    expect(report.results.every((r) => r.checkId.startsWith('discovery/'))).toBe(true);
+  }, 60_000);
+
+  it('exits 1 and says so when no check was executed', async () => {
+    const { code, out, err } = await run([
+      'test',
+      '--target',
+      carrier.url,
+      '--role',
+      'carrier',
+      '--only',
+      'ECDX-CNF-003',
+      '--format',
+      'json',
+      '--report-dir',
+      join(dir, 'none'),
+    ]);
+    expect(code).toBe(1);
+    expect(out).toMatch(/^no check was executed, so this run is no verdict/);
+    expect(err).toEqual(['ecdx: no check was executed (--only ECDX-CNF-003 selects no check of a carrier target): nothing was tested']);
+  });
+
+  it('ends a run against a target that never answers at --max-duration, and writes the reports', async () => {
+    const silent: Server = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      const started = Date.now();
+      const { code } = await run([
+        'test',
+        '--target',
+        url,
+        '--role',
+        'carrier',
+        '--max-duration',
+        '1.5s',
+        '--timeout',
+        '10',
+        '--format',
+        'json,junit',
+        '--report-dir',
+        join(dir, 'silent'),
+      ]);
+      expect(Date.now() - started).toBeLessThan(6_000);
+      expect(code).toBe(1);
+      const report = JSON.parse(readFileSync(join(dir, 'silent', 'report.json'), 'utf8')) as {
+        stopped: string;
+        results: { status: string; message: string }[];
+      };
+      expect(report.stopped).toBe('the run reached its deadline (max duration 1.5 s)');
+      expect(report.results.filter((r) => r.status !== 'skipped').every((r) => r.status === 'error' && /deadline/.test(r.message))).toBe(true);
+      expect(existsSync(join(dir, 'silent', 'junit.xml'))).toBe(true);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  }, 30_000);
+
+  it('documents the deadlines and what --only takes', async () => {
+    const { out } = await run(['test', '--help']);
+    expect(out).toMatch(/--max-duration DURATION/);
+    expect(out).toMatch(/--only NAME,…\s+run only these checks, requirements or areas/);
+    expect(out).toMatch(/areas: discovery, security, idempotency/);
+  });
 
   it('refuses key material in a config file', async () => {
     const config = join(dir, 'secret.json');

@@ -4,8 +4,11 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { ed25519SigningKey, hmacKey, type SigningKey } from '../protocol/index.ts';
 import { ConfigurationError, runConformance, type RunOptions } from '../conformance/index.ts';
-import { ConsoleProgress, writeReports, type ReportFormat } from '../conformance/reporters/index.ts';
-import { partialRunPassed } from '../conformance/harness/report.ts';
+import { areas } from '../conformance/checks/index.ts';
+import { ConsoleProgress, type ReportFormat } from '../conformance/reporters/index.ts';
+import { partialRunPassed, type ConformanceReport } from '../conformance/harness/report.ts';
+import { MINUTE, SECOND } from '../schemas/time.ts';
+import { failedRunReport, writeEveryReport } from './reports.ts';
 
 export const TEST_HELP = `Usage: ecdx test --target URL --role carrier|platform [options]
 
@@ -15,9 +18,14 @@ target), and writes the reports.
 Target
   --target URL             base URL of the implementation under test (the part before /v1)
   --role ROLE              the target's role: carrier or platform
-  --classes A,B            conformance classes to test (default: what GET /v1/conformance claims)
-  --only ID,…              run only these checks or requirements (repeatable)
-  --skip ID,…              leave out these checks or requirements (repeatable)
+  --classes A,B            conformance classes to test (default: what GET /v1/conformance claims); other
+                           classes than the target claims make a partial run
+  --only NAME,…            run only these checks, requirements or areas (repeatable); a partial run
+  --skip NAME,…            leave out these checks, requirements or areas (repeatable); a partial run
+                           A NAME is a check id (discovery/claim-served-unsigned), a requirement id
+                           (ECDX-CNF-001) or an area, which names all its checks; one that names none of
+                           them is a usage error.
+                           areas: ${Object.keys(areas).join(', ')}
   --insecure-http          allow plain http:// to a host that is not loopback
 
 Credentials (default: the published demo credentials, which only test deployments accept)
@@ -32,14 +40,21 @@ Pushes (carrier targets)
   --callback-url URL       public URL of the receiver when the target reaches it through NAT or a tunnel
 
 Run
-  --timeout SECONDS        per-request timeout (default 10)
+  --timeout DURATION       deadline of each request, headers and body together (default 10s)
+  --max-duration DURATION  deadline of the whole run (default 10m): the checks still running or not started
+                           then end as errors that say so, and the reports are written
+  --max-response-size MIB  read at most this much of each answer, 1 to 64 (default 4); the evidence says
+                           where an answer was cut
   --concurrency N          checks run at once (default 4)
   --report-dir DIR         where reports are written (default reports/)
   --format LIST            console,json,junit,html,md (default all of them)
   --config FILE            read these options from a JSON or YAML file (flags given on the command line win)
 
-Exit status: 0 when no MUST check failed, errored or could not reach its precondition; 1 otherwise; 2 for a
-usage or configuration error.
+A DURATION is a number of seconds, or a number with ms, s or m (1500ms, 20s, 10m).
+
+Exit status: 0 when some check ran and no MUST check failed, errored or could not reach its precondition (for a
+partial run: among the checks it ran); 1 otherwise, a run that executed no check included; 2 for a usage or
+configuration error. A partial run is never a conformance verdict.
 `;
 
 const FORMATS: readonly ReportFormat[] = ['console', 'json', 'junit', 'html', 'md'];
@@ -59,6 +74,8 @@ const optionSpec = {
   'callback-port': { type: 'string' },
   'callback-url': { type: 'string' },
   timeout: { type: 'string' },
+  'max-duration': { type: 'string' },
+  'max-response-size': { type: 'string' },
   concurrency: { type: 'string' },
   'report-dir': { type: 'string' },
   format: { type: 'string', multiple: true },
@@ -105,6 +122,24 @@ function positiveNumber(value: string | undefined, flag: string, fallback: numbe
   if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
     throw new ConfigurationError(`--${flag} must be a positive ${integer ? 'whole ' : ''}number, got '${value}'`);
   return n;
+}
+
+const UNITS: Record<string, number> = { ms: 1, s: SECOND, m: MINUTE, min: MINUTE, '': SECOND };
+
+/** A DURATION in ms: seconds, or a number with ms, s or m. */
+function duration(value: string | undefined, flag: string, fallbackMs: number): number {
+  if (value === undefined) return fallbackMs;
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|min|m|)$/.exec(value.trim());
+  const ms = match ? Number(match[1]) * UNITS[match[2]!]! : Number.NaN;
+  if (!(ms >= 1)) throw new ConfigurationError(`--${flag} must be a duration such as 10, 20s or 10m, got '${value}'`);
+  return ms;
+}
+
+function mebibytes(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback * 1024 * 1024;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 1 || n > 64) throw new ConfigurationError(`--${flag} must be a number of MiB from 1 to 64, got '${value}'`);
+  return Math.round(n * 1024 * 1024);
 }
 
 function loadKey(values: Values): SigningKey | undefined {
@@ -164,7 +199,9 @@ export function parseTestArguments(argv: string[]): { help: true } | { help: fal
     ...(values['callback-host'] ? { callbackHost: values['callback-host'] as string } : {}),
     ...(callbackPort ? { callbackPort } : {}),
     ...(values['callback-url'] ? { callbackUrl: values['callback-url'] as string } : {}),
-    timeoutMs: positiveNumber(values.timeout as string | undefined, 'timeout', 10) * 1000,
+    timeoutMs: duration(values.timeout as string | undefined, 'timeout', 10 * SECOND),
+    maxDurationMs: duration(values['max-duration'] as string | undefined, 'max-duration', 10 * MINUTE),
+    maxResponseBytes: mebibytes(values['max-response-size'] as string | undefined, 'max-response-size', 4),
     concurrency: positiveNumber(values.concurrency as string | undefined, 'concurrency', 4, true),
     insecureHttp: values['insecure-http'] === true,
   };
@@ -178,22 +215,40 @@ export async function testCommand(argv: string[], io: { out: (l: string) => void
     return 0;
   }
   const progress = parsed.formats.includes('console') ? new ConsoleProgress() : undefined;
-  let report: Awaited<ReturnType<typeof runConformance>>;
+  const startedAt = new Date().toISOString();
+  let report: ConformanceReport;
   try {
     report = await runConformance({ ...parsed.run, ...(progress ? { progress } : {}) });
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
+    // The runner keeps what finished when it fails mid-run; this is the harness failing before it could.
+    report = failedRunReport(parsed.run, error, startedAt);
+    io.err(`ecdx: ${report.stopped}`);
   } finally {
     progress?.stop(); // a run that throws must not leave the bar's redraw timer keeping the process alive
   }
-  const written = await writeReports(report, { dir: parsed.reportDir, formats: parsed.formats.filter((f) => f !== 'console') });
-  progress?.end(report, written);
-  // A narrowed run is no verdict; it still passes or fails what it ran, which is what a vendor's CI asks.
-  const passed = report.verdict === 'partial' ? partialRunPassed(report.results) : report.conformant;
-  const label =
-    report.verdict === 'partial'
-      ? `partial run (${passed ? 'passed' : 'FAILED'}), not a conformance verdict`
-      : report.conformant
-        ? 'conformant'
-        : 'NOT conformant';
-  if (!progress) io.out(`${label}: ${JSON.stringify(report.summary)}; reports: ${written.join(', ')}`);
+  const written = await writeEveryReport(report, { dir: parsed.reportDir, formats: parsed.formats.filter((f) => f !== 'console') });
+  for (const problem of written.problems) io.err(`ecdx: ${problem}`);
+  progress?.end(report, written.paths);
+  const { passed, label } = outcome(report);
+  if (!report.results.some((r) => r.status !== 'skipped')) io.err(`ecdx: no check was executed${whyNothingRan(report, parsed.run)}: nothing was tested`);
+  if (!progress) io.out(`${label}: ${JSON.stringify(report.summary)}; reports: ${written.paths.join(', ')}`);
   return passed ? 0 : 1;
+}
+
+/** What the run means for a vendor's CI: a narrowed run is no verdict, but still passes or fails what it ran. */
+function outcome(report: ConformanceReport): { passed: boolean; label: string } {
+  if (!report.results.some((r) => r.status !== 'skipped')) return { passed: false, label: 'no check was executed, so this run is no verdict' };
+  if (report.verdict === 'partial') {
+    const passed = partialRunPassed(report.results);
+    return { passed, label: `partial run (${passed ? 'passed' : 'FAILED'}), not a conformance verdict` };
+  }
+  return { passed: report.conformant, label: report.conformant ? 'conformant' : 'NOT conformant' };
+}
+
+/** Why nothing ran, where the run's options say. */
+function whyNothingRan(report: ConformanceReport, run: RunOptions): string {
+  if (report.results.length > 0) return ' (every check selected belongs to a class the run does not test)';
+  if (run.only?.length) return ` (--only ${run.only.join(',')} selects no check of a ${run.role} target)`;
+  return '';
 }
