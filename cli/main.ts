@@ -31,12 +31,25 @@ interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
 }
-// A reader that goes away early (`ecdx mock --list-faults | head`) closes stdout: that is not an error of ours.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+// A reader that goes away early (`ecdx test … | head -2`) closes stdout. That is no error of ours, and it must not
+// end the process: the run goes on, writes its reports and exits with its verdict's code. Whatever is written to
+// stdout afterwards goes nowhere.
+// The same for stderr (`2>&1 | head`).
+const open = { stdout: true, stderr: true };
+process.stdout.on('error', () => {
+  open.stdout = false;
 });
-const processIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+process.stderr.on('error', () => {
+  open.stderr = false;
+});
+const processIo: Io = {
+  out: (l) => {
+    if (open.stdout) process.stdout.write(`${l}\n`);
+  },
+  err: (l) => {
+    if (open.stderr) process.stderr.write(`${l}\n`);
+  },
+};
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
