@@ -15,7 +15,7 @@ const mayBlock = {
   // how long keys are kept shows only where a repeat is answered from the key at all
   'idempotency-replay-creates-again': ['idempotency/kept-for-published-expiry'],
   // a deployment that claims production mode offers no test clock and no test delay
-  'claim-production-accepts-demo-keys': ['idempotency/in-flight-conflict', 'idempotency/kept-for-published-expiry'],
+  'claim-production-accepts-demo-keys': ['idempotency/in-flight-conflict', 'idempotency/kept-for-published-expiry', 'security/nonce-remembered-until-expiry'],
 };
 
 describe('request pipeline checks (signatures, keys, idempotency, errors) against the reference mock and their faults', () => {
