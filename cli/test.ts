@@ -43,7 +43,7 @@ Run
   --timeout DURATION       deadline of each request, headers and body together (default 10s)
   --max-duration DURATION  deadline of the whole run (default 10m): the checks still running or not started
                            then end as errors that say so, and the reports are written
-  --max-response-size MIB  read at most this much of each answer, 1 to 64 (default 4); the evidence says
+  --max-response-size MIB  read at most this much of each answer, 1 to 64 (default 2); the evidence says
                            where an answer was cut
   --concurrency N          checks run at once (default 4)
   --report-dir DIR         where reports are written (default reports/)
@@ -201,7 +201,7 @@ export function parseTestArguments(argv: string[]): { help: true } | { help: fal
     ...(values['callback-url'] ? { callbackUrl: values['callback-url'] as string } : {}),
     timeoutMs: duration(values.timeout as string | undefined, 'timeout', 10 * SECOND),
     maxDurationMs: duration(values['max-duration'] as string | undefined, 'max-duration', 10 * MINUTE),
-    maxResponseBytes: mebibytes(values['max-response-size'] as string | undefined, 'max-response-size', 4),
+    maxResponseBytes: mebibytes(values['max-response-size'] as string | undefined, 'max-response-size', 2),
     concurrency: positiveNumber(values.concurrency as string | undefined, 'concurrency', 4, true),
     insecureHttp: values['insecure-http'] === true,
   };

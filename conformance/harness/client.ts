@@ -8,8 +8,8 @@ import { redactHeaders } from './redact.ts';
 import { evidenceBody, readJson } from './target-text.ts';
 import type { Exchange } from './report.ts';
 
-/** Larger answers are cut off (`--max-response-size`): no ECDX response comes near it. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+/** Larger answers are cut off (`--max-response-size`): the standard limits a body to 1 MiB, so a valid answer is read whole. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 
 export interface HttpResponse {
   status: number;
@@ -178,16 +178,16 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
 }
 
 async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: () => void }, cap: number): Promise<{ text: string; truncated: boolean }> {
-  const chunks: Buffer[] = [];
+  const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of body) {
     if (size + chunk.byteLength > cap) {
-      chunks.push(Buffer.from(chunk.subarray(0, cap - size)));
+      chunks.push(chunk.subarray(0, cap - size));
       body.destroy?.();
       return { text: Buffer.concat(chunks).toString('utf8'), truncated: true };
     }
     size += chunk.byteLength;
-    chunks.push(Buffer.from(chunk));
+    chunks.push(chunk);
   }
   return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
 }

@@ -63,7 +63,7 @@ export interface RunOptions {
   maxDurationMs?: number;
   /** One check's budget (default twelve request timeouts, at least two minutes). */
   checkDeadlineMs?: number;
-  /** Response bodies are read up to this many bytes (default 4 MiB). */
+  /** Response bodies are read up to this many bytes (default 2 MiB). */
   maxResponseBytes?: number;
   /** How long to wait before concluding that something did not happen (default 1,500 ms). */
   settleMs?: number;

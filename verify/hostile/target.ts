@@ -131,16 +131,18 @@ export const MISBEHAVIOURS = {
   trickle: (_req, res) => trickle(res, ANSWER),
   /** Serves a valid claim (every class, no test mode) at once; everything else one byte a second. */
   'trickle-after-claim': (req, res) => (isClaim(req) ? json(res, 200, carrierClaim()) : trickle(res, ANSWER)),
-  /** Sends the headers and half the body, then resets the connection. */
+  /** Serves a valid claim (test mode too); for everything else sends the headers and half the body, then resets. */
   'reset-mid-body': (req, res) => {
-    const body = JSON.stringify(isClaim(req) ? carrierClaim() : { note: 'cut short' });
+    if (isClaim(req)) return json(res, 200, carrierClaim({ testMode: true }));
+    const body = JSON.stringify({ note: 'cut short' });
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
     res.write(body.slice(0, body.length / 2), () => res.socket?.resetAndDestroy());
   },
-  /** Redirects every request to itself. */
+  /** Redirects every request, the claim's included, to itself. */
   'redirect-loop': (req, res) => res.writeHead(307, { location: req.url ?? '/' }).end(),
-  /** Redirects every request to another origin (the witness, which must see nothing). */
-  'redirect-away': (req, res, { witness }) => res.writeHead(307, { location: `${witness}${req.url ?? '/'}` }).end(),
+  /** Serves a valid claim (test mode too); redirects everything else to another origin (the witness: it must see nothing). */
+  'redirect-away': (req, res, { witness }) =>
+    isClaim(req) ? json(res, 200, carrierClaim({ testMode: true })) : res.writeHead(307, { location: `${witness}${req.url ?? '/'}` }).end(),
   /** A valid claim whose strings carry NUL and terminal escapes; every other body invalid UTF-8, a NUL in a header. */
   'bad-bytes': (req, res) => {
     if (isClaim(req)) return json(res, 200, carrierClaim({ party: { name: 'Hostile\u0000\u001b]0;owned\u0007\u202eCarrier', carrierCode: 'ECDXDEMO' } }));
@@ -150,15 +152,16 @@ export const MISBEHAVIOURS = {
     if ((req.url ?? '').includes('shipments')) return raw(res, Buffer.concat([head, NASTY]));
     res.writeHead(400, { 'content-type': 'application/problem+json', 'x-odd': '\u00ff\u00fe' }).end(NASTY);
   },
-  /** A 64 KiB header on every answer. */
+  /** A 64 KiB header on every answer, the claim's included. */
   'huge-header': (req, res) => {
     res.setHeader('x-padding', 'a'.repeat(64 * 1024));
     json(res, 200, isClaim(req) ? carrierClaim() : {});
   },
-  /** 10,000 header fields on every answer. */
+  /** Serves a valid claim (test mode too); 10,000 header fields on every other answer. */
   'many-headers': (req, res) => {
+    if (isClaim(req)) return json(res, 200, carrierClaim({ testMode: true }));
     for (let i = 0; i < 10_000; i++) res.setHeader(`x-h${i}`, String(i));
-    json(res, 200, isClaim(req) ? carrierClaim() : {});
+    json(res, 200, {});
   },
   /** A 50 MB body for every answer, the claim included. */
   'huge-claim': (_req, res) => {

@@ -1,0 +1,44 @@
+// The hostile-target bench: `ecdx test` in a child process against each misbehaviour of target.ts, measured from
+// outside. Whatever the target does, the run ends within its budget, stays under 300 MB, writes a report.json that
+// is a valid ConformanceReport and a well-formed junit.xml, is not conformant, and sends nothing beyond the
+// target's origin (a witness on another origin sees nothing, even when the target redirects there).
+import { readFileSync } from 'node:fs';
+import { Value } from '@sinclair/typebox/value';
+import { describe, expect, it } from 'vitest';
+import { ConformanceReport } from '../../conformance/harness/report.ts';
+import { misbehaviours } from './target.ts';
+import { runHarnessAgainst, type RunLimits } from './run.ts';
+import { xmlProblem } from './xml.ts';
+
+const LIMITS: RunLimits = { maxDurationSeconds: 20, timeoutSeconds: 2, killAfterMs: 90_000 };
+/** The run's own budget, plus what starting the harness and writing its reports take on two busy cores. */
+const BUDGET_MS = LIMITS.maxDurationSeconds * 1_000 + 25_000;
+const MAX_RSS_MIB = 300;
+
+describe.concurrent('ecdx test against hostile targets', () => {
+  it.each(misbehaviours)(
+    '%s: ends within its budget, under 300 MB, with valid reports, not conformant, within the origin',
+    async (behaviour) => {
+      const run = await runHarnessAgainst(behaviour, LIMITS);
+      const context = `${behaviour}: exit ${run.exitCode} after ${run.durationMs} ms, ${run.peakRssMiB?.toFixed(0)} MiB\n${run.stderr.slice(-2_000)}`;
+      expect(run.durationMs, context).toBeLessThan(BUDGET_MS);
+      if (run.peakRssMiB !== undefined) expect(run.peakRssMiB, context).toBeLessThan(MAX_RSS_MIB);
+      expect(run.exitCode, context).toBe(1);
+
+      const report = JSON.parse(readFileSync(`${run.reportDir}/report.json`, 'utf8')) as ConformanceReport;
+      const invalid = [...Value.Errors(ConformanceReport, report)].slice(0, 3).map((e) => `${e.path} ${e.message}`);
+      expect(invalid, context).toEqual([]);
+      expect(report.verdict, context).toBe('not-conformant');
+      expect(xmlProblem(readFileSync(`${run.reportDir}/junit.xml`, 'utf8')), context).toBeUndefined();
+
+      const origin = new URL(run.targetOrigin).host;
+      expect(run.atWitness, context).toEqual([]);
+      expect(
+        run.atTarget.filter((r) => r.host !== origin),
+        context,
+      ).toEqual([]);
+      console.info(`hostile ${behaviour}: ${run.durationMs} ms, ${run.peakRssMiB?.toFixed(0)} MiB peak RSS, ${run.atTarget.length} requests`);
+    },
+    120_000,
+  );
+});
