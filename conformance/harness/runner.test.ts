@@ -2,6 +2,7 @@
 // for, a value the target sends never breaks a report, a failure of the harness itself still yields a report, and
 // the filters say exactly what was tested (an unknown name is a usage error, an area selects its checks).
 import { describe, expect, it } from 'vitest';
+import { demoCredentials, signWebhook } from '../../protocol/index.ts';
 import { renderJson } from '../reporters/json.ts';
 import { defineCheck } from './check.ts';
 import { partialRunPassed } from './report.ts';
@@ -87,6 +88,40 @@ describe('what a target sends never breaks a report', () => {
     expect([result.evidence.length, result.omittedEvidence]).toEqual([500, 4501]);
     expect(result.evidence.at(-1)).toMatchObject({ kind: 'assertion', passed: false });
     expect(JSON.stringify(result).length).toBeLessThan(1_500_000);
+  });
+});
+
+describe('forged pushes', () => {
+  it('change no verdict: only the delivery that verifies counts, the rest is noise in the report', async () => {
+    const post = (url: string, body: string, headers: Record<string, string> = {}) =>
+      fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } }).then((r) => r.status);
+    const pushed = defineCheck({
+      id: 'push/one-genuine-push',
+      requirements: ['ECDX-PSH-011'],
+      needs: ['callback'],
+      title: 'one genuine push',
+      description: 'One signed push among forged ones.',
+      async run(t) {
+        const callback = t.callback();
+        callback.verifyWith(demoCredentials.push.v1a.verificationKey);
+        for (let i = 0; i < 40; i++)
+          await post(callback.url, `{"batchId":"bat_forged${i}"}`, { 'webhook-id': `msg_${i}`, 'webhook-timestamp': '1', 'webhook-signature': 'v1a,AAAA' });
+        const body = '{"batchId":"bat_genuine"}';
+        await post(
+          callback.url,
+          body,
+          signWebhook({ id: 'bat_genuine', timestamp: Date.now(), body }, demoCredentials.push.v1a.signingKey) as unknown as Record<string, string>,
+        );
+        t.assert(await callback.waitFor(1, 1_000), 'the push arrived');
+        t.assert(callback.deliveries.length === 1, `exactly one push counts (got ${callback.deliveries.length})`);
+      },
+    });
+    const report = await run({ checks: [pushed] }, (r) =>
+      r.path.startsWith('/v1/conformance') ? { status: 200, json: scriptedClaim('carrier', ['carrier-tracking-push']) } : { status: 200, json: {} },
+    );
+    expect([report.results[0]!.status, report.results[0]!.message]).toEqual(['passed', '2 assertions held']);
+    expect(report.noise).toEqual({ forged: 40, oversized: 0, overflow: 0, stray: 0 });
+    expect(report.results[0]!.evidence.filter((e) => e.kind === 'http' && e.direction === 'from-target')).toHaveLength(1);
   });
 });
 
