@@ -44,11 +44,9 @@ const NOT_APPLICABLE = "only a blocked step (the rule does not apply to this tar
 const AWAITING: Record<PartyRole, Record<string, string>> = {
   carrier: {
     'security/demo-keys-refused-in-production': NOT_APPLICABLE,
-    'idempotency/in-flight-conflict': NOT_APPLICABLE,
   },
   platform: {
     'security/demo-keys-refused-in-production': NOT_APPLICABLE,
-    'idempotency/in-flight-conflict': NOT_APPLICABLE,
     'push/receiver-deduplicates': 'the push checks: without an acknowledgement no deduplication is seen (precondition-failed)',
   },
 };
