@@ -76,3 +76,25 @@ describe('error checks against scripted answers', () => {
     `);
   });
 });
+
+describe('errors/invalid-params', () => {
+  it('passes problems that name every violation, and says so with real values where in is left out', async () => {
+    const naming: Script = (request) =>
+      request.method === 'POST'
+        ? scriptedProblem('validation-failed', {
+            invalidParams: [
+              { name: '/recipient/phone', reason: 'x' },
+              { name: '/package/count', reason: 'y' },
+            ],
+          })
+        : scriptedProblem('not-found');
+    const result = await runScripted(check('errors/invalid-params'), { role: 'carrier', claim, script: naming });
+    expect(result.status).toBe('passed');
+    expect(result.evidence.flatMap((e) => (e.kind === 'assertion' && e.message.includes('is in the body') ? [e.message] : []))).toMatchInlineSnapshot(`
+      [
+        "the violation at /recipient/phone is in the body (in: not given, which means body)",
+        "the violation at /package/count is in the body (in: not given, which means body)",
+      ]
+    `);
+  });
+});

@@ -184,3 +184,16 @@ describe('tracking/unknown-waybill-not-found', () => {
     `);
   });
 });
+
+describe('tracking/walk-complete', () => {
+  it('passes a complete walk, and says so with real values', async () => {
+    // The journeys move the clock: the carrier serves a test clock (its events stay as they are).
+    const withClock: Script = (request) =>
+      request.path === '/v1/test/clock' ? { status: 200, json: { now: new Date().toISOString(), speed: 1 } } : carrier()(request);
+    const result = await runScripted(check('tracking/walk-complete'), { role: 'carrier', claim: { ...claim, testMode: true }, script: withClock });
+    expect(result.status).toBe('passed');
+    const said = result.evidence.flatMap((e) => (e.kind === 'assertion' ? [e.message] : []));
+    expect(said.filter((m) => m.includes('page'))[0]).toMatchInlineSnapshot(`"walking the trajectory of ECDXDEMO0000000001 1 a page: every one of the 5 pages was served"`);
+    expect(said.filter((m) => /undefined/.test(m))).toEqual([]);
+  });
+});
