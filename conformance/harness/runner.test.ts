@@ -38,7 +38,10 @@ const forever = check('errors/forever', async (t) => {
 describe('the run deadline', () => {
   it('ends the run at its deadline: checks in flight and checks not started end as errors that say why', async () => {
     const started = Date.now();
-    const report = await run({ checks: [quick, forever, check('errors/later', async (t) => t.assert(true, 'held'))], concurrency: 1, maxDurationMs: 700 });
+    const finished: string[] = [];
+    const progress = { checkFinished: (r: { checkId: string }) => finished.push(r.checkId) };
+    const checks = [quick, forever, check('errors/later', async (t) => t.assert(true, 'held'))];
+    const report = await run({ checks, concurrency: 1, maxDurationMs: 700, progress });
     expect(Date.now() - started).toBeLessThan(2_500);
     expect(report.results.map((r) => [r.checkId, r.status, r.message])).toEqual([
       ['errors/quick', 'passed', '1 assertion held'],
@@ -46,6 +49,7 @@ describe('the run deadline', () => {
       ['errors/later', 'error', 'not run: the run reached its deadline (max duration 0.7 s) before this check started'],
     ]);
     expect([report.verdict, report.stopped]).toEqual(['not-conformant', 'the run reached its deadline (max duration 0.7 s)']);
+    expect(finished).toEqual(['errors/quick', 'errors/forever', 'errors/later']); // the progress shows each of them
   }, 10_000);
 
   it('ends a check at its own deadline and stops its requests: the evidence is what the check did until then', async () => {

@@ -205,7 +205,17 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
   await Promise.all(clients.map((c) => c.close()));
 
   const stopped = run.reason;
-  const ordered = selected.map((c) => results.get(c) ?? errorResult(c, notRunMessage(stopped ?? new Stop('the harness failed', false))));
+  const ordered = selected.map((check) => {
+    const result = results.get(check);
+    if (result) return result;
+    const notRun = errorResult(check, notRunMessage(stopped ?? new Stop('the harness failed', false)));
+    try {
+      options.progress?.checkFinished?.(notRun); // the progress shows every check, those the run did not reach too
+    } catch {
+      // the progress already failed the run; the report still says what happened
+    }
+    return notRun;
+  });
   const scope = runScope(options, classNamesOf(env.claim?.classes));
   const tested = new Set(ordered.filter((r) => r.status !== 'skipped').map((r) => r.class));
   const fixtures = env.fixtures.records().map(boundFixture);
