@@ -2,7 +2,7 @@
 // outside. Whatever the target does, the run ends within its budget, stays under 300 MB, writes a report.json that
 // is a valid ConformanceReport and a well-formed junit.xml, is not conformant, and sends nothing beyond the
 // target's origin (a witness on another origin sees nothing, even when the target redirects there).
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { ConformanceReport } from '../../conformance/harness/report.ts';
@@ -38,6 +38,7 @@ describe.concurrent('ecdx test against hostile targets', () => {
         context,
       ).toEqual([]);
       console.info(`hostile ${behaviour}: ${run.durationMs} ms, ${run.peakRssMiB?.toFixed(0)} MiB peak RSS, ${run.atTarget.length} requests`);
+    rmSync(run.reportDir, { recursive: true, force: true }); // kept when an assertion failed, to be read
     },
     120_000,
   );
