@@ -38,7 +38,7 @@ describe.concurrent('ecdx test against hostile targets', () => {
         context,
       ).toEqual([]);
       console.info(`hostile ${behaviour}: ${run.durationMs} ms, ${run.peakRssMiB?.toFixed(0)} MiB peak RSS, ${run.atTarget.length} requests`);
-    rmSync(run.reportDir, { recursive: true, force: true }); // kept when an assertion failed, to be read
+      rmSync(run.reportDir, { recursive: true, force: true }); // kept when an assertion failed, to be read
     },
     120_000,
   );
