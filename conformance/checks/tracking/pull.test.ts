@@ -193,7 +193,9 @@ describe('tracking/walk-complete', () => {
     const result = await runScripted(check('tracking/walk-complete'), { role: 'carrier', claim: { ...claim, testMode: true }, script: withClock });
     expect(result.status).toBe('passed');
     const said = result.evidence.flatMap((e) => (e.kind === 'assertion' ? [e.message] : []));
-    expect(said.filter((m) => m.includes('page'))[0]).toMatchInlineSnapshot(`"walking the trajectory of ECDXDEMO0000000001 1 a page: every one of the 5 pages was served"`);
+    expect(said.filter((m) => m.includes('page'))[0]).toMatchInlineSnapshot(
+      `"walking the trajectory of ECDXDEMO0000000001 1 a page: every one of the 5 pages was served"`,
+    );
     expect(said.filter((m) => /undefined/.test(m))).toEqual([]);
   });
 });
