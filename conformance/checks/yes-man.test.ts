@@ -33,24 +33,6 @@ const REALLY_MET: Record<PartyRole, Record<string, string>> = {
   },
 };
 
-/** A check whose only step was blocked: the runner's outcome for a rule that does not apply here (skipped). */
-const NOT_APPLICABLE = "only a blocked step (the rule does not apply to this target): the runner's outcome for it, skipped, never passed";
-
-/**
- * MUST checks that may still pass against the yes-man although they must not, each waiting for a change outside
- * these checks' files (issue 7, item 9). Remove an entry when its change lands: this test then holds it to not
- * passing.
- */
-const AWAITING: Record<PartyRole, Record<string, string>> = {
-  carrier: {
-    'security/demo-keys-refused-in-production': NOT_APPLICABLE,
-  },
-  platform: {
-    'security/demo-keys-refused-in-production': NOT_APPLICABLE,
-    'push/receiver-deduplicates': 'the push checks: without an acknowledgement no deduplication is seen (precondition-failed)',
-  },
-};
-
 /** Every class open to the role, core included. */
 const classesOf = (role: PartyRole) => conformanceClassNames.filter((c) => conformanceClasses[c].role === 'both' || conformanceClasses[c].role === role);
 
@@ -81,7 +63,7 @@ describe.each(['carrier', 'platform'] as const)('the suite against a yes-man %s'
 
   it('passes no MUST check except those whose requirement it really meets', () => {
     const passed = report.results.filter((r) => r.level === 'MUST' && r.status === 'passed').map((r) => r.checkId);
-    expect(passed.filter((id) => !(id in AWAITING[role])).sort()).toEqual(Object.keys(REALLY_MET[role]).sort());
+    expect(passed.sort()).toEqual(Object.keys(REALLY_MET[role]).sort());
   });
 
   it('is not conformant', () => {

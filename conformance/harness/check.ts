@@ -139,3 +139,12 @@ export class AssertionFailed extends Error {
 export class PreconditionFailed extends Error {
   override name = 'PreconditionFailed';
 }
+
+/**
+ * What the check verifies does not apply to this target (a production-only rule against a test deployment, an
+ * optional feature it does not offer): the check ends `skipped` with the reason, which fails nothing and passes
+ * nothing.
+ */
+export class NotApplicable extends Error {
+  override name = 'NotApplicable';
+}

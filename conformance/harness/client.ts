@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent, request, type Dispatcher } from 'undici';
 import { signRequest, type SignOptions, type SigningKey } from '../../protocol/index.ts';
 import { redactHeaders } from './redact.ts';
+import { bodySchemaOf } from './member-meaning.ts';
 import { evidenceBody, readJson } from './target-text.ts';
 import type { Exchange } from './report.ts';
 
@@ -121,7 +122,15 @@ export class TargetClient {
       method: spec.method,
       url: url.href,
       headers: redactHeaders(headers),
-      ...optional('body', body && evidenceBody(new TextDecoder().decode(body))),
+      ...optional(
+        'body',
+        body &&
+          evidenceBody(
+            new TextDecoder().decode(body),
+            undefined,
+            bodySchemaOf({ direction: 'to-target', method: spec.method, url: url.href, part: 'request' }),
+          ),
+      ),
     };
     const deadlineMs = spec.timeoutMs ?? this.#options.timeoutMs;
     const deadline = requestDeadline(deadlineMs, this.#options.signal);
@@ -156,7 +165,14 @@ export class TargetClient {
       response: {
         status: answer.status,
         headers: redactHeaders(answer.headers),
-        ...optional('body', evidenceBody(answer.text, answer.truncated ? (this.#options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES) : undefined)),
+        ...optional(
+          'body',
+          evidenceBody(
+            answer.text,
+            answer.truncated ? (this.#options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES) : undefined,
+            bodySchemaOf({ direction: 'to-target', method: spec.method, url: url.href, part: 'response', status: answer.status }),
+          ),
+        ),
       },
       durationMs,
       at,

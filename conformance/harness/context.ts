@@ -7,7 +7,7 @@ import { schemaByName } from '../../schemas/src/index.ts';
 import { problemTypeUri, type ProblemSlug } from '../../schemas/src/problems.ts';
 import { violations } from '../../schemas/validate.ts';
 import type { SigningKey } from '../../protocol/index.ts';
-import { AssertionFailed, PreconditionFailed, type Fixture, type Handles, type Uses } from './check.ts';
+import { AssertionFailed, NotApplicable, PreconditionFailed, type Fixture, type Handles, type Uses } from './check.ts';
 import type { HttpResponse, RequestSpec, TargetClient } from './client.ts';
 import { scanForLeaks } from './privacy-scan.ts';
 import type { CallbackEndpoint, PushReceiver, ScriptedAnswer } from './receiver.ts';
@@ -141,6 +141,16 @@ export class TestContext {
       ...(first?.requirementId ? { requirementId: first.requirementId } : {}),
       ...(first?.pointer === undefined ? {} : { pointer: first.pointer }),
     });
+  }
+
+  /**
+   * What the check verifies does not apply to this target (a production-only rule against a test deployment, a
+   * feature it does not offer): the check ends `skipped` with the reason. Not for what the target should have let
+   * the check see: that is a precondition.
+   */
+  notApplicable(reason: string): never {
+    this.evidence.push({ kind: 'blocked', message: `does not apply: ${reason}` });
+    throw new NotApplicable(reason);
   }
 
   /**

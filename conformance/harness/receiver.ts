@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { verifyWebhook, type WebhookVerificationKey } from '../../protocol/index.ts';
 import { problemType, problemTypeUri, type ProblemSlug } from '../../schemas/src/problems.ts';
 import { SECOND } from '../../schemas/time.ts';
+import { bodySchemaOf } from './member-meaning.ts';
 import { evidenceBody, readJson } from './target-text.ts';
 import { redactHeaders } from './redact.ts';
 import type { Exchange, PushNoise } from './report.ts';
@@ -259,7 +260,15 @@ export class PushReceiver {
           method: req.method ?? 'POST',
           url: req.url ?? '',
           headers: redactHeaders(headers),
-          ...(body.length ? { body: evidenceBody(body.toString('utf8'))! } : {}),
+          ...(body.length
+            ? {
+                body: evidenceBody(
+                  body.toString('utf8'),
+                  undefined,
+                  bodySchemaOf({ direction: 'from-target', method: 'POST', url: delivery.path, part: 'request' }),
+                )!,
+              }
+            : {}),
         },
         response: { status: answer.status, headers: answer.headers ?? {} },
         durationMs: 0,

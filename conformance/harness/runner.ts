@@ -8,7 +8,7 @@ import { CLASS_BASE, conformanceClassNames, SPEC_VERSION, type ConformanceClassN
 import { requirementById } from '../../spec/registry.ts';
 import { demoCredentials, type SigningKey } from '../../protocol/index.ts';
 import { boundFixture, boundResult, boundValue } from './bounded.ts';
-import { AssertionFailed, PreconditionFailed, type Check } from './check.ts';
+import { AssertionFailed, NotApplicable, PreconditionFailed, type Check } from './check.ts';
 import { TargetClient, TargetUnreachable } from './client.ts';
 import { Fixtures, TestContext, type RunEnvironment } from './context.ts';
 import { checkDeadlineFor, DEFAULT_MAX_DURATION_MS, describeSeconds, notRunMessage, RunStop, Stop, stoppedMessage } from './deadline.ts';
@@ -290,6 +290,11 @@ export async function runCheck(check: Check, env: RunEnvironment, deadlineMs = c
     const blocked = t.evidence.filter((e) => e.kind === 'blocked');
     message = `${held} assertion${held === 1 ? '' : 's'} held`;
     if (blocked[0]) message += `; ${blocked.length === 1 ? 'a step was' : `${blocked.length} steps were`} not taken: ${blocked[0].message}`;
+    if (held === 0) {
+      // A check passes only on positive evidence of the required behaviour: with none, it could not decide.
+      status = 'precondition-failed';
+      message = blocked[0] ? `nothing could be observed: ${blocked[0].message}` : 'the check observed nothing it could judge';
+    }
   } catch (error) {
     if (error instanceof AssertionFailed) {
       status = level === 'MUST' ? 'failed' : 'warning';
@@ -297,6 +302,9 @@ export async function runCheck(check: Check, env: RunEnvironment, deadlineMs = c
     } else if (error instanceof PreconditionFailed) {
       status = 'precondition-failed';
       message = error.message;
+    } else if (error instanceof NotApplicable) {
+      status = 'skipped';
+      message = `does not apply: ${error.message}`;
     } else if (error instanceof TargetUnreachable) {
       status = 'error';
       message = `the target did not answer: ${error.message}`;

@@ -44,14 +44,15 @@ const describeSize = (bytes: number): string => (bytes % MEBIBYTE === 0 ? `${byt
 
 /**
  * What the evidence keeps of a body: redacted and short (redactBody), and saying so when the body was cut off after
- * `cutAfter` bytes or nests too deep to be read as JSON (then only its start is shown, redacted as text).
+ * `cutAfter` bytes or nests too deep to be read as JSON (then only its start is shown, redacted as text). `schema`
+ * (the body's, from the operations table) lets names be masked by their meaning, not only by their shape.
  */
-export function evidenceBody(text: string, cutAfter?: number): string | undefined {
+export function evidenceBody(text: string, cutAfter?: number, schema?: string): string | undefined {
   const start = () => `${redactText(text.slice(0, MAX_EVIDENCE_BODY))}${text.length > MAX_EVIDENCE_BODY ? '…' : ''}`;
   if (cutAfter !== undefined) return `${start()}\n… (the response was cut off after ${describeSize(cutAfter)}: the rest was not read)`;
   if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) return `${start()}\n… (nested deeper than ${MAX_JSON_DEPTH} levels: not read as JSON)`;
-  if (text.length <= MAX_REDACTED_INPUT) return redactBody(text);
+  if (text.length <= MAX_REDACTED_INPUT) return redactBody(text, schema);
   const json = readJson(text);
-  if (json !== undefined) return redactBody(JSON.stringify(boundValue(json)));
+  if (json !== undefined) return redactBody(JSON.stringify(boundValue(json)), schema);
   return `${start()}\n… (${text.length - MAX_EVIDENCE_BODY} more characters)`;
 }

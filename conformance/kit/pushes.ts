@@ -25,7 +25,7 @@ import { nodeForStatus, type PushBatch, type Subscription, type TrackingEvent, t
 import { MINUTE, SECOND } from '../../schemas/time.ts';
 import { TargetUnreachable, type HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
-import type { Delivery } from '../harness/receiver.ts';
+import type { CallbackEndpoint, Delivery } from '../harness/receiver.ts';
 import { claimedSchemes, type Scheme } from './claim.ts';
 import { randomDigits, shortId } from './ids.ts';
 import { HARNESS_CARRIER_CODE } from './requests.ts';
@@ -166,6 +166,16 @@ export function verificationKeyFor(subscription: Subscription): WebhookVerificat
   } catch {
     return undefined;
   }
+}
+
+/**
+ * From now on the callback counts only pushes that verify with the subscription's key (those already received are
+ * judged again): a forged push, or one the target signed wrongly, counts as no push (the receiver keeps it under
+ * `rejected`). Without a usable key nothing counts.
+ */
+export function countOnlyPushesOf(callback: Pick<CallbackEndpoint, 'verifyWith'>, subscription: Subscription): void {
+  const key = verificationKeyFor(subscription);
+  callback.verifyWith(key ? [key] : []);
 }
 
 /** Later deliveries that carry any of the events of `first` (a retry, whatever id it wears). */

@@ -15,6 +15,7 @@ import {
   partialPassed,
   RESULT_STATUSES,
   runDurationMs,
+  runNotes,
   scopeFilters,
   STATUS_SYMBOL,
   summaryKey,
@@ -126,6 +127,7 @@ export function renderConsoleSummary(input: ConformanceReport, options: ConsoleS
     return n === 0 ? c.dim(`${n} ${s}`) : paint[s](`${n} ${s}`);
   }).join(', ');
   lines.push('', `${total} check${total === 1 ? '' : 's'}: ${counts} — ${verdictText} (${formatDuration(runDurationMs(report))})`);
+  for (const note of runNotes(report)) lines.push(c.yellow(oneLine(note)));
   if (options.reportPaths && options.reportPaths.length > 0) {
     lines.push(`Reports: ${options.reportPaths.join(', ')}`);
   }

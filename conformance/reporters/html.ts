@@ -13,6 +13,7 @@ import {
   DEFAULT_SPEC_URL,
   escapeHtml,
   formatDuration,
+  runNotes,
   PARTIAL_RUN,
   partialPassed,
   requirementHref,
@@ -166,6 +167,7 @@ function headerHtml(report: ConformanceReport): string {
     ['Specification', `ECDX ${h(report.specVersion)} · requirements SHA-256 <code>${h(report.specSha256)}</code>`],
     ['Harness', `ecdx ${h(report.harnessVersion)}`],
     ['Run', `<time>${h(report.startedAt)}</time> → <time>${h(report.finishedAt)}</time> (${h(formatDuration(runDurationMs(report)))})`],
+    ...runNotes(report).map((note): [string, string] => ['Note', h(note)]),
   ];
   return (
     `<header><h1>ECDX conformance report</h1><p id="verdict">${verdictHtml(report)}</p>` +

@@ -115,3 +115,19 @@ describe('Markdown of a partial run', () => {
     expect(whole).toContain('| Scope | the whole claim |');
   });
 });
+
+describe('Markdown notes on the run', () => {
+  it('says why a run ended early and which pushes did not count', () => {
+    const report = {
+      ...loadFixture('with-failures'),
+      stopped: 'the run reached its deadline (max duration 10 min)',
+      noise: { forged: 40, oversized: 2, overflow: 0, stray: 1 },
+    };
+    const md = renderMarkdown(report);
+    expect(md).toContain('| Note | The run ended early: the run reached its deadline (max duration 10 min) |');
+    expect(md).toContain(
+      "| Note | Pushes that did not count as the target's: 40 whose signature did not verify, 2 too large (413), 1 to no callback of the run (404). |",
+    );
+    expect(renderMarkdown(loadFixture('with-failures'))).not.toContain('| Note |');
+  });
+});

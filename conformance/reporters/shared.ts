@@ -182,6 +182,26 @@ export const scopeText = (report: ConformanceReport, code: (filters: string) => 
   return filters ? `the whole claim (${code(filters)})` : 'the whole claim';
 };
 
+/**
+ * What else the reader must know about the run, one line each: why it ended early, and what reached the push
+ * receiver without counting (anyone who learns a callback URL can post to it).
+ */
+export function runNotes(report: ConformanceReport): string[] {
+  const notes: string[] = [];
+  if (report.stopped) notes.push(`The run ended early: ${report.stopped}`);
+  const noise = report.noise;
+  if (noise && noise.forged + noise.oversized + noise.overflow + noise.stray > 0) {
+    const parts = [
+      noise.forged ? `${noise.forged} whose signature did not verify` : '',
+      noise.oversized ? `${noise.oversized} too large (413)` : '',
+      noise.overflow ? `${noise.overflow} beyond what the receiver keeps (503)` : '',
+      noise.stray ? `${noise.stray} to no callback of the run (404)` : '',
+    ].filter(Boolean);
+    notes.push(`Pushes that did not count as the target's: ${parts.join(', ')}.`);
+  }
+  return notes;
+}
+
 /** Of a partial run: whether what ran passed (no MUST check among those executed failed, errored or was blocked). */
 export const partialPassed = (report: ConformanceReport): boolean => partialRunPassed(report.results);
 

@@ -46,3 +46,19 @@ describe('push/standard-webhooks-envelope against a carrier that stamps pushes w
     });
   });
 });
+
+describe('pushes that do not verify count as no push', () => {
+  it('fail the envelope check, which names how many did not verify', async () => {
+    expect(await outcome('push/standard-webhooks-envelope', { signsWithAnotherKey: true })).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/^\d+ push(es)? to the subscription to every status did not verify with the demo carrier push key \(v1a\)/),
+    });
+  });
+
+  it('never make every-event-pushed pass: the events they carry do not count', async () => {
+    expect(await outcome('push/every-event-pushed', { signsWithAnotherKey: true })).toMatchObject({
+      status: 'precondition-failed',
+      message: expect.stringMatching(/did not verify with its key, so the events they carried do not count/),
+    });
+  });
+});

@@ -12,6 +12,7 @@ import type { Delivery } from '../../harness/receiver.ts';
 import { claimedSchemes, claimsClass, type Scheme } from '../../kit/claim.ts';
 import {
   batchIdOf,
+  countOnlyPushesOf,
   createPushShipment,
   eventsOf,
   foreignShipment,
@@ -31,7 +32,10 @@ const FILTER: TrackingStatus[] = ['SORTING'];
 interface Observed {
   label: string;
   subscription: Subscription;
+  /** The pushes that verify with the subscription's key: only these count as the target's. */
   deliveries: Delivery[];
+  /** Pushes to the subscription's own callback URL that did not verify: only the target was given that URL. */
+  rejected: { count: number; sample: Delivery[] };
 }
 
 interface PushedTrajectory {
@@ -90,7 +94,8 @@ const pushedTrajectory = defineFixture({
           },
           created,
         );
-        return { label, subscription, deliveries: callback.deliveries };
+        countOnlyPushesOf(callback, subscription);
+        return { label, subscription, deliveries: callback.deliveries, rejected: callback.rejected };
       };
       const clock = new TargetClock(c);
       const plain = await observe('the subscription to every status', {});
@@ -213,6 +218,10 @@ export const pushContentChecks = [
       ] as const) {
         const ids = pushedIds(o);
         const missing = events.filter((e) => !ids.has(e.eventId));
+        t.precondition(
+          missing.length === 0 || o.rejected.count === 0,
+          `${o.rejected.count} push${o.rejected.count === 1 ? '' : 'es'} to ${o.label} did not verify with its key, so the events they carried do not count (ECDX-PSH-011 is checked on its own)`,
+        );
         t.assert(
           missing.length === 0,
           `${o.label} received every one of the ${events.length} events recorded while it was active${missing.length ? `; missing sequences ${sequencesOf(missing)} of ${p.waybillNo}` : ''}`,
@@ -260,7 +269,7 @@ export const pushContentChecks = [
     uses: { pushed: pushedTrajectory },
     async run(t, { pushed }) {
       const p = await observation(t, pushed);
-      t.precondition(p.plain.deliveries.length > 0, `${p.plain.label} received no push (ECDX-PSH-008 is checked on its own)`);
+      t.precondition(p.plain.deliveries.length > 0 || p.plain.rejected.count > 0, `${p.plain.label} received no push (ECDX-PSH-008 is checked on its own)`);
       for (const o of observedOf(p)) {
         for (const [i, d] of o.deliveries.entries()) {
           const what = `push ${i + 1} to ${o.label}`;
@@ -287,6 +296,13 @@ export const pushContentChecks = [
             `${what}: webhook-signature verifies with ${o.subscription.signatureScheme === 'v1a' ? 'the demo carrier push key (v1a)' : 'the subscription\u2019s secret (v1)'}${verified && !verified.ok ? ` (${verified.detail})` : ''}`,
           );
         }
+        // The receiver counted only pushes that verify; those that did not came to a URL only the target was given.
+        const refused = o.rejected.sample[0];
+        const detail = refused && verificationKeyFor(o.subscription) ? verifyDelivery(refused, verificationKeyFor(o.subscription)!) : undefined;
+        t.assert(
+          o.rejected.count === 0,
+          `${o.rejected.count} push${o.rejected.count === 1 ? '' : 'es'} to ${o.label} did not verify with ${o.subscription.signatureScheme === 'v1a' ? 'the demo carrier push key (v1a)' : 'the subscription\u2019s secret (v1)'}${detail && !detail.ok ? ` (${detail.detail})` : ''}`,
+        );
       }
     },
   }),
@@ -321,7 +337,7 @@ export const pushContentChecks = [
     uses: { pushed: pushedTrajectory },
     async run(t, { pushed }) {
       const requirementId = 'ECDX-SEC-012';
-      if (!claimsClass(t, 'carrier-tracking-push')) return t.blocked('the target claims no push class, so it signs no pushes', { requirementId });
+      if (!claimsClass(t, 'carrier-tracking-push')) t.notApplicable('the target claims no push class, so it signs no pushes');
       const p = await observation(t, pushed);
       if (p.plain.subscription.signatureScheme === 'v1a') {
         for (const [i, d] of p.plain.deliveries.entries()) {

@@ -13,6 +13,7 @@ import { timestamp } from '../../kit/time.ts';
 import { firstDelivery, letTargetReadAnswers, TargetClock } from '../../kit/push-timing.ts';
 import {
   batchIdOf,
+  countOnlyPushesOf,
   createPushShipment,
   eventsOf,
   repeatsOf,
@@ -39,6 +40,7 @@ export async function follow(t: TestContext, answer: ScriptedAnswer, created: st
   const waybillNo = await createPushShipment(t);
   const clock = new TargetClock(t);
   const subscription = await subscribe(t, { callbackUrl: callback.url, waybillNos: [waybillNo], scheme: claimedSchemes(t)[0]! }, created);
+  countOnlyPushesOf(callback, subscription);
   return { waybillNo, subscription, deliveries: callback.deliveries, clock };
 }
 

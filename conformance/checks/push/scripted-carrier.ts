@@ -28,6 +28,8 @@ export interface CarrierBehaviour {
   wallClockStamps?: boolean;
   /** A fault: only 200 counts as delivery; any other 2xx is retried. */
   only200?: boolean;
+  /** A fault, or a forger at the callback: every push is signed with a key no subscription was given. */
+  signsWithAnotherKey?: boolean;
   /** Minutes after creation at which the trajectory's events are recorded (default 6, 40, 150, 600, 1500, 2400). */
   eventMinutes?: number[];
 }
@@ -194,7 +196,11 @@ export function scriptedCarrier(behaviour: CarrierBehaviour = {}): ScriptedCarri
     const subscription: Subscription = {
       body: { subscriptionId, ...body, state: 'ACTIVE', createdAt: timestamp(now()) } as unknown as Subscription['body'],
       owner,
-      key: secret ? webhookSecret(secret) : demoCredentials.push.v1a.signingKey,
+      key: behaviour.signsWithAnotherKey
+        ? webhookSecret(`whsec_${randomBytes(32).toString('base64')}`)
+        : secret
+          ? webhookSecret(secret)
+          : demoCredentials.push.v1a.signingKey,
       waybillNos: scope.type === 'WAYBILLS' ? scope.waybillNos : undefined,
       statuses: body['statuses'] as string[] | undefined,
       deleted: false,

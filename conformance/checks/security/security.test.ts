@@ -149,8 +149,8 @@ describe('security checks against scripted answers', () => {
     });
     expect(outcome(test)).toMatchInlineSnapshot(`
       {
-        "message": "0 assertions held; a step was not taken: the target claims testMode: it is a test deployment, which may accept the demo credentials (ECDX-SEC-016 binds production deployments only), so they were not sent",
-        "status": "passed",
+        "message": "does not apply: the target claims testMode: it is a test deployment, which may accept the demo credentials (ECDX-SEC-016 binds production deployments only), so they were not sent",
+        "status": "skipped",
       }
     `);
     expect(test.evidence.filter((e) => e.kind === 'blocked')).toHaveLength(1);
