@@ -3,6 +3,7 @@
 // The faults are derived from the checks' requirements; verify/verify.ts runs them side by side, one mock each.
 import { describe, expect, it } from 'vitest';
 import { areas } from '../../conformance/checks/index.ts';
+import { MAY_BLOCK as mayBlock } from '../expectations.ts';
 import { problemsOf, verify } from '../verify.ts';
 
 const checks = [...areas.push];
@@ -12,8 +13,6 @@ const checks = [...areas.push];
  * under it, or the checks that push several correct batches would take minutes.
  */
 const only = { 'platform-slow-acknowledgement': ['push/receiver-acknowledges-in-time', 'push/receiver-acknowledgement'] };
-/** Stale pushes are judged only where a wrongly signed one is refused (ECDX-PSH-019): the fault takes that away. */
-const mayBlock = { 'platform-accept-unsigned-push': ['push/receiver-rejects-stale'] };
 
 describe('push checks against the reference mock and their faults', () => {
   it('pass the mock and fail exactly the requirements of each fault', async () => {

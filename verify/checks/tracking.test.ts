@@ -4,15 +4,10 @@
 // The faults are derived from the checks' requirements; verify/verify.ts runs them side by side, one mock each.
 import { describe, expect, it } from 'vitest';
 import { areas } from '../../conformance/checks/index.ts';
+import { MAY_BLOCK as mayBlock } from '../expectations.ts';
 import { problemsOf, verify } from '../verify.ts';
 
 const checks = [...areas.tracking, ...areas['tracking-privacy']];
-
-/** Checks a fault leaves without the state they need (precondition-failed is never a pass, but no failure either). */
-const mayBlock = {
-  'limit-ignored': ['tracking/cursor-lifetime', 'tracking-privacy/cursor-without-personal-data'], // no page gives a cursor
-  'cursor-expires-after-a-minute': ['tracking/walk-while-recording'], // its walk needs a cursor kept 55 minutes
-};
 
 /** ECDX-PRV-016 at the Location of a notice a platform received: the privacy checks see it, these at the events cursor. */
 const seenElsewhere = ['notice-location-with-mitigation'] as const;

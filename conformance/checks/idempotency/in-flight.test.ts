@@ -20,6 +20,11 @@ interface Behaviour {
   refusesInFlight: boolean;
   /** Answers every creating request `200 {}` at once, creating nothing. */
   yesMan?: boolean;
+  /**
+   * Holds before it looks at the key, as if the held request reached it only after the second (a loaded network):
+   * the second is processed, and the held one answered as its replay. The two never overlap at the target.
+   */
+  arrivesLate?: boolean;
 }
 
 let server: Server | undefined;
@@ -51,10 +56,11 @@ async function target(behaviour: Behaviour): Promise<string> {
       if (req.method !== 'POST' || path !== '/v1/shipments') return problem(res, 'not-found');
       if (behaviour.yesMan) return send(res, 200, {});
       const key = String(req.headers['idempotency-key'] ?? '');
+      const delay = Number(req.headers['ecdx-test-delay-ms']);
+      if (behaviour.arrivesLate && delay > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 5_000)));
       if (answers.has(key)) return send(res, 201, answers.get(key));
       if (inFlight.has(key) && behaviour.refusesInFlight) return problem(res, 'idempotency-request-in-flight');
       inFlight.add(key);
-      const delay = Number(req.headers['ecdx-test-delay-ms']);
       if (behaviour.holds && delay > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 5_000)));
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
       const now = new Date().toISOString();
@@ -106,4 +112,11 @@ describe('idempotency/in-flight-conflict', () => {
       message: expect.stringMatching(/in flight: expected HTTP 409 \(idempotency-request-in-flight\), got 201/),
     });
   });
+
+  it('does not fail a target the held request reached only after the second: it tries again, then cannot decide', async () => {
+    expect(await outcome({ holds: false, refusesInFlight: true, arrivesLate: true })).toMatchObject({
+      status: 'precondition-failed',
+      message: expect.stringMatching(/did not overlap at the target .*ECDX-IDM-005 was not observed/),
+    });
+  }, 20_000);
 });
