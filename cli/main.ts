@@ -7,8 +7,7 @@ import { mockCommand } from './mock.ts';
 import { requirementsCommand } from './requirements.ts';
 import { testCommand } from './test.ts';
 import { ConfigurationError } from '../conformance/harness/runner.ts';
-
-const packageVersion = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+import { packageVersion } from '../schemas/package-root.ts';
 
 const HELP = `ecdx ${packageVersion} — ECDX ${SPEC_VERSION} tools
 

@@ -20,6 +20,7 @@ import {
   demoCredentials,
 } from './demo-credentials.ts';
 import type { SigningKey } from './keys.ts';
+import { packagePath } from '../schemas/package-root.ts';
 
 /** The chapter that holds the appendix, relative to the repository root. */
 export const SECURITY_CHAPTER = 'spec/text/15-security.md';
@@ -111,6 +112,6 @@ export function fillDemoCredentialsAppendix(source: string): string {
 
 /** The Security chapter with Appendix A's key material generated from the demo credentials. */
 export function generateDemoCredentialsAppendix(): Map<string, string> {
-  const source = readFileSync(join(import.meta.dirname, '..', SECURITY_CHAPTER), 'utf8');
+  const source = readFileSync(packagePath(SECURITY_CHAPTER), 'utf8');
   return new Map([[SECURITY_CHAPTER, fillDemoCredentialsAppendix(source)]]);
 }

@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { packagePath } from './package-root.ts';
 
 // ajv-formats is CommonJS: under NodeNext its default export arrives as the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
-const jsonDir = join(import.meta.dirname, 'json');
+const jsonDir = packagePath('schemas', 'json');
 
 export function publishedSchemaFiles(): { name: string; $id: string; schema: Record<string, unknown> }[] {
   const index = JSON.parse(readFileSync(join(jsonDir, 'index.json'), 'utf8')) as {

@@ -7,6 +7,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { parse } from 'yaml';
 import { conformanceClasses, conformanceClassNames, SPEC_VERSION } from '../schemas/src/classes.ts';
 import { RoleScope } from '../schemas/src/index.ts';
+import { packagePath } from '../schemas/package-root.ts';
 
 export const POLICY_CLAUSES = ['OP-01', 'OP-02', 'OP-03', 'OP-04', 'OP-05', 'OP-06', 'OP-07', 'OP-08', 'OP-09', 'OP-10', 'OP-11', 'OP-12'] as const;
 /** Clauses the registry must cite: OP-10 and OP-12 address the authorities, not the parties. */
@@ -44,7 +45,7 @@ const AreaFile = Type.Object(
 type AreaFile = Static<typeof AreaFile>;
 
 const checkAreaFile = TypeCompiler.Compile(AreaFile);
-const requirementsDir = join(import.meta.dirname, 'requirements');
+const requirementsDir = packagePath('spec', 'requirements');
 
 export interface Area {
   code: string;

@@ -3,8 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { problemTypes } from '../schemas/src/problems.ts';
+import { packagePath } from '../schemas/package-root.ts';
 
-const textDir = join(import.meta.dirname, 'text');
+const textDir = packagePath('spec', 'text');
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

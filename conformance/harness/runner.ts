@@ -18,8 +18,9 @@ import { PushReceiver } from './receiver.ts';
 import { isConformant, summarise, verdictOf, type CheckResult, type ConformanceReport } from './report.ts';
 import { runScope, selectedBy, unknownNames } from './selection.ts';
 import type { PartyRole } from '../../schemas/src/index.ts';
+import { packageRoot } from '../../schemas/package-root.ts';
 
-const root = join(import.meta.dirname, '..', '..');
+const root = packageRoot;
 export const HARNESS_VERSION = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 /** SHA-256 of spec/requirements.json: the exact requirements a run checks against. */
 export const specSha256 = (): string =>

@@ -30,6 +30,7 @@ import { targetCarrierCode } from './claim.ts';
 import { randomDigits, shortId } from './ids.ts';
 import { problemSummary } from './refusals.ts';
 import { DAY, timestamp } from './time.ts';
+import { packagePath } from '../../schemas/package-root.ts';
 
 export type ShipmentBody = Record<string, unknown>;
 /** Top-level members to replace; `undefined` removes the member. */
@@ -240,7 +241,7 @@ interface VectorGroup {
   tests: { description: string; data: unknown; valid: boolean; rule?: string }[];
 }
 
-const vectorsRoot = join(import.meta.dirname, '..', '..', 'schemas', 'vectors');
+const vectorsRoot = packagePath('schemas', 'vectors');
 const readVectors = (name: string): VectorGroup[] => JSON.parse(readFileSync(join(vectorsRoot, `${name}.json`), 'utf8')) as VectorGroup[];
 
 const under = (pointer: string, prefix: string): boolean => pointer === prefix || pointer.startsWith(`${prefix}/`);
