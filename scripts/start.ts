@@ -1,7 +1,7 @@
 // npm start: the main job for a newcomer. Starts the reference mock in-process, runs the whole conformance suite
 // against it for both roles, writes the reports to reports/ and prints where the HTML report is.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { startMockServer } from '../mocks/server.ts';
 import { runConformance } from '../conformance/index.ts';
 import { ConsoleProgress, writeReports } from '../conformance/reporters/index.ts';
@@ -19,7 +19,11 @@ for (const role of PARTY_ROLES) {
   try {
     const report = await runConformance({ target: server.url, role, progress });
     const dir = join(reportDir, role);
-    const written = await writeReports(report, { dir, formats: ['json', 'junit', 'html', 'md'], specUrl: '../../docs/spec.html' });
+    // The checkout has the built docs: the reports link to them, as a path from the report's directory.
+    const docsUrl = relative(dir, join(import.meta.dirname, '..', 'docs', 'spec.html'))
+      .split(sep)
+      .join('/');
+    const written = await writeReports(report, { dir, formats: ['json', 'junit', 'html', 'md'], docsUrl });
     progress.end(
       report,
       written.map((p) => relative(process.cwd(), p)),

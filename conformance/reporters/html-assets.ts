@@ -85,6 +85,11 @@ ol.assertions li.ko .mark { color: var(--failed); }
 ol.assertions li.ko { font-weight: 600; }
 ol.assertions li.blocked .mark { color: var(--precondition-failed); }
 ol.assertions li.blocked { font-style: italic; }
+dl.requirement-texts { margin: 0.25rem 0 0.5rem; }
+dl.requirement-texts dt { margin-top: 0.35rem; }
+dl.requirement-texts dt .level { font-weight: 600; }
+dl.requirement-texts dd { margin: 0.1rem 0 0 1.4em; overflow-wrap: anywhere; }
+dl.requirement-texts dd[lang="zh-Hans"] { color: var(--muted); }
 section.fixture h3 { font-size: 1rem; margin: 1rem 0 0.25rem; }
 .exchange { border: 1px solid var(--line); border-radius: 6px; background: var(--bg); margin: 0.5rem 0; }
 .exchange > .exchange-head { padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--line); background: var(--head); font-size: 0.85rem; color: var(--muted); }

@@ -14,6 +14,7 @@ import {
 } from './fixtures/index.ts';
 import type { ConformanceReport } from '../harness/report.ts';
 import { renderHtml } from './html.ts';
+import { DEFAULT_DOCS_URL } from './requirement-text.ts';
 import { escapeHtml } from './shared.ts';
 
 /** The elements and attributes the renderer emits; anything else in a page came from the data. */
@@ -126,7 +127,8 @@ describe.each(FIXTURE_NAMES)('HTML report of %s', (name) => {
       expect(TAGS.has(tag.name), tag.name).toBe(true);
       for (const attribute of tag.attributes.keys()) expect(ATTRIBUTES.has(attribute), `${tag.name} ${attribute}`).toBe(true);
       const href = tag.attributes.get('href');
-      if (href !== undefined) expect(href).toMatch(/^docs\/spec\.html#ECDX-[A-Z]{3}-\d{3}$/);
+      // links are followed by the reader, never fetched by the page: only to the published specification
+      if (href !== undefined) expect(href.startsWith(`${DEFAULT_DOCS_URL}#`) && /#ECDX-[A-Z]{3}-\d{3}$/.test(href), href).toBe(true);
     }
   });
 
@@ -182,7 +184,7 @@ describe('HTML evidence', () => {
     expect(items.map((m) => m[1])).toEqual(['ok', 'ko']);
     expect(items[1]![2]).toContain('✘');
     expect(items[1]![2]).toContain('<code class="pointer">/events/3/signatory/name</code>');
-    expect(items[1]![2]).toContain('href="docs/spec.html#ECDX-PRV-001"');
+    expect(items[1]![2]).toContain(`href="${DEFAULT_DOCS_URL}#ECDX-PRV-001"`);
   });
 
   it('shows each exchange with request line, headers, bodies and the response status line, or why there was none', () => {
@@ -274,7 +276,7 @@ describe('HTML with hostile evidence (XSS)', () => {
   it('escapes in headers, URLs, pointers, requirement ids, the claim and the target', () => {
     expect(html).toContain('x-&quot;&gt;&lt;img src=x onerror=alert(2)&gt;: &lt;script&gt;');
     expect(html).toContain('<code class="pointer">/&quot;&gt;&lt;img src=x onerror=alert(2)&gt;</code>');
-    expect(html).toContain('href="docs/spec.html#ECDX-X%22%3E%3Cb%3E"');
+    expect(html).toContain(`href="${DEFAULT_DOCS_URL}#ECDX-X%22%3E%3Cb%3E"`);
     expect(html).toContain('<title>ECDX conformance report — https://evil.example.test/&quot;&gt;&lt;img');
     expect(html).toContain('&quot;ecdxVersion&quot;: &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;');
   });

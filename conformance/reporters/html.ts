@@ -10,13 +10,11 @@ import {
   claimFacts,
   classBreakdown,
   classStateLabel,
-  DEFAULT_SPEC_URL,
   escapeHtml,
   formatDuration,
   runNotes,
   PARTIAL_RUN,
   partialPassed,
-  requirementHref,
   RESULT_STATUSES,
   runDurationMs,
   scopeFilters,
@@ -28,10 +26,11 @@ import {
   totalOf,
   visibleText,
 } from './shared.ts';
+import { DEFAULT_DOCS_URL, requirementHref, requirementsToShow, requirementTextNote, UNKNOWN_REQUIREMENT } from './requirement-text.ts';
 
 export interface HtmlOptions {
-  /** Where requirement ids link to (`<specUrl>#ECDX-SHP-001`); `docs/spec.html` by default. */
-  specUrl?: string;
+  /** The specification page requirement ids link to (`<docsUrl>#ECDX-SHP-001`), or a docs site ending in `/`; the published one by default. */
+  docsUrl?: string;
 }
 
 /** Text from the report as page text: controls and bidi overrides shown as escapes, then markup escaped. */
@@ -41,7 +40,7 @@ const h = (text: string): string => escapeHtml(visibleText(text));
 const EXPANDED_BY_DEFAULT = new Set(['failed', 'error']);
 const RESULT_COLUMNS = 7;
 
-const reqLink = (id: string, specUrl: string): string => `<a href="${h(requirementHref(id, specUrl))}" class="mono">${h(id)}</a>`;
+const reqLink = (id: string, docsUrl: string): string => `<a href="${h(requirementHref(id, docsUrl))}" class="mono">${h(id)}</a>`;
 
 const headersBlock = (headers: Record<string, string>): string => {
   const entries = Object.entries(headers);
@@ -76,21 +75,33 @@ function exchangeHtml(e: Exchange, n: number): string {
   return `<section class="exchange">${head}${request}${response}${error}</section>`;
 }
 
-function assertionHtml(a: Assertion, specUrl: string): string {
+function assertionHtml(a: Assertion, docsUrl: string): string {
   const pointer = a.pointer ? ` <span class="muted">at</span> <code class="pointer">${h(a.pointer)}</code>` : '';
-  const req = a.requirementId ? ` <span class="reqs">(${reqLink(a.requirementId, specUrl)})</span>` : '';
+  const req = a.requirementId ? ` <span class="reqs">(${reqLink(a.requirementId, docsUrl)})</span>` : '';
   const mark = a.passed ? STATUS_SYMBOL.passed : STATUS_SYMBOL.failed;
   return `<li class="${a.passed ? 'ok' : 'ko'}"><span class="mark" aria-label="${a.passed ? 'held' : 'did not hold'}">${mark}</span>${h(a.message)}${pointer}${req}</li>`;
 }
 
-function blockedHtml(b: Blocked, specUrl: string): string {
-  const req = b.requirementId ? ` <span class="reqs">(${reqLink(b.requirementId, specUrl)})</span>` : '';
+function blockedHtml(b: Blocked, docsUrl: string): string {
+  const req = b.requirementId ? ` <span class="reqs">(${reqLink(b.requirementId, docsUrl)})</span>` : '';
   return `<li class="blocked"><span class="mark" aria-label="not taken">${BLOCKED_SYMBOL}</span>not taken: ${h(b.message)}${req}</li>`;
+}
+
+/** The text of each requirement a result that did not pass names, in English and Chinese, above its evidence. */
+function requirementTextsHtml(r: CheckResult, docsUrl: string): string {
+  const shown = requirementsToShow(r);
+  if (shown.length === 0) return '';
+  const entries = shown.map(({ id, requirement }) =>
+    requirement
+      ? `<dt>${reqLink(id, docsUrl)} <span class="level">${h(requirement.level)}</span></dt><dd lang="en">${h(requirement.text.en)}</dd><dd lang="zh-Hans">${h(requirement.text['zh-Hans'])}</dd>`
+      : `<dt>${reqLink(id, docsUrl)}</dt><dd class="muted">${h(UNKNOWN_REQUIREMENT)}</dd>`,
+  );
+  return `<h4>${shown.length === 1 ? 'Requirement' : `Requirements (${shown.length})`}</h4><dl class="requirement-texts">${entries.join('')}</dl>`;
 }
 
 const fixtureAnchor = (id: string): string => `fixture-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
-function evidenceHtml(evidence: readonly Evidence[], specUrl: string, uses: readonly string[] = []): string {
+function evidenceHtml(evidence: readonly Evidence[], docsUrl: string, uses: readonly string[] = []): string {
   const steps = evidence.filter((e): e is Assertion | Blocked => e.kind === 'assertion' || e.kind === 'blocked');
   const assertions = steps.filter((e) => e.kind === 'assertion').length;
   const exchanges = evidence.filter((e): e is Exchange => e.kind === 'http');
@@ -103,7 +114,7 @@ function evidenceHtml(evidence: readonly Evidence[], specUrl: string, uses: read
   parts.push(`<h4>Assertions (${assertions})</h4>`);
   parts.push(
     steps.length > 0
-      ? `<ol class="assertions">${steps.map((a) => (a.kind === 'assertion' ? assertionHtml(a, specUrl) : blockedHtml(a, specUrl))).join('')}</ol>`
+      ? `<ol class="assertions">${steps.map((a) => (a.kind === 'assertion' ? assertionHtml(a, docsUrl) : blockedHtml(a, docsUrl))).join('')}</ol>`
       : '<p class="muted">No assertions recorded.</p>',
   );
   parts.push(`<h4>HTTP exchanges (${exchanges.length})</h4>`);
@@ -111,7 +122,7 @@ function evidenceHtml(evidence: readonly Evidence[], specUrl: string, uses: read
   return parts.join('');
 }
 
-function resultHtml(r: CheckResult, index: number, specUrl: string): string {
+function resultHtml(r: CheckResult, index: number, docsUrl: string): string {
   const id = `check-${index + 1}`;
   const open = EXPANDED_BY_DEFAULT.has(r.status);
   const searchable = [r.checkId, r.title, r.message, r.class, r.status, r.level, ...r.requirementIds].join(' ').toLowerCase();
@@ -121,11 +132,11 @@ function resultHtml(r: CheckResult, index: number, specUrl: string): string {
     `<td><span class="badge">${STATUS_SYMBOL[r.status]} ${h(r.status)}</span></td>` +
     `<td><div class="title">${h(r.title)}</div><div class="msg">${h(r.message)}</div><code class="check-id">${h(r.checkId)}</code></td>` +
     `<td><code>${h(r.class)}</code></td>` +
-    `<td class="reqs">${r.requirementIds.map((q) => reqLink(q, specUrl)).join('<br>')}</td>` +
+    `<td class="reqs">${r.requirementIds.map((q) => reqLink(q, docsUrl)).join('<br>')}</td>` +
     `<td>${h(r.level)}</td>` +
     `<td class="num">${h(formatDuration(r.durationMs))}</td>` +
     `</tr>`;
-  const evidence = `<tr class="evidence" id="${id}-evidence"${open ? '' : ' hidden'}><td colspan="${RESULT_COLUMNS}">${evidenceHtml(r.evidence, specUrl, r.uses)}</td></tr>`;
+  const evidence = `<tr class="evidence" id="${id}-evidence"${open ? '' : ' hidden'}><td colspan="${RESULT_COLUMNS}">${requirementTextsHtml(r, docsUrl)}${evidenceHtml(r.evidence, docsUrl, r.uses)}</td></tr>`;
   return `<tbody class="check s-${h(r.status)}" id="${id}" data-status="${h(r.status)}" data-class="${h(r.class)}" data-check-id="${h(r.checkId)}" data-text="${h(searchable)}">${row}${evidence}</tbody>`;
 }
 
@@ -167,7 +178,7 @@ function headerHtml(report: ConformanceReport): string {
     ['Specification', `ECDX ${h(report.specVersion)} · requirements SHA-256 <code>${h(report.specSha256)}</code>`],
     ['Harness', `ecdx ${h(report.harnessVersion)}`],
     ['Run', `<time>${h(report.startedAt)}</time> → <time>${h(report.finishedAt)}</time> (${h(formatDuration(runDurationMs(report)))})`],
-    ...runNotes(report).map((note): [string, string] => ['Note', h(note)]),
+    ...[...runNotes(report), ...requirementTextNote(report)].map((note): [string, string] => ['Note', h(note)]),
   ];
   return (
     `<header><h1>ECDX conformance report</h1><p id="verdict">${verdictHtml(report)}</p>` +
@@ -205,7 +216,7 @@ function classesHtml(report: ConformanceReport): string {
   );
 }
 
-function resultsHtml(report: ConformanceReport, specUrl: string): string {
+function resultsHtml(report: ConformanceReport, docsUrl: string): string {
   const counts = report.summary;
   const boxes = RESULT_STATUSES.map(
     (s) =>
@@ -225,7 +236,7 @@ function resultsHtml(report: ConformanceReport, specUrl: string): string {
     `<output id="shown" aria-live="polite"></output></div>`;
   const head =
     '<thead><tr><th><span class="no-print" aria-hidden="true"></span></th><th>status</th><th>check</th><th>class</th><th>requirements</th><th>level</th><th class="num">time</th></tr></thead>';
-  const body = report.results.map((r, i) => resultHtml(r, i, specUrl)).join('\n');
+  const body = report.results.map((r, i) => resultHtml(r, i, docsUrl)).join('\n');
   return (
     `<section id="results"><h2>Results</h2>${controls}` +
     `<table class="results">${head}${body}</table>` +
@@ -233,24 +244,24 @@ function resultsHtml(report: ConformanceReport, specUrl: string): string {
   );
 }
 
-function fixtureHtml(f: FixtureRecord, specUrl: string): string {
+function fixtureHtml(f: FixtureRecord, docsUrl: string): string {
   const status = f.status === 'ready' ? `${STATUS_SYMBOL.passed} ready` : `${STATUS_SYMBOL['precondition-failed']} could not be set up: ${h(f.message ?? '')}`;
   return (
     `<section class="fixture" id="${fixtureAnchor(f.id)}"><h3><code>${h(f.id)}</code> ${h(f.title)}</h3>` +
     `<p>${status} · ${h(formatDuration(f.durationMs))} · used by ${f.usedBy.map((c) => `<code>${h(c)}</code>`).join(', ')}</p>` +
-    `<details><summary>evidence</summary>${evidenceHtml(f.evidence, specUrl)}</details></section>`
+    `<details><summary>evidence</summary>${evidenceHtml(f.evidence, docsUrl)}</details></section>`
   );
 }
 
-function fixturesHtml(report: ConformanceReport, specUrl: string): string {
+function fixturesHtml(report: ConformanceReport, docsUrl: string): string {
   const fixtures = report.fixtures ?? [];
   if (fixtures.length === 0) return '';
-  return `<section id="fixtures"><h2>Shared fixtures</h2><p class="muted">Created once, by the first check that read them; their requests are recorded here.</p>${fixtures.map((f) => fixtureHtml(f, specUrl)).join('')}</section>`;
+  return `<section id="fixtures"><h2>Shared fixtures</h2><p class="muted">Created once, by the first check that read them; their requests are recorded here.</p>${fixtures.map((f) => fixtureHtml(f, docsUrl)).join('')}</section>`;
 }
 
 export function renderHtml(input: ConformanceReport, options: HtmlOptions = {}): string {
   const report = redactReport(input);
-  const specUrl = options.specUrl ?? DEFAULT_SPEC_URL;
+  const docsUrl = options.docsUrl ?? DEFAULT_DOCS_URL;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -267,8 +278,8 @@ ${headerHtml(report)}
 <main>
 ${summaryHtml(report)}
 ${classesHtml(report)}
-${resultsHtml(report, specUrl)}
-${fixturesHtml(report, specUrl)}
+${resultsHtml(report, docsUrl)}
+${fixturesHtml(report, docsUrl)}
 </main>
 <footer>Generated by the ECDX conformance harness ${h(report.harnessVersion)} for ECDX ${h(report.specVersion)} (requirements SHA-256 <code>${h(report.specSha256)}</code>). Evidence is shown as the harness recorded it, with secrets and personal data redacted.</footer>
 <script>${REPORT_SCRIPT}</script>

@@ -71,12 +71,13 @@ describe('writeReports', () => {
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe(reporters.html.render(report));
   });
 
-  it('writes exactly the formats asked for, once each, in order, with the spec URL passed on', async () => {
+  it('writes exactly the formats asked for, once each, in order, with the docs URL passed on', async () => {
     const dir = tempDir();
-    const paths = await writeReports(loadFixture('all-passing'), { dir, formats: ['md', 'console', 'md'], specUrl: 'https://ecdx.dev/spec.html' });
+    const docsUrl = 'https://docs.example.test/ecdx/spec.html';
+    const paths = await writeReports(loadFixture('with-failures'), { dir, formats: ['md', 'console', 'md'], docsUrl });
     expect(paths).toEqual([join(dir, 'report.md'), join(dir, 'summary.txt')]);
-    expect(readFileSync(paths[0]!, 'utf8')).not.toContain('docs/spec.html');
-    expect(readFileSync(paths[1]!, 'utf8')).toContain('CONFORMANT');
+    expect(readFileSync(paths[0]!, 'utf8')).toContain(`](${docsUrl}#ECDX-`);
+    expect(readFileSync(paths[1]!, 'utf8')).toContain('NOT CONFORMANT');
   });
 
   it('refuses an unknown format before writing anything', async () => {

@@ -10,8 +10,10 @@ import { renderHtml } from './html.ts';
 import { renderJson } from './json.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
+import { docsUrlProblem } from './requirement-text.ts';
 
 export { ConsoleProgress } from './console.ts';
+export { DEFAULT_DOCS_URL, docsUrlProblem } from './requirement-text.ts';
 
 export const REPORT_FORMATS = ['console', 'json', 'junit', 'html', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -20,8 +22,11 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const DEFAULT_FORMATS: readonly ReportFormat[] = ['json', 'junit', 'html', 'md'];
 
 export interface RenderOptions {
-  /** Where requirement ids link to in HTML and Markdown (`<specUrl>#ECDX-SHP-001`); `docs/spec.html` by default. */
-  specUrl?: string;
+  /**
+   * The specification page requirement ids link to in HTML and Markdown (`<docsUrl>#ECDX-SHP-001`), or a copy of
+   * the docs site ending in `/`; DEFAULT_DOCS_URL, the published specification of this version, by default.
+   */
+  docsUrl?: string;
 }
 
 export interface Reporter {
@@ -56,8 +61,11 @@ export async function writeReports(report: ConformanceReport, options: WriteRepo
     if (!isReportFormat(format)) throw new Error(`unknown report format '${String(format)}' (known: ${REPORT_FORMATS.join(', ')})`);
   }
   const dir = resolve(options.dir);
+  // A link that leads nowhere from where the report lies is a report that does not stand alone: refused, not written.
+  const problem = options.docsUrl === undefined ? undefined : docsUrlProblem(options.docsUrl, dir);
+  if (problem) throw new Error(`docsUrl ${problem}`);
   await mkdir(dir, { recursive: true });
-  const renderOptions: RenderOptions = options.specUrl === undefined ? {} : { specUrl: options.specUrl };
+  const renderOptions: RenderOptions = options.docsUrl === undefined ? {} : { docsUrl: options.docsUrl };
   const paths: string[] = [];
   for (const format of formats) {
     const reporter = reporters[format];

@@ -11,6 +11,7 @@ import {
   SCRIPT_PAYLOAD,
 } from './fixtures/index.ts';
 import { mdCode, mdText, renderMarkdown } from './markdown.ts';
+import { DEFAULT_DOCS_URL } from './requirement-text.ts';
 
 describe('Markdown summary', () => {
   const report = loadFixture('with-failures');
@@ -37,7 +38,7 @@ describe('Markdown summary', () => {
     for (const r of report.results.filter((x) => ['failed', 'error', 'precondition-failed'].includes(x.status))) {
       expect(failures).toContain(`: \`${r.checkId}\``);
       expect(failures).toContain(mdText(r.message));
-      for (const id of r.requirementIds) expect(failures).toContain(`[${id}](docs/spec.html#${id})`);
+      for (const id of r.requirementIds) expect(failures).toContain(`[${id}](${DEFAULT_DOCS_URL}#${id})`);
     }
     expect(failures).toContain('- ✘ status is 422 (got 500)');
     expect(failures).toContain('at `/type`');
@@ -45,8 +46,10 @@ describe('Markdown summary', () => {
     expect(md).toContain('## Warnings (SHOULD not met)');
   });
 
-  it('links requirements to another spec URL when asked', () => {
-    expect(renderMarkdown(report, { specUrl: 'https://ecdx.dev/spec.html' })).toContain('[ECDX-SHP-003](https://ecdx.dev/spec.html#ECDX-SHP-003)');
+  it('links requirements to another docs URL when asked', () => {
+    expect(renderMarkdown(report, { docsUrl: 'https://docs.example.test/ecdx/spec.html' })).toContain(
+      '[ECDX-SHP-003](https://docs.example.test/ecdx/spec.html#ECDX-SHP-003)',
+    );
   });
 
   it('says so when nothing failed', () => {

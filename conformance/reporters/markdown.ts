@@ -7,12 +7,10 @@ import {
   claimFacts,
   classBreakdown,
   classStateLabel,
-  DEFAULT_SPEC_URL,
   formatDuration,
   isProblem,
   PARTIAL_RUN,
   partialPassed,
-  requirementHref,
   RESULT_STATUSES,
   runDurationMs,
   runNotes,
@@ -23,10 +21,11 @@ import {
   totalOf,
   visibleText,
 } from './shared.ts';
+import { DEFAULT_DOCS_URL, requirementHref, requirementsToShow, requirementTextNote, UNKNOWN_REQUIREMENT } from './requirement-text.ts';
 
 export interface MarkdownOptions {
-  /** Where requirement ids link to (`<specUrl>#ECDX-SHP-001`); `docs/spec.html` by default. */
-  specUrl?: string;
+  /** The specification page requirement ids link to (`<docsUrl>#ECDX-SHP-001`), or a docs site ending in `/`; the published one by default. */
+  docsUrl?: string;
 }
 
 /**
@@ -55,8 +54,8 @@ const mdBlock = (raw: string, lang = ''): string => {
   return `${fence}${lang}\n${text}\n${fence}`;
 };
 
-const requirementLinks = (ids: readonly string[], specUrl: string): string =>
-  ids.map((id) => `[${mdText(id)}](${requirementHref(id, specUrl).replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`).join(', ');
+const requirementLinks = (ids: readonly string[], docsUrl: string): string =>
+  ids.map((id) => `[${mdText(id)}](${requirementHref(id, docsUrl).replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`).join(', ');
 
 const table = (head: readonly string[], rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[]): string[] => [
   `| ${head.join(' | ')} |`,
@@ -64,20 +63,37 @@ const table = (head: readonly string[], rows: readonly (readonly string[])[], al
   ...rows.map((r) => `| ${r.join(' | ')} |`),
 ];
 
-function checkSection(r: CheckResult, specUrl: string): string[] {
+/**
+ * The text of each requirement a result names, as a list: the English, a hard line break (a trailing backslash),
+ * the Chinese. Each list has a lead-in, so that the requirements and the failed assertions stay two lists.
+ */
+function requirementTexts(r: CheckResult, docsUrl: string): string[] {
+  const shown = requirementsToShow(r);
+  if (shown.length === 0) return [];
+  const items = shown.map(({ id, requirement }) => {
+    const link = requirementLinks([id], docsUrl);
+    return requirement
+      ? `- ${link} ${requirement.level}: ${mdText(requirement.text.en)}\\\n  ${mdText(requirement.text['zh-Hans'])}`
+      : `- ${link}: ${UNKNOWN_REQUIREMENT}`;
+  });
+  return ['', shown.length === 1 ? 'Requirement:' : 'Requirements:', '', ...items];
+}
+
+function checkSection(r: CheckResult, docsUrl: string): string[] {
   const lines = [
     `### ${STATUS_SYMBOL[r.status]} ${r.status}: ${mdCode(r.checkId)}`,
     '',
-    `**${mdText(r.title)}** — class ${mdCode(r.class)}, ${r.level}, ${requirementLinks(r.requirementIds, specUrl)}`,
+    `**${mdText(r.title)}** — class ${mdCode(r.class)}, ${r.level}, ${requirementLinks(r.requirementIds, docsUrl)}`,
     '',
     `> ${mdText(r.message)}`,
+    ...requirementTexts(r, docsUrl),
   ];
   const failedAssertions = r.evidence.filter((e) => e.kind === 'assertion' && !e.passed);
-  if (failedAssertions.length > 0) lines.push('');
+  if (failedAssertions.length > 0) lines.push('', 'Assertions that did not hold:', '');
   for (const e of failedAssertions) {
     if (e.kind !== 'assertion') continue;
     const where = e.pointer ? ` at ${mdCode(e.pointer)}` : '';
-    const req = e.requirementId ? ` (${requirementLinks([e.requirementId], specUrl)})` : '';
+    const req = e.requirementId ? ` (${requirementLinks([e.requirementId], docsUrl)})` : '';
     lines.push(`- ${STATUS_SYMBOL.failed} ${mdText(e.message)}${where}${req}`);
   }
   const exchanges = r.evidence.filter((e) => e.kind === 'http');
@@ -106,7 +122,7 @@ function verdictLine(report: ConformanceReport): string {
 
 export function renderMarkdown(input: ConformanceReport, options: MarkdownOptions = {}): string {
   const report = redactReport(input);
-  const specUrl = options.specUrl ?? DEFAULT_SPEC_URL;
+  const docsUrl = options.docsUrl ?? DEFAULT_DOCS_URL;
   const total = totalOf(report.summary);
   const out: string[] = ['# ECDX conformance report', ''];
 
@@ -136,7 +152,7 @@ export function renderMarkdown(input: ConformanceReport, options: MarkdownOption
         ['Specification', `ECDX ${mdText(report.specVersion)}, requirements SHA-256 ${mdCode(report.specSha256)}`],
         ['Harness', mdText(report.harnessVersion)],
         ['Run', `${mdText(report.startedAt)} → ${mdText(report.finishedAt)} (${formatDuration(runDurationMs(report))})`],
-        ...runNotes(report).map((note): [string, string] => ['Note', mdText(note)]),
+        ...[...runNotes(report), ...requirementTextNote(report)].map((note): [string, string] => ['Note', mdText(note)]),
       ],
       ['l', 'l'],
     ),
@@ -173,12 +189,12 @@ export function renderMarkdown(input: ConformanceReport, options: MarkdownOption
     const executed = report.results.some((r) => r.status !== 'skipped');
     out.push(executed ? `None: every MUST check ${report.verdict === 'partial' ? 'that ran ' : ''}passed.` : 'None, and no check was executed.', '');
   }
-  for (const r of problems) out.push(...checkSection(r, specUrl));
+  for (const r of problems) out.push(...checkSection(r, docsUrl));
 
   const warnings = report.results.filter((r) => r.status === 'warning');
   if (warnings.length > 0) {
     out.push('## Warnings (SHOULD not met)', '');
-    for (const r of warnings) out.push(...checkSection(r, specUrl));
+    for (const r of warnings) out.push(...checkSection(r, docsUrl));
   }
 
   if (report.claim !== null) {

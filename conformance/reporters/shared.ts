@@ -230,11 +230,6 @@ export const visibleText = (text: string): string =>
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-/** The default link target of a requirement id: the specification page of the docs site, relative. */
-export const DEFAULT_SPEC_URL = 'docs/spec.html';
-
-export const requirementHref = (id: string, specUrl: string = DEFAULT_SPEC_URL): string => `${specUrl}#${encodeURIComponent(id)}`;
-
 /** The status line of a response as reports show it: `HTTP 422 Unprocessable Entity` (no phrase for a code Node does not know). */
 export const statusLine = (status: number): string => {
   const phrase = STATUS_CODES[status];
