@@ -32,17 +32,18 @@ function withoutEvidence(report: ConformanceReport, why: string): ConformanceRep
 /** Write each format; one that cannot render the report is written without the target's evidence. */
 export async function writeEveryReport(
   report: ConformanceReport,
-  options: { dir: string; formats: readonly ReportFormat[] },
+  options: { dir: string; formats: readonly ReportFormat[]; docsUrl?: string },
   write: Write = writeReports,
 ): Promise<WrittenReports> {
   const written: WrittenReports = { paths: [], problems: [] };
-  for (const format of options.formats) {
+  const { formats, ...where } = options;
+  for (const format of formats) {
     try {
-      written.paths.push(...(await write(report, { dir: options.dir, formats: [format] })));
+      written.paths.push(...(await write(report, { ...where, formats: [format] })));
     } catch (error) {
       const why = `the ${format} reporter failed on it: ${describe(error)}`;
       try {
-        written.paths.push(...(await write(withoutEvidence(report, why), { dir: options.dir, formats: [format] })));
+        written.paths.push(...(await write(withoutEvidence(report, why), { ...where, formats: [format] })));
         written.problems.push(`${format}: written without evidence, because ${why}`);
       } catch (again) {
         written.problems.push(`${format}: not written: ${describe(again)}`);

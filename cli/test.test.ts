@@ -5,7 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConformanceReport } from '../conformance/harness/report.ts';
+import { mdText } from '../conformance/reporters/markdown.ts';
 import { startMockServer, type MockServer } from '../mocks/server.ts';
+import { requirementById } from '../spec/registry.ts';
 import { main } from './main.ts';
 
 async function run(argv: string[]) {
@@ -49,6 +52,22 @@ describe('ecdx test', () => {
     [['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--max-duration', 'soon'], /--max-duration must be a duration/],
     [['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--timeout', '0s'], /--timeout must be a duration/],
     [['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--max-response-size', '0.5'], /--max-response-size must be a number of MiB from 1 to 64/],
+    [
+      ['test', '--target', 'https://carrier.example/v1', '--role', 'carrier'],
+      /^ecdx: --target https:\/\/carrier\.example\/v1 ends in \/v1: drop it \(--target https:\/\/carrier\.example\)/,
+    ],
+    [
+      ['test', '--target', 'https://carrier.example/ecdx/v1/', '--role', 'carrier'],
+      /drop it \(--target https:\/\/carrier\.example\/ecdx\); the target is the part before \/v1/,
+    ],
+    [
+      ['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--docs-url', 'docs/spec.html'],
+      /^ecdx: --docs-url 'docs\/spec\.html' leads to no file from the report directory/,
+    ],
+    [
+      ['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--docs-url', 'javascript:alert(1)'],
+      /^ecdx: --docs-url 'javascript:alert\(1\)' must be an http\(s\) URL/,
+    ],
   ])('%j is a usage error', async (argv, message) => {
     const { code, err } = await run(argv);
     expect(code).toBe(2);
@@ -68,7 +87,8 @@ describe('ecdx test', () => {
     expect(existsSync(join(dir, 'ok', 'report.md'))).toBe(true);
   }, 60_000);
 
-  it('exits 1 when a MUST check fails', async () => {
+  it('exits 1 when a MUST check fails, and the report says what the requirement says, linked where --docs-url says', async () => {
+    const docsUrl = 'https://docs.example.test/ecdx/spec.html';
     const { code, out } = await run([
       'test',
       '--target',
@@ -78,12 +98,20 @@ describe('ecdx test', () => {
       '--classes',
       'core',
       '--format',
-      'json',
+      'json,md',
       '--report-dir',
       join(dir, 'bad'),
+      '--docs-url',
+      docsUrl,
     ]);
     expect(code).toBe(1);
     expect(out).toMatch(/^partial run \(FAILED\), not a conformance verdict/);
+    const md = readFileSync(join(dir, 'bad', 'report.md'), 'utf8');
+    const report = JSON.parse(readFileSync(join(dir, 'bad', 'report.json'), 'utf8')) as ConformanceReport;
+    const failed = report.results.find((r) => r.status === 'failed')!;
+    const id = failed.requirementIds[0]!;
+    expect(md).toContain(`[${id}](${docsUrl}#${id}) ${requirementById(id)!.level}: ${mdText(requirementById(id)!.text.en)}`);
+    expect(md).not.toContain('https://ecdx.dev/spec/');
   }, 60_000);
 
   it('runs the checks of an area named with --only, as a partial run', async () => {

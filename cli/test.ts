@@ -1,11 +1,12 @@
 // `ecdx test`: run the conformance suite against a vendor's endpoint and write the reports.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { ed25519SigningKey, hmacKey, type SigningKey } from '../protocol/index.ts';
 import { ConfigurationError, runConformance, type RunOptions } from '../conformance/index.ts';
 import { areas } from '../conformance/checks/index.ts';
-import { ConsoleProgress, type ReportFormat } from '../conformance/reporters/index.ts';
+import { ConsoleProgress, DEFAULT_DOCS_URL, docsUrlProblem, type ReportFormat } from '../conformance/reporters/index.ts';
 import { partialRunPassed, type ConformanceReport } from '../conformance/harness/report.ts';
 import { MINUTE, SECOND } from '../schemas/time.ts';
 import { failedRunReport, writeEveryReport } from './reports.ts';
@@ -16,7 +17,8 @@ Runs the ECDX conformance suite against the endpoint at URL, playing the counter
 target), and writes the reports.
 
 Target
-  --target URL             base URL of the implementation under test (the part before /v1)
+  --target URL             base URL of the implementation under test: the part before /v1, which the harness
+                           adds to every path (https://carrier.example/ecdx, not https://carrier.example/ecdx/v1)
   --role ROLE              the target's role: carrier or platform
   --classes A,B            conformance classes to test (default: what GET /v1/conformance claims); other
                            classes than the target claims make a partial run
@@ -47,6 +49,9 @@ Run
                            where an answer was cut
   --concurrency N          checks run at once (default 4)
   --report-dir DIR         where reports are written (default reports/)
+  --docs-url URL           the specification page requirement ids link to in the HTML and Markdown reports
+                           (default ${DEFAULT_DOCS_URL}); a URL ending in / names a copy
+                           of the docs site; a relative path is read from the report directory and must exist
   --format LIST            console,json,junit,html,md (default all of them)
   --config FILE            read these options from a JSON or YAML file (flags given on the command line win)
 
@@ -78,6 +83,7 @@ const optionSpec = {
   'max-response-size': { type: 'string' },
   concurrency: { type: 'string' },
   'report-dir': { type: 'string' },
+  'docs-url': { type: 'string' },
   format: { type: 'string', multiple: true },
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -171,8 +177,41 @@ function loadKey(values: Values): SigningKey | undefined {
   throw new ConfigurationError(`--key-alg must be ed25519 or hmac-sha256, got '${alg}'`);
 }
 
+/**
+ * A target given with its /v1 would be asked for /v1/v1/…: the harness adds /v1 to every path. A target that
+ * does not parse is left to the runner, which says what is wrong with it.
+ */
+function checkTargetBase(target: string): void {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return;
+  }
+  if (!/\/v1\/?$/.test(url.pathname)) return;
+  const base = `${url.origin}${url.pathname.replace(/\/v1\/?$/, '')}`;
+  throw new ConfigurationError(`--target ${target} ends in /v1: drop it (--target ${base}); the target is the part before /v1, which the harness adds`);
+}
+
+/** Where the reports' requirement links go; a link that would lead nowhere from the report directory is refused. */
+function docsUrl(value: string | undefined, reportDir: string): { docsUrl?: string } {
+  if (value === undefined) return {};
+  const problem = docsUrlProblem(value, resolve(reportDir));
+  if (problem) throw new ConfigurationError(`--docs-url ${problem}`);
+  return { docsUrl: value };
+}
+
+export interface TestArguments {
+  help: false;
+  run: RunOptions;
+  reportDir: string;
+  formats: ReportFormat[];
+  /** The specification page the HTML and Markdown reports link to; the reporters' default when absent. */
+  docsUrl?: string;
+}
+
 /** Parse `ecdx test` arguments into run options; throws ConfigurationError (exit 2) on any misuse. */
-export function parseTestArguments(argv: string[]): { help: true } | { help: false; run: RunOptions; reportDir: string; formats: ReportFormat[] } {
+export function parseTestArguments(argv: string[]): { help: true } | TestArguments {
   let parsed: Values;
   try {
     parsed = parseArgs({ args: argv, options: optionSpec, strict: true, allowPositionals: false }).values as Values;
@@ -184,6 +223,7 @@ export function parseTestArguments(argv: string[]): { help: true } | { help: fal
   const target = values.target as string | undefined;
   const role = values.role as string | undefined;
   if (!target) throw new ConfigurationError('--target URL is required');
+  checkTargetBase(target);
   if (role !== 'carrier' && role !== 'platform') throw new ConfigurationError(`--role must be carrier or platform${role ? `, not '${role}'` : ''}`);
   const formats = (list(values.format) ?? [...FORMATS]) as ReportFormat[];
   for (const f of formats) if (!FORMATS.includes(f)) throw new ConfigurationError(`unknown --format '${f}' (known: ${FORMATS.join(', ')})`);
@@ -205,7 +245,8 @@ export function parseTestArguments(argv: string[]): { help: true } | { help: fal
     concurrency: positiveNumber(values.concurrency as string | undefined, 'concurrency', 4, true),
     insecureHttp: values['insecure-http'] === true,
   };
-  return { help: false, run, reportDir: (values['report-dir'] as string | undefined) ?? 'reports', formats };
+  const reportDir = (values['report-dir'] as string | undefined) ?? 'reports';
+  return { help: false, run, reportDir, formats, ...docsUrl(values['docs-url'] as string | undefined, reportDir) };
 }
 
 export async function testCommand(argv: string[], io: { out: (l: string) => void; err: (l: string) => void }): Promise<number> {
@@ -227,7 +268,11 @@ export async function testCommand(argv: string[], io: { out: (l: string) => void
   } finally {
     progress?.stop(); // a run that throws must not leave the bar's redraw timer keeping the process alive
   }
-  const written = await writeEveryReport(report, { dir: parsed.reportDir, formats: parsed.formats.filter((f) => f !== 'console') });
+  const written = await writeEveryReport(report, {
+    dir: parsed.reportDir,
+    formats: parsed.formats.filter((f) => f !== 'console'),
+    ...(parsed.docsUrl === undefined ? {} : { docsUrl: parsed.docsUrl }),
+  });
   for (const problem of written.problems) io.err(`ecdx: ${problem}`);
   progress?.end(report, written.paths);
   const { passed, label } = outcome(report);
