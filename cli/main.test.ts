@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { main } from './main.ts';
+import { COMMANDS, main } from './main.ts';
 
 function run(argv: string[]) {
   const out: string[] = [];
@@ -11,6 +11,21 @@ describe('ecdx CLI', () => {
   it('prints help and version', async () => {
     expect((await run(['--help'])).out).toContain('Usage:');
     expect((await run(['--version'])).out).toMatch(/^ecdx \S+ \(spec 1\.0\.0-draft\)$/);
+  });
+
+  it.each(Object.keys(COMMANDS))('answers `ecdx %s --help` with its usage, and `--version` with the versions', async (command) => {
+    const help = await run([command, '--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(new RegExp(`^Usage: ecdx ${command} `));
+    expect(help.err).toEqual([]);
+    for (const argv of [
+      [command, '--version'],
+      [command, '--json', '--version'],
+    ]) {
+      const version = await run(argv);
+      expect(version.code).toBe(0);
+      expect(version.out).toMatch(/^ecdx \S+ \(spec 1\.0\.0-draft\)$/);
+    }
   });
 
   it('answers a misuse with one line and exit code 2', async () => {

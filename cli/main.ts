@@ -1,7 +1,5 @@
-// The `ecdx` command line. Subcommands are added as the harness and the mock arrive; every misuse ends with a
-// one-line message on stderr and exit code 2.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The `ecdx` command line. Every misuse ends with a one-line message on stderr and exit code 2; every command
+// answers --help with its usage and --version with the versions, so that a reader never has to guess which works.
 import { conformanceClassNames, SPEC_VERSION } from '../schemas/src/classes.ts';
 import { mockCommand } from './mock.ts';
 import { requirementsCommand } from './requirements.ts';
@@ -16,9 +14,10 @@ Usage:
                                                run the conformance suite against an endpoint (ecdx test --help)
   ecdx requirements [--json] [--class NAME] [--untested]
                                                the requirements with the checks and mock faults of each
+                                               (ecdx requirements --help)
   ecdx mock [--role R] [--port N] [--fault NAME]… [--data FILE] [--list-faults [--json]]
                                                run the reference mock server (ecdx mock --help for all options)
-  ecdx --version                               print the harness and spec versions
+  ecdx --version                               print the harness and spec versions (also after a command)
   ecdx --help                                  print this help
 
 Classes: ${conformanceClassNames.join(', ')}
@@ -50,6 +49,13 @@ const processIo: Io = {
   },
 };
 
+/** The subcommands, by name; each parses its own arguments and answers its own --help. */
+export const COMMANDS: Readonly<Record<string, (args: string[], io: Io) => number | Promise<number>>> = {
+  test: testCommand,
+  requirements: requirementsCommand,
+  mock: mockCommand,
+};
+
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -64,15 +70,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case '-v':
         io.out(`ecdx ${packageVersion} (spec ${SPEC_VERSION})`);
         return 0;
-      case 'test':
-        return await testCommand(rest, io);
-      case 'requirements':
-        return requirementsCommand(rest, io);
-      case 'mock':
-        return await mockCommand(rest, io);
-      default:
-        throw new UsageError(`unknown command '${command}' (try 'ecdx --help')`);
     }
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!run) throw new UsageError(`unknown command '${command}' (try 'ecdx --help')`);
+    // No option of any command takes a value that begins with "--" (parseArgs refuses one as ambiguous), so the
+    // token is the flag wherever it stands.
+    if (rest.includes('--version')) {
+      io.out(`ecdx ${packageVersion} (spec ${SPEC_VERSION})`);
+      return 0;
+    }
+    return await run(rest, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigurationError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`ecdx: ${(error as Error).message.split('\n')[0]}`);
