@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
 const areas = process.env['ECDX_AREA_TESTS'] === '1';
 
 export default defineConfig({
+  // `ecdx/…` imported from inside the checkout (the msw example) resolves to the sources, not to a build.
+  resolve: { conditions: ['ecdx-source'] },
+  ssr: { resolve: { conditions: ['ecdx-source'], externalConditions: ['ecdx-source'] } },
   test: {
     include: areas ? ['verify/checks/**/*.test.ts'] : ['**/*.test.ts'],
     exclude: ['node_modules/**', 'reports/**', ...(areas ? [] : ['verify/checks/**'])],

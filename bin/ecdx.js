@@ -1,8 +1,15 @@
 #!/usr/bin/env node
-// The `ecdx` command. The sources are TypeScript run through tsx's loader, so nothing needs a build step or an
-// install script.
-import { register } from 'tsx/esm/api';
+// The `ecdx` command. An installed package runs the compiled JavaScript (dist/); a checkout of the repository runs
+// its TypeScript sources through tsx (a development dependency), so that it never runs a stale build.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../cli/main.ts');
+const source = new URL('../cli/main.ts', import.meta.url);
+let main;
+if (existsSync(source)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import(source.href));
+} else {
+  ({ main } = await import('../dist/cli/main.js'));
+}
 process.exitCode = await main(process.argv.slice(2));

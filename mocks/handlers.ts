@@ -64,10 +64,12 @@ function buildHandlers(mockOf: () => Mock, served: readonly OperationSpec[], bas
   const underV1 = (url: URL) => (baseUrl === undefined || url.origin === origin) && url.pathname.startsWith('/v1/');
   // msw decodes path parameters with decodeURIComponent and throws on a malformed escape (`/v1/shipments/%E0`),
   // failing the whole lookup; such paths go straight to the core, which answers 404, before any route is parsed.
-  const malformed = http.all(({ request }) => {
-    const url = new URL(request.url);
-    return underV1(url) && !decodable(url.pathname);
-  }, resolve);
+  // A regular expression, not a predicate (which msw has only since 2.11) nor a pattern (whose wildcard msw decodes,
+  // failing on the very paths this is for): the resolver passes on (undefined) what it does not take.
+  const malformed = http.all(/\/v1\//, (info) => {
+    const url = new URL(info.request.url);
+    return underV1(url) && !decodable(url.pathname) ? resolve(info) : undefined;
+  });
   const routeHandlers = served.map((operation) => methods[operation.method](`${origin}${operation.path.replace(/\{(\w+)\}/g, ':$1')}`, resolve));
   // Whatever no route matched but lies under /v1 goes to the core too, which answers 404 or 405 with a problem.
   const fallback = http.all(`${origin}/v1/*`, async (info) => {

@@ -1,5 +1,6 @@
 // `ecdx/mocks`: the reference mock of ECDX, for vendors' tests and tools. Three ways to run it — in-process as msw
-// handlers, as a standalone node:http server, and either of them over an SQLite file — share one core.
+// handlers (`ecdx/mocks/msw`, which needs msw installed), as a standalone node:http server, and either of them over
+// an SQLite file (which needs better-sqlite3) — share one core. This entry loads neither optional dependency.
 export { createMock, DEMO_CARRIER_CODE, MAX_BODY_BYTES } from './core/mock.ts';
 export type { Mock, MockOptions } from './core/mock.ts';
 export type { MockContext, MockRequest, MockResponse, OperationInput, Party } from './core/types.ts';
@@ -7,8 +8,6 @@ export type { PartyRole, RoleScope } from '../schemas/src/index.ts';
 export { MemoryStore } from './core/store.ts';
 export type { Collection, Store } from './core/store.ts';
 
-export { createHandlers, defaultHandlersMock, handlers, toHttpResponse, toMockRequest } from './handlers.ts';
-export type { HandlersOptions } from './handlers.ts';
 export { DEFAULT_HOST, DEFAULT_PORT, startMockServer } from './server.ts';
 export type { MockServer, MockServerOptions } from './server.ts';
 export { BUILD_SQLITE_HINT, DataFileError, openSqliteStore, SqliteStore } from './sqlite-store.ts';

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Collection, Store } from './core/store.ts';
 import { NONCES_TABLE, SqliteNonces } from './sqlite-nonces.ts';
+import type { NonceStore } from '../protocol/index.ts';
 
 export const BUILD_SQLITE_HINT = "--data needs better-sqlite3's native addon; build it with: npm run build:sqlite";
 
@@ -41,10 +42,16 @@ function loadDriver(nativeBinding: string | undefined): Driver {
 
 const firstLine = (error: unknown): string => String((error as Error)?.message ?? error).split('\n')[0]!;
 
+/**
+ * A better-sqlite3 `Database`, typed loosely here so that the package's declarations do not need better-sqlite3's
+ * (it is an optional dependency: a project that never uses `--data` installs neither it nor its types).
+ */
+export type SqliteDatabase = object;
+
 export class SqliteStore implements Store {
   readonly description: string;
   /** The request nonces accepted, kept in the file too: a restart does not reopen a replay window. */
-  readonly nonces: SqliteNonces;
+  readonly nonces: NonceStore;
   readonly #db: BetterSqlite3.Database;
   readonly #collections = new Map<string, SqliteCollection<unknown>>();
   readonly #put: BetterSqlite3.Statement<[string, string, number, string]>;
@@ -57,7 +64,8 @@ export class SqliteStore implements Store {
   #now: (() => number) | undefined;
   #closed = false;
 
-  constructor(db: BetterSqlite3.Database, file: string) {
+  constructor(handle: SqliteDatabase, file: string) {
+    const db = handle as BetterSqlite3.Database;
     this.#db = db;
     this.description = `SQLite file ${file} (kept across restarts)`;
     this.nonces = new SqliteNonces(db);

@@ -6,7 +6,6 @@
 // schemas/ (scripts/import-graph.test.ts), and its marker differs from that generator's `<!-- generated: NAME`, which
 // refuses names it does not know.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   DEMO_CARRIER_HMAC_SECRET_BASE64,
   DEMO_CARRIER_PRIVATE_KEY_PEM,

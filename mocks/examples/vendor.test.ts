@@ -3,7 +3,8 @@
 // The imports are exactly what your project writes: `ecdx/mocks` resolves through the package's exports map here too.
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers, DEMO_CARRIER_CODE, demoCredentials, signRequest } from 'ecdx/mocks';
+import { DEMO_CARRIER_CODE, demoCredentials, signRequest } from 'ecdx/mocks';
+import { createHandlers } from 'ecdx/mocks/msw';
 
 /** The carrier base URL your client is configured with; the handlers intercept this origin only. */
 const CARRIER = 'https://carrier.example';
