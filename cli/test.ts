@@ -177,22 +177,6 @@ function loadKey(values: Values): SigningKey | undefined {
   throw new ConfigurationError(`--key-alg must be ed25519 or hmac-sha256, got '${alg}'`);
 }
 
-/**
- * A target given with its /v1 would be asked for /v1/v1/…: the harness adds /v1 to every path. A target that
- * does not parse is left to the runner, which says what is wrong with it.
- */
-function checkTargetBase(target: string): void {
-  let url: URL;
-  try {
-    url = new URL(target);
-  } catch {
-    return;
-  }
-  if (!/\/v1\/?$/.test(url.pathname)) return;
-  const base = `${url.origin}${url.pathname.replace(/\/v1\/?$/, '')}`;
-  throw new ConfigurationError(`--target ${target} ends in /v1: drop it (--target ${base}); the target is the part before /v1, which the harness adds`);
-}
-
 /** Where the reports' requirement links go; a link that would lead nowhere from the report directory is refused. */
 function docsUrl(value: string | undefined, reportDir: string): { docsUrl?: string } {
   if (value === undefined) return {};
@@ -223,7 +207,6 @@ export function parseTestArguments(argv: string[]): { help: true } | TestArgumen
   const target = values.target as string | undefined;
   const role = values.role as string | undefined;
   if (!target) throw new ConfigurationError('--target URL is required');
-  checkTargetBase(target);
   if (role !== 'carrier' && role !== 'platform') throw new ConfigurationError(`--role must be carrier or platform${role ? `, not '${role}'` : ''}`);
   const formats = (list(values.format) ?? [...FORMATS]) as ReportFormat[];
   for (const f of formats) if (!FORMATS.includes(f)) throw new ConfigurationError(`unknown --format '${f}' (known: ${FORMATS.join(', ')})`);

@@ -92,6 +92,11 @@ export function validateTarget(target: string, insecureHttp = false): URL {
     throw new ConfigurationError(`plain http to ${url.hostname} is refused (ECDX requires HTTPS); use https, a loopback target, or --insecure-http`);
   }
   if (url.search || url.hash) throw new ConfigurationError('--target must not carry a query or fragment');
+  // A target given with its /v1 would be asked for /v1/v1/…: the harness adds /v1 to every path.
+  if (/\/v1\/?$/.test(url.pathname)) {
+    const base = `${url.origin}${url.pathname.replace(/\/v1\/?$/, '')}`;
+    throw new ConfigurationError(`--target ${target} ends in /v1: drop it (--target ${base}); the target is the part before /v1, which the harness adds`);
+  }
   return url;
 }
 
