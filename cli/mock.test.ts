@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { faultCatalogue } from '../mocks/faults/index.ts';
 import { shipmentRequest } from '../mocks/test-support/requests.ts';
 import { main } from './main.ts';
@@ -90,7 +90,33 @@ describe('ecdx mock', () => {
     expect((await call(mock.url, 'GET', '/v1/conformance', undefined, false)).status).toBe(200);
     expect((await call(mock.url, 'GET', '/v1/test/clock')).status).toBe(200);
     expect((await call(mock.url, 'GET', '/v1/test/clock', undefined, false)).status).toBe(401);
+    // The request log, pretty by default, goes to stderr: stdout keeps the banner alone.
+    expect(mock.banner).toMatch(/log\s+pretty, one line per request on stderr/);
+    await vi.waitFor(() => expect(mock.stderr()).toMatch(/ {2}GET {5}\/v1\/test\/clock +401 +\d+\.\d ms {2}signature-missing\n/));
     expect(await stop(mock.child)).toBe(0);
+  });
+
+  it('logs JSON lines with --log json, and nothing with --log off', async () => {
+    const json = await startCli(['--log', 'json', '--clock-speed', '0']);
+    expect((await call(json.url, 'GET', '/v1/conformance', undefined, false)).status).toBe(200);
+    expect((await call(json.url, 'GET', '/v1/test/clock?cursor=13812345678', undefined, false)).status).toBe(401);
+    await vi.waitFor(() => expect(json.stderr().split('\n').filter(Boolean)).toHaveLength(2));
+    const entries = json
+      .stderr()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries.map(({ method, path, status, problem }) => ({ method, path, status, problem }))).toEqual([
+      { method: 'GET', path: '/v1/conformance', status: 200, problem: null },
+      { method: 'GET', path: '/v1/test/clock?cursor=…', status: 401, problem: 'signature-missing' },
+    ]);
+    expect(await stop(json.child)).toBe(0);
+
+    const off = await startCli(['--log', 'off']);
+    expect(off.banner).toMatch(/log\s+off/);
+    expect((await call(off.url, 'GET', '/v1/conformance', undefined, false)).status).toBe(200);
+    expect(await stop(off.child)).toBe(0);
+    expect(off.stderr()).toBe('');
   });
 
   it('plays one role when told, commits the faults it names, and stops on SIGINT with 0', async () => {
@@ -165,6 +191,7 @@ describe('ecdx mock', () => {
         ['mock', '--public-origin', 'https://carrier.example/ecdx'],
         ['mock', '--public-origin', 'carrier.example'],
         ['mock', '--public-origin', 'ftp://carrier.example'],
+        ['mock', '--log', 'loud'],
       ]) {
         const { code, err } = await run(argv);
         expect({ argv, code }).toEqual({ argv, code: 2 });

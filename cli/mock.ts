@@ -6,6 +6,7 @@ import { FAULT_CONTROL_PATH } from '../mocks/fault-control.ts';
 import { faultCatalogue, isFaultName, unknownFaultMessage, type FaultName } from '../mocks/faults/index.ts';
 import { originOf } from '../mocks/origin.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, startMockServer, type MockServer } from '../mocks/server.ts';
+import { formatLogEntry, type RequestLogEntry, type RequestLogFormat } from '../mocks/request-log.ts';
 import { DataFileError } from '../mocks/sqlite-store.ts';
 import { DEMO_CARRIER_KEYID, DEMO_HMAC_KEYID, DEMO_PLATFORM_KEYID } from '../protocol/index.ts';
 import { ROLE_SCOPES as ROLES } from '../schemas/src/index.ts';
@@ -25,6 +26,9 @@ named faults to commit on purpose. Stops cleanly on Ctrl+C (SIGINT) or SIGTERM.
   --data FILE          keep the state in this SQLite file across restarts (needs better-sqlite3's addon)
   --public-origin URL  the origin clients sign "@target-uri" with, e.g. https://carrier.example behind a proxy
                        (default: the origin it listens on); the client's Host never decides it
+  --log FORMAT         the request log on stderr, one line per request: pretty (aligned, the default), json (one
+                       object per line, for tools: 2> requests.jsonl) or off. It shows method, path, status,
+                       problem type and time, never a header, a body, a query value or a personal number
   --list-faults        print the fault catalogue and exit (add --json for JSON)
 `;
 
@@ -38,6 +42,7 @@ class MockUsageError extends Error {}
 export async function mockCommand(args: string[], io: CommandIo): Promise<number> {
   let server: MockServer;
   let listenOn = `${DEFAULT_HOST}:${DEFAULT_PORT}`;
+  let log: RequestLogFormat | 'off' = 'pretty';
   try {
     const { values } = parseArgs({
       args,
@@ -52,6 +57,7 @@ export async function mockCommand(args: string[], io: CommandIo): Promise<number
         fault: { type: 'string', multiple: true, default: [] },
         data: { type: 'string' },
         'public-origin': { type: 'string' },
+        log: { type: 'string', default: 'pretty' },
         'list-faults': { type: 'boolean' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -76,7 +82,10 @@ export async function mockCommand(args: string[], io: CommandIo): Promise<number
       return name;
     });
     const publicOrigin = values['public-origin'] === undefined ? undefined : origin(values['public-origin']);
+    if (values.log !== 'pretty' && values.log !== 'json' && values.log !== 'off') throw new MockUsageError(`--log is pretty, json or off, not '${values.log}'`);
+    log = values.log;
     listenOn = `${values.host}:${port}`;
+    const format = log === 'off' ? undefined : log;
     server = await startMockServer({
       role,
       host: values.host,
@@ -86,6 +95,8 @@ export async function mockCommand(args: string[], io: CommandIo): Promise<number
       ...(clockSpeed === undefined ? {} : { clockSpeed }),
       ...(values.data === undefined ? {} : { dataFile: values.data }),
       ...(publicOrigin === undefined ? {} : { publicOrigin }),
+      // On stderr: stdout keeps the banner, which scripts read the URL from, and `2> file` collects clean JSON lines.
+      ...(format === undefined ? {} : { log: (entry: RequestLogEntry) => io.err(formatLogEntry(entry, format)) }),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -100,7 +111,7 @@ export async function mockCommand(args: string[], io: CommandIo): Promise<number
     throw error;
   }
 
-  for (const line of banner(server)) io.out(line);
+  for (const line of banner(server, log)) io.out(line);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -153,7 +164,7 @@ function listFaults(io: CommandIo, json: boolean): void {
   io.out(`${catalogue.length} fault(s); commit one with: ecdx mock --fault NAME`);
 }
 
-function banner(server: MockServer): string[] {
+function banner(server: MockServer, log: RequestLogFormat | 'off'): string[] {
   const { context, faults } = server.mock;
   return [
     `ECDX reference mock listening on ${server.url}`,
@@ -168,6 +179,7 @@ function banner(server: MockServer): string[] {
     `               carrier requests:  keyid ${DEMO_CARRIER_KEYID} (ed25519)`,
     '               pushes:            the demo carrier push keys (v1a ed25519, v1 HMAC)',
     '               the keys: protocol/demo-credentials.ts and the spec, Security, Appendix A',
+    `  log          ${log === 'off' ? 'off (--log pretty or json to see each request)' : `${log}, one line per request on stderr (--log off to silence it)`}`,
     `  sign the target URI with this origin, ${server.publicOrigin}; stop with Ctrl+C`,
   ];
 }

@@ -11,6 +11,7 @@ import type { MockRequest, MockResponse } from './core/types.ts';
 import { faultControl } from './fault-control.ts';
 import { faultsNamed, type FaultName } from './faults/index.ts';
 import { originOf } from './origin.ts';
+import { loggablePath, requestLogger, type RequestLog, type RequestLogFormat } from './request-log.ts';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.ts';
 
 export type MockServerOptions = Omit<MockOptions, 'faults'> & {
@@ -28,6 +29,14 @@ export type MockServerOptions = Omit<MockOptions, 'faults'> & {
    * against the Host the client sent, so that a request signed for another party's origin is refused.
    */
   publicOrigin?: string;
+  /**
+   * Log every request, one line each (method, path, status, problem type, time; never a header, body, query value
+   * or unsafe path segment): a callback that receives each entry, or a stream written in `logFormat`. Default: no
+   * log, since a mock inside a test suite should stay quiet unless asked.
+   */
+  log?: RequestLog;
+  /** The lines a stream `log` gets: `pretty` (aligned, for a person; the default) or `json` (one object per line). */
+  logFormat?: RequestLogFormat;
 };
 
 export interface MockServer {
@@ -58,7 +67,8 @@ const AUTHORITY = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0
 const badRequest = (detail: string): MockResponse => problemResponse('bad-request', { detail });
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { host = DEFAULT_HOST, port = DEFAULT_PORT, dataFile, faults = [], publicOrigin: configuredOrigin, ...rest } = options;
+  const { host = DEFAULT_HOST, port = DEFAULT_PORT, dataFile, faults = [], publicOrigin: configuredOrigin, log, logFormat, ...rest } = options;
+  const logger = requestLogger(log, logFormat);
   const mockOptions: MockOptions = rest;
   if (dataFile !== undefined && mockOptions.store) throw new TypeError('give either dataFile or store, not both');
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`port must be an integer from 0 to 65535, got ${port}`);
@@ -97,6 +107,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   function accept(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void {
     inFlight++;
+    logger?.arrived(req, res);
     res.once('close', () => {
       inFlight--;
       if (inFlight === 0) drained?.();
@@ -113,15 +124,17 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       socket.destroy();
       return;
     }
+    logger?.unreadable(400);
     answerOnSocket(
       socket,
       error.code === 'HPE_HEADER_OVERFLOW' ? 'the header section is larger than this server accepts (16 KiB)' : 'the request is not well-formed HTTP/1.1',
     );
   });
   // CONNECT asks for a tunnel, which an ECDX endpoint never provides; node would drop the connection silently.
-  server.on('connect', (_req: IncomingMessage, socket: Socket) =>
-    answerOnSocket(socket, 'the request target must be a path (origin form) or an absolute http URI'),
-  );
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => {
+    logger?.unreadable(400);
+    answerOnSocket(socket, 'the request target must be a path (origin form) or an absolute http URI');
+  });
 
   function receive(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void {
     const length = req.headers['content-length'];
@@ -168,20 +181,24 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       const request = toMockRequest(req, publicOrigin, body, oversized);
       response = typeof request === 'string' ? badRequest(request) : (faultControl(mock, request) ?? (await mock.handle(request)));
     } catch (error) {
-      console.error(`ecdx mock: ${req.method} ${String(req.url).slice(0, 200)} failed:`, error);
+      console.error(`ecdx mock: ${req.method} ${loggablePath(req.url ?? '')} failed:`, error);
       response = problemResponse('internal-error', { detail: 'the mock failed to process this request; this is a bug in the mock' });
     }
     if (res.destroyed) return;
+    logger?.answered(res, response);
     try {
       // An unread body leaves the connection's framing unknown; while closing, nothing more is taken on it.
       write(res, response, oversized || closing !== undefined);
     } catch (error) {
       // node refuses what cannot go on the wire (e.g. a header value with a line break a fault put there).
-      console.error(`ecdx mock: ${req.method} ${String(req.url).slice(0, 200)}: the response could not be sent:`, error);
+      console.error(`ecdx mock: ${req.method} ${loggablePath(req.url ?? '')}: the response could not be sent:`, error);
       res.statusMessage = ''; // the failed writeHead left the first status's reason phrase behind
-      if (!res.headersSent)
-        write(res, problemResponse('internal-error', { detail: 'the mock produced a response HTTP cannot carry; this is a bug in the mock' }), true);
-      else res.destroy();
+      if (res.headersSent) res.destroy();
+      else {
+        const fallback = problemResponse('internal-error', { detail: 'the mock produced a response HTTP cannot carry; this is a bug in the mock' });
+        logger?.answered(res, fallback);
+        write(res, fallback, true);
+      }
     }
   }
 

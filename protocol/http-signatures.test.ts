@@ -239,6 +239,21 @@ describe('verifyRequest rejects', () => {
     expect(problem(verify(sign(shipment, { key: generateEd25519SigningKey('platform-1') })))).toBe('signature-invalid');
   });
 
+  it('a signature that does not verify with the base it was verified over, and no signature value', () => {
+    const { sign, verify } = setup();
+    const signed = sign(shipment, { key: generateEd25519SigningKey('platform-1') });
+    const result = verify(signed);
+    const parsed = parseSignature(signed);
+    if (result.ok || result.status !== 401 || !parsed.ok) throw new Error('expected a refusal of a well-formed signature');
+    // What a test deployment shows its client: the base the receiver computed, never what the signature should be.
+    expect(result.signatureBase).toBe(signatureBase(signed, parsed.components, parsed.params));
+    expect(result.signatureBase).not.toContain(Buffer.from(parsed.signature).toString('base64'));
+    // Only the failure over the base carries one: the others say what failed before a base was computed.
+    const early = verify({ ...sign(shipment), body: '{"platformOrderId":"ord-20260301-0002"}' });
+    expect(early).toMatchObject({ ok: false, problem: 'digest-mismatch' });
+    expect(early).not.toHaveProperty('signatureBase');
+  });
+
   it('an unregistered keyid as unknown-key', () => {
     const { sign, verify } = setup();
     expect(problem(verify(sign(shipment, { key: generateEd25519SigningKey('stranger') })))).toBe('unknown-key');

@@ -44,7 +44,18 @@ export function authenticationFor(method: string, url: string): 'none' | 'push' 
 export type SignatureProblem = 'signature-missing' | 'signature-invalid' | 'signature-expired' | 'nonce-replayed' | 'digest-mismatch' | 'unknown-key';
 
 export type VerifyFailure =
-  | { ok: false; status: 401; problem: SignatureProblem; detail: string }
+  | {
+      ok: false;
+      status: 401;
+      problem: SignatureProblem;
+      detail: string;
+      /**
+       * Set when the signature does not verify: the base it was verified over, which a test deployment may show its
+       * client to compare with the one it signed. It holds only what the request sent; the signature value the
+       * request should have carried is never reported, which would make the receiver a signing oracle.
+       */
+      signatureBase?: string;
+    }
   /** The nonce store is full of live nonces: answer 429 `rate-limited` with `Retry-After`, not 401. */
   | { ok: false; status: 429; problem: 'rate-limited'; detail: string; retryAfterSeconds: number };
 
@@ -208,6 +219,9 @@ export interface ParsedSignature {
 
 const fail = (problem: SignatureProblem, detail: string): VerifyFailure => ({ ok: false, status: 401, problem, detail });
 
+/** The detail of the failure that leaves the value itself at fault (a wrong key, a component signed otherwise). */
+const SIGNATURE_DOES_NOT_VERIFY = 'the signature does not verify over the signature base';
+
 /** Read the signature with `label` from Signature-Input and Signature, without checking it. */
 export function parseSignature(request: SignableRequest, label = SIGNATURE_LABEL): ParsedSignature | VerifyFailure {
   const input = headerValue(request.headers, 'signature-input');
@@ -296,7 +310,8 @@ export function verifyRequest(request: SignableRequest, options: VerifyOptions):
   } catch (error) {
     return fail('signature-invalid', (error as Error).message);
   }
-  if (!verifySignatureValue(key, base, parsed.signature)) return fail('signature-invalid', 'the signature does not verify over the signature base');
+  if (!verifySignatureValue(key, base, parsed.signature))
+    return { ok: false, status: 401, problem: 'signature-invalid', detail: SIGNATURE_DOES_NOT_VERIFY, signatureBase: base };
 
   const recorded = options.nonceCache.checkAndRecord(keyid, nonce, (expires as number) + skew, now);
   if (recorded.outcome === 'replayed') return fail('nonce-replayed', `nonce ${nonce} was already used with keyid ${keyid}`);

@@ -16,6 +16,7 @@ import { operationHandlers, startServices, type OperationId } from './operations
 import { batchSizeRefusal } from './operations/receiver.ts';
 import { isProblem, problemResponse, validationProblem } from './respond.ts';
 import { buildRoutes, matchRoute } from './routes.ts';
+import { isCoverageFailure, isVerificationFailure, signatureHelp, withOriginHint } from './signature-help.ts';
 import { MemoryStore, type Store } from './store.ts';
 import type { Switch } from './switches.ts';
 import type { Background, MockContext, MockRequest, MockResponse, OperationInput, Party, Route } from './types.ts';
@@ -161,13 +162,15 @@ export function createMock(options: MockOptions = {}): Mock {
       const [keyid, party] = Object.entries(parties).find(([, p]) => p.role === 'platform') ?? Object.entries(parties)[0]!;
       return { caller: { keyid, ...party } };
     }
+    // A test deployment helps the developer whose signer fails (signature-help.ts); production says only what failed.
+    const help = testMode ? signatureHelp(request, signable, result, callingKeys) : undefined;
     const detail =
       result.problem === 'unknown-key'
         ? (callingKeys.refused() ?? result.detail)
         : isVerificationFailure(result.detail)
           ? withOriginHint(request, result.detail)
           : result.detail;
-    return { refusal: problemResponse(result.problem, { detail }) };
+    return { refusal: problemResponse(result.problem, { detail, ...help }) };
   }
 
   function authenticatePush(request: MockRequest): MockResponse | undefined {
@@ -360,24 +363,6 @@ export function createMock(options: MockOptions = {}): Mock {
       store.close();
     },
   };
-}
-
-/** The verifier reports an uncovered component as signature-invalid with this wording (http-signatures.ts). */
-const isCoverageFailure = (detail: string): boolean => detail.startsWith('the signature does not cover');
-/**
- * A signature that does not verify over the base (wrong key, altered method or target), as opposed to the other
- * signature-invalid cases — a wrong alg, an over-long validity, a short nonce — which other requirements govern.
- */
-const isVerificationFailure = (detail: string): boolean => detail === 'the signature does not verify over the signature base';
-
-/**
- * A signature for another origin than the mock's is the usual reason a correct signer fails here (a client that
- * reached the mock through `localhost`, or a proxy's name): the detail says which origin the mock verified with.
- */
-function withOriginHint(request: MockRequest, detail: string): string {
-  const host = request.headers['host'];
-  if (host === undefined || host.toLowerCase() === request.url.host) return detail;
-  return `${detail}; "@target-uri" is verified with this mock's origin, ${request.url.origin}, not with the Host ${host}`;
 }
 
 function selfCheck(route: Route, response: MockResponse): void {

@@ -303,6 +303,50 @@ export const Problem = Type.Object(
         maxItems: 100,
       }),
     ),
+    signatureBase: Type.Optional(
+      Type.String({
+        description:
+          'Test deployments only, on a 401 `signature-invalid` or `digest-mismatch`: the signature base (RFC 9421 ' +
+          '§2.5) the receiver computed for the request, for a developer to compare with the one their client ' +
+          'signed. It holds what the request sent, never a signature value or key material; a production ' +
+          'deployment never sends it.',
+        minLength: 1,
+        maxLength: 8192,
+      }),
+    ),
+    signatureMismatch: Type.Optional(
+      Type.Object(
+        {
+          component: Type.String({
+            description: 'The covered component, as Signature-Input names it (`@target-uri`, `content-type`, `@signature-params`).',
+            minLength: 1,
+            maxLength: 256,
+          }),
+          verifierValue: Type.String({
+            description:
+              'Its value as the receiver derived it: its line of `signatureBase`; for `content-digest` on a ' +
+              '`digest-mismatch`, the digest of the content the receiver got.',
+            maxLength: 4096,
+          }),
+          signerValue: Type.Optional(
+            Type.String({
+              description:
+                'The value the client most likely used: the one with which the signature verifies; for ' +
+                '`content-digest` on a `digest-mismatch`, the field it sent.',
+              maxLength: 4096,
+            }),
+          ),
+          hint: Type.String({ description: 'Why the two differ and what to change, for a developer.', minLength: 1, maxLength: 500 }),
+        },
+        {
+          description:
+            'Test deployments only: the first covered component whose value differs from what the client signed, ' +
+            'found by verifying the signature over plausible variations of the base (another origin or Host, the ' +
+            'path without its query, a header value untrimmed …). Absent when no single variation verifies.',
+          ...Closed,
+        },
+      ),
+    ),
   },
   {
     $id: schemaId('Problem'),
@@ -310,7 +354,9 @@ export const Problem = Type.Object(
     description:
       'An error response (RFC 9457, media type `application/problem+json`). The `type` URI is stable and names ' +
       'one entry of the ECDX problem catalogue; `invalidParams` lists validation failures by JSON Pointer. The ' +
-      'object is closed: ECDX senders add no extension members, so a client can rely on exactly these.',
+      'object is closed: ECDX senders add no extension members, so a client can rely on exactly these. A test ' +
+      'deployment may add `signatureBase` and `signatureMismatch` to a signature failure, to help a developer ' +
+      'fix their signer (chapter Security); a production deployment never does.',
     ...Closed,
     examples: [
       {
