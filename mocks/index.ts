@@ -10,7 +10,7 @@ export type { Collection, Store } from './core/store.ts';
 
 export { DEFAULT_HOST, DEFAULT_PORT, startMockServer } from './server.ts';
 export type { MockServer, MockServerOptions } from './server.ts';
-export { BUILD_SQLITE_HINT, DataFileError, openSqliteStore, SqliteStore } from './sqlite-store.ts';
+export { BUILD_SQLITE_HINT, DataFileError, INSTALL_SQLITE_HINT, openSqliteStore, SqliteStore } from './sqlite-store.ts';
 
 export { defineFault } from './core/faults.ts';
 export type { Fault, Rewrite, RewriteFault, RewriteScope, SwitchFault } from './core/faults.ts';

@@ -11,7 +11,11 @@ import type { Collection, Store } from './core/store.ts';
 import { NONCES_TABLE, SqliteNonces } from './sqlite-nonces.ts';
 import type { NonceStore } from '../protocol/index.ts';
 
-export const BUILD_SQLITE_HINT = "--data needs better-sqlite3's native addon; build it with: npm run build:sqlite";
+/** better-sqlite3 is an optional peer dependency: a project that uses `--data` installs it itself. */
+export const INSTALL_SQLITE_HINT = '--data needs better-sqlite3 in your project: npm install --save-dev better-sqlite3@12';
+/** Installed, but its native addon does not load: not built (npm 11 skips install scripts it has not approved), or built for another Node. */
+export const BUILD_SQLITE_HINT =
+  "--data needs better-sqlite3's native addon, which does not load: rebuild it with npm rebuild better-sqlite3 (in an ECDX checkout: npm run build:sqlite)";
 
 /** The data file cannot be used: the addon is missing, the file is not a mock store, or another process holds it. */
 export class DataFileError extends Error {
@@ -31,6 +35,11 @@ function loadDriver(nativeBinding: string | undefined): Driver {
   let Database: Driver;
   try {
     Database = createRequire(import.meta.url)('better-sqlite3') as Driver;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && firstLine(error).includes("'better-sqlite3'");
+    throw new DataFileError(missing ? INSTALL_SQLITE_HINT : `${BUILD_SQLITE_HINT} (${firstLine(error)})`);
+  }
+  try {
     // The addon is loaded on the first construction: probe it apart from the data file, so that a broken addon
     // and a broken file get different messages.
     new Database(':memory:', nativeBinding === undefined ? {} : { nativeBinding }).close();

@@ -7,7 +7,10 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockServer, type MockServer } from '../mocks/index.ts';
+import { DEMO_PLATFORM_KEYID, DEMO_PLATFORM_PRIVATE_KEY_PEM } from '../protocol/index.ts';
 import { packagePath } from '../schemas/package-root.ts';
+import { expandVariables, readGitlabJob, runAction, runGitlabJob, runJenkinsSteps } from './ci-recipes.ts';
 
 /** The msw versions the package supports and tests: the peer range's floor and the newest the checkout uses. */
 const MSW_LOWEST = '2.7.0';
@@ -24,11 +27,12 @@ const npm = (args: string[], cwd = project) => execFileSync('npm', args, { cwd, 
 const installOffline = (specs: string[]) => npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', ...specs]);
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const bin = join(project, 'node_modules', '.bin');
+let tarball = '';
 
 beforeAll(() => {
   // npm pack runs prepack, which builds dist/ from the sources.
   const packed = npm(['pack', '--pack-destination', scratch, '--silent'], packagePath()).trim().split('\n').pop()!;
-  const tarball = join(scratch, packed);
+  tarball = join(scratch, packed);
   execFileSync('mkdir', ['-p', project]);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'vendor-project', version: '1.0.0', private: true, type: 'module' }));
   try {
@@ -80,6 +84,14 @@ describe('the packed package in a project of its own', () => {
     } finally {
       mock.kill('SIGTERM');
     }
+    // better-sqlite3 is an optional peer this project did not install: --data says what to install, in one line.
+    let refusal = { status: 0, stderr: '' };
+    try {
+      execFileSync(join(bin, 'ecdx'), ['mock', '--port', '0', '--data', join(scratch, 'state.db')], { cwd: project, encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      refusal = error as typeof refusal;
+    }
+    expect(refusal).toMatchObject({ status: 2, stderr: 'ecdx: --data needs better-sqlite3 in your project: npm install --save-dev better-sqlite3@12\n' });
   }, 60_000);
 
   it('imports every entry and the data artefacts from plain Node ESM, with no TypeScript loader', () => {
@@ -172,4 +184,86 @@ describe('the packed package in a project of its own', () => {
     },
     60_000,
   );
+});
+
+// The recipes vendors copy into their CI (scripts/ci-recipes.ts runs their shell steps as each CI system does),
+// installing this tarball from the npm cache, against the mock: clean, the steps pass; with a fault, the run step
+// fails and the reports are still kept.
+describe('the CI recipes, their shell steps run against the mock', () => {
+  let clean: MockServer;
+  let faulty: MockServer;
+  const offline = { npm_config_offline: 'true' };
+  beforeAll(async () => {
+    clean = await startMockServer({ role: 'carrier', port: 0 });
+    faulty = await startMockServer({ role: 'carrier', port: 0, faults: ['conformance-requires-signature'] });
+  });
+  afterAll(async () => {
+    await clean?.close();
+    await faulty?.close();
+  });
+  const workspace = (name: string) => {
+    const dir = join(scratch, name);
+    execFileSync('mkdir', ['-p', dir]);
+    return dir;
+  };
+  const inputs = (target: string) => ({
+    target,
+    role: 'carrier',
+    only: 'discovery',
+    'key-id': DEMO_PLATFORM_KEYID,
+    'signing-key': DEMO_PLATFORM_PRIVATE_KEY_PEM,
+    package: tarball,
+  });
+
+  it('the GitHub Action installs ecdx, runs the suite with the key from a secret, summarises and keeps the reports', async () => {
+    const dir = workspace('github-clean');
+    const run = await runAction(inputs(clean.url), dir, offline);
+    expect(run.steps.map(({ name, code }) => ({ name, code }))).toEqual([
+      { name: 'actions/setup-node@v4', code: null },
+      { name: 'Install ECDX', code: 0 },
+      { name: 'Run the conformance suite', code: 0 },
+      { name: 'Summarise the run', code: 0 },
+      { name: 'Upload the reports', code: null },
+    ]);
+    expect(run.steps[2]!.output).toMatch(/Partial run — not a conformance verdict .*what ran passed/);
+    expect(run.summary).toMatch(/^# ECDX conformance report/m);
+    const upload = run.uses.find((step) => step.uses!.startsWith('actions/upload-artifact@'))!;
+    for (const file of ['junit.xml', 'report.html', 'report.json']) expect(existsSync(join(dir, upload.with!['path']!, file)), file).toBe(true);
+  }, 60_000);
+
+  it('the GitHub Action fails its run step on a failed MUST check, and still summarises', async () => {
+    const dir = workspace('github-faulty');
+    const run = await runAction({ ...inputs(faulty.url), 'report-dir': 'out' }, dir, offline);
+    expect(run.steps.map(({ code }) => code)).toEqual([null, 0, 1, 0, null]);
+    expect(run.steps[2]!.output).toMatch(/ECDX-CNF-001/);
+    expect(run.summary).toMatch(/ECDX-CNF-001/);
+    expect(existsSync(join(dir, 'out', 'junit.xml'))).toBe(true);
+  }, 60_000);
+
+  it('the GitLab template runs with the key in a File variable, and fails on a failed MUST check', async () => {
+    const keyFile = join(scratch, 'gitlab-key.pem');
+    writeFileSync(keyFile, DEMO_PLATFORM_PRIVATE_KEY_PEM);
+    const variables = { ECDX_PACKAGE: tarball, ECDX_ROLE: 'carrier', ECDX_ONLY: 'discovery', ECDX_KEY_ID: DEMO_PLATFORM_KEYID, ECDX_SIGNING_KEY: keyFile };
+    const dir = workspace('gitlab-clean');
+    const passed = await runGitlabJob({ ...variables, ECDX_TARGET: clean.url }, dir, offline);
+    expect({ code: passed.code, output: passed.output }).toMatchObject({ code: 0, output: expect.stringMatching(/what ran passed/) });
+    const junit = expandVariables(readGitlabJob().artifacts.reports.junit, readGitlabJob().variables);
+    expect(existsSync(join(dir, junit))).toBe(true);
+    const failed = await runGitlabJob({ ...variables, ECDX_TARGET: faulty.url }, workspace('gitlab-faulty'), offline);
+    expect(failed.code).toBe(1);
+  }, 60_000);
+
+  it("the Jenkins pipeline's sh step runs with the key from a Secret file credential", async () => {
+    const keyFile = join(scratch, 'jenkins-key.pem');
+    writeFileSync(keyFile, DEMO_PLATFORM_PRIVATE_KEY_PEM);
+    const dir = workspace('jenkins');
+    const runs = await runJenkinsSteps(
+      { ECDX_PACKAGE: tarball, ECDX_TARGET: clean.url, ECDX_KEY_ID: DEMO_PLATFORM_KEYID, ECDX_SIGNING_KEY: keyFile, ECDX_ARGS: '--only discovery' },
+      dir,
+      offline,
+    );
+    expect(runs.map(({ code }) => code)).toEqual([0]);
+    expect(runs[0]!.output).toMatch(/what ran passed/);
+    expect(existsSync(join(dir, 'ecdx-reports', 'junit.xml'))).toBe(true);
+  }, 60_000);
 });

@@ -3,6 +3,7 @@
 // document. Every page is self-contained (inline CSS and script, no network) and the build is deterministic, so
 // the committed pages can be checked for staleness byte for byte.
 import { apiPage } from './pages/api.ts';
+import { ciPage } from './pages/ci.ts';
 import { conformancePage } from './pages/conformance.ts';
 import { indexPage } from './pages/index.ts';
 import { requirementsPage } from './pages/requirements.ts';
@@ -25,6 +26,7 @@ export async function generateDocs(): Promise<Map<string, string>> {
     'schemas.html': schemasPage(stated),
     'status-mapping.html': statusMapping,
     'conformance.html': conformancePage(),
+    'ci.html': ciPage(),
   };
   return new Map(Object.entries(pages).map(([file, content]) => [`docs/${file}`, content]));
 }

@@ -22,6 +22,7 @@ export const SITE_PAGES = [
     nav: 'Conformance',
     summary: 'Every requirement with its checks and the mock faults that prove they can fail; the detection matrix.',
   },
+  { file: 'ci.html', nav: 'CI', summary: 'Run ECDX in your CI: a GitHub Action, a GitLab CI template and a Jenkins pipeline, tested against the mock.' },
 ] as const;
 
 export type PageFile = (typeof SITE_PAGES)[number]['file'];

@@ -10,11 +10,16 @@ export interface SiteFacts {
   statements: number;
 }
 
+const INSTALL = `npm install --save-dev --save-exact ecdx   # published on npm as ecdx; Node.js 20.19 or later
+npx --no-install ecdx test --target https://carrier-test.example.cn --role carrier --key-id your-keyid --key-file key.pem
+npx --no-install ecdx mock                 # the reference mock, both roles, on http://127.0.0.1:4010
+npx --no-install ecdx --help               # every command`;
+
 const QUICK_START = `git clone <the ECDX repository> ecdx && cd ecdx
 npm ci                 # Node.js 20.19 or later; nothing is downloaded at run time
 npm test               # typecheck, schema vectors, requirements registry, generated files
 npm run generate       # regenerate JSON Schema, requirements.json, OpenAPI and these pages
-npx ecdx --help        # the conformance suite and the reference mock server`;
+npm start              # the whole suite against the reference mock, both roles`;
 
 const VALIDATE = `import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -81,7 +86,11 @@ status codes with the published mapping table.</dd>
 obvious are recorded in <code>docs/decisions/</code>.</p>
 
 <h2 id="quick-start">Quick start</h2>
-<p>Everything runs offline from a checkout: the schemas, the suite, the mock and these pages.</p>
+<p>In your project, install the package and run the installed copy (<code>--no-install</code>: no name lookup
+can fetch another package in its place). <a href="ci.html">Run ECDX in your CI</a> has the same for GitHub
+Actions, GitLab CI and Jenkins.</p>
+<pre><code>${INSTALL}</code></pre>
+<p>From a checkout everything runs offline: the schemas, the suite, the mock and these pages.</p>
 <pre><code>${QUICK_START}</code></pre>
 <p>Validate a payload against the published schemas with any JSON Schema 2020-12 validator, for example Ajv:</p>
 <pre><code>${VALIDATE}</code></pre>
