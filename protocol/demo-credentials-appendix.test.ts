@@ -7,7 +7,11 @@ import {
   DEMO_HMAC_SECRET_BASE64,
   DEMO_PLATFORM_PRIVATE_KEY_PEM,
   DEMO_PLATFORM_PUBLIC_KEY_PEM,
+  DEMO_PUSH_PRIVATE_KEY_JWK,
+  DEMO_PUSH_PRIVATE_KEY_PEM,
   DEMO_PUSH_PUBLIC_KEY,
+  DEMO_PUSH_PUBLIC_KEY_JWK,
+  DEMO_PUSH_PUBLIC_KEY_PEM,
   DEMO_PUSH_SIGNING_KEY,
   DEMO_WEBHOOK_SECRET,
   demoCredentials,
@@ -32,9 +36,17 @@ describe('the demo-credential appendix (spec/text/15-security.md, Appendix A)', 
   });
 
   it('prints every demo key and secret exactly as protocol/demo-credentials.ts defines it', () => {
-    for (const pem of [DEMO_PLATFORM_PRIVATE_KEY_PEM, DEMO_PLATFORM_PUBLIC_KEY_PEM, DEMO_CARRIER_PRIVATE_KEY_PEM, DEMO_CARRIER_PUBLIC_KEY_PEM]) {
+    for (const pem of [
+      DEMO_PLATFORM_PRIVATE_KEY_PEM,
+      DEMO_PLATFORM_PUBLIC_KEY_PEM,
+      DEMO_CARRIER_PRIVATE_KEY_PEM,
+      DEMO_CARRIER_PUBLIC_KEY_PEM,
+      DEMO_PUSH_PRIVATE_KEY_PEM,
+      DEMO_PUSH_PUBLIC_KEY_PEM,
+    ]) {
       expect(appendix).toContain(pem.trimEnd());
     }
+    for (const jwk of [DEMO_PUSH_PRIVATE_KEY_JWK, DEMO_PUSH_PUBLIC_KEY_JWK]) expect(appendix).toContain(JSON.stringify(jwk));
     for (const value of [DEMO_HMAC_SECRET_BASE64, DEMO_CARRIER_HMAC_SECRET_BASE64, DEMO_PUSH_SIGNING_KEY, DEMO_PUSH_PUBLIC_KEY, DEMO_WEBHOOK_SECRET]) {
       expect(appendix).toContain(value);
     }
@@ -57,7 +69,7 @@ describe('the demo-credential appendix (spec/text/15-security.md, Appendix A)', 
     }
     expect(appendix).toContain('| — | demo carrier | pushes, `v1a` | ed25519 (`whsk_` / `whpk_`) |');
     expect(appendix).toContain('| — | demo carrier | pushes, `v1` | HMAC-SHA256 (`whsec_`) |');
-    expect(appendix).toContain('`ecdx-demo-platform-hmac` (32 bytes, base64)');
+    expect(appendix).toContain('`ecdx-demo-platform-hmac` (32 bytes, base64; the key is the bytes it decodes to)');
   });
 
   it('rewrites a block whose key material was edited by hand, and nothing outside the blocks', () => {

@@ -13,7 +13,11 @@ import {
   DEMO_HMAC_SECRET_BASE64,
   DEMO_PLATFORM_PRIVATE_KEY_PEM,
   DEMO_PLATFORM_PUBLIC_KEY_PEM,
+  DEMO_PUSH_PRIVATE_KEY_JWK,
+  DEMO_PUSH_PRIVATE_KEY_PEM,
   DEMO_PUSH_PUBLIC_KEY,
+  DEMO_PUSH_PUBLIC_KEY_JWK,
+  DEMO_PUSH_PUBLIC_KEY_PEM,
   DEMO_PUSH_SIGNING_KEY,
   DEMO_WEBHOOK_SECRET,
   demoCredentials,
@@ -85,11 +89,15 @@ const blocks: Record<string, () => string> = {
       ].join('\n'),
       ...ed25519Pairs.map(({ label, key, privatePem, publicPem }) => `${label}, \`${key.keyid}\`:\n\n${fence([privatePem.trimEnd(), publicPem.trimEnd()])}`),
     ].join('\n\n'),
-  /** The HMAC request secrets and the push keys. */
+  /** The HMAC request secrets and the push keys, the v1a pair also as PEM and JWK. */
   'demo-secrets': () =>
     [
-      ...hmacSecrets.map(({ label, key, base64 }) => `${label}, \`${key.keyid}\` (${key.key.symmetricKeySize} bytes, base64): \`${base64}\``),
-      `Demo carrier push keys:\n\n${fence(pushKeys.serialised)}`,
+      ...hmacSecrets.map(
+        ({ label, key, base64 }) => `${label}, \`${key.keyid}\` (${key.key.symmetricKeySize} bytes, base64; the key is the bytes it decodes to): \`${base64}\``,
+      ),
+      `Demo carrier push keys, in the Standard Webhooks form:\n\n${fence(pushKeys.serialised)}`,
+      `The same \`v1a\` key pair as PKCS#8 and SPKI PEM:\n\n${fence([DEMO_PUSH_PRIVATE_KEY_PEM.trimEnd(), DEMO_PUSH_PUBLIC_KEY_PEM.trimEnd()])}`,
+      `And as JWK (RFC 8037), private and public:\n\n${fence([JSON.stringify(DEMO_PUSH_PRIVATE_KEY_JWK), JSON.stringify(DEMO_PUSH_PUBLIC_KEY_JWK)])}`,
     ].join('\n\n'),
 };
 

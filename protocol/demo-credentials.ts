@@ -45,6 +45,25 @@ export const DEMO_PUSH_SIGNING_KEY = 'whsk_UUS09tLW4XZNarHpDjMGf8ki1xXGyIeoy1/OL
 export const DEMO_PUSH_PUBLIC_KEY = 'whpk_SEopzxKawwItYNssCpxk0KXpAF1VsDDOaF6uJEJEh2c=';
 export const DEMO_WEBHOOK_SECRET = 'whsec_KAJxfKVdQLa9tofRhyr4nKy6irBh6Hnp3w8IS2DBnsY=';
 
+// The same `v1a` push key pair in the forms common libraries load (PKCS#8 / SPKI PEM and JWK, RFC 8037): the whsk_
+// form is Standard Webhooks' own, which general-purpose crypto libraries do not read. Exported once from the whsk_
+// key above; demo-credentials.test.ts holds the three forms to the same key.
+export const DEMO_PUSH_PRIVATE_KEY_PEM = `-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEIFFEtPbS1uF2TWqx6Q4zBn/JItcVxsiHqMtfzi+CTAPv
+-----END PRIVATE KEY-----
+`;
+export const DEMO_PUSH_PUBLIC_KEY_PEM = `-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEASEopzxKawwItYNssCpxk0KXpAF1VsDDOaF6uJEJEh2c=
+-----END PUBLIC KEY-----
+`;
+export const DEMO_PUSH_PRIVATE_KEY_JWK = Object.freeze({
+  kty: 'OKP',
+  crv: 'Ed25519',
+  d: 'UUS09tLW4XZNarHpDjMGf8ki1xXGyIeoy1_OL4JMA-8',
+  x: 'SEopzxKawwItYNssCpxk0KXpAF1VsDDOaF6uJEJEh2c',
+} as const);
+export const DEMO_PUSH_PUBLIC_KEY_JWK = Object.freeze({ kty: 'OKP', crv: 'Ed25519', x: 'SEopzxKawwItYNssCpxk0KXpAF1VsDDOaF6uJEJEh2c' } as const);
+
 /** The demo credentials, imported once as key objects. */
 export const demoCredentials = Object.freeze({
   platform: Object.freeze({
