@@ -79,6 +79,7 @@ export const switches = {
     'acceptance-without-real-name-check',
     'signatory-name-masked-wrongly',
     'names-masked-to-first-character',
+    'happy-path-sorts-after-dispatch',
   ],
   'simulator/stories.ts': [
     'courier-phone-masked-wrongly-in-description',

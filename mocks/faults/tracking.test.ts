@@ -59,6 +59,28 @@ describe('no-sorting-event', () => {
   });
 });
 
+describe('happy-path-sorts-after-dispatch', () => {
+  const statuses = (events: TrackingEvent[]) => events.map((e) => e.status);
+  it('off: the happy parcel sorts before OUT_FOR_DELIVERY, ORDER_CREATED first, SORTING twice', async () => {
+    const s = statuses((await finished([])).events);
+    expect(s[0]).toBe('ORDER_CREATED');
+    expect(s.filter((x) => x === 'SORTING').length).toBe(2);
+    expect(s.lastIndexOf('SORTING')).toBeLessThan(s.indexOf('OUT_FOR_DELIVERY'));
+  });
+  it('on: its last SORTING follows OUT_FOR_DELIVERY, times still ascending, every node still visited', async () => {
+    const { events } = await finished(['happy-path-sorts-after-dispatch']);
+    const s = statuses(events);
+    expect(s.slice(-3)).toEqual(['OUT_FOR_DELIVERY', 'SORTING', 'DELIVERED']);
+    expect(new Set(events.map((e) => e.node))).toEqual(new Set(['ACCEPTANCE', 'SORTING', 'TRANSPORT', 'DELIVERY']));
+    const times = events.map((e) => Date.parse(e.occurredAt));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+  it('on: a parcel not ordered as ecdx-happy- is untouched', async () => {
+    const s = statuses((await finished(['happy-path-sorts-after-dispatch'], 'ecdx-path-standard-1')).events);
+    expect(s.lastIndexOf('SORTING')).toBeLessThan(s.indexOf('OUT_FOR_DELIVERY'));
+  });
+});
+
 describe('arrival-node-delivery', () => {
   it('off: ARRIVED_DEST_CITY is at the TRANSPORT node', async () => expect(of((await finished([])).events, 'ARRIVED_DEST_CITY').node).toBe('TRANSPORT'));
   it('on: it is at DELIVERY; TRANSPORT still appears', async () => {

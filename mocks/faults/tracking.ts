@@ -24,7 +24,17 @@ export const trackingFaults = [
         ? { ...r, body: { ...(r.body as Record<string, unknown>), total: ((r.body as { items?: unknown[] }).items ?? []).length } }
         : r,
   }),
-  carrierSwitch('no-sorting-event', ['ECDX-TRK-002'], 'Records no SORTING event: a delivered parcel’s trajectory has no event at the SORTING node.'),
+  // ECDX-TRK-019 too: the regular path of an ecdx-happy- parcel holds at least one SORTING event.
+  carrierSwitch(
+    'no-sorting-event',
+    ['ECDX-TRK-002', 'ECDX-TRK-019'],
+    'Records no SORTING event: a delivered parcel’s trajectory has no event at the SORTING node.',
+  ),
+  carrierSwitch(
+    'happy-path-sorts-after-dispatch',
+    ['ECDX-TRK-019'],
+    'Moves the last SORTING event of an ecdx-happy- parcel behind OUT_FOR_DELIVERY: the parcel visits every node but leaves the regular path.',
+  ),
   carrierSwitch('arrival-node-delivery', ['ECDX-TRK-003'], 'Gives ARRIVED_DEST_CITY events the node DELIVERY instead of TRANSPORT.'),
   carrierSwitch(
     'out-for-delivery-with-pickup-sub-status',
@@ -73,7 +83,8 @@ export const trackingFaults = [
   carrierSwitch('delivered-not-terminal', ['ECDX-TRK-013'], 'Leaves terminal false on the DELIVERED event that ends a trajectory.'),
   carrierSwitch(
     'event-after-terminal',
-    ['ECDX-TRK-014', 'ECDX-TRK-013'],
+    // ECDX-TRK-019 too: the regular path of an ecdx-happy- parcel ends with its DELIVERED event.
+    ['ECDX-TRK-014', 'ECDX-TRK-013', 'ECDX-TRK-019'],
     'Records a RETURNING event four hours after the terminal DELIVERED event (a return under the same waybill); the terminal flag then also sits on an event that does not end the trajectory.',
   ),
   carrierSwitch(

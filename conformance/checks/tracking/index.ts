@@ -1,5 +1,6 @@
 // Tracking (chapter Tracking): the trajectory by request, then the journeys of whole parcels.
 import { trackingJourneyChecks } from './journey.ts';
 import { trackingPullChecks } from './pull.ts';
+import { trackingRegularPathChecks } from './regular-path.ts';
 
-export const trackingChecks = [...trackingPullChecks, ...trackingJourneyChecks];
+export const trackingChecks = [...trackingPullChecks, ...trackingJourneyChecks, ...trackingRegularPathChecks];

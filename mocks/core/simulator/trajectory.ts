@@ -75,6 +75,7 @@ export function simulateTrajectory(input: TrajectoryInput): SimulatedEvent[] {
   const proxy = { name: inventProxyName(peopleRandom), relation: peopleRandom.pick(SIGNATORY_PROXIES) };
 
   let drafts = draftSteps(input, request, steps);
+  if (happy && input.fault('happy-path-sorts-after-dispatch')) drafts = sortedAfterDispatch(drafts);
   if (input.fault('recorded-before-occurred')) drafts = drafts.map(recordedEarly);
   if (input.cancelledAtMs !== undefined) drafts = cancelled(drafts, input.cancelledAtMs);
   if (input.fault('no-sorting-event')) drafts = drafts.filter((d) => d.status !== 'SORTING');
@@ -143,6 +144,23 @@ function place(where: Place, request: RequestView): EventLocation {
     case 'station':
       return facilityFor('station', request.recipient);
   }
+}
+
+/**
+ * The happy-path-sorts-after-dispatch fault: the last SORTING scan moves behind OUT_FOR_DELIVERY (the times stay in
+ * order), so the ecdx-happy- parcel leaves the regular path while every node is still visited.
+ */
+function sortedAfterDispatch(drafts: Draft[]): Draft[] {
+  const sorting = drafts.map((d) => d.status).lastIndexOf('SORTING');
+  const dispatch = drafts.findIndex((d) => d.status === 'OUT_FOR_DELIVERY');
+  if (sorting < 0 || dispatch < sorting) return drafts;
+  const moved = [...drafts.slice(sorting + 1, dispatch + 1), drafts[sorting]!];
+  const times = drafts.slice(sorting, dispatch + 1);
+  return [
+    ...drafts.slice(0, sorting),
+    ...moved.map((d, i) => ({ ...d, occurredAtMs: times[i]!.occurredAtMs, recordedAtMs: times[i]!.recordedAtMs })),
+    ...drafts.slice(dispatch + 1),
+  ];
 }
 
 /** The recorded-before-occurred fault: after acceptance, each scan is "recorded" before it happened. */
