@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { problemTypes } from '../schemas/src/problems.ts';
 import { packagePath } from '../schemas/package-root.ts';
+import { ruleTables } from './rule-tables.ts';
 
 const textDir = packagePath('spec', 'text');
 
@@ -16,6 +17,7 @@ const tables: Record<string, () => string> = {
       '|---|---|---|---|',
       ...problemTypes.map((p) => `| \`${p.slug}\` | ${p.status} | ${cell(p.title)} | ${cell(p.description)} |`),
     ].join('\n'),
+  ...ruleTables,
 };
 
 const BLOCK = /(<!-- generated: ([a-z-]+)[^>]*-->)\n[\s\S]*?(<!-- \/generated -->)/g;

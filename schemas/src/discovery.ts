@@ -174,19 +174,21 @@ export const ConformanceClaim = Type.Object(
 );
 export type ConformanceClaim = Static<typeof ConformanceClaim>;
 
+/**
+ * Which claimed class commits which party to report which feed in its health document (ECDX-HLT-004). The Core
+ * chapter's table is generated from this list; no other class implies a feed.
+ */
+export const FEEDS_OF_CLASSES: readonly { role: PartyRole; className: ConformanceClassName; feed: DataFeed }[] = [
+  { role: 'carrier', className: 'carrier-shipping', feed: 'SHIPPING_DATA' },
+  { role: 'carrier', className: 'carrier-tracking-pull', feed: 'PARCEL_DATA_PULL' },
+  { role: 'carrier', className: 'carrier-tracking-push', feed: 'PARCEL_DATA_PUSH' },
+  { role: 'platform', className: 'platform-tracking-receiver', feed: 'PARCEL_DATA_PUSH' },
+];
+
 /** The feeds a claim commits the party to report in its health document. */
-export const feedsOfClasses = (role: PartyRole, classes: readonly string[]): DataFeed[] => {
-  const has = (name: ConformanceClassName) => classes.includes(classUri(name));
-  const feeds: DataFeed[] = [];
-  if (role === 'carrier') {
-    if (has('carrier-shipping')) feeds.push('SHIPPING_DATA');
-    if (has('carrier-tracking-pull')) feeds.push('PARCEL_DATA_PULL');
-    if (has('carrier-tracking-push')) feeds.push('PARCEL_DATA_PUSH');
-  } else if (has('platform-tracking-receiver')) {
-    feeds.push('PARCEL_DATA_PUSH');
-  }
-  return feeds;
-};
+export const feedsOfClasses = (role: PartyRole, classes: readonly string[]): DataFeed[] => [
+  ...new Set(FEEDS_OF_CLASSES.filter((row) => row.role === role && classes.includes(classUri(row.className))).map((row) => row.feed)),
+];
 
 /** A semantic finding about a document that is valid against its schema: the rule it breaks and where. */
 export interface Finding {
