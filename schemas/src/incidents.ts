@@ -96,7 +96,7 @@ export const SecurityIncident = Type.Object(
     examples: [
       {
         incidentId: 'inc-20260301-001',
-        reportedBy: { name: '顺丰速运有限公司', role: 'carrier', carrierCode: 'SF' },
+        reportedBy: { name: 'ECDX 示例快递有限公司', role: 'carrier', carrierCode: 'ECDXDEMO' },
         detectedAt: '2026-03-01T02:14:00+08:00',
         occurredAt: '2026-02-28T23:40:00+08:00',
         reportedAt: '2026-03-01T08:30:00+08:00',

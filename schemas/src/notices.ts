@@ -129,6 +129,7 @@ export const NoticeResponse = Type.Union(
       { responseId: 'rsp-0001', respondent: 'RECIPIENT', type: 'ACKNOWLEDGE', respondedAt: '2026-03-01T10:05:00+08:00' },
       {
         responseId: 'rsp-0002',
+      { responseId: 'rsp-0003', respondent: 'ISSUER', type: 'WITHDRAW', respondedAt: '2026-03-01T10:05:00+08:00', comment: '维护计划取消' },
         respondent: 'RECIPIENT',
         type: 'PROPOSE',
         respondedAt: '2026-03-01T11:00:00+08:00',
@@ -170,7 +171,7 @@ const noticeProperties = {
 
 const noticeExample = {
   noticeId: 'ntc-20260301-01',
-  issuer: { name: '顺丰速运有限公司', role: 'carrier', carrierCode: 'SF' },
+  issuer: { name: 'ECDX 示例快递有限公司', role: 'carrier', carrierCode: 'ECDXDEMO' },
   recipient: { name: '示例电商平台有限公司', role: 'platform' },
   affectedFeeds: ['PARCEL_DATA_PUSH', 'PARCEL_DATA_PULL'],
   reason: 'PLANNED_MAINTENANCE',

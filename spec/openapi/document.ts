@@ -106,10 +106,9 @@ function operation(op: OperationSpec): OpenAPIV3_1.OperationObject {
   const key = `${op.method.toUpperCase()} ${op.path}`;
   const parameters: (OpenAPIV3_1.ParameterObject | OpenAPIV3_1.ReferenceObject)[] = (op.parameters ?? []).map(parameter);
   if (op.idempotent) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
-  if (op.signed) {
-    parameters.push({ $ref: '#/components/parameters/SignatureInput' });
-    if (op.requestBody) parameters.push({ $ref: '#/components/parameters/ContentDigest' });
-  }
+  // The signature fields are the security scheme's, not parameters: their values exist only once the request is
+  // serialised, so a typed client could pass nothing but placeholders. The push's id and time are the message's own.
+  if (op.push) parameters.push(...pushParameters);
   const statuses = new Set<ProblemStatus>([...(op.signed ? SIGNED_PROBLEMS : []), ...(op.requestBody ? BODY_PROBLEMS : []), ...op.problems]);
   if (!op.signed && op.parameters?.some((p) => p.in === 'query')) statuses.add(400);
   const responses: OpenAPIV3_1.ResponsesObject = {};
@@ -140,7 +139,7 @@ function operation(op: OperationSpec): OpenAPIV3_1.OperationObject {
     tags: [op.tag],
     summary: op.summary,
     description: `${op.description}\n\nPolicy: ${op.policy.join(', ')}. Served by: ${op.role === 'both' ? 'carriers and platforms' : `${op.role}s`}.`,
-    ...(op.signed ? {} : { security: [] }),
+    ...(op.push ? { security: pushSecurity } : op.signed ? {} : { security: [] }),
     parameters,
     ...(op.requestBody
       ? {
@@ -159,6 +158,10 @@ function operation(op: OperationSpec): OpenAPIV3_1.OperationObject {
     'x-ecdx-requirements': requirementsFor(key),
   } as OpenAPIV3_1.OperationObject;
 }
+
+/** The push, as the platform's operation and as the carrier's webhook: one message, described once. */
+const pushSecurity = [{ standardWebhooksSignature: [] }];
+const pushParameters = [{ $ref: '#/components/parameters/WebhookId' }, { $ref: '#/components/parameters/WebhookTimestamp' }];
 
 const tagDescriptions: Record<string, string> = {
   Discovery: 'What an endpoint claims and whether it is healthy; the only unsigned operations.',
@@ -202,8 +205,10 @@ export function buildOpenApiDocument(): Document {
         classList,
         '',
         'All bodies are JSON in UTF-8; timestamps are RFC 3339 with an explicit offset; errors are RFC 9457 problem',
-        'details. Every request except the two discovery operations is signed (RFC 9421, see the security scheme);',
-        'every creating POST carries an `Idempotency-Key`. Each operation lists the requirements it is subject to in',
+        'details. Every request except the two discovery operations and the push is signed (RFC 9421, see the',
+        '`httpMessageSignature` security scheme for its fields); the push (`POST /v1/tracking-events`, the',
+        '`tracking-events` webhook) is signed per Standard Webhooks (`standardWebhooksSignature`). Every creating POST',
+        'carries an `Idempotency-Key`. Each operation lists the requirements it is subject to in',
         '`x-ecdx-requirements`; the [normative text](spec.html) and the [requirements matrix](requirements.html) are',
         'published beside this reference ([all pages](index.html)).',
       ].join('\n'),
@@ -225,8 +230,8 @@ export function buildOpenApiDocument(): Document {
           tags: ['Pushes'],
           summary: pushWebhook.summary,
           description: `${pushWebhook.description}\n\nPolicy: ${pushWebhook.policy.join(', ')}.`,
-          security: [{ standardWebhooksSignature: [] }],
-          parameters: [{ $ref: '#/components/parameters/WebhookId' }, { $ref: '#/components/parameters/WebhookTimestamp' }],
+          security: pushSecurity,
+          parameters: pushParameters,
           requestBody: {
             required: true,
             content: {
@@ -273,24 +278,13 @@ export function buildOpenApiDocument(): Document {
           type: 'apiKey',
           in: 'header',
           name: 'Signature',
-          description: [
-            'HTTP Message Signatures (RFC 9421), ECDX profile. Each request carries `Signature-Input` and `Signature`',
-            'with the label `ecdx`, covering `"@method" "@target-uri"`, plus `"content-type" "content-digest"` when',
-            'there is a body and `"idempotency-key"` when that header is present, with the parameters `created`,',
-            '`expires` (at most 300 s later), `nonce`, `keyid` and `alg` (`ed25519` preferred, `hmac-sha256`',
-            'allowed). `Content-Digest` (RFC 9530) uses `sha-256`. A missing, invalid, expired, replayed or',
-            'body-tampered request is answered 401 with a problem. OpenAPI has no scheme type for message',
-            'signatures; `apiKey` in the `Signature` header is the closest description.',
-          ].join('\n'),
+          description: HTTP_MESSAGE_SIGNATURE,
         },
         standardWebhooksSignature: {
           type: 'apiKey',
           in: 'header',
           name: 'webhook-signature',
-          description: [
-            'Standard Webhooks v1: `webhook-signature` holds `v1a,<base64 ed25519>` or `v1,<base64 HMAC-SHA256>` over',
-            '`<webhook-id>.<webhook-timestamp>.<body>`. Receivers reject timestamps more than 300 s from their clock.',
-          ].join('\n'),
+          description: STANDARD_WEBHOOKS_SIGNATURE,
         },
       },
     },
@@ -338,6 +332,46 @@ function pruneToReachable(document: { paths: unknown; webhooks: unknown; compone
   }
 }
 
+// The security schemes' texts. OpenAPI has no scheme type for message signatures, so each is an `apiKey` in its
+// signature field, and the text documents every field the scheme adds to a request (chapter Security §1–2).
+const HTTP_MESSAGE_SIGNATURE = [
+  'HTTP Message Signatures (RFC 9421), ECDX profile (chapter *Security* §1). The signer adds these fields once the',
+  'request is serialised; they are not parameters of any operation:',
+  '',
+  '| field | value |',
+  '|---|---|',
+  '| `Signature-Input` | `ecdx=(<covered components>);created=<s>;expires=<s>;nonce="<≥16 chars>";keyid="<keyid>";alg="<ed25519 or hmac-sha256>"` |',
+  '| `Signature` | `ecdx=:<base64 signature over the signature base>:` |',
+  '| `Content-Digest` | `sha-256=:<base64 SHA-256 of the content octets>:` (RFC 9530), on every request with content |',
+  '',
+  'The covered components are `"@method" "@target-uri"`, then `"content-type" "content-digest"',
+  '"idempotency-key"` whenever the request carries them — the same rule for every request, with or without',
+  'content. `expires` is at most 300 s after `created`; the nonce is fresh for every signature. A missing, invalid,',
+  'expired, replayed or body-tampered request is answered 401 with a problem. An example with the published demo',
+  'key (Appendix A of chapter *Security*; Appendix B works it through):',
+  '',
+  '```http',
+  'Content-Digest: sha-256=:dMWcmghrrAGcyi0876W2jMRoLFU71CxBowX1XoA5z+E=:',
+  'Signature-Input: ecdx=("@method" "@target-uri" "content-type" "content-digest" "idempotency-key");created=1772328600;expires=1772328900;nonce="Xq3vY8pK2mN7rT5wZ1aB4c";keyid="ecdx-demo-platform-ed25519";alg="ed25519"',
+  'Signature: ecdx=:AHiNUdiIN/gBntX/k2UoHch7oJLxZrk/wOICnlusG/DDKUgnhqLvgV+xg4aYedJbegTrVYbhlTSjA/88XhmODQ==:',
+  '```',
+].join('\n');
+
+const STANDARD_WEBHOOKS_SIGNATURE = [
+  'Standard Webhooks 1.0 (chapter *Security* §2, chapter *Pushes*): the signature of a push',
+  '(`POST /v1/tracking-events`, the `tracking-events` webhook), which carries no RFC 9421 signature. Three fields:',
+  '',
+  '| field | value |',
+  '|---|---|',
+  '| `webhook-id` | the batch id (`PushBatch.batchId`), the same on every retry (also a parameter) |',
+  '| `webhook-timestamp` | integer seconds since the Unix epoch when this attempt was signed (also a parameter) |',
+  '| `webhook-signature` | space-separated `v1a,<base64 ed25519>` and/or `v1,<base64 HMAC-SHA256>` over `<webhook-id>.<webhook-timestamp>.<body>` |',
+  '',
+  'The platform answers 401 with a problem, without processing any event, a push with no signature that verifies',
+  'with a key it holds for the carrier, or with a timestamp more than 300 s from its clock. Example with the',
+  'published demo push keys: `webhook-signature: v1a,w7woOk2oPD9lDDV0XzlLj6vvgTxgyn3KlP6KNeOYBhzbJC+xZrsnBW0+H2SQbTKnMcge4HJbzSryIm1zU9qVBw== v1,TNfOzlK48h/TsRuIlN6pYzuQKCJXQwDDukkY/W/msQU=`.',
+].join('\n');
+
 function sharedParameters(): Record<string, OpenAPIV3_1.ParameterObject> {
   return {
     IdempotencyKey: {
@@ -346,28 +380,14 @@ function sharedParameters(): Record<string, OpenAPIV3_1.ParameterObject> {
       required: true,
       description:
         'A key unique to this logical request (draft-ietf-httpapi-idempotency-key-header), 1–255 visible ASCII ' +
-        'characters. Missing → 400; the same key with a different body → 422; while the first request is in ' +
-        'flight → 409; a replay → the original response. Keys are kept at least 24 h (see the conformance claim).',
+        'characters. The field value is the key itself, sent bare (`Idempotency-Key: 7c1f…`), not an RFC 8941 ' +
+        'sf-string: quotes, if sent, are characters of the key. Two requests are the same when they come from the ' +
+        'same client (the signature keyid) with the same key, method, target URI (path and query) and content ' +
+        '(the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400; the same key ' +
+        'with a different method, target or content → 422; while the first request is in flight → 409; a repeat → ' +
+        'the original response. Keys are kept at least 24 h (see the conformance claim).',
       schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
-      example: '"7c1f0e2a-5b7d-4c53-9a4e-2f1d3b6c8e90"',
-    },
-    SignatureInput: {
-      name: 'Signature-Input',
-      in: 'header',
-      required: true,
-      description: 'RFC 9421 signature parameters, label `ecdx` (see the `httpMessageSignature` security scheme).',
-      schema: { type: 'string' },
-      example:
-        'ecdx=("@method" "@target-uri" "content-type" "content-digest" "idempotency-key");created=1772328600;' +
-        'expires=1772328900;nonce="k2N8qV7pX1sR4tY6";keyid="demo-platform-ed25519";alg="ed25519"',
-    },
-    ContentDigest: {
-      name: 'Content-Digest',
-      in: 'header',
-      required: true,
-      description: 'RFC 9530 digest of the body, `sha-256`.',
-      schema: { type: 'string' },
-      example: 'sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:',
+      example: '7c1f0e2a-5b7d-4c53-9a4e-2f1d3b6c8e90',
     },
     WebhookId: {
       name: 'webhook-id',
@@ -391,5 +411,5 @@ function sharedParameters(): Record<string, OpenAPIV3_1.ParameterObject> {
 /** spec/openapi.yaml */
 export function generateOpenApi(): Map<string, string> {
   const header = '# Generated by `npm run generate` from schemas/src, spec/openapi/operations.ts and spec/requirements. Do not edit.\n';
-  return new Map([['spec/openapi.yaml', header + stringify(buildOpenApiDocument(), { lineWidth: 0, aliasDuplicateObjects: false })]]);
+  return new Map([['spec/openapi.yaml', header + stringify(buildOpenApiDocument(), { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' })]]);
 }

@@ -9,7 +9,8 @@ import { registry } from '../registry.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: walking untyped YAML
 type Json = Record<string, any>;
-const doc = parse(readFileSync(join(import.meta.dirname, '..', 'openapi.yaml'), 'utf8')) as Json;
+const text = readFileSync(join(import.meta.dirname, '..', 'openapi.yaml'), 'utf8');
+const doc = parse(text) as Json;
 const ajv = ajvWithPublishedSchemas();
 
 /** The interface fixed by the design brief (BRIEF §2). */
@@ -108,5 +109,43 @@ describe('OpenAPI 3.1 document', () => {
       expect(op.responses['400'], key).toBeDefined();
       expect(op.responses['422'], key).toBeDefined();
     }
+  });
+
+  it('describes the push receiver as the webhook: Standard Webhooks fields, no RFC 9421 signature', () => {
+    const receiver = doc.paths['/v1/tracking-events'].post as Json;
+    const webhook = doc.webhooks['tracking-events'].post as Json;
+    expect(receiver.security).toEqual([{ standardWebhooksSignature: [] }]);
+    expect(receiver.security).toEqual(webhook.security);
+    expect(receiver.parameters).toEqual(webhook.parameters);
+    expect(receiver.parameters.map((p: Json) => resolve(p).name)).toEqual(['webhook-id', 'webhook-timestamp']);
+    expect(receiver.requestBody.content['application/json'].schema).toEqual(webhook.requestBody.content['application/json'].schema);
+    const scheme = doc.components.securitySchemes.standardWebhooksSignature as Json;
+    for (const field of ['webhook-id', 'webhook-timestamp', 'webhook-signature']) expect(scheme.description).toContain(`\`${field}\``);
+  });
+
+  it('leaves the signature fields to the security scheme: no operation takes them as parameters', () => {
+    const signatureFields = ['signature-input', 'signature', 'content-digest', 'webhook-signature'];
+    for (const [key, op] of operations) {
+      const names = ((op.parameters ?? []) as Json[]).map((p) => String(resolve(p).name).toLowerCase());
+      expect(
+        names.filter((n) => signatureFields.includes(n)),
+        key,
+      ).toEqual([]);
+    }
+    const scheme = doc.components.securitySchemes.httpMessageSignature as Json;
+    for (const field of ['Signature-Input', 'Signature', 'Content-Digest']) expect(scheme.description).toContain(`| \`${field}\` |`);
+    // One rule with chapter Security (ECDX-SEC-001): the content fields are covered whenever the request carries them.
+    expect(scheme.description).toContain('whenever the request carries them');
+    expect(scheme.description).not.toMatch(/when there is a body/);
+  });
+
+  it('gives examples an outside implementer can copy: published demo keyids, a bare Idempotency-Key', () => {
+    for (const [, keyid] of text.matchAll(/keyid="([^"<]+)"/g)) expect(['ecdx-demo-platform-ed25519', 'ecdx-demo-carrier-ed25519']).toContain(keyid);
+    expect(text).toContain('keyid="ecdx-demo-platform-ed25519"');
+    expect(doc.components.parameters.IdempotencyKey.example).toMatch(/^[^"]+$/);
+  });
+
+  it('reads the same in a YAML 1.1 loader: timestamps and other scalars stay strings', () => {
+    expect(parse(text, { version: '1.1' })).toEqual(doc);
   });
 });

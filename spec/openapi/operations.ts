@@ -28,6 +28,11 @@ export interface OperationSpec {
   policy: string[];
   /** false only for discovery: GET /v1/conformance and GET /v1/health. */
   signed: boolean;
+  /**
+   * The push receiver: authenticated by its Standard Webhooks signature (`webhook-*` fields), not by an RFC 9421
+   * request signature. `signed` stays true: the push is signed, only differently.
+   */
+  push?: true;
   /** Creating POSTs carry Idempotency-Key. */
   idempotent: boolean;
   parameters?: ParameterSpec[];
@@ -57,7 +62,7 @@ const noticeId: ParameterSpec = {
   schema: 'ObjectId',
   required: true,
   description: 'The identifier the issuer gave the interruption notice.',
-  example: 'ntc-2026-0301-01',
+  example: 'ntc-20260301-01',
 };
 const subscriptionId: ParameterSpec = {
   name: 'subscriptionId',
@@ -249,7 +254,9 @@ export const operations: OperationSpec[] = [
     operationId: 'deleteSubscription',
     tag: 'Subscriptions',
     summary: 'End a subscription',
-    description: 'Stops the pushes of a subscription. Deleting is idempotent in effect: a second delete answers 404.',
+    description:
+      'Stops the pushes of a subscription. Deleting is idempotent in effect: a second delete answers 404 ' +
+      '`subscription-not-found`, exactly as a subscription that never existed or belongs to another platform (ECDX-PSH-029).',
     role: 'carrier',
     policy: ['OP-02'],
     signed: true,
@@ -268,10 +275,14 @@ export const operations: OperationSpec[] = [
     description:
       "The platform's webhook target. The carrier signs each push per Standard Webhooks (`webhook-id` is the batch " +
       'id); the platform verifies the signature and the timestamp, deduplicates by event id and acknowledges with ' +
-      'a 2xx. Any other answer makes the carrier retry on the published schedule; 410 ends the subscription.',
+      'a 2xx. A push that carries no valid `webhook-signature`, or a `webhook-timestamp` more than 300 s from the ' +
+      "platform's clock, is answered 401 without processing any event; a push carries no RFC 9421 signature and no " +
+      '`Idempotency-Key`. Any answer other than 2xx makes the carrier retry on the published schedule; 410 ends the ' +
+      'subscription. This operation and the `tracking-events` webhook describe the same message.',
     role: 'platform',
     policy: ['OP-02'],
     signed: true,
+    push: true,
     idempotent: false,
     requestBody: { schema: 'PushBatch', description: 'One batch of up to 100 tracking events.' },
     success: { status: 200, schema: 'PushAcknowledgement', description: 'Received (duplicates included).' },
