@@ -110,16 +110,17 @@ export function checkNewNotice(notice: NoticeFacts, now: Date): NoticeProblem[] 
   const issued = ms(notice.issuedAt);
   const start = ms(notice.plannedStart);
 
+  // The parties and the period first: they are wrong whatever the time of sending (ECDX-NTC-007, §3).
+  if (notice.issuer && notice.recipient && notice.issuer.role === notice.recipient.role) {
+    add('validation-failed', '/recipient/role', 'issuer and recipient play the same role; a notice goes from a carrier to a platform or back');
+  }
+  if (notice.plannedEnd !== undefined && ms(notice.plannedEnd) <= start) add('validation-failed', '/plannedEnd', 'plannedEnd does not lie after plannedStart');
+
   const age = (now.getTime() - issued) / 1000;
   if (age > ISSUED_AT_MAX_AGE_SECONDS)
     add('notice-issued-at-invalid', '/issuedAt', `issuedAt lies ${age} s before receipt (at most ${ISSUED_AT_MAX_AGE_SECONDS} s)`);
   if (-age > ISSUED_AT_MAX_SKEW_SECONDS)
     add('notice-issued-at-invalid', '/issuedAt', `issuedAt lies ${-age} s after receipt (at most ${ISSUED_AT_MAX_SKEW_SECONDS} s)`);
-
-  if (notice.issuer && notice.recipient && notice.issuer.role === notice.recipient.role) {
-    add('validation-failed', '/recipient/role', 'issuer and recipient play the same role; a notice goes from a carrier to a platform or back');
-  }
-  if (notice.plannedEnd !== undefined && ms(notice.plannedEnd) <= start) add('validation-failed', '/plannedEnd', 'plannedEnd does not lie after plannedStart');
 
   const leadSeconds = (start - issued) / 1000;
   const minimum = minimumLeadTimeSeconds(notice.reason);
@@ -236,12 +237,35 @@ export function postedResponseProblem(holder: Respondent, response: NoticeRespon
   };
 }
 
-/** The duties the notice imposes in `state` (ECDX-NTC-008): what the holder publishes as negotiation.obligations. */
+/**
+ * The period both parties agreed by accepting a proposal, if the negotiation reached AGREED that way: the
+ * proposal the last ACCEPT answered. Undefined while none is accepted (a notice accepted as issued keeps its own).
+ */
+export function agreedPeriod(responses: readonly NoticeResponse[]): { plannedStart: string; plannedEnd?: string } | undefined {
+  let agreed: { plannedStart: string; plannedEnd?: string } | undefined;
+  for (let i = 0; i < responses.length; i++) {
+    const r = responses[i]!;
+    if (r.type !== 'ACCEPT' || pendingProposer(responses.slice(0, i)) === undefined) continue;
+    const proposal = [...responses.slice(0, i)].reverse().find((p) => p.type === 'PROPOSE');
+    if (proposal?.type === 'PROPOSE') agreed = proposal.proposal;
+  }
+  return agreed;
+}
+
+/**
+ * The duties the notice imposes in `state` (ECDX-NTC-008): what the holder publishes as negotiation.obligations.
+ * After an accepted proposal they follow its period (`responses`, the negotiation so far); a duty met (a
+ * DISCLOSED or AUTHORITY_REPORTED response) stays published: the obligations state duties, not what is outstanding.
+ */
 export function obligations(
-  notice: Pick<NoticeFacts, 'reason' | 'issuedAt' | 'plannedStart' | 'plannedEnd' | 'impact'>,
+  posted: Pick<NoticeFacts, 'reason' | 'issuedAt' | 'plannedStart' | 'plannedEnd' | 'impact'>,
   state: NegotiationState,
+  responses: readonly NoticeResponse[] = [],
 ): NoticeObligations {
   if (state === 'WITHDRAWN') return { publicDisclosureRequired: false, authorityReportRequired: false };
+  const period = agreedPeriod(responses);
+  const { plannedEnd: _end, ...rest } = posted;
+  const notice = period ? { ...rest, ...period } : posted;
   const severity = effectiveSeverity(notice);
   const due = dutiesDueBy(notice);
   const publicDisclosureRequired = severityRank(severity) >= severityRank('SIGNIFICANT');

@@ -128,6 +128,8 @@ export const switches = {
     'notice-response-after-withdrawal-accepted',
     'notice-own-side-response-accepted',
     'notice-duplicate-overwritten',
+    'notice-resend-judged-by-issued-at',
+    'notice-misaddressed-accepted',
   ],
   'operations/incidents.ts': [
     'incident-time-order-not-checked',

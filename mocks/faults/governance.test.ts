@@ -129,6 +129,11 @@ const notify = (mock: Mock, body = incident(), options = {}) => send(mock, 'POST
 // --- the scenarios --------------------------------------------------------------------------------------
 
 const scenarios: Record<string, Scenario> = {
+  'claim-unknown-role-answered': async (mock) => {
+    const r = await send(mock, 'GET', '/v1/conformance?role=AAA', undefined, { key: false });
+    const params = (r.body as { invalidParams?: { name: string; in?: string }[] }).invalidParams ?? [];
+    return unless(r.status === 422 && params.some((p) => p.name === '/role' && p.in === 'query'), 'ECDX-CNF-007');
+  },
   'claim-platform-with-carrier-code': async (mock) => unless(checkConformanceClaim(await claim(mock, '?role=platform')).length === 0, 'ECDX-CNF-002'),
   'claim-hmac-not-honoured': async (mock) => {
     const get = await send(mock, 'GET', statisticsPath(), undefined, { key: demoCredentials.platformHmac });
@@ -217,6 +222,20 @@ const scenarios: Record<string, Scenario> = {
     await postNotice(mock);
     const ownSide = await respond(mock, { responseId: 'rsp-ack', respondent: 'RECIPIENT', type: 'ACKNOWLEDGE', respondedAt: NOW });
     return unless(problemType(ownSide) === 'notice-response-not-allowed', 'ECDX-NTC-013');
+  },
+  'notice-resend-judged-by-issued-at': async (mock) => {
+    const first = await postNotice(mock);
+    mock.context.clock.advance(10 * 60 * SECOND);
+    const again = await postNotice(mock);
+    // The neighbour still holds: a new notice with a stale issuedAt is refused.
+    const stale = await refusedAs(mock, notice({ noticeId: 'ntc-2' }), 'notice-issued-at-invalid');
+    return unless(first.status === 201 && again.status === 201 && stale, 'ECDX-NTC-019');
+  },
+  'notice-misaddressed-accepted': async (mock) => {
+    const elsewhere = notice({ recipient: { name: 'Another carrier', role: 'carrier', carrierCode: 'ECDXOTHER' } });
+    const answer = await postNotice(mock, elsewhere);
+    const held = await readNotice(mock);
+    return unless(answer.status === 403 && problemType(answer) === 'forbidden' && held.status === 404, 'ECDX-NTC-020');
   },
   'notice-duplicate-overwritten': async (mock) => {
     await postNotice(mock);

@@ -33,6 +33,13 @@ const offsetDropped = (timestamp: string): string => {
 
 const claimFaults = [
   defineFault({
+    name: 'claim-unknown-role-answered',
+    switch: 'claim-unknown-role-answered',
+    requirements: ['ECDX-CNF-007'],
+    role: 'both',
+    description: 'Answers GET /v1/conformance?role=AAA with 200 and its carrier claim instead of refusing the unknown role with 422.',
+  }),
+  defineFault({
     name: 'claim-platform-with-carrier-code',
     requirements: ['ECDX-CNF-002'],
     role: 'platform',
@@ -275,6 +282,21 @@ const noticeFaults = [
     requirements: ['ECDX-NTC-014'],
     role: 'both',
     description: 'Replaces a held notice when a different notice arrives with the same noticeId, instead of answering 409.',
+  }),
+  defineFault({
+    name: 'notice-resend-judged-by-issued-at',
+    switch: 'notice-resend-judged-by-issued-at',
+    requirements: ['ECDX-NTC-019'],
+    role: 'both',
+    description:
+      'Judges issuedAt before looking for a notice already held, so an identical notice resent more than 300 s after its issuedAt is refused with 422 notice-issued-at-invalid.',
+  }),
+  defineFault({
+    name: 'notice-misaddressed-accepted',
+    switch: 'notice-misaddressed-accepted',
+    requirements: ['ECDX-NTC-020'],
+    role: 'both',
+    description: 'Accepts and holds a notice addressed to another carrier, or whose issuer is not the party that signed it, instead of answering 403.',
   }),
 ];
 

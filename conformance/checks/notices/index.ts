@@ -1,5 +1,6 @@
 // Interruption notices (chapter Interruption notices): receipt of a notice, then the negotiation of its responses.
 import { noticeNegotiationChecks } from './negotiation.ts';
 import { noticeReceiptChecks } from './receipt.ts';
+import { noticeAddressingChecks } from './resend-and-addressing.ts';
 
-export const noticeChecks = [...noticeReceiptChecks, ...noticeNegotiationChecks];
+export const noticeChecks = [...noticeReceiptChecks, ...noticeAddressingChecks, ...noticeNegotiationChecks];

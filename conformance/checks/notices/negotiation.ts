@@ -34,10 +34,13 @@ async function step(t: TestContext, notice: InterruptionNoticeRequest, type: Not
 const describeResponses = (responses: readonly { type?: unknown; respondent?: unknown }[]): string =>
   responses.length === 0 ? 'none' : responses.map((r) => `${String(r.respondent)} ${String(r.type)}`).join(', ');
 
-/** The obligations of `copy` are those the rules give the notice as issued in the state the copy reports. */
+/**
+ * The obligations of `copy` are those the rules give the notice in the state the copy reports, after the responses
+ * it lists (an accepted proposal moves the period the duties follow).
+ */
 function expectObligations(t: TestContext, notice: InterruptionNoticeRequest, copy: InterruptionNotice, what: string): void {
   const state: NegotiationState = copy.negotiation.state;
-  const expected = obligations(notice, state);
+  const expected = obligations(notice, state, copy.negotiation.responses);
   const wrong = firstDifference(expected, copy.negotiation.obligations, AS_INSTANTS);
   t.assert(
     wrong === undefined,
@@ -170,7 +173,7 @@ export const noticeNegotiationChecks = [
         t.assert(wrong === undefined, `${what}: the answer lists ${describeResponses(posted)} (got ${describeResponses(copy.negotiation.responses)})`, {
           pointer: '/negotiation/responses',
         });
-        const expected = obligations(notice, state);
+        const expected = obligations(notice, state, posted);
         const duties = firstDifference(expected, copy.negotiation.obligations, AS_INSTANTS);
         t.assert(
           duties === undefined,

@@ -80,6 +80,12 @@ function receiveInterruptionNotice({ mock, caller, body }: OperationInput): Mock
   const posted = body as InterruptionNoticeRequest;
   const owner = ownerOf(caller);
   const notices = held(mock);
+  // A notice already held is looked for before the notice's own rules, so that a late resend is not judged by an
+  // issuedAt that was plausible when it was first sent (ECDX-NTC-019).
+  if (mock.fault('notice-resend-judged-by-issued-at')) {
+    const late = checkNewNotice(posted, mock.clock.date()).filter((p) => p.problemSlug === 'notice-issued-at-invalid');
+    if (late.length > 0) return refusal(late);
+  }
   const existing = notices.get(keyOf(owner, posted.noticeId));
   if (existing) {
     // The same notice again under a new Idempotency-Key is no conflict: the answer is the copy (ECDX-NTC-014).
@@ -89,7 +95,7 @@ function receiveInterruptionNotice({ mock, caller, body }: OperationInput): Mock
     }
   }
   const misaddressed = addressingProblem(mock, caller, posted);
-  if (misaddressed) return problemResponse('forbidden', { detail: misaddressed });
+  if (misaddressed && !mock.fault('notice-misaddressed-accepted')) return problemResponse('forbidden', { detail: misaddressed });
 
   const problems = checkNewNotice(posted, mock.clock.date()).filter((p) => !UNCHECKED_BY_FAULT[p.problemSlug]?.(mock));
   if (problems.length > 0) return refusal(problems);
@@ -163,7 +169,7 @@ function respondToInterruptionNotice({ mock, caller, params, body }: OperationIn
 
   const updated: InterruptionNotice = {
     ...notice,
-    negotiation: { state: next, responses: [...responses, response], obligations: obligations(notice, next) },
+    negotiation: { state: next, responses: [...responses, response], obligations: obligations(notice, next, [...responses, response]) },
   };
   held(mock).put(key, { ...copy, notice: updated });
   return json(201, mock.fault('notice-response-answers-old-state') ? notice : updated);
