@@ -130,6 +130,7 @@ export const switches = {
     'notice-duplicate-overwritten',
     'notice-resend-judged-by-issued-at',
     'notice-misaddressed-accepted',
+    'notice-duty-cleared-when-met',
   ],
   'operations/incidents.ts': [
     'incident-time-order-not-checked',

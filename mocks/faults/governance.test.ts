@@ -231,6 +231,19 @@ const scenarios: Record<string, Scenario> = {
     const stale = await refusedAs(mock, notice({ noticeId: 'ntc-2' }), 'notice-issued-at-invalid');
     return unless(first.status === 201 && again.status === 201 && stale, 'ECDX-NTC-019');
   },
+  'notice-duty-cleared-when-met': async (mock) => {
+    await postNotice(mock);
+    const disclosed: NoticeResponse = {
+      responseId: 'rsp-d',
+      respondent: 'ISSUER',
+      type: 'DISCLOSED',
+      respondedAt: NOW,
+      disclosure: { channels: ['WEBSITE'], plannedAt: NOW, url: 'https://example.com/notice' },
+    };
+    const answer = await respond(mock, disclosed);
+    const held = answer.body as InterruptionNotice;
+    return unless(answer.status === 201 && held.negotiation.obligations.publicDisclosureRequired === true, 'ECDX-NTC-008', 'ECDX-NTC-011');
+  },
   'notice-misaddressed-accepted': async (mock) => {
     const elsewhere = notice({ recipient: { name: 'Another carrier', role: 'carrier', carrierCode: 'ECDXOTHER' } });
     const answer = await postNotice(mock, elsewhere);

@@ -292,6 +292,15 @@ const noticeFaults = [
       'Judges issuedAt before looking for a notice already held, so an identical notice resent more than 300 s after its issuedAt is refused with 422 notice-issued-at-invalid.',
   }),
   defineFault({
+    name: 'notice-duty-cleared-when-met',
+    switch: 'notice-duty-cleared-when-met',
+    // ECDX-NTC-011 too: the copy answered to the DISCLOSED response carries obligations other than the rules give.
+    requirements: ['ECDX-NTC-008', 'ECDX-NTC-011'],
+    role: 'both',
+    description:
+      'Publishes publicDisclosureRequired false (and authorityReportRequired false) once a DISCLOSED (AUTHORITY_REPORTED) response is recorded, as though the obligations listed only what is outstanding.',
+  }),
+  defineFault({
     name: 'notice-misaddressed-accepted',
     switch: 'notice-misaddressed-accepted',
     requirements: ['ECDX-NTC-020'],

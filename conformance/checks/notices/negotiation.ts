@@ -57,10 +57,11 @@ export const noticeNegotiationChecks = [
     description:
       'Posts a `SERIOUS` notice (the agreement expires), a `SIGNIFICANT` `SECURITY_INCIDENT` notice starting an hour ' +
       'after issue and a `MINOR` maintenance notice, reads each copy and expects `negotiation.obligations` to equal ' +
-      'what `obligations()` of `schemas/notice-rules.ts` gives for the state the copy reports: a disclosure due by ' +
+      'what the rules of the chapter (§5, §7) give for the state the copy reports: a disclosure due by ' +
       '`plannedStart` (by `issuedAt` + 24 h for the incident), none for the `MINOR` one, a report to both ' +
-      'authorities only for a `SERIOUS` notice in `DISPUTED`. Then withdraws the `SERIOUS` notice and expects no duty ' +
-      'at all.',
+      "authorities only for a `SERIOUS` notice in `DISPUTED`. Then posts the issuer's `DISCLOSED` to the `SERIOUS` " +
+      'notice and expects the disclosure duty still published (a duty met stays a duty), withdraws it and expects ' +
+      'no duty at all.',
     async run(t) {
       const serious = await issueNotice(t, { reason: 'AGREEMENT_EXPIRY', durationMs: null });
       expectObligations(t, serious, await readNotice(t, serious.noticeId, 'the SERIOUS notice'), `${GET} of a SERIOUS notice`);
@@ -68,6 +69,8 @@ export const noticeNegotiationChecks = [
       expectObligations(t, urgent, await readNotice(t, urgent.noticeId, 'the SECURITY_INCIDENT notice'), `${GET} of a SIGNIFICANT SECURITY_INCIDENT notice`);
       const minor = await issueNotice(t, { reason: 'PLANNED_MAINTENANCE', durationMs: HOUR });
       expectObligations(t, minor, await readNotice(t, minor.noticeId, 'the MINOR notice'), `${GET} of a MINOR notice`);
+      await step(t, serious, 'DISCLOSED');
+      expectObligations(t, serious, await readNotice(t, serious.noticeId, 'the disclosed notice'), `${GET} of the SERIOUS notice once disclosed`);
       await step(t, serious, 'WITHDRAW');
       const withdrawn = await readNotice(t, serious.noticeId, 'the withdrawn notice');
       t.precondition(

@@ -10,7 +10,7 @@ import {
   postedResponseProblem,
   type NoticeProblem,
 } from '../../../schemas/notice-rules.ts';
-import type { InterruptionNotice, InterruptionNoticeRequest, NoticeResponse } from '../../../schemas/src/index.ts';
+import type { InterruptionNotice, InterruptionNoticeRequest, NoticeObligations, NoticeResponse } from '../../../schemas/src/index.ts';
 import type { ProblemSlug } from '../../../schemas/src/problems.ts';
 import { json, problemResponse, validationProblem } from '../respond.ts';
 import type { Collection } from '../store.ts';
@@ -66,6 +66,21 @@ function addressingProblem(mock: MockContext, caller: Party | undefined, notice:
   const self = mock.self[recipient.role];
   if (recipient.role === 'carrier' && recipient.carrierCode !== self.carrierCode) return 'the notice is addressed to another carrier';
   return undefined;
+}
+
+/** The duties not yet recorded as met: what the fault notice-duty-cleared-when-met publishes instead of the duties. */
+function outstanding(duties: NoticeObligations, responses: readonly NoticeResponse[]): NoticeObligations {
+  const met = (type: NoticeResponse['type']) => responses.some((r) => r.type === type);
+  const { publicDisclosureDueBy, authorityReportDueBy, ...flags } = duties;
+  const disclosed = met('DISCLOSED');
+  const reported = met('AUTHORITY_REPORTED');
+  return {
+    ...flags,
+    publicDisclosureRequired: duties.publicDisclosureRequired && !disclosed,
+    ...(publicDisclosureDueBy && !disclosed ? { publicDisclosureDueBy } : {}),
+    authorityReportRequired: duties.authorityReportRequired && !reported,
+    ...(authorityReportDueBy && !reported ? { authorityReportDueBy } : {}),
+  };
 }
 
 /** Rule checks a fault switches off, each for exactly one requirement. */
@@ -167,9 +182,14 @@ function respondToInterruptionNotice({ mock, caller, params, body }: OperationIn
     return problemResponse('notice-state-conflict', { detail: `the notice holds the most responses a copy keeps (${MAX_RESPONSES})` });
   }
 
+  const duties = obligations(notice, next, [...responses, response]);
   const updated: InterruptionNotice = {
     ...notice,
-    negotiation: { state: next, responses: [...responses, response], obligations: obligations(notice, next, [...responses, response]) },
+    negotiation: {
+      state: next,
+      responses: [...responses, response],
+      obligations: mock.fault('notice-duty-cleared-when-met') ? outstanding(duties, [...responses, response]) : duties,
+    },
   };
   held(mock).put(key, { ...copy, notice: updated });
   return json(201, mock.fault('notice-response-answers-old-state') ? notice : updated);
