@@ -97,6 +97,7 @@ export const switches = {
   'push/dispatcher.ts': [
     'deleted-subscription-still-pushed',
     'push-ignores-status-filter',
+    'subscription-deleted-twice-answers-204',
     'push-drops-events',
     'push-event-differs-from-trajectory',
     'push-webhook-id-not-batch-id',
@@ -112,6 +113,7 @@ export const switches = {
   'operations/receiver.ts': [
     'platform-single-push-signature-only',
     'platform-slow-acknowledgement',
+    'subscription-active-after-abandoned-batch',
     'platform-reprocesses-duplicates',
     'platform-refuses-duplicate-batch',
     'platform-refuses-out-of-order-events',

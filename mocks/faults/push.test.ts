@@ -44,7 +44,7 @@ describe('the push faults', () => {
 
   it('cover every testable MUST requirement of pushes, ECDX-HLT-007 and ECDX-SEC-012/013, with the pipeline\u2019s', () => {
     const covered = new Set(faults.flatMap((f) => f.requirements));
-    const ids = ['HLT-007', 'SEC-012', 'SEC-013', ...Array.from({ length: 27 }, (_, i) => `PSH-${String(i + 1).padStart(3, '0')}`)];
+    const ids = ['HLT-007', 'SEC-012', 'SEC-013', ...Array.from({ length: 29 }, (_, i) => `PSH-${String(i + 1).padStart(3, '0')}`)];
     const needed = ids.map((id) => requirementById(`ECDX-${id}`)!).filter((r) => r.testable && r.level.startsWith('MUST'));
     expect(needed.filter((r) => !covered.has(r.id)).map((r) => r.id)).toEqual([]);
   });
@@ -104,6 +104,18 @@ describe('subscription faults', () => {
     }
     expect(off.callback.deliveries).toHaveLength(1);
     expect(on.callback.deliveries).toHaveLength(3);
+    expect((await getSubscription(on)).status).toBe(404);
+  });
+
+  it('subscription-deleted-twice-answers-204 answers a second DELETE with 204; an unknown one is still 404', async () => {
+    const [off, on] = await both('subscription-deleted-twice-answers-204');
+    const remove = (f: PushFixture, id = f.subscription.subscriptionId) => send(f.mock, 'DELETE', `/v1/subscriptions/${id}`);
+    for (const f of [off, on]) expect((await remove(f)).status).toBe(204);
+    const second = await remove(off);
+    expect(second.status).toBe(404);
+    expect((second.body as { type: string }).type).toMatch(/subscription-not-found$/);
+    expect((await remove(on)).status).toBe(204);
+    expect((await remove(on, 'sub_never')).status).toBe(404);
     expect((await getSubscription(on)).status).toBe(404);
   });
 });
@@ -222,6 +234,19 @@ describe('delivery and retry faults', () => {
     expect([off, on].map((f) => f.callback.deliveries.length)).toEqual([1, 2]);
     expect(((await getSubscription(off)).body as Subscription).state).toBe('DISABLED');
     expect(((await getSubscription(on)).body as Subscription).state).toBe('ACTIVE');
+  });
+
+  it('subscription-active-after-abandoned-batch drops the abandoned batch but leaves the subscription ACTIVE, still pushing', async () => {
+    const [off, on] = await both('subscription-active-after-abandoned-batch', { fallback: { status: 500 } });
+    await firstAttemptThen([off, on], 0);
+    for (let i = 0; i < 20; i++) await Promise.all([off, on].map((f) => f.advance(DAY / 4)));
+    expect(((await getSubscription(off)).body as Subscription).state).toBe('DISABLED');
+    expect(((await getSubscription(off)).body as Subscription).disabledReason).toBe('DELIVERY_FAILING');
+    expect(((await getSubscription(on)).body as Subscription).state).toBe('ACTIVE');
+    const before = [off, on].map((f) => f.callback.deliveries.length);
+    for (const f of [off, on]) recordNow(f, (now) => [trackingEvent(W1, 2, 'SORTING', now)]);
+    await Promise.all([off, on].map((f) => f.advance(1_000)));
+    expect([off, on].map((f, i) => f.callback.deliveries.length - before[i]!)).toEqual([0, 1]);
   });
 
   it('push-ignores-retry-after retries a 429 before its Retry-After', async () => {

@@ -66,6 +66,13 @@ export const pushFaults = [
     role: 'carrier',
     description: 'Answers DELETE with 204 but keeps pushing the subscription\u2019s pending batches and new events.',
   }),
+  defineFault({
+    name: 'subscription-deleted-twice-answers-204',
+    switch: 'subscription-deleted-twice-answers-204',
+    requirements: ['ECDX-PSH-029'],
+    role: 'carrier',
+    description: 'Answers a second DELETE of a subscription its platform already deleted with 204 instead of 404 subscription-not-found.',
+  }),
   // --- what is pushed (carrier) ---------------------------------------------------------------------------
   defineFault({
     name: 'push-ignores-status-filter',
@@ -137,6 +144,13 @@ export const pushFaults = [
     requirements: ['ECDX-PSH-015'],
     role: 'carrier',
     description: 'Treats 410 Gone as an ordinary failure: retries, and the subscription stays ACTIVE.',
+  }),
+  defineFault({
+    name: 'subscription-active-after-abandoned-batch',
+    switch: 'subscription-active-after-abandoned-batch',
+    requirements: ['ECDX-PSH-028'],
+    role: 'carrier',
+    description: 'Abandons a batch whose every attempt failed but leaves the subscription ACTIVE and goes on pushing its other batches.',
   }),
   defineFault({
     name: 'push-ignores-retry-after',

@@ -131,7 +131,7 @@ describe('push/subscription-read-and-deleted', () => {
   it('passes when the owner reads it, others and unknown ids get 404, and a deleted one is gone', async () => {
     expect(await outcome('push/subscription-read-and-deleted', carrier())).toMatchInlineSnapshot(`
       {
-        "message": "23 assertions held",
+        "message": "35 assertions held",
         "status": "passed",
       }
     `);

@@ -200,13 +200,14 @@ export const subscriptionChecks = [
   }),
   defineCheck({
     id: 'push/subscription-read-and-deleted',
-    requirements: ['ECDX-PSH-005', 'ECDX-PSH-006'],
+    requirements: ['ECDX-PSH-005', 'ECDX-PSH-006', 'ECDX-PSH-029'],
     needs: ['callback'],
     title: 'A subscription is read by its owner only, deleted with 204, and then not found',
     description:
       'Creates a subscription and reads it back (200, the subscription with its state); reads it with another ' +
       "platform's key (the second key), reads an identifier that never existed, deletes it (204) and reads it " +
-      'again: each of those reads must be 404 `subscription-not-found`.',
+      'again: each of those reads must be 404 `subscription-not-found`. A DELETE of the identifier that never existed ' +
+      'and a second DELETE of the deleted subscription must be answered the same 404.',
     uses: { shipment: happyShipment },
     async run(t, { shipment }) {
       const waybillNo = (await shipment()).waybillNo;
@@ -249,6 +250,9 @@ export const subscriptionChecks = [
         if (deleted.status === 204) created.length = 0;
         t.assert(deleted.status === 204, `DELETE ${path}: expected HTTP 204, got ${deleted.status}`, { requirementId: 'ECDX-PSH-006' });
         expectRefusal(t, await t.http.get(path), 404, 'subscription-not-found', { requirementId, what: `GET ${path} after DELETE` });
+        const again = { requirementId: 'ECDX-PSH-029' };
+        expectRefusal(t, await t.http.delete(unknownPath), 404, 'subscription-not-found', { ...again, what: `DELETE ${unknownPath} (never created)` });
+        expectRefusal(t, await t.http.delete(path), 404, 'subscription-not-found', { ...again, what: `DELETE ${path} a second time` });
       } finally {
         await unsubscribeAll(t, created);
       }

@@ -93,7 +93,12 @@ const getSubscription: OperationHandler = ({ mock, caller, params }) => {
 const deleteSubscription: OperationHandler = ({ mock, caller, params }) => {
   const subscriptionId = params['subscriptionId'] ?? '';
   const record = ownedSubscription(mock, subscriptionId, caller?.keyid);
-  if (!record) return notFound(subscriptionId);
+  if (!record) {
+    // The fault answers a second DELETE of one's own subscription as if it were the first (ECDX-PSH-029).
+    const own = subscriptionRecords(mock).get(subscriptionId);
+    if (mock.fault('subscription-deleted-twice-answers-204') && own?.deletedAt !== undefined && own.ownerKeyid === caller?.keyid) return noContent();
+    return notFound(subscriptionId);
+  }
   subscriptionRecords(mock).put(subscriptionId, { ...record, deletedAt: mock.clock.now() });
   pushDispatcherOf(mock)?.subscriptionDeleted(subscriptionId);
   return noContent();

@@ -253,7 +253,9 @@ export class PushDispatcher implements PushService {
     const delay = this.#retryDelay(batchId, attempt);
     if (delay === undefined) {
       recordActivity(mock, { kind: 'push-failed', at: now, counterparty: holder.ownerKeyid, batchId: wireBatchId });
-      this.#disable(holder, 'DELIVERY_FAILING', now);
+      // The fault drops the abandoned batch alone and leaves the subscription ACTIVE (ECDX-PSH-028).
+      if (mock.fault('subscription-active-after-abandoned-batch')) batches.delete(batchId);
+      else this.#disable(holder, 'DELIVERY_FAILING', now);
       return;
     }
     const overloaded = outcome.kind === 'answered' && (outcome.status === 429 || outcome.status === 503);
