@@ -144,6 +144,7 @@ export const switches = {
 } as const;
 
 /** A core module that reads switches: its path below mocks/core/. */
+  'operations/discovery.ts': ['claim-unknown-role-answered'],
 export type SwitchModule = keyof typeof switches;
 
 /** The name of a switch the core can flip; `mock.fault(name)` takes nothing else, so a misspelt switch does not compile. */

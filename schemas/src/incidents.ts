@@ -72,7 +72,17 @@ export const SecurityIncident = Type.Object(
     ),
     contact: Type.Object(
       {
-        mailbox: Type.String({ description: "A role mailbox of the security or operations team (not a person's address).", format: 'email', maxLength: 254 }),
+        mailbox: Type.String({
+          description:
+            "A role mailbox of the security or operations team (not a person's address). An Internet mailbox the " +
+            'counterparty can reach from outside: RFC 5321 syntax with a dot-atom local part and a fully qualified ' +
+            'domain of at least two labels — no address literal, no dotless domain (`u@test` is refused), which no ' +
+            'public mail system delivers to.',
+          format: 'email',
+          // Stated as a pattern so that every validator refuses what the `email` format of some leaves open.
+          pattern: '^[^@\\s]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$',
+          maxLength: 254,
+        }),
         dutyPhone: Type.Optional(ref(LandlineNumber, { description: 'The landline of a staffed duty desk.' })),
       },
       {

@@ -110,7 +110,6 @@ function operation(op: OperationSpec): OpenAPIV3_1.OperationObject {
   // serialised, so a typed client could pass nothing but placeholders. The push's id and time are the message's own.
   if (op.push) parameters.push(...pushParameters);
   const statuses = new Set<ProblemStatus>([...(op.signed ? SIGNED_PROBLEMS : []), ...(op.requestBody ? BODY_PROBLEMS : []), ...op.problems]);
-  if (!op.signed && op.parameters?.some((p) => p.in === 'query')) statuses.add(400);
   const responses: OpenAPIV3_1.ResponsesObject = {};
   const success: OpenAPIV3_1.ResponseObject = { description: op.success.description };
   if (op.success.schema) {

@@ -96,12 +96,13 @@ export const operations: OperationSpec[] = [
         schema: { type: 'string', enum: ['carrier', 'platform'] },
         description:
           "For an implementation that serves both roles at one base URL (such as the reference mock): which role's " +
-          'claim to answer. A single-role implementation may ignore it.',
+          'claim to answer; without it, the carrier claim. A single-role implementation may ignore `carrier` and ' +
+          '`platform`; any other value is answered 422 `validation-failed` naming `/role` `in: query` (ECDX-CNF-007).',
         example: 'carrier',
       },
     ],
     success: { status: 200, schema: 'ConformanceClaim', description: 'The claim.' },
-    problems: [429],
+    problems: [422, 429],
   },
   {
     method: 'get',

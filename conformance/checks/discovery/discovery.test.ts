@@ -1,7 +1,7 @@
 // Each discovery check against a scripted target, once answering as the standard says and once not (after
 // Redocly's rule tests): the status and message a vendor would read.
 import { describe, expect, it } from 'vitest';
-import { runScripted, scriptedClaim, type ScriptedAnswer } from '../../harness/scripted-target.ts';
+import { runScripted, scriptedClaim, scriptedProblem, type ScriptedAnswer } from '../../harness/scripted-target.ts';
 import { discoveryChecks } from './index.ts';
 
 const check = (id: string) => discoveryChecks.find((c) => c.id === id)!;
@@ -29,6 +29,30 @@ describe('discovery checks against scripted answers', () => {
     expect(outcome(refused)).toMatchInlineSnapshot(`
       {
         "message": "unsigned GET /v1/conformance: expected HTTP 200, got 401 (Signature missing)",
+        "status": "failed",
+      }
+    `);
+  });
+
+  it('discovery/claim-unknown-role-refused', async () => {
+    // No scripted claim: the script itself answers GET /v1/conformance, with or without the query.
+    const run = (answer: ScriptedAnswer) => runScripted(check('discovery/claim-unknown-role-refused'), { role: 'carrier', script: () => answer });
+    const refusal = (invalidParams: unknown[]) => scriptedProblem('validation-failed', { invalidParams });
+    expect(outcome(await run(refusal([{ name: '/role', in: 'query', reason: 'role must be carrier or platform' }])))).toMatchInlineSnapshot(`
+      {
+        "message": "7 assertions held",
+        "status": "passed",
+      }
+    `);
+    expect(outcome(await run({ status: 200, json: { role: 'carrier' } }))).toMatchInlineSnapshot(`
+      {
+        "message": "unsigned GET /v1/conformance?role=AAA: expected HTTP 422 (validation-failed), got 200",
+        "status": "failed",
+      }
+    `);
+    expect(outcome(await run(refusal([{ name: '/role', reason: 'unknown role' }])))).toMatchInlineSnapshot(`
+      {
+        "message": "unsigned GET /v1/conformance?role=AAA: invalidParams names /role with in: query (got [{"name":"/role","reason":"unknown role"}])",
         "status": "failed",
       }
     `);

@@ -1,6 +1,7 @@
 // Discovery: the conformance claim, health, and the test controls (Core chapter; Test controls chapter).
 import { checkConformanceClaim, checkHealth, feedsOfClasses, type Health } from '../../../schemas/src/index.ts';
 import { defineCheck } from '../../harness/check.ts';
+import { expectRefusal } from '../../kit/refusals.ts';
 import { HOUR } from '../../../schemas/time.ts';
 
 export const discoveryChecks = [
@@ -38,6 +39,30 @@ export const discoveryChecks = [
       t.expectNone(
         checkConformanceClaim(claim).map((f) => ({ message: f.detail, pointer: f.pointer })),
         'no inconsistency found',
+      );
+    },
+  }),
+  defineCheck({
+    id: 'discovery/claim-unknown-role-refused',
+    requirements: ['ECDX-CNF-007'],
+    title: 'A conformance request for a role that does not exist is refused with 422',
+    description:
+      'Sends `GET /v1/conformance?role=AAA` with no signature (signed again if that is answered 401) and expects 422 ' +
+      '`validation-failed`, its `invalidParams` naming `/role` with `in: query`, rather than a claim the client did not ask for.',
+    async run(t) {
+      let what = 'unsigned GET /v1/conformance?role=AAA';
+      let response = await t.http.get('/v1/conformance?role=AAA', { sign: false });
+      // A claim refused unsigned is ECDX-CNF-001's failure; signed, the question of the role can still be asked.
+      if (response.status === 401) {
+        what = 'signed GET /v1/conformance?role=AAA';
+        response = await t.http.get('/v1/conformance?role=AAA');
+      }
+      expectRefusal(t, response, 422, 'validation-failed', { what });
+      const params = (response.json as { invalidParams?: unknown } | undefined)?.invalidParams;
+      const named = Array.isArray(params) ? (params as { name?: unknown; in?: unknown }[]).find((p) => p?.name === '/role') : undefined;
+      t.assert(
+        named !== undefined && named.in === 'query',
+        `${what}: invalidParams names /role with in: query (got ${JSON.stringify(params ?? null).slice(0, 200)})`,
       );
     },
   }),

@@ -6,7 +6,7 @@ import { feedsOfClasses } from '../../../schemas/src/index.ts';
 import { classUri, SPEC_VERSION, type ConformanceClassName } from '../../../schemas/src/classes.ts';
 import { activitiesBetween, type Activity } from '../activity.ts';
 import { IDEMPOTENCY_KEY_EXPIRY_SECONDS } from '../idempotency.ts';
-import { json } from '../respond.ts';
+import { json, validationProblem } from '../respond.ts';
 import { findService } from '../services.ts';
 import type { MockContext, OperationHandler } from '../types.ts';
 
@@ -110,8 +110,17 @@ function healthDocument(mock: MockContext): Health {
   return { status, serverTime: timestampAt(now), ecdxVersion: SPEC_VERSION, feeds: entries };
 }
 
+/** The roles `?role=` may name; anything else is refused, whatever roles the implementation serves (ECDX-CNF-007). */
+const CLAIM_ROLES: readonly string[] = ['carrier', 'platform'] satisfies PartyRole[];
+
 export const handlers = {
-  getConformanceClaim: ({ mock, query }) => json(200, conformanceClaim(mock, claimRole(mock, query))),
+  getConformanceClaim: ({ mock, query }) => {
+    const asked = query.get('role');
+    if (asked !== null && !CLAIM_ROLES.includes(asked) && !mock.fault('claim-unknown-role-answered')) {
+      return validationProblem([{ name: '/role', in: 'query', reason: 'role must be carrier or platform' }], 'The query does not match this operation.');
+    }
+    return json(200, conformanceClaim(mock, claimRole(mock, query)));
+  },
   // 200 even when DOWN (ECDX-HLT-001): the document carries the state, so a monitor can tell it from no answer.
   getHealth: ({ mock }) => json(200, healthDocument(mock)),
 } satisfies Record<string, OperationHandler>;
