@@ -140,11 +140,11 @@ export const switches = {
     'incident-refused-without-emergency-plan',
     'incident-refused-when-late',
   ],
+  'operations/discovery.ts': ['claim-unknown-role-answered'],
   'operations/statistics.ts': ['statistics-cover-all-counterparties', 'statistics-period-unchecked', 'statistics-short-retention'],
 } as const;
 
 /** A core module that reads switches: its path below mocks/core/. */
-  'operations/discovery.ts': ['claim-unknown-role-answered'],
 export type SwitchModule = keyof typeof switches;
 
 /** The name of a switch the core can flip; `mock.fault(name)` takes nothing else, so a misspelt switch does not compile. */

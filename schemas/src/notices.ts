@@ -125,11 +125,12 @@ export const NoticeResponse = Type.Union(
       "and `OBJECT` (to the notice, or to the other party's proposal), `PROPOSE` (other dates; carries " +
       '`proposal`), `WITHDRAW` (issuer only), `AUTHORITY_REPORTED` (carries `authorityReport`) and `DISCLOSED` ' +
       '(carries `disclosure`) record that a duty has been met.',
+    // The first example is the issuer's, as the recipient's copy (the one a carrier or platform serves) takes it.
     examples: [
+      { responseId: 'rsp-0003', respondent: 'ISSUER', type: 'WITHDRAW', respondedAt: '2026-03-01T10:05:00+08:00', comment: '维护计划取消' },
       { responseId: 'rsp-0001', respondent: 'RECIPIENT', type: 'ACKNOWLEDGE', respondedAt: '2026-03-01T10:05:00+08:00' },
       {
         responseId: 'rsp-0002',
-      { responseId: 'rsp-0003', respondent: 'ISSUER', type: 'WITHDRAW', respondedAt: '2026-03-01T10:05:00+08:00', comment: '维护计划取消' },
         respondent: 'RECIPIENT',
         type: 'PROPOSE',
         respondedAt: '2026-03-01T11:00:00+08:00',
