@@ -4,7 +4,16 @@
 // signature value) follow the RFC and are tested against its Appendix B; the profile's rules live in
 // `requiredComponents` and `verifyRequest`.
 import { createHmac, sign as edSign, timingSafeEqual, verify as edVerify, randomBytes } from 'node:crypto';
-import { parseDictionary, serializeDictionary, serializeInnerList, type BareItem, type InnerList, type Item, type Parameters } from 'structured-headers';
+import {
+  parseDictionary,
+  serializeDictionary,
+  serializeInnerList,
+  serializeItem,
+  type BareItem,
+  type InnerList,
+  type Item,
+  type Parameters,
+} from 'structured-headers';
 import { bodyBytes, contentDigest, verifyContentDigest } from './content-digest.ts';
 import { isSignatureAlgorithm, type KeyResolver, type SignatureAlgorithm, type SigningKey, type VerificationKey } from './keys.ts';
 import { headerValue, withHeaders, type SignableRequest } from './messages.ts';
@@ -19,6 +28,13 @@ export const MAX_SIGNATURE_LIFETIME_SECONDS = 300;
 export const CLOCK_SKEW_SECONDS = 30;
 /** Shortest nonce accepted; the signer's default nonce is 16 random bytes, base64url (22 characters). */
 export const MIN_NONCE_LENGTH = 16;
+
+/**
+ * The derived components (RFC 9421 §2.2) a receiver computes on a request. A signature covering any other `@` name —
+ * `@status`, which belongs to responses, `@signature-params`, or a name the RFC does not define — is refused: the
+ * receiver cannot know what value the signer signed for it.
+ */
+export const REQUEST_DERIVED_COMPONENTS = ['@method', '@target-uri', '@authority', '@scheme', '@request-target', '@path', '@query'] as const;
 
 /** The header fields a signature must cover whenever the request carries them. */
 export const CONDITIONAL_COMPONENTS = ['content-type', 'content-digest', 'idempotency-key'] as const;
@@ -102,7 +118,7 @@ export function componentValue(request: SignableRequest, name: string): string |
     case '@request-target':
       return `${url.pathname}${url.search}`;
     default:
-      return undefined; // @status is for responses; @query-param needs parameters ECDX does not use
+      return undefined; // not a request component: REQUEST_DERIVED_COMPONENTS
   }
 }
 
@@ -119,9 +135,15 @@ export function signatureBase(request: SignableRequest, components: readonly str
   return lines.join('\n');
 }
 
+/** Parameters of covered components, by component name; the ECDX profile uses none (a tampering signer may). */
+type ComponentParameters = Readonly<Record<string, Readonly<Record<string, BareItem>>>>;
+
+const coveredList = (components: readonly string[], componentParams: ComponentParameters = {}): InnerList[0] =>
+  components.map((c) => [c, new Map(Object.entries(componentParams[c] ?? {}))]);
+
 /** The serialised inner list that is both the `@signature-params` line and the Signature-Input member. */
-export const signatureParamsValue = (components: readonly string[], params: SignatureParams): string =>
-  serializeInnerList([components.map((c) => [c, new Map()]), params]);
+export const signatureParamsValue = (components: readonly string[], params: SignatureParams, componentParams?: ComponentParameters): string =>
+  serializeInnerList([coveredList(components, componentParams), params]);
 
 /** The raw signature over a signature base. */
 export function createSignatureValue(key: SigningKey, base: string): Buffer {
@@ -160,7 +182,35 @@ export interface SignOptions {
    * Deliberate faults, for conformance checks that must send a wrong signature (a component left out, a wrong
    * `alg`, a stale `created` …). The result is still a well-formed signature; never set this in production.
    */
-  tamper?: { components?: readonly string[]; label?: string; params?: Record<string, BareItem | undefined> };
+  tamper?: {
+    components?: readonly string[];
+    label?: string;
+    params?: Record<string, BareItem | undefined>;
+    /**
+     * Parameters on covered components (`{"content-digest": {sf: true}}`), written in Signature-Input and in the
+     * signature base's component identifiers as RFC 9421 §2.1 serialises them. The value signed stays the field's
+     * own, which is what `sf` yields for a field already in its canonical structured form.
+     */
+    componentParams?: ComponentParameters;
+    /** The value signed for a component the request does not have, such as a derived component ECDX does not define. */
+    componentValues?: Readonly<Record<string, string>>;
+  };
+}
+
+/** The signature base a tampering signer builds: RFC 9421 §2.5 with component parameters and made-up values allowed. */
+function tamperedSignatureBase(
+  request: SignableRequest,
+  components: readonly string[],
+  params: SignatureParams,
+  tamper: NonNullable<SignOptions['tamper']>,
+): string {
+  const lines = components.map((name) => {
+    const value = componentValue(request, name) ?? tamper.componentValues?.[name];
+    if (value === undefined) throw new TypeError(`covered component ${name} is not present in the request`);
+    return `${serializeItem([name, new Map(Object.entries(tamper.componentParams?.[name] ?? {}))])}: ${value}`;
+  });
+  lines.push(`"@signature-params": ${signatureParamsValue(components, params, tamper.componentParams)}`);
+  return lines.join('\n');
 }
 
 /**
@@ -202,8 +252,9 @@ export function signRequest(request: SignableRequest, options: SignOptions): Sig
   }
   const components = options.tamper?.components ?? requiredComponents(subject);
   const label = options.tamper?.label ?? SIGNATURE_LABEL;
-  const value = createSignatureValue(options.key, signatureBase(subject, components, params));
-  added['signature-input'] = serializeDictionary(new Map<string, InnerList>([[label, [components.map((c) => [c, new Map()]), params] as InnerList]]));
+  const base = options.tamper ? tamperedSignatureBase(subject, components, params, options.tamper) : signatureBase(subject, components, params);
+  const value = createSignatureValue(options.key, base);
+  added['signature-input'] = serializeDictionary(new Map<string, InnerList>([[label, [coveredList(components, options.tamper?.componentParams), params]]]));
   added.signature = serializeDictionary(new Map<string, Item>([[label, [new Uint8Array(value), new Map()]]]));
   return added;
 }
@@ -218,6 +269,11 @@ export interface ParsedSignature {
 }
 
 const fail = (problem: SignatureProblem, detail: string): VerifyFailure => ({ ok: false, status: 401, problem, detail });
+
+/** How the details of the profile's refusals begin, so that a caller can tell the rules apart (ECDX-SEC-020, SEC-021). */
+export const SHORT_NONCE = 'nonce must be a string of at least';
+export const COMPONENT_WITH_PARAMETERS = 'a covered component carries parameters:';
+export const UNKNOWN_DERIVED_COMPONENT = 'unknown derived component';
 
 /** The detail of the failure that leaves the value itself at fault (a wrong key, a component signed otherwise). */
 const SIGNATURE_DOES_NOT_VERIFY = 'the signature does not verify over the signature base';
@@ -243,7 +299,10 @@ export function parseSignature(request: SignableRequest, label = SIGNATURE_LABEL
   const components: string[] = [];
   for (const [name, componentParams] of declared[0] as InnerList[0]) {
     if (typeof name !== 'string' || name !== name.toLowerCase()) return fail('signature-invalid', 'covered components must be lower-case strings');
-    if (componentParams.size > 0) return fail('signature-invalid', `component ${name} carries parameters, which the ECDX profile does not use`);
+    if (componentParams.size > 0) return fail('signature-invalid', `${COMPONENT_WITH_PARAMETERS} ${name}, and the ECDX profile uses none`);
+    if (name.startsWith('@') && !(REQUEST_DERIVED_COMPONENTS as readonly string[]).includes(name)) {
+      return fail('signature-invalid', `${UNKNOWN_DERIVED_COMPONENT} ${name}: a request signature covers only ${REQUEST_DERIVED_COMPONENTS.join(', ')}`);
+    }
     if (components.includes(name)) return fail('signature-invalid', `component ${name} is covered twice`);
     components.push(name);
   }
@@ -274,8 +333,7 @@ export function verifyRequest(request: SignableRequest, options: VerifyOptions):
   const keyid = params.get('keyid');
   const alg = params.get('alg');
   if (!Number.isInteger(created) || !Number.isInteger(expires)) return fail('signature-invalid', 'created and expires must both be present as integers');
-  if (typeof nonce !== 'string' || nonce.length < MIN_NONCE_LENGTH)
-    return fail('signature-invalid', `nonce must be a string of at least ${MIN_NONCE_LENGTH} characters`);
+  if (typeof nonce !== 'string' || nonce.length < MIN_NONCE_LENGTH) return fail('signature-invalid', `${SHORT_NONCE} ${MIN_NONCE_LENGTH} characters`);
   if (typeof keyid !== 'string' || keyid === '') return fail('signature-invalid', 'keyid must be present as a string');
   if (typeof alg !== 'string') return fail('signature-invalid', 'alg must be present as a string');
   if (!isSignatureAlgorithm(alg)) return fail('signature-invalid', `alg ${alg} is not one ECDX allows (ed25519, hmac-sha256)`);

@@ -3,7 +3,17 @@
 // chapter fixes: route (404/405) → size (413) → authentication (401) → media type (415) → JSON (400) →
 // idempotency (400/409/422/replay) → schema (422) → the operation's own rules.
 import type { KeyResolver, NonceStore, WebhookVerificationKey } from '../../protocol/index.ts';
-import { demoCredentials, demoKeyring, isDemoKeyid, NonceCache, verifyRequest, verifyWebhook } from '../../protocol/index.ts';
+import {
+  COMPONENT_WITH_PARAMETERS,
+  demoCredentials,
+  demoKeyring,
+  isDemoKeyid,
+  NonceCache,
+  SHORT_NONCE,
+  UNKNOWN_DERIVED_COMPONENT,
+  verifyRequest,
+  verifyWebhook,
+} from '../../protocol/index.ts';
 import { violations } from '../../schemas/validate.ts';
 import { schemaByName, type RoleScope } from '../../schemas/src/index.ts';
 import { recordActivity } from './activity.ts';
@@ -157,7 +167,11 @@ export function createMock(options: MockOptions = {}): Mock {
       (fault('accept-uncovered-components') && result.problem === 'signature-invalid' && isCoverageFailure(result.detail)) ||
       (fault('ignore-content-digest') && result.problem === 'digest-mismatch') ||
       (fault('accept-expired-signature') && result.problem === 'signature-expired') ||
-      (fault('accept-unknown-key') && result.problem === 'unknown-key');
+      (fault('accept-unknown-key') && result.problem === 'unknown-key') ||
+      (fault('accept-short-nonce') && result.detail.startsWith(SHORT_NONCE)) ||
+      (fault('accept-component-parameters') && result.detail.startsWith(COMPONENT_WITH_PARAMETERS)) ||
+      (fault('accept-unknown-derived-component') && result.detail.startsWith(UNKNOWN_DERIVED_COMPONENT)) ||
+      (fault('digest-unchecked-without-content') && result.problem === 'digest-mismatch' && (request.body?.byteLength ?? 0) === 0);
     if (accepted) {
       const [keyid, party] = Object.entries(parties).find(([, p]) => p.role === 'platform') ?? Object.entries(parties)[0]!;
       return { caller: { keyid, ...party } };

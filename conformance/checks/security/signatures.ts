@@ -42,7 +42,7 @@ function createdOf(response: HttpResponse): number | undefined {
 }
 
 /** A correctly signed GET the target serves: the harness's own key must be accepted before faulty variants mean anything. */
-async function ownSignature(t: TestContext): Promise<{ response: HttpResponse; keyid: string; alg: string; path: string }> {
+export async function ownSignature(t: TestContext): Promise<{ response: HttpResponse; keyid: string; alg: string; path: string }> {
   const path = probePath(t);
   const response = await t.http.get(path);
   t.precondition(
