@@ -308,7 +308,8 @@ export function checkHealth(health: Health, now: Date, expectedFeeds: readonly D
     if (f.backlog === 0 && f.oldestPendingAt) add('ECDX-HLT-006', `/feeds/${i}/oldestPendingAt`, 'an oldest pending item without a backlog');
     for (const key of ['lastExchangeAt', 'oldestPendingAt'] as const) {
       const at = f[key];
-      if (at && Date.parse(at) > serverTime + CLOCK_TOLERANCE_SECONDS * 1000) add('ECDX-HLT-006', `/feeds/${i}/${key}`, `${key} lies after serverTime`);
+      // The document's own clock: no tolerance (the 30 s of ECDX-HLT-002 are between two parties' clocks).
+      if (at && Date.parse(at) > serverTime) add('ECDX-HLT-006', `/feeds/${i}/${key}`, `${key} lies after serverTime`);
     }
   });
   for (const feed of expectedFeeds) {
