@@ -19,19 +19,25 @@ export const SharingStatistics = Type.Object(
       },
       { ...Closed, description: 'The period the figures cover, exactly as requested.' },
     ),
-    generatedAt: ref(Timestamp, { description: 'When the figures were computed. A period that ends later is counted up to this time.' }),
+    generatedAt: ref(Timestamp, {
+      description:
+        'When the figures were computed. A period that ends later is counted up to this instant, inclusive: an exchange completed at exactly `generatedAt` counts.',
+    }),
     role: PartyRole,
     party: ref(ExchangeParty, { description: 'The reporting party.' }),
     counterparty: Type.Optional(
       ref(ExchangeParty, {
         description:
-          'The requesting party: the figures cover only the exchanges between it and the reporting party. Absent ' +
-          'when they cover every counterparty, which is what an authority receives.',
+          'The requesting party, as registered for the key that signed the request (never what the request says): ' +
+          'the figures cover only the exchanges made with that key. Absent when they cover every counterparty, which ' +
+          'is what an authority receives.',
       }),
     ),
     shipments: Type.Object(
       {
-        received: Count('Shipping data records exchanged: received by a carrier; sent and answered, for a platform.'),
+        received: Count(
+          '`POST /v1/shipments` requests past the signature check and answered 201 or with a problem (not 401, 429 or a replay): received by a carrier; sent and answered so, for a platform.',
+        ),
         accepted: Count('Of those, accepted (a waybill was issued).'),
         rejected: Count('Of those, refused with a problem.'),
         rejectedByReason: Type.Record(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }), Type.Integer({ minimum: 1 }), {
@@ -44,7 +50,9 @@ export const SharingStatistics = Type.Object(
     ),
     trackingEvents: Type.Object(
       {
-        provided: Count('Trajectory events provided by a carrier, or received by a platform, by push or pull.'),
+        provided: Count(
+          'Distinct trajectory events (waybill and sequence) at their first arrival, by pull or acknowledged push: provided by a carrier, or received by a platform.',
+        ),
         byNode: Type.Object(
           {
             ACCEPTANCE: Count('收寄'),
@@ -80,7 +88,8 @@ export const SharingStatistics = Type.Object(
       { ...Closed, description: 'Security incidents (OP-08, OP-09).' },
     ),
     availabilityPercent: Type.Number({
-      description: 'Share of the period in which every ECDX endpoint of the party was answering, in percent.',
+      description:
+        'Share of the whole minutes of the counted period in which every probe (at least one a minute) of every ECDX endpoint of the party was answered within 2 s without a 5xx, in percent, rounded down to two decimals. Minutes not measured, and minutes of an interruption, are not available.',
       minimum: 0,
       maximum: 100,
     }),
