@@ -1,6 +1,8 @@
-// The masking rules M1–M4 of ECDX as functions, for the mock (courier and signatory in events, third-party
-// views) and the harness (what a masked value must look like). Rule M5 has no function: identity document
-// numbers are never exchanged, so there is nothing to mask. Each output validates against its published schema.
+// The masking rules M1–M4 of ECDX (chapter Privacy §2) as functions, for the mock (courier and signatory in events,
+// third-party views) and the harness (what a masked value must look like). Rule M5 has no function: identity
+// document numbers are never exchanged, so there is nothing to mask. Each output validates against its published
+// schema. Both sides share this code, so a disagreement with the text would go unseen by the suite:
+// masking.test.ts holds it to the rule vectors written from the text (schemas/vectors/rules/masking.json).
 import { LandlineNumber, MaskedMobileNumber, MaskedName, MobileNumber } from './src/common.ts';
 import type { Address, MaskedAddress } from './src/shipping.ts';
 
@@ -9,7 +11,7 @@ const maskedMobilePattern = new RegExp(MaskedMobileNumber.pattern!);
 const mobilePattern = new RegExp(MobileNumber.pattern!);
 const landlinePattern = new RegExp(LandlineNumber.pattern!);
 
-/** Most `*` a masked name carries: longer names are shortened so that the result stays a MaskedName. */
+/** Most `*` a masked name carries (rule M1): a longer name shows this many, so that the result stays a MaskedName. */
 const MAX_NAME_STARS = 30;
 
 /**
@@ -17,7 +19,7 @@ const MAX_NAME_STARS = 30;
  * one `*` (`张三` → `张*`, `张小三` → `张*三`, `欧阳娜娜` → `欧**娜`). A one-character name becomes `X*`, so that
  * the result is visibly masked. Characters are counted as Unicode code points; surrounding white space is
  * ignored; more than 30 hidden characters are shown as 30 `*`.
- * @throws RangeError for a blank name, or one whose kept characters are `*` or white space.
+ * @throws RangeError for a blank name, or one whose kept characters are `*` or white space (never a PersonName).
  */
 export function maskName(name: string): string {
   const chars = Array.from(name.trim());
@@ -30,7 +32,7 @@ export function maskName(name: string): string {
 }
 
 /** Whether a value has the form of rule M1 (the MaskedName schema). */
-export const isMaskedName = (s: string): boolean => s.length >= 2 && s.length <= 32 && maskedNamePattern.test(s);
+export const isMaskedName = (s: string): boolean => maskedNamePattern.test(s);
 
 /**
  * Rule M2: a mainland mobile keeps its first 3 and last 4 digits (`13812345678` → `138****5678`). A `+86` or

@@ -119,13 +119,16 @@ export const MaskedName = Type.String({
   title: 'MaskedName',
   description:
     'A personal name masked by rule M1: the first character is kept; a name of 3 or more characters also keeps ' +
-    'its last; every other character is replaced by one `*` each (`张*`, `张*三`, `欧**娜`). A two-character ' +
-    'name never shows two asterisks (`张**` is invalid).',
+    'its last; every other character is replaced by one `*` each (`张*`, `张*三`, `欧**娜`), at most 30 `*`: a ' +
+    'longer name shows 30, so that every PersonName masks to at most 32 characters. A two-character name never ' +
+    'shows two asterisks (`张**` is invalid).',
   // A character outside the BMP (𠮷, common in names) is a surrogate pair: matched as a pair first, so the
   // pattern means the same with the `u` flag (Ajv) and without it (TypeBox).
   pattern: '^(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^*\\s])(?:\\*|\\*{1,30}(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^*\\s]))$',
   minLength: 2,
-  maxLength: 32,
+  // The pattern bounds the value at 32 characters; 34 leaves room for a kept first and last character outside the
+  // BMP, which a validator counting UTF-16 units (TypeBox) counts twice.
+  maxLength: 34,
   examples: ['张*', '张*三'],
 });
 export type MaskedName = Static<typeof MaskedName>;
@@ -134,10 +137,15 @@ export type MaskedName = Static<typeof MaskedName>;
 export const PersonName = Type.String({
   $id: schemaId('PersonName'),
   title: 'PersonName',
-  description: 'A name as the user gave it (1–64 characters, not only white space).',
+  description:
+    'A name as the user gave it (1–64 characters, not only white space, without `*`). `*` is the masking character ' +
+    '(rule M1): a name containing it cannot be told from a masked one. White space at either end is allowed and is ' +
+    'ignored by rule M1.',
   minLength: 1,
-  maxLength: 64,
-  pattern: '\\S',
+  // 64 characters (code points) are bounded by the pattern, which counts a character outside the BMP once with and
+  // without the `u` flag; maxLength, which a validator may count in UTF-16 units (TypeBox), leaves room for them.
+  maxLength: 128,
+  pattern: '^(?=[^*]*[^*\\s])(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^*]){1,64}$',
   examples: ['张三'],
 });
 export type PersonName = Static<typeof PersonName>;

@@ -121,7 +121,7 @@ describe('shipping checks against scripted answers', () => {
         "failed": [
           "ECDX-PRV-012",
         ],
-        "message": "2 of 14 invalid ShipmentRequest bodies were not refused as required: "purpose other than DELIVERY is invalid" — POST /v1/shipments: expected HTTP 422 (validation-failed), got 201; "request without purpose is invalid" — POST /v1/shipments: expected HTTP 422 (validation-failed), got 201",
+        "message": "2 of 15 invalid ShipmentRequest bodies were not refused as required: "purpose other than DELIVERY is invalid" — POST /v1/shipments: expected HTTP 422 (validation-failed), got 201; "request without purpose is invalid" — POST /v1/shipments: expected HTTP 422 (validation-failed), got 201",
         "status": "failed",
       }
     `);
