@@ -119,7 +119,12 @@ function operation(op: OperationSpec): OpenAPIV3_1.OperationObject {
   }
   if (op.success.location) {
     success.headers = {
-      Location: { description: `The new resource: \`${op.success.location}\`.`, schema: { type: 'string', format: 'uri-reference' } },
+      // Required: each chapter's MUST answers 201 with a Location header (ECDX-PSH-001, ECDX-NTC-003, Shipping §3).
+      Location: {
+        description: `The new resource: \`${op.success.location}\`.`,
+        required: true,
+        schema: { type: 'string', format: 'uri-reference', maxLength: 2048 },
+      },
     } as OpenAPIV3_1.ResponseObject['headers'];
   }
   if (op.idempotent) {
@@ -216,8 +221,8 @@ export function buildOpenApiDocument(): Document {
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [
-      { url: 'https://carrier.example.cn', description: 'A carrier implementation (placeholder host).' },
-      { url: 'http://127.0.0.1:4010', description: 'The ECDX reference mock (`npx ecdx mock`).' },
+      { url: 'https://carrier.example.cn', description: 'A carrier implementation in production (placeholder host).' },
+      { url: 'http://127.0.0.1:4010', description: 'The ECDX reference mock, run locally as a test deployment (`npx ecdx mock`).' },
     ],
     security: [{ httpMessageSignature: [] }],
     tags: Object.entries(tagDescriptions).map(([name, description]) => ({ name, description })),
@@ -265,7 +270,8 @@ export function buildOpenApiDocument(): Document {
       headers: {
         RetryAfter: {
           description: 'Seconds to wait (or an HTTP date) before trying again.',
-          schema: { type: 'string', pattern: '^\\d+$|^[A-Z][a-z]{2}, ' },
+          // An HTTP-date (IMF-fixdate) has exactly 29 characters; no sensible delay in seconds has more.
+          schema: { type: 'string', pattern: '^\\d+$|^[A-Z][a-z]{2}, ', maxLength: 29 },
         },
         IdempotencyReplayed: {
           description: '`true` when this response is the stored answer to an earlier request with the same key.',
@@ -401,7 +407,7 @@ function sharedParameters(): Record<string, OpenAPIV3_1.ParameterObject> {
       in: 'header',
       required: true,
       description: 'Seconds since the Unix epoch when this attempt was signed.',
-      schema: { type: 'string', pattern: '^\\d{1,12}$' },
+      schema: { type: 'string', pattern: '^\\d{1,12}$', maxLength: 12 },
       example: '1772328600',
     },
   } as Record<string, OpenAPIV3_1.ParameterObject>;

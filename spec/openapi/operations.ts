@@ -203,7 +203,8 @@ export const operations: OperationSpec[] = [
       {
         name: 'limit',
         in: 'query',
-        schema: { type: 'integer', minimum: 1, default: 20 },
+        // No maximum of 100: a larger limit is served as 100 (ECDX-TRK-010). The bound only keeps the number an int32.
+        schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 2147483647, default: 20 },
         description: 'Events per page (default 20). The carrier serves at most 100: a larger limit is served as 100.',
         example: 20,
       },
