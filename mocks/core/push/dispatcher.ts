@@ -260,7 +260,9 @@ export class PushDispatcher implements PushService {
     }
     const overloaded = outcome.kind === 'answered' && (outcome.status === 429 || outcome.status === 503);
     const notBefore =
-      overloaded && !mock.fault('push-ignores-retry-after') ? retryAfterTime(outcome.headers['retry-after'], now, outcome.headers['date']) : undefined;
+      overloaded && !mock.fault('push-ignores-retry-after')
+        ? retryAfterTime(outcome.headers['retry-after'], now, outcome.headers['date'], Date.now())
+        : undefined;
     const at = nextAttemptTime(now, delay, notBefore);
     batches.put(batchId, { ...batch, nextAttemptAt: at });
     this.#schedule(batchId, at);

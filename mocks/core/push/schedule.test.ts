@@ -48,7 +48,12 @@ describe('Retry-After', () => {
     expect(retryAfterTime('Sun, 01 Mar 2026 01:10:00 GMT', NOW + 3_600_000, date)).toBe(NOW + 3_600_000 + 600_000);
   });
 
-  it('reads an HTTP-date against the mock\u2019s clock when the answer has no Date field', () => {
+  it('reads an HTTP-date without a Date field as a duration from the real time it came, waited on the virtual clock', () => {
+    const realNow = Date.parse('Sun, 01 Mar 2026 01:00:00 GMT');
+    expect(retryAfterTime('Sun, 01 Mar 2026 01:10:00 GMT', realNow + 3 * 86_400_000, undefined, realNow)).toBe(realNow + 3 * 86_400_000 + 600_000);
+  });
+
+  it('reads an HTTP-date against the mock\u2019s clock when the answer has no Date field and no real time is given', () => {
     expect(retryAfterTime('Sun, 01 Mar 2026 01:10:00 GMT', NOW)).toBe(NOW + 600_000);
     expect(retryAfterTime('Sun Mar  1 01:10:00 2026', NOW)).toBe(NOW + 600_000);
     expect(retryAfterTime('Sunday, 01-Mar-26 01:10:00 GMT', NOW)).toBe(NOW + 600_000);

@@ -37,17 +37,18 @@ export function retryDelay(seed: number, batchId: string, failedAttempt: number)
 
 /**
  * The earliest time a Retry-After value allows, or undefined when the value is absent or malformed (RFC 9110
- * §10.2.3: delay-seconds or an HTTP-date). An HTTP-date is read against the answer's own Date field when it has
- * one, so that the callback's clock and the mock's (virtual) clock need not agree; without one, against `now`.
+ * §10.2.3: delay-seconds or an HTTP-date). An HTTP-date is a duration from the answer's own Date field when it has
+ * one, else from `receivedAt`, the real time the answer came (chapter Test controls): the callback's clock knows
+ * nothing of the moves of the mock's (virtual) clock, on which the duration is then waited.
  */
-export function retryAfterTime(value: string | undefined, now: number, responseDate?: string): number | undefined {
+export function retryAfterTime(value: string | undefined, now: number, responseDate?: string, receivedAt = now): number | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
   if (/^\d{1,10}$/.test(text)) return now + Number(text) * SECOND;
   const at = parseHttpDate(text);
   if (at === undefined) return undefined;
   const reference = responseDate === undefined ? Number.NaN : Date.parse(responseDate);
-  const delay = at - (Number.isNaN(reference) ? now : reference);
+  const delay = at - (Number.isNaN(reference) ? receivedAt : reference);
   return now + Math.max(0, delay);
 }
 
