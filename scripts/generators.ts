@@ -4,6 +4,7 @@ import { generateDocs } from '../docs/src/build.ts';
 import { generateDemoCredentialsAppendix } from '../protocol/demo-credentials-appendix.ts';
 import { generateJsonSchemas } from '../schemas/json-schema.ts';
 import { generateOpenApi } from '../spec/openapi/document.ts';
+import { generateOpenApiTypes } from './openapi-types.ts';
 import { generateRequirementsJson } from '../spec/registry.ts';
 import { generateChapterTables } from '../spec/text-tables.ts';
 
@@ -16,6 +17,7 @@ export const generators: Record<string, Generator> = {
   'demo-credentials-appendix': generateDemoCredentialsAppendix,
   requirements: generateRequirementsJson,
   openapi: generateOpenApi,
+  'openapi-types': generateOpenApiTypes,
   docs: generateDocs,
 };
 
