@@ -46,6 +46,8 @@ export const Timestamp = Type.String({
     'different time zones without it. Fractions of a second are allowed (up to nanoseconds).',
   format: 'date-time',
   pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:([0-5]\\d|60)(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$',
+  // The longest the pattern allows (nanoseconds, numeric offset), stated so linters and generators see the bound.
+  maxLength: 35,
   examples: ['2026-03-01T09:30:00+08:00', '2026-03-01T01:30:00Z'],
 });
 export type Timestamp = Static<typeof Timestamp>;
@@ -59,6 +61,7 @@ export const CountryCode = Type.String({
   title: 'CountryCode',
   description: 'ISO 3166-1 alpha-2 country or region code, upper case (`CN`, `HK`, `MO`, `TW`, `US` …).',
   pattern: '^[A-Z]{2}$',
+  maxLength: 2,
   examples: ['CN'],
 });
 export type CountryCode = Static<typeof CountryCode>;
@@ -74,6 +77,7 @@ export const DivisionCode = Type.String({
     'GB/T 2260 administrative division code: 6 digits (county level, e.g. `110108` = 海淀区) or the 12-digit ' +
     'statistical code that reaches township level. The first two digits must be a valid province-level code.',
   pattern: '^(1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12])\\d{4}(\\d{6})?$',
+  maxLength: 12,
   examples: ['110108', '440305', '310115123000'],
 });
 export type DivisionCode = Static<typeof DivisionCode>;
@@ -87,6 +91,7 @@ export const MobileNumber = Type.String({
   title: 'MobileNumber',
   description: 'Mainland China mobile number in national format: 11 digits, `1[3-9]` then 9 digits.',
   pattern: '^1[3-9]\\d{9}$',
+  maxLength: 11,
   examples: ['13812345678'],
 });
 export type MobileNumber = Static<typeof MobileNumber>;
@@ -99,6 +104,7 @@ export const LandlineNumber = Type.String({
     'Mainland China landline: `0` + 2–3 digit area code, a hyphen, a 7–8 digit subscriber number, and an ' +
     'optional extension of 1–6 digits after a second hyphen.',
   pattern: '^0\\d{2,3}-[2-9]\\d{6,7}(-\\d{1,6})?$',
+  maxLength: 20,
   examples: ['010-62345678', '0755-83451234-802'],
 });
 export type LandlineNumber = Static<typeof LandlineNumber>;
@@ -109,6 +115,7 @@ export const MaskedMobileNumber = Type.String({
   title: 'MaskedMobileNumber',
   description: 'A mobile number masked to its first 3 and last 4 digits: `138****5678` (masking rule M2).',
   pattern: '^1[3-9]\\d\\*{4}\\d{4}$',
+  maxLength: 11,
   examples: ['138****5678'],
 });
 export type MaskedMobileNumber = Static<typeof MaskedMobileNumber>;
@@ -159,6 +166,7 @@ export const CurrencyCode = Type.String({
   title: 'CurrencyCode',
   description: 'ISO 4217 alphabetic currency code, upper case (`CNY`, `HKD`, `USD` …).',
   pattern: '^[A-Z]{3}$',
+  maxLength: 3,
   examples: ['CNY'],
 });
 export type CurrencyCode = Static<typeof CurrencyCode>;
@@ -169,6 +177,7 @@ export const Money = Type.Object(
     amount: Type.String({
       description: 'Non-negative decimal amount in major units with at most 2 decimals, as a string (`"199.00"`).',
       pattern: '^(0|[1-9]\\d{0,11})(\\.\\d{1,2})?$',
+      maxLength: 15,
     }),
     currency: ref(CurrencyCode),
   },
@@ -181,6 +190,16 @@ export const Money = Type.Object(
   },
 );
 export type Money = Static<typeof Money>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Counts
+
+/**
+ * A count of things (records, batches, minutes …): 0 or more, at most 2^53 − 1, the largest integer every JSON
+ * parser reads exactly (I-JSON, RFC 7493 §2.2). `int64` tells generators to use a 64-bit type.
+ */
+export const Count = (options: SchemaOptions & { minimum?: number } = {}) =>
+  Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, format: 'int64', ...options });
 
 // ---------------------------------------------------------------------------------------------------------
 // Identifiers
@@ -197,6 +216,7 @@ export const WaybillNumber = Type.String({
     'International items use the UPU S10 form (`RR123456785CN`). It must be unique within the carrier and is ' +
     'safe to use in a URL path without escaping.',
   pattern: '^[A-Z0-9]{8,32}$',
+  maxLength: 32,
   examples: ['SF1234567890123', 'RR123456785CN', '773012345678901'],
 });
 export type WaybillNumber = Static<typeof WaybillNumber>;
@@ -210,6 +230,7 @@ export const UpuS10Identifier = Type.String({
     'ISO 3166-1 code of the issuing country (`RR123456785CN`). The check digit (weights 8,6,4,2,3,5,9,7) cannot ' +
     'be expressed in JSON Schema; implementations verify it (see `s10CheckDigit`).',
   pattern: '^[A-Z]{2}\\d{9}[A-Z]{2}$',
+  maxLength: 13,
   examples: ['RR123456785CN'],
 });
 export type UpuS10Identifier = Static<typeof UpuS10Identifier>;
@@ -220,6 +241,7 @@ export const CarrierCode = Type.String({
   title: 'CarrierCode',
   description: 'Short code of an express carrier, upper-case letters and digits (`SF`, `ZTO`, `YTO`, `EMS` …).',
   pattern: '^[A-Z][A-Z0-9]{1,15}$',
+  maxLength: 16,
   examples: ['SF', 'ZTO'],
 });
 export type CarrierCode = Static<typeof CarrierCode>;
@@ -232,6 +254,7 @@ export const ObjectId = Type.String({
     'An opaque identifier chosen by the party that creates the object: 1–64 characters from `A–Z a–z 0–9 . _ -`, ' +
     'safe in a URL path. Receivers compare identifiers exactly and never parse them.',
   pattern: '^[A-Za-z0-9._-]{1,64}$',
+  maxLength: 64,
   examples: ['evt_01J9Z3W6QK7M', 'ord-20260301-0001'],
 });
 export type ObjectId = Static<typeof ObjectId>;

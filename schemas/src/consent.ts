@@ -19,6 +19,7 @@ export const ConsentRecord = Type.Object(
         'with a letter, so a bare mobile or identity number cannot be used as one; it must not be derived from ' +
         'the person’s name, number or address either.',
       pattern: '^[A-Za-z][A-Za-z0-9._-]{7,63}$',
+      maxLength: 64,
     }),
     subjectRole: StringEnum(['SENDER', 'RECIPIENT'] as const, {
       description: 'Whether the person is the sender or the recipient of the shipment the record travels with.',
@@ -46,6 +47,7 @@ export const ConsentRecord = Type.Object(
         'shown, the moment of the click): an identifier or URI that the party can resolve on request, never the ' +
         'evidence itself.',
       pattern: '^[A-Za-z0-9._:/#-]{1,256}$',
+      maxLength: 256,
     }),
     noticeVersion: Type.Optional(
       Type.String({ description: 'Version of the privacy notice the person saw when consenting.', minLength: 1, maxLength: 64, pattern: '\\S' }),
@@ -122,7 +124,11 @@ export const CrossBorderTransfer = Type.Unsafe<Static<typeof CrossBorderFields>>
       Type.Union([
         Type.Object({ legalBasis: Type.Literal('CONTRACT_PERFORMANCE_EXEMPTION') }, { description: 'The exemption: no reference number.' }),
         Type.Object(
-          { legalBasis: StringEnum(['SECURITY_ASSESSMENT', 'PROTECTION_CERTIFICATION', 'STANDARD_CONTRACT'] as const), basisReference: Type.String() },
+          {
+            legalBasis: StringEnum(['SECURITY_ASSESSMENT', 'PROTECTION_CERTIFICATION', 'STANDARD_CONTRACT'] as const),
+            // Required only: the field defines its type and bound (see Address for why the branch does not).
+            basisReference: Type.Unknown(),
+          },
           { description: 'A mechanism: its reference number is required.' },
         ),
       ]),

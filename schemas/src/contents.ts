@@ -100,7 +100,7 @@ export const ContentsItem = Type.Object(
       pattern: '\\S',
     }),
     category: ref(ContentsCategory),
-    quantity: Type.Integer({ description: 'Number of units of this item in the parcel.', minimum: 1, maximum: 99999 }),
+    quantity: Type.Integer({ format: 'int32', description: 'Number of units of this item in the parcel.', minimum: 1, maximum: 99999 }),
     unit: Type.Optional(
       Type.String({
         description: 'Unit of the quantity as the platform sells it (`件`, `个`, `箱`, `kg` …); `件` when absent.',
@@ -114,7 +114,9 @@ export const ContentsItem = Type.Object(
         description: 'Declared value of this line (all units together), for insurance (保价), claims and customs.',
       }),
     ),
-    weightGrams: Type.Optional(Type.Integer({ description: 'Weight of this line (all units together) in grams, as declared.', minimum: 1, maximum: 1000000 })),
+    weightGrams: Type.Optional(
+      Type.Integer({ format: 'int32', description: 'Weight of this line (all units together) in grams, as declared.', minimum: 1, maximum: 1000000 }),
+    ),
   },
   {
     $id: schemaId('ContentsItem'),
@@ -136,16 +138,16 @@ export type ContentsItem = Static<typeof ContentsItem>;
 /** The parcel as a physical object. */
 export const PackageInfo = Type.Object(
   {
-    count: Type.Integer({ description: 'Number of pieces (件数) travelling under this waybill.', minimum: 1, maximum: 999 }),
+    count: Type.Integer({ format: 'int32', description: 'Number of pieces (件数) travelling under this waybill.', minimum: 1, maximum: 999 }),
     totalWeightGrams: Type.Optional(
-      Type.Integer({ description: 'Total weight of all pieces in grams, as declared by the platform.', minimum: 1, maximum: 1000000 }),
+      Type.Integer({ format: 'int32', description: 'Total weight of all pieces in grams, as declared by the platform.', minimum: 1, maximum: 1000000 }),
     ),
     dimensionsMm: Type.Optional(
       Type.Object(
         {
-          length: Type.Integer({ description: 'Longest side in millimetres.', minimum: 1, maximum: 10000 }),
-          width: Type.Integer({ description: 'Second side in millimetres.', minimum: 1, maximum: 10000 }),
-          height: Type.Integer({ description: 'Third side in millimetres.', minimum: 1, maximum: 10000 }),
+          length: Type.Integer({ format: 'int32', description: 'Longest side in millimetres.', minimum: 1, maximum: 10000 }),
+          width: Type.Integer({ format: 'int32', description: 'Second side in millimetres.', minimum: 1, maximum: 10000 }),
+          height: Type.Integer({ format: 'int32', description: 'Third side in millimetres.', minimum: 1, maximum: 10000 }),
         },
         { description: 'Outer dimensions of the (largest) piece in millimetres.', ...Closed },
       ),

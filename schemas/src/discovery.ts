@@ -4,7 +4,7 @@
 // governance area (roles, feeds, parties) live here too, because the claim and the health document define them.
 import { Type, type Static } from '@sinclair/typebox';
 import { classUri, conformanceClasses, conformanceClassNames, type ConformanceClassName } from './classes.ts';
-import { CarrierCode, Closed, ref, schemaId, StringEnum, Timestamp } from './common.ts';
+import { CarrierCode, Closed, Count, ref, schemaId, StringEnum, Timestamp } from './common.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Shared pieces
@@ -95,6 +95,7 @@ export const ConformanceClaim = Type.Object(
         'claimed. The harness runs exactly these classes; a class not listed is reported as not claimed.',
       minItems: 1,
       uniqueItems: true,
+      maxItems: classUris.length,
       contains: Type.Literal(classUri('core')),
     }),
     features: Type.Array(Type.String({ pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 64 }), {
@@ -103,17 +104,22 @@ export const ConformanceClaim = Type.Object(
       maxItems: 50,
     }),
     idempotencyKeyExpirySeconds: Type.Integer({
-      description: 'How long an `Idempotency-Key` is remembered, in seconds: at least one day.',
+      format: 'int32',
+      description: 'How long an `Idempotency-Key` is remembered, in seconds: at least one day, at most a year.',
       minimum: 86400,
+      // A year: a key kept longer is a ledger of requests rather than a window for retries.
+      maximum: 31_536_000,
     }),
     retention: Type.Object(
       {
         shippingDataDays: Type.Integer({
+          format: 'int32',
           description: 'Days shipping data (寄递数据) is kept after the parcel is delivered or returned.',
           minimum: 1,
           maximum: 3650,
         }),
         trackingEventsDays: Type.Integer({
+          format: 'int32',
           description: 'Days trajectory (轨迹) events are kept after the parcel is delivered or returned.',
           minimum: 1,
           maximum: 3650,
@@ -125,14 +131,21 @@ export const ConformanceClaim = Type.Object(
       description: 'The RFC 9421 algorithms accepted on incoming requests. `ed25519` is preferred.',
       minItems: 1,
       uniqueItems: true,
+      maxItems: 2,
     }),
     webhookSignatureSchemes: Type.Array(StringEnum(['v1a', 'v1'] as const), {
       description:
         'The Standard Webhooks signature schemes used (carrier) or accepted (platform) on pushes: `v1a` (ed25519, ' +
         'preferred) and `v1` (HMAC-SHA256). Empty when no push class is claimed.',
       uniqueItems: true,
+      maxItems: 2,
     }),
-    maxPageSize: Type.Integer({ description: 'The largest `limit` accepted on paginated collections (at most 100).', minimum: 1, maximum: 100 }),
+    maxPageSize: Type.Integer({
+      format: 'int32',
+      description: 'The largest `limit` accepted on paginated collections (at most 100).',
+      minimum: 1,
+      maximum: 100,
+    }),
     testMode: Type.Optional(
       Type.Boolean({
         description:
@@ -228,11 +241,10 @@ export const FeedHealth = Type.Object(
     feed: ref(DataFeed),
     status: HealthStatus,
     lastExchangeAt: Type.Optional(ref(Timestamp, { description: 'When data last moved successfully on this feed, in either direction; absent if never.' })),
-    backlog: Type.Integer({
+    backlog: Count({
       description:
         'Items waiting on this feed: shipping data received but not yet processed; push batches not yet delivered; ' +
         'for a platform, pushed events received but not yet processed. 0 when nothing waits.',
-      minimum: 0,
     }),
     oldestPendingAt: Type.Optional(ref(Timestamp, { description: 'Since when the oldest waiting item has waited. Present exactly when `backlog` > 0.' })),
   },

@@ -2,7 +2,7 @@
 // affected party starts its emergency plan, takes remedial measures, reports to the authorities and tells its
 // counterparty — the last by POST /v1/security-incidents, whose body is the SecurityIncident below.
 import { Type, type Static } from '@sinclair/typebox';
-import { Closed, LandlineNumber, ObjectId, ref, schemaId, StringEnum, Timestamp } from './common.ts';
+import { Closed, Count, LandlineNumber, ObjectId, ref, schemaId, StringEnum, Timestamp } from './common.ts';
 import { DataFeed, ExchangeParty } from './discovery.ts';
 
 /** The national four-level grading of cybersecurity incidents, from the least to the most severe. */
@@ -48,10 +48,15 @@ export const SecurityIncident = Type.Object(
           'Which categories of shared data are (or may be) affected; empty when none is. `CREDENTIALS` covers keys ' +
           'and secrets of the exchange itself, after which the counterparty rotates what it shares.',
         uniqueItems: true,
+        maxItems: 7,
       },
     ),
-    estimatedRecords: Type.Integer({ description: 'Estimated number of shipment records affected; 0 when no personal data is.', minimum: 0 }),
-    affectedFeeds: Type.Array(ref(DataFeed), { description: 'Data feeds affected (interrupted or possibly compromised); empty when none.', uniqueItems: true }),
+    estimatedRecords: Count({ description: 'Estimated number of shipment records affected; 0 when no personal data is.' }),
+    affectedFeeds: Type.Array(ref(DataFeed), {
+      description: 'Data feeds affected (interrupted or possibly compromised); empty when none.',
+      uniqueItems: true,
+      maxItems: DataFeed.enum.length,
+    }),
     emergencyPlanActivated: Type.Boolean({ description: 'Whether the cybersecurity incident emergency plan (网络安全事件应急预案) has been started (OP-09).' }),
     emergencyPlanActivatedAt: Type.Optional(ref(Timestamp, { description: 'When the emergency plan was started.' })),
     measuresTaken: Type.Array(Type.String({ minLength: 1, maxLength: 500 }), {

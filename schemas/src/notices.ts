@@ -3,7 +3,7 @@
 // disclosure and reporting duties, the negotiation state machine) are in schemas/notice-rules.ts; the schemas
 // here fix the shape only.
 import { Type, type Static } from '@sinclair/typebox';
-import { Closed, ObjectId, ref, schemaId, StringEnum, Timestamp } from './common.ts';
+import { Closed, Count, ObjectId, ref, schemaId, StringEnum, Timestamp } from './common.ts';
 import { DataFeed, ExchangeParty } from './discovery.ts';
 
 export const InterruptionReason = StringEnum(
@@ -47,6 +47,7 @@ export const PublicDisclosure = Type.Object(
       description: 'Where users, merchants on the platform and other affected parties are told (OP-07 公示).',
       minItems: 1,
       uniqueItems: true,
+      maxItems: 5,
     }),
     plannedAt: ref(Timestamp, { description: 'When the disclosure is (or was) published.' }),
     url: Type.Optional(Type.String({ description: 'Where the public announcement can be read.', format: 'uri', pattern: '^https://', maxLength: 2048 })),
@@ -69,6 +70,7 @@ export const AuthorityReport = Type.Object(
       description: 'The authorities reported to: the commerce authority (商务主管部门) and the postal administration (邮政管理部门).',
       minItems: 1,
       uniqueItems: true,
+      maxItems: 2,
     }),
     reportedAt: ref(Timestamp),
     reference: Type.String({ description: "The reference the authority gave, or the sender's own filing number.", minLength: 1, maxLength: 100 }),
@@ -151,7 +153,7 @@ const noticeProperties = {
   noticeId: ref(ObjectId, { description: 'Chosen by the issuer; the two copies of a notice share it.' }),
   issuer: ref(ExchangeParty, { description: 'The party that will interrupt the feed.' }),
   recipient: ref(ExchangeParty, { description: 'The counterparty whose feed is interrupted.' }),
-  affectedFeeds: Type.Array(ref(DataFeed), { description: 'The feeds to be interrupted.', minItems: 1, uniqueItems: true }),
+  affectedFeeds: Type.Array(ref(DataFeed), { description: 'The feeds to be interrupted.', minItems: 1, uniqueItems: true, maxItems: DataFeed.enum.length }),
   reason: ref(InterruptionReason),
   reasonDetail: Type.String({ description: 'The reason in words, for the people who negotiate.', minLength: 1, maxLength: 1000 }),
   issuedAt: ref(Timestamp, { description: 'When the issuer sent the notice; the lead time runs from here.' }),
@@ -160,7 +162,7 @@ const noticeProperties = {
   impact: Type.Object(
     {
       severity: ImpactSeverity,
-      estimatedShipmentsPerDay: Type.Integer({ description: 'Parcels per day whose data the interruption affects, estimated.', minimum: 0 }),
+      estimatedShipmentsPerDay: Count({ description: 'Parcels per day whose data the interruption affects, estimated.' }),
       affectedUsers: Type.String({ description: 'Who is affected, described (merchants, senders, recipients, regions).', minLength: 1, maxLength: 500 }),
       mitigation: Type.String({ description: 'What the issuer does to limit the harm (fallback channel, manual process …).', minLength: 1, maxLength: 1000 }),
     },

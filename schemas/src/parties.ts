@@ -37,6 +37,7 @@ const addressFields = {
     Type.String({
       description: 'Postal code: 6 digits on the mainland; the local format (letters, digits, space, hyphen) elsewhere.',
       pattern: '^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$',
+      maxLength: 12,
     }),
   ),
 };
@@ -47,9 +48,11 @@ const mainlandRule = Type.Union([
   Type.Object(
     {
       countryCode: Type.Literal('CN'),
-      divisionCode: Type.String(),
-      province: Type.String(),
-      postalCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+      // Only required here: their type and bounds are the fields' own. Restating them would fail a bad value twice,
+      // and the second failure would name the other alternative's member in `invalidParams`.
+      divisionCode: Type.Unknown(),
+      province: Type.Unknown(),
+      postalCode: Type.Optional(Type.String({ pattern: '^\\d{6}$', maxLength: 6 })),
     },
     { description: 'A mainland address: division code and province are required, a postal code has 6 digits.' },
   ),
@@ -123,6 +126,7 @@ export const InternationalPhoneNumber = Type.String({
     'numbers (`+86`) are refused here: they are written in national form as `MobileNumber` or `LandlineNumber`, ' +
     'so that every mainland number has exactly one spelling and masking and scanning work on it.',
   pattern: '^\\+(?!86)[1-9]\\d{6,14}$',
+  maxLength: 16,
   examples: ['+85221234567', '+14155550123'],
 });
 export type InternationalPhoneNumber = Static<typeof InternationalPhoneNumber>;
@@ -135,6 +139,7 @@ export const MaskedLandlineNumber = Type.String({
     'A mainland landline masked by rule M3: the area code and the last 2 digits of the subscriber number are ' +
     'kept, every other subscriber digit becomes `*`, and an extension is dropped (`010-******78`).',
   pattern: '^0\\d{2,3}-\\*{5,6}\\d{2}$',
+  maxLength: 13,
   examples: ['010-******78', '0755-*****34'],
 });
 export type MaskedLandlineNumber = Static<typeof MaskedLandlineNumber>;
@@ -152,6 +157,7 @@ export const PrivacyNumber = Type.Object(
       Type.String({
         description: 'Extension of 1–4 digits dialled after the number (AXE binding); absent for an AXB binding.',
         pattern: '^\\d{1,4}$',
+        maxLength: 4,
       }),
     ),
     expiresAt: ref(Timestamp, {
@@ -265,8 +271,9 @@ export const RealNameVerification = Type.Unsafe<Static<typeof RealNameFields>>(
       RealNameFields,
       Type.Union([
         Type.Object({ verified: Type.Literal(false) }, { description: 'Not verified: nothing more to say.' }),
+        // Required only: the fields define their types (see Address for why the branch does not).
         Type.Object(
-          { verified: Type.Literal(true), documentType: Type.String(), verifiedAt: Type.String() },
+          { verified: Type.Literal(true), documentType: Type.Unknown(), verifiedAt: Type.Unknown() },
           { description: 'Verified: the document type and the time are required.' },
         ),
       ]),

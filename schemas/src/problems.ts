@@ -280,9 +280,16 @@ export const Problem = Type.Object(
         'branch on this member, never on `title` or `detail`.',
       format: 'uri',
       pattern: '^https://ecdx\\.dev/problems/[a-z0-9]+(-[a-z0-9]+)*$',
+      // Room for a slug of 100 characters; the catalogue's longest is far shorter.
+      maxLength: 126,
     }),
     title: Type.String({ description: 'The catalogue title of the type, the same for every occurrence.', minLength: 1, maxLength: 200 }),
-    status: Type.Integer({ description: 'The HTTP status code of the response, repeated so that the body stands alone.', minimum: 400, maximum: 599 }),
+    status: Type.Integer({
+      format: 'int32',
+      description: 'The HTTP status code of the response, repeated so that the body stands alone.',
+      minimum: 400,
+      maximum: 599,
+    }),
     detail: Type.Optional(
       Type.String({
         description: 'What went wrong with this request, for a developer. Never personal data, secrets or stack traces.',
@@ -294,6 +301,7 @@ export const Problem = Type.Object(
       Type.String({
         description: 'A URI reference that identifies this occurrence, for example the request path or a log correlation URN.',
         pattern: '^\\S{1,2048}$',
+        maxLength: 2048,
       }),
     ),
     invalidParams: Type.Optional(

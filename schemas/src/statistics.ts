@@ -2,13 +2,13 @@
 // work. They are numbers and codes only, and every object is closed, so that no personal data can find room in
 // them; the figures are consistent by construction (see `statisticsInconsistencies`).
 import { Type, type Static } from '@sinclair/typebox';
-import { Closed, ref, schemaId, Timestamp } from './common.ts';
+import { Closed, Count, ref, schemaId, Timestamp } from './common.ts';
 import { ExchangeParty, PartyRole } from './discovery.ts';
 
 /** The longest period one request may cover. */
 export const MAX_STATISTICS_PERIOD_DAYS = 366;
 
-const Count = (description: string) => Type.Integer({ description, minimum: 0 });
+const Figure = (description: string) => Count({ description });
 
 export const SharingStatistics = Type.Object(
   {
@@ -35,12 +35,12 @@ export const SharingStatistics = Type.Object(
     ),
     shipments: Type.Object(
       {
-        received: Count(
+        received: Figure(
           '`POST /v1/shipments` requests past the signature check and answered 201 or with a problem (not 401, 429 or a replay): received by a carrier; sent and answered so, for a platform.',
         ),
-        accepted: Count('Of those, accepted (a waybill was issued).'),
-        rejected: Count('Of those, refused with a problem.'),
-        rejectedByReason: Type.Record(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }), Type.Integer({ minimum: 1 }), {
+        accepted: Figure('Of those, accepted (a waybill was issued).'),
+        rejected: Figure('Of those, refused with a problem.'),
+        rejectedByReason: Type.Record(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }), Count({ minimum: 1 }), {
           description: 'Refusals by problem-type slug (`validation-failed`, `prohibited-contents` …); the counts add up to `rejected`.',
           additionalProperties: false,
           maxProperties: 100,
@@ -50,15 +50,15 @@ export const SharingStatistics = Type.Object(
     ),
     trackingEvents: Type.Object(
       {
-        provided: Count(
+        provided: Figure(
           'Distinct trajectory events (waybill and sequence) at their first arrival, by pull or acknowledged push: provided by a carrier, or received by a platform.',
         ),
         byNode: Type.Object(
           {
-            ACCEPTANCE: Count('收寄'),
-            SORTING: Count('分拣'),
-            TRANSPORT: Count('运输'),
-            DELIVERY: Count('投递'),
+            ACCEPTANCE: Figure('收寄'),
+            SORTING: Figure('分拣'),
+            TRANSPORT: Figure('运输'),
+            DELIVERY: Figure('投递'),
           },
           { ...Closed, description: 'Events by the node the policy names (OP-02, the `node` of each trackingEvent); the counts add up to `provided`.' },
         ),
@@ -67,9 +67,9 @@ export const SharingStatistics = Type.Object(
     ),
     pushes: Type.Object(
       {
-        delivered: Count('Push batches delivered (answered 2xx), at the first attempt or a retry.'),
-        retried: Count('Retry attempts made after a failed attempt.'),
-        failed: Count('Push batches abandoned after the retry schedule was exhausted, or refused with 410.'),
+        delivered: Figure('Push batches delivered (answered 2xx), at the first attempt or a retry.'),
+        retried: Figure('Retry attempts made after a failed attempt.'),
+        failed: Figure('Push batches abandoned after the retry schedule was exhausted, or refused with 410.'),
         medianLatencySeconds: Type.Optional(
           Type.Number({ description: "Median time from an event's recordedAt to its delivery, in seconds; absent when nothing was delivered.", minimum: 0 }),
         ),
@@ -78,13 +78,13 @@ export const SharingStatistics = Type.Object(
     ),
     interruptions: Type.Object(
       {
-        count: Count('Interruptions of any feed in the period, noticed or not.'),
-        minutes: Count('Their total duration within the period, in whole minutes.'),
+        count: Figure('Interruptions of any feed in the period, noticed or not.'),
+        minutes: Figure('Their total duration within the period, in whole minutes.'),
       },
       { ...Closed, description: 'Interruptions caused by the reporting party (OP-06, OP-07).' },
     ),
     incidents: Type.Object(
-      { count: Count('Security incidents notified to counterparties in the period.') },
+      { count: Figure('Security incidents notified to counterparties in the period.') },
       { ...Closed, description: 'Security incidents (OP-08, OP-09).' },
     ),
     availabilityPercent: Type.Number({

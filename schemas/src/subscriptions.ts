@@ -3,7 +3,7 @@
 // answers each with a PushAcknowledgement. The batch itself is in tracking.ts, beside the event it carries.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Closed, ObjectId, ref, schemaId, StringEnum, Timestamp, WaybillNumber } from './common.ts';
-import { TrackingStatus } from './status.ts';
+import { TRACKING_STATUSES, TrackingStatus } from './status.ts';
 
 /** A subscription names at most this many waybills; beyond that the platform subscribes to ALL. */
 export const MAX_WAYBILLS_PER_SUBSCRIPTION = 1000;
@@ -53,6 +53,7 @@ const subscriptionFields = {
     Type.Array(ref(TrackingStatus), {
       minItems: 1,
       uniqueItems: true,
+      maxItems: TRACKING_STATUSES.length,
       description: 'Push only events with these statuses; absent means every status.',
     }),
   ),
@@ -105,6 +106,7 @@ export const Subscription = Type.Object(
     secret: Type.Optional(
       Type.String({
         pattern: '^whsec_[A-Za-z0-9+/]{32,88}={0,2}$',
+        maxLength: 96,
         description:
           'The HMAC secret of a `v1` subscription (`whsec_` + base64 of 24–64 random bytes): present only in the 201 ' +
           'response that creates it, never afterwards, so that it is seen once and stored by the platform alone.',
@@ -144,8 +146,9 @@ export type Subscription = Static<typeof Subscription>;
 export const PushAcknowledgement = Type.Object(
   {
     batchId: ref(ObjectId, { description: 'The batch acknowledged (its `webhook-id`).' }),
-    received: Type.Integer({ minimum: 0, maximum: 100, description: 'How many events the batch carried.' }),
+    received: Type.Integer({ format: 'int32', minimum: 0, maximum: 100, description: 'How many events the batch carried.' }),
     duplicates: Type.Integer({
+      format: 'int32',
       minimum: 0,
       maximum: 100,
       description: 'How many of them the platform already had (same eventId) and did not process again.',

@@ -9,6 +9,7 @@ export const MAX_CLOCK_ADVANCE_SECONDS = 30 * 24 * 60 * 60;
 export const TestClockAdvance = Type.Object(
   {
     advanceSeconds: Type.Integer({
+      format: 'int32',
       description: "How far to move the target's clock forward, in seconds (1 s to 30 days). Time never moves back.",
       minimum: 1,
       maximum: MAX_CLOCK_ADVANCE_SECONDS,

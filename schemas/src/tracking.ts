@@ -38,6 +38,7 @@ export const EventLocation = Type.Object(
       Type.String({
         description: "The carrier's code of the outlet, sorting centre, locker or station (网点/分拨中心编码).",
         pattern: '^[A-Za-z0-9._-]{1,32}$',
+        maxLength: 32,
       }),
     ),
     facilityName: Type.Optional(Type.String({ description: 'The facility as people know it (`北京海淀营业部`).', minLength: 1, maxLength: 100 })),
@@ -89,6 +90,7 @@ export const TrackingEvent = Type.Object(
     waybillNo: ref(WaybillNumber),
     carrierCode: ref(CarrierCode),
     sequence: Type.Integer({
+      format: 'int32',
       minimum: 1,
       maximum: 2147483647,
       description:
@@ -146,7 +148,7 @@ export const TrackingEvent = Type.Object(
           scheme: StringEnum(CARRIER_CODE_SCHEMES, {
             description: 'The code list: an aggregator\u2019s, SF\u2019s opCodes, UPU EDI events, or the carrier\u2019s own.',
           }),
-          code: Type.String({ pattern: '^[A-Za-z0-9._:-]{1,32}$', description: 'The code as the source writes it.' }),
+          code: Type.String({ pattern: '^[A-Za-z0-9._:-]{1,32}$', maxLength: 32, description: 'The code as the source writes it.' }),
         },
         {
           ...Closed,
@@ -201,6 +203,7 @@ export const pageCursor = (description = '') =>
       `${description}An opaque pagination cursor issued by the carrier (1–512 visible ASCII characters). The ` +
       'client returns it unchanged as the `cursor` query parameter and never builds or parses one.',
     pattern: '^[!-~]{1,512}$',
+    maxLength: 512,
   });
 
 export const EventPage = Type.Object(
@@ -280,13 +283,13 @@ export const PushBatch = Type.Object(
       {
         batchId: 'bat_01J9Z4A0M2Q8',
         subscriptionId: 'sub_7Q2M1',
-        carrierCode: 'SF',
+        carrierCode: 'ECDXDEMO',
         sentAt: '2026-03-02T09:12:05+08:00',
         events: [
           {
             eventId: 'evt_SF1234567890123_0007',
             waybillNo: 'SF1234567890123',
-            carrierCode: 'SF',
+            carrierCode: 'ECDXDEMO',
             sequence: 7,
             status: 'DELIVERED',
             subStatus: 'DELIVERED_PROXY',
