@@ -28,6 +28,7 @@ import { isProblem, problemResponse, validationProblem } from './respond.ts';
 import { buildRoutes, matchRoute } from './routes.ts';
 import { isCoverageFailure, isVerificationFailure, signatureHelp, withOriginHint } from './signature-help.ts';
 import { MemoryStore, type Store } from './store.ts';
+import { unresolvedViolations } from './unresolved-violations.ts';
 import type { Switch } from './switches.ts';
 import type { Background, MockContext, MockRequest, MockResponse, OperationInput, Party, Route } from './types.ts';
 
@@ -265,7 +266,7 @@ export function createMock(options: MockOptions = {}): Mock {
       if (!route.bodySchema || validationSkipped[route.operationId]?.()) return undefined;
       let found: ReturnType<typeof violations>;
       try {
-        found = violations(route.bodySchema, body);
+        found = fault('union-violation-at-enclosing-value') ? unresolvedViolations(route.bodySchema, body) : violations(route.bodySchema, body);
       } catch {
         // The validator recurses (uniqueItems hashes whole members): thousands of nesting levels exhaust the stack.
         return validationProblem([{ name: '', reason: 'the body is nested too deeply to be validated', in: 'body' }]);

@@ -24,6 +24,7 @@ export const switches = {
     'accept-unknown-derived-component',
     'digest-unchecked-without-content',
     'validate-before-authenticate',
+    'union-violation-at-enclosing-value',
     'conformance-requires-signature',
     'platform-accept-unsigned-push',
     // idempotency

@@ -451,6 +451,28 @@ describe('malformed-json-as-validation-error', () => {
     created(await send(mockWith('malformed-json-as-validation-error'), 'POST', '/v1/shipments', shipmentRequest())));
 });
 
+describe('union-violation-at-enclosing-value', () => {
+  /** A mainland recipient address without divisionCode: both alternatives of the address rule are one member away. */
+  const withoutDivision = () => {
+    const body = shipmentRequest() as { recipient: { address: Record<string, unknown> } };
+    const { divisionCode: _dropped, ...address } = body.recipient.address;
+    body.recipient.address = { ...address, countryCode: 'CN' };
+    return body;
+  };
+  const names = (r: MockResponse) => (expectProblem(r, 'validation-failed').invalidParams ?? []).map((p) => p.name);
+  it('off: the closest alternative is named, the one that only lacks a member', async () =>
+    expect(names(await send(mockWith(), 'POST', '/v1/shipments', withoutDivision()))).toEqual(['/recipient/address/divisionCode']));
+  it('on: the address is named as a whole', async () => {
+    const named = names(await send(mockWith('union-violation-at-enclosing-value'), 'POST', '/v1/shipments', withoutDivision()));
+    expect(named).toContain('/recipient/address');
+    expect(named).not.toContain('/recipient/address/divisionCode');
+  });
+  it('on: a violation outside any conditional rule is still named at its member', async () =>
+    expect(names(await send(mockWith('union-violation-at-enclosing-value'), 'POST', '/v1/shipments', { ...shipmentRequest(), service: 'WARP_SPEED' }))).toEqual(
+      ['/service'],
+    ));
+});
+
 describe('conformance-requires-signature', () => {
   it('off: an unsigned GET /v1/conformance is answered', async () =>
     expect((await send(mockWith(), 'GET', '/v1/conformance', undefined, { key: false })).status).toBe(200));

@@ -180,6 +180,17 @@ export const pipelineFaults = [
     description: 'Answers malformed JSON with 422 instead of 400 malformed-json.',
   }),
   defineFault({
+    name: 'union-violation-at-enclosing-value',
+    switch: 'union-violation-at-enclosing-value',
+    // ECDX-SHP-003 and ECDX-CON-004 too: the invalid ShipmentRequest vectors that break one alternative's member
+    // (a missing filing number, a recipient abroad without crossBorder) are judged by the members they name.
+    requirements: ['ECDX-ERR-003', 'ECDX-SHP-003', 'ECDX-CON-004'],
+    // The push receiver's schemas have no conditional rule a platform check breaks; the carrier's shipping data does.
+    role: 'carrier',
+    description:
+      "Names a value that matches no alternative of a conditional rule (a mainland address without divisionCode, a Hong Kong recipient without crossBorder) as a whole in invalidParams, instead of the closest alternative's member.",
+  }),
+  defineFault({
     name: 'conformance-requires-signature',
     switch: 'conformance-requires-signature',
     requirements: ['ECDX-CNF-001'],

@@ -97,4 +97,20 @@ describe('errors/invalid-params', () => {
       ]
     `);
   });
+
+  it('errors/conditional-rule-names-closest-member', async () => {
+    const naming = (name: string): Script => () => scriptedProblem('validation-failed', { invalidParams: [{ name, reason: 'required' }] });
+    expect(await run('errors/conditional-rule-names-closest-member', naming('/recipient/address/divisionCode'))).toMatchInlineSnapshot(`
+      {
+        "message": "1 assertion held",
+        "status": "passed",
+      }
+    `);
+    expect(await run('errors/conditional-rule-names-closest-member', naming('/recipient/address'))).toMatchInlineSnapshot(`
+      {
+        "message": "POST /v1/shipments with a mainland recipient address without divisionCode: invalidParams do not name /recipient/address/divisionCode (they name /recipient/address)",
+        "status": "failed",
+      }
+    `);
+  });
 });

@@ -11,9 +11,13 @@ import type { TestContext } from '../../harness/context.ts';
 import { generateEd25519SigningKey } from '../../../protocol/index.ts';
 import { invalidBody, optionalCreatingRequest, optionalProbePath, creatingRequest } from '../../kit/requests.ts';
 import { catalogueSlug, expectProblemFormat, expectRefusal } from '../../kit/refusals.ts';
+import { postShipment } from '../../kit/shipping-data.ts';
+import { expectRefusalNaming, withRecipient } from '../../kit/shipping-refusals.ts';
 import { DAY, timestamp } from '../../kit/time.ts';
 
 const MIB = 1024 * 1024;
+/** The member the closest alternative of the address rule lacks (chapter Core §3, rule 2 of the closest alternative). */
+const CLOSEST_MEMBER = '/recipient/address/divisionCode';
 const JSON_HEADERS = { 'content-type': 'application/json' };
 const unknownPath = () => `/v1/ecdx-conformance-no-such-resource-${randomBytes(3).toString('hex')}`;
 
@@ -134,6 +138,29 @@ export const errorChecks = [
         queryParams.some((p) => p.name === '/to' && p.in === 'query'),
         `GET /v1/statistics/sharing with to=yesterday: invalidParams names /to with in: query (it names ${queryParams.map((p) => `${p.name} in ${p.in ?? 'body'}`).join(', ') || 'nothing'})`,
       );
+    },
+  }),
+  defineCheck({
+    id: 'errors/conditional-rule-names-closest-member',
+    requirements: ['ECDX-ERR-003'],
+    role: 'carrier',
+    class: 'carrier-shipping',
+    title: 'A value that matches no alternative of a conditional rule is reported at the closest alternative’s member',
+    description:
+      'Sends `POST /v1/shipments` with a mainland recipient address (`countryCode` `CN`) without `divisionCode`. ' +
+      'The address rule has two alternatives, an address outside the mainland (which `CN` breaks) and a mainland ' +
+      'address (which lacks `divisionCode`): equally close, so the one that only lacks a member is the closest ' +
+      '(chapter Core §3). Expects 422 `validation-failed` whose `invalidParams` name ' +
+      '`/recipient/address/divisionCode`, not only the address as a whole; further entries are allowed.',
+    async run(t) {
+      const body = withRecipient(t, (recipient) => {
+        const { divisionCode: _dropped, ...address } = recipient['address'] as Record<string, unknown>;
+        recipient['address'] = { ...address, countryCode: 'CN' };
+      });
+      const response = await postShipment(t, body);
+      const what = 'POST /v1/shipments with a mainland recipient address without divisionCode';
+      t.precondition(response.status === 422, `${what} was answered ${response.status}, not 422 (refusing it is ECDX-SHP-003's business)`);
+      expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', pointers: [CLOSEST_MEMBER], requirementId: 'ECDX-ERR-003', what });
     },
   }),
   defineCheck({
