@@ -18,7 +18,7 @@ describe('redactBody: by the meaning of each member, read off its published sche
     notice.recipient = { name: '独立电商测试平台', role: 'platform' };
     const out = parsed(redactBody(JSON.stringify(notice), 'InterruptionNoticeRequest'));
     expect(out.recipient).toEqual({ name: '独立电商测试平台', role: 'platform' });
-    expect(out.issuer.name).toBe('顺丰速运有限公司');
+    expect(out.issuer.name).toBe('ECDX 示例快递有限公司');
   });
 
   it("masks a person's name (rule M1) and drops the address detail and postal code (rule M4) of a contact", () => {
