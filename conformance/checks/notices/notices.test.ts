@@ -26,7 +26,12 @@ interface Faults {
   forgetsResponses?: boolean;
   /** It writes the copy's timestamps in UTC: no fault (an instant is the same whatever its offset). */
   utc?: boolean;
+  /** It holds a notice addressed to another carrier. */
+  acceptsMisaddressed?: boolean;
 }
+
+/** The carrier code of the scripted claim: the carrier the notices are addressed to. */
+const SCRIPTED_CARRIER = scriptedClaim('carrier').party.carrierCode;
 
 /** The client a request comes from, by the keyid of its signature: a copy is shown only to its issuer. */
 const clientOf = (request: ScriptedRequest): string => /keyid="([^"]+)"/.exec(request.headers['signature-input'] ?? '')?.[1] ?? 'unsigned';
@@ -50,6 +55,11 @@ function holder(faults: Faults = {}): Script {
     const held = copies.get(key);
     if (request.method === 'POST' && !noticeId) {
       const posted = JSON.parse(request.body) as InterruptionNoticeRequest;
+      // A notice already held first (ECDX-NTC-019), then the addressing (ECDX-NTC-020), then the notice's rules.
+      const already = copies.get(`${clientOf(request)} ${posted.noticeId}`);
+      if (already) return answer(201, already);
+      const elsewhere = posted.recipient.role === 'carrier' && posted.recipient.carrierCode !== SCRIPTED_CARRIER;
+      if (elsewhere && !faults.acceptsMisaddressed) return scriptedProblem('forbidden');
       const problems = checkNewNotice(posted, new Date());
       const lead = Date.parse(posted.plannedStart) - Date.parse(posted.issuedAt);
       if (faults.leadTimeExclusive && minimumLeadTimeSeconds(posted.reason) > 0 && lead === minimumLeadTimeSeconds(posted.reason) * 1000) {
@@ -143,6 +153,21 @@ describe('notice checks against a scripted holder', () => {
     expect(await run('notices/unknown-notice-not-found', sharedBetweenClients())).toMatchInlineSnapshot(`
       {
         "message": "GET /v1/interruption-notices/{noticeId} of another client's notice, signed with ecdx-demo-platform-hmac: expected HTTP 404 (notice-not-found), got 200",
+        "status": "failed",
+      }
+    `);
+  });
+
+  it('notices/misaddressed-notice-forbidden', async () => {
+    expect(await run('notices/misaddressed-notice-forbidden', holder())).toMatchInlineSnapshot(`
+      {
+        "message": "7 assertions held",
+        "status": "passed",
+      }
+    `);
+    expect(await run('notices/misaddressed-notice-forbidden', holder({ acceptsMisaddressed: true }))).toMatchInlineSnapshot(`
+      {
+        "message": "POST /v1/interruption-notices with a notice addressed to carrier ECDXELSE: expected HTTP 403 (forbidden), got 201",
         "status": "failed",
       }
     `);
