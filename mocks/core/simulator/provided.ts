@@ -1,6 +1,7 @@
 // The `event-provided` activity (mocks/core/activity.ts) that the sharing statistics count: one entry per event
-// and counterparty, the first time the event reaches that counterparty, by pull or by push. The push dispatcher
-// should record through this function too, so that an event both pulled and pushed counts once.
+// and counterparty, the first time the event reaches that counterparty, by pull or by acknowledged push (the
+// dispatcher records a batch's events once it is delivered), so that an event both pulled and pushed counts once
+// (chapter Sharing statistics §2).
 import type { TrackingEvent } from '../../../schemas/src/index.ts';
 import { recordActivity } from '../activity.ts';
 import type { MockContext } from '../types.ts';
