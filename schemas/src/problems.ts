@@ -306,7 +306,11 @@ export const Problem = Type.Object(
     ),
     invalidParams: Type.Optional(
       Type.Array(ref(InvalidParam), {
-        description: 'Every violation found, for `validation-failed` (required there) and other 422 types where a field is at fault.',
+        description:
+          'Every violation found, for `validation-failed` (required there) and other 422 types where a field is at fault. ' +
+          'A value that matches no alternative of a conditional rule (`anyOf`) is named by the members of the closest ' +
+          'alternative (chapter Core, Errors); entries beyond the ones a client expects may be listed, each naming a ' +
+          'member that breaks a rule.',
         minItems: 1,
         maxItems: 100,
       }),
