@@ -39,7 +39,7 @@ export type ShipmentOverrides = Record<string, unknown>;
 /** The prefix by which a test deployment knows a parcel to move along the regular path (chapter Test controls). */
 const HAPPY_ORDER_PREFIX = 'ecdx-happy-';
 /** The named paths of the test-controls chapter (the reference mock offers all of them). */
-const SIMULATED_PATHS = ['standard', 'locker', 'station', 'redelivery', 'rejected', 'lost', 'damaged', 'stalled'] as const;
+const SIMULATED_PATHS = ['standard', 'locker', 'station', 'redelivery', 'rejected', 'lost', 'damaged', 'stalled', 'long'] as const;
 export type SimulatedPath = (typeof SIMULATED_PATHS)[number];
 
 /** A fresh platformOrderId (unique per call) with this prefix. */

@@ -66,6 +66,7 @@ export const switches = {
     'limit-above-100-refused',
     'invalid-limit-served-default',
     'foreign-cursor-restarts-walk',
+    'default-page-size-10',
     'cursor-expires-after-a-minute',
     'unknown-waybill-events-empty',
     'foreign-waybill-events-forbidden',

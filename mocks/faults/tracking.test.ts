@@ -162,6 +162,20 @@ describe('limit-ignored', () => {
   });
 });
 
+describe('default-page-size-10', () => {
+  it('off: without limit a long trajectory is served 20 a page, with limit=1000 100 a page', async () => {
+    const { mock, waybillNo, events } = await finished([], 'ecdx-path-long-1');
+    expect(events.length).toBeGreaterThan(100);
+    expect(((await getEvents(mock, waybillNo)).body as EventPage).items).toHaveLength(20);
+    expect(((await getEvents(mock, waybillNo, 'limit=1000')).body as EventPage).items).toHaveLength(100);
+  });
+  it('on: without limit it is served 10 a page; an explicit limit is still honoured', async () => {
+    const { mock, waybillNo } = await finished(['default-page-size-10'], 'ecdx-path-long-1');
+    expect(((await getEvents(mock, waybillNo)).body as EventPage).items).toHaveLength(10);
+    expect(((await getEvents(mock, waybillNo, 'limit=20')).body as EventPage).items).toHaveLength(20);
+  });
+});
+
 describe('limit-above-100-refused', () => {
   it('off: limit=101 is served', async () => {
     const { mock, waybillNo } = await finished([]);

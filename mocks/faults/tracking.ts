@@ -54,6 +54,11 @@ export const trackingFaults = [
     'Issues nextCursor one event too far: the first event of every following page is never returned.',
   ),
   carrierSwitch('limit-ignored', ['ECDX-TRK-010'], 'Ignores limit: every page holds all the events recorded after the cursor.'),
+  carrierSwitch(
+    'default-page-size-10',
+    ['ECDX-TRK-010'],
+    'Serves a request without limit 10 events a page instead of 20 (it shows on a trajectory longer than 10 events: order id ecdx-path-long-…).',
+  ),
   carrierSwitch('limit-above-100-refused', ['ECDX-TRK-010'], 'Refuses a limit above 100 with 422 instead of serving it as 100.'),
   carrierSwitch(
     'invalid-limit-served-default',

@@ -203,9 +203,11 @@ export const operations: OperationSpec[] = [
       {
         name: 'limit',
         in: 'query',
-        // No maximum of 100: a larger limit is served as 100 (ECDX-TRK-010). The bound only keeps the number an int32.
+        // No maximum of 100: a larger limit is served as maxPageSize (ECDX-TRK-010). The bound only keeps the number an int32.
         schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 2147483647, default: 20 },
-        description: 'Events per page (default 20). The carrier serves at most 100: a larger limit is served as 100.',
+        description:
+          "Events per page: default 20, never more than the carrier claim's `maxPageSize` (at most 100); a larger limit " +
+          'is served as `maxPageSize`, not refused, and a page holds that many events unless fewer remain (ECDX-TRK-010).',
         example: 20,
       },
     ],

@@ -1,6 +1,7 @@
 // Tracking (chapter Tracking): the trajectory by request, then the journeys of whole parcels.
 import { trackingJourneyChecks } from './journey.ts';
+import { trackingPageSizeChecks } from './page-size.ts';
 import { trackingPullChecks } from './pull.ts';
 import { trackingRegularPathChecks } from './regular-path.ts';
 
-export const trackingChecks = [...trackingPullChecks, ...trackingJourneyChecks, ...trackingRegularPathChecks];
+export const trackingChecks = [...trackingPullChecks, ...trackingJourneyChecks, ...trackingRegularPathChecks, ...trackingPageSizeChecks];

@@ -5,7 +5,8 @@
 //
 // Pages follow the sequence: a cursor marks the last sequence returned, so a walk yields every event recorded
 // before it started exactly once, and events recorded during the walk only after those (ECDX-TRK-009). `limit`
-// defaults to 20 and is served as 100 above 100; anything but an integer ≥ 1 is refused (ECDX-TRK-010).
+// defaults to 20 and is served as 100 (the claim's maxPageSize) above 100; anything but an integer ≥ 1 is refused
+// (ECDX-TRK-010).
 import { DEFAULT_EVENTS_PAGE_SIZE, MAX_EVENTS_PER_PAGE, type EventPage } from '../../../schemas/src/index.ts';
 import { json, problemResponse, validationProblem } from '../respond.ts';
 import { provideService } from '../services.ts';
@@ -20,7 +21,7 @@ import { MINUTE } from '../../../schemas/time.ts';
 /** The page size a request asks for, or the 422 it earns. */
 export function pageSize(mock: MockContext, query: URLSearchParams): number | MockResponse {
   const raw = query.get('limit');
-  if (raw === null) return DEFAULT_EVENTS_PAGE_SIZE;
+  if (raw === null) return mock.fault('default-page-size-10') ? 10 : DEFAULT_EVENTS_PAGE_SIZE;
   if (!/^\d+$/.test(raw) || Number(raw) < 1) {
     if (mock.fault('invalid-limit-served-default')) return DEFAULT_EVENTS_PAGE_SIZE;
     return validationProblem([{ name: '/limit', in: 'query', reason: 'limit must be an integer of at least 1' }], 'The query does not match this operation.');

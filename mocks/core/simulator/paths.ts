@@ -5,15 +5,16 @@
 // Test control (a mock in test mode, the default): the platform chooses the path through the standard request, by
 // the prefix of `platformOrderId`:
 //   `ecdx-happy-…`          the standard path: delivered to the recipient in person (DELIVERED / DELIVERED_SELF);
-//   `ecdx-path-<name>-…`    the named path, one of PATH_NAMES (`ecdx-path-rejected-42` is refused and returned).
+//   `ecdx-path-<name>-…`    the named path, one of PATH_NAMES (`ecdx-path-rejected-42` is refused and returned);
+//                           `long` is only ever chosen so: more events than a page holds (chapter Test controls).
 // Any other order id leaves the choice to the seed.
 import type { TrackingStatus, TrackingSubStatus } from '../../../schemas/src/index.ts';
 import type { SeededRandom } from './random.ts';
 
-export const PATH_NAMES = ['standard', 'locker', 'station', 'redelivery', 'rejected', 'lost', 'damaged', 'stalled'] as const;
+export const PATH_NAMES = ['standard', 'locker', 'station', 'redelivery', 'rejected', 'lost', 'damaged', 'stalled', 'long'] as const;
 export type PathName = (typeof PATH_NAMES)[number];
 
-/** Share of parcels per path when the seed decides. */
+/** Share of parcels per path when the seed decides (never `long`, which exists for the page-size checks). */
 const PATH_WEIGHTS: readonly (readonly [PathName, number])[] = [
   ['standard', 60],
   ['locker', 10],
@@ -91,6 +92,18 @@ const departOutlet: Step = { status: 'IN_TRANSIT', place: 'originOutlet', story:
 const sortOrigin: Step = { status: 'SORTING', place: 'originHub', story: 'sortOrigin', gap: [2, 5] };
 const departHub: Step = { status: 'IN_TRANSIT', place: 'originHub', story: 'departHub', gap: [1, 3] };
 const outForDelivery: Step = { status: 'OUT_FOR_DELIVERY', place: 'destOutlet', story: 'outForDelivery', gap: [1, 4], courier: 'delivery' };
+
+/** Steps on the `long` path's line haul: with acceptance and delivery, 109 events, more than the largest page. */
+const LONG_HAUL_ROUNDS = 52;
+
+/** The `long` path's line haul: sorted and sent on again and again, every 6 to 18 minutes (recorded within a day). */
+function longHaul(): Step[] {
+  const quick = [0.1, 0.3] as const;
+  return Array.from({ length: LONG_HAUL_ROUNDS }, (): Step[] => [
+    { ...sortOrigin, gap: quick },
+    { ...departHub, gap: quick },
+  ]).flat();
+}
 
 /** From acceptance to the delivering outlet, for the route. */
 function lineHaul(route: Route): Step[] {
@@ -198,6 +211,14 @@ export function planSteps(path: PathName, route: Route, self: boolean): Step[] {
       const at = haul.indexOf(sortOrigin) + 1;
       return [...haul.slice(0, at), damaged, ...haul.slice(at), outForDelivery, delivered('DELIVERED_AFTER_EXCEPTION', 'self')];
     }
+    case 'long':
+      return [
+        accepted,
+        ...longHaul(),
+        { status: 'ARRIVED_DEST_CITY', place: 'destOutlet', story: 'arriveOutlet', gap: [0.1, 0.3] },
+        outForDelivery,
+        delivered('DELIVERED_SELF', 'self'),
+      ];
     case 'stalled': {
       const stalled: Step = { status: 'STALLED', place: 'originHub', story: 'stalled', gap: [30, 40], extra: true };
       const at = haul.indexOf(sortOrigin) + 1;

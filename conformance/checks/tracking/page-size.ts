@@ -1,0 +1,62 @@
+// The page size of ECDX-TRK-010 made observable (chapter Parcel data §4): a parcel on the optional `long` test path
+// (chapter Test controls, `ecdx-path-long-`) has more events than any page, so a page without `limit` must hold
+// exactly the default and a `limit` above the claim's maxPageSize must be served as maxPageSize. A deployment that
+// does not offer the path leaves a parcel no longer than a page: the check is then skipped, never failed.
+import { DAY } from '../../../schemas/time.ts';
+import { defineCheck } from '../../harness/check.ts';
+import { createShipment, pathOrderId } from '../../kit/shipping-data.ts';
+import { eventsPath, getEvents, pageOf, readTrajectory } from '../../kit/trajectory.ts';
+
+/** The page size without `limit`, before the claim's cap. */
+const DEFAULT_PAGE_SIZE = 20;
+/** The largest maxPageSize a claim may publish. */
+const LARGEST_PAGE = 100;
+
+export const trackingPageSizeChecks = [
+  defineCheck({
+    id: 'tracking/page-size-on-a-long-trajectory',
+    requirements: ['ECDX-TRK-010'],
+    needs: ['test-mode'],
+    title: "A page holds the page size: 20 without limit, a larger limit served as the claim's maxPageSize",
+    description:
+      'Orders a parcel on the optional `ecdx-path-long-` test path (more events than any page), lets the test clock ' +
+      'run 2 days, and reads its first page without `limit`, with `limit` 7, with `limit` one above the claim’s ' +
+      '`maxPageSize` and with `limit` 1000: each must hold exactly the page size (20, or maxPageSize when smaller; 7; ' +
+      'maxPageSize) and carry `nextCursor`, and a limit above maxPageSize must not be refused. Skipped when the ' +
+      "deployment's parcel has no more events than a page holds (it does not offer the path).",
+    async run(t) {
+      t.requireTestMode();
+      const { waybillNo } = await createShipment(t, { platformOrderId: pathOrderId('long') });
+      await t.advanceClock(2 * DAY);
+      const total = (await readTrajectory(t, waybillNo)).events.length;
+      const cap = Math.min(t.claim?.maxPageSize ?? LARGEST_PAGE, LARGEST_PAGE);
+      const defaultSize = Math.min(DEFAULT_PAGE_SIZE, cap);
+      if (total <= defaultSize) {
+        t.notApplicable(
+          `the parcel ordered on ecdx-path-long- (${waybillNo}) has ${total} events, no more than a page without limit holds (${defaultSize}): the deployment does not offer the long test path`,
+        );
+        return;
+      }
+      const expectPage = async (limit: number | undefined, size: number, why: string) => {
+        const query = limit === undefined ? {} : { limit };
+        const what = `GET ${eventsPath(waybillNo, query)}`;
+        const response = await getEvents(t, waybillNo, query);
+        const page = pageOf(response);
+        t.assert(page !== undefined, `${what} is served with a page (${why}), not refused: got HTTP ${response.status}`);
+        if (!page) return;
+        t.assert(
+          page.items.length === size && page.nextCursor !== undefined,
+          `${what}: the first page of ${total} events holds the page size ${size} (${why}) and a nextCursor (got ${page.items.length} events, ${page.nextCursor === undefined ? 'no' : 'a'} nextCursor)`,
+        );
+      };
+      await expectPage(undefined, defaultSize, cap < DEFAULT_PAGE_SIZE ? `no limit: 20, capped at maxPageSize ${cap}` : 'no limit: 20');
+      if (total > 7) await expectPage(7, Math.min(7, cap), 'limit 7');
+      if (total > cap) {
+        await expectPage(cap + 1, cap, `a limit above maxPageSize ${cap} is served as ${cap}`);
+        await expectPage(1000, cap, `a limit above maxPageSize ${cap} is served as ${cap}`);
+      } else {
+        t.blocked(`the trajectory has ${total} events, no more than maxPageSize ${cap}, so the cap cannot be seen`);
+      }
+    },
+  }),
+];
