@@ -89,6 +89,7 @@ export const switches = {
   ],
   'simulator/stories.ts': [
     'courier-phone-masked-wrongly-in-description',
+    'cancellation-records-no-event',
     'returned-landline-masked-wrongly',
     'id-number-in-delivery-description',
     'delivery-description-with-address',

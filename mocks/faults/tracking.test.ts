@@ -8,6 +8,7 @@ import { violations } from '../../schemas/validate.ts';
 import { createShipment, DAY, getEvents, MockPool, otherPlatform, shippingData, walk } from '../core/simulator/fixtures.ts';
 import { simulatorFor } from '../core/simulator/simulator.ts';
 import { expectProblem } from '../test-support/problems.ts';
+import { send } from '../testing.ts';
 import { faultsNamed, type FaultName } from './index.ts';
 import { trackingFaults } from './tracking.ts';
 
@@ -78,6 +79,25 @@ describe('happy-path-sorts-after-dispatch', () => {
   it('on: a parcel not ordered as ecdx-happy- is untouched', async () => {
     const s = statuses((await finished(['happy-path-sorts-after-dispatch'], 'ecdx-path-standard-1')).events);
     expect(s.lastIndexOf('SORTING')).toBeLessThan(s.indexOf('OUT_FOR_DELIVERY'));
+  });
+});
+
+describe('cancellation-records-no-event', () => {
+  async function cancelledAfterAMinute(faults: FaultName[]) {
+    const mock = pool.mock({ faults: faultsNamed(...faults) });
+    const { waybillNo } = await createShipment(mock, shippingData('ecdx-conf-cancel'));
+    mock.context.clock.advance(60_000);
+    expect((await send(mock, 'POST', `/v1/shipments/${waybillNo}/cancellation`, { reason: 'ORDER_CANCELLED' })).status).toBe(200);
+    return (await walk(mock, waybillNo, 100)).events;
+  }
+  it('off: the trajectory ends with a terminal CANCELLED event at ACCEPTANCE, after ORDER_CREATED', async () => {
+    const events = await cancelledAfterAMinute([]);
+    expect(events.map((e) => e.status)).toEqual(['ORDER_CREATED', 'CANCELLED']);
+    expect(last(events)).toMatchObject({ sequence: 2, terminal: true, node: 'ACCEPTANCE', occurredAt: '2026-03-01T09:31:00+08:00' });
+  });
+  it('on: it stops at ORDER_CREATED, which is not terminal', async () => {
+    const events = await cancelledAfterAMinute(['cancellation-records-no-event']);
+    expect(events.map((e) => [e.status, e.terminal])).toEqual([['ORDER_CREATED', false]]);
   });
 });
 

@@ -35,6 +35,11 @@ export const trackingFaults = [
     ['ECDX-TRK-019'],
     'Moves the last SORTING event of an ecdx-happy- parcel behind OUT_FOR_DELIVERY: the parcel visits every node but leaves the regular path.',
   ),
+  carrierSwitch(
+    'cancellation-records-no-event',
+    ['ECDX-TRK-020'],
+    'Records no CANCELLED event when a shipment is cancelled: its trajectory stops at the events recorded before, the last not terminal.',
+  ),
   carrierSwitch('arrival-node-delivery', ['ECDX-TRK-003'], 'Gives ARRIVED_DEST_CITY events the node DELIVERY instead of TRANSPORT.'),
   carrierSwitch(
     'out-for-delivery-with-pickup-sub-status',

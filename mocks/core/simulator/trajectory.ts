@@ -77,7 +77,7 @@ export function simulateTrajectory(input: TrajectoryInput): SimulatedEvent[] {
   let drafts = draftSteps(input, request, steps);
   if (happy && input.fault('happy-path-sorts-after-dispatch')) drafts = sortedAfterDispatch(drafts);
   if (input.fault('recorded-before-occurred')) drafts = drafts.map(recordedEarly);
-  if (input.cancelledAtMs !== undefined) drafts = cancelled(drafts, input.cancelledAtMs);
+  if (input.cancelledAtMs !== undefined) drafts = cancelled(drafts, input.cancelledAtMs, input.fault('cancellation-records-no-event'));
   if (input.fault('no-sorting-event')) drafts = drafts.filter((d) => d.status !== 'SORTING');
   drafts = markTerminal(drafts, input.fault);
 
@@ -169,9 +169,13 @@ function recordedEarly(draft: Draft): Draft {
   return { ...draft, recordedAtMs: draft.occurredAtMs - (draft.recordedAtMs - draft.occurredAtMs) };
 }
 
-/** Events recorded by the cancellation stay (they are immutable); the rest never happen; CANCELLED ends it. */
-function cancelled(drafts: Draft[], cancelledAtMs: number): Draft[] {
+/**
+ * Events recorded by the cancellation stay (they are immutable); the rest never happen; CANCELLED ends it
+ * (ECDX-TRK-020). The cancellation-records-no-event fault stops the trajectory where it was.
+ */
+function cancelled(drafts: Draft[], cancelledAtMs: number, withoutEvent: boolean): Draft[] {
   const kept = drafts.filter((d) => d.recordedAtMs <= cancelledAtMs);
+  if (withoutEvent) return kept;
   return [...kept, { status: 'CANCELLED', occurredAtMs: cancelledAtMs, recordedAtMs: cancelledAtMs, story: 'cancelled' }];
 }
 

@@ -1,0 +1,52 @@
+// The cancellation in the trajectory (chapter Parcel data, ECDX-TRK-020): a shipment cancelled before acceptance ends
+// its trajectory with a terminal CANCELLED event, provided by the time the cancellation is answered.
+import { defineCheck } from '../../harness/check.ts';
+import { cancellationPath, cancellationRequest, createShipment } from '../../kit/shipping-data.ts';
+import { describeEvent, readTrajectory, sequenceOf, statusOf } from '../../kit/trajectory.ts';
+
+export const trackingCancellationChecks = [
+  defineCheck({
+    id: 'tracking/cancellation-recorded',
+    requirements: ['ECDX-TRK-020'],
+    title: 'A cancelled shipment’s trajectory ends with a terminal CANCELLED event',
+    description:
+      'Creates a shipment, reads its trajectory, cancels it at once and reads the trajectory again: it must end with ' +
+      'one new event, `CANCELLED`, the next sequence, `terminal` true, at the `ACCEPTANCE` node, whose `occurredAt` ' +
+      "is the shipment's `cancelledAt`; the events before stay as they were.",
+    async run(t) {
+      const { waybillNo } = await createShipment(t);
+      const before = (await readTrajectory(t, waybillNo)).events;
+      const response = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
+      const shipment = response.json as { status?: unknown; cancelledAt?: unknown } | undefined;
+      t.precondition(
+        response.status === 200 && shipment?.status === 'CANCELLED' && typeof shipment.cancelledAt === 'string',
+        `POST /v1/shipments/${waybillNo}/cancellation was answered ${response.status} without a cancelled shipment (ECDX-SHP-009 is checked on its own)`,
+      );
+      const after = (await readTrajectory(t, waybillNo)).events;
+      const kept = after.slice(0, before.length).map((e) => e['eventId']);
+      t.assert(
+        kept.join() === before.map((e) => e['eventId']).join(),
+        `the ${before.length} event(s) recorded before the cancellation stay in the trajectory, in order (got ${after.map(statusOf).join(', ')})`,
+      );
+      const last = after[after.length - 1];
+      const shown = after.map(statusOf).join(', ') || 'no events';
+      t.assert(
+        last !== undefined && statusOf(last) === 'CANCELLED' && after.length === before.length + 1,
+        `right after the cancellation the trajectory ends with one new CANCELLED event (before: ${before.map(statusOf).join(', ') || 'no events'}; after: ${shown})`,
+      );
+      if (last === undefined || statusOf(last) !== 'CANCELLED') return;
+      const previous = before[before.length - 1];
+      t.assert(
+        sequenceOf(last) === (previous ? sequenceOf(previous) + 1 : 1),
+        `${describeEvent(last)} takes the next sequence after ${previous ? describeEvent(previous) : 'none'}`,
+      );
+      t.assert(last['terminal'] === true, `${describeEvent(last)} is terminal (got terminal ${String(last['terminal'])})`);
+      t.assert(last['node'] === 'ACCEPTANCE', `${describeEvent(last)} is at the ACCEPTANCE node (got ${String(last['node'])})`);
+      const occurred = typeof last['occurredAt'] === 'string' ? Date.parse(last['occurredAt']) : Number.NaN;
+      t.assert(
+        occurred === Date.parse(shipment!.cancelledAt as string),
+        `${describeEvent(last)} occurred at the shipment's cancelledAt ${String(shipment!.cancelledAt)} (got ${String(last['occurredAt'])})`,
+      );
+    },
+  }),
+];
