@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { problemTypes } from '../schemas/src/problems.ts';
 import { packagePath } from '../schemas/package-root.ts';
 import { ruleTables } from './rule-tables.ts';
+import { statusTables } from './status-tables.ts';
 
 const textDir = packagePath('spec', 'text');
 
@@ -18,6 +19,7 @@ const tables: Record<string, () => string> = {
       ...problemTypes.map((p) => `| \`${p.slug}\` | ${p.status} | ${cell(p.title)} | ${cell(p.description)} |`),
     ].join('\n'),
   ...ruleTables,
+  ...statusTables,
 };
 
 const BLOCK = /(<!-- generated: ([a-z-]+)[^>]*-->)\n[\s\S]*?(<!-- \/generated -->)/g;

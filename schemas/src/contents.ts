@@ -65,6 +65,28 @@ export const PROHIBITED_CONTENTS_CATEGORIES = [
 
 export type ProhibitedContentsCategory = (typeof PROHIBITED_CONTENTS_CATEGORIES)[number];
 
+/** The group of the national catalogue (禁止寄递物品指导目录) each prohibited category stands for, as chapter Shipping data prints it. */
+export const prohibitedContentsLabels = {
+  FIREARMS_AMMUNITION: ['枪支弹药', 'firearms and ammunition'],
+  CONTROLLED_KNIVES_WEAPONS: ['管制器具', 'controlled knives and weapons'],
+  EXPLOSIVES: ['爆炸物品', 'explosives'],
+  COMPRESSED_LIQUEFIED_GASES: ['压缩和液化气体', 'compressed and liquefied gases'],
+  FLAMMABLE_LIQUIDS: ['易燃液体', 'flammable liquids'],
+  FLAMMABLE_SOLIDS: ['易燃固体', 'flammable solids'],
+  OXIDISERS_PEROXIDES: ['氧化剂和过氧化物', 'oxidisers and organic peroxides'],
+  TOXIC_SUBSTANCES: ['毒性物质', 'toxic substances'],
+  INFECTIOUS_SUBSTANCES: ['生化制品、传染性物质', 'biological products and infectious substances'],
+  RADIOACTIVE_MATERIALS: ['放射性物质', 'radioactive materials'],
+  CORROSIVES: ['腐蚀性物质', 'corrosive substances'],
+  NARCOTICS: ['毒品及吸毒工具', 'narcotics and drug paraphernalia'],
+  ILLEGAL_PUBLICATIONS: ['非法出版物', 'illegal publications'],
+  ESPIONAGE_EQUIPMENT: ['间谍专用器材', 'espionage equipment'],
+  COUNTERFEIT_CURRENCY: ['伪造的货币、证件、印章', 'counterfeit currency, documents and seals'],
+  COUNTERFEIT_GOODS: ['侵权和假冒伪劣物品', 'infringing and counterfeit goods'],
+  ENDANGERED_WILDLIFE: ['濒危野生动物及其制品', 'endangered wildlife and products made from it'],
+  IMPORT_EXPORT_PROHIBITED: ['禁止进出境物品', 'goods prohibited from import or export'],
+} as const satisfies Record<ProhibitedContentsCategory, readonly [string, string]>;
+
 export const ContentsCategory = StringEnum([...PERMITTED_CONTENTS_CATEGORIES, ...PROHIBITED_CONTENTS_CATEGORIES] as const, {
   $id: schemaId('ContentsCategory'),
   title: 'ContentsCategory',

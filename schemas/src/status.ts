@@ -1,6 +1,7 @@
 // The ECDX parcel-status taxonomy: what a trackingEvent says has happened to a parcel, at which of the four nodes
 // of OP-02 (收寄 分拣 运输 投递), and which finer sub-statuses refine each status. The tables here are normative:
-// spec/text/30-tracking.md states them in prose, and the mock and the harness read them from this file.
+// chapter Parcel data §2 prints them (generated from this data, spec/status-tables.ts), the mock and the harness
+// read them from this file, and schemas/vectors/rules/status.json holds vectors written from the chapter.
 import type { Static, TSchema } from '@sinclair/typebox';
 import { schemaId, StringEnum } from './common.ts';
 
@@ -86,7 +87,7 @@ export const TrackingSubStatus = StringEnum(TRACKING_SUB_STATUSES, {
   title: 'TrackingSubStatus',
   description:
     'A refinement of a TrackingStatus. Each sub-status belongs to the statuses listed for it in the ECDX ' +
-    'taxonomy (`subStatusParents`), and an event may carry it only with one of those: DELIVERED_* with DELIVERED ' +
+    'taxonomy (chapter Parcel data §2), and an event may carry it only with one of those: DELIVERED_* with DELIVERED ' +
     '(本人签收, 代签, 快递柜签收, 驿站/自提点签收, 异常后签收); PICKUP_* with AT_PICKUP_POINT (入柜, 入驿站); ' +
     'CUSTOMS_* with CUSTOMS (待清关, 清关中, 已清关, 海关扣留); REDIRECTED_* with REDIRECTED (改址, 转其他快递); ' +
     'EXCEPTION_* with EXCEPTION, and EXCEPTION_ADDRESS, EXCEPTION_CONTACT, EXCEPTION_OUT_OF_AREA and ' +
@@ -141,7 +142,7 @@ export const TrackingNode = StringEnum(TRACKING_NODES, {
   description:
     'The stage of the delivery chain an event belongs to: the four nodes OP-02 names — ACCEPTANCE 收寄, ' +
     'SORTING 分拣, TRANSPORT 运输, DELIVERY 投递. It follows from the status by the ECDX node table ' +
-    '(`statusNode`), so that a platform can show the four stages without knowing every status; EXCEPTION and ' +
+    '(chapter Parcel data §2), so that a platform can show the four stages without knowing every status; EXCEPTION and ' +
     'STALLED keep the node of the stage in which the parcel was.',
   examples: ['ACCEPTANCE', 'DELIVERY'],
 });
@@ -178,6 +179,59 @@ export const nodeForStatus = (status: TrackingStatus, previousNode?: TrackingNod
 /** Whether an event may be terminal: the statuses that end a trajectory, EXCEPTION only when the parcel is gone. */
 export const mayBeTerminal = (status: TrackingStatus, subStatus?: TrackingSubStatus): boolean =>
   status === 'EXCEPTION' ? (TERMINAL_EXCEPTIONS as readonly string[]).includes(subStatus ?? '') : (TERMINAL_STATUSES as readonly string[]).includes(status);
+
+// ---------------------------------------------------------------------------------------------------------
+// Labels, for the chapter's tables
+
+/** What each status means, in Chinese and in English, as chapter Parcel data §2 prints it. */
+export const statusLabels = {
+  ORDER_CREATED: ['已下单', 'the waybill exists; nothing has been handled yet'],
+  AWAITING_PICKUP: ['待揽收', 'a courier is assigned or the parcel is awaited at an outlet'],
+  ACCEPTED: ['已揽收', 'the carrier has taken the parcel in (收寄)'],
+  SORTING: ['分拣', 'arrived at or sorted in a sorting centre or office of exchange'],
+  IN_TRANSIT: ['运输中', 'departed, on the trunk line, between facilities'],
+  ARRIVED_DEST_CITY: ['到达目的城市', 'arrived in the destination city or at the delivering outlet'],
+  CUSTOMS: ['清关', 'with export or import customs'],
+  REDIRECTED: ['转寄/转投', 'sent on to a new address or handed to another carrier'],
+  RETURNING: ['退回中', 'on its way back to the sender'],
+  OUT_FOR_DELIVERY: ['派送中', 'with the courier for delivery'],
+  AT_PICKUP_POINT: ['待取件', 'in a parcel locker or at a station, waiting for the recipient'],
+  DELIVERED: ['已签收', 'delivered: signed for, or taken from a locker or station'],
+  DELIVERY_FAILED: ['派送失败', 'a delivery attempt failed; another may follow'],
+  REJECTED: ['拒收', 'the recipient refused the parcel'],
+  RETURNED: ['已退回', 'back with the sender'],
+  CANCELLED: ['已取消', 'cancelled before acceptance'],
+  EXCEPTION: ['异常', 'a problem parcel; the sub-status says which problem'],
+  STALLED: ['停滞', 'no movement recorded for an unusually long time'],
+} as const satisfies Record<TrackingStatus, readonly [string, string]>;
+
+/** The Chinese label of each sub-status, as chapter Parcel data §2 prints it. */
+export const subStatusLabels = {
+  DELIVERED_SELF: '本人签收',
+  DELIVERED_PROXY: '代签',
+  DELIVERED_LOCKER: '快递柜签收',
+  DELIVERED_PICKUP_POINT: '驿站/自提点签收',
+  DELIVERED_AFTER_EXCEPTION: '异常后签收',
+  PICKUP_LOCKER: '已入柜',
+  PICKUP_STATION: '已入驿站',
+  CUSTOMS_PENDING: '待清关',
+  CUSTOMS_IN_PROGRESS: '清关中',
+  CUSTOMS_CLEARED: '已清关',
+  CUSTOMS_HELD: '海关扣留',
+  REDIRECTED_ADDRESS: '改址转寄',
+  REDIRECTED_OTHER_CARRIER: '转其他快递',
+  EXCEPTION_LOST: '丢失',
+  EXCEPTION_DAMAGED: '破损',
+  EXCEPTION_DESTROYED: '销毁',
+  EXCEPTION_INTERCEPTED: '拦截',
+  EXCEPTION_ADDRESS: '地址不详',
+  EXCEPTION_CONTACT: '无法联系',
+  EXCEPTION_OUT_OF_AREA: '超区',
+  EXCEPTION_OVERDUE: '超时未签收',
+  EXCEPTION_UNCOLLECTED: '超时未取',
+  EXCEPTION_PROHIBITED: '违禁品',
+  EXCEPTION_OTHER: '其他',
+} as const satisfies Record<TrackingSubStatus, string>;
 
 /** The published schemas of this file (listed again in `trackingSchemas`). */
 export const statusSchemas: TSchema[] = [TrackingStatus, TrackingSubStatus, TrackingNode];
