@@ -71,6 +71,7 @@ export const switches = {
     'unknown-waybill-events-empty',
     'foreign-waybill-events-forbidden',
     'cursor-with-recipient-phone',
+    'waybill-looked-up-before-query',
   ],
   'simulator/trajectory.ts': [
     'no-sorting-event',

@@ -473,6 +473,24 @@ describe('union-violation-at-enclosing-value', () => {
     ));
 });
 
+describe('waybill-looked-up-before-query', () => {
+  const unknown = '/v1/shipments/ECDXNONE0000000000000001/events';
+  it('off: an unknown waybill with limit=0 gets 422 naming the limit, with a bad cursor 404', async () => {
+    const mock = mockWith();
+    expect(expectProblem(await send(mock, 'GET', `${unknown}?limit=0`), 'validation-failed').invalidParams?.[0]?.name).toBe('/limit');
+    expectProblem(await send(mock, 'GET', `${unknown}?cursor=not-a-cursor`), 'not-found');
+  });
+  it('on: the unknown waybill with limit=0 gets 404', async () =>
+    expectProblem(await send(mockWith('waybill-looked-up-before-query'), 'GET', `${unknown}?limit=0`), 'not-found'));
+  it('on: a known waybill with limit=0 still gets 422', async () => {
+    const mock = mockWith('waybill-looked-up-before-query');
+    const shipment = await send(mock, 'POST', '/v1/shipments', shipmentRequest());
+    created(shipment);
+    const { waybillNo } = shipment.body as { waybillNo: string };
+    expectProblem(await send(mock, 'GET', `/v1/shipments/${waybillNo}/events?limit=0`), 'validation-failed');
+  });
+});
+
 describe('conformance-requires-signature', () => {
   it('off: an unsigned GET /v1/conformance is answered', async () =>
     expect((await send(mockWith(), 'GET', '/v1/conformance', undefined, { key: false })).status).toBe(200));

@@ -191,6 +191,13 @@ export const pipelineFaults = [
       "Names a value that matches no alternative of a conditional rule (a mainland address without divisionCode, a Hong Kong recipient without crossBorder) as a whole in invalidParams, instead of the closest alternative's member.",
   }),
   defineFault({
+    name: 'waybill-looked-up-before-query',
+    switch: 'waybill-looked-up-before-query',
+    requirements: ['ECDX-ERR-011'],
+    role: 'carrier',
+    description: 'Looks up the waybill before it reads the query: the events of an unknown waybill with limit=0 get 404 instead of 422 validation-failed.',
+  }),
+  defineFault({
     name: 'conformance-requires-signature',
     switch: 'conformance-requires-signature',
     requirements: ['ECDX-CNF-001'],

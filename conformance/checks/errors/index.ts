@@ -11,9 +11,10 @@ import type { TestContext } from '../../harness/context.ts';
 import { generateEd25519SigningKey } from '../../../protocol/index.ts';
 import { invalidBody, optionalCreatingRequest, optionalProbePath, creatingRequest } from '../../kit/requests.ts';
 import { catalogueSlug, expectProblemFormat, expectRefusal } from '../../kit/refusals.ts';
-import { postShipment } from '../../kit/shipping-data.ts';
+import { happyShipment, postShipment, unknownWaybillNo } from '../../kit/shipping-data.ts';
 import { expectRefusalNaming, withRecipient } from '../../kit/shipping-refusals.ts';
 import { DAY, timestamp } from '../../kit/time.ts';
+import { eventsPath } from '../../kit/trajectory.ts';
 
 const MIB = 1024 * 1024;
 /** The member the closest alternative of the address rule lacks (chapter Core §3, rule 2 of the closest alternative). */
@@ -161,6 +162,41 @@ export const errorChecks = [
       const what = 'POST /v1/shipments with a mainland recipient address without divisionCode';
       t.precondition(response.status === 422, `${what} was answered ${response.status}, not 422 (refusing it is ECDX-SHP-003's business)`);
       expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', pointers: [CLOSEST_MEMBER], requirementId: 'ECDX-ERR-003', what });
+    },
+  }),
+  defineCheck({
+    id: 'errors/query-before-lookup',
+    requirements: ['ECDX-ERR-011'],
+    role: 'carrier',
+    class: 'carrier-tracking-pull',
+    uses: { shipment: happyShipment },
+    title: 'The query is judged before the waybill is looked up, the cursor after',
+    description:
+      'Reads the events of an unknown waybill with `limit=0` and expects 422 `validation-failed` naming `/limit` ' +
+      '(the query comes before the lookup); a 404 fails only if the same `limit=0` on a known waybill is refused ' +
+      'with 422 (otherwise the target does not judge the limit at all, which is ECDX-TRK-010’s business). Then ' +
+      'reads the unknown waybill with a cursor no target issued and expects 404 `not-found`: the cursor is judged ' +
+      'against the waybill, after the lookup.',
+    async run(t, { shipment }) {
+      const unknown = unknownWaybillNo();
+      const what = `GET ${eventsPath(unknown, { limit: 0 })} (an unknown waybill)`;
+      const early = await t.http.get(eventsPath(unknown, { limit: 0 }));
+      if (early.status === 404) {
+        const { waybillNo } = await shipment();
+        const known = await t.http.get(eventsPath(waybillNo, { limit: 0 }));
+        t.precondition(
+          known.status === 422,
+          `limit=0 on the known waybill ${waybillNo} was answered ${known.status}, not 422: the limit is not judged at all (ECDX-TRK-010)`,
+        );
+      }
+      expectRefusalNaming(t, early, { status: 422, slug: 'validation-failed', pointers: ['/limit'], what });
+      const cursorPath = eventsPath(unknown, { cursor: 'ecdx-conformance-not-a-cursor' });
+      const late = await t.http.get(cursorPath);
+      if (late.status === 404 || late.status === 422) {
+        expectRefusal(t, late, 404, 'not-found', { what: `GET ${cursorPath} (an unknown waybill, a cursor no one issued)` });
+      } else {
+        t.blocked(`GET ${cursorPath} was answered ${late.status}; what an unknown waybill gets is ECDX-TRK-012's business`);
+      }
     },
   }),
   defineCheck({

@@ -44,10 +44,12 @@ function leakedPhone(request: unknown): string {
 }
 
 const listTrackingEvents: OperationHandler = ({ mock, params, query, caller }) => {
-  const limit = pageSize(mock, query);
-  if (typeof limit !== 'number') return limit;
   const waybillNo = params['waybillNo'] ?? '';
   const stored = shipmentsOf(mock).get(waybillNo);
+  // The query before the lookup, the cursor after it (chapter Core, order of evaluation; ECDX-ERR-011).
+  if (!stored && mock.fault('waybill-looked-up-before-query')) return shipmentNotFound();
+  const limit = pageSize(mock, query);
+  if (typeof limit !== 'number') return limit;
   if (!stored) {
     if (mock.fault('unknown-waybill-events-empty') && /^[A-Z0-9]{8,32}$/.test(waybillNo)) return json(200, { waybillNo, items: [] } satisfies EventPage);
     return shipmentNotFound();
