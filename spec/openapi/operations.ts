@@ -302,7 +302,9 @@ export const operations: OperationSpec[] = [
     description:
       'A party that will interrupt a data feed for a legitimate reason notifies the other in advance (OP-07). The ' +
       "receiver checks the lead time, the declared severity and the disclosure plan against the standard's rules " +
-      'and holds the notice for negotiation.',
+      'and holds the notice for negotiation. It first looks for a notice it already holds from the issuer: the same ' +
+      'notice again is answered 201 with the copy however late it arrives, a different one under the same noticeId ' +
+      '409. A notice addressed to another party, or naming an issuer other than the signer, is 403 and not held.',
     role: 'both',
     policy: ['OP-07'],
     signed: true,
