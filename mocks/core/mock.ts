@@ -32,6 +32,19 @@ import { unresolvedViolations } from './unresolved-violations.ts';
 import type { Switch } from './switches.ts';
 import type { Background, MockContext, MockRequest, MockResponse, OperationInput, Party, Route } from './types.ts';
 
+/** The 400 for a creating POST without a usable key, naming the header (ECDX-IDM-002). */
+const idempotencyKeyMissing = (kind: 'missing' | 'malformed'): MockResponse =>
+  problemResponse('idempotency-key-missing', {
+    detail: 'a creating POST needs an Idempotency-Key of 1–255 visible ASCII characters',
+    invalidParams: [
+      {
+        name: '/Idempotency-Key',
+        in: 'header',
+        reason: kind === 'missing' ? 'the field is missing' : 'the field is not 1–255 visible ASCII characters',
+      },
+    ],
+  });
+
 /** Largest request body the standard requires a receiver to take (Core chapter). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -213,6 +226,9 @@ export function createMock(options: MockOptions = {}): Mock {
     }
     if (match.kind === 'method-not-allowed') {
       if (fault('wrong-method-as-not-found')) return refuseEarly(problemResponse('not-found', { instance: request.url.pathname }));
+      // HEAD and OPTIONS are methods no ECDX path supports (chapter Core §4); the fault answers OPTIONS as web frameworks do.
+      if (request.method === 'OPTIONS' && fault('options-answered-with-allow'))
+        return refuseEarly({ status: 204, headers: { allow: match.allowed.join(', ') } });
       return refuseEarly(problemResponse('method-not-allowed', { detail: `allowed: ${match.allowed.join(', ')}` }, { allow: match.allowed.join(', ') }));
     }
     const { route, params } = match;
@@ -277,11 +293,15 @@ export function createMock(options: MockOptions = {}): Mock {
     if (validateFirst) {
       const invalid = schemaViolations();
       if (invalid) return finish(invalid);
-      if (operation.idempotent && request.headers['idempotency-key'] === undefined) return finish(problemResponse('idempotency-key-missing'));
+      if (operation.idempotent && request.headers['idempotency-key'] === undefined) return finish(idempotencyKeyMissing('missing'));
       const refusal = authenticateNow();
       if (refusal) return finish(refusal);
     }
 
+    // Any other request is processed as if it carried no Idempotency-Key (ECDX-IDM-010); the fault refuses it.
+    if (!operation.idempotent && request.headers['idempotency-key'] !== undefined && fault('idempotency-key-refused-when-not-creating')) {
+      return finish(problemResponse('bad-request', { detail: 'an Idempotency-Key is sent only on a creating POST' }));
+    }
     let idempotencyKey: ReturnType<IdempotencyKeys['begin']> | undefined;
     if (operation.idempotent) {
       const clientKeyid = fault('idempotency-key-global-scope') ? '*' : (caller?.keyid ?? '-');
@@ -294,7 +314,7 @@ export function createMock(options: MockOptions = {}): Mock {
             idempotencyKey = undefined;
             break;
           }
-          return finish(problemResponse('idempotency-key-missing', { detail: 'a creating POST needs an Idempotency-Key of 1–255 visible ASCII characters' }));
+          return finish(idempotencyKeyMissing(idempotencyKey.kind));
         case 'in-flight':
           if (!fault('idempotency-no-in-flight-guard')) return finish(problemResponse('idempotency-request-in-flight'));
           idempotencyKey = undefined;

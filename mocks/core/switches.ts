@@ -35,9 +35,11 @@ export const switches = {
     'idempotency-no-in-flight-guard',
     'idempotency-key-consumed-by-refusal',
     'idempotency-key-global-scope',
+    'idempotency-key-refused-when-not-creating',
     // routing, sizes, media types, JSON
     'unknown-path-needs-signature',
     'wrong-method-as-not-found',
+    'options-answered-with-allow',
     'no-body-size-limit',
     'ignore-content-type',
     'server-error-on-bad-input',

@@ -4,13 +4,14 @@ import type { Fault } from '../core/faults.ts';
 import { governanceFaults } from './governance.ts';
 import { pipelineFaults } from './pipeline.ts';
 import { pushFaults } from './push.ts';
+import { requestRuleFaults } from './request-rules.ts';
 import { shippingFaults } from './shipping.ts';
 import { signatureProfileFaults } from './signature-profile.ts';
 import { trackingFaults } from './tracking.ts';
 
 export type { Fault } from '../core/faults.ts';
 
-export const faults = [...pipelineFaults, ...signatureProfileFaults, ...shippingFaults, ...trackingFaults, ...pushFaults, ...governanceFaults];
+export const faults = [...pipelineFaults, ...signatureProfileFaults, ...requestRuleFaults, ...shippingFaults, ...trackingFaults, ...pushFaults, ...governanceFaults];
 
 /** The name of a fault of the catalogue: `startMockServer({ faults: [...] })` takes nothing else. */
 export type FaultName = (typeof faults)[number]['name'];

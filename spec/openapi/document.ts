@@ -351,7 +351,11 @@ const HTTP_MESSAGE_SIGNATURE = [
   '',
   'The covered components are `"@method" "@target-uri"`, then `"content-type" "content-digest"',
   '"idempotency-key"` whenever the request carries them — the same rule for every request, with or without',
-  'content. `expires` is at most 300 s after `created`; the nonce is fresh for every signature. A missing, invalid,',
+  'content. `expires` is at most 300 s after `created`; the nonce is fresh for every signature. Components carry no',
+  'parameters, and the only derived components are `@method`, `@target-uri`, `@authority`, `@scheme`,',
+  '`@request-target`, `@path` and `@query`; a nonce under 16 characters, a parameter or another derived component',
+  'is refused with 401 `signature-invalid`. A Content-Digest on a request without content is the digest of zero',
+  'octets, covered and checked like any other. A missing, invalid,',
   'expired, replayed or body-tampered request is answered 401 with a problem. An example with the published demo',
   'key (Appendix A of chapter *Security*; Appendix B works it through):',
   '',
@@ -388,9 +392,11 @@ function sharedParameters(): Record<string, OpenAPIV3_1.ParameterObject> {
         'characters. The field value is the key itself, sent bare (`Idempotency-Key: 7c1f…`), not an RFC 8941 ' +
         'sf-string: quotes, if sent, are characters of the key. Two requests are the same when they come from the ' +
         'same client (the signature keyid) with the same key, method, target URI (path and query) and content ' +
-        '(the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400; the same key ' +
+        '(the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400 ' +
+        '`idempotency-key-missing`, whose `invalidParams` names `/Idempotency-Key` `in: header`; the same key ' +
         'with a different method, target or content → 422; while the first request is in flight → 409; a repeat → ' +
-        'the original response. Keys are kept at least 24 h (see the conformance claim).',
+        'the original response. Keys are kept at least 24 h (see the conformance claim); a repeat after that may be ' +
+        'processed as a new request. On a request that creates nothing the field is ignored.',
       schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
       example: '7c1f0e2a-5b7d-4c53-9a4e-2f1d3b6c8e90',
     },

@@ -2,6 +2,7 @@
 import { checkConformanceClaim, checkHealth, feedsOfClasses, type Health } from '../../../schemas/src/index.ts';
 import { defineCheck } from '../../harness/check.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
+import { methodChecks } from './methods.ts';
 import { HOUR } from '../../../schemas/time.ts';
 
 export const discoveryChecks = [
@@ -130,4 +131,5 @@ export const discoveryChecks = [
       );
     },
   }),
+  ...methodChecks,
 ];

@@ -9,6 +9,7 @@ import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
 import { creatingRequest, probePath, type CreatingRequest } from '../../kit/requests.ts';
 import { creatingPosts } from './creating-posts.ts';
+import { notCreatingChecks } from './not-creating.ts';
 import { expectRefusal, problemSummary } from '../../kit/refusals.ts';
 import { newIdempotencyKey } from '../../kit/ids.ts';
 import { SECOND } from '../../../schemas/time.ts';
@@ -90,6 +91,15 @@ function judgeInFlight(t: TestContext, request: CreatingRequest, first: HttpResp
   expectRefusal(t, second, 409, 'idempotency-request-in-flight', { what: `${request.label} sent while the first with its Idempotency-Key was in flight` });
 }
 
+/** The idempotency-key-missing problem names the header: `{name: "/Idempotency-Key", in: "header"}` (ECDX-IDM-002). */
+function expectKeyNamed(t: TestContext, response: HttpResponse, what: string): void {
+  const params = (response.json as { invalidParams?: unknown } | undefined)?.invalidParams;
+  const named =
+    Array.isArray(params) &&
+    params.some((p: { name?: unknown; in?: unknown }) => typeof p?.name === 'string' && p.name.toLowerCase() === '/idempotency-key' && p.in === 'header');
+  t.assert(named, `${what}: invalidParams names /Idempotency-Key in: header (got ${JSON.stringify(params ?? null).slice(0, 200)})`);
+}
+
 export const idempotencyChecks = [
   defineCheck({
     id: 'idempotency/key-required',
@@ -99,7 +109,8 @@ export const idempotencyChecks = [
       'Sends every creating POST the target serves for the classes it claims (the operations the operations table ' +
       'flags idempotent: shipments, cancellations, subscriptions, interruption notices and their responses, incident ' +
       'notifications), correctly signed with a valid body, without an Idempotency-Key, with an empty one, with one ' +
-      'of 256 characters and with one containing a space; expects 400 `idempotency-key-missing` for each, and where ' +
+      'of 256 characters and with one containing a space; expects 400 `idempotency-key-missing` for each, its ' +
+      '`invalidParams` naming `/Idempotency-Key` `in: header` (the name compared case-insensitively), and where ' +
       'the result can be read back (a notice, a response, a cancellation) that nothing was done. A shipment to cancel ' +
       'and a notice to respond to are made first, with keys.',
     async run(t) {
@@ -118,6 +129,7 @@ export const idempotencyChecks = [
           const response = await t.http.post(post.path, body, { idempotencyKey: key });
           await post.undo?.(t, response);
           expectRefusal(t, response, 400, 'idempotency-key-missing', { what: `${post.label} ${how}` });
+          expectKeyNamed(t, response, `${post.label} ${how}`);
           await post.unchanged?.(t, body, how);
         }
       }
@@ -306,4 +318,5 @@ export const idempotencyChecks = [
       );
     },
   }),
+  ...notCreatingChecks,
 ];
