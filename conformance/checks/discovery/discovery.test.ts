@@ -98,4 +98,18 @@ describe('discovery checks against scripted answers', () => {
       }
     `);
   });
+
+  it('discovery/head-and-options-not-allowed', async () => {
+    const withAllow = (answer: ScriptedAnswer): ScriptedAnswer => ({ ...answer, headers: { ...answer.headers, allow: 'GET' } });
+    const run = (script: (r: { method: string }) => ScriptedAnswer) =>
+      runScripted(check('discovery/head-and-options-not-allowed'), { role: 'carrier', claim, script });
+    const refuses = (request: { method: string }): ScriptedAnswer =>
+      request.method === 'GET' ? { status: 200, json: {} } : withAllow(scriptedProblem('method-not-allowed'));
+    expect(outcome(await run(refuses)).status).toBe('passed');
+    const framework = (request: { method: string }): ScriptedAnswer =>
+      request.method === 'OPTIONS' ? { status: 204, text: '', headers: { allow: 'GET, HEAD' } } : refuses(request);
+    expect(outcome(await run(framework))).toMatchObject({ status: 'failed', message: expect.stringContaining('OPTIONS /v1/conformance: expected HTTP 405') });
+    const headAsGet = (request: { method: string }): ScriptedAnswer => (request.method === 'HEAD' ? { status: 200, text: '' } : refuses(request));
+    expect(outcome(await run(headAsGet))).toMatchObject({ status: 'failed', message: 'HEAD /v1/conformance: expected HTTP 405 (method-not-allowed), got 200' });
+  });
 });

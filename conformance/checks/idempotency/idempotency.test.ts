@@ -13,6 +13,8 @@ const claim = scriptedClaim('carrier', ['security', 'carrier-shipping']);
 const run = async (id: string, script: Script, against = claim) => outcome(await runScripted(check(id), { role: 'carrier', claim: against, script }));
 
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
+/** The 400 as ECDX-IDM-002 has it: the problem naming the header. */
+const keyMissing = () => scriptedProblem('idempotency-key-missing', { invalidParams: [{ name: '/Idempotency-Key', in: 'header', reason: 'missing' }] });
 
 /** A valid Shipment for the request, under the n-th waybill number of the scripted carrier. */
 const shipment = (n: number, body: string) => {
@@ -33,7 +35,7 @@ const keeper = (): Script => {
     }
     if (request.method !== 'POST') return scriptedProblem('method-not-allowed');
     const key = request.headers['idempotency-key'];
-    if (key === undefined || !VALID_KEY.test(key)) return scriptedProblem('idempotency-key-missing');
+    if (key === undefined || !VALID_KEY.test(key)) return keyMissing();
     const seen = kept.get(key);
     if (seen) return sameJson(JSON.parse(seen.body), JSON.parse(request.body)) ? seen.answer : scriptedProblem('idempotency-key-reused');
     created += 1;
@@ -61,7 +63,7 @@ const platform = (options: { keysOnlyNotices?: boolean } = {}): Script => {
     if (request.method === 'GET') return held ? { status: 200, json: held } : scriptedProblem('notice-not-found');
     const key = request.headers['idempotency-key'];
     const keyed = (options.keysOnlyNotices && request.path !== '/v1/interruption-notices') || (key !== undefined && VALID_KEY.test(key));
-    if (!keyed) return scriptedProblem('idempotency-key-missing');
+    if (!keyed) return keyMissing();
     if (request.path === '/v1/security-incidents') {
       const { incidentId } = JSON.parse(request.body) as { incidentId: string };
       return { status: 201, json: { incidentId, receivedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z') } };
@@ -94,7 +96,7 @@ describe('idempotency checks against scripted answers', () => {
   it('idempotency/key-required', async () => {
     expect(await run('idempotency/key-required', keeper())).toMatchInlineSnapshot(`
       {
-        "message": "52 assertions held",
+        "message": "60 assertions held",
         "status": "passed",
       }
     `);
@@ -106,12 +108,58 @@ describe('idempotency checks against scripted answers', () => {
     `);
   });
 
+  it('idempotency/key-required fails a 400 that does not name the header', async () => {
+    const unnamed: Script = (request) => {
+      const answer = keeper()(request);
+      return request.headers['idempotency-key'] === undefined ? scriptedProblem('idempotency-key-missing') : answer;
+    };
+    expect(await run('idempotency/key-required', unnamed)).toMatchObject({
+      status: 'failed',
+      message: 'POST /v1/shipments without an Idempotency-Key: invalidParams names /Idempotency-Key in: header (got null)',
+    });
+  });
+
+  it('idempotency/key-ignored-on-reads', async () => {
+    expect((await run('idempotency/key-ignored-on-reads', keeper())).status).toBe('passed');
+    const refusesKeyedReads: Script = (request) =>
+      request.method === 'GET' && request.headers['idempotency-key'] !== undefined ? scriptedProblem('bad-request') : keeper()(request);
+    expect(await run('idempotency/key-ignored-on-reads', refusesKeyedReads)).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/with an Idempotency-Key \(first time\) is answered as without one: expected 404, got 400$/),
+    });
+  });
+
+  it('idempotency/key-ignored-on-clock-moves', async () => {
+    const testClaim = scriptedClaim('carrier', ['security', 'carrier-shipping'], { testMode: true });
+    /** A test clock that moves on every POST, or (`replays`) answers a repeated key from a store. */
+    const clock = (replays: boolean): Script => {
+      let now = Date.parse('2026-03-01T01:30:00Z');
+      const kept = new Map<string, { status: number; json: unknown }>();
+      return (request) => {
+        if (request.path !== '/v1/test/clock') return scriptedProblem('not-found');
+        const key = request.headers['idempotency-key'];
+        if (request.method === 'POST') {
+          if (replays && key && kept.has(key)) return kept.get(key)!;
+          now += (JSON.parse(request.body) as { advanceSeconds: number }).advanceSeconds * 1000;
+        }
+        const answer = { status: 200, json: { now: new Date(now).toISOString(), speed: 0 } };
+        if (key) kept.set(key, answer);
+        return answer;
+      };
+    };
+    const onTestTarget = async (script: Script) =>
+      outcome(await runScripted(check('idempotency/key-ignored-on-clock-moves'), { role: 'carrier', claim: testClaim, script }));
+    expect((await onTestTarget(clock(false))).status).toBe('passed');
+    expect(await onTestTarget(clock(true))).toMatchObject({ status: 'failed', message: expect.stringContaining('moved the clock again') });
+    expect((await run('idempotency/key-ignored-on-clock-moves', clock(false))).status).toBe('skipped');
+  });
+
   it('idempotency/key-required probes every creating POST of a platform', async () => {
     const onPlatform = async (script: Script) =>
       outcome(await runScripted(check('idempotency/key-required'), { role: 'platform', claim: platformClaim, script }));
     expect(await onPlatform(platform())).toMatchInlineSnapshot(`
       {
-        "message": "80 assertions held",
+        "message": "92 assertions held",
         "status": "passed",
       }
     `);
