@@ -99,7 +99,10 @@ describe('errors/invalid-params', () => {
   });
 
   it('errors/conditional-rule-names-closest-member', async () => {
-    const naming = (name: string): Script => () => scriptedProblem('validation-failed', { invalidParams: [{ name, reason: 'required' }] });
+    const naming =
+      (name: string): Script =>
+      () =>
+        scriptedProblem('validation-failed', { invalidParams: [{ name, reason: 'required' }] });
     expect(await run('errors/conditional-rule-names-closest-member', naming('/recipient/address/divisionCode'))).toMatchInlineSnapshot(`
       {
         "message": "1 assertion held",
