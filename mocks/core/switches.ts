@@ -107,6 +107,7 @@ export const switches = {
   ],
   'push/dispatcher.ts': [
     'deleted-subscription-still-pushed',
+    'push-timestamp-on-real-clock',
     'push-ignores-status-filter',
     'push-drops-events',
     'push-event-differs-from-trajectory',

@@ -7,11 +7,21 @@ import { pushFaults } from './push.ts';
 import { requestRuleFaults } from './request-rules.ts';
 import { shippingFaults } from './shipping.ts';
 import { signatureProfileFaults } from './signature-profile.ts';
+import { testClockFaults } from './test-clock.ts';
 import { trackingFaults } from './tracking.ts';
 
 export type { Fault } from '../core/faults.ts';
 
-export const faults = [...pipelineFaults, ...signatureProfileFaults, ...requestRuleFaults, ...shippingFaults, ...trackingFaults, ...pushFaults, ...governanceFaults];
+export const faults = [
+  ...pipelineFaults,
+  ...signatureProfileFaults,
+  ...requestRuleFaults,
+  ...shippingFaults,
+  ...trackingFaults,
+  ...pushFaults,
+  ...testClockFaults,
+  ...governanceFaults,
+];
 
 /** The name of a fault of the catalogue: `startMockServer({ faults: [...] })` takes nothing else. */
 export type FaultName = (typeof faults)[number]['name'];

@@ -189,7 +189,8 @@ export class PushDispatcher implements PushService {
     const signature =
       retry && batch.firstSignature && mock.fault('push-retry-reuses-signature')
         ? batch.firstSignature
-        : signWebhook({ id: webhookId, timestamp: now, body }, this.#signingKey(holder));
+        : // webhook-timestamp is the attempt time on the test clock (chapter Test controls); the fault stamps real time.
+          signWebhook({ id: webhookId, timestamp: mock.fault('push-timestamp-on-real-clock') ? Date.now() : now, body }, this.#signingKey(holder));
     // Written before the attempt: a mock that dies while waiting for the answer resumes with the next retry.
     const pendingDelay = this.#retryDelay(batchId, attempt);
     batches.put(batchId, {
