@@ -5,7 +5,7 @@
 import { DAY } from '../../../schemas/time.ts';
 import { defineCheck } from '../../harness/check.ts';
 import { createShipment, pathOrderId } from '../../kit/shipping-data.ts';
-import { eventsPath, getEvents, pageOf, readTrajectory } from '../../kit/trajectory.ts';
+import { eventsPath, getEvents, pageOf, walkEvents } from '../../kit/trajectory.ts';
 
 /** The page size without `limit`, before the claim's cap. */
 const DEFAULT_PAGE_SIZE = 20;
@@ -28,8 +28,14 @@ export const trackingPageSizeChecks = [
       t.requireTestMode();
       const { waybillNo } = await createShipment(t, { platformOrderId: pathOrderId('long') });
       await t.advanceClock(2 * DAY);
-      const total = (await readTrajectory(t, waybillNo)).events.length;
       const cap = Math.min(t.claim?.maxPageSize ?? LARGEST_PAGE, LARGEST_PAGE);
+      // Walked maxPageSize a page, the largest limit the claim promises to accept (ECDX-CNF-004).
+      const walk = await walkEvents(t, waybillNo, cap, Math.ceil(300 / cap) + 1);
+      t.precondition(
+        !walk.refused && walk.complete,
+        `walking the trajectory of ${waybillNo} ${cap} events a page (the claim's maxPageSize) did not reach its end (ECDX-TRK-001 and ECDX-TRK-009 are checked on their own)`,
+      );
+      const total = walk.events.length;
       const defaultSize = Math.min(DEFAULT_PAGE_SIZE, cap);
       if (total <= defaultSize) {
         t.notApplicable(
