@@ -17,6 +17,7 @@ const REALLY_MET: Record<PartyRole, Record<string, string>> = {
     'discovery/claim-consistent': 'the claim it serves is consistent',
     'security/no-credentials-in-urls': 'it hands out no URL, so none carries a credential',
     'idempotency/expiry-published': 'the claim publishes an idempotency-key expiry of one day',
+    'idempotency/key-ignored-on-reads': 'it answers a GET with an Idempotency-Key as it answers one without',
     'errors/no-server-error-for-bad-requests': 'it never answers 5xx',
   },
   platform: {
@@ -25,6 +26,7 @@ const REALLY_MET: Record<PartyRole, Record<string, string>> = {
     'security/no-credentials-in-urls': 'it hands out no URL, so none carries a credential',
     'security/claimed-parameters-honoured': 'it accepts requests and pushes signed with every algorithm and scheme it lists',
     'idempotency/expiry-published': 'the claim publishes an idempotency-key expiry of one day',
+    'idempotency/key-ignored-on-reads': 'it answers a GET with an Idempotency-Key as it answers one without',
     'errors/no-server-error-for-bad-requests': 'it never answers 5xx',
     'push/receiver-acknowledges-in-time': 'it answers every push 2xx at once',
     'push/receiver-any-order': 'it takes events in any order',
