@@ -34,6 +34,7 @@ const DELIVERY = [
   'push/410-disables',
   'push/retry-after-honoured',
   'push/nothing-after-delete',
+  'push/abandoned-batch-disables',
 ];
 
 describe('the push delivery checks against a carrier that pushes as the text allows', () => {
@@ -70,6 +71,15 @@ describe('push/2xx-ends-delivery gives the target time to read each answer befor
     expect(await outcome('push/2xx-ends-delivery', { only200: true })).toMatchObject({
       status: 'failed',
       message: expect.stringMatching(/answered 202, was not attempted again \(got \d+ more attempts?\)/),
+    });
+  }, 60_000);
+});
+
+describe('push/abandoned-batch-disables', () => {
+  it('fails a carrier that abandons a batch but leaves the subscription ACTIVE', async () => {
+    expect(await outcome('push/abandoned-batch-disables', { activeAfterAbandon: true })).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/DISABLED with disabledReason DELIVERY_FAILING \(got ACTIVE\)/),
     });
   }, 60_000);
 });

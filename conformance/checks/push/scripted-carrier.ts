@@ -28,6 +28,8 @@ export interface CarrierBehaviour {
   wallClockStamps?: boolean;
   /** A fault: only 200 counts as delivery; any other 2xx is retried. */
   only200?: boolean;
+  /** A fault: a batch abandoned after the whole retry schedule leaves its subscription ACTIVE (ECDX-PSH-028). */
+  activeAfterAbandon?: boolean;
   /** A fault, or a forger at the callback: every push is signed with a key no subscription was given. */
   signsWithAnotherKey?: boolean;
   /** Minutes after creation at which the trajectory's events are recorded (default 6, 40, 150, 600, 1500, 2400). */
@@ -123,6 +125,10 @@ export function scriptedCarrier(behaviour: CarrierBehaviour = {}): ScriptedCarri
       }
       const delay = RETRIES_MS[batch.attempts - 1];
       if (!ok && delay !== undefined) batch.dueAt = Math.max(now() + delay, notBefore);
+      else if (!ok && !behaviour.activeAfterAbandon) {
+        batch.subscription.disabled = true;
+        Object.assign(batch.subscription.body, { state: 'DISABLED', disabledReason: 'DELIVERY_FAILING' });
+      }
     })();
     pending.add(sent);
     void sent.finally(() => pending.delete(sent));
