@@ -187,10 +187,10 @@ export const trackingPullChecks = [
     id: 'tracking/page-size',
     requirements: ['ECDX-TRK-010'],
     needs: ['test-mode'],
-    title: 'A page holds at most limit events, 20 without one, never more than 100',
+    title: 'A page holds the page size: limit, 20 without one, never more than maxPageSize, or all that remain',
     description:
       "Reads the first page of a delivered parcel's trajectory with `limit` 1, 2, 5, none and 100, and expects " +
-      'at most that many events (20 without a limit).',
+      "exactly that many events (20 without a limit, at most the claim's maxPageSize), or all of them when fewer are recorded.",
     uses: { journeys },
     async run(t, { journeys }) {
       t.requireTestMode();
@@ -201,8 +201,12 @@ export const trackingPullChecks = [
         const response = await getEvents(t, happy.waybillNo, limit === undefined ? {} : { limit });
         const what = `GET ${eventsPath(happy.waybillNo, limit === undefined ? {} : { limit })}`;
         const page = t.need(pageOf(response), `${what} answered ${response.status} without a readable page (see ECDX-TRK-001)`);
-        const most = limit ?? 20;
-        t.assert(page.items.length <= most, `${what}: at most ${most} of the ${total} events (got ${page.items.length})`);
+        const size = Math.min(limit ?? 20, t.claim?.maxPageSize ?? 100, 100);
+        const expected = Math.min(size, total);
+        t.assert(
+          page.items.length === expected,
+          `${what}: ${expected === size ? `the page size ${size}` : `all ${total} events, fewer than the page size ${size}`} (got ${page.items.length})`,
+        );
       }
     },
   }),
