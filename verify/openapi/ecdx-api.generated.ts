@@ -215,7 +215,7 @@ export interface paths {
     put?: never;
     /**
      * Receive advance notice of an interruption
-     * @description A party that will interrupt a data feed for a legitimate reason notifies the other in advance (OP-07). The receiver checks the lead time, the declared severity and the disclosure plan against the standard's rules and holds the notice for negotiation.
+     * @description A party that will interrupt a data feed for a legitimate reason notifies the other in advance (OP-07). The receiver checks the lead time, the declared severity and the disclosure plan against the standard's rules and holds the notice for negotiation. It first looks for a notice it already holds from the issuer: the same notice again is answered 201 with the copy however late it arrives, a different one under the same noticeId 409. A notice addressed to another party, or naming an issuer other than the signer, is 403 and not held.
      *
      *     Policy: OP-07. Served by: carriers and platforms.
      */
@@ -830,7 +830,7 @@ export interface components {
       | 'STALLED';
     /**
      * TrackingSubStatus
-     * @description A refinement of a TrackingStatus. Each sub-status belongs to the statuses listed for it in the ECDX taxonomy (`subStatusParents`), and an event may carry it only with one of those: DELIVERED_* with DELIVERED (本人签收, 代签, 快递柜签收, 驿站/自提点签收, 异常后签收); PICKUP_* with AT_PICKUP_POINT (入柜, 入驿站); CUSTOMS_* with CUSTOMS (待清关, 清关中, 已清关, 海关扣留); REDIRECTED_* with REDIRECTED (改址, 转其他快递); EXCEPTION_* with EXCEPTION, and EXCEPTION_ADDRESS, EXCEPTION_CONTACT, EXCEPTION_OUT_OF_AREA and EXCEPTION_OTHER also with DELIVERY_FAILED, EXCEPTION_UNCOLLECTED also with AT_PICKUP_POINT, EXCEPTION_INTERCEPTED also with RETURNING. A platform that does not know a sub-status still understands the event from its status.
+     * @description A refinement of a TrackingStatus. Each sub-status belongs to the statuses listed for it in the ECDX taxonomy (chapter Parcel data §2), and an event may carry it only with one of those: DELIVERED_* with DELIVERED (本人签收, 代签, 快递柜签收, 驿站/自提点签收, 异常后签收); PICKUP_* with AT_PICKUP_POINT (入柜, 入驿站); CUSTOMS_* with CUSTOMS (待清关, 清关中, 已清关, 海关扣留); REDIRECTED_* with REDIRECTED (改址, 转其他快递); EXCEPTION_* with EXCEPTION, and EXCEPTION_ADDRESS, EXCEPTION_CONTACT, EXCEPTION_OUT_OF_AREA and EXCEPTION_OTHER also with DELIVERY_FAILED, EXCEPTION_UNCOLLECTED also with AT_PICKUP_POINT, EXCEPTION_INTERCEPTED also with RETURNING. A platform that does not know a sub-status still understands the event from its status.
      * @enum {string}
      */
     TrackingSubStatus:
@@ -860,7 +860,7 @@ export interface components {
       | 'EXCEPTION_OTHER';
     /**
      * TrackingNode
-     * @description The stage of the delivery chain an event belongs to: the four nodes OP-02 names — ACCEPTANCE 收寄, SORTING 分拣, TRANSPORT 运输, DELIVERY 投递. It follows from the status by the ECDX node table (`statusNode`), so that a platform can show the four stages without knowing every status; EXCEPTION and STALLED keep the node of the stage in which the parcel was.
+     * @description The stage of the delivery chain an event belongs to: the four nodes OP-02 names — ACCEPTANCE 收寄, SORTING 分拣, TRANSPORT 运输, DELIVERY 投递. It follows from the status by the ECDX node table (chapter Parcel data §2), so that a platform can show the four stages without knowing every status; EXCEPTION and STALLED keep the node of the stage in which the parcel was.
      * @enum {string}
      */
     TrackingNode: 'ACCEPTANCE' | 'SORTING' | 'TRANSPORT' | 'DELIVERY';
@@ -1224,7 +1224,7 @@ export interface components {
       detail?: string;
       /** @description A URI reference that identifies this occurrence, for example the request path or a log correlation URN. */
       instance?: string;
-      /** @description Every violation found, for `validation-failed` (required there) and other 422 types where a field is at fault. */
+      /** @description Every violation found, for `validation-failed` (required there) and other 422 types where a field is at fault. A value that matches no alternative of a conditional rule (`anyOf`) is named by the members of the closest alternative (chapter Core, Errors); entries beyond the ones a client expects may be listed, each naming a member that breaks a rule. */
       invalidParams?: components['schemas']['InvalidParam'][];
       /** @description Test deployments only, on a 401 `signature-invalid` or `digest-mismatch`: the signature base (RFC 9421 §2.5) the receiver computed for the request, for a developer to compare with the one their client signed. It holds what the request sent, never a signature value or key material; a production deployment never sends it. */
       signatureBase?: string;
@@ -1777,7 +1777,7 @@ export interface components {
     };
   };
   parameters: {
-    /** @description A key unique to this logical request (draft-ietf-httpapi-idempotency-key-header), 1–255 visible ASCII characters. The field value is the key itself, sent bare (`Idempotency-Key: 7c1f…`), not an RFC 8941 sf-string: quotes, if sent, are characters of the key. Two requests are the same when they come from the same client (the signature keyid) with the same key, method, target URI (path and query) and content (the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400; the same key with a different method, target or content → 422; while the first request is in flight → 409; a repeat → the original response. Keys are kept at least 24 h (see the conformance claim). */
+    /** @description A key unique to this logical request (draft-ietf-httpapi-idempotency-key-header), 1–255 visible ASCII characters. The field value is the key itself, sent bare (`Idempotency-Key: 7c1f…`), not an RFC 8941 sf-string: quotes, if sent, are characters of the key. Two requests are the same when they come from the same client (the signature keyid) with the same key, method, target URI (path and query) and content (the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400 `idempotency-key-missing`, whose `invalidParams` names `/Idempotency-Key` `in: header`; the same key with a different method, target or content → 422; while the first request is in flight → 409; a repeat → the original response. Keys are kept at least 24 h (see the conformance claim); a repeat after that may be processed as a new request. On a request that creates nothing the field is ignored. */
     IdempotencyKey: string;
     /** @description The batch id of the push (`PushBatch.batchId`); the same on every retry of the batch. */
     WebhookId: components['schemas']['ObjectId'];
@@ -1844,7 +1844,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description A key unique to this logical request (draft-ietf-httpapi-idempotency-key-header), 1–255 visible ASCII characters. The field value is the key itself, sent bare (`Idempotency-Key: 7c1f…`), not an RFC 8941 sf-string: quotes, if sent, are characters of the key. Two requests are the same when they come from the same client (the signature keyid) with the same key, method, target URI (path and query) and content (the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400; the same key with a different method, target or content → 422; while the first request is in flight → 409; a repeat → the original response. Keys are kept at least 24 h (see the conformance claim). */
+        /** @description A key unique to this logical request (draft-ietf-httpapi-idempotency-key-header), 1–255 visible ASCII characters. The field value is the key itself, sent bare (`Idempotency-Key: 7c1f…`), not an RFC 8941 sf-string: quotes, if sent, are characters of the key. Two requests are the same when they come from the same client (the signature keyid) with the same key, method, target URI (path and query) and content (the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400 `idempotency-key-missing`, whose `invalidParams` names `/Idempotency-Key` `in: header`; the same key with a different method, target or content → 422; while the first request is in flight → 409; a repeat → the original response. Keys are kept at least 24 h (see the conformance claim); a repeat after that may be processed as a new request. On a request that creates nothing the field is ignored. */
         'Idempotency-Key': components['parameters']['IdempotencyKey'];
       };
       path?: never;
@@ -1909,7 +1909,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description A key unique to this logical request (draft-ietf-httpapi-idempotency-key-header), 1–255 visible ASCII characters. The field value is the key itself, sent bare (`Idempotency-Key: 7c1f…`), not an RFC 8941 sf-string: quotes, if sent, are characters of the key. Two requests are the same when they come from the same client (the signature keyid) with the same key, method, target URI (path and query) and content (the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400; the same key with a different method, target or content → 422; while the first request is in flight → 409; a repeat → the original response. Keys are kept at least 24 h (see the conformance claim). */
+        /** @description A key unique to this logical request (draft-ietf-httpapi-idempotency-key-header), 1–255 visible ASCII characters. The field value is the key itself, sent bare (`Idempotency-Key: 7c1f…`), not an RFC 8941 sf-string: quotes, if sent, are characters of the key. Two requests are the same when they come from the same client (the signature keyid) with the same key, method, target URI (path and query) and content (the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400 `idempotency-key-missing`, whose `invalidParams` names `/Idempotency-Key` `in: header`; the same key with a different method, target or content → 422; while the first request is in flight → 409; a repeat → the original response. Keys are kept at least 24 h (see the conformance claim); a repeat after that may be processed as a new request. On a request that creates nothing the field is ignored. */
         'Idempotency-Key': components['parameters']['IdempotencyKey'];
       };
       path: {
@@ -1982,7 +1982,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description A key unique to this logical request (draft-ietf-httpapi-idempotency-key-header), 1–255 visible ASCII characters. The field value is the key itself, sent bare (`Idempotency-Key: 7c1f…`), not an RFC 8941 sf-string: quotes, if sent, are characters of the key. Two requests are the same when they come from the same client (the signature keyid) with the same key, method, target URI (path and query) and content (the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400; the same key with a different method, target or content → 422; while the first request is in flight → 409; a repeat → the original response. Keys are kept at least 24 h (see the conformance claim). */
+        /** @description A key unique to this logical request (draft-ietf-httpapi-idempotency-key-header), 1–255 visible ASCII characters. The field value is the key itself, sent bare (`Idempotency-Key: 7c1f…`), not an RFC 8941 sf-string: quotes, if sent, are characters of the key. Two requests are the same when they come from the same client (the signature keyid) with the same key, method, target URI (path and query) and content (the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400 `idempotency-key-missing`, whose `invalidParams` names `/Idempotency-Key` `in: header`; the same key with a different method, target or content → 422; while the first request is in flight → 409; a repeat → the original response. Keys are kept at least 24 h (see the conformance claim); a repeat after that may be processed as a new request. On a request that creates nothing the field is ignored. */
         'Idempotency-Key': components['parameters']['IdempotencyKey'];
       };
       path?: never;
@@ -2109,7 +2109,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description A key unique to this logical request (draft-ietf-httpapi-idempotency-key-header), 1–255 visible ASCII characters. The field value is the key itself, sent bare (`Idempotency-Key: 7c1f…`), not an RFC 8941 sf-string: quotes, if sent, are characters of the key. Two requests are the same when they come from the same client (the signature keyid) with the same key, method, target URI (path and query) and content (the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400; the same key with a different method, target or content → 422; while the first request is in flight → 409; a repeat → the original response. Keys are kept at least 24 h (see the conformance claim). */
+        /** @description A key unique to this logical request (draft-ietf-httpapi-idempotency-key-header), 1–255 visible ASCII characters. The field value is the key itself, sent bare (`Idempotency-Key: 7c1f…`), not an RFC 8941 sf-string: quotes, if sent, are characters of the key. Two requests are the same when they come from the same client (the signature keyid) with the same key, method, target URI (path and query) and content (the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400 `idempotency-key-missing`, whose `invalidParams` names `/Idempotency-Key` `in: header`; the same key with a different method, target or content → 422; while the first request is in flight → 409; a repeat → the original response. Keys are kept at least 24 h (see the conformance claim); a repeat after that may be processed as a new request. On a request that creates nothing the field is ignored. */
         'Idempotency-Key': components['parameters']['IdempotencyKey'];
       };
       path?: never;
@@ -2175,7 +2175,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description A key unique to this logical request (draft-ietf-httpapi-idempotency-key-header), 1–255 visible ASCII characters. The field value is the key itself, sent bare (`Idempotency-Key: 7c1f…`), not an RFC 8941 sf-string: quotes, if sent, are characters of the key. Two requests are the same when they come from the same client (the signature keyid) with the same key, method, target URI (path and query) and content (the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400; the same key with a different method, target or content → 422; while the first request is in flight → 409; a repeat → the original response. Keys are kept at least 24 h (see the conformance claim). */
+        /** @description A key unique to this logical request (draft-ietf-httpapi-idempotency-key-header), 1–255 visible ASCII characters. The field value is the key itself, sent bare (`Idempotency-Key: 7c1f…`), not an RFC 8941 sf-string: quotes, if sent, are characters of the key. Two requests are the same when they come from the same client (the signature keyid) with the same key, method, target URI (path and query) and content (the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400 `idempotency-key-missing`, whose `invalidParams` names `/Idempotency-Key` `in: header`; the same key with a different method, target or content → 422; while the first request is in flight → 409; a repeat → the original response. Keys are kept at least 24 h (see the conformance claim); a repeat after that may be processed as a new request. On a request that creates nothing the field is ignored. */
         'Idempotency-Key': components['parameters']['IdempotencyKey'];
       };
       path: {
@@ -2215,7 +2215,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description A key unique to this logical request (draft-ietf-httpapi-idempotency-key-header), 1–255 visible ASCII characters. The field value is the key itself, sent bare (`Idempotency-Key: 7c1f…`), not an RFC 8941 sf-string: quotes, if sent, are characters of the key. Two requests are the same when they come from the same client (the signature keyid) with the same key, method, target URI (path and query) and content (the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400; the same key with a different method, target or content → 422; while the first request is in flight → 409; a repeat → the original response. Keys are kept at least 24 h (see the conformance claim). */
+        /** @description A key unique to this logical request (draft-ietf-httpapi-idempotency-key-header), 1–255 visible ASCII characters. The field value is the key itself, sent bare (`Idempotency-Key: 7c1f…`), not an RFC 8941 sf-string: quotes, if sent, are characters of the key. Two requests are the same when they come from the same client (the signature keyid) with the same key, method, target URI (path and query) and content (the SHA-256 of the body octets); no other field is part of the fingerprint. Missing → 400 `idempotency-key-missing`, whose `invalidParams` names `/Idempotency-Key` `in: header`; the same key with a different method, target or content → 422; while the first request is in flight → 409; a repeat → the original response. Keys are kept at least 24 h (see the conformance claim); a repeat after that may be processed as a new request. On a request that creates nothing the field is ignored. */
         'Idempotency-Key': components['parameters']['IdempotencyKey'];
       };
       path?: never;

@@ -10,7 +10,6 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../mocks/index.ts';
 import { demoCredentials, headersToRecord, signRequest } from '../../protocol/index.ts';
-import { OPENAPI_TYPES_PATH, openApiTypes } from '../../scripts/openapi-types.ts';
 import type { components, paths, webhooks } from './ecdx-api.generated.ts';
 
 type ShipmentRequest = components['schemas']['ShipmentRequest'];
@@ -93,11 +92,10 @@ describe('a typed client generated from spec/openapi.yaml (openapi-typescript, o
     return api;
   };
 
-  it('are the types openapi-typescript generates from the document on disk', async () => {
-    const committed = readFileSync(join(root, OPENAPI_TYPES_PATH), 'utf8');
-    expect(committed, `${OPENAPI_TYPES_PATH} is stale: npx tsx scripts/generate.ts openapi-types`).toBe(
-      await openApiTypes(readFileSync(join(root, 'spec', 'openapi.yaml'), 'utf8')),
-    );
+  // That the committed types are what openapi-typescript makes of the document on disk is a staleness check like
+  // every generated file's (scripts/generated.test.ts, generator openapi-types): verify/ does not import scripts/.
+  it('type every required member the document defines', () => {
+    const committed = readFileSync(join(root, 'verify', 'openapi', 'ecdx-api.generated.ts'), 'utf8');
     // A branch that requires a member without defining it comes out as "must be an empty object".
     expect(committed).not.toMatch(/^\s+\w+: Record<string, never>;$/m);
   });
