@@ -147,9 +147,10 @@ export const pipelineFaults = [
   defineFault({
     name: 'wrong-method-as-not-found',
     switch: 'wrong-method-as-not-found',
-    requirements: ['ECDX-ERR-007'],
+    // HEAD and OPTIONS are wrong methods on every defined path, so their 405 (ECDX-CNF-008) breaks with it.
+    requirements: ['ECDX-ERR-007', 'ECDX-CNF-008'],
     role: 'both',
-    description: 'Answers a wrong method on a defined path with 404 and no Allow header instead of 405.',
+    description: 'Answers a wrong method on a defined path (HEAD and OPTIONS too) with 404 and no Allow header instead of 405.',
   }),
   defineFault({
     name: 'no-body-size-limit',
@@ -289,7 +290,8 @@ export const pipelineFaults = [
   }),
   defineFault({
     name: 'problem-without-invalid-params',
-    requirements: ['ECDX-ERR-003'],
+    // An unknown claim role is a validation-failed problem that names /role (ECDX-CNF-007), so it breaks with it.
+    requirements: ['ECDX-ERR-003', 'ECDX-CNF-007'],
     role: 'both',
     description: 'Leaves invalidParams out of validation-failed problems, so the client cannot tell which member is wrong.',
     operation: '*',
