@@ -27,7 +27,12 @@ async function run(options: Partial<RunOptions> & Pick<RunOptions, 'checks'>, sc
 const check = (id: string, body: Parameters<typeof defineCheck>[0]['run'], requirement = 'ECDX-ERR-001') =>
   defineCheck({ id, requirements: [requirement], title: id, description: id, run: body });
 
-const quick = check('errors/quick', async (t) => t.assert(true, 'held'));
+/** A check that passes on evidence, as every check must: the scripted target answers GET /v1/health with 200. */
+const answered: Parameters<typeof defineCheck>[0]['run'] = async (t) => {
+  const health = await t.http.get('/v1/health');
+  t.assert(health.status === 200, `GET /v1/health is answered 200 (got ${health.status})`);
+};
+const quick = check('errors/quick', answered);
 const forever = check('errors/forever', async (t) => {
   for (;;) {
     await t.http.get('/v1/health');
@@ -40,7 +45,7 @@ describe('the run deadline', () => {
     const started = Date.now();
     const finished: string[] = [];
     const progress = { checkFinished: (r: { checkId: string }) => finished.push(r.checkId) };
-    const checks = [quick, forever, check('errors/later', async (t) => t.assert(true, 'held'))];
+    const checks = [quick, forever, check('errors/later', answered)];
     const report = await run({ checks, concurrency: 1, maxDurationMs: 700, progress });
     expect(Date.now() - started).toBeLessThan(2_500);
     expect(report.results.map((r) => [r.checkId, r.status, r.message])).toEqual([
@@ -83,13 +88,15 @@ describe('what a target sends never breaks a report', () => {
 
   it('bounds the messages a check writes from what the target answered', async () => {
     const chatty = check('errors/chatty', async (t) => {
-      for (let i = 0; i < 5_000; i++) t.assert(true, `held ${'y'.repeat(10_000)}`);
+      const health = await t.http.get('/v1/health');
+      for (let i = 0; i < 5_000; i++) t.assert(health.status === 200, `held ${'y'.repeat(10_000)}`);
       t.assert(false, `the target said ${'z'.repeat(1_000_000)}`);
     });
     const result = (await run({ checks: [chatty] })).results[0]!;
     expect(result.status).toBe('failed');
     expect(result.message.length).toBeLessThan(5_000);
-    expect([result.evidence.length, result.omittedEvidence]).toEqual([500, 4501]);
+    // 5,002 pieces: the exchange, 5,000 assertions on it and the failure; the first 499 and the last are kept.
+    expect([result.evidence.length, result.omittedEvidence]).toEqual([500, 4502]);
     expect(result.evidence.at(-1)).toMatchObject({ kind: 'assertion', passed: false });
     expect(JSON.stringify(result).length).toBeLessThan(1_500_000);
   });
@@ -138,7 +145,7 @@ describe('a failure of the harness itself', () => {
         if (seen === 1) throw new Error('the progress bar fell over');
       },
     };
-    const report = await run({ checks: [quick, check('errors/second', async (t) => t.assert(true, 'held'))], concurrency: 1, progress });
+    const report = await run({ checks: [quick, check('errors/second', answered)], concurrency: 1, progress });
     expect(report.results.map((r) => [r.checkId, r.status])).toEqual([
       ['errors/quick', 'passed'],
       ['errors/second', 'error'],
@@ -157,7 +164,7 @@ describe('a failure of the harness itself', () => {
 });
 
 describe('--only and --skip', () => {
-  const discovery = defineCheck({ id: 'discovery/x', requirements: ['ECDX-CNF-001'], title: 'x', description: 'x', run: async (t) => t.assert(true, 'held') });
+  const discovery = defineCheck({ id: 'discovery/x', requirements: ['ECDX-CNF-001'], title: 'x', description: 'x', run: answered });
   const checks = [quick, discovery];
 
   it.each([
