@@ -1,26 +1,19 @@
 // Every fault of the request pipeline: with it off the rule holds, with it on the rule breaks exactly as described,
 // and neighbouring rules still hold (so that the harness can tell the faults apart).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { FAULT_TEST_START, faultMocks } from '../test-support/fault-mocks.ts';
 import { demoCredentials, generateEd25519SigningKey } from '../../protocol/index.ts';
 import { problemTypeUri } from '../../schemas/src/problems.ts';
-import { createMock, type Mock } from '../core/mock.ts';
+import type { Mock } from '../core/mock.ts';
 import type { MockResponse } from '../core/types.ts';
 import { buildRequest, send } from '../testing.ts';
 import { expectProblem, problemDefects } from '../test-support/problems.ts';
 import { exampleOf, pushRequest, shipmentRequest, signedRequest, withBody } from '../test-support/requests.ts';
-import { faultsNamed, type FaultName } from './index.ts';
+import type { FaultName } from './index.ts';
 import { pipelineFaults } from './pipeline.ts';
 
-const START = Date.parse('2026-03-01T09:30:00+08:00');
-const open: Mock[] = [];
-const mockWith = (...faults: FaultName[]): Mock => {
-  const mock = createMock({ selfCheck: true, clockSpeed: 0, clockStart: START, faults: faultsNamed(...faults) });
-  open.push(mock);
-  return mock;
-};
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((m) => m.close()));
-});
+const mockWith = faultMocks();
+const START = FAULT_TEST_START;
 
 const GET = '/v1/shipments/SF1234567890123';
 const reachedOperation = (response: MockResponse) => {

@@ -1,22 +1,13 @@
 // The request-rule faults: off, the rule holds; on, exactly the deviation described, its neighbours intact.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createMock, type Mock } from '../core/mock.ts';
+import { describe, expect, it } from 'vitest';
+import { faultMocks } from '../test-support/fault-mocks.ts';
+import type { Mock } from '../core/mock.ts';
 import { expectProblem } from '../test-support/problems.ts';
 import { shipmentRequest } from '../test-support/requests.ts';
 import { send } from '../testing.ts';
-import { faultsNamed, type FaultName } from './index.ts';
 import { requestRuleFaults } from './request-rules.ts';
 
-const START = Date.parse('2026-03-01T09:30:00+08:00');
-const open: Mock[] = [];
-const mockWith = (...faults: FaultName[]): Mock => {
-  const mock = createMock({ selfCheck: true, clockSpeed: 0, clockStart: START, faults: faultsNamed(...faults) });
-  open.push(mock);
-  return mock;
-};
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((m) => m.close()));
-});
+const mockWith = faultMocks();
 
 const GET = '/v1/shipments/SF1234567890123';
 const keyless = (mock: Mock) => send(mock, 'POST', '/v1/shipments', shipmentRequest(), { idempotencyKey: false });

@@ -1,25 +1,16 @@
 // The signature-profile faults: off, the mock refuses what the profile refuses; on, exactly the one refusal the
 // fault names is lifted and its neighbours still hold.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { faultMocks } from '../test-support/fault-mocks.ts';
 import { contentDigest } from '../../protocol/index.ts';
-import { createMock, type Mock } from '../core/mock.ts';
+import type { Mock } from '../core/mock.ts';
 import type { MockResponse } from '../core/types.ts';
 import { expectProblem } from '../test-support/problems.ts';
 import { shipmentRequest, signedRequest, withBody } from '../test-support/requests.ts';
 import { buildRequest } from '../testing.ts';
-import { faultsNamed, type FaultName } from './index.ts';
 import { signatureProfileFaults } from './signature-profile.ts';
 
-const START = Date.parse('2026-03-01T09:30:00+08:00');
-const open: Mock[] = [];
-const mockWith = (...faults: FaultName[]): Mock => {
-  const mock = createMock({ selfCheck: true, clockSpeed: 0, clockStart: START, faults: faultsNamed(...faults) });
-  open.push(mock);
-  return mock;
-};
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((m) => m.close()));
-});
+const mockWith = faultMocks();
 
 const GET = '/v1/shipments/SF1234567890123';
 const accepted = (response: MockResponse) => {
