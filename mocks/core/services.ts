@@ -18,6 +18,8 @@ export interface TrajectoryService {
 export interface PushService {
   /** Batches not yet delivered (pending or retrying), and the oldest one's creation time (epoch ms). */
   backlog(): { pendingBatches: number; oldestPendingAt?: number; lastDeliveredAt?: number };
+  /** Attempts due by now that are not finished: batches formed but not yet sent, and attempts awaiting their answer. */
+  pendingAttempts(): number;
 }
 
 export interface ServiceMap {

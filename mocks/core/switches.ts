@@ -120,6 +120,7 @@ export const switches = {
     'push-ignores-410',
     'push-ignores-retry-after',
     'push-backlog-not-counted',
+    'pending-pushes-stated-early',
     'subscription-active-after-abandoned-batch',
   ],
   'operations/receiver.ts': [

@@ -61,7 +61,8 @@ const health = async (mock: Mock): Promise<string[]> => {
 };
 
 /** A push backlog the dispatcher would report while a callback refuses deliveries. */
-const stuckPushes = (mock: Mock) => provideService(mock.context, 'pushes', { backlog: () => ({ pendingBatches: 2, oldestPendingAt: START - 60_000 }) });
+const stuckPushes = (mock: Mock) =>
+  provideService(mock.context, 'pushes', { pendingAttempts: () => 0, backlog: () => ({ pendingBatches: 2, oldestPendingAt: START - 60_000 }) });
 
 const statisticsPath = (from = timestampAt(START - DAY), to = NOW) => `/v1/statistics/sharing?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
 

@@ -166,6 +166,13 @@ export const pushFaults = [
     role: 'carrier',
     description: 'Reports a push backlog of 0 in the health document while batches wait for a retry.',
   }),
+  defineFault({
+    name: 'pending-pushes-stated-early',
+    switch: 'pending-pushes-stated-early',
+    requirements: ['ECDX-CNF-009'],
+    role: 'carrier',
+    description: "States pendingPushes 0 in its test clock while an attempt is still waiting for the callback's answer.",
+  }),
   // "Newly generated" is in both texts: a check of either that compares two subscriptions' secrets sees this.
   defineFault({
     name: 'push-v1-shared-secret',

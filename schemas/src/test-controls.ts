@@ -35,13 +35,24 @@ export const TestClock = Type.Object(
       description: 'Target seconds per real second: 1 runs in real time, 0 stands still between advances.',
       minimum: 0,
     }),
+    pendingPushes: Type.Optional(
+      Type.Integer({
+        format: 'int32',
+        description:
+          'Push attempts due by `now` that the deployment has not finished: not yet made, or made and their answer not ' +
+          'yet taken in (ECDX-CNF-009). 0 says that every attempt due by `now` has been made and answered, so a harness ' +
+          'need not wait to conclude that nothing more is coming until the clock moves again. Optional; a carrier ' +
+          'deployment should state it.',
+        minimum: 0,
+      }),
+    ),
   },
   {
     $id: schemaId('TestClock'),
     title: 'TestClock',
     description: 'The clock of a test deployment (GET and POST /v1/test/clock).',
     ...Closed,
-    examples: [{ now: '2026-03-01T10:30:00+08:00', speed: 0 }],
+    examples: [{ now: '2026-03-01T10:30:00+08:00', speed: 0, pendingPushes: 0 }],
   },
 );
 export type TestClock = Static<typeof TestClock>;

@@ -123,6 +123,7 @@ describe('GET /v1/health', () => {
   it('counts undelivered push batches in the backlog with their age and degrades the feed and the whole', async () => {
     const mock = mockOf();
     provideService(mock.context, 'pushes', {
+      pendingAttempts: () => 0,
       backlog: () => ({ pendingBatches: 3, oldestPendingAt: START - 10 * MINUTE, lastDeliveredAt: START - 20 * MINUTE }),
     });
     const health = await healthOf(mock);
@@ -140,7 +141,7 @@ describe('GET /v1/health', () => {
 
   it('reports the push feed DOWN, and with it the whole, when a batch has waited over an hour with nothing delivered since', async () => {
     const mock = mockOf();
-    provideService(mock.context, 'pushes', { backlog: () => ({ pendingBatches: 1, oldestPendingAt: START - 61 * MINUTE }) });
+    provideService(mock.context, 'pushes', { pendingAttempts: () => 0, backlog: () => ({ pendingBatches: 1, oldestPendingAt: START - 61 * MINUTE }) });
     const health = await healthOf(mock);
     expect(health.feeds.find((f) => f.feed === 'PARCEL_DATA_PUSH')?.status).toBe('DOWN');
     expect(health.status).toBe('DOWN');
@@ -148,7 +149,10 @@ describe('GET /v1/health', () => {
 
   it('keeps the push feed DEGRADED after an hour while deliveries still succeed', async () => {
     const mock = mockOf();
-    provideService(mock.context, 'pushes', { backlog: () => ({ pendingBatches: 1, oldestPendingAt: START - 61 * MINUTE, lastDeliveredAt: START - MINUTE }) });
+    provideService(mock.context, 'pushes', {
+      pendingAttempts: () => 0,
+      backlog: () => ({ pendingBatches: 1, oldestPendingAt: START - 61 * MINUTE, lastDeliveredAt: START - MINUTE }),
+    });
     expect((await healthOf(mock)).feeds.find((f) => f.feed === 'PARCEL_DATA_PUSH')?.status).toBe('DEGRADED');
   });
 
@@ -181,7 +185,7 @@ describe('GET /v1/health', () => {
 
   it('reports an empty push backlog as UP without an age', async () => {
     const mock = mockOf();
-    provideService(mock.context, 'pushes', { backlog: () => ({ pendingBatches: 0, lastDeliveredAt: START - MINUTE }) });
+    provideService(mock.context, 'pushes', { pendingAttempts: () => 0, backlog: () => ({ pendingBatches: 0, lastDeliveredAt: START - MINUTE }) });
     const push = (await healthOf(mock)).feeds.find((f) => f.feed === 'PARCEL_DATA_PUSH');
     expect(push?.status).toBe('UP');
     expect(push?.oldestPendingAt).toBeUndefined();

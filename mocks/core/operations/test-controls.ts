@@ -1,9 +1,14 @@
 // The test controls of a test deployment (spec chapter Test controls): the clock the harness moves forward.
 import type { TestClock, TestClockAdvance } from '../../../schemas/src/index.ts';
 import { json, problemResponse } from '../respond.ts';
+import { findService } from '../services.ts';
 import type { MockContext, OperationHandler } from '../types.ts';
 
-const clockOf = (mock: MockContext): TestClock => ({ now: offsetTimestamp(mock.clock.now()), speed: mock.clock.speed });
+/** The clock, and on a carrier how many push attempts due by now are unfinished (ECDX-CNF-009). */
+function clockOf(mock: MockContext): TestClock {
+  const pushes = findService(mock, 'pushes');
+  return { now: offsetTimestamp(mock.clock.now()), speed: mock.clock.speed, ...(pushes ? { pendingPushes: pushes.pendingAttempts() } : {}) };
+}
 
 /** China Standard Time, as the mock's other timestamps. */
 function offsetTimestamp(ms: number): string {

@@ -59,6 +59,12 @@ export class PushDispatcher implements PushService {
     return { pendingBatches: pending.length, oldestPendingAt, ...lastDeliveredAt };
   }
 
+  pendingAttempts(): number {
+    // Under the fault an attempt on the wire is not counted: the clock says "nothing pending" before the answer.
+    if (this.#mock.fault('pending-pushes-stated-early')) return this.#unsent.size;
+    return this.#unsent.size + this.#inFlight.size;
+  }
+
   // --- events in ------------------------------------------------------------------------------------------
 
   /** An event the trajectory has just recorded for a shipment of `ownerKeyid`. */
