@@ -277,6 +277,7 @@ export const UNKNOWN_DERIVED_COMPONENT = 'unknown derived component';
 
 /** The detail of the failure that leaves the value itself at fault (a wrong key, a component signed otherwise). */
 const SIGNATURE_DOES_NOT_VERIFY = 'the signature does not verify over the signature base';
+const NONCES_FULL = 'too many live signatures to remember; retry later';
 
 /** Read the signature with `label` from Signature-Input and Signature, without checking it. */
 export function parseSignature(request: SignableRequest, label = SIGNATURE_LABEL): ParsedSignature | VerifyFailure {
@@ -321,8 +322,29 @@ export interface VerifyOptions {
   label?: string;
 }
 
+/**
+ * A request that passed every rule of the profile but the signature value itself: the key and base to verify it
+ * with, and `conclude`, which turns the verdict into the result (recording the nonce only for a valid signature).
+ */
+export interface PendingVerification {
+  ok: 'pending';
+  key: VerificationKey;
+  base: string;
+  signature: Uint8Array;
+  conclude(valid: boolean): VerifyResult;
+}
+
 /** Verify a request's ECDX signature: every rule of the profile, cheapest checks first, the nonce recorded last. */
 export function verifyRequest(request: SignableRequest, options: VerifyOptions): VerifyResult {
+  const pending = prepareVerification(request, options);
+  return pending.ok === 'pending' ? pending.conclude(verifySignatureValue(pending.key, pending.base, pending.signature)) : pending;
+}
+
+/**
+ * Every step of `verifyRequest` up to the signature value, which the caller verifies where it likes (on this
+ * thread, or on libuv's pool: `verifyRequestAsync`), then hands to `conclude`. Nothing is recorded before that.
+ */
+export function prepareVerification(request: SignableRequest, options: VerifyOptions): VerifyFailure | PendingVerification {
   const parsed = parseSignature(request, options.label ?? SIGNATURE_LABEL);
   if (!parsed.ok) return parsed;
   const { components, params } = parsed;
@@ -368,19 +390,14 @@ export function verifyRequest(request: SignableRequest, options: VerifyOptions):
   } catch (error) {
     return fail('signature-invalid', (error as Error).message);
   }
-  if (!verifySignatureValue(key, base, parsed.signature))
-    return { ok: false, status: 401, problem: 'signature-invalid', detail: SIGNATURE_DOES_NOT_VERIFY, signatureBase: base };
-
-  const recorded = options.nonceCache.checkAndRecord(keyid, nonce, (expires as number) + skew, now);
-  if (recorded.outcome === 'replayed') return fail('nonce-replayed', `nonce ${nonce} was already used with keyid ${keyid}`);
-  if (recorded.outcome === 'full') {
-    return {
-      ok: false,
-      status: 429,
-      problem: 'rate-limited',
-      detail: 'too many live signatures to remember; retry later',
-      retryAfterSeconds: recorded.retryAfterSeconds,
-    };
-  }
-  return { ok: true, keyid, alg, created: created as number, expires: expires as number, nonce, components };
+  const conclude = (valid: boolean): VerifyResult => {
+    if (!valid) return { ok: false, status: 401, problem: 'signature-invalid', detail: SIGNATURE_DOES_NOT_VERIFY, signatureBase: base };
+    // Recorded after the verdict, on the caller's thread: of two requests with one nonce, whichever concludes first wins.
+    const recorded = options.nonceCache.checkAndRecord(keyid, nonce, (expires as number) + skew, now);
+    if (recorded.outcome === 'replayed') return fail('nonce-replayed', `nonce ${nonce} was already used with keyid ${keyid}`);
+    if (recorded.outcome === 'full')
+      return { ok: false, status: 429, problem: 'rate-limited', detail: NONCES_FULL, retryAfterSeconds: recorded.retryAfterSeconds };
+    return { ok: true, keyid, alg, created: created as number, expires: expires as number, nonce, components };
+  };
+  return { ok: 'pending', key, base, signature: parsed.signature, conclude };
 }

@@ -40,6 +40,7 @@ export {
   MAX_SIGNATURE_LIFETIME_SECONDS,
   MIN_NONCE_LENGTH,
   parseSignature,
+  prepareVerification,
   PUSH_OPERATION,
   REQUEST_DERIVED_COMPONENTS,
   requiredComponents,
@@ -56,6 +57,7 @@ export {
 } from './http-signatures.ts';
 export type {
   ParsedSignature,
+  PendingVerification,
   SignatureHeaders,
   SignatureParams,
   SignatureProblem,
@@ -65,6 +67,7 @@ export type {
   VerifyOptions,
   VerifyResult,
 } from './http-signatures.ts';
+export { verifyRequestAsync, verifySignatureValueAsync } from './async-verification.ts';
 
 export {
   formatWebhookKey,
