@@ -1,81 +1,119 @@
-// `npm run bench`: the mock's throughput against raw node:http, with the other signature algorithm and msw's
-// in-process path for comparison. Exits 1 when the mock serves less than half of raw node:http's requests per
-// second (the target) or a measured request was not answered 200. See bench/README.md.
-//   --requests N         requests per measured run (default 20000)
-//   --alg ALG            hmac-sha256 (default) or ed25519: the algorithm the target is measured with
-//   --json               print the whole report as JSON
-import { readFileSync } from 'node:fs';
+// `npm run bench`: every figure of bench/README.md, measured on this machine, printed as a table and written to
+// bench/results/latest.json. Each figure's module measures it against its own baseline in the same run (decision
+// 0042); a figure whose measure fails is reported with its error and the others still run.
+//   --smoke        tiny counts, one round, one fault, a few checks: exercises every figure's code in seconds
+//   --out FILE     write the JSON there instead of bench/results/latest.json
+//   --only KEY,…   measure only the groups that give these figures (the others are reported as not measured)
+//   --json         print the JSON instead of the table
+//   --strict       exit 1 when a target is missed, not only when a measure failed
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isSignatureAlgorithm } from '../protocol/index.ts';
-import { defaultThroughputOptions, measureThroughput, type LoadResult, type ThroughputReport } from './mock-throughput.ts';
+import { measureDataCreates } from './data-creates.ts';
+import { FIGURE_KEYS, FIGURES, noFigure, type Figure, type FigureKey } from './figures.ts';
+import { measureMatrix } from './matrix.ts';
+import { measureMockVsPrism } from './mock-vs-prism.ts';
+import { measureMockVsRaw } from './mock-vs-raw.ts';
+import { measurePeakRss } from './peak-rss.ts';
+import { measurePostVsRaw } from './post-vs-raw.ts';
+import { measureStoreScale } from './store-scale.ts';
+import { measureRtt50, measureStart } from './suite-runs.ts';
+import { printTable } from './table.ts';
+import { measureValidators } from './validators.ts';
 
-/** The mock must serve at least this share of raw node:http's requests per second. */
-export const TARGET_RATIO = 0.5;
+type Measure = (smoke: boolean) => Promise<Partial<Record<FigureKey, Figure>>>;
 
-const { values } = parseArgs({ options: { requests: { type: 'string' }, alg: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
-const requests = values.requests === undefined ? defaultThroughputOptions.requests : Number(values.requests);
-if (!Number.isInteger(requests) || requests < 100 || requests > 1_000_000) {
-  console.error('bench: --requests needs an integer from 100 to 1000000');
-  process.exit(2);
+/** In this order: the in-process micro-measures first, on a fresh heap; the whole-suite runs after. */
+const GROUPS: { figures: readonly FigureKey[]; measure: Measure }[] = [
+  { figures: ['typeboxVsAjvValid', 'typeboxVsAjvInvalid'], measure: measureValidators },
+  { figures: ['mockVsRaw', 'mockVsRawEd25519'], measure: measureMockVsRaw },
+  { figures: ['mockVsPrism'], measure: measureMockVsPrism },
+  { figures: ['postVsRaw'], measure: measurePostVsRaw },
+  { figures: ['bytesPerStoredEvent', 'queryLatencyRatio100k'], measure: measureStoreScale },
+  { figures: ['startSeconds'], measure: measureStart },
+  { figures: ['rtt50CarrierSeconds'], measure: measureRtt50 },
+  { figures: ['harnessPeakRssMb'], measure: measurePeakRss },
+  { figures: ['matrixSeconds'], measure: measureMatrix },
+  { figures: ['dataCreatesPerSecond'], measure: measureDataCreates },
+];
+
+const { values } = parseArgs({
+  options: { smoke: { type: 'boolean' }, out: { type: 'string' }, only: { type: 'string' }, json: { type: 'boolean' }, strict: { type: 'boolean' } },
+  strict: true,
+});
+const smoke = values.smoke ?? false;
+const only = values.only?.split(',').map((k) => k.trim());
+for (const key of only ?? []) {
+  if (!(FIGURE_KEYS as readonly string[]).includes(key)) {
+    console.error(`bench: --only ${key} is no figure (figures: ${FIGURE_KEYS.join(', ')})`);
+    process.exit(2);
+  }
 }
-const algorithm = values.alg ?? defaultThroughputOptions.algorithm;
-if (!isSignatureAlgorithm(algorithm)) {
-  console.error('bench: --alg is hmac-sha256 or ed25519');
-  process.exit(2);
+const out = resolve(values.out ?? join(import.meta.dirname, 'results', 'latest.json'));
+
+const started = performance.now();
+const loadAtStart = loadavg();
+const figures: Partial<Record<FigureKey, Figure>> = {};
+for (const group of GROUPS) {
+  if (only && !group.figures.some((k) => only.includes(k))) {
+    for (const key of group.figures) figures[key] = noFigure(key, { note: 'not selected (--only)' });
+    continue;
+  }
+  const groupStarted = performance.now();
+  if (!values.json) process.stderr.write(`bench: measuring ${group.figures.join(', ')}…`);
+  try {
+    Object.assign(figures, await group.measure(smoke));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    for (const key of group.figures) figures[key] = noFigure(key, { error: message });
+  }
+  if (!values.json) process.stderr.write(` ${((performance.now() - groupStarted) / 1000).toFixed(1)} s\n`);
 }
 
-const report = await measureThroughput({ ...defaultThroughputOptions, requests, algorithm });
-const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as { ratio?: number; otherAlgorithmRatio?: number };
-const failures = verdict(report);
+const ordered = Object.fromEntries(FIGURE_KEYS.map((key) => [key, figures[key] ?? noFigure(key, { error: 'the group gave no value' })])) as Record<
+  FigureKey,
+  Figure
+>;
+const failures = FIGURE_KEYS.flatMap((key) => (ordered[key].error ? [`${key}: ${ordered[key].error}`] : []));
+const missed = FIGURE_KEYS.filter((key) => ordered[key].met === false);
+const result = {
+  command: `npm run bench${smoke ? ' -- --smoke' : ''}`,
+  smoke,
+  generatedAt: new Date().toISOString(),
+  commit: commit(),
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverage: { atStart: loadAtStart.map((l) => Number(l.toFixed(2))), atEnd: loadavg().map((l) => Number(l.toFixed(2))) },
+  },
+  seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+  figures: ordered,
+  missed,
+  failures,
+};
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 
-if (values.json) {
-  console.log(JSON.stringify({ ...report, target: TARGET_RATIO, failures }, null, 2));
-} else {
-  const { options } = report;
-  const rate = (r: LoadResult) =>
-    `${Math.round(r.requestsPerSecond).toString().padStart(6)} req/s (${Math.round(r.requestsPerCpuSecond).toString().padStart(6)} per CPU s)`;
-  console.log(`signed GET ${report.path.replace(/\/shipments\/[^/]+\//, '/shipments/{waybillNo}/')} over loopback`);
-  console.log(`${options.requests} requests a run, ${options.connections} connections × ${options.pipelining} pipelined, signed ${options.algorithm}`);
-  report.rounds.forEach((round, i) => {
-    console.log(
-      `  round ${i + 1}: raw node:http ${rate(round.raw)}   ecdx mock ${rate(round.mock)}   ratio ${round.ratio.toFixed(2)} (CPU ${round.cpuRatio.toFixed(2)})`,
-    );
-  });
-  const other = report.otherAlgorithm;
-  console.log(
-    `  ecdx mock signed ${other.algorithm}: ${rate(other.mock)}   ratio ${other.ratio.toFixed(2)} (CPU ${other.cpuRatio.toFixed(2)}; ${options.comparisonRequests} requests, for comparison)`,
-  );
-  console.log(
-    `  msw getResponse in-process: ${Math.round(report.msw.requestsPerSecond)} req/s, ${report.msw.microsecondsPerRequest.toFixed(0)} µs a request (for comparison)`,
-  );
-  const against = baseline.ratio === undefined ? '' : `; baseline ${baseline.ratio}`;
-  console.log(
-    `ratio mock / raw (median of ${report.rounds.length}): ${report.ratio.toFixed(2)}, per CPU second ${report.cpuRatio.toFixed(2)} — target ≥ ${TARGET_RATIO}${against}`,
-  );
+if (values.json) console.log(JSON.stringify(result, null, 2));
+else {
+  printTable(ordered, FIGURES);
+  console.log(`${result.seconds} s${smoke ? ' (smoke: the values say nothing)' : ''}; written to ${out}`);
   for (const failure of failures) console.error(`FAIL: ${failure}`);
 }
-process.exitCode = failures.length > 0 ? 1 : 0;
+process.exitCode = failures.length > 0 || (values.strict && missed.length > 0) ? 1 : 0;
 
-function verdict(r: ThroughputReport): string[] {
-  const failures: string[] = [];
-  if (r.ratio < TARGET_RATIO) failures.push(`the mock serves ${r.ratio.toFixed(2)} of raw node:http's rate; the target is ${TARGET_RATIO}`);
-  const runs: [string, LoadResult, number][] = [
-    ...r.rounds.flatMap((round, i): [string, LoadResult, number][] => [
-      [`raw, round ${i + 1}`, round.raw, r.options.requests],
-      [`mock, round ${i + 1}`, round.mock, r.options.requests],
-    ]),
-    [`mock, ${r.otherAlgorithm.algorithm}`, r.otherAlgorithm.mock, r.options.comparisonRequests],
-  ];
-  for (const [name, result, expected] of runs) {
-    if (result.answered !== expected) failures.push(`${name}: ${result.answered} of ${expected} requests answered within ${r.options.timeLimitMs} ms`);
-    if (Object.keys(result.statuses).some((s) => s !== '200')) failures.push(`${name}: answers other than 200: ${statuses(result.statuses)}`);
+/** The commit measured, with `+changes` when the work tree differs from it (the numbers are then of neither). */
+function commit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: import.meta.dirname, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: import.meta.dirname, encoding: 'utf8' }).trim();
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return 'unknown';
   }
-  if (Object.keys(r.msw.statuses).some((s) => s !== '200')) failures.push(`msw: answers other than 200: ${statuses(r.msw.statuses)}`);
-  return failures;
-}
-
-function statuses(counts: Record<string, number>): string {
-  return Object.entries(counts)
-    .map(([status, n]) => `${status}×${n}`)
-    .join(' ');
 }

@@ -1,0 +1,59 @@
+// mockVsPrism: the mock against Stoplight Prism mocking the same operation from spec/openapi.yaml, the signed
+// events query of mockVsRaw. Prism checks no signature (it only sees that the headers are there), so it gets the
+// same signed requests; mock and Prism are measured in alternating rounds of one run and each round gives a ratio.
+import { startMockServer } from '../mocks/server.ts';
+import { figure, type Figure } from './figures.ts';
+import { loadProblems, runClient, type LoadPlan, type LoadResult } from './load-client.ts';
+import { seedShipment } from './mock-throughput.ts';
+import { startPrism } from './prism.ts';
+import { median } from './rounds.ts';
+
+export async function measureMockVsPrism(smoke: boolean): Promise<{ mockVsPrism: Figure }> {
+  // Prism serves about a tenth of the mock's rate: fewer requests for it keep its rounds as long as the mock's.
+  const sizes = smoke ? { mock: 200, prism: 100, warmup: 50, rounds: 1 } : { mock: 20_000, prism: 3_000, warmup: 1_000, rounds: 5 };
+  const server = await startMockServer({ port: 0, clockSpeed: 0 });
+  const prism = await startPrism();
+  try {
+    const path = await seedShipment(server.mock, 'hmac-sha256');
+    const now = server.mock.context.clock.now();
+    const plan = (url: string, requests: number): LoadPlan => ({
+      url,
+      method: 'GET',
+      path,
+      now,
+      algorithm: 'hmac-sha256',
+      requests,
+      connections: 4,
+      pipelining: 16,
+      timeLimitMs: 30_000,
+    });
+    const onPrism = (requests: number) => runClient(plan(prism.url, requests), prism.cpuSeconds);
+    await runClient(plan(server.url, sizes.warmup));
+    await onPrism(sizes.warmup);
+    const rounds: { mock: LoadResult; prism: LoadResult; ratio: number }[] = [];
+    for (let i = 0; i < sizes.rounds; i++) {
+      const mock = await runClient(plan(server.url, sizes.mock));
+      const other = await onPrism(sizes.prism);
+      rounds.push({ mock, prism: other, ratio: mock.requestsPerSecond / other.requestsPerSecond });
+    }
+    const problems = rounds.flatMap((r, i) => [
+      ...loadProblems(`mock, round ${i + 1}`, r.mock, sizes.mock, 200),
+      ...loadProblems(`Prism, round ${i + 1}`, r.prism, sizes.prism, 200),
+    ]);
+    if (problems.length > 0) throw new Error(problems.join('; '));
+    return {
+      mockVsPrism: figure('mockVsPrism', median(rounds.map((r) => r.ratio)), {
+        rounds: rounds.map((r) => r.ratio),
+        detail: {
+          mockRequestsPerSecond: Math.round(median(rounds.map((r) => r.mock.requestsPerSecond))),
+          prismRequestsPerSecond: Math.round(median(rounds.map((r) => r.prism.requestsPerSecond))),
+          perCpuSecondRatio: median(rounds.map((r) => r.mock.requestsPerCpuSecond / r.prism.requestsPerCpuSecond)),
+          requestsPerRound: { mock: sizes.mock, prism: sizes.prism },
+        },
+      }),
+    };
+  } finally {
+    await prism.close();
+    await server.close();
+  }
+}

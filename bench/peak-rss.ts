@@ -1,0 +1,48 @@
+// harnessPeakRssMb: the harness's peak resident memory over a full carrier run, measured where the harness is
+// alone in its process, as it is when a vendor runs `ecdx test`: the mock runs in one child process
+// (mock-process.ts), the harness in another (harness-process.ts), which reports its own
+// process.resourceUsage().maxRSS when the run is over.
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { figure, type Figure } from './figures.ts';
+import type { HarnessProcessResult } from './harness-process.ts';
+import { SMOKE_CHECKS } from './suite-runs.ts';
+
+const tsx = ['--import', import.meta.resolve('tsx')];
+
+/** Fork a bench entry and resolve with its first IPC message; reject if it exits before sending one. */
+function firstMessage<T>(child: ChildProcess, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    child.once('message', (message) => resolve(message as T));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${what} exited with code ${code} before it answered`)));
+  });
+}
+
+export async function measurePeakRss(smoke: boolean): Promise<{ harnessPeakRssMb: Figure }> {
+  const mockProcess = fork(join(import.meta.dirname, 'mock-process.ts'), ['carrier'], { execArgv: tsx, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    const { url } = await firstMessage<{ url: string }>(mockProcess, 'the mock process');
+    const only = smoke ? [...SMOKE_CHECKS] : [];
+    const harness = fork(join(import.meta.dirname, 'harness-process.ts'), [url, 'carrier', ...only], {
+      execArgv: tsx,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const result = await firstMessage<HarnessProcessResult>(harness, 'the harness process');
+    await new Promise<void>((resolve) => (harness.exitCode === null ? harness.once('exit', () => resolve()) : resolve()));
+    return {
+      harnessPeakRssMb: figure('harnessPeakRssMb', result.maxRssKb / 1024, {
+        detail: {
+          loadedMb: result.maxRssKbBeforeRun / 1024,
+          seconds: result.seconds,
+          conformant: result.conformant,
+          summary: result.summary,
+          heapUsedMbAtEnd: result.heapUsedMbAtEnd,
+        },
+        note: 'one run (a full carrier run; MB = MiB, maxRSS of the harness process, tsx loader included as in a checkout)',
+      }),
+    };
+  } finally {
+    mockProcess.kill();
+  }
+}
