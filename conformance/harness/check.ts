@@ -10,8 +10,10 @@ import type { TestContext } from './context.ts';
 
 /** What a check needs beyond a reachable target. */
 export type Need =
-  /** It moves the target's clock, so it runs alone, after the checks that do not. */
+  /** It uses the test controls of a test deployment, but not the clock (a held request, say). */
   | 'test-mode'
+  /** It moves the target's clock (a test deployment's), so it runs alone, after the checks that do not. */
+  | 'clock'
   /** It receives pushes on the harness's receiver. */
   | 'callback';
 
@@ -70,6 +72,11 @@ export interface CheckDefinition<U extends Uses = Uses> {
   /** Markdown: what is sent, what is expected, and why. */
   description: string;
   needs?: readonly Need[];
+  /**
+   * Among the checks that move the clock it runs first: the others rely on what it establishes (whether the target's
+   * word on its unfinished pushes can be taken, ECDX-CNF-009).
+   */
+  opensClockPhase?: true;
   /** Metadata shared with other checks of the file. */
   group?: CheckGroup;
   /** The shared fixtures the body reads (declared, so the report shows the data flow between checks). */

@@ -36,6 +36,12 @@ export interface RunEnvironment {
   settleMs: number;
   /** The target's clock minus ours (ms); updated when the harness moves a test target's clock. */
   clockOffset: { value: number };
+  /**
+   * Whether the test target's `pendingPushes` (TestClock, ECDX-CNF-009) can be taken at its word: true once the
+   * check of that rule saw it hold (it runs first among the checks that move the clock), false when it did not or
+   * the target does not state it. Until then the push checks wait as for a target that does not say.
+   */
+  pendingPushes?: { trusted?: boolean };
   fixtures: Fixtures;
   /** Aborts when the run must end (its deadline, a failure of the harness); the reason says why. */
   signal?: AbortSignal;
@@ -66,9 +72,21 @@ export class TestContext {
   readonly #requirementId: string | undefined;
   /** Aborts when this context must stop (its check's deadline, or the run's); every wait and request ends then. */
   readonly #signal: AbortSignal | undefined;
+  /** A client whose reads are not recorded one by one (pushesFinished polls with it), and its last read. */
+  #quiet: TargetClient | undefined;
+  #lastQuietRead: Evidence | undefined;
 
-  constructor(env: RunEnvironment, requirementIds: readonly string[] = [], signal: AbortSignal | undefined = env.signal) {
+  /** False for a check that did not declare `needs: ['clock']`: it runs beside others, so it must not move the clock. */
+  readonly #movesClock: boolean;
+
+  constructor(
+    env: RunEnvironment,
+    requirementIds: readonly string[] = [],
+    signal: AbortSignal | undefined = env.signal,
+    options: { movesClock?: boolean } = {},
+  ) {
     this.#env = env;
+    this.#movesClock = options.movesClock ?? true;
     this.#signal = signal;
     this.#client = env.client((e) => this.evidence.push(e), signal);
     this.#requirementId = requirementIds.length === 1 ? requirementIds[0] : undefined;
@@ -253,6 +271,8 @@ export class TestContext {
 
   /** Move the target's clock forward by `ms` (test controls, which count whole seconds) and keep signing in its time. */
   async advanceClock(ms: number): Promise<number> {
+    // A harness bug, not the target's: the check runs beside others whose time it would move.
+    if (!this.#movesClock) throw new Error("a check that moves the target's clock must declare needs: ['clock']");
     this.requireTestMode();
     const response = await this.http.post('/v1/test/clock', { advanceSeconds: Math.round(ms / SECOND) }, { idempotencyKey: false });
     this.precondition(response.status === 200, `POST /v1/test/clock answered ${response.status}`);
@@ -260,6 +280,47 @@ export class TestContext {
     this.precondition(Number.isFinite(now), 'POST /v1/test/clock did not answer a TestClock');
     this.#env.clockOffset.value = now - Date.now();
     return now;
+  }
+
+  /** The target's `pendingPushes` as its TestClock states it now (ECDX-CNF-009), or undefined when it does not. */
+  async pendingPushes(): Promise<number | undefined> {
+    this.requireTestMode();
+    const read = await this.http.get('/v1/test/clock');
+    const pending = read.status === 200 ? (read.json as { pendingPushes?: unknown } | undefined)?.pendingPushes : undefined;
+    return typeof pending === 'number' && Number.isInteger(pending) && pending >= 0 ? pending : undefined;
+  }
+
+  /** Record whether the target's `pendingPushes` can be relied on for the rest of the run (see pushesFinished). */
+  trustPendingPushes(trusted: boolean): void {
+    if (this.#env.pendingPushes) this.#env.pendingPushes.trusted = trusted;
+  }
+
+  /**
+   * Whether every push attempt due by the target's now has been made and answered, as the target states it
+   * (TestClock.pendingPushes, ECDX-CNF-009): `GET /v1/test/clock` is read until it says 0 (true) or `timeoutMs`
+   * passes (false). Undefined unless the run has seen the target's statement hold (trustPendingPushes): then only
+   * waiting tells. Only the last read is kept as evidence: a poll's every read would bury the exchanges that matter.
+   */
+  async pushesFinished(timeoutMs = this.#env.timeoutMs): Promise<boolean | undefined> {
+    if (this.claim?.testMode !== true || this.#env.pendingPushes?.trusted !== true) return undefined;
+    this.#quiet ??= this.#env.client((e) => {
+      this.#lastQuietRead = e;
+    }, this.#signal);
+    const quiet = this.#quiet;
+    this.#lastQuietRead = undefined;
+    const deadline = Date.now() + timeoutMs;
+    try {
+      for (let pause = 2; ; pause = Math.min(50, pause * 2)) {
+        const read = await quiet.send({ method: 'GET', path: '/v1/test/clock' });
+        const pending = read.status === 200 ? (read.json as { pendingPushes?: unknown } | undefined)?.pendingPushes : undefined;
+        if (typeof pending !== 'number') return undefined;
+        if (pending === 0) return true;
+        if (Date.now() >= deadline) return false;
+        await this.sleep(Math.min(pause, Math.max(1, deadline - Date.now())));
+      }
+    } finally {
+      if (this.#lastQuietRead) this.evidence.push(this.#lastQuietRead);
+    }
   }
 
   // --- pushes -------------------------------------------------------------------------------------------

@@ -26,13 +26,20 @@ export interface Delivery {
   receivedAt: number;
   /** The answer the receiver gave. */
   answeredStatus: number;
+  /** Real time the answer was written (epoch ms); absent while it is held or when the target left first. */
+  answeredAt?: number;
 }
 
 export interface ScriptedAnswer {
   status: number;
   headers?: Record<string, string>;
   body?: string;
+  /** Hold the answer this long after the push arrived (at most MAX_HOLD_MS): an attempt kept waiting on purpose. */
+  holdMs?: number;
 }
+
+/** The longest a scripted answer is held: well within a push attempt's 15 s. */
+export const MAX_HOLD_MS = 5 * SECOND;
 
 /** One callback URL of a check. */
 export interface CallbackEndpoint {
@@ -275,7 +282,15 @@ export class PushReceiver {
         at: new Date(delivery.receivedAt).toISOString(),
       });
     }
-    res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end(answer.body ?? '');
+    const answerNow = () => {
+      if (res.destroyed) return;
+      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end(answer.body ?? '');
+      delivery.answeredAt = Date.now();
+    };
+    if (answer.holdMs) {
+      const timer = setTimeout(answerNow, Math.min(MAX_HOLD_MS, answer.holdMs));
+      res.on('close', () => clearTimeout(timer));
+    } else answerNow();
     for (const waiter of [...endpoint.waiters]) {
       if (endpoint.deliveries.length >= waiter.count) {
         endpoint.waiters.splice(endpoint.waiters.indexOf(waiter), 1);

@@ -158,6 +158,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     timeoutMs,
     settleMs: options.settleMs ?? 1_500,
     clockOffset,
+    pendingPushes: {},
     fixtures: new Fixtures(),
     signal: run.signal,
   };
@@ -197,9 +198,10 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
       }
     };
     // Checks that move the target's clock would disturb others: they run after the rest, one at a time.
-    const concurrent = runnable.filter((c) => !c.needs?.includes('test-mode'));
-    const exclusive = runnable.filter((c) => c.needs?.includes('test-mode'));
-    await pool(concurrent, options.concurrency ?? 4, runOne);
+    const concurrent = runnable.filter((c) => !c.needs?.includes('clock'));
+    const moving = runnable.filter((c) => c.needs?.includes('clock'));
+    const exclusive = [...moving.filter((c) => c.opensClockPhase), ...moving.filter((c) => !c.opensClockPhase)];
+    await pool(concurrent, options.concurrency ?? 8, runOne);
     for (const check of exclusive) await runOne(check);
   } catch (error) {
     harnessFailed(error);
@@ -285,7 +287,7 @@ export async function runCheck(check: Check, env: RunEnvironment, deadlineMs = c
     else stop.signal.addEventListener('abort', onStop, { once: true });
   });
   stopped.catch(() => {}); // a check that finished first leaves it pending: never an unhandled rejection
-  const t = new TestContext(env, check.requirements, stop.signal);
+  const t = new TestContext(env, check.requirements, stop.signal, { movesClock: check.needs?.includes('clock') === true });
   const level = levelOf(check);
   const started = Date.now();
   let status: CheckResult['status'] = 'passed';

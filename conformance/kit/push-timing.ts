@@ -7,7 +7,7 @@
 import { HOUR, MINUTE, SECOND } from '../../schemas/time.ts';
 import type { TestContext } from '../harness/context.ts';
 import type { Delivery } from '../harness/receiver.ts';
-import { eventsOf, waitUntil, webhookTimestamp } from './pushes.ts';
+import { eventsOf, waitForPushes, webhookTimestamp } from './pushes.ts';
 
 /** One move of the target's clock by the harness: real times (epoch ms) and the target's clock around it. */
 export interface ClockMove {
@@ -19,6 +19,8 @@ export interface ClockMove {
   /** The target's clock minus ours before and after. */
   offsetBefore: number;
   offsetAfter: number;
+  /** The target had stated that every attempt due was made and answered (ECDX-CNF-009): the move hurried nothing. */
+  patient?: boolean;
 }
 
 /** The target's time at a real instant: a range when the clock was being moved just then. */
@@ -46,11 +48,21 @@ export class TargetClock {
 
   /** Move the target's clock forward by `ms` (t.advanceClock), logging the move. */
   async advance(t: TestContext, ms: number): Promise<number> {
+    // A target that states its unfinished attempts is moved only once it has none: no move outruns an attempt.
+    const patient = (await t.pushesFinished()) === true;
     const startedAt = Date.now();
     const from = t.targetNow();
     const to = await t.advanceClock(ms);
     const answeredAt = Date.now();
-    this.moves.push({ startedAt, answeredAt, from, to, offsetBefore: from - startedAt, offsetAfter: t.targetNow() - answeredAt });
+    this.moves.push({
+      startedAt,
+      answeredAt,
+      from,
+      to,
+      offsetBefore: from - startedAt,
+      offsetAfter: t.targetNow() - answeredAt,
+      ...(patient ? { patient } : {}),
+    });
     return to;
   }
 
@@ -73,7 +85,7 @@ export class TargetClock {
     let hurried = 0;
     for (const [i, move] of this.moves.entries()) {
       const before = this.moves[i - 1];
-      if (!before || move.from < since || move.startedAt - before.answeredAt >= patienceMs) continue;
+      if (!before || move.from < since || move.patient || move.startedAt - before.answeredAt >= patienceMs) continue;
       hurried += Math.max(0, Math.min(move.to, until) - move.from);
     }
     return hurried;
@@ -116,11 +128,13 @@ export class TargetClock {
 
   /**
    * The move that took the target's clock past the attempt's 15 s before it could have read the answer: the target
-   * may then have counted the attempt as unanswered, and a retry of it is what ECDX-PSH-014 asks for.
+   * may then have counted the attempt as unanswered, and a retry of it is what ECDX-PSH-014 asks for. A move made
+   * once the target had stated every answer read outran nothing.
    */
   overranAnswer(delivery: Delivery): ClockMove | undefined {
     const stamped = webhookTimestamp(delivery);
-    return stamped === undefined ? undefined : this.movedPast(stamped + ATTEMPT_TIMEOUT_MS, this.answerReadBy(delivery));
+    const move = stamped === undefined ? undefined : this.movedPast(stamped + ATTEMPT_TIMEOUT_MS, this.answerReadBy(delivery));
+    return move?.patient ? undefined : move;
   }
 }
 
@@ -143,6 +157,8 @@ export function attemptWindow(clock: TargetClock, delivery: Delivery, subscribed
  * `letTargetReadAnswer`).
  */
 export async function letTargetReadAnswers(t: TestContext, clock: TargetClock, deliveries: readonly Delivery[]): Promise<void> {
+  // A target that states its unfinished attempts (ECDX-CNF-009) says when it has read every answer.
+  if (deliveries.length === 0 || (await t.pushesFinished()) === true) return;
   const by = Math.max(0, ...deliveries.map((d) => clock.answerReadBy(d)));
   const wait = Math.min(MINUTE, by - Date.now());
   if (wait > 0) await t.sleep(wait);
@@ -181,7 +197,7 @@ export async function firstDelivery(t: TestContext, clock: TargetClock, deliveri
     if (arrived) break;
     await clock.advance(t, move);
     // A busy target may take a while; moving the clock again before its first push arrives would start a second batch.
-    arrived = await waitUntil(t, () => deliveries.length > 0, t.timeoutMs);
+    arrived = await waitForPushes(t, () => deliveries.length > 0, t.timeoutMs);
   }
   t.precondition(
     arrived,

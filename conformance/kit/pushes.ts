@@ -51,8 +51,27 @@ export async function waitUntil(t: TestContext, condition: () => boolean, timeou
   }
 }
 
-/** Give a delivery that must not come the run's settle time to arrive, before concluding that none came. */
-export const settle = (t: TestContext): Promise<void> => t.sleep(t.settleMs);
+/**
+ * Wait for pushes to make `condition` true, up to `timeoutMs`. A test target that states its unfinished attempts
+ * (ECDX-CNF-009) ends the wait as soon as it says none is left: what has not arrived by then is not coming before
+ * the clock moves again, so a missing push costs no timeout.
+ */
+export async function waitForPushes(t: TestContext, condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  if (condition()) return true;
+  const deadline = Date.now() + timeoutMs;
+  const finished = await t.pushesFinished(timeoutMs);
+  if (finished === undefined) return waitUntil(t, condition, Math.max(0, deadline - Date.now()));
+  // The receiver records a push before it answers it: once the target has its answer, the push is counted.
+  return condition() || (!finished && waitUntil(t, condition, Math.max(0, deadline - Date.now())));
+}
+
+/**
+ * Before concluding that a delivery that must not come did not: the target's word that every attempt due has been
+ * made and answered (ECDX-CNF-009), or else the run's settle time for it to arrive.
+ */
+export async function settle(t: TestContext): Promise<void> {
+  if ((await t.pushesFinished()) !== true) await t.sleep(t.settleMs);
+}
 
 // --- carrier targets: shipments and subscriptions -------------------------------------------------------------
 

@@ -1681,6 +1681,11 @@ export interface components {
       now: components['schemas']['Timestamp'];
       /** @description Target seconds per real second: 1 runs in real time, 0 stands still between advances. */
       speed: number;
+      /**
+       * Format: int32
+       * @description Push attempts due by `now` that the deployment has not finished: not yet made, or made and their answer not yet taken in (ECDX-CNF-009). 0 says that every attempt due by `now` has been made and answered, so a harness need not wait to conclude that nothing more is coming until the clock moves again. Optional; a carrier deployment should state it.
+       */
+      pendingPushes?: number;
     };
   };
   responses: {

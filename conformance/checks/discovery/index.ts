@@ -103,7 +103,7 @@ export const discoveryChecks = [
   defineCheck({
     id: 'discovery/test-clock',
     requirements: ['ECDX-CNF-006'],
-    needs: ['test-mode'],
+    needs: ['clock'],
     title: 'A test deployment serves the test clock',
     description:
       'For a target that claims `testMode`: `GET /v1/test/clock` answers a `TestClock`, and `POST /v1/test/clock` ' +

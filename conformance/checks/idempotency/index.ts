@@ -184,8 +184,8 @@ export const idempotencyChecks = [
     needs: ['test-mode'],
     title: 'A request whose key is still in flight is refused with 409',
     description:
-      "Sends the role's creating request with the test control `ecdx-test-delay-ms: 2000` (the target holds it " +
-      'after registering its key), and half a second later the same request again; expects 409 ' +
+      "Sends the role's creating request with the test control `ecdx-test-delay-ms: 1000` (the target holds it " +
+      'after registering its key), and a quarter of a second later the same request again; expects 409 ' +
       '`idempotency-request-in-flight` for the second and a 2xx for the first. When the two did not overlap at the ' +
       'target (the second was answered as a replay of the first, or the first as a replay of the second: a loaded ' +
       'network or harness delayed the held one), it tries once more with 4 s held and 1.5 s between. The control ' +
@@ -195,7 +195,7 @@ export const idempotencyChecks = [
       t.requireTestMode();
       const request = creatingRequest(t, ['incident', 'notice']);
       for (const [holdMs, gapMs, last] of [
-        [2_000, 500, false],
+        [1_000, 250, false],
         [4_000, 1_500, true],
       ] as const) {
         const key = newIdempotencyKey();
@@ -210,7 +210,7 @@ export const idempotencyChecks = [
         if ('error' in first) throw first.error;
         // Both answered alike: one was the replay of the other, so they did not overlap at the target; that shows
         // nothing of the in-flight rule either way.
-        const heldThere = first.response.durationMs >= 1_000; // an answer at once: the control is not offered (judged below)
+        const heldThere = first.response.durationMs >= holdMs / 2; // an answer at once: the control is not offered (judged below)
         const overlapped = !heldThere || !(isSuccess(second) && second.status === first.response.status && sameJson(second.json, first.response.json));
         if (!overlapped && !last) continue;
         t.precondition(
@@ -242,10 +242,10 @@ export const idempotencyChecks = [
   defineCheck({
     id: 'idempotency/kept-for-published-expiry',
     requirements: ['ECDX-IDM-006'],
-    needs: ['test-mode'],
+    needs: ['clock'],
     title: 'An Idempotency-Key is honoured until the published expiry',
     description:
-      "Sends the role's creating request and repeats it at once (it must be replayed), moves the target's clock " +
+      "Sends the role's creating request and repeats it once the clock has moved 2 s (it must be replayed), moves the target's clock " +
       "to 10 minutes before the claim's `idempotencyKeyExpirySeconds` has passed (at most 30 days), and repeats " +
       'it again; expects the original status and body.',
     async run(t) {
@@ -254,7 +254,8 @@ export const idempotencyChecks = [
       const request = creatingRequest(t, ['incident', 'notice']);
       const key = newIdempotencyKey();
       const first = await original(t, request, key);
-      await t.sleep(1_100); // a second processing would date its answer a second later
+      // The check moves the clock anyway: two seconds on it date a second processing later, as waiting would.
+      await t.advanceClock(2 * SECOND);
       const immediate = await t.http.post(request.path, request.body, { idempotencyKey: key });
       t.precondition(
         immediate.status === first.status && sameJson(immediate.json, first.json),

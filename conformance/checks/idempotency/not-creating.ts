@@ -35,7 +35,7 @@ export const notCreatingChecks = [
   defineCheck({
     id: 'idempotency/key-ignored-on-clock-moves',
     requirements: ['ECDX-IDM-010'],
-    needs: ['test-mode'],
+    needs: ['clock'],
     title: 'Two moves of the test clock under one Idempotency-Key both move it',
     description:
       'Against a test deployment: moves the clock by 1 s twice with the same Idempotency-Key; expects the second ' +

@@ -31,7 +31,7 @@ export const noticeAddressingChecks = [
   defineCheck({
     id: 'notices/late-resend-answered',
     requirements: ['ECDX-NTC-019'],
-    needs: ['test-mode'],
+    needs: ['clock'],
     title: 'An identical notice resent after its issuedAt has aged is answered with the copy',
     description:
       "Posts a notice, moves the target's clock 10 minutes on (beyond the 300 seconds an `issuedAt` may be old) and " +

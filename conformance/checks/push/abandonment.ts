@@ -4,7 +4,7 @@
 import { HOUR, MINUTE, SECOND } from '../../../schemas/time.ts';
 import { defineCheck } from '../../harness/check.ts';
 import { firstDelivery, letTargetReadAnswers } from '../../kit/push-timing.ts';
-import { repeatsOf, settle, subscriptionPath, unsubscribeAll, waitUntil } from '../../kit/pushes.ts';
+import { repeatsOf, settle, subscriptionPath, unsubscribeAll, waitForPushes } from '../../kit/pushes.ts';
 import { follow } from './delivery.ts';
 
 /** ECDX-PSH-014's retries after the first attempt; each is awaited at its upper bound (+10 %) and a second more. */
@@ -14,7 +14,7 @@ export const pushAbandonmentChecks = [
   defineCheck({
     id: 'push/abandoned-batch-disables',
     requirements: ['ECDX-PSH-028'],
-    needs: ['test-mode', 'callback'],
+    needs: ['clock', 'callback'],
     title: 'A batch abandoned after the whole retry schedule disables the subscription (DELIVERY_FAILING)',
     description:
       'The callback answers 500 to everything. The clock follows the first batch through its nine retries (each ' +
@@ -28,7 +28,7 @@ export const pushAbandonmentChecks = [
         const retries = () => repeatsOf(deliveries, first);
         for (const [i, delay] of RETRIES_MS.entries()) {
           await clock.advance(t, Math.ceil((delay * 1.1) / SECOND) * SECOND + SECOND);
-          const came = await waitUntil(t, () => retries().length > i, t.timeoutMs);
+          const came = await waitForPushes(t, () => retries().length > i, t.timeoutMs);
           t.precondition(
             came,
             `retry ${i + 1} of the first batch did not come on the schedule (ECDX-PSH-014 is checked on its own), so it was never abandoned`,

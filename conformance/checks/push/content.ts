@@ -163,7 +163,7 @@ export const pushContentChecks = [
   defineCheck({
     id: 'push/only-events-in-scope',
     requirements: ['ECDX-PSH-007'],
-    needs: ['test-mode', 'callback'],
+    needs: ['clock', 'callback'],
     title: 'Only events of waybills in scope, of the platform\u2019s own parcels, with a status in the filter are pushed',
     description:
       'Every event pushed for a one-waybill subscription is of that waybill; a subscription filtered to SORTING receives SORTING events only; a subscription to ALL receives nothing of another platform\u2019s parcel.' +
@@ -204,7 +204,7 @@ export const pushContentChecks = [
   defineCheck({
     id: 'push/every-event-pushed',
     requirements: ['ECDX-PSH-008'],
-    needs: ['test-mode', 'callback'],
+    needs: ['clock', 'callback'],
     title: 'Every event recorded while a subscription is active is pushed',
     description:
       'Every event of the followed parcel that the trajectory shows recorded after the subscriptions were made is pushed to the subscription to every status, and each SORTING one to the filtered subscription.' +
@@ -232,7 +232,7 @@ export const pushContentChecks = [
   defineCheck({
     id: 'push/events-identical-to-trajectory',
     requirements: ['ECDX-PSH-010'],
-    needs: ['test-mode', 'callback'],
+    needs: ['clock', 'callback'],
     title: 'A pushed event is identical, member for member, to the same event in the trajectory',
     description:
       'Each event pushed for the followed parcel is compared with the event of the same `eventId` that `GET /v1/shipments/{waybillNo}/events` serves: it must be there, with every member equal.' +
@@ -261,7 +261,7 @@ export const pushContentChecks = [
   defineCheck({
     id: 'push/standard-webhooks-envelope',
     requirements: ['ECDX-PSH-011'],
-    needs: ['test-mode', 'callback'],
+    needs: ['clock', 'callback'],
     title: 'A push is a signed PushBatch in application/json with webhook-id equal to the batchId',
     description:
       'Every delivery is `application/json`, a valid `PushBatch`, with `webhook-id` equal to its `batchId`, an integer `webhook-timestamp` within 300 s of the target\u2019s clock when the attempt was made (no earlier than its newest event\u2019s `recordedAt` and the subscription\u2019s creation, no later than its arrival: a push made before the harness moved the clock is judged against the time the target had then), and a `webhook-signature` that verifies with the subscription\u2019s scheme: the demo carrier push key for `v1a`, the subscription\u2019s secret for `v1`.' +
@@ -309,7 +309,7 @@ export const pushContentChecks = [
   defineCheck({
     id: 'push/batch-shape',
     requirements: ['ECDX-PSH-012'],
-    needs: ['test-mode', 'callback'],
+    needs: ['clock', 'callback'],
     title: 'A batch carries 1 to 100 events, all for the subscription it names, each waybill\u2019s in ascending sequence',
     description:
       'Every delivery names the subscription it was delivered for, holds between 1 and 100 events, and lists the events of each waybill in ascending sequence.' +
@@ -329,7 +329,7 @@ export const pushContentChecks = [
     id: 'push/v1-secret-per-subscription',
     requirements: ['ECDX-SEC-012', 'ECDX-PSH-002'],
     class: 'security',
-    needs: ['test-mode', 'callback'],
+    needs: ['clock', 'callback'],
     title: 'Pushes are signed with a key for pushes alone: v1a with the registered key, v1 with a secret of that subscription only',
     description:
       'v1a pushes verify with the demo carrier push key registered out of band. Two v1 subscriptions get different secrets of 24 to 64 bytes, neither the published demo secret; each subscription\u2019s pushes verify with its own secret and not with the other\u2019s; no push carries a secret (ECDX-PSH-002).' +

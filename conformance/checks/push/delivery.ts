@@ -21,7 +21,7 @@ import {
   subscribe,
   subscriptionPath,
   unsubscribeAll,
-  waitUntil,
+  waitForPushes,
   webhookTimestamp,
 } from '../../kit/pushes.ts';
 
@@ -60,7 +60,7 @@ export const pushDeliveryChecks = [
   defineCheck({
     id: 'push/2xx-ends-delivery',
     requirements: ['ECDX-PSH-013'],
-    needs: ['test-mode', 'callback'],
+    needs: ['clock', 'callback'],
     title: 'Any 2xx answer is delivery: the batch is not attempted again',
     description:
       'The callback answers 202 with a body that is not a `PushAcknowledgement`, then 204, then 202 to everything. ' +
@@ -76,7 +76,7 @@ export const pushDeliveryChecks = [
         const first = await firstDelivery(t, clock, deliveries, waybillNo);
         recognisable(t, first);
         await clock.advance(t, 24 * HOUR);
-        await waitUntil(t, () => deliveries.length >= 2, 3 * SECOND);
+        await waitForPushes(t, () => deliveries.length >= 2, 3 * SECOND);
         await letTargetReadAnswers(t, clock, deliveries);
         await clock.advance(t, 6 * SECOND);
         await settle(t);
@@ -106,7 +106,7 @@ export const pushDeliveryChecks = [
   defineCheck({
     id: 'push/retry-schedule',
     requirements: ['ECDX-PSH-014'],
-    needs: ['test-mode', 'callback'],
+    needs: ['clock', 'callback'],
     title: 'A failed batch is retried on the published schedule, unchanged, freshly signed',
     description:
       'The callback answers 500 to everything. After the first attempt the clock moves 6 s: the retry must come, ' +
@@ -121,7 +121,7 @@ export const pushDeliveryChecks = [
         recognisable(t, first);
         const retries = () => repeatsOf(deliveries, first);
         await clock.advance(t, 6 * SECOND);
-        const retried = await waitUntil(t, () => retries().length > 0, t.timeoutMs);
+        const retried = await waitForPushes(t, () => retries().length > 0, t.timeoutMs);
         t.assert(retried, `the batch answered 500 was retried once the clock had moved 6 s (waited up to ${t.timeoutMs / SECOND} s)`);
         const second = retries()[0]!;
         const sameAsFirst = (d: Delivery, n: string) => {
@@ -151,7 +151,7 @@ export const pushDeliveryChecks = [
         );
         await clock.advance(t, 90 * SECOND);
         t.assert(
-          await waitUntil(t, () => retries().length >= 2, t.timeoutMs),
+          await waitForPushes(t, () => retries().length >= 2, t.timeoutMs),
           'the batch was retried a second time once 5 min (+10 %) had passed since the first retry',
         );
         sameAsFirst(retries()[1]!, 'second retry');
@@ -163,7 +163,7 @@ export const pushDeliveryChecks = [
   defineCheck({
     id: 'push/410-disables',
     requirements: ['ECDX-PSH-015'],
-    needs: ['test-mode', 'callback'],
+    needs: ['clock', 'callback'],
     title: 'A 410 answer stops all pushes and disables the subscription (ENDPOINT_GONE)',
     description:
       'The callback answers 410 Gone. After the first push the clock moves 12 hours: nothing more may arrive, and ' +
@@ -204,7 +204,7 @@ export const pushDeliveryChecks = [
   defineCheck({
     id: 'push/retry-after-honoured',
     requirements: ['ECDX-PSH-016'],
-    needs: ['test-mode', 'callback'],
+    needs: ['clock', 'callback'],
     title: 'After 429 with Retry-After the next attempt waits at least that long',
     description:
       'The callback answers 429 with `Retry-After: 600` (seconds). The schedule would retry after 5 s; Retry-After ' +
@@ -233,7 +233,7 @@ export const pushDeliveryChecks = [
         await clock.advance(t, 40 * SECOND);
         // That the batch is retried at all is the retry schedule's rule.
         t.assert(
-          await waitUntil(t, () => retries().length > 0, t.timeoutMs),
+          await waitForPushes(t, () => retries().length > 0, t.timeoutMs),
           `the batch was attempted again once the 600 s of Retry-After had passed (waited up to ${t.timeoutMs / SECOND} s after moving the clock past them)`,
           { requirementId: 'ECDX-PSH-014' },
         );
@@ -245,7 +245,7 @@ export const pushDeliveryChecks = [
   defineCheck({
     id: 'push/nothing-after-delete',
     requirements: ['ECDX-PSH-006'],
-    needs: ['test-mode', 'callback'],
+    needs: ['clock', 'callback'],
     title: 'After DELETE is answered 204, no delivery attempt starts',
     description:
       'The callback answers 500, so the first batch waits for its retry; the subscription is then deleted (204). ' +
@@ -274,7 +274,7 @@ export const pushDeliveryChecks = [
   defineCheck({
     id: 'push/backlog-while-failing',
     requirements: ['ECDX-HLT-007'],
-    needs: ['test-mode', 'callback'],
+    needs: ['clock', 'callback'],
     title: 'While the callback refuses deliveries the push backlog is above 0 and the feed is not UP',
     description:
       'The callback answers 500 to everything. Once the first push was refused, `GET /v1/health` must report the ' +

@@ -3,6 +3,7 @@
 import { pushAbandonmentChecks } from './abandonment.ts';
 import { pushContentChecks } from './content.ts';
 import { pushDeliveryChecks } from './delivery.ts';
+import { pendingPushesChecks } from './pending-pushes.ts';
 import { pushPromptnessChecks } from './promptness.ts';
 import { pushReceiverChecks } from './receiver.ts';
 import { subscriptionChecks } from './subscriptions.ts';
@@ -13,5 +14,6 @@ export const pushChecks = [
   ...pushPromptnessChecks,
   ...pushDeliveryChecks,
   ...pushAbandonmentChecks,
+  ...pendingPushesChecks,
   ...pushReceiverChecks,
 ];

@@ -9,7 +9,7 @@ import { defineCheck } from '../../harness/check.ts';
 import type { TestContext } from '../../harness/context.ts';
 import type { Delivery } from '../../harness/receiver.ts';
 import { promptnessOf, type Promptness, type TargetClock } from '../../kit/push-timing.ts';
-import { eventsOf, unsubscribeAll, waitUntil, webhookTimestamp } from '../../kit/pushes.ts';
+import { eventsOf, unsubscribeAll, waitForPushes, webhookTimestamp } from '../../kit/pushes.ts';
 import { describeDuration } from '../../kit/time.ts';
 import { follow } from './delivery.ts';
 
@@ -42,7 +42,7 @@ async function observeFirstAttempt(t: TestContext, created: string[], lookMs: nu
   const { deliveries, waybillNo, subscription, clock } = await follow(t, { status: 200 }, created);
   for (let step = 0; step < 45 && deliveries.length === 0 && Date.now() < deadline; step++) {
     await clock.advance(t, 240 * SECOND);
-    await waitUntil(t, () => deliveries.length > 0, lookMs);
+    await waitForPushes(t, () => deliveries.length > 0, lookMs);
   }
   t.precondition(
     deliveries.length > 0,
@@ -69,7 +69,7 @@ export const pushPromptnessChecks = [
   defineCheck({
     id: 'push/first-attempt-prompt',
     requirements: ['ECDX-PSH-009'],
-    needs: ['test-mode', 'callback'],
+    needs: ['clock', 'callback'],
     title: 'The first attempt of a push comes within 300 s of the event\u2019s recordedAt',
     description:
       'Follows a fresh parcel, moving the clock 240 s at a time until the first push arrives, and compares the ' +

@@ -34,6 +34,11 @@ export interface CarrierBehaviour {
   signsWithAnotherKey?: boolean;
   /** Minutes after creation at which the trajectory's events are recorded (default 6, 40, 150, 600, 1500, 2400). */
   eventMinutes?: number[];
+  /**
+   * Its TestClock states pendingPushes (ECDX-CNF-009): `truly` counts every attempt due and not finished; `early`, a
+   * fault, leaves out the attempts waiting for their answer.
+   */
+  statesPending?: 'truly' | 'early';
 }
 
 const PATH: readonly TrackingStatus[] = ['ACCEPTED', 'SORTING', 'IN_TRANSIT', 'ARRIVED_DEST_CITY', 'OUT_FOR_DELIVERY', 'DELIVERED'];
@@ -151,12 +156,28 @@ export function scriptedCarrier(behaviour: CarrierBehaviour = {}): ScriptedCarri
     }
   };
 
+  let dispatchesScheduled = 0;
   const afterMove = (): void => {
-    if (behaviour.dispatchLagMs) setTimeout(dispatch, behaviour.dispatchLagMs);
-    else dispatch();
+    if (!behaviour.dispatchLagMs) {
+      dispatch();
+      return;
+    }
+    dispatchesScheduled += 1;
+    setTimeout(() => {
+      dispatchesScheduled -= 1;
+      dispatch();
+    }, behaviour.dispatchLagMs);
   };
 
-  const clock = (): ScriptedAnswer => ({ status: 200, json: { now: timestamp(now()), speed: 1 } });
+  /** Attempts due and not finished: a dispatch still to run counts as one, as does each batch due or under way. */
+  const pendingPushes = (): number => {
+    const due = batches.filter((b) => b.dueAt !== undefined && b.dueAt <= now() && !b.subscription.deleted && !b.subscription.disabled).length;
+    return dispatchesScheduled + due + (behaviour.statesPending === 'early' ? 0 : pending.size);
+  };
+  const clock = (): ScriptedAnswer => ({
+    status: 200,
+    json: { now: timestamp(now()), speed: 1, ...(behaviour.statesPending ? { pendingPushes: pendingPushes() } : {}) },
+  });
 
   const script: Script = (request) => {
     const { method, path } = request;

@@ -171,7 +171,7 @@ export const signatureChecks = [
   defineCheck({
     id: 'security/nonce-remembered-until-expiry',
     requirements: ['ECDX-SEC-006'],
-    needs: ['test-mode'],
+    needs: ['clock'],
     title: "A nonce is remembered until the signature's expires plus 30 s",
     description:
       `Sends a correctly signed GET (valid for ${MAX_SIGNATURE_LIFETIME_SECONDS} s), moves the target's clock to ` +

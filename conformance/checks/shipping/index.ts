@@ -295,7 +295,7 @@ const testModeChecks = [
   defineCheck({
     id: 'shipping/accepted-shipment-not-cancellable',
     requirements: ['ECDX-SHP-010'],
-    needs: ['test-mode'],
+    needs: ['clock'],
     title: 'An accepted shipment cannot be cancelled',
     description:
       "Creates a shipment on the regular path (`ecdx-happy-…`), moves the target's clock 6 hours on (24 at most) so " +
@@ -316,7 +316,7 @@ const testModeChecks = [
   defineCheck({
     id: 'shipping/accepted-shipment-consistent',
     requirements: ['ECDX-SHP-013'],
-    needs: ['test-mode'],
+    needs: ['clock'],
     title: 'An accepted shipment is valid and consistent in time',
     description:
       "Creates a shipment on the regular path, moves the target's clock until the carrier has taken the parcel in, " +
@@ -337,7 +337,7 @@ const testModeChecks = [
   defineCheck({
     id: 'shipping/cancellation-lasts',
     requirements: ['ECDX-SHP-009'],
-    needs: ['test-mode'],
+    needs: ['clock'],
     title: 'A cancelled shipment stays cancelled',
     description:
       "Creates a shipment on the regular path, cancels it, moves the target's clock 2 days on (past the time the " +

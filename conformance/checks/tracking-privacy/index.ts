@@ -24,7 +24,7 @@ import {
   type ServedEvent,
 } from '../../kit/trajectory.ts';
 /** The requirements bind both roles; these checks read a carrier's trajectories, on the test clock. */
-const journeysOfACarrier = defineGroup({ role: 'carrier', needs: ['test-mode'] });
+const journeysOfACarrier = defineGroup({ role: 'carrier', needs: ['clock'] });
 const JOURNEYS =
   'Reads the shared parcels after they travelled on the test clock: one `ecdx-happy-` parcel delivered to the ' +
   'recipient in person and one `ecdx-path-rejected-` parcel, which a deployment that offers that optional path ' +

@@ -35,7 +35,7 @@ import {
   type ServedEvent,
 } from '../../kit/trajectory.ts';
 /** Every check here reads the shared journeys, which move the target's clock. */
-const onTheTestClock = defineGroup({ needs: ['test-mode'] });
+const onTheTestClock = defineGroup({ needs: ['clock'] });
 const JOURNEYS =
   'Reads the shared parcels after they travelled on the test clock: one `ecdx-happy-` parcel delivered in person and one `ecdx-path-rejected-` parcel, which a deployment that offers that optional path refuses and returns to the sender.';
 

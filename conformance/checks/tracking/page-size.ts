@@ -16,7 +16,7 @@ export const trackingPageSizeChecks = [
   defineCheck({
     id: 'tracking/page-size-on-a-long-trajectory',
     requirements: ['ECDX-TRK-010'],
-    needs: ['test-mode'],
+    needs: ['clock'],
     title: "A page holds the page size: 20 without limit, a larger limit served as the claim's maxPageSize",
     description:
       'Orders a parcel on the optional `ecdx-path-long-` test path (more events than any page), lets the test clock ' +

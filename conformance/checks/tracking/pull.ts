@@ -70,7 +70,7 @@ export const trackingPullChecks = [
   defineCheck({
     id: 'tracking/trajectory-pages-valid',
     requirements: ['ECDX-TRK-001'],
-    needs: ['test-mode'],
+    needs: ['clock'],
     title: "Every page of a travelled parcel's trajectory is a valid EventPage",
     description:
       'After the shared parcels travelled (a delivered one, and one ordered on the rejected path), walks each trajectory three events ' +
@@ -186,7 +186,7 @@ export const trackingPullChecks = [
   defineCheck({
     id: 'tracking/page-size',
     requirements: ['ECDX-TRK-010'],
-    needs: ['test-mode'],
+    needs: ['clock'],
     title: 'A page holds the page size: limit, 20 without one, never more than maxPageSize, or all that remain',
     description:
       "Reads the first page of a delivered parcel's trajectory with `limit` 1, 2, 5, none and 100, and expects " +
@@ -213,7 +213,7 @@ export const trackingPullChecks = [
   defineCheck({
     id: 'tracking/walk-complete',
     requirements: ['ECDX-TRK-009'],
-    needs: ['test-mode'],
+    needs: ['clock'],
     title: 'Following nextCursor yields every event exactly once, in order, whatever the limit',
     description:
       "Walks a delivered parcel's trajectory with `limit` 1, 2 and 3 and compares each walk with the trajectory " +
@@ -251,7 +251,7 @@ export const trackingPullChecks = [
   defineCheck({
     id: 'tracking/walk-while-recording',
     requirements: ['ECDX-TRK-009'],
-    needs: ['test-mode'],
+    needs: ['clock'],
     title: 'Events recorded during a walk come after the events already returned',
     description:
       'Creates an `ecdx-happy-` parcel, lets it travel until it has at least 3 events, then walks its trajectory ' +
@@ -297,7 +297,7 @@ export const trackingPullChecks = [
   defineCheck({
     id: 'tracking/cursor-lifetime',
     requirements: ['ECDX-TRK-011'],
-    needs: ['test-mode'],
+    needs: ['clock'],
     title: "A cursor is honoured for most of an hour; another waybill's cursor is refused",
     description:
       "Takes the cursor of the first page (one event) of a delivered parcel's trajectory, moves the clock 55 " +

@@ -5,7 +5,7 @@ import type { Finding } from '../../harness/context.ts';
 import { regularPathDeviation } from '../../kit/regular-path.ts';
 import { delivered, journeys, readTrajectory, statusOf, subStatusOf } from '../../kit/trajectory.ts';
 
-const onTheTestClock = defineGroup({ needs: ['test-mode'] });
+const onTheTestClock = defineGroup({ needs: ['clock'] });
 
 export const trackingRegularPathChecks = [
   defineCheck({
