@@ -27,7 +27,7 @@ function verifySuite(args: readonly string[]): Promise<{ exitCode: number; lastL
 
 export async function measureMatrix(smoke: boolean): Promise<{ matrixSeconds: Figure }> {
   const args = ['--no-write', '--parallel', '2', '--quiet', ...(smoke ? ['--role', 'platform', '--fault', SMOKE_FAULT] : [])];
-  const timed = await timedRounds(smoke ? 1 : 3, 120, () => verifySuite(args));
+  const timed = await timedRounds(smoke ? 1 : 3, 90, () => verifySuite(args));
   const failed = timed.results.find((r) => r.exitCode !== 0);
   // A matrix that found a fault undetected or a false failure is timed all the same; the figure says so.
   return {

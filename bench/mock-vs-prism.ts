@@ -10,7 +10,7 @@ import { median } from './rounds.ts';
 
 export async function measureMockVsPrism(smoke: boolean): Promise<{ mockVsPrism: Figure }> {
   // Prism serves about a tenth of the mock's rate: fewer requests for it keep its rounds as long as the mock's.
-  const sizes = smoke ? { mock: 200, prism: 100, warmup: 50, rounds: 1 } : { mock: 20_000, prism: 3_000, warmup: 1_000, rounds: 5 };
+  const sizes = smoke ? { mock: 200, prism: 100, warmup: 50, rounds: 1 } : { mock: 10_000, prism: 2_000, warmup: 1_000, rounds: 5 };
   const server = await startMockServer({ port: 0, clockSpeed: 0 });
   const prism = await startPrism();
   try {

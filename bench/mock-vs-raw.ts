@@ -7,7 +7,7 @@ import { defaultThroughputOptions, measureThroughput } from './mock-throughput.t
 export async function measureMockVsRaw(smoke: boolean): Promise<{ mockVsRaw: Figure; mockVsRawEd25519: Figure }> {
   const options = smoke
     ? { ...defaultThroughputOptions, requests: 200, warmup: 100, rounds: 1, comparisonRequests: 100 }
-    : { ...defaultThroughputOptions, algorithm: 'hmac-sha256' as const };
+    : { ...defaultThroughputOptions, requests: 10_000, algorithm: 'hmac-sha256' as const };
   const report = await measureThroughput(options);
   const problems = report.rounds.flatMap((round, i) => [
     ...loadProblems(`raw, round ${i + 1}`, round.raw, options.requests, 200),

@@ -19,7 +19,7 @@ export function shipmentRequest(): Record<string, unknown> {
 }
 
 export async function measurePostVsRaw(smoke: boolean): Promise<{ postVsRaw: Figure }> {
-  const sizes = smoke ? { requests: 200, warmup: 50, rounds: 1 } : { requests: 5_000, warmup: 1_000, rounds: 5 };
+  const sizes = smoke ? { requests: 200, warmup: 50, rounds: 1 } : { requests: 3_000, warmup: 500, rounds: 5 };
   const server = await startMockServer({ port: 0, clockSpeed: 0 });
   const raw = await startRawServer(201);
   try {

@@ -17,6 +17,12 @@ export const SMOKE_CHECKS = ['discovery', 'health'] as const;
 const SMOKE_RTT_CHECKS = [...SMOKE_CHECKS, 'push/2xx-ends-delivery'] as const;
 const ONE_WAY_MS = 25;
 
+/** CPU seconds (user + system) of this process since `from`: harness and mock together, against the wall time. */
+const cpuSecondsSince = (from: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+};
+
 const outcome = (report: ConformanceReport) => ({ conformant: report.conformant, ...report.summary });
 
 async function runAgainstInProcessMock(role: PartyRole, only: readonly string[] | undefined): Promise<ConformanceReport> {
@@ -30,12 +36,13 @@ async function runAgainstInProcessMock(role: PartyRole, only: readonly string[] 
 
 export async function measureStart(smoke: boolean): Promise<{ startSeconds: Figure }> {
   const only = smoke ? SMOKE_CHECKS : undefined;
-  const timed = await timedRounds(smoke ? 1 : 3, 60, async () => {
-    const byRole: Record<string, ReturnType<typeof outcome> & { seconds: number }> = {};
+  const timed = await timedRounds(smoke ? 1 : 3, 40, async () => {
+    const byRole: Record<string, ReturnType<typeof outcome> & { seconds: number; cpuSeconds: number }> = {};
     for (const role of PARTY_ROLES) {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const report = await runAgainstInProcessMock(role, only);
-      byRole[role] = { seconds: (performance.now() - started) / 1000, ...outcome(report) };
+      byRole[role] = { seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSecondsSince(cpu), ...outcome(report) };
     }
     return byRole;
   });
@@ -44,7 +51,7 @@ export async function measureStart(smoke: boolean): Promise<{ startSeconds: Figu
 
 export async function measureRtt50(smoke: boolean): Promise<{ rtt50CarrierSeconds: Figure }> {
   const only = smoke ? SMOKE_RTT_CHECKS : undefined;
-  const timed = await timedRounds(smoke ? 1 : 3, 90, async () => {
+  const timed = await timedRounds(smoke ? 1 : 3, 60, async () => {
     // The mock verifies signatures against the origin its clients sign for: the proxy's, chosen before either starts.
     const targetPort = await freePort();
     const receiverPort = await freePort();
@@ -52,6 +59,7 @@ export async function measureRtt50(smoke: boolean): Promise<{ rtt50CarrierSecond
     const toMock = await startLatencyProxy({ target: { port: Number(new URL(server.url).port) }, port: targetPort, oneWayMs: ONE_WAY_MS });
     const toReceiver = await startLatencyProxy({ target: { port: receiverPort }, oneWayMs: ONE_WAY_MS });
     try {
+      const cpu = process.cpuUsage();
       const report = await runConformance({
         target: toMock.url,
         role: 'carrier',
@@ -62,7 +70,11 @@ export async function measureRtt50(smoke: boolean): Promise<{ rtt50CarrierSecond
       const through = { toMock: toMock.stats(), toReceiver: toReceiver.stats() };
       // A run whose pushes bypassed the proxy would measure nothing of the push path's round trips.
       if (through.toReceiver.accepted === 0) throw new Error('no push reached the receiver through its latency proxy');
-      return { ...outcome(report), connections: { toMock: through.toMock.accepted, toReceiver: through.toReceiver.accepted } };
+      return {
+        ...outcome(report),
+        cpuSeconds: cpuSecondsSince(cpu),
+        connections: { toMock: through.toMock.accepted, toReceiver: through.toReceiver.accepted },
+      };
     } finally {
       await toReceiver.close();
       await toMock.close();
