@@ -54,13 +54,30 @@ const ADDRESS_DETAILS: ReadonlySet<string> = (() => {
 
 /** The position of a body that follows the published schema `name`; undefined (unknown JSON) for no name. */
 export const positionOf = (name: string | undefined): Position => {
-  const schema = name === undefined ? undefined : published.get(schemaId(name));
-  return schema ? expand(schema, name) : undefined;
+  if (name === undefined) return undefined;
+  if (!bodyPositions.has(name)) {
+    const schema = published.get(schemaId(name));
+    bodyPositions.set(name, schema ? expand(schema, name) : undefined);
+  }
+  return bodyPositions.get(name);
 };
+
+// Positions are computed once: every string of every evidence body is redacted twice in a run, and expanding the
+// schemas again for each was a large share of the harness's CPU (issue 12). The schemas never change in a process.
+const bodyPositions = new Map<string, Position>();
+const memberPositions = new WeakMap<readonly Alternative[], Map<string, Position>>();
+const itemPositions = new WeakMap<readonly Alternative[], Position>();
 
 /** The position of member `key` inside an object at `position`. */
 export function memberPosition(position: Position, key: string): Position {
   if (!position) return undefined;
+  let members = memberPositions.get(position);
+  if (!members) memberPositions.set(position, (members = new Map()));
+  if (!members.has(key)) members.set(key, memberPositionOf(position, key));
+  return members.get(key);
+}
+
+function memberPositionOf(position: readonly Alternative[], key: string): Position {
   const found = position.flatMap((a) => {
     const property = propertiesOf(a.schema)[key];
     if (property !== undefined) return expand(property, a.within);
@@ -73,8 +90,11 @@ export function memberPosition(position: Position, key: string): Position {
 /** The position of the items of an array at `position`. */
 export function itemPosition(position: Position): Position {
   if (!position) return undefined;
-  const found = position.flatMap((a) => expand(a.schema.items, a.within));
-  return found.length > 0 ? found : undefined;
+  if (!itemPositions.has(position)) {
+    const found = position.flatMap((a) => expand(a.schema.items, a.within));
+    itemPositions.set(position, found.length > 0 ? found : undefined);
+  }
+  return itemPositions.get(position);
 }
 
 /** What a string member means to redaction. */
