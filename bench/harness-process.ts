@@ -8,6 +8,8 @@ export interface HarnessProcessResult {
   maxRssKbBeforeRun: number;
   heapUsedMbAtEnd: number;
   seconds: number;
+  /** CPU seconds (user + system) of the run, against its wall `seconds`. */
+  cpuSeconds: number;
   conformant: boolean;
   summary: Summary;
 }
@@ -16,12 +18,15 @@ const [target, role, ...only] = process.argv.slice(2);
 if (process.send && target && (role === 'carrier' || role === 'platform')) {
   const maxRssKbBeforeRun = process.resourceUsage().maxRSS;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const report = await runConformance({ target, role, ...(only.length > 0 ? { only } : {}) });
+  const used = process.cpuUsage(cpu);
   const result: HarnessProcessResult = {
     maxRssKb: process.resourceUsage().maxRSS,
     maxRssKbBeforeRun,
     heapUsedMbAtEnd: process.memoryUsage().heapUsed / 1024 / 1024,
     seconds: (performance.now() - started) / 1000,
+    cpuSeconds: (used.user + used.system) / 1e6,
     conformant: report.conformant,
     summary: report.summary,
   };

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { figure, type Figure } from './figures.ts';
+import { endedChildrenCpuSeconds } from './proc-stat.ts';
 import { timedRounds } from './rounds.ts';
 
 /**
@@ -11,7 +12,8 @@ import { timedRounds } from './rounds.ts';
  */
 export const SMOKE_FAULT = 'claim-platform-with-carrier-code';
 
-function verifySuite(args: readonly string[]): Promise<{ exitCode: number; lastLine: string }> {
+function verifySuite(args: readonly string[]): Promise<{ exitCode: number; lastLine: string; cpuSeconds: number }> {
+  const cpuBefore = endedChildrenCpuSeconds();
   return new Promise((resolve, reject) => {
     const child = spawn('npx', ['tsx', join('scripts', 'verify-suite.ts'), ...args], {
       cwd: join(import.meta.dirname, '..'),
@@ -21,7 +23,9 @@ function verifySuite(args: readonly string[]): Promise<{ exitCode: number; lastL
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => (tail = (tail + chunk).slice(-4_000)));
     child.once('error', reject);
-    child.once('exit', (code) => resolve({ exitCode: code ?? 1, lastLine: tail.trim().split('\n').at(-1) ?? '' }));
+    child.once('exit', (code) =>
+      resolve({ exitCode: code ?? 1, lastLine: tail.trim().split('\n').at(-1) ?? '', cpuSeconds: endedChildrenCpuSeconds() - cpuBefore }),
+    );
   });
 }
 
@@ -33,7 +37,11 @@ export async function measureMatrix(smoke: boolean): Promise<{ matrixSeconds: Fi
   return {
     matrixSeconds: figure('matrixSeconds', timed.median, {
       rounds: timed.seconds,
-      detail: { command: `npx tsx scripts/verify-suite.ts ${args.join(' ')}`, outcome: timed.results.map((r) => r.lastLine) },
+      detail: {
+        command: `npx tsx scripts/verify-suite.ts ${args.join(' ')}`,
+        outcome: timed.results.map((r) => r.lastLine),
+        cpuSeconds: timed.results.map((r) => r.cpuSeconds),
+      },
       ...(failed ? { note: `verify-suite exited ${failed.exitCode}: ${failed.lastLine}` } : {}),
     }),
   };

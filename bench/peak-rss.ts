@@ -35,6 +35,7 @@ export async function measurePeakRss(smoke: boolean): Promise<{ harnessPeakRssMb
         detail: {
           loadedMb: result.maxRssKbBeforeRun / 1024,
           seconds: result.seconds,
+          cpuSeconds: result.cpuSeconds,
           conformant: result.conformant,
           summary: result.summary,
           heapUsedMbAtEnd: result.heapUsedMbAtEnd,

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from './ports.ts';
+import { processCpuSeconds } from './proc-stat.ts';
 
 const root = join(import.meta.dirname, '..');
 /** How long Prism may take to read and resolve the document before the bench gives up. */
@@ -63,11 +64,4 @@ async function ready(child: ChildProcess, probe: string): Promise<void> {
     }
   }
   throw new Error(`Prism did not listen within ${START_TIMEOUT_MS / 1000} s`);
-}
-
-/** utime + stime of a Linux process, fields 14 and 15 of /proc/PID/stat, in clock ticks (100 a second). */
-export function processCpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
