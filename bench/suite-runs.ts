@@ -36,7 +36,7 @@ async function runAgainstInProcessMock(role: PartyRole, only: readonly string[] 
 
 export async function measureStart(smoke: boolean): Promise<{ startSeconds: Figure }> {
   const only = smoke ? SMOKE_CHECKS : undefined;
-  const timed = await timedRounds(smoke ? 1 : 3, 40, async () => {
+  const timed = await timedRounds(smoke ? 1 : 3, 30, async () => {
     const byRole: Record<string, ReturnType<typeof outcome> & { seconds: number; cpuSeconds: number }> = {};
     for (const role of PARTY_ROLES) {
       const started = performance.now();
@@ -51,7 +51,7 @@ export async function measureStart(smoke: boolean): Promise<{ startSeconds: Figu
 
 export async function measureRtt50(smoke: boolean): Promise<{ rtt50CarrierSeconds: Figure }> {
   const only = smoke ? SMOKE_RTT_CHECKS : undefined;
-  const timed = await timedRounds(smoke ? 1 : 3, 60, async () => {
+  const timed = await timedRounds(smoke ? 1 : 3, 40, async () => {
     // The mock verifies signatures against the origin its clients sign for: the proxy's, chosen before either starts.
     const targetPort = await freePort();
     const receiverPort = await freePort();
