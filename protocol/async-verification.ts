@@ -5,7 +5,7 @@
 // requests while the signature is checked on another core. Every rule and every result is `verifyRequest`'s: this
 // module shares its preparation (`prepareVerification`) and its conclusion, and changes only where the value is checked.
 import { verify as edVerify } from 'node:crypto';
-import { prepareVerification, verifySignatureValue, type VerifyOptions, type VerifyResult } from './http-signatures.ts';
+import { concludeVerification, prepareVerification, verifySignatureValue, type VerifyOptions, type VerifyResult } from './http-signatures.ts';
 import type { VerificationKey } from './keys.ts';
 import type { SignableRequest } from './messages.ts';
 
@@ -33,5 +33,5 @@ export function verifySignatureValueAsync(key: VerificationKey, base: string, si
 export async function verifyRequestAsync(request: SignableRequest, options: VerifyOptions): Promise<VerifyResult> {
   const pending = prepareVerification(request, options);
   if (pending.ok !== 'pending') return pending;
-  return pending.conclude(await verifySignatureValueAsync(pending.key, pending.base, pending.signature));
+  return concludeVerification(pending, await verifySignatureValueAsync(pending.key, pending.base, pending.signature), options.nonceCache);
 }

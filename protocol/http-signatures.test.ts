@@ -4,7 +4,6 @@ import { ed25519SigningKey, ed25519VerificationKey, generateEd25519SigningKey, g
 import { withHeaders, type SignableRequest } from './messages.ts';
 import { NonceCache } from './nonce-cache.ts';
 import {
-  authenticationFor,
   createSignatureValue,
   parseSignature,
   requiredComponents,
@@ -107,17 +106,6 @@ function setup(keys: SigningKey[] = [platform, shared]) {
     withHeaders(request, signRequest(request, { key: platform, now: NOW, ...extra }));
   return { options, sign, verify: (request: SignableRequest) => verifyRequest(request, options) };
 }
-
-describe('authenticationFor', () => {
-  it('exempts discovery, routes the push to webhook verification and signs everything else', () => {
-    expect(authenticationFor('GET', 'https://carrier.example/v1/conformance')).toBe('none');
-    expect(authenticationFor('GET', '/v1/health')).toBe('none');
-    expect(authenticationFor('POST', '/v1/health')).toBe('request');
-    expect(authenticationFor('POST', '/v1/tracking-events')).toBe('push');
-    expect(authenticationFor('GET', '/v1/shipments/SF1234567890/events?limit=20')).toBe('request');
-    expect(authenticationFor('GET', '/v1/statistics/sharing')).toBe('request');
-  });
-});
 
 describe('signRequest', () => {
   it('covers method, target URI, content type, digest and idempotency key, with every parameter', () => {

@@ -18,7 +18,6 @@ import { bodyBytes, contentDigest, verifyContentDigest } from './content-digest.
 import { isSignatureAlgorithm, type KeyResolver, type SignatureAlgorithm, type SigningKey, type VerificationKey } from './keys.ts';
 import { headerValue, withHeaders, type SignableRequest } from './messages.ts';
 import type { NonceStore } from './nonce-cache.ts';
-import { operations, type OperationSpec } from '../spec/openapi/operations.ts';
 
 /** The label of the ECDX signature in Signature-Input and Signature. Other labels may be present and are ignored. */
 export const SIGNATURE_LABEL = 'ecdx';
@@ -38,23 +37,6 @@ export const REQUEST_DERIVED_COMPONENTS = ['@method', '@target-uri', '@authority
 
 /** The header fields a signature must cover whenever the request carries them. */
 export const CONDITIONAL_COMPONENTS = ['content-type', 'content-digest', 'idempotency-key'] as const;
-
-const label = (o: OperationSpec): string => `${o.method.toUpperCase()} ${o.path}`;
-
-/** Operations served without a request signature (discovery), as `METHOD path`: `signed: false` in the operations table. */
-export const UNSIGNED_OPERATIONS: readonly string[] = operations.filter((o) => !o.signed).map(label);
-/** The push, authenticated by its Standard Webhooks signature instead of an RFC 9421 one. */
-export const PUSH_OPERATION = label(operations.find((o) => o.operationId === 'receiveTrackingEvents')!);
-
-/**
- * How a received request is authenticated: `none` for discovery, `push` for the Standard Webhooks push, `request`
- * (an `ecdx` signature) for everything else. `url` may be absolute or a path with a query.
- */
-export function authenticationFor(method: string, url: string): 'none' | 'push' | 'request' {
-  const operation = `${method.toUpperCase()} ${new URL(url, 'http://localhost').pathname}`;
-  if (UNSIGNED_OPERATIONS.includes(operation)) return 'none';
-  return operation === PUSH_OPERATION ? 'push' : 'request';
-}
 
 /** Problem slugs (`https://ecdx.dev/problems/<slug>`) a failed verification reports; all are answered with 401. */
 export type SignatureProblem = 'signature-missing' | 'signature-invalid' | 'signature-expired' | 'nonce-replayed' | 'digest-mismatch' | 'unknown-key';
@@ -324,25 +306,43 @@ export interface VerifyOptions {
 
 /**
  * A request that passed every rule of the profile but the signature value itself: the key and base to verify it
- * with, and `conclude`, which turns the verdict into the result (recording the nonce only for a valid signature).
+ * with, and what `concludeVerification` needs to turn the verdict into the result. Plain data, not a closure, so
+ * that preparing costs the synchronous path nothing.
  */
 export interface PendingVerification {
   ok: 'pending';
   key: VerificationKey;
   base: string;
   signature: Uint8Array;
-  conclude(valid: boolean): VerifyResult;
+  /** The result when the value verifies and the nonce is fresh. */
+  verified: VerifiedSignature;
+  /** The receiver's now and the end of the nonce's life (epoch seconds: `expires` + skew). */
+  now: number;
+  nonceUntil: number;
+}
+
+/** The result of a prepared verification once its value is checked; records the nonce only for a valid signature. */
+export function concludeVerification(pending: PendingVerification, valid: boolean, nonceCache: NonceStore): VerifyResult {
+  const { base, verified } = pending;
+  if (!valid) return { ok: false, status: 401, problem: 'signature-invalid', detail: SIGNATURE_DOES_NOT_VERIFY, signatureBase: base };
+  // Recorded after the verdict, on the caller's thread: of two requests with one nonce, whichever concludes first wins.
+  const recorded = nonceCache.checkAndRecord(verified.keyid, verified.nonce, pending.nonceUntil, pending.now);
+  if (recorded.outcome === 'replayed') return fail('nonce-replayed', `nonce ${verified.nonce} was already used with keyid ${verified.keyid}`);
+  if (recorded.outcome === 'full')
+    return { ok: false, status: 429, problem: 'rate-limited', detail: NONCES_FULL, retryAfterSeconds: recorded.retryAfterSeconds };
+  return verified;
 }
 
 /** Verify a request's ECDX signature: every rule of the profile, cheapest checks first, the nonce recorded last. */
 export function verifyRequest(request: SignableRequest, options: VerifyOptions): VerifyResult {
   const pending = prepareVerification(request, options);
-  return pending.ok === 'pending' ? pending.conclude(verifySignatureValue(pending.key, pending.base, pending.signature)) : pending;
+  if (pending.ok !== 'pending') return pending;
+  return concludeVerification(pending, verifySignatureValue(pending.key, pending.base, pending.signature), options.nonceCache);
 }
 
 /**
  * Every step of `verifyRequest` up to the signature value, which the caller verifies where it likes (on this
- * thread, or on libuv's pool: `verifyRequestAsync`), then hands to `conclude`. Nothing is recorded before that.
+ * thread, or on libuv's pool: `verifyRequestAsync`), then hands to `concludeVerification`. Nothing is recorded here.
  */
 export function prepareVerification(request: SignableRequest, options: VerifyOptions): VerifyFailure | PendingVerification {
   const parsed = parseSignature(request, options.label ?? SIGNATURE_LABEL);
@@ -390,14 +390,6 @@ export function prepareVerification(request: SignableRequest, options: VerifyOpt
   } catch (error) {
     return fail('signature-invalid', (error as Error).message);
   }
-  const conclude = (valid: boolean): VerifyResult => {
-    if (!valid) return { ok: false, status: 401, problem: 'signature-invalid', detail: SIGNATURE_DOES_NOT_VERIFY, signatureBase: base };
-    // Recorded after the verdict, on the caller's thread: of two requests with one nonce, whichever concludes first wins.
-    const recorded = options.nonceCache.checkAndRecord(keyid, nonce, (expires as number) + skew, now);
-    if (recorded.outcome === 'replayed') return fail('nonce-replayed', `nonce ${nonce} was already used with keyid ${keyid}`);
-    if (recorded.outcome === 'full')
-      return { ok: false, status: 429, problem: 'rate-limited', detail: NONCES_FULL, retryAfterSeconds: recorded.retryAfterSeconds };
-    return { ok: true, keyid, alg, created: created as number, expires: expires as number, nonce, components };
-  };
-  return { ok: 'pending', key, base, signature: parsed.signature, conclude };
+  const verified: VerifiedSignature = { ok: true, keyid, alg, created: created as number, expires: expires as number, nonce, components };
+  return { ok: 'pending', key, base, signature: parsed.signature, verified, now, nonceUntil: (expires as number) + skew };
 }

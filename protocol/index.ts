@@ -30,18 +30,18 @@ export type { NonceCacheOptions, NonceCacheStats, NonceOutcome, NonceStore } fro
 export { fromFetchRequest, fromNodeRequest, headersToRecord, headerValue, withHeaders } from './messages.ts';
 export type { HeaderRecord, SignableRequest } from './messages.ts';
 
+export { authenticationFor, PUSH_OPERATION, UNSIGNED_OPERATIONS } from './authentication.ts';
 export {
-  authenticationFor,
   CLOCK_SKEW_SECONDS,
   COMPONENT_WITH_PARAMETERS,
   componentValue,
+  concludeVerification,
   CONDITIONAL_COMPONENTS,
   createSignatureValue,
   MAX_SIGNATURE_LIFETIME_SECONDS,
   MIN_NONCE_LENGTH,
   parseSignature,
   prepareVerification,
-  PUSH_OPERATION,
   REQUEST_DERIVED_COMPONENTS,
   requiredComponents,
   SHORT_NONCE,
@@ -51,7 +51,6 @@ export {
   signRequest,
   targetUri,
   UNKNOWN_DERIVED_COMPONENT,
-  UNSIGNED_OPERATIONS,
   verifyRequest,
   verifySignatureValue,
 } from './http-signatures.ts';
