@@ -2,13 +2,14 @@
 // the request nonces and the rest survive a restart. better-sqlite3 is synchronous, like the Store interface, and is loaded only here,
 // only when a data file is asked for, so that the mock runs without its native addon otherwise.
 //
-// Reads come from an in-memory copy of each collection, loaded on first use; every write goes to both. Values are
-// immutable by the Store's contract, so the copy never goes stale, and the file is opened in exclusive mode so that
-// no other process can change it underneath.
+// Reads come from an in-memory copy of what was read or written, filled as entries are asked for, so that start-up
+// does not read the whole file. Writes go to memory at once and to the file in one transaction per turn of the event
+// loop (decision 0045), committed before any answer that depends on them is sent.
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Collection, Store } from './core/store.ts';
-import { NONCES_TABLE, SqliteNonces } from './sqlite-nonces.ts';
+import { SqliteNonces } from './sqlite-nonces.ts';
+import { prepareFile } from './sqlite-schema.ts';
 import type { NonceStore } from '../protocol/index.ts';
 
 /** better-sqlite3 is an optional peer dependency: a project that uses `--data` installs it itself. */
@@ -21,8 +22,6 @@ export const BUILD_SQLITE_HINT =
 export class DataFileError extends Error {
   override readonly name = 'DataFileError';
 }
-
-const FORMAT = 'ecdx-mock-store/1';
 
 export interface SqliteStoreOptions {
   /** Path of the native addon to load instead of better-sqlite3's own (tests use it to simulate a missing one). */
@@ -57,51 +56,58 @@ const firstLine = (error: unknown): string => String((error as Error)?.message ?
  */
 export type SqliteDatabase = object;
 
+/** A change of one entry not yet in the file: the value to keep, or undefined for a deletion. */
+interface PendingEntry {
+  /** The collection's number in the file (ecdx_collections). */
+  collection: number;
+  id: string;
+  value: unknown;
+  /** The entry was deleted earlier in the same commit: it is put again at the end of the collection's order. */
+  moved: boolean;
+}
+
+const entryKey = (collection: number, id: string): string => `${collection} ${id}`;
+
 export class SqliteStore implements Store {
   readonly description: string;
   /** The request nonces accepted, kept in the file too: a restart does not reopen a replay window. */
   readonly nonces: NonceStore;
   readonly #db: BetterSqlite3.Database;
   readonly #collections = new Map<string, SqliteCollection<unknown>>();
-  readonly #put: BetterSqlite3.Statement<[string, string, number, string]>;
-  readonly #delete: BetterSqlite3.Statement<[string, string]>;
-  readonly #load: BetterSqlite3.Statement<[string], { id: string; value: string }>;
-  readonly #setMeta: BetterSqlite3.Statement<[string, string]>;
-  readonly #writeInTransaction: BetterSqlite3.Transaction<(collection: string, id: string, seq: number, json: string) => void>;
-  readonly #removeInTransaction: BetterSqlite3.Transaction<(collection: string, id: string) => void>;
+  readonly #statements: ReturnType<typeof prepareStatements>;
+  readonly #commitTransaction: BetterSqlite3.Transaction<() => void>;
+  /** What this turn changed, by entry (the last change of an entry is the one that counts). */
+  readonly #pending = new Map<string, PendingEntry>();
+  /** Other writes of this turn (the nonces'), run in the same transaction. */
+  #deferred: (() => void)[] = [];
+  #commitScheduled = false;
   #seq: number;
   #now: (() => number) | undefined;
+  /** The virtual time last written, so that a commit does not write it again unchanged. */
+  #recordedTime: number | undefined;
   #closed = false;
+  /** A commit failed: what the mock answered may not be in the file, so it must not answer anything more. */
+  #broken: DataFileError | undefined;
 
   constructor(handle: SqliteDatabase, file: string) {
     const db = handle as BetterSqlite3.Database;
     this.#db = db;
     this.description = `SQLite file ${file} (kept across restarts)`;
-    this.nonces = new SqliteNonces(db);
-    this.#put = db.prepare(
-      'INSERT INTO ecdx_entries (collection, id, seq, value) VALUES (?, ?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET value = excluded.value',
-    );
-    this.#delete = db.prepare('DELETE FROM ecdx_entries WHERE collection = ? AND id = ?');
-    this.#load = db.prepare('SELECT id, value FROM ecdx_entries WHERE collection = ? ORDER BY seq');
-    this.#setMeta = db.prepare('INSERT INTO ecdx_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-    this.#writeInTransaction = db.transaction((collection: string, id: string, seq: number, json: string) => {
-      this.#put.run(collection, id, seq, json);
-      this.#recordTime();
+    this.#statements = prepareStatements(db);
+    this.nonces = new SqliteNonces(db, (write) => {
+      this.#deferred.push(write);
+      this.#scheduleCommit();
     });
-    this.#removeInTransaction = db.transaction((collection: string, id: string) => {
-      this.#delete.run(collection, id);
-      this.#recordTime();
-    });
-    this.#seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM ecdx_entries').get() as { seq: number }).seq;
+    this.#commitTransaction = db.transaction(() => this.#writePending());
+    this.#seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM ecdx_values').get() as { seq: number }).seq;
   }
 
   collection<T>(name: string): Collection<T> {
     let collection = this.#collections.get(name);
     if (!collection) {
-      this.#assertOpen();
-      const items = new Map<string, unknown>();
-      for (const row of this.#load.all(name)) items.set(row.id, JSON.parse(row.value));
-      collection = new SqliteCollection<unknown>(name, items, this);
+      this.#assertUsable();
+      this.#statements.addCollection.run(name);
+      collection = new SqliteCollection<unknown>(this.#statements.collectionId.get(name)!.id, this);
       this.#collections.set(name, collection);
     }
     return collection as Collection<T>;
@@ -109,76 +115,197 @@ export class SqliteStore implements Store {
 
   /** The mock's virtual time when the file was last written, so that a restarted mock can resume from it. */
   savedVirtualTime(): number | undefined {
-    const row = this.#db.prepare('SELECT value FROM ecdx_meta WHERE key = ?').get('virtual-time') as { value: string } | undefined;
+    this.commit();
+    const row = this.#statements.getMeta.get('virtual-time');
     const value = row ? Number(row.value) : Number.NaN;
     return Number.isFinite(value) ? value : undefined;
   }
 
-  /** Record the mock's virtual time with every write and on close. */
+  /** Record the mock's virtual time with every commit and on close. */
   trackVirtualTime(now: () => number): void {
     this.#now = now;
   }
 
-  /** @internal Called by collections. Written in one transaction with the virtual time, so both survive a crash together. */
-  write(collection: string, id: string, value: unknown, isNew: boolean): void {
-    this.#assertOpen();
-    this.#writeInTransaction(collection, id, isNew ? this.#seq + 1 : 0, JSON.stringify(value) ?? 'null');
-    if (isNew) this.#seq++;
+  /**
+   * Write every change made so far, in one transaction with the virtual time. It runs by itself once the current
+   * task's synchronous work is done (a microtask), which is before any answer computed from that work is written: an
+   * answer is sent in a continuation queued after the writes, and so after the commit queued at the first of them.
+   */
+  commit(): void {
+    if (this.#pending.size === 0 && this.#deferred.length === 0) return;
+    this.#assertUsable();
+    try {
+      this.#commitTransaction();
+    } catch (error) {
+      // The memory copy now holds what the file refused; nothing more may be answered from it. Thrown out of the
+      // microtask, this ends a standalone mock before the answer that depended on the lost writes goes out.
+      this.#broken = new DataFileError(`the data file could not be written, so the mock stops: ${firstLine(error)}`);
+      throw this.#broken;
+    } finally {
+      this.#pending.clear();
+      this.#deferred = [];
+    }
+  }
+
+  /** @internal Called by collections: remember the change, to be written with the rest of this turn's. */
+  change(collection: number, id: string, value: unknown): void {
+    this.#assertUsable();
+    const key = entryKey(collection, id);
+    const earlier = this.#pending.get(key);
+    const moved = value !== undefined && earlier !== undefined && (earlier.value === undefined || earlier.moved);
+    this.#pending.set(key, { collection, id, value, moved });
+    this.#scheduleCommit();
+  }
+
+  /** @internal Whether a change of this turn decides the entry: undefined when the file does. */
+  pendingValue(collection: number, id: string): { value: unknown } | undefined {
+    const pending = this.#pending.get(entryKey(collection, id));
+    return pending && { value: pending.value };
+  }
+
+  /** @internal One entry as the file holds it (after this turn's changes are committed). */
+  read(collection: number, id: string): unknown {
+    this.#assertUsable();
+    const row = this.#statements.get.get(collection, id);
+    return row === undefined ? undefined : JSON.parse(row.value);
+  }
+
+  /** @internal Every entry of a collection, in the order their ids were first put. */
+  readAll(collection: number): { id: string; value: string }[] {
+    this.commit();
+    return this.#statements.load.all(collection);
   }
 
   /** @internal */
-  remove(collection: string, id: string): void {
-    this.#assertOpen();
-    this.#removeInTransaction(collection, id);
+  count(collection: number): number {
+    this.commit();
+    return this.#statements.count.get(collection)!.count;
   }
 
   close(): void {
     if (this.#closed) return;
-    this.#recordTime();
+    if (!this.#broken) {
+      this.commit();
+      this.#recordTime();
+      // Hand back the pages of deleted values (a file made before auto_vacuum was on keeps them as free pages).
+      this.#db.pragma('incremental_vacuum');
+    }
     this.#closed = true;
     this.#db.close();
   }
 
-  #recordTime(): void {
-    if (this.#now) this.#setMeta.run('virtual-time', String(this.#now()));
+  #scheduleCommit(): void {
+    if (this.#commitScheduled) return;
+    this.#commitScheduled = true;
+    queueMicrotask(() => {
+      this.#commitScheduled = false;
+      if (!this.#closed) this.commit();
+    });
   }
 
-  #assertOpen(): void {
+  #writePending(): void {
+    const { put, putMoved, remove } = this.#statements;
+    for (const { collection, id, value, moved } of this.#pending.values()) {
+      if (value === undefined) remove.run(collection, id);
+      else (moved ? putMoved : put).run(++this.#seq, collection, id, JSON.stringify(value));
+    }
+    for (const write of this.#deferred) write();
+    this.#recordTime();
+  }
+
+  #recordTime(): void {
+    const now = this.#now?.();
+    if (now === undefined || now === this.#recordedTime) return;
+    this.#statements.setMeta.run('virtual-time', String(now));
+    this.#recordedTime = now;
+  }
+
+  #assertUsable(): void {
+    if (this.#broken) throw this.#broken;
     if (this.#closed) throw new Error('the SQLite store is closed');
   }
 }
 
-class SqliteCollection<T> implements Collection<T> {
-  readonly #name: string;
-  readonly #items: Map<string, T>;
-  readonly #store: SqliteStore;
+/** Every statement the store runs, prepared once. */
+function prepareStatements(db: BetterSqlite3.Database) {
+  return {
+    addCollection: db.prepare<[string]>('INSERT OR IGNORE INTO ecdx_collections (name) VALUES (?)'),
+    collectionId: db.prepare<[string], { id: number }>('SELECT id FROM ecdx_collections WHERE name = ?'),
+    // An id put before keeps its place in the order (ON CONFLICT leaves seq alone); one deleted and put again in
+    // the same commit moves to the end, as it does in memory.
+    put: db.prepare<[number, number, string, string]>(
+      'INSERT INTO ecdx_values (seq, collection, id, value) VALUES (?, ?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET value = excluded.value',
+    ),
+    putMoved: db.prepare<[number, number, string, string]>(
+      'INSERT INTO ecdx_values (seq, collection, id, value) VALUES (?, ?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET value = excluded.value, seq = excluded.seq',
+    ),
+    remove: db.prepare<[number, string]>('DELETE FROM ecdx_values WHERE collection = ? AND id = ?'),
+    get: db.prepare<[number, string], { value: string }>('SELECT value FROM ecdx_values WHERE collection = ? AND id = ?'),
+    load: db.prepare<[number], { id: string; value: string }>('SELECT id, value FROM ecdx_values WHERE collection = ? ORDER BY seq'),
+    count: db.prepare<[number], { count: number }>('SELECT COUNT(*) AS count FROM ecdx_values WHERE collection = ?'),
+    getMeta: db.prepare<[string], { value: string }>('SELECT value FROM ecdx_meta WHERE key = ?'),
+    setMeta: db.prepare<[string, string]>('INSERT INTO ecdx_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+  };
+}
 
-  constructor(name: string, items: Map<string, T>, store: SqliteStore) {
-    this.#name = name;
-    this.#items = items;
+/**
+ * A collection read from the file as it is used: an entry when it is first asked for, every entry only when all are
+ * (values()), its size only when asked. What was read or written stays in memory: values are immutable by the
+ * Store's contract, so the copy never goes stale, and the file is opened in exclusive mode, so no other process
+ * changes it underneath.
+ */
+class SqliteCollection<T> implements Collection<T> {
+  /** The collection's number in the file. */
+  readonly #collection: number;
+  readonly #store: SqliteStore;
+  /** Entries read or written; once `#complete`, every entry, in order. */
+  #items = new Map<string, T>();
+  #complete = false;
+  /** The number of entries, once asked for (kept from then on). */
+  #size: number | undefined;
+
+  constructor(collection: number, store: SqliteStore) {
+    this.#collection = collection;
     this.#store = store;
   }
   get(id: string) {
-    return this.#items.get(id);
+    const cached = this.#items.get(id);
+    if (cached !== undefined || this.#complete) return cached;
+    const pending = this.#store.pendingValue(this.#collection, id);
+    if (pending) return pending.value as T | undefined;
+    const value = this.#store.read(this.#collection, id) as T | undefined;
+    if (value !== undefined) this.#items.set(id, value);
+    return value;
   }
   has(id: string) {
-    return this.#items.has(id);
+    return this.get(id) !== undefined;
   }
   put(id: string, value: T) {
-    // Written first: a value the file refused must not appear in memory either.
-    this.#store.write(this.#name, id, value, !this.#items.has(id));
+    // The same value again (a count that did not move) is not written again.
+    if (this.#items.get(id) === value) return;
+    if (this.#size !== undefined && !this.has(id)) this.#size++;
+    this.#store.change(this.#collection, id, value);
     this.#items.set(id, value);
   }
   delete(id: string) {
-    if (!this.#items.has(id)) return false;
-    this.#store.remove(this.#name, id);
+    if (!this.has(id)) return false;
+    this.#store.change(this.#collection, id, undefined);
+    if (this.#size !== undefined) this.#size--;
     return this.#items.delete(id);
   }
   values() {
+    if (!this.#complete) {
+      const items = new Map<string, T>();
+      for (const row of this.#store.readAll(this.#collection)) items.set(row.id, this.#items.get(row.id) ?? (JSON.parse(row.value) as T));
+      this.#items = items;
+      this.#complete = true;
+    }
     return [...this.#items.values()];
   }
   get size() {
-    return this.#items.size;
+    if (this.#complete) return this.#items.size;
+    this.#size ??= this.#store.count(this.#collection);
+    return this.#size;
   }
 }
 
@@ -193,23 +320,17 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   try {
     // A short busy timeout: a file held by another mock is reported at once, not after five seconds.
     db = new Database(file, { timeout: 100, ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }) });
+    // On a new file only (before anything is written): the pages of deleted values (push batches come and go) can
+    // be handed back when the store closes. An existing file keeps the mode it was made with.
+    db.pragma('auto_vacuum = INCREMENTAL');
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    if (tables.length > 0 && !tables.includes('ecdx_meta')) throw new DataFileError(`${file} is an SQLite database, but not an ecdx mock data file`);
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS ecdx_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS ecdx_entries (
-        collection TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT NOT NULL,
-        PRIMARY KEY (collection, id)
-      ) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS ecdx_entries_order ON ecdx_entries (collection, seq);
-      ${NONCES_TABLE}
-    `);
-    const format = db.prepare('SELECT value FROM ecdx_meta WHERE key = ?').get('format') as { value: string } | undefined;
-    if (format && format.value !== FORMAT) throw new DataFileError(`${file} was written by an incompatible mock (${format.value}, expected ${FORMAT})`);
-    if (!format) db.prepare('INSERT INTO ecdx_meta (key, value) VALUES (?, ?)').run('format', FORMAT);
+    // A checkpoint (copying the WAL into the file, with an fsync) every ~40 MB of WAL instead of every 4 MB: a page
+    // the commits keep changing (an index's, the table's last) is copied once per checkpoint, not once per 4 MB.
+    db.pragma('wal_autocheckpoint = 10000');
+    const refusal = prepareFile(db, file);
+    if (refusal !== undefined) throw new DataFileError(refusal);
     return new SqliteStore(db, file);
   } catch (error) {
     db?.close();

@@ -5,12 +5,12 @@
 // (ECDX-HLT-007) and what a restarted mock resumes from.
 import { demoCredentials, signWebhook, webhookSecret, type WebhookSigningKey } from '../../../protocol/index.ts';
 import { MAX_EVENTS_PER_PAGE, type TrackingEvent } from '../../../schemas/src/index.ts';
-import { activitiesBetween, recordActivity } from '../activity.ts';
+import { recordActivity } from '../activity.ts';
 import type { PushService } from '../services.ts';
 import { recordEventProvided } from '../simulator/provided.ts';
 import type { MockContext } from '../types.ts';
 import { ATTEMPT_TIMEOUT_MS, attemptDelivery, createPushAgent, type AttemptOutcome } from './deliver.ts';
-import { batchRecords, chinaTime, newIdentifier, subscriptionRecords, type SubscriptionRecord } from './records.ts';
+import { batchRecords, chinaTime, lastDelivered, newIdentifier, subscriptionRecords, type SubscriptionRecord } from './records.ts';
 import { COMPRESSED_RETRY_DELAY_MS, MAX_ATTEMPTS, nextAttemptTime, retryAfterTime, retryDelay } from './schedule.ts';
 
 export interface DispatcherSettings {
@@ -26,6 +26,8 @@ export class PushDispatcher implements PushService {
   #agent = createPushAgent(ATTEMPT_TIMEOUT_MS);
   /** The batch still gathering events in this turn of the event loop, by subscription. */
   readonly #open = new Map<string, string>();
+  /** The events an open batch has gathered, by batch: stored once, when the turn ends, not again with every event. */
+  readonly #gathered = new Map<string, TrackingEvent[]>();
   /** Every batch formed in this turn, full ones included: the flush makes their first attempt. */
   readonly #unsent = new Set<string>();
   readonly #inFlight = new Set<string>();
@@ -35,10 +37,8 @@ export class PushDispatcher implements PushService {
 
   constructor(mock: MockContext) {
     this.#mock = mock;
-    // A restarted mock remembers when it last delivered from the activity log, which the store keeps.
-    for (const entry of activitiesBetween(mock, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY)) {
-      if (entry.kind === 'push-delivered' && !(entry.at <= (this.#lastDeliveredAt ?? Number.NEGATIVE_INFINITY))) this.#lastDeliveredAt = entry.at;
-    }
+    // A restarted mock remembers when it last delivered, kept on its own so that start-up need not read the activity log.
+    this.#lastDeliveredAt = lastDelivered(mock).get('at');
   }
 
   configure(settings: Partial<DispatcherSettings>): void {
@@ -96,13 +96,14 @@ export class PushDispatcher implements PushService {
     const batches = batchRecords(this.#mock);
     const pushed = this.#mock.fault('push-event-differs-from-trajectory') ? alteredCopy(event) : event;
     const openId = this.#open.get(subscriptionId);
-    const open = openId === undefined ? undefined : batches.get(openId);
-    if (open && open.attempts === 0 && open.events.length < MAX_EVENTS_PER_PAGE) {
-      batches.put(open.batchId, { ...open, events: [...open.events, pushed] });
+    const gathered = openId === undefined ? undefined : this.#gathered.get(openId);
+    if (gathered && gathered.length < MAX_EVENTS_PER_PAGE) {
+      gathered.push(pushed);
     } else {
       const batchId = newIdentifier('bat');
       batches.put(batchId, { batchId, subscriptionId, createdAt: this.#mock.clock.now(), events: [pushed], attempts: 0 });
       this.#open.set(subscriptionId, batchId);
+      this.#gathered.set(batchId, [pushed]);
       this.#unsent.add(batchId);
     }
     this.#scheduleFlush();
@@ -115,6 +116,12 @@ export class PushDispatcher implements PushService {
     this.#mock.background.track(
       new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
         this.#flushScheduled = false;
+        const batches = batchRecords(this.#mock);
+        for (const [batchId, events] of this.#gathered) {
+          const stored = batches.get(batchId);
+          if (stored && stored.events.length < events.length) batches.put(batchId, { ...stored, events });
+        }
+        this.#gathered.clear();
         const due = [...this.#unsent];
         this.#unsent.clear();
         this.#open.clear();
@@ -149,6 +156,7 @@ export class PushDispatcher implements PushService {
       if (batch.subscriptionId !== subscriptionId) continue;
       batches.delete(batch.batchId);
       this.#unsent.delete(batch.batchId);
+      this.#gathered.delete(batch.batchId);
       this.#timers.get(batch.batchId)?.();
       this.#timers.delete(batch.batchId);
     }
@@ -245,6 +253,7 @@ export class PushDispatcher implements PushService {
       if (!batch || !holder) return; // dropped while in flight: delivered, but nobody waits for it any more
       batches.delete(batchId);
       this.#lastDeliveredAt = now;
+      lastDelivered(mock).put('at', now);
       const latencies = batch.events.map((e) => Math.max(0, (now - Date.parse(e.recordedAt)) / 1000)).sort((a, b) => a - b);
       const latencySeconds = latencies[Math.floor((latencies.length - 1) / 2)] ?? 0;
       recordActivity(mock, { kind: 'push-delivered', at: now, counterparty: holder.ownerKeyid, batchId: wireBatchId, latencySeconds });

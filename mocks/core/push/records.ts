@@ -7,6 +7,8 @@ import type { MockContext } from '../types.ts';
 
 const SUBSCRIPTIONS = 'subscriptions';
 const PUSH_BATCHES = 'push-batches';
+/** Also the name mocks/sqlite-schema.ts fills from the activity log of a file written before this collection was. */
+export const LAST_DELIVERED = 'push-last-delivered';
 
 export interface SubscriptionRecord {
   /** As the carrier holds it and answers GET with it: never with the secret (ECDX-PSH-002). */
@@ -39,6 +41,11 @@ export interface BatchRecord {
 
 export const subscriptionRecords = (mock: MockContext): Collection<SubscriptionRecord> => mock.store.collection<SubscriptionRecord>(SUBSCRIPTIONS);
 export const batchRecords = (mock: MockContext): Collection<BatchRecord> => mock.store.collection<BatchRecord>(PUSH_BATCHES);
+/**
+ * When the dispatcher last delivered a batch (virtual epoch ms), under the id `at`: kept on its own so that a
+ * restarted mock knows it without reading the activity log.
+ */
+export const lastDelivered = (mock: MockContext): Collection<number> => mock.store.collection<number>(LAST_DELIVERED);
 
 /** An opaque identifier (ObjectId) that nobody can guess: subscription URLs are not capabilities, but close. */
 export const newIdentifier = (prefix: 'sub' | 'bat' | 'msg'): string => `${prefix}_${randomBytes(12).toString('base64url')}`;
