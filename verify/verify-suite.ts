@@ -15,6 +15,8 @@ export interface VerifyOptions {
   /** Mock servers run at once. */
   parallel?: number;
   checks?: readonly Check[];
+  /** Which checks run under each fault (VerifyPlan.reach): those it can reach (default), or every one. */
+  reach?: 'traced' | 'every-check';
   onProgress?: (line: string) => void;
 }
 
@@ -24,5 +26,6 @@ export const verifySuite = (options: VerifyOptions = {}): Promise<DetectionMatri
     faults: catalogue.filter((f) => !options.faults || options.faults.includes(f.name)),
     ...(options.roles ? { roles: options.roles } : {}),
     ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
+    ...(options.reach ? { reach: options.reach } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

@@ -4,11 +4,13 @@
 // matrix the docs publish (verify-suite.ts). Runs go side by side, one mock server each, in one pool.
 import { PARTY_ROLES, type PartyRole } from '../schemas/src/index.ts';
 import { faults as catalogue, type Fault, type FaultName } from '../mocks/faults/index.ts';
-import { startMockServer } from '../mocks/server.ts';
+import { startMockServer, type MockServerOptions } from '../mocks/server.ts';
 import { runConformance } from '../conformance/index.ts';
 import type { Check } from '../conformance/harness/check.ts';
+import type { ProgressListener } from '../conformance/harness/runner.ts';
 import { pool } from '../conformance/harness/pool.ts';
 import type { ConformanceReport } from '../conformance/harness/report.ts';
+import { checksReachedBy, impactRecorder, type Impact } from './impact.ts';
 
 export interface RunOutcome {
   role: PartyRole;
@@ -21,6 +23,8 @@ export interface RunOutcome {
   /** Checks blocked by a failed precondition. */
   blocked: string[];
   results: number;
+  /** Checks that ran (not skipped): under a traced fault, those it can reach. */
+  ran?: number;
 }
 
 export interface FaultOutcome {
@@ -52,6 +56,11 @@ export interface VerifyPlan {
    * checks that push several batches take minutes): fault name → check ids.
    */
   only?: Partial<Record<FaultName, readonly string[]>>;
+  /**
+   * `traced` (default): each fault runs the checks it can reach, as the traced baseline shows (verify/impact.ts,
+   * decision 0046); `every-check`: every fault runs every check.
+   */
+  reach?: 'traced' | 'every-check';
   onProgress?: (line: string) => void;
 }
 
@@ -69,16 +78,48 @@ function outcomeOf(role: PartyRole, report: ConformanceReport): RunOutcome {
     errors: report.results.filter((r) => r.status === 'error').map((r) => `${r.checkId}: ${r.message}`),
     blocked: report.results.filter((r) => r.status === 'precondition-failed').map((r) => r.checkId),
     results: report.results.length,
+    ran: report.results.filter((r) => r.status !== 'skipped').length,
   };
 }
 
 /** One harness run against a fresh mock of `role` with `faults` switched on. */
 export async function runAgainstMock(role: PartyRole, faults: readonly FaultName[], checks: readonly Check[]): Promise<RunOutcome> {
-  const server = await startMockServer({ role, port: 0, host: '127.0.0.1', faults: [...faults], clockSpeed: 1 });
+  return (await reportAgainstMock(role, faults, checks)).outcome;
+}
+
+/** The clean baseline of `role`, one check at a time and traced: its outcome, and what each check reached. */
+async function tracedBaseline(role: PartyRole, checks: readonly Check[]): Promise<{ outcome: RunOutcome; impact: Impact }> {
+  const recorder = impactRecorder();
+  const { outcome, report } = await reportAgainstMock(role, [], checks, { trace: recorder.trace, progress: recorder.progress, concurrency: 1 });
+  return { outcome, impact: recorder.finish(report) };
+}
+
+async function reportAgainstMock(
+  role: PartyRole,
+  faults: readonly FaultName[],
+  checks: readonly Check[],
+  traced: { trace?: MockServerOptions['trace']; progress?: ProgressListener; concurrency?: number } = {},
+): Promise<{ outcome: RunOutcome; report: ConformanceReport }> {
+  const server = await startMockServer({
+    role,
+    port: 0,
+    host: '127.0.0.1',
+    faults: [...faults],
+    clockSpeed: 1,
+    ...(traced.trace ? { trace: traced.trace } : {}),
+  });
   try {
     // The mock answers on loopback within milliseconds: a short settle time is plenty to see that nothing follows.
-    const report = await runConformance({ target: server.url, role, concurrency: 4, timeoutMs: 10_000, settleMs: 400, checks });
-    return outcomeOf(role, report);
+    const report = await runConformance({
+      target: server.url,
+      role,
+      concurrency: traced.concurrency ?? 4,
+      timeoutMs: 10_000,
+      settleMs: 400,
+      checks,
+      ...(traced.progress ? { progress: traced.progress } : {}),
+    });
+    return { outcome: outcomeOf(role, report), report };
   } finally {
     await server.close();
   }
@@ -100,27 +141,37 @@ export async function verify(plan: VerifyPlan): Promise<DetectionMatrix> {
   const roles = plan.roles ?? PARTY_ROLES;
   const log = plan.onProgress ?? (() => {});
   const selected = plan.faults ?? faultsFor(plan.checks);
-  const checksFor = (fault: Fault | undefined): readonly Check[] => {
-    const only = fault ? plan.only?.[fault.name as FaultName] : undefined;
-    return only ? plan.checks.filter((c) => only.includes(c.id)) : plan.checks;
+  const traced = (plan.reach ?? 'traced') === 'traced';
+  // The baselines first: a traced one tells which checks each fault can reach.
+  const baselines = await Promise.all(
+    roles.map(async (role) => {
+      const { outcome, impact } = traced
+        ? await tracedBaseline(role, plan.checks)
+        : { outcome: await runAgainstMock(role, [], plan.checks), impact: undefined };
+      log(`baseline ${role}: ${outcome.results} results, ${outcome.failed.length} MUST failures, ${outcome.errors.length} errors`);
+      return { outcome, impact };
+    }),
+  );
+  const impactOf = new Map(roles.map((role, i) => [role, baselines[i]!.impact]));
+  const checksFor = (fault: Fault, role: PartyRole): readonly Check[] => {
+    const only = plan.only?.[fault.name as FaultName];
+    if (only) return plan.checks.filter((c) => only.includes(c.id));
+    const impact = impactOf.get(role);
+    return impact ? checksReachedBy(fault, plan.checks, impact) : plan.checks;
   };
   // A fault runs in every role it concerns: where the checks verify none of its requirements, nothing may fail.
-  const jobs = [
-    ...roles.map((role) => ({ role, fault: undefined as Fault | undefined })),
-    ...selected.flatMap((fault) => roles.filter((role) => appliesTo(fault.role, role)).map((role) => ({ role, fault: fault as Fault | undefined }))),
-  ];
-  const outcomes = await pool(jobs, plan.parallel ?? 3, async ({ role, fault }) => {
-    const outcome = await runAgainstMock(role, fault ? [fault.name as FaultName] : [], checksFor(fault));
-    log(
-      fault
-        ? `${fault.name} (${role}): failed ${outcome.failed.join(', ') || 'nothing'}`
-        : `baseline ${role}: ${outcome.results} results, ${outcome.failed.length} MUST failures, ${outcome.errors.length} errors`,
-    );
+  const jobs = selected.flatMap((fault) => roles.filter((role) => appliesTo(fault.role, role)).map((role) => ({ role, fault })));
+  const faultRuns = await pool(jobs, plan.parallel ?? 3, async ({ role, fault }) => {
+    const started = Date.now();
+    const outcome = await runAgainstMock(role, [fault.name as FaultName], checksFor(fault, role));
+    log(`${fault.name} (${role}): failed ${outcome.failed.join(', ') || 'nothing'} (${outcome.ran} checks, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     return outcome;
   });
+  const outcomes = [...baselines.map((b) => b.outcome), ...faultRuns];
+  const allJobs = [...roles.map((role) => ({ role, fault: undefined as Fault | undefined })), ...jobs];
   const baseline = outcomes.slice(0, roles.length);
   const runs = new Map<string, RunOutcome[]>();
-  for (const [i, { fault }] of jobs.slice(roles.length).entries()) runs.set(fault!.name, [...(runs.get(fault!.name) ?? []), outcomes[roles.length + i]!]);
+  for (const [i, { fault }] of allJobs.slice(roles.length).entries()) runs.set(fault!.name, [...(runs.get(fault!.name) ?? []), outcomes[roles.length + i]!]);
 
   const faultOutcomes: FaultOutcome[] = selected.map((fault) => {
     const faultRuns = (runs.get(fault.name) ?? []).sort((a, b) => a.role.localeCompare(b.role));

@@ -71,8 +71,8 @@ const itemPositions = new WeakMap<readonly Alternative[], Position>();
 /** The position of member `key` inside an object at `position`. */
 export function memberPosition(position: Position, key: string): Position {
   if (!position) return undefined;
-  let members = memberPositions.get(position);
-  if (!members) memberPositions.set(position, (members = new Map()));
+  const members = memberPositions.get(position) ?? new Map<string, Position>();
+  memberPositions.set(position, members);
   if (!members.has(key)) members.set(key, memberPositionOf(position, key));
   return members.get(key);
 }

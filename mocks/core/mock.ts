@@ -61,6 +61,11 @@ export interface MockOptions {
    * mocks/faults/) has every named one; startMockServer and createHandlers take names and look them up there.
    */
   faults?: readonly Fault[];
+  /**
+   * Told every switch the core consults and every operation whose answer a rewrite could change: what the
+   * self-test's impact analysis reads (verify/impact.ts). It observes only; nothing the mock does depends on it.
+   */
+  trace?: FaultTrace;
   store?: Store;
   /** Keys of the parties allowed to call; default: the demo credentials. */
   keyring?: KeyResolver;
@@ -119,6 +124,13 @@ const minuteNonces = (nonces: NonceStore): NonceStore => ({
   checkAndRecord: (keyid, nonce, expiresAt, now) => nonces.checkAndRecord(keyid, nonce, Math.min(expiresAt, now + 60), now),
 });
 
+/** What a traced mock reports (MockOptions.trace). */
+export interface FaultTrace {
+  switchRead(name: Switch): void;
+  /** An answer of this operation (undefined: a request refused before routing) passed where rewrites apply. */
+  rewritable(operationId: OperationId | undefined): void;
+}
+
 export function createMock(options: MockOptions = {}): Mock {
   const role = options.role ?? 'both';
   const active = new ActiveFaults(options.faults ?? []);
@@ -130,7 +142,15 @@ export function createMock(options: MockOptions = {}): Mock {
   const nonces = store.nonces ?? new NonceCache();
   const background = new BackgroundTasks();
   const testMode = options.testMode ?? true;
-  const fault = (name: Switch): boolean => active.isOn(name);
+  const trace = options.trace;
+  const fault = (name: Switch): boolean => {
+    trace?.switchRead(name);
+    return active.isOn(name);
+  };
+  const rewrite: ActiveFaults['rewrite'] = (operationId, input, response) => {
+    trace?.rewritable(operationId);
+    return active.rewrite(operationId, input, response);
+  };
 
   const context: MockContext = {
     role,
@@ -218,7 +238,7 @@ export function createMock(options: MockOptions = {}): Mock {
   async function handle(request: MockRequest): Promise<MockResponse> {
     // A refusal made before the operation ran; before routing, only the rewrites of every answer ('*') see it.
     const refuseEarly = (response: MockResponse, operationId?: OperationId) =>
-      active.rewrite(operationId, { request, params: {}, query: request.url.searchParams, body: undefined, caller: undefined, mock: context }, response);
+      rewrite(operationId, { request, params: {}, query: request.url.searchParams, body: undefined, caller: undefined, mock: context }, response);
     const match = matchRoute(routes, request.method, request.url.pathname);
     if (match.kind === 'not-found') {
       if (fault('unknown-path-needs-signature') && !request.headers['signature']) return refuseEarly(problemResponse('signature-missing'));
@@ -378,7 +398,7 @@ export function createMock(options: MockOptions = {}): Mock {
           recordActivity(context, { kind: 'shipment-rejected', at, counterparty: caller.keyid, reason: slug });
         }
       }
-      return active.rewrite(route.operationId, subject, response);
+      return rewrite(route.operationId, subject, response);
     }
   }
 
