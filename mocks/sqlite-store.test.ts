@@ -1,10 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMock } from './core/mock.ts';
+import { MemoryStore, type Store } from './core/store.ts';
 import { BUILD_SQLITE_HINT, DataFileError, openSqliteStore } from './sqlite-store.ts';
 import { send } from './testing.ts';
 import { shipmentRequest } from './test-support/requests.ts';
@@ -157,5 +160,170 @@ describe('the SQLite store', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('keeps what many turns of puts, replacements and deletions left, in the same order as the memory store', async () => {
+    const path = file();
+    const sqlite = openSqliteStore(path);
+    const memory = new MemoryStore();
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    for (let turn = 0; turn < 40; turn++) {
+      // Several changes of the same ids within one turn (committed together), then the next turn.
+      for (let change = 0; change < 25; change++) {
+        const name = `c${random(3)}`;
+        const id = `id-${random(30)}`;
+        for (const store of [sqlite, memory] as Store[]) {
+          if (random(4) === 0) store.collection(name).delete(id);
+          else store.collection(name).put(id, { turn, change, list: [id, null] });
+        }
+      }
+      await Promise.resolve();
+    }
+    const snapshot = (store: Store) => ['c0', 'c1', 'c2'].map((name) => ({ size: store.collection(name).size, values: store.collection(name).values() }));
+    expect(snapshot(sqlite)).toEqual(snapshot(memory));
+    sqlite.close();
+    const reopened = openSqliteStore(path);
+    expect(snapshot(reopened)).toEqual(snapshot(memory));
+    reopened.close();
+  });
+
+  it('moves an id deleted and put again within one turn to the end of the order, in the file too', () => {
+    const path = file();
+    const store = openSqliteStore(path);
+    const items = store.collection<number>('items');
+    items.put('a', 1);
+    items.put('b', 2);
+    store.commit();
+    items.delete('a');
+    items.put('a', 3);
+    items.put('b', 4);
+    expect(items.values()).toEqual([4, 3]);
+    store.close();
+    const reopened = openSqliteStore(path);
+    expect(reopened.collection('items').values()).toEqual([4, 3]);
+    reopened.close();
+  });
+
+  it('reads an entry when it is asked for, not the whole collection', () => {
+    const path = file();
+    const first = openSqliteStore(path);
+    for (const id of ['SF1', 'SF2', 'SF3']) first.collection('shipments').put(id, { waybillNo: id });
+    first.close();
+    // Every other entry made unreadable: asking for SF2 or the size must not touch them.
+    const db = new Database(path);
+    db.prepare(
+      "UPDATE ecdx_values SET value = '{unreadable' WHERE id != 'SF2' AND collection = (SELECT id FROM ecdx_collections WHERE name = 'shipments')",
+    ).run();
+    db.close();
+
+    const second = openSqliteStore(path);
+    const shipments = second.collection('shipments');
+    expect(shipments.get('SF2')).toEqual({ waybillNo: 'SF2' });
+    expect([shipments.has('SF9'), shipments.size]).toEqual([false, 3]);
+    expect(() => shipments.values()).toThrow(SyntaxError);
+    second.close();
+  });
+
+  it('starts a mock on a file without reading its activity log or idempotency records', async () => {
+    const path = file();
+    const first = createMock({ clockSpeed: 0, store: openSqliteStore(path) });
+    const created = await send(first, 'POST', '/v1/shipments', shipmentRequest('ord-lazy-1'));
+    expect(created.status).toBe(201);
+    await first.close();
+    const db = new Database(path);
+    db.prepare(
+      "UPDATE ecdx_values SET value = '{unreadable' WHERE collection IN (SELECT id FROM ecdx_collections WHERE name IN ('activity', 'idempotency-keys'))",
+    ).run();
+    db.close();
+
+    const second = createMock({ clockSpeed: 0, store: openSqliteStore(path) });
+    try {
+      const waybillNo = (created.body as { waybillNo: string }).waybillNo;
+      expect((await send(second, 'GET', `/v1/shipments/${waybillNo}`)).status).toBe(200);
+      expect((await send(second, 'POST', '/v1/shipments', shipmentRequest('ord-lazy-2'))).status).toBe(201);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('has what a mock answered in the file when the answer goes out: a mock killed right after it keeps it', async () => {
+    const path = file();
+    const module = (name: string) => JSON.stringify(fileURLToPath(new URL(name, import.meta.url)));
+    const script = join(dir, 'answer-then-die.mts');
+    writeFileSync(
+      script,
+      `import { createMock } from ${module('./core/mock.ts')};
+      import { openSqliteStore } from ${module('./sqlite-store.ts')};
+      import { send } from ${module('./testing.ts')};
+      import { shipmentRequest } from ${module('./test-support/requests.ts')};
+      const mock = createMock({ clockSpeed: 0, store: openSqliteStore(${JSON.stringify(path)}) });
+      const created = await send(mock, 'POST', '/v1/shipments', shipmentRequest('ord-killed-1'));
+      process.stdout.write(JSON.stringify(created));
+      process.kill(process.pid, 'SIGKILL');
+      `,
+    );
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(child.signal, child.stderr).toBe('SIGKILL');
+    const created = JSON.parse(child.stdout) as { status: number; body: { waybillNo: string } };
+    expect(created.status).toBe(201);
+
+    const restarted = createMock({ clockSpeed: 0, store: openSqliteStore(path) });
+    try {
+      const read = await send(restarted, 'GET', `/v1/shipments/${created.body.waybillNo}`);
+      expect(read.status).toBe(200);
+      expect(read.body).toEqual(created.body);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('stops at a commit the file refuses: nothing more is answered from what memory holds', () => {
+    const store = openSqliteStore(file());
+    const items = store.collection('items');
+    items.put('fine', { n: 1 });
+    // A value JSON cannot hold fails the commit as a full disk would.
+    items.put('unwritable', { n: 2n });
+    expect(() => store.commit()).toThrow(DataFileError);
+    expect(() => items.get('fine')).toThrow(/could not be written/);
+    expect(() => items.put('more', {})).toThrow(/could not be written/);
+    store.close();
+  });
+
+  it('converts a file of the first format: every value in its order, the nonces, and the last push delivered', () => {
+    const path = file();
+    const db = new Database(path);
+    db.exec(`
+      CREATE TABLE ecdx_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE ecdx_entries (collection TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT NOT NULL,
+        PRIMARY KEY (collection, id)) WITHOUT ROWID;
+      CREATE INDEX ecdx_entries_order ON ecdx_entries (collection, seq);
+      CREATE TABLE ecdx_nonces (keyid TEXT NOT NULL, nonce TEXT NOT NULL, expires_at REAL NOT NULL, PRIMARY KEY (keyid, nonce)) WITHOUT ROWID;
+      INSERT INTO ecdx_meta VALUES ('format', 'ecdx-mock-store/1'), ('virtual-time', '1772328600000');
+      INSERT INTO ecdx_entries VALUES
+        ('shipments', 'SF2', 1, '{"waybillNo":"SF2"}'), ('shipments', 'SF1', 3, '{"waybillNo":"SF1"}'),
+        ('activity', '000000000001', 2, '{"kind":"push-delivered","at":1772328500000}'),
+        ('activity', '000000000002', 4, '{"kind":"push-delivered","at":1772328550000}');
+      INSERT INTO ecdx_nonces VALUES ('k', 'nonce-from-the-first-format', 2000);
+    `);
+    db.close();
+
+    const store = openSqliteStore(path);
+    expect(store.collection('shipments').values()).toEqual([{ waybillNo: 'SF2' }, { waybillNo: 'SF1' }]);
+    expect(store.collection('activity').size).toBe(2);
+    expect(store.collection('push-last-delivered').get('at')).toBe(1_772_328_550_000);
+    expect(store.nonces.checkAndRecord('k', 'nonce-from-the-first-format', 2000, 1000).outcome).toBe('replayed');
+    expect(store.savedVirtualTime()).toBe(1_772_328_600_000);
+    store.collection('shipments').put('SF3', { waybillNo: 'SF3' });
+    store.close();
+    const reopened = openSqliteStore(path);
+    expect(reopened.collection('shipments').values()).toEqual([{ waybillNo: 'SF2' }, { waybillNo: 'SF1' }, { waybillNo: 'SF3' }]);
+    reopened.close();
+    const raw = new Database(path);
+    expect(raw.prepare("SELECT value FROM ecdx_meta WHERE key = 'format'").get()).toEqual({ value: 'ecdx-mock-store/2' });
+    raw.close();
   });
 });

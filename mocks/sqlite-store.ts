@@ -105,7 +105,7 @@ export class SqliteStore implements Store {
   collection<T>(name: string): Collection<T> {
     let collection = this.#collections.get(name);
     if (!collection) {
-      this.#assertUsable();
+      this.assertUsable();
       this.#statements.addCollection.run(name);
       collection = new SqliteCollection<unknown>(this.#statements.collectionId.get(name)!.id, this);
       this.#collections.set(name, collection);
@@ -133,7 +133,7 @@ export class SqliteStore implements Store {
    */
   commit(): void {
     if (this.#pending.size === 0 && this.#deferred.length === 0) return;
-    this.#assertUsable();
+    this.assertUsable();
     try {
       this.#commitTransaction();
     } catch (error) {
@@ -149,7 +149,7 @@ export class SqliteStore implements Store {
 
   /** @internal Called by collections: remember the change, to be written with the rest of this turn's. */
   change(collection: number, id: string, value: unknown): void {
-    this.#assertUsable();
+    this.assertUsable();
     const key = entryKey(collection, id);
     const earlier = this.#pending.get(key);
     const moved = value !== undefined && earlier !== undefined && (earlier.value === undefined || earlier.moved);
@@ -165,7 +165,7 @@ export class SqliteStore implements Store {
 
   /** @internal One entry as the file holds it (after this turn's changes are committed). */
   read(collection: number, id: string): unknown {
-    this.#assertUsable();
+    this.assertUsable();
     const row = this.#statements.get.get(collection, id);
     return row === undefined ? undefined : JSON.parse(row.value);
   }
@@ -220,7 +220,8 @@ export class SqliteStore implements Store {
     this.#recordedTime = now;
   }
 
-  #assertUsable(): void {
+  /** @internal Also before every read: after a failed commit, memory holds what the file does not. */
+  assertUsable(): void {
     if (this.#broken) throw this.#broken;
     if (this.#closed) throw new Error('the SQLite store is closed');
   }
@@ -269,6 +270,7 @@ class SqliteCollection<T> implements Collection<T> {
     this.#store = store;
   }
   get(id: string) {
+    this.#store.assertUsable();
     const cached = this.#items.get(id);
     if (cached !== undefined || this.#complete) return cached;
     const pending = this.#store.pendingValue(this.#collection, id);
@@ -294,6 +296,7 @@ class SqliteCollection<T> implements Collection<T> {
     return this.#items.delete(id);
   }
   values() {
+    this.#store.assertUsable();
     if (!this.#complete) {
       const items = new Map<string, T>();
       for (const row of this.#store.readAll(this.#collection)) items.set(row.id, this.#items.get(row.id) ?? (JSON.parse(row.value) as T));
@@ -303,6 +306,7 @@ class SqliteCollection<T> implements Collection<T> {
     return [...this.#items.values()];
   }
   get size() {
+    this.#store.assertUsable();
     if (this.#complete) return this.#items.size;
     this.#size ??= this.#store.count(this.#collection);
     return this.#size;
