@@ -11,7 +11,7 @@ import {
   NonceCache,
   SHORT_NONCE,
   UNKNOWN_DERIVED_COMPONENT,
-  verifyRequest,
+  verifyRequestAsync,
   verifyWebhook,
 } from '../../protocol/index.ts';
 import { violations } from '../../schemas/validate.ts';
@@ -174,14 +174,14 @@ export function createMock(options: MockOptions = {}): Mock {
   startServices(context);
 
   /** 401 problems of the request-signature check; undefined when the caller is authenticated. */
-  function authenticate(request: MockRequest, route: Route): { caller?: Party; refusal?: MockResponse } {
+  async function authenticate(request: MockRequest, route: Route): Promise<{ caller?: Party; refusal?: MockResponse }> {
     const signable = { method: request.method, url: request.url.href, headers: request.headers, body: request.body };
     const callingKeys = keysCalling(route, keyring, parties);
     const nonceCache = fault('accept-replayed-nonce') ? forgetfulNonces : fault('nonces-forgotten-after-a-minute') ? minuteNonces(nonces) : nonces;
-    let result = verifyRequest(signable, { keyring: callingKeys, nonceCache, now: clock.now() });
+    let result = await verifyRequestAsync(signable, { keyring: callingKeys, nonceCache, now: clock.now() });
     // The fault: a created up to 5 minutes ahead passes, as if the skew allowed for created were 300 s, not 30.
     if (!result.ok && result.problem === 'signature-expired' && result.detail.startsWith('created lies') && fault('accept-created-minutes-ahead'))
-      result = verifyRequest(signable, { keyring: callingKeys, nonceCache, now: clock.now(), skewSeconds: 300 });
+      result = await verifyRequestAsync(signable, { keyring: callingKeys, nonceCache, now: clock.now(), skewSeconds: 300 });
     if (result.ok) {
       // A production deployment refuses the published demo keys (ECDX-SEC-016); a test deployment uses them.
       if (!testMode && isDemoKeyid(result.keyid)) {
@@ -261,10 +261,10 @@ export function createMock(options: MockOptions = {}): Mock {
     const validateFirst = fault('validate-before-authenticate');
     let caller: Party | undefined;
     let body: unknown;
-    const authenticateNow = (): MockResponse | undefined => {
+    const authenticateNow = async (): Promise<MockResponse | undefined> => {
       if (!operation.signed && !(route.operationId === 'getConformanceClaim' && fault('conformance-requires-signature'))) return undefined;
       if (route.operationId === 'receiveTrackingEvents') return authenticatePush(request);
-      const outcome = authenticate(request, route);
+      const outcome = await authenticate(request, route);
       caller = outcome.caller;
       if (outcome.refusal && operation.idempotent && fault('idempotency-key-consumed-by-refusal')) {
         // The fault: the refused request's key is stored with its 401, so the corrected retry replays the 401.
@@ -275,7 +275,7 @@ export function createMock(options: MockOptions = {}): Mock {
       return outcome.refusal;
     };
     if (!validateFirst) {
-      const refusal = authenticateNow();
+      const refusal = await authenticateNow();
       if (refusal) return finish(refusal);
     }
 
@@ -314,7 +314,7 @@ export function createMock(options: MockOptions = {}): Mock {
       const invalid = schemaViolations();
       if (invalid) return finish(invalid);
       if (operation.idempotent && request.headers['idempotency-key'] === undefined) return finish(idempotencyKeyMissing('missing'));
-      const refusal = authenticateNow();
+      const refusal = await authenticateNow();
       if (refusal) return finish(refusal);
     }
 
