@@ -56,6 +56,8 @@ const out = resolve(values.out ?? join(import.meta.dirname, 'results', 'latest.j
 const started = performance.now();
 const loadAtStart = loadavg();
 const figures: Partial<Record<FigureKey, Figure>> = {};
+/** Wall seconds of each group's measure: where the bench's own five minutes go. */
+const groupSeconds: Record<string, number> = {};
 for (const group of GROUPS) {
   if (only && !group.figures.some((k) => only.includes(k))) {
     for (const key of group.figures) figures[key] = noFigure(key, { note: 'not selected (--only)' });
@@ -69,7 +71,9 @@ for (const group of GROUPS) {
     const message = error instanceof Error ? error.message : String(error);
     for (const key of group.figures) figures[key] = noFigure(key, { error: message });
   }
-  if (!values.json) process.stderr.write(` ${((performance.now() - groupStarted) / 1000).toFixed(1)} s\n`);
+  const took = (performance.now() - groupStarted) / 1000;
+  groupSeconds[group.figures.join(',')] = Number(took.toFixed(1));
+  if (!values.json) process.stderr.write(` ${took.toFixed(1)} s\n`);
 }
 
 const ordered = Object.fromEntries(FIGURE_KEYS.map((key) => [key, figures[key] ?? noFigure(key, { error: 'the group gave no value' })])) as Record<
@@ -92,6 +96,7 @@ const result = {
     loadAverage: { atStart: loadAtStart.map((l) => Number(l.toFixed(2))), atEnd: loadavg().map((l) => Number(l.toFixed(2))) },
   },
   seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+  groupSeconds,
   figures: ordered,
   missed,
   failures,
