@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PushBatch } from '../schemas/src/index.ts';
 import { createMock } from './core/mock.ts';
+import { retryDelay } from './core/push/schedule.ts';
+import { pushFixture, trackingEvent } from './core/push/test-support.ts';
 import { MemoryStore, type Store } from './core/store.ts';
 import { BUILD_SQLITE_HINT, DataFileError, openSqliteStore } from './sqlite-store.ts';
 import { send } from './testing.ts';
@@ -325,5 +328,28 @@ describe('the SQLite store', () => {
     const raw = new Database(path);
     expect(raw.prepare("SELECT value FROM ecdx_meta WHERE key = 'format'").get()).toEqual({ value: 'ecdx-mock-store/2' });
     raw.close();
+  });
+
+  it('keeps a push batch with every event it gathered in its turn, and a restarted mock retries it whole', async () => {
+    const path = file();
+    const fixture = await pushFixture({ store: openSqliteStore(path), answers: [{ status: 500 }] });
+    const now = fixture.mock.context.clock.now();
+    // One turn: the batch is stored when it opens and again, with all three events, when the turn ends.
+    fixture.record(['ECDX00000000001', 'ECDX00000000002', 'ECDX00000000003'].map((w) => trackingEvent(w, 1, 'ACCEPTED', now)));
+    await fixture.settle();
+    const first = fixture.callback.deliveries[0]!.json as PushBatch;
+    expect(first.events).toHaveLength(3);
+    await fixture.mock.close();
+
+    const restarted = await pushFixture({ store: openSqliteStore(path), clockStart: now, answers: [] });
+    try {
+      await restarted.advance(retryDelay(1, first.batchId, 1)! + 1);
+      // The first fixture's callback still belongs to the stored subscription: the retry goes there.
+      const retry = fixture.callback.deliveries[1]!.json as PushBatch;
+      expect([retry.batchId, retry.events]).toEqual([first.batchId, first.events]);
+    } finally {
+      await restarted.close();
+      await fixture.callback.close();
+    }
   });
 });
