@@ -35,6 +35,9 @@ export function prepareFile(db: BetterSqlite3.Database, file: string): string | 
     if (format === FIRST_FORMAT) fromFirstFormat(db);
     db.prepare('INSERT INTO ecdx_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run('format', FORMAT);
   })();
+  // Once, after a conversion: the old table's pages back to the file system, and auto_vacuum (asked for by the
+  // opener) turned on, which only a VACUUM can do for a file that has tables.
+  if (format === FIRST_FORMAT) db.exec('VACUUM');
   return undefined;
 }
 

@@ -327,6 +327,8 @@ describe('the SQLite store', () => {
     reopened.close();
     const raw = new Database(path);
     expect(raw.prepare("SELECT value FROM ecdx_meta WHERE key = 'format'").get()).toEqual({ value: 'ecdx-mock-store/2' });
+    // Vacuumed once on conversion, which turns on the incremental auto_vacuum a new file has.
+    expect(raw.pragma('auto_vacuum', { simple: true })).toBe(2);
     raw.close();
   });
 
