@@ -25,6 +25,11 @@ import { median } from './rounds.ts';
 export interface DataStoreFigures {
   /** Median over the rounds of creates answered and pushed per second of wall time. */
   createsPerSecond: number;
+  /**
+   * The same per second of this process's CPU time (the mock and the sinks; the load client is another process): a
+   * diagnostic that moves less than the wall-time rate with what else the machine is doing.
+   */
+  createsPerCpuSecond: number;
   /** Subscriptions of scope ALL the creates were pushed to. */
   subscriptions: number;
   /** Size of the data file (with its WAL, if any) after the mock closed. */
@@ -75,6 +80,7 @@ export async function measureDataStore(options: DataStoreOptions): Promise<DataS
     await mock.context.background.idle();
 
     const rates: number[] = [];
+    const cpuRates: number[] = [];
     for (let round = 0; round < sizes.rounds; round++) {
       const result = await runClient({
         url: server.url,
@@ -89,12 +95,15 @@ export async function measureDataStore(options: DataStoreOptions): Promise<DataS
         timeLimitMs: 120_000,
       });
       const answeredAt = performance.now();
+      const cpuAtAnswer = process.cpuUsage();
       await mock.context.background.idle();
       const pushedSeconds = (performance.now() - answeredAt) / 1000;
+      const pushedCpu = process.cpuUsage(cpuAtAnswer);
       const problems = loadProblems(`creates, round ${round + 1}`, result, sizes.creates, 201);
       if (batchRecords(mock.context).size > 0) problems.push(`${batchRecords(mock.context).size} push batches left undelivered`);
       if (problems.length > 0) throw new Error(problems.join('; '));
       rates.push(result.answered / (result.seconds + pushedSeconds));
+      cpuRates.push(result.answered / (result.serverCpuSeconds + (pushedCpu.user + pushedCpu.system) / 1e6));
     }
     if (
       subscriptionRecords(mock.context)
@@ -125,6 +134,7 @@ export async function measureDataStore(options: DataStoreOptions): Promise<DataS
     }
     return {
       createsPerSecond: median(rates),
+      createsPerCpuSecond: median(cpuRates),
       subscriptions: SUBSCRIPTIONS,
       fileBytes,
       bytesPerStoredEvent: fileBytes / storedEvents,
