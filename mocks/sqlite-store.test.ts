@@ -293,6 +293,7 @@ describe('the SQLite store', () => {
     expect(() => store.commit()).toThrow(DataFileError);
     expect(() => items.get('fine')).toThrow(/could not be written/);
     expect(() => items.put('more', {})).toThrow(/could not be written/);
+    expect(() => store.nonces.checkAndRecord('k', 'nonce-after-the-failure', 1330, 1000)).toThrow(/could not be written/);
     store.close();
   });
 

@@ -95,6 +95,7 @@ export class SqliteStore implements Store {
     this.description = `SQLite file ${file} (kept across restarts)`;
     this.#statements = prepareStatements(db);
     this.nonces = new SqliteNonces(db, (write) => {
+      this.assertUsable();
       this.#deferred.push(write);
       this.#scheduleCommit();
     });
