@@ -5,7 +5,7 @@
 // proxy knows nothing of HTTP.
 //
 // Bounded, since a bench must not take the machine down with it: at most `maxConnections` connections at once
-// (more are refused by closing them), and at most `maxBufferedBytes` delayed in one direction of a connection —
+// (more are refused by closing them, and counted), and at most `maxBufferedBytes` delayed in one direction of a connection —
 // past that the proxy stops reading that side until the delayed bytes are written (TCP's own backpressure then
 // slows the sender). An error on either side closes both.
 import { connect, createServer, type Socket } from 'node:net';
@@ -17,7 +17,7 @@ export interface LatencyProxyOptions {
   oneWayMs: number;
   /** Port to listen on (loopback); default 0, any free one. */
   port?: number;
-  /** Connections open at once; more are closed at once. Default 64. */
+  /** Connections open at once; more are closed at once. Default 256 (a harness run keeps about a hundred). */
   maxConnections?: number;
   /** Bytes held back in one direction of one connection before the proxy stops reading that side. Default 4 MiB. */
   maxBufferedBytes?: number;
@@ -44,7 +44,7 @@ export interface LatencyProxy {
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export async function startLatencyProxy(options: LatencyProxyOptions): Promise<LatencyProxy> {
-  const { target, oneWayMs, maxConnections = 64, maxBufferedBytes = 4 * 1024 * 1024 } = options;
+  const { target, oneWayMs, maxConnections = 256, maxBufferedBytes = 4 * 1024 * 1024 } = options;
   const targetHost = target.host ?? '127.0.0.1';
   if (!LOOPBACK.has(targetHost)) throw new RangeError(`the latency proxy forwards to loopback only, not ${targetHost}`);
   if (!Number.isFinite(oneWayMs) || oneWayMs < 0) throw new RangeError('oneWayMs must be a non-negative number');

@@ -21,7 +21,7 @@ export const MATRIX_LIMIT_SECONDS = 150;
 interface MatrixRun {
   exitCode: number;
   lastLine: string;
-  cpuSeconds: number;
+  cpuSeconds: number | null;
   /** Ended at MATRIX_LIMIT_SECONDS. */
   stopped: boolean;
 }
@@ -50,7 +50,8 @@ function verifySuite(args: readonly string[]): Promise<MatrixRun> {
     child.once('exit', (code) => {
       clearTimeout(limit);
       const lastLine = stopped ? `stopped after ${MATRIX_LIMIT_SECONDS} s` : (tail.trim().split('\n').at(-1) ?? '');
-      resolve({ exitCode: code ?? 1, lastLine, cpuSeconds: endedChildrenCpuSeconds() - cpuBefore, stopped });
+      // An ended tree's processes were not all waited for by their parents: its CPU time is not known.
+      resolve({ exitCode: code ?? 1, lastLine, cpuSeconds: stopped ? null : endedChildrenCpuSeconds() - cpuBefore, stopped });
     });
   });
 }

@@ -23,7 +23,15 @@ const cpuSecondsSince = (from: NodeJS.CpuUsage): number => {
   return (used.user + used.system) / 1e6;
 };
 
-const outcome = (report: ConformanceReport) => ({ conformant: report.conformant, ...report.summary });
+/** The run's verdict and counts, and which checks did not pass (a slow target must not cost a check its verdict). */
+const outcome = (report: ConformanceReport) => ({
+  conformant: report.conformant,
+  ...report.summary,
+  notPassed: report.results
+    .filter((r) => r.status !== 'passed' && r.status !== 'skipped')
+    .slice(0, 10)
+    .map((r) => `${r.checkId}: ${r.status}: ${r.message.slice(0, 200)}`),
+});
 
 async function runAgainstInProcessMock(role: PartyRole, only: readonly string[] | undefined): Promise<ConformanceReport> {
   const server = await startMockServer({ role, port: 0, host: '127.0.0.1' });
@@ -68,8 +76,11 @@ export async function measureRtt50(smoke: boolean): Promise<{ rtt50CarrierSecond
         ...(only ? { only } : {}),
       });
       const through = { toMock: toMock.stats(), toReceiver: toReceiver.stats() };
-      // A run whose pushes bypassed the proxy would measure nothing of the push path's round trips.
+      // A run whose pushes bypassed the proxy would measure nothing of the push path's round trips, and one whose
+      // connections the proxy refused would time the harness's errors, not its checks.
       if (through.toReceiver.accepted === 0) throw new Error('no push reached the receiver through its latency proxy');
+      const refused = through.toMock.refused + through.toReceiver.refused;
+      if (refused > 0) throw new Error(`the latency proxies refused ${refused} connections (maxConnections)`);
       return {
         ...outcome(report),
         cpuSeconds: cpuSecondsSince(cpu),
