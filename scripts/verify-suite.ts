@@ -1,10 +1,11 @@
 // npm run verify-suite: the suite against the reference mock and against each fault alone. Prints the detection
 // matrix and writes docs/detection-matrix.json (rendered by the docs build). Exit 1 when the baseline is not clean,
 // a fault goes undetected or causes a false failure.
-//   tsx scripts/verify-suite.ts [--role carrier|platform] [--fault NAME]… [--parallel N] [--every-check] [--no-write] [--quiet]
+//   tsx scripts/verify-suite.ts [--role carrier|platform] [--fault NAME]… [--parallel N] [--workers N] [--every-check] [--no-write] [--quiet]
 // Each fault runs the checks it can reach, as the traced clean baseline shows (verify/impact.ts, decision 0046);
 // --every-check runs every check under every fault instead.
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { faultByName, type FaultName } from '../mocks/faults/index.ts';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     parallel: { type: 'string' },
     'no-write': { type: 'boolean' },
     'every-check': { type: 'boolean' },
+    workers: { type: 'string' },
     quiet: { type: 'boolean' },
   },
 });
@@ -38,6 +40,8 @@ const matrix = await verifySuite({
   ...(values.fault ? { faults: values.fault as FaultName[] } : {}),
   parallel: Number(values.parallel ?? 3),
   ...(values['every-check'] ? { reach: 'every-check' as const } : {}),
+  // One worker thread per core by default: a run's harness and mock share one.
+  workers: Number(values.workers ?? availableParallelism()),
   ...(values.quiet ? {} : { onProgress: (line: string) => console.log(line) }),
 });
 const whole = !values.fault && roles.length === 2;

@@ -17,6 +17,8 @@ export interface VerifyOptions {
   checks?: readonly Check[];
   /** Which checks run under each fault (VerifyPlan.reach): those it can reach (default), or every one. */
   reach?: 'traced' | 'every-check';
+  /** Worker threads for the fault runs (VerifyPlan.workers). */
+  workers?: number;
   onProgress?: (line: string) => void;
 }
 
@@ -27,5 +29,6 @@ export const verifySuite = (options: VerifyOptions = {}): Promise<DetectionMatri
     ...(options.roles ? { roles: options.roles } : {}),
     ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
     ...(options.reach ? { reach: options.reach } : {}),
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

@@ -11,6 +11,7 @@ import type { ProgressListener } from '../conformance/harness/runner.ts';
 import { pool } from '../conformance/harness/pool.ts';
 import type { ConformanceReport } from '../conformance/harness/report.ts';
 import { checksReachedBy, impactRecorder, type Impact } from './impact.ts';
+import { keepSeconds, lastSeconds, runInWorkers, runKey } from './matrix-workers.ts';
 
 export interface RunOutcome {
   role: PartyRole;
@@ -61,6 +62,11 @@ export interface VerifyPlan {
    * decision 0046); `every-check`: every fault runs every check.
    */
   reach?: 'traced' | 'every-check';
+  /**
+   * Worker threads the fault runs are spread over (default 1: all in this thread). Harness and mock of a run share a
+   * thread, so one thread keeps one core busy however many runs it holds.
+   */
+  workers?: number;
   onProgress?: (line: string) => void;
 }
 
@@ -113,7 +119,9 @@ async function reportAgainstMock(
     const report = await runConformance({
       target: server.url,
       role,
-      concurrency: traced.concurrency ?? 4,
+      // As many checks at once as a vendor's run has by default (runner.ts): a fault that slows every answer (a 16 s
+      // acknowledgement) costs its checks' waits side by side, not one after another.
+      ...(traced.concurrency === undefined ? {} : { concurrency: traced.concurrency }),
       timeoutMs: 10_000,
       settleMs: 400,
       checks,
@@ -161,12 +169,30 @@ export async function verify(plan: VerifyPlan): Promise<DetectionMatrix> {
   };
   // A fault runs in every role it concerns: where the checks verify none of its requirements, nothing may fail.
   const jobs = selected.flatMap((fault) => roles.filter((role) => appliesTo(fault.role, role)).map((role) => ({ role, fault })));
-  const faultRuns = await pool(jobs, plan.parallel ?? 3, async ({ role, fault }) => {
-    const started = Date.now();
-    const outcome = await runAgainstMock(role, [fault.name as FaultName], checksFor(fault, role));
-    log(`${fault.name} (${role}): failed ${outcome.failed.join(', ') || 'nothing'} (${outcome.ran} checks, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    return outcome;
-  });
+  const previousSeconds = lastSeconds();
+  const took = new Map<string, number>();
+  const logRun = (fault: string, role: PartyRole, outcome: RunOutcome, seconds: number) =>
+    log(`${fault} (${role}): failed ${outcome.failed.join(', ') || 'nothing'} (${outcome.ran} checks, ${seconds.toFixed(1)} s)`);
+  const faultRuns =
+    (plan.workers ?? 1) > 1
+      ? await runInWorkers(
+          jobs.map(({ role, fault }, index) => ({ index, role, fault: fault.name as FaultName, checkIds: checksFor(fault, role).map((c) => c.id) })),
+          {
+            workers: plan.workers!,
+            slots: plan.parallel ?? 3,
+            lastSeconds: previousSeconds,
+            onOutcome: (job, outcome, seconds) => {
+              took.set(runKey(job), seconds);
+              logRun(job.fault, job.role, outcome, seconds);
+            },
+          },
+        ).finally(() => keepSeconds(new Map([...previousSeconds, ...took])))
+      : await pool(jobs, plan.parallel ?? 3, async ({ role, fault }) => {
+          const started = Date.now();
+          const outcome = await runAgainstMock(role, [fault.name as FaultName], checksFor(fault, role));
+          logRun(fault.name, role, outcome, (Date.now() - started) / 1000);
+          return outcome;
+        });
   const outcomes = [...baselines.map((b) => b.outcome), ...faultRuns];
   const allJobs = [...roles.map((role) => ({ role, fault: undefined as Fault | undefined })), ...jobs];
   const baseline = outcomes.slice(0, roles.length);

@@ -61,7 +61,7 @@ export class PushDispatcher implements PushService {
 
   pendingAttempts(): number {
     // Under the fault an attempt on the wire is not counted: the clock says "nothing pending" before the answer.
-    if (this.#mock.fault('pending-pushes-stated-early')) return this.#unsent.size;
+    if (this.#inFlight.size > 0 && this.#mock.fault('pending-pushes-stated-early')) return this.#unsent.size;
     return this.#unsent.size + this.#inFlight.size;
   }
 
