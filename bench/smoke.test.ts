@@ -30,7 +30,7 @@ describe('npm run bench -- --smoke', () => {
     for (const [key, figure] of Object.entries(result.figures)) {
       expect(figure.error, key).toBeUndefined();
       expect(['>=', '<', '<='], key).toContain(figure.target.op);
-      // A figure has a value and a verdict, or neither (dataCreatesPerSecond until its measure exists).
+      // A figure has a value and a verdict, or neither (a measure that has no value says why in its note).
       expect(typeof figure.value === 'number' ? typeof figure.met : figure.met, key).toBe(typeof figure.value === 'number' ? 'boolean' : null);
     }
   });
