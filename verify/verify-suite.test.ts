@@ -20,7 +20,7 @@ describe('the published detection matrix', () => {
   });
 
   it('is run whole in npm test: the shards (verify-suite.shard-*.test.ts) take every fault once', () => {
-    const sharded = [1, 2, 3, 4].flatMap((i) => faultsOfShard(i, 4)).sort();
+    const sharded = [1, 2].flatMap((i) => faultsOfShard(i, 2)).sort();
     expect(sharded).toEqual(faults.map((f) => f.name).sort());
   });
 });

@@ -44,6 +44,7 @@ export const TestClock = Type.Object(
           'need not wait to conclude that nothing more is coming until the clock moves again. Optional; a carrier ' +
           'deployment should state it.',
         minimum: 0,
+        maximum: 2_147_483_647,
       }),
     ),
   },

@@ -10,17 +10,27 @@ import { page, ROOT } from '../layout.ts';
 
 const MATRIX_FILE = join(ROOT, 'docs', 'detection-matrix.json');
 
+/** How many checks ran under the fault, by role (an older matrix, run every check under every fault, says nothing). */
+const ranOf = (runs: DetectionMatrix['faults'][number]['runs']): string =>
+  runs
+    .map((r) => (r.ran === undefined ? '' : `${r.role} ${r.ran}`))
+    .filter(Boolean)
+    .join(', ') || '—';
+
 function detection(matrix: DetectionMatrix | undefined): Html {
   if (!matrix) return html`<p class="notice">The detection matrix has not been produced yet: run <code>npm run verify-suite</code>.</p>`;
   const { summary } = matrix;
   const rows = matrix.faults.map(
     (f) =>
-      html`<tr><td><code>${f.fault}</code></td><td>${f.role}</td><td>${f.requirements.map((id, i) => html`${i > 0 && ', '}<a href="spec.html#${id}">${id}</a>`)}</td><td>${f.detected ? '✔ detected' : '✘ not detected'}</td><td>${f.falseFailures.length === 0 ? '—' : f.falseFailures.join(', ')}</td></tr>`,
+      html`<tr><td><code>${f.fault}</code></td><td>${f.role}</td><td>${f.requirements.map((id, i) => html`${i > 0 && ', '}<a href="spec.html#${id}">${id}</a>`)}</td><td>${f.detected ? '✔ detected' : '✘ not detected'}</td><td>${f.falseFailures.length === 0 ? '—' : f.falseFailures.join(', ')}</td><td>${ranOf(f.runs)}</td></tr>`,
   );
   return html`<p>${summary.detected} of ${summary.faults} faults detected; ${summary.withFalseFailures} caused a failure of another
 MUST requirement; against the mock without faults the suite ${summary.baselineClean ? 'passes every MUST check' : 'does NOT pass every MUST check'}
-(${matrix.baseline.map((b) => `${b.role}: ${b.results} checks`).join(', ')}).</p>
-<table><thead><tr><th>fault</th><th>role</th><th>requirements it violates</th><th>the suite</th><th>other MUST failures</th></tr></thead>
+(${matrix.baseline.map((b) => `${b.role}: ${b.results} checks`).join(', ')}). Under each fault the checks it can reach
+run (decision 0046): the clean run is traced, and a check during which the mock never consulted the fault's switch
+nor answered the operation it rewrites takes the same path under the fault, so it cannot fail there; the checks of
+the fault's requirements, those sharing a fixture with a reached check and the run-wide ones always run.</p>
+<table><thead><tr><th>fault</th><th>role</th><th>requirements it violates</th><th>the suite</th><th>other MUST failures</th><th>checks run</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }
 

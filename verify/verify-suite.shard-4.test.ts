@@ -1,4 +1,0 @@
-// Shard 4 of the matrix in `npm test` (matrix-shard.ts says why it is cut).
-import { describeMatrixShard } from './matrix-shard.ts';
-
-describeMatrixShard(4, 4);
