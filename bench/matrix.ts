@@ -1,4 +1,5 @@
-// matrixSeconds: the detection matrix as `npm run verify-suite` runs it (every fault, both roles, two at a time),
+// matrixSeconds: the detection matrix as `npm run verify-suite` runs it (every fault, both roles, one worker thread
+// per core, three runs at a time in each),
 // in a child process, without writing docs/detection-matrix.json; a smoke run asks for one platform fault only.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -57,7 +58,7 @@ function verifySuite(args: readonly string[]): Promise<MatrixRun> {
 }
 
 export async function measureMatrix(smoke: boolean): Promise<{ matrixSeconds: Figure }> {
-  const args = ['--no-write', '--parallel', '2', '--quiet', ...(smoke ? ['--role', 'platform', '--fault', SMOKE_FAULT] : [])];
+  const args = ['--no-write', '--parallel', '3', '--quiet', ...(smoke ? ['--role', 'platform', '--fault', SMOKE_FAULT] : [])];
   const timed = await timedRounds(smoke ? 1 : 3, 90, () => verifySuite(args));
   const failed = timed.results.find((r) => r.exitCode !== 0);
   const stopped = timed.results.some((r) => r.stopped);

@@ -1,8 +1,9 @@
 // harnessPeakRssMb: the harness's peak resident memory over a full carrier run, measured where the harness is
 // alone in its process, as it is when a vendor runs `ecdx test`: the mock runs in one child process
-// (mock-process.ts), the harness in another (harness-process.ts), which reports its own
-// process.resourceUsage().maxRSS when the run is over.
-import { fork, type ChildProcess } from 'node:child_process';
+// (mock-process.ts), the harness in another, which reports its own process.resourceUsage().maxRSS when the run is
+// over. The full bench runs the harness compiled (the package is built first: harness-dist.mjs), as a vendor's
+// installed package does, without a TypeScript loader in memory; a smoke run uses the sources (harness-process.ts).
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { figure, type Figure } from './figures.ts';
 import type { HarnessProcessResult } from './harness-process.ts';
@@ -19,13 +20,21 @@ function firstMessage<T>(child: ChildProcess, what: string): Promise<T> {
   });
 }
 
+/** `npm run build`: dist/ as the package ships it (scripts/build.ts, about 10 s). */
+function buildPackage(): void {
+  const built = spawnSync('npx', ['tsx', join('scripts', 'build.ts')], { cwd: join(import.meta.dirname, '..'), stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) throw new Error(`the package build failed (exit ${built.status}): the compiled harness cannot be measured`);
+}
+
 export async function measurePeakRss(smoke: boolean): Promise<{ harnessPeakRssMb: Figure }> {
   const mockProcess = fork(join(import.meta.dirname, 'mock-process.ts'), ['carrier'], { execArgv: tsx, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
     const { url } = await firstMessage<{ url: string }>(mockProcess, 'the mock process');
     const only = smoke ? [...SMOKE_CHECKS] : [];
-    const harness = fork(join(import.meta.dirname, 'harness-process.ts'), [url, 'carrier', ...only], {
-      execArgv: tsx,
+    if (!smoke) buildPackage();
+    const entry = smoke ? 'harness-process.ts' : 'harness-dist.mjs';
+    const harness = fork(join(import.meta.dirname, entry), [url, 'carrier', ...only], {
+      execArgv: smoke ? tsx : [],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const result = await firstMessage<HarnessProcessResult>(harness, 'the harness process');
@@ -40,7 +49,9 @@ export async function measurePeakRss(smoke: boolean): Promise<{ harnessPeakRssMb
           summary: result.summary,
           heapUsedMbAtEnd: result.heapUsedMbAtEnd,
         },
-        note: 'one run (a full carrier run; MB = MiB, maxRSS of the harness process, tsx loader included as in a checkout)',
+        note: smoke
+          ? 'one smoke run from the sources (tsx loader included)'
+          : 'one full carrier run of the compiled package (MB = MiB, maxRSS of the harness process)',
       }),
     };
   } finally {

@@ -1,12 +1,13 @@
 // The impact analysis (verify/impact.ts): which checks a fault can reach, on impacts written by hand, and on a real
-// traced run of the mock, where a fault's switch is seen consulted by the checks that exercise its rule and no other.
+// traced run of the mock (checks side by side), where a fault's switch is seen consulted by the checks that exercise
+// its rule and no other.
 import { describe, expect, it } from 'vitest';
 import { defineCheck, type Check } from '../conformance/harness/check.ts';
 import { runConformance } from '../conformance/index.ts';
 import { checks as suite } from '../conformance/checks/index.ts';
 import { faultByName } from '../mocks/faults/index.ts';
 import { startMockServer } from '../mocks/server.ts';
-import { checksReachedBy, impactRecorder, type Impact } from './impact.ts';
+import { checksReachedBy, impactRecorder, RUN_WIDE, TRACE_HEADER, type Impact } from './impact.ts';
 
 const check = (id: string, requirements: string[]): Check =>
   defineCheck({ id, requirements, title: id, description: 'A check of the impact tests.', run: async () => {} });
@@ -39,6 +40,11 @@ describe('checksReachedBy', () => {
     expect(checksReachedBy(switchFault, checks, impact({ everywhere: new Set([switchFault.switch!]) }))).toBe(checks);
   });
 
+  it('counts a fixture’s requests for the checks that use it', () => {
+    const viaFixture = impact({ switches: new Map([['journeys', new Set([switchFault.switch!])]]), fixtures: new Map([['tracking/d', ['journeys']]]) });
+    expect(ids(checksReachedBy(switchFault, checks, viaFixture))).toEqual(['tracking/d', 'statistics/e']);
+  });
+
   it('follows fixtures both ways: whoever shares a fixture, directly or through another, with a reached check', () => {
     const shared = impact({
       switches: new Map([['tracking/c', new Set([switchFault.switch!])]]),
@@ -59,6 +65,13 @@ describe('checksReachedBy', () => {
   });
 });
 
+describe('the run-wide checks', () => {
+  it('name areas and checks of the suite', () => {
+    const known = new Set(suite.flatMap((c) => [c.id, c.id.split('/')[0]!]));
+    expect(RUN_WIDE.filter((name) => !known.has(name))).toEqual([]);
+  });
+});
+
 describe('a traced run of the mock', () => {
   it('sees a fault’s switch consulted by the checks of its rule, and not by checks of another area', async () => {
     const recorder = impactRecorder();
@@ -67,10 +80,9 @@ describe('a traced run of the mock', () => {
       const report = await runConformance({
         target: server.url,
         role: 'carrier',
-        concurrency: 1,
         settleMs: 50,
         only: ['shipping/repeat-cancellation', 'errors/unknown-path'],
-        progress: recorder.progress,
+        traceHeader: TRACE_HEADER,
       });
       const traced = recorder.finish(report);
       const restamped = fault('repeat-cancellation-restamped');

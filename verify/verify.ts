@@ -7,10 +7,9 @@ import { faults as catalogue, type Fault, type FaultName } from '../mocks/faults
 import { startMockServer, type MockServerOptions } from '../mocks/server.ts';
 import { runConformance } from '../conformance/index.ts';
 import type { Check } from '../conformance/harness/check.ts';
-import type { ProgressListener } from '../conformance/harness/runner.ts';
 import { pool } from '../conformance/harness/pool.ts';
 import type { ConformanceReport } from '../conformance/harness/report.ts';
-import { checksReachedBy, impactRecorder, type Impact } from './impact.ts';
+import { checksReachedBy, impactRecorder, TRACE_HEADER, type Impact } from './impact.ts';
 import { keepSeconds, lastSeconds, runInWorkers, runKey } from './matrix-workers.ts';
 
 export interface RunOutcome {
@@ -93,10 +92,10 @@ export async function runAgainstMock(role: PartyRole, faults: readonly FaultName
   return (await reportAgainstMock(role, faults, checks)).outcome;
 }
 
-/** The clean baseline of `role`, one check at a time and traced: its outcome, and what each check reached. */
+/** The clean baseline of `role`, traced: its outcome, and what each check reached. */
 async function tracedBaseline(role: PartyRole, checks: readonly Check[]): Promise<{ outcome: RunOutcome; impact: Impact }> {
   const recorder = impactRecorder();
-  const { outcome, report } = await reportAgainstMock(role, [], checks, { trace: recorder.trace, progress: recorder.progress, concurrency: 1 });
+  const { outcome, report } = await reportAgainstMock(role, [], checks, { trace: recorder.trace, traceHeader: TRACE_HEADER });
   return { outcome, impact: recorder.finish(report) };
 }
 
@@ -104,7 +103,7 @@ async function reportAgainstMock(
   role: PartyRole,
   faults: readonly FaultName[],
   checks: readonly Check[],
-  traced: { trace?: MockServerOptions['trace']; progress?: ProgressListener; concurrency?: number } = {},
+  traced: { trace?: MockServerOptions['trace']; traceHeader?: string } = {},
 ): Promise<{ outcome: RunOutcome; report: ConformanceReport }> {
   const server = await startMockServer({
     role,
@@ -121,11 +120,10 @@ async function reportAgainstMock(
       role,
       // As many checks at once as a vendor's run has by default (runner.ts): a fault that slows every answer (a 16 s
       // acknowledgement) costs its checks' waits side by side, not one after another.
-      ...(traced.concurrency === undefined ? {} : { concurrency: traced.concurrency }),
+      ...(traced.traceHeader ? { traceHeader: traced.traceHeader } : {}),
       timeoutMs: 10_000,
       settleMs: 400,
       checks,
-      ...(traced.progress ? { progress: traced.progress } : {}),
     });
     return { outcome: outcomeOf(role, report), report };
   } finally {

@@ -67,6 +67,11 @@ export interface ClientOptions {
   record: (exchange: Exchange) => void;
   /** Route requests through this undici dispatcher (a scripted target in tests, a proxy); the caller closes it. */
   dispatcher?: Dispatcher;
+  /**
+   * Send this header on the wire with every request, after signing and outside the evidence: who is asking (a
+   * check's id), for the self-test's trace of a run (RunOptions.traceHeader). Never set on a vendor's run.
+   */
+  traceAs?: { header: string; value: string };
 }
 
 export class TargetClient {
@@ -139,7 +144,7 @@ export class TargetClient {
       if (deadline.signal.aborted) throw deadline.signal.reason;
       const response = await request(url, {
         method: spec.method as 'GET',
-        headers: wireHeaders,
+        headers: this.#options.traceAs ? { ...wireHeaders, [this.#options.traceAs.header]: this.#options.traceAs.value } : wireHeaders,
         body: body === undefined ? undefined : Buffer.from(body),
         dispatcher: this.#agent,
         signal: deadline.signal,

@@ -24,7 +24,7 @@ export interface RunEnvironment {
   /** The raw claim body, valid or not. */
   rawClaim: unknown;
   /** A client whose requests are recorded with `record` and stopped when `signal` aborts. */
-  client: (record: (e: Evidence) => void, signal?: AbortSignal) => TargetClient;
+  client: (record: (e: Evidence) => void, signal?: AbortSignal, tracedAs?: string) => TargetClient;
   /** A second client identity (another keyid of the same counterparty), for per-client scoping checks. */
   secondKey: SigningKey | undefined;
   receiver: PushReceiver | undefined;
@@ -78,17 +78,20 @@ export class TestContext {
 
   /** False for a check that did not declare `needs: ['clock']`: it runs beside others, so it must not move the clock. */
   readonly #movesClock: boolean;
+  /** The check or fixture whose context this is, for the self-test's trace of a run. */
+  readonly #tracedAs: string | undefined;
 
   constructor(
     env: RunEnvironment,
     requirementIds: readonly string[] = [],
     signal: AbortSignal | undefined = env.signal,
-    options: { movesClock?: boolean } = {},
+    options: { movesClock?: boolean; tracedAs?: string } = {},
   ) {
     this.#env = env;
     this.#movesClock = options.movesClock ?? true;
+    this.#tracedAs = options.tracedAs;
     this.#signal = signal;
-    this.#client = env.client((e) => this.evidence.push(e), signal);
+    this.#client = env.client((e) => this.evidence.push(e), signal, this.#tracedAs);
     this.#requirementId = requirementIds.length === 1 ? requirementIds[0] : undefined;
   }
 
@@ -303,9 +306,13 @@ export class TestContext {
    */
   async pushesFinished(timeoutMs = this.#env.timeoutMs): Promise<boolean | undefined> {
     if (this.claim?.testMode !== true || this.#env.pendingPushes?.trusted !== true) return undefined;
-    this.#quiet ??= this.#env.client((e) => {
-      this.#lastQuietRead = e;
-    }, this.#signal);
+    this.#quiet ??= this.#env.client(
+      (e) => {
+        this.#lastQuietRead = e;
+      },
+      this.#signal,
+      this.#tracedAs,
+    );
     const quiet = this.#quiet;
     this.#lastQuietRead = undefined;
     const deadline = Date.now() + timeoutMs;
@@ -399,7 +406,7 @@ export class Fixtures {
   }
 
   async #create<T>(fixture: Fixture<T>, env: RunEnvironment, usedBy: string): Promise<T> {
-    const t = new TestContext(env);
+    const t = new TestContext(env, [], env.signal, { tracedAs: fixture.id });
     const record: FixtureRecord = { id: fixture.id, title: fixture.title, status: 'ready', usedBy: [usedBy], evidence: t.evidence, durationMs: 0 };
     this.#records.set(fixture, record);
     const started = Date.now();

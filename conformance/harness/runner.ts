@@ -76,6 +76,11 @@ export interface RunOptions {
   /** The checks to choose from; `runConformance` (conformance/index.ts) gives the whole suite by default. */
   checks?: readonly Check[];
   progress?: ProgressListener;
+  /**
+   * Send a header of this name with every request, naming the check (or fixture) that makes it: for the
+   * self-test's trace of a run against the mock (verify/impact.ts). Not signed, not in the evidence; not a CLI option.
+   */
+  traceHeader?: string;
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
@@ -139,7 +144,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     baseUrl: target,
     claim: undefined,
     rawClaim: undefined,
-    client: (record, signal) => {
+    client: (record, signal, tracedAs) => {
       const client = new TargetClient({
         baseUrl: target,
         key,
@@ -149,6 +154,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
         signal: signal ?? run.signal,
         ...(options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : {}),
         ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+        ...(options.traceHeader && tracedAs ? { traceAs: { header: options.traceHeader, value: tracedAs } } : {}),
       });
       clients.push(client);
       return client;
@@ -287,7 +293,7 @@ export async function runCheck(check: Check, env: RunEnvironment, deadlineMs = c
     else stop.signal.addEventListener('abort', onStop, { once: true });
   });
   stopped.catch(() => {}); // a check that finished first leaves it pending: never an unhandled rejection
-  const t = new TestContext(env, check.requirements, stop.signal, { movesClock: check.needs?.includes('clock') === true });
+  const t = new TestContext(env, check.requirements, stop.signal, { movesClock: check.needs?.includes('clock') === true, tracedAs: check.id });
   const level = levelOf(check);
   const started = Date.now();
   let status: CheckResult['status'] = 'passed';

@@ -137,6 +137,8 @@ export interface FaultTrace {
   switchRead(name: Switch): void;
   /** An answer of this operation (undefined: a request refused before routing) passed where rewrites apply. */
   rewritable(operationId: OperationId | undefined): void;
+  /** Handle a request within this (an AsyncLocalStorage context, say), so that what it consults can be told apart. */
+  within?<T>(request: MockRequest, handle: () => T): T;
 }
 
 export function createMock(options: MockOptions = {}): Mock {
@@ -243,7 +245,10 @@ export function createMock(options: MockOptions = {}): Mock {
     receiveTrackingEvents: () => fault('platform-accept-invalid-push-batch'),
   };
 
-  async function handle(request: MockRequest): Promise<MockResponse> {
+  const handle = (request: MockRequest): Promise<MockResponse> =>
+    trace?.within ? trace.within(request, () => handleRequest(request)) : handleRequest(request);
+
+  async function handleRequest(request: MockRequest): Promise<MockResponse> {
     // A refusal made before the operation ran; before routing, only the rewrites of every answer ('*') see it.
     const refuseEarly = (response: MockResponse, operationId?: OperationId) =>
       rewrite(operationId, { request, params: {}, query: request.url.searchParams, body: undefined, caller: undefined, mock: context }, response);
