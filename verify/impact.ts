@@ -95,9 +95,7 @@ export function checksReachedBy(fault: Fault, checks: readonly Check[], impact: 
   };
   // A check is reached through its own requests or through those of a fixture it uses (which made them for it).
   const reached = (check: Check): boolean => reachedAs(check.id) || [...below(check.id)].some(reachedAs);
-  const selected = new Set(
-    checks.filter((c) => reached(c) || c.requirements.some((id) => fault.requirements.includes(id)) || runWide(c)),
-  );
+  const selected = new Set(checks.filter((c) => reached(c) || c.requirements.some((id) => fault.requirements.includes(id)) || runWide(c)));
   // A fixture made under the fault is seen by every check that uses it, directly or through another fixture; and a
   // selected check may have made (under the fault) any fixture it used.
   const touched = new Set([...selected].flatMap((c) => [...below(c.id)]));
