@@ -61,7 +61,7 @@ export const FIGURES: Record<FigureKey, FigureSpec> = {
   typeboxVsAjvValid: { unit: '×', target: decided('>=', 1), what: 'TypeBox ÷ ajv checks/s, valid ShipmentRequest + 50-event PushBatch' },
   typeboxVsAjvInvalid: { unit: '×', target: decided('>=', 1), what: 'the same, invalid inputs' },
   startSeconds: { unit: 's', target: issue('<', 8), what: 'both roles’ full runs against the in-process mock (npm start, no reports)' },
-  matrixSeconds: { unit: 's', target: issue('<', 60), what: 'verify-suite --no-write --parallel 2 (the detection matrix), wall' },
+  matrixSeconds: { unit: 's', target: issue('<', 60), what: 'verify-suite --no-write (the detection matrix, a worker thread per core), wall' },
   rtt50CarrierSeconds: { unit: 's', target: issue('<', 60), what: 'a full carrier run over a 50 ms round trip (latency proxies both ways)' },
   harnessPeakRssMb: { unit: 'MB', target: issue('<', 150), what: 'peak RSS of the harness process, full carrier run, mock in another process' },
   bytesPerStoredEvent: { unit: 'B', target: decided('<=', 2048), what: 'mock heap per recorded event, in-memory store of 100 000 shipments' },
