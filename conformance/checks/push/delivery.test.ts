@@ -6,7 +6,7 @@ import type { Check } from '../../harness/check.ts';
 import { runSuite } from '../../harness/runner.ts';
 import { SCRIPTED_TARGET, scriptedClaim, scriptedDispatcher } from '../../harness/scripted-target.ts';
 import { pushChecks } from './index.ts';
-import { type CarrierBehaviour, scriptedCarrier } from './scripted-carrier.ts';
+import { type CarrierBehaviour, DELIVERY_CHECKS, scriptedCarrier } from './scripted-carrier.ts';
 
 const check = (id: string): Check => pushChecks.find((c) => c.id === id)!;
 const claim = scriptedClaim('carrier', ['carrier-shipping', 'carrier-tracking-pull', 'carrier-tracking-push'], { testMode: true });
@@ -27,15 +27,7 @@ async function outcome(id: string, behaviour: CarrierBehaviour = {}, settleMs = 
   }
 }
 
-const DELIVERY = [
-  'push/first-attempt-prompt',
-  'push/2xx-ends-delivery',
-  'push/retry-schedule',
-  'push/410-disables',
-  'push/retry-after-honoured',
-  'push/nothing-after-delete',
-  'push/abandoned-batch-disables',
-];
+const DELIVERY = DELIVERY_CHECKS;
 
 describe('the push delivery checks against a carrier that pushes as the text allows', () => {
   it.concurrent.each(DELIVERY)('%s passes', async (id) => {

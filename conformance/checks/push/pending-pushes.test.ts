@@ -7,7 +7,7 @@ import type { Evidence } from '../../harness/report.ts';
 import { runSuite } from '../../harness/runner.ts';
 import { SCRIPTED_TARGET, scriptedClaim, scriptedDispatcher } from '../../harness/scripted-target.ts';
 import { pushChecks } from './index.ts';
-import { type CarrierBehaviour, scriptedCarrier } from './scripted-carrier.ts';
+import { type CarrierBehaviour, DELIVERY_CHECKS, scriptedCarrier } from './scripted-carrier.ts';
 
 const check = (id: string): Check => pushChecks.find((c) => c.id === id)!;
 const claim = scriptedClaim('carrier', ['carrier-shipping', 'carrier-tracking-pull', 'carrier-tracking-push'], { testMode: true });
@@ -81,15 +81,7 @@ describe('the push checks rely on pendingPushes only once it was seen to hold', 
 });
 
 describe('the delivery checks on a carrier whose statement holds', () => {
-  const DELIVERY = [
-    'push/first-attempt-prompt',
-    'push/2xx-ends-delivery',
-    'push/retry-schedule',
-    'push/410-disables',
-    'push/retry-after-honoured',
-    'push/nothing-after-delete',
-    'push/abandoned-batch-disables',
-  ];
+  const DELIVERY = DELIVERY_CHECKS;
   it.concurrent.each(DELIVERY)(
     '%s passes a busy carrier (slow dispatcher, late reader) that states pendingPushes truly',
     async (id) => {

@@ -41,6 +41,17 @@ export interface CarrierBehaviour {
   statesPending?: 'truly' | 'early';
 }
 
+/** The delivery checks, which the scripted carrier's tests run against each variant of it. */
+export const DELIVERY_CHECKS = [
+  'push/first-attempt-prompt',
+  'push/2xx-ends-delivery',
+  'push/retry-schedule',
+  'push/410-disables',
+  'push/retry-after-honoured',
+  'push/nothing-after-delete',
+  'push/abandoned-batch-disables',
+] as const;
+
 const PATH: readonly TrackingStatus[] = ['ACCEPTED', 'SORTING', 'IN_TRANSIT', 'ARRIVED_DEST_CITY', 'OUT_FOR_DELIVERY', 'DELIVERED'];
 /** ECDX-PSH-014's schedule, after the first attempt. */
 const RETRIES_MS = [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 14 * HOUR, 20 * HOUR, 24 * HOUR];
