@@ -3,10 +3,10 @@
 // same signed requests; mock and Prism are measured in alternating rounds of one run and each round gives a ratio.
 import { startMockServer } from '../mocks/server.ts';
 import { figure, type Figure } from './figures.ts';
-import { loadProblems, runClient, type LoadPlan, type LoadResult } from './load-client.ts';
+import { runClient, type LoadPlan } from './load-client.ts';
 import { seedShipment } from './mock-throughput.ts';
 import { startPrism } from './prism.ts';
-import { median } from './rounds.ts';
+import { pairedRatio, type PairedRound } from './rounds.ts';
 
 export async function measureMockVsPrism(smoke: boolean): Promise<{ mockVsPrism: Figure }> {
   // Prism serves about a tenth of the mock's rate: fewer requests for it keep its rounds as long as the mock's.
@@ -30,24 +30,19 @@ export async function measureMockVsPrism(smoke: boolean): Promise<{ mockVsPrism:
     const onPrism = (requests: number) => runClient(plan(prism.url, requests), prism.cpuSeconds);
     await runClient(plan(server.url, sizes.warmup));
     await onPrism(sizes.warmup);
-    const rounds: { mock: LoadResult; prism: LoadResult; ratio: number }[] = [];
+    const rounds: PairedRound[] = [];
     for (let i = 0; i < sizes.rounds; i++) {
       const mock = await runClient(plan(server.url, sizes.mock));
-      const other = await onPrism(sizes.prism);
-      rounds.push({ mock, prism: other, ratio: mock.requestsPerSecond / other.requestsPerSecond });
+      rounds.push({ mock, baseline: await onPrism(sizes.prism) });
     }
-    const problems = rounds.flatMap((r, i) => [
-      ...loadProblems(`mock, round ${i + 1}`, r.mock, sizes.mock, 200),
-      ...loadProblems(`Prism, round ${i + 1}`, r.prism, sizes.prism, 200),
-    ]);
-    if (problems.length > 0) throw new Error(problems.join('; '));
+    const paired = pairedRatio(rounds, { baseline: 'Prism', mockRequests: sizes.mock, baselineRequests: sizes.prism, status: 200 });
     return {
-      mockVsPrism: figure('mockVsPrism', median(rounds.map((r) => r.ratio)), {
-        rounds: rounds.map((r) => r.ratio),
+      mockVsPrism: figure('mockVsPrism', paired.ratio, {
+        rounds: paired.ratios,
         detail: {
-          mockRequestsPerSecond: Math.round(median(rounds.map((r) => r.mock.requestsPerSecond))),
-          prismRequestsPerSecond: Math.round(median(rounds.map((r) => r.prism.requestsPerSecond))),
-          perCpuSecondRatio: median(rounds.map((r) => r.mock.requestsPerCpuSecond / r.prism.requestsPerCpuSecond)),
+          mockRequestsPerSecond: paired.mockRequestsPerSecond,
+          prismRequestsPerSecond: paired.baselineRequestsPerSecond,
+          perCpuSecondRatio: paired.perCpuSecondRatio,
           requestsPerRound: { mock: sizes.mock, prism: sizes.prism },
         },
       }),

@@ -1,15 +1,28 @@
 // harnessPeakRssMb: the harness's peak resident memory over a full carrier run, measured where the harness is
 // alone in its process, as it is when a vendor runs `ecdx test`: the mock runs in one child process
 // (mock-process.ts), the harness in another, which reports its own process.resourceUsage().maxRSS when the run is
-// over. The full bench runs the harness compiled (the package is built first: harness-dist.mjs), as a vendor's
-// installed package does, without a TypeScript loader in memory; a smoke run uses the sources (harness-process.ts).
+// over (harness-process.mjs). The full bench runs the harness compiled (the package is built first), as a vendor's
+// installed package does, without a TypeScript loader in memory; a smoke run uses the sources through tsx.
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import type { Summary } from '../conformance/index.ts';
 import { figure, type Figure } from './figures.ts';
-import type { HarnessProcessResult } from './harness-process.ts';
 import { SMOKE_CHECKS } from './suite-runs.ts';
 
 const tsx = ['--import', import.meta.resolve('tsx')];
+
+/** What harness-process.mjs sends back. */
+interface HarnessProcessResult {
+  maxRssKb: number;
+  /** Peak RSS once the suite is loaded, before the run: what loading the code costs, apart from running it. */
+  maxRssKbBeforeRun: number;
+  heapUsedMbAtEnd: number;
+  seconds: number;
+  /** CPU seconds (user + system) of the run, against its wall `seconds`. */
+  cpuSeconds: number;
+  conformant: boolean;
+  summary: Summary;
+}
 
 /** Fork a bench entry and resolve with its first IPC message; reject if it exits before sending one. */
 function firstMessage<T>(child: ChildProcess, what: string): Promise<T> {
@@ -32,8 +45,7 @@ export async function measurePeakRss(smoke: boolean): Promise<{ harnessPeakRssMb
     const { url } = await firstMessage<{ url: string }>(mockProcess, 'the mock process');
     const only = smoke ? [...SMOKE_CHECKS] : [];
     if (!smoke) buildPackage();
-    const entry = smoke ? 'harness-process.ts' : 'harness-dist.mjs';
-    const harness = fork(join(import.meta.dirname, entry), [url, 'carrier', ...only], {
+    const harness = fork(join(import.meta.dirname, 'harness-process.mjs'), [smoke ? 'sources' : 'dist', url, 'carrier', ...only], {
       execArgv: smoke ? tsx : [],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -6,9 +6,9 @@ import { startMockServer } from '../mocks/server.ts';
 import { buildRequest } from '../mocks/testing.ts';
 import { schemaByName } from '../schemas/src/index.ts';
 import { figure, type Figure } from './figures.ts';
-import { keyFor, loadProblems, runClient, type LoadPlan, type LoadResult } from './load-client.ts';
+import { keyFor, runClient, type LoadPlan } from './load-client.ts';
 import { startRawServer } from './mock-throughput.ts';
-import { median } from './rounds.ts';
+import { pairedRatio, type PairedRound } from './rounds.ts';
 
 /** The schema's example, addressed to the demo carrier, without the privacy number whose expiry is a fixed date. */
 export function shipmentRequest(): Record<string, unknown> {
@@ -44,24 +44,19 @@ export async function measurePostVsRaw(smoke: boolean): Promise<{ postVsRaw: Fig
     });
     await runClient(plan(raw.url, sizes.warmup));
     await runClient(plan(server.url, sizes.warmup));
-    const rounds: { raw: LoadResult; mock: LoadResult; ratio: number }[] = [];
+    const rounds: PairedRound[] = [];
     for (let i = 0; i < sizes.rounds; i++) {
-      const rawResult = await runClient(plan(raw.url, sizes.requests));
-      const mockResult = await runClient(plan(server.url, sizes.requests));
-      rounds.push({ raw: rawResult, mock: mockResult, ratio: mockResult.requestsPerSecond / rawResult.requestsPerSecond });
+      const baseline = await runClient(plan(raw.url, sizes.requests));
+      rounds.push({ baseline, mock: await runClient(plan(server.url, sizes.requests)) });
     }
-    const problems = rounds.flatMap((r, i) => [
-      ...loadProblems(`raw, round ${i + 1}`, r.raw, sizes.requests, 201),
-      ...loadProblems(`mock, round ${i + 1}`, r.mock, sizes.requests, 201),
-    ]);
-    if (problems.length > 0) throw new Error(problems.join('; '));
+    const paired = pairedRatio(rounds, { baseline: 'raw', mockRequests: sizes.requests, baselineRequests: sizes.requests, status: 201 });
     return {
-      postVsRaw: figure('postVsRaw', median(rounds.map((r) => r.ratio)), {
-        rounds: rounds.map((r) => r.ratio),
+      postVsRaw: figure('postVsRaw', paired.ratio, {
+        rounds: paired.ratios,
         detail: {
-          rawRequestsPerSecond: Math.round(median(rounds.map((r) => r.raw.requestsPerSecond))),
-          mockRequestsPerSecond: Math.round(median(rounds.map((r) => r.mock.requestsPerSecond))),
-          perCpuSecondRatio: median(rounds.map((r) => r.mock.requestsPerCpuSecond / r.raw.requestsPerCpuSecond)),
+          rawRequestsPerSecond: paired.baselineRequestsPerSecond,
+          mockRequestsPerSecond: paired.mockRequestsPerSecond,
+          perCpuSecondRatio: paired.perCpuSecondRatio,
           requestsPerRound: sizes.requests,
           storedShipmentsAtEnd: sizes.warmup + sizes.requests * sizes.rounds + 1,
         },

@@ -1,5 +1,6 @@
 // How the bench repeats a measure: the median of rounds, and for the long figures (whole suite runs) as many rounds
 // as fit a budget, so that the full bench stays within its five minutes whatever the harness's speed is today.
+import { loadProblems, type LoadResult } from './load-client.ts';
 
 /** The median (the upper one of an even count): robust to the one round a neighbour's load spoilt. */
 export const median = (values: readonly number[]): number => {
@@ -32,4 +33,34 @@ export async function timedRounds<T>(rounds: number, budgetSeconds: number, roun
     spent += took;
   }
   return { seconds, results, median: median(seconds) };
+}
+
+/** One round of the mock's load and its baseline's (raw node:http, Prism), measured back to back. */
+export interface PairedRound {
+  mock: LoadResult;
+  baseline: LoadResult;
+}
+
+/**
+ * The mock against its baseline over paired rounds: the median of the rounds' ratios of rates (each taken in the
+ * same round, decision 0042), the ratios themselves and the medians behind them. Throws, naming each run, when a
+ * run was not answered in full with `status`.
+ */
+export function pairedRatio(
+  rounds: readonly PairedRound[],
+  runs: { baseline: string; mockRequests: number; baselineRequests: number; status: number },
+): { ratio: number; ratios: number[]; mockRequestsPerSecond: number; baselineRequestsPerSecond: number; perCpuSecondRatio: number } {
+  const problems = rounds.flatMap((r, i) => [
+    ...loadProblems(`${runs.baseline}, round ${i + 1}`, r.baseline, runs.baselineRequests, runs.status),
+    ...loadProblems(`mock, round ${i + 1}`, r.mock, runs.mockRequests, runs.status),
+  ]);
+  if (problems.length > 0) throw new Error(problems.join('; '));
+  const ratios = rounds.map((r) => r.mock.requestsPerSecond / r.baseline.requestsPerSecond);
+  return {
+    ratio: median(ratios),
+    ratios,
+    mockRequestsPerSecond: Math.round(median(rounds.map((r) => r.mock.requestsPerSecond))),
+    baselineRequestsPerSecond: Math.round(median(rounds.map((r) => r.baseline.requestsPerSecond))),
+    perCpuSecondRatio: median(rounds.map((r) => r.mock.requestsPerCpuSecond / r.baseline.requestsPerCpuSecond)),
+  };
 }

@@ -103,7 +103,7 @@ async function reportAgainstMock(
   role: PartyRole,
   faults: readonly FaultName[],
   checks: readonly Check[],
-  traced: { trace?: MockServerOptions['trace']; traceHeader?: string } = {},
+  tracing: { trace?: MockServerOptions['trace']; traceHeader?: string } = {},
 ): Promise<{ outcome: RunOutcome; report: ConformanceReport }> {
   const server = await startMockServer({
     role,
@@ -111,16 +111,16 @@ async function reportAgainstMock(
     host: '127.0.0.1',
     faults: [...faults],
     clockSpeed: 1,
-    ...(traced.trace ? { trace: traced.trace } : {}),
+    ...(tracing.trace ? { trace: tracing.trace } : {}),
   });
   try {
     // The mock answers on loopback within milliseconds: a short settle time is plenty to see that nothing follows.
+    // The runner's default concurrency (8 checks at once): a fault that slows every answer (a 16 s acknowledgement)
+    // costs its checks' waits side by side, not one after another.
     const report = await runConformance({
       target: server.url,
       role,
-      // As many checks at once as a vendor's run has by default (runner.ts): a fault that slows every answer (a 16 s
-      // acknowledgement) costs its checks' waits side by side, not one after another.
-      ...(traced.traceHeader ? { traceHeader: traced.traceHeader } : {}),
+      ...(tracing.traceHeader ? { traceHeader: tracing.traceHeader } : {}),
       timeoutMs: 10_000,
       settleMs: 400,
       checks,
@@ -191,11 +191,9 @@ export async function verify(plan: VerifyPlan): Promise<DetectionMatrix> {
           logRun(fault.name, role, outcome, (Date.now() - started) / 1000);
           return outcome;
         });
-  const outcomes = [...baselines.map((b) => b.outcome), ...faultRuns];
-  const allJobs = [...roles.map((role) => ({ role, fault: undefined as Fault | undefined })), ...jobs];
-  const baseline = outcomes.slice(0, roles.length);
+  const baseline = baselines.map((b) => b.outcome);
   const runs = new Map<string, RunOutcome[]>();
-  for (const [i, { fault }] of allJobs.slice(roles.length).entries()) runs.set(fault!.name, [...(runs.get(fault!.name) ?? []), outcomes[roles.length + i]!]);
+  for (const [i, { fault }] of jobs.entries()) runs.set(fault.name, [...(runs.get(fault.name) ?? []), faultRuns[i]!]);
 
   const faultOutcomes: FaultOutcome[] = selected.map((fault) => {
     const faultRuns = (runs.get(fault.name) ?? []).sort((a, b) => a.role.localeCompare(b.role));

@@ -288,9 +288,7 @@ export class TestContext {
   /** The target's `pendingPushes` as its TestClock states it now (ECDX-CNF-009), or undefined when it does not. */
   async pendingPushes(): Promise<number | undefined> {
     this.requireTestMode();
-    const read = await this.http.get('/v1/test/clock');
-    const pending = read.status === 200 ? (read.json as { pendingPushes?: unknown } | undefined)?.pendingPushes : undefined;
-    return typeof pending === 'number' && Number.isInteger(pending) && pending >= 0 ? pending : undefined;
+    return pendingPushesOf(await this.http.get('/v1/test/clock'));
   }
 
   /** Record whether the target's `pendingPushes` can be relied on for the rest of the run (see pushesFinished). */
@@ -319,8 +317,8 @@ export class TestContext {
     try {
       for (let pause = 2; ; pause = Math.min(50, pause * 2)) {
         const read = await quiet.send({ method: 'GET', path: '/v1/test/clock' });
-        const pending = read.status === 200 ? (read.json as { pendingPushes?: unknown } | undefined)?.pendingPushes : undefined;
-        if (typeof pending !== 'number') return undefined;
+        const pending = pendingPushesOf(read);
+        if (pending === undefined) return undefined;
         if (pending === 0) return true;
         if (Date.now() >= deadline) return false;
         await this.sleep(Math.min(pause, Math.max(1, deadline - Date.now())));
@@ -371,6 +369,12 @@ export class TestContext {
       pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', onStop));
     });
   }
+}
+
+/** `pendingPushes` of a TestClock answer, when it states a count (ECDX-CNF-009). */
+function pendingPushesOf(read: HttpResponse): number | undefined {
+  const pending = read.status === 200 ? (read.json as { pendingPushes?: unknown } | undefined)?.pendingPushes : undefined;
+  return typeof pending === 'number' && Number.isInteger(pending) && pending >= 0 ? pending : undefined;
 }
 
 const stoppedError = (signal: AbortSignal): Error =>
