@@ -48,6 +48,9 @@ Run
   --max-response-size MIB  read at most this much of each answer, 1 to 64 (default 2); the evidence says
                            where an answer was cut
   --concurrency N          checks run at once (default 4)
+  --seed N                 seed of the generated cases (default: drawn at random); the report and the console
+                           print it, and the same seed sends the same requests again
+  --fuzz-runs N            random cases each generated check draws beyond its systematic ones (default 40)
   --report-dir DIR         where reports are written (default reports/)
   --docs-url URL           the specification page requirement ids link to in the HTML and Markdown reports
                            (default ${DEFAULT_DOCS_URL}); a URL ending in / names a copy
@@ -82,6 +85,8 @@ const optionSpec = {
   'max-duration': { type: 'string' },
   'max-response-size': { type: 'string' },
   concurrency: { type: 'string' },
+  seed: { type: 'string' },
+  'fuzz-runs': { type: 'string' },
   'report-dir': { type: 'string' },
   'docs-url': { type: 'string' },
   format: { type: 'string', multiple: true },
@@ -127,6 +132,14 @@ function positiveNumber(value: string | undefined, flag: string, fallback: numbe
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
     throw new ConfigurationError(`--${flag} must be a positive ${integer ? 'whole ' : ''}number, got '${value}'`);
+  return n;
+}
+
+/** A seed as fast-check takes it: a whole number from 0 to 2^31 - 1. */
+function seedOf(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n > 0x7fffffff)
+    throw new ConfigurationError(`--seed must be a whole number from 0 to 2147483647, got '${value}'`);
   return n;
 }
 
@@ -226,6 +239,8 @@ export function parseTestArguments(argv: string[]): { help: true } | TestArgumen
     maxDurationMs: duration(values['max-duration'] as string | undefined, 'max-duration', 10 * MINUTE),
     maxResponseBytes: mebibytes(values['max-response-size'] as string | undefined, 'max-response-size', 2),
     concurrency: positiveNumber(values.concurrency as string | undefined, 'concurrency', 4, true),
+    ...(values.seed === undefined ? {} : { seed: seedOf(values.seed as string) }),
+    ...(values['fuzz-runs'] === undefined ? {} : { fuzzRuns: positiveNumber(values['fuzz-runs'] as string, 'fuzz-runs', 0, true) }),
     insecureHttp: values['insecure-http'] === true,
   };
   const reportDir = (values['report-dir'] as string | undefined) ?? 'reports';

@@ -34,6 +34,10 @@ export interface RunEnvironment {
    * did not. A real endpoint across a network needs seconds; the reference mock on loopback needs far less.
    */
   settleMs: number;
+  /** The seed of every generated case of the run (`--seed`): the same seed sends the same requests. */
+  seed: number;
+  /** How many cases each generated check draws at random beyond its systematic ones (`--fuzz-runs`). */
+  fuzzRuns: number;
   /** The target's clock minus ours (ms); updated when the harness moves a test target's clock. */
   clockOffset: { value: number };
   /**
@@ -116,6 +120,14 @@ export class TestContext {
   }
   get settleMs(): number {
     return this.#env.settleMs;
+  }
+  /** The run's seed for generated cases (`--seed`). */
+  get seed(): number {
+    return this.#env.seed;
+  }
+  /** How many random cases a generated check draws (`--fuzz-runs`). */
+  get fuzzRuns(): number {
+    return this.#env.fuzzRuns;
   }
 
   // --- HTTP ---------------------------------------------------------------------------------------------

@@ -69,6 +69,10 @@ export interface RunOptions {
   /** How long to wait before concluding that something did not happen (default 1,500 ms). */
   settleMs?: number;
   concurrency?: number;
+  /** The seed of the generated cases (default: drawn at random, and recorded in the report so a run can be repeated). */
+  seed?: number;
+  /** Random cases each generated check draws beyond its systematic ones (default `DEFAULT_FUZZ_RUNS`). */
+  fuzzRuns?: number;
   /** Allow plain http:// to a non-loopback target. */
   insecureHttp?: boolean;
   /** Send every request through this undici dispatcher (a scripted target in the harness's own tests, a proxy). */
@@ -82,6 +86,12 @@ export interface RunOptions {
    */
   traceHeader?: string;
 }
+
+/** Random cases per generated check when `fuzzRuns` is not given: enough to find what the faults plant, in seconds. */
+export const DEFAULT_FUZZ_RUNS = 40;
+
+/** A seed for a run that was given none: any 31-bit integer, as fast-check takes. */
+export const drawSeed = (): number => Math.floor(Math.random() * 0x7fffffff);
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
 
@@ -163,6 +173,8 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     receiver,
     timeoutMs,
     settleMs: options.settleMs ?? 1_500,
+    seed: options.seed ?? drawSeed(),
+    fuzzRuns: options.fuzzRuns ?? DEFAULT_FUZZ_RUNS,
     clockOffset,
     pendingPushes: {},
     fixtures: new Fixtures(),

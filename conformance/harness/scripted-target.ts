@@ -129,6 +129,8 @@ export function scriptedContext(options: { role: PartyRole; claim?: ConformanceC
     receiver: undefined,
     timeoutMs: 2_000,
     settleMs: 50,
+    seed: 1,
+    fuzzRuns: 10,
     clockOffset,
     fixtures: new Fixtures(),
   };

@@ -86,6 +86,8 @@ function carrierWithSecondKey(script: Script) {
     receiver: undefined,
     timeoutMs: 2_000,
     settleMs: 50,
+    seed: 1,
+    fuzzRuns: 10,
     clockOffset: { value: 0 },
     fixtures: new Fixtures(),
   };
