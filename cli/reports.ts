@@ -3,7 +3,7 @@
 // others; a format that cannot render the report is written again from a copy without the target's evidence and
 // claim, which says so in every check's message; and a harness that threw still leaves a report that says why.
 import { HARNESS_VERSION, specSha256, type RunOptions } from '../conformance/harness/runner.ts';
-import { verdictOf, type CheckResult, type ConformanceReport } from '../conformance/harness/report.ts';
+import { summarise, verdictOf, type CheckResult, type ConformanceReport } from '../conformance/harness/report.ts';
 import { runScope } from '../conformance/harness/selection.ts';
 import { SPEC_VERSION } from '../schemas/src/classes.ts';
 import { writeReports, type ReportFormat } from '../conformance/reporters/index.ts';
@@ -57,7 +57,7 @@ export async function writeEveryReport(
 export function failedRunReport(options: RunOptions, error: unknown, startedAt: string): ConformanceReport {
   const scope = runScope(options, []);
   return {
-    summary: { passed: 0, failed: 0, warning: 0, skipped: 0, preconditionFailed: 0, error: 0 },
+    summary: summarise([]),
     conformant: false,
     verdict: verdictOf([], scope),
     scope,
@@ -71,5 +71,6 @@ export function failedRunReport(options: RunOptions, error: unknown, startedAt: 
     specSha256: specSha256(),
     startedAt,
     finishedAt: new Date().toISOString(),
+    certification: options.certify === true,
   };
 }

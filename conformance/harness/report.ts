@@ -3,10 +3,125 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { PartyRole, RoleScope } from '../../schemas/src/index.ts';
 
-export const RESULT_STATUSES = ['passed', 'failed', 'warning', 'skipped', 'precondition-failed', 'error'] as const;
+export const RESULT_STATUSES = ['passed', 'failed', 'warning', 'skipped', 'precondition-failed', 'error', 'waived'] as const;
 export type ResultStatus = (typeof RESULT_STATUSES)[number];
 
 const Status = Type.Union(RESULT_STATUSES.map((s) => Type.Literal(s)));
+
+/** The states a waiver can cover: what would otherwise count against the run (never a pass, never a skip). */
+export const WAIVABLE_STATUSES = ['failed', 'warning', 'precondition-failed', 'error'] as const;
+export type WaivableStatus = (typeof WAIVABLE_STATUSES)[number];
+
+const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$' });
+
+/**
+ * One entry of a waivers file (`ecdx test --waivers FILE`, decision 0047): a failure of one check, or of the checks
+ * of one requirement, that someone accountable accepted for a while, and why.
+ */
+export const Waiver = Type.Object(
+  {
+    /** The check id it covers (`discovery/claim-served-unsigned`); give this or `requirement`, not both. */
+    check: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    /** The requirement id it covers (`ECDX-CNF-001`): every check whose failure is of this requirement. */
+    requirement: Type.Optional(Type.String({ pattern: '^ECDX-[A-Z]{3}-[0-9]{3}$', maxLength: 12 })),
+    /** Why the result is accepted, for the reader of the report. */
+    justification: Type.String({ minLength: 1, maxLength: 2000 }),
+    /** Who accepted it (a person or a body, with its role), so that a reader knows whom to ask. */
+    grantedBy: Type.String({ minLength: 1, maxLength: 200 }),
+    /** The last day it applies (YYYY-MM-DD, UTC); a run after that day refuses the file. */
+    expires: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', maxLength: 10 }),
+  },
+  { additionalProperties: false },
+);
+export type Waiver = Static<typeof Waiver>;
+
+/** On a waived result: the status the check really ended with, and the waivers that covered it. */
+export const AppliedWaiver = Type.Object(
+  {
+    waivedStatus: Type.Union(WAIVABLE_STATUSES.map((s) => Type.Literal(s))),
+    grants: Type.Array(Waiver, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type AppliedWaiver = Static<typeof AppliedWaiver>;
+
+/**
+ * What the run did with one waiver it was given: `applied` to the checks named, `unused` (it matched no result
+ * that needed it), or `ignored` by a certification run (`checks` then names what it would have covered).
+ */
+export const WaiverUse = Type.Object(
+  {
+    ...Waiver.properties,
+    use: Type.Union([Type.Literal('applied'), Type.Literal('unused'), Type.Literal('ignored')]),
+    checks: Type.Array(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type WaiverUse = Static<typeof WaiverUse>;
+
+/** The options a run was given, as resolved (defaults filled in); the key by its id and algorithm, never its material. */
+export const RunSettings = Type.Object(
+  {
+    target: Type.String(),
+    role: PartyRole,
+    classes: Type.Union([Type.Array(Type.String()), Type.Null()]),
+    only: Type.Array(Type.String()),
+    skip: Type.Array(Type.String()),
+    timeoutMs: Type.Number(),
+    maxDurationMs: Type.Number(),
+    checkDeadlineMs: Type.Number(),
+    maxResponseBytes: Type.Integer(),
+    settleMs: Type.Number(),
+    concurrency: Type.Integer(),
+    fuzzRuns: Type.Integer(),
+    insecureHttp: Type.Boolean(),
+    key: Type.Object({ id: Type.String(), algorithm: Type.String() }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+export type RunSettings = Static<typeof RunSettings>;
+
+/**
+ * What the run ran with, so that a reader can tell whether two reports are comparable and repeat one (decision
+ * 0048). The requirements registry's digest is `specSha256`, the harness version `harnessVersion`, beside it.
+ */
+export const Provenance = Type.Object(
+  {
+    /** SHA-256 of spec/openapi.yaml. */
+    openapiSha256: Sha256,
+    /**
+     * SHA-256 of the published schemas: of the lines `<sha-256 of the file>  <file name>` of every schemas/json/*.json,
+     * in file name order, each ended by a line feed — what `LC_ALL=C sha256sum *.json | sha256sum` prints there.
+     */
+    schemasSha256: Sha256,
+    /** SHA-256 of the JSON array of the checks the run chose from, `{id, requirements, title}` sorted by id. */
+    checkSetSha256: Sha256,
+    checkCount: Type.Integer({ minimum: 0 }),
+    /** The seed of the generated cases: `--seed` with it sends the same requests again. */
+    seed: Type.Integer({ minimum: 0 }),
+    settings: RunSettings,
+  },
+  { additionalProperties: false },
+);
+export type Provenance = Static<typeof Provenance>;
+
+/** The file name of the detached signature beside report.json. */
+export const SIGNATURE_FILE = 'report.json.jws';
+
+/**
+ * Says that report.json is signed (`ecdx test --sign-key`): a detached JWS (RFC 7515 Appendix F, EdDSA of RFC 8037)
+ * over its exact bytes, in `signature` beside it. Written before the signature is made, so it is signed too.
+ */
+export const Seal = Type.Object(
+  {
+    alg: Type.Literal('EdDSA'),
+    /** The RFC 7638 thumbprint (SHA-256, base64url) of the Ed25519 public key that verifies the signature. */
+    keyThumbprint: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }),
+    signature: Type.Literal(SIGNATURE_FILE),
+  },
+  { additionalProperties: false },
+);
+export type Seal = Static<typeof Seal>;
 
 /** One HTTP exchange, with secrets and personal data redacted. */
 export const Exchange = Type.Object(
@@ -75,6 +190,8 @@ export const CheckResult = Type.Object(
     role: RoleScope,
     level: Type.Union([Type.Literal('MUST'), Type.Literal('SHOULD')]),
     status: Status,
+    /** For a `waived` result: the status it really ended with and the waivers that covered it. */
+    waiver: Type.Optional(AppliedWaiver),
     title: Type.String(),
     message: Type.String({ description: 'Why the check ended as it did, in one sentence a person can act on.' }),
     /**
@@ -118,6 +235,7 @@ export const Summary = Type.Object(
     skipped: Type.Integer({ minimum: 0 }),
     preconditionFailed: Type.Integer({ minimum: 0 }),
     error: Type.Integer({ minimum: 0 }),
+    waived: Type.Integer({ minimum: 0 }),
   },
   { additionalProperties: false },
 );
@@ -157,8 +275,12 @@ export const PushNoise = Type.Object(
 );
 export type PushNoise = Static<typeof PushNoise>;
 
-/** `conformant` only for a whole run in which no MUST check failed, errored or was blocked, and some check ran. */
-export const VERDICTS = ['conformant', 'not-conformant', 'partial'] as const;
+/**
+ * `conformant` only for a whole run in which no MUST check failed, errored or was blocked, and some check ran;
+ * `conformant-with-waivers` when that holds only because waivers covered some results (decision 0047): it passes a
+ * vendor's CI, and is no conformance verdict.
+ */
+export const VERDICTS = ['conformant', 'conformant-with-waivers', 'not-conformant', 'partial'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 export const ConformanceReport = Type.Object(
@@ -169,7 +291,7 @@ export const ConformanceReport = Type.Object(
      * check failed, errored or could not reach its precondition.
      */
     conformant: Type.Boolean(),
-    /** `partial` for a narrowed run whatever its results; otherwise conformant or not. */
+    /** `partial` for a narrowed run whatever its results; otherwise conformant (with waivers or without) or not. */
     verdict: Type.Union(VERDICTS.map((v) => Type.Literal(v))),
     scope: RunScope,
     results: Type.Array(CheckResult),
@@ -190,6 +312,14 @@ export const ConformanceReport = Type.Object(
     specSha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
     startedAt: Type.String(),
     finishedAt: Type.String(),
+    /** A certification run (`--certify`): the whole claimed suite, every waiver ignored. */
+    certification: Type.Optional(Type.Boolean()),
+    /** Every waiver the run was given and what it did with it (absent when it was given none). */
+    waivers: Type.Optional(Type.Array(WaiverUse)),
+    /** What the run ran with: digests of the spec, schemas and checks, the settings and the seed. */
+    provenance: Type.Optional(Provenance),
+    /** Present when report.json is signed: how, and by which key. */
+    seal: Type.Optional(Seal),
   },
   { additionalProperties: false },
 );
@@ -197,7 +327,7 @@ export type ConformanceReport = Static<typeof ConformanceReport>;
 
 /** Counts of a result list. */
 export function summarise(results: readonly CheckResult[]): Summary {
-  const summary: Summary = { passed: 0, failed: 0, warning: 0, skipped: 0, preconditionFailed: 0, error: 0 };
+  const summary: Summary = { passed: 0, failed: 0, warning: 0, skipped: 0, preconditionFailed: 0, error: 0, waived: 0 };
   for (const r of results) {
     if (r.status === 'precondition-failed') summary.preconditionFailed += 1;
     else summary[r.status] += 1;
@@ -212,11 +342,19 @@ const noMustFailure = (results: readonly CheckResult[]): boolean =>
 /** Whether any check was executed (skipped ones were not). */
 const executedAny = (results: readonly CheckResult[]): boolean => results.some((r) => r.status !== 'skipped');
 
-/** The verdict of a run: a narrowed run is `partial`; a run that executed no check is never conformant. */
+/**
+ * The verdict of a run: a narrowed run is `partial`; a run that executed no check is never conformant; one that
+ * passes only because results were waived says so.
+ */
 export const verdictOf = (results: readonly CheckResult[], scope: Pick<RunScope, 'partial'>): Verdict => {
   if (scope.partial) return 'partial';
-  return noMustFailure(results) && executedAny(results) ? 'conformant' : 'not-conformant';
+  if (!noMustFailure(results) || !executedAny(results)) return 'not-conformant';
+  return results.some((r) => r.status === 'waived') ? 'conformant-with-waivers' : 'conformant';
 };
+
+/** Whether the run passes a vendor's CI (exit 0): conformant, with waivers or without, or a partial run that passed what it ran. */
+export const runPassed = (report: Pick<ConformanceReport, 'verdict' | 'results'>): boolean =>
+  report.verdict === 'partial' ? partialRunPassed(report.results) : report.verdict !== 'not-conformant';
 
 /** The run conforms: a whole run, some check executed, no MUST check failed, errored or blocked. */
 export const isConformant = (results: readonly CheckResult[], scope: Pick<RunScope, 'partial'> = { partial: false }): boolean =>

@@ -9,13 +9,15 @@ import { requirementById } from '../../spec/registry.ts';
 import { demoCredentials, type SigningKey } from '../../protocol/index.ts';
 import { boundFixture, boundResult, boundValue } from './bounded.ts';
 import { AssertionFailed, NotApplicable, PreconditionFailed, type Check } from './check.ts';
-import { TargetClient, TargetUnreachable } from './client.ts';
+import { DEFAULT_MAX_RESPONSE_BYTES, TargetClient, TargetUnreachable } from './client.ts';
 import { Fixtures, TestContext, type RunEnvironment } from './context.ts';
 import { checkDeadlineFor, DEFAULT_MAX_DURATION_MS, describeSeconds, notRunMessage, RunStop, Stop, stoppedMessage } from './deadline.ts';
 import { discover } from './discovery.ts';
 import { pool } from './pool.ts';
 import { PushReceiver } from './receiver.ts';
-import { isConformant, summarise, verdictOf, type CheckResult, type ConformanceReport } from './report.ts';
+import { provenanceOf } from './provenance.ts';
+import { isConformant, summarise, verdictOf, type CheckResult, type ConformanceReport, type Waiver } from './report.ts';
+import { applyWaivers, certificationProblem, validateWaivers, WaiverError } from './waivers.ts';
 import { runScope, selectedBy, unknownNames } from './selection.ts';
 import type { PartyRole } from '../../schemas/src/index.ts';
 import { packageRoot } from '../../schemas/package-root.ts';
@@ -73,6 +75,10 @@ export interface RunOptions {
   seed?: number;
   /** Random cases each generated check draws beyond its systematic ones (default `DEFAULT_FUZZ_RUNS`). */
   fuzzRuns?: number;
+  /** Waivers (decision 0047): results they cover read `waived` and do not fail the run. */
+  waivers?: readonly Waiver[];
+  /** A certification run: every waiver ignored (and recorded so), no filter allowed. */
+  certify?: boolean;
   /** Allow plain http:// to a non-loopback target. */
   insecureHttp?: boolean;
   /** Send every request through this undici dispatcher (a scripted target in the harness's own tests, a proxy). */
@@ -135,6 +141,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     const unknown = unknownNames(checks, names)[0];
     if (unknown !== undefined) throw new ConfigurationError(`${flag} '${unknown}' names no check, requirement or area`);
   }
+  checkWaiverOptions(options);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const checkDeadlineMs = options.checkDeadlineMs ?? checkDeadlineFor(timeoutMs);
   const key = options.key ?? (options.role === 'carrier' ? demoCredentials.platform.signingKey : demoCredentials.carrier.signingKey);
@@ -231,7 +238,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
   await Promise.all(clients.map((c) => c.close()));
 
   const stopped = run.reason;
-  const ordered = selected.map((check) => {
+  const ran = selected.map((check) => {
     const result = results.get(check);
     if (result) return result;
     const notRun = errorResult(check, notRunMessage(stopped ?? new Stop('the harness failed', false)));
@@ -242,9 +249,26 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     }
     return notRun;
   });
+  const { results: ordered, uses } = applyWaivers(ran, options.waivers ?? [], options.certify === true);
   const scope = runScope(options, classNamesOf(env.claim?.classes));
   const tested = new Set(ordered.filter((r) => r.status !== 'skipped').map((r) => r.class));
   const fixtures = env.fixtures.records().map(boundFixture);
+  const settings = {
+    target,
+    role: options.role,
+    classes: options.classes ? [...options.classes] : null,
+    only: [...(options.only ?? [])],
+    skip: [...(options.skip ?? [])],
+    timeoutMs,
+    maxDurationMs: options.maxDurationMs ?? DEFAULT_MAX_DURATION_MS,
+    checkDeadlineMs,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    settleMs: env.settleMs,
+    concurrency: options.concurrency ?? 8,
+    fuzzRuns: env.fuzzRuns,
+    insecureHttp: options.insecureHttp === true,
+    key: { id: key.keyid, algorithm: key.alg },
+  };
   return {
     summary: summarise(ordered),
     conformant: isConformant(ordered, scope),
@@ -262,7 +286,22 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     specSha256: specSha256(),
     startedAt,
     finishedAt: new Date().toISOString(),
+    certification: options.certify === true,
+    ...(options.waivers?.length ? { waivers: uses } : {}),
+    provenance: provenanceOf(checks, settings, env.seed),
   };
+}
+
+/** Waivers that expired or name nothing, and filters on a certification run, are the caller's mistakes (exit 2). */
+function checkWaiverOptions(options: RunOptions & { checks: readonly Check[] }): void {
+  const problem = options.certify ? certificationProblem(options) : undefined;
+  if (problem) throw new ConfigurationError(problem);
+  try {
+    validateWaivers(options.waivers ?? [], options.checks);
+  } catch (error) {
+    if (error instanceof WaiverError) throw new ConfigurationError(error.message);
+    throw error;
+  }
 }
 
 const classNamesOf = (uris: readonly string[] | undefined): string[] => (uris ?? []).map(classNameOf).filter((c): c is string => c !== undefined);

@@ -65,9 +65,10 @@ describe('console: one line per check when the stream is not a TTY', () => {
     await play(new ConsoleProgress({ stream: out.stream, env: {} }), report);
     const text = out.text();
     const summary = text.slice(text.indexOf('Results by class'));
-    expect(summary).toMatch(/^ {2}class +passed {2}failed {2}warning {2}skipped {2}precondition-failed {2}error$/m);
-    expect(summary).toMatch(/^ {2}core +2 +1 +1 +0 +0 +0$/m);
-    expect(summary).toMatch(/^ {2}notices \(not claimed\) +0 +0 +0 +1 +0 +0$/m);
+    expect(summary).toMatch(/^ {2}class +passed {2}failed {2}warning {2}skipped {2}precondition-failed {2}error {2}waived$/m);
+    expect(summary).toMatch(/^ {2}core +2 +1 +1 +0 +0 +0 +0$/m);
+    expect(summary).toMatch(/^ {2}notices \(not claimed\) +0 +0 +0 +1 +0 +0 +0$/m);
+    expect(summary).toMatch(/^ {2}carrier-tracking-pull +1 +0 +1 +0 +0 +1 +1$/m);
     const problems = summary.slice(summary.indexOf('Failed, error, precondition-failed (8)'));
     for (const r of report.results) {
       const listed = problems.includes(`  ${r.checkId}  (${r.requirementIds.join(', ')})`);
@@ -76,14 +77,15 @@ describe('console: one line per check when the stream is not a TTY', () => {
     }
     expect(problems).toContain('      ✘ body is a validation-failed Problem: /type is missing at /type');
     expect(text.trimEnd().split('\n').at(-1)).toBe(
-      '21 checks: 8 passed, 4 failed, 2 warning, 3 skipped, 2 precondition-failed, 2 error — NOT CONFORMANT (19.1 s)',
+      '22 checks: 8 passed, 4 failed, 2 warning, 3 skipped, 2 precondition-failed, 2 error, 1 waived — NOT CONFORMANT (19.1 s)',
     );
   });
 
   it('says CONFORMANT and lists no failures for a passing run', () => {
     const text = renderConsoleSummary(loadFixture('all-passing'));
     expect(text).not.toContain('Failed, error, precondition-failed');
-    expect(text).toContain('15 checks: 15 passed, 0 failed, 0 warning, 0 skipped, 0 precondition-failed, 0 error — CONFORMANT');
+    expect(text).toContain('15 checks: 15 passed, 0 failed, 0 warning, 0 skipped, 0 precondition-failed, 0 error, 0 waived — CONFORMANT');
+    expect(text).toContain('Generated cases: seed 1234567 (repeat the run with --seed 1234567)');
   });
 
   it('keeps control characters from the target out of the terminal', () => {
@@ -122,7 +124,7 @@ describe('console: progress bar on a TTY', () => {
     const text = stripVTControlCharacters(raw);
     expect(text).toContain('✘ failed  core  errors/problem-json-on-4xx  (ECDX-ERR-001)');
     expect(text).not.toContain('✔ passed  core  conformance/serves-claim-unsigned');
-    expect(text).toMatch(/[█░]{30} \d+\/21/);
+    expect(text).toMatch(/[█░]{30} \d+\/22/);
     expect(text).toContain('Results by class');
     expect(text).toContain('Reports: reports/report.html');
   });
@@ -181,16 +183,16 @@ describe('console: a partial run', () => {
     const text = renderConsoleSummary(partialReport());
     expect(text).not.toContain('CONFORMANT');
     expect(text.trimEnd().split('\n').at(-1)).toBe(
-      `1 check: 1 passed, 0 failed, 0 warning, 0 skipped, 0 precondition-failed, 0 error — Partial run — not a conformance verdict (--only ${PARTIAL_ONLY}): what ran passed (750 ms)`,
+      `1 check: 1 passed, 0 failed, 0 warning, 0 skipped, 0 precondition-failed, 0 error, 0 waived — Partial run — not a conformance verdict (--only ${PARTIAL_ONLY}): what ran passed (750 ms)`,
     );
     expect(renderConsoleSummary(partialReport(true))).toContain('— Partial run — not a conformance verdict (--skip health/answers-quickly): what ran FAILED');
   });
 
   it('lists the claimed classes the run did not test as not tested, never as tested or not claimed', () => {
     const text = renderConsoleSummary(partialReport());
-    expect(text).toMatch(/^ {2}carrier-shipping +1 +0 +0 +0 +0 +0$/m);
-    expect(text).toMatch(/^ {2}core \(not tested in this partial run\) +0 +0 +0 +0 +0 +0$/m);
+    expect(text).toMatch(/^ {2}carrier-shipping +1 +0 +0 +0 +0 +0 +0$/m);
+    expect(text).toMatch(/^ {2}core \(not tested in this partial run\) +0 +0 +0 +0 +0 +0 +0$/m);
     expect(text).not.toContain('(not claimed)');
-    expect(renderConsoleSummary(claimedButUntestedReport())).toMatch(/^ {2}notices \(nothing to test\) +0 +0 +0 +0 +0 +0$/m);
+    expect(renderConsoleSummary(claimedButUntestedReport())).toMatch(/^ {2}notices \(nothing to test\) +0 +0 +0 +0 +0 +0 +0$/m);
   });
 });

@@ -17,11 +17,15 @@ import {
   runDurationMs,
   runNotes,
   scopeFilters,
+  sealLine,
+  seedLine,
   STATUS_SYMBOL,
   summaryKey,
   totalOf,
   verdict,
   visibleText,
+  waiverLine,
+  waiverNotes,
 } from './shared.ts';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -54,6 +58,7 @@ const statusPaint = (c: Colors): Record<ResultStatus, Paint> => ({
   skipped: c.dim,
   'precondition-failed': c.magenta,
   error: c.red,
+  waived: c.yellow,
 });
 
 /** `✔ passed  carrier-shipping  shipments/accepts-valid-shipping-data  (ECDX-SHP-001)` */
@@ -63,6 +68,7 @@ export function formatResultLine(result: CheckResult, colors: Colors = pc.create
     paint(`${STATUS_SYMBOL[result.status]} ${result.status}`),
     colors.dim(result.class),
     result.status === 'passed' || result.status === 'skipped' ? result.checkId : colors.bold(result.checkId),
+    ...(result.waiver ? [colors.dim(`[was ${result.waiver.waivedStatus}]`)] : []),
     colors.dim(`(${result.requirementIds.join(', ')})`),
   ].join('  ');
 }
@@ -116,12 +122,30 @@ export function renderConsoleSummary(input: ConformanceReport, options: ConsoleS
     }
   }
 
+  const waived = report.results.filter((r) => r.waiver);
+  if (waived.length > 0) {
+    lines.push('', c.bold(`Waived (${waived.length}): not passed, accepted for now`));
+    for (const r of waived) {
+      lines.push(`  ${formatResultLine(r, c)}`);
+      lines.push(`      ${oneLine(r.message)}`);
+      lines.push(`      ${paint.waived(STATUS_SYMBOL.waived)} ${oneLine(waiverLine(r.waiver!))}`);
+    }
+  }
+
+  const about = [
+    ...waiverNotes(report).map((note) => c.yellow(oneLine(note))),
+    ...[seedLine(report)].filter((l) => l !== undefined).map((l) => c.dim(`Generated cases: ${l}`)),
+  ];
+  if (report.seal) about.push(c.dim(`Report ${oneLine(sealLine(report))}`));
+  if (about.length > 0) lines.push('', ...about);
+
   const total = totalOf(report.summary);
   let verdictText: string;
   if (report.verdict === 'partial') {
     const outcome = partialPassed(report) ? c.green('passed') : c.red(c.bold('FAILED'));
     verdictText = `${c.yellow(c.bold(PARTIAL_RUN))} (${oneLine(scopeFilters(report.scope))}): what ran ${outcome}`;
-  } else verdictText = report.conformant ? c.green(c.bold(verdict(report).toUpperCase())) : c.red(c.bold(verdict(report).toUpperCase()));
+  } else if (report.verdict === 'conformant-with-waivers') verdictText = c.yellow(c.bold(verdict(report)));
+  else verdictText = report.conformant ? c.green(c.bold(verdict(report).toUpperCase())) : c.red(c.bold(verdict(report).toUpperCase()));
   const counts = RESULT_STATUSES.map((s) => {
     const n = report.summary[summaryKey(s)];
     return n === 0 ? c.dim(`${n} ${s}`) : paint[s](`${n} ${s}`);

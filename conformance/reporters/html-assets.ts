@@ -7,7 +7,7 @@ export const REPORT_CSS = `
 :root {
   --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #ffffff; --soft: #f6f8fa; --head: #eef1f4;
   --passed: #1a7f37; --failed: #cf222e; --warning: #9a6700; --skipped: #6e7781;
-  --precondition-failed: #8250df; --error: #bc4c00;
+  --precondition-failed: #8250df; --error: #bc4c00; --waived: #7d4e00;
 }
 * { box-sizing: border-box; }
 html {
@@ -29,12 +29,15 @@ a { color: #0969da; }
 .verdict.ok { background: var(--passed); }
 .verdict.ko { background: var(--failed); }
 .verdict.partial { background: var(--warning); }
+.verdict.waived { background: var(--waived); }
+.waiver { margin: 0.2rem 0 0; color: var(--waived); }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1.25rem; margin: 1rem 0 0; }
 dl.meta dt { color: var(--muted); }
 dl.meta dd { margin: 0; overflow-wrap: anywhere; }
 details.claim summary { cursor: pointer; color: var(--muted); }
 .s-passed { --c: var(--passed); } .s-failed { --c: var(--failed); } .s-warning { --c: var(--warning); }
 .s-skipped { --c: var(--skipped); } .s-precondition-failed { --c: var(--precondition-failed); } .s-error { --c: var(--error); }
+.s-waived { --c: var(--waived); }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: 0.75rem; }
 .card {
   display: flex; flex-direction: column; justify-content: flex-start; align-items: flex-start;

@@ -19,12 +19,18 @@ import {
   runDurationMs,
   scopeFilters,
   scopeText,
+  sealLine,
+  seedLine,
   STATUS_MEANING,
   STATUS_SYMBOL,
   statusLine,
   summaryKey,
   totalOf,
   visibleText,
+  waivedCount,
+  waiverLine,
+  waiverNotes,
+  WITH_WAIVERS,
 } from './shared.ts';
 import { DEFAULT_DOCS_URL, requirementHref, requirementsToShow, requirementTextNote, UNKNOWN_REQUIREMENT } from './requirement-text.ts';
 
@@ -125,12 +131,15 @@ function evidenceHtml(evidence: readonly Evidence[], docsUrl: string, uses: read
 function resultHtml(r: CheckResult, index: number, docsUrl: string): string {
   const id = `check-${index + 1}`;
   const open = EXPANDED_BY_DEFAULT.has(r.status);
-  const searchable = [r.checkId, r.title, r.message, r.class, r.status, r.level, ...r.requirementIds].join(' ').toLowerCase();
+  const searchable = [r.checkId, r.title, r.message, r.class, r.status, r.level, ...r.requirementIds, r.waiver ? waiverLine(r.waiver) : '']
+    .join(' ')
+    .toLowerCase();
+  const waiver = r.waiver ? `<div class="waiver">${STATUS_SYMBOL.waived} ${h(waiverLine(r.waiver))}</div>` : '';
   const row =
     `<tr class="row">` +
     `<td><button type="button" class="toggle" aria-expanded="${open}" aria-controls="${id}-evidence" title="Show or hide the evidence"></button></td>` +
     `<td><span class="badge">${STATUS_SYMBOL[r.status]} ${h(r.status)}</span></td>` +
-    `<td><div class="title">${h(r.title)}</div><div class="msg">${h(r.message)}</div><code class="check-id">${h(r.checkId)}</code></td>` +
+    `<td><div class="title">${h(r.title)}</div><div class="msg">${h(r.message)}</div>${waiver}<code class="check-id">${h(r.checkId)}</code></td>` +
     `<td><code>${h(r.class)}</code></td>` +
     `<td class="reqs">${r.requirementIds.map((q) => reqLink(q, docsUrl)).join('<br>')}</td>` +
     `<td>${h(r.level)}</td>` +
@@ -147,6 +156,8 @@ function verdictHtml(report: ConformanceReport): string {
     const outcome = partialPassed(report) ? 'what ran passed, no MUST check failed, errored or was blocked' : `what ran failed, ${blocked}`;
     return `<span class="verdict partial">${PARTIAL_RUN}</span> <span class="muted">${h(scopeFilters(report.scope))}: ${outcome}</span>`;
   }
+  if (report.verdict === 'conformant-with-waivers')
+    return `<span class="verdict waived">${WITH_WAIVERS}</span> <span class="muted">no MUST check failed unwaived; ${waivedCount(report)} did not pass and a waiver accepted ${report.summary.waived === 1 ? 'it' : 'them'}</span>`;
   if (report.conformant)
     return '<span class="verdict ok">Conformant</span> <span class="muted">no MUST check failed, errored or was blocked by a failed precondition</span>';
   const why = report.results.some((r) => r.status !== 'skipped') ? `${blocked} by a failed precondition` : 'no check was executed';
@@ -177,6 +188,10 @@ function headerHtml(report: ConformanceReport): string {
     ['Classes tested', report.classes.length > 0 ? report.classes.map((c) => `<code>${h(c)}</code>`).join(', ') : 'none'],
     ['Specification', `ECDX ${h(report.specVersion)} · requirements SHA-256 <code>${h(report.specSha256)}</code>`],
     ['Harness', `ecdx ${h(report.harnessVersion)}`],
+    ...(report.certification ? [['Certification', 'yes: the whole claimed suite, every waiver ignored'] as [string, string]] : []),
+    ...provenanceRows(report),
+    ['Seal', h(sealLine(report))],
+    ...waiverNotes(report).map((note): [string, string] => ['Waivers', h(note)]),
     ['Run', `<time>${h(report.startedAt)}</time> → <time>${h(report.finishedAt)}</time> (${h(formatDuration(runDurationMs(report)))})`],
     ...[...runNotes(report), ...requirementTextNote(report)].map((note): [string, string] => ['Note', h(note)]),
   ];
@@ -184,6 +199,17 @@ function headerHtml(report: ConformanceReport): string {
     `<header><h1>ECDX conformance report</h1><p id="verdict">${verdictHtml(report)}</p>` +
     `<dl class="meta">${meta.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></header>`
   );
+}
+
+/** The digests and seed the run ran with, when the report records them. */
+function provenanceRows(report: ConformanceReport): [string, string][] {
+  const p = report.provenance;
+  if (!p) return [];
+  const digests = `OpenAPI <code>${h(p.openapiSha256)}</code><br>schemas <code>${h(p.schemasSha256)}</code><br>${p.checkCount} checks <code>${h(p.checkSetSha256)}</code>`;
+  return [
+    ['Ran with', digests],
+    ['Generated cases', h(seedLine(report) ?? '')],
+  ];
 }
 
 function summaryHtml(report: ConformanceReport): string {

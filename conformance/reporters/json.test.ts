@@ -41,7 +41,9 @@ describe('report.json', () => {
 
   it('the failure fixture holds every result state, failures with evidence, and a passing fixture only passes', () => {
     const failing = loadFixture('with-failures');
-    expect(new Set(failing.results.map((r) => r.status))).toEqual(new Set(['passed', 'failed', 'warning', 'skipped', 'precondition-failed', 'error']));
+    expect(new Set(failing.results.map((r) => r.status))).toEqual(
+      new Set(['passed', 'failed', 'warning', 'skipped', 'precondition-failed', 'error', 'waived']),
+    );
     for (const r of failing.results.filter((x) => x.status === 'failed')) {
       expect(r.evidence.some((e) => e.kind === 'http')).toBe(true);
       expect(r.evidence.some((e) => e.kind === 'assertion' && !e.passed)).toBe(true);

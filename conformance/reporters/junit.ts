@@ -7,7 +7,18 @@ import junitModule from 'junit-report-builder';
 import type { Builder, TestCase } from 'junit-report-builder';
 import { redactReport } from '../harness/redact.ts';
 import type { CheckResult, ConformanceReport, Evidence } from '../harness/report.ts';
-import { BLOCKED_SYMBOL, classBreakdown, partialPassed, resultsOfClass, STATUS_SYMBOL, scopeFilters, statusLine, verdict, visibleText } from './shared.ts';
+import {
+  BLOCKED_SYMBOL,
+  classBreakdown,
+  partialPassed,
+  resultsOfClass,
+  STATUS_SYMBOL,
+  scopeFilters,
+  statusLine,
+  verdict,
+  visibleText,
+  waiverLine,
+} from './shared.ts';
 
 // The package is CommonJS (`module.exports = builder`) but its types declare an ES default export: under Node the
 // default import is the builder itself, under a bundler's interop it may sit on `.default`.
@@ -84,7 +95,7 @@ function skipWithMessage(testCase: TestCase, message: string): void {
 export function renderJunit(input: ConformanceReport): string {
   const report = redactReport(input);
   // A CI dashboard shows the testsuites name: a narrowed run says there that it is no verdict.
-  const partial = report.verdict === 'partial' ? ` — ${verdict(report)}` : '';
+  const partial = report.verdict === 'partial' || report.verdict === 'conformant-with-waivers' ? ` — ${verdict(report)}` : '';
   const builder = junitRoot.newBuilder().name(xmlSafe(`ECDX conformance: ${report.target.url} (${report.target.role})${partial}`));
   for (const row of classBreakdown(report)) {
     const results = resultsOfClass(report, row.name);
@@ -100,7 +111,11 @@ export function renderJunit(input: ConformanceReport): string {
       .property('ecdx.class.state', row.state)
       .property('ecdx.harnessVersion', xmlSafe(report.harnessVersion))
       .property('ecdx.specVersion', xmlSafe(report.specVersion))
-      .property('ecdx.specSha256', xmlSafe(report.specSha256));
+      .property('ecdx.specSha256', xmlSafe(report.specSha256))
+      .property('ecdx.certification', String(report.certification === true))
+      .property('ecdx.waived', String(report.summary.waived))
+      .property('ecdx.sealed', String(report.seal !== undefined));
+    if (report.provenance) suite.property('ecdx.seed', String(report.provenance.seed));
     if (report.verdict === 'partial') {
       suite.property('ecdx.scope', xmlSafe(scopeFilters(report.scope))).property('ecdx.partialRunPassed', String(partialPassed(report)));
     }
@@ -125,6 +140,12 @@ export function renderJunit(input: ConformanceReport): string {
           // not run", which is what `error` means: the harness could not decide.
           else if (r.status === 'error') testCase.error(xmlSafe(r.message), 'error', cdataSafe(failureDetails(r)));
           else testCase.failure(xmlSafe(r.message), r.status).stacktrace(cdataSafe(failureDetails(r)));
+          break;
+        case 'waived':
+          // Waived does not fail the run, so the testcase passes, and says what it really was and who accepted it.
+          testCase
+            .standardOutput(cdataSafe(`waived (${r.waiver ? waiverLine(r.waiver) : 'no waiver recorded'}): ${failureDetails(r)}`))
+            .property('ecdx.status', 'waived');
           break;
         case 'skipped':
           skipWithMessage(testCase, xmlSafe(`skipped: ${r.message}`));

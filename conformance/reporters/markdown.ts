@@ -16,10 +16,16 @@ import {
   runNotes,
   scopeFilters,
   scopeText,
+  sealLine,
+  seedLine,
   STATUS_SYMBOL,
   summaryKey,
   totalOf,
   visibleText,
+  waivedCount,
+  waiverLine,
+  waiverNotes,
+  WITH_WAIVERS,
 } from './shared.ts';
 import { DEFAULT_DOCS_URL, requirementHref, requirementsToShow, requirementTextNote, UNKNOWN_REQUIREMENT } from './requirement-text.ts';
 
@@ -86,6 +92,7 @@ function checkSection(r: CheckResult, docsUrl: string): string[] {
     `**${mdText(r.title)}** — class ${mdCode(r.class)}, ${r.level}, ${requirementLinks(r.requirementIds, docsUrl)}`,
     '',
     `> ${mdText(r.message)}`,
+    ...(r.waiver ? ['', `${STATUS_SYMBOL.waived} Waiver: ${mdText(waiverLine(r.waiver))}`] : []),
     ...requirementTexts(r, docsUrl),
   ];
   const failedAssertions = r.evidence.filter((e) => e.kind === 'assertion' && !e.passed);
@@ -115,6 +122,8 @@ function verdictLine(report: ConformanceReport): string {
     const outcome = partialPassed(report) ? 'what ran passed, no MUST check failed, errored or was blocked' : `what ran failed, ${problems}`;
     return `**${PARTIAL_RUN}** (${mdCode(scopeFilters(report.scope))}): ${outcome} ${checks}.`;
   }
+  if (report.verdict === 'conformant-with-waivers')
+    return `**${WITH_WAIVERS}**: no MUST check failed unwaived; ${waivedCount(report)} did not pass and a waiver accepted ${report.summary.waived === 1 ? 'it' : 'them'} ${checks}.`;
   if (report.conformant) return `**Conformant**: no MUST check failed, errored or was blocked by a failed precondition ${checks}.`;
   const executed = report.results.some((r) => r.status !== 'skipped');
   return `**Not conformant**: ${executed ? problems : 'no check was executed'} ${checks}.`;
@@ -151,6 +160,18 @@ export function renderMarkdown(input: ConformanceReport, options: MarkdownOption
         ['Classes tested', report.classes.length > 0 ? report.classes.map(mdText).join(', ') : 'none'],
         ['Specification', `ECDX ${mdText(report.specVersion)}, requirements SHA-256 ${mdCode(report.specSha256)}`],
         ['Harness', mdText(report.harnessVersion)],
+        ...(report.certification ? [['Certification', 'yes: the whole claimed suite, every waiver ignored'] as [string, string]] : []),
+        ...(report.provenance
+          ? [
+              [
+                'Ran with',
+                `OpenAPI ${mdCode(report.provenance.openapiSha256)}, schemas ${mdCode(report.provenance.schemasSha256)}, ${report.provenance.checkCount} checks ${mdCode(report.provenance.checkSetSha256)}`,
+              ] as [string, string],
+              ['Generated cases', mdText(seedLine(report) ?? '')] as [string, string],
+            ]
+          : []),
+        ['Seal', mdText(sealLine(report))],
+        ...waiverNotes(report).map((note): [string, string] => ['Waivers', mdText(note)]),
         ['Run', `${mdText(report.startedAt)} → ${mdText(report.finishedAt)} (${formatDuration(runDurationMs(report))})`],
         ...[...runNotes(report), ...requirementTextNote(report)].map((note): [string, string] => ['Note', mdText(note)]),
       ],
@@ -187,9 +208,17 @@ export function renderMarkdown(input: ConformanceReport, options: MarkdownOption
   out.push('## Failures', '');
   if (problems.length === 0) {
     const executed = report.results.some((r) => r.status !== 'skipped');
-    out.push(executed ? `None: every MUST check ${report.verdict === 'partial' ? 'that ran ' : ''}passed.` : 'None, and no check was executed.', '');
+    const passed = `None: every MUST check ${report.verdict === 'partial' ? 'that ran ' : ''}passed`;
+    const none = report.summary.waived > 0 ? `None unwaived: ${waivedCount(report)} below.` : `${passed}.`;
+    out.push(executed ? none : 'None, and no check was executed.', '');
   }
   for (const r of problems) out.push(...checkSection(r, docsUrl));
+
+  const waived = report.results.filter((r) => r.status === 'waived');
+  if (waived.length > 0) {
+    out.push('## Waived (did not pass, accepted for now)', '');
+    for (const r of waived) out.push(...checkSection(r, docsUrl));
+  }
 
   const warnings = report.results.filter((r) => r.status === 'warning');
   if (warnings.length > 0) {

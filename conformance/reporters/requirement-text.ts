@@ -36,7 +36,7 @@ export function docsUrlProblem(docsUrl: string, reportDir: string): string | und
 }
 
 /** The results whose requirements' text a report shows: the ones a reader came for. Passed and skipped stay short. */
-const SHOWS_TEXT: readonly ResultStatus[] = ['failed', 'warning', 'precondition-failed', 'error'];
+const SHOWS_TEXT: readonly ResultStatus[] = ['failed', 'warning', 'precondition-failed', 'error', 'waived'];
 
 /** A requirement a result names, with its text when this harness's registry has it. */
 export interface NamedRequirement {

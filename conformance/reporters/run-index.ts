@@ -13,12 +13,16 @@ export interface IndexedRun {
   href: string;
 }
 
+/** A run that passes only with waivers is marked apart from a conformant one, never green. */
+const rowClass = (report: ConformanceReport): string =>
+  report.verdict === 'partial' ? 'partial' : report.verdict === 'conformant-with-waivers' ? 'waived' : report.conformant ? 'ok' : 'bad';
+
 export function renderRunIndex(runs: readonly IndexedRun[], title = 'ECDX conformance reports'): string {
   const rows = runs
     .map(({ report: input, href }) => {
       const report = redactReport(input);
       const s = report.summary;
-      return `<tr class="${report.verdict === 'partial' ? 'partial' : report.conformant ? 'ok' : 'bad'}"><td><a href="${escapeHtml(href)}">${escapeHtml(report.target.role)}</a></td><td>${escapeHtml(report.target.url)}</td><td class="verdict">${escapeHtml(verdict(report))}</td><td>${s.passed}</td><td>${s.failed}</td><td>${s.warning}</td><td>${s.skipped}</td><td>${s.preconditionFailed}</td><td>${s.error}</td></tr>`;
+      return `<tr class="${rowClass(report)}"><td><a href="${escapeHtml(href)}">${escapeHtml(report.target.role)}</a></td><td>${escapeHtml(report.target.url)}</td><td class="verdict">${escapeHtml(verdict(report))}</td><td>${s.passed}</td><td>${s.failed}</td><td>${s.warning}</td><td>${s.skipped}</td><td>${s.preconditionFailed}</td><td>${s.error}</td><td>${s.waived}</td></tr>`;
     })
     .join('\n');
   const lines = runs.map(({ report }) => `<li>${escapeHtml(report.target.role)}: ${escapeHtml(countsLine(report.summary))}</li>`).join('');
@@ -35,13 +39,13 @@ th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #d9dde
 th { background: #f3f5f8; }
 tr.ok .verdict { color: #1a7f37; font-weight: 600; }
 tr.bad .verdict { color: #c62828; font-weight: 600; }
-tr.partial .verdict { color: #9a6700; font-weight: 600; }
+tr.partial .verdict, tr.waived .verdict { color: #9a6700; font-weight: 600; }
 .meta { color: #5b6475; }
 </style></head>
 <body>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">Harness ${escapeHtml(first?.harnessVersion ?? '')} · ECDX ${escapeHtml(first?.specVersion ?? '')} · requirements ${escapeHtml((first?.specSha256 ?? '').slice(0, 12))} · ${escapeHtml(first?.finishedAt ?? '')}</p>
-<table id="summary"><thead><tr><th>Role tested</th><th>Target</th><th>Verdict</th><th>Passed</th><th>Failed</th><th>Warning</th><th>Skipped</th><th>Precondition failed</th><th>Error</th></tr></thead>
+<table id="summary"><thead><tr><th>Role tested</th><th>Target</th><th>Verdict</th><th>Passed</th><th>Failed</th><th>Warning</th><th>Skipped</th><th>Precondition failed</th><th>Error</th><th>Waived</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>

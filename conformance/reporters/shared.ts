@@ -6,6 +6,7 @@ import { CLASS_BASE, conformanceClasses, conformanceClassNames } from '../../sch
 import {
   partialRunPassed,
   RESULT_STATUSES,
+  type AppliedWaiver,
   type CheckResult,
   type ConformanceReport,
   type ResultStatus,
@@ -26,6 +27,7 @@ export const STATUS_SYMBOL: Readonly<Record<ResultStatus, string>> = {
   skipped: '○',
   'precondition-failed': '⊘',
   error: '‼',
+  waived: '⚑',
 };
 
 /** A step of a check that could not be taken (evidence of kind `blocked`). */
@@ -38,6 +40,7 @@ export const STATUS_MEANING: Readonly<Record<ResultStatus, string>> = {
   skipped: 'the class is not claimed (never counted as passed)',
   'precondition-failed': 'the check could not reach the state it needs (never counted as passed)',
   error: 'the harness could not decide',
+  waived: 'did not pass, and a waiver accepted it for now (never counted as passed)',
 };
 
 /** The states that make a MUST check non-conforming, in the order reports list them. */
@@ -46,9 +49,9 @@ export const PROBLEM_STATUSES: readonly ResultStatus[] = ['failed', 'error', 'pr
 export const isProblem = (r: CheckResult): boolean => PROBLEM_STATUSES.includes(r.status);
 
 export const totalOf = (summary: Summary): number =>
-  summary.passed + summary.failed + summary.warning + summary.skipped + summary.preconditionFailed + summary.error;
+  summary.passed + summary.failed + summary.warning + summary.skipped + summary.preconditionFailed + summary.error + summary.waived;
 
-export const emptySummary = (): Summary => ({ passed: 0, failed: 0, warning: 0, skipped: 0, preconditionFailed: 0, error: 0 });
+export const emptySummary = (): Summary => ({ passed: 0, failed: 0, warning: 0, skipped: 0, preconditionFailed: 0, error: 0, waived: 0 });
 
 /** A class name from a name or a class URI (`https://ecdx.dev/conformance/1.0/core` → `core`). */
 export const className = (nameOrUri: string): string => (nameOrUri.startsWith(CLASS_BASE) ? nameOrUri.slice(CLASS_BASE.length) : nameOrUri);
@@ -205,11 +208,52 @@ export function runNotes(report: ConformanceReport): string[] {
 /** Of a partial run: whether what ran passed (no MUST check among those executed failed, errored or was blocked). */
 export const partialPassed = (report: ConformanceReport): boolean => partialRunPassed(report.results);
 
-/** The one-line verdict: `conformant`, `not conformant`, or the partial-run label with its filters and outcome. */
+/** What every format says of a run that passes only because waivers covered some results. */
+export const WITH_WAIVERS = 'Conformant with waivers — not a clean conformance verdict';
+
+/** `1 waived result` … */
+export const waivedCount = (report: ConformanceReport): string => `${report.summary.waived} waived result${report.summary.waived === 1 ? '' : 's'}`;
+
+/**
+ * The one-line verdict: `conformant`, `not conformant`, the with-waivers label with how many were waived, or the
+ * partial-run label with its filters and outcome.
+ */
 export const verdict = (report: ConformanceReport): string => {
   if (report.verdict === 'partial') return `${PARTIAL_RUN} (${scopeFilters(report.scope)}): what ran ${partialPassed(report) ? 'passed' : 'failed'}`;
+  if (report.verdict === 'conformant-with-waivers') return `${WITH_WAIVERS} (${waivedCount(report)})`;
   return report.conformant ? 'conformant' : 'not conformant';
 };
+
+/** A waived result's waiver, in one line: `was failed; waived by X until 2027-01-31: why`. */
+export const waiverLine = (waiver: AppliedWaiver): string =>
+  `was ${waiver.waivedStatus}; ${waiver.grants.map((g) => `waived by ${g.grantedBy} until ${g.expires}: ${g.justification}`).join('; ')}`;
+
+/** The run's seed and how to repeat it, when the report records it. */
+export const seedLine = (report: ConformanceReport): string | undefined =>
+  report.provenance ? `seed ${report.provenance.seed} (repeat the run with --seed ${report.provenance.seed})` : undefined;
+
+/** Whether report.json is sealed, and how to check it. */
+export const sealLine = (report: ConformanceReport): string =>
+  report.seal
+    ? `sealed: report.json is signed (${report.seal.alg}, ${report.seal.signature}) by the key of thumbprint ${report.seal.keyThumbprint}; check it with ecdx verify-report report.json --public-key FILE`
+    : 'not sealed: report.json carries no signature, and anyone could have edited it';
+
+/**
+ * What a certification run and the waivers did, one line each: that the run certifies (every waiver ignored), which
+ * waivers were ignored or matched nothing.
+ */
+export function waiverNotes(report: ConformanceReport): string[] {
+  const notes: string[] = [];
+  if (report.certification) notes.push('Certification run: the whole claimed suite, every waiver ignored; results keep their real status.');
+  for (const w of report.waivers ?? []) {
+    const what = w.check === undefined ? `requirement ${w.requirement}` : `check ${w.check}`;
+    const by = `granted by ${w.grantedBy}, expires ${w.expires}`;
+    if (w.use === 'ignored')
+      notes.push(`Waiver of ${what} (${by}) ignored by the certification run${w.checks.length > 0 ? `; it would have covered ${w.checks.join(', ')}` : ''}.`);
+    else if (w.use === 'unused') notes.push(`Waiver of ${what} (${by}) unused: it matched no result that did not pass.`);
+  }
+  return notes;
+}
 
 /**
  * Text from a target as a report may show it: C0 controls (but tab and line feed), DEL and C1 controls become
