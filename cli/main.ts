@@ -4,6 +4,7 @@ import { conformanceClassNames, SPEC_VERSION } from '../schemas/src/classes.ts';
 import { mockCommand } from './mock.ts';
 import { requirementsCommand } from './requirements.ts';
 import { testCommand } from './test.ts';
+import { verifyReportCommand } from './verify-report.ts';
 import { ConfigurationError } from '../conformance/harness/runner.ts';
 import { packageVersion } from '../schemas/package-root.ts';
 
@@ -12,6 +13,9 @@ const HELP = `ecdx ${packageVersion} — ECDX ${SPEC_VERSION} tools
 Usage:
   ecdx test --target URL --role carrier|platform [options]
                                                run the conformance suite against an endpoint (ecdx test --help)
+  ecdx verify-report REPORT --public-key FILE
+                                               check a sealed report.json and print what it claims
+                                               (ecdx verify-report --help)
   ecdx requirements [--json] [--class NAME] [--untested]
                                                the requirements with the checks and mock faults of each
                                                (ecdx requirements --help)
@@ -54,6 +58,7 @@ export const COMMANDS: Readonly<Record<string, (args: string[], io: Io) => numbe
   test: testCommand,
   requirements: requirementsCommand,
   mock: mockCommand,
+  'verify-report': verifyReportCommand,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -1,13 +1,17 @@
 // `ecdx test`: run the conformance suite against a vendor's endpoint and write the reports.
+import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { ed25519SigningKey, hmacKey, type SigningKey } from '../protocol/index.ts';
+import { ed25519PrivateKey, ed25519SigningKey, hmacKey, type SigningKey } from '../protocol/index.ts';
 import { ConfigurationError, runConformance, type RunOptions } from '../conformance/index.ts';
 import { areas } from '../conformance/checks/index.ts';
 import { ConsoleProgress, DEFAULT_DOCS_URL, docsUrlProblem, type ReportFormat } from '../conformance/reporters/index.ts';
-import { partialRunPassed, type ConformanceReport } from '../conformance/harness/report.ts';
+import { runPassed, SIGNATURE_FILE, type ConformanceReport, type Waiver } from '../conformance/harness/report.ts';
+import { sealOf, signDetached } from '../conformance/harness/seal.ts';
+import { certificationProblem, parseWaivers, WaiverError } from '../conformance/harness/waivers.ts';
 import { MINUTE, SECOND } from '../schemas/time.ts';
 import { failedRunReport, writeEveryReport } from './reports.ts';
 
@@ -29,6 +33,19 @@ Target
                            them is a usage error.
                            areas: ${Object.keys(areas).join(', ')}
   --insecure-http          allow plain http:// to a host that is not loopback
+
+Waivers and certification
+  --waivers FILE           a YAML list of waivers: each names a check or a requirement and gives a
+                           justification, grantedBy and expires (YYYY-MM-DD, the last day it applies); a
+                           result it covers reads waived and does not fail the run, which then reads
+                           conformant-with-waivers, never conformant. An expired waiver, or one naming no
+                           check or requirement, is a usage error
+  --certify                a certification run: every waiver ignored (the report says which), and no
+                           --only, --skip or --classes: always the whole suite the target claims
+
+Sealing
+  --sign-key FILE          sign report.json with this Ed25519 private key (PKCS#8 PEM): a detached JWS
+                           (EdDSA) beside it, report.json.jws; check it with ecdx verify-report
 
 Credentials (default: the published demo credentials, which only test deployments accept)
   --key-id ID              keyid the target knows your key by
@@ -60,9 +77,9 @@ Run
 
 A DURATION is a number of seconds, or a number with ms, s or m (1500ms, 20s, 10m).
 
-Exit status: 0 when some check ran and no MUST check failed, errored or could not reach its precondition (for a
-partial run: among the checks it ran); 1 otherwise, a run that executed no check included; 2 for a usage or
-configuration error. A partial run is never a conformance verdict.
+Exit status: 0 when some check ran and no MUST check failed, errored or could not reach its precondition unless
+a waiver covered it (for a partial run: among the checks it ran); 1 otherwise, a run that executed no check
+included; 2 for a usage or configuration error. A partial run is never a conformance verdict.
 `;
 
 const FORMATS: readonly ReportFormat[] = ['console', 'json', 'junit', 'html', 'md'];
@@ -74,6 +91,9 @@ const optionSpec = {
   only: { type: 'string', multiple: true },
   skip: { type: 'string', multiple: true },
   'insecure-http': { type: 'boolean' },
+  waivers: { type: 'string' },
+  certify: { type: 'boolean' },
+  'sign-key': { type: 'string' },
   'key-id': { type: 'string' },
   'key-file': { type: 'string' },
   'key-env': { type: 'string' },
@@ -201,6 +221,8 @@ function docsUrl(value: string | undefined, reportDir: string): { docsUrl?: stri
 export interface TestArguments {
   help: false;
   run: RunOptions;
+  /** The key report.json is sealed with (`--sign-key`). */
+  signKey?: KeyObject;
   reportDir: string;
   formats: ReportFormat[];
   /** The specification page the HTML and Markdown reports link to; the reporters' default when absent. */
@@ -223,6 +245,12 @@ export function parseTestArguments(argv: string[]): { help: true } | TestArgumen
   if (role !== 'carrier' && role !== 'platform') throw new ConfigurationError(`--role must be carrier or platform${role ? `, not '${role}'` : ''}`);
   const formats = (list(values.format) ?? [...FORMATS]) as ReportFormat[];
   for (const f of formats) if (!FORMATS.includes(f)) throw new ConfigurationError(`unknown --format '${f}' (known: ${FORMATS.join(', ')})`);
+  if (values.certify === true) {
+    const problem = certificationProblem({ only: list(values.only), skip: list(values.skip), classes: list(values.classes) });
+    if (problem) throw new ConfigurationError(problem);
+  }
+  const signKey = loadSignKey(values['sign-key'] as string | undefined);
+  if (signKey && !formats.includes('json')) throw new ConfigurationError('--sign-key seals report.json: --format must include json');
   const key = loadKey(values);
   const callbackPort = values['callback-port'] === undefined ? undefined : positiveNumber(values['callback-port'] as string, 'callback-port', 0, true);
   const run: RunOptions = {
@@ -242,9 +270,11 @@ export function parseTestArguments(argv: string[]): { help: true } | TestArgumen
     ...(values.seed === undefined ? {} : { seed: seedOf(values.seed as string) }),
     ...(values['fuzz-runs'] === undefined ? {} : { fuzzRuns: positiveNumber(values['fuzz-runs'] as string, 'fuzz-runs', 0, true) }),
     insecureHttp: values['insecure-http'] === true,
+    ...(values.waivers === undefined ? {} : { waivers: loadWaivers(values.waivers as string) }),
+    ...(values.certify === true ? { certify: true } : {}),
   };
   const reportDir = (values['report-dir'] as string | undefined) ?? 'reports';
-  return { help: false, run, reportDir, formats, ...docsUrl(values['docs-url'] as string | undefined, reportDir) };
+  return { help: false, run, reportDir, formats, ...(signKey ? { signKey } : {}), ...docsUrl(values['docs-url'] as string | undefined, reportDir) };
 }
 
 export async function testCommand(argv: string[], io: { out: (l: string) => void; err: (l: string) => void }): Promise<number> {
@@ -266,12 +296,18 @@ export async function testCommand(argv: string[], io: { out: (l: string) => void
   } finally {
     progress?.stop(); // a run that throws must not leave the bar's redraw timer keeping the process alive
   }
+  if (parsed.signKey) report = { ...report, seal: sealOf(parsed.signKey) };
   const written = await writeEveryReport(report, {
     dir: parsed.reportDir,
     formats: parsed.formats.filter((f) => f !== 'console'),
     ...(parsed.docsUrl === undefined ? {} : { docsUrl: parsed.docsUrl }),
   });
   for (const problem of written.problems) io.err(`ecdx: ${problem}`);
+  if (parsed.signKey) {
+    const signature = await signWrittenReport(written.paths, parsed.signKey);
+    if (signature) written.paths.push(signature);
+    else io.err('ecdx: report.json was not written, so nothing was sealed');
+  }
   progress?.end(report, written.paths);
   const { passed, label } = outcome(report);
   if (!report.results.some((r) => r.status !== 'skipped')) io.err(`ecdx: no check was executed${whyNothingRan(report, parsed.run)}: nothing was tested`);
@@ -279,14 +315,58 @@ export async function testCommand(argv: string[], io: { out: (l: string) => void
   return passed ? 0 : 1;
 }
 
-/** What the run means for a vendor's CI: a narrowed run is no verdict, but still passes or fails what it ran. */
+/**
+ * What the run means for a vendor's CI: a narrowed run is no verdict, but still passes or fails what it ran; a run
+ * that passes only with waivers passes, and says it is no clean verdict.
+ */
 function outcome(report: ConformanceReport): { passed: boolean; label: string } {
   if (!report.results.some((r) => r.status !== 'skipped')) return { passed: false, label: 'no check was executed, so this run is no verdict' };
-  if (report.verdict === 'partial') {
-    const passed = partialRunPassed(report.results);
-    return { passed, label: `partial run (${passed ? 'passed' : 'FAILED'}), not a conformance verdict` };
+  const passed = runPassed(report);
+  if (report.verdict === 'partial') return { passed, label: `partial run (${passed ? 'passed' : 'FAILED'}), not a conformance verdict` };
+  if (report.verdict === 'conformant-with-waivers')
+    return { passed, label: `conformant with waivers (${report.summary.waived} waived), not a clean conformance verdict` };
+  return { passed, label: report.conformant ? 'conformant' : 'NOT conformant' };
+}
+
+/** The waivers of `--waivers FILE`; a file that cannot be read or holds no valid list is a usage error. */
+function loadWaivers(path: string): Waiver[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`cannot read --waivers ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  return { passed: report.conformant, label: report.conformant ? 'conformant' : 'NOT conformant' };
+  try {
+    return parseWaivers(text, `--waivers ${path}`);
+  } catch (error) {
+    if (error instanceof WaiverError) throw new ConfigurationError(error.message);
+    throw error;
+  }
+}
+
+/** The Ed25519 private key of `--sign-key FILE`, checked before the run so that a run is never lost to a bad key. */
+function loadSignKey(path: string | undefined): KeyObject | undefined {
+  if (path === undefined) return undefined;
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`cannot read --sign-key ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return ed25519PrivateKey(pem);
+  } catch (error) {
+    throw new ConfigurationError(`--sign-key ${path} is no Ed25519 private key (PKCS#8 PEM): ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Signs report.json as written, byte for byte, into report.json.jws beside it; its path, or undefined without a report.json. */
+async function signWrittenReport(paths: readonly string[], key: KeyObject): Promise<string | undefined> {
+  const json = paths.find((p) => basename(p) === 'report.json');
+  if (!json) return undefined;
+  const signature = join(dirname(json), SIGNATURE_FILE);
+  await writeFile(signature, `${signDetached(await readFile(json), key)}\n`, 'utf8');
+  return signature;
 }
 
 /** Why nothing ran, where the run's options say. */

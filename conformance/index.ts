@@ -17,6 +17,9 @@ export const runConformance = async (options: RunOptions): Promise<ConformanceRe
   redactReport(await runSuite({ ...options, checks: options.checks ?? checks }));
 export { ConformanceReport, CheckResult, isConformant, summarise } from './harness/report.ts';
 export type { Evidence, Exchange, ResultStatus, Summary } from './harness/report.ts';
+export { Provenance, Seal, Waiver, WaiverUse } from './harness/report.ts';
+export { applyWaivers, parseWaivers } from './harness/waivers.ts';
+export { detachedProblem, keyThumbprint, sealOf, signDetached } from './harness/seal.ts';
 export { defineCheck } from './harness/check.ts';
 export { defineFixture } from './harness/check.ts';
 export type { Check, CheckDefinition, Fixture } from './harness/check.ts';
