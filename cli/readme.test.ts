@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DOCS_URL } from '../conformance/reporters/index.ts';
 import { TEST_HELP } from './test.ts';
+import { VERIFY_REPORT_HELP } from './verify-report.ts';
 
 const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
 const milliseconds = (text: string | undefined): number => Number(text?.replaceAll('_', ''));
@@ -24,5 +25,15 @@ describe('the README', () => {
     expect(readme).toContain('`--docs-url URL`');
     expect(readme).toContain(DEFAULT_DOCS_URL);
     expect(TEST_HELP).toContain(`(default ${DEFAULT_DOCS_URL})`);
+  });
+
+  it('names the options of waivers, certification and sealing that the help documents, and verify-report', () => {
+    for (const option of ['--waivers FILE', '--certify', '--sign-key FILE']) {
+      expect(TEST_HELP).toContain(`  ${option}`);
+      expect(readme).toContain(`\`${option}\``);
+    }
+    expect(readme).toContain('ecdx verify-report reports/report.json --public-key');
+    expect(VERIFY_REPORT_HELP).toMatch(/^Usage: ecdx verify-report REPORT --public-key FILE/);
+    expect(readme).toContain('`conformant-with-waivers`');
   });
 });
