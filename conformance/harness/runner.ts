@@ -16,6 +16,7 @@ import { discover } from './discovery.ts';
 import { pool } from './pool.ts';
 import { PushReceiver } from './receiver.ts';
 import { provenanceOf } from './provenance.ts';
+import { redactText } from './redact.ts';
 import { isConformant, summarise, verdictOf, type CheckResult, type ConformanceReport, type Waiver } from './report.ts';
 import { applyWaivers, certificationProblem, validateWaivers, WaiverError } from './waivers.ts';
 import { runScope, selectedBy, unknownNames } from './selection.ts';
@@ -254,7 +255,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
   const tested = new Set(ordered.filter((r) => r.status !== 'skipped').map((r) => r.class));
   const fixtures = env.fixtures.records().map(boundFixture);
   const settings = {
-    target,
+    target: redactText(target), // as report.target.url is, wherever the report leaves the process
     role: options.role,
     classes: options.classes ? [...options.classes] : null,
     only: [...(options.only ?? [])],
