@@ -311,7 +311,8 @@ export async function testCommand(argv: string[], io: { out: (l: string) => void
   progress?.end(report, written.paths);
   const { passed, label } = outcome(report);
   if (!report.results.some((r) => r.status !== 'skipped')) io.err(`ecdx: no check was executed${whyNothingRan(report, parsed.run)}: nothing was tested`);
-  if (!progress) io.out(`${label}: ${JSON.stringify(report.summary)}; reports: ${written.paths.join(', ')}`);
+  if (!progress)
+    io.out(`${report.certification ? 'certification run: ' : ''}${label}: ${JSON.stringify(report.summary)}; reports: ${written.paths.join(', ')}`);
   return passed ? 0 : 1;
 }
 

@@ -77,7 +77,7 @@ describe('ecdx test --waivers and --certify', () => {
   it('--certify ignores the same waiver: the run fails, and the report says it certified and ignored it', async () => {
     const { code, out } = await run([...target(), '--waivers', waivers, '--certify', '--format', 'json,html', '--report-dir', join(dir, 'certified')]);
     expect(code).toBe(1);
-    expect(out).toMatch(/^NOT conformant/);
+    expect(out).toMatch(/^certification run: NOT conformant: /);
     const report = JSON.parse(readFileSync(join(dir, 'certified', 'report.json'), 'utf8')) as ConformanceReport;
     expect(report.certification).toBe(true);
     expect(report.results.find((r) => r.checkId === FAILING)?.status).toBe('failed');
