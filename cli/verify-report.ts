@@ -27,7 +27,8 @@ Exit status: 0 for an intact report; 1 when it is not (one byte changed, another
 valid report); 2 for a usage error (missing arguments, a file or key that cannot be read).
 `;
 
-const validator = TypeCompiler.Compile(ConformanceReport);
+/** Compiled on first use: every `ecdx` command loads this module, and only verify-report needs it. */
+let validator: ReturnType<typeof TypeCompiler.Compile<typeof ConformanceReport>> | undefined;
 
 interface Io {
   out: (line: string) => void;
@@ -109,6 +110,7 @@ export function verifyReportCommand(argv: string[], io: Io): number {
     io.err(`ecdx: NOT intact: the signature verifies, but ${path} is not JSON: ${reason(error)}`);
     return 1;
   }
+  validator ??= TypeCompiler.Compile(ConformanceReport);
   if (!validator.Check(report)) {
     const first = validator.Errors(report).First();
     io.err(`ecdx: NOT intact: the signature verifies, but ${path} is no valid ConformanceReport: ${first?.path || '/'} ${first?.message}`);
