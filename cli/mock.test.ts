@@ -7,7 +7,7 @@ import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { faultCatalogue } from '../mocks/faults/index.ts';
 import { shipmentRequest } from '../mocks/test-support/requests.ts';
-import { main } from './main.ts';
+import { runCli as run } from './test-support/run-cli.ts';
 import { demoCredentials, signRequest } from '../protocol/index.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -61,13 +61,6 @@ async function call(url: string, method: string, path: string, body?: unknown, s
   const response = await request(target, { method: method as 'GET', headers, body: bytes });
   const text = await response.body.text();
   return { status: response.statusCode, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
-}
-
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err };
 }
 
 describe('ecdx mock', () => {

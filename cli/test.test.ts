@@ -9,14 +9,7 @@ import type { ConformanceReport } from '../conformance/harness/report.ts';
 import { mdText } from '../conformance/reporters/markdown.ts';
 import { startMockServer, type MockServer } from '../mocks/server.ts';
 import { requirementById } from '../spec/registry.ts';
-import { main } from './main.ts';
-
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err };
-}
+import { runCli as run } from './test-support/run-cli.ts';
 
 describe('ecdx test', () => {
   let carrier: MockServer;

@@ -10,14 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConformanceReport } from '../conformance/harness/report.ts';
 import { keyThumbprint, signDetached } from '../conformance/harness/seal.ts';
 import { startMockServer, type MockServer } from '../mocks/server.ts';
-import { main } from './main.ts';
-
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err };
-}
+import { runCli as run } from './test-support/run-cli.ts';
 
 describe('a sealed report', () => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');

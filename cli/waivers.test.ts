@@ -8,16 +8,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { ConformanceReport } from '../conformance/harness/report.ts';
 import { utcDate } from '../conformance/harness/waivers.ts';
 import { startMockServer, type MockServer } from '../mocks/server.ts';
-import { main } from './main.ts';
+import { runCli as run } from './test-support/run-cli.ts';
 
 const FAILING = 'discovery/claim-served-unsigned';
-
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err };
-}
 
 const waiverYaml = (expires: string, check = FAILING) =>
   `- check: ${check}\n  justification: "Claim signing ships in release 4.2 (工单 1234)"\n  grantedBy: "ECDX certification desk (J. Doe)"\n  expires: "${expires}"\n`;
