@@ -4,7 +4,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { packagePath } from '../../schemas/package-root.ts';
+import type { SigningKey } from '../../protocol/index.ts';
 import type { Check } from './check.ts';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './client.ts';
+import { DEFAULT_MAX_DURATION_MS } from './deadline.ts';
+import { redactText } from './redact.ts';
+import type { PartyRole } from '../../schemas/src/index.ts';
 import type { Provenance, RunSettings } from './report.ts';
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -30,6 +35,40 @@ export function checkSetSha256(checks: readonly Pick<Check, 'id' | 'requirements
     .map((c) => ({ id: c.id, requirements: [...c.requirements].sort(), title: c.title }));
   return sha256(JSON.stringify(set));
 }
+
+/** Checks a run takes at once when the options do not say (RunOptions.concurrency). */
+export const DEFAULT_CONCURRENCY = 8;
+
+/** The options a run was given, with what the runner resolved (defaults, the key it signs with) filled in. */
+export const settingsOf = (
+  options: {
+    role: PartyRole;
+    classes?: readonly string[] | undefined;
+    only?: readonly string[] | undefined;
+    skip?: readonly string[] | undefined;
+    maxDurationMs?: number | undefined;
+    maxResponseBytes?: number | undefined;
+    concurrency?: number | undefined;
+    insecureHttp?: boolean | undefined;
+  },
+  resolved: { target: string; timeoutMs: number; checkDeadlineMs: number; settleMs: number; fuzzRuns: number; key: SigningKey },
+): RunSettings => ({
+  target: redactText(resolved.target), // as report.target.url is, wherever the report leaves the process
+  role: options.role,
+  classes: options.classes ? [...options.classes] : null,
+  only: [...(options.only ?? [])],
+  skip: [...(options.skip ?? [])],
+  timeoutMs: resolved.timeoutMs,
+  maxDurationMs: options.maxDurationMs ?? DEFAULT_MAX_DURATION_MS,
+  checkDeadlineMs: resolved.checkDeadlineMs,
+  maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+  settleMs: resolved.settleMs,
+  concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+  fuzzRuns: resolved.fuzzRuns,
+  insecureHttp: options.insecureHttp === true,
+  // The key by what names it, never by its material.
+  key: { id: resolved.key.keyid, algorithm: resolved.key.alg },
+});
 
 /** The provenance of a run over `checks` with these settings and seed. */
 export const provenanceOf = (checks: readonly Check[], settings: RunSettings, seed: number): Provenance => ({

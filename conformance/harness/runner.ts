@@ -9,14 +9,13 @@ import { requirementById } from '../../spec/registry.ts';
 import { demoCredentials, type SigningKey } from '../../protocol/index.ts';
 import { boundFixture, boundResult, boundValue } from './bounded.ts';
 import { AssertionFailed, NotApplicable, PreconditionFailed, type Check } from './check.ts';
-import { DEFAULT_MAX_RESPONSE_BYTES, TargetClient, TargetUnreachable } from './client.ts';
+import { TargetClient, TargetUnreachable } from './client.ts';
 import { Fixtures, TestContext, type RunEnvironment } from './context.ts';
 import { checkDeadlineFor, DEFAULT_MAX_DURATION_MS, describeSeconds, notRunMessage, RunStop, Stop, stoppedMessage } from './deadline.ts';
 import { discover } from './discovery.ts';
 import { pool } from './pool.ts';
 import { PushReceiver } from './receiver.ts';
-import { provenanceOf } from './provenance.ts';
-import { redactText } from './redact.ts';
+import { DEFAULT_CONCURRENCY, provenanceOf, settingsOf } from './provenance.ts';
 import { isConformant, summarise, verdictOf, type CheckResult, type ConformanceReport, type Waiver } from './report.ts';
 import { applyWaivers, certificationProblem, validateWaivers, WaiverError } from './waivers.ts';
 import { runScope, selectedBy, unknownNames } from './selection.ts';
@@ -227,7 +226,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     const concurrent = runnable.filter((c) => !c.needs?.includes('clock'));
     const moving = runnable.filter((c) => c.needs?.includes('clock'));
     const exclusive = [...moving.filter((c) => c.opensClockPhase), ...moving.filter((c) => !c.opensClockPhase)];
-    await pool(concurrent, options.concurrency ?? 8, runOne);
+    await pool(concurrent, options.concurrency ?? DEFAULT_CONCURRENCY, runOne);
     for (const check of exclusive) await runOne(check);
   } catch (error) {
     harnessFailed(error);
@@ -254,22 +253,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
   const scope = runScope(options, classNamesOf(env.claim?.classes));
   const tested = new Set(ordered.filter((r) => r.status !== 'skipped').map((r) => r.class));
   const fixtures = env.fixtures.records().map(boundFixture);
-  const settings = {
-    target: redactText(target), // as report.target.url is, wherever the report leaves the process
-    role: options.role,
-    classes: options.classes ? [...options.classes] : null,
-    only: [...(options.only ?? [])],
-    skip: [...(options.skip ?? [])],
-    timeoutMs,
-    maxDurationMs: options.maxDurationMs ?? DEFAULT_MAX_DURATION_MS,
-    checkDeadlineMs,
-    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    settleMs: env.settleMs,
-    concurrency: options.concurrency ?? 8,
-    fuzzRuns: env.fuzzRuns,
-    insecureHttp: options.insecureHttp === true,
-    key: { id: key.keyid, algorithm: key.alg },
-  };
+  const settings = settingsOf(options, { target, timeoutMs, checkDeadlineMs, settleMs: env.settleMs, fuzzRuns: env.fuzzRuns, key });
   return {
     summary: summarise(ordered),
     conformant: isConformant(ordered, scope),
