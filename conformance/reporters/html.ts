@@ -205,7 +205,8 @@ function headerHtml(report: ConformanceReport): string {
 function provenanceRows(report: ConformanceReport): [string, string][] {
   const p = report.provenance;
   if (!p) return [];
-  const digests = `OpenAPI <code>${h(p.openapiSha256)}</code><br>schemas <code>${h(p.schemasSha256)}</code><br>${p.checkCount} checks <code>${h(p.checkSetSha256)}</code>`;
+  const settings = `<details class="claim"><summary>settings</summary><pre>${h(JSON.stringify(p.settings, null, 2))}</pre></details>`;
+  const digests = `OpenAPI <code>${h(p.openapiSha256)}</code><br>schemas <code>${h(p.schemasSha256)}</code><br>${p.checkCount} checks <code>${h(p.checkSetSha256)}</code>${settings}`;
   return [
     ['Ran with', digests],
     ['Generated cases', h(seedLine(report) ?? '')],

@@ -88,5 +88,6 @@ describe('the seal', () => {
       for (const digest of [p.openapiSha256, p.schemasSha256, p.checkSetSha256]) expect(text).toContain(digest);
       expect(text).toContain('seed 1234567 (repeat the run with --seed 1234567)');
     }
+    expect(renderHtml(report)).toContain(escapeHtml('"key": {\n    "id": "ecdx-demo-platform-ed25519",\n    "algorithm": "ed25519"\n  }'));
   });
 });
