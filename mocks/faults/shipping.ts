@@ -208,4 +208,56 @@ export const shippingFaults = [
     operation: 'createShipment',
     rewrite: (input, r) => acceptRepaired(input, r, (body) => (body['purpose'] === 'DELIVERY' ? undefined : { ...body, purpose: 'DELIVERY' })),
   }),
+  // What hand-written vectors miss and generated requests find (conformance/checks/shipping/generated.ts).
+  defineFault({
+    name: 'address-detail-bound-off-by-one',
+    requirements: ['ECDX-SHP-003'],
+    role: 'carrier',
+    description:
+      'Checks the 200-character bound of an address detail off by one: a detail of 201 characters is accepted (and held cut to 200) instead of refused with 422.',
+    operation: 'createShipment',
+    rewrite: (input, r) =>
+      acceptRepaired(input, r, (body) => {
+        let cut = false;
+        for (const party of ['sender', 'recipient']) {
+          const address = (body[party] as { address?: { detail?: unknown } } | undefined)?.address;
+          if (typeof address?.detail === 'string' && [...address.detail].length === 201) {
+            address.detail = [...address.detail].slice(0, 200).join('');
+            cut = true;
+          }
+        }
+        return cut ? body : undefined;
+      }),
+  }),
+  defineFault({
+    name: 'package-accepts-undefined-members',
+    requirements: ['ECDX-PRV-010'],
+    role: 'carrier',
+    description:
+      'Accepts shipping data whose package carries a member the standard does not define, silently dropping it: the closed-object rule is enforced everywhere but in PackageInfo.',
+    operation: 'createShipment',
+    rewrite: (input, r) =>
+      acceptRepaired(input, r, (body) => {
+        const unknown = violations(ShipmentRequest, body).filter((v) => v.message === 'Unexpected property' && /^\/package\/[^/]+$/.test(v.pointer));
+        if (unknown.length === 0) return undefined;
+        for (const v of unknown) deleteAt(body, v.pointer);
+        return body;
+      }),
+  }),
+  defineFault({
+    name: 'astral-characters-lost-on-store',
+    switch: 'astral-characters-lost-on-store',
+    requirements: ['ECDX-SHP-001', 'ECDX-SHP-007'],
+    role: 'carrier',
+    description:
+      'Holds shipping data in three-byte UTF-8 (as a MySQL utf8 column): every character beyond the Basic Multilingual Plane (rare surnames of CJK Extension B, emoji) becomes ?, in the 201 answer and when read back.',
+  }),
+  defineFault({
+    name: 'cross-border-basis-reference-dropped',
+    switch: 'cross-border-basis-reference-dropped',
+    requirements: ['ECDX-SHP-001', 'ECDX-SHP-007'],
+    role: 'carrier',
+    description:
+      'Loses the basisReference of a cross-border shipment (the filing or certificate number of its legal basis) when it holds the shipping data: the 201 answer and the shipment read back lack it.',
+  }),
 ];

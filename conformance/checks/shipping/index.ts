@@ -23,6 +23,7 @@ import { targetCarrierCode } from '../../kit/claim.ts';
 import { describeDifference } from '../../kit/json.ts';
 import { expectRefusal, problemSummary } from '../../kit/refusals.ts';
 import { DAY, HOUR } from '../../kit/time.ts';
+import { generatedShippingChecks } from './generated.ts';
 import { shippingVectorChecks } from './vectors.ts';
 
 /** A Shipment answer: the status, then a valid Shipment. */
@@ -359,4 +360,4 @@ const testModeChecks = [
 ];
 
 /** Every check of the shipping data and its privacy rules (carrier targets). */
-export const shippingChecks = [...coreChecks, ...shippingVectorChecks, ...testModeChecks];
+export const shippingChecks = [...coreChecks, ...shippingVectorChecks, ...generatedShippingChecks, ...testModeChecks];

@@ -23,10 +23,16 @@ import {
 import { judgeRefusal } from '../../kit/shipping-refusals.ts';
 
 /** The requirement a ShipmentRequest vector verifies. */
-export function requirementOfVector(vector: InvalidVector): string {
-  if (vector.pointers.every((p) => p === '/purpose')) return 'ECDX-PRV-012';
-  if (vector.rule === 'extra-property') return 'ECDX-PRV-010';
-  if (vector.pointers.length === 1 && vector.pointers[0] === '/crossBorder') return 'ECDX-CON-004';
+export const requirementOfVector = (vector: InvalidVector): string => requirementOfBreak(vector.pointers, vector.rule === 'extra-property');
+
+/**
+ * The requirement an invalid ShipmentRequest verifies, by the members it breaks and whether it breaks them by
+ * adding a member the standard does not define: the same for the hand-written vectors and the generated variants.
+ */
+export function requirementOfBreak(pointers: readonly string[], undefinedMember: boolean): string {
+  if (pointers.every((p) => p === '/purpose')) return 'ECDX-PRV-012';
+  if (undefinedMember) return 'ECDX-PRV-010';
+  if (pointers.length === 1 && pointers[0] === '/crossBorder') return 'ECDX-CON-004';
   return 'ECDX-SHP-003';
 }
 

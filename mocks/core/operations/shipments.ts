@@ -99,6 +99,7 @@ export function acceptShippingData(input: OperationInput, payload: unknown): Moc
   }
 
   const simulator = simulatorFor(mock);
+  const held = heldRequest(mock, payload);
   const reused = mock.fault('waybill-reused-for-same-order') ? sameOrder(mock, owner, body['platformOrderId'])[0] : undefined;
   const waybillNo = reused?.shipment.waybillNo ?? nextWaybillNumber(mock.store);
   const createdAt = formatTimestamp(mock.clock.now());
@@ -106,7 +107,7 @@ export function acceptShippingData(input: OperationInput, payload: unknown): Moc
     waybillNo,
     carrierCode: ownCarrierCode(mock),
     status: 'CREATED',
-    request: payload as ShipmentRequest,
+    request: held,
     createdAt,
     updatedAt: createdAt,
   };
@@ -114,6 +115,21 @@ export function acceptShippingData(input: OperationInput, payload: unknown): Moc
   if (reused) simulator.restart(waybillNo);
   else simulator.follow(waybillNo);
   return json(201, shipment, { location: `/v1/shipments/${waybillNo}` });
+}
+
+/**
+ * The request as the carrier holds it: as received — unless a fault loses part of it on the way into the store:
+ * characters beyond the Basic Multilingual Plane become `?` (a column of three-byte UTF-8, as MySQL's `utf8`), or a
+ * cross-border shipment loses the reference number of its legal basis.
+ */
+function heldRequest(mock: MockContext, payload: unknown): ShipmentRequest {
+  let held = payload as ShipmentRequest;
+  if (mock.fault('astral-characters-lost-on-store')) held = JSON.parse(JSON.stringify(held).replace(/[\u{10000}-\u{10FFFF}]/gu, '?')) as ShipmentRequest;
+  if (mock.fault('cross-border-basis-reference-dropped') && held.crossBorder?.basisReference !== undefined) {
+    const { basisReference: _dropped, ...crossBorder } = held.crossBorder;
+    held = { ...held, crossBorder };
+  }
+  return held;
 }
 
 const createShipment: OperationHandler = (input) => acceptShippingData(input, input.body);

@@ -1,0 +1,100 @@
+// Strings a schema accepts. Three kinds, by what the schema says:
+// - a format (date-time, date, uri, email, uuid): built from its parts, so it is valid by construction;
+// - a structured pattern (digits, codes, `^1[3-9]\d{9}$`): drawn with fast-check's stringMatching;
+// - free text (no pattern, or one that only rules out a few characters, such as `\S` or `[^*]`): drawn from text
+//   that people write into shipping data — Chinese (BMP and the supplementary planes, where rare surnames live),
+//   Latin with diacritics, digits and punctuation — so that a carrier that stores only three-byte UTF-8 or cuts
+//   strings by bytes is found out.
+// Lengths: JSON Schema counts code points, some validators (TypeBox among them) UTF-16 units. A drawn string keeps
+// within both readings: at least minLength code points, at most maxLength UTF-16 units.
+import fc from 'fast-check';
+import type { SchemaNode } from './schema-node.ts';
+import { satisfies } from './sub-schema.ts';
+
+/** Text people type into shipping data, one code point at a time. */
+const textUnit: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCodePoint(c)) }, // CJK unified
+  { weight: 3, arbitrary: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCodePoint(c)) }, // ASCII printable
+  { weight: 1, arbitrary: fc.integer({ min: 0x20000, max: 0x2a6df }).map((c) => String.fromCodePoint(c)) }, // CJK Ext. B (4 bytes)
+  { weight: 1, arbitrary: fc.constantFrom('·', '—', '（', '）', '、', 'é', 'ü', 'ñ', 'ā', 'ǚ', ' ', '　', '😀', '👨‍👩‍👧') },
+);
+
+const codePoints = (s: string): number => [...s].length;
+
+/** No lone surrogate: a string that survives UTF-8 on the wire unchanged. */
+const wellFormed = (s: string): boolean => !/\p{Cs}/u.test(s);
+
+/** At most `max` UTF-16 units, cut at a code point boundary. */
+function cutTo(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let out = '';
+  for (const ch of value) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out;
+}
+
+const LOOKAROUND = /\(\?<?[=!](?:[^()\\]|\\.)*\)/g;
+
+/** A pattern that only excludes a few characters: it reads as free text, not as a structure to match. */
+const isFreeText = (pattern: string): boolean => /^\\S$|\[\^/.test(pattern) || !pattern.startsWith('^');
+
+/** Any string in the node's length bounds that its pattern (if any) accepts. */
+export function stringArbitrary(node: SchemaNode): fc.Arbitrary<string> {
+  const minLength = (node['minLength'] as number | undefined) ?? 0;
+  const maxLength = (node['maxLength'] as number | undefined) ?? Math.max(minLength, 40);
+  const pattern = node['pattern'] as string | undefined;
+  const format = node['format'] as string | undefined;
+  const regex = pattern === undefined ? undefined : new RegExp(pattern, 'u');
+  const fits = (s: string) => codePoints(s) >= minLength && s.length <= maxLength && wellFormed(s) && (regex?.test(s) ?? true);
+
+  if (pattern !== undefined && !isFreeText(pattern)) {
+    // A structure to match comes first (a URI that must be a problem type's): fast-check draws from the pattern
+    // without its lookarounds; the whole pattern, and the format if any, then decide.
+    const matching = fc.stringMatching(new RegExp(pattern.replace(LOOKAROUND, ''))).filter(fits);
+    return format === undefined ? matching : matching.filter((s) => satisfies({ type: 'string', format }, s));
+  }
+  const formatted = format === undefined ? undefined : formatArbitrary(format);
+  if (formatted) return formatted.filter(fits);
+  // Free text: the generous upper bound is kept rare, as in real data, but reached (edge of range).
+  const upper = Math.min(maxLength, 400);
+  return fc
+    .string({ unit: textUnit, minLength: Math.max(minLength, pattern ? 1 : 0), maxLength: upper })
+    .map((s) => cutTo(s, maxLength))
+    .filter(fits);
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** Timestamps from 2020 to 2035 in China time or UTC, sometimes with a fraction of a second. */
+const dateTime: fc.Arbitrary<string> = fc
+  .record({
+    at: fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 11, 31) }),
+    offset: fc.constantFrom(480, 0, -300),
+    fraction: fc.option(fc.integer({ min: 0, max: 999 }), { nil: undefined }),
+  })
+  .map(({ at, offset, fraction }) => {
+    const local = new Date(at + offset * 60_000);
+    const date = `${local.getUTCFullYear()}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}`;
+    const time = `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}`;
+    const zone = offset === 0 ? 'Z' : `${offset > 0 ? '+' : '-'}${two(Math.abs(offset) / 60)}:${two(Math.abs(offset) % 60)}`;
+    return `${date}T${time}${fraction === undefined ? '' : `.${String(fraction).padStart(3, '0')}`}${zone}`;
+  });
+
+function formatArbitrary(format: string): fc.Arbitrary<string> | undefined {
+  switch (format) {
+    case 'date-time':
+      return dateTime;
+    case 'date':
+      return dateTime.map((t) => t.slice(0, 10));
+    case 'uri':
+      return fc.webUrl({ validSchemes: ['https'], withQueryParameters: false, withFragments: false });
+    case 'email':
+      return fc.emailAddress();
+    case 'uuid':
+      return fc.uuid();
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,254 @@
+// Generated checks (conformance/generate/): the invalid variants of a valid body, each of which must be refused
+// with 422 validation-failed naming the member it breaks, and valid bodies drawn by fast-check, each of which a
+// property must hold for. Both are deterministic for the run's seed (`--seed`) and bounded (`--fuzz-runs`), and
+// both report a failure with the smallest request that shows it:
+// - an invalid variant that was not refused is sent again on smaller valid bodies (one optional member or array
+//   item fewer at a time, while it still fails): the report shows the smallest;
+// - a property that failed is shrunk by fast-check (a bounded number of further requests).
+import fc from 'fast-check';
+import type { TSchema } from '@sinclair/typebox';
+import { invalidVariant, invalidVariants, type InvalidVariant } from '../generate/invalid.ts';
+import { normalise, resolveNode, fold, type SchemaNode } from '../generate/schema-node.ts';
+import { validatorFor } from '../../schemas/validate.ts';
+import type { HttpResponse } from '../harness/client.ts';
+import type { Finding, TestContext } from '../harness/context.ts';
+import { pool } from '../harness/pool.ts';
+import { judgeRefusal } from './shipping-refusals.ts';
+
+/** Requests a generated check keeps in flight: a remote target is not tested one round trip at a time. */
+const IN_FLIGHT = 6;
+/** Failing variants made smaller before they are reported (each costs up to one request per optional member). */
+const MINIMISED = 3;
+/** Requests fast-check may spend shrinking a failed case, beyond the runs. */
+export const SHRINK_BUDGET = 80;
+
+const MAX_SHOWN = 1_500;
+/** A body for a message: compact JSON, cut where it would flood the report. */
+export const shown = (value: unknown): string => {
+  const text = JSON.stringify(value);
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length.toLocaleString('en')} characters)` : text;
+};
+
+export interface GeneratedRefusals {
+  /** What is sent, for the messages: `POST /v1/shipments`. */
+  what: string;
+  /** The schema the body must be valid against. */
+  schema: TSchema;
+  /** A valid body with every member the schema defines (drawn with optionalMembers 'always' and made acceptable). */
+  base: unknown;
+  /** Valid bodies for the random cases (acceptable to the target beyond the schema: its carrier code, current times). */
+  arbitrary: fc.Arbitrary<unknown>;
+  /** Send one body. */
+  send(body: unknown, headers?: Record<string, string>): Promise<HttpResponse>;
+  /** The requirement a variant verifies; undefined: the check's own. */
+  requirementOf?(variant: InvalidVariant): string | undefined;
+  /** The requirement named when variants of several fail and one of them is this one's (a target that validates nothing). */
+  preferred?: string;
+  /** The requirement a 415 for a body not declared as JSON verifies (ECDX-ERR-008); undefined: not sent. */
+  mediaTypeRequirement?: string;
+}
+
+interface Failure {
+  variant: InvalidVariant;
+  finding: Finding;
+}
+
+/** A 5xx for a request that fails because of itself is ECDX-ERR-004's failure, whatever the variant verifies. */
+function judgeVariant(response: HttpResponse, variant: InvalidVariant, what: string, requirementId: string | undefined): Finding | undefined {
+  const sent = `${what} with ${variant.description} (keyword ${variant.keyword})`;
+  if (response.status >= 500) return { message: `${sent}: expected HTTP 422 (validation-failed), got ${response.status}`, requirementId: 'ECDX-ERR-004' };
+  return judgeRefusal(response, {
+    status: 422,
+    slug: 'validation-failed',
+    ...(requirementId ? { requirementId } : {}),
+    pointers: [variant.pointer],
+    what: sent,
+  })[0];
+}
+
+/**
+ * Every invalid variant of `spec.base`, then `t.fuzzRuns` variants of random valid bodies (seed `t.seed`): each
+ * must be refused with 422 validation-failed naming its member. One judgement over all of them.
+ */
+export async function expectGeneratedRefusals(t: TestContext, spec: GeneratedRefusals): Promise<void> {
+  const variantsOf = (body: unknown) => invalidVariants(spec.schema, body);
+  const judged = async (variant: InvalidVariant): Promise<Failure | undefined> => {
+    const finding = judgeVariant(await spec.send(variant.instance), variant, spec.what, spec.requirementOf?.(variant));
+    return finding ? { variant, finding } : undefined;
+  };
+
+  const systematic = variantsOf(spec.base);
+  t.precondition(systematic.length > 0, `no invalid variant of the ${spec.what} body could be derived from its schema`);
+  const failures = (await pool(systematic, IN_FLIGHT, judged)).filter((f): f is Failure => f !== undefined);
+
+  const random = await randomVariants(t, spec, judged);
+  const mediaType = spec.mediaTypeRequirement ? await judgeMediaType(t, spec) : undefined;
+
+  const reported = await Promise.all(failures.slice(0, MINIMISED).map((f) => smallestFailure(spec, f, judged)));
+  const all: Finding[] = [
+    ...reported.map((f) => withRequest(f, 'the smallest request that shows it')),
+    ...failures.slice(MINIMISED).map((f) => f.finding),
+    ...(random ? [random] : []),
+    ...(mediaType ? [mediaType] : []),
+  ];
+  const total = systematic.length + t.fuzzRuns + (spec.mediaTypeRequirement ? 1 : 0);
+  const preferred = all.find((f) => f.requirementId === spec.preferred) ?? all[0];
+  const findings = preferred
+    ? [
+        {
+          ...preferred,
+          message: `${failures.length + (random ? 1 : 0) + (mediaType ? 1 : 0)} of ${total} generated invalid requests were not refused as required. ${preferred.message}`,
+        },
+      ]
+    : [];
+  t.expectNone(
+    findings,
+    `all ${total} generated invalid ${spec.what} requests (${systematic.length} derived from the schema, ${t.fuzzRuns} drawn with seed ${t.seed}) were refused with 422 validation-failed naming the member they break`,
+  );
+}
+
+const withRequest = (f: Failure, label: string): Finding => ({ ...f.finding, message: `${f.finding.message}; ${label}: ${shown(f.variant.instance)}` });
+
+/** A body not declared as JSON: 415 unsupported-media-type (ECDX-ERR-008). */
+async function judgeMediaType(t: TestContext, spec: GeneratedRefusals): Promise<Finding | undefined> {
+  const response = await spec.send(spec.base, { 'content-type': 'text/plain; charset=utf-8' });
+  if (response.status >= 500) return { message: `${spec.what} declared as text/plain: expected 415, got ${response.status}`, requirementId: 'ECDX-ERR-004' };
+  return judgeRefusal(response, {
+    status: 415,
+    slug: 'unsupported-media-type',
+    ...(spec.mediaTypeRequirement ? { requirementId: spec.mediaTypeRequirement } : {}),
+    what: `${spec.what} with a valid body declared as text/plain`,
+  })[0];
+}
+
+/**
+ * Make a failing variant smaller: drop one optional member (or array item beyond the minimum) of the valid body at
+ * a time, derive the same variant of what is left, and keep the drop when the target still fails it.
+ */
+async function smallestFailure(spec: GeneratedRefusals, failure: Failure, judged: (v: InvalidVariant) => Promise<Failure | undefined>): Promise<Failure> {
+  const accepts = validatorFor(spec.schema);
+  let body = spec.base;
+  let current = failure;
+  for (const pointer of removablePointers(spec.schema, body)) {
+    if (pointer === failure.variant.pointer || failure.variant.pointer.startsWith(`${pointer}/`)) continue;
+    const smaller = removeAt(body, pointer);
+    if (smaller === undefined || !accepts.Check(smaller)) continue;
+    const same = invalidVariants(spec.schema, smaller).find((v) => v.pointer === failure.variant.pointer && v.keyword === failure.variant.keyword);
+    if (!same) continue;
+    const still = await judged(same);
+    if (still) {
+      body = smaller;
+      current = still;
+    }
+  }
+  return current;
+}
+
+/** The optional members and surplus array items of `body`, deepest last (so a whole member goes before its parts). */
+function removablePointers(schema: TSchema, body: unknown): string[] {
+  const out: string[] = [];
+  const visit = (node: SchemaNode, value: unknown, pointer: string) => {
+    const resolved = fold(resolveNode(node));
+    const required = new Set<string>();
+    const collect = (n: SchemaNode) => {
+      for (const r of (n['required'] as string[] | undefined) ?? []) required.add(r);
+      for (const b of [...((n['anyOf'] as SchemaNode[] | undefined) ?? []), ...((n['allOf'] as SchemaNode[] | undefined) ?? [])]) collect(fold(resolveNode(b)));
+    };
+    collect(resolved);
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 1; i--) out.push(`${pointer}/${i}`);
+      const items = resolved['items'] as SchemaNode | undefined;
+      if (items && value.length > 0) visit(items, value[0], `${pointer}/0`);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    for (const [name, member] of Object.entries(value as Record<string, unknown>)) {
+      if (!required.has(name)) out.push(`${pointer}/${name}`);
+      const schemaOf = propertyOf(resolved, name);
+      if (schemaOf) visit(schemaOf, member, `${pointer}/${name}`);
+    }
+  };
+  visit(normalise(schema), body, '');
+  return out;
+}
+
+/** The schema of a member in any part or branch of an object node. */
+function propertyOf(node: SchemaNode, name: string): SchemaNode | undefined {
+  const own = (node['properties'] as Record<string, SchemaNode> | undefined)?.[name];
+  if (own) return own;
+  for (const part of [...((node['anyOf'] as SchemaNode[] | undefined) ?? []), ...((node['allOf'] as SchemaNode[] | undefined) ?? [])]) {
+    const found = propertyOf(fold(resolveNode(part)), name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A copy without the member (or array item) at `pointer`; undefined when there is none. */
+function removeAt(root: unknown, pointer: string): unknown {
+  const tokens = pointer.split('/').slice(1);
+  const copy = structuredClone(root);
+  let node: unknown = copy;
+  for (const token of tokens.slice(0, -1)) node = (node as Record<string, unknown>)?.[token];
+  const last = tokens.at(-1)!;
+  if (Array.isArray(node)) node.splice(Number(last), 1);
+  else if (node && typeof node === 'object' && last in node) delete (node as Record<string, unknown>)[last];
+  else return undefined;
+  return copy;
+}
+
+/** `t.fuzzRuns` random valid bodies, one random variant of each; a failure is shrunk by fast-check. */
+async function randomVariants(
+  t: TestContext,
+  spec: GeneratedRefusals,
+  judged: (v: InvalidVariant) => Promise<Failure | undefined>,
+): Promise<Finding | undefined> {
+  const failed = await checkProperty(t, fc.tuple(spec.arbitrary, fc.nat()), async ([body, pick]) => {
+    const variant = invalidVariant(spec.schema, body, pick);
+    if (!variant) return undefined;
+    const failure = await judged(variant);
+    return failure ? withRequest(failure, 'the request') : undefined;
+  });
+  return failed;
+}
+
+/**
+ * Run a property over `t.fuzzRuns` values of `arbitrary` with the run's seed; the finding of the smallest failing
+ * value fast-check found (its message says how to reproduce it), or undefined when it held every time. A request
+ * that could not be made (the target unreachable, the check stopped) is rethrown, never shrunk.
+ */
+export async function checkProperty<T>(
+  t: TestContext,
+  arbitrary: fc.Arbitrary<T>,
+  property: (value: T) => Promise<Finding | undefined>,
+): Promise<Finding | undefined> {
+  let executions = 0;
+  let lastFinding: Finding | undefined;
+  let broken: unknown;
+  const budget = t.fuzzRuns + SHRINK_BUDGET;
+  const result = await fc.check(
+    fc.asyncProperty(arbitrary, async (value) => {
+      // Past the budget, or after a request failed, every further case counts as held: fast-check then keeps the
+      // smallest failure it has, which was really seen.
+      if (broken !== undefined || executions >= budget) return true;
+      executions += 1;
+      try {
+        const finding = await property(value);
+        if (finding) lastFinding = finding;
+        return finding === undefined;
+      } catch (error) {
+        broken = error;
+        return true;
+      }
+    }),
+    { seed: t.seed, numRuns: t.fuzzRuns, endOnFailure: false },
+  );
+  if (broken !== undefined) throw broken;
+  if (!result.failed || !lastFinding) return undefined;
+  // The finding of the last failing execution is the smallest counterexample's: fast-check ends on it.
+  const smallest = await property(result.counterexample![0]).catch(() => lastFinding);
+  const finding = smallest ?? lastFinding;
+  return {
+    ...finding,
+    message: `${finding.message} (seed ${t.seed}, found after ${result.numRuns} runs and ${result.numShrinks} shrinks; --seed ${t.seed} reproduces it)`,
+  };
+}
