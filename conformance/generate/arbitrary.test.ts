@@ -76,7 +76,7 @@ describe('arbitraryFor', () => {
       fc.property(arbitraryFor<Record<string, unknown>>(ShipmentRequest), () => false),
       { seed: 4 },
     );
-    const smallest = result.counterexample![0];
+    const smallest = result.counterexample![0] as Record<string, unknown>;
     expect(validatorFor(ShipmentRequest).Check(smallest)).toBe(true);
     expect(smallest['consents']).toBeUndefined();
     expect((smallest['contents'] as unknown[]).length).toBe(1);

@@ -49,6 +49,10 @@ export function stringArbitrary(node: SchemaNode): fc.Arbitrary<string> {
   const regex = pattern === undefined ? undefined : new RegExp(pattern, 'u');
   const fits = (s: string) => codePoints(s) >= minLength && s.length <= maxLength && wellFormed(s) && (regex?.test(s) ?? true);
 
+  // Times and identifiers are built from their parts (readable, in range); a URI or address that must also match
+  // a structure (a problem type's URI) is drawn from the structure.
+  const built = format === 'date-time' || format === 'date' || format === 'uuid' ? formatArbitrary(format) : undefined;
+  if (built) return built.filter(fits);
   if (pattern !== undefined && !isFreeText(pattern)) {
     // A structure to match comes first (a URI that must be a problem type's): fast-check draws from the pattern
     // without its lookarounds; the whole pattern, and the format if any, then decide.

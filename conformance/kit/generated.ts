@@ -7,9 +7,11 @@
 // - a property that failed is shrunk by fast-check (a bounded number of further requests).
 import fc from 'fast-check';
 import type { TSchema } from '@sinclair/typebox';
+import { arbitraryFor } from '../generate/arbitrary.ts';
 import { invalidVariant, invalidVariants, type InvalidVariant } from '../generate/invalid.ts';
 import { normalise, resolveNode, fold, type SchemaNode } from '../generate/schema-node.ts';
 import { validatorFor } from '../../schemas/validate.ts';
+import type { ProblemSlug } from '../../schemas/src/problems.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { Finding, TestContext } from '../harness/context.ts';
 import { pool } from '../harness/pool.ts';
@@ -21,6 +23,12 @@ const IN_FLIGHT = 6;
 const MINIMISED = 3;
 /** Requests fast-check may spend shrinking a failed case, beyond the runs. */
 export const SHRINK_BUDGET = 80;
+
+/** One value of an arbitrary for this run's seed: where the systematic variants start. */
+export const drawnOnce = <T>(t: TestContext, arbitrary: fc.Arbitrary<T>): T => fc.sample(arbitrary, { numRuns: 1, seed: t.seed })[0]!;
+
+/** A valid instance of `schema` with every member it defines, for this run's seed. */
+export const fullInstance = (t: TestContext, schema: TSchema): unknown => drawnOnce(t, arbitraryFor(schema, { optionalMembers: 'always' }));
 
 const MAX_SHOWN = 1_500;
 /** A body for a message: compact JSON, cut where it would flood the report. */
@@ -44,6 +52,8 @@ export interface GeneratedRefusals {
   requirementOf?(variant: InvalidVariant): string | undefined;
   /** The requirement named when variants of several fail and one of them is this one's (a target that validates nothing). */
   preferred?: string;
+  /** A refusal the standard names for this variant other than 422 validation-failed (101 events: 413 batch-too-large). */
+  refusalOf?(variant: InvalidVariant): { status: number; slug: ProblemSlug } | undefined;
   /** The requirement a 415 for a body not declared as JSON verifies (ECDX-ERR-008); undefined: not sent. */
   mediaTypeRequirement?: string;
 }
@@ -54,14 +64,17 @@ interface Failure {
 }
 
 /** A 5xx for a request that fails because of itself is ECDX-ERR-004's failure, whatever the variant verifies. */
-function judgeVariant(response: HttpResponse, variant: InvalidVariant, what: string, requirementId: string | undefined): Finding | undefined {
-  const sent = `${what} with ${variant.description} (keyword ${variant.keyword})`;
-  if (response.status >= 500) return { message: `${sent}: expected HTTP 422 (validation-failed), got ${response.status}`, requirementId: 'ECDX-ERR-004' };
+function judgeVariant(response: HttpResponse, variant: InvalidVariant, spec: GeneratedRefusals): Finding | undefined {
+  const sent = `${spec.what} with ${variant.description} (keyword ${variant.keyword})`;
+  const requirementId = spec.requirementOf?.(variant);
+  const expected = spec.refusalOf?.(variant) ?? { status: 422, slug: 'validation-failed' as const };
+  if (response.status >= 500)
+    return { message: `${sent}: expected HTTP ${expected.status} (${expected.slug}), got ${response.status}`, requirementId: 'ECDX-ERR-004' };
   return judgeRefusal(response, {
-    status: 422,
-    slug: 'validation-failed',
+    ...expected,
     ...(requirementId ? { requirementId } : {}),
-    pointers: [variant.pointer],
+    // Only a validation-failed problem names members (ECDX-ERR-003).
+    ...(expected.slug === 'validation-failed' ? { pointers: [variant.pointer] } : {}),
     what: sent,
   })[0];
 }
@@ -73,7 +86,7 @@ function judgeVariant(response: HttpResponse, variant: InvalidVariant, what: str
 export async function expectGeneratedRefusals(t: TestContext, spec: GeneratedRefusals): Promise<void> {
   const variantsOf = (body: unknown) => invalidVariants(spec.schema, body);
   const judged = async (variant: InvalidVariant): Promise<Failure | undefined> => {
-    const finding = judgeVariant(await spec.send(variant.instance), variant, spec.what, spec.requirementOf?.(variant));
+    const finding = judgeVariant(await spec.send(variant.instance), variant, spec);
     return finding ? { variant, finding } : undefined;
   };
 

@@ -2,6 +2,7 @@
 // core commits one is mocks/core/faults.ts; this is the data, and the one place names become faults.
 import type { Fault } from '../core/faults.ts';
 import { governanceFaults } from './governance.ts';
+import { noticeSchemaFaults } from './notice-schema.ts';
 import { pipelineFaults } from './pipeline.ts';
 import { pushFaults } from './push.ts';
 import { requestRuleFaults } from './request-rules.ts';
@@ -21,6 +22,7 @@ export const faults = [
   ...pushFaults,
   ...testClockFaults,
   ...governanceFaults,
+  ...noticeSchemaFaults,
 ];
 
 /** The name of a fault of the catalogue: `startMockServer({ faults: [...] })` takes nothing else. */

@@ -256,3 +256,66 @@ describe('accept-any-purpose', () => {
     expect(shipment.request.purpose).toBe('DELIVERY');
   });
 });
+
+describe('address-detail-bound-off-by-one', () => {
+  const withDetail = (length: number) => {
+    const request = shippingData();
+    const recipient = request['recipient'] as { address: Record<string, unknown> };
+    recipient.address = { ...recipient.address, detail: '楼'.repeat(length) };
+    return request;
+  };
+  it('off: a detail of 201 characters is refused naming it', async () => {
+    const problem = expectProblem(await post(mockWith(), withDetail(201)), 'validation-failed');
+    expect(problem.invalidParams?.map((p) => p.name)).toContain('/recipient/address/detail');
+  });
+  it('on: it is accepted and held cut to 200', async () => {
+    const shipment = shipmentOf((await post(mockWith('address-detail-bound-off-by-one'), withDetail(201))).body);
+    expect(shipment.request.recipient.address.detail).toBe('楼'.repeat(200));
+  });
+  it('on: 202 characters are still refused', async () =>
+    expectProblem(await post(mockWith('address-detail-bound-off-by-one'), withDetail(202)), 'validation-failed'));
+});
+
+describe('package-accepts-undefined-members', () => {
+  const withPackageExtra = () => ({ ...shippingData(), package: { count: 1, fragile: true } });
+  it('off: an undefined member of package is refused', async () => expectProblem(await post(mockWith(), withPackageExtra()), 'validation-failed'));
+  it('on: it is dropped silently and the rest accepted', async () => {
+    const shipment = shipmentOf((await post(mockWith('package-accepts-undefined-members'), withPackageExtra())).body);
+    expect(shipment.request.package).toEqual({ count: 1 });
+  });
+  it('on: an undefined member elsewhere is still refused', async () =>
+    expectProblem(await post(mockWith('package-accepts-undefined-members'), { ...shippingData(), birthDate: '1990-01-01' }), 'validation-failed'));
+});
+
+describe('astral-characters-lost-on-store', () => {
+  const rareName = () => {
+    const request = shippingData();
+    request['recipient'] = { ...(request['recipient'] as Record<string, unknown>), name: '𠀾大文' };
+    return request;
+  };
+  it('off: a name beyond the BMP is held as sent', async () =>
+    expect(shipmentOf((await post(mockWith(), rareName())).body).request.recipient.name).toBe('𠀾大文'));
+  it('on: its character beyond the BMP is held as ?, in the answer and when read back', async () => {
+    const mock = mockWith('astral-characters-lost-on-store');
+    const created = shipmentOf((await post(mock, rareName())).body);
+    expect(created.request.recipient.name).toBe('?大文');
+    expect(shipmentOf((await get(mock, created.waybillNo)).body).request.recipient.name).toBe('?大文');
+  });
+  it('on: text within the BMP is held as sent', async () =>
+    expect(shipmentOf((await post(mockWith('astral-characters-lost-on-store'), shippingData())).body).request).toEqual(shippingData()));
+});
+
+describe('cross-border-basis-reference-dropped', () => {
+  const underContract = () =>
+    toHongKong({
+      crossBorder: { legalBasis: 'STANDARD_CONTRACT', basisReference: '沪网信备〔2026〕0123号', overseasRecipient: 'Pacific Parcel Services Inc.' },
+    });
+  it('off: the basis reference is held', async () =>
+    expect(shipmentOf((await post(mockWith(), underContract())).body).request.crossBorder?.basisReference).toBe('沪网信备〔2026〕0123号'));
+  it('on: the answer and the shipment read back lack it', async () => {
+    const mock = mockWith('cross-border-basis-reference-dropped');
+    const created = (await post(mock, underContract())).body as Shipment;
+    expect(created.request.crossBorder).toEqual({ legalBasis: 'STANDARD_CONTRACT', overseasRecipient: 'Pacific Parcel Services Inc.' });
+    expect(((await get(mock, created.waybillNo)).body as Shipment).request.crossBorder?.basisReference).toBeUndefined();
+  });
+});

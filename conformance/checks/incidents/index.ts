@@ -9,6 +9,7 @@ import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
 import { buildIncident, type IncidentSpec } from '../../kit/notices.ts';
+import { generatedIncidentChecks } from './generated.ts';
 import { expectRefusal, problemSummary } from '../../kit/refusals.ts';
 import { probePath, signatureOf } from '../../kit/requests.ts';
 import { DAY, describeDuration, MINUTE, SECOND, timestamp } from '../../kit/time.ts';
@@ -167,4 +168,5 @@ export const incidentChecks = [
       for (const [spec, what] of cases) await expectReceived(t, buildIncident(t, spec), what);
     },
   }),
+  ...generatedIncidentChecks,
 ];

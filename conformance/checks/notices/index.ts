@@ -1,6 +1,7 @@
 // Interruption notices (chapter Interruption notices): receipt of a notice, then the negotiation of its responses.
+import { generatedNoticeChecks } from './generated.ts';
 import { noticeNegotiationChecks } from './negotiation.ts';
 import { noticeReceiptChecks } from './receipt.ts';
 import { noticeAddressingChecks } from './resend-and-addressing.ts';
 
-export const noticeChecks = [...noticeReceiptChecks, ...noticeAddressingChecks, ...noticeNegotiationChecks];
+export const noticeChecks = [...noticeReceiptChecks, ...noticeAddressingChecks, ...noticeNegotiationChecks, ...generatedNoticeChecks];

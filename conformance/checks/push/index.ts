@@ -3,6 +3,7 @@
 import { pushAbandonmentChecks } from './abandonment.ts';
 import { pushContentChecks } from './content.ts';
 import { pushDeliveryChecks } from './delivery.ts';
+import { generatedPushChecks } from './generated.ts';
 import { pendingPushesChecks } from './pending-pushes.ts';
 import { pushPromptnessChecks } from './promptness.ts';
 import { pushReceiverChecks } from './receiver.ts';
@@ -16,4 +17,5 @@ export const pushChecks = [
   ...pushAbandonmentChecks,
   ...pendingPushesChecks,
   ...pushReceiverChecks,
+  ...generatedPushChecks,
 ];

@@ -2,21 +2,17 @@
 // cannot reach. The invalid requests are derived from ShipmentRequest and CancellationRequest member by member and
 // keyword by keyword; the valid ones are drawn by fast-check from ShipmentRequest. Deterministic for `--seed`,
 // bounded by `--fuzz-runs`; a failure is reported with the smallest request that shows it.
-import fc from 'fast-check';
 import { CancellationRequest, ShipmentRequest, type Shipment } from '../../../schemas/src/index.ts';
 import { arbitraryFor } from '../../generate/arbitrary.ts';
 import { UNDEFINED_MEMBER } from '../../generate/invalid.ts';
 import { defineCheck } from '../../harness/check.ts';
 import type { Finding, TestContext } from '../../harness/context.ts';
-import { checkProperty, expectGeneratedRefusals, shown } from '../../kit/generated.ts';
+import { checkProperty, drawnOnce, expectGeneratedRefusals, fullInstance, shown } from '../../kit/generated.ts';
 import { shippingDataArbitrary } from '../../kit/generated-shipping.ts';
 import { describeDifference } from '../../kit/json.ts';
 import { problemSummary } from '../../kit/refusals.ts';
 import { cancellationPath, createShipment, postShipment, shipmentPath, type ShipmentBody } from '../../kit/shipping-data.ts';
 import { requirementOfBreak } from './vectors.ts';
-
-/** One value of an arbitrary for this run's seed: the systematic variants' starting point. */
-const drawnOnce = <T>(t: TestContext, arbitrary: fc.Arbitrary<T>): T => fc.sample(arbitrary, { numRuns: 1, seed: t.seed })[0]!;
 
 /** Members a valid request left out that a refusal named: the target made an optional member a condition (ECDX-SHP-006). */
 function namesAbsentMember(body: ShipmentBody, response: { json?: unknown }): string | undefined {
@@ -121,7 +117,7 @@ export const generatedShippingChecks = [
       await expectGeneratedRefusals(t, {
         what: `POST ${path}`,
         schema: CancellationRequest,
-        base: drawnOnce(t, arbitraryFor(CancellationRequest, { optionalMembers: 'always' })),
+        base: fullInstance(t, CancellationRequest),
         arbitrary,
         send: (body, headers) => t.http.post(path, body, headers ? { headers } : {}),
       });
