@@ -31,15 +31,16 @@ describe('arbitraryFor', () => {
   });
 
   it('draws what hand-written data lacks: characters beyond the BMP, several contents lines, cross-border and domestic shipments, bounds’ edges', () => {
-    const values = sample(arbitraryFor<Record<string, any>>(ShipmentRequest), 21, 100);
+    type Drawn = { contents: unknown[]; recipient: { address: { countryCode: string } }; crossBorder?: unknown; package: { count: number } };
+    const values = sample(arbitraryFor<Drawn>(ShipmentRequest), 21, 100);
     const texts = values.map((v) => JSON.stringify(v));
     expect(texts.some((t) => /[\u{20000}-\u{2A6DF}]/u.test(t))).toBe(true); // CJK Extension B
     expect(texts.some((t) => /[\u4e00-\u9fa5]/.test(t))).toBe(true);
-    expect(values.some((v) => v['contents'].length > 1)).toBe(true);
-    expect(values.some((v) => v['recipient'].address.countryCode !== 'CN')).toBe(true);
-    expect(values.some((v) => v['recipient'].address.countryCode === 'CN')).toBe(true);
-    expect(values.some((v) => v['crossBorder'] !== undefined)).toBe(true);
-    expect(values.some((v) => v['package'].count === 1)).toBe(true); // the minimum is drawn, not only the middle
+    expect(values.some((v) => v.contents.length > 1)).toBe(true);
+    expect(values.some((v) => v.recipient.address.countryCode !== 'CN')).toBe(true);
+    expect(values.some((v) => v.recipient.address.countryCode === 'CN')).toBe(true);
+    expect(values.some((v) => v.crossBorder !== undefined)).toBe(true);
+    expect(values.some((v) => v.package.count === 1)).toBe(true); // the minimum is drawn, not only the middle
   });
 
   it('puts in every member with optionalMembers always, and only the required ones with never', () => {

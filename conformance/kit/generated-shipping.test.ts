@@ -6,6 +6,7 @@ import { arbitraryFor } from '../generate/arbitrary.ts';
 import { acceptableShippingData } from './generated-shipping.ts';
 
 const NOW = Date.parse('2026-12-02T10:00:00+08:00');
+// biome-ignore lint/suspicious/noExplicitAny: drawn requests are read member by member in these assertions
 type Json = Record<string, any>;
 
 describe('acceptableShippingData', () => {

@@ -95,7 +95,7 @@ export async function expectGeneratedRefusals(t: TestContext, spec: GeneratedRef
   const failures = (await pool(systematic, IN_FLIGHT, judged)).filter((f): f is Failure => f !== undefined);
 
   const random = await randomVariants(t, spec, judged);
-  const mediaType = spec.mediaTypeRequirement ? await judgeMediaType(t, spec) : undefined;
+  const mediaType = spec.mediaTypeRequirement ? await judgeMediaType(spec) : undefined;
 
   const reported = await Promise.all(failures.slice(0, MINIMISED).map((f) => smallestFailure(spec, f, judged)));
   const all: Finding[] = [
@@ -123,7 +123,7 @@ export async function expectGeneratedRefusals(t: TestContext, spec: GeneratedRef
 const withRequest = (f: Failure, label: string): Finding => ({ ...f.finding, message: `${f.finding.message}; ${label}: ${shown(f.variant.instance)}` });
 
 /** A body not declared as JSON: 415 unsupported-media-type (ECDX-ERR-008). */
-async function judgeMediaType(t: TestContext, spec: GeneratedRefusals): Promise<Finding | undefined> {
+async function judgeMediaType(spec: GeneratedRefusals): Promise<Finding | undefined> {
   const response = await spec.send(spec.base, { 'content-type': 'text/plain; charset=utf-8' });
   if (response.status >= 500) return { message: `${spec.what} declared as text/plain: expected 415, got ${response.status}`, requirementId: 'ECDX-ERR-004' };
   return judgeRefusal(response, {
