@@ -242,8 +242,11 @@ function arrayDrafts(parts: SchemaNode[], value: unknown[], path: string[], draf
     draft('maxItems', `with more than maxItems ${maxItems} items by one`, () => padded(maxItems + 1));
     draft('maxItems', 'oversized', () => padded(w.oversizedItems ?? Math.max(1000, maxItems * 10)));
   }
-  if (unique && value.length > 0 && (maxItems === undefined || value.length < maxItems))
-    draft('uniqueItems', 'with its first item twice', () => [...value, value[0]]);
+  if (unique && value.length > 0) {
+    // Its first item twice: added where the bound allows, else in place of the last, so only uniqueness breaks.
+    const room = maxItems === undefined || value.length < maxItems;
+    if (room || value.length >= 2) draft('uniqueItems', 'with its first item twice', () => (room ? [...value, value[0]] : [...value.slice(0, -1), value[0]]));
+  }
   const items = parts.map((p) => p['items'] as SchemaNode | undefined).find((i) => i !== undefined);
   // The first item stands for all: its variants are the items' variants.
   if (items && value.length > 0) walk(items, value[0], [...path, '0'], w);
