@@ -36,6 +36,7 @@ const spec = (t: ReturnType<typeof carrier>['t']) => ({
   base: { reason: 'CARRIER_CHANGED', note: '买家改选其他快递' },
   arbitrary: arbitraryFor(CancellationRequest),
   send: (body: unknown, headers?: Record<string, string>) => t.http.post('/v1/shipments/X/cancellation', body, headers ? { headers } : {}),
+  requirement: 'ECDX-SHP-012',
   mediaTypeRequirement: 'ECDX-ERR-008',
 });
 

@@ -48,12 +48,16 @@ export interface GeneratedRefusals {
   arbitrary: fc.Arbitrary<unknown>;
   /** Send one body. */
   send(body: unknown, headers?: Record<string, string>): Promise<HttpResponse>;
-  /** The requirement a variant verifies; undefined: the check's own. */
+  /** The requirement that states the refusal (ECDX-SHP-003 for POST /v1/shipments). */
+  requirement: string;
+  /** Where a variant verifies another requirement than `requirement` (a purpose: ECDX-PRV-012); undefined: `requirement`. */
   requirementOf?(variant: InvalidVariant): string | undefined;
   /** The requirement named when variants of several fail and one of them is this one's (a target that validates nothing). */
   preferred?: string;
   /** A refusal the standard names for this variant other than 422 validation-failed (101 events: 413 batch-too-large). */
   refusalOf?(variant: InvalidVariant): { status: number; slug: ProblemSlug } | undefined;
+  /** Undo what an accepted variant created (a subscription that would push to nowhere), so it disturbs no other check. */
+  undo?(response: HttpResponse): Promise<void>;
   /** The requirement a 415 for a body not declared as JSON verifies (ECDX-ERR-008); undefined: not sent. */
   mediaTypeRequirement?: string;
 }
@@ -66,15 +70,15 @@ interface Failure {
 /** A 5xx for a request that fails because of itself is ECDX-ERR-004's failure, whatever the variant verifies. */
 function judgeVariant(response: HttpResponse, variant: InvalidVariant, spec: GeneratedRefusals): Finding | undefined {
   const sent = `${spec.what} with ${variant.description} (keyword ${variant.keyword})`;
-  const requirementId = spec.requirementOf?.(variant);
+  const requirementId = spec.requirementOf?.(variant) ?? spec.requirement;
   const expected = spec.refusalOf?.(variant) ?? { status: 422, slug: 'validation-failed' as const };
   if (response.status >= 500)
     return { message: `${sent}: expected HTTP ${expected.status} (${expected.slug}), got ${response.status}`, requirementId: 'ECDX-ERR-004' };
   return judgeRefusal(response, {
     ...expected,
-    ...(requirementId ? { requirementId } : {}),
-    // Only a validation-failed problem names members (ECDX-ERR-003).
-    ...(expected.slug === 'validation-failed' ? { pointers: [variant.pointer] } : {}),
+    requirementId,
+    // Only a validation-failed problem names members; naming the wrong one is ECDX-ERR-003's failure, not the refusal's.
+    ...(expected.slug === 'validation-failed' ? { pointers: [variant.pointer], pointerRequirementId: 'ECDX-ERR-003' } : {}),
     what: sent,
   })[0];
 }
@@ -86,7 +90,9 @@ function judgeVariant(response: HttpResponse, variant: InvalidVariant, spec: Gen
 export async function expectGeneratedRefusals(t: TestContext, spec: GeneratedRefusals): Promise<void> {
   const variantsOf = (body: unknown) => invalidVariants(spec.schema, body);
   const judged = async (variant: InvalidVariant): Promise<Failure | undefined> => {
-    const finding = judgeVariant(await spec.send(variant.instance), variant, spec);
+    const response = await spec.send(variant.instance);
+    if (spec.undo && response.status >= 200 && response.status < 300) await spec.undo(response);
+    const finding = judgeVariant(response, variant, spec);
     return finding ? { variant, finding } : undefined;
   };
 

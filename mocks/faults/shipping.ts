@@ -247,17 +247,18 @@ export const shippingFaults = [
   defineFault({
     name: 'astral-characters-lost-on-store',
     switch: 'astral-characters-lost-on-store',
-    requirements: ['ECDX-SHP-001', 'ECDX-SHP-007'],
+    // ECDX-PRV-001 too: a signatory masked from the mangled name (rule M1) is ?* where 𠮷* was due.
+    requirements: ['ECDX-SHP-007', 'ECDX-PRV-001'],
     role: 'carrier',
     description:
-      'Holds shipping data in three-byte UTF-8 (as a MySQL utf8 column): every character beyond the Basic Multilingual Plane (rare surnames of CJK Extension B, emoji) becomes ?, in the 201 answer and when read back.',
+      'Holds shipping data in three-byte UTF-8 (as a MySQL utf8 column): every character beyond the Basic Multilingual Plane (rare surnames of CJK Extension B, emoji) becomes ? in the shipment read back (the 201 answer, made from the request in hand, is still whole).',
   }),
   defineFault({
     name: 'cross-border-basis-reference-dropped',
     switch: 'cross-border-basis-reference-dropped',
-    requirements: ['ECDX-SHP-001', 'ECDX-SHP-007'],
+    requirements: ['ECDX-SHP-007'],
     role: 'carrier',
     description:
-      'Loses the basisReference of a cross-border shipment (the filing or certificate number of its legal basis) when it holds the shipping data: the 201 answer and the shipment read back lack it.',
+      'Loses the basisReference of a cross-border shipment (the filing or certificate number of its legal basis) when it holds the shipping data: the shipment read back lacks it (the 201 answer still shows it).',
   }),
 ];

@@ -11,7 +11,7 @@ const PATH = '/v1/security-incidents';
 export const generatedIncidentChecks = [
   defineCheck({
     id: 'incidents/generated-invalid-incident-refused',
-    requirements: ['ECDX-INC-008', 'ECDX-ERR-004', 'ECDX-ERR-008'],
+    requirements: ['ECDX-INC-008', 'ECDX-ERR-003', 'ECDX-ERR-004', 'ECDX-ERR-008'],
     class: 'incidents',
     title: 'Every invalid SecurityIncident derived from the schema is refused naming its member',
     description:
@@ -27,7 +27,7 @@ export const generatedIncidentChecks = [
         base: fullInstance(t, SecurityIncident),
         arbitrary: arbitraryFor(SecurityIncident),
         send: (body, headers) => t.http.post(PATH, body, headers ? { headers } : {}),
-        requirementOf: () => 'ECDX-INC-008',
+        requirement: 'ECDX-INC-008',
         mediaTypeRequirement: 'ECDX-ERR-008',
       });
     },

@@ -10,7 +10,7 @@ import { NOTICES_PATH } from '../../kit/notices.ts';
 export const generatedNoticeChecks = [
   defineCheck({
     id: 'notices/generated-invalid-notice-refused',
-    requirements: ['ECDX-ERR-012', 'ECDX-ERR-004', 'ECDX-ERR-008'],
+    requirements: ['ECDX-ERR-012', 'ECDX-ERR-003', 'ECDX-ERR-004', 'ECDX-ERR-008'],
     class: 'notices',
     title: 'Every invalid InterruptionNoticeRequest derived from the schema is refused naming its member',
     description:
@@ -26,7 +26,7 @@ export const generatedNoticeChecks = [
         base: fullInstance(t, InterruptionNoticeRequest),
         arbitrary: arbitraryFor(InterruptionNoticeRequest),
         send: (body, headers) => t.http.post(NOTICES_PATH, body, headers ? { headers } : {}),
-        requirementOf: () => 'ECDX-ERR-012',
+        requirement: 'ECDX-ERR-012',
         mediaTypeRequirement: 'ECDX-ERR-008',
       });
     },

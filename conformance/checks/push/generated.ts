@@ -6,7 +6,7 @@ import { arbitraryFor } from '../../generate/arbitrary.ts';
 import { defineCheck } from '../../harness/check.ts';
 import { shortId } from '../../kit/ids.ts';
 import { expectGeneratedRefusals, fullInstance } from '../../kit/generated.ts';
-import { sendPush } from '../../kit/pushes.ts';
+import { sendPush, subscriptionIdOf, subscriptionPath } from '../../kit/pushes.ts';
 
 /** A callback no one answers (RFC 2606 .invalid): a subscription a faulty carrier accepted pushes nowhere. */
 const NOWHERE = 'https://callback.invalid/ecdx/v1/tracking-events';
@@ -16,7 +16,7 @@ const withCallback = (body: unknown): unknown => ({ ...(body as Record<string, u
 export const generatedPushChecks = [
   defineCheck({
     id: 'push/generated-invalid-subscription-refused',
-    requirements: ['ECDX-PSH-003', 'ECDX-ERR-004', 'ECDX-ERR-008'],
+    requirements: ['ECDX-PSH-003', 'ECDX-ERR-003', 'ECDX-ERR-004', 'ECDX-ERR-008'],
     class: 'carrier-tracking-push',
     title: 'Every invalid SubscriptionRequest derived from the schema is refused naming its member',
     description:
@@ -32,13 +32,18 @@ export const generatedPushChecks = [
         base: withCallback(fullInstance(t, SubscriptionRequest)),
         arbitrary: arbitraryFor(SubscriptionRequest).map(withCallback),
         send: (body, headers) => t.http.post('/v1/subscriptions', body, headers ? { headers } : {}),
+        requirement: 'ECDX-PSH-003',
+        undo: async (created) => {
+          const id = subscriptionIdOf(created);
+          if (id) await t.http.delete(subscriptionPath(id));
+        },
         mediaTypeRequirement: 'ECDX-ERR-008',
       });
     },
   }),
   defineCheck({
     id: 'push/generated-invalid-push-batch-refused',
-    requirements: ['ECDX-PSH-024', 'ECDX-PSH-023', 'ECDX-ERR-004'],
+    requirements: ['ECDX-PSH-024', 'ECDX-PSH-023', 'ECDX-ERR-003', 'ECDX-ERR-004'],
     class: 'platform-tracking-receiver',
     title: 'Every invalid PushBatch derived from the schema, correctly signed, is refused naming its member',
     description:
@@ -53,6 +58,7 @@ export const generatedPushChecks = [
         base: fullInstance(t, PushBatch),
         arbitrary: arbitraryFor(PushBatch),
         send: (body) => sendPush(t, { body, id: `bat_${shortId()}` }),
+        requirement: 'ECDX-PSH-024',
         // More than 100 events is a batch too large to take (ECDX-PSH-023), not an invalid one.
         refusalOf: (v) => (v.pointer === '/events' && v.keyword === 'maxItems' ? { status: 413, slug: 'batch-too-large' } : undefined),
         requirementOf: (v) => (v.pointer === '/events' && v.keyword === 'maxItems' ? 'ECDX-PSH-023' : undefined),

@@ -34,7 +34,8 @@ async function heldAsSent(t: TestContext, body: ShipmentBody): Promise<Finding |
     const absent = namesAbsentMember(body, created);
     return {
       message: `${sent}: expected 201, got ${created.status}${problemSummary(created)}${absent ? ` naming ${absent}, which the request leaves out` : ''}`,
-      requirementId: absent ? 'ECDX-SHP-006' : 'ECDX-SHP-001',
+      // Consent made a condition is ECDX-CON-003's failure; any other optional member, ECDX-SHP-006's.
+      requirementId: absent === '/consents' ? 'ECDX-CON-003' : absent ? 'ECDX-SHP-006' : 'ECDX-SHP-001',
     };
   }
   const shipment = created.json as Shipment | undefined;
@@ -53,7 +54,7 @@ async function heldAsSent(t: TestContext, body: ShipmentBody): Promise<Finding |
 export const generatedShippingChecks = [
   defineCheck({
     id: 'shipping/generated-invalid-shipping-data-refused',
-    requirements: ['ECDX-SHP-003', 'ECDX-PRV-010', 'ECDX-PRV-012', 'ECDX-CON-004', 'ECDX-ERR-004', 'ECDX-ERR-008'],
+    requirements: ['ECDX-SHP-003', 'ECDX-PRV-010', 'ECDX-PRV-012', 'ECDX-CON-004', 'ECDX-ERR-003', 'ECDX-ERR-004', 'ECDX-ERR-008'],
     class: 'carrier-shipping',
     title: 'Every invalid ShipmentRequest derived from the schema is refused naming its member',
     description:
@@ -73,6 +74,7 @@ export const generatedShippingChecks = [
         base: drawnOnce(t, shippingDataArbitrary(t, { optionalMembers: 'always' })),
         arbitrary: shippingDataArbitrary(t),
         send: (body, headers) => t.http.post('/v1/shipments', body, headers ? { headers } : {}),
+        requirement: 'ECDX-SHP-003',
         requirementOf: (v) => requirementOfBreak([v.pointer], v.keyword === 'additionalProperties' && v.pointer.endsWith(`/${UNDEFINED_MEMBER}`)),
         preferred: 'ECDX-SHP-003',
         mediaTypeRequirement: 'ECDX-ERR-008',
@@ -81,7 +83,8 @@ export const generatedShippingChecks = [
   }),
   defineCheck({
     id: 'shipping/generated-shipping-data-held-as-sent',
-    requirements: ['ECDX-SHP-001', 'ECDX-SHP-006', 'ECDX-SHP-007'],
+    requirements: ['ECDX-SHP-001', 'ECDX-SHP-006', 'ECDX-SHP-007', 'ECDX-CON-003'],
+    class: 'carrier-shipping',
     title: 'Generated valid shipping data is accepted and held member for member as sent',
     description:
       'Draws `--fuzz-runs` valid ShipmentRequests from the schema with the run’s seed — names and addresses in ' +
@@ -103,7 +106,8 @@ export const generatedShippingChecks = [
   }),
   defineCheck({
     id: 'shipping/generated-invalid-cancellation-refused',
-    requirements: ['ECDX-SHP-012'],
+    requirements: ['ECDX-SHP-012', 'ECDX-ERR-003', 'ECDX-ERR-004'],
+    class: 'carrier-shipping',
     title: 'Every invalid CancellationRequest derived from the schema is refused',
     description:
       'Creates a shipment and sends to its `POST /v1/shipments/{waybillNo}/cancellation` the invalid requests ' +
@@ -120,6 +124,7 @@ export const generatedShippingChecks = [
         base: fullInstance(t, CancellationRequest),
         arbitrary,
         send: (body, headers) => t.http.post(path, body, headers ? { headers } : {}),
+        requirement: 'ECDX-SHP-012',
       });
       const read = await t.http.get(shipmentPath(waybillNo));
       t.precondition(read.status === 200, `GET ${shipmentPath(waybillNo)} answered ${read.status}${problemSummary(read)}`);

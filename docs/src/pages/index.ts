@@ -96,7 +96,7 @@ Actions, GitLab CI and Jenkins.</p>
 <pre><code>${VALIDATE}</code></pre>
 <p>To claim conformance, serve <code>GET /v1/conformance</code> with your role and the URIs of the classes you
 implement, then run the suite against your endpoint: it runs the checks of the claimed classes and reports every
-requirement as passed, failed, warning, skipped (not claimed), precondition-failed or error.</p>
+requirement as passed, failed, warning, skipped (not claimed), precondition-failed or error (or waived, when a waiver accepted it).</p>
 
 <h2 id="classes">Conformance classes</h2>
 <div class="table-wrap"><table><thead><tr><th>Class</th><th>Title</th><th>Role</th><th>URI</th></tr></thead>

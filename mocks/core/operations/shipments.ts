@@ -107,18 +107,20 @@ export function acceptShippingData(input: OperationInput, payload: unknown): Moc
     waybillNo,
     carrierCode: ownCarrierCode(mock),
     status: 'CREATED',
-    request: held,
+    request: payload as ShipmentRequest,
     createdAt,
     updatedAt: createdAt,
   };
-  shipmentsOf(mock).put(waybillNo, { ownerKeyid: owner, shipment });
+  // The answer is the request as received; what is held may differ only under a fault (heldRequest).
+  shipmentsOf(mock).put(waybillNo, { ownerKeyid: owner, shipment: held === payload ? shipment : { ...shipment, request: held } });
   if (reused) simulator.restart(waybillNo);
   else simulator.follow(waybillNo);
   return json(201, shipment, { location: `/v1/shipments/${waybillNo}` });
 }
 
 /**
- * The request as the carrier holds it: as received — unless a fault loses part of it on the way into the store:
+ * The request as the carrier holds it: as received — unless a fault loses part of it on the way into the store
+ * (the 201 answer, made from the request in hand, still shows it whole):
  * characters beyond the Basic Multilingual Plane become `?` (a column of three-byte UTF-8, as MySQL's `utf8`), or a
  * cross-border shipment loses the reference number of its legal basis.
  */

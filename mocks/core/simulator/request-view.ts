@@ -24,14 +24,31 @@ const record = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 
+/**
+ * What a member of an address may be for the simulator to build places and events from it: within the bounds of
+ * Address (the shape of a code, the length of a name), so that an event made from data a fault let through is still
+ * a valid event — the fault breaks the rule it names, not the trajectory.
+ */
+const FITS: Record<'name' | 'phone' | 'divisionCode' | 'province' | 'city' | 'district' | 'detail' | 'postalCode', (v: string) => boolean> = {
+  name: (v) => v.length <= 64,
+  phone: (v) => v.length <= 32,
+  divisionCode: (v) => /^(1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12])\d{4}(\d{6})?$/.test(v),
+  province: (v) => v.length <= 32,
+  city: (v) => v.length <= 64,
+  district: (v) => v.length <= 64,
+  detail: (v) => v.length <= 200,
+  postalCode: (v) => v.length <= 12,
+};
+
 function party(value: unknown): PartyView {
   const contact = record(value);
   const address = record(contact['address']);
-  const view: PartyView = { countryCode: text(address['countryCode']) ?? 'CN' };
+  const country = text(address['countryCode']);
+  const view: PartyView = { countryCode: country !== undefined && /^[A-Z]{2}$/.test(country) ? country : 'CN' };
   const fields: Record<string, unknown> = { ...address, name: contact['name'], phone: contact['phone'] };
-  for (const key of ['name', 'phone', 'divisionCode', 'province', 'city', 'district', 'detail', 'postalCode'] as const) {
+  for (const key of Object.keys(FITS) as (keyof typeof FITS)[]) {
     const found = text(fields[key]);
-    if (found !== undefined) view[key] = found;
+    if (found !== undefined && FITS[key](found)) view[key] = found;
   }
   return view;
 }
