@@ -67,6 +67,17 @@ interface Failure {
   finding: Finding;
 }
 
+/**
+ * Whose failure a refusal is that does not name the member: ECDX-ERR-003's when it names a value that holds it (the
+ * violation was seen, and reported at the enclosing value); the refusal's own requirement when it names only other
+ * members (the violation was not seen: the body was refused for something else).
+ */
+function misnamedUnder(response: HttpResponse, pointer: string, requirementId: string): string {
+  const params = (response.json as { invalidParams?: { name?: unknown }[] } | undefined)?.invalidParams;
+  const names = Array.isArray(params) ? params.map((p) => p?.name).filter((n): n is string => typeof n === 'string') : [];
+  return names.some((n) => n === '' || pointer.startsWith(`${n}/`)) ? 'ECDX-ERR-003' : requirementId;
+}
+
 /** A 5xx for a request that fails because of itself is ECDX-ERR-004's failure, whatever the variant verifies. */
 function judgeVariant(response: HttpResponse, variant: InvalidVariant, spec: GeneratedRefusals): Finding | undefined {
   const sent = `${spec.what} with ${variant.description} (keyword ${variant.keyword})`;
@@ -77,8 +88,10 @@ function judgeVariant(response: HttpResponse, variant: InvalidVariant, spec: Gen
   return judgeRefusal(response, {
     ...expected,
     requirementId,
-    // Only a validation-failed problem names members; naming the wrong one is ECDX-ERR-003's failure, not the refusal's.
-    ...(expected.slug === 'validation-failed' ? { pointers: [variant.pointer], pointerRequirementId: 'ECDX-ERR-003' } : {}),
+    // Only a validation-failed problem names members (ECDX-ERR-003).
+    ...(expected.slug === 'validation-failed'
+      ? { pointers: [variant.pointer], pointerRequirementId: misnamedUnder(response, variant.pointer, requirementId) }
+      : {}),
     what: sent,
   })[0];
 }
