@@ -40,7 +40,7 @@ export interface VariantOptions {
   resolve?: RefResolver;
   /** The pointers the reference validator names for an instance; default `violations()` of schemas/validate.ts. */
   violationsOf?: (instance: unknown) => string[];
-  /** Characters in an oversized string (default 100,000): far beyond every bound, far below the 1 MiB body limit. */
+  /** Characters in an oversized string (default 100,000): far beyond every bound, far below the 1 MiB body limit; 0: none. */
   oversizedLength?: number;
   /** Items in an oversized array (default 10 × maxItems, at least 1,000). */
   oversizedItems?: number;
@@ -191,7 +191,7 @@ function stringDrafts(parts: SchemaNode[], value: string, draft: DraftFn, w: Wal
     const filler = [[...value].at(-1) ?? 'x', '0', 'A', 'a', '字', 'x'].find((c) => matchesAll(value + c.repeat(maxLength + 1 - codePoints(value)))) ?? 'x';
     const longer = value + filler.repeat(Math.max(1, maxLength + 1 - codePoints(value)));
     draft('maxLength', `longer than maxLength ${maxLength} by one`, () => longer);
-    draft('maxLength', `oversized (${w.oversizedLength.toLocaleString('en')} characters)`, () => filler.repeat(w.oversizedLength));
+    if (w.oversizedLength > 0) draft('maxLength', `oversized (${w.oversizedLength.toLocaleString('en')} characters)`, () => filler.repeat(w.oversizedLength));
   }
   for (const pattern of patterns) {
     const regex = new RegExp(pattern, 'u');

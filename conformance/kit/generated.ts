@@ -9,9 +9,12 @@ import fc from 'fast-check';
 import type { TSchema } from '@sinclair/typebox';
 import { arbitraryFor } from '../generate/arbitrary.ts';
 import { invalidVariant, invalidVariants, type InvalidVariant } from '../generate/invalid.ts';
-import { normalise, resolveNode, fold, type SchemaNode } from '../generate/schema-node.ts';
+import { invalidQueries, type QueryParameter } from '../generate/parameters.ts';
+import { fold, normalise, resolveNode, type SchemaNode } from '../generate/schema-node.ts';
 import { validatorFor } from '../../schemas/validate.ts';
+import { schemaByName } from '../../schemas/src/index.ts';
 import type { ProblemSlug } from '../../schemas/src/problems.ts';
+import { operations } from '../../spec/openapi/operations.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { Finding, TestContext } from '../harness/context.ts';
 import { pool } from '../harness/pool.ts';
@@ -79,7 +82,11 @@ function misnamedUnder(response: HttpResponse, pointer: string, requirementId: s
 }
 
 /** A 5xx for a request that fails because of itself is ECDX-ERR-004's failure, whatever the variant verifies. */
-function judgeVariant(response: HttpResponse, variant: InvalidVariant, spec: GeneratedRefusals): Finding | undefined {
+function judgeVariant(
+  response: HttpResponse,
+  variant: InvalidVariant,
+  spec: Pick<GeneratedRefusals, 'what' | 'requirement' | 'requirementOf' | 'refusalOf'>,
+): Finding | undefined {
   const sent = `${spec.what} with ${variant.description} (keyword ${variant.keyword})`;
   const requirementId = spec.requirementOf?.(variant) ?? spec.requirement;
   const expected = spec.refusalOf?.(variant) ?? { status: 422, slug: 'validation-failed' as const };
@@ -282,5 +289,52 @@ export async function checkProperty<T>(
   return {
     ...finding,
     message: `${finding.message} (seed ${t.seed}, found after ${result.numRuns} runs and ${result.numShrinks} shrinks; --seed ${t.seed} reproduces it)`,
+  };
+}
+
+export interface GeneratedQueryRefusals {
+  /** The path the query goes with: `/v1/shipments/ECDXNONE…/events`. */
+  path: string;
+  /** The operation's query parameters (spec/openapi/operations.ts) and a valid query. */
+  parameters: readonly QueryParameter[];
+  valid: Record<string, string>;
+  /** The requirement that states the refusal. */
+  requirement: string;
+}
+
+/**
+ * Every invalid variant of a valid query: each must be refused with 422 validation-failed naming the parameter
+ * (`/name`, in query). A query has few members, so every variant is sent and none is drawn at random.
+ */
+export async function expectGeneratedQueryRefusals(t: TestContext, spec: GeneratedQueryRefusals): Promise<void> {
+  const variants = invalidQueries(spec.parameters, spec.valid);
+  t.precondition(variants.length > 0, `no invalid variant of the query of GET ${spec.path} could be derived from its parameters`);
+  const findings = await pool(variants, IN_FLIGHT, async (variant) => {
+    const url = `${spec.path}?${new URLSearchParams(variant.query)}`;
+    const asVariant: InvalidVariant = { pointer: variant.pointer, keyword: variant.keyword, description: variant.description, instance: variant.query };
+    const finding = judgeVariant(await t.http.get(url), asVariant, { what: `GET ${spec.path}`, requirement: spec.requirement });
+    return finding ? { ...finding, message: `${finding.message}; the request: GET ${url.length > 300 ? `${url.slice(0, 300)}…` : url}` } : undefined;
+  });
+  const failing = findings.filter((f): f is Finding => f !== undefined);
+  t.expectNone(
+    failing.length > 0
+      ? [{ ...failing[0]!, message: `${failing.length} of ${variants.length} generated invalid queries were not refused as required. ${failing[0]!.message}` }]
+      : [],
+    `all ${variants.length} generated invalid queries of GET ${spec.path} were refused with 422 validation-failed naming the parameter`,
+  );
+}
+
+/** An operation's query parameters as the OpenAPI document states them, and the valid query its examples make. */
+export function queryOf(operationId: string): { parameters: QueryParameter[]; valid: Record<string, string> } {
+  const operation = operations.find((o) => o.operationId === operationId);
+  if (!operation) throw new Error(`harness bug: no operation ${operationId}`);
+  const query = (operation.parameters ?? []).filter((p) => p.in === 'query');
+  return {
+    parameters: query.map((p) => ({
+      name: p.name,
+      schema: typeof p.schema === 'string' ? schemaByName(p.schema) : (p.schema as SchemaNode),
+      ...(p.required ? { required: true } : {}),
+    })),
+    valid: Object.fromEntries(query.filter((p) => p.example !== undefined).map((p) => [p.name, String(p.example)])),
   };
 }

@@ -19,6 +19,7 @@ import {
   type Exchanges,
 } from '../../kit/statistics.ts';
 import { DAY, HOUR, MINUTE, readTargetClock, SECOND, timestamp, utc } from '../../kit/time.ts';
+import { generatedStatisticsChecks } from './generated.ts';
 
 const GET = `GET ${STATISTICS_PATH}`;
 /** ECDX-STA-005: figures include every exchange completed more than this before the request. */
@@ -265,4 +266,5 @@ export const statisticsChecks = [
       }
     },
   }),
+  ...generatedStatisticsChecks,
 ];

@@ -4,6 +4,7 @@ import { trackingJourneyChecks } from './journey.ts';
 import { trackingPageSizeChecks } from './page-size.ts';
 import { trackingPullChecks } from './pull.ts';
 import { trackingRegularPathChecks } from './regular-path.ts';
+import { generatedTrackingChecks } from './generated.ts';
 
 export const trackingChecks = [
   ...trackingPullChecks,
@@ -11,4 +12,5 @@ export const trackingChecks = [
   ...trackingRegularPathChecks,
   ...trackingPageSizeChecks,
   ...trackingCancellationChecks,
+  ...generatedTrackingChecks,
 ];
