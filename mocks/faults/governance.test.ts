@@ -29,6 +29,7 @@ import { heldIncidents } from '../core/operations/incidents.ts';
 import { provideService } from '../core/services.ts';
 import { createShipment, shippingData } from '../core/simulator/fixtures.ts';
 import type { MockResponse } from '../core/types.ts';
+import { significantMaintenance } from '../test-support/notices.ts';
 import { send } from '../testing.ts';
 import { governanceFaults } from './governance.ts';
 import { faults, faultsNamed, type FaultName } from './index.ts';
@@ -79,20 +80,7 @@ async function keysKeptAsPublished(mock: Mock): Promise<string[]> {
 
 // --- notices --------------------------------------------------------------------------------------------
 
-const notice = (overrides: Partial<InterruptionNoticeRequest> = {}): InterruptionNoticeRequest => ({
-  noticeId: 'ntc-1',
-  issuer: { name: 'ECDX Demo Platform', role: 'platform' },
-  recipient: { name: 'ECDX Reference Mock Carrier', role: 'carrier', carrierCode: 'ECDXDEMO' },
-  affectedFeeds: ['SHIPPING_DATA'],
-  reason: 'PLANNED_MAINTENANCE',
-  reasonDetail: '维护',
-  issuedAt: NOW,
-  plannedStart: addSeconds(NOW, 72 * HOUR_S),
-  plannedEnd: addSeconds(NOW, 75 * HOUR_S),
-  impact: { severity: 'SIGNIFICANT', estimatedShipmentsPerDay: 100, affectedUsers: '商家', mitigation: '补发' },
-  publicDisclosure: { channels: ['WEBSITE'], plannedAt: addSeconds(NOW, 24 * HOUR_S) },
-  ...overrides,
-});
+const notice = (overrides: Partial<InterruptionNoticeRequest> = {}): InterruptionNoticeRequest => significantMaintenance(NOW, overrides);
 const issuerSays = (type: 'WITHDRAW' | 'ACCEPT', responseId = `rsp-${type}`): NoticeResponse => ({ responseId, respondent: 'ISSUER', type, respondedAt: NOW });
 const proposal = (responseId = 'rsp-p'): NoticeResponse => ({
   responseId,

@@ -1,11 +1,10 @@
 // notice-free-text-unchecked: off, a notice that breaks its schema anywhere is refused; on, one that breaks it only
 // in the free text is held as it came, and one that breaks it elsewhere is still refused.
 import { afterEach, describe, expect, it } from 'vitest';
-import { addSeconds } from '../../schemas/notice-rules.ts';
 import type { InterruptionNoticeRequest } from '../../schemas/src/index.ts';
-import { HOUR, SECOND } from '../../schemas/time.ts';
 import { createMock, type Mock } from '../core/mock.ts';
 import { timestampAt } from '../core/operations/discovery.ts';
+import { significantMaintenance } from '../test-support/notices.ts';
 import { expectProblem } from '../test-support/problems.ts';
 import { send } from '../testing.ts';
 import { faultsNamed, type FaultName } from './index.ts';
@@ -23,20 +22,7 @@ const mockWith = (...faults: FaultName[]): Mock => {
   return mock;
 };
 
-const notice = (changes: Record<string, unknown> = {}): Record<string, unknown> => ({
-  noticeId: 'ntc-1',
-  issuer: { name: 'ECDX Demo Platform', role: 'platform' },
-  recipient: { name: 'ECDX Reference Mock Carrier', role: 'carrier', carrierCode: 'ECDXDEMO' },
-  affectedFeeds: ['SHIPPING_DATA'],
-  reason: 'PLANNED_MAINTENANCE',
-  reasonDetail: '维护',
-  issuedAt: NOW,
-  plannedStart: addSeconds(NOW, (72 * HOUR) / SECOND),
-  plannedEnd: addSeconds(NOW, (75 * HOUR) / SECOND),
-  impact: { severity: 'SIGNIFICANT', estimatedShipmentsPerDay: 100, affectedUsers: '商家', mitigation: '补发' },
-  publicDisclosure: { channels: ['WEBSITE'], plannedAt: addSeconds(NOW, (24 * HOUR) / SECOND) },
-  ...changes,
-});
+const notice = (changes: Record<string, unknown> = {}): Record<string, unknown> => ({ ...significantMaintenance(NOW), ...changes });
 const post = (mock: Mock, body: Record<string, unknown>) => send(mock, 'POST', '/v1/interruption-notices', body);
 
 it('every notice-schema fault is tested here', async () => {
