@@ -41,7 +41,8 @@ Waivers and certification
                            conformant-with-waivers, never conformant. An expired waiver, or one naming no
                            check or requirement, is a usage error
   --certify                a certification run: every waiver ignored (the report says which), and no
-                           --only, --skip or --classes: always the whole suite the target claims
+                           --only, --skip or --classes, nor --fuzz-runs below 40: always the whole suite the
+                           target claims
 
 Sealing
   --sign-key FILE          sign report.json with this Ed25519 private key (PKCS#8 PEM): a detached JWS
@@ -246,7 +247,13 @@ export function parseTestArguments(argv: string[]): { help: true } | TestArgumen
   const formats = (list(values.format) ?? [...FORMATS]) as ReportFormat[];
   for (const f of formats) if (!FORMATS.includes(f)) throw new ConfigurationError(`unknown --format '${f}' (known: ${FORMATS.join(', ')})`);
   if (values.certify === true) {
-    const problem = certificationProblem({ only: list(values.only), skip: list(values.skip), classes: list(values.classes) });
+    const fuzzRuns = values['fuzz-runs'] === undefined ? undefined : Number(values['fuzz-runs']);
+    const problem = certificationProblem({
+      only: list(values.only),
+      skip: list(values.skip),
+      classes: list(values.classes),
+      ...(fuzzRuns === undefined ? {} : { fuzzRuns }),
+    });
     if (problem) throw new ConfigurationError(problem);
   }
   const signKey = loadSignKey(values['sign-key'] as string | undefined);

@@ -18,6 +18,7 @@ import { PushReceiver } from './receiver.ts';
 import { DEFAULT_CONCURRENCY, provenanceOf, settingsOf } from './provenance.ts';
 import { isConformant, summarise, verdictOf, type CheckResult, type ConformanceReport, type Waiver } from './report.ts';
 import { applyWaivers, certificationProblem, validateWaivers, WaiverError } from './waivers.ts';
+import { DEFAULT_FUZZ_RUNS } from './fuzz-runs.ts';
 import { runScope, selectedBy, unknownNames } from './selection.ts';
 import type { PartyRole } from '../../schemas/src/index.ts';
 import { packageRoot } from '../../schemas/package-root.ts';
@@ -92,9 +93,6 @@ export interface RunOptions {
    */
   traceHeader?: string;
 }
-
-/** Random cases per generated check when `fuzzRuns` is not given: enough to find what the faults plant, in seconds. */
-export const DEFAULT_FUZZ_RUNS = 40;
 
 /** A seed for a run that was given none: any 31-bit integer, as fast-check takes. */
 export const drawSeed = (): number => Math.floor(Math.random() * 0x7fffffff);

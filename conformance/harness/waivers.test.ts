@@ -113,5 +113,7 @@ describe('certificationProblem', () => {
     expect(certificationProblem({ only: ['discovery'] })).toMatch(/^--certify runs the whole claimed suite: --only cannot narrow it/);
     expect(certificationProblem({ skip: ['x'] })).toMatch(/--skip cannot narrow it/);
     expect(certificationProblem({ classes: ['core'] })).toMatch(/--classes cannot narrow it/);
+    expect(certificationProblem({ fuzzRuns: 5 })).toMatch(/--fuzz-runs 5 draws fewer generated cases than its 40/);
+    expect(certificationProblem({ fuzzRuns: 400 })).toBeUndefined();
   });
 });

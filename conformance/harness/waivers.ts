@@ -7,6 +7,7 @@ import { Value } from '@sinclair/typebox/value';
 import { parse as parseYaml } from 'yaml';
 import { requirementById } from '../../spec/registry.ts';
 import type { Check } from './check.ts';
+import { DEFAULT_FUZZ_RUNS } from './fuzz-runs.ts';
 import { WAIVABLE_STATUSES, Waiver, type CheckResult, type WaivableStatus, type WaiverUse } from './report.ts';
 
 /** A waivers file: a list of waivers (an empty list waives nothing). */
@@ -68,7 +69,15 @@ export function validateWaivers(waivers: readonly Waiver[], checks: readonly Che
 }
 
 /** A certification run is the whole claimed suite: the filters that narrow it are refused (`classes`: the claim decides). */
-export function certificationProblem(filters: { only?: readonly string[]; skip?: readonly string[]; classes?: readonly string[] }): string | undefined {
+export function certificationProblem(filters: {
+  only?: readonly string[];
+  skip?: readonly string[];
+  classes?: readonly string[];
+  fuzzRuns?: number;
+}): string | undefined {
+  // Fewer generated cases than the suite's default is a narrower suite too (decision 0049).
+  if (filters.fuzzRuns !== undefined && filters.fuzzRuns < DEFAULT_FUZZ_RUNS)
+    return `--certify runs the whole claimed suite: --fuzz-runs ${filters.fuzzRuns} draws fewer generated cases than its ${DEFAULT_FUZZ_RUNS}`;
   for (const [flag, names] of [
     ['--only', filters.only],
     ['--skip', filters.skip],
