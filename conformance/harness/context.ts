@@ -70,6 +70,8 @@ export interface Finding {
 
 export class TestContext {
   readonly evidence: Evidence[] = [];
+  /** Exchanges the check left out of its evidence on purpose (leaveOutExchanges): counted in the report. */
+  omittedExchanges = 0;
   readonly #env: RunEnvironment;
   readonly #client: TargetClient;
   /** The requirement an assertion verifies when it names none: the check's only one. */
@@ -97,6 +99,18 @@ export class TestContext {
     this.#signal = signal;
     this.#client = env.client((e) => this.evidence.push(e), signal, this.#tracedAs);
     this.#requirementId = requirementIds.length === 1 ? requirementIds[0] : undefined;
+  }
+
+  /**
+   * Of the exchanges recorded since evidence entry `from`, keep those `keep` accepts and count the others: for a
+   * check that sends hundreds of alike requests (a generated one), whose message already carries the one that
+   * matters. Assertions and blocked steps are always kept.
+   */
+  leaveOutExchanges(from: number, keep: (exchange: Extract<Evidence, { kind: 'http' }>, index: number) => boolean): void {
+    let index = 0;
+    const kept = this.evidence.slice(from).filter((entry) => entry.kind !== 'http' || keep(entry, index++));
+    this.omittedExchanges += this.evidence.length - from - kept.length;
+    this.evidence.splice(from, this.evidence.length - from, ...kept);
   }
 
   get role() {

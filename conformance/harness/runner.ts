@@ -377,7 +377,7 @@ export async function runCheck(check: Check, env: RunEnvironment, deadlineMs = c
         ? [failedAssertion.requirementId]
         : check.requirements
       : undefined;
-  return boundResult({
+  const bounded = boundResult({
     checkId: check.id,
     requirementIds: check.requirements,
     class: check.class,
@@ -391,4 +391,6 @@ export async function runCheck(check: Check, env: RunEnvironment, deadlineMs = c
     evidence: t.evidence,
     durationMs: Date.now() - started,
   });
+  const omittedEvidence = (bounded.omittedEvidence ?? 0) + t.omittedExchanges;
+  return omittedEvidence > 0 ? { ...bounded, omittedEvidence } : bounded;
 }

@@ -5,7 +5,7 @@ import { violations } from '../../schemas/validate.ts';
 import { arbitraryFor } from '../generate/arbitrary.ts';
 import { AssertionFailed } from '../harness/check.ts';
 import { scriptedClaim, scriptedContext, scriptedProblem, type Script, type ScriptedRequest } from '../harness/scripted-target.ts';
-import { checkProperty, expectGeneratedRefusals, SHRINK_BUDGET } from './generated.ts';
+import { checkProperty, expectGeneratedRefusals, leaveOutAlike, SHRINK_BUDGET } from './generated.ts';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -55,6 +55,26 @@ describe('expectGeneratedRefusals', () => {
     await expectGeneratedRefusals(t, spec(t));
     expect(t.evidence.filter((e) => e.kind === 'assertion').map((e) => e.kind === 'assertion' && e.passed)).toEqual([true]);
     expect(requests.length).toBe(10 + t.fuzzRuns + 1); // every systematic variant, the random ones, the media type
+  });
+
+  it('keeps the first and last exchanges and every one not refused, and counts the rest as left out', async () => {
+    const { t } = carrier(validating());
+    const exchange = (status: number) => ({
+      kind: 'http' as const,
+      direction: 'to-target' as const,
+      request: { method: 'POST', url: 'x', headers: {} },
+      response: { status, headers: {} },
+      durationMs: 1,
+      at: 'now',
+    });
+    t.assert(true, 'before');
+    for (let i = 0; i < 100; i++) t.evidence.push(exchange(i === 50 ? 201 : 422));
+    leaveOutAlike(t, 1, (status) => status >= 400 && status < 500);
+    const statuses = t.evidence.flatMap((e) => (e.kind === 'http' ? [e.response!.status] : []));
+    expect(statuses.length).toBe(41);
+    expect(statuses[20]).toBe(201);
+    expect(t.omittedExchanges).toBe(59);
+    expect(t.evidence[0]?.kind).toBe('assertion');
   });
 
   it('fails on a bound checked off by one, with the smallest request and the keyword', async () => {

@@ -33,6 +33,20 @@ export const drawnOnce = <T>(t: TestContext, arbitrary: fc.Arbitrary<T>): T => f
 /** A valid instance of `schema` with every member it defines, for this run's seed. */
 export const fullInstance = (t: TestContext, schema: TSchema): unknown => drawnOnce(t, arbitraryFor(schema, { optionalMembers: 'always' }));
 
+/** Exchanges a generated check keeps at its start and at its end, beside every one that did not answer as due. */
+const KEPT_ALIKE = 20;
+
+/**
+ * Leave out of the evidence the alike exchanges since entry `from`: the first and last KEPT_ALIKE stay, and every
+ * one whose answer `due` does not accept (no answer at all included); the rest is counted in the report.
+ */
+export function leaveOutAlike(t: TestContext, from: number, due: (status: number) => boolean): void {
+  const total = t.evidence.slice(from).filter((e) => e.kind === 'http').length;
+  t.leaveOutExchanges(from, (exchange, i) => i < KEPT_ALIKE || i >= total - KEPT_ALIKE || exchange.response === undefined || !due(exchange.response.status));
+}
+
+const refused = (status: number): boolean => status >= 400 && status < 500;
+
 const MAX_SHOWN = 1_500;
 /** A body for a message: compact JSON, cut where it would flood the report. */
 export const shown = (value: unknown): string => {
@@ -108,6 +122,7 @@ function judgeVariant(
  * must be refused with 422 validation-failed naming its member. One judgement over all of them.
  */
 export async function expectGeneratedRefusals(t: TestContext, spec: GeneratedRefusals): Promise<void> {
+  const from = t.evidence.length;
   const variantsOf = (body: unknown) => invalidVariants(spec.schema, body);
   const judged = async (variant: InvalidVariant): Promise<Failure | undefined> => {
     const response = await spec.send(variant.instance);
@@ -130,6 +145,7 @@ export async function expectGeneratedRefusals(t: TestContext, spec: GeneratedRef
     ...(random ? [random] : []),
     ...(mediaType ? [mediaType] : []),
   ];
+  leaveOutAlike(t, from, refused);
   const total = systematic.length + t.fuzzRuns + (spec.mediaTypeRequirement ? 1 : 0);
   const preferred = all.find((f) => f.requirementId === spec.preferred) ?? all[0];
   const findings = preferred
@@ -307,6 +323,7 @@ export interface GeneratedQueryRefusals {
  * (`/name`, in query). A query has few members, so every variant is sent and none is drawn at random.
  */
 export async function expectGeneratedQueryRefusals(t: TestContext, spec: GeneratedQueryRefusals): Promise<void> {
+  const from = t.evidence.length;
   const variants = invalidQueries(spec.parameters, spec.valid);
   t.precondition(variants.length > 0, `no invalid variant of the query of GET ${spec.path} could be derived from its parameters`);
   const findings = await pool(variants, IN_FLIGHT, async (variant) => {
@@ -315,6 +332,7 @@ export async function expectGeneratedQueryRefusals(t: TestContext, spec: Generat
     const finding = judgeVariant(await t.http.get(url), asVariant, { what: `GET ${spec.path}`, requirement: spec.requirement });
     return finding ? { ...finding, message: `${finding.message}; the request: GET ${url.length > 300 ? `${url.slice(0, 300)}…` : url}` } : undefined;
   });
+  leaveOutAlike(t, from, refused);
   const failing = findings.filter((f): f is Finding => f !== undefined);
   t.expectNone(
     failing.length > 0
