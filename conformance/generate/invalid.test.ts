@@ -33,7 +33,7 @@ describe('invalidVariants', () => {
         "type /note as integer 12345, not string",
         "minLength /note shorter than minLength 1",
         "maxLength /note longer than maxLength 200 by one",
-        "maxLength /note oversized (100,000 characters)",
+        "maxLength /note oversized (10,000 characters)",
         "pattern /note breaks pattern \\S",
       ]
     `);

@@ -40,11 +40,14 @@ export interface VariantOptions {
   resolve?: RefResolver;
   /** The pointers the reference validator names for an instance; default `violations()` of schemas/validate.ts. */
   violationsOf?: (instance: unknown) => string[];
-  /** Characters in an oversized string (default 100,000): far beyond every bound, far below the 1 MiB body limit; 0: none. */
+  /** Characters in an oversized string (default 10,000): beyond every bound ECDX sets (at most 2,048 in a request), far below the 1 MiB body limit; 0: none. */
   oversizedLength?: number;
   /** Items in an oversized array (default 10 × maxItems, at least 1,000). */
   oversizedItems?: number;
 }
+
+/** Characters in an oversized string: nearly five times the largest bound of any ECDX request member. */
+const OVERSIZED_LENGTH = 10_000;
 
 /** A member no ECDX schema defines, for the closed objects. */
 export const UNDEFINED_MEMBER = 'ecdxUndefinedMember';
@@ -87,7 +90,12 @@ function draftsOf(
   const resolve = options.resolve ?? ecdxSchemas;
   const violationsOf = options.violationsOf ?? ((instance: unknown) => violations(schema as TSchema, instance, 20).map((v) => v.pointer));
   const drafts: Draft[] = [];
-  walk(normalise(schema, resolve), valid, [], { resolve, drafts, oversizedLength: options.oversizedLength ?? 100_000, oversizedItems: options.oversizedItems });
+  walk(normalise(schema, resolve), valid, [], {
+    resolve,
+    drafts,
+    oversizedLength: options.oversizedLength ?? OVERSIZED_LENGTH,
+    oversizedItems: options.oversizedItems,
+  });
   const judge = (draft: Draft): InvalidVariant | undefined => {
     const pointer = draft.path.map((t) => `/${pointerToken(t)}`).join('');
     const instance = replaceAt(valid, draft.path, draft.replace);

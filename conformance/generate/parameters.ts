@@ -50,7 +50,7 @@ export function invalidQueries(parameters: readonly QueryParameter[], valid: Rec
     seen.add(key);
     out.push(variant);
   };
-  // No oversized value: a 100,000-character query is a URI too long for the HTTP server, not a parameter to judge.
+  // No oversized value: a 10,000-character query is a URI too long for the HTTP server, not a parameter to judge.
   for (const variant of invalidVariants(schema, values, { violationsOf: (instance) => pointersOf(schema, instance), oversizedLength: 0 })) {
     if (variant.pointer === '' || variant.keyword === 'additionalProperties') continue;
     const name = variant.pointer.slice(1);

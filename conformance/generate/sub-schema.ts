@@ -10,7 +10,9 @@ import type { SchemaNode } from './schema-node.ts';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 let ajv: Ajv2020 | undefined;
-const compiled = new WeakMap<SchemaNode, ValidateFunction>();
+// By the node's text, not its identity: the generators fold and merge nodes afresh on every walk, and Ajv keeps every
+// schema object it compiled — keyed by identity, each walk would compile (and keep) the same node again.
+const compiled = new Map<string, ValidateFunction>();
 
 function instance(): Ajv2020 {
   if (ajv) return ajv;
@@ -23,10 +25,11 @@ function instance(): Ajv2020 {
 
 /** The value satisfies the node. */
 export function satisfies(node: SchemaNode, value: unknown): boolean {
-  let validate = compiled.get(node);
+  const key = JSON.stringify(node);
+  let validate = compiled.get(key);
   if (!validate) {
     validate = instance().compile(node);
-    compiled.set(node, validate);
+    compiled.set(key, validate);
   }
   return validate(value) === true;
 }
