@@ -7,11 +7,27 @@ import type { FaultName } from '../mocks/faults/index.ts';
 import { startMockServer } from '../mocks/server.ts';
 
 const cases: [FaultName, string, RegExp][] = [
-  ['address-detail-bound-off-by-one', 'shipping/generated-invalid-shipping-data-refused', /detail longer than maxLength 200 by one \(keyword maxLength\).*the smallest request that shows it: \{/],
-  ['package-accepts-undefined-members', 'shipping/generated-invalid-shipping-data-refused', /\/package\/ecdxUndefinedMember added: the object is closed \(keyword additionalProperties\)/],
-  ['astral-characters-lost-on-store', 'shipping/generated-shipping-data-held-as-sent', /the shipment held is not the request sent: .* is "\?[^"]*" instead of .*--seed 7 reproduces it/],
+  [
+    'address-detail-bound-off-by-one',
+    'shipping/generated-invalid-shipping-data-refused',
+    /detail longer than maxLength 200 by one \(keyword maxLength\).*the smallest request that shows it: \{/,
+  ],
+  [
+    'package-accepts-undefined-members',
+    'shipping/generated-invalid-shipping-data-refused',
+    /\/package\/ecdxUndefinedMember added: the object is closed \(keyword additionalProperties\)/,
+  ],
+  [
+    'astral-characters-lost-on-store',
+    'shipping/generated-shipping-data-held-as-sent',
+    /the shipment held is not the request sent: .* is "\?[^"]*" instead of .*--seed 7 reproduces it/,
+  ],
   ['cross-border-basis-reference-dropped', 'shipping/generated-shipping-data-held-as-sent', /crossBorder.*--seed 7 reproduces it/],
-  ['notice-free-text-unchecked', 'notices/generated-invalid-notice-refused', /\/(reasonDetail|impact\/(affectedUsers|mitigation)) .*the smallest request that shows it/],
+  [
+    'notice-free-text-unchecked',
+    'notices/generated-invalid-notice-refused',
+    /\/(reasonDetail|impact\/(affectedUsers|mitigation)) .*the smallest request that shows it/,
+  ],
 ];
 
 async function failureUnder(fault: FaultName, check: string): Promise<string> {
@@ -27,9 +43,13 @@ async function failureUnder(fault: FaultName, check: string): Promise<string> {
 }
 
 describe('the generated checks under the faults only generation finds', () => {
-  it.each(cases)('%s fails %s with the smallest case, the same for the same seed', async (fault, check, shows) => {
-    const first = await failureUnder(fault, check);
-    expect(first).toMatch(shows);
-    expect(await failureUnder(fault, check)).toBe(first);
-  }, 60_000);
+  it.each(cases)(
+    '%s fails %s with the smallest case, the same for the same seed',
+    async (fault, check, shows) => {
+      const first = await failureUnder(fault, check);
+      expect(first).toMatch(shows);
+      expect(await failureUnder(fault, check)).toBe(first);
+    },
+    60_000,
+  );
 });
