@@ -6,6 +6,6 @@
 // - `normalise(schema)`: the schema as the generators read it ($refs resolved, allOf folded).
 // The schemas are the published ones (`ecdx/schemas`) or any JSON Schema whose $refs `resolve` finds.
 export { arbitraryFor, unsatisfiable, type ArbitraryOptions } from './arbitrary.ts';
-export { invalidVariant, invalidVariants, UNDEFINED_MEMBER, type BrokenKeyword, type InvalidVariant, type VariantOptions } from './invalid.ts';
+export { invalidVariant, invalidVariants, UNDEFINED_MEMBER, variantAt, type BrokenKeyword, type InvalidVariant, type VariantOptions } from './invalid.ts';
 export { invalidQueries, type InvalidQuery, type QueryParameter } from './parameters.ts';
 export { ecdxSchemas, normalise, type RefResolver, type SchemaNode } from './schema-node.ts';

@@ -6,7 +6,6 @@
 // reference names too.
 import type { TSchema } from '@sinclair/typebox';
 import { violations } from '../../schemas/validate.ts';
-import { pointerToken } from '../kit/json.ts';
 import { ecdxSchemas, fold, jsonType, normalise, resolveNode, typesOf, type RefResolver, type SchemaNode } from './schema-node.ts';
 import { satisfies } from './sub-schema.ts';
 
@@ -52,6 +51,8 @@ const OVERSIZED_LENGTH = 10_000;
 /** A member no ECDX schema defines, for the closed objects. */
 export const UNDEFINED_MEMBER = 'ecdxUndefinedMember';
 
+/** A JSON Pointer token (RFC 6901): `~` and `/` escaped. */
+const tokenOf = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 const under = (pointer: string, prefix: string): boolean => pointer === prefix || pointer.startsWith(`${prefix}/`);
 
 /** Every invalid variant of `valid` (which must be valid against `schema`), in document order. */
@@ -82,6 +83,23 @@ export function invalidVariant(schema: TSchema | SchemaNode, valid: unknown, pic
   return undefined;
 }
 
+/** The variant of `valid` that breaks `keyword` at `pointer`, if it has one: only that draft is judged. */
+export function variantAt(
+  schema: TSchema | SchemaNode,
+  valid: unknown,
+  pointer: string,
+  keyword: BrokenKeyword,
+  options: VariantOptions = {},
+): InvalidVariant | undefined {
+  const { drafts, judge } = draftsOf(schema, valid, options);
+  for (const draft of drafts) {
+    if (draft.keyword !== keyword || draft.path.map((t) => `/${tokenOf(t)}`).join('') !== pointer) continue;
+    const variant = judge(draft);
+    if (variant) return variant;
+  }
+  return undefined;
+}
+
 function draftsOf(
   schema: TSchema | SchemaNode,
   valid: unknown,
@@ -97,7 +115,7 @@ function draftsOf(
     oversizedItems: options.oversizedItems,
   });
   const judge = (draft: Draft): InvalidVariant | undefined => {
-    const pointer = draft.path.map((t) => `/${pointerToken(t)}`).join('');
+    const pointer = draft.path.map((t) => `/${tokenOf(t)}`).join('');
     const instance = replaceAt(valid, draft.path, draft.replace);
     // The reference must refuse it and name the member there (or one below): otherwise it is not a fair ask.
     if (!violationsOf(instance).some((p) => under(p, pointer))) return undefined;
@@ -195,9 +213,12 @@ function stringDrafts(parts: SchemaNode[], value: string, draft: DraftFn, w: Wal
 
   if (minLength > 0) draft('minLength', `shorter than minLength ${minLength}`, () => [...value].slice(0, minLength - 1).join(''));
   if (maxLength !== undefined) {
-    // One character past the bound; where possible a character the pattern still accepts, so only the bound breaks.
-    const filler = [[...value].at(-1) ?? 'x', '0', 'A', 'a', '字', 'x'].find((c) => matchesAll(value + c.repeat(maxLength + 1 - codePoints(value)))) ?? 'x';
-    const longer = value + filler.repeat(Math.max(1, maxLength + 1 - codePoints(value)));
+    // One character past the bound, in characters of the BMP only, so that code points (JSON Schema) and UTF-16
+    // units (TypeBox) count the same; where possible a character the pattern still accepts, so only the bound breaks.
+    const last = [...value].at(-1);
+    const fillers = [...(last !== undefined && last.length === 1 ? [last] : []), '0', 'A', 'a', '字', 'x'];
+    const filler = fillers.find((c) => matchesAll(c.repeat(maxLength + 1))) ?? 'x';
+    const longer = filler.repeat(maxLength + 1);
     draft('maxLength', `longer than maxLength ${maxLength} by one`, () => longer);
     if (w.oversizedLength > 0) draft('maxLength', `oversized (${w.oversizedLength.toLocaleString('en')} characters)`, () => filler.repeat(w.oversizedLength));
   }

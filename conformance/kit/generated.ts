@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import type { TSchema } from '@sinclair/typebox';
 import { arbitraryFor } from '../generate/arbitrary.ts';
-import { invalidVariant, invalidVariants, type InvalidVariant } from '../generate/invalid.ts';
+import { invalidVariant, invalidVariants, variantAt, type InvalidVariant } from '../generate/invalid.ts';
 import { invalidQueries, type QueryParameter } from '../generate/parameters.ts';
 import { fold, normalise, resolveNode, type SchemaNode } from '../generate/schema-node.ts';
 import { validatorFor } from '../../schemas/validate.ts';
@@ -188,7 +188,7 @@ async function smallestFailure(spec: GeneratedRefusals, failure: Failure, judged
     if (pointer === failure.variant.pointer || failure.variant.pointer.startsWith(`${pointer}/`)) continue;
     const smaller = removeAt(body, pointer);
     if (smaller === undefined || !accepts.Check(smaller)) continue;
-    const same = invalidVariants(spec.schema, smaller).find((v) => v.pointer === failure.variant.pointer && v.keyword === failure.variant.keyword);
+    const same = variantAt(spec.schema, smaller, failure.variant.pointer, failure.variant.keyword);
     if (!same) continue;
     const still = await judged(same);
     if (still) {
