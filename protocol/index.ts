@@ -22,7 +22,7 @@ export {
 } from './keys.ts';
 export type { KeyResolver, SignatureAlgorithm, SigningKey, VerificationKey } from './keys.ts';
 
-export { canonicalJson, sameJson } from './json.ts';
+export { canonicalJson, pointerToken, pointerWithin, sameJson } from './json.ts';
 
 export { NonceCache } from './nonce-cache.ts';
 export type { NonceCacheOptions, NonceCacheStats, NonceOutcome, NonceStore } from './nonce-cache.ts';

@@ -14,3 +14,9 @@ export function canonicalJson(value: unknown): string {
 
 /** Whether two JSON values have the same content. */
 export const sameJson = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
+
+/** A JSON Pointer token (RFC 6901): `~` and `/` escaped. */
+export const pointerToken = (key: string | number): string => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Whether a JSON Pointer names `prefix` or a member below it (`/a/b` is within `/a`, `/ab` is not). */
+export const pointerWithin = (pointer: string, prefix: string): boolean => pointer === prefix || pointer.startsWith(`${prefix}/`);

@@ -100,7 +100,7 @@ async function tracedBaseline(role: PartyRole, checks: readonly Check[]): Promis
 }
 
 /** The seed of the generated cases in every run of the self-test. */
-export const SELF_TEST_SEED = 2026;
+const SELF_TEST_SEED = 2026;
 
 async function reportAgainstMock(
   role: PartyRole,

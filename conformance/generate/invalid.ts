@@ -5,6 +5,7 @@
 // validator refuses it and names the member it breaks (or one below it): what a target is then asked to name, the
 // reference names too.
 import type { TSchema } from '@sinclair/typebox';
+import { pointerToken, pointerWithin } from '../../protocol/json.ts';
 import { violations } from '../../schemas/validate.ts';
 import { ecdxSchemas, fold, jsonType, normalise, resolveNode, typesOf, type RefResolver, type SchemaNode } from './schema-node.ts';
 import { satisfies } from './sub-schema.ts';
@@ -51,10 +52,6 @@ const OVERSIZED_LENGTH = 10_000;
 /** A member no ECDX schema defines, for the closed objects. */
 export const UNDEFINED_MEMBER = 'ecdxUndefinedMember';
 
-/** A JSON Pointer token (RFC 6901): `~` and `/` escaped. */
-const tokenOf = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
-const under = (pointer: string, prefix: string): boolean => pointer === prefix || pointer.startsWith(`${prefix}/`);
-
 /** Every invalid variant of `valid` (which must be valid against `schema`), in document order. */
 export function invalidVariants(schema: TSchema | SchemaNode, valid: unknown, options: VariantOptions = {}): InvalidVariant[] {
   const { drafts, judge } = draftsOf(schema, valid, options);
@@ -93,7 +90,7 @@ export function variantAt(
 ): InvalidVariant | undefined {
   const { drafts, judge } = draftsOf(schema, valid, options);
   for (const draft of drafts) {
-    if (draft.keyword !== keyword || draft.path.map((t) => `/${tokenOf(t)}`).join('') !== pointer) continue;
+    if (draft.keyword !== keyword || draft.path.map((t) => `/${pointerToken(t)}`).join('') !== pointer) continue;
     const variant = judge(draft);
     if (variant) return variant;
   }
@@ -115,10 +112,10 @@ function draftsOf(
     oversizedItems: options.oversizedItems,
   });
   const judge = (draft: Draft): InvalidVariant | undefined => {
-    const pointer = draft.path.map((t) => `/${tokenOf(t)}`).join('');
+    const pointer = draft.path.map((t) => `/${pointerToken(t)}`).join('');
     const instance = replaceAt(valid, draft.path, draft.replace);
     // The reference must refuse it and name the member there (or one below): otherwise it is not a fair ask.
-    if (!violationsOf(instance).some((p) => under(p, pointer))) return undefined;
+    if (!violationsOf(instance).some((p) => pointerWithin(p, pointer))) return undefined;
     return { pointer, keyword: draft.keyword, description: `${pointer || 'the body'} ${draft.what}`, instance };
   };
   return { drafts, judge };

@@ -24,8 +24,15 @@ function instance(): Ajv2020 {
 }
 
 /** The value satisfies the node. */
+/** A node's text, once per node object: drawing calls satisfies on the same node for every value. */
+const keys = new WeakMap<SchemaNode, string>();
+
 export function satisfies(node: SchemaNode, value: unknown): boolean {
-  const key = JSON.stringify(node);
+  let key = keys.get(node);
+  if (key === undefined) {
+    key = JSON.stringify(node);
+    keys.set(node, key);
+  }
   let validate = compiled.get(key);
   if (!validate) {
     validate = instance().compile(node);

@@ -1,6 +1,7 @@
 // The privacy scanner: walks a JSON body and reports every unmasked mainland mobile number and every
 // checksum-valid GB 11643 identity number, with the JSON Pointer of the member that holds it. Checks run it over
 // every body in which the standard requires masking (events, pushes, statistics, problems).
+import { pointerToken } from '../../protocol/json.ts';
 import { locateMobileNumbers, locateResidentIds } from '../../schemas/identifiers.ts';
 
 export interface PrivacyLeak {
@@ -30,8 +31,6 @@ const IDENTIFIER_MEMBERS = new Set([
   'code',
 ]);
 
-const escapePointer = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
-
 export function scanForLeaks(value: unknown, pointer = '', member?: string): PrivacyLeak[] {
   if (typeof value === 'string') {
     if (member && IDENTIFIER_MEMBERS.has(member)) return [];
@@ -42,7 +41,7 @@ export function scanForLeaks(value: unknown, pointer = '', member?: string): Pri
   }
   if (Array.isArray(value)) return value.flatMap((item, i) => scanForLeaks(item, `${pointer}/${i}`, member));
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => scanForLeaks(v, `${pointer}/${escapePointer(k)}`, k));
+    return Object.entries(value).flatMap(([k, v]) => scanForLeaks(v, `${pointer}/${pointerToken(k)}`, k));
   }
   return [];
 }

@@ -67,14 +67,14 @@ describe('expectGeneratedRefusals', () => {
       durationMs: 1,
       at: 'now',
     });
-    t.assert(true, 'before');
+    t.evidence.push({ kind: 'blocked', message: 'a step before the generated requests' });
     for (let i = 0; i < 100; i++) t.evidence.push(exchange(i === 50 ? 201 : 422));
     leaveOutAlike(t, 1, (status) => status >= 400 && status < 500);
     const statuses = t.evidence.flatMap((e) => (e.kind === 'http' ? [e.response!.status] : []));
     expect(statuses.length).toBe(41);
     expect(statuses[20]).toBe(201);
     expect(t.omittedExchanges).toBe(59);
-    expect(t.evidence[0]?.kind).toBe('assertion');
+    expect(t.evidence[0]?.kind).toBe('blocked');
   });
 
   it('fails on a bound checked off by one, with the smallest request and the keyword', async () => {

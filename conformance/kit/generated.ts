@@ -12,6 +12,7 @@ import { invalidVariant, invalidVariants, variantAt, type InvalidVariant } from 
 import { invalidQueries, type QueryParameter } from '../generate/parameters.ts';
 import { fold, normalise, resolveNode, type SchemaNode } from '../generate/schema-node.ts';
 import { validatorFor } from '../../schemas/validate.ts';
+import { pointerWithin } from '../../protocol/json.ts';
 import { schemaByName } from '../../schemas/src/index.ts';
 import type { ProblemSlug } from '../../schemas/src/problems.ts';
 import { operations } from '../../spec/openapi/operations.ts';
@@ -92,7 +93,7 @@ interface Failure {
 function misnamedUnder(response: HttpResponse, pointer: string, requirementId: string): string {
   const params = (response.json as { invalidParams?: { name?: unknown }[] } | undefined)?.invalidParams;
   const names = Array.isArray(params) ? params.map((p) => p?.name).filter((n): n is string => typeof n === 'string') : [];
-  return names.some((n) => n === '' || pointer.startsWith(`${n}/`)) ? 'ECDX-ERR-003' : requirementId;
+  return names.some((n) => n === '' || (n !== pointer && pointerWithin(pointer, n))) ? 'ECDX-ERR-003' : requirementId;
 }
 
 /** A 5xx for a request that fails because of itself is ECDX-ERR-004's failure, whatever the variant verifies. */
@@ -123,7 +124,6 @@ function judgeVariant(
  */
 export async function expectGeneratedRefusals(t: TestContext, spec: GeneratedRefusals): Promise<void> {
   const from = t.evidence.length;
-  const variantsOf = (body: unknown) => invalidVariants(spec.schema, body);
   const judged = async (variant: InvalidVariant): Promise<Failure | undefined> => {
     const response = await spec.send(variant.instance);
     if (spec.undo && response.status >= 200 && response.status < 300) await spec.undo(response);
@@ -131,7 +131,7 @@ export async function expectGeneratedRefusals(t: TestContext, spec: GeneratedRef
     return finding ? { variant, finding } : undefined;
   };
 
-  const systematic = variantsOf(spec.base);
+  const systematic = invalidVariants(spec.schema, spec.base);
   t.precondition(systematic.length > 0, `no invalid variant of the ${spec.what} body could be derived from its schema`);
   const failures = (await pool(systematic, IN_FLIGHT, judged)).filter((f): f is Failure => f !== undefined);
 

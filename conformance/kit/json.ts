@@ -1,8 +1,9 @@
 // Looking into JSON documents the target answered: what differs from what was sent (as a JSON Pointer, for the
 // message), the value at a pointer, and every string with where it stands (for the privacy scans).
 
-/** A JSON Pointer token: `~` and `/` escaped (RFC 6901). */
-export const pointerToken = (key: string | number): string => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+import { pointerToken } from '../../protocol/json.ts';
+
+export { pointerToken };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

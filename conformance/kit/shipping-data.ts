@@ -18,6 +18,7 @@
 //   `createShipment(t, { platformOrderId: pathOrderId('rejected') })`.
 // - `personalDataOf(request)` lists the personal data a request carries (names, telephone and privacy numbers,
 //   address details), for checks that must not see it again (events, URLs, statistics).
+import { pointerWithin } from '../../protocol/json.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemaByName, type Shipment } from '../../schemas/src/index.ts';
@@ -244,13 +245,11 @@ interface VectorGroup {
 const vectorsRoot = packagePath('schemas', 'vectors');
 const readVectors = (name: string): VectorGroup[] => JSON.parse(readFileSync(join(vectorsRoot, `${name}.json`), 'utf8')) as VectorGroup[];
 
-const under = (pointer: string, prefix: string): boolean => pointer === prefix || pointer.startsWith(`${prefix}/`);
-
 /** Make a vector's data current without touching the member it breaks. */
 function freshen(t: TestContext, data: unknown, broken: string[]): unknown {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
   const body = structuredClone(data) as ShipmentBody;
-  const untouched = (pointer: string) => !broken.some((b) => under(b, pointer) || under(pointer, b));
+  const untouched = (pointer: string) => !broken.some((b) => pointerWithin(b, pointer) || pointerWithin(pointer, b));
   if (typeof body['carrierCode'] === 'string' && untouched('/carrierCode')) body['carrierCode'] = targetCarrierCode(t);
   if (typeof body['platformOrderId'] === 'string' && untouched('/platformOrderId')) body['platformOrderId'] = orderId();
   const now = t.targetNow();

@@ -6,6 +6,7 @@
 // rules (ECDX-ERR-001 application/problem+json and a valid Problem, ECDX-ERR-002 a catalogue type, ECDX-ERR-003
 // invalidParams on validation-failed). Keeping them apart means a target that refuses correctly but formats the
 // error wrongly fails the error rules, not the rule under test.
+import { pointerWithin } from '../../protocol/json.ts';
 import { schemaByName, type Shipment } from '../../schemas/src/index.ts';
 import { PROBLEM_BASE, problemTypeUri, type ProblemSlug } from '../../schemas/src/problems.ts';
 import { violations } from '../../schemas/validate.ts';
@@ -29,8 +30,6 @@ export interface RefusalExpectation {
   /** What was sent, for the messages: "POST /v1/shipments with purpose MARKETING". */
   what: string;
 }
-
-const under = (pointer: string, prefix: string): boolean => pointer === prefix || pointer.startsWith(`${prefix}/`);
 
 /** A finding that names `requirementId` when there is one (none: the check's own requirement). */
 const finding = (requirementId: string | undefined, message: string, pointer?: string): Finding => ({
@@ -77,7 +76,7 @@ export function judgeRefusal(response: HttpResponse, expected: RefusalExpectatio
       ),
     ];
   }
-  const missing = pointers.filter((p) => !named.some((n) => under(n, p)));
+  const missing = pointers.filter((p) => !named.some((n) => pointerWithin(n, p)));
   if (missing.length > 0) {
     return [finding(pointerRequirement, `${what}: invalidParams do not name ${missing.join(' and ')} (they name ${named.join(', ')})`, missing[0]!)];
   }

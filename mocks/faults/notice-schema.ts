@@ -3,6 +3,7 @@
 // rewritten: when every violation lies in the unchecked members, the notice goes to the operation as it came —
 // which then holds a notice no schema allows. Hand-written notices are valid throughout, so only the generated
 // checks, which break every member in turn, find it.
+import { pointerWithin } from '../../protocol/index.ts';
 import { InterruptionNoticeRequest } from '../../schemas/src/index.ts';
 import { problemTypeUri } from '../../schemas/src/problems.ts';
 import { violations } from '../../schemas/validate.ts';
@@ -11,8 +12,6 @@ import { handlers } from '../core/operations/notices.ts';
 
 /** The members no notice rule reads: free text for the people who negotiate. */
 const UNCHECKED = ['/reasonDetail', '/impact/affectedUsers', '/impact/mitigation'];
-
-const under = (pointer: string, prefix: string): boolean => pointer === prefix || pointer.startsWith(`${prefix}/`);
 
 export const noticeSchemaFaults = [
   defineFault({
@@ -27,7 +26,7 @@ export const noticeSchemaFaults = [
       const body = input.body;
       if (typeof body !== 'object' || body === null || Array.isArray(body)) return r;
       const found = violations(InterruptionNoticeRequest, body);
-      if (found.length === 0 || !found.every((v) => UNCHECKED.some((p) => under(v.pointer, p)))) return r;
+      if (found.length === 0 || !found.every((v) => UNCHECKED.some((p) => pointerWithin(v.pointer, p)))) return r;
       return handlers.receiveInterruptionNotice(input);
     },
   }),

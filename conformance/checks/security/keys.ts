@@ -2,6 +2,7 @@
 // CNF-004): the published demo credentials are refused by a production deployment, no credential appears in a URL
 // the target hands out, and every algorithm in signatureAlgorithms (and, for a platform, every push scheme in
 // webhookSignatureSchemes) is accepted — as is a page as large as maxPageSize.
+import { pointerToken } from '../../kit/json.ts';
 import {
   DEMO_CARRIER_HMAC_SECRET_BASE64,
   DEMO_HMAC_SECRET_BASE64,
@@ -54,8 +55,7 @@ const looksLikeUrl = (value: string) => /^(https?:\/\/|\/v1\/)/i.test(value);
 function urlsIn(value: unknown, pointer = '', member = ''): { pointer: string; url: string }[] {
   if (typeof value === 'string') return URL_MEMBER.test(member) || looksLikeUrl(value) ? [{ pointer, url: value }] : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => urlsIn(item, `${pointer}/${i}`, member));
-  if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([k, v]) => urlsIn(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, k));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => urlsIn(v, `${pointer}/${pointerToken(k)}`, k));
   return [];
 }
 
