@@ -15,6 +15,7 @@ export const conformanceClasses = {
   notices: { role: 'both', title: 'Interruption notices and negotiation', policy: ['OP-06', 'OP-07'] },
   incidents: { role: 'both', title: 'Security incident notification', policy: ['OP-08', 'OP-09'] },
   statistics: { role: 'both', title: 'Sharing statistics for authorities', policy: ['OP-11'] },
+  client: { role: 'both', title: 'Client duties: what a party sends as a client', policy: ['OP-02', 'OP-03', 'OP-05', 'OP-07', 'OP-08', 'OP-09'] },
 } as const;
 
 export type ConformanceClassName = keyof typeof conformanceClasses;

@@ -5,6 +5,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { classUri, conformanceClasses, conformanceClassNames, type ConformanceClassName } from './classes.ts';
 import { CarrierCode, Closed, Count, ref, schemaId, StringEnum, Timestamp } from './common.ts';
+import { TEST_ACTION_NAMES, TestActionName } from './test-action-names.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Shared pieces
@@ -152,6 +153,15 @@ export const ConformanceClaim = Type.Object(
           'Whether this is a test deployment that serves the test controls (`/v1/test/clock`) the conformance ' +
           'harness uses to move simulated parcels through their life. A production deployment leaves it absent ' +
           'or false.',
+      }),
+    ),
+    testActions: Type.Optional(
+      Type.Array(ref(TestActionName), {
+        description:
+          'The test actions (POST /v1/test/actions) this test deployment performs: with class `client` claimed, every ' +
+          'action of its role (ECDX-CNF-010). Only with `testMode`.',
+        uniqueItems: true,
+        maxItems: TEST_ACTION_NAMES.length,
       }),
     ),
   },

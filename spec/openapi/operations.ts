@@ -438,6 +438,26 @@ export const operations: OperationSpec[] = [
     success: { status: 200, schema: 'TestClock', description: 'The clock after the move.' },
     problems: [404],
   },
+  {
+    method: 'post',
+    path: '/v1/test/actions',
+    operationId: 'performTestAction',
+    tag: 'Test controls',
+    summary: 'Act as a client of the harness',
+    description:
+      'Asks a test deployment that claims the class `client` to perform one action as a client of the counterparty ' +
+      'the body names (the harness): send shipping data, subscribe, read a trajectory, issue a notice, respond to ' +
+      'one, notify an incident. The deployment acts as its production code would, with its own keys, ' +
+      '`Idempotency-Key`s and retries, and answers once it is done (ECDX-CNF-010). An action its claim does not ' +
+      'list in `testActions` is answered 404. Not a creating request: it carries no `Idempotency-Key`.',
+    role: 'both',
+    policy: ['OP-10'],
+    signed: true,
+    idempotent: false,
+    requestBody: { schema: 'TestAction', description: 'The action and the counterparty to act towards.' },
+    success: { status: 200, schema: 'TestActionOutcome', description: 'What the deployment did.' },
+    problems: [404, 422],
+  },
 ];
 
 /** The push, as the carrier sends it: the OpenAPI `webhooks` entry. */

@@ -24,4 +24,7 @@ export const handlers = {
     mock.clock.advance((body as TestClockAdvance).advanceSeconds * 1000);
     return json(200, clockOf(mock));
   },
+  // The reference client that performs the actions is mocks/core/client/ (ECDX-CNF-010); until a deployment claims
+  // them, an action is a control it does not serve.
+  performTestAction: () => notServed(),
 } satisfies Record<string, OperationHandler>;
