@@ -22,6 +22,9 @@ MCowBQYDK2VwAyEAv0kOQruBF2ZuSppAvNpSHtGPmJpp7eQjRkIYOshPVu4=
 `;
 
 /** The demo carrier's request-signing key pair (ed25519), for the requests a carrier sends (notices, incidents). */
+/** The carrier code of the demo carrier (chapter Test controls): the party a harness plays towards a platform. */
+export const DEMO_CARRIER_CODE = 'ECDXDEMO';
+
 export const DEMO_CARRIER_KEYID = 'ecdx-demo-carrier-ed25519';
 export const DEMO_CARRIER_PRIVATE_KEY_PEM = `-----BEGIN PRIVATE KEY-----
 MC4CAQAwBQYDK2VwBCIEIEtofDiOs87irhRpqOS6nW/oz8vUdQGg9udcW27QbyT3

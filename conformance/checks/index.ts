@@ -1,6 +1,7 @@
 // The registry of every check of the suite: one folder per area, named as the prefix of its checks' ids, each
 // exporting its checks from its index. The table's order is the order of the report.
 import type { Check } from '../harness/check.ts';
+import { clientChecks } from './client/index.ts';
 import { consentChecks } from './consent/index.ts';
 import { discoveryChecks } from './discovery/index.ts';
 import { errorChecks } from './errors/index.ts';
@@ -32,6 +33,7 @@ export const areas = {
   incidents: incidentChecks,
   statistics: statisticsChecks,
   health: healthChecks,
+  client: clientChecks,
 } as const satisfies Record<string, readonly Check[]>;
 
 for (const [area, list] of Object.entries(areas)) {

@@ -15,7 +15,9 @@ export type Need =
   /** It moves the target's clock (a test deployment's), so it runs alone, after the checks that do not. */
   | 'clock'
   /** It receives pushes on the harness's receiver. */
-  | 'callback';
+  | 'callback'
+  /** It makes the target act as a client (test actions) towards the harness's judging counterparty. */
+  | 'counterparty';
 
 /** The fixtures a check or a fixture uses, by the name its body reads them under. */
 export type Uses = Record<string, Fixture<unknown>>;

@@ -11,6 +11,7 @@ import { AssertionFailed, NotApplicable, PreconditionFailed, type Fixture, type 
 import type { HttpResponse, RequestSpec, TargetClient } from './client.ts';
 import { scanForLeaks } from './privacy-scan.ts';
 import type { CallbackEndpoint, PushReceiver, ScriptedAnswer } from './receiver.ts';
+import type { CounterpartyServer, CounterpartySession } from './counterparty/server.ts';
 import type { Evidence, FixtureRecord } from './report.ts';
 import { SECOND } from '../../schemas/time.ts';
 import type { PartyRole } from '../../schemas/src/index.ts';
@@ -28,6 +29,8 @@ export interface RunEnvironment {
   /** A second client identity (another keyid of the same counterparty), for per-client scoping checks. */
   secondKey: SigningKey | undefined;
   receiver: PushReceiver | undefined;
+  /** The judging counterparty the client checks point the target at, started on first use (issue 15). */
+  counterparty?: () => Promise<CounterpartyServer>;
   timeoutMs: number;
   /**
    * How long to wait for something that should NOT happen (another push after a 2xx or a 410) before concluding it
@@ -81,6 +84,7 @@ export class TestContext {
   /** A client whose reads are not recorded one by one (pushesFinished polls with it), and its last read. */
   #quiet: TargetClient | undefined;
   #lastQuietRead: Evidence | undefined;
+  readonly #sessions: CounterpartySession[] = [];
 
   /** False for a check that did not declare `needs: ['clock']`: it runs beside others, so it must not move the clock. */
   readonly #movesClock: boolean;
@@ -366,6 +370,25 @@ export class TestContext {
     const receiver = this.need(this.#env.receiver, 'no push receiver is running (use --callback-host or --callback-url)');
     const endpoint = receiver.endpoint(answers, fallback, (e) => this.evidence.push(e));
     return { ...endpoint, waitFor: (count, timeoutMs = this.#env.timeoutMs) => this.#unlessStopped(endpoint.waitFor(count, timeoutMs)) };
+  }
+
+  // --- the target as a client ---------------------------------------------------------------------------
+  /**
+   * A session of its own on the judging counterparty (the harness playing the target's counterparty as a server):
+   * its URL goes into a test action, and every request the target sends there is recorded in this context's
+   * evidence. It ends with the check.
+   */
+  async counterparty(): Promise<CounterpartySession> {
+    const start = this.need(this.#env.counterparty, 'no judging counterparty is running');
+    const session = (await this.#unlessStopped(start())).session();
+    session.recordTo((e) => this.evidence.push(e));
+    this.#sessions.push(session);
+    return session;
+  }
+
+  /** End what the check left open (its counterparty sessions). */
+  dispose(): void {
+    for (const session of this.#sessions.splice(0)) session.end();
   }
 
   /** Wait `ms`; a stopped context (its deadline passed) ends the wait at once, with the reason, and keeps no timer. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Dispatcher } from 'undici';
 import { CLASS_BASE, conformanceClassNames, SPEC_VERSION, type ConformanceClassName } from '../../schemas/src/classes.ts';
 import { requirementById } from '../../spec/registry.ts';
-import { demoCredentials, type SigningKey } from '../../protocol/index.ts';
+import { demoCredentials, type SigningKey, type VerificationKey } from '../../protocol/index.ts';
 import { boundFixture, boundResult, boundValue } from './bounded.ts';
 import { AssertionFailed, NotApplicable, PreconditionFailed, type Check } from './check.ts';
 import { TargetClient, TargetUnreachable } from './client.ts';
@@ -15,6 +15,7 @@ import { checkDeadlineFor, DEFAULT_MAX_DURATION_MS, describeSeconds, notRunMessa
 import { discover } from './discovery.ts';
 import { pool } from './pool.ts';
 import { PushReceiver } from './receiver.ts';
+import { CounterpartyServer } from './counterparty/server.ts';
 import { DEFAULT_CONCURRENCY, provenanceOf, settingsOf } from './provenance.ts';
 import { isConformant, summarise, verdictOf, type CheckResult, type ConformanceReport, type Waiver } from './report.ts';
 import { applyWaivers, certificationProblem, validateWaivers, WaiverError } from './waivers.ts';
@@ -61,6 +62,14 @@ export interface RunOptions {
   callbackHost?: string;
   callbackPort?: number;
   callbackUrl?: string;
+  /**
+   * The URL a target must call to reach the harness's judging counterparty when it acts as a client (test actions),
+   * when it reaches the harness through NAT or a tunnel; it listens on `callbackHost` at `counterpartyPort`.
+   */
+  counterpartyUrl?: string;
+  counterpartyPort?: number;
+  /** The keys the target signs its requests with as a client; default the demo keys of its role. */
+  targetKeys?: readonly VerificationKey[];
   /** The deadline of each request, headers and body together (default 10 s). */
   timeoutMs?: number;
   /** The run's budget (default 10 minutes): then the checks still running or not started end as errors. */
@@ -96,6 +105,12 @@ export interface RunOptions {
 
 /** A seed for a run that was given none: any 31-bit integer, as fast-check takes. */
 export const drawSeed = (): number => Math.floor(Math.random() * 0x7fffffff);
+
+/** The published demo keys a test deployment of `role` signs its requests with (chapter Security, Appendix A). */
+export const demoKeysOf = (role: PartyRole): VerificationKey[] =>
+  role === 'carrier'
+    ? [demoCredentials.carrier.verificationKey, demoCredentials.carrierHmac]
+    : [demoCredentials.platform.verificationKey, demoCredentials.platformHmac];
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
 
@@ -153,6 +168,16 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     : undefined;
   const run = new RunStop(options.maxDurationMs ?? DEFAULT_MAX_DURATION_MS);
   const clockOffset = { value: 0 };
+  let counterparty: Promise<CounterpartyServer> | undefined;
+  const startCounterparty = () =>
+    (counterparty ??= CounterpartyServer.start({
+      role: options.role === 'carrier' ? 'platform' : 'carrier',
+      host: options.callbackHost ?? '127.0.0.1',
+      ...(options.counterpartyPort === undefined ? {} : { port: options.counterpartyPort }),
+      ...(options.counterpartyUrl ? { publicUrl: options.counterpartyUrl } : {}),
+      clientKeys: options.targetKeys ?? demoKeysOf(options.role),
+      clientNow: () => Date.now() + clockOffset.value,
+    }));
   const clients: TargetClient[] = [];
   const env: RunEnvironment = {
     role: options.role,
@@ -176,6 +201,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
     },
     secondKey: options.secondKey ?? (options.role === 'carrier' ? demoCredentials.platformHmac : demoCredentials.carrierHmac),
     receiver,
+    counterparty: startCounterparty,
     timeoutMs,
     settleMs: options.settleMs ?? 1_500,
     seed: options.seed ?? drawSeed(),
@@ -233,6 +259,10 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
   }
   const noise = receiver?.noise();
   await receiver?.close();
+  await counterparty?.then(
+    (server) => server.close(),
+    () => {},
+  );
   await Promise.all(clients.map((c) => c.close()));
 
   const stopped = run.reason;
@@ -363,6 +393,7 @@ export async function runCheck(check: Check, env: RunEnvironment, deadlineMs = c
   } finally {
     clearTimeout(deadline);
     env.signal?.removeEventListener('abort', byRun);
+    t.dispose();
   }
   if (stop.signal.aborted) {
     // Whatever the body made of its stopped requests, the check did not finish.
