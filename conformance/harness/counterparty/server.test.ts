@@ -124,3 +124,19 @@ describe('CounterpartyServer', () => {
     expect([answer.status, (answer.json?.negotiation as { state: string } | undefined)?.state]).toEqual([201, 'ACKNOWLEDGED']);
   });
 });
+
+describe('CounterpartyServer with onFinish (ecdx serve)', () => {
+  it('answers POST /v1/test/finish at its root 202, calls onFinish and records nothing; without onFinish the path answers 404', async () => {
+    let finished = 0;
+    const serving = await CounterpartyServer.start({ role: 'carrier', clientKeys: [demoCredentials.platform.verificationKey], onFinish: () => finished++ });
+    try {
+      const session = serving.session({ root: true });
+      expect((await fetch(`${serving.url}/v1/test/finish`, { method: 'POST' })).status).toBe(202);
+      expect([finished, session.requests.length]).toEqual([1, 0]);
+    } finally {
+      await serving.close();
+    }
+    server.session({ root: true });
+    expect((await fetch(`${server.url}/v1/test/finish`, { method: 'POST' })).status).toBe(404);
+  });
+});

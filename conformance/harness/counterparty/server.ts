@@ -87,8 +87,15 @@ export interface CounterpartyOptions {
   clientKeys: readonly (VerificationKey | SigningKey)[];
   /** The client's current time (epoch ms): a test deployment's clock, by which its signatures' freshness is judged. */
   clientNow?: () => number;
+  /**
+   * Called on `POST /v1/test/finish` to the server's root, which is then answered 202 (`ecdx serve`: the client's
+   * script says it is done). Without it that path is no route of the harness's and answers 404.
+   */
+  onFinish?: () => void;
 }
 
+/** Where whoever drives the client says it is done (`ecdx serve`), at the server's root. */
+export const FINISH_PATH = '/v1/test/finish';
 /** The standard's body limit (ECDX-ERR-009). */
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_REQUESTS_PER_SESSION = 500;
@@ -112,6 +119,7 @@ export class CounterpartyServer {
   readonly #keyring: Keyring;
   readonly #nonces = new NonceCache({ maxEntries: 100_000 });
   readonly #clientNow: () => number;
+  readonly #onFinish: (() => void) | undefined;
   #publicBase = '';
   #keptBytes = 0;
 
@@ -119,6 +127,7 @@ export class CounterpartyServer {
     this.role = options.role;
     this.#keyring = new Keyring(options.clientKeys);
     this.#clientNow = options.clientNow ?? Date.now;
+    this.#onFinish = options.onFinish;
     this.#server = createServer({ headersTimeout: 10 * SECOND, requestTimeout: 30 * SECOND });
     this.#server.maxConnections = MAX_CONNECTIONS;
     this.#server.on('request', (req, res) => this.#handle(req, res));
@@ -198,6 +207,12 @@ export class CounterpartyServer {
 
   #handle(req: IncomingMessage, res: ServerResponse): undefined {
     const url = new URL(req.url ?? '/', 'http://counterparty.invalid');
+    if (this.#onFinish && req.method === 'POST' && url.pathname === FINISH_PATH) {
+      // Not a client's request of the standard: nothing to record or judge. The body, if any, is not read.
+      this.#write(res, { status: 202 }, true);
+      this.#onFinish();
+      return;
+    }
     const found = this.#sessionOf(url.pathname);
     if (!found) return this.#write(res, problem('not-found', 'no session of the harness at this URL'));
     if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return this.#write(res, problem('payload-too-large'), true);
