@@ -342,6 +342,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/test/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Act as a client of the harness
+     * @description Asks a test deployment that claims the class `client` to perform one action as a client of the counterparty the body names (the harness): send shipping data, subscribe, read a trajectory, issue a notice, respond to one, notify an incident. The deployment acts as its production code would, with its own keys, `Idempotency-Key`s and retries, and answers once it is done (ECDX-CNF-010). An action its claim does not list in `testActions` is answered 404. Not a creating request: it carries no `Idempotency-Key`.
+     *
+     *     Policy: OP-10. Served by: carriers and platforms.
+     */
+    post: operations['performTestAction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface webhooks {
   'tracking-events': {
@@ -1122,6 +1144,7 @@ export interface components {
         | 'https://ecdx.dev/conformance/1.0/notices'
         | 'https://ecdx.dev/conformance/1.0/incidents'
         | 'https://ecdx.dev/conformance/1.0/statistics'
+        | 'https://ecdx.dev/conformance/1.0/client'
       )[];
       /** @description Optional features implemented, by the names the specification gives them; empty when none. */
       features: string[];
@@ -1154,6 +1177,8 @@ export interface components {
       maxPageSize: number;
       /** @description Whether this is a test deployment that serves the test controls (`/v1/test/clock`) the conformance harness uses to move simulated parcels through their life. A production deployment leaves it absent or false. */
       testMode?: boolean;
+      /** @description The test actions (POST /v1/test/actions) this test deployment performs: with class `client` claimed, every action of its role (ECDX-CNF-010). Only with `testMode`. */
+      testActions?: components['schemas']['TestActionName'][];
     };
     /**
      * Health
@@ -1686,6 +1711,103 @@ export interface components {
        * @description Push attempts due by `now` that the deployment has not finished: not yet made, or made and their answer not yet taken in (ECDX-CNF-009). 0 says that every attempt due by `now` has been made and answered, so a harness need not wait to conclude that nothing more is coming until the clock moves again. Optional; a carrier deployment should state it.
        */
       pendingPushes?: number;
+    };
+    /**
+     * TestActionName
+     * @description An action a test deployment performs as a client of the counterparty its harness names. A platform offers `send-shipment`, `subscribe` and `pull-trajectory`; both roles offer `issue-notice`, `respond-to-notice` and `notify-incident`.
+     * @enum {string}
+     */
+    TestActionName: 'send-shipment' | 'subscribe' | 'pull-trajectory' | 'issue-notice' | 'respond-to-notice' | 'notify-incident';
+    /**
+     * TestAction
+     * @description Body of POST /v1/test/actions: what the harness asks a test deployment to do as a client of the counterparty it names. The deployment performs the action as its production code would — its own keys, its own Idempotency-Keys, its retries — and answers when it is done.
+     */
+    TestAction:
+      | {
+          /** @constant */
+          action: 'send-shipment';
+          /**
+           * Format: uri
+           * @description The base URL of the counterparty to act towards (the part before `/v1`): the harness, playing the carrier or the platform. It may be a loopback `http` URL, since the harness runs beside the test deployment.
+           */
+          counterparty: string;
+          /** @description The order id the shipping data must carry, so that the harness can tell this shipment from others (`ecdx-happy-…` asks for the regular path). Absent: the deployment chooses one. */
+          platformOrderId?: string;
+        }
+      | {
+          /** @constant */
+          action: 'subscribe';
+          /**
+           * Format: uri
+           * @description The base URL of the counterparty to act towards (the part before `/v1`): the harness, playing the carrier or the platform. It may be a loopback `http` URL, since the harness runs beside the test deployment.
+           */
+          counterparty: string;
+          /** @description Subscribe to these waybills; absent: to ALL. */
+          waybillNos?: components['schemas']['WaybillNumber'][];
+        }
+      | {
+          /** @constant */
+          action: 'pull-trajectory';
+          /**
+           * Format: uri
+           * @description The base URL of the counterparty to act towards (the part before `/v1`): the harness, playing the carrier or the platform. It may be a loopback `http` URL, since the harness runs beside the test deployment.
+           */
+          counterparty: string;
+          waybillNo: components['schemas']['WaybillNumber'];
+        }
+      | {
+          /** @constant */
+          action: 'issue-notice';
+          /**
+           * Format: uri
+           * @description The base URL of the counterparty to act towards (the part before `/v1`): the harness, playing the carrier or the platform. It may be a loopback `http` URL, since the harness runs beside the test deployment.
+           */
+          counterparty: string;
+          reason: components['schemas']['InterruptionReason'];
+        }
+      | {
+          /** @constant */
+          action: 'respond-to-notice';
+          /**
+           * Format: uri
+           * @description The base URL of the counterparty to act towards (the part before `/v1`): the harness, playing the carrier or the platform. It may be a loopback `http` URL, since the harness runs beside the test deployment.
+           */
+          counterparty: string;
+          /** @description A notice the counterparty issued to the deployment. */
+          noticeId: components['schemas']['ObjectId'];
+          /**
+           * @description The response to give, as the recipient.
+           * @enum {string}
+           */
+          type: 'ACKNOWLEDGE' | 'ACCEPT' | 'OBJECT';
+        }
+      | {
+          /** @constant */
+          action: 'notify-incident';
+          /**
+           * Format: uri
+           * @description The base URL of the counterparty to act towards (the part before `/v1`): the harness, playing the carrier or the platform. It may be a loopback `http` URL, since the harness runs beside the test deployment.
+           */
+          counterparty: string;
+        };
+    /**
+     * TestActionOutcome
+     * @description The answer to POST /v1/test/actions, once the deployment has finished the action.
+     */
+    TestActionOutcome: {
+      action: components['schemas']['TestActionName'];
+      /**
+       * @description `DONE`: the counterparty accepted what the deployment sent; `FAILED`: it gave up (the detail says why).
+       * @enum {string}
+       */
+      outcome: 'DONE' | 'FAILED';
+      /**
+       * Format: int32
+       * @description How many requests the deployment sent to the counterparty for this action, retries included.
+       */
+      requests: number;
+      /** @description Why it failed, or what it created (a waybill number, a notice id). */
+      detail?: string;
     };
   };
   responses: {
@@ -2326,6 +2448,38 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TestClock'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  performTestAction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The action and the counterparty to act towards. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TestAction'];
+      };
+    };
+    responses: {
+      /** @description What the deployment did. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TestActionOutcome'];
         };
       };
       400: components['responses']['BadRequest'];
