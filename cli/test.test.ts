@@ -10,6 +10,8 @@ import { mdText } from '../conformance/reporters/markdown.ts';
 import { startMockServer, type MockServer } from '../mocks/server.ts';
 import { requirementById } from '../spec/registry.ts';
 import { runCli as run } from './test-support/run-cli.ts';
+import { DEMO_PLATFORM_KEYID, DEMO_PLATFORM_PUBLIC_KEY_PEM } from '../protocol/index.ts';
+import { parseTestArguments } from './test.ts';
 
 describe('ecdx test', () => {
   let carrier: MockServer;
@@ -37,6 +39,12 @@ describe('ecdx test', () => {
     [['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--key-id', 'k', '--key-env', 'ECDX_NO_SUCH_VARIABLE'], /is empty or not set/],
     [['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--classes', 'everything'], /unknown class/],
     [['test', '--frobnicate'], /frobnicate/],
+    [['test', '--target', 'http://127.0.0.1:1', '--role', 'platform', '--target-key-id', 'k'], /^ecdx: --target-key-id and --target-key-file go together$/],
+    [
+      ['test', '--target', 'http://127.0.0.1:1', '--role', 'platform', '--target-key-id', 'k', '--target-key-file', '/nonexistent/key.pem'],
+      /^ecdx: cannot read --target-key-file \/nonexistent\/key\.pem: ENOENT$/,
+    ],
+    [['test', '--target', 'http://127.0.0.1:1', '--role', 'platform', '--counterparty-port', 'x'], /--counterparty-port/],
     [
       ['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--only', 'nosuch-check'],
       /^ecdx: --only 'nosuch-check' names no check, requirement or area$/,
@@ -188,6 +196,18 @@ describe('ecdx test', () => {
     expect(out).toMatch(/--max-duration DURATION/);
     expect(out).toMatch(/--only NAME,…\s+run only these checks, requirements or areas/);
     expect(out).toMatch(/areas: discovery, security, idempotency/);
+  });
+
+  it('takes the key the target signs its client requests with, and where the target reaches the judging counterparty', () => {
+    const file = join(dir, 'target-key.pem');
+    writeFileSync(file, DEMO_PLATFORM_PUBLIC_KEY_PEM);
+    const parsed = parseTestArguments([
+      ...['--target', 'http://127.0.0.1:1', '--role', 'platform', '--target-key-id', DEMO_PLATFORM_KEYID, '--target-key-file', file],
+      ...['--counterparty-port', '9471', '--counterparty-url', 'https://tunnel.example/ecdx'],
+    ]);
+    if (parsed.help) throw new Error('not a run');
+    expect(parsed.run.targetKeys?.map((k) => [k.keyid, k.alg])).toEqual([[DEMO_PLATFORM_KEYID, 'ed25519']]);
+    expect([parsed.run.counterpartyPort, parsed.run.counterpartyUrl]).toEqual([9471, 'https://tunnel.example/ecdx']);
   });
 
   it('refuses key material in a config file', async () => {

@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { ed25519PrivateKey, ed25519SigningKey, hmacKey, type SigningKey } from '../protocol/index.ts';
+import { ed25519PrivateKey, ed25519SigningKey, ed25519VerificationKey, hmacKey, type SigningKey, type VerificationKey } from '../protocol/index.ts';
 import { ConfigurationError, runConformance, type RunOptions } from '../conformance/index.ts';
 import { areas } from '../conformance/checks/index.ts';
 import { ConsoleProgress, DEFAULT_DOCS_URL, docsUrlProblem, type ReportFormat } from '../conformance/reporters/index.ts';
@@ -54,6 +54,14 @@ Credentials (default: the published demo credentials, which only test deployment
   --key-env NAME           …or the name of an environment variable that holds it (never the key itself)
   --key-alg ALG            ed25519 or hmac-sha256 (default: ed25519 for a PEM, hmac-sha256 otherwise)
 
+The target as a client (class client: the harness makes it act through POST /v1/test/actions)
+  --counterparty-port PORT the port the harness's judging counterparty listens on, on --callback-host
+                           (default: any free port)
+  --counterparty-url URL   its public URL when the target reaches the harness through NAT or a tunnel
+  --target-key-id ID       keyid the target signs its requests with (default: the demo keys of its role)
+  --target-key-file PATH   the target's public key: an ed25519 SPKI PEM file, or a file holding its base64
+                           HMAC secret (--key-alg rules do not apply: the form of the file decides)
+
 Pushes (carrier targets)
   --callback-host HOST     address the push receiver listens on (default 127.0.0.1)
   --callback-port PORT     port the push receiver listens on (default: any free port)
@@ -99,6 +107,10 @@ const optionSpec = {
   'key-file': { type: 'string' },
   'key-env': { type: 'string' },
   'key-alg': { type: 'string' },
+  'counterparty-port': { type: 'string' },
+  'counterparty-url': { type: 'string' },
+  'target-key-id': { type: 'string' },
+  'target-key-file': { type: 'string' },
   'callback-host': { type: 'string' },
   'callback-port': { type: 'string' },
   'callback-url': { type: 'string' },
@@ -211,6 +223,27 @@ function loadKey(values: Values): SigningKey | undefined {
   throw new ConfigurationError(`--key-alg must be ed25519 or hmac-sha256, got '${alg}'`);
 }
 
+/** The key the target signs its requests with as a client (`--target-key-id`, `--target-key-file`), when given. */
+function loadTargetKey(values: Values): VerificationKey | undefined {
+  const keyid = values['target-key-id'] as string | undefined;
+  const file = values['target-key-file'] as string | undefined;
+  if (!keyid && !file) return undefined;
+  if (!keyid || !file) throw new ConfigurationError('--target-key-id and --target-key-file go together');
+  let material: string;
+  try {
+    material = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new ConfigurationError(`cannot read --target-key-file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return material.includes('BEGIN') ? ed25519VerificationKey(keyid, material) : hmacKey(keyid, material);
+  } catch (error) {
+    throw new ConfigurationError(
+      `--target-key-file ${file} is no ed25519 public key (SPKI PEM) or base64 HMAC secret: ${(error as Error).message.split('\n')[0]}`,
+    );
+  }
+}
+
 /** Where the reports' requirement links go; a link that would lead nowhere from the report directory is refused. */
 function docsUrl(value: string | undefined, reportDir: string): { docsUrl?: string } {
   if (value === undefined) return {};
@@ -259,6 +292,9 @@ export function parseTestArguments(argv: string[]): { help: true } | TestArgumen
   const signKey = loadSignKey(values['sign-key'] as string | undefined);
   if (signKey && !formats.includes('json')) throw new ConfigurationError('--sign-key seals report.json: --format must include json');
   const key = loadKey(values);
+  const targetKey = loadTargetKey(values);
+  const counterpartyPort =
+    values['counterparty-port'] === undefined ? undefined : positiveNumber(values['counterparty-port'] as string, 'counterparty-port', 0, true);
   const callbackPort = values['callback-port'] === undefined ? undefined : positiveNumber(values['callback-port'] as string, 'callback-port', 0, true);
   const run: RunOptions = {
     target,
@@ -270,6 +306,9 @@ export function parseTestArguments(argv: string[]): { help: true } | TestArgumen
     ...(values['callback-host'] ? { callbackHost: values['callback-host'] as string } : {}),
     ...(callbackPort ? { callbackPort } : {}),
     ...(values['callback-url'] ? { callbackUrl: values['callback-url'] as string } : {}),
+    ...(counterpartyPort ? { counterpartyPort } : {}),
+    ...(values['counterparty-url'] ? { counterpartyUrl: values['counterparty-url'] as string } : {}),
+    ...(targetKey ? { targetKeys: [targetKey] } : {}),
     timeoutMs: duration(values.timeout as string | undefined, 'timeout', 10 * SECOND),
     maxDurationMs: duration(values['max-duration'] as string | undefined, 'max-duration', 10 * MINUTE),
     maxResponseBytes: mebibytes(values['max-response-size'] as string | undefined, 'max-response-size', 2),
