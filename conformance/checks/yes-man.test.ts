@@ -4,7 +4,7 @@
 // meets. Checks that need a push from the target get none: they must not pass either.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conformanceClasses, conformanceClassNames } from '../../schemas/src/classes.ts';
-import type { PartyRole } from '../../schemas/src/index.ts';
+import { TEST_ACTIONS_OF_ROLE, type PartyRole } from '../../schemas/src/index.ts';
 import { runSuite } from '../harness/runner.ts';
 import type { ConformanceReport, Evidence } from '../harness/report.ts';
 import { SCRIPTED_TARGET, scriptedClaim, scriptedDispatcher } from '../harness/scripted-target.ts';
@@ -39,9 +39,14 @@ const REALLY_MET: Record<PartyRole, Record<string, string>> = {
 const classesOf = (role: PartyRole) => conformanceClassNames.filter((c) => conformanceClasses[c].role === 'both' || conformanceClasses[c].role === role);
 
 async function yesMan(role: PartyRole): Promise<ConformanceReport> {
-  const claim = scriptedClaim(role, classesOf(role), { testMode: true, webhookSignatureSchemes: ['v1a', 'v1'] });
+  const claim = scriptedClaim(role, classesOf(role), { testMode: true, webhookSignatureSchemes: ['v1a', 'v1'], testActions: [...TEST_ACTIONS_OF_ROLE[role]] });
+  // A test action is answered as done, though the yes-man sends nothing: the client checks must not take its word.
   const { dispatcher } = scriptedDispatcher((request) =>
-    request.method === 'GET' && request.path.startsWith('/v1/conformance') ? { status: 200, json: claim } : { status: 200, json: {} },
+    request.method === 'GET' && request.path.startsWith('/v1/conformance')
+      ? { status: 200, json: claim }
+      : request.method === 'POST' && request.path === '/v1/test/actions'
+        ? { status: 200, json: { action: (JSON.parse(request.body) as { action: string }).action, outcome: 'DONE', requests: 1 } }
+        : { status: 200, json: {} },
   );
   try {
     return await runSuite({ target: SCRIPTED_TARGET, role, checks, dispatcher, timeoutMs: 2_000, settleMs: 50 });
