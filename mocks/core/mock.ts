@@ -18,6 +18,7 @@ import { violations } from '../../schemas/validate.ts';
 import { schemaByName, type RoleScope } from '../../schemas/src/index.ts';
 import { recordActivity } from './activity.ts';
 import { keysCalling } from './callers.ts';
+import { subscriptionPushKeys } from './client/subscriptions.ts';
 import { Clock } from './clock.ts';
 import { ActiveFaults, type Fault } from './faults.ts';
 import { IdempotencyKeys } from './idempotency.ts';
@@ -233,7 +234,9 @@ export function createMock(options: MockOptions = {}): Mock {
 
   function authenticatePush(request: MockRequest): MockResponse | undefined {
     if (fault('platform-accept-unsigned-push')) return undefined;
-    const result = verifyWebhook(request.headers, request.body ?? new Uint8Array(), pushKeys, { now: clock.now() });
+    // Besides the demo carrier's keys, the v1 secrets of the subscriptions the reference client holds (test actions).
+    const keys = [...pushKeys, ...subscriptionPushKeys(context)];
+    const result = verifyWebhook(request.headers, request.body ?? new Uint8Array(), keys, { now: clock.now() });
     return result.ok ? undefined : problemResponse(result.problem, { detail: result.detail });
   }
 

@@ -157,6 +157,19 @@ export const switches = {
   ],
   'operations/discovery.ts': ['claim-unknown-role-answered'],
   'operations/statistics.ts': ['statistics-cover-all-counterparties', 'statistics-period-unchecked', 'statistics-short-retention'],
+  // the reference client (test actions, ECDX-CNF-010)
+  'client/session.ts': [
+    'client-requests-unsigned',
+    'client-idempotency-key-missing',
+    'client-idempotency-key-reused',
+    'client-idempotency-key-predictable',
+    'client-retry-with-new-key',
+  ],
+  'client/retry.ts': ['client-ignores-retry-after'],
+  'client/trajectory.ts': ['client-pull-stops-at-first-page', 'gap-not-repaired'],
+  'client/shipment.ts': ['shipment-carries-resident-id'],
+  'client/notices.ts': ['interruption-without-notice', 'notice-lead-time-too-short', 'issued-notice-not-held'],
+  'client/incident.ts': ['incident-notified-late'],
 } as const;
 
 /** A core module that reads switches: its path below mocks/core/. */

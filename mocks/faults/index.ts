@@ -1,6 +1,7 @@
 // The fault catalogue: every fault the mock can commit, gathered from one file per area. What a fault is and how the
 // core commits one is mocks/core/faults.ts; this is the data, and the one place names become faults.
 import type { Fault } from '../core/faults.ts';
+import { clientFaults } from './client.ts';
 import { governanceFaults } from './governance.ts';
 import { noticeSchemaFaults } from './notice-schema.ts';
 import { pipelineFaults } from './pipeline.ts';
@@ -23,6 +24,7 @@ export const faults = [
   ...testClockFaults,
   ...governanceFaults,
   ...noticeSchemaFaults,
+  ...clientFaults,
 ];
 
 /** The name of a fault of the catalogue: `startMockServer({ faults: [...] })` takes nothing else. */

@@ -43,8 +43,9 @@ const CARRIER_CLASSES = [
   'notices',
   'incidents',
   'statistics',
+  'client',
 ];
-const PLATFORM_CLASSES = ['core', 'security', 'privacy', 'platform-tracking-receiver', 'notices', 'incidents', 'statistics'];
+const PLATFORM_CLASSES = ['core', 'security', 'privacy', 'platform-tracking-receiver', 'notices', 'incidents', 'statistics', 'client'];
 
 describe('GET /v1/conformance', () => {
   it('answers an unsigned request with a consistent carrier claim by default when the mock plays both roles', async () => {
@@ -82,6 +83,22 @@ describe('GET /v1/conformance', () => {
   it('claims testMode exactly when the mock runs as a test deployment', async () => {
     expect((await claimOf(mockOf())).testMode).toBe(true);
     expect((await claimOf(mockOf({ testMode: false }))).testMode).toBe(false);
+  });
+
+  it('claims the class client and the test actions of its role in test mode only (ECDX-CNF-010)', async () => {
+    const carrier = await claimOf(mockOf({ role: 'carrier' }));
+    expect(carrier.testActions).toEqual(['issue-notice', 'respond-to-notice', 'notify-incident']);
+    expect((await claimOf(mockOf({ role: 'platform' }))).testActions).toEqual([
+      'send-shipment',
+      'subscribe',
+      'pull-trajectory',
+      'issue-notice',
+      'respond-to-notice',
+      'notify-incident',
+    ]);
+    const production = await claimOf(mockOf({ testMode: false }));
+    expect(production.testActions).toBeUndefined();
+    expect(production.classes).not.toContain(classUri('client'));
   });
 });
 

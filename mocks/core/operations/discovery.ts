@@ -2,7 +2,7 @@
 // the mock's role; the health document reports the feeds that claim implies as they are right now — the push
 // backlog from the push dispatcher, the last exchanges from the activity log — never as configured.
 import type { ConformanceClaim, DataFeed, FeedHealth, Health, HealthStatus, PartyRole } from '../../../schemas/src/index.ts';
-import { feedsOfClasses } from '../../../schemas/src/index.ts';
+import { feedsOfClasses, TEST_ACTIONS_OF_ROLE } from '../../../schemas/src/index.ts';
 import { classUri, SPEC_VERSION, type ConformanceClassName } from '../../../schemas/src/classes.ts';
 import { activitiesBetween, type Activity } from '../activity.ts';
 import { IDEMPOTENCY_KEY_EXPIRY_SECONDS } from '../idempotency.ts';
@@ -38,7 +38,8 @@ function conformanceClaim(mock: MockContext, role: PartyRole): ConformanceClaim 
     ecdxVersion: SPEC_VERSION,
     role,
     party: { name: self.name, ...(role === 'carrier' && self.carrierCode ? { carrierCode: self.carrierCode } : {}) },
-    classes: CLASSES[role].map(classUri),
+    // A test deployment acts as a client on request (the test actions of its role, ECDX-CNF-010); production does not.
+    classes: [...CLASSES[role], ...(mock.testMode ? (['client'] as const) : [])].map(classUri),
     features: [],
     idempotencyKeyExpirySeconds: IDEMPOTENCY_KEY_EXPIRY_SECONDS,
     // The mock keeps everything while it runs; these are the periods it would publish as a deployment.
@@ -47,6 +48,7 @@ function conformanceClaim(mock: MockContext, role: PartyRole): ConformanceClaim 
     webhookSignatureSchemes: ['v1a', 'v1'],
     maxPageSize: 100,
     testMode: mock.testMode,
+    ...(mock.testMode ? { testActions: [...TEST_ACTIONS_OF_ROLE[role]] } : {}),
   };
 }
 

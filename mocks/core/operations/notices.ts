@@ -1,5 +1,7 @@
 // Interruption notices (chapter Interruption notices, ECDX-NTC-*). The mock is the recipient of every notice posted
-// to it and holds that copy: the caller is the issuer, so what it posts as responses are the issuer's. Every rule
+// to it and holds that copy: the caller is the issuer, so what it posts as responses are the issuer's. It is also
+// the issuer of the notices its reference client sends (mocks/core/client/notices.ts) and holds the issuer's copy of
+// each, which the recipient reads and answers here (ECDX-NTC-018). Every rule
 // (lead time, severity, disclosure, the negotiation state machine, the obligations) comes from
 // schemas/notice-rules.ts, which the conformance harness shares; nothing here restates them.
 import {
@@ -138,7 +140,72 @@ const notFound = () => problemResponse('notice-not-found', { detail: 'no interru
 
 function getInterruptionNotice({ mock, caller, params }: OperationInput): MockResponse {
   const copy = find(mock, caller, params['noticeId'] ?? '');
-  return copy ? json(200, copy.notice) : notFound();
+  if (copy) return json(200, copy.notice);
+  const issued = issuedCopyFor(mock, caller, params['noticeId'] ?? '');
+  return issued ? json(200, issued) : notFound();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The issuer's copies: notices the mock's reference client sent, held until the recipient answers them.
+
+const issuedNotices = (mock: MockContext): Collection<InterruptionNotice> => mock.store.collection<InterruptionNotice>('issued-notices');
+
+/** Hold the issuer's copy of a notice the mock sent (ECDX-NTC-018). */
+export function holdIssuedNotice(mock: MockContext, notice: InterruptionNotice): void {
+  issuedNotices(mock).put(notice.noticeId, notice);
+}
+
+/**
+ * The issuer's copy, for its recipient only. The recipient is known by its role: the harness that received the
+ * notice signs with whichever key its operator registered, and a party of the issuer's own role never sees it.
+ */
+function issuedCopyFor(mock: MockContext, caller: Party | undefined, noticeId: string): InterruptionNotice | undefined {
+  const notice = issuedNotices(mock).get(noticeId);
+  return notice && caller?.role === notice.recipient.role ? notice : undefined;
+}
+
+/** The copy with `response` recorded, or the problem that refuses it: the state machine of schemas/notice-rules.ts. */
+function withResponse(notice: InterruptionNotice, response: NoticeResponse): InterruptionNotice | NoticeProblem {
+  const { state, responses } = notice.negotiation;
+  const transition = nextNegotiationState(state, response, pendingProposer(responses));
+  if ('problemSlug' in transition) return { problemSlug: transition.problemSlug, pointer: POINTER_OF[transition.problemSlug] ?? '', detail: transition.detail };
+  const recorded = [...responses, response];
+  return { ...notice, negotiation: { state: transition.state, responses: recorded, obligations: obligations(notice, transition.state, recorded) } };
+}
+
+const isProblemOf = (outcome: InterruptionNotice | NoticeProblem): outcome is NoticeProblem => 'problemSlug' in outcome;
+
+/** The recipient's response posted to the issuer's copy: recorded as the rules say, refused otherwise. */
+function respondToIssuedNotice(mock: MockContext, notice: InterruptionNotice, response: NoticeResponse): MockResponse {
+  const earlier = notice.negotiation.responses.find((r) => r.responseId === response.responseId);
+  if (earlier) {
+    if (canonicalJson(earlier) === canonicalJson(response)) return created(notice);
+    return validationProblem([{ name: '/responseId', in: 'body', reason: 'another response with this responseId is already recorded for this notice' }]);
+  }
+  const fromOwnSide = postedResponseProblem('ISSUER', response);
+  if (notice.negotiation.state !== 'WITHDRAWN' && fromOwnSide) return refusal([fromOwnSide]);
+  if (notice.negotiation.responses.length >= MAX_RESPONSES) {
+    return problemResponse('notice-state-conflict', { detail: `the notice holds the most responses a copy keeps (${MAX_RESPONSES})` });
+  }
+  const updated = withResponse(notice, response);
+  if (isProblemOf(updated)) return updated.pointer ? refusal([updated]) : problemResponse(updated.problemSlug, { detail: updated.detail });
+  holdIssuedNotice(mock, updated);
+  return json(201, updated);
+}
+
+/**
+ * Record the mock's own response in the copy it holds as recipient, after posting it to the issuer's (ECDX-NTC-018):
+ * undefined when recorded, else why the copy's state refuses it.
+ */
+export function recordOwnResponse(mock: MockContext, noticeId: string, issuerRole: Party['role'], response: NoticeResponse): string | undefined {
+  const copy = held(mock)
+    .values()
+    .find((h) => h.notice.noticeId === noticeId && h.notice.issuer.role === issuerRole);
+  if (!copy) return `no notice ${noticeId} is held`;
+  const updated = withResponse(copy.notice, response);
+  if (isProblemOf(updated)) return updated.detail;
+  held(mock).put(keyOf(copy.owner, noticeId), { ...copy, notice: updated });
+  return undefined;
 }
 
 const POINTER_OF: Partial<Record<ProblemSlug, string>> = {
@@ -149,8 +216,11 @@ const POINTER_OF: Partial<Record<ProblemSlug, string>> = {
 function respondToInterruptionNotice({ mock, caller, params, body }: OperationInput): MockResponse {
   const key = keyOf(ownerOf(caller), params['noticeId'] ?? '');
   const copy = held(mock).get(key);
-  if (!copy) return notFound();
   const response = body as NoticeResponse;
+  if (!copy) {
+    const issued = issuedCopyFor(mock, caller, params['noticeId'] ?? '');
+    return issued ? respondToIssuedNotice(mock, issued, response) : notFound();
+  }
   const { notice } = copy;
   const { state, responses } = notice.negotiation;
 

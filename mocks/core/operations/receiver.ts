@@ -6,6 +6,7 @@ import { DEMO_CARRIER_KEYID } from '../../../protocol/index.ts';
 import { MAX_EVENTS_PER_PAGE, type PushAcknowledgement, type PushBatch, type TrackingEvent, type TrackingStatus } from '../../../schemas/src/index.ts';
 import { isValid } from '../../../schemas/validate.ts';
 import { recordActivity } from '../activity.ts';
+import { repairGaps, waybillsWithGaps } from '../client/trajectory.ts';
 import { json, problemResponse, validationProblem } from '../respond.ts';
 import { recordEventProvided } from '../simulator/provided.ts';
 import type { MockContext, MockRequest, MockResponse, OperationHandler } from '../types.ts';
@@ -108,10 +109,32 @@ export function acceptPushBatch(mock: MockContext, request: MockRequest, body: u
   recordActivity(mock, { kind: 'push-received', at: now, counterparty: PUSHING_CARRIER, batchId });
   for (const event of fresh) recordEventProvided(mock, event, PUSHING_CARRIER, now);
 
+  // A gap the batch leaves is repaired by pulling from the subscription's carrier, after this answer (ECDX-PSH-027).
+  const sequencesOf = (waybillNo: string) =>
+    mock.store
+      .collection<ReceivedWaybill>(RECEIVED_WAYBILLS)
+      .get(waybillNo)
+      ?.entries.map((e) => e.sequence) ?? [];
+  const gaps = waybillsWithGaps(
+    sequencesOf,
+    fresh.map((e) => e.waybillNo),
+  );
+  repairGaps(mock, typeof batch?.subscriptionId === 'string' ? batch.subscriptionId : '', gaps, (pulled) => keepPulledEvents(mock, pulled));
+
   const received = Math.min(listed.length, MAX_EVENTS_PER_PAGE);
   const acknowledgement: PushAcknowledgement = { batchId, received, duplicates: reprocess ? 0 : Math.min(received, events.length - fresh.length) };
   return json(200, acknowledgement);
 }
+
+/** Events read by a pull (the reference client's): held beside the pushed ones, each once. */
+export function keepPulledEvents(mock: MockContext, events: readonly TrackingEvent[]): void {
+  const stored = mock.store.collection<ReceivedEvent>(RECEIVED_EVENTS);
+  const now = mock.clock.now();
+  for (const event of events) if (!stored.has(event.eventId)) store(mock, event, PULLED, now);
+}
+
+/** The batchId of an event the platform pulled rather than received in a push. */
+const PULLED = 'pulled';
 
 function store(mock: MockContext, event: TrackingEvent, batchId: string, at: number): void {
   mock.store.collection<ReceivedEvent>(RECEIVED_EVENTS).put(event.eventId, { event, batchId, receivedAt: at });

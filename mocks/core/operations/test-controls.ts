@@ -1,4 +1,6 @@
-// The test controls of a test deployment (spec chapter Test controls): the clock the harness moves forward.
+// The test controls of a test deployment (spec chapter Test controls): the clock the harness moves forward, and the
+// test actions the mock's reference client performs (mocks/core/client/, ECDX-CNF-010).
+import { performTestAction } from '../client/perform.ts';
 import type { TestClock, TestClockAdvance } from '../../../schemas/src/index.ts';
 import { json, problemResponse } from '../respond.ts';
 import { findService } from '../services.ts';
@@ -24,7 +26,5 @@ export const handlers = {
     mock.clock.advance((body as TestClockAdvance).advanceSeconds * 1000);
     return json(200, clockOf(mock));
   },
-  // The reference client that performs the actions is mocks/core/client/ (ECDX-CNF-010); until a deployment claims
-  // them, an action is a control it does not serve.
-  performTestAction: () => notServed(),
+  performTestAction,
 } satisfies Record<string, OperationHandler>;

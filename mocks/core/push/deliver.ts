@@ -55,8 +55,8 @@ export async function attemptDelivery(attempt: AttemptRequest, options: AttemptO
 
 type Chunks = AsyncIterable<Uint8Array | string> & { destroy(error?: Error): unknown };
 
-/** Read at most `limit` bytes; past it, drop the connection rather than drain an endless body. */
-async function readCapped(body: Chunks, limit: number): Promise<{ text: string; truncated: boolean }> {
+/** Read at most `limit` bytes; past it, drop the connection rather than drain an endless body (also the reference client's, client/http.ts). */
+export async function readCapped(body: Chunks, limit: number): Promise<{ text: string; truncated: boolean }> {
   const parts: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -72,7 +72,7 @@ async function readCapped(body: Chunks, limit: number): Promise<{ text: string; 
   return { text: Buffer.concat(parts).toString('utf8'), truncated: false };
 }
 
-function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+export function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
