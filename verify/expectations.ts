@@ -21,4 +21,6 @@ export const MAY_BLOCK: Partial<Record<FaultName, readonly string[]>> = {
   'limit-ignored': ['tracking/cursor-lifetime', 'tracking-privacy/cursor-without-personal-data'],
   // its walk needs a cursor kept 55 minutes
   'cursor-expires-after-a-minute': ['tracking/walk-while-recording'],
+  // keys are judged for randomness only where the creating requests carry some
+  'client-idempotency-key-missing': ['client/idempotency-keys-random'],
 };
