@@ -123,6 +123,28 @@ function pushingCarrier(req: IncomingMessage, res: ServerResponse, budget: { lef
   });
 }
 
+/**
+ * A carrier that claims the class client and, asked for any test action, floods the harness's judging counterparty
+ * it names with the same 5,000 requests (a fifth of them 2.5 MiB) before answering that it is done.
+ */
+function floodingClient(req: IncomingMessage, res: ServerResponse, budget: { left: number; big: number }): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    if (isClaim(req)) return json(res, 200, carrierClaim({ testMode: true, testActions: ['issue-notice', 'respond-to-notice', 'notify-incident'] }));
+    if (req.method === 'POST' && (req.url ?? '').startsWith('/v1/test/actions')) {
+      let action: { action?: unknown; counterparty?: unknown } = {};
+      try {
+        action = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof action;
+      } catch {}
+      if (typeof action.counterparty === 'string' && action.counterparty.startsWith('http://127.0.0.1'))
+        flood(`${action.counterparty}/v1/security-incidents`, budget);
+      return json(res, 200, { action: action.action, outcome: 'DONE', requests: 0 });
+    }
+    return json(res, 200, {});
+  });
+}
+
 /** The misbehaviours, by name. Each answers every request, the claim included unless it says otherwise. */
 export const MISBEHAVIOURS = {
   /** Accepts the connection and never answers. */
@@ -184,9 +206,9 @@ export const MISBEHAVIOURS = {
   'malformed-claim': (req, res) => (isClaim(req) ? json(res, 200, '{"ecdxVersion":"1.0.0-draft","role":"carrier","classes":[') : json(res, 200, '{')),
 } satisfies Record<string, Handler>;
 
-export type Misbehaviour = keyof typeof MISBEHAVIOURS | 'callback-flood';
+export type Misbehaviour = keyof typeof MISBEHAVIOURS | 'callback-flood' | 'counterparty-flood';
 
-export const misbehaviours = [...Object.keys(MISBEHAVIOURS), 'callback-flood'] as Misbehaviour[];
+export const misbehaviours = [...Object.keys(MISBEHAVIOURS), 'callback-flood', 'counterparty-flood'] as Misbehaviour[];
 
 async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Listener> {
   const seen: Seen[] = [];
@@ -215,6 +237,10 @@ export function startHostileTarget(name: Misbehaviour, witness: string): Promise
   if (name === 'callback-flood') {
     const budget = { left: 5_000, big: 1_000 };
     return listen((req, res) => pushingCarrier(req, res, budget));
+  }
+  if (name === 'counterparty-flood') {
+    const budget = { left: 5_000, big: 1_000 };
+    return listen((req, res) => floodingClient(req, res, budget));
   }
   const handler: Handler = MISBEHAVIOURS[name];
   return listen((req, res) => handler(req, res, { witness }));
