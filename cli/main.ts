@@ -3,6 +3,7 @@
 import { conformanceClassNames, SPEC_VERSION } from '../schemas/src/classes.ts';
 import { mockCommand } from './mock.ts';
 import { requirementsCommand } from './requirements.ts';
+import { serve } from './serve.ts';
 import { testCommand } from './test.ts';
 import { verifyReportCommand } from './verify-report.ts';
 import { ConfigurationError } from '../conformance/harness/runner.ts';
@@ -13,6 +14,9 @@ const HELP = `ecdx ${packageVersion} — ECDX ${SPEC_VERSION} tools
 Usage:
   ecdx test --target URL --role carrier|platform [options]
                                                run the conformance suite against an endpoint (ecdx test --help)
+  ecdx serve --role carrier|platform [options]
+                                               play the counterparty of a client you drive, judge what it
+                                               sends and write the reports (ecdx serve --help)
   ecdx verify-report REPORT --public-key FILE
                                                check a sealed report.json and print what it claims
                                                (ecdx verify-report --help)
@@ -56,6 +60,7 @@ const processIo: Io = {
 /** The subcommands, by name; each parses its own arguments and answers its own --help. */
 export const COMMANDS: Readonly<Record<string, (args: string[], io: Io) => number | Promise<number>>> = {
   test: testCommand,
+  serve,
   requirements: requirementsCommand,
   mock: mockCommand,
   'verify-report': verifyReportCommand,
