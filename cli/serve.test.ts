@@ -107,13 +107,19 @@ describe('ecdx serve', () => {
     expect(failedRequirements(report)).toEqual([requirement]);
   });
 
-  it('exits 1 with one clear line when the client sent nothing, whether finished or out of time', { timeout: 30_000 }, async () => {
+  it('exits 1 with one clear line when the client sent nothing, or nothing a duty judges, whether finished or out of time', { timeout: 30_000 }, async () => {
     const finished = startServe(['--role', 'platform', '--report-dir', join(root, 'nothing'), '--format', 'json']);
     expect((await fetch(`${await finished.listening}/v1/test/finish`, { method: 'POST' })).status).toBe(202);
     const { code, err } = await finished.ended;
     expect([code, err]).toEqual([1, [expect.stringMatching(/^ecdx: the client sent no request to http:\/\/\S+ before .*: nothing was judged$/)]]);
     const report = JSON.parse(readFileSync(join(root, 'nothing', 'report.json'), 'utf8')) as ConformanceReport;
     expect(report.results.every((r) => r.status === 'skipped')).toBe(true);
+    const discovered = startServe(['--role', 'carrier', '--report-dir', join(root, 'claim-only'), '--format', 'json']);
+    const url = await discovered.listening;
+    expect((await fetch(`${url}/v1/conformance`)).status).toBe(200);
+    await fetch(`${url}/v1/test/finish`, { method: 'POST' });
+    const claimOnly = await discovered.ended;
+    expect([claimOnly.code, claimOnly.err]).toEqual([1, [expect.stringMatching(/^ecdx: the client's 1 request showed none of the duties judged/)]]);
     const timedOut = await startServe(['--role', 'carrier', '--duration', '10ms', '--report-dir', join(root, 'timed-out'), '--format', 'json']).ended;
     expect(timedOut.code).toBe(1);
   });

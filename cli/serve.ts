@@ -293,6 +293,10 @@ export async function serve(argv: string[], io: ServeIo): Promise<number> {
     io.err(`ecdx: the client sent no request to ${server.url} before ${reason}: nothing was judged`);
     return 1;
   }
+  if (!results.some((r) => r.status !== 'skipped')) {
+    io.err(`ecdx: the client's ${requests.length} request${requests.length === 1 ? '' : 's'} showed none of the duties judged: nothing was judged`);
+    return 1;
+  }
   const passed = runPassed(report);
   io.out(
     `ecdx serve: ${reason}; ${requests.length} request${requests.length === 1 ? '' : 's'} judged, ${passed ? 'no duty failed' : 'a duty FAILED'} (not a conformance verdict): ${JSON.stringify(report.summary)}`,
