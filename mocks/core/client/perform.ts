@@ -16,7 +16,7 @@ import { pullTrajectory } from './trajectory.ts';
 const ACTIONS_PATH = '/v1/test/actions';
 
 /** The actions the mock offers in its role; a mock of both roles offers every one. */
-export const offeredActions = (mock: MockContext): readonly TestActionName[] => (mock.role === 'both' ? TEST_ACTION_NAMES : TEST_ACTIONS_OF_ROLE[mock.role]);
+const offeredActions = (mock: MockContext): readonly TestActionName[] => (mock.role === 'both' ? TEST_ACTION_NAMES : TEST_ACTIONS_OF_ROLE[mock.role]);
 
 /** What the action created, for the outcome's detail; undefined when it sent nothing. */
 async function perform(session: ClientSession, action: TestAction, selfBase: string): Promise<string | undefined> {

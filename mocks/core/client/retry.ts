@@ -7,7 +7,7 @@ import { problemTypeUri } from '../../../schemas/src/problems.ts';
 import type { MockContext } from '../types.ts';
 import type { Exchange } from './http.ts';
 
-export const MAX_ATTEMPTS = 4;
+const MAX_ATTEMPTS = 4;
 /** The longest the client waits before an attempt, in real milliseconds. */
 export const MAX_WAIT_MS = 10_000;
 /** The wait when the answer names none: enough for an in-flight request to finish. */
