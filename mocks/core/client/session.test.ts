@@ -6,7 +6,7 @@ import { demoCredentials, demoKeyring, NonceCache, verifyRequest } from '../../.
 import { problemTypeUri } from '../../../schemas/src/problems.ts';
 import { faultsNamed, type FaultName } from '../../faults/index.ts';
 import { createMock, type Mock } from '../mock.ts';
-import { MAX_WAIT_MS, retryAfterMs } from './retry.ts';
+import { MAX_WAIT_MS, retryable, retryAfterMs } from './retry.ts';
 import { ActionFailed, ClientSession } from './session.ts';
 import { startCounterparty, type Recorded, type TestCounterparty } from './test-support.ts';
 
@@ -123,5 +123,16 @@ describe('Retry-After', () => {
     expect(retryAfterMs(new Date(Date.UTC(2026, 0, 1, 0, 0, 5)).toUTCString(), Date.UTC(2026, 0, 1))).toBe(5000);
     expect(retryAfterMs('soon')).toBeUndefined();
     expect(retryAfterMs(undefined)).toBeUndefined();
+  });
+});
+
+describe('what is worth sending again', () => {
+  const answered = (status: number, body?: unknown) => ({ kind: 'answered' as const, status, headers: {}, body });
+  it('no answer, 409 in flight, 429 and 5xx; not another 409 nor a 4xx', () => {
+    expect(retryable({ kind: 'no-answer', reason: 'x' })).toBe(true);
+    expect(retryable(answered(409, { type: problemTypeUri('idempotency-request-in-flight') }))).toBe(true);
+    expect(retryable(answered(409, { type: problemTypeUri('idempotency-key-reused') }))).toBe(false);
+    expect([429, 500, 502, 503].map((s) => retryable(answered(s)))).toEqual([true, true, true, true]);
+    expect([400, 401, 404, 422].map((s) => retryable(answered(s)))).toEqual([false, false, false, false]);
   });
 });
