@@ -9,7 +9,7 @@ import { Value } from '@sinclair/typebox/value';
 import { ConformanceReport } from '../conformance/harness/report.ts';
 import type { FaultName } from '../mocks/faults/index.ts';
 import { startMockServer } from '../mocks/server.ts';
-import { demoCredentials, signRequest } from '../protocol/index.ts';
+import { demoCredentials, signRequest, type SigningKey } from '../protocol/index.ts';
 import type { TestAction, TestActionOutcome } from '../schemas/src/index.ts';
 import { main } from './main.ts';
 
@@ -40,12 +40,12 @@ function startServe(args: string[]) {
   return { listening: Promise.race([listening, ended.then(() => '')]), ended };
 }
 
-/** POST /v1/test/actions to the mock platform, signed as the demo carrier the harness plays. */
-async function act(mockUrl: string, action: TestAction): Promise<TestActionOutcome> {
+/** POST /v1/test/actions to the mock, signed as the demo party the harness plays (the carrier by default). */
+async function act(mockUrl: string, action: TestAction, key: SigningKey = demoCredentials.carrier.signingKey): Promise<TestActionOutcome> {
   const url = `${mockUrl}/v1/test/actions`;
   const body = new TextEncoder().encode(JSON.stringify(action));
   const headers: Record<string, string> = { host: new URL(url).host, 'content-type': 'application/json' };
-  Object.assign(headers, signRequest({ method: 'POST', url, headers, body }, { key: demoCredentials.carrier.signingKey }));
+  Object.assign(headers, signRequest({ method: 'POST', url, headers, body }, { key }));
   const { host: _host, ...wire } = headers;
   const response = await fetch(url, { method: 'POST', headers: wire, body });
   expect(response.status).toBe(200);
@@ -96,6 +96,11 @@ describe('ecdx serve', () => {
     expect(report.results.find((r) => r.checkId === 'serve/notices-timely')?.message).toMatch(/^not observed: the client sent no /);
     expect([report.verdict, report.target.role, report.classes]).toEqual(['partial', 'platform', ['client']]);
     expect(report.results.find((r) => r.checkId === 'serve/retry-after-honoured')?.requirementIds).toEqual(['ECDX-ERR-013']);
+    const shipped = report.results.find((r) => r.checkId === 'serve/shipping-data-minimal')?.evidence ?? [];
+    expect(shipped.filter((e) => e.kind === 'http').map((e) => (e.kind === 'http' ? `${e.request.method} ${new URL(e.request.url).pathname}` : ''))).toEqual([
+      'POST /v1/shipments',
+      'POST /v1/shipments',
+    ]);
   });
 
   it.each([
@@ -105,6 +110,64 @@ describe('ecdx serve', () => {
     const { code, report } = await judgeMockPlatform([fault]);
     expect(code).toBe(1);
     expect(failedRequirements(report)).toEqual([requirement]);
+  });
+
+  it('judges a carrier client playing the platform: its notice and its incident, keyed, signed and retried after Retry-After', {
+    timeout: 60_000,
+  }, async () => {
+    const dir = mkdtempSync(join(root, 'platform-'));
+    const serving = startServe(['--role', 'platform', '--report-dir', dir, '--format', 'json']);
+    const url = await serving.listening;
+    const mock = await startMockServer({ role: 'carrier', port: 0 });
+    try {
+      for (const action of [
+        { action: 'issue-notice', counterparty: url, reason: 'PLANNED_MAINTENANCE' },
+        { action: 'notify-incident', counterparty: url },
+      ] as const) {
+        const outcome = await act(mock.url, action, demoCredentials.platform.signingKey);
+        expect([outcome.outcome, outcome.detail]).toEqual(['DONE', expect.any(String)]);
+      }
+      await fetch(`${url}/v1/test/finish`, { method: 'POST' });
+    } finally {
+      await mock.close();
+    }
+    const { code } = await serving.ended;
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ConformanceReport;
+    expect([code, statuses(report)]).toEqual([
+      0,
+      {
+        'serve/requests-signed': 'passed',
+        'serve/creating-requests-keyed': 'passed',
+        'serve/idempotency-keys-random': 'passed',
+        'serve/retry-keeps-key': 'passed',
+        'serve/retry-after-honoured': 'passed',
+        'serve/notices-timely': 'passed',
+        'serve/incidents-timely': 'passed',
+      },
+    ]);
+    expect(report.target.role).toBe('carrier');
+  });
+
+  it('plays nothing with --no-scenarios: the shipment is answered 201 at once, so no retry is there to judge', { timeout: 30_000 }, async () => {
+    const dir = mkdtempSync(join(root, 'plain-'));
+    const serving = startServe(['--role', 'carrier', '--no-scenarios', '--report-dir', dir, '--format', 'json']);
+    const url = await serving.listening;
+    const mock = await startMockServer({ role: 'platform', port: 0 });
+    try {
+      expect((await act(mock.url, { action: 'send-shipment', counterparty: url })).requests).toBe(2); // its claim, its shipment
+      await fetch(`${url}/v1/test/finish`, { method: 'POST' });
+    } finally {
+      await mock.close();
+    }
+    const { code } = await serving.ended;
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ConformanceReport;
+    const judged = statuses(report);
+    expect([code, judged['serve/retry-after-honoured'], judged['serve/retry-keeps-key'], judged['serve/shipping-data-minimal']]).toEqual([
+      0,
+      'skipped',
+      'skipped',
+      'passed',
+    ]);
   });
 
   it('exits 1 with one clear line when the client sent nothing, or nothing a duty judges, whether finished or out of time', { timeout: 30_000 }, async () => {

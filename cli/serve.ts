@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { ConfigurationError, demoKeysOf, HARNESS_VERSION, specSha256 } from '../conformance/harness/runner.ts';
 import { CounterpartyServer, FINISH_PATH } from '../conformance/harness/counterparty/server.ts';
-import { runPassed, summarise, type CheckResult, type ConformanceReport } from '../conformance/harness/report.ts';
+import { runPassed, summarise, type CheckResult, type ConformanceReport, type Exchange } from '../conformance/harness/report.ts';
 import { judgePassively } from '../conformance/kit/passive.ts';
 import { docsUrlProblem, type ReportFormat } from '../conformance/reporters/index.ts';
 import { renderConsoleSummary } from '../conformance/reporters/console.ts';
@@ -271,6 +271,9 @@ export async function serve(argv: string[], io: ServeIo): Promise<number> {
   }
   const startedAt = new Date().toISOString();
   const session = server.session({ root: true });
+  // The counterparty records its first requests as evidence in order of arrival: the exchange of request n is n-1.
+  const exchanges: Exchange[] = [];
+  session.recordTo((exchange) => exchanges.push(exchange));
   const stopScenarios = parsed.scenarios ? playScenarios(session, parsed.role, Date.now) : () => {};
   const { ended, release } = endOfServing(parsed.durationMs, finished);
   io.out(`ecdx serve: playing the ${parsed.role}; point the ${otherRole(parsed.role)}'s client at ${server.url} (finish: POST ${server.url}${FINISH_PATH})`);
@@ -280,7 +283,7 @@ export async function serve(argv: string[], io: ServeIo): Promise<number> {
   const requests = [...session.requests];
   await server.close();
 
-  const results = judgePassively(parsed.role, requests);
+  const results = judgePassively(parsed.role, requests, { exchangeOf: (request) => exchanges[request.seq - 1] });
   const report = reportOf(parsed, server.url, results, startedAt);
   const written = await writeEveryReport(report, {
     dir: parsed.reportDir,

@@ -117,4 +117,18 @@ describe('judgePassively', () => {
     const read = byId(judgePassively('carrier', [page(null, 'c1'), page('c1', 'c2'), page('c2')]));
     expect(read['serve/trajectory-read-to-the-end']?.status).toBe('passed');
   });
+
+  it('shows the exchanges of the requests a duty read before its assertions, when it is given them', () => {
+    const sent = [request({ key: KEY_A }), request({ key: null })];
+    const exchangeOf = (r: ClientRequest) => ({
+      kind: 'http' as const,
+      direction: 'from-target' as const,
+      request: { method: r.method, url: r.url, headers: {} },
+      durationMs: 0,
+      at: new Date(r.receivedAt).toISOString(),
+    });
+    const keyed = byId(judgePassively('carrier', sent, { exchangeOf }))['serve/creating-requests-keyed']!;
+    expect(keyed.evidence.map((e) => e.kind)).toEqual(['http', 'http', 'assertion']);
+    expect(byId(judgePassively('carrier', sent))['serve/creating-requests-keyed']?.evidence.map((e) => e.kind)).toEqual(['assertion']);
+  });
 });

@@ -9,7 +9,7 @@ import { requirementById } from '../../spec/registry.ts';
 import { classOf, roleOf } from '../harness/check.ts';
 import type { Finding } from '../harness/context.ts';
 import type { ClientRequest } from '../harness/counterparty/server.ts';
-import type { CheckResult, Evidence } from '../harness/report.ts';
+import type { CheckResult, Evidence, Exchange } from '../harness/report.ts';
 import {
   cursorFindings,
   idempotencyKeyFindings,
@@ -23,9 +23,10 @@ import {
   signatureFindings,
 } from './client-duties.ts';
 
-/** What a duty judged: how many requests of its kind (0: none came), what they showed, and what is wrong. */
+/** What a duty judged: how many requests of its kind (0: none came), the requests it read, and what is wrong. */
 interface Judgement {
   observed: number;
+  read: readonly ClientRequest[];
   findings: Finding[];
 }
 
@@ -92,7 +93,7 @@ const DUTIES: readonly Duty[] = [
     held: (n) => `all ${plural(n, 'request')} that must be signed carry a signature the reference verifier accepts`,
     judge(requests) {
       const signed = requests.filter((r) => r.signature.kind !== 'unsigned-operation');
-      return { observed: signed.length, findings: signatureFindings(signed) };
+      return { observed: signed.length, read: signed, findings: signatureFindings(signed) };
     },
   },
   {
@@ -103,7 +104,8 @@ const DUTIES: readonly Duty[] = [
     evidenceOf: 'creating request',
     held: (n) => `the ${plural(n, 'creating request')} carry keys, a new one for each new request`,
     judge(requests) {
-      return { observed: requests.filter(isCreating).length, findings: idempotencyKeyFindings(requests) };
+      const creating = requests.filter(isCreating);
+      return { observed: creating.length, read: creating, findings: idempotencyKeyFindings(requests) };
     },
   },
   {
@@ -115,7 +117,7 @@ const DUTIES: readonly Duty[] = [
     held: (n) => `the keys of ${plural(n, 'creating request')} show nothing that random keys would not`,
     judge(requests) {
       const keyed = requests.filter((r) => isCreating(r) && r.headers['idempotency-key'] !== undefined);
-      return { observed: keyed.length, findings: keyRandomnessFindings(requests) };
+      return { observed: keyed.length, read: keyed, findings: keyRandomnessFindings(requests) };
     },
   },
   {
@@ -127,7 +129,7 @@ const DUTIES: readonly Duty[] = [
     held: (n) => `${plural(n, 'repeat')} carry the key and body of the request before`,
     judge(requests) {
       const pairs = retriesOf(requests);
-      return { observed: pairs.length, findings: pairs.flatMap(([answered, retry]) => retryFindings(answered, retry)) };
+      return { observed: pairs.length, read: pairs.flat(), findings: pairs.flatMap(([answered, retry]) => retryFindings(answered, retry)) };
     },
   },
   {
@@ -139,7 +141,7 @@ const DUTIES: readonly Duty[] = [
     held: (n) => `each of ${plural(n, 'repeat')} came after the Retry-After of the answer before it`,
     judge(requests) {
       const pairs = retriesOf(requests).filter(([answered]) => delaySeconds(answered));
-      return { observed: pairs.length, findings: pairs.flatMap(([answered, retry]) => retryAfterFindings(answered, retry)) };
+      return { observed: pairs.length, read: pairs.flat(), findings: pairs.flatMap(([answered, retry]) => retryAfterFindings(answered, retry)) };
     },
   },
   {
@@ -153,7 +155,11 @@ const DUTIES: readonly Duty[] = [
       const pages = of(requests, 'listTrackingEvents').filter((r) => r.answer.status === 200);
       const withCursor = pages.filter((p) => (JSON.parse(p.answer.body || '{}') as { nextCursor?: unknown }).nextCursor !== undefined);
       const waybills = new Set(pages.map((p) => p.params.waybillNo));
-      return { observed: withCursor.length, findings: [...waybills].flatMap((w) => cursorFindings(pages.filter((p) => p.params.waybillNo === w))) };
+      return {
+        observed: withCursor.length,
+        read: pages,
+        findings: [...waybills].flatMap((w) => cursorFindings(pages.filter((p) => p.params.waybillNo === w))),
+      };
     },
   },
   {
@@ -165,7 +171,7 @@ const DUTIES: readonly Duty[] = [
     held: (n) => `${plural(n, 'shipment request')} hold only what ShipmentRequest defines, and no identity number`,
     judge(requests) {
       const sent = of(requests, 'createShipment');
-      return { observed: sent.length, findings: distinct(sent.flatMap(shippingDataFindings)) };
+      return { observed: sent.length, read: sent, findings: distinct(sent.flatMap(shippingDataFindings)) };
     },
   },
   {
@@ -177,7 +183,7 @@ const DUTIES: readonly Duty[] = [
     held: (n) => `${plural(n, 'notice')} give the lead time and severity their reasons need`,
     judge(requests, clientTime) {
       const sent = of(requests, 'receiveInterruptionNotice');
-      return { observed: sent.length, findings: distinct(sent.flatMap((r) => noticeFindings(r, clientTime(r)))) };
+      return { observed: sent.length, read: sent, findings: distinct(sent.flatMap((r) => noticeFindings(r, clientTime(r)))) };
     },
   },
   {
@@ -189,7 +195,7 @@ const DUTIES: readonly Duty[] = [
     held: (n) => `${plural(n, 'incident notification')} are valid and came within 24 h of detection`,
     judge(requests, clientTime) {
       const sent = of(requests, 'receiveSecurityIncident');
-      return { observed: sent.length, findings: distinct(sent.flatMap((r) => incidentFindings(r, clientTime(r)))) };
+      return { observed: sent.length, read: sent, findings: distinct(sent.flatMap((r) => incidentFindings(r, clientTime(r)))) };
     },
   },
 ];
@@ -201,8 +207,25 @@ const levelOf = (ids: readonly string[]): 'MUST' | 'SHOULD' => (ids.some((id) =>
 
 /** How many findings a result's message names before it counts the rest. */
 const NAMED_FINDINGS = 3;
+/** The exchanges a result shows of the requests it read; the rest are counted (omittedEvidence). */
+const SHOWN_EXCHANGES = 20;
 
-function resultOf(duty: Duty, judgement: Judgement): CheckResult {
+export interface PassiveOptions {
+  /** The client's clock at a request's arrival (epoch ms), by which lead times are judged; its arrival by default. */
+  clientTime?: (request: ClientRequest) => number;
+  /** The request as evidence (redacted, as the counterparty recorded it), when it was recorded. */
+  exchangeOf?: (request: ClientRequest) => Exchange | undefined;
+}
+
+/** The exchanges of the requests a duty read, in order of arrival, the first SHOWN_EXCHANGES of them. */
+function exchangesOf(read: readonly ClientRequest[], exchangeOf: PassiveOptions['exchangeOf']): { shown: Exchange[]; omitted: number } {
+  if (!exchangeOf) return { shown: [], omitted: 0 };
+  const distinctRequests = [...new Map(read.map((r) => [r.seq, r])).values()].sort((a, b) => a.seq - b.seq);
+  const exchanges = distinctRequests.map(exchangeOf).filter((e): e is Exchange => e !== undefined);
+  return { shown: exchanges.slice(0, SHOWN_EXCHANGES), omitted: Math.max(0, exchanges.length - SHOWN_EXCHANGES) };
+}
+
+function resultOf(duty: Duty, judgement: Judgement, exchangeOf: PassiveOptions['exchangeOf']): CheckResult {
   const level = levelOf(duty.requirementIds);
   const base = {
     checkId: duty.id,
@@ -215,11 +238,18 @@ function resultOf(duty: Duty, judgement: Judgement): CheckResult {
   };
   if (judgement.observed === 0) return { ...base, status: 'skipped', message: `not observed: the client sent no ${duty.evidenceOf}`, evidence: [] };
   const { findings } = judgement;
+  const { shown, omitted } = exchangesOf(judgement.read, exchangeOf);
+  const seen = { ...base, ...(omitted > 0 ? { omittedEvidence: omitted } : {}) };
   if (findings.length === 0) {
     const held = duty.held(judgement.observed);
-    return { ...base, status: 'passed', message: held, evidence: [{ kind: 'assertion', passed: true, message: held, requirementId: duty.requirementIds[0] }] };
+    return {
+      ...seen,
+      status: 'passed',
+      message: held,
+      evidence: [...shown, { kind: 'assertion', passed: true, message: held, requirementId: duty.requirementIds[0] }],
+    };
   }
-  const evidence: Evidence[] = findings.map((f) => ({
+  const failures: Evidence[] = findings.map((f) => ({
     kind: 'assertion',
     passed: false,
     message: f.message,
@@ -228,25 +258,19 @@ function resultOf(duty: Duty, judgement: Judgement): CheckResult {
   }));
   const more = findings.length - NAMED_FINDINGS;
   return {
-    ...base,
+    ...seen,
     status: level === 'MUST' ? 'failed' : 'warning',
     message: `${findings
       .slice(0, NAMED_FINDINGS)
       .map((f) => f.message)
       .join('; ')}${more > 0 ? ` (and ${plural(more, 'more finding')})` : ''}`,
     failedRequirementIds: [...new Set(findings.map((f) => f.requirementId ?? duty.requirementIds[0]!))],
-    evidence,
+    evidence: [...shown, ...failures],
   };
 }
 
-/**
- * One result per client duty that applies when the harness plays `role`, judged on `requests` (in order of
- * arrival). `clientTime` is the client's clock at a request's arrival, by which lead times and delays are judged.
- */
-export function judgePassively(
-  role: PartyRole,
-  requests: readonly ClientRequest[],
-  clientTime: (request: ClientRequest) => number = (request) => request.receivedAt,
-): CheckResult[] {
-  return DUTIES.filter((duty) => duty.playedBy.includes(role)).map((duty) => resultOf(duty, duty.judge(requests, clientTime)));
+/** One result per client duty that applies when the harness plays `role`, judged on `requests` (in order of arrival). */
+export function judgePassively(role: PartyRole, requests: readonly ClientRequest[], options: PassiveOptions = {}): CheckResult[] {
+  const clientTime = options.clientTime ?? ((request: ClientRequest) => request.receivedAt);
+  return DUTIES.filter((duty) => duty.playedBy.includes(role)).map((duty) => resultOf(duty, duty.judge(requests, clientTime), options.exchangeOf));
 }
