@@ -1,15 +1,12 @@
 // Making the target act as a client (chapter Test controls §Test actions, ECDX-CNF-010): a test action names the
 // session of the harness's judging counterparty the target must act towards, and the target answers once it is done.
-import { TEST_ACTIONS_OF_ROLE, type TestAction, type TestActionName, type TestActionOutcome } from '../../schemas/src/index.ts';
+import type { TestAction, TestActionOutcome } from '../../schemas/src/index.ts';
 import { SECOND } from '../../schemas/time.ts';
 import type { TestContext } from '../harness/context.ts';
 import type { ClientRequest, CounterpartySession } from '../harness/counterparty/server.ts';
 
 /** ECDX-CNF-010 gives the target 30 s to finish an action; the harness waits a little longer for the answer. */
 export const ACTION_TIMEOUT_MS = 35 * SECOND;
-
-/** The actions a target of the check's role offers (ECDX-CNF-010). */
-export const actionsOf = (t: TestContext): readonly TestActionName[] => TEST_ACTIONS_OF_ROLE[t.role];
 
 type ActionBody = TestAction extends infer A ? (A extends TestAction ? Omit<A, 'counterparty'> : never) : never;
 
