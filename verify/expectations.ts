@@ -23,4 +23,6 @@ export const MAY_BLOCK: Partial<Record<FaultName, readonly string[]>> = {
   'cursor-expires-after-a-minute': ['tracking/walk-while-recording'],
   // keys are judged for randomness only where the creating requests carry some
   'client-idempotency-key-missing': ['client/idempotency-keys-random'],
+  // a copy served without its responses cannot show which responses the party recorded in it (ECDX-NTC-018)
+  'notice-read-without-responses': ['client/issuer-holds-its-notice'],
 };
