@@ -1,7 +1,7 @@
 // `ecdx serve`: the reference mock, driven through its test actions, is the client; the harness plays its carrier,
 // judges what it sent and writes the reports. A correct client passes every duty it showed; a client that forgets
 // the Idempotency-Key or ignores Retry-After fails that requirement and nothing else. No timing is asserted.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,9 +9,10 @@ import { Value } from '@sinclair/typebox/value';
 import { ConformanceReport } from '../conformance/harness/report.ts';
 import type { FaultName } from '../mocks/faults/index.ts';
 import { startMockServer } from '../mocks/server.ts';
-import { demoCredentials, signRequest, type SigningKey } from '../protocol/index.ts';
+import { DEMO_PLATFORM_KEYID, DEMO_PLATFORM_PUBLIC_KEY_PEM, demoCredentials, signRequest, type SigningKey } from '../protocol/index.ts';
 import type { TestAction, TestActionOutcome } from '../schemas/src/index.ts';
 import { main } from './main.ts';
+import { parseServeArguments } from './serve.ts';
 
 let root: string;
 beforeAll(() => {
@@ -201,5 +202,28 @@ describe('ecdx serve', () => {
     const { code, err } = await startServe(args).ended;
     expect(code).toBe(2);
     expect(err).toEqual([expect.stringMatching(message)]);
+  });
+
+  it("reads its options from a config file, flags winning, and registers the client's key as given or the demo keys of its role", () => {
+    const config = join(root, 'serve.yaml');
+    writeFileSync(config, 'role: platform\nduration: 2m\nreport-dir: out\nformat: [json, md]\n');
+    const keyFile = join(root, 'client.pem');
+    writeFileSync(keyFile, DEMO_PLATFORM_PUBLIC_KEY_PEM);
+    const fromFile = parseServeArguments(['--config', config, '--role', 'carrier', '--client-key-id', DEMO_PLATFORM_KEYID, '--client-key-file', keyFile]);
+    expect(fromFile.help).toBe(false);
+    if (fromFile.help) return;
+    expect([fromFile.role, fromFile.durationMs, fromFile.reportDir, fromFile.formats, fromFile.scenarios]).toEqual([
+      'carrier',
+      120_000,
+      'out',
+      ['json', 'md'],
+      true,
+    ]);
+    expect(fromFile.clientKeys.map((k) => [k.keyid, k.alg])).toEqual([[DEMO_PLATFORM_KEYID, 'ed25519']]);
+    const defaults = parseServeArguments(['--role', 'platform']);
+    if (defaults.help) throw new Error('no help asked for');
+    expect(defaults.clientKeys.map((k) => k.keyid)).toEqual([demoCredentials.carrier.verificationKey.keyid, demoCredentials.carrierHmac.keyid]);
+    writeFileSync(config, 'role: carrier\nsecret: x\n');
+    expect(() => parseServeArguments(['--config', config])).toThrow(/unknown option 'secret'/);
   });
 });

@@ -108,12 +108,17 @@ const list = (value: string | string[] | boolean | undefined): string[] | undefi
 const why = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message.split('\n')[0];
 
 function readConfig(path: string): Values {
-  let data: unknown;
+  let text: string;
   try {
-    const text = readFileSync(path, 'utf8');
-    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new ConfigurationError(`cannot read --config ${path}: ${why(error)}`);
+  }
+  let data: unknown;
+  try {
+    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new ConfigurationError(`--config ${path} is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ConfigurationError(`--config ${path} must hold an object of options`);
   const values: Values = {};
