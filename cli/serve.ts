@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
 import { ConfigurationError, demoKeysOf, HARNESS_VERSION, specSha256 } from '../conformance/harness/runner.ts';
 import { CounterpartyServer, FINISH_PATH } from '../conformance/harness/counterparty/server.ts';
 import { runPassed, summarise, type CheckResult, type ConformanceReport, type Exchange } from '../conformance/harness/report.ts';
@@ -15,7 +14,8 @@ import { renderConsoleSummary } from '../conformance/reporters/console.ts';
 import { ed25519VerificationKey, hmacKey, type VerificationKey } from '../protocol/index.ts';
 import { SPEC_VERSION } from '../schemas/src/classes.ts';
 import type { PartyRole } from '../schemas/src/index.ts';
-import { MINUTE, SECOND } from '../schemas/time.ts';
+import { SECOND } from '../schemas/time.ts';
+import { duration, list, readConfig as readOptions } from './options.ts';
 import { writeEveryReport } from './reports.ts';
 import { playScenarios, SCENARIO_RETRY_AFTER_SECONDS } from './serve-scenarios.ts';
 
@@ -97,47 +97,9 @@ export interface ServeArguments {
   docsUrl?: string;
 }
 
-const list = (value: string | string[] | boolean | undefined): string[] | undefined =>
-  value === undefined || typeof value === 'boolean'
-    ? undefined
-    : (Array.isArray(value) ? value : [value])
-        .flatMap((v) => v.split(','))
-        .map((v) => v.trim())
-        .filter(Boolean);
-
 const why = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message.split('\n')[0];
 
-function readConfig(path: string): Values {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigurationError(`cannot read --config ${path}: ${why(error)}`);
-  }
-  let data: unknown;
-  try {
-    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    throw new ConfigurationError(`--config ${path} is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ConfigurationError(`--config ${path} must hold an object of options`);
-  const values: Values = {};
-  for (const [name, value] of Object.entries(data)) {
-    if (!(name in optionSpec) || name === 'config' || name === 'help') throw new ConfigurationError(`--config ${path}: unknown option '${name}'`);
-    values[name as keyof typeof optionSpec] = Array.isArray(value) ? value.map(String) : typeof value === 'boolean' ? value : String(value);
-  }
-  return values;
-}
-
-const UNITS: Record<string, number> = { ms: 1, s: SECOND, m: MINUTE, min: MINUTE, '': SECOND };
-
-/** A DURATION in ms: seconds, or a number with ms, s or m (as `ecdx test` reads one). */
-function duration(value: string, flag: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|min|m|)$/.exec(value.trim());
-  const ms = match ? Number(match[1]) * UNITS[match[2]!]! : Number.NaN;
-  if (!(ms >= 1)) throw new ConfigurationError(`--${flag} must be a duration such as 10, 20s or 10m, got '${value}'`);
-  return ms;
-}
+const readConfig = (path: string): Values => readOptions(path, optionSpec);
 
 function port(value: string | undefined): number {
   if (value === undefined) return 0;

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
 import { ed25519PrivateKey, ed25519SigningKey, ed25519VerificationKey, hmacKey, type SigningKey, type VerificationKey } from '../protocol/index.ts';
 import { ConfigurationError, runConformance, type RunOptions } from '../conformance/index.ts';
 import { areas } from '../conformance/checks/index.ts';
@@ -13,6 +12,7 @@ import { runPassed, SIGNATURE_FILE, type ConformanceReport, type Waiver } from '
 import { sealOf, signDetached } from '../conformance/harness/seal.ts';
 import { certificationProblem, parseWaivers, WaiverError } from '../conformance/harness/waivers.ts';
 import { MINUTE, SECOND } from '../schemas/time.ts';
+import { duration as durationOf, list, readConfig as readOptions } from './options.ts';
 import { failedRunReport, writeEveryReport } from './reports.ts';
 
 export const TEST_HELP = `Usage: ecdx test --target URL --role carrier|platform [options]
@@ -129,36 +129,7 @@ const optionSpec = {
 
 type Values = Partial<Record<keyof typeof optionSpec, string | string[] | boolean>>;
 
-const list = (value: string | string[] | boolean | undefined): string[] | undefined =>
-  value === undefined || typeof value === 'boolean'
-    ? undefined
-    : (Array.isArray(value) ? value : [value])
-        .flatMap((v) => v.split(','))
-        .map((v) => v.trim())
-        .filter(Boolean);
-
-function readConfig(path: string): Values {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigurationError(`cannot read --config ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  let data: unknown;
-  try {
-    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    throw new ConfigurationError(`--config ${path} is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ConfigurationError(`--config ${path} must hold an object of options`);
-  const values: Values = {};
-  for (const [name, value] of Object.entries(data)) {
-    if (name === 'key' || name === 'secret') throw new ConfigurationError('key material does not go in a config file: use key-file or key-env');
-    if (!(name in optionSpec) || name === 'config' || name === 'help') throw new ConfigurationError(`--config ${path}: unknown option '${name}'`);
-    values[name as keyof typeof optionSpec] = Array.isArray(value) ? value.map(String) : typeof value === 'boolean' ? value : String(value);
-  }
-  return values;
-}
+const readConfig = (path: string): Values => readOptions(path, optionSpec);
 
 function positiveNumber(value: string | undefined, flag: string, fallback: number, integer = false): number {
   if (value === undefined) return fallback;
@@ -176,16 +147,8 @@ function seedOf(value: string): number {
   return n;
 }
 
-const UNITS: Record<string, number> = { ms: 1, s: SECOND, m: MINUTE, min: MINUTE, '': SECOND };
-
-/** A DURATION in ms: seconds, or a number with ms, s or m. */
-function duration(value: string | undefined, flag: string, fallbackMs: number): number {
-  if (value === undefined) return fallbackMs;
-  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|min|m|)$/.exec(value.trim());
-  const ms = match ? Number(match[1]) * UNITS[match[2]!]! : Number.NaN;
-  if (!(ms >= 1)) throw new ConfigurationError(`--${flag} must be a duration such as 10, 20s or 10m, got '${value}'`);
-  return ms;
-}
+/** A DURATION in ms, or `fallbackMs` when the option is absent. */
+const duration = (value: string | undefined, flag: string, fallbackMs: number): number => (value === undefined ? fallbackMs : durationOf(value, flag));
 
 function mebibytes(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback * 1024 * 1024;
