@@ -10,6 +10,7 @@
 // signed with the demo carrier's push keys (protocol/ `signWebhook`) and POSTed raw to `/v1/tracking-events`. A
 // platform may take up to 15 s to acknowledge a push (ECDX-PSH-017), longer than the run's request timeout may be,
 // so a push gets a deadline of its own (`sendPush`).
+import { EVENT_DESCRIPTIONS, EVENT_PLACES } from '../harness/counterparty/trajectory.ts';
 import {
   demoCredentials,
   generateWebhookSecret,
@@ -211,26 +212,6 @@ export const repeatsOf = (deliveries: readonly Delivery[], first: Delivery): Del
 
 // --- platform targets: events and batches ---------------------------------------------------------------------
 
-const PLACES = [
-  { divisionCode: '110108', facilityCode: 'BJ010-HD', facilityName: '北京海淀营业部' },
-  { divisionCode: '110113', facilityCode: 'BJ010W', facilityName: '北京顺义集散中心' },
-  { divisionCode: '310115', facilityCode: 'SH021-PD', facilityName: '上海浦东转运中心' },
-  { divisionCode: '440305', facilityCode: 'SZ755-NS', facilityName: '深圳南山科技园营业点' },
-] as const;
-
-const DESCRIPTIONS: Partial<Record<TrackingStatus, string>> = {
-  ACCEPTED: '快件已揽收',
-  SORTING: '快件正在分拣',
-  IN_TRANSIT: '快件已发出，正在运输途中',
-  ARRIVED_DEST_CITY: '快件已到达目的城市',
-  OUT_FOR_DELIVERY: '快件正在派送中',
-  DELIVERED: '快件已签收',
-  STALLED: '快件运输延误，正在处理',
-  EXCEPTION: '快件外包装破损，已重新包装',
-  CUSTOMS: '快件海关查验中',
-  RETURNING: '快件正在退回寄件人',
-};
-
 /** A waybill number nobody issued (the harness plays the carrier): `ECDXT` and 12 digits. */
 export const harnessWaybill = (): string => `ECDXT${randomDigits(12)}`;
 
@@ -245,7 +226,7 @@ export interface EventOptions {
 /** A valid TrackingEvent of the harness's carrier; it occurred 40 s before it was recorded. */
 export function trackingEvent(t: TestContext, waybillNo: string, sequence: number, status: TrackingStatus, options: EventOptions = {}): TrackingEvent {
   const recorded = t.targetNow() - (options.age ?? 2 * MINUTE);
-  const place = PLACES[sequence % PLACES.length]!;
+  const place = EVENT_PLACES[sequence % EVENT_PLACES.length]!;
   return {
     eventId: `evt_${options.tag ?? shortId()}_${waybillNo}_${sequence}`,
     waybillNo,
@@ -257,7 +238,7 @@ export function trackingEvent(t: TestContext, waybillNo: string, sequence: numbe
     occurredAt: timestamp(recorded - 40 * SECOND),
     recordedAt: timestamp(recorded),
     location: { ...place },
-    description: DESCRIPTIONS[status] ?? '快件状态更新',
+    description: EVENT_DESCRIPTIONS[status] ?? '快件状态更新',
     terminal: status === 'DELIVERED',
   };
 }
