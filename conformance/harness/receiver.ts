@@ -15,6 +15,7 @@ import { SECOND } from '../../schemas/time.ts';
 import { bodySchemaOf } from './member-meaning.ts';
 import { evidenceBody, readJson } from './target-text.ts';
 import { redactHeaders } from './redact.ts';
+import { readBoundedBody } from './bounded-body.ts';
 import type { Exchange, PushNoise } from './report.ts';
 
 export interface Delivery {
@@ -222,24 +223,13 @@ export class PushReceiver {
       this.#refuse(req, res, 503, problem('service-unavailable'), 'overflow');
       return;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = false;
-    req.on('data', (chunk: Buffer) => {
-      if (refused) return;
-      size += chunk.length;
-      if (size > MAX_PUSH_BYTES) {
-        refused = true;
-        chunks.length = 0;
-        this.#refuse(req, res, 413, problem('payload-too-large'), 'oversized');
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('error', () => res.destroy());
-    req.on('end', () => {
-      if (!refused) this.#take(endpoint, req, res, Buffer.concat(chunks));
-    });
+    readBoundedBody(
+      req,
+      res,
+      MAX_PUSH_BYTES,
+      () => this.#refuse(req, res, 413, problem('payload-too-large'), 'oversized'),
+      (body) => this.#take(endpoint, req, res, body),
+    );
   }
 
   #take(endpoint: Endpoint, req: IncomingMessage, res: ServerResponse, body: Buffer): void {

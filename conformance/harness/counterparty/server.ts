@@ -17,6 +17,7 @@ import { SECOND } from '../../../schemas/time.ts';
 import { evidenceBody, readJson } from '../target-text.ts';
 import { redactHeaders } from '../redact.ts';
 import { bodySchemaOf } from '../member-meaning.ts';
+import { readBoundedBody } from '../bounded-body.ts';
 import type { Exchange } from '../report.ts';
 import { CounterpartyState, problem, type Answer } from './answers.ts';
 import { matchOperation } from './routes.ts';
@@ -226,24 +227,13 @@ export class CounterpartyServer {
         true,
       );
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = false;
-    req.on('data', (chunk: Buffer) => {
-      if (refused) return;
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        refused = true;
-        chunks.length = 0;
-        this.#write(res, problem('payload-too-large'), true);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('error', () => res.destroy());
-    req.on('end', () => {
-      if (!refused) this.#take(found.session, found.path, req, res, Buffer.concat(chunks));
-    });
+    readBoundedBody(
+      req,
+      res,
+      MAX_BODY_BYTES,
+      () => this.#write(res, problem('payload-too-large'), true),
+      (body) => this.#take(found.session, found.path, req, res, body),
+    );
   }
 
   #take(session: Session, path: string, req: IncomingMessage, res: ServerResponse, body: Buffer): void {
