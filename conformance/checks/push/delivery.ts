@@ -230,6 +230,9 @@ export const pushDeliveryChecks = [
         const first = await firstDelivery(t, clock, deliveries, waybillNo);
         recognisable(t, first);
         const retries = () => repeatsOf(deliveries, first);
+        // Moving the clock before the target has read the 429 would make its attempt time out on its clock, unanswered:
+        // a retry on the schedule would then be the harness's doing, not a Retry-After ignored.
+        await letTargetReadAnswers(t, clock, deliveries);
         for (const [moved, total] of [
           [300, 300],
           [280, 580],
@@ -237,6 +240,11 @@ export const pushDeliveryChecks = [
           await clock.advance(t, moved * SECOND);
           await settle(t);
           const early = retries().length;
+          const outran = early > 0 ? clock.overranAnswer(first) : undefined;
+          t.precondition(
+            !outran,
+            `the batch was attempted again, but the harness moved the target's clock past the first attempt's 15 s before the target could read its 429: the target may have counted it as unanswered`,
+          );
           t.assert(
             early === 0,
             `after a 429 with Retry-After: 600 the batch was not attempted again while the clock moved ${total} s (got ${early} ${early === 1 ? 'attempt' : 'attempts'})`,
