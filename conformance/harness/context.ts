@@ -330,10 +330,12 @@ export class TestContext {
    * Whether every push attempt due by the target's now has been made and answered, as the target states it
    * (TestClock.pendingPushes, ECDX-CNF-009): `GET /v1/test/clock` is read until it says 0 (true) or `timeoutMs`
    * passes (false). Undefined unless the run has seen the target's statement hold (trustPendingPushes): then only
-   * waiting tells. Only the last read is kept as evidence: a poll's every read would bury the exchanges that matter.
+   * waiting tells — or, with `evenUntrusted`, read anyway: for a wait that is kept in any case and only made longer
+   * while the target says it is busy, never shorter. Only the last read is kept as evidence: a poll's every read
+   * would bury the exchanges that matter.
    */
-  async pushesFinished(timeoutMs = this.#env.timeoutMs): Promise<boolean | undefined> {
-    if (this.claim?.testMode !== true || this.#env.pendingPushes?.trusted !== true) return undefined;
+  async pushesFinished(timeoutMs = this.#env.timeoutMs, options: { evenUntrusted?: boolean } = {}): Promise<boolean | undefined> {
+    if (this.claim?.testMode !== true || (this.#env.pendingPushes?.trusted !== true && !options.evenUntrusted)) return undefined;
     this.#quiet ??= this.#env.client(
       (e) => {
         this.#lastQuietRead = e;
@@ -354,7 +356,8 @@ export class TestContext {
         await this.sleep(Math.min(pause, Math.max(1, deadline - Date.now())));
       }
     } finally {
-      if (this.#lastQuietRead) this.evidence.push(this.#lastQuietRead);
+      // An untrusted word only lengthened a wait: nothing was concluded from it, so it is no evidence.
+      if (this.#lastQuietRead && !options.evenUntrusted) this.evidence.push(this.#lastQuietRead);
     }
   }
 

@@ -173,7 +173,9 @@ describe('kit/push-timing: the first delivery (carrier targets)', () => {
       return { status: 200, json: { now: new Date(now).toISOString() } };
     });
   }
-  const advances = (requests: ScriptedRequest[]) => requests.map((r) => (JSON.parse(r.body) as { advanceSeconds: number }).advanceSeconds * SECOND);
+  // Only the moves: the kit also reads the clock, to hear whether the target is still busy.
+  const advances = (requests: ScriptedRequest[]) =>
+    requests.filter((r) => r.method === 'POST').map((r) => (JSON.parse(r.body) as { advanceSeconds: number }).advanceSeconds * SECOND);
 
   it('moves the clock 6 hours and returns the first push', async () => {
     const deliveries: Delivery[] = [];
@@ -194,7 +196,7 @@ describe('kit/push-timing: the first delivery (carrier targets)', () => {
     const backfill = pushed(1_000);
     const { t, requests } = clockedCarrier(() => {});
     expect(await firstDelivery(t, new TargetClock(t), [backfill], 'SF1')).toBe(backfill);
-    expect(requests).toEqual([]);
+    expect(advances(requests)).toEqual([]);
   });
 
   it('ends the check precondition-failed when no push came in 30 hours', async () => {

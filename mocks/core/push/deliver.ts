@@ -31,7 +31,20 @@ export interface AttemptOptions {
  * trajectory somewhere the platform never registered.
  */
 export const createPushAgent = (timeoutMs = ATTEMPT_TIMEOUT_MS): Agent =>
-  new Agent({ connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, keepAliveTimeout: 4_000 });
+  new Agent({
+    connect: { timeout: timeoutMs },
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    keepAliveTimeout: 4_000,
+    connections: MAX_CONNECTIONS_PER_CALLBACK,
+  });
+
+/**
+ * Attempts to one callback origin at a time; the rest wait their turn. A clock jump makes every pending retry of
+ * every subscription due at once, and a receiver that bounds its connections (the harness's takes 32) would drop
+ * the surplus: a failed attempt for the carrier, of a push the receiver never saw.
+ */
+const MAX_CONNECTIONS_PER_CALLBACK = 16;
 
 export async function attemptDelivery(attempt: AttemptRequest, options: AttemptOptions = {}): Promise<AttemptOutcome> {
   const timeoutMs = options.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
