@@ -199,13 +199,11 @@ export function shippingDataFindings(request: ClientRequest): Finding[] {
 export function noticeFindings(request: ClientRequest, receivedAt: number): Finding[] {
   const found = violations('InterruptionNoticeRequest', request.json);
   if (found.length > 0)
-    return found
-      .slice(0, 5)
-      .map((v) => ({
-        message: `the notice is not a valid InterruptionNoticeRequest: ${v.pointer || '/'} ${v.message}`,
-        pointer: v.pointer,
-        requirementId: 'ECDX-NTC-002',
-      }));
+    return found.slice(0, 5).map((v) => ({
+      message: `the notice is not a valid InterruptionNoticeRequest: ${v.pointer || '/'} ${v.message}`,
+      pointer: v.pointer,
+      requirementId: 'ECDX-NTC-002',
+    }));
   return checkNewNotice(request.json as InterruptionNoticeRequest, new Date(receivedAt))
     .filter((p) => p.problemSlug === 'notice-lead-time-too-short' || p.problemSlug === 'notice-severity-understated')
     .map((p) => ({ message: p.detail, pointer: p.pointer, requirementId: 'ECDX-NTC-002' }));
@@ -218,13 +216,11 @@ export const INCIDENT_NOTIFICATION_HOURS = 24;
 export function incidentFindings(request: ClientRequest, receivedAt: number): Finding[] {
   const found = violations('SecurityIncident', request.json);
   if (found.length > 0)
-    return found
-      .slice(0, 5)
-      .map((v) => ({
-        message: `the notification is not a valid SecurityIncident: ${v.pointer || '/'} ${v.message}`,
-        pointer: v.pointer,
-        requirementId: 'ECDX-INC-002',
-      }));
+    return found.slice(0, 5).map((v) => ({
+      message: `the notification is not a valid SecurityIncident: ${v.pointer || '/'} ${v.message}`,
+      pointer: v.pointer,
+      requirementId: 'ECDX-INC-002',
+    }));
   const detected = Date.parse((request.json as SecurityIncident).detectedAt);
   const late = receivedAt - detected - INCIDENT_NOTIFICATION_HOURS * HOUR;
   return late > 0
