@@ -1,5 +1,6 @@
 // What the commands that take many options read alike: comma lists, a config file of options, durations.
 import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { MINUTE, SECOND } from '../schemas/time.ts';
 import { ConfigurationError } from '../conformance/index.ts';
@@ -19,7 +20,7 @@ export const list = (value: OptionValue | undefined): string[] | undefined =>
  * The options a JSON or YAML config file holds, each one `known` names (config and help excepted). Key material never
  * goes in a config file, which is committed and shared: only where to read it (key-file, key-env).
  */
-export function readConfig<K extends string>(path: string, known: Readonly<Record<K, unknown>>): Partial<Record<K, OptionValue>> {
+function readConfig<K extends string>(path: string, known: Readonly<Record<K, unknown>>): Partial<Record<K, OptionValue>> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -40,6 +41,25 @@ export function readConfig<K extends string>(path: string, known: Readonly<Recor
     values[name as K] = Array.isArray(value) ? value.map(String) : typeof value === 'boolean' ? value : String(value);
   }
   return values;
+}
+
+/**
+ * A command's options: the flags of `argv`, strictly parsed, over those of its `--config` file (the flags win); or
+ * that help was asked for. A flag the command does not know is a usage error.
+ */
+export function parseCommand<K extends string>(
+  argv: string[],
+  spec: Readonly<Record<K, NonNullable<ParseArgsConfig['options']>[string]>>,
+): { help: true } | { help: false; values: Partial<Record<K, OptionValue>> } {
+  let parsed: Partial<Record<K, OptionValue>>;
+  try {
+    parsed = parseArgs({ args: argv, options: spec, strict: true, allowPositionals: false }).values as Partial<Record<K, OptionValue>>;
+  } catch (error) {
+    throw new ConfigurationError((error as Error).message.split('\n')[0]!);
+  }
+  if ((parsed as { help?: OptionValue }).help) return { help: true };
+  const config = (parsed as { config?: OptionValue }).config;
+  return { help: false, values: { ...(typeof config === 'string' ? readConfig(config, spec) : {}), ...parsed } };
 }
 
 const UNITS: Record<string, number> = { ms: 1, s: SECOND, m: MINUTE, min: MINUTE, '': SECOND };

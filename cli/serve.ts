@@ -4,7 +4,6 @@
 // every request it received against the client duties and writes the same reports as `ecdx test`.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ConfigurationError, demoKeysOf, HARNESS_VERSION, specSha256 } from '../conformance/harness/runner.ts';
 import { CounterpartyServer, FINISH_PATH } from '../conformance/harness/counterparty/server.ts';
 import { runPassed, summarise, type CheckResult, type ConformanceReport, type Exchange } from '../conformance/harness/report.ts';
@@ -15,7 +14,7 @@ import { ed25519VerificationKey, hmacKey, type VerificationKey } from '../protoc
 import { SPEC_VERSION } from '../schemas/src/classes.ts';
 import type { PartyRole } from '../schemas/src/index.ts';
 import { SECOND } from '../schemas/time.ts';
-import { duration, list, readConfig as readOptions } from './options.ts';
+import { duration, list, parseCommand } from './options.ts';
 import { writeEveryReport } from './reports.ts';
 import { playScenarios, SCENARIO_RETRY_AFTER_SECONDS } from './serve-scenarios.ts';
 
@@ -99,8 +98,6 @@ export interface ServeArguments {
 
 const why = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message.split('\n')[0];
 
-const readConfig = (path: string): Values => readOptions(path, optionSpec);
-
 function port(value: string | undefined): number {
   if (value === undefined) return 0;
   const n = Number(value);
@@ -154,14 +151,9 @@ export const otherRole = (role: PartyRole): PartyRole => (role === 'carrier' ? '
 
 /** Parse `ecdx serve` arguments; throws ConfigurationError (exit 2) on any misuse. */
 export function parseServeArguments(argv: string[]): { help: true } | ServeArguments {
-  let parsed: Values;
-  try {
-    parsed = parseArgs({ args: argv, options: optionSpec, strict: true, allowPositionals: false }).values as Values;
-  } catch (error) {
-    throw new ConfigurationError((error as Error).message.split('\n')[0]!);
-  }
+  const parsed = parseCommand(argv, optionSpec);
   if (parsed.help) return { help: true };
-  const values: Values = { ...(parsed.config ? readConfig(parsed.config as string) : {}), ...parsed };
+  const values: Values = parsed.values;
   const role = values.role as string | undefined;
   if (role !== 'carrier' && role !== 'platform') throw new ConfigurationError(`--role must be carrier or platform${role ? `, not '${role}'` : ''}`);
   const formats = (list(values.format) ?? [...FORMATS]) as ReportFormat[];

@@ -3,7 +3,6 @@ import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ed25519PrivateKey, ed25519SigningKey, ed25519VerificationKey, hmacKey, type SigningKey, type VerificationKey } from '../protocol/index.ts';
 import { ConfigurationError, runConformance, type RunOptions } from '../conformance/index.ts';
 import { areas } from '../conformance/checks/index.ts';
@@ -12,7 +11,7 @@ import { runPassed, SIGNATURE_FILE, type ConformanceReport, type Waiver } from '
 import { sealOf, signDetached } from '../conformance/harness/seal.ts';
 import { certificationProblem, parseWaivers, WaiverError } from '../conformance/harness/waivers.ts';
 import { MINUTE, SECOND } from '../schemas/time.ts';
-import { duration as durationOf, list, readConfig as readOptions } from './options.ts';
+import { duration as durationOf, list, parseCommand } from './options.ts';
 import { failedRunReport, writeEveryReport } from './reports.ts';
 
 export const TEST_HELP = `Usage: ecdx test --target URL --role carrier|platform [options]
@@ -129,8 +128,6 @@ const optionSpec = {
 
 type Values = Partial<Record<keyof typeof optionSpec, string | string[] | boolean>>;
 
-const readConfig = (path: string): Values => readOptions(path, optionSpec);
-
 function positiveNumber(value: string | undefined, flag: string, fallback: number, integer = false): number {
   if (value === undefined) return fallback;
   const n = Number(value);
@@ -228,14 +225,9 @@ export interface TestArguments {
 
 /** Parse `ecdx test` arguments into run options; throws ConfigurationError (exit 2) on any misuse. */
 export function parseTestArguments(argv: string[]): { help: true } | TestArguments {
-  let parsed: Values;
-  try {
-    parsed = parseArgs({ args: argv, options: optionSpec, strict: true, allowPositionals: false }).values as Values;
-  } catch (error) {
-    throw new ConfigurationError((error as Error).message.split('\n')[0]!);
-  }
+  const parsed = parseCommand(argv, optionSpec);
   if (parsed.help) return { help: true };
-  const values: Values = { ...(parsed.config ? readConfig(parsed.config as string) : {}), ...parsed };
+  const values: Values = parsed.values;
   const target = values.target as string | undefined;
   const role = values.role as string | undefined;
   if (!target) throw new ConfigurationError('--target URL is required');

@@ -195,15 +195,19 @@ export function shippingDataFindings(request: ClientRequest): Finding[] {
   return findings;
 }
 
+/** The first violations of `schema` in what the client sent, as findings of the duty whose message it is. */
+function invalidAs(request: ClientRequest, schema: string, what: string, requirementId: string): Finding[] {
+  return violations(schema, request.json, 5).map((v) => ({
+    message: `${what} is not a valid ${schema}: ${v.pointer || '/'} ${v.message}`,
+    pointer: v.pointer,
+    requirementId,
+  }));
+}
+
 /** ECDX-NTC-002 on a notice a client issued, received at `receivedAt` (the client's clock): its lead time and severity. */
 export function noticeFindings(request: ClientRequest, receivedAt: number): Finding[] {
-  const found = violations('InterruptionNoticeRequest', request.json);
-  if (found.length > 0)
-    return found.slice(0, 5).map((v) => ({
-      message: `the notice is not a valid InterruptionNoticeRequest: ${v.pointer || '/'} ${v.message}`,
-      pointer: v.pointer,
-      requirementId: 'ECDX-NTC-002',
-    }));
+  const invalid = invalidAs(request, 'InterruptionNoticeRequest', 'the notice', 'ECDX-NTC-002');
+  if (invalid.length > 0) return invalid;
   return checkNewNotice(request.json as InterruptionNoticeRequest, new Date(receivedAt))
     .filter((p) => p.problemSlug === 'notice-lead-time-too-short' || p.problemSlug === 'notice-severity-understated')
     .map((p) => ({ message: p.detail, pointer: p.pointer, requirementId: 'ECDX-NTC-002' }));
@@ -214,13 +218,8 @@ export const INCIDENT_NOTIFICATION_HOURS = 24;
 
 /** ECDX-INC-002 on an incident notification received at `receivedAt` (the client's clock): valid, within 24 h of detection. */
 export function incidentFindings(request: ClientRequest, receivedAt: number): Finding[] {
-  const found = violations('SecurityIncident', request.json);
-  if (found.length > 0)
-    return found.slice(0, 5).map((v) => ({
-      message: `the notification is not a valid SecurityIncident: ${v.pointer || '/'} ${v.message}`,
-      pointer: v.pointer,
-      requirementId: 'ECDX-INC-002',
-    }));
+  const invalid = invalidAs(request, 'SecurityIncident', 'the notification', 'ECDX-INC-002');
+  if (invalid.length > 0) return invalid;
   const detected = Date.parse((request.json as SecurityIncident).detectedAt);
   const late = receivedAt - detected - INCIDENT_NOTIFICATION_HOURS * HOUR;
   return late > 0

@@ -11,9 +11,9 @@ import type { ImpactSeverity, InterruptionReason, Respondent } from '../../schem
 import { wholeSecond } from '../../schemas/time.ts';
 import { violations } from '../../schemas/validate.ts';
 import type { HttpResponse } from '../harness/client.ts';
+import { partyOf } from '../harness/counterparty/answers.ts';
 import type { TestContext } from '../harness/context.ts';
 import { shortId } from './ids.ts';
-import { HARNESS_CARRIER_CODE } from './requests.ts';
 import { DAY, HOUR, MINUTE, timestamp } from './time.ts';
 
 export const NOTICES_PATH = '/v1/interruption-notices';
@@ -30,11 +30,7 @@ function parties(t: TestContext): { harness: InterruptionNoticeRequest['issuer']
   const name = t.claim?.party.name ?? `${t.role === 'carrier' ? 'Carrier' : 'Platform'} under test`;
   const target: InterruptionNoticeRequest['recipient'] =
     t.role === 'carrier' ? { name, role: 'carrier', carrierCode: t.claim?.party.carrierCode ?? 'UNKNOWN' } : { name, role: 'platform' };
-  const harness: InterruptionNoticeRequest['issuer'] =
-    t.role === 'carrier'
-      ? { name: 'ECDX conformance harness', role: 'platform' }
-      : { name: 'ECDX conformance harness', role: 'carrier', carrierCode: HARNESS_CARRIER_CODE };
-  return { harness, target };
+  return { harness: partyOf(t.role === 'carrier' ? 'platform' : 'carrier'), target };
 }
 
 /** What a notice built by `buildNotice` looks like; every duration in milliseconds, whole seconds. */

@@ -9,6 +9,7 @@
 // carrier, issues now for a maintenance four days ahead, or POST /v1/security-incidents with an incident detected a
 // minute ago. Every body is fresh: unique identifiers, times relative to the target's clock.
 import { parseDictionary, type InnerList } from 'structured-headers';
+import { DEMO_CARRIER_CODE } from '../../protocol/index.ts';
 import { schemaByName } from '../../schemas/src/index.ts';
 import { operations } from '../../spec/openapi/operations.ts';
 import { violations } from '../../schemas/validate.ts';
@@ -37,7 +38,7 @@ export interface CreatingRequest {
  * The carrier code the harness uses when it plays a carrier (issuer of a notice): the demo carrier's, which a test
  * deployment that trusts the demo credentials registers for the demo carrier key.
  */
-export const HARNESS_CARRIER_CODE = 'ECDXDEMO';
+export const HARNESS_CARRIER_CODE = DEMO_CARRIER_CODE;
 
 const example = (name: string): Record<string, unknown> => {
   const examples = (schemaByName(name) as { examples?: unknown[] }).examples;

@@ -5,6 +5,7 @@
 import type { KeyResolver, NonceStore, WebhookVerificationKey } from '../../protocol/index.ts';
 import {
   COMPONENT_WITH_PARAMETERS,
+  DEMO_CARRIER_CODE,
   demoCredentials,
   demoKeyring,
   isDemoKeyid,
@@ -80,7 +81,7 @@ export interface MockOptions {
   testMode?: boolean;
 }
 
-export const DEMO_CARRIER_CODE = 'ECDXDEMO';
+export { DEMO_CARRIER_CODE };
 
 const demoParties = (): Record<string, Omit<Party, 'keyid'>> => ({
   [demoCredentials.platform.signingKey.keyid]: { role: 'platform', name: 'ECDX Demo Platform' },
