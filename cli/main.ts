@@ -6,6 +6,7 @@ import { requirementsCommand } from './requirements.ts';
 import { serve } from './serve.ts';
 import { testCommand } from './test.ts';
 import { verifyReportCommand } from './verify-report.ts';
+import { VERIFY_LOG_HELP, verifyLogCommand } from './verify-log.ts';
 import { ConfigurationError } from '../conformance/harness/runner.ts';
 import { packageVersion } from '../schemas/package-root.ts';
 
@@ -20,6 +21,9 @@ Usage:
   ecdx verify-report REPORT --public-key FILE
                                                check a sealed report.json and print what it claims
                                                (ecdx verify-report --help)
+  ecdx monitor verify-log FILE [--public-key FILE] [--head HASH]
+                                               check a monitor's hash-chained evidence log: exit 0 intact,
+                                               1 edited, reordered or cut short (ecdx monitor verify-log --help)
   ecdx requirements [--json] [--class NAME] [--untested]
                                                the requirements with the checks and mock faults of each
                                                (ecdx requirements --help)
@@ -64,7 +68,19 @@ export const COMMANDS: Readonly<Record<string, (args: string[], io: Io) => numbe
   requirements: requirementsCommand,
   mock: mockCommand,
   'verify-report': verifyReportCommand,
+  monitor: monitorCommand,
 };
+
+/** `ecdx monitor`: so far its evidence-log check; the watching monitor itself is issue 13's work in progress. */
+function monitorCommand(args: string[], io: Io): Promise<number> | number {
+  const [sub, ...rest] = args;
+  if (sub === 'verify-log') return verifyLogCommand(rest, io);
+  if (sub === '--help' || sub === '-h' || sub === undefined) {
+    io.out(VERIFY_LOG_HELP);
+    return 0;
+  }
+  throw new UsageError(`ecdx monitor: unknown subcommand '${sub}' (available: verify-log)`);
+}
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;

@@ -99,7 +99,10 @@ export function judgeInterruption(
   // The impact assessment (ECDX-NTC-002): at least the minimum severity for the reason, duration and volume.
   const minimum = minimumSeverity(notice);
   if (severityRank(notice.impact.severity) < severityRank(minimum)) {
-    violations.push({ requirement: 'ECDX-NTC-002', detail: `notice ${notice.noticeId} declares ${notice.impact.severity}; its reason, duration and volume make it at least ${minimum}` });
+    violations.push({
+      requirement: 'ECDX-NTC-002',
+      detail: `notice ${notice.noticeId} declares ${notice.impact.severity}; its reason, duration and volume make it at least ${minimum}`,
+    });
   }
   // The duties (ECDX-NTC-015, ECDX-NTC-016), by their deadlines, as the monitor's copy records their responses.
   const due = ms(dutiesDueBy(notice));
@@ -107,7 +110,10 @@ export function judgeInterruption(
   if (severityRank(effectiveSeverity(notice)) >= severityRank('SIGNIFICANT')) {
     const met = covering.disclosedAt !== undefined && covering.disclosedAt <= due;
     if (!met && now > due)
-      violations.push({ requirement: 'ECDX-NTC-015', detail: `no public disclosure of notice ${notice.noticeId} was recorded (DISCLOSED) by its deadline ${new Date(due).toISOString()}` });
+      violations.push({
+        requirement: 'ECDX-NTC-015',
+        detail: `no public disclosure of notice ${notice.noticeId} was recorded (DISCLOSED) by its deadline ${new Date(due).toISOString()}`,
+      });
     else if (!met) pending = true;
   }
   if (duties.authorityReportRequired) {
@@ -123,7 +129,10 @@ export function judgeInterruption(
   // Lasting past the announced end is an interruption no notice announced (ECDX-NTC-001).
   const lastSeen = interruption.endedAt ?? now;
   if (end !== undefined && lastSeen > end + toleranceMs) {
-    violations.push({ requirement: 'ECDX-NTC-001', detail: `the interruption lasted ${describeDuration(lastSeen - end)} past the planned end of notice ${notice.noticeId}` });
+    violations.push({
+      requirement: 'ECDX-NTC-001',
+      detail: `the interruption lasted ${describeDuration(lastSeen - end)} past the planned end of notice ${notice.noticeId}`,
+    });
   }
   const compliance: Compliance = violations.length > 0 ? 'non-compliant' : pending ? 'pending' : 'compliant';
   return { compliance, violations, noticeId: notice.noticeId };

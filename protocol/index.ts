@@ -23,6 +23,7 @@ export {
 export type { KeyResolver, SignatureAlgorithm, SigningKey, VerificationKey } from './keys.ts';
 
 export { canonicalJson, pointerToken, pointerWithin, sameJson } from './json.ts';
+export { startMetricsEndpoint } from './metrics-endpoint.ts';
 
 export { NonceCache } from './nonce-cache.ts';
 export type { NonceCacheOptions, NonceCacheStats, NonceOutcome, NonceStore } from './nonce-cache.ts';
