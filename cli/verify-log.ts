@@ -1,11 +1,10 @@
 // `ecdx monitor verify-log`: whether an evidence log is as the monitor wrote it (decision 0054). Exit 0 for an intact
 // log, 1 when any record was edited, removed, reordered, inserted or cut off, or a signature fails, 2 for a misuse.
-import type { KeyObject } from 'node:crypto';
-import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigurationError } from '../conformance/harness/runner.ts';
 import { verifyLog } from '../monitor/evidence/verify.ts';
-import { ed25519PublicKey } from '../protocol/index.ts';
+import { publicKeyOf, reason } from './key-files.ts';
 
 export const VERIFY_LOG_HELP = `Usage: ecdx monitor verify-log FILE [--public-key FILE] [--head HASH] [--json]
 
@@ -26,22 +25,6 @@ error (no FILE, a file or key that cannot be read, a malformed --head).
 interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
-}
-
-const reason = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message.split('\n')[0]!;
-
-function publicKeyOf(path: string): KeyObject {
-  let pem: string;
-  try {
-    pem = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigurationError(`cannot read --public-key ${path}: ${reason(error)}`);
-  }
-  try {
-    return ed25519PublicKey(pem);
-  } catch (error) {
-    throw new ConfigurationError(`--public-key ${path} is no Ed25519 public key (SPKI PEM): ${reason(error)}`);
-  }
 }
 
 export async function verifyLogCommand(args: string[], io: Io): Promise<number> {

@@ -1,7 +1,6 @@
 // `ecdx verify-report`: whether a sealed report.json is as the harness wrote it (its detached JWS verifies over the
 // file's exact bytes with the given public key, and it is a valid ConformanceReport), and what it claims. Exit 0 for
 // an intact report, 1 for one that is not (an edited byte, a missing or foreign signature), 2 for a misuse.
-import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,7 +9,7 @@ import { ConfigurationError } from '../conformance/harness/runner.ts';
 import { ConformanceReport, SIGNATURE_FILE } from '../conformance/harness/report.ts';
 import { detachedProblem, keyThumbprint } from '../conformance/harness/seal.ts';
 import { verdict } from '../conformance/reporters/shared.ts';
-import { ed25519PublicKey } from '../protocol/index.ts';
+import { publicKeyOf, readOrRefuse, reason } from './key-files.ts';
 
 export const VERIFY_REPORT_HELP = `Usage: ecdx verify-report REPORT --public-key FILE [--signature FILE]
 
@@ -33,25 +32,6 @@ let validator: ReturnType<typeof TypeCompiler.Compile<typeof ConformanceReport>>
 interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
-}
-
-const reason = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message.split('\n')[0]!;
-
-function readOrRefuse(path: string, what: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new ConfigurationError(`cannot read ${what} ${path}: ${reason(error)}`);
-  }
-}
-
-function publicKeyOf(path: string): KeyObject {
-  const pem = readOrRefuse(path, '--public-key').toString('utf8');
-  try {
-    return ed25519PublicKey(pem);
-  } catch (error) {
-    throw new ConfigurationError(`--public-key ${path} is no Ed25519 public key (SPKI PEM): ${reason(error)}`);
-  }
 }
 
 /** What the report claims, one line each: what a reader checks before trusting it. */

@@ -19,5 +19,5 @@ export {
   TimelineSpan,
   Violation,
 } from './report-schema.ts';
-export { DEFAULT_NOTICE_TOLERANCE_MS, describeDuration, judgeInterruption } from './verdict.ts';
+export { DEFAULT_NOTICE_TOLERANCE_MS, roughDuration, judgeInterruption } from './verdict.ts';
 export type { HeldNotice, ObservedInterruption, Verdict } from './verdict.ts';

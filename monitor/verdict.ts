@@ -45,7 +45,7 @@ export const DEFAULT_NOTICE_TOLERANCE_MS = 5 * 60_000;
 const ms = (timestamp: string): number => Date.parse(timestamp);
 
 /** "72 h", "3 d 1 h", "59 min", "20 s": a duration as a reader of a dispute wants it, to the minute. */
-export function describeDuration(duration: number): string {
+export function roughDuration(duration: number): string {
   const minutes = Math.round(Math.abs(duration) / 60_000);
   if (minutes === 0) return `${Math.round(Math.abs(duration) / 1000)} s`;
   const [d, h, m] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60];
@@ -92,8 +92,8 @@ export function judgeInterruption(
       requirement: 'ECDX-NTC-002',
       detail:
         required === 0
-          ? `notice ${notice.noticeId} (${notice.reason}) arrived ${describeDuration(covering.receivedAt - interruption.startedAt)} after the interruption began; it may follow by at most ${describeDuration(LATE_NOTICE_ALLOWANCE_SECONDS * 1000)}`
-          : `notice ${notice.noticeId} arrived ${describeDuration(Math.max(0, lead))} before its planned start; ${notice.reason} needs ${describeDuration(required)}`,
+          ? `notice ${notice.noticeId} (${notice.reason}) arrived ${roughDuration(covering.receivedAt - interruption.startedAt)} after the interruption began; it may follow by at most ${roughDuration(LATE_NOTICE_ALLOWANCE_SECONDS * 1000)}`
+          : `notice ${notice.noticeId} arrived ${roughDuration(Math.max(0, lead))} before its planned start; ${notice.reason} needs ${roughDuration(required)}`,
     });
   }
   // The impact assessment (ECDX-NTC-002): at least the minimum severity for the reason, duration and volume.
@@ -131,7 +131,7 @@ export function judgeInterruption(
   if (end !== undefined && lastSeen > end + toleranceMs) {
     violations.push({
       requirement: 'ECDX-NTC-001',
-      detail: `the interruption lasted ${describeDuration(lastSeen - end)} past the planned end of notice ${notice.noticeId}`,
+      detail: `the interruption lasted ${roughDuration(lastSeen - end)} past the planned end of notice ${notice.noticeId}`,
     });
   }
   const compliance: Compliance = violations.length > 0 ? 'non-compliant' : pending ? 'pending' : 'compliant';
@@ -145,7 +145,7 @@ function uncovered(interruption: ObservedInterruption, forFeed: readonly HeldNot
     return [
       {
         requirement: 'ECDX-NTC-001',
-        detail: `the ${interruption.feed} feed was interrupted ${describeDuration(periodOf(early).start - interruption.startedAt)} before the planned start of notice ${early.notice.noticeId}`,
+        detail: `the ${interruption.feed} feed was interrupted ${roughDuration(periodOf(early).start - interruption.startedAt)} before the planned start of notice ${early.notice.noticeId}`,
       },
     ];
   }
