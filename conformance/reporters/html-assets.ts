@@ -215,12 +215,19 @@ export const REPORT_SCRIPT = `
 
 const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
+/**
+ * A page policy that allows no network at all, only the given inline stylesheets and scripts by hash (none given:
+ * none allowed). Every self-contained report of ECDX uses it (the conformance report, the monitor's report).
+ */
+export const cspFor = ({ styles, scripts }: { styles: readonly string[]; scripts: readonly string[] }): string =>
+  [
+    "default-src 'none'",
+    `style-src ${styles.length > 0 ? styles.map(sha256).join(' ') : "'none'"}`,
+    `script-src ${scripts.length > 0 ? scripts.map(sha256).join(' ') : "'none'"}`,
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+
 /** The page's policy: no network at all; only the stylesheet and the script above. */
-export const REPORT_CSP = [
-  "default-src 'none'",
-  `style-src ${sha256(REPORT_CSS)}`,
-  `script-src ${sha256(REPORT_SCRIPT)}`,
-  "img-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export const REPORT_CSP = cspFor({ styles: [REPORT_CSS], scripts: [REPORT_SCRIPT] });
