@@ -2,14 +2,18 @@
 // node's request (no Fetch Request/Response on the way, which would cost several times the core's own work per
 // request), reads bodies with a hard cap, and survives whatever a client sends: a garbage request line, a missing
 // Host, a header flood, an abort mid-body. `ecdx mock` runs it; the conformance harness starts it in-process. In
-// test mode it also serves the mock's own fault control, /v1/test/faults (fault-control.ts).
+// test mode it also serves the mock's own fault control, /v1/test/faults (fault-control.ts). With `metrics` it counts
+// every answer and push for a Prometheus on a port of its own (metrics.ts); without, the request path does no such work.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { startMetricsEndpoint } from '../protocol/index.ts';
 import { createMock, MAX_BODY_BYTES, type Mock, type MockOptions } from './core/mock.ts';
 import { problemResponse, PROBLEM_TYPE } from './core/respond.ts';
+import { findService } from './core/services.ts';
 import type { MockRequest, MockResponse } from './core/types.ts';
 import { faultControl } from './fault-control.ts';
 import { faultsNamed, type FaultName } from './faults/index.ts';
+import type { MockMetrics, operationOf } from './metrics.ts';
 import { originOf } from './origin.ts';
 import { loggablePath, requestLogger, type RequestLog, type RequestLogFormat } from './request-log.ts';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.ts';
@@ -37,6 +41,12 @@ export type MockServerOptions = Omit<MockOptions, 'faults'> & {
   log?: RequestLog;
   /** The lines a stream `log` gets: `pretty` (aligned, for a person; the default) or `json` (one object per line). */
   logFormat?: RequestLogFormat;
+  /**
+   * Serve Prometheus metrics (requests by operation and status, their duration, push outcomes; mocks/metrics.ts) at
+   * `http://host:port/metrics`, a listener apart from the mock's; port 0 picks a free one (read it from
+   * `metricsUrl`). The host defaults to the mock's own. Default: no metrics, and no counting.
+   */
+  metrics?: { port: number; host?: string };
 };
 
 export interface MockServer {
@@ -45,7 +55,9 @@ export interface MockServer {
   /** The origin clients sign their target URIs with: `publicOrigin` if given, else `url`. */
   publicOrigin: string;
   mock: Mock;
-  /** Stop accepting connections, let in-flight requests finish, close the mock and its store. */
+  /** Where the metrics are, e.g. `http://127.0.0.1:9464/metrics`, when `metrics` was given. */
+  metricsUrl?: string;
+  /** Stop accepting connections, let in-flight requests finish, close the mock, its store and the metrics endpoint. */
   close(): Promise<void>;
 }
 
@@ -67,11 +79,26 @@ const AUTHORITY = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0
 const badRequest = (detail: string): MockResponse => problemResponse('bad-request', { detail });
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { host = DEFAULT_HOST, port = DEFAULT_PORT, dataFile, faults = [], publicOrigin: configuredOrigin, log, logFormat, ...rest } = options;
+  const {
+    host = DEFAULT_HOST,
+    port = DEFAULT_PORT,
+    dataFile,
+    faults = [],
+    publicOrigin: configuredOrigin,
+    log,
+    logFormat,
+    metrics: metricsAt,
+    ...rest
+  } = options;
   const logger = requestLogger(log, logFormat);
   const mockOptions: MockOptions = rest;
   if (dataFile !== undefined && mockOptions.store) throw new TypeError('give either dataFile or store, not both');
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`port must be an integer from 0 to 65535, got ${port}`);
+  const metricsPort = metricsAt?.port;
+  if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65_535))
+    throw new RangeError(`metrics port must be an integer from 0 to 65535, got ${metricsPort}`);
+  // Loaded only when asked for: prom-client costs a mock without metrics nothing, not even its start-up.
+  const meter = metricsAt === undefined ? undefined : await import('./metrics.ts');
   const givenOrigin = configuredOrigin === undefined ? undefined : originOf(configuredOrigin, 'publicOrigin');
   // Both known once the port is bound (port 0 picks one), which is before any request is read.
   let url = '';
@@ -94,6 +121,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
   const clock = mock.context.clock;
   sqlite?.trackVirtualTime(() => clock.now());
+  const metering: Metering | undefined = meter && { metrics: new meter.MockMetrics(), operationOf: meter.operationOf };
+  const metrics = metering?.metrics;
+  if (metrics) findService(mock.context, 'pushes')?.observe?.((outcome) => metrics.pushSettled(outcome));
 
   let inFlight = 0;
   let closing: Promise<void> | undefined;
@@ -106,6 +136,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   server.keepAliveTimeout = 5_000;
 
   function accept(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void {
+    const arrivedAt = metrics ? performance.now() : 0;
     inFlight++;
     logger?.arrived(req, res);
     res.once('close', () => {
@@ -114,7 +145,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     });
     // A client that vanished mid-response makes writes fail; there is nobody left to tell.
     res.on('error', () => undefined);
-    receive(req, res, expectsContinue);
+    receive(req, res, expectsContinue, arrivedAt);
   }
 
   // node's HTTP parser refused the bytes (bad request line, header section over 16 KiB, bad chunking): answer a
@@ -125,6 +156,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return;
     }
     logger?.unreadable(400);
+    metrics?.unreadable();
     answerOnSocket(
       socket,
       error.code === 'HPE_HEADER_OVERFLOW' ? 'the header section is larger than this server accepts (16 KiB)' : 'the request is not well-formed HTTP/1.1',
@@ -133,19 +165,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   // CONNECT asks for a tunnel, which an ECDX endpoint never provides; node would drop the connection silently.
   server.on('connect', (_req: IncomingMessage, socket: Socket) => {
     logger?.unreadable(400);
+    metrics?.unreadable();
     answerOnSocket(socket, 'the request target must be a path (origin form) or an absolute http URI');
   });
 
-  function receive(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void {
+  function receive(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean, arrivedAt: number): void {
     const length = req.headers['content-length'];
     const chunked = req.headers['transfer-encoding'] !== undefined;
     if (!chunked && (length === undefined || length === '0')) {
-      void dispatch(req, res, undefined, false);
+      void dispatch(req, res, undefined, false, arrivedAt);
       return;
     }
     const cap = mock.context.fault('no-body-size-limit') ? FAULT_BODY_CAP : MAX_BODY_BYTES;
     if (!chunked && Number(length) > cap) {
-      void dispatch(req, res, undefined, true);
+      void dispatch(req, res, undefined, true, arrivedAt);
       return;
     }
     if (expectsContinue) res.writeContinue();
@@ -158,7 +191,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         // Stop keeping what arrives; the answer goes out now and the connection is closed after it.
         done = true;
         chunks.push(chunk.subarray(0, cap - size));
-        void dispatch(req, res, Buffer.concat(chunks), true);
+        void dispatch(req, res, Buffer.concat(chunks), true, arrivedAt);
         return;
       }
       size += chunk.length;
@@ -167,7 +200,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     req.on('end', () => {
       if (done) return;
       done = true;
-      void dispatch(req, res, size === 0 ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size), false);
+      void dispatch(req, res, size === 0 ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size), false, arrivedAt);
     });
     // An aborted upload: the socket is gone, so there is no one to answer.
     req.on('error', () => {
@@ -175,10 +208,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     });
   }
 
-  async function dispatch(req: IncomingMessage, res: ServerResponse, body: Uint8Array | undefined, oversized: boolean): Promise<void> {
+  async function dispatch(req: IncomingMessage, res: ServerResponse, body: Uint8Array | undefined, oversized: boolean, arrivedAt: number): Promise<void> {
     let response: MockResponse;
+    let operation: string | undefined;
     try {
       const request = toMockRequest(req, publicOrigin, body, oversized);
+      if (typeof request !== 'string' && metering) operation = metering.operationOf(mock, request);
       response = typeof request === 'string' ? badRequest(request) : (faultControl(mock, request) ?? (await mock.handle(request)));
     } catch (error) {
       console.error(`ecdx mock: ${req.method} ${loggablePath(req.url ?? '')} failed:`, error);
@@ -200,6 +235,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         write(res, fallback, true);
       }
     }
+    // The status that went out: the fallback's when the answer could not be sent.
+    metrics?.answered(operation, res.statusCode, (performance.now() - arrivedAt) / 1000);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -218,10 +255,28 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
   server.on('error', (error) => console.error('ecdx mock: server error:', error));
 
+  let metricsEndpoint: Awaited<ReturnType<typeof startMetricsEndpoint>> | undefined;
+  if (metrics && metricsAt) {
+    try {
+      metricsEndpoint = await startMetricsEndpoint({
+        host: metricsAt.host ?? host,
+        port: metricsAt.port,
+        metrics: () => metrics.text(),
+        contentType: metrics.contentType,
+      });
+    } catch (error) {
+      // A metrics port in use stops the start-up, as the mock's own port would: nothing is left listening.
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await mock.close();
+      throw error;
+    }
+  }
+
   return {
     url,
     publicOrigin,
     mock,
+    ...(metricsEndpoint ? { metricsUrl: metricsEndpoint.url } : {}),
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -235,11 +290,18 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         // Keep-alive connections that served the last requests, and clients stuck half-way through a request.
         server.closeAllConnections();
         await stopped;
+        await metricsEndpoint?.close();
         await mock.close();
       })();
       return closing;
     },
   };
+}
+
+/** The metrics of a server started with `metrics`, and how a request is labelled (both from metrics.ts, loaded lazily). */
+interface Metering {
+  metrics: MockMetrics;
+  operationOf: typeof operationOf;
 }
 
 /** A 400 problem written straight to a socket whose HTTP framing is lost, then the connection closed. */

@@ -20,7 +20,20 @@ export interface PushService {
   backlog(): { pendingBatches: number; oldestPendingAt?: number; lastDeliveredAt?: number };
   /** Attempts due by now that are not finished: batches formed but not yet sent, and attempts awaiting their answer. */
   pendingAttempts(): number;
+  /**
+   * Register a listener told how each push attempt settled, e.g. the standalone server's Prometheus counters
+   * (mocks/metrics.ts), which the core does not know; returns the function that unregisters it. Optional, so that
+   * a stand-in service of a test need not have it.
+   */
+  observe?(listener: PushOutcomeListener): () => void;
 }
+
+/**
+ * How a push attempt settled: `delivered` (a 2xx), `failed` (it is attempted again on the schedule), `abandoned`
+ * (the schedule is spent: the batch is given up) or `gone` (a 410 ended the subscription).
+ */
+export type PushOutcome = 'delivered' | 'failed' | 'abandoned' | 'gone';
+export type PushOutcomeListener = (outcome: PushOutcome) => void;
 
 export interface ServiceMap {
   trajectory: TrajectoryService;

@@ -6,7 +6,7 @@
 import { demoCredentials, signWebhook, webhookSecret, type WebhookSigningKey } from '../../../protocol/index.ts';
 import { MAX_EVENTS_PER_PAGE, type TrackingEvent } from '../../../schemas/src/index.ts';
 import { recordActivity } from '../activity.ts';
-import type { PushService } from '../services.ts';
+import type { PushOutcome, PushOutcomeListener, PushService } from '../services.ts';
 import { recordEventProvided } from '../simulator/provided.ts';
 import type { MockContext } from '../types.ts';
 import { ATTEMPT_TIMEOUT_MS, attemptDelivery, createPushAgent, type AttemptOutcome } from './deliver.ts';
@@ -34,6 +34,7 @@ export class PushDispatcher implements PushService {
   readonly #timers = new Map<string, () => void>();
   #flushScheduled = false;
   #lastDeliveredAt: number | undefined;
+  readonly #observers = new Set<PushOutcomeListener>();
 
   constructor(mock: MockContext) {
     this.#mock = mock;
@@ -63,6 +64,22 @@ export class PushDispatcher implements PushService {
     // Under the fault an attempt on the wire is not counted: the clock says "nothing pending" before the answer.
     if (this.#inFlight.size > 0 && this.#mock.fault('pending-pushes-stated-early')) return this.#unsent.size;
     return this.#unsent.size + this.#inFlight.size;
+  }
+
+  observe(listener: PushOutcomeListener): () => void {
+    this.#observers.add(listener);
+    return () => this.#observers.delete(listener);
+  }
+
+  /** Tell the observers; one that throws is reported and never stops the dispatcher. */
+  #report(outcome: PushOutcome): void {
+    for (const listener of this.#observers) {
+      try {
+        listener(outcome);
+      } catch (error) {
+        console.error('ecdx mock: a push outcome listener failed:', error);
+      }
+    }
   }
 
   // --- events in ------------------------------------------------------------------------------------------
@@ -250,6 +267,7 @@ export class PushDispatcher implements PushService {
     const status = outcome.kind === 'answered' ? outcome.status : undefined;
 
     if (status !== undefined && status >= 200 && status < 300 && !this.#refusesAcknowledgement(outcome)) {
+      this.#report('delivered');
       if (!batch || !holder) return; // dropped while in flight: delivered, but nobody waits for it any more
       batches.delete(batchId);
       this.#lastDeliveredAt = now;
@@ -262,12 +280,14 @@ export class PushDispatcher implements PushService {
     }
     if (!batch || !holder) return;
     if (status === 410 && !mock.fault('push-ignores-410')) {
+      this.#report('gone');
       recordActivity(mock, { kind: 'push-failed', at: now, counterparty: holder.ownerKeyid, batchId: wireBatchId });
       this.#disable(holder, 'ENDPOINT_GONE', now);
       return;
     }
     const delay = this.#retryDelay(batchId, attempt);
     if (delay === undefined) {
+      this.#report('abandoned');
       recordActivity(mock, { kind: 'push-failed', at: now, counterparty: holder.ownerKeyid, batchId: wireBatchId });
       // The fault drops the abandoned batch alone and leaves the subscription ACTIVE (ECDX-PSH-028).
       if (mock.fault('subscription-active-after-abandoned-batch')) batches.delete(batchId);
@@ -282,6 +302,7 @@ export class PushDispatcher implements PushService {
     const at = nextAttemptTime(now, delay, notBefore);
     batches.put(batchId, { ...batch, nextAttemptAt: at });
     this.#schedule(batchId, at);
+    this.#report('failed');
   }
 
   /** Under the push-only-200-is-delivery fault, 201–299 count as failed attempts. */
