@@ -114,23 +114,24 @@ function held(spec: NoticeSpec = {}): HeldNotice {
 }
 
 /** The push feed interrupted from `startedAt` for 50 minutes (or still, with `endedAt` null). */
-const cut = (startedAt = S, endedAt: number | null = startedAt + 50 * MIN, feed: DataFeed = 'PARCEL_DATA_PUSH'): ObservedInterruption => ({
-  feed,
-  startedAt,
-  ...(endedAt === null ? {} : { endedAt }),
-});
+const cut = (startedAt = S, endedAt: number | null = startedAt + 50 * MIN): ObservedInterruption =>
+  endedAt === null ? { feed: 'PARCEL_DATA_PUSH', startedAt } : { feed: 'PARCEL_DATA_PUSH', startedAt, endedAt };
 
 /** What a verdict comes to: compliance, the set of requirements broken, the notice matched. */
 const outcome = (v: Verdict) => ({ compliance: v.compliance, requirements: v.violations.map((x) => x.requirement).sort(), noticeId: v.noticeId });
-const detailOf = (v: Verdict, requirement: string): string =>
-  v.violations
-    .filter((x) => x.requirement === requirement)
-    .map((x) => x.detail)
-    .join(' | ');
+/** The details of the violations of `requirement`, joined. */
+const detailOf = (v: Verdict, requirement: string): string => v.violations.flatMap((x) => (x.requirement === requirement ? [x.detail] : [])).join(' | ');
 
 const NOW = S + 2 * HOUR;
 const UNCOVERED = { compliance: 'non-compliant', requirements: ['ECDX-NTC-001', 'ECDX-NTC-002'], noticeId: undefined };
 const COMPLIANT = { compliance: 'compliant', requirements: [], noticeId: 'ntc-a' };
+
+describe('the notice builder', () => {
+  it('refuses what InterruptionNotice refuses, so no case is judged on a notice no party could hold', () => {
+    expect(() => held({ noticeId: 'ntc a' })).toThrow(/invalid InterruptionNotice: \/noticeId/);
+    expect(() => held({ shipmentsPerDay: -1 })).toThrow(/invalid InterruptionNotice: \/impact\/estimatedShipmentsPerDay/);
+  });
+});
 
 describe('judgeInterruption: is there a notice at all (ECDX-NTC-001, ECDX-NTC-002)', () => {
   it('no notice at all: an interruption without notice, and no notice sent', () => {
@@ -208,6 +209,11 @@ describe('judgeInterruption: the impact assessment, at least the minimum severit
     const v = judgeInterruption(cut(), [held({ severity: declared, shipmentsPerDay, plannedEnd: end, disclosedAt: S - HOUR })], NOW);
     expect(outcome(v)).toEqual({ ...COMPLIANT, compliance: 'non-compliant', requirements: ['ECDX-NTC-002'] });
     expect(detailOf(v, 'ECDX-NTC-002')).toBe(`notice ntc-a declares ${declared}; its reason, duration and volume make it at least ${minimum}`);
+  });
+
+  it('the duties follow the minimum where it is higher: an understated notice still owes its disclosure', () => {
+    const v = judgeInterruption(cut(), [held({ shipmentsPerDay: 1_000 })], NOW);
+    expect(outcome(v)).toEqual({ ...COMPLIANT, compliance: 'non-compliant', requirements: ['ECDX-NTC-002', 'ECDX-NTC-015'] });
   });
 
   it('exactly 2 h and 999 shipments a day is MINOR, and declaring it so is enough', () => {
