@@ -105,9 +105,11 @@ export function judgeInterruption(
     });
   }
   // The duties (ECDX-NTC-015, ECDX-NTC-016), by their deadlines, as the monitor's copy records their responses.
-  const due = ms(dutiesDueBy(notice));
+  // Both follow the agreed period where a proposal was accepted (spec chapter Notices: the obligations and their
+  // deadlines move with it), which obligations() applies.
   const duties = obligations(notice, notice.negotiation.state, notice.negotiation.responses);
-  if (severityRank(effectiveSeverity(notice)) >= severityRank('SIGNIFICANT')) {
+  if (duties.publicDisclosureRequired) {
+    const due = ms(duties.publicDisclosureDueBy ?? dutiesDueBy(notice));
     const met = covering.disclosedAt !== undefined && covering.disclosedAt <= due;
     if (!met && now > due)
       violations.push({
