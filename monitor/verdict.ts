@@ -7,7 +7,6 @@
 import {
   agreedPeriod,
   dutiesDueBy,
-  effectiveSeverity,
   LATE_NOTICE_ALLOWANCE_SECONDS,
   minimumLeadTimeSeconds,
   minimumSeverity,
