@@ -1,0 +1,185 @@
+// The monitor's report page in a real browser: headless Debian Chromium through playwright-core, the page opened
+// from file:// as an authority or the other party would open report.html. Skipped only where /usr/bin/chromium is
+// missing (CI installs it).
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_FAILURE, monitorReport } from './fixtures/monitor-report.ts';
+import { renderMonitorReport } from './report-html.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+interface Opened {
+  page: Page;
+  /** Every URL the page requested. */
+  requests: string[];
+  /** Requests that were not file: URLs (aborted). */
+  offline: string[];
+  /** Page errors and console errors (a CSP violation is one). */
+  errors: string[];
+  dialogs: string[];
+}
+
+/**
+ * The share of pixels of a PNG that are not white, and how many are the timeline's down colour (#a40e26), as a
+ * blank page of the browser decodes it (the report's own policy rightly refuses images).
+ */
+async function inkOf(browser: Browser, png: Buffer): Promise<{ ink: number; down: number }> {
+  const page = await browser.newPage();
+  await page.setContent('<canvas></canvas>');
+  const result = await page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = document.querySelector('canvas') as HTMLCanvasElement;
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, image.width, image.height).data;
+    let ink = 0;
+    let down = 0;
+    for (let k = 0; k < pixels.length; k += 4) {
+      const [r, g, b] = [pixels[k]!, pixels[k + 1]!, pixels[k + 2]!];
+      if (r < 245 || g < 245 || b < 245) ink += 1;
+      if (Math.abs(r - 0xa4) < 8 && Math.abs(g - 0x0e) < 8 && Math.abs(b - 0x26) < 8) down += 1;
+    }
+    return { ink: ink / (pixels.length / 4), down };
+  }, png.toString('base64'));
+  await page.close();
+  return result;
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('monitor report in headless Chromium', () => {
+  let browser: Browser;
+  let dir: string;
+  const report = monitorReport();
+  const carrier = report.targets[0]!;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ecdx-monitor-html-'));
+    writeFileSync(join(dir, 'report.html'), renderMonitorReport(report));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 15_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(file: string): Promise<Opened> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const opened: Opened = { page, requests: [], offline: [], errors: [], dialogs: [] };
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:')) return route.continue();
+      opened.offline.push(url);
+      return route.abort();
+    });
+    page.on('request', (request) => opened.requests.push(request.url()));
+    page.on('pageerror', (error) => opened.errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') opened.errors.push(message.text());
+    });
+    page.on('dialog', (dialog) => {
+      opened.dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(pathToFileURL(join(dir, file)).href, { waitUntil: 'load' });
+    return opened;
+  }
+
+  it('loads with its stylesheet, requests nothing but the file, and shows the failure text as text', async () => {
+    const { page, requests, offline, errors, dialogs } = await open('report.html');
+    try {
+      // the stylesheet applied (a CSP hash that did not match would leave the table heads unstyled)
+      expect(
+        await page
+          .locator('thead th')
+          .first()
+          .evaluate((th) => getComputedStyle(th).backgroundColor),
+      ).toBe('rgb(238, 241, 244)');
+      expect(await page.locator('section.target').count()).toBe(report.targets.length);
+      expect(await page.locator('tr.interruption').count()).toBe(carrier.interruptions.length);
+      const failure = page.locator('tr.interruption[data-compliance="non-compliant"] .first-failure').first();
+      expect(await failure.textContent()).toBe(HOSTILE_FAILURE);
+      expect(await page.locator('img, script').count()).toBe(0);
+      expect(await page.title()).toBe('ECDX monitor report — sf-express, demo-platform');
+      expect(dialogs).toEqual([]);
+      expect(offline).toEqual([]);
+      expect(requests.length).toBeGreaterThan(0);
+      for (const url of requests) expect(url.startsWith('file:')).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 20_000);
+
+  it('draws the timeline: a row per feed, the down stretches and every interruption marker visible, also in print', async () => {
+    const { page, errors } = await open('report.html');
+    try {
+      const svg = page.locator('section.target').first().locator('svg.timeline');
+      const box = await svg.boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(600);
+      expect(box?.height ?? 0).toBeGreaterThan(100);
+      expect(await svg.locator('g.feed-row').count()).toBe(carrier.feeds.length);
+
+      const down = svg.locator('rect.span.down');
+      expect(await down.count()).toBe(4);
+      for (const rect of await down.all()) {
+        expect(await rect.isVisible()).toBe(true);
+        expect((await rect.boundingBox())?.width ?? 0).toBeGreaterThan(5);
+      }
+      const markers = svg.locator('g.interruption');
+      expect(await markers.count()).toBe(carrier.interruptions.length);
+      for (const marker of await markers.all()) {
+        expect(await marker.isVisible()).toBe(true);
+        const mark = await marker.boundingBox();
+        expect(mark?.width ?? 0).toBeGreaterThan(5);
+        // under the timeline's own box, not drawn off it
+        expect(mark!.y).toBeGreaterThan(box!.y);
+        expect(mark!.y + mark!.height).toBeLessThan(box!.y + box!.height);
+      }
+      expect(await svg.locator('g.notice').count()).toBe(carrier.notices.length);
+      // hover text: the SVG titles are there, the outage's with the failure as text
+      expect(await markers.first().locator('title').textContent()).toContain(HOSTILE_FAILURE);
+
+      await page.emulateMedia({ media: 'print' });
+      expect(((await svg.boundingBox())?.width ?? 0) > 600).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 20_000);
+
+  it('renders a screenshot with the timeline in it, not a blank page', async () => {
+    const { page } = await open('report.html');
+    try {
+      const file = join(dir, 'report.png');
+      await page.screenshot({ path: file, fullPage: true });
+      const timeline = await page.locator('section.target').first().locator('svg.timeline').screenshot();
+      const whole = await inkOf(browser, readFileSync(file));
+      const figure = await inkOf(browser, timeline);
+      expect(whole.ink).toBeGreaterThan(0.03);
+      expect(figure.ink).toBeGreaterThan(0.2);
+      // the down stretches are drawn in their colour: four of them, at least 5 × 14 pixels each
+      expect(figure.down).toBeGreaterThan(4 * 5 * 14);
+    } finally {
+      await page.context().close();
+    }
+  }, 20_000);
+});
