@@ -6,6 +6,7 @@ import { apiPage } from './pages/api.ts';
 import { ciPage } from './pages/ci.ts';
 import { conformancePage } from './pages/conformance.ts';
 import { indexPage } from './pages/index.ts';
+import { monitoringPage } from './pages/monitoring.ts';
 import { requirementsPage } from './pages/requirements.ts';
 import { schemasPage } from './pages/schemas.ts';
 import { renderSpec, specPage } from './pages/spec.ts';
@@ -15,7 +16,7 @@ import type { PageFile } from './layout.ts';
 /** Every built page, keyed by its path relative to the project root. */
 export async function generateDocs(): Promise<Map<string, string>> {
   // Redocly runs in a child process: most of the build's time.
-  const [api, statusMapping] = await Promise.all([apiPage(), statusMappingPage()]);
+  const [api, statusMapping, monitoring] = await Promise.all([apiPage(), statusMappingPage(), monitoringPage()]);
   const spec = renderSpec();
   const stated = new Set(spec.statements);
   const pages: Record<PageFile, string> = {
@@ -27,6 +28,7 @@ export async function generateDocs(): Promise<Map<string, string>> {
     'status-mapping.html': statusMapping,
     'conformance.html': conformancePage(),
     'ci.html': ciPage(),
+    'monitoring.html': monitoring,
   };
   return new Map(Object.entries(pages).map(([file, content]) => [`docs/${file}`, content]));
 }

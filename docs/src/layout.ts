@@ -23,6 +23,12 @@ export const SITE_PAGES = [
     summary: 'Every requirement with its checks and the mock faults that prove they can fail; the detection matrix.',
   },
   { file: 'ci.html', nav: 'CI', summary: 'Run ECDX in your CI: a GitHub Action, a GitLab CI template and a Jenkins pipeline, tested against the mock.' },
+  {
+    file: 'monitoring.html',
+    nav: 'Monitoring',
+    summary:
+      'Run ecdx monitor for many links: a monitor per shard, Prometheus with remote-write or federation, the alert rules, the Grafana dashboard, the evidence log.',
+  },
 ] as const;
 
 export type PageFile = (typeof SITE_PAGES)[number]['file'];
