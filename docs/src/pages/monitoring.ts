@@ -169,7 +169,7 @@ ${await seriesTable()}
 line, each carrying the SHA-256 of the line before it and, with the operator's Ed25519 key, a signature; a head file
 beside it names the last record. The log is what a party hands the authorities when the other side disputes who
 interrupted first: whoever receives it checks it with <code>ecdx monitor verify-log</code>, or with
-<code>sha256sum</code> and <code>openssl</code> alone (decision 0054). An edited, deleted, inserted or reordered record,
+<code>sha256sum</code> and <code>openssl</code> alone. An edited, deleted, inserted or reordered record,
 or a log cut short, fails the check with the line it concerns.</p>
 <pre><code>${VERIFY_LOG_HELP.trim()}</code></pre>
 
@@ -179,7 +179,8 @@ or a log cut short, fails the check with the line it concerns.</p>
 Prometheus configuration above, parses every dashboard query as PromQL, and holds every series and label they query
 to what the monitor exports. A real Prometheus (Debian's package) scrapes a monitor's metrics endpoint and the
 reference mock's, evaluates the alert rules, and is asked through its HTTP API for the series, the histograms'
-quantiles and the alerts.</p>`;
+quantiles and the alerts. Why the monitoring is built this way: <a href="decisions/0055-monitoring-many-links.md">decision
+0055</a>; the evidence log's format: <a href="decisions/0054-hash-chained-evidence-log.md">decision 0054</a>.</p>`;
   return page({
     file: 'monitoring.html',
     title: 'Monitoring many links',
