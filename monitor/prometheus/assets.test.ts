@@ -93,6 +93,15 @@ describe.skipIf(!promtool)('the shipped Prometheus files, through promtool', () 
     expect(status, output).toBe(0);
   });
 
+  it('promtool check config fails a configuration without its rule file, or with a misspelt key (the checks can fail)', () => {
+    writeFileSync(join(scratch, 'prometheus.yml'), read('prometheus.yml'));
+    expect(runPromtool(['check', 'config', 'prometheus.yml'], scratch).status).not.toBe(0);
+    writeFileSync(join(scratch, 'alerts.yml'), read('alerts.yml'));
+    expect(runPromtool(['check', 'config', 'prometheus.yml'], scratch).status).toBe(0);
+    writeFileSync(join(scratch, 'prometheus.yml'), read('prometheus.yml').replace('scrape_interval:', 'scrape_intervall:'));
+    expect(runPromtool(['check', 'config', 'prometheus.yml'], scratch).status).not.toBe(0);
+  });
+
   it("every panel's query of the Grafana dashboard is PromQL that parses", () => {
     const rules = { groups: [{ name: 'dashboard', rules: EXPRESSIONS.map(({ expr }, i) => ({ record: `dashboard:query_${i}`, expr })) }] };
     const file = join(scratch, 'dashboard-queries.yml');
