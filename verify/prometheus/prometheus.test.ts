@@ -117,7 +117,8 @@ describe.skipIf(!prometheusAvailable())('a real Prometheus scraping the monitor 
   });
 
   it('evaluates the shipped rules on the monitor: the non-compliant interruption fires, the interrupted feed is pending', async () => {
-    const alerts = await prometheus!.waitFor('ALERTS', (s) => s.some((a) => a.metric['alertname'] === 'EcdxInterruptionWithoutCompliantNotice'));
+    // The rules of a group are evaluated and written one after the other: wait for the last of the three.
+    const alerts = await prometheus!.waitFor('ALERTS', (s) => s.some((a) => a.metric['alertname'] === 'EcdxFeedInterrupted'));
     expect(lines(alerts, ['alertname', 'alertstate', 'target', 'feed'])).toEqual([
       '{alertname=EcdxFeedAvailabilityBelowTarget,alertstate=pending,target=carrier-a,feed=PARCEL_DATA_PUSH} 1',
       '{alertname=EcdxFeedInterrupted,alertstate=pending,target=carrier-a,feed=PARCEL_DATA_PUSH} 1',
