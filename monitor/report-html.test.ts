@@ -174,6 +174,14 @@ describe('the monitor report page', () => {
     expect(html).toContain('<span class="muted">claim not read</span>');
   });
 
+  it('says the statistics were not computed when they are absent', () => {
+    const [carrier, platform] = report.targets;
+    const { statistics: _, ...unread } = platform!;
+    const page = renderMonitorReport({ ...report, targets: [carrier!, unread as TargetReport] });
+    expect(page).toContain('Not computed: the figures name the party, and its claim could not be read.');
+    expect(page.match(/<div class="figures statistics">/g)).toHaveLength(1);
+  });
+
   it('says so when there is nothing to show', () => {
     const none = renderMonitorReport({ ...report, targets: [], evidence: { file: 'log.jsonl', records: 0 } });
     expect(none).toContain('The monitor watched no target.');

@@ -7,6 +7,7 @@
 import { cspFor, REPORT_CSS } from '../conformance/reporters/html-assets.ts';
 import { DEFAULT_DOCS_URL, requirementHref } from '../conformance/reporters/requirement-text.ts';
 import { escapeHtml, visibleText } from '../conformance/reporters/shared.ts';
+import type { ExchangeParty } from '../schemas/src/index.ts';
 import { requirementById } from '../spec/registry.ts';
 import type { Compliance, FeedReport, Interruption, MonitorReport, ObservedNotice, TargetReport } from './report-schema.ts';
 import { COMPLIANCE } from './report-schema.ts';
@@ -184,7 +185,8 @@ const maybe = (value: number | undefined, unit: string): string => (value === un
 
 function statisticsHtml(target: TargetReport): string {
   const s = target.statistics;
-  const party = (p: typeof s.party): string => `${h(p.name)}${p.role === 'carrier' ? ` (${h(p.carrierCode)})` : ''}`;
+  if (!s) return '<p class="muted">Not computed: the figures name the party, and its claim could not be read.</p>';
+  const party = (p: ExchangeParty): string => `${h(p.name)}${p.role === 'carrier' ? ` (${h(p.carrierCode)})` : ''}`;
   const reasons = Object.entries(s.shipments.rejectedByReason);
   const meta: [string, string][] = [
     ['Period', `${time(s.period.from)} → ${time(s.period.to)}, counted up to ${time(s.generatedAt)}`],
