@@ -6,7 +6,8 @@ import { requirementsCommand } from './requirements.ts';
 import { serve } from './serve.ts';
 import { testCommand } from './test.ts';
 import { verifyReportCommand } from './verify-report.ts';
-import { VERIFY_LOG_HELP, verifyLogCommand } from './verify-log.ts';
+import { verifyLogCommand } from './verify-log.ts';
+import { watchCommand } from './monitor.ts';
 import { ConfigurationError } from '../conformance/harness/runner.ts';
 import { packageVersion } from '../schemas/package-root.ts';
 
@@ -21,6 +22,9 @@ Usage:
   ecdx verify-report REPORT --public-key FILE
                                                check a sealed report.json and print what it claims
                                                (ecdx verify-report --help)
+  ecdx monitor --target URL --role carrier|platform [options]
+                                               watch a link for weeks: interruptions judged against the
+                                               notices, an evidence log, metrics (ecdx monitor --help)
   ecdx monitor verify-log FILE [--public-key FILE] [--head HASH]
                                                check a monitor's hash-chained evidence log: exit 0 intact,
                                                1 edited, reordered or cut short (ecdx monitor verify-log --help)
@@ -71,15 +75,13 @@ export const COMMANDS: Readonly<Record<string, (args: string[], io: Io) => numbe
   monitor: monitorCommand,
 };
 
-/** `ecdx monitor`: so far its evidence-log check; the watching monitor itself is issue 13's work in progress. */
+/** `ecdx monitor`: watch links (cli/monitor.ts), or `verify-log` a log it wrote. */
 function monitorCommand(args: string[], io: Io): Promise<number> | number {
   const [sub, ...rest] = args;
   if (sub === 'verify-log') return verifyLogCommand(rest, io);
-  if (sub === '--help' || sub === '-h' || sub === undefined) {
-    io.out(VERIFY_LOG_HELP);
-    return 0;
-  }
-  throw new UsageError(`ecdx monitor: unknown subcommand '${sub}' (available: verify-log)`);
+  if (sub !== undefined && !sub.startsWith('-'))
+    throw new UsageError(`ecdx monitor: unknown subcommand '${sub}' (available: verify-log; or options to watch a target)`);
+  return watchCommand(args, io);
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -3,7 +3,6 @@ import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ed25519PrivateKey, ed25519SigningKey, ed25519VerificationKey, hmacKey, type SigningKey, type VerificationKey } from '../protocol/index.ts';
 import { ConfigurationError, runConformance, type RunOptions } from '../conformance/index.ts';
 import { areas } from '../conformance/checks/index.ts';
 import { ConsoleProgress, DEFAULT_DOCS_URL, docsUrlProblem, type ReportFormat } from '../conformance/reporters/index.ts';
@@ -13,6 +12,7 @@ import { certificationProblem, parseWaivers, WaiverError } from '../conformance/
 import { MINUTE, SECOND } from '../schemas/time.ts';
 import { duration as durationOf, list, parseCommand } from './options.ts';
 import { failedRunReport, writeEveryReport } from './reports.ts';
+import { loadKey, loadSignKey, loadTargetKey } from './key-files.ts';
 
 export const TEST_HELP = `Usage: ecdx test --target URL --role carrier|platform [options]
 
@@ -154,56 +154,6 @@ function mebibytes(value: string | undefined, flag: string, fallback: number): n
   return Math.round(n * 1024 * 1024);
 }
 
-function loadKey(values: Values): SigningKey | undefined {
-  const keyid = values['key-id'] as string | undefined;
-  const file = values['key-file'] as string | undefined;
-  const env = values['key-env'] as string | undefined;
-  if (!keyid && !file && !env) return undefined;
-  if (!keyid) throw new ConfigurationError('--key-file/--key-env need --key-id');
-  if (file && env) throw new ConfigurationError('give the key with --key-file or --key-env, not both');
-  if (!file && !env) throw new ConfigurationError('--key-id needs --key-file or --key-env');
-  let material: string;
-  if (file) {
-    try {
-      material = readFileSync(file, 'utf8').trim();
-    } catch (error) {
-      throw new ConfigurationError(`cannot read --key-file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-  } else {
-    material = (process.env[env!] ?? '').trim();
-    if (!material) throw new ConfigurationError(`the environment variable ${env} is empty or not set`);
-  }
-  const alg = (values['key-alg'] as string | undefined) ?? (material.includes('BEGIN') ? 'ed25519' : 'hmac-sha256');
-  try {
-    if (alg === 'ed25519') return ed25519SigningKey(keyid, material);
-    if (alg === 'hmac-sha256') return hmacKey(keyid, material);
-  } catch (error) {
-    throw new ConfigurationError(`the key for ${keyid} cannot be used as ${alg}: ${(error as Error).message.split('\n')[0]}`);
-  }
-  throw new ConfigurationError(`--key-alg must be ed25519 or hmac-sha256, got '${alg}'`);
-}
-
-/** The key the target signs its requests with as a client (`--target-key-id`, `--target-key-file`), when given. */
-function loadTargetKey(values: Values): VerificationKey | undefined {
-  const keyid = values['target-key-id'] as string | undefined;
-  const file = values['target-key-file'] as string | undefined;
-  if (!keyid && !file) return undefined;
-  if (!keyid || !file) throw new ConfigurationError('--target-key-id and --target-key-file go together');
-  let material: string;
-  try {
-    material = readFileSync(file, 'utf8').trim();
-  } catch (error) {
-    throw new ConfigurationError(`cannot read --target-key-file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  try {
-    return material.includes('BEGIN') ? ed25519VerificationKey(keyid, material) : hmacKey(keyid, material);
-  } catch (error) {
-    throw new ConfigurationError(
-      `--target-key-file ${file} is no ed25519 public key (SPKI PEM) or base64 HMAC secret: ${(error as Error).message.split('\n')[0]}`,
-    );
-  }
-}
-
 /** Where the reports' requirement links go; a link that would lead nowhere from the report directory is refused. */
 function docsUrl(value: string | undefined, reportDir: string): { docsUrl?: string } {
   if (value === undefined) return {};
@@ -246,8 +196,13 @@ export function parseTestArguments(argv: string[]): { help: true } | TestArgumen
   }
   const signKey = loadSignKey(values['sign-key'] as string | undefined);
   if (signKey && !formats.includes('json')) throw new ConfigurationError('--sign-key seals report.json: --format must include json');
-  const key = loadKey(values);
-  const targetKey = loadTargetKey(values);
+  const key = loadKey({
+    keyId: values['key-id'] as string | undefined,
+    keyFile: values['key-file'] as string | undefined,
+    keyEnv: values['key-env'] as string | undefined,
+    keyAlg: values['key-alg'] as string | undefined,
+  });
+  const targetKey = loadTargetKey({ keyId: values['target-key-id'] as string | undefined, keyFile: values['target-key-file'] as string | undefined });
   const counterpartyPort =
     values['counterparty-port'] === undefined ? undefined : positiveNumber(values['counterparty-port'] as string, 'counterparty-port', 0, true);
   const callbackPort = values['callback-port'] === undefined ? undefined : positiveNumber(values['callback-port'] as string, 'callback-port', 0, true);
@@ -343,22 +298,6 @@ function loadWaivers(path: string): Waiver[] {
   } catch (error) {
     if (error instanceof WaiverError) throw new ConfigurationError(error.message);
     throw error;
-  }
-}
-
-/** The Ed25519 private key of `--sign-key FILE`, checked before the run so that a run is never lost to a bad key. */
-function loadSignKey(path: string | undefined): KeyObject | undefined {
-  if (path === undefined) return undefined;
-  let pem: string;
-  try {
-    pem = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigurationError(`cannot read --sign-key ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  try {
-    return ed25519PrivateKey(pem);
-  } catch (error) {
-    throw new ConfigurationError(`--sign-key ${path} is no Ed25519 private key (PKCS#8 PEM): ${(error as Error).message.split('\n')[0]}`);
   }
 }
 

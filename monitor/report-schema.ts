@@ -120,8 +120,8 @@ export const TargetReport = Type.Object(
     feeds: Type.Array(FeedReport),
     interruptions: Type.Array(Interruption),
     notices: Type.Array(ObservedNotice),
-    /** The standard's figures for this party, computed from what the monitor observed (OP-11). */
-    statistics: SharingStatistics,
+    /** The standard's figures for this party, computed from what the monitor observed (OP-11); absent while its claim, which names the party, could not be read. */
+    statistics: Type.Optional(SharingStatistics),
   },
   { additionalProperties: false },
 );

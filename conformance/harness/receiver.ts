@@ -59,6 +59,11 @@ export interface CallbackEndpoint {
   verifyWith: (keys: WebhookVerificationKey | readonly WebhookVerificationKey[]) => void;
   /** Deliveries to this URL that did not verify: how many, and the first few (a check may show one as evidence). */
   rejected: { count: number; sample: Delivery[] };
+  /**
+   * Remove the deliveries counted so far and hand them over, freeing what the receiver keeps for them: a reader that
+   * runs for weeks (the monitor) takes them as they come, so that the receiver's bounds never fill.
+   */
+  take: () => Delivery[];
 }
 
 interface Endpoint extends CallbackEndpoint {
@@ -138,6 +143,11 @@ export class PushReceiver {
       recorded: 0,
       ...(record ? { record } : {}),
       waitFor: (count, timeoutMs) => this.#waitFor(endpoint, count, timeoutMs),
+      take: () => {
+        const taken = endpoint.deliveries.splice(0);
+        for (const delivery of taken) this.#release(delivery);
+        return taken;
+      },
       verifyWith: (keys) => {
         endpoint.keys = Array.isArray(keys) ? keys : [keys as WebhookVerificationKey];
         const judged = endpoint.deliveries.splice(0);
@@ -148,8 +158,8 @@ export class PushReceiver {
       },
     };
     this.#endpoints.set(path, endpoint);
-    const { url, deliveries, waitFor, verifyWith, rejected } = endpoint;
-    return { url, deliveries, waitFor, verifyWith, rejected };
+    const { url, deliveries, waitFor, verifyWith, rejected, take } = endpoint;
+    return { url, deliveries, waitFor, verifyWith, rejected, take };
   }
 
   /** What reached the receiver and was not taken as a delivery of the target's, so far. */

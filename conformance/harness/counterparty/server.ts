@@ -73,6 +73,11 @@ export interface CounterpartySession {
   waitFor(match: (request: ClientRequest) => boolean, timeoutMs: number): Promise<ClientRequest | undefined>;
   /** Record each request from now on as evidence (a check's), until the returned function is called. */
   recordTo(record: (exchange: Exchange) => void): () => void;
+  /**
+   * Remove the requests kept so far and hand them over, freeing what the server keeps for them: a reader that runs
+   * for weeks (the monitor) takes them as they come, so that the session's bounds never fill.
+   */
+  take(): ClientRequest[];
   /** Forget the session: its URL answers 404 from now on. */
   end(): void;
 }
@@ -111,6 +116,8 @@ interface Session extends CounterpartySession {
   waiters: Set<{ match: (r: ClientRequest) => boolean; resolve: (r: ClientRequest | undefined) => void }>;
   recorders: Set<(exchange: Exchange) => void>;
   recorded: number;
+  /** Requests received, those taken included: the next one's seq is one more. */
+  received: number;
 }
 
 export class CounterpartyServer {
@@ -152,9 +159,14 @@ export class CounterpartyServer {
     return this.#publicBase;
   }
 
-  /** A session under a fresh base path; `root` serves at the server's own base (one client, `ecdx serve`). */
-  session(options: { root?: boolean } = {}): CounterpartySession {
-    const prefix = options.root ? '' : `/c/${randomUUID()}`;
+  /**
+   * A session under a fresh base path; `root` serves at the server's own base (one client, `ecdx serve`); `id` (a
+   * UUID) names the path instead of a fresh one, so that a monitor restarted with its state keeps the URL its
+   * counterparty was given.
+   */
+  session(options: { root?: boolean; id?: string } = {}): CounterpartySession {
+    if (options.id !== undefined && !/^[0-9a-f-]{36}$/.test(options.id)) throw new TypeError(`a session id is a UUID, not '${options.id}'`);
+    const prefix = options.root ? '' : `/c/${options.id ?? randomUUID()}`;
     const session: Session = {
       url: `${this.#publicBase}${prefix}`,
       requests: [],
@@ -163,6 +175,7 @@ export class CounterpartyServer {
       waiters: new Set(),
       recorders: new Set(),
       recorded: 0,
+      received: 0,
       script: (operationId, replies) => session.scripts.set(operationId, [...(session.scripts.get(operationId) ?? []), ...replies]),
       waitFor: (match, timeoutMs) => {
         const found = session.requests.find(match);
@@ -183,6 +196,11 @@ export class CounterpartyServer {
       recordTo: (record) => {
         session.recorders.add(record);
         return () => session.recorders.delete(record);
+      },
+      take: () => {
+        const taken = session.requests.splice(0);
+        for (const request of taken) this.#keptBytes -= request.body.length;
+        return taken;
       },
       end: () => {
         this.#sessions.delete(prefix);
@@ -264,7 +282,7 @@ export class CounterpartyServer {
         : problem('not-found', `no operation of a ${this.role} at ${method} ${path}`);
     const answerText = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
     const request: ClientRequest = {
-      seq: session.requests.length + 1,
+      seq: ++session.received,
       method,
       path,
       query: addressed.searchParams,
