@@ -41,11 +41,17 @@ ul.violations li { overflow-wrap: anywhere; }
 .figures table { width: 100%; }
 td.value { text-align: right; font-variant-numeric: tabular-nums; }
 td time { white-space: nowrap; }
+@media (max-width: 900px) { td time { white-space: normal; } }
 @media print {
   section.target { break-before: page; }
   figure.timeline-figure, table tr, .figures > * { break-inside: avoid; }
   svg.timeline { max-width: none; }
   .table-wrap { overflow: visible; }
+  td time { white-space: normal; }
+  table { font-size: 8.5pt; }
+  ul.violations { min-width: 10rem; }
+  table.notices td, table.interruptions td { overflow-wrap: anywhere; }
+  td time { overflow-wrap: normal; }
 }
 `;
 
@@ -153,12 +159,12 @@ function interruptionsHtml(target: TargetReport, anchor: string, docsUrl: string
           : `<code>${h(i.noticeId)}</code> ${muted('(not among the notices received)')}`;
     return (
       `<tr class="interruption c-${i.compliance}" id="${anchor}-interruption-${k + 1}" data-compliance="${i.compliance}">` +
-      `<td><code>${h(i.feed)}</code></td><td>${h(i.cause)}</td><td>${time(i.startedAt)}</td><td>${optionalTime(i.endedAt, 'ongoing')}</td>` +
+      `<td><code>${h(i.feed)}</code><div class="muted">${h(i.cause)}</div></td><td>${time(i.startedAt)}<br>→ ${optionalTime(i.endedAt, 'ongoing')}</td>` +
       `${num(i.minutes)}<td>${complianceBadge(i.compliance)}</td><td>${violationsHtml(i, docsUrl)}</td><td>${notice}</td>` +
       `<td><code class="wrap first-failure">${h(i.firstFailure)}</code></td></tr>`
     );
   });
-  const head = [th('feed'), th('cause'), th('start'), th('end'), th('minutes', true), th('verdict'), th('violations'), th('notice'), th('first failure')];
+  const head = [th('feed, cause'), th('start → end'), th('minutes', true), th('verdict'), th('violations'), th('notice'), th('first failure')];
   return table(head, rows, 'interruptions');
 }
 
