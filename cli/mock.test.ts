@@ -156,6 +156,25 @@ describe('ecdx mock', () => {
     expect(await stop(mock.child)).toBe(0);
   });
 
+  it('serves Prometheus metrics on --metrics-port, printed on start, and stops them with the mock', async () => {
+    const mock = await startCli(['--metrics-port', '0', '--log', 'off']);
+    const metricsUrl = /^Prometheus metrics served at (http:\/\/127\.0\.0\.1:\d+\/metrics)$/m.exec(mock.banner)?.[1];
+    expect(metricsUrl).toBeDefined();
+    expect((await call(mock.url, 'GET', '/v1/conformance', undefined, false)).status).toBe(200);
+    expect((await call(mock.url, 'GET', '/v1/test/clock', undefined, false)).status).toBe(401);
+    const scraped = await request(metricsUrl!);
+    expect(scraped.statusCode).toBe(200);
+    const text = await scraped.body.text();
+    expect(text).toContain('ecdx_mock_requests_total{operation="getConformanceClaim",status="200"} 1\n');
+    expect(text).toContain('ecdx_mock_requests_total{operation="getTestClock",status="401"} 1\n');
+    expect(await stop(mock.child)).toBe(0);
+    await expect(request(metricsUrl!)).rejects.toThrow();
+
+    const without = await startCli(['--log', 'off']);
+    expect(without.banner).not.toContain('metrics');
+    expect(await stop(without.child)).toBe(0);
+  });
+
   it('lists the fault catalogue as a table, and as JSON with --json', async () => {
     const table = await run(['mock', '--list-faults']);
     expect(table.code).toBe(0);
@@ -185,6 +204,13 @@ describe('ecdx mock', () => {
         ['mock', '--public-origin', 'carrier.example'],
         ['mock', '--public-origin', 'ftp://carrier.example'],
         ['mock', '--log', 'loud'],
+        ['mock', '--port', '0', '--metrics-port', 'abc'],
+        ['mock', '--port', '0', '--metrics-port', '-1'],
+        ['mock', '--port', '0', '--metrics-port', '65536'],
+        ['mock', '--port', '0', '--metrics-port', ''],
+        ['mock', '--port', '0', '--metrics-host', '127.0.0.1'],
+        ['mock', '--port', '4321', '--metrics-port', '4321'],
+        ['mock', '--port', '0', '--metrics-port', port],
       ]) {
         const { code, err } = await run(argv);
         expect({ argv, code }).toEqual({ argv, code: 2 });
@@ -192,6 +218,10 @@ describe('ecdx mock', () => {
         expect(err[0]).toMatch(/^ecdx: /);
       }
       expect((await run(['mock', '--fault', 'no-such-fault'])).err).toEqual(["ecdx: unknown fault 'no-such-fault' (see ecdx mock --list-faults)"]);
+      expect((await run(['mock', '--port', '0', '--metrics-port', 'abc'])).err).toEqual(["ecdx: --metrics-port needs an integer from 0 to 65535, got 'abc'"]);
+      expect((await run(['mock', '--port', '0', '--metrics-port', port])).err).toEqual([
+        `ecdx: cannot listen on 127.0.0.1:${port} (--metrics-port): the port is in use (EADDRINUSE)`,
+      ]);
     } finally {
       busy.close();
     }

@@ -29,6 +29,9 @@ named faults to commit on purpose. Stops cleanly on Ctrl+C (SIGINT) or SIGTERM.
   --log FORMAT         the request log on stderr, one line per request: pretty (aligned, the default), json (one
                        object per line, for tools: 2> requests.jsonl) or off. It shows method, path, status,
                        problem type and time, never a header, a body, a query value or a personal number
+  --metrics-port PORT  also serve Prometheus metrics at http://HOST:PORT/metrics, a port of its own: requests by
+                       operationId and status, their duration, push outcomes (0 picks a free port, printed on start)
+  --metrics-host HOST  interface of the metrics port (default: the mock's --host)
   --list-faults        print the fault catalogue and exit (add --json for JSON)
 `;
 
@@ -43,6 +46,7 @@ export async function mockCommand(args: string[], io: CommandIo): Promise<number
   let server: MockServer;
   let listenOn = `${DEFAULT_HOST}:${DEFAULT_PORT}`;
   let log: RequestLogFormat | 'off' = 'pretty';
+  let metricsListenOn: { host: string; port: number; hostIsOwn: boolean } | undefined;
   try {
     const { values } = parseArgs({
       args,
@@ -58,6 +62,8 @@ export async function mockCommand(args: string[], io: CommandIo): Promise<number
         data: { type: 'string' },
         'public-origin': { type: 'string' },
         log: { type: 'string', default: 'pretty' },
+        'metrics-port': { type: 'string' },
+        'metrics-host': { type: 'string' },
         'list-faults': { type: 'boolean' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -84,7 +90,14 @@ export async function mockCommand(args: string[], io: CommandIo): Promise<number
     const publicOrigin = values['public-origin'] === undefined ? undefined : origin(values['public-origin']);
     if (values.log !== 'pretty' && values.log !== 'json' && values.log !== 'off') throw new MockUsageError(`--log is pretty, json or off, not '${values.log}'`);
     log = values.log;
+    const metricsPort = values['metrics-port'] === undefined ? undefined : integer('--metrics-port', values['metrics-port'], 0, 65_535);
+    if (metricsPort === undefined && values['metrics-host'] !== undefined) throw new MockUsageError('--metrics-host goes with --metrics-port');
+    const metricsHost = values['metrics-host'] ?? values.host;
+    if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port && metricsHost === values.host)
+      throw new MockUsageError(`--metrics-port needs a port of its own, not the mock's ${port}`);
     listenOn = `${values.host}:${port}`;
+    // Named by a listen error that is the metrics port's (the mock's own host and port are not those).
+    metricsListenOn = metricsPort === undefined ? undefined : { host: metricsHost, port: metricsPort, hostIsOwn: metricsHost !== values.host };
     const format = log === 'off' ? undefined : log;
     server = await startMockServer({
       role,
@@ -95,6 +108,7 @@ export async function mockCommand(args: string[], io: CommandIo): Promise<number
       ...(clockSpeed === undefined ? {} : { clockSpeed }),
       ...(values.data === undefined ? {} : { dataFile: values.data }),
       ...(publicOrigin === undefined ? {} : { publicOrigin }),
+      ...(metricsPort === undefined ? {} : { metrics: { port: metricsPort, host: metricsHost } }),
       // On stderr: stdout keeps the banner, which scripts read the URL from, and `2> file` collects clean JSON lines.
       ...(format === undefined ? {} : { log: (entry: RequestLogEntry) => io.err(formatLogEntry(entry, format)) }),
     });
@@ -105,14 +119,15 @@ export async function mockCommand(args: string[], io: CommandIo): Promise<number
       return 2;
     }
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
-      io.err(`ecdx: cannot listen on ${listenOn}: ${describeListenError(code)} (${code})`);
+      const where = metricsListenOn && failedOn(error, metricsListenOn) ? `${metricsListenOn.host}:${metricsListenOn.port} (--metrics-port)` : listenOn;
+      io.err(`ecdx: cannot listen on ${where}: ${describeListenError(code)} (${code})`);
       return 2;
     }
     throw error;
   }
 
-  for (const line of banner(server, log)) io.out(line);
-  await new Promise<void>((resolve) => {
+  // The handlers first: stdout to a pipe is written synchronously, so a script that reads the banner may signal at once.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -121,6 +136,8 @@ export async function mockCommand(args: string[], io: CommandIo): Promise<number
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  for (const line of banner(server, log)) io.out(line);
+  await stopped;
   io.out('ecdx mock: stopping');
   await server.close();
   return 0;
@@ -146,6 +163,12 @@ function nonNegative(flag: string, text: string): number {
   return value;
 }
 
+/** Whether a listen error is the metrics port's: node names the port (or, for an unknown host, the host name) that failed. */
+function failedOn(error: unknown, at: { host: string; port: number; hostIsOwn: boolean }): boolean {
+  const { port, hostname } = error as { port?: number; hostname?: string };
+  return port === undefined ? at.hostIsOwn && hostname === at.host : port === at.port;
+}
+
 const describeListenError = (code: string): string =>
   ({ EADDRINUSE: 'the port is in use', EACCES: 'permission denied', EADDRNOTAVAIL: 'no such local address', ENOTFOUND: 'unknown host' })[code] ?? code;
 
@@ -168,6 +191,7 @@ function banner(server: MockServer, log: RequestLogFormat | 'off'): string[] {
   const { context, faults } = server.mock;
   return [
     `ECDX reference mock listening on ${server.url}`,
+    ...(server.metricsUrl === undefined ? [] : [`Prometheus metrics served at ${server.metricsUrl}`]),
     `  role         ${context.role}${context.role === 'both' ? ' (carrier and platform)' : ''}`,
     `  store        ${context.store.description}`,
     `  clock        ${china(context.clock.now())}, ${context.clock.speed} virtual s per real s (move it: POST /v1/test/clock)`,
