@@ -176,7 +176,7 @@ export function parseMonitorArguments(argv: string[]): { help: true } | { help: 
   try {
     values = parseArgs({ args: argv, options: optionSpec, strict: true, allowPositionals: false }).values as Values;
   } catch (error) {
-    throw new ConfigurationError(reason(error));
+    throw new ConfigurationError((error as Error).message.split('\n')[0]!);
   }
   if (values.help) return { help: true };
   const file: MonitorConfigFile = typeof values.config === 'string' ? readConfigFile(values.config) : {};
