@@ -28,7 +28,8 @@ async function timed(probe: ProbeOutcome['probe'], send: () => Promise<HttpRespo
   try {
     const response = await send();
     const ms = response.durationMs;
-    const problem = response.durationMs > boundMs ? `answered in ${ms} ms, beyond the ${boundMs} ms bound` : judge(response);
+    const sent = `${response.sent.method} ${new URL(response.sent.url).pathname.replace(/^.*(?=\/v1\/)/, '')}`;
+    const problem = response.durationMs > boundMs ? `${sent} answered in ${ms} ms, beyond the ${boundMs} ms bound` : judge(response);
     const outcome: ProbeOutcome = { probe, ok: problem === undefined, status: response.status, ms, ...(problem ? { detail: problem } : {}) };
     return { outcome, response };
   } catch (error) {
