@@ -251,6 +251,16 @@ describe('the timeline', () => {
     expect(timelineSvg(target())).not.toMatch(/NaN|Infinity/);
   });
 
+  it('reads a leap second, which Date.parse refuses, as the instant after :59', () => {
+    const t = target();
+    t.interruptions[2]!.endedAt = '2026-03-01T23:59:60Z';
+    t.notices[0]!.plannedEnd = '2026-03-01T23:59:60Z';
+    const svg = timelineSvg(t);
+    expect(svg).not.toMatch(/NaN|unknown time/);
+    expect(svg).toContain('→ 2026-03-02 00:00:00Z, 120 min');
+    expect(renderMonitorReport({ ...monitorReport(), targets: [t] })).not.toMatch(/NaN|unknown time/);
+  });
+
   it('draws a row for a feed that was interrupted but has no timeline', () => {
     const t = target();
     t.feeds = t.feeds.slice(1);

@@ -11,7 +11,7 @@ import type { ExchangeParty } from '../schemas/src/index.ts';
 import { requirementById } from '../spec/registry.ts';
 import type { Compliance, FeedReport, Interruption, MonitorReport, ObservedNotice, TargetReport } from './report-schema.ts';
 import { COMPLIANCE } from './report-schema.ts';
-import { COMPLIANCE_MARK, timelineSvg, utcText } from './report-timeline.ts';
+import { COMPLIANCE_MARK, instantMs, timelineSvg, utcText } from './report-timeline.ts';
 import { roughDuration } from './verdict.ts';
 
 export interface MonitorHtmlOptions {
@@ -58,7 +58,7 @@ td time { white-space: nowrap; }
 /** No script at all; the stylesheet by hash; nothing fetched. */
 export const MONITOR_REPORT_CSP = cspFor({ styles: [MONITOR_REPORT_CSS], scripts: [] });
 
-const time = (instant: string): string => `<time>${h(utcText(Date.parse(instant)))}</time>`;
+const time = (instant: string): string => `<time>${h(utcText(instantMs(instant)))}</time>`;
 const optionalTime = (instant: string | undefined, none: string): string => (instant === undefined ? `<span class="muted">${none}</span>` : time(instant));
 const muted = (text: string): string => `<span class="muted">${h(text)}</span>`;
 const table = (head: string[], rows: string[], klass = ''): string =>
@@ -80,7 +80,7 @@ function requirementLink(id: string, docsUrl: string): string {
 
 /** `3 d 1 h`, or how late a notice came when it was received after its planned start. */
 export function leadTime(notice: ObservedNotice): string {
-  const lead = Date.parse(notice.plannedStart) - Date.parse(notice.receivedAt);
+  const lead = instantMs(notice.plannedStart) - instantMs(notice.receivedAt);
   if (!Number.isFinite(lead)) return '–';
   return lead >= 0 ? roughDuration(lead) : `−${roughDuration(lead)} (received after the planned start)`;
 }

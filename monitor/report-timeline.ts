@@ -64,6 +64,17 @@ const n = (v: number): string => String(Math.round(v * 10) / 10);
 /** `2026-03-01 02:00:00Z`: the instant in UTC, as a reader of a dispute compares it with report.json. */
 export const utcText = (t: number): string => (Number.isFinite(t) ? new Date(t).toISOString().replace('T', ' ').replace('.000Z', 'Z') : 'unknown time');
 
+/**
+ * Epoch milliseconds of an RFC 3339 time, NaN when it is none. A leap second (`23:59:60`), which the schema's format
+ * admits and Date.parse refuses, is the instant after `:59`.
+ */
+export function instantMs(text: string): number {
+  const t = Date.parse(text);
+  if (!Number.isNaN(t)) return t;
+  const leap = Date.parse(text.replace(/:60(?=[.zZ+-])/, ':59'));
+  return Number.isNaN(leap) ? Number.NaN : leap + 1000;
+}
+
 interface Scale {
   from: number;
   to: number;
@@ -73,8 +84,8 @@ interface Scale {
 }
 
 function scaleOf(period: TargetReport['period']): Scale | undefined {
-  const from = Date.parse(period.from);
-  const end = Date.parse(period.to);
+  const from = instantMs(period.from);
+  const end = instantMs(period.to);
   if (!Number.isFinite(from)) return undefined;
   const empty = !(end > from);
   const to = empty ? from + 60_000 : end;
@@ -84,7 +95,7 @@ function scaleOf(period: TargetReport['period']): Scale | undefined {
 /** The spans of a row within the period, in time order, with touching or overlapping spans of one state merged. */
 export function mergeSpans(spans: readonly TimelineSpan[], from: number, to: number): Stretch[] {
   const clipped = spans
-    .map((s) => ({ from: Math.max(Date.parse(s.from), from), to: Math.min(Date.parse(s.to), to), state: s.state }))
+    .map((s) => ({ from: Math.max(instantMs(s.from), from), to: Math.min(instantMs(s.to), to), state: s.state }))
     .filter((s) => Number.isFinite(s.from) && Number.isFinite(s.to) && s.to > s.from)
     .sort((a, b) => a.from - b.from);
   const merged: Stretch[] = [];
@@ -170,15 +181,18 @@ function stretchSvg(s: Stretch, scale: Scale, y: number, prefix: string, coarse:
 }
 
 export const interruptionTitle = (i: Interruption): string => {
-  const end = i.endedAt === undefined ? 'ongoing' : utcText(Date.parse(i.endedAt));
+  const end = i.endedAt === undefined ? 'ongoing' : utcText(instantMs(i.endedAt));
   const violations = i.violations.length > 0 ? `: ${i.violations.map((v) => v.requirement).join(', ')}` : '';
   const notice = i.noticeId === undefined ? 'no notice matched' : `notice ${i.noticeId}`;
-  return `Interruption of ${i.feed} (${i.cause}) ${utcText(Date.parse(i.startedAt))} → ${end}, ${i.minutes} min · ${i.compliance}${violations} · ${notice} · ${i.firstFailure}`;
+  return `Interruption of ${i.feed} (${i.cause}) ${utcText(instantMs(i.startedAt))} → ${end}, ${i.minutes} min · ${i.compliance}${violations} · ${notice} · ${i.firstFailure}`;
 };
 
 function interruptionSvg(i: Interruption, scale: Scale, y: number): string {
-  const start = scale.x(Date.parse(i.startedAt));
-  const end = scale.x(i.endedAt === undefined ? scale.to : Date.parse(i.endedAt));
+  const startedAt = instantMs(i.startedAt);
+  if (Number.isNaN(startedAt)) return '';
+  const endedAt = i.endedAt === undefined ? Number.NaN : instantMs(i.endedAt);
+  const start = scale.x(startedAt);
+  const end = scale.x(Number.isNaN(endedAt) ? scale.to : endedAt);
   const mark = COMPLIANCE_MARK[i.compliance];
   const ongoing = i.endedAt === undefined ? `<path d="M${n(end - 5)} ${y - 4}l5 4-5 4" fill="none" stroke="${mark.colour}" stroke-width="2"/>` : '';
   return (
@@ -191,9 +205,9 @@ function interruptionSvg(i: Interruption, scale: Scale, y: number): string {
 /** The worst verdicts first when a row has more than can be drawn; then in time order. */
 function markersToDraw(interruptions: readonly Interruption[]): Interruption[] {
   const kept = [...interruptions]
-    .sort((a, b) => COMPLIANCE_RANK[b.compliance] - COMPLIANCE_RANK[a.compliance] || Date.parse(a.startedAt) - Date.parse(b.startedAt))
+    .sort((a, b) => COMPLIANCE_RANK[b.compliance] - COMPLIANCE_RANK[a.compliance] || instantMs(a.startedAt) - instantMs(b.startedAt))
     .slice(0, MAX_DRAWN_MARKERS);
-  return kept.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
+  return kept.sort((a, b) => instantMs(a.startedAt) - instantMs(b.startedAt));
 }
 
 function feedRowSvg(
@@ -224,16 +238,20 @@ function feedRowSvg(
   );
 }
 
-const noticeEnd = (notice: ObservedNotice, scale: Scale): number => (notice.plannedEnd === undefined ? scale.to : Date.parse(notice.plannedEnd));
+const noticeEnd = (notice: ObservedNotice, scale: Scale): number => {
+  const end = notice.plannedEnd === undefined ? Number.NaN : instantMs(notice.plannedEnd);
+  return Number.isNaN(end) ? scale.to : end;
+};
 
 /** Notices in lanes, so that overlapping ones do not hide each other (at most four lanes; then they share). */
 function noticeLanes(notices: readonly ObservedNotice[], scale: Scale): { notice: ObservedNotice; lane: number }[] {
   const ends: number[] = [];
   const placed = notices
+    .filter((notice) => !Number.isNaN(instantMs(notice.receivedAt)) && !Number.isNaN(instantMs(notice.plannedStart)))
     .slice(0, MAX_DRAWN_MARKERS)
     .map((notice) => ({
       notice,
-      start: scale.x(Math.min(Date.parse(notice.receivedAt), Date.parse(notice.plannedStart))),
+      start: scale.x(Math.min(instantMs(notice.receivedAt), instantMs(notice.plannedStart))),
       end: scale.x(noticeEnd(notice, scale)),
     }))
     .sort((a, b) => a.start - b.start);
@@ -247,18 +265,18 @@ function noticeLanes(notices: readonly ObservedNotice[], scale: Scale): { notice
 }
 
 export const noticeTitle = (notice: ObservedNotice): string => {
-  const lead = Date.parse(notice.plannedStart) - Date.parse(notice.receivedAt);
-  const end = notice.plannedEnd === undefined ? 'open end' : utcText(Date.parse(notice.plannedEnd));
+  const lead = instantMs(notice.plannedStart) - instantMs(notice.receivedAt);
+  const end = notice.plannedEnd === undefined ? 'open end' : utcText(instantMs(notice.plannedEnd));
   const leadText = lead >= 0 ? `lead time ${roughDuration(lead)}` : `received ${roughDuration(lead)} after its planned start`;
-  return `Notice ${notice.noticeId} (${notice.reason}, ${notice.severity}) for ${notice.affectedFeeds.join(', ')}: received ${utcText(Date.parse(notice.receivedAt))}, planned ${utcText(Date.parse(notice.plannedStart))} → ${end}, ${leadText}`;
+  return `Notice ${notice.noticeId} (${notice.reason}, ${notice.severity}) for ${notice.affectedFeeds.join(', ')}: received ${utcText(instantMs(notice.receivedAt))}, planned ${utcText(instantMs(notice.plannedStart))} → ${end}, ${leadText}`;
 };
 
 function noticeSvg(notice: ObservedNotice, scale: Scale, y: number): string {
-  const received = scale.x(Date.parse(notice.receivedAt));
-  const start = scale.x(Date.parse(notice.plannedStart));
+  const received = scale.x(instantMs(notice.receivedAt));
+  const start = scale.x(instantMs(notice.plannedStart));
   const endTime = noticeEnd(notice, scale);
   const end = scale.x(endTime);
-  const closed = notice.plannedEnd !== undefined && endTime <= scale.to;
+  const closed = notice.plannedEnd !== undefined && !Number.isNaN(instantMs(notice.plannedEnd)) && endTime <= scale.to;
   const bracket = `M${n(start)} ${y + 2}V${y + 10}H${n(Math.max(end, start + 1))}${closed ? `V${y + 2}` : ''}`;
   return (
     `<g class="notice" data-notice-id="${h(notice.noticeId)}"><title>${h(noticeTitle(notice))}</title>` +
