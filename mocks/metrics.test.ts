@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PLATFORM_KEYID, demoCredentials, signRequest } from '../protocol/index.ts';
@@ -106,12 +106,29 @@ describe('the mock server with metrics', () => {
         'ecdx_mock_request_duration_seconds_count{operation="getConformanceClaim"} 1',
       ].sort(),
     );
-    // The delayed answer took at least its 300 ms: above the 0.25 s bucket, and in the sum.
+    // The delayed answer took at least its 300 ms: above the 0.25 s bucket, and in the sum, in seconds (not 300 ms).
     const buckets = samples(text, `${MOCK_METRICS.requestDuration}_bucket`).filter((line) => line.includes('operation="getConformanceClaim"'));
     expect(buckets).toContain('ecdx_mock_request_duration_seconds_bucket{le="0.25",operation="getConformanceClaim"} 0');
     expect(buckets).toContain('ecdx_mock_request_duration_seconds_bucket{le="+Inf",operation="getConformanceClaim"} 1');
     const sum = samples(text, `${MOCK_METRICS.requestDuration}_sum`).find((line) => line.includes('operation="getConformanceClaim"'));
     expect(Number(sum?.split(' ')[1])).toBeGreaterThanOrEqual(0.29);
+    expect(Number(sum?.split(' ')[1])).toBeLessThan(60);
+  });
+
+  it('counts a request node cannot parse as unmatched 400, untimed (it has no operation and no arrival of its own)', async () => {
+    server = await startMockServer({ port: 0, clockSpeed: 0, metrics: { port: 0 } });
+    const { port } = new URL(server.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      let received = '';
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    const { text } = await scrape(server);
+    expect(samples(text, MOCK_METRICS.requests)).toEqual(['ecdx_mock_requests_total{operation="unmatched",status="400"} 1']);
+    expect(samples(text, `${MOCK_METRICS.requestDuration}_count`)).toEqual([]);
   });
 
   it('counts how each push attempt settled: delivered, gone, failed and at last abandoned', async () => {
