@@ -35,7 +35,7 @@ export const ObservedNotice = Type.Object(
   {
     noticeId: Type.String({ minLength: 1, maxLength: 64 }),
     reason: InterruptionReason,
-    affectedFeeds: Type.Array(DataFeed),
+    affectedFeeds: Type.Array(DataFeed, { maxItems: DataFeed.enum.length }),
     severity: Type.String({ maxLength: 20 }),
     issuedAt: Instant,
     /** When the monitor received it (its own clock): the lead time is judged from here, not from what issuedAt claims. */
@@ -64,7 +64,8 @@ export const Interruption = Type.Object(
     /** Whole minutes so far (or in all, once ended). */
     minutes: Type.Integer({ minimum: 0 }),
     compliance: Compliance,
-    violations: Type.Array(Violation),
+    /** At most five from the verdict (monitor/verdict.ts); the bound keeps an edited report.json from flooding its reader. */
+    violations: Type.Array(Violation, { maxItems: 20 }),
     /** The notice matched to it, if one covers it. */
     noticeId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     /** Why the probes failed, as the first failed probe said (`GET /v1/health: connection refused`). */
@@ -117,7 +118,7 @@ export const TargetReport = Type.Object(
       { received: Type.Integer({ minimum: 0 }), medianLatencySeconds: Type.Optional(Type.Number({ minimum: 0 })) },
       { additionalProperties: false },
     ),
-    feeds: Type.Array(FeedReport),
+    feeds: Type.Array(FeedReport, { maxItems: DataFeed.enum.length }),
     interruptions: Type.Array(Interruption),
     notices: Type.Array(ObservedNotice),
     /** The standard's figures for this party, computed from what the monitor observed (OP-11); absent while its claim, which names the party, could not be read. */
