@@ -20,9 +20,9 @@ export const MOCK_METRICS = {
 } as const;
 
 /** The `operation` of a request that matched no operation: an unknown path, a wrong method, an unreadable request. */
-export const UNMATCHED_OPERATION = 'unmatched';
+const UNMATCHED_OPERATION = 'unmatched';
 /** The `operation` of the mock's own fault control (/v1/test/faults), which the OpenAPI document does not have. */
-export const FAULT_CONTROL_OPERATION = 'faultControl';
+const FAULT_CONTROL_OPERATION = 'faultControl';
 
 const PUSH_OUTCOMES: readonly PushOutcome[] = ['delivered', 'failed', 'abandoned', 'gone'];
 
