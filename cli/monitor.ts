@@ -269,13 +269,14 @@ export async function watchCommand(argv: string[], io: Io, renderHtml?: MonitorO
     if (error instanceof StateFileError) throw new ConfigurationError(error.message);
     throw error;
   }
+  // The handlers before the first line: a script that signals as soon as it reads the banner must find them in place.
+  const stop = () => void monitor.stop();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   for (const repair of monitor.repairs) io.err(`ecdx monitor: ${repair}`);
   for (const [name, url] of Object.entries(monitor.noticeUrls)) io.out(`${name}: notices to ${url}`);
   if (monitor.metricsUrl) io.out(`metrics: ${monitor.metricsUrl}`);
   io.out(`evidence: ${parsed.options.evidencePath}`);
-  const stop = () => void monitor.stop();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
   try {
     await monitor.stopped;
   } finally {
