@@ -99,6 +99,24 @@ describe('the monitor report page', () => {
     expect(rows[3]).toContain('<span class="muted">ongoing</span>');
   });
 
+  it("escapes the target's other text too: its name from the claim, notice ids, severity and state", () => {
+    const hostile = monitorReport();
+    const carrier = hostile.targets[0]!;
+    const markup = '"><img src=x onerror=alert(2)><b>';
+    carrier.party = { name: markup, role: 'carrier', carrierCode: 'SF' };
+    carrier.notices[0]!.noticeId = markup;
+    carrier.notices[0]!.severity = '<b>S</b>';
+    carrier.notices[0]!.negotiationState = '</td><b>';
+    carrier.interruptions[2]!.noticeId = markup;
+    expect(Value.Check(MonitorReport, [...allSchemas], hostile)).toBe(true);
+    const page = renderMonitorReport(hostile);
+    expect(page).not.toMatch(/<img|<b>|<\/td><b>/);
+    expect(page).toContain(escapeHtml(markup));
+    for (const tag of startTags(page)) expect(TAGS.has(tag.name), tag.name).toBe(true);
+    // the interruption still links to its notice, by the page's own anchor
+    expect(rowsOf(page, 'interruption')[2]).toContain(`<a href="#target-1-notice-1" class="mono nowrap">${escapeHtml(markup)}</a>`);
+  });
+
   it('links requirement ids to the docs given', () => {
     const elsewhere = renderMonitorReport(report, { docsUrl: 'https://docs.example.test/ecdx/' });
     expect(elsewhere).toContain('href="https://docs.example.test/ecdx/spec.html#ECDX-NTC-001"');
