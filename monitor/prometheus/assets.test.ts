@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { SPEC_VERSION } from '../../schemas/src/classes.ts';
+import { configProblem } from '../config.ts';
 import { MONITOR_METRICS, MonitorMetrics } from '../metrics.ts';
 import { COMPLIANCE } from '../report-schema.ts';
 
@@ -216,6 +217,12 @@ describe('the alerts as an operator receives them', () => {
 });
 
 describe('the configurations for many links', () => {
+  it("the shard's monitor config (ecdx-monitor.links-01.yml) is a valid ecdx monitor --config file, and a misspelt option is not", () => {
+    const config = parse(read('ecdx-monitor.links-01.yml')) as Record<string, unknown>;
+    expect(configProblem(config)).toBeUndefined();
+    expect(configProblem({ ...config, intervall: '30s' })).toMatch(/intervall|additional/i);
+  });
+
   it('a shard labels its series with its shard and writes the monitor series to the store', () => {
     const shard = parse(read('prometheus-shard.yml')) as {
       global: { external_labels: Record<string, string> };
