@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { MONITOR_HELP } from '../../../cli/monitor.ts';
 import { VERIFY_LOG_HELP } from '../../../cli/verify-log.ts';
 import { MOCK_METRICS } from '../../../mocks/metrics.ts';
 import { MonitorMetrics } from '../../../monitor/metrics.ts';
@@ -96,12 +97,12 @@ hash-chained evidence log, and exports its series to Prometheus.</p>
 the counterparty's role, as in <code>ecdx test</code>, and the credentials options are those of
 <code>ecdx test</code> (<code>--key-id</code>, <code>--key-file</code> or <code>--key-env</code>, never the key on
 the command line). <code>--interval 30s</code> sets how often it probes, <code>--duration 24h</code> how long it
-runs, <code>--state FILE</code> the SQLite file that keeps the open interruptions and
-the counts across restarts (a monitor stopped, restarted or killed with SIGKILL loses no record and counts an
-interruption that spans the restart once), <code>--metrics-port 9464</code> where Prometheus scrapes it, and
-<code>--report-dir DIR</code> where it writes <code>report.json</code> and the HTML report with the timeline of
-availability and interruptions. <code>--config FILE</code> reads the same options, and many targets, from a YAML or
-JSON file.</p>
+runs, <code>--state FILE</code> the SQLite file that keeps the open interruptions and the counts across restarts (a
+monitor stopped, restarted or killed with SIGKILL loses no record and counts an interruption that spans the restart
+once), <code>--metrics-port 9464</code> where Prometheus scrapes it, and <code>--report-dir DIR</code> where it
+writes <code>report.json</code> and the HTML report with the timeline of availability and interruptions.
+<code>--config FILE</code> reads the same options, and many targets, from a YAML or JSON file.</p>
+<details><summary><code>ecdx monitor --help</code></summary><pre><code>${MONITOR_HELP.trim()}</code></pre></details>
 
 <h2 id="shards">Many links: one monitor per shard</h2>
 <p>A party with hundreds of counterparties splits its links into shards and runs one monitor process per shard,
