@@ -256,7 +256,7 @@ interface Io {
 }
 
 /** Run the monitor until SIGINT, SIGTERM or the end of --duration; its exit code. */
-export async function watchCommand(argv: string[], io: Io, renderHtml?: MonitorOptions['renderHtml']): Promise<number> {
+export async function watchCommand(argv: string[], io: Io): Promise<number> {
   const parsed = parseMonitorArguments(argv);
   if (parsed.help) {
     io.out(MONITOR_HELP);
@@ -264,7 +264,7 @@ export async function watchCommand(argv: string[], io: Io, renderHtml?: MonitorO
   }
   let monitor: Awaited<ReturnType<typeof startMonitor>>;
   try {
-    monitor = await startMonitor({ ...parsed.options, log: (line) => io.out(line), ...(renderHtml ? { renderHtml } : {}) });
+    monitor = await startMonitor({ ...parsed.options, log: (line) => io.out(line) });
   } catch (error) {
     if (error instanceof StateFileError) throw new ConfigurationError(error.message);
     throw error;

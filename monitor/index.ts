@@ -26,3 +26,4 @@ export { startMonitor } from './monitor.ts';
 export type { MonitoredTarget, MonitorOptions, RunningMonitor } from './monitor.ts';
 export { configProblem, MonitorConfigFile, TargetConfig } from './config.ts';
 export { StateFileError } from './journal.ts';
+export { renderMonitorReport } from './report-html.ts';

@@ -18,6 +18,7 @@ import { LinkLedger } from './ledger.ts';
 import { Link } from './link.ts';
 import { MonitorMetrics } from './metrics.ts';
 import { monitorReport, type LinkView } from './report.ts';
+import { renderMonitorReport } from './report-html.ts';
 import type { MonitorReport } from './report-schema.ts';
 import { COMPLIANCE } from './report-schema.ts';
 
@@ -51,8 +52,6 @@ export interface MonitorOptions {
   counterparty?: { host?: string; port?: number; url?: string };
   /** Progress lines (interruptions opened and closed, notices): the CLI prints them. */
   log?: (line: string) => void;
-  /** The HTML report, when a renderer is given (report.html beside report.json). */
-  renderHtml?: (report: MonitorReport) => string;
 }
 
 export interface RunningMonitor {
@@ -224,7 +223,7 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
       mkdirSync(options.reportDir, { recursive: true });
       const current = report();
       atomicWrite(join(options.reportDir, 'report.json'), `${JSON.stringify(current, null, 2)}\n`);
-      if (options.renderHtml) atomicWrite(join(options.reportDir, 'report.html'), options.renderHtml(current));
+      atomicWrite(join(options.reportDir, 'report.html'), renderMonitorReport(current));
     };
 
     let running = true;

@@ -86,7 +86,9 @@ export function targetReport(link: LinkView): TargetReport {
 function partyOf(link: LinkView): ExchangeParty | undefined {
   const party = link.claim?.party;
   if (!party) return undefined;
-  return link.role === 'carrier' ? { name: party.name, role: 'carrier', carrierCode: party.carrierCode ?? '' } : { name: party.name, role: 'platform' };
+  // A claim that names no carrier code names no carrier (ExchangeParty): the statistics wait until it does.
+  if (link.role === 'carrier') return party.carrierCode ? { name: party.name, role: 'carrier', carrierCode: party.carrierCode } : undefined;
+  return { name: party.name, role: 'platform' };
 }
 
 /**

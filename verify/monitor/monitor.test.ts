@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { demoCredentials } from '../../protocol/index.ts';
 import { startMonitor, type MonitorOptions, type RunningMonitor } from '../../monitor/monitor.ts';
-import type { Interruption } from '../../monitor/report-schema.ts';
+import { type Interruption, MonitorReport } from '../../monitor/report-schema.ts';
+import { violations } from '../../schemas/validate.ts';
 import { LinkProxy } from './link-proxy.ts';
 import { act, advance, freePort, type MockLink, mockCarrierLink, until } from './scenario.ts';
 
@@ -84,6 +85,7 @@ describe('ecdx monitor against the mock carrier, on its clock', () => {
     expect(feed.availabilityPercent).toBeLessThan(100);
     expect(feed.timeline.map((s) => s.state)).toContain('down');
     expect(target(monitor).statistics?.interruptions.count).toBe(2);
+    expect(violations(MonitorReport, monitor.report())).toEqual([]);
     expect(await metric(monitor, /^ecdx_monitor_interruptions\{target="mock",feed="PARCEL_DATA_PULL",compliance="non-compliant"\}/)).toBe(1);
     expect(await metric(monitor, /^ecdx_monitor_feed_up\{target="mock",feed="PARCEL_DATA_PULL"\}/)).toBe(1);
   });

@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { MonitorReport } from '../../monitor/report-schema.ts';
+import { MonitorReport } from '../../monitor/report-schema.ts';
+import { violations } from '../../schemas/validate.ts';
 import { freePort, mockCarrierLink, until } from './scenario.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'ecdx-monitor-restart-'));
@@ -88,6 +89,7 @@ describe('ecdx monitor, killed and restarted', () => {
     }
     expect(kinds(evidence, 'interruption-opened')).toHaveLength(2);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as MonitorReport;
+    expect(violations(MonitorReport, report)).toEqual([]);
     const interruptions = report.targets[0]!.interruptions;
     expect(interruptions.map((i) => [i.feed, i.endedAt !== undefined, i.compliance]).sort()).toEqual([
       ['PARCEL_DATA_PULL', true, 'non-compliant'],
@@ -97,6 +99,7 @@ describe('ecdx monitor, killed and restarted', () => {
     const pull = report.targets[0]!.feeds.find((f) => f.feed === 'PARCEL_DATA_PULL')!;
     expect(pull.minutes.available).toBeLessThan(pull.minutes.period);
     expect(kinds(evidence, 'monitor-started')).toHaveLength(2);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('PARCEL_DATA_PULL');
     expect(await verifyLog(evidence)).toMatchObject({ code: 0 });
 
     // An edit anywhere — here one probe's outcome turned from failed to ok — breaks the chain after it.
