@@ -43,11 +43,16 @@ describe('ecdx monitor arguments', () => {
   it('reads many links from a YAML config file, the flags winning', () => {
     const config = file(
       'links.yml',
-      'interval: 1m\nfailuresToOpen: 5\nclock: target\ntargets:\n  - { name: sf, target: "https://sf.example/ecdx", role: carrier, pushGap: 15m }\n  - { name: shop, target: "https://shop.example", role: platform }\n',
+      'interval: 1m\nfailuresToOpen: 5\nclock: target\ncounterpartyPort: 9400\ntargets:\n  - { name: sf, target: "https://sf.example/ecdx", role: carrier, pushGap: 15m }\n  - { name: shop, target: "https://shop.example", role: platform }\n',
     );
     const parsed = parseMonitorArguments(['--config', config, '--failures-to-open', '2']);
     if (parsed.help) throw new Error('no help asked');
-    expect([parsed.options.intervalMs, parsed.options.failuresToOpen, parsed.options.clock]).toEqual([60_000, 2, 'target']);
+    expect([parsed.options.intervalMs, parsed.options.failuresToOpen, parsed.options.clock, parsed.options.counterparty]).toEqual([
+      60_000,
+      2,
+      'target',
+      { port: 9400 },
+    ]);
     expect(parsed.options.targets.map((t) => [t.name, t.role, t.pushGapMs ?? null])).toEqual([
       ['sf', 'carrier', 900_000],
       ['shop', 'platform', null],

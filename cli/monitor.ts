@@ -64,7 +64,8 @@ Credentials and endpoints (as ecdx test)
                            watches both roles the second listens on PORT+1). The URL of each link is
                            printed on start and stays the same across restarts of one --state
   --config FILE            a JSON or YAML file: interval, duration, failuresToOpen, probeTimeout, clock, state,
-                           evidence, signKey, metricsPort, metricsHost, reportDir, callback…, and targets: a
+                           evidence, signKey, metricsPort, metricsHost, reportDir, callbackHost/Port/Url,
+                           counterpartyHost/Port/Url, and targets: a
                            list of { name, target, role, canaryWaybill, pushGap, subscribe, keyId, keyFile,
                            keyEnv, keyAlg, targetKeyId, targetKeyFile, insecureHttp } (flags win)
 
@@ -222,14 +223,18 @@ export function parseMonitorArguments(argv: string[]): { help: true } | { help: 
   const metricsPort = portOf(flag('metrics-port') ?? file.metricsPort, 'metrics-port');
   const durationValue = durationOf(flag('duration') ?? file.duration, 'duration');
   const callbackPort = portOf(flag('callback-port') ?? file.callbackPort, 'callback-port');
-  const counterpartyPort = portOf(flag('counterparty-port'), 'counterparty-port');
+  const counterpartyPort = portOf(flag('counterparty-port') ?? file.counterpartyPort, 'counterparty-port');
   const state = flag('state') ?? file.state;
   const callback = {
     ...optional('host', flag('callback-host') ?? file.callbackHost),
     ...optional('port', callbackPort),
     ...optional('url', flag('callback-url') ?? file.callbackUrl),
   };
-  const counterparty = { ...optional('host', flag('counterparty-host')), ...optional('port', counterpartyPort), ...optional('url', flag('counterparty-url')) };
+  const counterparty = {
+    ...optional('host', flag('counterparty-host') ?? file.counterpartyHost),
+    ...optional('port', counterpartyPort),
+    ...optional('url', flag('counterparty-url') ?? file.counterpartyUrl),
+  };
   const options: MonitorOptions = {
     targets: targets.map(targetOf),
     intervalMs: durationOf(flag('interval') ?? file.interval, 'interval', 30_000)!,

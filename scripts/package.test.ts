@@ -55,7 +55,17 @@ describe('the packed package in a project of its own', () => {
     const listed = npm(['pack', '--dry-run', '--json', '--ignore-scripts'], packagePath());
     const files = (JSON.parse(listed) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
     expect(files.filter((f) => /\.test\.|(^|\/)(bench|\.ci|test-support|fixtures|examples)\/|scripted-|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
-    for (const f of ['dist/cli/main.js', 'bin/ecdx.js', 'spec/openapi.yaml', 'spec/requirements.json', 'schemas/json/index.json', 'LICENSE', 'CHANGELOG.md']) {
+    for (const f of [
+      'dist/cli/main.js',
+      'bin/ecdx.js',
+      'spec/openapi.yaml',
+      'spec/requirements.json',
+      'schemas/json/index.json',
+      'monitor/prometheus/alerts.yml',
+      'monitor/prometheus/grafana-dashboard.json',
+      'LICENSE',
+      'CHANGELOG.md',
+    ]) {
       expect(files, f).toContain(f);
     }
   });
@@ -103,6 +113,7 @@ describe('the packed package in a project of its own', () => {
         "import { demoCredentials, signRequest } from 'ecdx/protocol';",
         "import { ShipmentRequest } from 'ecdx/schemas';",
         "import { arbitraryFor, invalidVariants } from 'ecdx/generate';",
+        "import { startMonitor, renderMonitorReport, verifyLog } from 'ecdx/monitor';",
         "import fc from 'fast-check';",
         "import claim from 'ecdx/schemas/json/ConformanceClaim.json' with { type: 'json' };",
         "import vector from 'ecdx/vectors/ShipmentRequest.json' with { type: 'json' };",
@@ -118,6 +129,7 @@ describe('the packed package in a project of its own', () => {
         'const [drawn] = fc.sample(arbitraryFor(ShipmentRequest), { seed: 1, numRuns: 1 });',
         'console.log(JSON.stringify({ status: report.results[0].status, checks: checks.length > 100, faults: faults.length > 100, signed: "signature" in signed,',
         '  generated: invalidVariants(ShipmentRequest, drawn).length > 100,',
+        "  monitor: [startMonitor, renderMonitorReport, verifyLog].every((f) => typeof f === 'function'),",
         '  schema: ShipmentRequest.$id, claim: claim.title, vectors: vector.length > 0, requirements: requirements.requirements.length > 100, openapi: /^openapi: 3.1/m.test(openapi) }));',
       ].join('\n'),
     );
@@ -127,6 +139,7 @@ describe('the packed package in a project of its own', () => {
       faults: true,
       signed: true,
       generated: true,
+      monitor: true,
       schema: 'https://ecdx.dev/schemas/v1/ShipmentRequest.json',
       claim: 'ConformanceClaim',
       vectors: true,
