@@ -1,5 +1,6 @@
 // The journal: records go into the SQLite state and onto the log file; a log file behind the state (the process
 // killed between the two writes) is brought up to it on open; one that is not a prefix of the state is refused.
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,23 @@ describe('Journal', () => {
     again.write([entry(2)]);
     expect(again.records.map((r) => r.seq)).toEqual([1, 2]);
     expect((await verifyLog(evidencePath)).records).toBe(2);
+  });
+
+  it("signs every record and the head with the operator's key (--sign-key), across a restart", async () => {
+    const where = paths();
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const first = Journal.open({ ...where, signer: privateKey });
+    first.write([entry(1)]);
+    // One monitor per state: a second one would fork the chain.
+    expect(() => Journal.open(where)).toThrow(/in use by another process/);
+    first.close();
+    const again = Journal.open({ ...where, signer: privateKey });
+    again.write([entry(2)]);
+    again.close();
+    expect(again.records.every((r) => typeof r.sig === 'string')).toBe(true);
+    expect(await verifyLog(where.evidencePath, { publicKey })).toMatchObject({ ok: true, records: 2, signed: 'all' });
+    const other = generateKeyPairSync('ed25519').publicKey;
+    expect((await verifyLog(where.evidencePath, { publicKey: other })).ok).toBe(false);
   });
 
   it('refuses a state file that is no monitor state', () => {

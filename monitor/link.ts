@@ -42,6 +42,8 @@ export interface LinkServices {
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+/** Rounds between two attempts to subscribe to a carrier that refused. */
+const SUBSCRIBE_RETRY_ROUNDS = 10;
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim().slice(0, 300);
 
 export class Link {
@@ -54,6 +56,9 @@ export class Link {
   #callback: CallbackEndpoint | undefined;
   #subscription: Subscription | undefined;
   #subscribedAt: number | undefined;
+  /** Rounds so far, and the round of the last attempt to subscribe. */
+  #rounds = 0;
+  #lastAttempt: number | undefined;
 
   constructor(options: LinkOptions, services: LinkServices, ledger: LinkLedger) {
     this.options = options;
@@ -94,7 +99,7 @@ export class Link {
       const waybillNo = await createCanary(this.http, this.claim);
       if (waybillNo) this.#write('probe', this.now(), { results: [], feeds: {}, canaryCreated: waybillNo });
     }
-    if (this.options.subscribe && this.#subscription === undefined) await this.#subscribe();
+    if (this.#wantsSubscription()) await this.#subscribe();
   }
 
   get canary(): string | undefined {
@@ -110,7 +115,18 @@ export class Link {
     if (clock) this.options.clock.observe(clock.now, clock.speed);
   }
 
+  /**
+   * Whether to (try to) subscribe now: a carrier with a push feed and no subscription yet, at most every ten
+   * rounds after a refusal, so that a carrier that refuses (or a broken one) is not asked every round.
+   */
+  #wantsSubscription(): boolean {
+    if (!this.options.subscribe || this.options.role !== 'carrier' || this.#subscription !== undefined || !this.feeds.includes('PARCEL_DATA_PUSH'))
+      return false;
+    return this.#lastAttempt === undefined || this.#rounds - this.#lastAttempt >= SUBSCRIBE_RETRY_ROUNDS;
+  }
+
   async #subscribe(): Promise<void> {
+    this.#lastAttempt = this.#rounds;
     this.#callback ??= this.#services.receiver.endpoint();
     const scheme = this.claim?.webhookSignatureSchemes?.includes('v1a') || !this.claim?.webhookSignatureSchemes?.length ? 'v1a' : 'v1';
     try {
@@ -138,7 +154,8 @@ export class Link {
 
   /** One round: probes, then what arrived, then what it all means. */
   async round(): Promise<void> {
-    if (this.claim === undefined || (this.options.subscribe && this.options.role === 'carrier' && this.#subscription === undefined)) await this.prepare();
+    this.#rounds += 1;
+    if (this.claim === undefined || this.#wantsSubscription()) await this.prepare();
     else await this.#syncClock();
     const { data, serverTime } = await probeRound(this.http, this.feeds, this.canary, this.options.probeTimeoutMs);
     if (serverTime !== undefined && this.options.targetClock) this.options.clock.observe(serverTime);
