@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash, type KeyObject } from 'node:crypto';
-import { startMetricsEndpoint, type SigningKey, type VerificationKey } from '../protocol/index.ts';
+import { startMetricsEndpoint } from '../protocol/index.ts';
 import { PushReceiver } from '../conformance/harness/receiver.ts';
 import { CounterpartyServer, type CounterpartySession } from '../conformance/harness/counterparty/server.ts';
 import { HARNESS_VERSION } from '../conformance/harness/runner.ts';
@@ -15,23 +15,15 @@ import type { EvidenceEntry, EvidenceRecord } from './evidence/chain.ts';
 import { realClock, TargetClock } from './clock.ts';
 import { Journal } from './journal.ts';
 import { LinkLedger } from './ledger.ts';
-import { Link } from './link.ts';
+import { Link, type LinkOptions } from './link.ts';
 import { MonitorMetrics } from './metrics.ts';
 import { monitorReport, type LinkView } from './report.ts';
 import { renderMonitorReport } from './report-html.ts';
 import type { MonitorReport } from './report-schema.ts';
 import { COMPLIANCE } from './report-schema.ts';
 
-export interface MonitoredTarget {
-  name: string;
-  url: string;
-  role: PartyRole;
-  key: SigningKey;
-  targetKeys: readonly VerificationKey[];
-  canaryWaybill?: string;
-  pushGapMs?: number;
-  subscribe?: boolean;
-}
+/** A link to watch: who it is, how to sign to it and how it signs (LinkOptions without the schedule and clock). */
+export type MonitoredTarget = Pick<LinkOptions, 'name' | 'url' | 'role' | 'key' | 'targetKeys' | 'canaryWaybill' | 'pushGapMs'> & { subscribe?: boolean };
 
 export interface MonitorOptions {
   targets: readonly MonitoredTarget[];

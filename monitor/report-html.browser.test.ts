@@ -5,33 +5,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { chromiumAvailable, launchChromium, openOffline, type OpenedPage } from '../conformance/reporters/test-support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_FAILURE, monitorReport } from './fixtures/monitor-report.ts';
 import { renderMonitorReport } from './report-html.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-interface Opened {
-  page: Page;
-  /** Every URL the page requested. */
-  requests: string[];
-  /** Requests that were not file: URLs (aborted). */
-  offline: string[];
-  /** Page errors and console errors (a CSP violation is one). */
-  errors: string[];
-  dialogs: string[];
-}
 
 /**
  * The share of pixels of a PNG that are not white, and how many are the timeline's down colour (#a40e26), as a
@@ -63,7 +41,7 @@ async function inkOf(browser: Browser, png: Buffer): Promise<{ ink: number; down
   return result;
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('monitor report in headless Chromium', () => {
+describe.skipIf(!chromiumAvailable())('monitor report in headless Chromium', () => {
   let browser: Browser;
   let dir: string;
   const report = monitorReport();
@@ -72,7 +50,7 @@ describe.skipIf(!existsSync(CHROMIUM))('monitor report in headless Chromium', ()
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ecdx-monitor-html-'));
     writeFileSync(join(dir, 'report.html'), renderMonitorReport(report));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   }, 15_000);
 
   afterAll(async () => {
@@ -80,28 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM))('monitor report in headless Chromium', ()
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(file: string): Promise<Opened> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const opened: Opened = { page, requests: [], offline: [], errors: [], dialogs: [] };
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:')) return route.continue();
-      opened.offline.push(url);
-      return route.abort();
-    });
-    page.on('request', (request) => opened.requests.push(request.url()));
-    page.on('pageerror', (error) => opened.errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') opened.errors.push(message.text());
-    });
-    page.on('dialog', (dialog) => {
-      opened.dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(pathToFileURL(join(dir, file)).href, { waitUntil: 'load' });
-    return opened;
-  }
+  const open = (file: string): Promise<OpenedPage> => openOffline(browser, join(dir, file));
 
   it('loads with its stylesheet, requests nothing but the file, and shows the failure text as text', async () => {
     const { page, requests, offline, errors, dialogs } = await open('report.html');

@@ -5,35 +5,13 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { chromiumAvailable, launchChromium, openOffline, type OpenedPage } from './test-support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileReport, loadFixture, SCRIPT_PAYLOAD, ATTRIBUTE_PAYLOAD } from './fixtures/index.ts';
 import { renderHtml } from './html.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-interface Opened {
-  page: Page;
-  /** Every URL the page requested. */
-  requests: string[];
-  /** Requests that were not file: URLs (aborted). */
-  offline: string[];
-  /** Page errors and console errors (a CSP violation is one). */
-  errors: string[];
-  dialogs: string[];
-}
-
-describe.skipIf(!existsSync(CHROMIUM))('HTML report in headless Chromium', () => {
+describe.skipIf(!chromiumAvailable())('HTML report in headless Chromium', () => {
   let browser: Browser;
   let dir: string;
   const report = loadFixture('with-failures');
@@ -42,7 +20,7 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in headless Chromium', () =>
     dir = mkdtempSync(join(tmpdir(), 'ecdx-html-'));
     writeFileSync(join(dir, 'report.html'), renderHtml(report));
     writeFileSync(join(dir, 'hostile.html'), renderHtml(hostileReport()));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   }, 15_000);
 
   afterAll(async () => {
@@ -50,28 +28,7 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in headless Chromium', () =>
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(file: string): Promise<Opened> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const opened: Opened = { page, requests: [], offline: [], errors: [], dialogs: [] };
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:')) return route.continue();
-      opened.offline.push(url);
-      return route.abort();
-    });
-    page.on('request', (request) => opened.requests.push(request.url()));
-    page.on('pageerror', (error) => opened.errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') opened.errors.push(message.text());
-    });
-    page.on('dialog', (dialog) => {
-      opened.dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(pathToFileURL(join(dir, file)).href, { waitUntil: 'load' });
-    return opened;
-  }
+  const open = (file: string): Promise<OpenedPage> => openOffline(browser, join(dir, file));
 
   it("renders the counts, shows a failed check's evidence, filters, and requests nothing but the file", async () => {
     const { page, requests, offline, errors } = await open('report.html');

@@ -4,24 +4,12 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from './test-support/browser.ts';
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from './fixtures/index.ts';
 import { renderRunIndex } from './run-index.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-describe.skipIf(!existsSync(CHROMIUM))('the run index in headless Chromium', () => {
+describe.skipIf(!chromiumAvailable())('the run index in headless Chromium', () => {
   it('shows each run with its verdict and counts and links to its report', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ecdx-index-'));
     const passing = loadFixture('all-passing');
@@ -33,7 +21,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the run index in headless Chromium', () 
         { report: failing, href: 'platform/report.html' },
       ]),
     );
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const offline: string[] = [];

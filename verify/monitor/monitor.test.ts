@@ -6,12 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { demoCredentials } from '../../protocol/index.ts';
-import { startMonitor, type MonitorOptions, type RunningMonitor } from '../../monitor/monitor.ts';
+import type { MonitorOptions, RunningMonitor } from '../../monitor/monitor.ts';
 import { type Interruption, MonitorReport } from '../../monitor/report-schema.ts';
 import { violations } from '../../schemas/validate.ts';
 import { LinkProxy } from './link-proxy.ts';
-import { act, advance, freePort, type MockLink, mockCarrierLink, until } from './scenario.ts';
+import { act, advance, freePort, type MockLink, mockCarrierLink, until, watchMockCarrier } from './scenario.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'ecdx-monitor-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -24,19 +23,7 @@ const SPEED = 600;
 const HOUR_S = 3600;
 
 async function watch(link: MockLink, extra: Partial<MonitorOptions> = {}): Promise<RunningMonitor> {
-  const dir = mkdtempSync(join(root, 'run-'));
-  const monitor = await startMonitor({
-    targets: [
-      { name: 'mock', url: link.proxy.url, role: 'carrier', key: demoCredentials.platform.signingKey, targetKeys: [demoCredentials.carrier.verificationKey] },
-    ],
-    intervalMs: 100,
-    failuresToOpen: 2,
-    probeTimeoutMs: 2000,
-    clock: 'target',
-    evidencePath: join(dir, 'evidence.jsonl'),
-    metrics: { port: 0 },
-    ...extra,
-  });
+  const monitor = await watchMockCarrier(link, join(mkdtempSync(join(root, 'run-')), 'evidence.jsonl'), extra);
   open.push({ close: () => monitor.stop() });
   return monitor;
 }

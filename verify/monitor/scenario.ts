@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { demoCredentials, signRequest } from '../../protocol/index.ts';
 import { startMockServer, type MockServer } from '../../mocks/server.ts';
+import { startMonitor, type MonitorOptions, type RunningMonitor } from '../../monitor/monitor.ts';
 import type { FaultName } from '../../mocks/faults/index.ts';
 import type { TestAction, TestActionOutcome } from '../../schemas/src/index.ts';
 import { LinkProxy } from './link-proxy.ts';
@@ -36,6 +37,24 @@ export async function mockCarrierLink(options: { speed: number; faults?: FaultNa
     },
   };
 }
+
+/**
+ * A monitor of the mock carrier through its link, on the mock's clock: a round every 100 ms (a minute of the mock's
+ * at 600×), two failed rounds make an interruption, metrics on a free port.
+ */
+export const watchMockCarrier = (link: MockLink, evidencePath: string, extra: Partial<MonitorOptions> = {}): Promise<RunningMonitor> =>
+  startMonitor({
+    targets: [
+      { name: 'mock', url: link.proxy.url, role: 'carrier', key: demoCredentials.platform.signingKey, targetKeys: [demoCredentials.carrier.verificationKey] },
+    ],
+    intervalMs: 100,
+    failuresToOpen: 2,
+    probeTimeoutMs: 2000,
+    clock: 'target',
+    evidencePath,
+    metrics: { port: 0 },
+    ...extra,
+  });
 
 /** The mock's clock now (its health document), to sign by. */
 async function mockNow(link: MockLink): Promise<number> {
@@ -78,11 +97,14 @@ export async function until(condition: () => boolean | Promise<boolean>, timeout
   return condition();
 }
 
-/** A port free now (for a process that must listen on the same one after a restart). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+/** A loopback port free now, for a server that must be told its port before it starts (or keep it after a restart). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -10,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../mocks/server.ts';
 import { MOCK_METRICS } from '../../mocks/metrics.ts';
 import { MONITOR_METRICS, MonitorMetrics } from '../../monitor/metrics.ts';
-import { startMonitor, type RunningMonitor } from '../../monitor/monitor.ts';
-import { demoCredentials } from '../../protocol/index.ts';
-import { mockCarrierLink, until, type MockLink } from '../monitor/scenario.ts';
+import type { RunningMonitor } from '../../monitor/monitor.ts';
+import { mockCarrierLink, until, watchMockCarrier, type MockLink } from '../monitor/scenario.ts';
 import { startMetricsEndpoint } from '../../protocol/metrics-endpoint.ts';
 import { prometheusAvailable, startPrometheus, type PrometheusServer, type Sample } from './server.ts';
 
@@ -36,17 +35,7 @@ describe.skipIf(!prometheusAvailable())('a real Prometheus scraping the monitor 
   /** The monitor watching the mock carrier through an outage of the link (both feeds interrupted, no notice). */
   async function watchThroughAnOutage(): Promise<RunningMonitor> {
     link = await mockCarrierLink({ speed: 600 });
-    const monitor = await startMonitor({
-      targets: [
-        { name: 'mock', url: link.proxy.url, role: 'carrier', key: demoCredentials.platform.signingKey, targetKeys: [demoCredentials.carrier.verificationKey] },
-      ],
-      intervalMs: 100,
-      failuresToOpen: 2,
-      probeTimeoutMs: 2000,
-      clock: 'target',
-      evidencePath: join(dir, 'evidence.jsonl'),
-      metrics: { port: 0 },
-    });
+    const monitor = await watchMockCarrier(link, join(dir, 'evidence.jsonl'));
     const report = () => monitor.report().targets[0]!;
     if (!(await until(() => report().probes.total >= 6))) throw new Error('the monitor made no rounds');
     link.proxy.cut();

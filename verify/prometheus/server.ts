@@ -6,10 +6,10 @@
 // manager its targets on a fixed 5 s tick, so the first scrape comes some 5-6 s after start whatever the interval.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { freePort } from '../monitor/scenario.ts';
 
 /** Debian's package puts it here; .ci/run installs it where missing. */
 export const PROMETHEUS_BINARY = '/usr/bin/prometheus';
@@ -52,18 +52,6 @@ export interface PrometheusServer {
 export const prometheusAvailable = (binary = PROMETHEUS_BINARY): boolean => existsSync(binary);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A loopback port free when this returns (Prometheus must be told its port before it starts). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The configuration: one job per target, scraped every second at its own path. */
 export function prometheusConfig(targets: readonly ScrapeTarget[], ruleFiles: readonly string[] = []): string {
