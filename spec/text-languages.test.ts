@@ -30,7 +30,7 @@ const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef';
  * Text as a reader sees it, for comparing: Markdown marks and link targets dropped, whitespace collapsed, and none
  * beside a Chinese character or punctuation mark (where a folded YAML line or a wrapped Markdown line put one).
  */
-export function normalised(text: string): string {
+function normalised(text: string): string {
   return text
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\*\*|`/g, '')
