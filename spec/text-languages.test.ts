@@ -43,8 +43,9 @@ describe('the Chinese chapters', () => {
   const { requirements } = registry();
   const byId = new Map(requirements.map((r) => [r.id, r]));
 
-  it('are each the version of an English chapter, under the same file name', () => {
+  it('are each the version of an English chapter, under the same file name, and every English chapter has one', () => {
     for (const file of chinese) expect(english, `spec/text/zh-Hans/${file} has an English original`).toContain(file);
+    expect(chinese).toEqual(english);
   });
 
   it.each(chinese)('%s states exactly the requirement ids of its English original, in the same order', (file) => {
