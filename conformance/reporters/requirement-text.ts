@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SPEC_VERSION } from '../../schemas/src/classes.ts';
 import { requirementById, type Requirement } from '../../spec/registry.ts';
 import type { CheckResult, ConformanceReport, ResultStatus } from '../harness/report.ts';
+import { DEFAULT_LANGUAGE, type Language, msg } from '../i18n/index.ts';
 
 /** The published specification of the version this harness tests, where every requirement id is an anchor. */
 export const DEFAULT_DOCS_URL = `https://ecdx.dev/spec/${SPEC_VERSION}/spec.html`;
@@ -55,8 +56,19 @@ export function requirementsToShow(result: CheckResult): NamedRequirement[] {
 }
 
 /** What a report says of a requirement this harness's registry does not hold (a report edited or from another version). */
-export const UNKNOWN_REQUIREMENT = `not a requirement of ECDX ${SPEC_VERSION}`;
+export const UNKNOWN_REQUIREMENT = msg('requirement.unknown', 'en', { version: SPEC_VERSION });
+export const unknownRequirement = (lang: Language = DEFAULT_LANGUAGE): string => msg('requirement.unknown', lang, { version: SPEC_VERSION });
+
+/**
+ * A requirement's text in the order a report in `lang` shows it: the report's language first, the other after.
+ * Both are always shown (the registry states every requirement in both), so a reader of either finds it.
+ */
+export const requirementTextsInOrder = (requirement: Requirement, lang: Language = DEFAULT_LANGUAGE): { lang: Language; text: string }[] => {
+  const en = { lang: 'en' as const, text: requirement.text.en };
+  const zh = { lang: 'zh-Hans' as const, text: requirement.text['zh-Hans'] };
+  return lang === 'en' ? [en, zh] : [zh, en];
+};
 
 /** A note for a report of another version of the specification: the texts shown are those of this harness's. */
-export const requirementTextNote = (report: ConformanceReport): string[] =>
-  report.specVersion === SPEC_VERSION ? [] : [`The requirement texts shown are those of ECDX ${SPEC_VERSION}; this run tested ECDX ${report.specVersion}.`];
+export const requirementTextNote = (report: ConformanceReport, lang: Language = DEFAULT_LANGUAGE): string[] =>
+  report.specVersion === SPEC_VERSION ? [] : [msg('note.otherSpecVersion', lang, { mine: SPEC_VERSION, tested: report.specVersion })];

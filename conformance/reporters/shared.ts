@@ -13,8 +13,10 @@ import {
   type RunScope,
   type Summary,
 } from '../harness/report.ts';
+import { DEFAULT_LANGUAGE, type Language, listSeparator, msg } from '../i18n/index.ts';
 
 export { RESULT_STATUSES };
+export type { Language };
 export type { ResultStatus };
 
 /** The key of a status in `Summary` (`precondition-failed` is counted as `preconditionFailed`). */
@@ -42,6 +44,12 @@ export const STATUS_MEANING: Readonly<Record<ResultStatus, string>> = {
   error: 'the harness could not decide',
   waived: 'did not pass, and a waiver accepted it for now (never counted as passed)',
 };
+
+/** A state's name in `lang`: `failed`, `未通过`. */
+export const statusName = (status: ResultStatus, lang: Language = DEFAULT_LANGUAGE): string => msg(`status.${status}`, lang);
+
+/** What a state means, in `lang`. */
+export const statusMeaning = (status: ResultStatus, lang: Language = DEFAULT_LANGUAGE): string => msg(`meaning.${status}`, lang);
 
 /** The states that make a MUST check non-conforming, in the order reports list them. */
 export const PROBLEM_STATUSES: readonly ResultStatus[] = ['failed', 'error', 'precondition-failed'];
@@ -114,8 +122,17 @@ export function classBreakdown(report: ConformanceReport): ClassRow[] {
 }
 
 /** How a report names a class's state: a claimed class without an executed check is "nothing to test". */
-export const classStateLabel = (state: ClassState, report: ConformanceReport): string =>
-  state === 'tested' ? 'tested' : state === 'not-claimed' ? 'not claimed' : report.verdict === 'partial' ? 'not tested in this partial run' : 'nothing to test';
+export const classStateLabel = (state: ClassState, report: ConformanceReport, lang: Language = DEFAULT_LANGUAGE): string =>
+  msg(
+    state === 'tested'
+      ? 'class.tested'
+      : state === 'not-claimed'
+        ? 'class.notClaimed'
+        : report.verdict === 'partial'
+          ? 'class.notTestedPartial'
+          : 'class.nothingToTest',
+    lang,
+  );
 
 /** The results of one class, in run order. */
 export const resultsOfClass = (report: ConformanceReport, name: string): CheckResult[] => report.results.filter((r) => r.class === name);
@@ -163,10 +180,12 @@ export function formatDuration(ms: number | undefined): string {
 }
 
 /** `12 passed, 3 failed, …` — every state, zeros included, so that lines compare across runs. */
-export const countsLine = (summary: Summary): string => RESULT_STATUSES.map((s) => `${summary[summaryKey(s)]} ${s}`).join(', ');
+export const countsLine = (summary: Summary, lang: Language = DEFAULT_LANGUAGE): string =>
+  RESULT_STATUSES.map((s) => msg('count.status', lang, { n: summary[summaryKey(s)], status: statusName(s, lang) })).join(listSeparator(lang));
 
 /** What every format says of a narrowed run instead of a verdict. */
-export const PARTIAL_RUN = 'Partial run — not a conformance verdict';
+export const PARTIAL_RUN = msg('verdict.partialRun');
+export const partialRunLabel = (lang: Language = DEFAULT_LANGUAGE): string => msg('verdict.partialRun', lang);
 
 /** The filters that narrowed a run, as given: `--only a, b; --skip c; --classes core`. */
 export const scopeFilters = (scope: RunScope): string =>
@@ -179,28 +198,28 @@ export const scopeFilters = (scope: RunScope): string =>
     .join('; ');
 
 /** Whether the run covered the whole claim, or the filters that narrowed it; `code` renders the filters. */
-export const scopeText = (report: ConformanceReport, code: (filters: string) => string): string => {
+export const scopeText = (report: ConformanceReport, code: (filters: string) => string, lang: Language = DEFAULT_LANGUAGE): string => {
   const filters = scopeFilters(report.scope);
-  if (report.scope.partial) return `partial run: ${code(filters)}`;
-  return filters ? `the whole claim (${code(filters)})` : 'the whole claim';
+  if (report.scope.partial) return msg('scope.partial', lang, { filters: code(filters) });
+  return filters ? msg('scope.wholeFiltered', lang, { filters: code(filters) }) : msg('scope.whole', lang);
 };
 
 /**
  * What else the reader must know about the run, one line each: why it ended early, and what reached the push
  * receiver without counting (anyone who learns a callback URL can post to it).
  */
-export function runNotes(report: ConformanceReport): string[] {
+export function runNotes(report: ConformanceReport, lang: Language = DEFAULT_LANGUAGE): string[] {
   const notes: string[] = [];
-  if (report.stopped) notes.push(`The run ended early: ${report.stopped}`);
+  if (report.stopped) notes.push(msg('note.stopped', lang, { why: report.stopped }));
   const noise = report.noise;
   if (noise && noise.forged + noise.oversized + noise.overflow + noise.stray > 0) {
     const parts = [
-      noise.forged ? `${noise.forged} whose signature did not verify` : '',
-      noise.oversized ? `${noise.oversized} too large (413)` : '',
-      noise.overflow ? `${noise.overflow} beyond what the receiver keeps (503)` : '',
-      noise.stray ? `${noise.stray} to no callback of the run (404)` : '',
+      noise.forged ? msg('note.noise.forged', lang, { n: noise.forged }) : '',
+      noise.oversized ? msg('note.noise.oversized', lang, { n: noise.oversized }) : '',
+      noise.overflow ? msg('note.noise.overflow', lang, { n: noise.overflow }) : '',
+      noise.stray ? msg('note.noise.stray', lang, { n: noise.stray }) : '',
     ].filter(Boolean);
-    notes.push(`Pushes that did not count as the target's: ${parts.join(', ')}.`);
+    notes.push(msg('note.noise', lang, { parts: parts.join(listSeparator(lang)) }));
   }
   return notes;
 }
@@ -209,48 +228,61 @@ export function runNotes(report: ConformanceReport): string[] {
 export const partialPassed = (report: ConformanceReport): boolean => partialRunPassed(report.results);
 
 /** What every format says of a run that passes only because waivers covered some results. */
-export const WITH_WAIVERS = 'Conformant with waivers — not a clean conformance verdict';
+export const WITH_WAIVERS = msg('verdict.withWaivers');
+export const withWaiversLabel = (lang: Language = DEFAULT_LANGUAGE): string => msg('verdict.withWaivers', lang);
 
 /** `1 waived result` … */
-export const waivedCount = (report: ConformanceReport): string => `${report.summary.waived} waived result${report.summary.waived === 1 ? '' : 's'}`;
+export const waivedCount = (report: ConformanceReport, lang: Language = DEFAULT_LANGUAGE): string => msg('waived.count', lang, { n: report.summary.waived });
 
 /**
  * The one-line verdict: `conformant`, `not conformant`, the with-waivers label with how many were waived, or the
  * partial-run label with its filters and outcome.
  */
-export const verdict = (report: ConformanceReport): string => {
-  if (report.verdict === 'partial') return `${PARTIAL_RUN} (${scopeFilters(report.scope)}): what ran ${partialPassed(report) ? 'passed' : 'failed'}`;
-  if (report.verdict === 'conformant-with-waivers') return `${WITH_WAIVERS} (${waivedCount(report)})`;
-  return report.conformant ? 'conformant' : 'not conformant';
+export const verdict = (report: ConformanceReport, lang: Language = DEFAULT_LANGUAGE): string => {
+  if (report.verdict === 'partial')
+    return msg('verdict.partialLine', lang, {
+      label: partialRunLabel(lang),
+      filters: scopeFilters(report.scope),
+      outcome: msg(partialPassed(report) ? 'outcome.passed' : 'outcome.failed', lang),
+    });
+  if (report.verdict === 'conformant-with-waivers')
+    return msg('verdict.withWaiversLine', lang, { label: withWaiversLabel(lang), waived: waivedCount(report, lang) });
+  return msg(report.conformant ? 'verdict.conformant' : 'verdict.notConformant', lang);
 };
 
 /** A waived result's waiver, in one line: `was failed; waived by X until 2027-01-31: why`. */
-export const waiverLine = (waiver: AppliedWaiver): string =>
-  `was ${waiver.waivedStatus}; ${waiver.grants.map((g) => `waived by ${g.grantedBy} until ${g.expires}: ${g.justification}`).join('; ')}`;
+export const waiverLine = (waiver: AppliedWaiver, lang: Language = DEFAULT_LANGUAGE): string =>
+  msg('waiver.line', lang, {
+    status: statusName(waiver.waivedStatus, lang),
+    grants: waiver.grants
+      .map((g) => msg('waiver.grant', lang, { by: g.grantedBy, expires: g.expires, why: g.justification }))
+      .join(lang === 'en' ? '; ' : '；'),
+  });
 
 /** The run's seed and how to repeat it, when the report records it. */
-export const seedLine = (report: ConformanceReport): string | undefined =>
-  report.provenance ? `seed ${report.provenance.seed} (repeat the run with --seed ${report.provenance.seed})` : undefined;
+export const seedLine = (report: ConformanceReport, lang: Language = DEFAULT_LANGUAGE): string | undefined =>
+  report.provenance ? msg('seed.line', lang, { seed: report.provenance.seed }) : undefined;
 
 /** Whether report.json is sealed, and how to check it. */
-export const sealLine = (report: ConformanceReport): string =>
+export const sealLine = (report: ConformanceReport, lang: Language = DEFAULT_LANGUAGE): string =>
   report.seal
-    ? `sealed: report.json is signed (${report.seal.alg}, ${report.seal.signature}) by the key of thumbprint ${report.seal.keyThumbprint}; check it with ecdx verify-report report.json --public-key FILE`
-    : 'not sealed: report.json carries no signature, and anyone could have edited it';
+    ? msg('seal.sealed', lang, { alg: report.seal.alg, signature: report.seal.signature, thumbprint: report.seal.keyThumbprint })
+    : msg('seal.notSealed', lang);
 
 /**
  * What a certification run and the waivers did, one line each: that the run certifies (every waiver ignored), which
  * waivers were ignored or matched nothing.
  */
-export function waiverNotes(report: ConformanceReport): string[] {
+export function waiverNotes(report: ConformanceReport, lang: Language = DEFAULT_LANGUAGE): string[] {
   const notes: string[] = [];
-  if (report.certification) notes.push('Certification run: the whole claimed suite, every waiver ignored; results keep their real status.');
+  if (report.certification) notes.push(msg('waiver.certification', lang));
   for (const w of report.waivers ?? []) {
-    const what = w.check === undefined ? `requirement ${w.requirement}` : `check ${w.check}`;
-    const by = `granted by ${w.grantedBy}, expires ${w.expires}`;
-    if (w.use === 'ignored')
-      notes.push(`Waiver of ${what} (${by}) ignored by the certification run${w.checks.length > 0 ? `; it would have covered ${w.checks.join(', ')}` : ''}.`);
-    else if (w.use === 'unused') notes.push(`Waiver of ${what} (${by}) unused: it matched no result that did not pass.`);
+    const what = w.check === undefined ? msg('waiver.ofRequirement', lang, { id: w.requirement ?? '' }) : msg('waiver.ofCheck', lang, { id: w.check });
+    const by = msg('waiver.grantedBy', lang, { by: w.grantedBy, expires: w.expires });
+    if (w.use === 'ignored') {
+      const covered = w.checks.length > 0 ? msg('waiver.wouldHaveCovered', lang, { checks: w.checks.join(', ') }) : '';
+      notes.push(msg('waiver.ignored', lang, { what, by, covered }));
+    } else if (w.use === 'unused') notes.push(msg('waiver.unused', lang, { what, by }));
   }
   return notes;
 }
