@@ -3,13 +3,13 @@
 // scripts/generated.test.ts's job, not this file's.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRegistry, registry } from '../../spec/registry.ts';
 import { generateDocs } from './build.ts';
-import { ROOT, SITE_PAGES } from './layout.ts';
+import { langDir, LANGS, ROOT, SITE_PAGES } from './layout.ts';
 import { API_TITLE, buildApiReference } from './pages/api.ts';
 import { FILTER_SCRIPT, requirementsPage } from './pages/requirements.ts';
 import { chapterFiles, renderSpec, TEXT_DIR } from './pages/spec.ts';
@@ -53,18 +53,21 @@ describe('the built site', () => {
     if (page === undefined) throw new Error(`docs/${file} is not built`);
     return page;
   };
-  /** The hand-built pages; api.html is Redocly's single-page application with its own routing. */
-  const ownPages = SITE_PAGES.map((p) => p.file).filter((f) => f !== 'api.html');
+  /**
+   * The hand-built pages, relative to docs/, in both languages; the English api.html is Redocly's single-page
+   * application with its own routing (the Chinese one is the hand-built operation guide).
+   */
+  const ownPages = LANGS.flatMap((lang) => SITE_PAGES.map((p) => `${langDir(lang)}/${p.file}`.slice('docs/'.length)).filter((f) => f !== 'api.html'));
 
-  it('builds exactly the pages of the navigation, and each is committed', () => {
-    expect([...site.keys()].sort()).toEqual(SITE_PAGES.map((p) => `docs/${p.file}`).sort());
+  it('builds exactly the pages of the navigation in each language, and each is committed', () => {
+    expect([...site.keys()].sort()).toEqual(LANGS.flatMap((lang) => SITE_PAGES.map((p) => `${langDir(lang)}/${p.file}`)).sort());
     for (const path of site.keys()) expect(existsSync(join(ROOT, path)), `${path} exists (run npm run docs)`).toBe(true);
   });
 
   it('gives every page a doctype, a language and a title', () => {
     for (const [path, page] of site) {
       expect(page.slice(0, 15).toLowerCase(), path).toBe('<!doctype html>');
-      expect(page, path).toMatch(/<html lang="en">/);
+      expect(page, path).toMatch(path.startsWith('docs/zh-Hans/') ? /<html lang="zh-Hans">/ : /<html lang="en">/);
       expect(titleOf(page), `${path} has a title`).toBeTruthy();
     }
   });
@@ -77,10 +80,10 @@ describe('the built site', () => {
     for (const file of ownPages) expect(built(file), file).toContain(`http-equiv="Content-Security-Policy" content="default-src 'none';`);
   });
 
-  it('links the landing page to every other page', () => {
-    const links = new Set(hrefs(built('index.html')));
-    for (const file of ['api.html', 'spec.html', 'requirements.html', 'status-mapping.html', 'schemas.html']) {
-      expect(links.has(file), `index.html links to ${file}`).toBe(true);
+  it('links the landing page to every other page, in each language', () => {
+    for (const index of ['index.html', 'zh-Hans/index.html']) {
+      const links = new Set(hrefs(built(index)));
+      for (const { file } of SITE_PAGES.filter((p) => p.file !== 'index.html')) expect(links.has(file), `${index} links to ${file}`).toBe(true);
     }
   });
 
@@ -99,7 +102,8 @@ describe('the built site', () => {
       for (const href of hrefs(built(file))) {
         if (/^[a-z][a-z0-9+.-]*:/i.test(href)) continue; // other sites: navigation, not checked offline
         const [path = '', fragment] = href.split('#', 2);
-        const target = path === '' ? file : path;
+        // Relative to the page's folder: a Chinese page stands in docs/zh-Hans/.
+        const target = path === '' ? file : posix.normalize(posix.join(posix.dirname(file), path));
         if (anchors.has(target)) {
           if (fragment && target !== 'api.html' && !anchors.get(target)!.has(fragment)) broken.push(`${file}: ${href}`);
         } else if (!existsSync(join(ROOT, 'docs', target))) {

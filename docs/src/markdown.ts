@@ -36,6 +36,10 @@ export interface ChapterEnv {
   usedIds: Set<string>;
   headings: Heading[];
   statements: string[];
+  /** The chapter's folder, when not spec/text (the Chinese chapters are in spec/text/zh-Hans). */
+  sourceDir?: string;
+  /** The language of the line under each statement; English by default. */
+  lang?: 'en' | 'zh-Hans';
 }
 
 const SOURCE_DIR = 'spec/text';
@@ -45,8 +49,9 @@ const OUTPUT_DIR = 'docs';
 export function rewriteHref(href: string, env: ChapterEnv): string {
   if (/^([a-z][a-z0-9+.-]*:|#|\/)/i.test(href)) return href;
   const [path = '', fragment] = href.split('#', 2);
-  const target = posix.normalize(posix.join(SOURCE_DIR, path));
-  const chapter = posix.dirname(target) === SOURCE_DIR ? env.chapterIds.get(posix.basename(target)) : undefined;
+  const source = env.sourceDir ?? SOURCE_DIR;
+  const target = posix.normalize(posix.join(source, path));
+  const chapter = posix.dirname(target) === source ? env.chapterIds.get(posix.basename(target)) : undefined;
   // Heading ids follow the usual slug rules, so a `chapter.md#some-heading` link keeps its fragment.
   if (chapter) return `#${fragment || chapter}`;
   const relative = posix.relative(OUTPUT_DIR, target);
@@ -100,15 +105,22 @@ function linkRequirementIds(state: StateCore, children: Token[], idHref: IdHref)
   return out;
 }
 
-function statementMeta(id: string, requirement: Requirement | undefined): string {
-  if (!requirement) return `<span class="req-meta">${id} is not in the requirements registry</span>`;
+const META_WORDS = {
+  en: { missing: 'is not in the requirements registry', class: 'class', testable: 'testable', untestable: 'not testable', matrix: 'in the matrix' },
+  'zh-Hans': { missing: '不在要求注册表中', class: '类别', testable: '可测试', untestable: '不可黑盒测试', matrix: '见要求矩阵' },
+};
+
+/** The line under a statement: level, role, class, clauses, testability, a link to the matrix. Exported for the fallback of an untranslated chapter. */
+export function statementMeta(id: string, requirement: Requirement | undefined, lang: 'en' | 'zh-Hans' = 'en'): string {
+  const words = META_WORDS[lang];
+  if (!requirement) return `<span class="req-meta">${id} ${words.missing}</span>`;
   const parts = [
     `<span class="level level-${requirement.level.replace(' ', '-')}">${requirement.level}</span>`,
     escapeHtml(requirement.role),
-    `class <code>${escapeHtml(requirement.class)}</code>`,
+    `${words.class} <code>${escapeHtml(requirement.class)}</code>`,
     requirement.clauses.map((c) => `<a href="requirements.html#${c}">${c}</a>`).join(' '),
-    requirement.testable ? 'testable' : 'not testable',
-    `<a href="requirements.html#${id}">in the matrix</a>`,
+    requirement.testable ? words.testable : words.untestable,
+    `<a href="requirements.html#${id}">${words.matrix}</a>`,
   ];
   return `<span class="req-meta">${parts.join(' · ')}</span>`;
 }
@@ -141,7 +153,7 @@ function decorateChapter(state: StateCore, chapter: ChapterEnv): void {
         item.attrJoin('class', 'requirement');
         chapter.statements.push(id);
         const meta = new state.Token('html_inline', '', 0);
-        meta.content = statementMeta(id, chapter.requirements.get(id));
+        meta.content = statementMeta(id, chapter.requirements.get(id), chapter.lang);
         token.children?.push(meta);
       }
       for (const child of token.children ?? []) {

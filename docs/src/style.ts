@@ -1,13 +1,14 @@
 // The site's one stylesheet, inlined into every page so that a page opened from disk looks the same as a
-// published one. System fonts only: no web font to fetch, and Chinese text falls back to the platform's CJK face.
+// published one. System fonts only: no web font to fetch (the pages' CSP forbids it anyway), and Chinese text falls
+// back to the platform's CJK face — Noto Sans CJK / WenQuanYi on Linux, PingFang on macOS, Microsoft YaHei on Windows.
 export const STYLE = `
 :root {
   --text: #1b1f23; --muted: #57606a; --bg: #ffffff; --panel: #f6f8fa; --line: #d0d7de;
   --accent: #0b5cad; --accent-bg: #e8f1fb; --must: #8a1c1c; --should: #7a4d00; --may: #1d5e2b;
-  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC",
-    "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif;
-  --cjk: "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
-    "Noto Sans SC", "WenQuanYi Micro Hei", sans-serif;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans CJK SC", "Noto Sans SC",
+    "WenQuanYi Micro Hei", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", sans-serif;
+  --cjk: "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "Source Han Sans SC", "PingFang SC",
+    "Hiragino Sans GB", "Microsoft YaHei", sans-serif;
   --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", "Noto Sans Mono CJK SC", monospace;
 }
 @media (prefers-color-scheme: dark) {
@@ -20,7 +21,16 @@ export const STYLE = `
 [hidden] { display: none !important; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; font: 16px/1.6 var(--sans); color: var(--text); background: var(--bg); }
-:lang(zh), :lang(zh-Hans) { font-family: var(--cjk); line-height: 1.75; }
+/* Chinese: the CJK face first, more leading, no italics (CJK fonts have none; emphasis is weight), no justification
+   gaps. A Chinese page's body takes it as a whole; elsewhere an element marked lang="zh-Hans" does, and an English
+   passage on a Chinese page goes back to the Latin stack. Code keeps its monospace face either way. */
+:root:lang(zh-Hans) body, [lang|="zh"]:not(html) { font-family: var(--cjk); line-height: 1.75; }
+:root:lang(zh-Hans) [lang="en"] { font-family: var(--sans); line-height: 1.6; }
+:lang(zh-Hans) em, :lang(zh-Hans) i { font-style: normal; font-weight: 600; }
+:lang(zh-Hans) { line-break: strict; }
+:root:lang(zh-Hans) h1, :root:lang(zh-Hans) h2, :root:lang(zh-Hans) h3 { letter-spacing: 0.02em; }
+.lang-nav { margin-left: auto; font-size: 0.9rem; }
+.lang-nav a { text-decoration: none; border: 1px solid var(--line); border-radius: 4px; padding: 0.1em 0.5em; }
 a { color: var(--accent); }
 a:not(:hover) { text-decoration-thickness: 1px; text-underline-offset: 2px; }
 code, pre, kbd { font-family: var(--mono); font-size: 0.9em; }
@@ -81,7 +91,7 @@ a.req-id { font-family: var(--mono); font-size: 0.92em; white-space: nowrap; }
 .filters output { margin-left: auto; font-size: 0.9rem; color: var(--muted); }
 .notice { border: 1px solid var(--should); border-radius: 6px; padding: 0.6rem 1rem; }
 @media print {
-  header.site nav, .filters, nav.toc, .skip { display: none; }
+  header.site nav, .lang-nav, .filters, nav.toc, .skip { display: none; }
   .layout-toc { display: block; }
   thead th { position: static; }
   a { color: inherit; }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { html } from '../html.ts';
-import { page, ROOT } from '../layout.ts';
+import { alternates, languageSwitch, page, ROOT } from '../layout.ts';
 
 export const OPENAPI_PATH = join(ROOT, 'spec', 'openapi.yaml');
 const REDOCLY_CLI = join(ROOT, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');
@@ -58,6 +58,19 @@ function placeholder(): string {
   });
 }
 
+/**
+ * Redocly's page gets what every page of the site has: the `<link rel="alternate">` of both languages in its head and
+ * a switch to the Chinese page (the operation guide), fixed in a corner above Redoc's own layout.
+ */
+export function withLanguageSwitch(reference: string): string {
+  const head = reference.indexOf('\n</head>');
+  const body = reference.indexOf('<body>', head);
+  if (head < 0 || body < 0) throw new Error('the API reference has no </head> or <body> to put the language switch in');
+  const corner =
+    '<div class="ecdx-lang" style="position:fixed;top:0.5rem;right:1rem;z-index:1000;background:#fff;border:1px solid #d0d7de;border-radius:4px;padding:0.2rem 0.6rem;font:14px/1.5 sans-serif">';
+  return `${reference.slice(0, head)}\n${alternates('en', 'api.html')}${reference.slice(head, body + 6)}\n${corner}${languageSwitch('en', 'api.html').value}</div>${reference.slice(body + 6)}`;
+}
+
 export async function apiPage(openapiPath = OPENAPI_PATH): Promise<string> {
-  return existsSync(openapiPath) ? buildApiReference(openapiPath) : placeholder();
+  return existsSync(openapiPath) ? withLanguageSwitch(await buildApiReference(openapiPath)) : placeholder();
 }

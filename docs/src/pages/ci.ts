@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { packagePath, packageVersion } from '../../../schemas/package-root.ts';
 import { html } from '../html.ts';
-import { page } from '../layout.ts';
+import { page, type Lang } from '../layout.ts';
 
 interface ActionInput {
   description: string;
@@ -15,7 +15,7 @@ interface ActionInput {
 
 const recipe = (...path: string[]): string => readFileSync(packagePath(...path), 'utf8');
 
-export function ciPage(): string {
+export function ciPage(lang: Lang = 'en'): string {
   const version = packageVersion;
   const action = recipe('action.yml');
   const inputs = Object.entries((parse(action) as { inputs: Record<string, ActionInput> }).inputs);
@@ -47,10 +47,11 @@ ecdx-conformance:
     ECDX_KEY_ID: your-keyid
 # ECDX_SIGNING_KEY: a masked CI/CD variable of type File (Settings → CI/CD → Variables)`;
 
-  const body = html`<h1>Run ECDX in your CI</h1>
+  const head = html`<h1>Run ECDX in your CI</h1>
 <p class="lead">Run the conformance suite against your test deployment on every change or every night, and keep
 the reports: JUnit for the CI's test view, HTML and Markdown for a person, JSON for tools.</p>
-<p>Each recipe below installs the <code>ecdx</code> package (release ${version}) into a directory of its own, so
+`;
+  const rest = html`<p>Each recipe below installs the <code>ecdx</code> package (release ${version}) into a directory of its own, so
 your project's <code>package.json</code> and lock file stay as they are, and runs <code>ecdx test</code>. The job
 fails when a MUST check fails, errors or cannot reach its precondition (exit status 1); the reports are kept either
 way. The signing key comes from the CI system's secret store and reaches <code>ecdx</code> as a file or an
@@ -106,9 +107,20 @@ export ECDX_SIGNING_KEY="$(cat /run/secrets/ecdx-key.pem)"   # from the CI's sec
 kept in your repository.</p>`;
   return page({
     file: 'ci.html',
-    title: 'Run ECDX in your CI',
-    description: 'The ECDX conformance suite in GitHub Actions, GitLab CI and Jenkins: recipes that are tested against the reference mock.',
-    body,
+    lang,
+    title: lang === 'en' ? 'Run ECDX in your CI' : '在持续集成中运行 ECDX',
+    description:
+      lang === 'en'
+        ? 'The ECDX conformance suite in GitHub Actions, GitLab CI and Jenkins: recipes that are tested against the reference mock.'
+        : '在 GitHub Actions、GitLab CI 和 Jenkins 中运行 ECDX 一致性测试套件：已对参考模拟服务测试的方案。',
+    body:
+      lang === 'en'
+        ? html`${head}${rest}`
+        : html`<h1>在持续集成中运行 ECDX</h1>
+<p class="lead">在每次变更或每天夜间，对你的测试部署运行一致性测试套件，并保留报告：JUnit 供持续集成系统的测试视图使用，HTML 和 Markdown 供人阅读，JSON 供工具使用。</p>
+<p>下面的每个方案都把 <code>ecdx</code> 软件包（版本 ${version}）安装到单独的目录中，因此你项目的 <code>package.json</code> 和锁文件保持不变，然后运行 <code>ecdx test</code>。当 MUST 检查项失败、出错或无法满足其前提条件时，作业失败（退出状态 1）；无论结果如何，报告都会保留。签名私钥来自持续集成系统的密钥存储，以文件或环境变量的形式交给 <code>ecdx</code>，绝不出现在命令行上。没有私钥时，测试套件使用公开的演示凭据签名，只有测试部署接受这些凭据。快递企业的推送必须能到达运行测试套件的机器（可用隧道和 <code>--callback-url</code>，或以 <code>--skip push</code> 跳过推送检查，此时的运行是部分运行，不构成一致性结论）。这些方案本身经过测试：ECDX 自己的测试套件按各持续集成系统的方式运行其 shell 步骤，对参考模拟服务分别在无故障和有故障时运行。</p>
+<p class="notice">以下详细内容（配置文件、命令和说明）暂为英文原文。</p>
+<div lang="en">${rest}</div>`,
     width: 'prose',
   });
 }

@@ -10,18 +10,18 @@ export interface SiteFacts {
   statements: number;
 }
 
-const INSTALL = `npm install --save-dev --save-exact ecdx   # published on npm as ecdx; Node.js 20.19 or later
+export const INSTALL = `npm install --save-dev --save-exact ecdx   # published on npm as ecdx; Node.js 20.19 or later
 npx --no-install ecdx test --target https://carrier-test.example.cn --role carrier --key-id your-keyid --key-file key.pem
 npx --no-install ecdx mock                 # the reference mock, both roles, on http://127.0.0.1:4010
 npx --no-install ecdx --help               # every command`;
 
-const QUICK_START = `git clone <the ECDX repository> ecdx && cd ecdx
+export const QUICK_START = `git clone <the ECDX repository> ecdx && cd ecdx
 npm ci                 # Node.js 20.19 or later; nothing is downloaded at run time
 npm test               # typecheck, schema vectors, requirements registry, generated files
 npm run generate       # regenerate JSON Schema, requirements.json, OpenAPI and these pages
 npm start              # the whole suite against the reference mock, both roles`;
 
-const VALIDATE = `import { readFileSync } from 'node:fs';
+export const VALIDATE = `import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 

@@ -12,7 +12,7 @@ import { VERIFY_LOG_HELP } from '../../../cli/verify-log.ts';
 import { MOCK_METRICS } from '../../../mocks/metrics.ts';
 import { MonitorMetrics } from '../../../monitor/metrics.ts';
 import { html, type Html } from '../html.ts';
-import { page, ROOT } from '../layout.ts';
+import { page, ROOT, type Lang } from '../layout.ts';
 
 const FOLDER = 'monitor/prometheus';
 const asset = (file: string): string => readFileSync(join(ROOT, FOLDER, file), 'utf8');
@@ -78,11 +78,12 @@ function dashboardPanels(): Html {
   return html`<ul>${dashboard.panels.filter((p) => p.type !== 'row').map((p) => html`<li><strong>${p.title}</strong>: ${p.description ?? ''}</li>`)}</ul>`;
 }
 
-export async function monitoringPage(): Promise<string> {
-  const body = html`<h1>Monitoring many links</h1>
+export async function monitoringPage(lang: Lang = 'en'): Promise<string> {
+  const head = html`<h1>Monitoring many links</h1>
 <p class="lead">Check every data link with its counterparties all the time, keep evidence of each interruption that
 holds in a dispute, and see the state of every link in Prometheus and Grafana.</p>
-<p>The Opinions ask each party to check its data interconnection automatically and monitor it end to end (OP-06),
+`;
+  const rest = html`<p>The Opinions ask each party to check its data interconnection automatically and monitor it end to end (OP-06),
 forbid an interruption without advance notice (OP-07), and have the authorities assess sharing and settle disputes
 between the parties (OP-11, OP-12). A conformance run shows none of that; <code>ecdx monitor</code>, running for
 weeks, does. It probes the counterparty on a schedule (the health document, a canary trajectory query and, with a
@@ -184,10 +185,20 @@ quantiles and the alerts. Why the monitoring is built this way: <a href="decisio
 0055</a>; the evidence log's format: <a href="decisions/0054-hash-chained-evidence-log.md">decision 0054</a>.</p>`;
   return page({
     file: 'monitoring.html',
-    title: 'Monitoring many links',
+    lang,
+    title: lang === 'en' ? 'Monitoring many links' : '监测众多数据链路',
     description:
-      'Running ecdx monitor for many links: a monitor per shard, Prometheus with remote-write or federation, the alert rules, the Grafana dashboard and the evidence log.',
-    body,
+      lang === 'en'
+        ? 'Running ecdx monitor for many links: a monitor per shard, Prometheus with remote-write or federation, the alert rules, the Grafana dashboard and the evidence log.'
+        : '为众多数据链路运行 ecdx monitor：每个分片一个监测进程，Prometheus 远程写入或联邦，告警规则，Grafana 仪表盘和证据日志。',
+    body:
+      lang === 'en'
+        ? html`${head}${rest}`
+        : html`<h1>监测众多数据链路</h1>
+<p class="lead">持续检查与每个对方之间的每条数据链路，为每次数据中断保留在争议中站得住的证据，并在 Prometheus 和 Grafana 中查看每条链路的状态。</p>
+<p>《指导意见》要求各方对数据互联进行自动检查和全流程监测（OP-06），禁止未经提前通知的数据中断（OP-07），并由主管部门评估数据共享情况、协调化解双方的纠纷（OP-11、OP-12）。一次一致性测试说明不了这些；连续运行数周的 <code>ecdx monitor</code> 可以。它按计划探测对方（健康状态文档、一次金丝雀轨迹查询，有订阅时还有推送数据流及每个事件从 <code>occurredAt</code> 到接收的延迟），在连续探测失败或推送间隔超过声明的频率时判定一次数据中断，把每次中断与从该对方收到的中断通知（通知本身、按其原因所需的提前量、标准要求时的公开披露和事先报告）相对照，把每次观测追加到哈希链式的证据日志中，并向 Prometheus 导出指标。每个分片运行一个监测进程；各分片的 Prometheus 以远程写入汇入主管部门的存储，或由中心 Prometheus 联邦采集；告警规则和 Grafana 仪表盘随软件包提供；证据日志可用 <code>ecdx monitor verify-log</code> 或仅用 <code>sha256sum</code> 和 <code>openssl</code> 校验。</p>
+<p class="notice">以下详细内容（配置文件、命令和说明）暂为英文原文。</p>
+<div lang="en">${rest}</div>`,
     width: 'prose',
   });
 }

@@ -12,33 +12,43 @@ import {
   trackingSchemas,
 } from '../../../schemas/src/index.ts';
 import { html, raw, type Html } from '../html.ts';
-import { page } from '../layout.ts';
+import { page, type Lang } from '../layout.ts';
 import { renderBlock } from '../markdown.ts';
 
-const AREAS: { id: string; title: string; about: string; schemas: readonly TSchema[] }[] = [
+const AREAS: { id: string; title: string; about: string; zh?: { title: string; about: string }; schemas: readonly TSchema[] }[] = [
   {
     id: 'common',
     title: 'Common building blocks',
     about: 'Time, places, identifiers, contact data and money: defined once, referenced everywhere.',
+    zh: { title: '通用构件', about: '时间、地点、标识符、联系信息和金额：定义一次，处处引用。' },
     schemas: commonSchemas,
   },
   {
     id: 'shipping',
     title: 'Shipping data (寄递数据)',
     about: 'What the platform sends the carrier for a parcel (OP-01, OP-03, OP-04).',
+    zh: { title: '寄递数据', about: '平台为一个快件发送给快递企业的数据（OP-01、OP-03、OP-04）。' },
     schemas: shippingSchemas,
   },
-  { id: 'tracking', title: 'Parcel data (快件数据)', about: 'Tracking events, the trajectory, subscriptions and pushes (OP-02).', schemas: trackingSchemas },
+  {
+    id: 'tracking',
+    title: 'Parcel data (快件数据)',
+    about: 'Tracking events, the trajectory, subscriptions and pushes (OP-02).',
+    zh: { title: '快件数据', about: '轨迹事件、轨迹、订阅和推送（OP-02）。' },
+    schemas: trackingSchemas,
+  },
   {
     id: 'governance',
     title: 'Governance',
     about: 'Interruption notices, security incidents, statistics, health, the conformance claim and problems (OP-05 – OP-11).',
+    zh: { title: '治理', about: '中断通知、安全事件、共享统计、健康状态、一致性声明和问题详情（OP-05 – OP-11）。' },
     schemas: governanceSchemas,
   },
   {
     id: 'test-controls',
     title: 'Test controls',
     about: 'Served only by test deployments, for the conformance harness (chapter Test controls).',
+    zh: { title: '测试控制', about: '仅由测试部署提供，供一致性测试套件使用（见“测试控制”一章）。' },
     schemas: testControlSchemas,
   },
 ];
@@ -75,35 +85,48 @@ export function shapeOf(schema: TSchema | SchemaShape): string {
   return 'schema';
 }
 
-function area(a: (typeof AREAS)[number], stated: ReadonlySet<string>): Html {
+const areaTitle = (a: (typeof AREAS)[number], lang: Lang): string => (lang === 'en' ? a.title : (a.zh?.title ?? a.title));
+
+function area(a: (typeof AREAS)[number], stated: ReadonlySet<string>, lang: Lang): Html {
   const rows = a.schemas.map((schema) => {
     const name = schemaName(schema);
     const title = String(schema.title ?? name);
     return html`<tr id="${name}"><td><a href="../schemas/json/${name}.json"><code>${name}</code></a>${
       title !== name && html`<br><span class="small">${title}</span>`
-    }</td><td class="small">${shapeOf(schema)}</td><td>${raw(renderBlock(String(schema.description ?? ''), (id) => (stated.has(id) ? `spec.html#${id}` : undefined)))}</td></tr>`;
+    }</td><td class="small">${shapeOf(schema)}</td><td lang="en">${raw(renderBlock(String(schema.description ?? ''), (id) => (stated.has(id) ? `spec.html#${id}` : undefined)))}</td></tr>`;
   });
-  return html`<h2 id="area-${a.id}">${a.title}</h2><p class="muted">${a.about}</p>${
+  const en = lang === 'en';
+  return html`<h2 id="area-${a.id}">${areaTitle(a, lang)}</h2><p class="muted">${en ? a.about : (a.zh?.about ?? a.about)}</p>${
     a.schemas.length === 0
-      ? html`<p class="notice">No schema published in this area yet.</p>`
-      : html`<div class="table-wrap"><table><thead><tr><th>Schema</th><th>Shape</th><th>What it is for</th></tr></thead><tbody>${rows}</tbody></table></div>`
+      ? html`<p class="notice">${en ? 'No schema published in this area yet.' : '此领域尚未发布模式。'}</p>`
+      : html`<div class="table-wrap"><table><thead><tr><th>${en ? 'Schema' : '模式'}</th><th>${en ? 'Shape' : '形态（英文）'}</th><th>${
+          en ? 'What it is for' : '用途（英文）'
+        }</th></tr></thead><tbody>${rows}</tbody></table></div>`
   }`;
 }
 
-export function schemasPage(stated: ReadonlySet<string>): string {
-  const body = html`<h1>Schemas</h1>
+export function schemasPage(stated: ReadonlySet<string>, lang: Lang = 'en'): string {
+  const areas = html`${AREAS.map((a, i) => html`${i > 0 && ' · '}<a href="#area-${a.id}">${areaTitle(a, lang)}</a>`)}`;
+  const intro =
+    lang === 'en'
+      ? html`<h1>Schemas</h1>
 <p class="lead">The ${allSchemas.length} published JSON Schemas of ECDX: every object the interface exchanges.</p>
 <p>The schemas follow JSON Schema 2020-12, the dialect of OpenAPI 3.1. Each has the identifier
 <code>${SCHEMA_BASE}&lt;Name&gt;.json</code>; the files in <code>schemas/json/</code> carry those identifiers and refer to
 one another by them, so a validator loads the whole folder (<code>index.json</code> lists it) and resolves every
 <code>$ref</code> offline. Objects are closed: a property the schema does not name is an error. Test vectors for every
 schema are in <code>schemas/vectors/</code>.</p>
-<p>Areas: ${AREAS.map((a, i) => html`${i > 0 && ' · '}<a href="#area-${a.id}">${a.title}</a>`)}</p>
-${AREAS.map((a) => area(a, stated))}`;
+<p>Areas: ${areas}</p>`
+      : html`<h1>模式</h1>
+<p class="lead">ECDX 已发布的 ${allSchemas.length} 个 JSON Schema：接口所交换的每一个对象。</p>
+<p>模式遵循 JSON Schema 2020-12，即 OpenAPI 3.1 所用的方言。每个模式的标识符为 <code>${SCHEMA_BASE}&lt;Name&gt;.json</code>；<code>schemas/json/</code> 中的文件带有这些标识符并以之相互引用，因此校验器加载整个文件夹（<code>index.json</code> 列出全部文件）即可离线解析每个 <code>$ref</code>。对象是封闭的：模式未列出的属性即为错误。每个模式的测试向量位于 <code>schemas/vectors/</code>。下表中模式的形态和用途说明取自模式本身，为英文。</p>
+<p>领域：${areas}</p>`;
   return page({
     file: 'schemas.html',
-    title: 'Schemas',
-    description: 'The index of the published ECDX JSON Schemas (2020-12).',
-    body,
+    lang,
+    title: lang === 'en' ? 'Schemas' : '模式',
+    description: lang === 'en' ? 'The index of the published ECDX JSON Schemas (2020-12).' : 'ECDX 已发布的 JSON Schema（2020-12）索引。',
+    body: html`${intro}
+${AREAS.map((a) => area(a, stated, lang))}`,
   });
 }
