@@ -1,6 +1,7 @@
 // Every generated, committed file of the project comes from one of these functions. `npm run generate` writes
 // them; scripts/generated.test.ts fails when a committed copy is stale.
 import { generateDocs } from '../docs/src/build.ts';
+import { generatePrintedEdition } from '../docs/src/print/pdf.ts';
 import { generateDemoCredentialsAppendix } from '../protocol/demo-credentials-appendix.ts';
 import { generateJsonSchemas } from '../schemas/json-schema.ts';
 import { generateOpenApi } from '../spec/openapi/document.ts';
@@ -8,7 +9,9 @@ import { generateOpenApiTypes } from './openapi-types.ts';
 import { generateRequirementsJson } from '../spec/registry.ts';
 import { generateChapterTables } from '../spec/text-tables.ts';
 
-export type Generator = () => Map<string, string> | Promise<Map<string, string>>;
+/** A file's content: text, or bytes (the printed edition's PDFs). */
+export type Generated = string | Uint8Array;
+export type Generator = () => Map<string, Generated> | Promise<Map<string, Generated>>;
 
 /** In dependency order: the docs read the OpenAPI document and the chapters that earlier generators write. */
 export const generators: Record<string, Generator> = {
@@ -18,7 +21,11 @@ export const generators: Record<string, Generator> = {
   requirements: generateRequirementsJson,
   openapi: generateOpenApi,
   'openapi-types': generateOpenApiTypes,
-  docs: generateDocs,
+  // `npm run docs` writes the site and the printed edition (docs/ecdx-<version>.<language>.pdf, decision 0058).
+  docs: async () => {
+    const [site, printed] = await Promise.all([generateDocs(), generatePrintedEdition()]);
+    return new Map<string, Generated>([...site, ...printed]);
+  },
 };
 
 /** Folders whose every file is generated: a file there that no generator produces is stale too. */

@@ -1,0 +1,127 @@
+// The printed edition as PDF (decision 0058): Chromium prints each language's edition HTML twice, first to learn on
+// which page every chapter and section begins (the PDF's named destinations, read with poppler's `pdfinfo -dests`),
+// then with those numbers in the table of contents. The number's box has a fixed width, so the second print breaks
+// where the first did; a third print is made only if it did not. Skia stamps the time of printing into the PDF
+// (CreationDate and ModDate): both are pinned to the version's date, so the same sources print the same bytes.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { SPEC_VERSION } from '../../../schemas/src/classes.ts';
+import { documentTitle, editionHtml, LANGUAGES, renderEdition, versionDate, type Language, type PageNumbers } from './edition.ts';
+import { MARGIN } from './style.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Where the PDF of one language is committed. */
+export const editionPath = (language: Language, version = SPEC_VERSION): string => `docs/ecdx-${version}.${language}.pdf`;
+
+const RUNNING = {
+  en: { font: '"Liberation Sans", "DejaVu Sans", sans-serif', page: 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>' },
+  'zh-Hans': { font: '"Noto Sans CJK SC", sans-serif', page: '第 <span class="pageNumber"></span> 页　共 <span class="totalPages"></span> 页' },
+} as const;
+
+/** page.pdf's header and footer are separate documents: they need their own font and size. */
+const running = (content: string, language: Language): string =>
+  `<div style="width:100%;margin:0 ${MARGIN.right} 0 ${MARGIN.left};font-family:${RUNNING[language].font};font-size:8pt;color:#444;text-align:center">${content}</div>`;
+
+const pdfOptions = (language: Language) =>
+  ({
+    format: 'A4',
+    margin: MARGIN,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: running(documentTitle(language).replace(/&/g, '&amp;').replace(/</g, '&lt;'), language),
+    footerTemplate: running(RUNNING[language].page, language),
+    outline: true,
+  }) as const;
+
+/** Write the page numbers into the loaded edition's table of contents, as editionHtml(edition, pages) would. */
+const numberContents = (page: Page, pages: PageNumbers): Promise<void> =>
+  page.evaluate((numbers) => {
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('.toc a')) {
+      const n = numbers[a.getAttribute('href')!.slice(1)];
+      a.querySelector('.entry-page')!.textContent = n === undefined ? '' : String(n);
+    }
+  }, Object.fromEntries(pages));
+
+/** Named destination → the page it is on, as poppler reads the PDF. */
+export function destinationPages(pdf: Uint8Array): Map<string, number> {
+  const dir = mkdtempSync(join(tmpdir(), 'ecdx-print-'));
+  try {
+    const file = join(dir, 'edition.pdf');
+    writeFileSync(file, pdf);
+    // stderr is dropped: poppler warns of Skia's long font names, which are valid in PDF 1.7.
+    const listing = execFileSync('pdfinfo', ['-dests', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    const pages = new Map<string, number>();
+    // Chromium names a destination by the element's id, percent-encoded (a Chinese heading's id is not ASCII).
+    for (const m of listing.matchAll(/^\s*(\d+)\s+\[.*\]\s+"(.*)"$/gm)) pages.set(decodeURIComponent(m[2]!), Number(m[1]));
+    return pages;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Replace both timestamps by the version's date, written in the same number of bytes (`D:YYYYMMDDHHmmSS+00'00'`),
+ * so that the cross-reference table's offsets stay right.
+ */
+export function pinDates(pdf: Uint8Array, date = versionDate() ?? '2000-01-01'): Buffer {
+  const pinned = `D:${date.replace(/-/g, '')}000000+00'00'`;
+  const text = Buffer.from(pdf).toString('latin1');
+  const out = text.replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, (whole, key: string) => {
+    const replacement = `/${key} (${pinned})`;
+    if (replacement.length !== whole.length) throw new Error(`unexpected ${key} format in the PDF: ${whole}`);
+    return replacement;
+  });
+  return Buffer.from(out, 'latin1');
+}
+
+const samePages = (a: PageNumbers, b: PageNumbers): boolean => a.size === b.size && [...a].every(([id, n]) => b.get(id) === n);
+
+/**
+ * One language's PDF: printed until the table of contents states the pages the print has (at most three prints).
+ * The page is loaded once; the numbers are written into it between prints (loading the edition costs a print's time).
+ */
+export async function printEdition(browser: Browser, language: Language): Promise<Buffer> {
+  const context = await browser.newContext();
+  try {
+    // The edition is self-contained; a request would be a fault of the HTML, and is refused rather than made.
+    await context.route('**/*', (route) => route.abort());
+    const page = await context.newPage();
+    await page.setContent(editionHtml(renderEdition(language)), { waitUntil: 'load' });
+    let pages: PageNumbers | undefined;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (pages) await numberContents(page, pages);
+      const pdf = await page.pdf(pdfOptions(language));
+      const found = destinationPages(pdf);
+      if (pages && samePages(pages, found)) return pinDates(pdf);
+      pages = found;
+    }
+    throw new Error(`the ${language} edition's page numbers did not settle in three prints`);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The generator: the PDF of every language, printed side by side by one headless Chromium. */
+export async function generatePrintedEdition(): Promise<Map<string, Buffer>> {
+  if (!existsSync(CHROMIUM)) throw new Error(`the printed edition needs Chromium at ${CHROMIUM} (.ci/run installs it)`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const pdfs = await Promise.all(LANGUAGES.map((language) => printEdition(browser, language)));
+    return new Map(LANGUAGES.map((language, i) => [editionPath(language), pdfs[i]!]));
+  } finally {
+    await browser.close();
+  }
+}

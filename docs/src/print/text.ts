@@ -1,0 +1,17 @@
+// The text a reader's tools get out of a printed edition: poppler's pdftotext, page by page (pages are separated by
+// a form feed). The edition's tests read it, and so does the staleness check of the committed PDFs, which compares
+// what they say rather than their bytes (decision 0058: the bytes follow the Chromium build and the fonts installed).
+import { execFileSync } from 'node:child_process';
+
+/** The text of `pdf`, in reading order, or with `layout` as it is laid out (a table of contents' line is a line). */
+export const pdfText = (pdf: Uint8Array, layout = false): string =>
+  execFileSync('pdftotext', ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), '-', '-'], {
+    input: pdf,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    // poppler warns of Skia's long font names on stderr; they are valid PDF.
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+
+/** The pages of `pdf`'s text; pdftotext ends every page with a form feed. */
+export const pdfPages = (pdf: Uint8Array, layout = false): string[] => pdfText(pdf, layout).split('\f').slice(0, -1);
