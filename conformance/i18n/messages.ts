@@ -91,11 +91,11 @@ export const MESSAGES = {
   'waiver.ofRequirement': { en: 'requirement {id}', 'zh-Hans': '要求 {id}' },
   'waiver.ofCheck': { en: 'check {id}', 'zh-Hans': '检查 {id}' },
   'waiver.grantedBy': { en: 'granted by {by}, expires {expires}', 'zh-Hans': '由 {by} 授予，{expires} 到期' },
-  'waiver.ignored': { en: 'Waiver of {what} ({by}) ignored by the certification run{covered}.', 'zh-Hans': '{what}的豁免（{by}）被认证运行忽略{covered}。' },
+  'waiver.ignored': { en: 'Waiver of {what} ({by}) ignored by the certification run{covered}.', 'zh-Hans': '{what} 的豁免（{by}）被认证运行忽略{covered}。' },
   'waiver.wouldHaveCovered': { en: '; it would have covered {checks}', 'zh-Hans': '；它本应涵盖 {checks}' },
   'waiver.unused': {
     en: 'Waiver of {what} ({by}) unused: it matched no result that did not pass.',
-    'zh-Hans': '{what}的豁免（{by}）未使用：它未匹配任何未通过的结果。',
+    'zh-Hans': '{what} 的豁免（{by}）未使用：它未匹配任何未通过的结果。',
   },
   'seed.line': { en: 'seed {seed} (repeat the run with --seed {seed})', 'zh-Hans': '种子 {seed}（以 --seed {seed} 重复本次运行）' },
   'seal.sealed': {
@@ -192,6 +192,7 @@ export const MESSAGES = {
   'html.expandAll': { en: 'Expand all', 'zh-Hans': '全部展开' },
   'html.collapseAll': { en: 'Collapse all', 'zh-Hans': '全部折叠' },
   'html.resetFilters': { en: 'Reset filters', 'zh-Hans': '重置筛选' },
+  'html.shown': { en: '{n} of {total} checks shown', 'zh-Hans': '显示 {n} / {total} 项检查' },
   'html.noMatch': { en: 'No check matches the filters.', 'zh-Hans': '没有符合筛选条件的检查。' },
   'html.noAssertions': { en: 'No assertions recorded.', 'zh-Hans': '未记录断言。' },
   'html.noExchanges': { en: 'No HTTP exchange recorded.', 'zh-Hans': '未记录 HTTP 交换。' },

@@ -146,7 +146,9 @@ export const REPORT_SCRIPT = `
       t.hidden = !visible;
       if (visible) n += 1;
     });
-    shown.textContent = n + ' of ' + checks.length + ' checks shown';
+    // The page says in its own language how many are shown: the template is the report's, the numbers the script's.
+    var template = shown.getAttribute('data-template') || '{n} of {total} checks shown';
+    shown.textContent = template.replace('{n}', String(n)).replace('{total}', String(checks.length));
     none.hidden = n > 0;
   }
 

@@ -78,6 +78,7 @@ const ATTRIBUTES = new Set([
   'data-status',
   'data-class',
   'data-check-id',
+  'data-template',
   'data-text',
   'data-filter-class',
   'aria-expanded',

@@ -9,8 +9,8 @@ import {
   classStateLabel,
   formatDuration,
   isProblem,
-  PARTIAL_RUN,
   partialPassed,
+  partialRunLabel,
   RESULT_STATUSES,
   runDurationMs,
   runNotes,
@@ -19,19 +19,30 @@ import {
   sealLine,
   seedLine,
   STATUS_SYMBOL,
+  statusName,
   summaryKey,
   totalOf,
   visibleText,
   waivedCount,
   waiverLine,
   waiverNotes,
-  WITH_WAIVERS,
+  withWaiversLabel,
 } from './shared.ts';
-import { DEFAULT_DOCS_URL, requirementHref, requirementsToShow, requirementTextNote, UNKNOWN_REQUIREMENT } from './requirement-text.ts';
+import { checkTitle, DEFAULT_LANGUAGE, type Language, type Translate, translator } from '../i18n/index.ts';
+import { DEFAULT_DOCS_URL, requirementHref, requirementsToShow, requirementTextNote, requirementTextsInOrder, unknownRequirement } from './requirement-text.ts';
 
 export interface MarkdownOptions {
   /** The specification page requirement ids link to (`<docsUrl>#ECDX-SHP-001`), or a docs site ending in `/`; the published one by default. */
   docsUrl?: string;
+  /** The language of the text the report writes itself; English by default. What the checks wrote stays as written. */
+  lang?: Language;
+}
+
+/** What a section needs besides the result: where requirement ids link to, and the language. */
+interface Ctx {
+  docsUrl: string;
+  lang: Language;
+  t: Translate;
 }
 
 /**
@@ -70,132 +81,152 @@ const table = (head: readonly string[], rows: readonly (readonly string[])[], al
 ];
 
 /**
- * The text of each requirement a result names, as a list: the English, a hard line break (a trailing backslash),
- * the Chinese. Each list has a lead-in, so that the requirements and the failed assertions stay two lists.
+ * The text of each requirement a result names, as a list: the report's language first, a hard line break (a
+ * trailing backslash), the other language. Each list has a lead-in, so that the requirements and the failed
+ * assertions stay two lists.
  */
-function requirementTexts(r: CheckResult, docsUrl: string): string[] {
+function requirementTexts(r: CheckResult, { docsUrl, lang, t }: Ctx): string[] {
   const shown = requirementsToShow(r);
   if (shown.length === 0) return [];
   const items = shown.map(({ id, requirement }) => {
     const link = requirementLinks([id], docsUrl);
-    return requirement
-      ? `- ${link} ${requirement.level}: ${mdText(requirement.text.en)}\\\n  ${mdText(requirement.text['zh-Hans'])}`
-      : `- ${link}: ${UNKNOWN_REQUIREMENT}`;
+    if (!requirement) return `- ${link}: ${unknownRequirement(lang)}`;
+    const [first, second] = requirementTextsInOrder(requirement, lang);
+    return `- ${link} ${requirement.level}: ${mdText(first!.text)}\\\n  ${mdText(second!.text)}`;
   });
-  return ['', shown.length === 1 ? 'Requirement:' : 'Requirements:', '', ...items];
+  return ['', t(shown.length === 1 ? 'md.requirementLead' : 'md.requirementsLead'), '', ...items];
 }
 
-function checkSection(r: CheckResult, docsUrl: string): string[] {
+/**
+ * A check's title in the report's language; in Chinese the English title follows in parentheses, so that a reader
+ * can match the check with English documentation and logs.
+ */
+const titleMd = (r: CheckResult, lang: Language): string => {
+  const title = checkTitle(r.checkId, r.title, lang);
+  return title === r.title ? `**${mdText(title)}**` : `**${mdText(title)}** (${mdText(r.title)})`;
+};
+
+function checkSection(r: CheckResult, ctx: Ctx): string[] {
+  const { docsUrl, lang, t } = ctx;
+  // The check's message is the check's own text (English today): in a Chinese report it is labelled as the original.
+  const message = lang === 'en' ? `> ${mdText(r.message)}` : `> ${t('label.originalMessage')}：${mdText(r.message)}`;
   const lines = [
-    `### ${STATUS_SYMBOL[r.status]} ${r.status}: ${mdCode(r.checkId)}`,
+    `### ${STATUS_SYMBOL[r.status]} ${statusName(r.status, lang)}: ${mdCode(r.checkId)}`,
     '',
-    `**${mdText(r.title)}** — class ${mdCode(r.class)}, ${r.level}, ${requirementLinks(r.requirementIds, docsUrl)}`,
+    t('md.checkLine', { title: titleMd(r, lang), class: mdCode(r.class), level: r.level, requirements: requirementLinks(r.requirementIds, docsUrl) }),
     '',
-    `> ${mdText(r.message)}`,
-    ...(r.waiver ? ['', `${STATUS_SYMBOL.waived} Waiver: ${mdText(waiverLine(r.waiver))}`] : []),
-    ...requirementTexts(r, docsUrl),
+    message,
+    ...(r.waiver ? ['', `${STATUS_SYMBOL.waived} ${t('md.waiver', { line: mdText(waiverLine(r.waiver, lang)) })}`] : []),
+    ...requirementTexts(r, ctx),
   ];
   const failedAssertions = r.evidence.filter((e) => e.kind === 'assertion' && !e.passed);
-  if (failedAssertions.length > 0) lines.push('', 'Assertions that did not hold:', '');
+  if (failedAssertions.length > 0) lines.push('', t('md.assertionsLead'), '');
   for (const e of failedAssertions) {
     if (e.kind !== 'assertion') continue;
-    const where = e.pointer ? ` at ${mdCode(e.pointer)}` : '';
+    const where = e.pointer ? t('md.at', { pointer: mdCode(e.pointer) }) : '';
     const req = e.requirementId ? ` (${requirementLinks([e.requirementId], docsUrl)})` : '';
     lines.push(`- ${STATUS_SYMBOL.failed} ${mdText(e.message)}${where}${req}`);
   }
   const exchanges = r.evidence.filter((e) => e.kind === 'http');
   const last = exchanges.at(-1);
   if (last?.kind === 'http') {
-    const outcome = last.response ? `${last.response.status}` : `no response (${mdText(last.error ?? 'unknown')})`;
-    lines.push('', `Last exchange: ${mdCode(`${last.request.method} ${last.request.url}`)} → ${outcome}; ${exchanges.length} exchange(s) in the evidence.`);
+    const outcome = last.response ? `${last.response.status}` : t('md.noResponse', { why: mdText(last.error ?? t('md.unknown')) });
+    lines.push('', t('md.lastExchange', { request: mdCode(`${last.request.method} ${last.request.url}`), outcome, n: exchanges.length }));
   }
   lines.push('');
   return lines;
 }
 
 /** The verdict, or for a narrowed run the partial-run label with its filters and whether what ran passed. */
-function verdictLine(report: ConformanceReport): string {
-  const total = totalOf(report.summary);
-  const checks = `(${total} check${total === 1 ? '' : 's'})`;
-  const problems = `${report.summary.failed} failed, ${report.summary.error} error, ${report.summary.preconditionFailed} precondition-failed`;
+function verdictLine(report: ConformanceReport, lang: Language, t: Translate): string {
+  const checks = t('md.checks', { n: totalOf(report.summary) });
+  const problems = t('verdict.problemCounts', { failed: report.summary.failed, error: report.summary.error, pre: report.summary.preconditionFailed });
   if (report.verdict === 'partial') {
-    const outcome = partialPassed(report) ? 'what ran passed, no MUST check failed, errored or was blocked' : `what ran failed, ${problems}`;
-    return `**${PARTIAL_RUN}** (${mdCode(scopeFilters(report.scope))}): ${outcome} ${checks}.`;
+    const outcome = partialPassed(report) ? t('verdict.partialPassed') : t('verdict.partialFailed', { why: problems });
+    return t('md.verdict.partial', { label: partialRunLabel(lang), filters: mdCode(scopeFilters(report.scope)), outcome, checks });
   }
   if (report.verdict === 'conformant-with-waivers')
-    return `**${WITH_WAIVERS}**: no MUST check failed unwaived; ${waivedCount(report)} did not pass and a waiver accepted ${report.summary.waived === 1 ? 'it' : 'them'} ${checks}.`;
-  if (report.conformant) return `**Conformant**: no MUST check failed, errored or was blocked by a failed precondition ${checks}.`;
+    return t('md.verdict.withWaivers', { label: withWaiversLabel(lang), why: t('verdict.withWaiversWhy', { n: report.summary.waived }), checks });
+  if (report.conformant) return t('md.verdict.conformant', { label: t('verdict.Conformant'), why: t('verdict.conformantWhy'), checks });
   const executed = report.results.some((r) => r.status !== 'skipped');
-  return `**Not conformant**: ${executed ? problems : 'no check was executed'} ${checks}.`;
+  return t('md.verdict.notConformant', { label: t('verdict.NotConformant'), why: executed ? problems : t('verdict.nothingExecuted'), checks });
 }
 
 export function renderMarkdown(input: ConformanceReport, options: MarkdownOptions = {}): string {
   const report = redactReport(input);
-  const docsUrl = options.docsUrl ?? DEFAULT_DOCS_URL;
+  const lang = options.lang ?? DEFAULT_LANGUAGE;
+  const t = translator(lang);
+  const ctx: Ctx = { docsUrl: options.docsUrl ?? DEFAULT_DOCS_URL, lang, t };
+  const semi = lang === 'en' ? '; ' : '；';
   const total = totalOf(report.summary);
-  const out: string[] = ['# ECDX conformance report', ''];
+  const out: string[] = [`# ${t('report.title')}`, ''];
 
-  out.push(verdictLine(report), '');
+  out.push(verdictLine(report, lang, t), '');
 
   const facts = claimFacts(report.claim);
   let claim: string;
-  if (!facts) claim = report.claim === null ? 'could not be read' : 'not an object';
+  if (!facts) claim = t(report.claim === null ? 'label.claimUnreadable' : 'label.claimNotObject');
   else {
-    const who = facts.party ? `${mdText(facts.party)}${facts.carrierCode ? ` (${mdText(facts.carrierCode)})` : ''}` : 'unnamed party';
+    const who = facts.party ? `${mdText(facts.party)}${facts.carrierCode ? ` (${mdText(facts.carrierCode)})` : ''}` : t('label.unnamedParty');
     const parts = [who];
-    if (facts.role) parts.push(`role ${mdText(facts.role)}`);
+    if (facts.role) parts.push(t('label.roleOf', { role: mdText(facts.role) }));
     if (facts.ecdxVersion) parts.push(`ECDX ${mdText(facts.ecdxVersion)}`);
-    parts.push(`classes: ${facts.classes.length > 0 ? facts.classes.map(mdText).join(', ') : 'none'}`);
-    parts.push(`test mode: ${facts.testMode ? 'yes' : 'no'}`);
-    claim = parts.join('; ');
+    parts.push(t('label.classes', { list: facts.classes.length > 0 ? facts.classes.map(mdText).join(', ') : t('label.none') }));
+    parts.push(t('label.testMode', { answer: t(facts.testMode ? 'label.yes' : 'label.no') }));
+    claim = parts.join(semi);
   }
   out.push(
     ...table(
       ['', ''],
       [
-        ['Target', mdCode(report.target.url)],
-        ['Role', report.target.role],
-        ['Claim', claim],
-        ['Scope', scopeText(report, mdCode)],
-        ['Classes tested', report.classes.length > 0 ? report.classes.map(mdText).join(', ') : 'none'],
-        ['Specification', `ECDX ${mdText(report.specVersion)}, requirements SHA-256 ${mdCode(report.specSha256)}`],
-        ['Harness', mdText(report.harnessVersion)],
-        ...(report.certification ? [['Certification', 'yes: the whole claimed suite, every waiver ignored'] as [string, string]] : []),
+        [t('label.target'), mdCode(report.target.url)],
+        [t('label.role'), report.target.role],
+        [t('label.claim'), claim],
+        [t('label.scope'), scopeText(report, mdCode, lang)],
+        [t('label.classesTested'), report.classes.length > 0 ? report.classes.map(mdText).join(', ') : t('label.none')],
+        [t('label.specification'), t('label.specWithHash', { version: mdText(report.specVersion), hash: mdCode(report.specSha256) })],
+        [t('label.harness'), mdText(report.harnessVersion)],
+        ...(report.certification ? [[t('label.certification'), t('label.certificationYes')] as [string, string]] : []),
         ...(report.provenance
           ? [
               [
-                'Ran with',
-                `OpenAPI ${mdCode(report.provenance.openapiSha256)}, schemas ${mdCode(report.provenance.schemasSha256)}, ${report.provenance.checkCount} checks ${mdCode(report.provenance.checkSetSha256)}`,
+                t('label.ranWith'),
+                t('label.ranWithDigests', {
+                  openapi: mdCode(report.provenance.openapiSha256),
+                  schemas: mdCode(report.provenance.schemasSha256),
+                  n: report.provenance.checkCount,
+                  checkSet: mdCode(report.provenance.checkSetSha256),
+                }),
               ] as [string, string],
-              ['Generated cases', mdText(seedLine(report) ?? '')] as [string, string],
+              [t('label.generatedCases'), mdText(seedLine(report, lang) ?? '')] as [string, string],
             ]
           : []),
-        ['Seal', mdText(sealLine(report))],
-        ...waiverNotes(report).map((note): [string, string] => ['Waivers', mdText(note)]),
-        ['Run', `${mdText(report.startedAt)} → ${mdText(report.finishedAt)} (${formatDuration(runDurationMs(report))})`],
-        ...[...runNotes(report), ...requirementTextNote(report)].map((note): [string, string] => ['Note', mdText(note)]),
+        [t('label.seal'), mdText(sealLine(report, lang))],
+        ...waiverNotes(report, lang).map((note): [string, string] => [t('label.waivers'), mdText(note)]),
+        [t('label.run'), `${mdText(report.startedAt)} → ${mdText(report.finishedAt)} (${formatDuration(runDurationMs(report))})`],
+        ...[...runNotes(report, lang), ...requirementTextNote(report, lang)].map((note): [string, string] => [t('label.note'), mdText(note)]),
       ],
       ['l', 'l'],
     ),
     '',
   );
 
-  out.push('## Summary', '');
+  out.push(`## ${t('heading.summary')}`, '');
   out.push(
     ...table(
-      [...RESULT_STATUSES.map((s) => `${STATUS_SYMBOL[s]} ${s}`), 'total'],
+      [...RESULT_STATUSES.map((s) => `${STATUS_SYMBOL[s]} ${statusName(s, lang)}`), t('label.total')],
       [[...RESULT_STATUSES.map((s) => String(report.summary[summaryKey(s)])), String(total)]],
       [...RESULT_STATUSES.map(() => 'r' as const), 'r'],
     ),
     '',
   );
 
-  out.push('## By class', '');
+  out.push(`## ${t('heading.byClass')}`, '');
   out.push(
     ...table(
-      ['class', ...RESULT_STATUSES, 'total'],
+      [t('label.class'), ...RESULT_STATUSES.map((s) => statusName(s, lang)), t('label.total')],
       classBreakdown(report).map((row) => [
-        `${mdCode(row.name)}${row.state === 'tested' ? '' : ` (${classStateLabel(row.state, report)})`}`,
+        `${mdCode(row.name)}${row.state === 'tested' ? '' : ` (${classStateLabel(row.state, report, lang)})`}`,
         ...RESULT_STATUSES.map((s) => String(row.counts[summaryKey(s)])),
         String(row.total),
       ]),
@@ -205,30 +236,30 @@ export function renderMarkdown(input: ConformanceReport, options: MarkdownOption
   );
 
   const problems = report.results.filter(isProblem);
-  out.push('## Failures', '');
+  out.push(`## ${t('heading.failures')}`, '');
   if (problems.length === 0) {
     const executed = report.results.some((r) => r.status !== 'skipped');
-    const passed = `None: every MUST check ${report.verdict === 'partial' ? 'that ran ' : ''}passed`;
-    const none = report.summary.waived > 0 ? `None unwaived: ${waivedCount(report)} below.` : `${passed}.`;
-    out.push(executed ? none : 'None, and no check was executed.', '');
+    const passed = t(report.verdict === 'partial' ? 'md.nonePassedPartial' : 'md.nonePassed');
+    const none = report.summary.waived > 0 ? t('md.noneUnwaived', { waived: waivedCount(report, lang) }) : passed;
+    out.push(executed ? none : t('md.noneExecuted'), '');
   }
-  for (const r of problems) out.push(...checkSection(r, docsUrl));
+  for (const r of problems) out.push(...checkSection(r, ctx));
 
   const waived = report.results.filter((r) => r.status === 'waived');
   if (waived.length > 0) {
-    out.push('## Waived (did not pass, accepted for now)', '');
-    for (const r of waived) out.push(...checkSection(r, docsUrl));
+    out.push(`## ${t('heading.waived')}`, '');
+    for (const r of waived) out.push(...checkSection(r, ctx));
   }
 
   const warnings = report.results.filter((r) => r.status === 'warning');
   if (warnings.length > 0) {
-    out.push('## Warnings (SHOULD not met)', '');
-    for (const r of warnings) out.push(...checkSection(r, docsUrl));
+    out.push(`## ${t('heading.warnings')}`, '');
+    for (const r of warnings) out.push(...checkSection(r, ctx));
   }
 
   if (report.claim !== null) {
     out.push(
-      '<details><summary>Conformance claim as served</summary>',
+      `<details><summary>${t('md.claimAsServed')}</summary>`,
       '',
       mdBlock(JSON.stringify(report.claim, null, 2) ?? 'null', 'json'),
       '',
