@@ -123,7 +123,7 @@ const DUTIES: readonly Duty[] = [
   {
     id: 'serve/retry-keeps-key',
     requirementIds: ['ECDX-IDM-011'],
-    title: 'A creating request sent again after 409 idempotency-in-flight, 429 or 503 carries the same key and body',
+    title: 'A creating request sent again after 409 idempotency-request-in-flight, 429 or 503 carries the same key and body',
     playedBy: ['carrier', 'platform'],
     evidenceOf: 'creating request again after an answer that asked for a retry',
     held: (n) => `${plural(n, 'repeat')} carry the key and body of the request before`,

@@ -148,9 +148,9 @@ export const clientRequestChecks = [
     id: 'client/retry-keeps-key',
     requirements: ['ECDX-IDM-011'],
     group,
-    title: 'A creating request sent again after 409 idempotency-in-flight or 503 carries the same key and body',
+    title: 'A creating request sent again after 409 idempotency-request-in-flight or 503 carries the same key and body',
     description:
-      "Answers the target's first creating request `409 idempotency-in-flight` and its second `503` with " +
+      "Answers the target's first creating request `409 idempotency-request-in-flight` and its second `503` with " +
       '`Retry-After: 1`, then as the counterparty would, and expects each request sent again to carry the ' +
       'Idempotency-Key and the body of the first. A target that gives up instead shows nothing and ends ' +
       'precondition-failed.',
