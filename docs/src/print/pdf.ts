@@ -4,12 +4,13 @@
 // where the first did; a third print is made only if it did not. Skia stamps the time of printing into the PDF
 // (CreationDate and ModDate): both are pinned to the version's date, so the same sources print the same bytes.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { SPEC_VERSION } from '../../../schemas/src/classes.ts';
 import { documentTitle, editionHtml, LANGUAGES, renderEdition, versionDate, type Language, type PageNumbers } from './edition.ts';
+import { ROOT } from '../layout.ts';
 import { MARGIN } from './style.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -92,15 +93,17 @@ const samePages = (a: PageNumbers, b: PageNumbers): boolean => a.size === b.size
 /**
  * One language's PDF: printed until the table of contents states the pages the print has (at most three prints).
  * The page is loaded once; the numbers are written into it between prints (loading the edition costs a print's time).
+ * `guess` is where the pages were last time (the committed PDF's): the numbers do not move the layout, so the print
+ * they settle on is the same from any start, and from the right guess one print is enough.
  */
-export async function printEdition(browser: Browser, language: Language): Promise<Buffer> {
+export async function printEdition(browser: Browser, language: Language, guess?: PageNumbers): Promise<Buffer> {
   const context = await browser.newContext();
   try {
     // The edition is self-contained; a request would be a fault of the HTML, and is refused rather than made.
     await context.route('**/*', (route) => route.abort());
     const page = await context.newPage();
     await page.setContent(editionHtml(renderEdition(language)), { waitUntil: 'load' });
-    let pages: PageNumbers | undefined;
+    let pages = guess;
     for (let attempt = 0; attempt < 3; attempt++) {
       if (pages) await numberContents(page, pages);
       const pdf = await page.pdf(pdfOptions(language));
@@ -114,12 +117,23 @@ export async function printEdition(browser: Browser, language: Language): Promis
   }
 }
 
+/** The pages of the committed PDF, if there is one poppler can read: the first guess of the next print. */
+function lastPages(path: string): PageNumbers | undefined {
+  const file = join(ROOT, path);
+  if (!existsSync(file)) return undefined;
+  try {
+    return destinationPages(readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The generator: the PDF of every language, printed side by side by one headless Chromium. */
 export async function generatePrintedEdition(): Promise<Map<string, Buffer>> {
   if (!existsSync(CHROMIUM)) throw new Error(`the printed edition needs Chromium at ${CHROMIUM} (.ci/run installs it)`);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
-    const pdfs = await Promise.all(LANGUAGES.map((language) => printEdition(browser, language)));
+    const pdfs = await Promise.all(LANGUAGES.map((language) => printEdition(browser, language, lastPages(editionPath(language)))));
     return new Map(LANGUAGES.map((language, i) => [editionPath(language), pdfs[i]!]));
   } finally {
     await browser.close();
