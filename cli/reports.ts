@@ -6,7 +6,7 @@ import { HARNESS_VERSION, specSha256, type RunOptions } from '../conformance/har
 import { summarise, verdictOf, type CheckResult, type ConformanceReport } from '../conformance/harness/report.ts';
 import { runScope } from '../conformance/harness/selection.ts';
 import { SPEC_VERSION } from '../schemas/src/classes.ts';
-import { writeReports, type ReportFormat } from '../conformance/reporters/index.ts';
+import { type Language, writeReports, type ReportFormat } from '../conformance/reporters/index.ts';
 
 export interface WrittenReports {
   /** The files written, in the order of the formats. */
@@ -32,7 +32,7 @@ function withoutEvidence(report: ConformanceReport, why: string): ConformanceRep
 /** Write each format; one that cannot render the report is written without the target's evidence. */
 export async function writeEveryReport(
   report: ConformanceReport,
-  options: { dir: string; formats: readonly ReportFormat[]; docsUrl?: string },
+  options: { dir: string; formats: readonly ReportFormat[]; docsUrl?: string; lang?: Language },
   write: Write = writeReports,
 ): Promise<WrittenReports> {
   const written: WrittenReports = { paths: [], problems: [] };

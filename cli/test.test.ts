@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConformanceReport } from '../conformance/harness/report.ts';
 import { mdText } from '../conformance/reporters/markdown.ts';
 import { startMockServer, type MockServer } from '../mocks/server.ts';
+import { CHECK_TITLES_ZH } from '../conformance/i18n/index.ts';
 import { requirementById } from '../spec/registry.ts';
 import { runCli as run } from './test-support/run-cli.ts';
 import { DEMO_PLATFORM_KEYID, DEMO_PLATFORM_PUBLIC_KEY_PEM } from '../protocol/index.ts';
@@ -69,6 +70,7 @@ describe('ecdx test', () => {
       ['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--docs-url', 'javascript:alert(1)'],
       /^ecdx: --docs-url 'javascript:alert\(1\)' must be an http\(s\) URL/,
     ],
+    [['test', '--target', 'http://127.0.0.1:1', '--role', 'carrier', '--lang', 'fr'], /^ecdx: --lang must be en or zh-Hans, not 'fr'$/],
   ])('%j is a usage error', async (argv, message) => {
     const { code, err } = await run(argv);
     expect(code).toBe(2);
@@ -104,6 +106,8 @@ describe('ecdx test', () => {
       join(dir, 'bad'),
       '--docs-url',
       docsUrl,
+      '--lang',
+      'en',
     ]);
     expect(code).toBe(1);
     expect(out).toMatch(/^partial run \(FAILED\), not a conformance verdict/);
@@ -114,6 +118,69 @@ describe('ecdx test', () => {
     expect(md).toContain(`[${id}](${docsUrl}#${id}) ${requirementById(id)!.level}: ${mdText(requirementById(id)!.text.en)}`);
     expect(md).not.toContain('https://ecdx.dev/spec/');
   }, 60_000);
+
+  it('writes the HTML and Markdown reports in Chinese with --lang zh-Hans: the failure reads in Chinese', async () => {
+    const out = join(dir, 'zh');
+    const { code } = await run([
+      'test',
+      '--target',
+      broken.url,
+      '--role',
+      'carrier',
+      '--only',
+      'discovery',
+      '--format',
+      'json,md,html',
+      '--report-dir',
+      out,
+      '--lang',
+      'zh-Hans',
+    ]);
+    expect(code).toBe(1);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ConformanceReport;
+    const failed = report.results.find((r) => r.status === 'failed')!;
+    expect(failed).toBeDefined();
+    const zhTitle = CHECK_TITLES_ZH[failed.checkId]!;
+    const requirement = requirementById(failed.requirementIds[0]!)!;
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(md.startsWith('# ECDX 一致性测试报告\n')).toBe(true);
+    const failures = md.slice(md.indexOf('## 未通过的检查'));
+    expect(md.indexOf('## 未通过的检查')).toBeGreaterThan(0);
+    expect(failures).toContain(`### ✘ 未通过: \`${failed.checkId}\``);
+    expect(failures).toContain(`**${mdText(zhTitle)}** (${mdText(failed.title)})`);
+    expect(failures).toContain(`${requirement.level}: ${mdText(requirement.text['zh-Hans'])}\\\n  ${mdText(requirement.text.en)}`);
+    expect(failures).toContain(`> 原文：${mdText(failed.message)}`);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<html lang="zh-Hans">');
+    expect(html).toContain('<h1>ECDX 一致性测试报告</h1>');
+    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    expect(html).toContain(`>${escape(zhTitle)}</div>`);
+    expect(html).toContain(`<dd lang="zh-Hans">${escape(requirement.text['zh-Hans'])}</dd><dd lang="en">`);
+    // JSON keeps its stable ids in every language: the same check id and English title as written by the check.
+    expect(failed.title).not.toBe(zhTitle);
+  }, 60_000);
+
+  it('takes the language from --lang, then the config file, then the locale, else English', () => {
+    const base = ['--target', 'http://127.0.0.1:1', '--role', 'carrier'];
+    const lang = (argv: string[], env: Record<string, string | undefined>) => {
+      const parsed = parseTestArguments(argv, env);
+      if (parsed.help) throw new Error('not a run');
+      return parsed.lang;
+    };
+    expect(lang(base, {})).toBe('en');
+    expect(lang(base, { LANG: 'en_US.UTF-8' })).toBe('en');
+    expect(lang(base, { LANG: 'zh_CN.UTF-8' })).toBe('zh-Hans');
+    expect(lang(base, { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(lang(base, { LC_MESSAGES: 'zh_CN.UTF-8' })).toBe('zh-Hans');
+    expect(lang([...base, '--lang', 'zh-Hans'], { LANG: 'en_US.UTF-8' })).toBe('zh-Hans');
+    expect(lang([...base, '--lang', 'en'], { LANG: 'zh_CN.UTF-8' })).toBe('en');
+    const config = join(dir, 'lang.yaml');
+    writeFileSync(config, 'lang: zh-Hans\n');
+    expect(lang([...base, '--config', config], {})).toBe('zh-Hans');
+    expect(lang([...base, '--config', config, '--lang', 'en'], {})).toBe('en');
+    writeFileSync(config, 'lang: zh-CN\n');
+    expect(() => lang([...base, '--config', config], {})).toThrow(/--lang must be en or zh-Hans, not 'zh-CN'/);
+  });
 
   it('runs the checks of an area named with --only, as a partial run', async () => {
     const { code, out } = await run([

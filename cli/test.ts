@@ -5,7 +5,16 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigurationError, runConformance, type RunOptions } from '../conformance/index.ts';
 import { areas } from '../conformance/checks/index.ts';
-import { ConsoleProgress, DEFAULT_DOCS_URL, docsUrlProblem, type ReportFormat } from '../conformance/reporters/index.ts';
+import {
+  ConsoleProgress,
+  DEFAULT_DOCS_URL,
+  docsUrlProblem,
+  isLanguage,
+  type Language,
+  LANGUAGES,
+  languageFromLocale,
+  type ReportFormat,
+} from '../conformance/reporters/index.ts';
 import { runPassed, SIGNATURE_FILE, type ConformanceReport, type Waiver } from '../conformance/harness/report.ts';
 import { sealOf, signDetached } from '../conformance/harness/seal.ts';
 import { certificationProblem, parseWaivers, WaiverError } from '../conformance/harness/waivers.ts';
@@ -81,6 +90,9 @@ Run
                            (default ${DEFAULT_DOCS_URL}); a URL ending in / names a copy
                            of the docs site; a relative path is read from the report directory and must exist
   --format LIST            console,json,junit,html,md (default all of them)
+  --lang LANG              language of the console summary and the HTML and Markdown reports: en or zh-Hans
+                           (简体中文); default from the locale (LC_ALL, LC_MESSAGES, LANG: zh… is zh-Hans), else en.
+                           Check ids, JUnit and report.json stay the same in every language
   --config FILE            read these options from a JSON or YAML file (flags given on the command line win)
 
 A DURATION is a number of seconds, or a number with ms, s or m (1500ms, 20s, 10m).
@@ -122,6 +134,7 @@ const optionSpec = {
   'report-dir': { type: 'string' },
   'docs-url': { type: 'string' },
   format: { type: 'string', multiple: true },
+  lang: { type: 'string' },
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -171,10 +184,22 @@ export interface TestArguments {
   formats: ReportFormat[];
   /** The specification page the HTML and Markdown reports link to; the reporters' default when absent. */
   docsUrl?: string;
+  /** The language of the console summary and the HTML and Markdown reports. */
+  lang: Language;
+}
+
+/** The environment the locale is read from (process.env unless a caller passes its own). */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** `--lang` (or `lang` in the config file) when given, else the locale's language. */
+function languageOf(value: string | undefined, env: Environment): Language {
+  if (value === undefined) return languageFromLocale(env);
+  if (!isLanguage(value)) throw new ConfigurationError(`--lang must be ${LANGUAGES.join(' or ')}, not '${value}'`);
+  return value;
 }
 
 /** Parse `ecdx test` arguments into run options; throws ConfigurationError (exit 2) on any misuse. */
-export function parseTestArguments(argv: string[]): { help: true } | TestArguments {
+export function parseTestArguments(argv: string[], env: Environment = process.env): { help: true } | TestArguments {
   const parsed = parseCommand(argv, optionSpec);
   if (parsed.help) return { help: true };
   const values: Values = parsed.values;
@@ -183,6 +208,7 @@ export function parseTestArguments(argv: string[]): { help: true } | TestArgumen
   if (!target) throw new ConfigurationError('--target URL is required');
   if (role !== 'carrier' && role !== 'platform') throw new ConfigurationError(`--role must be carrier or platform${role ? `, not '${role}'` : ''}`);
   const formats = (list(values.format) ?? [...FORMATS]) as ReportFormat[];
+  const lang = languageOf(values.lang as string | undefined, env);
   for (const f of formats) if (!FORMATS.includes(f)) throw new ConfigurationError(`unknown --format '${f}' (known: ${FORMATS.join(', ')})`);
   if (values.certify === true) {
     const fuzzRuns = values['fuzz-runs'] === undefined ? undefined : Number(values['fuzz-runs']);
@@ -230,16 +256,16 @@ export function parseTestArguments(argv: string[]): { help: true } | TestArgumen
     ...(values.certify === true ? { certify: true } : {}),
   };
   const reportDir = (values['report-dir'] as string | undefined) ?? 'reports';
-  return { help: false, run, reportDir, formats, ...(signKey ? { signKey } : {}), ...docsUrl(values['docs-url'] as string | undefined, reportDir) };
+  return { help: false, run, reportDir, formats, lang, ...(signKey ? { signKey } : {}), ...docsUrl(values['docs-url'] as string | undefined, reportDir) };
 }
 
-export async function testCommand(argv: string[], io: { out: (l: string) => void; err: (l: string) => void }): Promise<number> {
-  const parsed = parseTestArguments(argv);
+export async function testCommand(argv: string[], io: { out: (l: string) => void; err: (l: string) => void }, env: Environment = process.env): Promise<number> {
+  const parsed = parseTestArguments(argv, env);
   if (parsed.help) {
     io.out(TEST_HELP);
     return 0;
   }
-  const progress = parsed.formats.includes('console') ? new ConsoleProgress() : undefined;
+  const progress = parsed.formats.includes('console') ? new ConsoleProgress({ lang: parsed.lang }) : undefined;
   const startedAt = new Date().toISOString();
   let report: ConformanceReport;
   try {
@@ -257,6 +283,7 @@ export async function testCommand(argv: string[], io: { out: (l: string) => void
     dir: parsed.reportDir,
     formats: parsed.formats.filter((f) => f !== 'console'),
     ...(parsed.docsUrl === undefined ? {} : { docsUrl: parsed.docsUrl }),
+    lang: parsed.lang,
   });
   for (const problem of written.problems) io.err(`ecdx: ${problem}`);
   if (parsed.signKey) {

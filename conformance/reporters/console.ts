@@ -5,14 +5,15 @@ import cliProgress from 'cli-progress';
 import pc from 'picocolors';
 import { redactReport, redactText } from '../harness/redact.ts';
 import type { CheckResult, ConformanceReport, ResultStatus } from '../harness/report.ts';
+import { DEFAULT_LANGUAGE, type Language, listSeparator, translator } from '../i18n/index.ts';
 import {
   classBreakdown,
   classStateLabel,
   countsLine,
   formatDuration,
   isProblem,
-  PARTIAL_RUN,
   partialPassed,
+  partialRunLabel,
   RESULT_STATUSES,
   runDurationMs,
   runNotes,
@@ -20,6 +21,7 @@ import {
   sealLine,
   seedLine,
   STATUS_SYMBOL,
+  statusName,
   summaryKey,
   totalOf,
   verdict,
@@ -43,10 +45,14 @@ export interface ConsoleProgressOptions {
   tty?: boolean;
   /** The environment NO_COLOR is read from; process.env when absent. */
   env?: Record<string, string | undefined>;
+  /** The language of the progress lines' words and of the final summary; English by default. */
+  lang?: Language;
 }
 
 export interface ConsoleSummaryOptions {
   color?: boolean;
+  /** The language of the summary's own words; English by default. Check ids, classes and messages stay as they are. */
+  lang?: Language;
   /** The report files written, listed at the end. */
   reportPaths?: readonly string[];
 }
@@ -62,13 +68,14 @@ const statusPaint = (c: Colors): Record<ResultStatus, Paint> => ({
 });
 
 /** `✔ passed  carrier-shipping  shipments/accepts-valid-shipping-data  (ECDX-SHP-001)` */
-export function formatResultLine(result: CheckResult, colors: Colors = pc.createColors(false)): string {
+export function formatResultLine(result: CheckResult, colors: Colors = pc.createColors(false), lang: Language = DEFAULT_LANGUAGE): string {
   const paint = statusPaint(colors)[result.status];
+  const t = translator(lang);
   return [
-    paint(`${STATUS_SYMBOL[result.status]} ${result.status}`),
+    paint(`${STATUS_SYMBOL[result.status]} ${statusName(result.status, lang)}`),
     colors.dim(result.class),
     result.status === 'passed' || result.status === 'skipped' ? result.checkId : colors.bold(result.checkId),
-    ...(result.waiver ? [colors.dim(`[was ${result.waiver.waivedStatus}]`)] : []),
+    ...(result.waiver ? [colors.dim(t('console.wasStatus', { status: statusName(result.waiver.waivedStatus, lang) }))] : []),
     colors.dim(`(${result.requirementIds.join(', ')})`),
   ].join('  ');
 }
@@ -82,25 +89,33 @@ const oneLine = (text: string): string => visibleText(text.replace(/\r?\n/g, ' '
  */
 export function renderConsoleSummary(input: ConformanceReport, options: ConsoleSummaryOptions = {}): string {
   const report = redactReport(input);
+  const lang = options.lang ?? DEFAULT_LANGUAGE;
+  const t = translator(lang);
   const c = pc.createColors(options.color ?? false);
   const paint = statusPaint(c);
   const lines: string[] = [];
+  // The width a column takes on a terminal: a CJK character takes two cells.
+  const width = (text: string): number =>
+    [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+  const padStart = (text: string, n: number): string => ' '.repeat(Math.max(0, n - width(text))) + text;
+  const names = RESULT_STATUSES.map((s) => statusName(s, lang));
 
   // A class is named with its state unless it was tested: `core (not tested in this partial run)`.
   const rows = classBreakdown(report).map((row) => ({
     ...row,
     name: oneLine(row.name),
-    note: row.state === 'tested' ? '' : ` (${classStateLabel(row.state, report)})`,
+    note: row.state === 'tested' ? '' : ` (${classStateLabel(row.state, report, lang)})`,
   }));
-  const nameWidth = Math.max('class'.length, ...rows.map((r) => r.name.length + r.note.length));
-  lines.push('', c.bold('Results by class'));
-  lines.push(`  ${'class'.padEnd(nameWidth)}  ${RESULT_STATUSES.map((s) => s.padStart(Math.max(s.length, 3))).join('  ')}`);
+  const classHead = t('label.class');
+  const nameWidth = Math.max(width(classHead), ...rows.map((r) => width(r.name) + width(r.note)));
+  lines.push('', c.bold(t('console.resultsByClass')));
+  lines.push(`  ${classHead}${' '.repeat(nameWidth - width(classHead))}  ${names.map((s) => padStart(s, Math.max(width(s), 3))).join('  ')}`);
   for (const row of rows) {
     const label = `${row.name}${c.dim(row.note)}`;
-    const pad = ' '.repeat(Math.max(0, nameWidth - row.name.length - row.note.length));
-    const cells = RESULT_STATUSES.map((s) => {
+    const pad = ' '.repeat(Math.max(0, nameWidth - width(row.name) - width(row.note)));
+    const cells = RESULT_STATUSES.map((s, i) => {
       const n = row.counts[summaryKey(s)];
-      const cell = String(n).padStart(Math.max(s.length, 3));
+      const cell = String(n).padStart(Math.max(width(names[i]!), 3));
       return n === 0 ? c.dim(cell) : paint[s](cell);
     });
     lines.push(`  ${label}${pad}  ${cells.join('  ')}`);
@@ -108,13 +123,13 @@ export function renderConsoleSummary(input: ConformanceReport, options: ConsoleS
 
   const problems = report.results.filter(isProblem);
   if (problems.length > 0) {
-    lines.push('', c.bold(`Failed, error, precondition-failed (${problems.length})`));
+    lines.push('', c.bold(t('console.problems', { n: problems.length })));
     for (const r of problems) {
-      lines.push(`  ${formatResultLine(r, c)}`);
+      lines.push(`  ${formatResultLine(r, c, lang)}`);
       lines.push(`      ${oneLine(r.message)}`);
       for (const e of r.evidence) {
         if (e.kind === 'assertion' && !e.passed) {
-          const where = e.pointer ? ` ${c.dim(`at ${oneLine(e.pointer)}`)}` : '';
+          const where = e.pointer ? ` ${c.dim(t('console.at', { pointer: oneLine(e.pointer) }))}` : '';
           const req = e.requirementId ? ` ${c.dim(`[${oneLine(e.requirementId)}]`)}` : '';
           lines.push(`      ${paint.failed(STATUS_SYMBOL.failed)} ${oneLine(e.message)}${where}${req}`);
         }
@@ -124,45 +139,45 @@ export function renderConsoleSummary(input: ConformanceReport, options: ConsoleS
 
   const waived = report.results.filter((r) => r.waiver);
   if (waived.length > 0) {
-    lines.push('', c.bold(`Waived (${waived.length}): not passed, accepted for now`));
+    lines.push('', c.bold(t('console.waived', { n: waived.length })));
     for (const r of waived) {
-      lines.push(`  ${formatResultLine(r, c)}`);
+      lines.push(`  ${formatResultLine(r, c, lang)}`);
       lines.push(`      ${oneLine(r.message)}`);
-      lines.push(`      ${paint.waived(STATUS_SYMBOL.waived)} ${oneLine(waiverLine(r.waiver!))}`);
+      lines.push(`      ${paint.waived(STATUS_SYMBOL.waived)} ${oneLine(waiverLine(r.waiver!, lang))}`);
     }
   }
 
   const about = [
-    ...waiverNotes(report).map((note) => c.yellow(oneLine(note))),
-    ...[seedLine(report)].filter((l) => l !== undefined).map((l) => c.dim(`Generated cases: ${l}`)),
+    ...waiverNotes(report, lang).map((note) => c.yellow(oneLine(note))),
+    ...[seedLine(report, lang)].filter((l) => l !== undefined).map((l) => c.dim(t('console.generatedCases', { line: l }))),
   ];
-  if (report.seal) about.push(c.dim(`Report ${oneLine(sealLine(report))}`));
+  if (report.seal) about.push(c.dim(t('console.report', { line: oneLine(sealLine(report, lang)) })));
   if (about.length > 0) lines.push('', ...about);
 
   const total = totalOf(report.summary);
   let verdictText: string;
   if (report.verdict === 'partial') {
-    const outcome = partialPassed(report) ? c.green('passed') : c.red(c.bold('FAILED'));
-    verdictText = `${c.yellow(c.bold(PARTIAL_RUN))} (${oneLine(scopeFilters(report.scope))}): what ran ${outcome}`;
-  } else if (report.verdict === 'conformant-with-waivers') verdictText = c.yellow(c.bold(verdict(report)));
-  else verdictText = report.conformant ? c.green(c.bold(verdict(report).toUpperCase())) : c.red(c.bold(verdict(report).toUpperCase()));
+    const outcome = partialPassed(report) ? c.green(t('outcome.passed')) : c.red(c.bold(t('outcome.FAILED')));
+    verdictText = t('console.partialVerdict', { label: c.yellow(c.bold(partialRunLabel(lang))), filters: oneLine(scopeFilters(report.scope)), outcome });
+  } else if (report.verdict === 'conformant-with-waivers') verdictText = c.yellow(c.bold(verdict(report, lang)));
+  else verdictText = report.conformant ? c.green(c.bold(verdict(report, lang).toUpperCase())) : c.red(c.bold(verdict(report, lang).toUpperCase()));
   const counts = RESULT_STATUSES.map((s) => {
-    const n = report.summary[summaryKey(s)];
-    return n === 0 ? c.dim(`${n} ${s}`) : paint[s](`${n} ${s}`);
-  }).join(', ');
-  lines.push('', `${total} check${total === 1 ? '' : 's'}: ${counts} — ${verdictText} (${formatDuration(runDurationMs(report))})`);
-  for (const note of runNotes(report)) lines.push(c.yellow(oneLine(note)));
+    const count = t('count.status', { n: report.summary[summaryKey(s)], status: statusName(s, lang) });
+    return report.summary[summaryKey(s)] === 0 ? c.dim(count) : paint[s](count);
+  }).join(listSeparator(lang));
+  lines.push('', t('console.total', { n: total, counts, verdict: verdictText, duration: formatDuration(runDurationMs(report)) }));
+  for (const note of runNotes(report, lang)) lines.push(c.yellow(oneLine(note)));
   if (options.reportPaths && options.reportPaths.length > 0) {
-    lines.push(`Reports: ${options.reportPaths.join(', ')}`);
+    lines.push(t('console.reports', { paths: options.reportPaths.join(', ') }));
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** The plain-text summary as a file reporter writes it (no colours). */
-export const renderConsoleText = (report: ConformanceReport): string =>
-  `ECDX conformance: ${oneLine(redactText(report.target.url))} (${report.target.role}), spec ${report.specVersion}, harness ${report.harnessVersion}\n` +
-  `${countsLine(report.summary)}\n` +
-  renderConsoleSummary(report);
+export const renderConsoleText = (report: ConformanceReport, lang: Language = DEFAULT_LANGUAGE): string =>
+  `${translator(lang)('console.heading', { target: oneLine(redactText(report.target.url)), role: report.target.role, spec: report.specVersion, harness: report.harnessVersion })}\n` +
+  `${countsLine(report.summary, lang)}\n` +
+  renderConsoleSummary(report, { lang });
 
 /**
  * What the runner calls while it runs: `start(total)` once, `checkStarted` / `checkFinished` per check (checks may
@@ -172,6 +187,7 @@ export class ConsoleProgress {
   readonly #stream: ConsoleStream;
   readonly #tty: boolean;
   readonly #colors: Colors;
+  readonly #lang: Language;
   readonly #running: string[] = [];
   #multibar: cliProgress.MultiBar | undefined;
   #bar: cliProgress.SingleBar | undefined;
@@ -184,6 +200,7 @@ export class ConsoleProgress {
     const isTTY = this.#stream.isTTY === true;
     this.#tty = options.tty ?? isTTY;
     this.#colors = pc.createColors(options.color ?? (isTTY && !env.NO_COLOR));
+    this.#lang = options.lang ?? DEFAULT_LANGUAGE;
   }
 
   /** Whether colours are on. */
@@ -196,7 +213,7 @@ export class ConsoleProgress {
     this.#finished = 0;
     const c = this.#colors;
     if (!this.#tty) {
-      this.#write(`Running ${total} check${total === 1 ? '' : 's'}\n`);
+      this.#write(`${translator(this.#lang)('console.running', { n: total })}\n`);
       return;
     }
     this.#multibar = new cliProgress.MultiBar(
@@ -226,7 +243,7 @@ export class ConsoleProgress {
     const i = this.#running.lastIndexOf(result.checkId);
     if (i >= 0) this.#running.splice(i, 1);
     this.#finished += 1;
-    const line = formatResultLine(result, this.#colors);
+    const line = formatResultLine(result, this.#colors, this.#lang);
     if (this.#multibar && this.#bar) {
       if (result.status !== 'passed') this.#multibar.log(`${line}\n`);
       if (this.#finished > this.#total) this.#bar.setTotal(this.#finished);
@@ -238,7 +255,7 @@ export class ConsoleProgress {
 
   end(report: ConformanceReport, reportPaths: readonly string[] = []): void {
     this.stop();
-    this.#write(renderConsoleSummary(report, { color: this.color, reportPaths }));
+    this.#write(renderConsoleSummary(report, { color: this.color, reportPaths, lang: this.#lang }));
   }
 
   /**

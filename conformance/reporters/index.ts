@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ConformanceReport } from '../harness/report.ts';
+import type { Language } from '../i18n/index.ts';
 import { renderConsoleText } from './console.ts';
 import { renderHtml } from './html.ts';
 import { renderJson } from './json.ts';
@@ -14,6 +15,7 @@ import { docsUrlProblem } from './requirement-text.ts';
 
 export { ConsoleProgress } from './console.ts';
 export { DEFAULT_DOCS_URL, docsUrlProblem } from './requirement-text.ts';
+export { isLanguage, type Language, LANGUAGES, languageFromLocale } from '../i18n/index.ts';
 
 export const REPORT_FORMATS = ['console', 'json', 'junit', 'html', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -27,6 +29,12 @@ export interface RenderOptions {
    * the docs site ending in `/`; DEFAULT_DOCS_URL, the published specification of this version, by default.
    */
   docsUrl?: string;
+  /**
+   * The language of the text the console summary, Markdown and HTML write themselves: 'en' (the default) or
+   * 'zh-Hans'. JUnit and report.json keep their stable ids in every language (JUnit carries the Chinese title as a
+   * property); what the checks wrote (their messages) stays as written.
+   */
+  lang?: Language;
 }
 
 export interface Reporter {
@@ -38,7 +46,12 @@ export interface Reporter {
 }
 
 export const reporters: Readonly<Record<ReportFormat, Reporter>> = {
-  console: { format: 'console', fileName: 'summary.txt', mediaType: 'text/plain; charset=utf-8', render: (report) => renderConsoleText(report) },
+  console: {
+    format: 'console',
+    fileName: 'summary.txt',
+    mediaType: 'text/plain; charset=utf-8',
+    render: (report, options) => renderConsoleText(report, options?.lang),
+  },
   json: { format: 'json', fileName: 'report.json', mediaType: 'application/json', render: (report) => renderJson(report) },
   junit: { format: 'junit', fileName: 'junit.xml', mediaType: 'application/xml', render: (report) => renderJunit(report) },
   html: { format: 'html', fileName: 'report.html', mediaType: 'text/html; charset=utf-8', render: (report, options) => renderHtml(report, options) },
@@ -65,7 +78,10 @@ export async function writeReports(report: ConformanceReport, options: WriteRepo
   const problem = options.docsUrl === undefined ? undefined : docsUrlProblem(options.docsUrl, dir);
   if (problem) throw new Error(`docsUrl ${problem}`);
   await mkdir(dir, { recursive: true });
-  const renderOptions: RenderOptions = options.docsUrl === undefined ? {} : { docsUrl: options.docsUrl };
+  const renderOptions: RenderOptions = {
+    ...(options.docsUrl === undefined ? {} : { docsUrl: options.docsUrl }),
+    ...(options.lang === undefined ? {} : { lang: options.lang }),
+  };
   const paths: string[] = [];
   for (const format of formats) {
     const reporter = reporters[format];

@@ -7,6 +7,7 @@ import junitModule from 'junit-report-builder';
 import type { Builder, TestCase } from 'junit-report-builder';
 import { redactReport } from '../harness/redact.ts';
 import type { CheckResult, ConformanceReport, Evidence } from '../harness/report.ts';
+import { CHECK_TITLES_ZH, hasChineseTitle } from '../i18n/index.ts';
 import {
   BLOCKED_SYMBOL,
   classBreakdown,
@@ -124,7 +125,10 @@ export function renderJunit(input: ConformanceReport): string {
         .testCase()
         .className(xmlSafe(r.class))
         .name(xmlSafe(testCaseName(r)))
-        .time(r.durationMs / 1000);
+        .time(r.durationMs / 1000)
+        // The name stays the stable id a CI system tracks across runs; the title is carried in both languages.
+        .property('ecdx.title', xmlSafe(r.title));
+      if (hasChineseTitle(r.checkId)) testCase.property('ecdx.title.zh-Hans', xmlSafe(CHECK_TITLES_ZH[r.checkId]!));
       switch (r.status) {
         case 'passed':
           break;
