@@ -102,3 +102,23 @@ describe.skipIf(!chromiumAvailable())('the Chinese pages in headless Chromium', 
     console.log(`screenshot: ${file}`);
   });
 });
+
+describe.skipIf(!chromiumAvailable())('the English API reference in headless Chromium', () => {
+  it('opens docs/api.html from disk with no request leaving file:, its switch to the Chinese guide included', async () => {
+    const browser = await launchChromium();
+    try {
+      const opened = await openOffline(browser, join(ROOT, 'docs', 'api.html'));
+      // Redoc renders after load; its badge image is requested then.
+      await opened.page.locator('a.lang-switch').waitFor();
+      await opened.page.waitForFunction(() => document.querySelectorAll('[data-section-id]').length > 0);
+      await opened.page.waitForLoadState('networkidle');
+      expect(opened.offline).toEqual([]);
+      await opened.page.click('a.lang-switch');
+      await opened.page.waitForLoadState('load');
+      expect(opened.page.url()).toMatch(/\/docs\/zh-Hans\/api\.html$/);
+      expect(opened.errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -13,12 +13,19 @@ const REDOCLY_CLI = join(ROOT, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js
 export const API_TITLE = 'ECDX API reference';
 
 /**
+ * The "API docs by Redocly" badge loads its image from Redocly's CDN when the page opens, a request to a third party
+ * that `--inlineBundle` leaves in. With an empty source the image fails at once, and the badge's own error handler
+ * hides it.
+ */
+const REDOCLY_LOGO = /`https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg`/g;
+
+/**
  * Redocly's output is byte-identical from run to run (checked by the docs tests), with one exception worth
  * pinning: the page's own telemetry switch follows the environment of the build. It is forced off, so the
  * published page never reports to a third party and the bytes do not depend on who built them.
  */
 export function normaliseRedoc(page: string): string {
-  return `${page.replaceAll('"disableTelemetry":false', '"disableTelemetry":true').trimEnd()}\n`;
+  return `${page.replaceAll('"disableTelemetry":false', '"disableTelemetry":true').replace(REDOCLY_LOGO, '``').trimEnd()}\n`;
 }
 
 /** Run Redocly on an OpenAPI document and return the page. Offline: no telemetry, no update check. */
