@@ -87,7 +87,9 @@ export function renderEdition(language: Language, textDir = TEXT_DIR, registered
   const chapters = english.map((file): PrintedChapter => {
     const id = chapterIds.get(file)!;
     const source = present.has(file) ? join(dir, file) : join(textDir, file);
-    const env: ChapterEnv = { file, chapterIds, requirements, usedIds, headings: [], statements: present.has(file) ? statements : [] };
+    // A translation's relative links are resolved from its own folder (spec/text/zh-Hans).
+    const translated = present.has(file) && language !== 'en' ? { sourceDir: `spec/text/${language}`, lang: language } : {};
+    const env: ChapterEnv = { file, chapterIds, requirements, usedIds, headings: [], statements: present.has(file) ? statements : [], ...translated };
     const rendered = renderChapter(readFileSync(source, 'utf8'), env, (req) => (stated.has(req) ? `#${req}` : undefined));
     const title = env.headings.find((h) => h.level === 1)?.text ?? file;
     if (present.has(file)) return { file, id, title, sections: env.headings.filter((h) => h.level === 2), present: true, body: rendered };

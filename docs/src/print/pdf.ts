@@ -12,6 +12,7 @@ import { SPEC_VERSION } from '../../../schemas/src/classes.ts';
 import { documentTitle, editionHtml, LANGUAGES, renderEdition, versionDate, type Language, type PageNumbers } from './edition.ts';
 import { ROOT } from '../layout.ts';
 import { MARGIN } from './style.ts';
+import { POPPLER } from './text.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -63,7 +64,7 @@ export function destinationPages(pdf: Uint8Array): Map<string, number> {
     const file = join(dir, 'edition.pdf');
     writeFileSync(file, pdf);
     // stderr is dropped: poppler warns of Skia's long font names, which are valid in PDF 1.7.
-    const listing = execFileSync('pdfinfo', ['-dests', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    const listing = execFileSync(POPPLER.info, ['-dests', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
     const pages = new Map<string, number>();
     // Chromium names a destination by the element's id, percent-encoded (a Chinese heading's id is not ASCII).
     for (const m of listing.matchAll(/^\s*(\d+)\s+\[.*\]\s+"(.*)"$/gm)) pages.set(decodeURIComponent(m[2]!), Number(m[1]));

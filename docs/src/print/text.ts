@@ -3,9 +3,12 @@
 // what they say rather than their bytes (decision 0058: the bytes follow the Chromium build and the fonts installed).
 import { execFileSync } from 'node:child_process';
 
+/** poppler-utils' tools, which .ci/run installs (as it installs Chromium), by name on the PATH. */
+export const POPPLER = { text: 'pdftotext', info: 'pdfinfo' } as const;
+
 /** The text of `pdf`, in reading order, or with `layout` as it is laid out (a table of contents' line is a line). */
 export const pdfText = (pdf: Uint8Array, layout = false): string =>
-  execFileSync('pdftotext', ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), '-', '-'], {
+  execFileSync(POPPLER.text, ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), '-', '-'], {
     input: pdf,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
