@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConformanceReport } from '../conformance/harness/report.ts';
 import { mdText } from '../conformance/reporters/markdown.ts';
+import { escapeHtml } from '../conformance/reporters/shared.ts';
 import { startMockServer, type MockServer } from '../mocks/server.ts';
 import { CHECK_TITLES_ZH } from '../conformance/i18n/index.ts';
 import { requirementById } from '../spec/registry.ts';
@@ -153,9 +154,8 @@ describe('ecdx test', () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<html lang="zh-Hans">');
     expect(html).toContain('<h1>ECDX 一致性测试报告</h1>');
-    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-    expect(html).toContain(`>${escape(zhTitle)}</div>`);
-    expect(html).toContain(`<dd lang="zh-Hans">${escape(requirement.text['zh-Hans'])}</dd><dd lang="en">`);
+    expect(html).toContain(`>${escapeHtml(zhTitle)}</div>`);
+    expect(html).toContain(`<dd lang="zh-Hans">${escapeHtml(requirement.text['zh-Hans'])}</dd><dd lang="en">`);
     // JSON keeps its stable ids in every language: the same check id and English title as written by the check.
     expect(failed.title).not.toBe(zhTitle);
   }, 60_000);
