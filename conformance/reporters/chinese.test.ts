@@ -1,0 +1,121 @@
+// Every reporter rendered in Chinese (lang 'zh-Hans'): the text the reporters write themselves is the catalogue's
+// Chinese, a check is named by its Chinese title (its English one beside it), a requirement's Chinese text comes
+// first, the check's own message is shown as written and labelled as the original, and JUnit keeps its stable names.
+import { describe, expect, it } from 'vitest';
+import type { ConformanceReport } from '../harness/report.ts';
+import { CHECK_TITLES_ZH, MESSAGES } from '../i18n/index.ts';
+import { requirementById } from '../../spec/registry.ts';
+import { renderConsoleSummary, renderConsoleText } from './console.ts';
+import { loadFixture } from './fixtures/index.ts';
+import { renderHtml } from './html.ts';
+import { reporters } from './index.ts';
+import { renderJunit, testCaseName } from './junit.ts';
+import { mdText, renderMarkdown } from './markdown.ts';
+import { escapeHtml } from './shared.ts';
+
+/** The with-failures fixture, its first failed result renamed to a check of the suite (the fixture's ids are made up). */
+function reportWithARealCheck(): { report: ConformanceReport; checkId: string; title: string; requirementId: string } {
+  const report = loadFixture('with-failures');
+  const failed = report.results.find((r) => r.status === 'failed' && r.requirementIds.includes('ECDX-ERR-001'))!;
+  const checkId = 'errors/problem-format';
+  const renamed = { ...failed, checkId };
+  return {
+    report: { ...report, results: report.results.map((r) => (r === failed ? renamed : r)) },
+    checkId,
+    title: failed.title,
+    requirementId: 'ECDX-ERR-001',
+  };
+}
+
+const { report, checkId, title, requirementId } = reportWithARealCheck();
+const zhTitle = CHECK_TITLES_ZH[checkId]!;
+const requirement = requirementById(requirementId)!;
+const failed = report.results.find((r) => r.checkId === checkId)!;
+
+describe('the Markdown report in Chinese', () => {
+  const md = renderMarkdown(report, { lang: 'zh-Hans' });
+
+  it('has Chinese headings, labels and verdict', () => {
+    expect(md.startsWith(`# ${MESSAGES['report.title']['zh-Hans']}\n`)).toBe(true);
+    for (const key of ['heading.summary', 'heading.byClass', 'heading.failures', 'heading.warnings'] as const)
+      expect(md).toContain(`## ${MESSAGES[key]['zh-Hans']}\n`);
+    expect(md).toContain('**不符合**：');
+    expect(md).toContain('| 被测实现 |');
+    expect(md).toContain('| ✔ 通过 | ✘ 未通过 | ⚠ 警告 | ○ 跳过 | ⊘ 前提条件未满足 | ‼ 错误 | ⚑ 已豁免 | 合计 |');
+    expect(md).not.toContain('## Failures');
+  });
+
+  it("names a failed check by its Chinese title, the English after it, with the requirement's Chinese text first", () => {
+    const section = md.slice(md.indexOf(`### ✘ 未通过: \`${checkId}\``));
+    expect(section.length).toBeLessThan(md.length);
+    expect(section).toContain(`**${mdText(zhTitle)}** (${mdText(title)}) — 一致性类别`);
+    expect(section).toContain(`${requirement.level}: ${mdText(requirement.text['zh-Hans'])}\\\n  ${mdText(requirement.text.en)}`);
+    expect(section).toContain(`> 原文：${mdText(failed.message)}`);
+  });
+
+  it('stays English by default', () => {
+    const en = renderMarkdown(report);
+    expect(en.startsWith('# ECDX conformance report\n')).toBe(true);
+    expect(en).toContain(`**${mdText(title)}** — class`);
+    expect(en).not.toContain(zhTitle);
+    expect(en).toContain(`${requirement.level}: ${mdText(requirement.text.en)}\\\n  ${mdText(requirement.text['zh-Hans'])}`);
+  });
+});
+
+describe('the HTML report in Chinese', () => {
+  const html = renderHtml(report, { lang: 'zh-Hans' });
+
+  it('declares its language and has Chinese headings, status names and verdict', () => {
+    expect(html.startsWith('<!doctype html>\n<html lang="zh-Hans">')).toBe(true);
+    expect(html).toContain('<h1>ECDX 一致性测试报告</h1>');
+    expect(html).toContain('<span class="verdict ko">不符合</span>');
+    expect(html).toContain('<h2>汇总 ');
+    expect(html).toContain('<h2>按一致性类别</h2>');
+    expect(html).toContain('<span class="label">✘ 未通过</span>');
+    expect(html).not.toContain('<h2>Results</h2>');
+  });
+
+  it("names a failed check by its Chinese title, keeps the English beside it, and shows the requirement's Chinese text first", () => {
+    const group = html.slice(html.indexOf(`data-check-id="${checkId}"`));
+    expect(group.length).toBeLessThan(html.length);
+    expect(group).toContain(
+      `title="英文标题: ${escapeHtml(title)}">${escapeHtml(zhTitle)}</div><div class="title-en muted" lang="en">${escapeHtml(title)}</div>`,
+    );
+    expect(group).toContain(`<div class="msg">原文：<span lang="en">${escapeHtml(failed.message)}</span></div>`);
+    expect(group).toContain(`<dd lang="zh-Hans">${escapeHtml(requirement.text['zh-Hans'])}</dd><dd lang="en">${escapeHtml(requirement.text.en)}</dd>`);
+  });
+
+  it('stays English by default', () => {
+    const en = renderHtml(report);
+    expect(en.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(en).not.toContain(zhTitle);
+    expect(en).toContain(`<dd lang="en">${escapeHtml(requirement.text.en)}</dd><dd lang="zh-Hans">`);
+  });
+});
+
+describe('the console summary in Chinese', () => {
+  it('has Chinese headings, status names and totals', () => {
+    const text = renderConsoleSummary(report, { lang: 'zh-Hans', reportPaths: ['reports/report.html'] });
+    expect(text).toContain('按一致性类别的结果');
+    expect(text).toContain('未通过、错误、前提条件未满足（8 项）');
+    expect(text).toContain(`✘ 未通过  ${failed.class}  ${checkId}`);
+    expect(text).toMatch(/共 22 项检查：通过 8 项，未通过 4 项，.* — 不符合（/);
+    expect(text).toContain('报告文件：reports/report.html');
+    expect(text).not.toContain('Results by class');
+  });
+
+  it('writes summary.txt in the language asked for', () => {
+    expect(reporters.console.render(report, { lang: 'zh-Hans' })).toMatch(/^ECDX 一致性测试：/);
+    expect(renderConsoleText(report)).toMatch(/^ECDX conformance: /);
+  });
+});
+
+describe('JUnit in every language', () => {
+  it('keeps the testcase name and carries the title in English and Chinese as properties', () => {
+    const xml = renderJunit(report);
+    expect(xml).toContain(`name="${escapeHtml(testCaseName(failed))}"`);
+    expect(xml).toContain(`<property name="ecdx.title" value="${escapeHtml(title)}"/>`);
+    expect(xml).toContain(`<property name="ecdx.title.zh-Hans" value="${zhTitle}"/>`);
+    expect(reporters.junit.render(report, { lang: 'zh-Hans' })).toBe(xml);
+  });
+});
