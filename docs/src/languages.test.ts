@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { operations, pushWebhook } from '../../spec/openapi/operations.ts';
 import { loadRegistry, registry } from '../../spec/registry.ts';
 import { generateDocs } from './build.ts';
+import { escapeHtml } from './html.ts';
 import { langDir, LANGS, relocate, ROOT, SITE_PAGES, type Lang } from './layout.ts';
 import { OPERATION_SUMMARIES_ZH } from './operations-zh.ts';
 import { loadGlossary } from './pages/glossary.ts';
@@ -128,7 +129,7 @@ describe('the site in both languages', () => {
     for (const lang of LANGS) {
       const page = built(lang, 'glossary.html');
       for (const term of loadGlossary()) {
-        expect(page, `${lang}: ${term.en}`).toContain(`>${decode(term.en) === term.en ? term.en.replaceAll('&', '&amp;') : term.en}<`);
+        expect(page, `${lang}: ${term.en}`).toContain(`<td lang="en">${escapeHtml(term.en)}</td>`);
         expect(page, `${lang}: ${term['zh-Hans']}`).toContain(`<strong>${term['zh-Hans']}</strong>`);
       }
     }

@@ -57,6 +57,23 @@ const WORDS = {
   },
 } as const;
 
+/** The registry's areas in Chinese, in the glossary's terms; an area not listed keeps its English title. */
+const AREA_TITLES_ZH: Record<string, string> = {
+  CNF: '一致性声明',
+  CON: '同意与数据跨境流动',
+  ERR: '错误',
+  HLT: '健康状态',
+  IDM: '创建类请求的幂等',
+  INC: '数据安全事件',
+  NTC: '中断通知',
+  PRV: '隐私',
+  PSH: '订阅与推送',
+  SEC: '请求与推送的安全',
+  SHP: '寄递数据',
+  STA: '共享统计',
+  TRK: '按请求提供的快件数据',
+};
+
 function row(r: Requirement, stated: ReadonlySet<string>, idHref: IdHref, lang: Lang): Html {
   const w = WORDS[lang];
   const area = r.id.split('-')[1]!;
@@ -91,7 +108,7 @@ function select(name: string, label: string, options: readonly (readonly [string
 function filters(areas: { code: string; title: string }[], lang: Lang): Html {
   const w = WORDS[lang];
   return html`<div class="filters" id="filters" hidden>
-<label>${w.search}<input type="search" name="q" placeholder="words, ids, operations … / 关键词" autocomplete="off"></label>
+<label>${w.search}<input type="search" name="q" placeholder="${lang === 'en' ? 'words, ids, operations … / 关键词' : '关键词、标识符、操作 … / keywords'}" autocomplete="off"></label>
 ${select(
   'level',
   w.level,
@@ -101,7 +118,7 @@ ${select(
 ${select(
   'area',
   w.area,
-  areas.map((a) => [a.code, `${a.code} — ${a.title}`] as const),
+  areas.map((a) => [a.code, `${a.code} — ${lang === 'en' ? a.title : (AREA_TITLES_ZH[a.code] ?? a.title)}`] as const),
   w.all,
 )}
 ${select(
