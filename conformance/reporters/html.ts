@@ -28,7 +28,6 @@ import {
   summaryKey,
   totalOf,
   visibleText,
-  waivedCount,
   waiverLine,
   waiverNotes,
   withWaiversLabel,
