@@ -191,7 +191,7 @@ export const CHECK_TITLES_ZH: Readonly<Record<string, string>> = {
   'client/requests-signed': '被测实现作为客户端发送的每个请求都以其登记的密钥带有有效的 ecdx 请求签名',
   'client/creating-requests-keyed': '每个创建类请求都带有幂等键，每个新请求用新的幂等键',
   'client/idempotency-keys-random': '幂等键看起来是随机的：可容纳 128 位，不是计数器，不含请求中的任何内容',
-  'client/retry-keeps-key': '在 409 idempotency-in-flight 或 503 之后再次发送的创建类请求带有相同的幂等键和请求体',
+  'client/retry-keeps-key': '在 409 idempotency-request-in-flight 或 503 之后再次发送的创建类请求带有相同的幂等键和请求体',
   'client/retry-after-honoured': '收到带 Retry-After 的 429 或 503 答复的客户端，等待该时长后才再次发送请求',
   'client/shipping-data-minimal': '平台发送的寄递数据不含 ShipmentRequest 未定义的内容，也不含身份证件号码',
   'client/trajectory-read-to-the-end': '读取轨迹的平台沿 nextCursor 读取，直到某页不再带有 nextCursor',
