@@ -4,6 +4,7 @@
 // operation of the interface in the guide, every term of the glossary.
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { operations, pushWebhook } from '../../spec/openapi/operations.ts';
 import { loadRegistry, registry } from '../../spec/registry.ts';
@@ -12,6 +13,7 @@ import { escapeHtml } from './html.ts';
 import { langDir, LANGS, relocate, ROOT, SITE_PAGES, type Lang } from './layout.ts';
 import { OPERATION_SUMMARIES_ZH } from './operations-zh.ts';
 import { loadGlossary } from './pages/glossary.ts';
+import { FILTER_SCRIPT, requirementsPage } from './pages/requirements.ts';
 import { renderSpecZh, specPage } from './pages/spec.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -33,6 +35,7 @@ const plain = (markdown: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+const requirementsZh = (): string => requirementsPage(new Set(), registry(), 'zh-Hans');
 const other = (lang: Lang): Lang => (lang === 'en' ? 'zh-Hans' : 'en');
 const path = (lang: Lang, file: string): string => `${langDir(lang)}/${file}`;
 
@@ -133,6 +136,21 @@ describe('the site in both languages', () => {
         expect(page, `${lang}: ${term['zh-Hans']}`).toContain(`<strong>${term['zh-Hans']}</strong>`);
       }
     }
+  });
+});
+
+describe('the Chinese matrix filter', () => {
+  it('counts the rows shown in the words of the page it runs on', () => {
+    const template = /<output id="shown"[^>]*data-template="([^"]+)"/.exec(requirementsZh())?.[1];
+    expect(template).toBe('显示 {n} 项，共 {total} 项');
+    const shown = { textContent: '', dataset: { template } };
+    const box = { hidden: true, querySelector: () => ({ value: '' }), addEventListener: () => undefined };
+    const rows = [
+      { textContent: 'a', dataset: {} },
+      { textContent: 'b', dataset: {} },
+    ];
+    new Script(FILTER_SCRIPT).runInNewContext({ document: { getElementById: (id: string) => (id === 'filters' ? box : shown), querySelectorAll: () => rows } });
+    expect(shown.textContent).toBe('显示 2 项，共 2 项');
   });
 });
 
