@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checks } from '../checks/index.ts';
 import { CHECK_TITLES_ZH } from './check-titles.ts';
+import { TRANSLATED_FROM } from './check-titles-source.ts';
 import { checkTitle } from './index.ts';
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -10,6 +11,14 @@ describe('Chinese check titles', () => {
     const missing = checks.filter((c) => !Object.hasOwn(CHECK_TITLES_ZH, c.id) || !CHINESE.test(CHECK_TITLES_ZH[c.id] ?? '')).map((c) => c.id);
     expect(missing).toEqual([]);
     expect(checks.length).toBeGreaterThan(0);
+  });
+
+  it('has a Chinese title translated from the English title the check has now', () => {
+    const stale = checks
+      .filter((c) => TRANSLATED_FROM[c.id] !== c.title)
+      .map((c) => `${c.id}: translated from '${TRANSLATED_FROM[c.id]}', the title is now '${c.title}' (review its Chinese title, then TRANSLATED_FROM)`);
+    expect(stale).toEqual([]);
+    expect(Object.keys(TRANSLATED_FROM).sort()).toEqual(Object.keys(CHECK_TITLES_ZH).sort());
   });
 
   it('has no title for an id that names no check', () => {
