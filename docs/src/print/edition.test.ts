@@ -13,7 +13,7 @@ import { ROOT } from '../layout.ts';
 import { chapterFiles } from '../pages/spec.ts';
 import { chapterDir, documentTitle, editionHtml, renderEdition, type Language } from './edition.ts';
 import { editionPath, pinDates } from './pdf.ts';
-import { pdfPages } from './text.ts';
+import { pdfPages, pdfWords } from './text.ts';
 
 const committed = (language: Language): Buffer => readFileSync(join(ROOT, editionPath(language)));
 /**
@@ -58,6 +58,13 @@ describe.each(['en', 'zh-Hans'] as const)('the printed edition in %s', (language
 
   it('numbers every page in its footer, out of the total', () => {
     for (const [i, page] of pdf.pages.entries()) expect(squeezed(page), `page ${i + 1}`).toContain(pdf.footer(i + 1));
+  });
+
+  it('prints the running header and footer legibly (a word box at least 6 pt high)', () => {
+    // A4 is 842 pt high; the header and footer are in its top and bottom 22 mm (62 pt).
+    const running = pdfWords(committed(language), 2).filter((w) => w.top < 62 || w.top > 842 - 62);
+    expect(running.map((w) => w.text).join(' ')).toContain(language === 'en' ? 'Page' : '页');
+    for (const word of running) expect(word.height, `"${word.text}" is ${word.height.toFixed(1)} pt high`).toBeGreaterThanOrEqual(6);
   });
 
   it('has a title page with the version and its stage', () => {

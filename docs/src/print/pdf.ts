@@ -29,13 +29,13 @@ const ARGS = [
 export const editionPath = (language: Language, version = SPEC_VERSION): string => `docs/ecdx-${version}.${language}.pdf`;
 
 const RUNNING = {
-  en: { font: '"Liberation Sans", "DejaVu Sans", sans-serif', page: 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>' },
-  'zh-Hans': { font: '"Noto Sans CJK SC", sans-serif', page: '第 <span class="pageNumber"></span> 页　共 <span class="totalPages"></span> 页' },
+  en: { font: "'Liberation Sans', 'DejaVu Sans', sans-serif", page: 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>' },
+  'zh-Hans': { font: "'Noto Sans CJK SC', sans-serif", page: '第 <span class="pageNumber"></span> 页　共 <span class="totalPages"></span> 页' },
 } as const;
 
-/** page.pdf's header and footer are separate documents: they need their own font and size. */
+/** page.pdf's header and footer are separate documents: they need their own font and size (in a style attribute: no double quotes). */
 const running = (content: string, language: Language): string =>
-  `<div style="width:100%;margin:0 ${MARGIN.right} 0 ${MARGIN.left};font-family:${RUNNING[language].font};font-size:8pt;color:#444;text-align:center">${content}</div>`;
+  `<div style="box-sizing:border-box;width:100%;padding:0 ${MARGIN.right} 0 ${MARGIN.left};font-family:${RUNNING[language].font};font-size:8pt;color:#444;text-align:center">${content}</div>`;
 
 const pdfOptions = (language: Language) =>
   ({

@@ -18,3 +18,25 @@ export const pdfText = (pdf: Uint8Array, layout = false): string =>
 
 /** The pages of `pdf`'s text; pdftotext ends every page with a form feed. */
 export const pdfPages = (pdf: Uint8Array, layout = false): string[] => pdfText(pdf, layout).split('\f').slice(0, -1);
+
+export interface PdfWord {
+  text: string;
+  /** From the top of the page, in points. */
+  top: number;
+  height: number;
+}
+
+/** The words of one page (1-based) with where they are, as pdftotext -bbox reports them. */
+export function pdfWords(pdf: Uint8Array, page: number): PdfWord[] {
+  const bbox = execFileSync(POPPLER.text, ['-bbox', '-f', String(page), '-l', String(page), '-', '-'], {
+    input: pdf,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+  return [...bbox.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    text: m[3]!,
+    top: Number(m[1]),
+    height: Number(m[2]) - Number(m[1]),
+  }));
+}
