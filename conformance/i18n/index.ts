@@ -2,9 +2,11 @@
 // (messages.ts) in one of them. English is the default everywhere: a report in Chinese is asked for (`ecdx test
 // --lang zh-Hans`, `lang` in the config file, or a Chinese locale), never guessed inside a reporter.
 import { CHECK_TITLES_ZH } from './check-titles.ts';
+import { CLASS_TITLES_ZH } from './class-titles.ts';
 import { MESSAGES, type MessageKey } from './messages.ts';
 
 export { CHECK_TITLES_ZH } from './check-titles.ts';
+export { CLASS_TITLES_ZH } from './class-titles.ts';
 export { MESSAGES, type MessageKey } from './messages.ts';
 
 export const LANGUAGES = ['en', 'zh-Hans'] as const;
@@ -51,6 +53,10 @@ export const translator =
  */
 export const checkTitle = (checkId: string, englishTitle: string, lang: Language = DEFAULT_LANGUAGE): string =>
   lang === 'en' ? englishTitle : Object.hasOwn(CHECK_TITLES_ZH, checkId) ? CHECK_TITLES_ZH[checkId]! : englishTitle;
+
+/** A conformance class's title in `lang`; a class the table does not know keeps its English title. */
+export const classTitleIn = (name: string, englishTitle: string, lang: Language = DEFAULT_LANGUAGE): string =>
+  lang === 'en' ? englishTitle : Object.hasOwn(CLASS_TITLES_ZH, name) ? CLASS_TITLES_ZH[name]! : englishTitle;
 
 /** Whether the table has a Chinese title for the check. */
 export const hasChineseTitle = (checkId: string): boolean => Object.hasOwn(CHECK_TITLES_ZH, checkId);

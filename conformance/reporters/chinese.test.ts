@@ -71,6 +71,7 @@ describe('the HTML report in Chinese', () => {
     expect(html).toContain('<span class="verdict ko">不符合</span>');
     expect(html).toContain('<h2>汇总 ');
     expect(html).toContain('<h2>按一致性类别</h2>');
+    expect(html).toContain('<div class="muted">核心：发现、健康状态文档、错误</div>');
     expect(html).toContain('<span class="label">✘ 未通过</span>');
     expect(html).not.toContain('<h2>Results</h2>');
   });

@@ -32,7 +32,7 @@ import {
   waiverNotes,
   withWaiversLabel,
 } from './shared.ts';
-import { checkTitle, DEFAULT_LANGUAGE, type Language, type Translate, translator } from '../i18n/index.ts';
+import { checkTitle, classTitleIn, DEFAULT_LANGUAGE, type Language, type Translate, translator } from '../i18n/index.ts';
 import { DEFAULT_DOCS_URL, requirementHref, requirementsToShow, requirementTextNote, requirementTextsInOrder, unknownRequirement } from './requirement-text.ts';
 
 export interface HtmlOptions {
@@ -272,7 +272,7 @@ function classesHtml(report: ConformanceReport, { lang, t }: Ctx): string {
         return `<td class="num s-${s} ${n === 0 ? 'zero' : 'nonzero'}">${n}</td>`;
       }).join('');
       const name = `<button type="button" class="link mono" data-filter-class="${h(row.name)}" title="${h(t('html.showClass'))}">${h(row.name)}</button>`;
-      const title = row.title ? `<div class="muted">${h(row.title)}</div>` : '';
+      const title = row.title ? `<div class="muted">${h(classTitleIn(row.name, row.title, lang))}</div>` : '';
       return `<tr><td>${name}${title}</td><td>${row.state === 'tested' ? t('class.tested') : `<span class="muted">${classStateLabel(row.state, report, lang)}</span>`}</td>${cells}<td class="num">${row.total}</td><td class="num">${h(formatDuration(row.durationMs))}</td></tr>`;
     })
     .join('');
