@@ -181,7 +181,7 @@ export const CHECK_TITLES_ZH: Readonly<Record<string, string>> = {
   'statistics/period-validated': '缺失、格式错误、为空、颠倒、在未来或过长的期间被拒绝，答复 422',
   'statistics/no-personal-data': '共享统计只含计数和代码：不含个人信息，不含运单号',
   'statistics/figures-consistent': '各项数字相互吻合',
-  'statistics/figures-current': '各项数字在 60 秒内计入一次交换',
+  'statistics/figures-current': '一次交换在 60 秒内计入各项数字',
   'statistics/past-year-answered': '起始于最近 366 天之内的期间得到答复',
   'statistics/generated-invalid-period-query-refused': '由参数派生的每个无效期间查询均被拒绝，并指明该参数',
   // --- health ---
