@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { SPEC_VERSION } from '../../../schemas/src/classes.ts';
 import { registry, type Requirement } from '../../../spec/registry.ts';
 import { html, raw, type Html } from '../html.ts';
-import { ROOT } from '../layout.ts';
+import { LANGS, ROOT, type Lang } from '../layout.ts';
 import { renderChapter, type ChapterEnv, type Heading } from '../markdown.ts';
 import { chapterFiles, statedIds, TEXT_DIR } from '../pages/spec.ts';
 import { printStyle } from './style.ts';
 
-export const LANGUAGES = ['en', 'zh-Hans'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** The site's languages (decision 0057): each has its printed edition. */
+export const LANGUAGES = LANGS;
+export type Language = Lang;
 
 /** Where a language's chapters are: English is spec/text itself, a translation a sub-folder named by its tag. */
 export const chapterDir = (language: Language, textDir = TEXT_DIR): string => (language === 'en' ? textDir : join(textDir, language));

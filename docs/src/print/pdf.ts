@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { SPEC_VERSION } from '../../../schemas/src/classes.ts';
 import { documentTitle, editionHtml, LANGUAGES, renderEdition, versionDate, type Language, type PageNumbers } from './edition.ts';
+import { escapeHtml } from '../html.ts';
 import { ROOT } from '../layout.ts';
 import { MARGIN } from './style.ts';
 import { POPPLER } from './text.ts';
@@ -43,7 +44,7 @@ const pdfOptions = (language: Language) =>
     margin: MARGIN,
     printBackground: true,
     displayHeaderFooter: true,
-    headerTemplate: running(documentTitle(language).replace(/&/g, '&amp;').replace(/</g, '&lt;'), language),
+    headerTemplate: running(escapeHtml(documentTitle(language)), language),
     footerTemplate: running(RUNNING[language].page, language),
     outline: true,
   }) as const;
