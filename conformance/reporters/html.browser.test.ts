@@ -20,6 +20,7 @@ describe.skipIf(!chromiumAvailable())('HTML report in headless Chromium', () => 
     dir = mkdtempSync(join(tmpdir(), 'ecdx-html-'));
     writeFileSync(join(dir, 'report.html'), renderHtml(report));
     writeFileSync(join(dir, 'hostile.html'), renderHtml(hostileReport()));
+    writeFileSync(join(dir, 'report.zh-Hans.html'), renderHtml(report, { lang: 'zh-Hans' }));
     browser = await launchChromium();
   }, 15_000);
 
@@ -91,6 +92,22 @@ describe.skipIf(!chromiumAvailable())('HTML report in headless Chromium', () => 
       expect(offline).toEqual([]);
       expect(requests.length).toBeGreaterThan(0);
       for (const url of requests) expect(url.startsWith('file:')).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 20_000);
+
+  it('in Chinese, says how many checks are shown in Chinese and filters by the Chinese status names', async () => {
+    const { page, offline, errors } = await open('report.zh-Hans.html');
+    try {
+      const total = report.results.length;
+      expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hans');
+      await expect.poll(() => page.locator('#shown').textContent()).toBe(`显示 ${total} / ${total} 项检查`);
+      expect(await page.locator('#verdict').textContent()).toContain('不符合');
+      await page.locator('#filter-text').fill('前提条件未满足');
+      expect(await page.locator('tbody.check:visible').count()).toBe(report.summary.preconditionFailed);
+      expect(offline).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await page.context().close();
