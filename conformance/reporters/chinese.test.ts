@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { ConformanceReport } from '../harness/report.ts';
 import { CHECK_TITLES_ZH, MESSAGES } from '../i18n/index.ts';
 import { requirementById } from '../../spec/registry.ts';
-import { renderConsoleSummary, renderConsoleText } from './console.ts';
+import { PassThrough } from 'node:stream';
+import { ConsoleProgress, renderConsoleSummary, renderConsoleText } from './console.ts';
 import { loadFixture } from './fixtures/index.ts';
 import { renderHtml } from './html.ts';
 import { reporters } from './index.ts';
@@ -103,6 +104,22 @@ describe('the console summary in Chinese', () => {
     expect(text).toMatch(/共 22 项检查：通过 8 项，未通过 4 项，.* — 不符合（/);
     expect(text).toContain('报告文件：reports/report.html');
     expect(text).not.toContain('Results by class');
+  });
+
+  it('prints the progress lines and the final summary in the language of ConsoleProgress', () => {
+    const stream = new PassThrough();
+    const chunks: string[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+    const progress = new ConsoleProgress({ stream, tty: false, color: false, lang: 'zh-Hans' });
+    progress.start(report.results.length);
+    for (const r of report.results) progress.checkFinished(r);
+    progress.end(report, []);
+    stream.end();
+    const text = stream.read()?.toString('utf8') ?? chunks.join('');
+    expect(text).toMatch(/^正在运行 22 项检查\n/);
+    expect(text).toContain(`✘ 未通过  ${failed.class}  ${checkId}`);
+    expect(text).toContain('按一致性类别的结果');
+    expect(text).not.toContain('Running 22 checks');
   });
 
   it('writes summary.txt in the language asked for', () => {
