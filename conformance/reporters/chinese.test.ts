@@ -103,6 +103,7 @@ describe('the console summary in Chinese', () => {
     expect(text).toContain(`✘ 未通过  ${failed.class}  ${checkId}`);
     expect(text).toMatch(/共 22 项检查：通过 8 项，未通过 4 项，.* — 不符合（/);
     expect(text).toContain('报告文件：reports/report.html');
+    expect(text).toContain(`      原文：${failed.message}\n`);
     expect(text).not.toContain('Results by class');
   });
 
