@@ -56,8 +56,9 @@ describe.each(['en', 'zh-Hans'] as const)('the printed edition in %s', (language
     expect(pdf.pages.length).toBeGreaterThan(edition.chapters.length);
   });
 
-  it('numbers every page in its footer, out of the total', () => {
-    for (const [i, page] of pdf.pages.entries()) expect(squeezed(page), `page ${i + 1}`).toContain(pdf.footer(i + 1));
+  it('numbers every page but the cover in its footer, out of the total', () => {
+    expect(squeezed(pdf.pages[0]!)).not.toContain(pdf.footer(1));
+    for (const [i, page] of pdf.pages.entries()) if (i > 0) expect(squeezed(page), `page ${i + 1}`).toContain(pdf.footer(i + 1));
   });
 
   it('prints the running header and footer legibly (a word box at least 6 pt high)', () => {

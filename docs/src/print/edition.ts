@@ -139,7 +139,7 @@ ${date && html`<p class="date">${words.date(date)}</p>`}
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${documentTitle(edition.language, version)}</title>
-<style>${raw(printStyle(edition.language))}</style>
+<style>${raw(printStyle(edition.language, documentTitle(edition.language, version)))}</style>
 </head>
 <body>
 ${titlePage}

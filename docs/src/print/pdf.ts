@@ -9,10 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { SPEC_VERSION } from '../../../schemas/src/classes.ts';
-import { documentTitle, editionHtml, LANGUAGES, renderEdition, versionDate, type Language, type PageNumbers } from './edition.ts';
-import { escapeHtml } from '../html.ts';
+import { editionHtml, LANGUAGES, renderEdition, versionDate, type Language, type PageNumbers } from './edition.ts';
 import { ROOT } from '../layout.ts';
-import { MARGIN } from './style.ts';
 import { POPPLER } from './text.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -29,25 +27,13 @@ const ARGS = [
 /** Where the PDF of one language is committed. */
 export const editionPath = (language: Language, version = SPEC_VERSION): string => `docs/ecdx-${version}.${language}.pdf`;
 
-const RUNNING = {
-  en: { font: "'Liberation Sans', 'DejaVu Sans', sans-serif", page: 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>' },
-  'zh-Hans': { font: "'Noto Sans CJK SC', sans-serif", page: '第 <span class="pageNumber"></span> 页　共 <span class="totalPages"></span> 页' },
+const PDF_OPTIONS = {
+  format: 'A4',
+  // The stylesheet's @page rules set the margins and print the running head and the page numbers.
+  preferCSSPageSize: true,
+  printBackground: true,
+  outline: true,
 } as const;
-
-/** page.pdf's header and footer are separate documents: they need their own font and size (in a style attribute: no double quotes). */
-const running = (content: string, language: Language): string =>
-  `<div style="box-sizing:border-box;width:100%;padding:0 ${MARGIN.right} 0 ${MARGIN.left};font-family:${RUNNING[language].font};font-size:8pt;color:#444;text-align:center">${content}</div>`;
-
-const pdfOptions = (language: Language) =>
-  ({
-    format: 'A4',
-    margin: MARGIN,
-    printBackground: true,
-    displayHeaderFooter: true,
-    headerTemplate: running(escapeHtml(documentTitle(language)), language),
-    footerTemplate: running(RUNNING[language].page, language),
-    outline: true,
-  }) as const;
 
 /** Write the page numbers into the loaded edition's table of contents, as editionHtml(edition, pages) would. */
 const numberContents = (page: Page, pages: PageNumbers): Promise<void> =>
@@ -108,7 +94,7 @@ export async function printEdition(browser: Browser, language: Language, guess?:
     let pages = guess;
     for (let attempt = 0; attempt < 3; attempt++) {
       if (pages) await numberContents(page, pages);
-      const pdf = await page.pdf(pdfOptions(language));
+      const pdf = await page.pdf(PDF_OPTIONS);
       const found = destinationPages(pdf);
       if (pages && samePages(pages, found)) return pinDates(pdf);
       pages = found;

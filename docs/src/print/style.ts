@@ -17,13 +17,33 @@ const FONTS: Record<Language, { body: string; heading: string; mono: string }> =
   },
 };
 
-/** The page margins; the header and footer (page.pdf's templates) sit inside the top and bottom ones. */
+/** The page margins; the running head and the footer sit in the top and bottom ones. */
 export const MARGIN = { top: '22mm', right: '20mm', bottom: '22mm', left: '22mm' } as const;
 
-export const printStyle = (language: Language): string => {
+/** The footer: `Page n of N`, `第 n 页 共 N 页`. */
+const RUNNING_PAGE: Record<Language, string> = {
+  en: '"Page " counter(page) " of " counter(pages)',
+  'zh-Hans': '"第 " counter(page) " 页　共 " counter(pages) " 页"',
+};
+
+const cssString = (text: string): string => `"${text.replace(/["\\]/g, '\\$&')}"`;
+
+/**
+ * The running head (the document's title) and the footer are CSS page-margin boxes, not page.pdf's templates: only
+ * the stylesheet can leave them off the cover.
+ */
+export const printStyle = (language: Language, title: string): string => {
   const font = FONTS[language];
+  const running = `font-family: ${font.heading}; font-size: 8pt; color: #444;`;
   return `
-@page { size: A4; margin: ${MARGIN.top} ${MARGIN.right} ${MARGIN.bottom} ${MARGIN.left}; }
+@page {
+  size: A4;
+  margin: ${MARGIN.top} ${MARGIN.right} ${MARGIN.bottom} ${MARGIN.left};
+  @top-center { content: ${cssString(title)}; ${running} }
+  @bottom-center { content: ${RUNNING_PAGE[language]}; ${running} }
+}
+/* A cover has no running head and no number (it is page 1 all the same, as the contents count it). */
+@page :first { @top-center { content: none; } @bottom-center { content: none; } }
 html { font-family: ${font.body}; font-size: 10.5pt; line-height: 1.5; color: #000; }
 body { margin: 0; }
 h1, h2, h3, h4, h5, h6, .title-page, .toc { font-family: ${font.heading}; }
