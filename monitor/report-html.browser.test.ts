@@ -1,10 +1,9 @@
 // The monitor's report page in a real browser: headless Debian Chromium through playwright-core, the page opened
 // from file:// as an authority or the other party would open report.html. Skipped only where /usr/bin/chromium is
 // missing (CI installs it).
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium, openOffline, type OpenedPage } from '../conformance/reporters/test-support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

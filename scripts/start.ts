@@ -5,9 +5,12 @@ import { join, relative, sep } from 'node:path';
 import { startMockServer } from '../mocks/server.ts';
 import { runConformance } from '../conformance/index.ts';
 import { ConsoleProgress, writeReports } from '../conformance/reporters/index.ts';
+import { languageFromLocale } from '../conformance/i18n/index.ts';
 import { renderRunIndex } from '../conformance/reporters/run-index.ts';
 import { PARTY_ROLES } from '../schemas/src/index.ts';
 
+// The reports in the reader's language, as ecdx test chooses it when no --lang is given: from the locale, else English.
+const lang = languageFromLocale(process.env);
 const reportDir = join(process.cwd(), 'reports');
 mkdirSync(reportDir, { recursive: true });
 const runs = [];
@@ -15,7 +18,7 @@ let conformant = true;
 for (const role of PARTY_ROLES) {
   const server = await startMockServer({ role, port: 0, host: '127.0.0.1' });
   console.log(`\nECDX conformance suite — the reference mock as a ${role} at ${server.url}`);
-  const progress = new ConsoleProgress();
+  const progress = new ConsoleProgress({ lang });
   try {
     const report = await runConformance({ target: server.url, role, progress });
     const dir = join(reportDir, role);
@@ -23,7 +26,7 @@ for (const role of PARTY_ROLES) {
     const docsUrl = relative(dir, join(import.meta.dirname, '..', 'docs', 'spec.html'))
       .split(sep)
       .join('/');
-    const written = await writeReports(report, { dir, formats: ['json', 'junit', 'html', 'md'], docsUrl });
+    const written = await writeReports(report, { dir, formats: ['json', 'junit', 'html', 'md'], docsUrl, lang });
     progress.end(
       report,
       written.map((p) => relative(process.cwd(), p)),

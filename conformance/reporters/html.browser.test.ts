@@ -1,10 +1,9 @@
 // The HTML report in a real browser: headless Debian Chromium through playwright-core, the page opened from
 // file:// exactly as a vendor's engineer would open it. Skipped only where /usr/bin/chromium is missing (CI
 // installs it).
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium, openOffline, type OpenedPage } from './test-support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

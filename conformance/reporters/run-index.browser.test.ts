@@ -1,6 +1,6 @@
 // reports/report.html (what `npm start` writes) in headless Chromium: both runs' verdicts and counts render, the
 // links lead to each run's report, and the page requests nothing from the network.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
