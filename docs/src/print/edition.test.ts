@@ -119,6 +119,13 @@ describe('the edition of a language with chapters still missing', () => {
       expect(chapter.present, chapter.file).toBe(present.includes(chapter.file));
       if (!chapter.present) expect(chapter.body).toContain(`本章（${chapter.file}）的中文版尚未完成`);
     }
+    // Every requirement is stated all the same, a missing chapter's in the registry's Chinese words.
+    expect([...edition.statements].sort()).toEqual([...renderEdition('en').statements].sort());
+    const missing = edition.chapters.find((c) => !c.present)!;
+    const first = renderEdition('en')
+      .chapters.find((c) => c.file === missing.file)!
+      .body.match(/id="(ECDX-[A-Z]{3}-\d{3})"/)![1]!;
+    expect(missing.body).toContain(`<p class="requirement" id="${first}"><strong>${first}</strong>`);
     const printed = editionHtml(edition);
     expect(printed.match(/<article class="chapter/g)).toHaveLength(english.length);
   });

@@ -9,7 +9,7 @@ import { SPEC_VERSION } from '../../../schemas/src/classes.ts';
 import { registry, type Requirement } from '../../../spec/registry.ts';
 import { html, raw, type Html } from '../html.ts';
 import { LANGS, ROOT, type Lang } from '../layout.ts';
-import { renderChapter, type ChapterEnv, type Heading } from '../markdown.ts';
+import { renderChapter, renderInline, type ChapterEnv, type Heading } from '../markdown.ts';
 import { chapterFiles, statedIds, TEXT_DIR } from '../pages/spec.ts';
 import { printStyle } from './style.ts';
 
@@ -31,7 +31,7 @@ const WORDS = {
     status: 'Working draft for review by carriers, platforms and standards bodies. Not an adopted standard.',
     contents: 'Contents',
     missingTitle: (title: string) => title,
-    missing: (file: string) => `This chapter (${file}) has not been written yet.`,
+    missing: (file: string) => `This chapter (${file}) has not been written yet. Its requirements, as the registry states them:`,
   },
   'zh-Hans': {
     name: 'ECDX',
@@ -84,7 +84,8 @@ export function renderEdition(language: Language, textDir = TEXT_DIR, registered
   const requirements = new Map(registered.map((r) => [r.id, r]));
   const usedIds = new Set([...chapterIds.values(), 'title-page', 'contents']);
   const statements: string[] = [];
-  const stated = statedIds(dir);
+  // A chapter not yet translated states its requirements from the registry, so every English statement has its anchor.
+  const stated = new Set([...statedIds(dir), ...statedIds(textDir)]);
   const chapters = english.map((file): PrintedChapter => {
     const id = chapterIds.get(file)!;
     const source = present.has(file) ? join(dir, file) : join(textDir, file);
@@ -94,9 +95,16 @@ export function renderEdition(language: Language, textDir = TEXT_DIR, registered
     const rendered = renderChapter(readFileSync(source, 'utf8'), env, (req) => (stated.has(req) ? `#${req}` : undefined));
     const title = env.headings.find((h) => h.level === 1)?.text ?? file;
     if (present.has(file)) return { file, id, title, sections: env.headings.filter((h) => h.level === 2), present: true, body: rendered };
-    // The notice names the chapter by its English title: the only title it has yet.
+    // The notice names the chapter by its English title, the only title it has yet, and states the chapter's
+    // requirements as the registry does in this language (as the site does), so that every id is in every edition.
     const words = WORDS[language];
-    const body = html`<h2>${words.missingTitle(title)}</h2><p class="notice">${words.missing(file)}</p>`.value;
+    const ids = env.statements;
+    statements.push(...ids);
+    const stating = ids.map((rid) => {
+      const text = requirements.get(rid)?.text[language] ?? '';
+      return html`<p class="requirement" id="${rid}"><strong>${rid}</strong> ${raw(renderInline(text, (req) => (stated.has(req) ? `#${req}` : undefined)))}</p>`;
+    });
+    const body = html`<h2>${words.missingTitle(title)}</h2><p class="notice">${words.missing(file)}</p>${stating}`.value;
     return { file, id, title: words.missingTitle(title), sections: [], present: false, body };
   });
   return { language, chapters, statements };
