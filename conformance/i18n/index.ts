@@ -6,7 +6,6 @@ import { CLASS_TITLES_ZH } from './class-titles.ts';
 import { MESSAGES, type MessageKey } from './messages.ts';
 
 export { CHECK_TITLES_ZH } from './check-titles.ts';
-export { CLASS_TITLES_ZH } from './class-titles.ts';
 export { MESSAGES, type MessageKey } from './messages.ts';
 
 export const LANGUAGES = ['en', 'zh-Hans'] as const;

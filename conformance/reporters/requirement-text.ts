@@ -56,7 +56,6 @@ export function requirementsToShow(result: CheckResult): NamedRequirement[] {
 }
 
 /** What a report says of a requirement this harness's registry does not hold (a report edited or from another version). */
-export const UNKNOWN_REQUIREMENT = msg('requirement.unknown', 'en', { version: SPEC_VERSION });
 export const unknownRequirement = (lang: Language = DEFAULT_LANGUAGE): string => msg('requirement.unknown', lang, { version: SPEC_VERSION });
 
 /**

@@ -35,16 +35,6 @@ export const STATUS_SYMBOL: Readonly<Record<ResultStatus, string>> = {
 /** A step of a check that could not be taken (evidence of kind `blocked`). */
 export const BLOCKED_SYMBOL = '⊘';
 
-export const STATUS_MEANING: Readonly<Record<ResultStatus, string>> = {
-  passed: 'every assertion held',
-  failed: 'a MUST or MUST NOT requirement was not met',
-  warning: 'a SHOULD or SHOULD NOT requirement was not met',
-  skipped: 'the class is not claimed (never counted as passed)',
-  'precondition-failed': 'the check could not reach the state it needs (never counted as passed)',
-  error: 'the harness could not decide',
-  waived: 'did not pass, and a waiver accepted it for now (never counted as passed)',
-};
-
 /** A state's name in `lang`: `failed`, `未通过`. */
 export const statusName = (status: ResultStatus, lang: Language = DEFAULT_LANGUAGE): string => msg(`status.${status}`, lang);
 
@@ -184,7 +174,6 @@ export const countsLine = (summary: Summary, lang: Language = DEFAULT_LANGUAGE):
   RESULT_STATUSES.map((s) => msg('count.status', lang, { n: summary[summaryKey(s)], status: statusName(s, lang) })).join(listSeparator(lang));
 
 /** What every format says of a narrowed run instead of a verdict. */
-export const PARTIAL_RUN = msg('verdict.partialRun');
 export const partialRunLabel = (lang: Language = DEFAULT_LANGUAGE): string => msg('verdict.partialRun', lang);
 
 /** The filters that narrowed a run, as given: `--only a, b; --skip c; --classes core`. */
@@ -228,7 +217,6 @@ export function runNotes(report: ConformanceReport, lang: Language = DEFAULT_LAN
 export const partialPassed = (report: ConformanceReport): boolean => partialRunPassed(report.results);
 
 /** What every format says of a run that passes only because waivers covered some results. */
-export const WITH_WAIVERS = msg('verdict.withWaivers');
 export const withWaiversLabel = (lang: Language = DEFAULT_LANGUAGE): string => msg('verdict.withWaivers', lang);
 
 /** `1 waived result` … */
