@@ -145,7 +145,9 @@ describe.skipIf(!prometheusAvailable())('a real Prometheus scraping the monitor 
     const [push] = await prometheus!.query(`histogram_quantile(0.5, sum by (le) (${M.pushLatency}_bucket{target="carrier-a"}))`);
     expect(push?.value).toBe(4);
     // The failed canary took 2.5 s: above ECDX-HLT-009's 2 s bucket edge.
-    const [slow] = await prometheus!.query(`${M.probeDuration}_count{probe="canary"} - ignoring(le) ${M.probeDuration}_bucket{probe="canary",le="2"}`);
+    const [slow] = await prometheus!.query(
+      `${M.probeDuration}_count{job="ecdx-monitor",probe="canary"} - ignoring(le) ${M.probeDuration}_bucket{job="ecdx-monitor",probe="canary",le="2"}`,
+    );
     expect(slow?.value).toBe(1);
   });
 
