@@ -3,19 +3,10 @@
 // Chinese term, and a term to avoid is no other entry's term.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { loadGlossary } from './glossary.ts';
 
-interface Term {
-  en: string;
-  'zh-Hans': string;
-  policy?: string;
-  source: string;
-  avoid?: string[];
-  note?: string;
-}
-
-const { terms } = parse(readFileSync(join(import.meta.dirname, 'glossary.yaml'), 'utf8')) as { terms: Term[] };
+const terms = loadGlossary();
 // The original text, as captured (traditional characters), kept beside the glossary: an official document (Copyright
 // Law of the PRC, art. 5), copied verbatim so that this check runs wherever the repository does.
 const policy = readFileSync(join(import.meta.dirname, 'policy', 'policy-2019-zh-hant.txt'), 'utf8');

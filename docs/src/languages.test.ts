@@ -12,7 +12,7 @@ import { generateDocs } from './build.ts';
 import { escapeHtml } from './html.ts';
 import { langDir, LANGS, relocate, ROOT, SITE_PAGES, type Lang } from './layout.ts';
 import { OPERATION_SUMMARIES_ZH } from './operations-zh.ts';
-import { loadGlossary } from './pages/glossary.ts';
+import { loadGlossary } from '../../spec/glossary.ts';
 import { FILTER_SCRIPT, requirementsPage } from './pages/requirements.ts';
 import { renderSpecZh, specPage } from './pages/spec.ts';
 

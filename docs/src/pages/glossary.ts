@@ -1,25 +1,10 @@
 // docs/glossary.html and docs/zh-Hans/glossary.html: the terms of the standard (spec/glossary.yaml, decision 0057) in
 // English and Simplified Chinese, with the policy's own spelling where the term comes from the Guiding Opinions
 // (the original is in traditional characters, as captured), the source of each term and the renderings to avoid.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { loadGlossary, type GlossaryTerm as Term } from '../../../spec/glossary.ts';
 import { html, raw, slug, type Html } from '../html.ts';
-import { page, ROOT, type Lang } from '../layout.ts';
+import { page, type Lang } from '../layout.ts';
 import { renderInline } from '../markdown.ts';
-
-export const GLOSSARY_PATH = join(ROOT, 'spec', 'glossary.yaml');
-
-export interface Term {
-  en: string;
-  'zh-Hans': string;
-  policy?: string;
-  source: string;
-  avoid?: string[];
-  note?: string;
-}
-
-export const loadGlossary = (path = GLOSSARY_PATH): Term[] => (parse(readFileSync(path, 'utf8')) as { terms?: Term[] }).terms ?? [];
 
 /** A term's anchor, the same on both pages: `glossary.html#term-shipping-data`. */
 export const termId = (term: Term): string => `term-${slug(term.en)}`;
