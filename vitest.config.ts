@@ -27,10 +27,10 @@ export default defineConfig({
     include: areas ? ['verify/checks/**/*.test.ts'] : ['**/*.test.ts'],
     exclude: ['node_modules/**', 'reports/**', ...(areas ? [] : ['verify/checks/**'])],
     testTimeout: 30_000,
-    // Three files at once on CI's two cores (vitest's default leaves one core idle): the longest files wait on the
-    // mock's clock and sockets far more than they compute. Measured on the 2-core CI machine with the monitor's
-    // tests in: two workers 527 s, three 467 s, the same results.
-    maxWorkers: 3,
+    // Two files at once even on CI's two cores (vitest's default leaves one core idle): the longest files wait on
+    // the mock's clock and sockets far more than they compute. Not three: the matrix shards already run a worker
+    // thread per core each, and a third file starved them (checks past their 2 min deadline, answers past 10 s).
+    maxWorkers: 2,
     sequence: { sequencer: ShardsFirst },
   },
 });
