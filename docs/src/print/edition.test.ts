@@ -76,7 +76,7 @@ describe.each(['en', 'zh-Hans'] as const)('the printed edition in %s', (language
 
   it('lists every chapter in the table of contents with the page it begins on, where it does begin', () => {
     // Laid out, an entry is one line: the title, the leader, the number.
-    const lines = pdfPages(committed(language), true).flatMap((p, i) => p.split('\n').map((line) => ({ page: i + 1, line: squeezed(line) })));
+    const lines = pdfPages(committed(language), 'layout').flatMap((p, i) => p.split('\n').map((line) => ({ page: i + 1, line: squeezed(line) })));
     for (const chapter of edition.chapters) {
       const title = squeezed(chapter.title);
       const entry = lines.find(({ page, line }) => page > 1 && line.startsWith(title) && /^\d+$/.test(line.slice(title.length)));

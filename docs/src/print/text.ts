@@ -6,9 +6,13 @@ import { execFileSync } from 'node:child_process';
 /** poppler-utils' tools, which .ci/run installs (as it installs Chromium), by name on the PATH. */
 export const POPPLER = { text: 'pdftotext', info: 'pdfinfo' } as const;
 
-/** The text of `pdf`, in reading order, or with `layout` as it is laid out (a table of contents' line is a line). */
-export const pdfText = (pdf: Uint8Array, layout = false): string =>
-  execFileSync(POPPLER.text, ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), '-', '-'], {
+/**
+ * The text of `pdf`: in reading order (poppler's guess at columns and table cells), `layout` as it is laid out (a
+ * table of contents' line is a line), or `raw` in the order the PDF draws it, which for Chromium's print is the
+ * document's order.
+ */
+export const pdfText = (pdf: Uint8Array, order: 'reading' | 'layout' | 'raw' = 'reading'): string =>
+  execFileSync(POPPLER.text, ['-enc', 'UTF-8', ...(order === 'reading' ? [] : [`-${order}`]), '-', '-'], {
     input: pdf,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -17,7 +21,7 @@ export const pdfText = (pdf: Uint8Array, layout = false): string =>
   });
 
 /** The pages of `pdf`'s text; pdftotext ends every page with a form feed. */
-export const pdfPages = (pdf: Uint8Array, layout = false): string[] => pdfText(pdf, layout).split('\f').slice(0, -1);
+export const pdfPages = (pdf: Uint8Array, order: 'reading' | 'layout' = 'reading'): string[] => pdfText(pdf, order).split('\f').slice(0, -1);
 
 export interface PdfWord {
   text: string;
