@@ -1,16 +1,40 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+// `npm test` on CI's two cores, in two phases (decision 0061):
+// 1. the matrix's shards (verify/verify-suite.shard-*.test.ts) alone, one per core: each keeps its core busy with
+//    a hundred mock servers, and a third file beside them starved them (generated checks past their 2 min deadline,
+//    answers past 10 s);
+// 2. every other file, three at once and without a fresh module graph per file: most of them wait on sockets,
+//    child processes and settle times, and re-importing the harness, the mock and TypeBox for each of two hundred
+//    files cost more CPU than their tests.
+const SHARDS = 'verify/verify-suite.shard-*.test.ts';
+/** Files that replace a module with vi.mock: they need a module graph of their own. */
+const MODULE_MOCKS = ['mocks/core/idempotency.test.ts'];
 
 /**
- * The matrix's shards first, on both workers, then everything else in vitest's order: they are the longest files by
- * far, and started last (vitest knows no durations on a fresh checkout and goes by file size) they leave a worker
- * idle at the end.
+ * The files known to take longest first (vitest knows no durations on a fresh checkout and goes by file size), so
+ * that none of them starts last and runs alone at the end; the rest in vitest's order.
  */
-class ShardsFirst extends BaseSequencer {
+const LONGEST = [
+  'conformance/checks/push/delivery.test.ts',
+  'scripts/package.test.ts',
+  'verify/hostile/hostile.test.ts',
+  'bench/smoke.test.ts',
+  'cli/waivers.test.ts',
+  'verify/report-leaks.test.ts',
+  'conformance/checks/push/pending-pushes.test.ts',
+  'conformance/checks/push/content.test.ts',
+  'cli/mock.test.ts',
+];
+class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const isShard = (f: TestSpecification) => /verify-suite\.shard-\d+\.test\.ts$/.test(f.moduleId);
-    return [...sorted.filter(isShard), ...sorted.filter((f) => !isShard(f))];
+    const rank = (f: TestSpecification) => {
+      const i = LONGEST.findIndex((path) => f.moduleId.endsWith(`/${path}`));
+      return i < 0 ? LONGEST.length : i;
+    };
+    return sorted.sort((a, b) => rank(a) - rank(b)); // stable: the rest keep vitest's order
   }
 }
 
@@ -18,19 +42,29 @@ class ShardsFirst extends BaseSequencer {
 // proves for every check and fault with the same expectations: they are for quick feedback while writing a check
 // (`npm run verify:areas`), and stay out of `npm test`, which must fit CI's budget on two cores.
 const areas = process.env['ECDX_AREA_TESTS'] === '1';
+const ignored = ['node_modules/**', 'reports/**'];
+
+const project = (name: string, test: TestProjectInlineConfiguration['test']): TestProjectInlineConfiguration => ({ extends: true, test: { name, ...test } });
 
 export default defineConfig({
   // `ecdx/…` imported from inside the checkout (the msw example) resolves to the sources, not to a build.
   resolve: { conditions: ['ecdx-source'] },
   ssr: { resolve: { conditions: ['ecdx-source'], externalConditions: ['ecdx-source'] } },
   test: {
-    include: areas ? ['verify/checks/**/*.test.ts'] : ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'reports/**', ...(areas ? [] : ['verify/checks/**'])],
     testTimeout: 30_000,
-    // Two files at once even on CI's two cores (vitest's default leaves one core idle): the longest files wait on
-    // the mock's clock and sockets far more than they compute. Not three: the matrix shards already run a worker
-    // thread per core each, and a third file starved them (checks past their 2 min deadline, answers past 10 s).
-    maxWorkers: 2,
-    sequence: { sequencer: ShardsFirst },
+    sequence: { sequencer: LongestFirst },
+    projects: areas
+      ? [project('areas', { include: ['verify/checks/**/*.test.ts'], exclude: ignored })]
+      : [
+          project('matrix', { include: [SHARDS], maxWorkers: 2, sequence: { groupOrder: 0 } }),
+          project('shared', {
+            include: ['**/*.test.ts'],
+            exclude: [...ignored, 'verify/checks/**', SHARDS, ...MODULE_MOCKS],
+            isolate: false,
+            maxWorkers: 3,
+            sequence: { groupOrder: 1 },
+          }),
+          project('isolated', { include: MODULE_MOCKS, maxWorkers: 3, sequence: { groupOrder: 1 } }),
+        ],
   },
 });

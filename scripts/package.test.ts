@@ -27,6 +27,8 @@ const npm = (args: string[], cwd = project) => execFileSync('npm', args, { cwd, 
 const installPreferringCache = (specs: string[]) => npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', ...specs]);
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const bin = join(project, 'node_modules', '.bin');
+/** `ecdx test` speaks the locale's language (decision 0060): these tests read its English whatever the machine's locale. */
+const ENGLISH = { LC_ALL: 'C.UTF-8' };
 let tarball = '';
 
 beforeAll(() => {
@@ -87,6 +89,7 @@ describe('the packed package in a project of its own', () => {
       const test = execFileSync(join(bin, 'ecdx'), ['test', '--target', url, '--role', 'carrier', '--only', 'discovery', '--report-dir', reports], {
         cwd: project,
         encoding: 'utf8',
+        env: { ...process.env, ...ENGLISH },
       });
       expect(test).toMatch(/Partial run — not a conformance verdict .*what ran passed/);
       expect(existsSync(join(reports, 'report.json'))).toBe(true);
@@ -212,7 +215,7 @@ describe('the packed package in a project of its own', () => {
 describe('the CI recipes, their shell steps run against the mock', () => {
   let clean: MockServer;
   let faulty: MockServer;
-  const offline = { npm_config_offline: 'true' };
+  const offline = { npm_config_offline: 'true', ...ENGLISH };
   beforeAll(async () => {
     clean = await startMockServer({ role: 'carrier', port: 0 });
     faulty = await startMockServer({ role: 'carrier', port: 0, faults: ['conformance-requires-signature'] });

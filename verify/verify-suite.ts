@@ -17,6 +17,8 @@ export interface VerifyOptions {
   checks?: readonly Check[];
   /** Which checks run under each fault (VerifyPlan.reach): those it can reach (default), or every one. */
   reach?: 'traced' | 'every-check';
+  /** Faults whose runs start first (VerifyPlan.startFirst). */
+  startFirst?: readonly FaultName[];
   /** Worker threads for the fault runs (VerifyPlan.workers). */
   workers?: number;
   onProgress?: (line: string) => void;
@@ -29,6 +31,7 @@ export const verifySuite = (options: VerifyOptions = {}): Promise<DetectionMatri
     ...(options.roles ? { roles: options.roles } : {}),
     ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
     ...(options.reach ? { reach: options.reach } : {}),
+    ...(options.startFirst ? { startFirst: options.startFirst } : {}),
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

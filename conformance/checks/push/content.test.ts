@@ -28,7 +28,7 @@ const CONTENT = [
   'push/v1-secret-per-subscription',
 ];
 
-describe('the push content checks against a carrier that pushes as the text allows', () => {
+describe.concurrent('the push content checks against a carrier that pushes as the text allows', () => {
   it.concurrent.each(CONTENT)('%s passes', async (id) => {
     expect((await outcome(id)).status).toBe('passed');
   });
@@ -38,7 +38,7 @@ describe('the push content checks against a carrier that pushes as the text allo
   });
 });
 
-describe('push/standard-webhooks-envelope against a carrier that stamps pushes with the wrong clock', () => {
+describe.concurrent('push/standard-webhooks-envelope against a carrier that stamps pushes with the wrong clock', () => {
   it('fails when webhook-timestamp is the real time, not the test clock the harness moved', async () => {
     expect(await outcome('push/standard-webhooks-envelope', { wallClockStamps: true })).toMatchObject({
       status: 'failed',
@@ -47,7 +47,7 @@ describe('push/standard-webhooks-envelope against a carrier that stamps pushes w
   });
 });
 
-describe('pushes that do not verify count as no push', () => {
+describe.concurrent('pushes that do not verify count as no push', () => {
   it('fail the envelope check, which names how many did not verify', async () => {
     expect(await outcome('push/standard-webhooks-envelope', { signsWithAnotherKey: true })).toMatchObject({
       status: 'failed',

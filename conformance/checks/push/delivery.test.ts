@@ -29,7 +29,7 @@ async function outcome(id: string, behaviour: CarrierBehaviour = {}, settleMs = 
 
 const DELIVERY = DELIVERY_CHECKS;
 
-describe('the push delivery checks against a carrier that pushes as the text allows', () => {
+describe.concurrent('the push delivery checks against a carrier that pushes as the text allows', () => {
   it.concurrent.each(DELIVERY)('%s passes', async (id) => {
     expect(await outcome(id)).toMatchObject({ status: 'passed' });
   });
@@ -39,7 +39,7 @@ describe('the push delivery checks against a carrier that pushes as the text all
   });
 });
 
-describe('push/first-attempt-prompt judges the target by its own clock, not by the harness\u2019s haste', () => {
+describe.concurrent('push/first-attempt-prompt judges the target by its own clock, not by the harness\u2019s haste', () => {
   it('passes a carrier whose dispatcher runs a second after the clock moved (it stamps what its clock reads then)', async () => {
     expect(await outcome('push/first-attempt-prompt', { dispatchLagMs: 1_000 })).toMatchObject({ status: 'passed' });
   }, 60_000);
@@ -52,7 +52,7 @@ describe('push/first-attempt-prompt judges the target by its own clock, not by t
   }, 60_000);
 });
 
-describe('push/2xx-ends-delivery gives the target time to read each answer before it moves the clock', () => {
+describe.concurrent('push/2xx-ends-delivery gives the target time to read each answer before it moves the clock', () => {
   it('passes a busy carrier that reads answers late and times attempts out on its test clock', async () => {
     // A settle time long enough for a retry of the busy carrier's to arrive, as a real run's is.
     const busy = { sendLagMs: 1_500, readLagMs: 1_500, clockTimeout: true };
@@ -67,7 +67,7 @@ describe('push/2xx-ends-delivery gives the target time to read each answer befor
   }, 60_000);
 });
 
-describe('push/abandoned-batch-disables', () => {
+describe.concurrent('push/abandoned-batch-disables', () => {
   it('fails a carrier that abandons a batch but leaves the subscription ACTIVE', async () => {
     expect(await outcome('push/abandoned-batch-disables', { activeAfterAbandon: true })).toMatchObject({
       status: 'failed',

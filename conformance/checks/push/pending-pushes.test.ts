@@ -36,7 +36,7 @@ async function run(ids: string[], behaviour: CarrierBehaviour, settleMs = 50) {
   }
 }
 
-describe(PENDING, () => {
+describe.concurrent(PENDING, () => {
   it('is skipped for a carrier whose test clock does not state pendingPushes', async () => {
     expect((await run([PENDING], {}))[PENDING]).toMatchObject({ status: 'skipped', message: expect.stringMatching(/does not state pendingPushes/) });
   });
@@ -60,7 +60,7 @@ describe(PENDING, () => {
   }, 30_000);
 });
 
-describe('the push checks rely on pendingPushes only once it was seen to hold', () => {
+describe.concurrent('the push checks rely on pendingPushes only once it was seen to hold', () => {
   const LONG_SETTLE_MS = 1_500;
   it('a truthful carrier: the settle time is not waited, and the checks still pass', async () => {
     const results = await run([PENDING, 'push/nothing-after-delete'], { statesPending: 'truly' }, LONG_SETTLE_MS);
@@ -80,7 +80,7 @@ describe('the push checks rely on pendingPushes only once it was seen to hold', 
   }, 60_000);
 });
 
-describe('the delivery checks on a carrier whose statement holds', () => {
+describe.concurrent('the delivery checks on a carrier whose statement holds', () => {
   const DELIVERY = DELIVERY_CHECKS;
   it.concurrent.each(DELIVERY)(
     '%s passes a busy carrier (slow dispatcher, late reader) that states pendingPushes truly',
