@@ -44,6 +44,8 @@ describe('the Markdown report in Chinese', () => {
     expect(md).toContain('| 被测实现 |');
     expect(md).toContain('| ✔ 通过 | ✘ 未通过 | ⚠ 警告 | ○ 跳过 | ⊘ 前提条件未满足 | ‼ 错误 | ⚑ 已豁免 | 合计 |');
     expect(md).not.toContain('## Failures');
+    // The by-class table names each class in Chinese after its code.
+    expect(md).toMatch(/\| `core` 核心：发现、健康状态文档、错误 \|/);
   });
 
   it("names a failed check by its Chinese title, the English after it, with the requirement's Chinese text first", () => {

@@ -28,7 +28,7 @@ import {
   waiverNotes,
   withWaiversLabel,
 } from './shared.ts';
-import { checkTitle, DEFAULT_LANGUAGE, type Language, type Translate, translator } from '../i18n/index.ts';
+import { checkTitle, DEFAULT_LANGUAGE, type Language, type Translate, translator, classTitleIn } from '../i18n/index.ts';
 import { DEFAULT_DOCS_URL, requirementHref, requirementsToShow, requirementTextNote, requirementTextsInOrder, unknownRequirement } from './requirement-text.ts';
 
 export interface MarkdownOptions {
@@ -226,7 +226,8 @@ export function renderMarkdown(input: ConformanceReport, options: MarkdownOption
     ...table(
       [t('label.class'), ...RESULT_STATUSES.map((s) => statusName(s, lang)), t('label.total')],
       classBreakdown(report).map((row) => [
-        `${mdCode(row.name)}${row.state === 'tested' ? '' : ` (${classStateLabel(row.state, report, lang)})`}`,
+        // In Chinese the class's Chinese title follows its name, as the HTML report shows it: the names are English words.
+        `${mdCode(row.name)}${lang !== 'en' && row.title ? ` ${mdText(classTitleIn(row.name, row.title, lang))}` : ''}${row.state === 'tested' ? '' : ` (${classStateLabel(row.state, report, lang)})`}`,
         ...RESULT_STATUSES.map((s) => String(row.counts[summaryKey(s)])),
         String(row.total),
       ]),
