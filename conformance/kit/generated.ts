@@ -333,7 +333,7 @@ export async function expectGeneratedQueryRefusals(t: TestContext, spec: Generat
     return finding ? { ...finding, message: `${finding.message}; the request: GET ${url.length > 300 ? `${url.slice(0, 300)}…` : url}` } : undefined;
   });
   leaveOutAlike(t, from, refused);
-  const failing = findings.filter((f): f is Finding => f !== undefined);
+  const failing = findings.filter((f) => f !== undefined);
   t.expectNone(
     failing.length > 0
       ? [{ ...failing[0]!, message: `${failing.length} of ${variants.length} generated invalid queries were not refused as required. ${failing[0]!.message}` }]

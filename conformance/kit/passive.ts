@@ -3,6 +3,7 @@
 // (client-duties.ts), so that a client judged by hand and through the test actions reads the same. A duty passes
 // only on positive evidence — requests of the kind it judges, with no finding — and one of whose kind no request
 // came is `skipped`, never passed.
+import { english, messageMembers } from '../i18n/text.ts';
 import type { PartyRole } from '../../schemas/src/index.ts';
 import { problemTypeUri } from '../../schemas/src/problems.ts';
 import { requirementById } from '../../spec/registry.ts';
@@ -252,7 +253,7 @@ function resultOf(duty: Duty, judgement: Judgement, exchangeOf: PassiveOptions['
   const failures: Evidence[] = findings.map((f) => ({
     kind: 'assertion',
     passed: false,
-    message: f.message,
+    ...messageMembers(f.message),
     requirementId: f.requirementId ?? duty.requirementIds[0]!,
     ...(f.pointer === undefined ? {} : { pointer: f.pointer }),
   }));
@@ -262,7 +263,7 @@ function resultOf(duty: Duty, judgement: Judgement, exchangeOf: PassiveOptions['
     status: level === 'MUST' ? 'failed' : 'warning',
     message: `${findings
       .slice(0, NAMED_FINDINGS)
-      .map((f) => f.message)
+      .map((f) => english(f.message))
       .join('; ')}${more > 0 ? ` (and ${plural(more, 'more finding')})` : ''}`,
     failedRequirementIds: [...new Set(findings.map((f) => f.requirementId ?? duty.requirementIds[0]!))],
     evidence: [...shown, ...failures],
