@@ -15,7 +15,7 @@ import type { CounterpartyServer, CounterpartySession } from './counterparty/ser
 import type { Evidence, FixtureRecord } from './report.ts';
 import { SECOND } from '../../schemas/time.ts';
 import { HARNESS } from './messages.ts';
-import { english, joinTexts, messageMembers, type Bilingual, type Text } from '../i18n/text.ts';
+import { english, joinTexts, messageMembers, verbatim, type Bilingual, type Text } from '../i18n/text.ts';
 import type { PartyRole } from '../../schemas/src/index.ts';
 
 /** What every check of one run shares. */
@@ -467,7 +467,7 @@ function problemTitle(response: HttpResponse): string | undefined {
 }
 
 /** A text as a value of a message: plain English is shown as it is in both. */
-const bi = (text: Text): Bilingual => (typeof text === 'string' ? { en: text, 'zh-Hans': text } : text);
+const bi = (text: Text): Bilingual => (typeof text === 'string' ? verbatim(text) : text);
 
 /** A message framed by the harness (a precondition, a rule that does not apply): framed only when the reason has Chinese. */
 const framed = (frame: (params: { reason: Bilingual }) => Bilingual, reason: Text): Text =>

@@ -40,5 +40,7 @@ describe('the catalogues of check messages', () => {
     const entry = { en: '{what} took {n} ms', 'zh-Hans': '{what}用时 {n} 毫秒' };
     expect(bilingual(entry, { what: { en: 'the answer', 'zh-Hans': '应答' }, n: 12 })).toEqual({ en: 'the answer took 12 ms', 'zh-Hans': '应答用时 12 毫秒' });
     expect(() => bilingual(entry, { n: 1 })).toThrow(/'what'/);
+    // Put into a template string by mistake, it throws rather than reading "[object Object]".
+    expect(() => `${bilingual(entry, { what: 'x', n: 1 })}`).toThrow(/used as a string/);
   });
 });

@@ -49,7 +49,20 @@ export const CATALOGUES = new Map<string, Readonly<Record<string, Entry>>>();
 /** Fill a template in both languages; a value that is itself bilingual gives each language its own text. */
 export function bilingual(entry: Entry, params: Readonly<Record<string, MessageValue>> = {}): Bilingual {
   const pick = (lang: Language) => Object.fromEntries(Object.entries(params).map(([name, v]) => [name, typeof v === 'object' ? v[lang] : v]));
-  return { en: formatMessage(entry.en, pick('en')), 'zh-Hans': formatMessage(entry['zh-Hans'], pick('zh-Hans')) };
+  return loud({ en: formatMessage(entry.en, pick('en')), 'zh-Hans': formatMessage(entry['zh-Hans'], pick('zh-Hans')) });
+}
+
+/**
+ * A bilingual text put into a template string would read "[object Object]" in a report, and the type checker does
+ * not see it: such a text throws instead (a harness bug, reported as the check's error). Not enumerable, so a
+ * report's JSON and a test's toEqual do not see it.
+ */
+function loud(text: Bilingual): Bilingual {
+  return Object.defineProperty(text, 'toString', {
+    value: () => {
+      throw new TypeError(`a bilingual text was used as a string (give it to a message as a parameter): ${text.en}`);
+    },
+  });
 }
 
 /**
@@ -67,14 +80,14 @@ export function defineMessages<const M extends Record<string, Entry>>(area: stri
 }
 
 /** The same text in both languages: an id, a URL, the target's own words. */
-export const verbatim = (text: string): Bilingual => ({ en: text, 'zh-Hans': text });
+export const verbatim = (text: string): Bilingual => loud({ en: text, 'zh-Hans': text });
 
 /** Texts joined in each language with its own separator. */
 export function joinTexts(texts: readonly Text[], separator: Bilingual = { en: ', ', 'zh-Hans': '，' }): Bilingual {
-  return {
+  return loud({
     en: texts.map(english).join(separator.en),
     'zh-Hans': texts.map((t) => textIn(t, 'zh-Hans')).join(separator['zh-Hans']),
-  };
+  });
 }
 
 /** The members an evidence entry or a result carries for a text: its English `message`, its Chinese beside it. */
