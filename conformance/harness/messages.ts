@@ -46,6 +46,15 @@ export const HARNESS = defineMessages('harness', {
     'zh-Hans': '推送接收端未运行（请使用 --callback-host 或 --callback-url）',
   },
   noCounterparty: { en: 'no judging counterparty is running', 'zh-Hans': '评判用对端未运行' },
+  // --- a run or a check stopped ---
+  runDeadline: { en: 'the run reached its deadline (max duration {max})', 'zh-Hans': '运行已到截止时间（最长时长 {max}）' },
+  checkDeadline: { en: 'the check did not finish within {within}', 'zh-Hans': '该检查未在 {within} 内完成' },
+  harnessFailed: { en: 'the harness failed: {reason}', 'zh-Hans': '一致性测试套件出错：{reason}' },
+  harnessFailedBare: { en: 'the harness failed', 'zh-Hans': '一致性测试套件出错' },
+  notRun: { en: 'not run: {reason}', 'zh-Hans': '未运行：{reason}' },
+  notRunBefore: { en: 'not run: {reason} before this check started', 'zh-Hans': '未运行：在该检查开始前{reason}' },
+  stopped: { en: 'stopped: {reason}', 'zh-Hans': '已停止：{reason}' },
+  stoppedBefore: { en: 'stopped: {reason} before this check finished', 'zh-Hans': '已停止：在该检查完成前{reason}' },
   // --- how the runner sums up a check ---
   classNotClaimed: { en: 'class {class} is not claimed by the target', 'zh-Hans': '被测实现未声明一致性类别 {class}' },
   classNotClaimedOrSelected: {

@@ -219,7 +219,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
   let selected: Check[] = [];
   let claimed = new Set<string>();
   // A failure of the harness itself stops the run; what finished is kept and the rest ends as an error.
-  const harnessFailed = (error: unknown) => run.stop(new Stop(`the harness failed: ${describeError(error)}`, false));
+  const harnessFailed = (error: unknown) => run.stop(new Stop(HARNESS.harnessFailed({ reason: describeError(error) }), false));
   try {
     await discover(env, options.role);
     claimed = new Set<string>(options.classes ?? classNamesOf(env.claim?.classes));
@@ -272,7 +272,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
   const ran = selected.map((check) => {
     const result = results.get(check);
     if (result) return result;
-    const notRun = errorResult(check, notRunMessage(stopped ?? new Stop('the harness failed', false)));
+    const notRun = errorResult(check, notRunMessage(stopped ?? new Stop(HARNESS.harnessFailedBare(), false)));
     try {
       options.progress?.checkFinished?.(notRun); // the progress shows every check, those the run did not reach too
     } catch {
@@ -329,7 +329,7 @@ function skippedResult(check: Check, message: Text): CheckResult {
   return { ...resultOf(check), status: 'skipped', ...resultMessage(check, message) };
 }
 
-function errorResult(check: Check, message: string): CheckResult {
+function errorResult(check: Check, message: Text): CheckResult {
   return { ...resultOf(check), status: 'error', ...resultMessage(check, message) };
 }
 
@@ -367,7 +367,7 @@ export async function runCheck(check: Check, env: RunEnvironment, deadlineMs = c
   const byRun = () => stop.abort(env.signal?.reason);
   if (env.signal?.aborted) byRun();
   else env.signal?.addEventListener('abort', byRun, { once: true });
-  const deadline = setTimeout(() => stop.abort(new Stop(`the check did not finish within ${describeSeconds(deadlineMs)}`, true)), deadlineMs);
+  const deadline = setTimeout(() => stop.abort(new Stop(HARNESS.checkDeadline({ within: describeSeconds(deadlineMs) }), true)), deadlineMs);
   const stopped = new Promise<never>((_, reject) => {
     const onStop = () => reject(stop.signal.reason);
     if (stop.signal.aborted) onStop();
