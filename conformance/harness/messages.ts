@@ -15,7 +15,7 @@ export const HARNESS = defineMessages('harness', {
   invalidSchema: { en: 'body is not a valid {schema}: {violations}', 'zh-Hans': '响应体不是有效的 {schema}：{violations}' },
   problemContentType: {
     en: "Content-Type is application/problem+json (got '{contentType}')",
-    'zh-Hans': 'Content-Type 为 application/problem+json（实际为“{contentType}”）',
+    'zh-Hans': 'Content-Type 应为 application/problem+json（实际为“{contentType}”）',
   },
   none: { en: 'none', 'zh-Hans': '无' },
   problemStatus: {

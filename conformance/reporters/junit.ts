@@ -77,7 +77,14 @@ function evidenceText(evidence: readonly Evidence[]): string[] {
 /** The text of a failure, an error or a warning: what the check is, why it ended so, and its evidence. */
 export function failureDetails(r: CheckResult): string {
   const chinese = r.translations?.['zh-Hans']?.message;
-  return [`${r.title}`, `${r.status}: ${r.message}`, ...(chinese === undefined ? [] : [`zh-Hans: ${chinese}`]), `requirements: ${r.requirementIds.join(', ')} (${r.level})`, '', ...evidenceText(r.evidence)].join('\n');
+  return [
+    `${r.title}`,
+    `${r.status}: ${r.message}`,
+    ...(chinese === undefined ? [] : [`zh-Hans: ${chinese}`]),
+    `requirements: ${r.requirementIds.join(', ')} (${r.level})`,
+    '',
+    ...evidenceText(r.evidence),
+  ].join('\n');
 }
 
 /** `<skipped/>` with a message: the builder's skipped() takes none, so the element is amended once built. */

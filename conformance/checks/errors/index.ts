@@ -3,6 +3,8 @@
 // oversized bodies get their own 4xx, never a 5xx; and a problem never repeats personal data from the request. Every
 // error case is otherwise correct and correctly signed (except where the case is the signature), so that only the
 // rule under test decides the answer (chapter Core, "Order of evaluation").
+import { M } from './messages.ts';
+import { verbatim, type Text } from '../../i18n/text.ts';
 import { randomBytes } from 'node:crypto';
 import { problemType } from '../../../schemas/src/problems.ts';
 import { defineCheck } from '../../harness/check.ts';
@@ -23,7 +25,7 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 const unknownPath = () => `/v1/ecdx-conformance-no-such-resource-${randomBytes(3).toString('hex')}`;
 
 interface Probe {
-  what: string;
+  what: Text;
   response: HttpResponse;
 }
 
@@ -33,19 +35,21 @@ interface Probe {
  */
 async function errorProbes(t: TestContext): Promise<Probe[]> {
   const probes: Probe[] = [];
-  const add = async (what: string, send: () => Promise<HttpResponse>) => probes.push({ what, response: await send() });
+  const add = async (what: Text, send: () => Promise<HttpResponse>) => probes.push({ what, response: await send() });
   const unknown = unknownPath();
-  await add(`unsigned GET ${unknown}`, () => t.http.get(unknown, { sign: false }));
-  await add('unsigned DELETE /v1/conformance', () => t.http.delete('/v1/conformance', { sign: false }));
+  await add(M.unsignedGet({ path: unknown }), () => t.http.get(unknown, { sign: false }));
+  await add(M.unsignedDeleteConformance(), () => t.http.delete('/v1/conformance', { sign: false }));
   const probe = optionalProbePath(t);
-  if (probe) await add(`unsigned GET ${probe.split('?')[0]}`, () => t.http.get(probe, { sign: false }));
+  if (probe) await add(M.unsignedGet({ path: probe.split('?')[0]! }), () => t.http.get(probe, { sign: false }));
   const request = optionalCreatingRequest(t);
   if (request) {
-    await add(`${request.label} with malformed JSON`, () => t.http.post(request.path, undefined, { rawBody: '{"unfinished": ', headers: JSON_HEADERS }));
-    await add(`${request.label} as text/plain`, () =>
+    await add(M.withMalformedJson({ request: request.label }), () =>
+      t.http.post(request.path, undefined, { rawBody: '{"unfinished": ', headers: JSON_HEADERS }),
+    );
+    await add(M.asTextPlain({ request: request.label }), () =>
       t.http.post(request.path, undefined, { rawBody: JSON.stringify(request.fresh()), headers: { 'content-type': 'text/plain' } }),
     );
-    await add(`${request.label} with a body that breaks its schema`, () => t.http.post(request.path, invalidBody(request).body));
+    await add(M.withSchemaBreak({ request: request.label }), () => t.http.post(request.path, invalidBody(request).body));
   }
   return probes;
 }
@@ -55,16 +59,16 @@ const isError = (p: Probe) => p.response.status >= 400;
 /** A Problem type and its catalogue title and status (ECDX-ERR-002); a body without a type fails ECDX-ERR-001. */
 function expectCatalogueType(t: TestContext, { what, response }: Probe): void {
   const body = response.json as { type?: unknown; title?: unknown } | undefined;
-  t.assert(body !== null && typeof body === 'object' && typeof body.type === 'string', `${what}: the ${response.status} answer is a JSON problem with a type`, {
+  t.assert(body !== null && typeof body === 'object' && typeof body.type === 'string', M.jsonProblemWithType({ what, status: response.status }), {
     requirementId: 'ECDX-ERR-001',
   });
   const slug = catalogueSlug(body!.type);
-  t.assert(slug !== undefined, `${what}: the problem type ${String(body!.type)} is a URI of the ECDX problem catalogue`, { requirementId: 'ECDX-ERR-002' });
+  t.assert(slug !== undefined, M.catalogueType({ what, type: String(body!.type) }), { requirementId: 'ECDX-ERR-002' });
   const entry = problemType(slug!);
-  t.assert(body!.title === entry.title, `${what}: the title of ${slug} is the catalogue's '${entry.title}' (got '${String(body!.title)}')`, {
+  t.assert(body!.title === entry.title, M.catalogueTitle({ what, slug: slug!, title: entry.title, got: String(body!.title) }), {
     requirementId: 'ECDX-ERR-002',
   });
-  t.assert(entry.status === response.status, `${what}: ${slug} is answered with its catalogue status ${entry.status} (got ${response.status})`, {
+  t.assert(entry.status === response.status, M.catalogueStatus({ what, slug: slug!, status: entry.status, got: response.status }), {
     requirementId: 'ECDX-ERR-002',
   });
 }
@@ -80,7 +84,7 @@ export const errorChecks = [
       '`Problem`, its `status` member equal to the HTTP status.',
     async run(t) {
       const errors = (await errorProbes(t)).filter(isError);
-      t.precondition(errors.length > 0, 'none of the error cases was answered with an error status');
+      t.precondition(errors.length > 0, M.noErrorCase());
       for (const probe of errors) expectProblemFormat(t, probe.response, probe.what);
     },
   }),
@@ -94,7 +98,7 @@ export const errorChecks = [
       'status of the type.',
     async run(t) {
       const errors = (await errorProbes(t)).filter(isError);
-      t.precondition(errors.length > 0, 'none of the error cases was answered with an error status');
+      t.precondition(errors.length > 0, M.noErrorCase());
       for (const probe of errors) expectCatalogueType(t, probe);
     },
   }),
@@ -212,13 +216,14 @@ export const errorChecks = [
       const request = optionalCreatingRequest(t);
       if (request) {
         const oversized = await t.http.post(request.path, { ...request.fresh(), padding: 'x'.repeat(MIB) });
-        probes.push({ what: `${request.label} with a body over 1 MiB`, response: oversized });
+        probes.push({ what: M.overOneMib({ request: request.label }), response: oversized });
         const stranger = generateEd25519SigningKey(`ecdx-conformance-unregistered-${Date.now().toString(36)}`);
-        probes.push({ what: `${request.label} signed with an unknown key`, response: await t.http.post(request.path, request.fresh(), { sign: stranger }) });
+        probes.push({ what: M.unknownKey({ request: request.label }), response: await t.http.post(request.path, request.fresh(), { sign: stranger }) });
       }
       const unknown = unknownPath();
-      probes.push({ what: `signed GET ${unknown}`, response: await t.http.get(unknown) });
-      for (const { what, response } of probes) t.assert(response.status < 500, `${what}: answered ${response.status}, not a 5xx`);
+      probes.push({ what: M.signedGet({ path: unknown }), response: await t.http.get(unknown) });
+      for (const { what, response } of probes)
+        t.assert(response.status < 500, M.notA5xx({ what: typeof what === 'string' ? verbatim(what) : what, status: response.status }));
     },
   }),
   defineCheck({
@@ -230,14 +235,14 @@ export const errorChecks = [
       'byte sequence that is not UTF-8, and with an empty body; expects 400 `malformed-json` for each.',
     async run(t) {
       const request = creatingRequest(t);
-      const cases: [string, string | Uint8Array][] = [
-        ['truncated JSON', '{"platformOrderId": "ecdx-conf-truncated", '],
-        ['JSON that is not UTF-8', new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
-        ['an empty body', ''],
+      const cases: [Text, string | Uint8Array][] = [
+        [M.truncatedJson(), '{"platformOrderId": "ecdx-conf-truncated", '],
+        [M.notUtf8(), new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
+        [M.emptyBody(), ''],
       ];
       for (const [how, rawBody] of cases) {
         const response = await t.http.post(request.path, undefined, { rawBody, headers: JSON_HEADERS });
-        expectRefusal(t, response, 400, 'malformed-json', { what: `${request.label} with ${how}` });
+        expectRefusal(t, response, 400, 'malformed-json', { what: M.withHow({ request: request.label, how }) });
       }
     },
   }),
@@ -248,9 +253,9 @@ export const errorChecks = [
     description: 'Requests an undefined path under /v1 unsigned and signed, and a path of the other role signed; expects 404 ' + '`not-found` for each.',
     async run(t) {
       const path = unknownPath();
-      expectRefusal(t, await t.http.get(path, { sign: false }), 404, 'not-found', { what: `unsigned GET ${path}` });
-      expectRefusal(t, await t.http.get(path), 404, 'not-found', { what: `signed GET ${path}` });
-      expectRefusal(t, await t.http.post(path, { probe: true }), 404, 'not-found', { what: `signed POST ${path}` });
+      expectRefusal(t, await t.http.get(path, { sign: false }), 404, 'not-found', { what: M.unsignedGet({ path }) });
+      expectRefusal(t, await t.http.get(path), 404, 'not-found', { what: M.signedGet({ path }) });
+      expectRefusal(t, await t.http.post(path, { probe: true }), 404, 'not-found', { what: M.signedPost({ path }) });
       // A deployment that serves both roles at one base URL (Core chapter, `?role=`) rightly serves the other
       // role's paths too; only a single-role target must refuse them.
       const otherRole = t.role === 'carrier' ? 'platform' : 'carrier';
@@ -277,17 +282,17 @@ export const errorChecks = [
       "Sends DELETE /v1/conformance unsigned, PUT /v1/health signed, and DELETE to the role's creating path signed; " +
       'expects 405 `method-not-allowed` with an `Allow` header listing the supported method for each.',
     async run(t) {
-      const cases: { what: string; allowed: string; send: () => Promise<HttpResponse> }[] = [
-        { what: 'unsigned DELETE /v1/conformance', allowed: 'GET', send: () => t.http.delete('/v1/conformance', { sign: false }) },
-        { what: 'signed PUT /v1/health', allowed: 'GET', send: () => t.http.send({ method: 'PUT', path: '/v1/health' }) },
+      const cases: { what: Text; allowed: string; send: () => Promise<HttpResponse> }[] = [
+        { what: M.unsignedDeleteConformance(), allowed: 'GET', send: () => t.http.delete('/v1/conformance', { sign: false }) },
+        { what: M.signedPutHealth(), allowed: 'GET', send: () => t.http.send({ method: 'PUT', path: '/v1/health' }) },
       ];
       const request = optionalCreatingRequest(t);
-      if (request) cases.push({ what: `signed DELETE ${request.path}`, allowed: 'POST', send: () => t.http.delete(request.path) });
+      if (request) cases.push({ what: M.signedDelete({ path: request.path }), allowed: 'POST', send: () => t.http.delete(request.path) });
       for (const { what, allowed, send } of cases) {
         const response = await send();
         expectRefusal(t, response, 405, 'method-not-allowed', { what });
         const allow = (response.headers['allow'] ?? '').split(',').map((m) => m.trim().toUpperCase());
-        t.assert(allow.includes(allowed), `${what}: the Allow header lists ${allowed} (got '${response.headers['allow'] ?? 'none'}')`);
+        t.assert(allow.includes(allowed), M.allowLists({ what, allowed, got: response.headers['allow'] ?? M.none() }));
       }
     },
   }),
@@ -300,17 +305,14 @@ export const errorChecks = [
       'application/json with charset iso-8859-1, and with no Content-Type; expects 415 `unsupported-media-type`.',
     async run(t) {
       const request = creatingRequest(t);
-      const cases: [string, string | undefined][] = [
-        ['declared as text/plain', 'text/plain'],
-        ['declared as application/json; charset=iso-8859-1', 'application/json; charset=iso-8859-1'],
-        ['without a Content-Type', undefined],
-      ];
-      for (const [how, contentType] of cases) {
+      const mediaTypes: (string | undefined)[] = ['text/plain', 'application/json; charset=iso-8859-1', undefined];
+      for (const contentType of mediaTypes) {
         const response = await t.http.post(request.path, undefined, {
           rawBody: JSON.stringify(request.fresh()),
           headers: contentType ? { 'content-type': contentType } : {},
         });
-        expectRefusal(t, response, 415, 'unsupported-media-type', { what: `${request.label} ${how}` });
+        const what = contentType ? M.declaredAs({ request: request.label, contentType }) : M.withoutContentType({ request: request.label });
+        expectRefusal(t, response, 415, 'unsupported-media-type', { what });
       }
     },
   }),
@@ -323,7 +325,7 @@ export const errorChecks = [
       const request = creatingRequest(t);
       const body = { ...request.fresh(), padding: 'x'.repeat(MIB) };
       const response = await t.http.post(request.path, body);
-      expectRefusal(t, response, 413, 'payload-too-large', { what: `${request.label} with ${JSON.stringify(body).length} bytes of JSON` });
+      expectRefusal(t, response, 413, 'payload-too-large', { what: M.withBytes({ request: request.label, bytes: JSON.stringify(body).length }) });
     },
   }),
   defineCheck({
