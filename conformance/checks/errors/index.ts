@@ -3,8 +3,6 @@
 // oversized bodies get their own 4xx, never a 5xx; and a problem never repeats personal data from the request. Every
 // error case is otherwise correct and correctly signed (except where the case is the signature), so that only the
 // rule under test decides the answer (chapter Core, "Order of evaluation").
-import { M } from './messages.ts';
-import { verbatim, type Text } from '../../i18n/text.ts';
 import { randomBytes } from 'node:crypto';
 import { problemType } from '../../../schemas/src/problems.ts';
 import { defineCheck } from '../../harness/check.ts';
@@ -17,6 +15,8 @@ import { happyShipment, postShipment, unknownWaybillNo } from '../../kit/shippin
 import { expectRefusalNaming, withRecipient } from '../../kit/shipping-refusals.ts';
 import { DAY, timestamp } from '../../kit/time.ts';
 import { eventsPath } from '../../kit/trajectory.ts';
+import { joinTexts, type Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 const MIB = 1024 * 1024;
 /** The member the closest alternative of the address rule lacks (chapter Core §3, rule 2 of the closest alternative). */
@@ -25,7 +25,7 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 const unknownPath = () => `/v1/ecdx-conformance-no-such-resource-${randomBytes(3).toString('hex')}`;
 
 interface Probe {
-  what: Text;
+  what: Bilingual;
   response: HttpResponse;
 }
 
@@ -35,7 +35,7 @@ interface Probe {
  */
 async function errorProbes(t: TestContext): Promise<Probe[]> {
   const probes: Probe[] = [];
-  const add = async (what: Text, send: () => Promise<HttpResponse>) => probes.push({ what, response: await send() });
+  const add = async (what: Bilingual, send: () => Promise<HttpResponse>) => probes.push({ what, response: await send() });
   const unknown = unknownPath();
   await add(M.unsignedGet({ path: unknown }), () => t.http.get(unknown, { sign: false }));
   await add(M.unsignedDeleteConformance(), () => t.http.delete('/v1/conformance', { sign: false }));
@@ -114,25 +114,19 @@ export const errorChecks = [
       const request = creatingRequest(t);
       const { body, pointers } = invalidBody(request);
       const response = await t.http.post(request.path, body);
-      t.precondition(
-        response.status === 422,
-        `${request.label} with ${pointers.join(' and ')} invalid was answered ${response.status}, not 422 (its schema rules are another requirement's)`,
-      );
-      expectRefusal(t, response, 422, 'validation-failed', { requirementId: 'ECDX-ERR-002', what: `${request.label} with ${pointers.join(' and ')} invalid` });
+      const sent = M.withInvalid({ request: request.label, pointers: joinTexts(pointers, M.and()) });
+      t.precondition(response.status === 422, M.invalidNot422({ what: sent, status: response.status }));
+      expectRefusal(t, response, 422, 'validation-failed', { requirementId: 'ECDX-ERR-002', what: sent });
       const params = (response.json as { invalidParams?: { name: string; in?: string }[] }).invalidParams;
-      t.assert(Array.isArray(params) && params.length > 0, `the validation-failed problem lists invalidParams`);
+      t.assert(Array.isArray(params) && params.length > 0, M.listsInvalidParams());
       for (const pointer of pointers) {
         const named = params!.find((p) => p.name === pointer);
-        t.assert(named !== undefined, `invalidParams names the violation at ${pointer} (it names ${params!.map((p) => p.name || "''").join(', ')})`, {
+        t.assert(named !== undefined, M.namesViolation({ pointer, names: params!.map((p) => p.name || "''").join(', ') }), {
           pointer,
         });
-        t.assert(
-          named!.in === undefined || named!.in === 'body',
-          `the violation at ${pointer} is in the body (in: ${named!.in ?? 'not given, which means body'})`,
-          {
-            pointer,
-          },
-        );
+        t.assert(named!.in === undefined || named!.in === 'body', M.violationInBody({ pointer, in: named!.in ?? M.inNotGiven() }), {
+          pointer,
+        });
       }
       if (!(t.claim?.classes ?? []).some((c) => c.endsWith('/statistics'))) return;
       const from = encodeURIComponent(timestamp(t.targetNow() - DAY));
@@ -141,7 +135,9 @@ export const errorChecks = [
       const queryParams = (query.json as { invalidParams?: { name: string; in?: string }[] } | undefined)?.invalidParams ?? [];
       t.assert(
         queryParams.some((p) => p.name === '/to' && p.in === 'query'),
-        `GET /v1/statistics/sharing with to=yesterday: invalidParams names /to with in: query (it names ${queryParams.map((p) => `${p.name} in ${p.in ?? 'body'}`).join(', ') || 'nothing'})`,
+        M.queryParamNamed({
+          names: queryParams.length ? joinTexts(queryParams.map((p) => M.paramIn({ name: p.name, in: p.in ?? 'body' }))) : M.nothing(),
+        }),
       );
     },
   }),
@@ -163,9 +159,9 @@ export const errorChecks = [
         recipient['address'] = { ...address, countryCode: 'CN' };
       });
       const response = await postShipment(t, body);
-      const what = 'POST /v1/shipments with a mainland recipient address without divisionCode';
-      t.precondition(response.status === 422, `${what} was answered ${response.status}, not 422 (refusing it is ECDX-SHP-003's business)`);
-      expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', pointers: [CLOSEST_MEMBER], requirementId: 'ECDX-ERR-003', what });
+      const what = M.mainlandWithoutDivisionCode();
+      t.precondition(response.status === 422, M.not422Shp003({ what, status: response.status }));
+      expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', pointers: [CLOSEST_MEMBER], requirementId: 'ECDX-ERR-003', what: what.en });
     },
   }),
   defineCheck({
@@ -183,23 +179,20 @@ export const errorChecks = [
       'against the waybill, after the lookup.',
     async run(t, { shipment }) {
       const unknown = unknownWaybillNo();
-      const what = `GET ${eventsPath(unknown, { limit: 0 })} (an unknown waybill)`;
+      const what = M.unknownWaybill({ request: `GET ${eventsPath(unknown, { limit: 0 })}` });
       const early = await t.http.get(eventsPath(unknown, { limit: 0 }));
       if (early.status === 404) {
         const { waybillNo } = await shipment();
         const known = await t.http.get(eventsPath(waybillNo, { limit: 0 }));
-        t.precondition(
-          known.status === 422,
-          `limit=0 on the known waybill ${waybillNo} was answered ${known.status}, not 422: the limit is not judged at all (ECDX-TRK-010)`,
-        );
+        t.precondition(known.status === 422, M.limitNotJudged({ waybillNo, status: known.status }));
       }
-      expectRefusalNaming(t, early, { status: 422, slug: 'validation-failed', pointers: ['/limit'], what });
+      expectRefusalNaming(t, early, { status: 422, slug: 'validation-failed', pointers: ['/limit'], what: what.en });
       const cursorPath = eventsPath(unknown, { cursor: 'ecdx-conformance-not-a-cursor' });
       const late = await t.http.get(cursorPath);
       if (late.status === 404 || late.status === 422) {
-        expectRefusal(t, late, 404, 'not-found', { what: `GET ${cursorPath} (an unknown waybill, a cursor no one issued)` });
+        expectRefusal(t, late, 404, 'not-found', { what: M.unknownWaybillCursor({ request: `GET ${cursorPath}` }) });
       } else {
-        t.blocked(`GET ${cursorPath} was answered ${late.status}; what an unknown waybill gets is ECDX-TRK-012's business`);
+        t.blocked(M.cursorAnswered({ path: cursorPath, status: late.status }));
       }
     },
   }),
@@ -222,8 +215,7 @@ export const errorChecks = [
       }
       const unknown = unknownPath();
       probes.push({ what: M.signedGet({ path: unknown }), response: await t.http.get(unknown) });
-      for (const { what, response } of probes)
-        t.assert(response.status < 500, M.notA5xx({ what: typeof what === 'string' ? verbatim(what) : what, status: response.status }));
+      for (const { what, response } of probes) t.assert(response.status < 500, M.notA5xx({ what, status: response.status }));
     },
   }),
   defineCheck({
@@ -235,14 +227,14 @@ export const errorChecks = [
       'byte sequence that is not UTF-8, and with an empty body; expects 400 `malformed-json` for each.',
     async run(t) {
       const request = creatingRequest(t);
-      const cases: [Text, string | Uint8Array][] = [
+      const cases: [Bilingual, string | Uint8Array][] = [
         [M.truncatedJson(), '{"platformOrderId": "ecdx-conf-truncated", '],
         [M.notUtf8(), new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
         [M.emptyBody(), ''],
       ];
       for (const [how, rawBody] of cases) {
         const response = await t.http.post(request.path, undefined, { rawBody, headers: JSON_HEADERS });
-        expectRefusal(t, response, 400, 'malformed-json', { what: M.withHow({ request: request.label, how }) });
+        expectRefusal(t, response, 400, 'malformed-json', { what: M.withBody({ request: request.label, how }) });
       }
     },
   }),
@@ -261,16 +253,16 @@ export const errorChecks = [
       const otherRole = t.role === 'carrier' ? 'platform' : 'carrier';
       const otherClaim = await t.http.get(`/v1/conformance?role=${otherRole}`, { sign: false });
       if ((otherClaim.json as { role?: string } | undefined)?.role === otherRole) {
-        t.blocked(`the target also serves the ${otherRole} role at this base URL, so its paths are defined here`);
+        t.blocked(M.alsoServesRole({ role: otherRole === 'platform' ? M.platform() : M.carrier() }));
         return;
       }
       const other =
         t.role === 'carrier'
           ? {
-              what: 'signed POST /v1/tracking-events (a platform path) to a carrier',
+              what: M.platformPathToCarrier(),
               send: () => t.http.post('/v1/tracking-events', { batchId: 'ecdx-conf-probe' }, { idempotencyKey: false }),
             }
-          : { what: 'signed GET /v1/shipments/ECDX000000000018 (a carrier path) to a platform', send: () => t.http.get('/v1/shipments/ECDX000000000018') };
+          : { what: M.carrierPathToPlatform(), send: () => t.http.get('/v1/shipments/ECDX000000000018') };
       expectRefusal(t, await other.send(), 404, 'not-found', { what: other.what });
     },
   }),
@@ -282,7 +274,7 @@ export const errorChecks = [
       "Sends DELETE /v1/conformance unsigned, PUT /v1/health signed, and DELETE to the role's creating path signed; " +
       'expects 405 `method-not-allowed` with an `Allow` header listing the supported method for each.',
     async run(t) {
-      const cases: { what: Text; allowed: string; send: () => Promise<HttpResponse> }[] = [
+      const cases: { what: Bilingual; allowed: string; send: () => Promise<HttpResponse> }[] = [
         { what: M.unsignedDeleteConformance(), allowed: 'GET', send: () => t.http.delete('/v1/conformance', { sign: false }) },
         { what: M.signedPutHealth(), allowed: 'GET', send: () => t.http.send({ method: 'PUT', path: '/v1/health' }) },
       ];
@@ -342,17 +334,17 @@ export const errorChecks = [
       const signed = await t.http.post(request.path, body);
       t.precondition(
         signed.status >= 400 && signed.status < 500,
-        `${request.label} with a schema violation was answered ${signed.status}, not a 4xx problem to inspect`,
+        M.notA4xxProblem({ what: M.withSchemaViolation({ request: request.label }), status: signed.status }),
       );
       const unsigned = await t.http.post(request.path, body, { sign: false });
       for (const [what, response] of [
-        [`the ${signed.status} problem for ${request.label} with an invalid member`, signed],
-        [`the ${unsigned.status} problem for the same request unsigned`, unsigned],
+        [M.problemForInvalidMember({ status: signed.status, request: request.label }), signed],
+        [M.problemForUnsigned({ status: unsigned.status }), unsigned],
       ] as const) {
         t.expectNoLeaks(response.json ?? response.text, what);
         const signature = /ecdx=:([^:]{16,}):/.exec(response.sent.headers['signature'] ?? '')?.[1];
-        t.assert(!signature || !response.text.includes(signature), `${what} does not repeat the request's signature`);
-        t.assert(!/\bat [\w$.<>]+ \(|\.(ts|js|java|py|go):\d+|Traceback \(most recent call last\)/.test(response.text), `${what} carries no stack trace`);
+        t.assert(!signature || !response.text.includes(signature), M.noSignatureRepeated({ what }));
+        t.assert(!/\bat [\w$.<>]+ \(|\.(ts|js|java|py|go):\d+|Traceback \(most recent call last\)/.test(response.text), M.noStackTrace({ what }));
       }
     },
   }),
