@@ -17,6 +17,7 @@ export const M = defineMessages('notices', {
   // --- what was sent or read ---
   requestWith: { en: '{request} with {what}', 'zh-Hans': '{request}（{what}）' },
   answerTo: { en: 'the answer to {what}', 'zh-Hans': '对 {what} 的答复' },
+  answerToIssuersResponse: { en: "the answer to {request} with the issuer's {type}", 'zh-Hans': '对 {request}（发出方的 {type}）的答复' },
   issuersResponse: { en: "the issuer's {type}", 'zh-Hans': '发出方的 {type}' },
   issuersResponseWhen: { en: "{request} with the issuer's {type} {when}", 'zh-Hans': '{when}以发出方的 {type} 发送的 {request}' },
   inStateIssued: { en: 'in state ISSUED', 'zh-Hans': '在 ISSUED 状态下' },
@@ -141,7 +142,7 @@ export const M = defineMessages('notices', {
   },
   justReceivedIssued: {
     en: 'a notice just received reads as ISSUED with no responses (got {state} with {responses})',
-    'zh-Hans': '刚收到的通知读取为 ISSUED 且没有回应（实际为 {state}，回应为 {responses}）',
+    'zh-Hans': '刚收到的通知读取为 ISSUED 且没有回应（实际为 {state}，回应：{responses}）',
   },
   proposedState: {
     en: "after the issuer's proposal the state reads PROPOSED (got {state})",

@@ -188,7 +188,7 @@ export const noticeNegotiationChecks = [
         const answer = await respond(t, notice.noticeId, response);
         const what = M.requestWith({ request: RESPONSES, what: M.issuersResponse({ type }) });
         t.expectStatus(answer, 201, what);
-        const copy = t.expectSchema<InterruptionNotice>(answer, 'InterruptionNotice', M.answerTo({ what }));
+        const copy = t.expectSchema<InterruptionNotice>(answer, 'InterruptionNotice', M.answerToIssuersResponse({ request: RESPONSES, type }));
         t.assert(copy.negotiation.state === state, M.answerShowsState({ what, state, actual: copy.negotiation.state }), {
           pointer: '/negotiation/state',
         });
