@@ -2,8 +2,6 @@
 // each check one (twelve request deadlines, at least two minutes: checks wait in units of the request timeout), and
 // the run one (`--max-duration`). When the run's passes, or the harness itself fails, the run is stopped: requests
 // in flight end, waits end, checks not yet started do not start, and each ends as an error that says why.
-import { english, verbatim, type Bilingual, type Text } from '../i18n/text.ts';
-import { HARNESS } from './messages.ts';
 import { MINUTE, SECOND } from '../../schemas/time.ts';
 
 /** The run's default budget. */
@@ -25,14 +23,11 @@ export function describeSeconds(ms: number): string {
 /** Why a run or a check was stopped; `deadline` tells a budget that ran out from a failure. */
 export class Stop extends Error {
   override name = 'Stop';
-  /** The reason in both languages, when the harness has it so (its English is the Error's message). */
-  readonly text: Text;
   constructor(
-    text: Text,
+    message: string,
     readonly deadline: boolean,
   ) {
-    super(english(text));
-    this.text = text;
+    super(message);
   }
 }
 
@@ -42,7 +37,7 @@ export class RunStop {
   readonly #timer: ReturnType<typeof setTimeout>;
 
   constructor(maxDurationMs: number) {
-    this.#timer = setTimeout(() => this.stop(new Stop(HARNESS.runDeadline({ max: describeSeconds(maxDurationMs) }), true)), maxDurationMs);
+    this.#timer = setTimeout(() => this.stop(new Stop(`the run reached its deadline (max duration ${describeSeconds(maxDurationMs)})`, true)), maxDurationMs);
   }
 
   get signal(): AbortSignal {
@@ -67,9 +62,8 @@ export class RunStop {
 }
 
 /** What a check not started says when the run was stopped. */
-export const notRunMessage = (reason: Stop): Bilingual =>
-  (reason.deadline ? HARNESS.notRunBefore : HARNESS.notRun)({ reason: typeof reason.text === 'string' ? verbatim(reason.text) : reason.text });
+export const notRunMessage = (reason: Stop): string => `not run: ${reason.message}${reason.deadline ? ' before this check started' : ''}`;
 
 /** What a check stopped in flight says. */
-export const stoppedMessage = (reason: Stop, byRun: boolean): Bilingual =>
-  (byRun && reason.deadline ? HARNESS.stoppedBefore : HARNESS.stopped)({ reason: typeof reason.text === 'string' ? verbatim(reason.text) : reason.text });
+export const stoppedMessage = (reason: Stop, byRun: boolean): string =>
+  `stopped: ${reason.message}${byRun && reason.deadline ? ' before this check finished' : ''}`;

@@ -5,7 +5,6 @@ import { PROHIBITED_CONTENTS_CATEGORIES, ACCEPTED_SHIPMENT_STATUSES, type Shipme
 import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
-import { joinTexts, type Text } from '../../i18n/text.ts';
 import {
   cancellationPath,
   cancellationRequest,
@@ -22,14 +21,13 @@ import {
 import { expectRefusalNaming, timeInconsistencies } from '../../kit/shipping-refusals.ts';
 import { targetCarrierCode } from '../../kit/claim.ts';
 import { describeDifference } from '../../kit/json.ts';
-import { expectRefusal, problemSummaryText } from '../../kit/refusals.ts';
+import { expectRefusal, problemSummary } from '../../kit/refusals.ts';
 import { DAY, HOUR } from '../../kit/time.ts';
 import { generatedShippingChecks } from './generated.ts';
-import { M } from './messages.ts';
 import { shippingVectorChecks } from './vectors.ts';
 
 /** A Shipment answer: the status, then a valid Shipment. */
-function expectShipment(t: TestContext, response: HttpResponse, status: number, what: Text): Shipment {
+function expectShipment(t: TestContext, response: HttpResponse, status: number, what: string): Shipment {
   t.expectStatus(response, status, what);
   return t.expectSchema<Shipment>(response, 'Shipment', what);
 }
@@ -37,9 +35,12 @@ function expectShipment(t: TestContext, response: HttpResponse, status: number, 
 /** Cancel a shipment the check created; precondition-failed unless it ends CANCELLED with cancelledAt. */
 async function cancelled(t: TestContext, waybillNo: string): Promise<Shipment> {
   const response = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
-  t.precondition(response.status === 200, M.newCancellationAnswered({ status: response.status, problem: problemSummaryText(response) }));
+  t.precondition(response.status === 200, `the cancellation of a new shipment answered ${response.status}${problemSummary(response)} (see ECDX-SHP-009)`);
   const shipment = response.json as Shipment | undefined;
-  t.precondition(shipment?.status === 'CANCELLED' && typeof shipment.cancelledAt === 'string', M.newCancellationNotCancelled());
+  t.precondition(
+    shipment?.status === 'CANCELLED' && typeof shipment.cancelledAt === 'string',
+    'the cancellation of a new shipment did not answer a CANCELLED Shipment with cancelledAt (see ECDX-SHP-009)',
+  );
   return shipment!;
 }
 
@@ -60,14 +61,14 @@ async function acceptedShipment(t: TestContext): Promise<{ waybillNo: string; st
   for (const hours of [6, 18]) {
     await t.advanceClock(hours * HOUR);
     response = await t.http.get(shipmentPath(waybillNo));
-    t.precondition(
-      response.status === 200,
-      M.getAnswered({ path: `/v1/shipments/${waybillNo}`, status: response.status, problem: problemSummaryText(response) }),
-    );
+    t.precondition(response.status === 200, `GET /v1/shipments/${waybillNo} answered ${response.status}${problemSummary(response)}`);
     status = (response.json as { status?: unknown } | undefined)?.status;
     if (typeof status === 'string' && ACCEPTED.includes(status)) return { waybillNo, status, response };
   }
-  t.precondition(false, M.notAcceptedAfterADay({ status: String(status) }));
+  t.precondition(
+    false,
+    `24 hours after creation the parcel on the regular path is still not accepted (status ${String(status)}), so there is no accepted shipment to work with`,
+  );
   throw new Error('unreachable: the precondition ended the check');
 }
 
@@ -83,19 +84,22 @@ const coreChecks = [
     async run(t) {
       const request = shipmentRequest(t);
       const response = await postShipment(t, request);
-      const shipment = expectShipment(t, response, 201, M.labelValidPost());
-      t.assert(shipment.status === 'CREATED', M.newShipmentCreated({ status: String(shipment.status) }));
+      const shipment = expectShipment(t, response, 201, 'POST /v1/shipments with valid shipping data');
+      t.assert(shipment.status === 'CREATED', `the new shipment is in status CREATED (got ${shipment.status})`);
       const difference = describeDifference(request, shipment.request);
-      t.assert(difference === undefined, difference ? M.requestNotAsSent({ difference }) : M.requestAsSent());
+      t.assert(
+        difference === undefined,
+        difference ? `the shipment's request is not the request sent: ${difference}` : 'the shipment carries the request as sent, member by member',
+      );
       const location = response.headers['location'];
-      t.assert(location !== undefined && location !== '', M.locationHeader());
+      t.assert(location !== undefined && location !== '', 'the 201 answer carries a Location header');
       let path = '';
       try {
         path = decodeURIComponent(new URL(location!, response.sent.url).pathname);
       } catch {
         path = location!;
       }
-      t.assert(path.endsWith(`/v1/shipments/${shipment.waybillNo}`), M.locationNames({ waybillNo: String(shipment.waybillNo), location: String(location) }));
+      t.assert(path.endsWith(`/v1/shipments/${shipment.waybillNo}`), `the Location header names /v1/shipments/${shipment.waybillNo} (got ${location})`);
     },
   }),
   defineCheck({
@@ -109,9 +113,9 @@ const coreChecks = [
       const order = orderId();
       const first = await createShipment(t, { platformOrderId: order });
       const second = await createShipment(t, { platformOrderId: order, contents: [{ name: '运动短裤', category: 'CLOTHING_FOOTWEAR', quantity: 1 }] });
-      t.assert(first.waybillNo !== second.waybillNo, M.differentWaybills({ order, waybillNo: first.waybillNo }));
+      t.assert(first.waybillNo !== second.waybillNo, `two shipments of order ${order} got different waybill numbers (both got ${first.waybillNo})`);
       const read = await t.http.get(shipmentPath(first.waybillNo));
-      t.assert(read.status === 200, M.firstStillHeld({ waybillNo: first.waybillNo, status: read.status }));
+      t.assert(read.status === 200, `the first shipment ${first.waybillNo} is still held after the second was created (GET answered ${read.status})`);
     },
   }),
   defineCheck({
@@ -164,7 +168,10 @@ const coreChecks = [
       'optional member a condition of accepting shipping data.',
     async run(t) {
       const response = await postShipment(t, minimalShipmentRequest(t));
-      t.assert(response.status === 201, M.minimalExpected201({ status: response.status, problem: problemSummaryText(response) }));
+      t.assert(
+        response.status === 201,
+        `POST /v1/shipments with only the required members: expected HTTP 201, got ${response.status}${problemSummary(response)}`,
+      );
     },
   }),
   defineCheck({
@@ -180,13 +187,13 @@ const coreChecks = [
       const created = await shared();
       const response = await t.http.get(shipmentPath(created.waybillNo));
       const shipment = expectShipment(t, response, 200, `GET /v1/shipments/${created.waybillNo}`);
-      t.assert(shipment.waybillNo === created.waybillNo, M.readWaybillNo({ expected: created.waybillNo, got: String(shipment.waybillNo) }));
-      t.assert(
-        sameInstant(shipment.createdAt, created.shipment.createdAt),
-        M.createdAtStill({ expected: String(created.shipment.createdAt), got: String(shipment.createdAt) }),
-      );
+      t.assert(shipment.waybillNo === created.waybillNo, `the shipment read has waybill number ${created.waybillNo} (got ${shipment.waybillNo})`);
+      t.assert(sameInstant(shipment.createdAt, created.shipment.createdAt), `createdAt is still ${created.shipment.createdAt} (got ${shipment.createdAt})`);
       const difference = describeDifference(created.request, shipment.request);
-      t.assert(difference === undefined, difference ? M.heldNotAccepted({ difference }) : M.heldEqualsAccepted());
+      t.assert(
+        difference === undefined,
+        difference ? `the request held is not the request accepted: ${difference}` : 'the request held equals the request accepted, member by member',
+      );
     },
   }),
   defineCheck({
@@ -197,9 +204,9 @@ const coreChecks = [
     async run(t) {
       const waybillNo = unknownWaybillNo();
       const read = await t.http.get(shipmentPath(waybillNo));
-      expectRefusal(t, read, 404, 'not-found', { what: M.neverIssued({ request: `GET /v1/shipments/${waybillNo}` }) });
+      expectRefusal(t, read, 404, 'not-found', { what: `GET /v1/shipments/${waybillNo} (never issued)` });
       const cancel = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
-      expectRefusal(t, cancel, 404, 'not-found', { what: M.neverIssued({ request: `POST /v1/shipments/${waybillNo}/cancellation` }) });
+      expectRefusal(t, cancel, 404, 'not-found', { what: `POST /v1/shipments/${waybillNo}/cancellation (never issued)` });
     },
   }),
   defineCheck({
@@ -213,14 +220,14 @@ const coreChecks = [
       const { waybillNo } = await createShipment(t);
       const response = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
       const shipment = expectShipment(t, response, 200, `POST /v1/shipments/${waybillNo}/cancellation`);
-      t.assert(shipment.status === 'CANCELLED', M.cancellationStatus({ status: String(shipment.status) }));
-      t.assert(typeof shipment.cancelledAt === 'string', M.cancellationCancelledAt());
+      t.assert(shipment.status === 'CANCELLED', `the cancellation answers status CANCELLED (got ${shipment.status})`);
+      t.assert(typeof shipment.cancelledAt === 'string', 'the cancellation answers cancelledAt');
       const read = await t.http.get(shipmentPath(waybillNo));
-      const held = expectShipment(t, read, 200, M.labelGetAfterCancellation({ waybillNo }));
-      t.assert(held.status === 'CANCELLED', M.afterCancellationStatus({ status: String(held.status) }));
+      const held = expectShipment(t, read, 200, `GET /v1/shipments/${waybillNo} after the cancellation`);
+      t.assert(held.status === 'CANCELLED', `after the cancellation, GET reports status CANCELLED (got ${held.status})`);
       t.assert(
         sameInstant(held.cancelledAt, shipment.cancelledAt),
-        M.afterCancellationCancelledAt({ expected: String(shipment.cancelledAt), got: held.cancelledAt ?? M.none() }),
+        `after the cancellation, GET reports cancelledAt ${shipment.cancelledAt} (got ${held.cancelledAt ?? 'none'})`,
       );
     },
   }),
@@ -237,14 +244,17 @@ const coreChecks = [
       const first = await cancelled(t, waybillNo);
       await t.sleep(1_100);
       const response = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
-      const again = expectShipment(t, response, 200, M.labelSecondCancellation({ waybillNo }));
-      t.assert(again.status === 'CANCELLED', M.repeatedStatus({ status: String(again.status) }));
+      const again = expectShipment(t, response, 200, `a second POST /v1/shipments/${waybillNo}/cancellation`);
+      t.assert(again.status === 'CANCELLED', `the repeated cancellation answers status CANCELLED (got ${again.status})`);
       t.assert(
         sameInstant(again.cancelledAt, first.cancelledAt),
-        M.repeatedKeepsCancelledAt({ expected: String(first.cancelledAt), got: again.cancelledAt ?? M.none() }),
+        `the repeated cancellation keeps cancelledAt ${first.cancelledAt} (got ${again.cancelledAt ?? 'none'})`,
       );
       const difference = describeDifference(first, again);
-      t.assert(difference === undefined, difference ? M.repeatedChanged({ difference }) : M.repeatedUnchanged());
+      t.assert(
+        difference === undefined,
+        difference ? `the repeated cancellation changed the shipment: ${difference}` : 'the repeated cancellation answers the shipment unchanged',
+      );
     },
   }),
   defineCheck({
@@ -257,27 +267,26 @@ const coreChecks = [
       '`updatedAt` no earlier than any other time in it.',
     async run(t) {
       const request = shipmentRequest(t);
-      const answers: [Text, () => Promise<HttpResponse>, number][] = [];
+      const answers: [string, () => Promise<HttpResponse>, number][] = [];
       const created = await postShipment(t, request);
-      t.precondition(created.status === 201, M.validPostAnswered({ status: created.status }));
+      t.precondition(created.status === 201, `POST /v1/shipments with valid shipping data answered ${created.status} (see ECDX-SHP-001)`);
       const waybillNo = (created.json as { waybillNo?: unknown } | undefined)?.waybillNo;
-      t.precondition(typeof waybillNo === 'string', M.noWaybillNo());
-      answers.push([M.labelGetOf({ waybillNo: waybillNo as string }), () => t.http.get(shipmentPath(waybillNo as string)), 200]);
-      answers.push([
-        M.labelCancellationOf({ waybillNo: waybillNo as string }),
-        () => t.http.post(cancellationPath(waybillNo as string), cancellationRequest()),
-        200,
-      ]);
-      const judge = (response: HttpResponse, what: Text) => {
+      t.precondition(typeof waybillNo === 'string', 'the answer to POST /v1/shipments names no waybillNo');
+      answers.push(['GET', () => t.http.get(shipmentPath(waybillNo as string)), 200]);
+      answers.push(['the cancellation', () => t.http.post(cancellationPath(waybillNo as string), cancellationRequest()), 200]);
+      const judge = (response: HttpResponse, what: string) => {
         const shipment = t.expectSchema<Shipment>(response, 'Shipment', what);
         const found = timeInconsistencies(shipment);
-        t.assert(found.length === 0, found.length ? M.timesContradict({ what, found: joinTexts(found, M.semicolon()) }) : M.timesConsistent({ what }));
+        t.assert(
+          found.length === 0,
+          found.length ? `${what}: the shipment's times contradict each other: ${found.join('; ')}` : `${what}: the shipment's times are consistent`,
+        );
       };
       judge(created, 'POST /v1/shipments');
       for (const [what, send, status] of answers) {
         const response = await send();
-        t.precondition(response.status === status, M.labelAnswered({ what, status: response.status, problem: problemSummaryText(response) }));
-        judge(response, what);
+        t.precondition(response.status === status, `${what} of ${waybillNo} answered ${response.status}${problemSummary(response)}`);
+        judge(response, `${what} of ${waybillNo}`);
       }
     },
   }),
@@ -296,15 +305,12 @@ const testModeChecks = [
     async run(t) {
       const { waybillNo, status } = await acceptedShipment(t);
       const response = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
-      expectRefusal(t, response, 409, 'shipment-already-accepted', { what: M.labelCancellationInStatus({ waybillNo, status }) });
+      expectRefusal(t, response, 409, 'shipment-already-accepted', { what: `POST /v1/shipments/${waybillNo}/cancellation of a shipment in status ${status}` });
       const after = await t.http.get(shipmentPath(waybillNo));
-      const shipment = expectShipment(t, after, 200, M.labelGetAfterRefused({ waybillNo }));
+      const shipment = expectShipment(t, after, 200, `GET /v1/shipments/${waybillNo} after the refused cancellation`);
       t.assert(
         shipment.status !== 'CANCELLED' && shipment.cancelledAt === undefined,
-        M.refusedLeftAsItWas({
-          status: String(shipment.status),
-          cancelledAt: shipment.cancelledAt ? M.cancelledAtNow({ cancelledAt: shipment.cancelledAt }) : '',
-        }),
+        `the refused cancellation left the shipment as it was (now status ${shipment.status}${shipment.cancelledAt ? `, cancelledAt ${shipment.cancelledAt}` : ''})`,
       );
     },
   }),
@@ -319,13 +325,13 @@ const testModeChecks = [
       'later than `acceptedAt` and `updatedAt` no earlier than either.',
     async run(t) {
       const { waybillNo, response } = await acceptedShipment(t);
-      const shipment = t.expectSchema<Shipment>(response, 'Shipment', M.labelGetOnceAccepted({ waybillNo }));
+      const shipment = t.expectSchema<Shipment>(response, 'Shipment', `GET /v1/shipments/${waybillNo} once accepted`);
       const found = timeInconsistencies(shipment);
       t.assert(
         found.length === 0,
         found.length
-          ? M.acceptedTimesContradict({ found: joinTexts(found, M.semicolon()) })
-          : M.acceptedTimesConsistent({ createdAt: String(shipment.createdAt), acceptedAt: String(shipment.acceptedAt) }),
+          ? `the accepted shipment's times contradict each other: ${found.join('; ')}`
+          : `the accepted shipment's times are consistent (createdAt ${shipment.createdAt}, acceptedAt ${shipment.acceptedAt})`,
       );
     },
   }),
@@ -343,11 +349,11 @@ const testModeChecks = [
       const first = await cancelled(t, waybillNo);
       await t.advanceClock(2 * DAY);
       const read = await t.http.get(shipmentPath(waybillNo));
-      const held = expectShipment(t, read, 200, M.labelGetTwoDaysAfter({ waybillNo }));
-      t.assert(held.status === 'CANCELLED', M.twoDaysStatus({ status: String(held.status) }));
+      const held = expectShipment(t, read, 200, `GET /v1/shipments/${waybillNo} 2 days after its cancellation`);
+      t.assert(held.status === 'CANCELLED', `2 days after the cancellation, GET reports status CANCELLED (got ${held.status})`);
       t.assert(
         sameInstant(held.cancelledAt, first.cancelledAt),
-        M.twoDaysCancelledAt({ expected: String(first.cancelledAt), got: held.cancelledAt ?? M.none() }),
+        `2 days after the cancellation, GET reports cancelledAt ${first.cancelledAt} (got ${held.cancelledAt ?? 'none'})`,
       );
     },
   }),

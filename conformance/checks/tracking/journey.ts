@@ -34,9 +34,6 @@ import {
   subStatusOf,
   type ServedEvent,
 } from '../../kit/trajectory.ts';
-import { joinTexts, type Bilingual } from '../../i18n/text.ts';
-import { M } from './messages.ts';
-
 /** Every check here reads the shared journeys, which move the target's clock. */
 const onTheTestClock = defineGroup({ needs: ['clock'] });
 const JOURNEYS =
@@ -62,7 +59,7 @@ export const trackingJourneyChecks = [
       const { events } = await readTrajectory(t, happy.waybillNo);
       const nodes = new Set(events.map((e) => e['node']));
       for (const node of ['ACCEPTANCE', 'SORTING', 'TRANSPORT', 'DELIVERY']) {
-        t.assert(nodes.has(node), M.eventAtNode({ waybillNo: happy.waybillNo, node, statuses: events.map(statusOf).join(', ') }));
+        t.assert(nodes.has(node), `the delivered parcel ${happy.waybillNo} has an event at the ${node} node (statuses: ${events.map(statusOf).join(', ')})`);
       }
     },
   }),
@@ -85,17 +82,12 @@ export const trackingJourneyChecks = [
             if (e['node'] !== expected)
               findings.push({
                 pointer: itemPointer(i, '/node'),
-                message: M.wrongNode({
-                  parcel: label,
-                  event: describeEvent(e),
-                  node: String(e['node']),
-                  reason: statusNode[status] ? M.nodeTableAssigns({ status, expected }) : M.keepsNodeBefore({ expected }),
-                }),
+                message: `${label}: ${describeEvent(e)} carries the node ${String(e['node'])}, but ${statusNode[status] ? `the node table assigns ${status} to ${expected}` : `it keeps the node of the event before it, ${expected}`}`,
               });
           }
           previous = typeof e['node'] === 'string' ? (e['node'] as TrackingNode) : previous;
         });
-        t.expectNone(findings, M.nodesOfStatuses({ parcel: label, n: events.length }));
+        t.expectNone(findings, `${label}: each of the ${events.length} events carries the node of its status`);
       }
     },
   }),
@@ -117,16 +109,10 @@ export const trackingJourneyChecks = [
           if (!parents.includes(statusOf(e)))
             findings.push({
               pointer: itemPointer(i, '/subStatus'),
-              message: M.subStatusMisplaced({
-                parcel: label,
-                event: describeEvent(e),
-                subStatus: sub,
-                parents: parents.length ? joinTexts(parents, M.or()) : M.noTaxonomyStatus(),
-                status: statusOf(e),
-              }),
+              message: `${label}: ${describeEvent(e)}: the sub-status ${sub} belongs to ${parents.join(' or ') || 'no status of the taxonomy'}, not ${statusOf(e)}`,
             });
         });
-        t.expectNone(findings, M.subStatusesFit({ parcel: label }));
+        t.expectNone(findings, `${label}: every sub-status accompanies a status it belongs to`);
       }
     },
   }),
@@ -145,8 +131,8 @@ export const trackingJourneyChecks = [
         t.assert(
           gap < 0,
           gap < 0
-            ? M.numberedInOrder({ parcel: label, n: sequences.length })
-            : M.sequenceGap({ parcel: label, position: gap + 1, sequence: String(sequences[gap]), sequences: sequences.join(', ') }),
+            ? `${label}: the events are numbered 1 … ${sequences.length} in the order listed`
+            : `${label}: the event listed ${gap + 1}. carries sequence ${sequences[gap]}, expected ${gap + 1} (sequences: ${sequences.join(', ')})`,
           gap < 0 ? {} : { pointer: itemPointer(gap, '/sequence') },
         );
       }
@@ -165,21 +151,18 @@ export const trackingJourneyChecks = [
       t.requireTestMode();
       const j = await journeys();
       const now = await readJourneys(t, j);
-      const owner = new Map<string, Bilingual>();
+      const owner = new Map<string, string>();
       const duplicates: Finding[] = [];
       for (const { label, events } of now) {
         events.forEach((e, i) => {
           const id = eventIdOf(e);
           const other = owner.get(id);
           if (other)
-            duplicates.push({
-              pointer: itemPointer(i, '/eventId'),
-              message: M.duplicateEventId({ parcel: label, event: describeEvent(e), eventId: id, other }),
-            });
-          owner.set(id, M.eventOf({ event: describeEvent(e), parcel: label }));
+            duplicates.push({ pointer: itemPointer(i, '/eventId'), message: `${label}: ${describeEvent(e)} has the eventId ${id}, which ${other} has too` });
+          owner.set(id, `${describeEvent(e)} of ${label}`);
         });
       }
-      t.expectNone(duplicates, M.distinctEventIds({ n: owner.size }));
+      t.expectNone(duplicates, `the ${owner.size} events of both waybills have distinct eventIds`);
       const latest = new Map(now.flatMap(({ events }) => events.map((e) => [eventIdOf(e), canonicalJson(e)] as const)));
       const changed: Finding[] = [];
       let compared = 0;
@@ -191,22 +174,16 @@ export const trackingJourneyChecks = [
             const again = latest.get(eventIdOf(e));
             if (again === undefined)
               changed.push({
-                message: M.eventGone({ event: describeEvent(e), waybillNo: journey.waybillNo, eventId: eventIdOf(e) }),
+                message: `${describeEvent(e)} of ${journey.waybillNo} (eventId ${eventIdOf(e)}) was served while the parcel travelled but is no longer in its trajectory`,
               });
             else if (again !== before)
               changed.push({
-                message: M.eventChanged({
-                  event: describeEvent(e),
-                  waybillNo: journey.waybillNo,
-                  eventId: eventIdOf(e),
-                  earlier: before.slice(0, 300),
-                  now: again.slice(0, 300),
-                }),
+                message: `${describeEvent(e)} of ${journey.waybillNo} (eventId ${eventIdOf(e)}) changed: earlier ${before.slice(0, 300)}; now ${again.slice(0, 300)}`,
               });
           }
         }
       }
-      t.expectNone(changed, M.eventsUnchanged({ n: compared }));
+      t.expectNone(changed, `${compared} events read while the parcels travelled are identical to the events with their eventIds now`);
     },
   }),
   defineCheck({
@@ -235,26 +212,17 @@ export const trackingJourneyChecks = [
           if (occurred > recorded)
             early.push({
               pointer: itemPointer(i, '/recordedAt'),
-              message: M.recordedBeforeOccurred({
-                waybillNo,
-                event: describeEvent(e),
-                recordedAt: String(e['recordedAt']),
-                occurredAt: String(e['occurredAt']),
-              }),
+              message: `${waybillNo} ${describeEvent(e)}: recordedAt ${String(e['recordedAt'])} is before occurredAt ${String(e['occurredAt'])}`,
             });
           if (recorded > answeredAt + 30 * SECOND) {
-            const message = M.recordedAfterAnswer({
-              waybillNo,
-              event: describeEvent(e),
-              recordedAt: String(e['recordedAt']),
-              answeredAt: new Date(answeredAt).toISOString(),
-            });
+            const answered = `the answer that served it (${new Date(answeredAt).toISOString()} on the target's clock)`;
+            const message = `${waybillNo} ${describeEvent(e)}: recordedAt ${String(e['recordedAt'])} is more than 30 s after ${answered}`;
             ahead.push({ pointer: itemPointer(i, '/recordedAt'), message });
           }
         });
       }
-      t.expectNone(early, M.noneRecordedEarly({ n: reads.length }));
-      t.expectNone(ahead, M.noneRecordedAhead({ n: reads.length }));
+      t.expectNone(early, `in ${reads.length} reads, no event was recorded before it occurred`);
+      t.expectNone(ahead, `in ${reads.length} reads, no event's recordedAt lies more than 30 s after the answer`);
     },
   }),
   defineCheck({
@@ -270,10 +238,10 @@ export const trackingJourneyChecks = [
         const late: Finding[] = [];
         events.forEach((e, i) => {
           const lag = Date.parse(String(e['recordedAt'])) - Date.parse(String(e['occurredAt']));
-          const message = M.recordedLate({ parcel: label, event: describeEvent(e), lag: describeMinutes(lag) });
+          const message = `${label}: ${describeEvent(e)} was recorded ${describeMinutes(lag)} after it occurred (at most 30)`;
           if (lag > 30 * MINUTE) late.push({ pointer: itemPointer(i, '/recordedAt'), message });
         });
-        t.expectNone(late, M.recordedPromptly({ parcel: label }));
+        t.expectNone(late, `${label}: every event was recorded within 30 minutes of occurring`);
       }
     },
   }),
@@ -297,23 +265,23 @@ export const trackingJourneyChecks = [
           if (e['terminal'] !== true) return;
           const status = statusOf(e);
           if (!(isKnownStatus(status) && mayBeTerminal(status, subStatusOf(e) as TrackingSubStatus | undefined)))
-            findings.push({ pointer: itemPointer(i, '/terminal'), message: M.terminalNotAllowed({ parcel: label, event: describeEvent(e) }) });
+            findings.push({ pointer: itemPointer(i, '/terminal'), message: `${label}: ${describeEvent(e)} is flagged terminal, which its status may not be` });
           if (i !== events.length - 1)
             findings.push({
               pointer: itemPointer(i, '/terminal'),
-              message: M.terminalNotLast({ parcel: label, event: describeEvent(e), n: events.length - 1 - i }),
+              message: `${label}: ${describeEvent(e)} is flagged terminal but ${events.length - 1 - i} event(s) follow it: the flag belongs on the event that ends the trajectory`,
             });
         });
         const last = events[events.length - 1];
         if (last && ENDING_STATUSES.includes(statusOf(last)) && last['terminal'] !== true) {
           findings.push({
             pointer: itemPointer(events.length - 1, '/terminal'),
-            message: M.endNotFlagged({ parcel: label, event: describeEvent(last), terminal: String(last['terminal']) }),
+            message: `${label}: the trajectory ends with ${describeEvent(last)}, yet that event is not flagged terminal (terminal: ${String(last['terminal'])})`,
           });
         }
         const flagged = last?.['terminal'] === true;
-        const passed = flagged ? M.onlyLastTerminal({ event: describeEvent(last!) }) : M.noneTerminal();
-        t.expectNone(findings, M.parcelSays({ parcel: label, message: passed }));
+        const passed = flagged ? `only the last event, ${describeEvent(last!)}, is terminal` : 'no event is terminal, and the trajectory has not ended';
+        t.expectNone(findings, `${label}: ${passed}`);
       }
     },
   }),
@@ -334,10 +302,10 @@ export const trackingJourneyChecks = [
         t.assert(
           after.length === 0,
           end < 0
-            ? M.notEnded({ parcel: label })
+            ? `${label}: the trajectory has not ended`
             : after.length === 0
-              ? M.nothingAfterEnd({ parcel: label, event: describeEvent(events[end]!) })
-              : M.eventsAfterEnd({ parcel: label, event: describeEvent(events[end]!), after: joinTexts(after.map(describeEvent)), n: after.length }),
+              ? `${label}: nothing follows ${describeEvent(events[end]!)}, which ends the trajectory`
+              : `${label}: ${describeEvent(events[end]!)} ends the trajectory, yet ${after.map(describeEvent).join(', ')} follow${after.length === 1 ? 's' : ''} it`,
           after.length ? { pointer: itemPointer(end + 1) } : {},
         );
       }
@@ -358,22 +326,22 @@ export const trackingJourneyChecks = [
           if (['ORDER_CREATED', 'AWAITING_PICKUP', 'CANCELLED'].includes(statusOf(e))) continue;
           const location = e['location'];
           if (typeof location !== 'object' || location === null) {
-            findings.push({ pointer: itemPointer(i), message: M.noLocation({ parcel: label, event: describeEvent(e) }) });
+            findings.push({ pointer: itemPointer(i), message: `${label}: ${describeEvent(e)} carries no location` });
             continue;
           }
           const l = location as Record<string, unknown>;
           if (typeof l['facilityCode'] !== 'string' && typeof l['facilityName'] !== 'string')
             findings.push({
               pointer: itemPointer(i, '/location'),
-              message: M.noFacility({ parcel: label, event: describeEvent(e) }),
+              message: `${label}: ${describeEvent(e)}: the location names no facility (facilityCode or facilityName)`,
             });
           if ((l['countryCode'] === undefined || l['countryCode'] === 'CN') && typeof l['divisionCode'] !== 'string')
             findings.push({
               pointer: itemPointer(i, '/location'),
-              message: M.noDivisionCode({ parcel: label, event: describeEvent(e), location: JSON.stringify(l) }),
+              message: `${label}: ${describeEvent(e)} took place in the mainland, yet its location has no divisionCode (${JSON.stringify(l)})`,
             });
         }
-        t.expectNone(findings, M.locationsPresent({ parcel: label }));
+        t.expectNone(findings, `${label}: every handled event names its facility, with a division code in the mainland`);
       }
     },
   }),
@@ -388,17 +356,17 @@ export const trackingJourneyChecks = [
       t.requireTestMode();
       const reads = await readJourneys(t, await journeys());
       const accepted = reads.flatMap(({ label, events }) => events.flatMap((e, i) => (statusOf(e) === 'ACCEPTED' ? [{ label, e, i }] : [])));
-      t.precondition(accepted.length > 0, M.noAcceptedEvent());
+      t.precondition(accepted.length > 0, 'neither parcel has an ACCEPTED event');
       for (const { label, e, i } of accepted) {
         const outcome = e['realNameVerification'];
         const found = violations(schemaByName('RealNameVerification'), outcome, 3);
         t.assert(
           outcome !== undefined && found.length === 0,
           outcome === undefined
-            ? M.noRealName({ parcel: label, event: describeEvent(e) })
+            ? `${label}: ${describeEvent(e)} carries no realNameVerification`
             : found.length
-              ? M.realNameInvalid({ parcel: label, event: describeEvent(e), violations: found.map((v) => `${v.pointer} ${v.message}`).join('; ') })
-              : M.realNameValid({ parcel: label, event: describeEvent(e) }),
+              ? `${label}: ${describeEvent(e)}: realNameVerification is not valid: ${found.map((v) => `${v.pointer} ${v.message}`).join('; ')}`
+              : `${label}: ${describeEvent(e)} carries a valid realNameVerification`,
           { pointer: itemPointer(i, '/realNameVerification') },
         );
       }
@@ -416,10 +384,10 @@ export const trackingJourneyChecks = [
       for (const { label, events } of await readJourneys(t, await journeys())) {
         const without = events.flatMap((e, i) =>
           !['ORDER_CREATED', 'STALLED'].includes(statusOf(e)) && (typeof e['carrierRawCode'] !== 'object' || e['carrierRawCode'] === null)
-            ? [{ pointer: itemPointer(i), message: M.noRawCode({ parcel: label, event: describeEvent(e) }) }]
+            ? [{ pointer: itemPointer(i), message: `${label}: ${describeEvent(e)} carries no carrierRawCode` }]
             : [],
         );
-        t.expectNone(without, M.rawCodesCarried({ parcel: label }));
+        t.expectNone(without, `${label}: every mapped event carries its carrierRawCode`);
       }
     },
   }),
