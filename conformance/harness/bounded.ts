@@ -1,7 +1,7 @@
 // What a target sends ends up in reports: the claim as served, messages that quote its answers, evidence. Every
 // reporter must be able to render it, whatever it is (a claim of 5,000 nested arrays once killed the JSON reporter),
 // and a report must stay a size a person can open. So the report keeps a bounded copy that says what it left out.
-import type { CheckResult, Evidence, FixtureRecord } from './report.ts';
+import type { CheckResult, Evidence, FixtureRecord, Translations } from './report.ts';
 
 /** Deeper than any ECDX document: below this, members are replaced by a note. */
 export const MAX_KEPT_DEPTH = 16;
@@ -46,8 +46,22 @@ export function boundValue(value: unknown): unknown {
   return copy(value, 0);
 }
 
+/** The Chinese texts, bounded as the English ones are: a message quoting the target is as long in either language. */
+const boundTranslations = (translations: Translations | undefined): { translations?: Translations } => {
+  if (translations === undefined) return {};
+  const { title, message } = translations['zh-Hans'];
+  return {
+    translations: {
+      'zh-Hans': {
+        ...(title === undefined ? {} : { title: boundText(title, MAX_MESSAGE) }),
+        ...(message === undefined ? {} : { message: boundText(message, MAX_MESSAGE) }),
+      },
+    },
+  };
+};
+
 function boundEntry(entry: Evidence): Evidence {
-  if (entry.kind !== 'http') return { ...entry, message: boundText(entry.message, MAX_MESSAGE) };
+  if (entry.kind !== 'http') return { ...entry, message: boundText(entry.message, MAX_MESSAGE), ...boundTranslations(entry.translations) };
   const headers = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [boundText(k, 200), boundText(v, MAX_MESSAGE)]));
   return {
     ...entry,
@@ -68,7 +82,13 @@ export function boundEvidence(evidence: readonly Evidence[]): { evidence: Eviden
 /** A result as the report keeps it: message and evidence bounded, and how many entries were left out. */
 export function boundResult(result: CheckResult): CheckResult {
   const { evidence, omitted } = boundEvidence(result.evidence);
-  return { ...result, message: boundText(result.message, MAX_MESSAGE), evidence, ...(omitted > 0 ? { omittedEvidence: omitted } : {}) };
+  return {
+    ...result,
+    message: boundText(result.message, MAX_MESSAGE),
+    ...boundTranslations(result.translations),
+    evidence,
+    ...(omitted > 0 ? { omittedEvidence: omitted } : {}),
+  };
 }
 
 export function boundFixture(record: FixtureRecord): FixtureRecord {
@@ -76,6 +96,7 @@ export function boundFixture(record: FixtureRecord): FixtureRecord {
   return {
     ...record,
     ...(record.message === undefined ? {} : { message: boundText(record.message, MAX_MESSAGE) }),
+    ...boundTranslations(record.translations),
     evidence,
     ...(omitted > 0 ? { omittedEvidence: omitted } : {}),
   };

@@ -3,6 +3,7 @@
 // What the registry already knows is not restated: the conformance class and the role of the target come from the
 // requirements (spec/requirements/*.yaml), and a check says them only where its requirements do not decide them.
 // `defineCheck` and `defineFixture` are all a check file needs.
+import { english, type Text } from '../i18n/text.ts';
 import type { RoleScope } from '../../schemas/src/index.ts';
 import type { ConformanceClassName } from '../../schemas/src/classes.ts';
 import { requirementById } from '../../spec/registry.ts';
@@ -142,11 +143,22 @@ export function defineCheck<const U extends Uses = Record<never, never>>(definit
 /** An assertion that did not hold: the check ends failed (MUST) or warning (SHOULD). */
 export class AssertionFailed extends Error {
   override name = 'AssertionFailed';
+  /** The message in both languages, when the check gave it so (its English is the Error's message). */
+  readonly text: Text;
+  constructor(text: Text) {
+    super(english(text));
+    this.text = text;
+  }
 }
 
 /** The check could not reach the state it verifies (an earlier step failed, test mode is absent …). */
 export class PreconditionFailed extends Error {
   override name = 'PreconditionFailed';
+  readonly text: Text;
+  constructor(text: Text) {
+    super(english(text));
+    this.text = text;
+  }
 }
 
 /**
@@ -156,4 +168,9 @@ export class PreconditionFailed extends Error {
  */
 export class NotApplicable extends Error {
   override name = 'NotApplicable';
+  readonly text: Text;
+  constructor(text: Text) {
+    super(english(text));
+    this.text = text;
+  }
 }

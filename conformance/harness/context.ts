@@ -14,6 +14,8 @@ import type { CallbackEndpoint, PushReceiver, ScriptedAnswer } from './receiver.
 import type { CounterpartyServer, CounterpartySession } from './counterparty/server.ts';
 import type { Evidence, FixtureRecord } from './report.ts';
 import { SECOND } from '../../schemas/time.ts';
+import { HARNESS } from './messages.ts';
+import { english, joinTexts, messageMembers, verbatim, type Bilingual, type Text } from '../i18n/text.ts';
 import type { PartyRole } from '../../schemas/src/index.ts';
 
 /** What every check of one run shares. */
@@ -66,7 +68,7 @@ export interface AssertionDetails {
 
 /** One thing found wrong, for `expectNone`: what it is and where. */
 export interface Finding {
-  message: string;
+  message: Text;
   pointer?: string;
   requirementId?: string;
 }
@@ -163,19 +165,19 @@ export class TestContext {
 
   // --- assertions ---------------------------------------------------------------------------------------
   /** Record a passed assertion, or end the check as failed with `message`. */
-  assert(condition: unknown, message: string, details: AssertionDetails = {}): void {
+  assert(condition: unknown, message: Text, details: AssertionDetails = {}): void {
     const requirementId = details.requirementId ?? this.#requirementId;
     this.evidence.push({
       kind: 'assertion',
       passed: Boolean(condition),
-      message,
+      ...messageMembers(message),
       ...(requirementId ? { requirementId } : {}),
       ...(details.pointer === undefined ? {} : { pointer: details.pointer }),
     });
     if (!condition) throw new AssertionFailed(message);
   }
 
-  fail(message: string, details: AssertionDetails = {}): never {
+  fail(message: Text, details: AssertionDetails = {}): never {
     this.assert(false, message, details);
     throw new AssertionFailed(message); // unreachable: assert threw
   }
@@ -184,10 +186,10 @@ export class TestContext {
    * Nothing of this kind happened: one assertion over everything that was looked at. It holds with `passed` when
    * there is no finding, and fails naming the first finding (and how many more there were).
    */
-  expectNone(findings: readonly Finding[], passed: string, details: AssertionDetails = {}): void {
+  expectNone(findings: readonly Finding[], passed: Text, details: AssertionDetails = {}): void {
     const first = findings[0];
     const more = findings.length - 1;
-    this.assert(first === undefined, first ? `${first.message}${more > 0 ? ` (and ${more} more finding${more > 1 ? 's' : ''})` : ''}` : passed, {
+    this.assert(first === undefined, first ? (more > 0 ? HARNESS.moreFindings({ first: bi(first.message), n: more }) : first.message) : passed, {
       ...details,
       ...(first?.requirementId ? { requirementId: first.requirementId } : {}),
       ...(first?.pointer === undefined ? {} : { pointer: first.pointer }),
@@ -199,8 +201,8 @@ export class TestContext {
    * feature it does not offer): the check ends `skipped` with the reason. Not for what the target should have let
    * the check see: that is a precondition.
    */
-  notApplicable(reason: string): never {
-    this.evidence.push({ kind: 'blocked', message: `does not apply: ${reason}` });
+  notApplicable(reason: Text): never {
+    this.evidence.push({ kind: 'blocked', ...messageMembers(framed(HARNESS.doesNotApply, reason)) });
     throw new NotApplicable(reason);
   }
 
@@ -208,72 +210,93 @@ export class TestContext {
    * A step of the check could not be taken (no second key, a scheme not offered …): the report says what was not
    * exercised and why. It is not an assertion: it holds nothing and fails nothing.
    */
-  blocked(message: string, details: Pick<AssertionDetails, 'requirementId'> = {}): void {
+  blocked(message: Text, details: Pick<AssertionDetails, 'requirementId'> = {}): void {
     const requirementId = details.requirementId ?? this.#requirementId;
-    this.evidence.push({ kind: 'blocked', message, ...(requirementId ? { requirementId } : {}) });
+    this.evidence.push({ kind: 'blocked', ...messageMembers(message), ...(requirementId ? { requirementId } : {}) });
   }
 
   /** End the check as precondition-failed unless `condition` holds. */
-  precondition(condition: unknown, message: string): void {
+  precondition(condition: unknown, message: Text): void {
     if (!condition) {
-      this.evidence.push({ kind: 'assertion', passed: false, message: `precondition: ${message}` });
+      this.evidence.push({ kind: 'assertion', passed: false, ...messageMembers(framed(HARNESS.precondition, message)) });
       throw new PreconditionFailed(message);
     }
   }
 
   /** The value, or the check ends precondition-failed when it is missing. */
-  need<T>(value: T | undefined | null, message: string): T {
+  need<T>(value: T | undefined | null, message: Text): T {
     this.precondition(value !== undefined && value !== null, message);
     return value as T;
   }
 
-  expectStatus(response: HttpResponse, expected: number | readonly number[], what = ''): void {
+  expectStatus(response: HttpResponse, expected: number | readonly number[], what: Text = ''): void {
     const list = typeof expected === 'number' ? [expected] : expected;
-    const label = what ? `${what}: ` : '';
-    this.assert(list.includes(response.status), `${label}expected HTTP ${list.join(' or ')}, got ${response.status}${problemTitle(response)}`);
+    const title = problemTitle(response);
+    this.assert(
+      list.includes(response.status),
+      labelled(
+        what,
+        HARNESS.expectedStatus({
+          expected: joinTexts(list.map(String), HARNESS.statusOr()),
+          status: response.status,
+          problem: title === undefined ? '' : HARNESS.problemTitle({ title }),
+        }),
+      ),
+    );
   }
 
   /** The body, asserted valid against a published schema (by name); the violations name the members. */
-  expectSchema<T = unknown>(response: HttpResponse | unknown, schemaName: string, what = ''): T {
+  expectSchema<T = unknown>(response: HttpResponse | unknown, schemaName: string, what: Text = ''): T {
     const body = isResponse(response) ? response.json : response;
     const schema: TSchema = schemaByName(schemaName);
     const found = violations(schema, body, 5);
-    const label = what ? `${what}: ` : '';
     this.assert(
       found.length === 0,
-      found.length === 0
-        ? `${label}body is a valid ${schemaName}`
-        : `${label}body is not a valid ${schemaName}: ${found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ')}`,
+      labelled(
+        what,
+        found.length === 0
+          ? HARNESS.validSchema({ schema: schemaName })
+          : // The validator's own words name the member and the keyword: they stay as it wrote them.
+            HARNESS.invalidSchema({ schema: schemaName, violations: found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ') }),
+      ),
       found[0] ? { pointer: found[0].pointer } : {},
     );
     return body as T;
   }
 
   /** An RFC 9457 problem with this status (and catalogue type, when given), as application/problem+json. */
-  expectProblem(response: HttpResponse, status: number | readonly number[], slug?: ProblemSlug | readonly ProblemSlug[], what = ''): void {
+  expectProblem(response: HttpResponse, status: number | readonly number[], slug?: ProblemSlug | readonly ProblemSlug[], what: Text = ''): void {
     this.expectStatus(response, status, what);
-    const label = what ? `${what}: ` : '';
     const contentType = (response.headers['content-type'] ?? '').split(';')[0]!.trim();
-    this.assert(contentType === 'application/problem+json', `${label}Content-Type is application/problem+json (got '${contentType || 'none'}')`);
+    this.assert(contentType === 'application/problem+json', labelled(what, HARNESS.problemContentType({ contentType: contentType || HARNESS.none() })));
     this.expectSchema(response, 'Problem', what);
     const body = response.json as { status?: number; type?: string };
-    this.assert(body.status === response.status, `${label}problem status ${body.status} equals the HTTP status ${response.status}`);
+    this.assert(body.status === response.status, labelled(what, HARNESS.problemStatus({ status: String(body.status), httpStatus: response.status })));
     if (slug !== undefined) {
       const slugs = typeof slug === 'string' ? [slug] : (slug as readonly ProblemSlug[]);
       const uris = slugs.map((s) => problemTypeUri(s));
-      this.assert(uris.includes(body.type ?? ''), `${label}problem type is ${slugs.join(' or ')} (got ${body.type})`);
+      this.assert(
+        uris.includes(body.type ?? ''),
+        labelled(what, HARNESS.problemType({ expected: joinTexts(slugs, HARNESS.statusOr()), type: String(body.type) })),
+      );
     }
   }
 
   /** No unmasked mobile number or GB 11643 number anywhere in `value`; a leak fails with its JSON Pointer. */
-  expectNoLeaks(value: unknown, where: string, requirementId?: string): void {
+  expectNoLeaks(value: unknown, where: Text, requirementId?: string): void {
     const leaks = scanForLeaks(value);
     const first = leaks[0];
     this.assert(
       leaks.length === 0,
       first
-        ? `${where} leaks personal data: an unmasked ${first.kind === 'mobile-number' ? 'mobile number' : 'resident identity number'} (${first.masked}) at ${first.pointer || '/'}${leaks.length > 1 ? ` and ${leaks.length - 1} more` : ''}`
-        : `${where} carries no unmasked mobile or identity number`,
+        ? HARNESS.leak({
+            where: bi(where),
+            kind: first.kind === 'mobile-number' ? HARNESS.mobileNumber() : HARNESS.identityNumber(),
+            masked: first.masked,
+            pointer: first.pointer || '/',
+            more: leaks.length > 1 ? HARNESS.leakMore({ n: leaks.length - 1 }) : '',
+          })
+        : HARNESS.noLeak({ where: bi(where) }),
       { ...(requirementId ? { requirementId } : {}), ...(first ? { pointer: first.pointer } : {}) },
     );
   }
@@ -288,8 +311,8 @@ export class TestContext {
           try {
             return await this.#env.fixtures.value(fixture, this.#env, checkId);
           } catch (error) {
-            const message = `the shared fixture '${fixture.id}' could not be set up: ${(error as Error).message}`;
-            this.evidence.push({ kind: 'assertion', passed: false, message: `precondition: ${message}` });
+            const message = HARNESS.fixtureFailed({ fixture: fixture.id, reason: bi(reasonOf(error)) });
+            this.evidence.push({ kind: 'assertion', passed: false, ...messageMembers(framed(HARNESS.precondition, message)) });
             throw new PreconditionFailed(message);
           }
         },
@@ -299,7 +322,7 @@ export class TestContext {
 
   // --- test mode ------------------------------------------------------------------------------------------
   requireTestMode(): void {
-    this.precondition(this.claim?.testMode === true, 'the target does not claim testMode, so its test controls (the clock) are not available');
+    this.precondition(this.claim?.testMode === true, HARNESS.noTestMode());
   }
 
   /** Move the target's clock forward by `ms` (test controls, which count whole seconds) and keep signing in its time. */
@@ -308,9 +331,9 @@ export class TestContext {
     if (!this.#movesClock) throw new Error("a check that moves the target's clock must declare needs: ['clock']");
     this.requireTestMode();
     const response = await this.http.post('/v1/test/clock', { advanceSeconds: Math.round(ms / SECOND) }, { idempotencyKey: false });
-    this.precondition(response.status === 200, `POST /v1/test/clock answered ${response.status}`);
+    this.precondition(response.status === 200, HARNESS.clockAnswered({ status: response.status }));
     const now = Date.parse((response.json as { now?: string } | undefined)?.now ?? '');
-    this.precondition(Number.isFinite(now), 'POST /v1/test/clock did not answer a TestClock');
+    this.precondition(Number.isFinite(now), HARNESS.clockNotTestClock());
     this.#env.clockOffset.value = now - Date.now();
     return now;
   }
@@ -370,7 +393,7 @@ export class TestContext {
     answers: ScriptedAnswer[] = [],
     fallback?: ScriptedAnswer,
   ): Omit<CallbackEndpoint, 'waitFor'> & { waitFor: (count: number, timeoutMs?: number) => Promise<boolean> } {
-    const receiver = this.need(this.#env.receiver, 'no push receiver is running (use --callback-host or --callback-url)');
+    const receiver = this.need(this.#env.receiver, HARNESS.noReceiver());
     const endpoint = receiver.endpoint(answers, fallback, (e) => this.evidence.push(e));
     return { ...endpoint, waitFor: (count, timeoutMs = this.#env.timeoutMs) => this.#unlessStopped(endpoint.waitFor(count, timeoutMs)) };
   }
@@ -382,7 +405,7 @@ export class TestContext {
    * evidence. It ends with the check.
    */
   async counterparty(): Promise<CounterpartySession> {
-    const start = this.need(this.#env.counterparty, 'no judging counterparty is running');
+    const start = this.need(this.#env.counterparty, HARNESS.noCounterparty());
     const session = (await this.#unlessStopped(start())).session();
     session.recordTo((e) => this.evidence.push(e));
     this.#sessions.push(session);
@@ -435,12 +458,31 @@ const stoppedError = (signal: AbortSignal): Error =>
 const isResponse = (value: unknown): value is HttpResponse =>
   typeof value === 'object' && value !== null && 'status' in value && 'text' in value && 'sent' in value;
 
-function problemTitle(response: HttpResponse): string {
+/** The problem's own title and detail, as the target wrote them (any language), or undefined when it gave none. */
+function problemTitle(response: HttpResponse): string | undefined {
   const body = response.json as { title?: unknown; detail?: unknown } | undefined;
-  if (!body || typeof body !== 'object') return '';
+  if (!body || typeof body !== 'object') return undefined;
   const text = [body.title, body.detail].filter((v) => typeof v === 'string').join(': ');
-  return text ? ` (${text.slice(0, 160)})` : '';
+  return text ? text.slice(0, 160) : undefined;
 }
+
+/** A text as a value of a message: plain English is shown as it is in both. */
+const bi = (text: Text): Bilingual => (typeof text === 'string' ? verbatim(text) : text);
+
+/** A message framed by the harness (a precondition, a rule that does not apply): framed only when the reason has Chinese. */
+const framed = (frame: (params: { reason: Bilingual }) => Bilingual, reason: Text): Text =>
+  typeof reason === 'string' ? english(frame({ reason: bi(reason) })) : frame({ reason });
+
+/** `what: message`, or the message alone when there is no `what`. */
+const labelled = (what: Text, message: Bilingual): Text => (what === '' ? message : HARNESS.labelled({ what: bi(what), message }));
+
+/** Why something failed, in both languages when the error carries them (a check's own error). */
+const reasonOf = (error: unknown): Text =>
+  error instanceof Error && 'text' in error && (typeof error.text === 'string' || typeof error.text === 'object')
+    ? (error.text as Text)
+    : error instanceof Error
+      ? error.message
+      : String(error);
 
 /**
  * The shared fixtures of one run. Each is created once, when a check first reads it, in a context of its own, so
@@ -470,7 +512,9 @@ export class Fixtures {
       return await fixture.create(t, t.handles(fixture.uses, fixture.id));
     } catch (error) {
       record.status = 'failed';
-      record.message = (error as Error).message ?? String(error);
+      const members = messageMembers(reasonOf(error));
+      record.message = members.message;
+      if (members.translations) record.translations = members.translations;
       throw error;
     } finally {
       record.durationMs = Date.now() - started;

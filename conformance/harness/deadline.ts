@@ -2,6 +2,8 @@
 // each check one (twelve request deadlines, at least two minutes: checks wait in units of the request timeout), and
 // the run one (`--max-duration`). When the run's passes, or the harness itself fails, the run is stopped: requests
 // in flight end, waits end, checks not yet started do not start, and each ends as an error that says why.
+import { english, verbatim, type Bilingual, type Text } from '../i18n/text.ts';
+import { HARNESS } from './messages.ts';
 import { MINUTE, SECOND } from '../../schemas/time.ts';
 
 /** The run's default budget. */
@@ -23,11 +25,14 @@ export function describeSeconds(ms: number): string {
 /** Why a run or a check was stopped; `deadline` tells a budget that ran out from a failure. */
 export class Stop extends Error {
   override name = 'Stop';
+  /** The reason in both languages, when the harness has it so (its English is the Error's message). */
+  readonly text: Text;
   constructor(
-    message: string,
+    text: Text,
     readonly deadline: boolean,
   ) {
-    super(message);
+    super(english(text));
+    this.text = text;
   }
 }
 
@@ -37,7 +42,7 @@ export class RunStop {
   readonly #timer: ReturnType<typeof setTimeout>;
 
   constructor(maxDurationMs: number) {
-    this.#timer = setTimeout(() => this.stop(new Stop(`the run reached its deadline (max duration ${describeSeconds(maxDurationMs)})`, true)), maxDurationMs);
+    this.#timer = setTimeout(() => this.stop(new Stop(HARNESS.runDeadline({ max: describeSeconds(maxDurationMs) }), true)), maxDurationMs);
   }
 
   get signal(): AbortSignal {
@@ -62,8 +67,9 @@ export class RunStop {
 }
 
 /** What a check not started says when the run was stopped. */
-export const notRunMessage = (reason: Stop): string => `not run: ${reason.message}${reason.deadline ? ' before this check started' : ''}`;
+export const notRunMessage = (reason: Stop): Bilingual =>
+  (reason.deadline ? HARNESS.notRunBefore : HARNESS.notRun)({ reason: typeof reason.text === 'string' ? verbatim(reason.text) : reason.text });
 
 /** What a check stopped in flight says. */
-export const stoppedMessage = (reason: Stop, byRun: boolean): string =>
-  `stopped: ${reason.message}${byRun && reason.deadline ? ' before this check finished' : ''}`;
+export const stoppedMessage = (reason: Stop, byRun: boolean): Bilingual =>
+  (byRun && reason.deadline ? HARNESS.stoppedBefore : HARNESS.stopped)({ reason: typeof reason.text === 'string' ? verbatim(reason.text) : reason.text });

@@ -150,12 +150,31 @@ export const Exchange = Type.Object(
 );
 export type Exchange = Static<typeof Exchange>;
 
+/**
+ * The texts of an entry in the report's other language (decision 0062): `message` and `title` stay English, as they
+ * always were; the Chinese stands here, absent where the harness has none (a message not yet in a catalogue).
+ */
+export const Translations = Type.Object(
+  {
+    'zh-Hans': Type.Object(
+      {
+        title: Type.Optional(Type.String()),
+        message: Type.Optional(Type.String()),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type Translations = Static<typeof Translations>;
+
 /** One assertion the check made, in order, with its outcome. */
 export const Assertion = Type.Object(
   {
     kind: Type.Literal('assertion'),
     passed: Type.Boolean(),
     message: Type.String(),
+    translations: Type.Optional(Translations),
     /** The requirement the assertion verifies, when the check verifies several. */
     requirementId: Type.Optional(Type.String()),
     /** JSON Pointer into the response body the assertion is about (e.g. the path of a privacy leak). */
@@ -173,6 +192,7 @@ export const Blocked = Type.Object(
   {
     kind: Type.Literal('blocked'),
     message: Type.String(),
+    translations: Type.Optional(Translations),
     requirementId: Type.Optional(Type.String()),
   },
   { additionalProperties: false },
@@ -194,6 +214,8 @@ export const CheckResult = Type.Object(
     waiver: Type.Optional(AppliedWaiver),
     title: Type.String(),
     message: Type.String({ description: 'Why the check ended as it did, in one sentence a person can act on.' }),
+    /** The title and the message in Chinese. */
+    translations: Type.Optional(Translations),
     /**
      * For a failed or warning check: the requirements the failing assertion verifies — the one it names, or all of
      * the check's when it names none. Absent otherwise.
@@ -218,6 +240,7 @@ export const FixtureRecord = Type.Object(
     status: Type.Union([Type.Literal('ready'), Type.Literal('failed')]),
     /** Why it could not be created, when it failed. */
     message: Type.Optional(Type.String()),
+    translations: Type.Optional(Translations),
     usedBy: Type.Array(Type.String()),
     evidence: Type.Array(Evidence),
     omittedEvidence: Type.Optional(Type.Integer({ minimum: 1 })),

@@ -21,6 +21,9 @@ import { isConformant, summarise, verdictOf, type CheckResult, type ConformanceR
 import { applyWaivers, certificationProblem, validateWaivers, WaiverError } from './waivers.ts';
 import { DEFAULT_FUZZ_RUNS } from './fuzz-runs.ts';
 import { runScope, selectedBy, unknownNames } from './selection.ts';
+import { HARNESS } from './messages.ts';
+import { CHECK_TITLES_ZH } from '../i18n/check-titles.ts';
+import { messageMembers, textOf, type Bilingual, type Text } from '../i18n/text.ts';
 import type { PartyRole } from '../../schemas/src/index.ts';
 import { packageRoot } from '../../schemas/package-root.ts';
 
@@ -216,7 +219,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
   let selected: Check[] = [];
   let claimed = new Set<string>();
   // A failure of the harness itself stops the run; what finished is kept and the rest ends as an error.
-  const harnessFailed = (error: unknown) => run.stop(new Stop(`the harness failed: ${describeError(error)}`, false));
+  const harnessFailed = (error: unknown) => run.stop(new Stop(HARNESS.harnessFailed({ reason: describeError(error) }), false));
   try {
     await discover(env, options.role);
     claimed = new Set<string>(options.classes ?? classNamesOf(env.claim?.classes));
@@ -230,7 +233,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
       else
         results.set(
           check,
-          skippedResult(check, `class ${check.class} is not claimed by the target${options.classes ? ' (or not selected with --classes)' : ''}`),
+          skippedResult(check, options.classes ? HARNESS.classNotClaimedOrSelected({ class: check.class }) : HARNESS.classNotClaimed({ class: check.class })),
         );
     }
     for (const result of results.values()) options.progress?.checkFinished?.(result);
@@ -269,7 +272,7 @@ export async function runSuite(options: RunOptions & { checks: readonly Check[] 
   const ran = selected.map((check) => {
     const result = results.get(check);
     if (result) return result;
-    const notRun = errorResult(check, notRunMessage(stopped ?? new Stop('the harness failed', false)));
+    const notRun = errorResult(check, notRunMessage(stopped ?? new Stop(HARNESS.harnessFailedBare(), false)));
     try {
       options.progress?.checkFinished?.(notRun); // the progress shows every check, those the run did not reach too
     } catch {
@@ -322,12 +325,12 @@ const classNamesOf = (uris: readonly string[] | undefined): string[] => (uris ??
 /** A thrown value as words, whatever was thrown (`throw null` included). */
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-function skippedResult(check: Check, message: string): CheckResult {
-  return { ...resultOf(check), status: 'skipped', message };
+function skippedResult(check: Check, message: Text): CheckResult {
+  return { ...resultOf(check), status: 'skipped', ...resultMessage(check, message) };
 }
 
-function errorResult(check: Check, message: string): CheckResult {
-  return { ...resultOf(check), status: 'error', message };
+function errorResult(check: Check, message: Text): CheckResult {
+  return { ...resultOf(check), status: 'error', ...resultMessage(check, message) };
 }
 
 const resultOf = (check: Check): Omit<CheckResult, 'status' | 'message'> => ({
@@ -342,6 +345,20 @@ const resultOf = (check: Check): Omit<CheckResult, 'status' | 'message'> => ({
 });
 
 /**
+ * A result's `message` (English) and its `translations`: the Chinese title of the check and the Chinese message,
+ * each where the harness has it (decision 0062).
+ */
+function resultMessage(check: Check, message: Text): Pick<CheckResult, 'message' | 'translations'> {
+  const members = messageMembers(message);
+  const title = Object.hasOwn(CHECK_TITLES_ZH, check.id) ? CHECK_TITLES_ZH[check.id] : undefined;
+  const zh = { ...(title === undefined ? {} : { title }), ...members.translations?.['zh-Hans'] };
+  return { message: members.message, ...(Object.keys(zh).length > 0 ? { translations: { 'zh-Hans': zh } } : {}) };
+}
+
+/** A text as a value of a harness message: plain English shown as it is in both. */
+const both = (text: Text): Bilingual => (typeof text === 'string' ? { en: text, 'zh-Hans': text } : text);
+
+/**
  * Run one check within `deadlineMs`. When its deadline or the run's passes, it is stopped: its requests and waits
  * end, and it is reported as an error with the evidence it had gathered until then.
  */
@@ -350,7 +367,7 @@ export async function runCheck(check: Check, env: RunEnvironment, deadlineMs = c
   const byRun = () => stop.abort(env.signal?.reason);
   if (env.signal?.aborted) byRun();
   else env.signal?.addEventListener('abort', byRun, { once: true });
-  const deadline = setTimeout(() => stop.abort(new Stop(`the check did not finish within ${describeSeconds(deadlineMs)}`, true)), deadlineMs);
+  const deadline = setTimeout(() => stop.abort(new Stop(HARNESS.checkDeadline({ within: describeSeconds(deadlineMs) }), true)), deadlineMs);
   const stopped = new Promise<never>((_, reject) => {
     const onStop = () => reject(stop.signal.reason);
     if (stop.signal.aborted) onStop();
@@ -361,34 +378,37 @@ export async function runCheck(check: Check, env: RunEnvironment, deadlineMs = c
   const level = levelOf(check);
   const started = Date.now();
   let status: CheckResult['status'] = 'passed';
-  let message = '';
+  let message: Text = '';
   try {
     await Promise.race([check.run(t, t.handles(check.uses, check.id)), stopped]);
     const held = t.evidence.filter((e) => e.kind === 'assertion' && e.passed).length;
     const blocked = t.evidence.filter((e) => e.kind === 'blocked');
-    message = `${held} assertion${held === 1 ? '' : 's'} held`;
-    if (blocked[0]) message += `; ${blocked.length === 1 ? 'a step was' : `${blocked.length} steps were`} not taken: ${blocked[0].message}`;
+    const first = blocked[0] ? both(textOf(blocked[0])) : undefined;
+    message = HARNESS.held({ n: held });
+    if (first)
+      message = blocked.length === 1 ? HARNESS.stepNotTaken({ held: message, first }) : HARNESS.stepsNotTaken({ held: message, n: blocked.length, first });
     if (held === 0) {
       // A check passes only on positive evidence of the required behaviour: with none, it could not decide.
       status = 'precondition-failed';
-      message = blocked[0] ? `nothing could be observed: ${blocked[0].message}` : 'the check observed nothing it could judge';
+      message = first ? HARNESS.nothingObserved({ reason: first }) : HARNESS.observedNothing();
     }
   } catch (error) {
     if (error instanceof AssertionFailed) {
       status = level === 'MUST' ? 'failed' : 'warning';
-      message = error.message;
+      message = error.text;
     } else if (error instanceof PreconditionFailed) {
       status = 'precondition-failed';
-      message = error.message;
+      message = error.text;
     } else if (error instanceof NotApplicable) {
       status = 'skipped';
-      message = `does not apply: ${error.message}`;
+      message = HARNESS.doesNotApply({ reason: both(error.text) });
     } else if (error instanceof TargetUnreachable) {
       status = 'error';
-      message = `the target did not answer: ${error.message}`;
+      // How the connection failed is the client's own words (undici's, the operating system's): shown as they are.
+      message = HARNESS.targetDidNotAnswer({ reason: error.message });
     } else {
       status = 'error';
-      message = `the harness could not decide: ${describeError(error)}`;
+      message = HARNESS.harnessCouldNotDecide({ reason: describeError(error) });
     }
   } finally {
     clearTimeout(deadline);
@@ -416,7 +436,7 @@ export async function runCheck(check: Check, env: RunEnvironment, deadlineMs = c
     level,
     status,
     title: check.title,
-    message,
+    ...resultMessage(check, message),
     ...(failedRequirementIds ? { failedRequirementIds } : {}),
     ...(Object.keys(check.uses).length > 0 ? { uses: Object.values(check.uses).map((f) => f.id) } : {}),
     evidence: t.evidence,

@@ -2,6 +2,7 @@
 // schemas/src/classes.ts), which push signature schemes it offers or accepts, which carrier code it answers for.
 import { classUri, type ConformanceClassName } from '../../schemas/src/classes.ts';
 import type { TestContext } from '../harness/context.ts';
+import { M } from './messages.ts';
 
 /** Whether the target's claim lists the class. */
 export const claimsClass = (t: TestContext, name: ConformanceClassName): boolean => (t.claim?.classes ?? []).includes(classUri(name));
@@ -17,6 +18,6 @@ export function claimedSchemes(t: TestContext): Scheme[] {
 
 /** The target's carrier code from its claim; the check ends precondition-failed without one. */
 export function targetCarrierCode(t: TestContext): string {
-  const claim = t.need(t.claim, 'the conformance claim could not be read, so the harness does not know the carrier code to address');
-  return t.need(claim.party.carrierCode, 'the conformance claim names no carrier code (party.carrierCode)');
+  const claim = t.need(t.claim, M.claimUnreadableCarrierCode());
+  return t.need(claim.party.carrierCode, M.noCarrierCode());
 }

@@ -4,6 +4,8 @@ import type { TestAction, TestActionOutcome } from '../../schemas/src/index.ts';
 import { SECOND } from '../../schemas/time.ts';
 import type { TestContext } from '../harness/context.ts';
 import type { ClientRequest, CounterpartySession } from '../harness/counterparty/server.ts';
+import type { Text } from '../i18n/text.ts';
+import { M } from './messages.ts';
 
 /** ECDX-CNF-010 gives the target 30 s to finish an action; the harness waits a little longer for the answer. */
 export const ACTION_TIMEOUT_MS = 35 * SECOND;
@@ -17,17 +19,11 @@ type ActionBody = TestAction extends infer A ? (A extends TestAction ? Omit<A, '
  */
 export async function act(t: TestContext, session: CounterpartySession, action: ActionBody): Promise<TestActionOutcome> {
   t.requireTestMode();
-  t.precondition(
-    (t.claim?.testActions ?? []).includes(action.action),
-    `the target does not list ${action.action} in its claim's testActions, so it cannot be made to act as a client (ECDX-CNF-010)`,
-  );
+  t.precondition((t.claim?.testActions ?? []).includes(action.action), M.actionNotListed({ action: action.action }));
   const response = await t.http.post('/v1/test/actions', { ...action, counterparty: session.url }, { idempotencyKey: false, timeoutMs: ACTION_TIMEOUT_MS });
-  t.precondition(response.status === 200, `POST /v1/test/actions (${action.action}) answered ${response.status}, not 200 with a TestActionOutcome`);
+  t.precondition(response.status === 200, M.actionAnswered({ action: action.action, status: response.status }));
   const outcome = response.json as TestActionOutcome | undefined;
-  return t.need(
-    outcome?.action === action.action ? outcome : undefined,
-    `POST /v1/test/actions (${action.action}) did not answer a TestActionOutcome of that action`,
-  );
+  return t.need(outcome?.action === action.action ? outcome : undefined, M.actionNoOutcome({ action: action.action }));
 }
 
 /** The requests of the session that call `operationId`, in order of arrival. */
@@ -37,10 +33,10 @@ export const requestsTo = (session: CounterpartySession, operationId: string): C
  * The request of `operationId` the action sent, the `nth` from 1 (the first by default): the harness has it once
  * the action's answer came, since the target answers when it is done; a short wait covers a target that answers first.
  */
-export async function sentBy(t: TestContext, session: CounterpartySession, operationId: string, what: string, nth = 1): Promise<ClientRequest> {
+export async function sentBy(t: TestContext, session: CounterpartySession, operationId: string, what: Text, nth = 1): Promise<ClientRequest> {
   const waited = await session.waitFor(() => requestsTo(session, operationId).length >= nth, t.settleMs);
   const request = waited ? requestsTo(session, operationId)[nth - 1] : undefined;
-  if (!request) t.fail(`the target answered that it acted but sent no ${what}${nth > 1 ? ` (request ${nth} of its kind)` : ''} to the harness`);
+  if (!request) t.fail(M.sentNone({ what, nth: nth > 1 ? M.nthOfKind({ nth }) : '' }));
   return request;
 }
 

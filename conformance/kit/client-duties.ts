@@ -9,6 +9,8 @@ import { HOUR, SECOND } from '../../schemas/time.ts';
 import type { ClientRequest } from '../harness/counterparty/server.ts';
 import type { Finding } from '../harness/context.ts';
 import { scanForLeaks } from '../harness/privacy-scan.ts';
+import type { Bilingual } from '../i18n/text.ts';
+import { M } from './messages.ts';
 
 /** `POST /v1/shipments` as a finding names a request. */
 export const describeRequest = (request: Pick<ClientRequest, 'method' | 'path'>): string => `${request.method} ${request.path}`;
@@ -29,9 +31,15 @@ export function signatureFindings(requests: readonly ClientRequest[]): Finding[]
   const findings: Finding[] = [];
   for (const request of requests) {
     if (request.signature.kind === 'refused') {
-      findings.push({ message: `${describeRequest(request)} (request ${request.seq}): ${request.signature.detail}`, requirementId: 'ECDX-SEC-001' });
+      findings.push({
+        message: M.requestDetail({ request: describeRequest(request), seq: request.seq, detail: request.signature.detail }),
+        requirementId: 'ECDX-SEC-001',
+      });
     } else if (request.digestProblem) {
-      findings.push({ message: `${describeRequest(request)} (request ${request.seq}): ${request.digestProblem}`, requirementId: 'ECDX-SEC-001' });
+      findings.push({
+        message: M.requestDetail({ request: describeRequest(request), seq: request.seq, detail: request.digestProblem }),
+        requirementId: 'ECDX-SEC-001',
+      });
     }
   }
   return findings;
@@ -50,24 +58,18 @@ export function idempotencyKeyFindings(requests: readonly ClientRequest[]): Find
   for (const request of requests.filter(isCreating)) {
     const key = request.headers['idempotency-key'];
     if (key === undefined) {
-      findings.push({ message: `${describeRequest(request)} (request ${request.seq}) carries no Idempotency-Key`, requirementId: 'ECDX-IDM-001' });
+      findings.push({ message: M.noKey({ request: describeRequest(request), seq: request.seq }), requirementId: 'ECDX-IDM-001' });
       continue;
     }
     if (!KEY_FORM.test(key)) {
-      findings.push({
-        message: `${describeRequest(request)} (request ${request.seq}): its Idempotency-Key is not 1 to 255 visible ASCII characters`,
-        requirementId: 'ECDX-IDM-001',
-      });
+      findings.push({ message: M.keyForm({ request: describeRequest(request), seq: request.seq }), requirementId: 'ECDX-IDM-001' });
       continue;
     }
     const body = request.body.toString('utf8');
     const earlier = firstBody.get(key);
     if (!earlier) firstBody.set(key, { body, seq: request.seq });
     else if (earlier.body !== body) {
-      findings.push({
-        message: `${describeRequest(request)} (request ${request.seq}) reuses the Idempotency-Key of request ${earlier.seq} for a different request`,
-        requirementId: 'ECDX-IDM-001',
-      });
+      findings.push({ message: M.keyReused({ request: describeRequest(request), seq: request.seq, earlier: earlier.seq }), requirementId: 'ECDX-IDM-001' });
     }
   }
   return findings;
@@ -76,12 +78,11 @@ export function idempotencyKeyFindings(requests: readonly ClientRequest[]): Find
 /** ECDX-IDM-011: the request sent again after `first` was answered as it was carries the same key and the same body. */
 export function retryFindings(first: ClientRequest, retry: ClientRequest): Finding[] {
   const findings: Finding[] = [];
-  const why = `after request ${first.seq} was answered ${first.answer.status}`;
+  const which = { seq: retry.seq, first: first.seq, status: first.answer.status };
   if (retry.headers['idempotency-key'] !== first.headers['idempotency-key']) {
-    findings.push({ message: `request ${retry.seq}, sent again ${why}, carries another Idempotency-Key`, requirementId: 'ECDX-IDM-011' });
+    findings.push({ message: M.retryOtherKey(which), requirementId: 'ECDX-IDM-011' });
   }
-  if (!retry.body.equals(first.body))
-    findings.push({ message: `request ${retry.seq}, sent again ${why}, carries another body`, requirementId: 'ECDX-IDM-011' });
+  if (!retry.body.equals(first.body)) findings.push({ message: M.retryOtherBody(which), requirementId: 'ECDX-IDM-011' });
   return findings;
 }
 
@@ -99,7 +100,7 @@ export function retryAfterFindings(answered: ClientRequest, next: ClientRequest)
   if (waited >= seconds * SECOND - RETRY_AFTER_SLACK_MS) return [];
   return [
     {
-      message: `request ${next.seq} came ${waited} ms after request ${answered.seq} was answered ${answered.answer.status} with Retry-After: ${seconds}`,
+      message: M.retriedTooSoon({ next: next.seq, waited, answered: answered.seq, status: answered.answer.status, seconds }),
       requirementId: 'ECDX-ERR-013',
     },
   ];
@@ -137,11 +138,9 @@ export function keyRandomnessFindings(requests: readonly ClientRequest[]): Findi
   for (const request of keyed) if (!distinct.has(request.headers['idempotency-key']!)) distinct.set(request.headers['idempotency-key']!, request);
   for (const [key, request] of distinct) {
     const bits = keyBits(key);
-    if (bits < 128)
-      findings.push({ message: `the Idempotency-Key of request ${request.seq} has room for ${Math.floor(bits)} bits, not 128`, requirementId: 'ECDX-IDM-009' });
+    if (bits < 128) findings.push({ message: M.keyTooShort({ seq: request.seq, bits: Math.floor(bits) }), requirementId: 'ECDX-IDM-009' });
     const carried = valuesOf(request.json).find((value) => key.includes(value));
-    if (carried !== undefined)
-      findings.push({ message: `the Idempotency-Key of request ${request.seq} carries a value of its body`, requirementId: 'ECDX-IDM-009' });
+    if (carried !== undefined) findings.push({ message: M.keyCarriesValue({ seq: request.seq }), requirementId: 'ECDX-IDM-009' });
   }
   const keys = [...distinct.keys()];
   for (let i = 1; i < keys.length; i++) {
@@ -150,7 +149,7 @@ export function keyRandomnessFindings(requests: readonly ClientRequest[]): Findi
     while (shared < Math.min(a.length, b.length) && a[shared] === b[shared]) shared++;
     if (keyBits(b.slice(shared)) < 64 && keyBits(b) >= 0) {
       findings.push({
-        message: `the Idempotency-Keys of requests ${distinct.get(a)!.seq} and ${distinct.get(b)!.seq} differ only in their last ${b.length - shared} characters`,
+        message: M.keysDifferInTail({ a: distinct.get(a)!.seq, b: distinct.get(b)!.seq, n: b.length - shared }),
         requirementId: 'ECDX-IDM-009',
       });
     }
@@ -169,7 +168,7 @@ export function cursorFindings(pages: readonly ClientRequest[]): Finding[] {
     if (page.answer.status !== 200) continue;
     const next = (JSON.parse(page.answer.body || '{}') as { nextCursor?: string }).nextCursor;
     if (next !== undefined && !asked.has(next)) {
-      findings.push({ message: `the page answered to request ${page.seq} names a nextCursor that no later request followed`, requirementId: 'ECDX-TRK-021' });
+      findings.push({ message: M.cursorNotFollowed({ seq: page.seq }), requirementId: 'ECDX-TRK-021' });
     }
   }
   return findings;
@@ -184,21 +183,22 @@ export function shippingDataFindings(request: ClientRequest): Finding[] {
     // TypeBox words an undefined member of a closed object so; every other violation is the 422's, not a leak.
     .filter((v) => /unexpected property/i.test(v.message))
     .map((v) => ({
-      message: `shipping data carries ${v.pointer || '/'}, which ShipmentRequest does not define`,
+      message: M.undefinedMember({ pointer: v.pointer || '/' }),
       pointer: v.pointer,
       requirementId: 'ECDX-PRV-011',
     }));
   for (const leak of scanForLeaks(request.json)) {
     if (leak.kind !== 'resident-id') continue;
-    findings.push({ message: `shipping data carries an identity document number at ${leak.pointer}`, pointer: leak.pointer, requirementId: 'ECDX-PRV-011' });
+    findings.push({ message: M.identityNumber({ pointer: leak.pointer }), pointer: leak.pointer, requirementId: 'ECDX-PRV-011' });
   }
   return findings;
 }
 
 /** The first violations of `schema` in what the client sent, as findings of the duty whose message it is. */
-function invalidAs(request: ClientRequest, schema: string, what: string, requirementId: string): Finding[] {
+function invalidAs(request: ClientRequest, schema: string, what: Bilingual, requirementId: string): Finding[] {
   return violations(schema, request.json, 5).map((v) => ({
-    message: `${what} is not a valid ${schema}: ${v.pointer || '/'} ${v.message}`,
+    // The validator's own words name the member and the keyword: they stay as it wrote them.
+    message: M.invalidAs({ what, schema, violation: `${v.pointer || '/'} ${v.message}` }),
     pointer: v.pointer,
     requirementId,
   }));
@@ -206,7 +206,7 @@ function invalidAs(request: ClientRequest, schema: string, what: string, require
 
 /** ECDX-NTC-002 on a notice a client issued, received at `receivedAt` (the client's clock): its lead time and severity. */
 export function noticeFindings(request: ClientRequest, receivedAt: number): Finding[] {
-  const invalid = invalidAs(request, 'InterruptionNoticeRequest', 'the notice', 'ECDX-NTC-002');
+  const invalid = invalidAs(request, 'InterruptionNoticeRequest', M.theNotice(), 'ECDX-NTC-002');
   if (invalid.length > 0) return invalid;
   return checkNewNotice(request.json as InterruptionNoticeRequest, new Date(receivedAt))
     .filter((p) => p.problemSlug === 'notice-lead-time-too-short' || p.problemSlug === 'notice-severity-understated')
@@ -218,14 +218,14 @@ export const INCIDENT_NOTIFICATION_HOURS = 24;
 
 /** ECDX-INC-002 on an incident notification received at `receivedAt` (the client's clock): valid, within 24 h of detection. */
 export function incidentFindings(request: ClientRequest, receivedAt: number): Finding[] {
-  const invalid = invalidAs(request, 'SecurityIncident', 'the notification', 'ECDX-INC-002');
+  const invalid = invalidAs(request, 'SecurityIncident', M.theNotification(), 'ECDX-INC-002');
   if (invalid.length > 0) return invalid;
   const detected = Date.parse((request.json as SecurityIncident).detectedAt);
   const late = receivedAt - detected - INCIDENT_NOTIFICATION_HOURS * HOUR;
   return late > 0
     ? [
         {
-          message: `the notification came ${Math.round((receivedAt - detected) / HOUR)} h after the detectedAt it states (at most ${INCIDENT_NOTIFICATION_HOURS} h)`,
+          message: M.notificationLate({ hours: Math.round((receivedAt - detected) / HOUR), max: INCIDENT_NOTIFICATION_HOURS }),
           pointer: '/detectedAt',
           requirementId: 'ECDX-INC-002',
         },

@@ -19,6 +19,8 @@ import { operations } from '../../spec/openapi/operations.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { Finding, TestContext } from '../harness/context.ts';
 import { pool } from '../harness/pool.ts';
+import type { Text } from '../i18n/text.ts';
+import { M } from './messages.ts';
 import { judgeRefusal } from './shipping-refusals.ts';
 
 /** Requests a generated check keeps in flight: a remote target is not tested one round trip at a time. */
@@ -55,9 +57,15 @@ export const shown = (value: unknown): string => {
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length.toLocaleString('en')} characters)` : text;
 };
 
+/** The same, in both languages (the JSON as it is, the note of its length in each). */
+export const shownText = (value: unknown): Text => {
+  const text = JSON.stringify(value);
+  return text.length > MAX_SHOWN ? M.truncated({ text: text.slice(0, MAX_SHOWN), n: text.length.toLocaleString('en') }) : text;
+};
+
 export interface GeneratedRefusals {
   /** What is sent, for the messages: `POST /v1/shipments`. */
-  what: string;
+  what: Text;
   /** The schema the body must be valid against. */
   schema: TSchema;
   /** A valid body with every member the schema defines (drawn with optionalMembers 'always' and made acceptable). */
@@ -102,11 +110,15 @@ function judgeVariant(
   variant: InvalidVariant,
   spec: Pick<GeneratedRefusals, 'what' | 'requirement' | 'requirementOf' | 'refusalOf'>,
 ): Finding | undefined {
-  const sent = `${spec.what} with ${variant.description} (keyword ${variant.keyword})`;
+  // The variant's description is the generator's (conformance/generate/): shown as it wrote it.
+  const sent = M.variant({ what: spec.what, description: variant.description, keyword: variant.keyword });
   const requirementId = spec.requirementOf?.(variant) ?? spec.requirement;
   const expected = spec.refusalOf?.(variant) ?? { status: 422, slug: 'validation-failed' as const };
   if (response.status >= 500)
-    return { message: `${sent}: expected HTTP ${expected.status} (${expected.slug}), got ${response.status}`, requirementId: 'ECDX-ERR-004' };
+    return {
+      message: M.refusedWith({ what: sent, status: expected.status, slugs: expected.slug, got: response.status, problem: '' }),
+      requirementId: 'ECDX-ERR-004',
+    };
   return judgeRefusal(response, {
     ...expected,
     requirementId,
@@ -132,7 +144,7 @@ export async function expectGeneratedRefusals(t: TestContext, spec: GeneratedRef
   };
 
   const systematic = invalidVariants(spec.schema, spec.base);
-  t.precondition(systematic.length > 0, `no invalid variant of the ${spec.what} body could be derived from its schema`);
+  t.precondition(systematic.length > 0, M.noVariant({ what: spec.what }));
   const failures = (await pool(systematic, IN_FLIGHT, judged)).filter((f): f is Failure => f !== undefined);
 
   const random = await randomVariants(t, spec, judged);
@@ -140,7 +152,7 @@ export async function expectGeneratedRefusals(t: TestContext, spec: GeneratedRef
 
   const reported = await Promise.all(failures.slice(0, MINIMISED).map((f) => smallestFailure(spec, f, judged)));
   const all: Finding[] = [
-    ...reported.map((f) => withRequest(f, 'the smallest request that shows it')),
+    ...reported.map((f) => withRequest(f, M.smallestRequest())),
     ...failures.slice(MINIMISED).map((f) => f.finding),
     ...(random ? [random] : []),
     ...(mediaType ? [mediaType] : []),
@@ -152,27 +164,27 @@ export async function expectGeneratedRefusals(t: TestContext, spec: GeneratedRef
     ? [
         {
           ...preferred,
-          message: `${failures.length + (random ? 1 : 0) + (mediaType ? 1 : 0)} of ${total} generated invalid requests were not refused as required. ${preferred.message}`,
+          message: M.notRefused({ n: failures.length + (random ? 1 : 0) + (mediaType ? 1 : 0), total, first: preferred.message }),
         },
       ]
     : [];
-  t.expectNone(
-    findings,
-    `all ${total} generated invalid ${spec.what} requests (${systematic.length} derived from the schema, ${t.fuzzRuns} drawn with seed ${t.seed}) were refused with 422 validation-failed naming the member they break`,
-  );
+  t.expectNone(findings, M.allRefused({ total, what: spec.what, derived: systematic.length, drawn: t.fuzzRuns, seed: t.seed }));
 }
 
-const withRequest = (f: Failure, label: string): Finding => ({ ...f.finding, message: `${f.finding.message}; ${label}: ${shown(f.variant.instance)}` });
+const withRequest = (f: Failure, label: Text): Finding => ({
+  ...f.finding,
+  message: M.withRequest({ message: f.finding.message, label, request: shownText(f.variant.instance) }),
+});
 
 /** A body not declared as JSON: 415 unsupported-media-type (ECDX-ERR-008). */
 async function judgeMediaType(spec: GeneratedRefusals): Promise<Finding | undefined> {
   const response = await spec.send(spec.base, { 'content-type': 'text/plain; charset=utf-8' });
-  if (response.status >= 500) return { message: `${spec.what} declared as text/plain: expected 415, got ${response.status}`, requirementId: 'ECDX-ERR-004' };
+  if (response.status >= 500) return { message: M.declaredTextPlain({ what: spec.what, status: response.status }), requirementId: 'ECDX-ERR-004' };
   return judgeRefusal(response, {
     status: 415,
     slug: 'unsupported-media-type',
     ...(spec.mediaTypeRequirement ? { requirementId: spec.mediaTypeRequirement } : {}),
-    what: `${spec.what} with a valid body declared as text/plain`,
+    what: M.validBodyAsTextPlain({ what: spec.what }),
   })[0];
 }
 
@@ -261,7 +273,7 @@ async function randomVariants(
     const variant = invalidVariant(spec.schema, body, pick);
     if (!variant) return undefined;
     const failure = await judged(variant);
-    return failure ? withRequest(failure, 'the request') : undefined;
+    return failure ? withRequest(failure, M.theRequest()) : undefined;
   });
   return failed;
 }
@@ -304,7 +316,7 @@ export async function checkProperty<T>(
   const finding = smallest ?? lastFinding;
   return {
     ...finding,
-    message: `${finding.message} (seed ${t.seed}, found after ${result.numRuns} runs and ${result.numShrinks} shrinks; --seed ${t.seed} reproduces it)`,
+    message: M.propertyFailed({ message: finding.message, seed: t.seed, runs: result.numRuns, shrinks: result.numShrinks }),
   };
 }
 
@@ -325,20 +337,19 @@ export interface GeneratedQueryRefusals {
 export async function expectGeneratedQueryRefusals(t: TestContext, spec: GeneratedQueryRefusals): Promise<void> {
   const from = t.evidence.length;
   const variants = invalidQueries(spec.parameters, spec.valid);
-  t.precondition(variants.length > 0, `no invalid variant of the query of GET ${spec.path} could be derived from its parameters`);
+  t.precondition(variants.length > 0, M.noQueryVariant({ path: spec.path }));
   const findings = await pool(variants, IN_FLIGHT, async (variant) => {
     const url = `${spec.path}?${new URLSearchParams(variant.query)}`;
     const asVariant: InvalidVariant = { pointer: variant.pointer, keyword: variant.keyword, description: variant.description, instance: variant.query };
     const finding = judgeVariant(await t.http.get(url), asVariant, { what: `GET ${spec.path}`, requirement: spec.requirement });
-    return finding ? { ...finding, message: `${finding.message}; the request: GET ${url.length > 300 ? `${url.slice(0, 300)}…` : url}` } : undefined;
+    const request = `GET ${url.length > 300 ? `${url.slice(0, 300)}…` : url}`;
+    return finding ? { ...finding, message: M.withRequest({ message: finding.message, label: M.theRequest(), request }) } : undefined;
   });
   leaveOutAlike(t, from, refused);
-  const failing = findings.filter((f): f is Finding => f !== undefined);
+  const failing = findings.filter((f) => f !== undefined);
   t.expectNone(
-    failing.length > 0
-      ? [{ ...failing[0]!, message: `${failing.length} of ${variants.length} generated invalid queries were not refused as required. ${failing[0]!.message}` }]
-      : [],
-    `all ${variants.length} generated invalid queries of GET ${spec.path} were refused with 422 validation-failed naming the parameter`,
+    failing.length > 0 ? [{ ...failing[0]!, message: M.queriesNotRefused({ n: failing.length, total: variants.length, first: failing[0]!.message }) }] : [],
+    M.allQueriesRefused({ total: variants.length, path: spec.path }),
   );
 }
 

@@ -2,6 +2,8 @@
 // message), the value at a pointer, and every string with where it stands (for the privacy scans).
 
 import { pointerToken } from '../../protocol/json.ts';
+import type { Bilingual } from '../i18n/text.ts';
+import { M } from './messages.ts';
 
 export { pointerToken };
 
@@ -55,12 +57,17 @@ export function valueAt(root: unknown, pointer: string): unknown {
   return node;
 }
 
-/** `expected` and `actual` equal member by member, or a message naming the first difference. */
-export function describeDifference(expected: unknown, actual: unknown, options: DifferenceOptions = {}): string | undefined {
+/** `expected` and `actual` equal member by member, or a message naming the first difference (both values as JSON). */
+export function describeDifference(expected: unknown, actual: unknown, options: DifferenceOptions = {}): Bilingual | undefined {
   const pointer = firstDifference(expected, actual, options);
   if (pointer === undefined) return undefined;
-  const show = (v: unknown) => (v === undefined ? 'absent' : JSON.stringify(v).slice(0, 80));
-  return `${pointer} is ${show(valueAt(actual, pointer))} instead of ${show(valueAt(expected, pointer))}`;
+  const show = (v: unknown) => JSON.stringify(v).slice(0, 80);
+  const [was, due] = [valueAt(actual, pointer), valueAt(expected, pointer)];
+  // A member present but undefined in both (to the letter, not the same as absent): rare, said plainly.
+  if (was === undefined && due === undefined) return M.differs({ pointer, actual: M.absent(), expected: M.absent() });
+  if (was === undefined) return M.differsAbsent({ pointer, expected: show(due) });
+  if (due === undefined) return M.differsPresent({ pointer, actual: show(was) });
+  return M.differs({ pointer, actual: show(was), expected: show(due) });
 }
 
 /** Every string in a JSON value, with its JSON Pointer and the name of the member that holds it. */

@@ -13,7 +13,9 @@ import { violations } from '../../schemas/validate.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import { partyOf } from '../harness/counterparty/answers.ts';
 import type { TestContext } from '../harness/context.ts';
+import type { Text } from '../i18n/text.ts';
 import { shortId } from './ids.ts';
+import { M } from './messages.ts';
 import { DAY, HOUR, MINUTE, timestamp } from './time.ts';
 
 export const NOTICES_PATH = '/v1/interruption-notices';
@@ -187,21 +189,17 @@ export const postNotice = (t: TestContext, notice: InterruptionNoticeRequest): P
 export async function issueNotice(t: TestContext, spec: NoticeSpec = {}): Promise<InterruptionNoticeRequest> {
   const notice = buildNotice(t, spec);
   const response = await postNotice(t, notice);
-  t.precondition(
-    response.status === 201,
-    `POST ${NOTICES_PATH} with a valid ${notice.reason} notice was answered ${response.status}, not 201, so there is no notice to work with`,
-  );
+  t.precondition(response.status === 201, M.noticeNotAccepted({ path: NOTICES_PATH, reason: notice.reason, status: response.status }));
   return notice;
 }
 
 /** GET the copy; precondition-failed unless it is 200 and a valid InterruptionNotice (that is ECDX-NTC-009's). */
-export async function readNotice(t: TestContext, noticeId: string, why: string): Promise<InterruptionNotice> {
+export async function readNotice(t: TestContext, noticeId: string, why: Text): Promise<InterruptionNotice> {
   const response = await t.http.get(noticePath(noticeId));
-  t.precondition(response.status === 200, `GET ${NOTICES_PATH}/{noticeId} (${why}) was answered ${response.status}, not 200`);
-  t.precondition(
-    violations(schemaByName('InterruptionNotice'), response.json, 1).length === 0,
-    `GET ${NOTICES_PATH}/{noticeId} (${why}) did not answer a valid InterruptionNotice`,
-  );
+  // The path as the chapter writes it, `{noticeId}` and all: a value of the message, not a parameter of it.
+  const path = `${NOTICES_PATH}/{noticeId}`;
+  t.precondition(response.status === 200, M.noticeReadAnswered({ path, why, status: response.status }));
+  t.precondition(violations(schemaByName('InterruptionNotice'), response.json, 1).length === 0, M.noticeReadInvalid({ path, why }));
   return response.json as InterruptionNotice;
 }
 

@@ -3,6 +3,7 @@
 // (client-duties.ts), so that a client judged by hand and through the test actions reads the same. A duty passes
 // only on positive evidence — requests of the kind it judges, with no finding — and one of whose kind no request
 // came is `skipped`, never passed.
+import { english, joinTexts, messageMembers, verbatim, type Text } from '../i18n/text.ts';
 import type { PartyRole } from '../../schemas/src/index.ts';
 import { problemTypeUri } from '../../schemas/src/problems.ts';
 import { requirementById } from '../../spec/registry.ts';
@@ -22,6 +23,7 @@ import {
   shippingDataFindings,
   signatureFindings,
 } from './client-duties.ts';
+import { M } from './messages.ts';
 
 /** What a duty judged: how many requests of its kind (0: none came), the requests it read, and what is wrong. */
 interface Judgement {
@@ -37,13 +39,11 @@ interface Duty {
   /** The role the harness plays for which the client can owe this duty. */
   playedBy: readonly PartyRole[];
   /** "the client sent no …": what would have shown the duty. */
-  evidenceOf: string;
+  evidenceOf: Text;
   /** "… held": what a pass shows, given the number observed. */
-  held: (observed: number) => string;
+  held: (observed: number) => Text;
   judge(requests: readonly ClientRequest[], clientTime: (request: ClientRequest) => number): Judgement;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 const IN_FLIGHT = problemTypeUri('idempotency-request-in-flight');
 
@@ -79,7 +79,7 @@ export function retriesOf(requests: readonly ClientRequest[]): [answered: Client
 const delaySeconds = (request: ClientRequest) => /^\d{1,10}$/.test(request.answer.headers['retry-after']?.trim() ?? '');
 
 /** The same finding of the same request sent twice (a notice retried after a 503) is one finding. */
-const distinct = (findings: Finding[]): Finding[] => [...new Map(findings.map((f) => [`${f.requirementId} ${f.pointer} ${f.message}`, f])).values()];
+const distinct = (findings: Finding[]): Finding[] => [...new Map(findings.map((f) => [`${f.requirementId} ${f.pointer} ${english(f.message)}`, f])).values()];
 
 const of = (requests: readonly ClientRequest[], operationId: string) => requests.filter((r) => r.operationId === operationId);
 
@@ -89,8 +89,8 @@ const DUTIES: readonly Duty[] = [
     requirementIds: ['ECDX-SEC-001'],
     title: 'Every request the client sent but discovery carries a valid ecdx signature with its registered key',
     playedBy: ['carrier', 'platform'],
-    evidenceOf: 'request that must be signed',
-    held: (n) => `all ${plural(n, 'request')} that must be signed carry a signature the reference verifier accepts`,
+    evidenceOf: M.evidenceSigned(),
+    held: (n) => M.heldSigned({ n }),
     judge(requests) {
       const signed = requests.filter((r) => r.signature.kind !== 'unsigned-operation');
       return { observed: signed.length, read: signed, findings: signatureFindings(signed) };
@@ -101,8 +101,8 @@ const DUTIES: readonly Duty[] = [
     requirementIds: ['ECDX-IDM-001'],
     title: 'Every creating request carries an Idempotency-Key, a new one for each new request',
     playedBy: ['carrier', 'platform'],
-    evidenceOf: 'creating request',
-    held: (n) => `the ${plural(n, 'creating request')} carry keys, a new one for each new request`,
+    evidenceOf: M.evidenceCreating(),
+    held: (n) => M.heldKeyed({ n }),
     judge(requests) {
       const creating = requests.filter(isCreating);
       return { observed: creating.length, read: creating, findings: idempotencyKeyFindings(requests) };
@@ -113,8 +113,8 @@ const DUTIES: readonly Duty[] = [
     requirementIds: ['ECDX-IDM-009'],
     title: 'Idempotency-Keys look random: room for 128 bits, no counter, nothing of the request in them',
     playedBy: ['carrier', 'platform'],
-    evidenceOf: 'creating request with an Idempotency-Key',
-    held: (n) => `the keys of ${plural(n, 'creating request')} show nothing that random keys would not`,
+    evidenceOf: M.evidenceKeyed(),
+    held: (n) => M.heldRandom({ n }),
     judge(requests) {
       const keyed = requests.filter((r) => isCreating(r) && r.headers['idempotency-key'] !== undefined);
       return { observed: keyed.length, read: keyed, findings: keyRandomnessFindings(requests) };
@@ -125,8 +125,8 @@ const DUTIES: readonly Duty[] = [
     requirementIds: ['ECDX-IDM-011'],
     title: 'A creating request sent again after 409 idempotency-request-in-flight, 429 or 503 carries the same key and body',
     playedBy: ['carrier', 'platform'],
-    evidenceOf: 'creating request again after an answer that asked for a retry',
-    held: (n) => `${plural(n, 'repeat')} carry the key and body of the request before`,
+    evidenceOf: M.evidenceRetry(),
+    held: (n) => M.heldRetry({ n }),
     judge(requests) {
       const pairs = retriesOf(requests);
       return { observed: pairs.length, read: pairs.flat(), findings: pairs.flatMap(([answered, retry]) => retryFindings(answered, retry)) };
@@ -137,8 +137,8 @@ const DUTIES: readonly Duty[] = [
     requirementIds: ['ECDX-ERR-013'],
     title: 'A client answered 429 or 503 with Retry-After waits that long before sending the request again',
     playedBy: ['carrier', 'platform'],
-    evidenceOf: 'request again after an answer with Retry-After',
-    held: (n) => `each of ${plural(n, 'repeat')} came after the Retry-After of the answer before it`,
+    evidenceOf: M.evidenceRetryAfter(),
+    held: (n) => M.heldRetryAfter({ n }),
     judge(requests) {
       const pairs = retriesOf(requests).filter(([answered]) => delaySeconds(answered));
       return { observed: pairs.length, read: pairs.flat(), findings: pairs.flatMap(([answered, retry]) => retryAfterFindings(answered, retry)) };
@@ -149,8 +149,8 @@ const DUTIES: readonly Duty[] = [
     requirementIds: ['ECDX-TRK-021'],
     title: 'A platform reading a trajectory follows nextCursor until a page carries none',
     playedBy: ['carrier'],
-    evidenceOf: 'read of a trajectory page that named a nextCursor',
-    held: (n) => `the client followed the cursors of ${plural(n, 'page')} to the last page`,
+    evidenceOf: M.evidenceCursor(),
+    held: (n) => M.heldCursor({ n }),
     judge(requests) {
       const pages = of(requests, 'listTrackingEvents').filter((r) => r.answer.status === 200);
       const withCursor = pages.filter((p) => (JSON.parse(p.answer.body || '{}') as { nextCursor?: unknown }).nextCursor !== undefined);
@@ -167,8 +167,8 @@ const DUTIES: readonly Duty[] = [
     requirementIds: ['ECDX-PRV-011'],
     title: 'The shipping data a platform sends carries nothing ShipmentRequest does not define and no identity number',
     playedBy: ['carrier'],
-    evidenceOf: 'shipping data (POST /v1/shipments)',
-    held: (n) => `${plural(n, 'shipment request')} hold only what ShipmentRequest defines, and no identity number`,
+    evidenceOf: M.evidenceShippingData(),
+    held: (n) => M.heldShippingData({ n }),
     judge(requests) {
       const sent = of(requests, 'createShipment');
       return { observed: sent.length, read: sent, findings: distinct(sent.flatMap(shippingDataFindings)) };
@@ -179,8 +179,8 @@ const DUTIES: readonly Duty[] = [
     requirementIds: ['ECDX-NTC-002'],
     title: 'A notice of an interruption gives the lead time and severity its reason needs',
     playedBy: ['carrier', 'platform'],
-    evidenceOf: 'interruption notice (POST /v1/interruption-notices)',
-    held: (n) => `${plural(n, 'notice')} give the lead time and severity their reasons need`,
+    evidenceOf: M.evidenceNotice(),
+    held: (n) => M.heldNotice({ n }),
     judge(requests, clientTime) {
       const sent = of(requests, 'receiveInterruptionNotice');
       return { observed: sent.length, read: sent, findings: distinct(sent.flatMap((r) => noticeFindings(r, clientTime(r)))) };
@@ -191,8 +191,8 @@ const DUTIES: readonly Duty[] = [
     requirementIds: ['ECDX-INC-002'],
     title: 'An incident notification is valid and comes within 24 hours of detection',
     playedBy: ['carrier', 'platform'],
-    evidenceOf: 'incident notification (POST /v1/security-incidents)',
-    held: (n) => `${plural(n, 'incident notification')} are valid and came within 24 h of detection`,
+    evidenceOf: M.evidenceIncident(),
+    held: (n) => M.heldIncident({ n }),
     judge(requests, clientTime) {
       const sent = of(requests, 'receiveSecurityIncident');
       return { observed: sent.length, read: sent, findings: distinct(sent.flatMap((r) => incidentFindings(r, clientTime(r)))) };
@@ -236,7 +236,7 @@ function resultOf(duty: Duty, judgement: Judgement, exchangeOf: PassiveOptions['
     title: duty.title,
     durationMs: 0,
   };
-  if (judgement.observed === 0) return { ...base, status: 'skipped', message: `not observed: the client sent no ${duty.evidenceOf}`, evidence: [] };
+  if (judgement.observed === 0) return { ...base, status: 'skipped', ...messageMembers(M.notObserved({ evidence: duty.evidenceOf })), evidence: [] };
   const { findings } = judgement;
   const { shown, omitted } = exchangesOf(judgement.read, exchangeOf);
   const seen = { ...base, ...(omitted > 0 ? { omittedEvidence: omitted } : {}) };
@@ -245,25 +245,26 @@ function resultOf(duty: Duty, judgement: Judgement, exchangeOf: PassiveOptions['
     return {
       ...seen,
       status: 'passed',
-      message: held,
-      evidence: [...shown, { kind: 'assertion', passed: true, message: held, requirementId: duty.requirementIds[0] }],
+      ...messageMembers(held),
+      evidence: [...shown, { kind: 'assertion', passed: true, ...messageMembers(held), requirementId: duty.requirementIds[0] }],
     };
   }
   const failures: Evidence[] = findings.map((f) => ({
     kind: 'assertion',
     passed: false,
-    message: f.message,
+    ...messageMembers(f.message),
     requirementId: f.requirementId ?? duty.requirementIds[0]!,
     ...(f.pointer === undefined ? {} : { pointer: f.pointer }),
   }));
   const more = findings.length - NAMED_FINDINGS;
+  const named = joinTexts(
+    findings.slice(0, NAMED_FINDINGS).map((f) => f.message),
+    M.semicolon(),
+  );
   return {
     ...seen,
     status: level === 'MUST' ? 'failed' : 'warning',
-    message: `${findings
-      .slice(0, NAMED_FINDINGS)
-      .map((f) => f.message)
-      .join('; ')}${more > 0 ? ` (and ${plural(more, 'more finding')})` : ''}`,
+    ...messageMembers(more > 0 ? joinTexts([named, M.andMore({ n: more })], verbatim('')) : named),
     failedRequirementIds: [...new Set(findings.map((f) => f.requirementId ?? duty.requirementIds[0]!))],
     evidence: [...shown, ...failures],
   };

@@ -7,6 +7,7 @@
 import { HOUR, MINUTE, SECOND } from '../../schemas/time.ts';
 import type { TestContext } from '../harness/context.ts';
 import type { Delivery } from '../harness/receiver.ts';
+import { M } from './messages.ts';
 import { eventsOf, waitForPushes, webhookTimestamp } from './pushes.ts';
 
 /** One move of the target's clock by the harness: real times (epoch ms) and the target's clock around it. */
@@ -215,10 +216,7 @@ export async function firstDelivery(t: TestContext, clock: TargetClock, deliveri
     // A busy target may take a while; moving the clock again before its first push arrives would start a second batch.
     arrived = await waitForPushes(t, () => deliveries.length > 0, t.timeoutMs);
   }
-  t.precondition(
-    arrived,
-    `no push for ${waybillNo} arrived after the clock moved 30 hours, so the delivery rules cannot be observed (ECDX-PSH-008 is checked on its own)`,
-  );
+  t.precondition(arrived, M.noFirstPush({ waybillNo }));
   await letTargetReadAnswers(t, clock, deliveries);
   return deliveries[0]!;
 }

@@ -29,6 +29,7 @@ import type { TestContext } from '../harness/context.ts';
 import type { CallbackEndpoint, Delivery } from '../harness/receiver.ts';
 import { claimedSchemes, type Scheme } from './claim.ts';
 import { randomDigits, shortId } from './ids.ts';
+import { M } from './messages.ts';
 import { HARNESS_CARRIER_CODE } from './requests.ts';
 import { createShipment, happyOrderId, postShipment, shipmentRequest } from './shipping-data.ts';
 import { timestamp } from './time.ts';
@@ -127,17 +128,10 @@ export async function subscribe(t: TestContext, options: SubscriptionOptions, cr
   const response = await t.http.post('/v1/subscriptions', subscriptionRequest(options));
   const id = subscriptionIdOf(response);
   if (id) created.push(id);
-  t.precondition(
-    response.status === 201 && id !== undefined,
-    `POST /v1/subscriptions (${options.scheme}) was answered ${response.status} without a subscriptionId, so no push can be observed`,
-  );
+  t.precondition(response.status === 201 && id !== undefined, M.subscriptionNotCreated({ scheme: options.scheme, status: response.status }));
   const body = response.json as Subscription;
-  t.precondition(typeof body.createdAt === 'string', 'the new subscription has no createdAt');
-  if (options.scheme === 'v1')
-    t.precondition(
-      typeof body.secret === 'string' && body.secret.startsWith('whsec_'),
-      'the new v1 subscription came without a whsec_ secret, so its pushes cannot be verified',
-    );
+  t.precondition(typeof body.createdAt === 'string', M.noCreatedAt());
+  if (options.scheme === 'v1') t.precondition(typeof body.secret === 'string' && body.secret.startsWith('whsec_'), M.noWhsecSecret());
   return body;
 }
 

@@ -7,6 +7,8 @@ import { PROBLEM_BASE, problemTypes, problemTypeUri, type ProblemSlug } from '..
 import { violations } from '../../schemas/validate.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
+import { joinTexts, verbatim, type Bilingual, type Text } from '../i18n/text.ts';
+import { M } from './messages.ts';
 
 const CATALOGUE_SLUGS = new Set<string>(problemTypes.map((p) => p.slug));
 
@@ -19,19 +21,32 @@ export const catalogueSlug = (type: unknown): ProblemSlug | undefined => {
 
 /** A problem answer in a few words for a message: ` (validation-failed: /carrierCode …)`, or nothing. */
 export function problemSummary(response: HttpResponse): string {
+  const parts = problemParts(response);
+  return parts ? ` (${parts})` : '';
+}
+
+/** The same, in both languages (the target's own words inside our parentheses). */
+export function problemSummaryText(response: HttpResponse): Bilingual {
+  const parts = problemParts(response);
+  return parts ? M.problemSummary({ summary: parts }) : verbatim('');
+}
+
+function problemParts(response: HttpResponse): string {
   const body = response.json as { type?: unknown; detail?: unknown } | undefined;
   if (!body || typeof body !== 'object') return '';
   const type = typeof body.type === 'string' ? body.type.replace(PROBLEM_BASE, '') : undefined;
   const detail = typeof body.detail === 'string' ? body.detail.slice(0, 160) : undefined;
-  const parts = [type, detail].filter(Boolean);
-  return parts.length ? ` (${parts.join(': ')})` : '';
+  return [type, detail].filter(Boolean).join(': ');
 }
+
+/** A label as a value of a message: plain English is shown as it is in both languages. */
+const label = (what: Text): Bilingual => (typeof what === 'string' ? verbatim(what) : what);
 
 export interface RefusalOptions {
   /** The requirement the status and problem type verify; default the check's. */
   requirementId?: string;
   /** What was sent, for the messages: "unsigned POST /v1/shipments". */
-  what: string;
+  what: Text;
 }
 
 /** A refusal with `status` and the problem `slug`, judged as the module comment says. */
@@ -42,37 +57,37 @@ export function expectRefusal(
   slug: ProblemSlug | readonly ProblemSlug[],
   options: RefusalOptions,
 ): void {
-  const { what } = options;
+  const what = label(options.what);
   const named = options.requirementId ? { requirementId: options.requirementId } : {};
   const slugs: readonly ProblemSlug[] = typeof slug === 'string' ? [slug] : slug;
-  t.assert(response.status === status, `${what}: expected HTTP ${status} (${slugs.join(' or ')}), got ${response.status}${problemSummary(response)}`, named);
+  const slugList = joinTexts(slugs, M.or());
+  t.assert(response.status === status, M.refusedWith({ what, status, slugs: slugList, got: response.status, problem: problemSummaryText(response) }), named);
   expectProblemFormat(t, response, what);
   const type = (response.json as { type?: unknown }).type;
-  t.assert(catalogueSlug(type) !== undefined, `${what}: the problem type ${String(type)} is a URI of the ECDX problem catalogue`, {
+  t.assert(catalogueSlug(type) !== undefined, M.catalogueType({ what, type: String(type) }), {
     requirementId: 'ECDX-ERR-002',
   });
   t.assert(
     slugs.some((s) => problemTypeUri(s) === type),
-    `${what}: problem type is ${slugs.join(' or ')} (got ${String(type)})`,
+    M.problemTypeIs({ what, slugs: slugList, type: String(type) }),
     named,
   );
 }
 
 /** application/problem+json, a valid Problem, its status member the HTTP status (ECDX-ERR-001). */
-export function expectProblemFormat(t: TestContext, response: HttpResponse, what: string): void {
+export function expectProblemFormat(t: TestContext, response: HttpResponse, sent: Text): void {
+  const what = label(sent);
   const requirementId = 'ECDX-ERR-001';
   const contentType = (response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  t.assert(contentType === 'application/problem+json', `${what}: the ${response.status} answer is application/problem+json (got '${contentType || 'none'}')`, {
+  t.assert(contentType === 'application/problem+json', M.problemContentType({ what, status: response.status, contentType: contentType || M.none() }), {
     requirementId,
   });
   const found = violations(schemaByName('Problem'), response.json, 5);
   t.assert(
     found.length === 0,
-    found.length === 0
-      ? `${what}: the body is a valid Problem`
-      : `${what}: the body is not a valid Problem: ${found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ')}`,
+    found.length === 0 ? M.validProblem({ what }) : M.invalidProblem({ what, violations: found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ') }),
     { requirementId, ...(found[0] ? { pointer: found[0].pointer } : {}) },
   );
   const member = (response.json as { status?: unknown }).status;
-  t.assert(member === response.status, `${what}: the problem's status member ${String(member)} equals the HTTP status ${response.status}`, { requirementId });
+  t.assert(member === response.status, M.problemStatusMember({ what, member: String(member), status: response.status }), { requirementId });
 }

@@ -18,6 +18,8 @@ import type { TestContext } from '../harness/context.ts';
 import type { ConformanceClassName } from '../../schemas/src/classes.ts';
 import { claimsClass } from './claim.ts';
 import { shortId } from './ids.ts';
+import { joinTexts } from '../i18n/text.ts';
+import { M } from './messages.ts';
 import { DAY, HOUR, MINUTE, SECOND, timestamp } from './time.ts';
 
 export type CreatingKind = 'shipment' | 'notice' | 'incident';
@@ -118,10 +120,10 @@ export function creatingKind(t: TestContext, prefer: readonly CreatingKind[] = [
  * precondition-failed when there is none.
  */
 export function creatingRequest(t: TestContext, prefer: readonly CreatingKind[] = ['notice', 'incident']): CreatingRequest {
-  t.precondition(t.claim !== undefined, 'the conformance claim could not be read, so the harness cannot tell which creating request the target serves');
+  t.precondition(t.claim !== undefined, M.claimUnreadableCreating());
   const kind = creatingKind(t, prefer);
   const offered = t.role === 'carrier' ? ['carrier-shipping'] : prefer.map((k) => builders[k].classOf);
-  return buildCreating(t, t.need(kind, `the target claims none of the classes whose creating requests the harness can send (${offered.join(', ')})`));
+  return buildCreating(t, t.need(kind, M.noCreatingClass({ classes: joinTexts(offered) })));
 }
 
 /** The creating request the target serves, or undefined (never ends the check). */
@@ -165,7 +167,7 @@ export function invalidBody(request: CreatingRequest): { body: Record<string, un
 /** The path of a cheap signed GET the target serves, answered 404 (or 200) once the signature is accepted. */
 export function probePath(t: TestContext): string {
   const path = optionalProbePath(t);
-  t.precondition(path !== undefined, 'the target claims neither notices nor statistics nor testMode, so the harness knows no signed GET it serves');
+  t.precondition(path !== undefined, M.noProbe());
   return path as string;
 }
 

@@ -29,7 +29,8 @@ import type { HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
 import { targetCarrierCode } from './claim.ts';
 import { randomDigits, shortId } from './ids.ts';
-import { problemSummary } from './refusals.ts';
+import { M } from './messages.ts';
+import { problemSummaryText } from './refusals.ts';
 import { DAY, timestamp } from './time.ts';
 import { packagePath } from '../../schemas/package-root.ts';
 
@@ -170,15 +171,9 @@ export const postShipment = (t: TestContext, body: unknown, options: { sign?: bo
 export async function createShipment(t: TestContext, overrides?: ShipmentOverrides, options: { sign?: boolean | SigningKey } = {}): Promise<CreatedShipment> {
   const request = shipmentRequest(t, overrides);
   const response = await postShipment(t, request, options);
-  t.precondition(
-    response.status === 201,
-    `POST /v1/shipments with valid shipping data answered ${response.status}${problemSummary(response)}, so no shipment could be created (see ECDX-SHP-001)`,
-  );
+  t.precondition(response.status === 201, M.shipmentNotCreated({ status: response.status, problem: problemSummaryText(response) }));
   const found = violations(schemaByName('Shipment'), response.json, 3);
-  t.precondition(
-    found.length === 0,
-    `the answer to POST /v1/shipments is not a valid Shipment (${found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ')})`,
-  );
+  t.precondition(found.length === 0, M.shipmentInvalid({ violations: found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ') }));
   const shipment = response.json as Shipment;
   return { waybillNo: shipment.waybillNo, shipment, request, location: response.headers['location'], response };
 }

@@ -12,7 +12,9 @@ import { PROBLEM_BASE, problemTypeUri, type ProblemSlug } from '../../schemas/sr
 import { violations } from '../../schemas/validate.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { Finding, TestContext } from '../harness/context.ts';
-import { catalogueSlug, problemSummary } from './refusals.ts';
+import { joinTexts, type Bilingual, type Text } from '../i18n/text.ts';
+import { M } from './messages.ts';
+import { catalogueSlug, problemSummaryText } from './refusals.ts';
 import { postShipment, shipmentRequest, type ShipmentBody } from './shipping-data.ts';
 
 export interface RefusalExpectation {
@@ -28,11 +30,11 @@ export interface RefusalExpectation {
    */
   pointerRequirementId?: string;
   /** What was sent, for the messages: "POST /v1/shipments with purpose MARKETING". */
-  what: string;
+  what: Text;
 }
 
 /** A finding that names `requirementId` when there is one (none: the check's own requirement). */
-const finding = (requirementId: string | undefined, message: string, pointer?: string): Finding => ({
+const finding = (requirementId: string | undefined, message: Bilingual, pointer?: string): Finding => ({
   message,
   ...(requirementId ? { requirementId } : {}),
   ...(pointer === undefined ? {} : { pointer }),
@@ -45,24 +47,23 @@ const finding = (requirementId: string | undefined, message: string, pointer?: s
 export function judgeRefusal(response: HttpResponse, expected: RefusalExpectation): Finding[] {
   const { status, slug, requirementId, what } = expected;
   if (response.status !== status) {
-    return [finding(requirementId, `${what}: expected HTTP ${status} (${slug}), got ${response.status}${problemSummary(response)}`)];
+    return [finding(requirementId, M.refusedWith({ what, status, slugs: slug, got: response.status, problem: problemSummaryText(response) }))];
   }
   const contentType = (response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (contentType !== 'application/problem+json') {
-    return [finding('ECDX-ERR-001', `${what}: the ${status} answer is application/problem+json (got '${contentType || 'none'}')`)];
+    return [finding('ECDX-ERR-001', M.problemContentType({ what, status, contentType: contentType || M.none() }))];
   }
   const invalid = violations(schemaByName('Problem'), response.json, 3);
   if (invalid.length > 0) {
     const listed = invalid.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ');
-    return [finding('ECDX-ERR-001', `${what}: the body is not a valid Problem: ${listed}`, invalid[0]!.pointer)];
+    return [finding('ECDX-ERR-001', M.invalidProblem({ what, violations: listed }), invalid[0]!.pointer)];
   }
   const problem = response.json as { status?: unknown; type?: unknown; invalidParams?: { name: string }[] };
-  if (problem.status !== status)
-    return [finding('ECDX-ERR-001', `${what}: the problem's status member ${String(problem.status)} equals the HTTP status ${status}`)];
-  if (catalogueSlug(problem.type) === undefined)
-    return [finding('ECDX-ERR-002', `${what}: the problem type ${String(problem.type)} is a URI of the ECDX problem catalogue`)];
+  if (problem.status !== status) return [finding('ECDX-ERR-001', M.problemStatusMember({ what, member: String(problem.status), status }))];
+  if (catalogueSlug(problem.type) === undefined) return [finding('ECDX-ERR-002', M.catalogueType({ what, type: String(problem.type) }))];
   if (problem.type !== problemTypeUri(slug)) {
-    return [finding(requirementId, `${what}: expected the problem ${slug}, got ${String(problem.type).replace(PROBLEM_BASE, '')}${problemSummary(response)}`)];
+    const got = String(problem.type).replace(PROBLEM_BASE, '');
+    return [finding(requirementId, M.expectedProblem({ what, slug, got, problem: problemSummaryText(response) }))];
   }
   const pointers = expected.pointers ?? [];
   if (pointers.length === 0) return [];
@@ -70,24 +71,21 @@ export function judgeRefusal(response: HttpResponse, expected: RefusalExpectatio
   const named = (problem.invalidParams ?? []).map((p) => p.name);
   if (named.length === 0) {
     return [
-      finding(
-        slug === 'validation-failed' ? 'ECDX-ERR-003' : pointerRequirement,
-        `${what}: the ${slug} problem has no invalidParams naming ${pointers.join(' and ')}`,
-      ),
+      finding(slug === 'validation-failed' ? 'ECDX-ERR-003' : pointerRequirement, M.noInvalidParams({ what, slug, pointers: joinTexts(pointers, M.and()) })),
     ];
   }
   const missing = pointers.filter((p) => !named.some((n) => pointerWithin(n, p)));
   if (missing.length > 0) {
-    return [finding(pointerRequirement, `${what}: invalidParams do not name ${missing.join(' and ')} (they name ${named.join(', ')})`, missing[0]!)];
+    return [finding(pointerRequirement, M.invalidParamsMissing({ what, missing: joinTexts(missing, M.and()), named: joinTexts(named) }), missing[0]!)];
   }
   return [];
 }
 
 /** A refusal as expected, or the check ends failed with the finding (naming its requirement). */
 export function expectRefusalNaming(t: TestContext, response: HttpResponse, expected: RefusalExpectation): void {
-  const naming = expected.pointers?.length ? ` naming ${expected.pointers.join(' and ')}` : '';
+  const naming = expected.pointers?.length ? M.naming({ pointers: joinTexts(expected.pointers, M.and()) }) : '';
   const held = expected.requirementId ? { requirementId: expected.requirementId } : {};
-  t.expectNone(judgeRefusal(response, expected), `${expected.what}: refused with ${expected.status} ${expected.slug}${naming}`, held);
+  t.expectNone(judgeRefusal(response, expected), M.refusedAsExpected({ what: expected.what, status: expected.status, slug: expected.slug, naming }), held);
 }
 
 /**
@@ -105,19 +103,14 @@ async function acceptsAnyInvalidShipment(t: TestContext): Promise<boolean> {
  * accepted too, the check fails naming ECDX-SHP-003 (the target does not validate at all); otherwise it returns and
  * the caller fails its own rule.
  */
-async function blameMissingValidation(t: TestContext, response: HttpResponse, what: string): Promise<void> {
+async function blameMissingValidation(t: TestContext, response: HttpResponse, what: Text): Promise<void> {
   if (response.status < 200 || response.status >= 300) return;
-  if (await acceptsAnyInvalidShipment(t)) {
-    t.fail(
-      `${what} was accepted (${response.status}) — and so was a body with an unknown service level: the target does not validate shipping data against ShipmentRequest at all`,
-      { requirementId: 'ECDX-SHP-003' },
-    );
-  }
+  if (await acceptsAnyInvalidShipment(t)) t.fail(M.acceptsAnything({ what, status: response.status }), { requirementId: 'ECDX-SHP-003' });
 }
 
 /** Where the shipment's times contradict each other (ECDX-SHP-013); empty when consistent. */
-export function timeInconsistencies(shipment: Shipment): string[] {
-  const found: string[] = [];
+export function timeInconsistencies(shipment: Shipment): Bilingual[] {
+  const found: Bilingual[] = [];
   const created = Date.parse(shipment.createdAt);
   const updated = Date.parse(shipment.updatedAt);
   const others: [string, string | undefined][] = [
@@ -125,10 +118,10 @@ export function timeInconsistencies(shipment: Shipment): string[] {
     ['cancelledAt', shipment.cancelledAt],
   ];
   for (const [name, value] of others) {
-    if (value !== undefined && Date.parse(value) < created) found.push(`${name} ${value} is earlier than createdAt ${shipment.createdAt}`);
+    if (value !== undefined && Date.parse(value) < created) found.push(M.earlierThanCreated({ name, value, createdAt: shipment.createdAt }));
   }
   for (const [name, value] of [['createdAt', shipment.createdAt] as [string, string | undefined], ...others]) {
-    if (value !== undefined && updated < Date.parse(value)) found.push(`updatedAt ${shipment.updatedAt} is earlier than ${name} ${value}`);
+    if (value !== undefined && updated < Date.parse(value)) found.push(M.updatedEarlier({ updatedAt: shipment.updatedAt, name, value }));
   }
   return found;
 }
@@ -137,9 +130,9 @@ export function timeInconsistencies(shipment: Shipment): string[] {
  * Send a body the schema refuses for the check's own (privacy) rule; expect 422 validation-failed naming `pointer`,
  * or ECDX-SHP-003 fails when the target validates nothing (see `blameMissingValidation`).
  */
-export async function expectSchemaRefusal(t: TestContext, body: ShipmentBody, pointer: string, what: string): Promise<void> {
+export async function expectSchemaRefusal(t: TestContext, body: ShipmentBody, pointer: string, what: Text): Promise<void> {
   const response = await postShipment(t, body);
-  const label = `POST /v1/shipments ${what}`;
+  const label = M.postShipments({ what });
   await blameMissingValidation(t, response, label);
   expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', pointers: [pointer], what: label });
 }

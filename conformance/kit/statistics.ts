@@ -8,6 +8,8 @@ import { SECOND, wholeSecond } from '../../schemas/time.ts';
 import { violations } from '../../schemas/validate.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
+import type { Text } from '../i18n/text.ts';
+import { M } from './messages.ts';
 import { is2xx, pushBatch, sendPush, trajectoryEvents } from './pushes.ts';
 import { createShipment, minimalShipmentRequest, personalDataOf, postShipment } from './shipping-data.ts';
 import { readTargetClock, timestamp } from './time.ts';
@@ -27,12 +29,12 @@ export const getStatistics = (t: TestContext, from: string, to: string, sign?: S
   t.http.get(statisticsPath(from, to), sign ? { sign } : {});
 
 /** The statistics for a period, or precondition-failed unless 200 and a valid SharingStatistics (ECDX-STA-001's question). */
-export async function readStatistics(t: TestContext, from: string, to: string, why: string, sign?: SigningKey): Promise<SharingStatistics> {
+export async function readStatistics(t: TestContext, from: string, to: string, why: Text, sign?: SigningKey): Promise<SharingStatistics> {
   const response = await getStatistics(t, from, to, sign);
-  t.precondition(response.status === 200, `GET ${STATISTICS_PATH} (${why}) was answered ${response.status}, not 200 (ECDX-STA-001)`);
+  t.precondition(response.status === 200, M.statisticsAnswered({ path: STATISTICS_PATH, why, status: response.status }));
   const found = violations(schemaByName('SharingStatistics'), response.json, 3);
   const listed = found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ');
-  t.precondition(found.length === 0, `GET ${STATISTICS_PATH} (${why}) did not answer a valid SharingStatistics (${listed})`);
+  t.precondition(found.length === 0, M.statisticsInvalid({ path: STATISTICS_PATH, why, violations: listed }));
   return response.json as SharingStatistics;
 }
 
@@ -76,10 +78,7 @@ export async function makeExchanges(t: TestContext, options: { shipments?: numbe
   } else {
     const events = trajectoryEvents(t, [1, 2]);
     const response = await sendPush(t, { body: pushBatch(t, events) });
-    t.precondition(
-      is2xx(response),
-      `a correctly signed push of two tracking events was answered ${response.status}, not 2xx, so the platform has received nothing to count`,
-    );
+    t.precondition(is2xx(response), M.pushNotTaken({ status: response.status }));
     secrets.push({ kind: 'waybill number', value: events[0]!.waybillNo });
     expected = [
       { label: 'trackingEvents.provided', count: (s) => s.trackingEvents.provided, atLeast: events.length },

@@ -21,6 +21,8 @@ import type { TestContext } from '../harness/context.ts';
 import { createShipment, happyOrderId, happyShipment, pathOrderId, shipmentPath, shipmentRequest, type ShipmentBody } from './shipping-data.ts';
 import { DAY, HOUR } from '../../schemas/time.ts';
 import { readTargetClock } from './time.ts';
+import type { Bilingual } from '../i18n/text.ts';
+import { M } from './messages.ts';
 
 /** A tracking event as received: a JSON object, inspected member by member. */
 export type ServedEvent = Record<string, unknown>;
@@ -104,8 +106,8 @@ export async function walkEvents(t: TestContext, waybillNo: string, limit?: numb
  */
 export async function readTrajectory(t: TestContext, waybillNo: string): Promise<Walk> {
   const walk = await walkEvents(t, waybillNo, 100);
-  t.precondition(!walk.refused, `GET ${eventsPath(waybillNo)} answered ${walk.refused?.status} without a readable EventPage (see ECDX-TRK-001)`);
-  t.precondition(walk.complete, `the trajectory of ${waybillNo} did not end within ${MAX_PAGES} pages of 100 events`);
+  t.precondition(!walk.refused, M.trajectoryUnreadable({ path: eventsPath(waybillNo), status: String(walk.refused?.status) }));
+  t.precondition(walk.complete, M.trajectoryTooLong({ waybillNo, pages: MAX_PAGES }));
   return walk;
 }
 
@@ -115,8 +117,9 @@ export const sequenceOf = (e: ServedEvent): number => (typeof e['sequence'] === 
 export const statusOf = (e: ServedEvent): string => (typeof e['status'] === 'string' ? e['status'] : String(e['status']));
 export const subStatusOf = (e: ServedEvent): string | undefined => (typeof e['subStatus'] === 'string' ? e['subStatus'] : undefined);
 export const eventIdOf = (e: ServedEvent): string => (typeof e['eventId'] === 'string' ? e['eventId'] : String(e['eventId']));
-/** "event 3 (SORTING)", for messages. */
-export const describeEvent = (e: ServedEvent): string => `event ${String(e['sequence'])} (${statusOf(e)}${subStatusOf(e) ? `/${subStatusOf(e)}` : ''})`;
+/** "event 3 (SORTING)", for messages: a parameter of one, never put into a template string. */
+export const describeEvent = (e: ServedEvent): Bilingual =>
+  M.event({ sequence: String(e['sequence']), status: `${statusOf(e)}${subStatusOf(e) ? `/${subStatusOf(e)}` : ''}` });
 
 /** Statuses that end a trajectory by their nature (a DELIVERED parcel's return travels under a new waybill). */
 export const ENDING_STATUSES: readonly string[] = ['DELIVERED', 'RETURNED', 'CANCELLED'];
@@ -241,7 +244,7 @@ export const journeys = defineFixture({
 export function delivered(t: TestContext, j: Journeys): Journey {
   t.precondition(
     j.happy.final.some((e) => statusOf(e) === 'DELIVERED'),
-    `the parcel ${j.happy.waybillNo} (platformOrderId ecdx-happy-…) was not DELIVERED within ${JOURNEY_MAX / DAY} days of test-clock time (chapter Test controls promises 4)`,
+    M.notDelivered({ waybillNo: j.happy.waybillNo, days: JOURNEY_MAX / DAY }),
   );
   return j.happy;
 }
@@ -253,18 +256,19 @@ export const wasReturned = (journey: Journey): boolean => journey.final.some((e)
  * How a message names a parcel: by what its trajectory shows (delivered, returned), else by the path it was ordered
  * on and where it stands, so that a parcel a deployment delivered is never called the returned one.
  */
-function parcelLabel(events: readonly ServedEvent[], ordered: 'regular' | 'rejected', waybillNo: string): string {
-  if (events.some((e) => statusOf(e) === 'RETURNED')) return `the returned parcel ${waybillNo}`;
+function parcelLabel(events: readonly ServedEvent[], ordered: 'regular' | 'rejected', waybillNo: string): Bilingual {
+  if (events.some((e) => statusOf(e) === 'RETURNED')) return M.returnedParcel({ waybillNo });
   if (events.some((e) => statusOf(e) === 'DELIVERED'))
-    return `the delivered parcel ${waybillNo}${ordered === 'rejected' ? ' (ordered on the rejected path)' : ''}`;
-  const last = events[events.length - 1];
-  return `the parcel ${waybillNo} ordered on the ${ordered} path (${last ? `last ${describeEvent(last)}` : 'no event'})`;
+    return ordered === 'rejected' ? M.deliveredParcelOnRejectedPath({ waybillNo }) : M.deliveredParcel({ waybillNo });
+  const end = events[events.length - 1];
+  const last = end ? M.lastEvent({ event: describeEvent(end) }) : M.noEvent();
+  return ordered === 'rejected' ? M.parcelOnRejectedPath({ waybillNo, last }) : M.parcelOnRegularPath({ waybillNo, last });
 }
 
 /** One parcel's trajectory as a check read it, labelled for messages. */
 export interface JourneyRead {
-  /** "the delivered parcel ECDX…", "the returned parcel ECDX…" */
-  label: string;
+  /** "the delivered parcel ECDX…", "the returned parcel ECDX…": a parameter of a message, never put into a template string. */
+  label: Bilingual;
   waybillNo: string;
   /** The ShipmentRequest the harness sent. */
   request: ShipmentBody;

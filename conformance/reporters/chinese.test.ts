@@ -1,6 +1,6 @@
 // Every reporter rendered in Chinese (lang 'zh-Hans'): the text the reporters write themselves is the catalogue's
 // Chinese, a check is named by its Chinese title (its English one beside it), a requirement's Chinese text comes
-// first, the check's own message is shown as written and labelled as the original, and JUnit keeps its stable names.
+// first, a check's message is read in Chinese where the report carries it (labelled as the original where it does not), and JUnit keeps its stable names.
 import { describe, expect, it } from 'vitest';
 import type { ConformanceReport } from '../harness/report.ts';
 import { CHECK_TITLES_ZH, MESSAGES } from '../i18n/index.ts';
@@ -13,6 +13,8 @@ import { reporters } from './index.ts';
 import { renderJunit, testCaseName } from './junit.ts';
 import { mdText, renderMarkdown } from './markdown.ts';
 import { escapeHtml } from './shared.ts';
+import { HARNESS } from '../harness/messages.ts';
+import { messageMembers } from '../i18n/text.ts';
 
 /** The with-failures fixture, its first failed result renamed to a check of the suite (the fixture's ids are made up). */
 function reportWithARealCheck(): { report: ConformanceReport; checkId: string; title: string; requirementId: string } {
@@ -138,5 +140,40 @@ describe('JUnit in every language', () => {
     expect(xml).toContain(`<property name="ecdx.title" value="${escapeHtml(title)}"/>`);
     expect(xml).toContain(`<property name="ecdx.title.zh-Hans" value="${zhTitle}"/>`);
     expect(reporters.junit.render(report, { lang: 'zh-Hans' })).toBe(xml);
+  });
+});
+
+describe('a message the report carries in Chinese (decision 0062)', () => {
+  // The failed check's message and its failing assertion as the harness writes them: English, Chinese beside it.
+  const said = messageMembers(HARNESS.expectedStatus({ expected: '422', status: 200, problem: '' }));
+  const translated: ConformanceReport = {
+    ...report,
+    results: report.results.map((r) =>
+      r.checkId === checkId ? { ...r, ...said, evidence: r.evidence.map((e) => (e.kind === 'assertion' && !e.passed ? { ...e, ...said } : e)) } : r,
+    ),
+  };
+  const zh = said.translations!['zh-Hans'].message;
+
+  it('is read in Chinese in Markdown, the English under it, with no 原文 label', () => {
+    const md = renderMarkdown(translated, { lang: 'zh-Hans' });
+    const section = md.slice(md.indexOf(`\`${checkId}\``));
+    expect(zh).toBe('应为 HTTP 422，实际为 200');
+    expect(section).toContain(`> ${mdText(zh)}\\\n> ${mdText(said.message)}`);
+    expect(section).toContain(`- ✘ ${mdText(zh)}`);
+    expect(section.slice(0, section.indexOf('\n### '))).not.toContain('原文');
+  });
+
+  it('is read in Chinese in HTML, the English beside it marked lang="en"', () => {
+    const html = renderHtml(translated, { lang: 'zh-Hans' });
+    expect(html).toContain(`<div class="msg">${escapeHtml(zh)}</div><div class="msg muted" lang="en">${escapeHtml(said.message)}</div>`);
+    expect(html).toContain(`${escapeHtml(zh)}</li>`);
+    expect(renderHtml(translated)).not.toContain(escapeHtml(zh));
+  });
+
+  it('is read in Chinese on the console, and JUnit carries it as a property beside the English failure', () => {
+    expect(renderConsoleSummary(translated, { lang: 'zh-Hans' })).toContain(`      ${zh}\n`);
+    const xml = renderJunit(translated);
+    expect(xml).toContain(`<property name="ecdx.message.zh-Hans" value="${zh}"/>`);
+    expect(xml).toContain(`message="${escapeHtml(said.message)}"`);
   });
 });

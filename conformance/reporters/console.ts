@@ -26,6 +26,7 @@ import {
   totalOf,
   verdict,
   visibleText,
+  messageIn,
   waiverLine,
   waiverNotes,
 } from './shared.ts';
@@ -99,8 +100,11 @@ export function renderConsoleSummary(input: ConformanceReport, options: ConsoleS
     [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
   const padStart = (text: string, n: number): string => ' '.repeat(Math.max(0, n - width(text))) + text;
   const names = RESULT_STATUSES.map((s) => statusName(s, lang));
-  // A check's message is its own text (English today): in another language it is labelled as the original.
-  const original = (message: string): string => (lang === 'en' ? oneLine(message) : `${t('label.originalMessage')}：${oneLine(message)}`);
+  // A result's message in the console's language; one the report holds only in English is labelled as the original.
+  const original = (r: CheckResult): string => {
+    const { text, translated } = messageIn(r, lang);
+    return translated ? oneLine(text) : `${t('label.originalMessage')}：${oneLine(text)}`;
+  };
 
   // A class is named with its state unless it was tested: `core (not tested in this partial run)`.
   const rows = classBreakdown(report).map((row) => ({
@@ -128,12 +132,12 @@ export function renderConsoleSummary(input: ConformanceReport, options: ConsoleS
     lines.push('', c.bold(t('console.problems', { n: problems.length })));
     for (const r of problems) {
       lines.push(`  ${formatResultLine(r, c, lang)}`);
-      lines.push(`      ${original(r.message)}`);
+      lines.push(`      ${original(r)}`);
       for (const e of r.evidence) {
         if (e.kind === 'assertion' && !e.passed) {
           const where = e.pointer ? ` ${c.dim(t('console.at', { pointer: oneLine(e.pointer) }))}` : '';
           const req = e.requirementId ? ` ${c.dim(`[${oneLine(e.requirementId)}]`)}` : '';
-          lines.push(`      ${paint.failed(STATUS_SYMBOL.failed)} ${oneLine(e.message)}${where}${req}`);
+          lines.push(`      ${paint.failed(STATUS_SYMBOL.failed)} ${oneLine(messageIn(e, lang).text)}${where}${req}`);
         }
       }
     }
@@ -144,7 +148,7 @@ export function renderConsoleSummary(input: ConformanceReport, options: ConsoleS
     lines.push('', c.bold(t('console.waived', { n: waived.length })));
     for (const r of waived) {
       lines.push(`  ${formatResultLine(r, c, lang)}`);
-      lines.push(`      ${original(r.message)}`);
+      lines.push(`      ${original(r)}`);
       lines.push(`      ${paint.waived(STATUS_SYMBOL.waived)} ${oneLine(waiverLine(r.waiver!, lang))}`);
     }
   }

@@ -28,6 +28,7 @@ import {
   summaryKey,
   totalOf,
   visibleText,
+  messageIn,
   waiverLine,
   waiverNotes,
   withWaiversLabel,
@@ -91,16 +92,22 @@ function exchangeHtml(e: Exchange, n: number, t: Translate): string {
   return `<section class="exchange">${head}${request}${response}${error}</section>`;
 }
 
-function assertionHtml(a: Assertion, { docsUrl, t }: Ctx): string {
+function assertionHtml(a: Assertion, { docsUrl, lang, t }: Ctx): string {
   const pointer = a.pointer ? ` <span class="muted">${t('html.at')}</span> <code class="pointer">${h(a.pointer)}</code>` : '';
   const req = a.requirementId ? ` <span class="reqs">(${reqLink(a.requirementId, docsUrl)})</span>` : '';
   const mark = a.passed ? STATUS_SYMBOL.passed : STATUS_SYMBOL.failed;
-  return `<li class="${a.passed ? 'ok' : 'ko'}"><span class="mark" aria-label="${t(a.passed ? 'html.held' : 'html.didNotHold')}">${mark}</span>${h(a.message)}${pointer}${req}</li>`;
+  return `<li class="${a.passed ? 'ok' : 'ko'}"><span class="mark" aria-label="${t(a.passed ? 'html.held' : 'html.didNotHold')}">${mark}</span>${messageSpan(a, lang)}${pointer}${req}</li>`;
 }
 
-function blockedHtml(b: Blocked, { docsUrl, t }: Ctx): string {
+function blockedHtml(b: Blocked, { docsUrl, lang, t }: Ctx): string {
   const req = b.requirementId ? ` <span class="reqs">(${reqLink(b.requirementId, docsUrl)})</span>` : '';
-  return `<li class="blocked"><span class="mark" aria-label="${t('html.notTaken')}">${BLOCKED_SYMBOL}</span>${h(t('html.notTakenPrefix', { why: b.message }))}${req}</li>`;
+  return `<li class="blocked"><span class="mark" aria-label="${t('html.notTaken')}">${BLOCKED_SYMBOL}</span>${h(t('html.notTakenPrefix', { why: messageIn(b, lang).text }))}${req}</li>`;
+}
+
+/** An evidence entry's message in the page's language; an untranslated one is marked as English. */
+function messageSpan(entry: Assertion | Blocked, lang: Language): string {
+  const { text, translated } = messageIn(entry, lang);
+  return translated ? h(text) : `<span lang="en">${h(text)}</span>`;
 }
 
 /**
@@ -154,16 +161,35 @@ function titleHtml(r: CheckResult, { lang, t }: Ctx): string {
   return `<div class="title" title="${h(`${t('label.englishTitle')}: ${r.title}`)}">${h(title)}</div><div class="title-en muted" lang="en">${h(r.title)}</div>`;
 }
 
-/** A check's own message (English today, as the check wrote it): in a report in another language, labelled so. */
-const messageHtml = (r: CheckResult, { lang, t }: Ctx): string =>
-  lang === 'en' ? `<div class="msg">${h(r.message)}</div>` : `<div class="msg">${t('label.originalMessage')}：<span lang="en">${h(r.message)}</span></div>`;
+/**
+ * A result's message in the page's language, the English beside it in a Chinese page (as a requirement's text is);
+ * a message the report holds only in English is labelled as the original.
+ */
+function messageHtml(r: CheckResult, { lang, t }: Ctx): string {
+  if (lang === 'en') return `<div class="msg">${h(r.message)}</div>`;
+  const { text, translated } = messageIn(r, lang);
+  return translated
+    ? `<div class="msg">${h(text)}</div><div class="msg muted" lang="en">${h(r.message)}</div>`
+    : `<div class="msg">${t('label.originalMessage')}：<span lang="en">${h(r.message)}</span></div>`;
+}
 
 function resultHtml(r: CheckResult, index: number, ctx: Ctx): string {
   const { docsUrl, lang, t } = ctx;
   const id = `check-${index + 1}`;
   const open = EXPANDED_BY_DEFAULT.has(r.status);
   const translated = lang === 'en' ? [] : [checkTitle(r.checkId, r.title, lang), statusName(r.status, lang)];
-  const searchable = [r.checkId, r.title, ...translated, r.message, r.class, r.status, r.level, ...r.requirementIds, r.waiver ? waiverLine(r.waiver, lang) : '']
+  const searchable = [
+    r.checkId,
+    r.title,
+    ...translated,
+    r.message,
+    ...(lang === 'en' ? [] : [messageIn(r, lang).text]),
+    r.class,
+    r.status,
+    r.level,
+    ...r.requirementIds,
+    r.waiver ? waiverLine(r.waiver, lang) : '',
+  ]
     .join(' ')
     .toLowerCase();
   const waiver = r.waiver ? `<div class="waiver">${STATUS_SYMBOL.waived} ${h(waiverLine(r.waiver, lang))}</div>` : '';
@@ -316,7 +342,7 @@ function fixtureHtml(f: FixtureRecord, ctx: Ctx): string {
   const status =
     f.status === 'ready'
       ? `${STATUS_SYMBOL.passed} ${t('html.fixtureReady')}`
-      : `${STATUS_SYMBOL['precondition-failed']} ${t('html.fixtureFailed', { why: h(f.message ?? '') })}`;
+      : `${STATUS_SYMBOL['precondition-failed']} ${t('html.fixtureFailed', { why: h(messageIn(f, ctx.lang).text) })}`;
   return (
     `<section class="fixture" id="${fixtureAnchor(f.id)}"><h3><code>${h(f.id)}</code> ${h(f.title)}</h3>` +
     `<p>${status} · ${h(formatDuration(f.durationMs))} · ${t('html.usedBy', { list: f.usedBy.map((c) => `<code>${h(c)}</code>`).join(', ') })}</p>` +

@@ -76,7 +76,15 @@ function evidenceText(evidence: readonly Evidence[]): string[] {
 
 /** The text of a failure, an error or a warning: what the check is, why it ended so, and its evidence. */
 export function failureDetails(r: CheckResult): string {
-  return [`${r.title}`, `${r.status}: ${r.message}`, `requirements: ${r.requirementIds.join(', ')} (${r.level})`, '', ...evidenceText(r.evidence)].join('\n');
+  const chinese = r.translations?.['zh-Hans']?.message;
+  return [
+    `${r.title}`,
+    `${r.status}: ${r.message}`,
+    ...(chinese === undefined ? [] : [`zh-Hans: ${chinese}`]),
+    `requirements: ${r.requirementIds.join(', ')} (${r.level})`,
+    '',
+    ...evidenceText(r.evidence),
+  ].join('\n');
 }
 
 /** `<skipped/>` with a message: the builder's skipped() takes none, so the element is amended once built. */
@@ -129,6 +137,9 @@ export function renderJunit(input: ConformanceReport): string {
         // The name stays the stable id a CI system tracks across runs; the title is carried in both languages.
         .property('ecdx.title', xmlSafe(r.title));
       if (hasChineseTitle(r.checkId)) testCase.property('ecdx.title.zh-Hans', xmlSafe(CHECK_TITLES_ZH[r.checkId]!));
+      // The message too, where the report carries it in Chinese (decision 0062); <failure message> stays English.
+      const chinese = r.translations?.['zh-Hans']?.message;
+      if (chinese !== undefined && r.status !== 'passed') testCase.property('ecdx.message.zh-Hans', xmlSafe(chinese));
       switch (r.status) {
         case 'passed':
           break;

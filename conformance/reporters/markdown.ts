@@ -24,6 +24,7 @@ import {
   totalOf,
   visibleText,
   waivedCount,
+  messageIn,
   waiverLine,
   waiverNotes,
   withWaiversLabel,
@@ -108,8 +109,14 @@ const titleMd = (r: CheckResult, lang: Language): string => {
 
 function checkSection(r: CheckResult, ctx: Ctx): string[] {
   const { docsUrl, lang, t } = ctx;
-  // The check's message is the check's own text (English today): in a Chinese report it is labelled as the original.
-  const message = lang === 'en' ? `> ${mdText(r.message)}` : `> ${t('label.originalMessage')}：${mdText(r.message)}`;
+  // In Chinese: the Chinese message with the English under it; one the report holds only in English is labelled as the original.
+  const { text, translated } = messageIn(r, lang);
+  const message =
+    lang === 'en'
+      ? `> ${mdText(r.message)}`
+      : translated
+        ? `> ${mdText(text)}\\\n> ${mdText(r.message)}`
+        : `> ${t('label.originalMessage')}：${mdText(r.message)}`;
   const lines = [
     `### ${STATUS_SYMBOL[r.status]} ${statusName(r.status, lang)}: ${mdCode(r.checkId)}`,
     '',
@@ -125,7 +132,7 @@ function checkSection(r: CheckResult, ctx: Ctx): string[] {
     if (e.kind !== 'assertion') continue;
     const where = e.pointer ? t('md.at', { pointer: mdCode(e.pointer) }) : '';
     const req = e.requirementId ? ` (${requirementLinks([e.requirementId], docsUrl)})` : '';
-    lines.push(`- ${STATUS_SYMBOL.failed} ${mdText(e.message)}${where}${req}`);
+    lines.push(`- ${STATUS_SYMBOL.failed} ${mdText(messageIn(e, lang).text)}${where}${req}`);
   }
   const exchanges = r.evidence.filter((e) => e.kind === 'http');
   const last = exchanges.at(-1);

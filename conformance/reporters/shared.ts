@@ -12,6 +12,7 @@ import {
   type ResultStatus,
   type RunScope,
   type Summary,
+  type Translations,
 } from '../harness/report.ts';
 import { DEFAULT_LANGUAGE, type Language, listSeparator, msg } from '../i18n/index.ts';
 
@@ -299,3 +300,14 @@ export const statusLine = (status: number): string => {
   const phrase = STATUS_CODES[status];
   return phrase ? `HTTP ${status} ${phrase}` : `HTTP ${status}`;
 };
+
+/**
+ * A report entry's message in `lang` (decision 0062): the Chinese the report carries for it, or the English as the
+ * check wrote it — `translated` says which, so that an untranslated message can be labelled as the original.
+ */
+export function messageIn(entry: { message?: string; translations?: Translations }, lang: Language): { text: string; translated: boolean } {
+  const english = entry.message ?? '';
+  if (lang === 'en') return { text: english, translated: true };
+  const chinese = entry.translations?.['zh-Hans']?.message;
+  return chinese === undefined ? { text: english, translated: false } : { text: chinese, translated: true };
+}

@@ -12,6 +12,7 @@ import { demoPushKey, harnessWaybill, trajectoryEvents } from '../../kit/pushes.
 import { HARNESS_CARRIER_CODE } from '../../kit/requests.ts';
 import { shortId } from '../../kit/ids.ts';
 import { SECOND, timestamp } from '../../kit/time.ts';
+import { M } from './messages.ts';
 
 const group = defineGroup({ needs: ['test-mode', 'counterparty'] });
 
@@ -47,7 +48,7 @@ export const clientDataChecks = [
       const session = await t.counterparty();
       await act(t, session, { action: 'send-shipment' });
       const request = await sentBy(t, session, 'createShipment', 'POST /v1/shipments');
-      t.expectNone(shippingDataFindings(request), 'the shipping data holds only what ShipmentRequest defines, and no identity number');
+      t.expectNone(shippingDataFindings(request), M.shippingDataMinimal());
     },
   }),
 
@@ -74,7 +75,7 @@ export const clientDataChecks = [
       await act(t, session, { action: 'pull-trajectory', waybillNo });
       await sentBy(t, session, 'listTrackingEvents', `GET /v1/shipments/${waybillNo}/events`);
       const pages = requestsTo(session, 'listTrackingEvents').filter((r) => r.params.waybillNo === waybillNo);
-      t.expectNone(cursorFindings(pages), `the platform read ${pages.length} pages and followed every cursor to the last page`);
+      t.expectNone(cursorFindings(pages), M.followedEveryCursor({ n: pages.length }));
     },
   }),
 
@@ -91,7 +92,7 @@ export const clientDataChecks = [
       const session = await t.counterparty();
       await act(t, session, { action: 'subscribe' });
       const subscribed = await sentBy(t, session, 'createSubscription', 'POST /v1/subscriptions');
-      t.precondition(subscribed.answer.status === 201, `the subscription was answered ${subscribed.answer.status}, not 201: no push can follow`);
+      t.precondition(subscribed.answer.status === 201, M.subscriptionAnswered({ status: subscribed.answer.status }));
       const request = subscribed.json as SubscriptionRequest;
       const { subscriptionId } = JSON.parse(subscribed.answer.body) as { subscriptionId: string };
       const waybillNo = harnessWaybill();
@@ -105,9 +106,9 @@ export const clientDataChecks = [
         events: events.filter((e) => e.sequence !== 3),
       };
       const answer = await pushTo(t, request.callbackUrl, batch, pushKeyOf(session, subscriptionId, request.signatureScheme));
-      t.precondition(answer.status >= 200 && answer.status < 300, `the platform answered the push ${answer.status}, not 2xx: it did not take the gap in`);
+      t.precondition(answer.status >= 200 && answer.status < 300, M.pushAnswered({ status: answer.status }));
       const pulled = await session.waitFor((r) => r.operationId === 'listTrackingEvents' && r.params.waybillNo === waybillNo, t.settleMs + REPAIR_WAIT_MS);
-      t.assert(pulled !== undefined, `the platform pulled the trajectory of ${waybillNo} after a push whose sequences skip 3`);
+      t.assert(pulled !== undefined, M.pulledAfterGap({ waybillNo }));
     },
   }),
 ];

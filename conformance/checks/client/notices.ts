@@ -10,6 +10,7 @@ import { incidentFindings, noticeFindings } from '../../kit/client-duties.ts';
 import { firstDifference } from '../../kit/json.ts';
 import { asPosted, buildNotice, buildResponse, noticePath, postNotice, readNotice, responsesPath } from '../../kit/notices.ts';
 import type { InterruptionNoticeRequest } from '../../../schemas/src/index.ts';
+import { M } from './messages.ts';
 
 /**
  * Whether the copy records the response. A copy whose state moved as the response moves it but that lists no such
@@ -18,10 +19,7 @@ import type { InterruptionNoticeRequest } from '../../../schemas/src/index.ts';
  */
 function recorded(t: TestContext, copy: InterruptionNotice, responseId: string, state: InterruptionNotice['negotiation']['state']): boolean {
   if (copy.negotiation.responses.some((r) => r.responseId === responseId)) return true;
-  t.precondition(
-    copy.negotiation.state !== state,
-    `the copy reports state ${state} but lists none of its responses, so what it records cannot be read (ECDX-NTC-009)`,
-  );
+  t.precondition(copy.negotiation.state !== state, M.stateWithoutResponses({ state }));
   return false;
 }
 
@@ -46,7 +44,7 @@ export const clientNoticeChecks = [
       for (const [i, reason] of REASONS.entries()) {
         await act(t, session, { action: 'issue-notice', reason });
         const notice = await sentBy(t, session, 'receiveInterruptionNotice', `notice for ${reason}`, i + 1);
-        t.expectNone(noticeFindings(notice, clientTimeOf(t, notice)), `the ${reason} notice gives the lead time and severity its reason needs`);
+        t.expectNone(noticeFindings(notice, clientTimeOf(t, notice)), M.noticeGivesLeadTime({ reason }));
       }
     },
   }),
@@ -67,27 +65,27 @@ export const clientNoticeChecks = [
       const sent = await sentBy(t, session, 'receiveInterruptionNotice', 'notice');
       const posted = sent.json as InterruptionNoticeRequest;
       const copy = await t.http.get(noticePath(posted.noticeId));
-      t.assert(copy.status === 200, `GET ${noticePath(posted.noticeId)} on the issuer answers its copy (got ${copy.status})`);
-      const held = t.expectSchema<InterruptionNotice>(copy, 'InterruptionNotice', "the issuer's copy");
+      t.assert(copy.status === 200, M.issuerAnswersCopy({ path: noticePath(posted.noticeId), status: copy.status }));
+      const held = t.expectSchema<InterruptionNotice>(copy, 'InterruptionNotice', M.issuersCopy());
       const difference = firstDifference(posted, asPosted(held), { sameInstant: true });
-      t.assert(difference === undefined, `the issuer's copy holds the notice as it was sent${difference ? ` (differs at ${difference})` : ''}`);
+      t.assert(difference === undefined, M.issuerCopyAsSent({ differs: difference ? M.differsAt({ pointer: difference }) : '' }));
       const acknowledge = buildResponse(t, posted, 'ACKNOWLEDGE', 'RECIPIENT');
       const answered = await t.http.post(responsesPath(posted.noticeId), acknowledge);
-      t.assert(answered.status === 201, `the issuer takes the recipient's ACKNOWLEDGE to its copy (got ${answered.status})`);
+      t.assert(answered.status === 201, M.issuerTakesAcknowledge({ status: answered.status }));
       const after = await readNotice(t, posted.noticeId, 'after the ACKNOWLEDGE');
-      t.assert(recorded(t, after, acknowledge.responseId, 'ACKNOWLEDGED'), "the issuer's copy records the recipient's ACKNOWLEDGE");
+      t.assert(recorded(t, after, acknowledge.responseId, 'ACKNOWLEDGED'), M.issuerRecordsAcknowledge());
 
       const ours = buildNotice(t);
       const delivered = await postNotice(t, ours);
-      t.precondition(delivered.status === 201, `the target refused a valid notice (${delivered.status}): there is nothing to respond to`);
+      t.precondition(delivered.status === 201, M.refusedValidNotice({ status: delivered.status }));
       session.state.holdIssued(delivered.json as InterruptionNotice);
       await act(t, session, { action: 'respond-to-notice', noticeId: ours.noticeId, type: 'ACKNOWLEDGE' });
       const response = await sentBy(t, session, 'respondToInterruptionNotice', 'response to the notice');
       const responseId = (response.json as { responseId?: string } | undefined)?.responseId;
-      t.assert(response.params.noticeId === ours.noticeId && responseId !== undefined, "the target posted its response to the harness's copy of the notice");
+      t.assert(response.params.noticeId === ours.noticeId && responseId !== undefined, M.respondedToHarnessCopy());
       const own = await readNotice(t, ours.noticeId, 'after the target responded');
-      t.assert(recorded(t, own, responseId!, 'ACKNOWLEDGED'), "the target's own copy records the response it posted");
-      t.assert(requestsTo(session, 'respondToInterruptionNotice').length >= 1, 'the response reached the issuer');
+      t.assert(recorded(t, own, responseId!, 'ACKNOWLEDGED'), M.ownCopyRecords());
+      t.assert(requestsTo(session, 'respondToInterruptionNotice').length >= 1, M.responseReachedIssuer());
     },
   }),
 
@@ -104,7 +102,7 @@ export const clientNoticeChecks = [
       const session = await t.counterparty();
       await act(t, session, { action: 'notify-incident' });
       const sent = await sentBy(t, session, 'receiveSecurityIncident', 'incident notification');
-      t.expectNone(incidentFindings(sent, clientTimeOf(t, sent)), 'the notification is valid and comes within 24 hours of the detection it states');
+      t.expectNone(incidentFindings(sent, clientTimeOf(t, sent)), M.incidentInTime());
     },
   }),
 ];

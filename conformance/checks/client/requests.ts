@@ -10,6 +10,8 @@ import type { CounterpartySession, ScriptedReply } from '../../harness/counterpa
 import { ACTION_TIMEOUT_MS, act, requestsTo, sentBy } from '../../kit/client-actions.ts';
 import { idempotencyKeyFindings, isCreating, keyRandomnessFindings, retryAfterFindings, retryFindings, signatureFindings } from '../../kit/client-duties.ts';
 import { harnessWaybill, trajectoryEvents } from '../../kit/pushes.ts';
+import { joinTexts } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 /** A problem answer that names a Retry-After in delay-seconds. */
 const retryLater = (slug: 'rate-limited' | 'service-unavailable', seconds: number): ScriptedReply => {
@@ -62,7 +64,10 @@ export const clientRequestChecks = [
       const missing = TEST_ACTIONS_OF_ROLE[t.role].filter((a) => !listed.includes(a));
       t.assert(
         missing.length === 0,
-        `the claim lists every test action of a ${t.role} in testActions${missing.length ? ` (missing: ${missing.join(', ')})` : ''}`,
+        M.listsEveryAction({
+          role: t.role === 'carrier' ? M.carrier() : M.platform(),
+          missing: missing.length ? M.missingActions({ actions: missing.join(', ') }) : '',
+        }),
         {
           pointer: '/testActions',
         },
@@ -74,13 +79,11 @@ export const clientRequestChecks = [
         { idempotencyKey: false, timeoutMs: ACTION_TIMEOUT_MS },
       );
       t.expectStatus(response, 200, 'POST /v1/test/actions (notify-incident)');
-      const outcome = t.expectSchema<{ action: string; requests: number }>(response, 'TestActionOutcome', 'the answer to POST /v1/test/actions');
-      t.assert(outcome.action === 'notify-incident', `the outcome names the action performed (got ${outcome.action})`, { pointer: '/action' });
-      t.assert(
-        outcome.requests === session.requests.length,
-        `the outcome says ${outcome.requests} request${outcome.requests === 1 ? '' : 's'} were sent; the harness received ${session.requests.length}`,
-        { pointer: '/requests' },
-      );
+      const outcome = t.expectSchema<{ action: string; requests: number }>(response, 'TestActionOutcome', M.answerToActions());
+      t.assert(outcome.action === 'notify-incident', M.outcomeNamesAction({ action: outcome.action }), { pointer: '/action' });
+      t.assert(outcome.requests === session.requests.length, M.outcomeCountsRequests({ n: outcome.requests, received: session.requests.length }), {
+        pointer: '/requests',
+      });
     },
   }),
 
@@ -99,8 +102,8 @@ export const clientRequestChecks = [
       const session = await t.counterparty();
       const done = await everyPlainAction(t, session);
       const signed = session.requests.filter((r) => r.signature.kind !== 'unsigned-operation');
-      t.assert(signed.length > 0, `the target sent ${signed.length} requests that must be signed, through ${done.join(', ')}`);
-      t.expectNone(signatureFindings(signed), `all ${signed.length} requests carry a signature the reference verifier accepts`);
+      t.assert(signed.length > 0, M.sentSigned({ n: signed.length, actions: joinTexts(done) }));
+      t.expectNone(signatureFindings(signed), M.allSigned({ n: signed.length }));
     },
   }),
 
@@ -120,7 +123,7 @@ export const clientRequestChecks = [
       await act(t, session, { action } as Parameters<typeof act>[2]);
       await sentBy(t, session, operationId, what, 2);
       const sent = requestsTo(session, operationId);
-      t.expectNone(idempotencyKeyFindings(sent), `the ${sent.length} creating requests carry keys, a new one for each new request`);
+      t.expectNone(idempotencyKeyFindings(sent), M.keysPerRequest({ n: sent.length }));
     },
   }),
 
@@ -139,8 +142,8 @@ export const clientRequestChecks = [
       for (let i = 0; i < 3; i++) await act(t, session, { action } as Parameters<typeof act>[2]);
       await sentBy(t, session, operationId, what, 3);
       const keyed = session.requests.filter((r) => isCreating(r) && r.headers['idempotency-key'] !== undefined);
-      t.precondition(keyed.length >= 2, 'the creating requests carried no Idempotency-Key to judge (ECDX-IDM-001)');
-      t.expectNone(keyRandomnessFindings(session.requests), `the ${keyed.length} keys show nothing that random keys would not`);
+      t.precondition(keyed.length >= 2, M.noKeyToJudge());
+      t.expectNone(keyRandomnessFindings(session.requests), M.keysLookRandom({ n: keyed.length }));
     },
   }),
 
@@ -161,10 +164,10 @@ export const clientRequestChecks = [
       await act(t, session, { action } as Parameters<typeof act>[2]);
       const first = await sentBy(t, session, operationId, what);
       const retries = requestsTo(session, operationId).slice(1);
-      t.precondition(retries.length > 0, `the target did not send ${what} again after the 409: no retry to judge`);
+      t.precondition(retries.length > 0, M.noRetry({ request: what }));
       t.expectNone(
         retries.flatMap((retry) => retryFindings(first, retry)),
-        `${retries.length} repeat${retries.length === 1 ? '' : 's'} carry the key and body of the first request`,
+        M.retriesKeepKey({ n: retries.length }),
       );
     },
   }),
@@ -185,14 +188,14 @@ export const clientRequestChecks = [
       await act(t, session, { action } as Parameters<typeof act>[2]);
       await sentBy(t, session, operationId, what);
       const sent = requestsTo(session, operationId);
-      t.precondition(sent.length >= 2, `the target did not send ${what} again after the 429: no wait to judge`);
+      t.precondition(sent.length >= 2, M.noWait({ request: what }));
       const pairs = sent
         .slice(1)
         .map((next, i) => [sent[i]!, next] as const)
         .filter(([answered]) => answered.answer.headers['retry-after'] !== undefined);
       t.expectNone(
         pairs.flatMap(([answered, next]) => retryAfterFindings(answered, next)),
-        `each of ${pairs.length} repeat${pairs.length === 1 ? '' : 's'} came after the Retry-After of the answer before it`,
+        M.retriesWaited({ n: pairs.length }),
       );
     },
   }),

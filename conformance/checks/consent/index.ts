@@ -11,9 +11,11 @@ import {
   shipmentRequest,
   type ShipmentBody,
 } from '../../kit/shipping-data.ts';
-import { problemSummary } from '../../kit/refusals.ts';
+import { problemSummaryText } from '../../kit/refusals.ts';
 import { expectRefusalNaming, expectSchemaRefusal } from '../../kit/shipping-refusals.ts';
 import { DAY, HOUR, timestamp } from '../../kit/time.ts';
+import type { Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 export const consentChecks = [
   defineCheck({
@@ -26,15 +28,15 @@ export const consentChecks = [
       '`validation-failed` pointing at `/consents/1`.',
     async run(t) {
       const now = t.targetNow();
-      const lapsed: [string, Record<string, unknown>][] = [
-        ['a withdrawn consent record', { withdrawnAt: timestamp(now - HOUR) }],
-        ['an expired consent record', { grantedAt: timestamp(now - 400 * DAY), expiresAt: timestamp(now - DAY) }],
-        ['a consent record that expires before it was granted', { grantedAt: timestamp(now + 2 * DAY), expiresAt: timestamp(now + DAY) }],
+      const lapsed: [Bilingual, Record<string, unknown>][] = [
+        [M.withdrawnRecord(), { withdrawnAt: timestamp(now - HOUR) }],
+        [M.expiredRecord(), { grantedAt: timestamp(now - 400 * DAY), expiresAt: timestamp(now - DAY) }],
+        [M.expiresBeforeGranted(), { grantedAt: timestamp(now + 2 * DAY), expiresAt: timestamp(now + DAY) }],
       ];
-      for (const [what, change] of lapsed) {
+      for (const [record, change] of lapsed) {
         const body = shipmentRequest(t, { consents: [consentRecord(t), consentRecord(t, { purpose: 'ANALYTICS', ...change })] });
         const response = await postShipment(t, body);
-        expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', pointers: ['/consents/1'], what: `POST /v1/shipments with ${what}` });
+        expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', pointers: ['/consents/1'], what: M.withRecord({ record }).en });
       }
     },
   }),
@@ -49,10 +51,7 @@ export const consentChecks = [
       const order = orderId();
       await createShipment(t, { platformOrderId: order, consents: [consentRecord(t)] });
       const response = await postShipment(t, shipmentRequest(t, { platformOrderId: order }));
-      t.assert(
-        response.status === 201,
-        `POST /v1/shipments for order ${order} without consent records, after one with them: expected HTTP 201, got ${response.status}${problemSummary(response)}`,
-      );
+      t.assert(response.status === 201, M.withoutConsentNot201({ order, status: response.status, problem: problemSummaryText(response) }));
     },
   }),
   defineCheck({
@@ -64,7 +63,7 @@ export const consentChecks = [
       'expects each refused with 422 `validation-failed` naming `/crossBorder`.',
     async run(t) {
       const toHongKong = crossBorderShipmentRequest(t, { crossBorder: undefined, consents: undefined });
-      await expectSchemaRefusal(t, toHongKong, '/crossBorder', 'to a recipient in Hong Kong without crossBorder');
+      await expectSchemaRefusal(t, toHongKong, '/crossBorder', M.toHongKongWithoutCrossBorder().en);
       const toUs = shipmentRequest(t, {
         recipient: {
           name: 'Alice Chen',
@@ -72,7 +71,7 @@ export const consentChecks = [
           address: { countryCode: 'US', province: 'CA', city: 'San Francisco', detail: '1 Market St, Suite 300', postalCode: '94105' },
         },
       });
-      await expectSchemaRefusal(t, toUs, '/crossBorder', 'to a recipient in the United States without crossBorder');
+      await expectSchemaRefusal(t, toUs, '/crossBorder', M.toUsWithoutCrossBorder().en);
     },
   }),
   defineCheck({
@@ -86,20 +85,17 @@ export const consentChecks = [
     async run(t) {
       const base = crossBorderShipmentRequest(t);
       const crossBorder = base['crossBorder'] as Record<string, unknown>;
-      const cases: [string, ShipmentBody][] = [
-        [
-          'naming a consent record that is not in the request',
-          { ...base, crossBorder: { ...crossBorder, separateConsentId: `ecdx-cns-absent-${orderId('')}` } },
-        ],
-        ['naming a MARKETING consent record', { ...base, consents: [consentRecord(t, { consentId: crossBorder['separateConsentId'], purpose: 'MARKETING' })] }],
+      const cases: [Bilingual, ShipmentBody][] = [
+        [M.namingAbsentRecord(), { ...base, crossBorder: { ...crossBorder, separateConsentId: `ecdx-cns-absent-${orderId('')}` } }],
+        [M.namingMarketingRecord(), { ...base, consents: [consentRecord(t, { consentId: crossBorder['separateConsentId'], purpose: 'MARKETING' })] }],
       ];
-      for (const [what, body] of cases) {
+      for (const [naming, body] of cases) {
         const response = await postShipment(t, body);
         expectRefusalNaming(t, response, {
           status: 422,
           slug: 'validation-failed',
           pointers: ['/crossBorder/separateConsentId'],
-          what: `POST /v1/shipments with crossBorder.separateConsentId ${what}`,
+          what: M.withSeparateConsentId({ naming }).en,
         });
       }
     },

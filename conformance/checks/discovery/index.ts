@@ -4,6 +4,7 @@ import { defineCheck } from '../../harness/check.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
 import { methodChecks } from './methods.ts';
 import { HOUR } from '../../../schemas/time.ts';
+import { M } from './messages.ts';
 
 export const discoveryChecks = [
   defineCheck({
@@ -13,10 +14,10 @@ export const discoveryChecks = [
     description: 'Sends `GET /v1/conformance` with no signature and expects 200 with a valid `ConformanceClaim` as `application/json`.',
     async run(t) {
       const response = await t.http.get('/v1/conformance', { sign: false });
-      t.expectStatus(response, 200, 'unsigned GET /v1/conformance');
+      t.expectStatus(response, 200, M.unsignedGet({ path: '/v1/conformance' }));
       t.assert(
         (response.headers['content-type'] ?? '').startsWith('application/json'),
-        `Content-Type is application/json (got '${response.headers['content-type'] ?? 'none'}')`,
+        M.contentTypeJson({ contentType: response.headers['content-type'] ?? M.none() }),
       );
       t.expectSchema(response, 'ConformanceClaim');
     },
@@ -31,15 +32,15 @@ export const discoveryChecks = [
       'claimed is the role under test.',
     async run(t) {
       // Whether the claim is a valid document at all is ECDX-CNF-001's question; this check needs one to judge.
-      const claim = t.need(t.claim, 'the conformance claim is not a valid ConformanceClaim (see ECDX-CNF-001)');
+      const claim = t.need(t.claim, M.claimInvalid());
       t.assert(
         claim.classes.some((c) => c.endsWith('/core')),
-        'the claim includes the core class',
+        M.includesCore(),
       );
-      t.assert(claim.role === t.role, `the claim's role is ${t.role} (got ${claim.role})`);
+      t.assert(claim.role === t.role, M.roleIs({ role: t.role, claimed: claim.role }));
       t.expectNone(
         checkConformanceClaim(claim).map((f) => ({ message: f.detail, pointer: f.pointer })),
-        'no inconsistency found',
+        M.noInconsistency(),
       );
     },
   }),
@@ -51,20 +52,17 @@ export const discoveryChecks = [
       'Sends `GET /v1/conformance?role=AAA` with no signature (signed again if that is answered 401) and expects 422 ' +
       '`validation-failed`, its `invalidParams` naming `/role` with `in: query`, rather than a claim the client did not ask for.',
     async run(t) {
-      let what = 'unsigned GET /v1/conformance?role=AAA';
+      let what = M.unsignedGet({ path: '/v1/conformance?role=AAA' });
       let response = await t.http.get('/v1/conformance?role=AAA', { sign: false });
       // A claim refused unsigned is ECDX-CNF-001's failure; signed, the question of the role can still be asked.
       if (response.status === 401) {
-        what = 'signed GET /v1/conformance?role=AAA';
+        what = M.signedGet({ path: '/v1/conformance?role=AAA' });
         response = await t.http.get('/v1/conformance?role=AAA');
       }
       expectRefusal(t, response, 422, 'validation-failed', { what });
       const params = (response.json as { invalidParams?: unknown } | undefined)?.invalidParams;
       const named = Array.isArray(params) ? (params as { name?: unknown; in?: unknown }[]).find((p) => p?.name === '/role') : undefined;
-      t.assert(
-        named !== undefined && named.in === 'query',
-        `${what}: invalidParams names /role with in: query (got ${JSON.stringify(params ?? null).slice(0, 200)})`,
-      );
+      t.assert(named !== undefined && named.in === 'query', M.roleNamed({ what, got: JSON.stringify(params ?? null).slice(0, 200) }));
     },
   }),
   defineCheck({
@@ -74,7 +72,7 @@ export const discoveryChecks = [
     description: 'Sends `GET /v1/health` with no signature and expects 200 with a valid `Health` document.',
     async run(t) {
       const response = await t.http.get('/v1/health', { sign: false });
-      t.expectStatus(response, 200, 'unsigned GET /v1/health');
+      t.expectStatus(response, 200, M.unsignedGet({ path: '/v1/health' }));
       t.expectSchema(response, 'Health');
     },
   }),
@@ -87,7 +85,7 @@ export const discoveryChecks = [
       "one), the claim's ECDX version, every feed the claimed classes imply exactly once, an overall status no " +
       'better than its worst feed, and consistent backlog figures.',
     async run(t) {
-      const claim = t.need(t.claim, 'the conformance claim could not be read');
+      const claim = t.need(t.claim, M.claimUnreadable());
       let response = await t.http.get('/v1/health', { sign: false });
       // Demanding a signature is ECDX-HLT-001's failure; this check still judges the document when signed.
       if (response.status === 401) response = await t.http.get('/v1/health');
@@ -96,7 +94,7 @@ export const discoveryChecks = [
       const findings = checkHealth(health, new Date(t.targetNow()), feedsOfClasses(claim.role, claim.classes), claim.ecdxVersion);
       t.expectNone(
         findings.map((f) => ({ message: f.detail, requirementId: f.requirement, pointer: f.pointer })),
-        'server time, version, feeds, status and backlog figures are consistent',
+        M.healthConsistent(),
       );
     },
   }),
@@ -122,13 +120,10 @@ export const discoveryChecks = [
       // advanceClock posts the TestClockAdvance and re-synchronises the harness's signing clock with the answer.
       const after = await t.advanceClock(HOUR);
       const moved = (after - Date.parse(clock.now)) / 1000;
-      t.assert(moved >= 3600 && moved < 3600 + 60, `the clock moved forward by 3600 s (moved ${Math.round(moved)} s)`);
+      t.assert(moved >= 3600 && moved < 3600 + 60, M.clockMoved({ moved: Math.round(moved) }));
       // How far the health document's time moved, not its absolute value: whether that is true is ECDX-HLT-002's.
       const healthMoved = ((await serverTime()) - healthBefore) / 1000;
-      t.assert(
-        healthMoved >= 3600 - 30 && healthMoved < 3600 + 90,
-        `the health document's serverTime moved with the clock (moved ${Math.round(healthMoved)} s)`,
-      );
+      t.assert(healthMoved >= 3600 - 30 && healthMoved < 3600 + 90, M.healthMovedWithClock({ moved: Math.round(healthMoved) }));
     },
   }),
   ...methodChecks,

@@ -5,15 +5,13 @@ import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
+import { M } from './messages.ts';
 
 const PATHS = ['/v1/conformance', '/v1/health'] as const;
 
 function expectAllowGet(t: TestContext, response: HttpResponse, what: string): void {
   const allow = (response.headers['allow'] ?? '').split(',').map((m) => m.trim().toUpperCase());
-  t.assert(
-    allow.includes('GET') && !allow.includes(what.split(' ')[0]!),
-    `${what}: the Allow header lists GET and not the method sent (got '${response.headers['allow'] ?? 'none'}')`,
-  );
+  t.assert(allow.includes('GET') && !allow.includes(what.split(' ')[0]!), M.allowListsGet({ what, allow: response.headers['allow'] ?? M.none() }));
 }
 
 export const methodChecks = [
@@ -28,7 +26,7 @@ export const methodChecks = [
     async run(t) {
       for (const path of PATHS) {
         const head = await t.http.send({ method: 'HEAD', path, sign: false });
-        t.assert(head.status === 405, `HEAD ${path}: expected HTTP 405 (method-not-allowed), got ${head.status}`);
+        t.assert(head.status === 405, M.headNot405({ request: `HEAD ${path}`, status: head.status }));
         expectAllowGet(t, head, `HEAD ${path}`);
         const options = await t.http.send({ method: 'OPTIONS', path, sign: false });
         expectRefusal(t, options, 405, 'method-not-allowed', { what: `OPTIONS ${path}` });

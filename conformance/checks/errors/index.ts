@@ -15,6 +15,8 @@ import { happyShipment, postShipment, unknownWaybillNo } from '../../kit/shippin
 import { expectRefusalNaming, withRecipient } from '../../kit/shipping-refusals.ts';
 import { DAY, timestamp } from '../../kit/time.ts';
 import { eventsPath } from '../../kit/trajectory.ts';
+import { joinTexts, type Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 const MIB = 1024 * 1024;
 /** The member the closest alternative of the address rule lacks (chapter Core §3, rule 2 of the closest alternative). */
@@ -23,7 +25,7 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 const unknownPath = () => `/v1/ecdx-conformance-no-such-resource-${randomBytes(3).toString('hex')}`;
 
 interface Probe {
-  what: string;
+  what: Bilingual;
   response: HttpResponse;
 }
 
@@ -33,19 +35,21 @@ interface Probe {
  */
 async function errorProbes(t: TestContext): Promise<Probe[]> {
   const probes: Probe[] = [];
-  const add = async (what: string, send: () => Promise<HttpResponse>) => probes.push({ what, response: await send() });
+  const add = async (what: Bilingual, send: () => Promise<HttpResponse>) => probes.push({ what, response: await send() });
   const unknown = unknownPath();
-  await add(`unsigned GET ${unknown}`, () => t.http.get(unknown, { sign: false }));
-  await add('unsigned DELETE /v1/conformance', () => t.http.delete('/v1/conformance', { sign: false }));
+  await add(M.unsignedGet({ path: unknown }), () => t.http.get(unknown, { sign: false }));
+  await add(M.unsignedDeleteConformance(), () => t.http.delete('/v1/conformance', { sign: false }));
   const probe = optionalProbePath(t);
-  if (probe) await add(`unsigned GET ${probe.split('?')[0]}`, () => t.http.get(probe, { sign: false }));
+  if (probe) await add(M.unsignedGet({ path: probe.split('?')[0]! }), () => t.http.get(probe, { sign: false }));
   const request = optionalCreatingRequest(t);
   if (request) {
-    await add(`${request.label} with malformed JSON`, () => t.http.post(request.path, undefined, { rawBody: '{"unfinished": ', headers: JSON_HEADERS }));
-    await add(`${request.label} as text/plain`, () =>
+    await add(M.withMalformedJson({ request: request.label }), () =>
+      t.http.post(request.path, undefined, { rawBody: '{"unfinished": ', headers: JSON_HEADERS }),
+    );
+    await add(M.asTextPlain({ request: request.label }), () =>
       t.http.post(request.path, undefined, { rawBody: JSON.stringify(request.fresh()), headers: { 'content-type': 'text/plain' } }),
     );
-    await add(`${request.label} with a body that breaks its schema`, () => t.http.post(request.path, invalidBody(request).body));
+    await add(M.withSchemaBreak({ request: request.label }), () => t.http.post(request.path, invalidBody(request).body));
   }
   return probes;
 }
@@ -55,16 +59,16 @@ const isError = (p: Probe) => p.response.status >= 400;
 /** A Problem type and its catalogue title and status (ECDX-ERR-002); a body without a type fails ECDX-ERR-001. */
 function expectCatalogueType(t: TestContext, { what, response }: Probe): void {
   const body = response.json as { type?: unknown; title?: unknown } | undefined;
-  t.assert(body !== null && typeof body === 'object' && typeof body.type === 'string', `${what}: the ${response.status} answer is a JSON problem with a type`, {
+  t.assert(body !== null && typeof body === 'object' && typeof body.type === 'string', M.jsonProblemWithType({ what, status: response.status }), {
     requirementId: 'ECDX-ERR-001',
   });
   const slug = catalogueSlug(body!.type);
-  t.assert(slug !== undefined, `${what}: the problem type ${String(body!.type)} is a URI of the ECDX problem catalogue`, { requirementId: 'ECDX-ERR-002' });
+  t.assert(slug !== undefined, M.catalogueType({ what, type: String(body!.type) }), { requirementId: 'ECDX-ERR-002' });
   const entry = problemType(slug!);
-  t.assert(body!.title === entry.title, `${what}: the title of ${slug} is the catalogue's '${entry.title}' (got '${String(body!.title)}')`, {
+  t.assert(body!.title === entry.title, M.catalogueTitle({ what, slug: slug!, title: entry.title, got: String(body!.title) }), {
     requirementId: 'ECDX-ERR-002',
   });
-  t.assert(entry.status === response.status, `${what}: ${slug} is answered with its catalogue status ${entry.status} (got ${response.status})`, {
+  t.assert(entry.status === response.status, M.catalogueStatus({ what, slug: slug!, status: entry.status, got: response.status }), {
     requirementId: 'ECDX-ERR-002',
   });
 }
@@ -80,7 +84,7 @@ export const errorChecks = [
       '`Problem`, its `status` member equal to the HTTP status.',
     async run(t) {
       const errors = (await errorProbes(t)).filter(isError);
-      t.precondition(errors.length > 0, 'none of the error cases was answered with an error status');
+      t.precondition(errors.length > 0, M.noErrorCase());
       for (const probe of errors) expectProblemFormat(t, probe.response, probe.what);
     },
   }),
@@ -94,7 +98,7 @@ export const errorChecks = [
       'status of the type.',
     async run(t) {
       const errors = (await errorProbes(t)).filter(isError);
-      t.precondition(errors.length > 0, 'none of the error cases was answered with an error status');
+      t.precondition(errors.length > 0, M.noErrorCase());
       for (const probe of errors) expectCatalogueType(t, probe);
     },
   }),
@@ -110,25 +114,19 @@ export const errorChecks = [
       const request = creatingRequest(t);
       const { body, pointers } = invalidBody(request);
       const response = await t.http.post(request.path, body);
-      t.precondition(
-        response.status === 422,
-        `${request.label} with ${pointers.join(' and ')} invalid was answered ${response.status}, not 422 (its schema rules are another requirement's)`,
-      );
-      expectRefusal(t, response, 422, 'validation-failed', { requirementId: 'ECDX-ERR-002', what: `${request.label} with ${pointers.join(' and ')} invalid` });
+      const sent = M.withInvalid({ request: request.label, pointers: joinTexts(pointers, M.and()) });
+      t.precondition(response.status === 422, M.invalidNot422({ what: sent, status: response.status }));
+      expectRefusal(t, response, 422, 'validation-failed', { requirementId: 'ECDX-ERR-002', what: sent });
       const params = (response.json as { invalidParams?: { name: string; in?: string }[] }).invalidParams;
-      t.assert(Array.isArray(params) && params.length > 0, `the validation-failed problem lists invalidParams`);
+      t.assert(Array.isArray(params) && params.length > 0, M.listsInvalidParams());
       for (const pointer of pointers) {
         const named = params!.find((p) => p.name === pointer);
-        t.assert(named !== undefined, `invalidParams names the violation at ${pointer} (it names ${params!.map((p) => p.name || "''").join(', ')})`, {
+        t.assert(named !== undefined, M.namesViolation({ pointer, names: params!.map((p) => p.name || "''").join(', ') }), {
           pointer,
         });
-        t.assert(
-          named!.in === undefined || named!.in === 'body',
-          `the violation at ${pointer} is in the body (in: ${named!.in ?? 'not given, which means body'})`,
-          {
-            pointer,
-          },
-        );
+        t.assert(named!.in === undefined || named!.in === 'body', M.violationInBody({ pointer, in: named!.in ?? M.inNotGiven() }), {
+          pointer,
+        });
       }
       if (!(t.claim?.classes ?? []).some((c) => c.endsWith('/statistics'))) return;
       const from = encodeURIComponent(timestamp(t.targetNow() - DAY));
@@ -137,7 +135,9 @@ export const errorChecks = [
       const queryParams = (query.json as { invalidParams?: { name: string; in?: string }[] } | undefined)?.invalidParams ?? [];
       t.assert(
         queryParams.some((p) => p.name === '/to' && p.in === 'query'),
-        `GET /v1/statistics/sharing with to=yesterday: invalidParams names /to with in: query (it names ${queryParams.map((p) => `${p.name} in ${p.in ?? 'body'}`).join(', ') || 'nothing'})`,
+        M.queryParamNamed({
+          names: queryParams.length ? joinTexts(queryParams.map((p) => M.paramIn({ name: p.name, in: p.in ?? 'body' }))) : M.nothing(),
+        }),
       );
     },
   }),
@@ -159,9 +159,9 @@ export const errorChecks = [
         recipient['address'] = { ...address, countryCode: 'CN' };
       });
       const response = await postShipment(t, body);
-      const what = 'POST /v1/shipments with a mainland recipient address without divisionCode';
-      t.precondition(response.status === 422, `${what} was answered ${response.status}, not 422 (refusing it is ECDX-SHP-003's business)`);
-      expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', pointers: [CLOSEST_MEMBER], requirementId: 'ECDX-ERR-003', what });
+      const what = M.mainlandWithoutDivisionCode();
+      t.precondition(response.status === 422, M.not422Shp003({ what, status: response.status }));
+      expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', pointers: [CLOSEST_MEMBER], requirementId: 'ECDX-ERR-003', what: what.en });
     },
   }),
   defineCheck({
@@ -179,23 +179,20 @@ export const errorChecks = [
       'against the waybill, after the lookup.',
     async run(t, { shipment }) {
       const unknown = unknownWaybillNo();
-      const what = `GET ${eventsPath(unknown, { limit: 0 })} (an unknown waybill)`;
+      const what = M.unknownWaybill({ request: `GET ${eventsPath(unknown, { limit: 0 })}` });
       const early = await t.http.get(eventsPath(unknown, { limit: 0 }));
       if (early.status === 404) {
         const { waybillNo } = await shipment();
         const known = await t.http.get(eventsPath(waybillNo, { limit: 0 }));
-        t.precondition(
-          known.status === 422,
-          `limit=0 on the known waybill ${waybillNo} was answered ${known.status}, not 422: the limit is not judged at all (ECDX-TRK-010)`,
-        );
+        t.precondition(known.status === 422, M.limitNotJudged({ waybillNo, status: known.status }));
       }
-      expectRefusalNaming(t, early, { status: 422, slug: 'validation-failed', pointers: ['/limit'], what });
+      expectRefusalNaming(t, early, { status: 422, slug: 'validation-failed', pointers: ['/limit'], what: what.en });
       const cursorPath = eventsPath(unknown, { cursor: 'ecdx-conformance-not-a-cursor' });
       const late = await t.http.get(cursorPath);
       if (late.status === 404 || late.status === 422) {
-        expectRefusal(t, late, 404, 'not-found', { what: `GET ${cursorPath} (an unknown waybill, a cursor no one issued)` });
+        expectRefusal(t, late, 404, 'not-found', { what: M.unknownWaybillCursor({ request: `GET ${cursorPath}` }) });
       } else {
-        t.blocked(`GET ${cursorPath} was answered ${late.status}; what an unknown waybill gets is ECDX-TRK-012's business`);
+        t.blocked(M.cursorAnswered({ path: cursorPath, status: late.status }));
       }
     },
   }),
@@ -212,13 +209,13 @@ export const errorChecks = [
       const request = optionalCreatingRequest(t);
       if (request) {
         const oversized = await t.http.post(request.path, { ...request.fresh(), padding: 'x'.repeat(MIB) });
-        probes.push({ what: `${request.label} with a body over 1 MiB`, response: oversized });
+        probes.push({ what: M.overOneMib({ request: request.label }), response: oversized });
         const stranger = generateEd25519SigningKey(`ecdx-conformance-unregistered-${Date.now().toString(36)}`);
-        probes.push({ what: `${request.label} signed with an unknown key`, response: await t.http.post(request.path, request.fresh(), { sign: stranger }) });
+        probes.push({ what: M.unknownKey({ request: request.label }), response: await t.http.post(request.path, request.fresh(), { sign: stranger }) });
       }
       const unknown = unknownPath();
-      probes.push({ what: `signed GET ${unknown}`, response: await t.http.get(unknown) });
-      for (const { what, response } of probes) t.assert(response.status < 500, `${what}: answered ${response.status}, not a 5xx`);
+      probes.push({ what: M.signedGet({ path: unknown }), response: await t.http.get(unknown) });
+      for (const { what, response } of probes) t.assert(response.status < 500, M.notA5xx({ what, status: response.status }));
     },
   }),
   defineCheck({
@@ -230,14 +227,14 @@ export const errorChecks = [
       'byte sequence that is not UTF-8, and with an empty body; expects 400 `malformed-json` for each.',
     async run(t) {
       const request = creatingRequest(t);
-      const cases: [string, string | Uint8Array][] = [
-        ['truncated JSON', '{"platformOrderId": "ecdx-conf-truncated", '],
-        ['JSON that is not UTF-8', new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
-        ['an empty body', ''],
+      const cases: [Bilingual, string | Uint8Array][] = [
+        [M.truncatedJson(), '{"platformOrderId": "ecdx-conf-truncated", '],
+        [M.notUtf8(), new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
+        [M.emptyBody(), ''],
       ];
       for (const [how, rawBody] of cases) {
         const response = await t.http.post(request.path, undefined, { rawBody, headers: JSON_HEADERS });
-        expectRefusal(t, response, 400, 'malformed-json', { what: `${request.label} with ${how}` });
+        expectRefusal(t, response, 400, 'malformed-json', { what: M.withBody({ request: request.label, how }) });
       }
     },
   }),
@@ -248,24 +245,24 @@ export const errorChecks = [
     description: 'Requests an undefined path under /v1 unsigned and signed, and a path of the other role signed; expects 404 ' + '`not-found` for each.',
     async run(t) {
       const path = unknownPath();
-      expectRefusal(t, await t.http.get(path, { sign: false }), 404, 'not-found', { what: `unsigned GET ${path}` });
-      expectRefusal(t, await t.http.get(path), 404, 'not-found', { what: `signed GET ${path}` });
-      expectRefusal(t, await t.http.post(path, { probe: true }), 404, 'not-found', { what: `signed POST ${path}` });
+      expectRefusal(t, await t.http.get(path, { sign: false }), 404, 'not-found', { what: M.unsignedGet({ path }) });
+      expectRefusal(t, await t.http.get(path), 404, 'not-found', { what: M.signedGet({ path }) });
+      expectRefusal(t, await t.http.post(path, { probe: true }), 404, 'not-found', { what: M.signedPost({ path }) });
       // A deployment that serves both roles at one base URL (Core chapter, `?role=`) rightly serves the other
       // role's paths too; only a single-role target must refuse them.
       const otherRole = t.role === 'carrier' ? 'platform' : 'carrier';
       const otherClaim = await t.http.get(`/v1/conformance?role=${otherRole}`, { sign: false });
       if ((otherClaim.json as { role?: string } | undefined)?.role === otherRole) {
-        t.blocked(`the target also serves the ${otherRole} role at this base URL, so its paths are defined here`);
+        t.blocked(M.alsoServesRole({ role: otherRole === 'platform' ? M.platform() : M.carrier() }));
         return;
       }
       const other =
         t.role === 'carrier'
           ? {
-              what: 'signed POST /v1/tracking-events (a platform path) to a carrier',
+              what: M.platformPathToCarrier(),
               send: () => t.http.post('/v1/tracking-events', { batchId: 'ecdx-conf-probe' }, { idempotencyKey: false }),
             }
-          : { what: 'signed GET /v1/shipments/ECDX000000000018 (a carrier path) to a platform', send: () => t.http.get('/v1/shipments/ECDX000000000018') };
+          : { what: M.carrierPathToPlatform(), send: () => t.http.get('/v1/shipments/ECDX000000000018') };
       expectRefusal(t, await other.send(), 404, 'not-found', { what: other.what });
     },
   }),
@@ -277,17 +274,17 @@ export const errorChecks = [
       "Sends DELETE /v1/conformance unsigned, PUT /v1/health signed, and DELETE to the role's creating path signed; " +
       'expects 405 `method-not-allowed` with an `Allow` header listing the supported method for each.',
     async run(t) {
-      const cases: { what: string; allowed: string; send: () => Promise<HttpResponse> }[] = [
-        { what: 'unsigned DELETE /v1/conformance', allowed: 'GET', send: () => t.http.delete('/v1/conformance', { sign: false }) },
-        { what: 'signed PUT /v1/health', allowed: 'GET', send: () => t.http.send({ method: 'PUT', path: '/v1/health' }) },
+      const cases: { what: Bilingual; allowed: string; send: () => Promise<HttpResponse> }[] = [
+        { what: M.unsignedDeleteConformance(), allowed: 'GET', send: () => t.http.delete('/v1/conformance', { sign: false }) },
+        { what: M.signedPutHealth(), allowed: 'GET', send: () => t.http.send({ method: 'PUT', path: '/v1/health' }) },
       ];
       const request = optionalCreatingRequest(t);
-      if (request) cases.push({ what: `signed DELETE ${request.path}`, allowed: 'POST', send: () => t.http.delete(request.path) });
+      if (request) cases.push({ what: M.signedDelete({ path: request.path }), allowed: 'POST', send: () => t.http.delete(request.path) });
       for (const { what, allowed, send } of cases) {
         const response = await send();
         expectRefusal(t, response, 405, 'method-not-allowed', { what });
         const allow = (response.headers['allow'] ?? '').split(',').map((m) => m.trim().toUpperCase());
-        t.assert(allow.includes(allowed), `${what}: the Allow header lists ${allowed} (got '${response.headers['allow'] ?? 'none'}')`);
+        t.assert(allow.includes(allowed), M.allowLists({ what, allowed, got: response.headers['allow'] ?? M.none() }));
       }
     },
   }),
@@ -300,17 +297,14 @@ export const errorChecks = [
       'application/json with charset iso-8859-1, and with no Content-Type; expects 415 `unsupported-media-type`.',
     async run(t) {
       const request = creatingRequest(t);
-      const cases: [string, string | undefined][] = [
-        ['declared as text/plain', 'text/plain'],
-        ['declared as application/json; charset=iso-8859-1', 'application/json; charset=iso-8859-1'],
-        ['without a Content-Type', undefined],
-      ];
-      for (const [how, contentType] of cases) {
+      const mediaTypes: (string | undefined)[] = ['text/plain', 'application/json; charset=iso-8859-1', undefined];
+      for (const contentType of mediaTypes) {
         const response = await t.http.post(request.path, undefined, {
           rawBody: JSON.stringify(request.fresh()),
           headers: contentType ? { 'content-type': contentType } : {},
         });
-        expectRefusal(t, response, 415, 'unsupported-media-type', { what: `${request.label} ${how}` });
+        const what = contentType ? M.declaredAs({ request: request.label, contentType }) : M.withoutContentType({ request: request.label });
+        expectRefusal(t, response, 415, 'unsupported-media-type', { what });
       }
     },
   }),
@@ -323,7 +317,7 @@ export const errorChecks = [
       const request = creatingRequest(t);
       const body = { ...request.fresh(), padding: 'x'.repeat(MIB) };
       const response = await t.http.post(request.path, body);
-      expectRefusal(t, response, 413, 'payload-too-large', { what: `${request.label} with ${JSON.stringify(body).length} bytes of JSON` });
+      expectRefusal(t, response, 413, 'payload-too-large', { what: M.withBytes({ request: request.label, bytes: JSON.stringify(body).length }) });
     },
   }),
   defineCheck({
@@ -340,17 +334,17 @@ export const errorChecks = [
       const signed = await t.http.post(request.path, body);
       t.precondition(
         signed.status >= 400 && signed.status < 500,
-        `${request.label} with a schema violation was answered ${signed.status}, not a 4xx problem to inspect`,
+        M.notA4xxProblem({ what: M.withSchemaViolation({ request: request.label }), status: signed.status }),
       );
       const unsigned = await t.http.post(request.path, body, { sign: false });
       for (const [what, response] of [
-        [`the ${signed.status} problem for ${request.label} with an invalid member`, signed],
-        [`the ${unsigned.status} problem for the same request unsigned`, unsigned],
+        [M.problemForInvalidMember({ status: signed.status, request: request.label }), signed],
+        [M.problemForUnsigned({ status: unsigned.status }), unsigned],
       ] as const) {
         t.expectNoLeaks(response.json ?? response.text, what);
         const signature = /ecdx=:([^:]{16,}):/.exec(response.sent.headers['signature'] ?? '')?.[1];
-        t.assert(!signature || !response.text.includes(signature), `${what} does not repeat the request's signature`);
-        t.assert(!/\bat [\w$.<>]+ \(|\.(ts|js|java|py|go):\d+|Traceback \(most recent call last\)/.test(response.text), `${what} carries no stack trace`);
+        t.assert(!signature || !response.text.includes(signature), M.noSignatureRepeated({ what }));
+        t.assert(!/\bat [\w$.<>]+ \(|\.(ts|js|java|py|go):\d+|Traceback \(most recent call last\)/.test(response.text), M.noStackTrace({ what }));
       }
     },
   }),

@@ -2,6 +2,7 @@
 // tells the truth are the discovery checks' (discovery/health-*), which read it with the claim.
 import { defineCheck } from '../../harness/check.ts';
 import { SECOND } from '../../kit/time.ts';
+import { M } from './messages.ts';
 
 /** ECDX-HLT-009: how fast health should answer. */
 const HEALTH_ANSWER_MS = 2 * SECOND;
@@ -21,7 +22,7 @@ export const healthChecks = [
       const median = [...durations].sort((a, b) => a - b)[1]!;
       t.assert(
         median <= HEALTH_ANSWER_MS,
-        `GET /v1/health answered in ${durations.join(', ')} ms: the median ${median} ms is ${median <= HEALTH_ANSWER_MS ? 'within' : 'over'} ${HEALTH_ANSWER_MS} ms`,
+        M.answeredIn({ durations: durations.join(', '), median, within: median <= HEALTH_ANSWER_MS ? M.within() : M.over(), limit: HEALTH_ANSWER_MS }),
       );
     },
   }),

@@ -11,10 +11,12 @@ import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
 import { claimedSchemes, claimsClass } from '../../kit/claim.ts';
 import { buildNotice, buildResponse, noticePath, postNotice, responsesPath } from '../../kit/notices.ts';
-import { problemSummary } from '../../kit/refusals.ts';
+import { problemSummaryText } from '../../kit/refusals.ts';
 import { subscriptionIdOf, subscriptionRequest, unsubscribeAll } from '../../kit/pushes.ts';
 import { incidentBody, shipmentBody } from '../../kit/requests.ts';
 import { cancellationPath, cancellationRequest, postShipment, shipmentPath } from '../../kit/shipping-data.ts';
+import { isBilingual, verbatim, type Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 /** One creating POST, ready to send: a fresh valid body each time, and what a refused one must not have done. */
 export interface CreatingPost {
@@ -23,15 +25,15 @@ export interface CreatingPost {
   path: string;
   fresh: () => Record<string, unknown>;
   /** After a request that had to be refused: assert that it changed nothing the harness can read back. */
-  unchanged?: (t: TestContext, body: Record<string, unknown>, how: string) => Promise<void>;
+  unchanged?: (t: TestContext, body: Record<string, unknown>, how: Bilingual) => Promise<void>;
   /** Remove what such a request made anyway, before it is judged: a subscription would go on pushing. */
   undo?: (t: TestContext, response: HttpResponse) => Promise<void>;
 }
 
-/** Where a POST to an operation comes from: its class, and how to make it (undefined: blocked, with the reason). */
+/** Where a POST to an operation comes from: its class, and how to make it (a text: blocked, with the reason). */
 interface Source {
   class: ConformanceClassName;
-  prepare: (t: TestContext, label: string) => Promise<CreatingPost | string>;
+  prepare: (t: TestContext, label: string) => Promise<CreatingPost | Bilingual>;
 }
 
 /** A callback URL no push can reach (RFC 6761 reserves .invalid), for a subscription that must not be created. */
@@ -50,7 +52,7 @@ const sources: Record<string, Source> = {
       const response = await postShipment(t, shipmentBody(t));
       const waybillNo = (response.json as { waybillNo?: unknown } | undefined)?.waybillNo;
       if (!created(response, 201) || typeof waybillNo !== 'string')
-        return `a shipment to cancel could not be created (POST /v1/shipments answered ${response.status}${problemSummary(response)})`;
+        return M.noShipmentToCancel({ status: response.status, problem: problemSummaryText(response) });
       return {
         label,
         path: cancellationPath(waybillNo),
@@ -60,7 +62,12 @@ const sources: Record<string, Source> = {
           const status = (read.json as { status?: unknown } | undefined)?.status;
           t.assert(
             read.status === 200 && status !== 'CANCELLED',
-            `the refused cancellation ${how} left the shipment as it was: GET ${shipmentPath(waybillNo)} expected 200 and a status other than CANCELLED, got ${read.status}${typeof status === 'string' ? ` with status ${status}` : ''}`,
+            M.cancellationLeftShipment({
+              how,
+              path: shipmentPath(waybillNo),
+              status: read.status,
+              withStatus: typeof status === 'string' ? M.withStatus({ status }) : verbatim(''),
+            }),
           );
         },
       };
@@ -87,7 +94,7 @@ const sources: Record<string, Source> = {
       async unchanged(t, body, how) {
         const path = noticePath(String(body['noticeId']));
         const read = await t.http.get(path);
-        t.assert(read.status === 404, `the refused ${label} ${how} created nothing: GET ${path} expected 404, got ${read.status}`);
+        t.assert(read.status === 404, M.refusedCreatedNothing({ request: label, how, path, status: read.status }));
       },
     }),
   },
@@ -96,8 +103,7 @@ const sources: Record<string, Source> = {
     async prepare(t, label) {
       const notice = buildNotice(t);
       const response = await postNotice(t, notice);
-      if (!created(response, 201))
-        return `a notice to respond to could not be posted (POST /v1/interruption-notices answered ${response.status}${problemSummary(response)})`;
+      if (!created(response, 201)) return M.noNoticeToRespondTo({ status: response.status, problem: problemSummaryText(response) });
       return {
         label,
         path: responsesPath(notice.noticeId),
@@ -108,9 +114,7 @@ const sources: Record<string, Source> = {
           const held = read.status === 200 && isValid('InterruptionNotice', copy) ? copy!.negotiation.responses.length : undefined;
           t.assert(
             held === 0,
-            held === undefined
-              ? `after the refused response ${how}, GET ${noticePath(notice.noticeId)} was answered ${read.status} without a valid InterruptionNotice, so it does not show the notice unchanged`
-              : `the refused response ${how} was not recorded: the copy holds ${held} response${held === 1 ? '' : 's'}, expected none`,
+            held === undefined ? M.responseNoValidCopy({ how, path: noticePath(notice.noticeId), status: read.status }) : M.responseRecorded({ how, held }),
           );
         },
       };
@@ -137,7 +141,7 @@ export async function creatingPosts(t: TestContext): Promise<CreatingPost[]> {
     if (!claimsClass(t, source.class)) continue;
     const label = `POST ${operation.path}`;
     const prepared = await source.prepare(t, label);
-    if (typeof prepared === 'string') t.blocked(`${label} was not probed: ${prepared}`);
+    if (isBilingual(prepared)) t.blocked(M.notProbed({ request: label, reason: prepared }));
     else posts.push(prepared);
   }
   return posts;

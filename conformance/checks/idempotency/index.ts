@@ -10,11 +10,13 @@ import type { TestContext } from '../../harness/context.ts';
 import { creatingRequest, probePath, type CreatingRequest } from '../../kit/requests.ts';
 import { creatingPosts } from './creating-posts.ts';
 import { notCreatingChecks } from './not-creating.ts';
-import { expectRefusal, problemSummary } from '../../kit/refusals.ts';
+import { expectRefusal, problemSummaryText } from '../../kit/refusals.ts';
 import { newIdempotencyKey } from '../../kit/ids.ts';
 import { SECOND } from '../../../schemas/time.ts';
 import { sameJson } from '../../../protocol/json.ts';
 import { isValid } from '../../../schemas/validate.ts';
+import { verbatim, type Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 const MIN_EXPIRY_SECONDS = 86_400;
 /** The longest move of the test clock (TestClockAdvance allows 30 days). */
@@ -30,37 +32,35 @@ const isSuccess = (r: HttpResponse) => r.status >= 200 && r.status < 300;
 async function original(t: TestContext, request: CreatingRequest, key: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
   const response = await t.http.post(request.path, request.body, { idempotencyKey: key, headers });
   const { status, schema } = request.success;
-  const answered = response.status === status ? `${status} with a body that is not a valid ${schema}` : `${response.status}${problemSummary(response)}`;
   t.precondition(
     response.status === status && isValid(schema, response.json),
-    `the first ${request.label} was answered ${answered}, not ${status} with a ${schema}, so there is no original answer a repeat could be told apart by`,
+    response.status === status
+      ? M.noOriginalInvalidBody({ request: request.label, status, schema })
+      : M.noOriginal({ request: request.label, got: response.status, problem: problemSummaryText(response), status, schema }),
   );
   return response;
 }
 
 /** The repeat answers the original's status and body. */
-function expectReplay(t: TestContext, first: HttpResponse, repeat: HttpResponse, what: string): void {
-  t.assert(repeat.status === first.status, `${what}: expected the original status ${first.status}, got ${repeat.status}`);
+function expectReplay(t: TestContext, first: HttpResponse, repeat: HttpResponse, what: Bilingual): void {
+  t.assert(repeat.status === first.status, M.replayStatus({ what, expected: first.status, got: repeat.status }));
   const same = first.json === undefined ? repeat.text === first.text : sameJson(repeat.json, first.json);
-  t.assert(
-    same,
-    same
-      ? `${what}: the body is the original's`
-      : `${what}: the body differs from the original's (the request was processed again)${differences(first.json, repeat.json)}`,
-  );
+  t.assert(same, same ? M.replaySameBody({ what }) : M.replayBodyDiffers({ what, differences: differences(first.json, repeat.json) }));
 }
 
 /** The first members whose values differ, for the message. */
-function differences(a: unknown, b: unknown): string {
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return '';
+function differences(a: unknown, b: unknown): Bilingual {
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return verbatim('');
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   const differing = keys.filter((k) => !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
   return differing.length
-    ? `: ${differing
-        .slice(0, 4)
-        .map((k) => `/${k}`)
-        .join(', ')} differ`
-    : '';
+    ? M.membersDiffer({
+        members: differing
+          .slice(0, 4)
+          .map((k) => `/${k}`)
+          .join(', '),
+      })
+    : verbatim('');
 }
 
 /** Where the created resource can be read back (shipments, notices), or undefined. */
@@ -74,30 +74,25 @@ function readBackPath(request: CreatingRequest, body: Record<string, unknown>, r
 }
 
 function judgeInFlight(t: TestContext, request: CreatingRequest, first: HttpResponse, second: HttpResponse): void {
-  t.precondition(isSuccess(first), `the held ${request.label} was answered ${first.status}, not 2xx`);
+  t.precondition(isSuccess(first), M.heldNot2xx({ request: request.label, status: first.status }));
   // No requirement asks a test deployment to hold a request (decision 0015): without the control nothing was in
   // flight, so the rule does not apply to this target and the run does not fail for it.
   if (first.durationMs < 1_000) {
     // Only the answer the operation gives when it creates shows that the request was processed at once.
     const { status, schema } = request.success;
-    t.precondition(
-      first.status === status && isValid(schema, first.json),
-      `the held ${request.label} was answered ${first.status} at once, not ${status} with a ${schema}, so it is not known to have been processed`,
-    );
-    t.notApplicable(
-      `the target answered the held ${request.label} after ${first.durationMs} ms: it does not offer the optional test control ecdx-test-delay-ms (chapter Test controls), so no request could be held in flight and ECDX-IDM-005 was not observed`,
-    );
+    t.precondition(first.status === status && isValid(schema, first.json), M.heldNotProcessed({ request: request.label, got: first.status, status, schema }));
+    t.notApplicable(M.noDelayControl({ request: request.label, ms: first.durationMs }));
   }
-  expectRefusal(t, second, 409, 'idempotency-request-in-flight', { what: `${request.label} sent while the first with its Idempotency-Key was in flight` });
+  expectRefusal(t, second, 409, 'idempotency-request-in-flight', { what: M.sentInFlight({ request: request.label }) });
 }
 
 /** The idempotency-key-missing problem names the header: `{name: "/Idempotency-Key", in: "header"}` (ECDX-IDM-002). */
-function expectKeyNamed(t: TestContext, response: HttpResponse, what: string): void {
+function expectKeyNamed(t: TestContext, response: HttpResponse, what: Bilingual): void {
   const params = (response.json as { invalidParams?: unknown } | undefined)?.invalidParams;
   const named =
     Array.isArray(params) &&
     params.some((p: { name?: unknown; in?: unknown }) => typeof p?.name === 'string' && p.name.toLowerCase() === '/idempotency-key' && p.in === 'header');
-  t.assert(named, `${what}: invalidParams names /Idempotency-Key in: header (got ${JSON.stringify(params ?? null).slice(0, 200)})`);
+  t.assert(named, M.keyNamed({ what, got: JSON.stringify(params ?? null).slice(0, 200) }));
 }
 
 export const idempotencyChecks = [
@@ -114,22 +109,23 @@ export const idempotencyChecks = [
       'the result can be read back (a notice, a response, a cancellation) that nothing was done. A shipment to cancel ' +
       'and a notice to respond to are made first, with keys.',
     async run(t) {
-      t.precondition(t.claim !== undefined, 'the conformance claim could not be read, so the harness cannot tell which creating POSTs the target serves');
+      t.precondition(t.claim !== undefined, M.claimUnreadableForPosts());
       const posts = await creatingPosts(t);
-      t.precondition(posts.length > 0, 'the target serves no creating POST the harness could send for the classes it claims');
-      const cases: [string, string | false][] = [
-        ['without an Idempotency-Key', false],
-        ['with an empty Idempotency-Key', ''],
-        ['with an Idempotency-Key of 256 characters', 'k'.repeat(256)],
-        ['with an Idempotency-Key containing a space', 'ecdx conformance key'],
+      t.precondition(posts.length > 0, M.noCreatingPost());
+      const cases: [Bilingual, string | false][] = [
+        [M.withoutKey(), false],
+        [M.withEmptyKey(), ''],
+        [M.withLongKey(), 'k'.repeat(256)],
+        [M.withSpacedKey(), 'ecdx conformance key'],
       ];
       for (const post of posts) {
         for (const [how, key] of cases) {
           const body = post.fresh();
           const response = await t.http.post(post.path, body, { idempotencyKey: key });
           await post.undo?.(t, response);
-          expectRefusal(t, response, 400, 'idempotency-key-missing', { what: `${post.label} ${how}` });
-          expectKeyNamed(t, response, `${post.label} ${how}`);
+          const what = M.sentHow({ request: post.label, how });
+          expectRefusal(t, response, 400, 'idempotency-key-missing', { what });
+          expectKeyNamed(t, response, what);
           await post.unchanged?.(t, body, how);
         }
       }
@@ -149,11 +145,11 @@ export const idempotencyChecks = [
       const first = await original(t, request, key);
       await t.sleep(1_100); // a second processing would date its answer a second later
       const repeat = await t.http.post(request.path, request.body, { idempotencyKey: key });
-      expectReplay(t, first, repeat, `${request.label} repeated with the same Idempotency-Key`);
+      expectReplay(t, first, repeat, M.repeated({ request: request.label }));
       const readBack = readBackPath(request, request.body, first);
       if (readBack) {
         const read = await t.http.get(readBack);
-        t.assert(read.status === 200, `GET ${readBack} reads the one created resource: expected 200, got ${read.status}`);
+        t.assert(read.status === 200, M.readBackOne({ path: readBack, status: read.status }));
       }
     },
   }),
@@ -170,11 +166,11 @@ export const idempotencyChecks = [
       await original(t, request, key);
       const other = request.fresh();
       const reused = await t.http.post(request.path, other, { idempotencyKey: key });
-      expectRefusal(t, reused, 422, 'idempotency-key-reused', { what: `${request.label} with another body under an Idempotency-Key already used` });
+      expectRefusal(t, reused, 422, 'idempotency-key-reused', { what: M.otherBody({ request: request.label }) });
       const readBack = readBackPath(request, other);
       if (readBack) {
         const read = await t.http.get(readBack);
-        t.assert(read.status === 404, `the refused request created nothing: GET ${readBack} expected 404, got ${read.status}`);
+        t.assert(read.status === 404, M.refusedCreatedNothingRead({ path: readBack, status: read.status }));
       }
     },
   }),
@@ -213,10 +209,7 @@ export const idempotencyChecks = [
         const heldThere = first.response.durationMs >= holdMs / 2; // an answer at once: the control is not offered (judged below)
         const overlapped = !heldThere || !(isSuccess(second) && second.status === first.response.status && sameJson(second.json, first.response.json));
         if (!overlapped && !last) continue;
-        t.precondition(
-          overlapped,
-          `the two requests under one Idempotency-Key did not overlap at the target (the second was answered ${second.status} with the same body as the held one, twice): ECDX-IDM-005 was not observed`,
-        );
+        t.precondition(overlapped, M.noOverlap({ status: second.status }));
         judgeInFlight(t, request, first.response, second);
         return;
       }
@@ -230,11 +223,11 @@ export const idempotencyChecks = [
     description: 'Reads `idempotencyKeyExpirySeconds` from the conformance claim as served and expects an integer of at least ' + '86400 (seconds: 24 hours).',
     async run(t) {
       const raw = t.rawClaim;
-      t.precondition(raw !== null && typeof raw === 'object', 'the conformance claim could not be read');
+      t.precondition(raw !== null && typeof raw === 'object', M.claimUnreadable());
       const value = (raw as { idempotencyKeyExpirySeconds?: unknown }).idempotencyKeyExpirySeconds;
       t.assert(
         Number.isInteger(value) && (value as number) >= MIN_EXPIRY_SECONDS,
-        `the claim publishes idempotencyKeyExpirySeconds ${JSON.stringify(value)}, expected an integer of at least ${MIN_EXPIRY_SECONDS}`,
+        M.expiryPublished({ value: String(JSON.stringify(value)), min: MIN_EXPIRY_SECONDS }),
         { pointer: '/idempotencyKeyExpirySeconds' },
       );
     },
@@ -250,17 +243,14 @@ export const idempotencyChecks = [
       'it again; expects the original status and body.',
     async run(t) {
       t.requireTestMode();
-      const claim = t.need(t.claim, 'the conformance claim could not be read');
+      const claim = t.need(t.claim, M.claimUnreadable());
       const request = creatingRequest(t, ['incident', 'notice']);
       const key = newIdempotencyKey();
       const first = await original(t, request, key);
       // The check moves the clock anyway: two seconds on it date a second processing later, as waiting would.
       await t.advanceClock(2 * SECOND);
       const immediate = await t.http.post(request.path, request.body, { idempotencyKey: key });
-      t.precondition(
-        immediate.status === first.status && sameJson(immediate.json, first.json),
-        `an immediate repeat of ${request.label} does not get the original answer (ECDX-IDM-003), so how long keys are kept cannot be observed`,
-      );
+      t.precondition(immediate.status === first.status && sameJson(immediate.json, first.json), M.noImmediateReplay({ request: request.label }));
       const advance = Math.min(claim.idempotencyKeyExpirySeconds, MAX_ADVANCE_SECONDS) - 600;
       await t.advanceClock(advance * SECOND);
       const repeat = await t.http.post(request.path, request.body, { idempotencyKey: key });
@@ -268,7 +258,7 @@ export const idempotencyChecks = [
         t,
         first,
         repeat,
-        `${request.label} repeated ${Math.round(advance / 360) / 10} h later (the claim keeps keys ${claim.idempotencyKeyExpirySeconds} s)`,
+        M.repeatedLater({ request: request.label, hours: Math.round(advance / 360) / 10, seconds: claim.idempotencyKeyExpirySeconds }),
       );
     },
   }),
@@ -281,20 +271,14 @@ export const idempotencyChecks = [
       'key of the same counterparty (another keyid); expects the second to be processed on its own (2xx), not ' +
       "refused as a reuse or answered with the first client's response.",
     async run(t) {
-      const second = t.need(
-        t.secondKey,
-        `the harness has no second key for the ${t.role === 'carrier' ? 'platform' : 'carrier'} it plays, so per-client scoping cannot be observed`,
-      );
+      const second = t.need(t.secondKey, M.noSecondKey({ role: t.role === 'carrier' ? M.platform() : M.carrier() }));
       const request = creatingRequest(t, ['incident', 'notice']);
       const key = newIdempotencyKey();
       const first = await original(t, request, key);
       const other = await t.http.post(request.path, request.fresh(), { idempotencyKey: key, sign: second });
-      t.precondition(other.status !== 401, `the second key ${second.keyid} is not accepted by the target (401)`);
-      t.assert(
-        isSuccess(other),
-        `${request.label} from a second client (keyid ${second.keyid}) under the first client's Idempotency-Key is a new request: expected 2xx, got ${other.status}`,
-      );
-      t.assert(!sameJson(other.json, first.json), `the second client got its own answer, not the first client's`);
+      t.precondition(other.status !== 401, M.secondKeyRefused({ keyid: second.keyid }));
+      t.assert(isSuccess(other), M.secondClientNewRequest({ request: request.label, keyid: second.keyid, status: other.status }));
+      t.assert(!sameJson(other.json, first.json), M.ownAnswer());
     },
   }),
   defineCheck({
@@ -308,15 +292,12 @@ export const idempotencyChecks = [
     async run(t) {
       const request = creatingRequest(t);
       const probe = await t.http.get(probePath(t));
-      t.precondition(probe.status !== 401, "a correctly signed GET was refused with 401: the target does not accept the harness's key");
+      t.precondition(probe.status !== 401, M.keyNotAccepted());
       const key = newIdempotencyKey();
       const stale = await t.http.post(request.path, request.body, { idempotencyKey: key, signAt: t.targetNow() - 600_000 });
-      t.precondition(stale.status === 401, `${request.label} with a signature that expired 5 minutes ago was answered ${stale.status}, not 401`);
+      t.precondition(stale.status === 401, M.staleNot401({ request: request.label, status: stale.status }));
       const retried = await t.http.post(request.path, request.body, { idempotencyKey: key });
-      t.assert(
-        isSuccess(retried),
-        `${request.label} correctly signed under the Idempotency-Key of a request refused with 401 is processed: expected 2xx, got ${retried.status}`,
-      );
+      t.assert(isSuccess(retried), M.retriedProcessed({ request: request.label, status: retried.status }));
     },
   }),
   ...notCreatingChecks,

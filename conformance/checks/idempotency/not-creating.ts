@@ -5,6 +5,7 @@ import { defineCheck } from '../../harness/check.ts';
 import { newIdempotencyKey } from '../../kit/ids.ts';
 import { probePath } from '../../kit/requests.ts';
 import { SECOND } from '../../../schemas/time.ts';
+import { M } from './messages.ts';
 
 const route = (path: string) => path.split('?')[0];
 const clockNow = (json: unknown): number => Date.parse((json as { now?: string } | undefined)?.now ?? '');
@@ -21,14 +22,11 @@ export const notCreatingChecks = [
     async run(t) {
       const path = probePath(t);
       const plain = await t.http.get(path);
-      t.precondition(plain.status !== 401, `a correctly signed GET ${route(path)} was refused with 401: the target does not accept the harness's key`);
+      t.precondition(plain.status !== 401, M.getKeyNotAccepted({ path: route(path)! }));
       const key = newIdempotencyKey();
-      for (const attempt of ['first', 'second']) {
+      for (const attempt of [M.first(), M.second()]) {
         const keyed = await t.http.get(path, { headers: { 'idempotency-key': key } });
-        t.assert(
-          keyed.status === plain.status,
-          `GET ${route(path)} with an Idempotency-Key (${attempt} time) is answered as without one: expected ${plain.status}, got ${keyed.status}`,
-        );
+        t.assert(keyed.status === plain.status, M.keyedGet({ path: route(path)!, attempt, expected: plain.status, got: keyed.status }));
       }
     },
   }),
@@ -42,16 +40,16 @@ export const notCreatingChecks = [
       'answer to show the clock moved again, not the first answer replayed from the key store. Skipped against a ' +
       'deployment that does not claim test mode (the GET check covers the rule there).',
     async run(t) {
-      if (t.claim?.testMode !== true) t.notApplicable('the target does not claim testMode, so it has no test clock to move');
+      if (t.claim?.testMode !== true) t.notApplicable(M.noTestClock());
       const key = newIdempotencyKey();
       const first = await t.http.post('/v1/test/clock', { advanceSeconds: 1 }, { idempotencyKey: key });
-      t.assert(first.status === 200, `POST /v1/test/clock with an Idempotency-Key is processed: expected 200, got ${first.status}`);
-      t.precondition(Number.isFinite(clockNow(first.json)), 'POST /v1/test/clock did not answer a TestClock');
+      t.assert(first.status === 200, M.clockMoveProcessed({ status: first.status }));
+      t.precondition(Number.isFinite(clockNow(first.json)), M.notATestClock());
       const second = await t.http.post('/v1/test/clock', { advanceSeconds: 1 }, { idempotencyKey: key });
-      t.assert(second.status === 200, `a second POST /v1/test/clock under the same Idempotency-Key is processed: expected 200, got ${second.status}`);
+      t.assert(second.status === 200, M.secondClockMoveProcessed({ status: second.status }));
       t.assert(
         clockNow(second.json) >= clockNow(first.json) + SECOND,
-        `the second move under the same Idempotency-Key moved the clock again: it reads ${String((second.json as { now?: string } | undefined)?.now)}, the first read ${String((first.json as { now?: string }).now)}`,
+        M.clockMovedAgain({ now: String((second.json as { now?: string } | undefined)?.now), first: String((first.json as { now?: string }).now) }),
       );
       await t.advanceClock(SECOND); // the harness signs on the target's clock: take up the moves it made by hand
     },

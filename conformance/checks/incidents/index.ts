@@ -10,12 +10,13 @@ import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
 import { buildIncident, type IncidentSpec } from '../../kit/notices.ts';
 import { generatedIncidentChecks } from './generated.ts';
-import { expectRefusal, problemSummary } from '../../kit/refusals.ts';
+import { expectRefusal, problemSummaryText } from '../../kit/refusals.ts';
 import { probePath, signatureOf } from '../../kit/requests.ts';
 import { DAY, describeDuration, MINUTE, SECOND, timestamp } from '../../kit/time.ts';
+import type { Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 const PATH = '/v1/security-incidents';
-const POST = `POST ${PATH}`;
 /** How far a receipt's receivedAt may lie from true time (ECDX-INC-006). */
 const RECEIPT_SKEW_MS = 30 * SECOND;
 const SIGNATURE_PROBLEMS: readonly ProblemSlug[] = [
@@ -28,15 +29,15 @@ const SIGNATURE_PROBLEMS: readonly ProblemSlug[] = [
 ];
 
 /** A notification the target must take in: 201 and a receipt for this incident. */
-async function expectReceived(t: TestContext, incident: SecurityIncident, what: string): Promise<IncidentReceipt> {
+async function expectReceived(t: TestContext, incident: SecurityIncident, what: Bilingual): Promise<IncidentReceipt> {
   const response = await t.http.post(PATH, incident);
-  t.assert(response.status === 201, `${POST} with ${what}: expected HTTP 201, got ${response.status}${problemSummary(response)}`);
+  t.assert(response.status === 201, M.expected201({ what, status: response.status, problem: problemSummaryText(response) }));
   return receiptOf(t, response, incident, what);
 }
 
-function receiptOf(t: TestContext, response: HttpResponse, incident: SecurityIncident, what: string): IncidentReceipt {
-  const receipt = t.expectSchema<IncidentReceipt>(response, 'IncidentReceipt', `the answer to ${POST} with ${what}`);
-  t.assert(receipt.incidentId === incident.incidentId, `the receipt names the incident ${incident.incidentId} (got ${receipt.incidentId})`, {
+function receiptOf(t: TestContext, response: HttpResponse, incident: SecurityIncident, what: Bilingual): IncidentReceipt {
+  const receipt = t.expectSchema<IncidentReceipt>(response, 'IncidentReceipt', M.answerTo({ what }));
+  t.assert(receipt.incidentId === incident.incidentId, M.receiptNamesIncident({ incidentId: incident.incidentId, got: String(receipt.incidentId) }), {
     pointer: '/incidentId',
   });
   return receipt;
@@ -56,15 +57,13 @@ export const incidentChecks = [
       const sent = t.targetNow();
       const response = await t.http.post(PATH, incident);
       const answered = t.targetNow();
-      t.expectStatus(response, 201, `${POST} with a valid notification`);
-      const receipt = receiptOf(t, response, incident, 'a valid notification');
+      t.expectStatus(response, 201, M.sentWith({ what: M.validNotification() }));
+      const receipt = receiptOf(t, response, incident, M.validNotification());
       const at = Date.parse(receipt.receivedAt);
       const off = at < sent ? sent - at : at > answered ? at - answered : 0;
-      t.assert(
-        off <= RECEIPT_SKEW_MS,
-        `the receipt's receivedAt ${receipt.receivedAt} lies within 30 s of the time of receipt (${timestamp(sent)}; off by ${describeDuration(off)})`,
-        { pointer: '/receivedAt' },
-      );
+      t.assert(off <= RECEIPT_SKEW_MS, M.receivedAtWithin({ receivedAt: receipt.receivedAt, sent: timestamp(sent), off: describeDuration(off) }), {
+        pointer: '/receivedAt',
+      });
     },
   }),
   defineCheck({
@@ -80,24 +79,18 @@ export const incidentChecks = [
     async run(t) {
       const path = probePath(t);
       const probe = await t.http.get(path, { sign: false });
-      t.precondition(
-        probe.status === 401,
-        `an unsigned GET ${path.split('?')[0]} was answered ${probe.status}, not 401: the target takes unsigned requests everywhere (ECDX-SEC-002)`,
-      );
+      t.precondition(probe.status === 401, M.unsignedGetAccepted({ path: path.split('?')[0]!, status: probe.status }));
       const unsigned = await t.http.post(PATH, buildIncident(t), { sign: false });
-      expectRefusal(t, unsigned, 401, SIGNATURE_PROBLEMS, { what: `unsigned ${POST}` });
+      expectRefusal(t, unsigned, 401, SIGNATURE_PROBLEMS, { what: M.unsignedPost() });
 
       const own = await t.http.get(probePath(t));
-      t.precondition(own.status !== 401, "a correctly signed GET was refused with 401: the target does not accept the harness's key");
-      const signature = t.need(signatureOf(own), 'the harness could not read back its own signature parameters');
+      t.precondition(own.status !== 401, M.keyNotAccepted());
+      const signature = t.need(signatureOf(own), M.ownSignatureUnreadable());
       const impostor = signature.alg === 'hmac-sha256' ? generateHmacKey(signature.keyid) : generateEd25519SigningKey(signature.keyid);
       const forged = await t.http.get(probePath(t), { sign: impostor });
-      t.precondition(
-        forged.status === 401,
-        `a GET whose signature does not verify was answered ${forged.status}, not 401: the target does not verify signatures (ECDX-SEC-008)`,
-      );
+      t.precondition(forged.status === 401, M.forgedAccepted({ status: forged.status }));
       const wrong = await t.http.post(PATH, buildIncident(t), { sign: impostor });
-      expectRefusal(t, wrong, 401, SIGNATURE_PROBLEMS, { what: `${POST} signed under keyid ${signature.keyid} with another key` });
+      expectRefusal(t, wrong, 401, SIGNATURE_PROBLEMS, { what: M.signedWithOtherKey({ keyid: signature.keyid }) });
     },
   }),
   defineCheck({
@@ -109,16 +102,16 @@ export const incidentChecks = [
       '`occurredAt` a minute after `detectedAt`, and with `reportedAt` a minute before `detectedAt`, and expects 422 ' +
       '`validation-failed` for each.',
     async run(t) {
-      const cases: [string, (incident: SecurityIncident) => Record<string, unknown>][] = [
-        ['no measuresTaken', ({ measuresTaken: _m, ...rest }) => rest],
-        ['an empty measuresTaken', (incident) => ({ ...incident, measuresTaken: [] })],
-        ['no contact', ({ contact: _c, ...rest }) => rest],
-        ['occurredAt a minute after detectedAt', (incident) => ({ ...incident, occurredAt: timestamp(Date.parse(incident.detectedAt) + MINUTE) })],
-        ['reportedAt a minute before detectedAt', (incident) => ({ ...incident, reportedAt: timestamp(Date.parse(incident.detectedAt) - MINUTE) })],
+      const cases: [Bilingual, (incident: SecurityIncident) => Record<string, unknown>][] = [
+        [M.noMeasuresTaken(), ({ measuresTaken: _m, ...rest }) => rest],
+        [M.emptyMeasuresTaken(), (incident) => ({ ...incident, measuresTaken: [] })],
+        [M.noContact(), ({ contact: _c, ...rest }) => rest],
+        [M.occurredAfterDetected(), (incident) => ({ ...incident, occurredAt: timestamp(Date.parse(incident.detectedAt) + MINUTE) })],
+        [M.reportedBeforeDetected(), (incident) => ({ ...incident, reportedAt: timestamp(Date.parse(incident.detectedAt) - MINUTE) })],
       ];
       for (const [what, change] of cases) {
         const response = await t.http.post(PATH, change(buildIncident(t, { detectedAgoMs: 10 * MINUTE })));
-        expectRefusal(t, response, 422, 'validation-failed', { what: `${POST} with ${what}` });
+        expectRefusal(t, response, 422, 'validation-failed', { what: M.sentWith({ what }) });
       }
     },
   }),
@@ -133,8 +126,8 @@ export const incidentChecks = [
     async run(t) {
       const incident = buildIncident(t, { detectedAgoMs: 10 * MINUTE });
       const first = await t.http.post(PATH, incident);
-      t.precondition(first.status === 201, `${POST} with a valid notification was answered ${first.status}, not 201 (ECDX-INC-006)`);
-      const firstReceipt = receiptOf(t, first, incident, 'the first notification');
+      t.precondition(first.status === 201, M.validNot201({ status: first.status }));
+      const firstReceipt = receiptOf(t, first, incident, M.firstNotification());
       const reported = Math.max(t.targetNow(), Date.parse(incident.reportedAt) + SECOND);
       const update: SecurityIncident = {
         ...incident,
@@ -143,10 +136,10 @@ export const incidentChecks = [
         measuresTaken: [...incident.measuresTaken, '排查全部推送签名密钥的使用记录'],
         authoritiesNotified: [{ authority: 'POSTAL', notifiedAt: timestamp(reported - SECOND), reference: 'ECDX-CONF-INC-UPDATE' }],
       };
-      const receipt = await expectReceived(t, update, `an update of the incident ${incident.incidentId}`);
+      const receipt = await expectReceived(t, update, M.updateOf({ incidentId: incident.incidentId }));
       t.assert(
         Date.parse(receipt.receivedAt) >= Date.parse(firstReceipt.receivedAt),
-        `the update's receipt (${receipt.receivedAt}) is not earlier than the first (${firstReceipt.receivedAt})`,
+        M.updateNotEarlier({ update: receipt.receivedAt, first: firstReceipt.receivedAt }),
         { pointer: '/receivedAt' },
       );
     },
@@ -160,10 +153,10 @@ export const incidentChecks = [
       'the emergency plan was not started, and graded `LARGER` with no authority notified, and expects 201 with a ' +
       'receipt for each: these are failings of the reporting party, for the authorities to weigh.',
     async run(t) {
-      const cases: [IncidentSpec, string][] = [
-        [{ detectedAgoMs: 3 * DAY }, 'a notification detected 3 days ago'],
-        [{ emergencyPlanActivated: false }, 'a notification whose emergency plan was not started'],
-        [{ severity: 'LARGER', authoritiesNotified: [] }, 'a LARGER notification with no authority notified'],
+      const cases: [IncidentSpec, Bilingual][] = [
+        [{ detectedAgoMs: 3 * DAY }, M.detectedDaysAgo()],
+        [{ emergencyPlanActivated: false }, M.planNotStarted()],
+        [{ severity: 'LARGER', authoritiesNotified: [] }, M.largerNoAuthority()],
       ];
       for (const [spec, what] of cases) await expectReceived(t, buildIncident(t, spec), what);
     },

@@ -14,6 +14,8 @@ import { firstDifference } from '../../kit/json.ts';
 import { asPosted, buildNotice, buildResponse, issueNotice, NOTICES_PATH, noticePath, readNotice, responsesPath } from '../../kit/notices.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
 import { HOUR } from '../../kit/time.ts';
+import type { Bilingual, MessageValue, Text } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 const RESPONSES = `POST ${NOTICES_PATH}/{noticeId}/responses`;
 const GET = `GET ${NOTICES_PATH}/{noticeId}`;
@@ -27,24 +29,36 @@ const respond = (t: TestContext, noticeId: string, response: NoticeResponse, sig
 async function step(t: TestContext, notice: InterruptionNoticeRequest, type: NoticeResponse['type']): Promise<NoticeResponse> {
   const response = buildResponse(t, notice, type);
   const answer = await respond(t, notice.noticeId, response);
-  t.precondition(answer.status === 201, `${RESPONSES} with the issuer's ${type} was answered ${answer.status}, not 201`);
+  t.precondition(
+    answer.status === 201,
+    M.stepAnswered({ what: M.requestWith({ request: RESPONSES, what: M.issuersResponse({ type }) }), status: answer.status }),
+  );
   return response;
 }
 
-const describeResponses = (responses: readonly { type?: unknown; respondent?: unknown }[]): string =>
-  responses.length === 0 ? 'none' : responses.map((r) => `${String(r.respondent)} ${String(r.type)}`).join(', ');
+const describeResponses = (responses: readonly { type?: unknown; respondent?: unknown }[]): MessageValue =>
+  responses.length === 0 ? M.none() : responses.map((r) => `${String(r.respondent)} ${String(r.type)}`).join(', ');
 
 /**
  * The obligations of `copy` are those the rules give the notice in the state the copy reports, after the responses
  * it lists (an accepted proposal moves the period the duties follow).
  */
-function expectObligations(t: TestContext, notice: InterruptionNoticeRequest, copy: InterruptionNotice, what: string): void {
+function expectObligations(t: TestContext, notice: InterruptionNoticeRequest, copy: InterruptionNotice, what: Text): void {
   const state: NegotiationState = copy.negotiation.state;
   const expected = obligations(notice, state, copy.negotiation.responses);
   const wrong = firstDifference(expected, copy.negotiation.obligations, AS_INSTANTS);
   t.assert(
     wrong === undefined,
-    `${what}: the obligations of a ${notice.impact.severity} ${notice.reason} notice in state ${state} are ${JSON.stringify(expected)}${wrong === undefined ? '' : `, got ${JSON.stringify(copy.negotiation.obligations)}`}`,
+    M.labelled({
+      what,
+      message: M.obligationsInState({
+        severity: notice.impact.severity,
+        reason: notice.reason,
+        state,
+        expected: JSON.stringify(expected),
+        got: wrong === undefined ? '' : M.gotComma({ actual: JSON.stringify(copy.negotiation.obligations) }),
+      }),
+    }),
     { pointer: `/negotiation/obligations${wrong === '/' || wrong === undefined ? '' : wrong}` },
   );
 }
@@ -64,20 +78,22 @@ export const noticeNegotiationChecks = [
       'no duty at all.',
     async run(t) {
       const serious = await issueNotice(t, { reason: 'AGREEMENT_EXPIRY', durationMs: null });
-      expectObligations(t, serious, await readNotice(t, serious.noticeId, 'the SERIOUS notice'), `${GET} of a SERIOUS notice`);
+      expectObligations(t, serious, await readNotice(t, serious.noticeId, 'the SERIOUS notice'), M.readOfNotice({ request: GET, kind: 'SERIOUS' }));
       const urgent = await issueNotice(t, { reason: 'SECURITY_INCIDENT', leadMs: HOUR, durationMs: 3 * HOUR });
-      expectObligations(t, urgent, await readNotice(t, urgent.noticeId, 'the SECURITY_INCIDENT notice'), `${GET} of a SIGNIFICANT SECURITY_INCIDENT notice`);
+      expectObligations(
+        t,
+        urgent,
+        await readNotice(t, urgent.noticeId, 'the SECURITY_INCIDENT notice'),
+        M.readOfNotice({ request: GET, kind: 'SIGNIFICANT SECURITY_INCIDENT' }),
+      );
       const minor = await issueNotice(t, { reason: 'PLANNED_MAINTENANCE', durationMs: HOUR });
-      expectObligations(t, minor, await readNotice(t, minor.noticeId, 'the MINOR notice'), `${GET} of a MINOR notice`);
+      expectObligations(t, minor, await readNotice(t, minor.noticeId, 'the MINOR notice'), M.readOfNotice({ request: GET, kind: 'MINOR' }));
       await step(t, serious, 'DISCLOSED');
-      expectObligations(t, serious, await readNotice(t, serious.noticeId, 'the disclosed notice'), `${GET} of the SERIOUS notice once disclosed`);
+      expectObligations(t, serious, await readNotice(t, serious.noticeId, 'the disclosed notice'), M.readOnceDisclosed({ request: GET }));
       await step(t, serious, 'WITHDRAW');
       const withdrawn = await readNotice(t, serious.noticeId, 'the withdrawn notice');
-      t.precondition(
-        withdrawn.negotiation.state === 'WITHDRAWN',
-        `after the issuer's WITHDRAW the copy reports state ${withdrawn.negotiation.state} (ECDX-NTC-011)`,
-      );
-      expectObligations(t, serious, withdrawn, `${GET} of the SERIOUS notice once withdrawn`);
+      t.precondition(withdrawn.negotiation.state === 'WITHDRAWN', M.withdrawnState({ state: withdrawn.negotiation.state }));
+      expectObligations(t, serious, withdrawn, M.readOnceWithdrawn({ request: GET }));
     },
   }),
   defineCheck({
@@ -91,30 +107,34 @@ export const noticeNegotiationChecks = [
     async run(t) {
       const notice = await issueNotice(t);
       const first = await t.http.get(noticePath(notice.noticeId));
-      t.expectStatus(first, 200, `${GET} of a notice just received`);
+      t.expectStatus(first, 200, M.readJustReceived({ request: GET }));
       const fresh = t.expectSchema<InterruptionNotice>(first, 'InterruptionNotice', GET);
       t.assert(
         fresh.negotiation.state === 'ISSUED' && fresh.negotiation.responses.length === 0,
-        `a notice just received reads as ISSUED with no responses (got ${fresh.negotiation.state} with ${describeResponses(fresh.negotiation.responses)})`,
+        M.justReceivedIssued({ state: fresh.negotiation.state, responses: describeResponses(fresh.negotiation.responses) }),
         { pointer: '/negotiation' },
       );
       const posted = [await step(t, notice, 'DISCLOSED'), await step(t, notice, 'AUTHORITY_REPORTED'), await step(t, notice, 'PROPOSE')];
       const read = await t.http.get(noticePath(notice.noticeId));
-      t.expectStatus(read, 200, `${GET} after three responses`);
+      t.expectStatus(read, 200, M.readAfterThree({ request: GET }));
       const copy = t.expectSchema<InterruptionNotice>(read, 'InterruptionNotice', GET);
       const differs = firstDifference(notice, asPosted(copy), AS_INSTANTS);
       t.assert(
         differs === undefined,
-        `the copy holds the notice as posted${differs === undefined ? '' : ` (it differs at ${differs})`}`,
+        M.copyAsPosted({ differs: differs === undefined ? '' : M.differsAt({ pointer: differs }) }),
         differs === undefined ? {} : { pointer: differs },
       );
-      t.assert(copy.negotiation.state === 'PROPOSED', `after the issuer's proposal the state reads PROPOSED (got ${copy.negotiation.state})`, {
+      t.assert(copy.negotiation.state === 'PROPOSED', M.proposedState({ state: copy.negotiation.state }), {
         pointer: '/negotiation/state',
       });
       const wrong = firstDifference(posted, copy.negotiation.responses, AS_INSTANTS);
       t.assert(
         wrong === undefined,
-        `the copy lists the three responses posted, in order: ${describeResponses(posted)} (got ${describeResponses(copy.negotiation.responses)}${wrong === undefined ? '' : `; it differs at /negotiation/responses${wrong === '/' ? '' : wrong}`})`,
+        M.listsThree({
+          posted: describeResponses(posted),
+          actual: describeResponses(copy.negotiation.responses),
+          differs: wrong === undefined ? '' : M.differsAtSemicolon({ pointer: `/negotiation/responses${wrong === '/' ? '' : wrong}` }),
+        }),
         { pointer: '/negotiation/responses' },
       );
     },
@@ -131,20 +151,20 @@ export const noticeNegotiationChecks = [
     async run(t) {
       const unknown = buildNotice(t);
       const get = await t.http.get(noticePath(unknown.noticeId));
-      expectRefusal(t, get, 404, 'notice-not-found', { what: `${GET} of a noticeId never posted` });
+      expectRefusal(t, get, 404, 'notice-not-found', { what: M.readNeverPosted({ request: GET }) });
       const post = await respond(t, unknown.noticeId, buildResponse(t, unknown, 'DISCLOSED'));
-      expectRefusal(t, post, 404, 'notice-not-found', { what: `${RESPONSES} to a noticeId never posted` });
+      expectRefusal(t, post, 404, 'notice-not-found', { what: M.respondNeverPosted({ request: RESPONSES }) });
       const second = t.secondKey;
       if (!second) {
-        t.blocked(`the harness holds no second ${t.role === 'carrier' ? 'platform' : 'carrier'} key, so a notice of another client was not requested`);
+        t.blocked(M.noSecondKey({ role: t.role === 'carrier' ? M.platform() : M.carrier() }));
         return;
       }
       const notice = await issueNotice(t);
       const foreign = await t.http.get(noticePath(notice.noticeId), { sign: second });
-      t.precondition(foreign.status !== 401, `the second key ${second.keyid} is not accepted by the target (401)`);
-      expectRefusal(t, foreign, 404, 'notice-not-found', { what: `${GET} of another client's notice, signed with ${second.keyid}` });
+      t.precondition(foreign.status !== 401, M.secondKeyRejected({ keyid: second.keyid }));
+      expectRefusal(t, foreign, 404, 'notice-not-found', { what: M.readForeign({ request: GET, keyid: second.keyid }) });
       const foreignResponse = await respond(t, notice.noticeId, buildResponse(t, notice, 'DISCLOSED'), second);
-      expectRefusal(t, foreignResponse, 404, 'notice-not-found', { what: `${RESPONSES} to another client's notice, signed with ${second.keyid}` });
+      expectRefusal(t, foreignResponse, 404, 'notice-not-found', { what: M.respondForeign({ request: RESPONSES, keyid: second.keyid }) });
     },
   }),
   defineCheck({
@@ -166,21 +186,21 @@ export const noticeNegotiationChecks = [
         const response = buildResponse(t, notice, type);
         posted.push(response);
         const answer = await respond(t, notice.noticeId, response);
-        const what = `${RESPONSES} with the issuer's ${type}`;
+        const what = M.requestWith({ request: RESPONSES, what: M.issuersResponse({ type }) });
         t.expectStatus(answer, 201, what);
-        const copy = t.expectSchema<InterruptionNotice>(answer, 'InterruptionNotice', `the answer to ${what}`);
-        t.assert(copy.negotiation.state === state, `${what}: the answer shows state ${state} (got ${copy.negotiation.state})`, {
+        const copy = t.expectSchema<InterruptionNotice>(answer, 'InterruptionNotice', M.answerToIssuersResponse({ request: RESPONSES, type }));
+        t.assert(copy.negotiation.state === state, M.answerShowsState({ what, state, actual: copy.negotiation.state }), {
           pointer: '/negotiation/state',
         });
         const wrong = firstDifference(posted, copy.negotiation.responses, AS_INSTANTS);
-        t.assert(wrong === undefined, `${what}: the answer lists ${describeResponses(posted)} (got ${describeResponses(copy.negotiation.responses)})`, {
+        t.assert(wrong === undefined, M.answerLists({ what, posted: describeResponses(posted), actual: describeResponses(copy.negotiation.responses) }), {
           pointer: '/negotiation/responses',
         });
         const expected = obligations(notice, state, posted);
         const duties = firstDifference(expected, copy.negotiation.obligations, AS_INSTANTS);
         t.assert(
           duties === undefined,
-          `${what}: the obligations are recomputed for ${state}, ${JSON.stringify(expected)} (got ${JSON.stringify(copy.negotiation.obligations)})`,
+          M.obligationsRecomputed({ what, state, expected: JSON.stringify(expected), actual: JSON.stringify(copy.negotiation.obligations) }),
           { pointer: '/negotiation/obligations' },
         );
       }
@@ -197,25 +217,25 @@ export const noticeNegotiationChecks = [
       '`notice-state-conflict` for each, and the copy read back unchanged by the refused responses.',
     async run(t) {
       const notice = await issueNotice(t);
-      const refuse = async (types: readonly NoticeResponse['type'][], when: string) => {
+      const refuse = async (types: readonly NoticeResponse['type'][], when: string, whenText: Bilingual) => {
         const before = await readNotice(t, notice.noticeId, `before the responses ${when}`);
         for (const type of types) {
           const answer = await respond(t, notice.noticeId, buildResponse(t, notice, type));
-          expectRefusal(t, answer, 409, 'notice-state-conflict', { what: `${RESPONSES} with the issuer's ${type} ${when}` });
+          expectRefusal(t, answer, 409, 'notice-state-conflict', { what: M.issuersResponseWhen({ request: RESPONSES, type, when: whenText }) });
         }
         const after = await readNotice(t, notice.noticeId, `after the responses ${when}`);
         const changed = firstDifference(before, after, AS_INSTANTS);
         t.assert(
           changed === undefined,
-          `the refused responses ${when} left the copy unchanged${changed === undefined ? '' : ` (it changed at ${changed})`}`,
+          M.refusedWhenUnchanged({ when: whenText, changed: changed === undefined ? '' : M.changedAt({ pointer: changed }) }),
           changed ? { pointer: changed } : {},
         );
       };
-      await refuse(['ACCEPT', 'OBJECT'], 'in state ISSUED');
+      await refuse(['ACCEPT', 'OBJECT'], 'in state ISSUED', M.inStateIssued());
       await step(t, notice, 'PROPOSE');
-      await refuse(['PROPOSE', 'ACCEPT', 'OBJECT'], 'while its own proposal is pending');
+      await refuse(['PROPOSE', 'ACCEPT', 'OBJECT'], 'while its own proposal is pending', M.whileOwnProposalPending());
       await step(t, notice, 'WITHDRAW');
-      await refuse(['DISCLOSED', 'AUTHORITY_REPORTED', 'PROPOSE', 'WITHDRAW'], 'to the withdrawn notice');
+      await refuse(['DISCLOSED', 'AUTHORITY_REPORTED', 'PROPOSE', 'WITHDRAW'], 'to the withdrawn notice', M.toWithdrawnNotice());
     },
   }),
   defineCheck({
@@ -229,21 +249,21 @@ export const noticeNegotiationChecks = [
     async run(t) {
       const notice = await issueNotice(t);
       const before = await readNotice(t, notice.noticeId, 'before the responses');
-      const cases: [NoticeResponse['type'], 'ISSUER' | 'RECIPIENT', string][] = [
-        ['ACKNOWLEDGE', 'ISSUER', "the issuer's ACKNOWLEDGE"],
-        ['ACKNOWLEDGE', 'RECIPIENT', "an ACKNOWLEDGE posted as the recipient (the target's own side)"],
-        ['ACCEPT', 'RECIPIENT', "an ACCEPT posted as the recipient (the target's own side)"],
-        ['WITHDRAW', 'RECIPIENT', 'a WITHDRAW posted as the recipient'],
+      const cases: [NoticeResponse['type'], 'ISSUER' | 'RECIPIENT', Bilingual][] = [
+        ['ACKNOWLEDGE', 'ISSUER', M.issuersResponse({ type: 'ACKNOWLEDGE' })],
+        ['ACKNOWLEDGE', 'RECIPIENT', M.asRecipientOwnSide({ type: 'ACKNOWLEDGE' })],
+        ['ACCEPT', 'RECIPIENT', M.asRecipientOwnSide({ type: 'ACCEPT' })],
+        ['WITHDRAW', 'RECIPIENT', M.asRecipient({ type: 'WITHDRAW' })],
       ];
       for (const [type, respondent, what] of cases) {
         const answer = await respond(t, notice.noticeId, buildResponse(t, notice, type, respondent));
-        expectRefusal(t, answer, 422, 'notice-response-not-allowed', { what: `${RESPONSES} with ${what}` });
+        expectRefusal(t, answer, 422, 'notice-response-not-allowed', { what: M.requestWith({ request: RESPONSES, what }) });
       }
       const after = await readNotice(t, notice.noticeId, 'after the responses');
       const changed = firstDifference(before, after, AS_INSTANTS);
       t.assert(
         changed === undefined,
-        `the refused responses left the copy unchanged${changed === undefined ? '' : ` (it changed at ${changed})`}`,
+        M.refusedUnchanged({ changed: changed === undefined ? '' : M.changedAt({ pointer: changed }) }),
         changed ? { pointer: changed } : {},
       );
     },

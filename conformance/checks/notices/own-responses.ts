@@ -10,6 +10,7 @@ import type { CounterpartySession } from '../../harness/counterparty/server.ts';
 import { act } from '../../kit/client-actions.ts';
 import { firstDifference } from '../../kit/json.ts';
 import { buildNotice, postNotice, readNotice } from '../../kit/notices.ts';
+import { M } from './messages.ts';
 
 type OwnResponse = 'ACKNOWLEDGE' | 'OBJECT' | 'ACCEPT';
 
@@ -21,19 +22,25 @@ async function respondedTo(
   responses: readonly OwnResponse[],
 ): Promise<InterruptionNotice> {
   const posted = await postNotice(t, notice);
-  t.precondition(posted.status === 201, `the target refused a valid ${notice.reason} notice (${posted.status}): there is nothing to respond to`);
+  t.precondition(posted.status === 201, M.refusedValidNotice({ reason: notice.reason, status: posted.status }));
   session.state.holdIssued(posted.json as InterruptionNotice);
   for (const type of responses) await act(t, session, { action: 'respond-to-notice', noticeId: notice.noticeId, type });
   return readNotice(t, notice.noticeId, `after the target's ${responses.join(', ')}`);
 }
 
 function expectState(t: TestContext, notice: InterruptionNoticeRequest, copy: InterruptionNotice, state: NegotiationState): void {
-  t.precondition(copy.negotiation.state === state, `after its own responses the target's copy reports ${copy.negotiation.state}, not ${state} (ECDX-NTC-018)`);
+  t.precondition(copy.negotiation.state === state, M.ownResponsesState({ actual: copy.negotiation.state, state }));
   const expected = obligations(notice, state, copy.negotiation.responses);
   const wrong = firstDifference(expected, copy.negotiation.obligations, { sameInstant: true });
   t.assert(
     wrong === undefined,
-    `the obligations of a ${notice.impact.severity} ${notice.reason} notice in state ${state} are ${JSON.stringify(expected)}${wrong === undefined ? '' : `, got ${JSON.stringify(copy.negotiation.obligations)}`}`,
+    M.obligationsInState({
+      severity: notice.impact.severity,
+      reason: notice.reason,
+      state,
+      expected: JSON.stringify(expected),
+      got: wrong === undefined ? '' : M.gotComma({ actual: JSON.stringify(copy.negotiation.obligations) }),
+    }),
     { pointer: '/negotiation/obligations' },
   );
 }
@@ -51,8 +58,7 @@ export const noticeOwnResponseChecks = [
       'report to both authorities in `DISPUTED` only. A target that does not offer `respond-to-notice` (class ' +
       '`client`) cannot be brought there: the check is skipped.',
     async run(t) {
-      if (!(t.claim?.testActions ?? []).includes('respond-to-notice'))
-        t.notApplicable('the target does not offer the test action respond-to-notice (class client)');
+      if (!(t.claim?.testActions ?? []).includes('respond-to-notice')) t.notApplicable(M.noRespondAction());
       const session = await t.counterparty();
       const disputed = buildNotice(t, { reason: 'AGREEMENT_EXPIRY', durationMs: null });
       const acknowledged = await respondedTo(t, session, disputed, ['ACKNOWLEDGE']);

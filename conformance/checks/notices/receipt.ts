@@ -11,27 +11,29 @@ import { defineCheck } from '../../harness/check.ts';
 import type { TestContext } from '../../harness/context.ts';
 import { firstDifference } from '../../kit/json.ts';
 import { asPosted, buildNotice, issueNotice, locationNames, NOTICES_PATH, postNotice, readNotice, type NoticeSpec } from '../../kit/notices.ts';
-import { expectRefusal, problemSummary } from '../../kit/refusals.ts';
+import { expectRefusal, problemSummaryText } from '../../kit/refusals.ts';
 import { DAY, describeDuration, HOUR, SECOND } from '../../kit/time.ts';
+import type { Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 const POST = `POST ${NOTICES_PATH}`;
 /** A holder may write the notice's timestamps with another UTC offset: they are compared as instants. */
 const AS_INSTANTS = { sameInstant: true } as const;
 
 /** Post a notice built from `spec` and expect 201. */
-async function expectAccepted(t: TestContext, spec: NoticeSpec, what: string): Promise<void> {
+async function expectAccepted(t: TestContext, spec: NoticeSpec, what: Bilingual): Promise<void> {
   const response = await postNotice(t, buildNotice(t, spec));
-  t.assert(response.status === 201, `${POST} with ${what} is acceptable: expected HTTP 201, got ${response.status}${problemSummary(response)}`);
+  t.assert(response.status === 201, M.acceptable({ request: POST, what, status: response.status, problem: problemSummaryText(response) }));
 }
 
 /** Post a notice built from `spec` and expect 422 with `slug`. */
-async function expectRefused(t: TestContext, spec: NoticeSpec, what: string, slug: ProblemSlug): Promise<void> {
+async function expectRefused(t: TestContext, spec: NoticeSpec, what: Bilingual, slug: ProblemSlug): Promise<void> {
   const response = await postNotice(t, buildNotice(t, spec));
-  expectRefusal(t, response, 422, slug, { what: `${POST} with ${what}` });
+  expectRefusal(t, response, 422, slug, { what: M.requestWith({ request: POST, what }) });
 }
 
-/** "a" or "an" before a reason's name. */
-const article = (reason: string): string => (/^[AEIOU]/.test(reason) ? 'an' : 'a');
+/** "a … notice" or "an … notice", by the reason's name. */
+const reasonNotice = (reason: string): Bilingual => (/^[AEIOU]/.test(reason) ? M.anReasonNotice({ reason }) : M.aReasonNotice({ reason }));
 
 const LEAD_TIME_REASONS: readonly InterruptionReason[] = ['AGREEMENT_EXPIRY', 'AGREEMENT_TERMINATION', 'SYSTEM_CHANGE', 'OTHER', 'PLANNED_MAINTENANCE'];
 const URGENT_REASONS: readonly InterruptionReason[] = ['SECURITY_INCIDENT', 'LEGAL_REQUIREMENT'];
@@ -54,28 +56,33 @@ export const noticeReceiptChecks = [
     async run(t) {
       const notice = buildNotice(t, { reason: 'PLANNED_MAINTENANCE', durationMs: 3 * HOUR });
       const response = await postNotice(t, notice);
-      t.expectStatus(response, 201, `${POST} with an acceptable notice`);
+      t.expectStatus(response, 201, M.requestWith({ request: POST, what: M.acceptableNotice() }));
       const location = response.headers['location'];
       t.assert(
         locationNames(location, notice.noticeId),
-        `the Location header names ${NOTICES_PATH}/${notice.noticeId} (got ${location === undefined ? 'none' : `'${location}'`})`,
+        location === undefined
+          ? M.locationNamesNone({ path: `${NOTICES_PATH}/${notice.noticeId}` })
+          : M.locationNames({ path: `${NOTICES_PATH}/${notice.noticeId}`, location }),
       );
-      const copy = t.expectSchema<InterruptionNotice>(response, 'InterruptionNotice', `the answer to ${POST}`);
+      const copy = t.expectSchema<InterruptionNotice>(response, 'InterruptionNotice', M.answerTo({ what: POST }));
       const differs = firstDifference(notice, asPosted(copy), AS_INSTANTS);
       t.assert(
         differs === undefined,
-        `the copy holds the notice as posted${differs === undefined ? '' : ` (it differs at ${differs})`}`,
+        M.copyAsPosted({ differs: differs === undefined ? '' : M.differsAt({ pointer: differs }) }),
         differs === undefined ? {} : { pointer: differs },
       );
-      t.assert(copy.negotiation.state === 'ISSUED', `the negotiation state is ISSUED (got ${copy.negotiation.state})`, { pointer: '/negotiation/state' });
-      t.assert(copy.negotiation.responses.length === 0, `the copy holds no response yet (it holds ${copy.negotiation.responses.length})`, {
+      t.assert(copy.negotiation.state === 'ISSUED', M.stateIssued({ state: copy.negotiation.state }), { pointer: '/negotiation/state' });
+      t.assert(copy.negotiation.responses.length === 0, M.noResponseYet({ n: copy.negotiation.responses.length }), {
         pointer: '/negotiation/responses',
       });
       const expected = obligations(notice, 'ISSUED');
       const wrong = firstDifference(expected, copy.negotiation.obligations, AS_INSTANTS);
       t.assert(
         wrong === undefined,
-        `the obligations are those of a SIGNIFICANT notice in state ISSUED, ${JSON.stringify(expected)}${wrong === undefined ? '' : ` (got ${JSON.stringify(copy.negotiation.obligations)})`}`,
+        M.obligationsOfIssued({
+          expected: JSON.stringify(expected),
+          got: wrong === undefined ? '' : M.gotParen({ actual: JSON.stringify(copy.negotiation.obligations) }),
+        }),
         { pointer: `/negotiation/obligations${wrong === '/' || wrong === undefined ? '' : wrong}` },
       );
     },
@@ -96,25 +103,25 @@ export const noticeReceiptChecks = [
       for (const reason of LEAD_TIME_REASONS) {
         const minimum = minimumLeadTime(reason);
         const durationMs = durationFor(reason);
-        const notice = `${article(reason)} ${reason} notice`;
-        await expectAccepted(t, { reason, leadMs: minimum, durationMs }, `${notice} whose lead time is exactly the minimum, ${describeDuration(minimum)}`);
+        const notice = reasonNotice(reason);
+        await expectAccepted(t, { reason, leadMs: minimum, durationMs }, M.leadExactlyMinimum({ notice, duration: describeDuration(minimum) }));
         const short = minimum - SECOND;
         await expectRefused(
           t,
           { reason, leadMs: short, durationMs },
-          `${notice} whose lead time is ${describeDuration(short)}, one second short of the minimum`,
+          M.leadOneSecondShort({ notice, duration: describeDuration(short) }),
           'notice-lead-time-too-short',
         );
       }
       for (const reason of URGENT_REASONS) {
-        const notice = `${article(reason)} ${reason} notice`;
+        const notice = reasonNotice(reason);
         await expectAccepted(
           t,
           { reason, leadMs: -LATE_NOTICE_ALLOWANCE },
-          `${notice} issued ${describeDuration(LATE_NOTICE_ALLOWANCE)} after its plannedStart, the most allowed`,
+          M.issuedAfterStartMost({ notice, duration: describeDuration(LATE_NOTICE_ALLOWANCE) }),
         );
         const late = LATE_NOTICE_ALLOWANCE + SECOND;
-        await expectRefused(t, { reason, leadMs: -late }, `${notice} issued ${describeDuration(late)} after its plannedStart`, 'notice-lead-time-too-short');
+        await expectRefused(t, { reason, leadMs: -late }, M.issuedAfterStart({ notice, duration: describeDuration(late) }), 'notice-lead-time-too-short');
       }
     },
   }),
@@ -130,25 +137,25 @@ export const noticeReceiptChecks = [
       '`SIGNIFICANT`), as well as a `SIGNIFICANT` notice for the expiry of the agreement and one without ' +
       '`plannedEnd`. Every refused notice plans a public disclosure, so that only its severity is wrong.',
     async run(t) {
-      const accepted: [NoticeSpec, string][] = [
-        [{ durationMs: 2 * HOUR, severity: 'MINOR' }, 'a MINOR notice of exactly 2 h'],
-        [{ durationMs: DAY, severity: 'SIGNIFICANT' }, 'a SIGNIFICANT notice of exactly 24 h'],
-        [{ shipmentsPerDay: 999, severity: 'MINOR' }, 'a MINOR notice affecting 999 shipments a day'],
-        [{ shipmentsPerDay: 9_999, severity: 'SIGNIFICANT' }, 'a SIGNIFICANT notice affecting 9,999 shipments a day'],
+      const accepted: [NoticeSpec, Bilingual][] = [
+        [{ durationMs: 2 * HOUR, severity: 'MINOR' }, M.ofExactly({ severity: 'MINOR', duration: '2 h' })],
+        [{ durationMs: DAY, severity: 'SIGNIFICANT' }, M.ofExactly({ severity: 'SIGNIFICANT', duration: '24 h' })],
+        [{ shipmentsPerDay: 999, severity: 'MINOR' }, M.affecting({ severity: 'MINOR', count: '999' })],
+        [{ shipmentsPerDay: 9_999, severity: 'SIGNIFICANT' }, M.affecting({ severity: 'SIGNIFICANT', count: '9,999' })],
       ];
       for (const [spec, what] of accepted) await expectAccepted(t, { reason: 'PLANNED_MAINTENANCE', ...spec }, what);
-      const refused: [NoticeSpec, string][] = [
-        [{ durationMs: 2 * HOUR + SECOND, severity: 'MINOR' }, 'a MINOR notice of 2 h + 1 s (at least SIGNIFICANT)'],
-        [{ durationMs: DAY + SECOND, severity: 'SIGNIFICANT' }, 'a SIGNIFICANT notice of 24 h + 1 s (at least SERIOUS)'],
-        [{ shipmentsPerDay: 1_000, severity: 'MINOR' }, 'a MINOR notice affecting 1,000 shipments a day (at least SIGNIFICANT)'],
-        [{ shipmentsPerDay: 10_000, severity: 'SIGNIFICANT' }, 'a SIGNIFICANT notice affecting 10,000 shipments a day (at least SERIOUS)'],
-        [{ durationMs: null, severity: 'SIGNIFICANT' }, 'a SIGNIFICANT notice without plannedEnd (at least SERIOUS)'],
+      const refused: [NoticeSpec, Bilingual][] = [
+        [{ durationMs: 2 * HOUR + SECOND, severity: 'MINOR' }, M.ofAtLeast({ severity: 'MINOR', duration: '2 h + 1 s', minimum: 'SIGNIFICANT' })],
+        [{ durationMs: DAY + SECOND, severity: 'SIGNIFICANT' }, M.ofAtLeast({ severity: 'SIGNIFICANT', duration: '24 h + 1 s', minimum: 'SERIOUS' })],
+        [{ shipmentsPerDay: 1_000, severity: 'MINOR' }, M.affectingAtLeast({ severity: 'MINOR', count: '1,000', minimum: 'SIGNIFICANT' })],
+        [{ shipmentsPerDay: 10_000, severity: 'SIGNIFICANT' }, M.affectingAtLeast({ severity: 'SIGNIFICANT', count: '10,000', minimum: 'SERIOUS' })],
+        [{ durationMs: null, severity: 'SIGNIFICANT' }, M.withoutEndAtLeast({ severity: 'SIGNIFICANT', minimum: 'SERIOUS' })],
       ];
       for (const [spec, what] of refused) await expectRefused(t, { reason: 'PLANNED_MAINTENANCE', ...spec }, what, 'notice-severity-understated');
       await expectRefused(
         t,
         { reason: 'AGREEMENT_EXPIRY', durationMs: HOUR, severity: 'SIGNIFICANT' },
-        'a SIGNIFICANT AGREEMENT_EXPIRY notice (at least SERIOUS)',
+        M.reasonAtLeast({ severity: 'SIGNIFICANT', reason: 'AGREEMENT_EXPIRY', minimum: 'SERIOUS' }),
         'notice-severity-understated',
       );
     },
@@ -167,35 +174,35 @@ export const noticeReceiptChecks = [
     async run(t) {
       const slug = 'notice-disclosure-missing';
       const significant: NoticeSpec = { reason: 'PLANNED_MAINTENANCE', durationMs: 3 * HOUR };
-      await expectRefused(t, { ...significant, disclosure: 'none' }, 'a SIGNIFICANT notice without publicDisclosure', slug);
-      await expectRefused(t, { reason: 'AGREEMENT_TERMINATION', durationMs: null, disclosure: 'none' }, 'a SERIOUS notice without publicDisclosure', slug);
-      await expectAccepted(t, { ...significant, disclosure: { afterStartMs: 0 } }, 'a SIGNIFICANT notice disclosed exactly at plannedStart');
-      await expectRefused(t, { ...significant, disclosure: { afterStartMs: SECOND } }, 'a SIGNIFICANT notice disclosed 1 s after plannedStart', slug);
+      await expectRefused(t, { ...significant, disclosure: 'none' }, M.withoutDisclosure({ severity: 'SIGNIFICANT' }), slug);
+      await expectRefused(t, { reason: 'AGREEMENT_TERMINATION', durationMs: null, disclosure: 'none' }, M.withoutDisclosure({ severity: 'SERIOUS' }), slug);
+      await expectAccepted(t, { ...significant, disclosure: { afterStartMs: 0 } }, M.disclosedAtStart({ severity: 'SIGNIFICANT' }));
+      await expectRefused(t, { ...significant, disclosure: { afterStartMs: SECOND } }, M.disclosedAfterStart({ severity: 'SIGNIFICANT', delay: '1 s' }), slug);
       const incident: NoticeSpec = { reason: 'SECURITY_INCIDENT', leadMs: HOUR, durationMs: 3 * HOUR };
       await expectAccepted(
         t,
         { ...incident, disclosure: { afterIssuedMs: DAY } },
-        'a SIGNIFICANT SECURITY_INCIDENT notice starting 1 h after issue, disclosed exactly 24 h after issuedAt',
+        M.startingDisclosedExactlyAfterIssued({ severity: 'SIGNIFICANT', reason: 'SECURITY_INCIDENT', lead: '1 h', after: '24 h' }),
       );
       await expectRefused(
         t,
         { ...incident, disclosure: { afterIssuedMs: DAY + SECOND } },
-        'a SIGNIFICANT SECURITY_INCIDENT notice starting 1 h after issue, disclosed 24 h + 1 s after issuedAt',
+        M.startingDisclosedAfterIssued({ severity: 'SIGNIFICANT', reason: 'SECURITY_INCIDENT', lead: '1 h', after: '24 h + 1 s' }),
         slug,
       );
       const legal: NoticeSpec = { reason: 'LEGAL_REQUIREMENT', leadMs: 30 * HOUR, durationMs: 3 * HOUR };
       await expectAccepted(
         t,
         { ...legal, disclosure: { afterStartMs: 0 } },
-        'a SIGNIFICANT LEGAL_REQUIREMENT notice starting 30 h after issue, disclosed exactly at plannedStart',
+        M.startingDisclosedAtStart({ severity: 'SIGNIFICANT', reason: 'LEGAL_REQUIREMENT', lead: '30 h' }),
       );
       await expectRefused(
         t,
         { ...legal, disclosure: { afterStartMs: SECOND } },
-        'a SIGNIFICANT LEGAL_REQUIREMENT notice starting 30 h after issue, disclosed 1 s after plannedStart',
+        M.startingDisclosedAfterStart({ severity: 'SIGNIFICANT', reason: 'LEGAL_REQUIREMENT', lead: '30 h', delay: '1 s' }),
         slug,
       );
-      await expectAccepted(t, { reason: 'PLANNED_MAINTENANCE', durationMs: HOUR, disclosure: 'none' }, 'a MINOR notice without publicDisclosure');
+      await expectAccepted(t, { reason: 'PLANNED_MAINTENANCE', durationMs: HOUR, disclosure: 'none' }, M.withoutDisclosure({ severity: 'MINOR' }));
     },
   }),
   defineCheck({
@@ -209,12 +216,12 @@ export const noticeReceiptChecks = [
       'whose `plannedEnd` equals or precedes `plannedStart`, and one whose issuer and recipient are both of the ' +
       "harness's role, and expects 422 `validation-failed`.",
     async run(t) {
-      await expectRefused(t, { issuedAtOffsetMs: -360 * SECOND }, 'an issuedAt 360 s before its receipt', 'notice-issued-at-invalid');
-      await expectRefused(t, { issuedAtOffsetMs: 90 * SECOND }, 'an issuedAt 90 s after its receipt', 'notice-issued-at-invalid');
-      await expectAccepted(t, { issuedAtOffsetMs: -200 * SECOND }, 'an issuedAt 200 s before its receipt');
-      await expectRefused(t, { durationMs: 0 }, 'a plannedEnd equal to plannedStart', 'validation-failed');
-      await expectRefused(t, { durationMs: -HOUR }, 'a plannedEnd an hour before plannedStart', 'validation-failed');
-      await expectRefused(t, { sameRole: true }, `a ${t.role === 'carrier' ? 'platform' : 'carrier'} as both issuer and recipient`, 'validation-failed');
+      await expectRefused(t, { issuedAtOffsetMs: -360 * SECOND }, M.issuedAtBefore({ offset: '360 s' }), 'notice-issued-at-invalid');
+      await expectRefused(t, { issuedAtOffsetMs: 90 * SECOND }, M.issuedAtAfter({ offset: '90 s' }), 'notice-issued-at-invalid');
+      await expectAccepted(t, { issuedAtOffsetMs: -200 * SECOND }, M.issuedAtBefore({ offset: '200 s' }));
+      await expectRefused(t, { durationMs: 0 }, M.endEqualsStart(), 'validation-failed');
+      await expectRefused(t, { durationMs: -HOUR }, M.endHourBeforeStart(), 'validation-failed');
+      await expectRefused(t, { sameRole: true }, M.sameRole({ role: t.role === 'carrier' ? M.platform() : M.carrier() }), 'validation-failed');
     },
   }),
   defineCheck({
@@ -228,15 +235,12 @@ export const noticeReceiptChecks = [
     async run(t) {
       const notice = await issueNotice(t);
       const again = await postNotice(t, notice);
-      t.assert(
-        again.status === 201,
-        `${POST} with the same notice again under a new Idempotency-Key is no conflict: expected HTTP 201, got ${again.status}${problemSummary(again)}`,
-      );
+      t.assert(again.status === 201, M.sameNoticeNoConflict({ request: POST, status: again.status, problem: problemSummaryText(again) }));
       const changed = { ...notice, reasonDetail: `${notice.reasonDetail}(已修改)` };
       const conflict = await postNotice(t, changed);
-      expectRefusal(t, conflict, 409, 'notice-already-exists', { what: `${POST} with another notice under the noticeId ${notice.noticeId}` });
+      expectRefusal(t, conflict, 409, 'notice-already-exists', { what: M.anotherUnderId({ request: POST, noticeId: notice.noticeId }) });
       const copy = await readNotice(t, notice.noticeId, 'after the conflicting notice');
-      t.assert(copy.reasonDetail === notice.reasonDetail, `the copy still holds the first notice's reasonDetail (got '${copy.reasonDetail}')`, {
+      t.assert(copy.reasonDetail === notice.reasonDetail, M.firstReasonDetail({ reasonDetail: copy.reasonDetail }), {
         pointer: '/reasonDetail',
       });
     },

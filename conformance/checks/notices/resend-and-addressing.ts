@@ -4,8 +4,10 @@
 import type { InterruptionNotice, InterruptionNoticeRequest } from '../../../schemas/src/index.ts';
 import { defineCheck } from '../../harness/check.ts';
 import { buildNotice, issueNotice, NOTICES_PATH, noticePath, postNotice } from '../../kit/notices.ts';
-import { expectRefusal, problemSummary } from '../../kit/refusals.ts';
+import { expectRefusal, problemSummaryText } from '../../kit/refusals.ts';
 import { MINUTE } from '../../kit/time.ts';
+import type { Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 const POST = `POST ${NOTICES_PATH}`;
 /** Well beyond the 300 s an issuedAt may be old, so that a target judging it on the resend refuses it. */
@@ -14,16 +16,16 @@ const RESEND_AFTER = 10 * MINUTE;
 const OTHER_CARRIER = 'ECDXELSE';
 
 /** The notice with its addressing broken: to another carrier (carrier target), from a carrier other than the signer. */
-function misaddressed(notice: InterruptionNoticeRequest, targetRole: 'carrier' | 'platform'): { notice: InterruptionNoticeRequest; what: string } {
+function misaddressed(notice: InterruptionNoticeRequest, targetRole: 'carrier' | 'platform'): { notice: InterruptionNoticeRequest; what: Bilingual } {
   if (targetRole === 'carrier') {
     return {
       notice: { ...notice, recipient: { name: 'Another carrier', role: 'carrier', carrierCode: OTHER_CARRIER } },
-      what: `a notice addressed to carrier ${OTHER_CARRIER}`,
+      what: M.addressedTo({ carrierCode: OTHER_CARRIER }),
     };
   }
   return {
     notice: { ...notice, issuer: { name: 'Another carrier', role: 'carrier', carrierCode: OTHER_CARRIER } },
-    what: `a notice naming carrier ${OTHER_CARRIER} as issuer, signed by the harness's carrier`,
+    what: M.namingIssuer({ carrierCode: OTHER_CARRIER }),
   };
 }
 
@@ -41,12 +43,9 @@ export const noticeAddressingChecks = [
       const notice = await issueNotice(t);
       await t.advanceClock(RESEND_AFTER);
       const again = await postNotice(t, notice);
-      t.assert(
-        again.status === 201,
-        `${POST} with the same notice again 10 minutes after its issuedAt: expected HTTP 201 with the copy, got ${again.status}${problemSummary(again)}`,
-      );
-      const copy = t.expectSchema<InterruptionNotice>(again, 'InterruptionNotice', `the answer to the resent notice`);
-      t.assert(copy.noticeId === notice.noticeId, `the answer is the copy of ${notice.noticeId} (got ${copy.noticeId})`, { pointer: '/noticeId' });
+      t.assert(again.status === 201, M.resentAnswered({ request: POST, status: again.status, problem: problemSummaryText(again) }));
+      const copy = t.expectSchema<InterruptionNotice>(again, 'InterruptionNotice', M.answerToResent());
+      t.assert(copy.noticeId === notice.noticeId, M.answerIsCopy({ noticeId: notice.noticeId, actual: copy.noticeId }), { pointer: '/noticeId' });
     },
   }),
   defineCheck({
@@ -60,9 +59,9 @@ export const noticeAddressingChecks = [
     async run(t) {
       const { notice, what } = misaddressed(buildNotice(t), t.role);
       const response = await postNotice(t, notice);
-      expectRefusal(t, response, 403, 'forbidden', { what: `${POST} with ${what}` });
+      expectRefusal(t, response, 403, 'forbidden', { what: M.requestWith({ request: POST, what }) });
       const read = await t.http.get(noticePath(notice.noticeId));
-      t.assert(read.status === 404, `GET ${noticePath(notice.noticeId)} after the refusal: not held, expected HTTP 404, got ${read.status}`);
+      t.assert(read.status === 404, M.notHeldAfterRefusal({ path: noticePath(notice.noticeId), status: read.status }));
     },
   }),
 ];

@@ -11,9 +11,11 @@ import { defineCheck } from '../../harness/check.ts';
 import type { TestContext } from '../../harness/context.ts';
 import { claimsClass } from '../../kit/claim.ts';
 import { buildNotice, NOTICES_PATH, postNotice } from '../../kit/notices.ts';
-import { problemSummary } from '../../kit/refusals.ts';
+import { problemSummaryText } from '../../kit/refusals.ts';
 import { createShipment, personalDataOf, shipmentPath, shipmentRequest, unknownWaybillNo, type PersonalDatum } from '../../kit/shipping-data.ts';
 import { expectSchemaRefusal, withRecipient } from '../../kit/shipping-refusals.ts';
+import { joinTexts, type Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 /** A contact person a notice's mitigation names: personal data the platform holds, which no URL it issues may carry. */
 const CONTACT = { name: '王小明', mobile: '13912345678' } as const;
@@ -27,19 +29,16 @@ export const privacyChecks = [
       'Creates a shipment, then reads it signed with a second client identity of the counterparty (another keyid) ' +
       'and expects 404 `not-found`, exactly as for a waybill that does not exist.',
     async run(t) {
-      const other = t.need(t.secondKey, 'the harness has no second client key to play another platform with');
+      const other = t.need(t.secondKey, M.noSecondKey());
       const { waybillNo } = await createShipment(t);
       // "As if the waybill did not exist": the answer to another platform must be the answer to an unknown waybill
       // (whether that answer is right is ECDX-SHP-008's question).
       const unknown = await t.http.get(shipmentPath(unknownWaybillNo()), { sign: other });
-      t.precondition(unknown.status !== 401, `the target does not accept the second key ${other.keyid} (401), so it cannot play another platform`);
+      t.precondition(unknown.status !== 401, M.secondKeyRefused({ keyid: other.keyid }));
       const read = await t.http.get(shipmentPath(waybillNo), { sign: other });
       const same =
         read.status === unknown.status && (read.json as { type?: string } | undefined)?.type === (unknown.json as { type?: string } | undefined)?.type;
-      t.assert(
-        read.status >= 400 && same,
-        `GET /v1/shipments/${waybillNo} signed by another platform (${other.keyid}) is answered as an unknown waybill (HTTP ${unknown.status}); got HTTP ${read.status}`,
-      );
+      t.assert(read.status >= 400 && same, M.answeredAsUnknown({ waybillNo, keyid: other.keyid, unknown: unknown.status, status: read.status }));
     },
   }),
   defineCheck({
@@ -93,8 +92,8 @@ export const privacyChecks = [
       'number, company and address details the request carried.',
     async run(t) {
       const { location, request, waybillNo } = await createShipment(t);
-      const url = t.need(location || undefined, "the 201 answer carries no Location header (ECDX-SHP-001's concern), so there is no URL to scan");
-      expectUrlWithoutPersonalData(t, url, { what: 'the Location header of the new shipment', identifiers: [waybillNo], personal: personalDataOf(request) });
+      const url = t.need(location || undefined, M.noShipmentLocation());
+      expectUrlWithoutPersonalData(t, url, { what: M.shipmentLocation(), identifiers: [waybillNo], personal: personalDataOf(request) });
     },
   }),
   defineCheck({
@@ -109,29 +108,32 @@ export const privacyChecks = [
       'number the notice carried: a URL is logged, cached and forwarded where a body is not. A platform claims no ' +
       'other creating request whose answer names a URL.',
     async run(t) {
-      if (!claimsClass(t, 'notices'))
-        t.notApplicable('the platform does not claim the notices class, the only one whose creating answer carries a Location header');
+      if (!claimsClass(t, 'notices')) t.notApplicable(M.noNoticesClass());
       const notice = buildNotice(t);
       notice.impact.mitigation = `维护期间请联系值班经理${CONTACT.name}，手机${CONTACT.mobile}`;
       const response = await postNotice(t, notice);
-      t.precondition(
-        response.status === 201,
-        `POST ${NOTICES_PATH} with a valid notice was answered ${response.status}${problemSummary(response)}, not 201 (ECDX-NTC-003), so there is no Location to scan`,
-      );
-      const url = t.need(
-        response.headers['location'] || undefined,
-        "the 201 answer carries no Location header (ECDX-NTC-003's concern), so there is no URL to scan",
-      );
+      t.precondition(response.status === 201, M.noticeNot201({ path: NOTICES_PATH, status: response.status, problem: problemSummaryText(response) }));
+      const url = t.need(response.headers['location'] || undefined, M.noNoticeLocation());
       const personal: Personal[] = [
         { pointer: '/impact/mitigation', kind: 'name', value: CONTACT.name },
         { pointer: '/impact/mitigation', kind: 'phone', value: CONTACT.mobile },
       ];
-      expectUrlWithoutPersonalData(t, url, { what: 'the Location header of the received notice', identifiers: [notice.noticeId], personal });
+      expectUrlWithoutPersonalData(t, url, { what: M.noticeLocation(), identifiers: [notice.noticeId], personal });
     },
   }),
 ];
 
 type Personal = Pick<PersonalDatum, 'pointer' | 'kind' | 'value'>;
+
+/** A kind of personal datum as a message names it: its name in English, its Chinese term. */
+const KINDS: Record<PersonalDatum['kind'], () => Bilingual> = {
+  name: M.kindName,
+  phone: M.kindPhone,
+  'privacy-number': M.kindPrivacyNumber,
+  'address-detail': M.kindAddressDetail,
+  'postal-code': M.kindPostalCode,
+  company: M.kindCompany,
+};
 
 /**
  * No personal data in a URL the target issued (ECDX-PRV-016): percent-decoded, the identifiers the harness chose
@@ -142,7 +144,7 @@ type Personal = Pick<PersonalDatum, 'pointer' | 'kind' | 'value'>;
 function expectUrlWithoutPersonalData(
   t: TestContext,
   url: string,
-  { what, identifiers, personal }: { what: string; identifiers: string[]; personal: Personal[] },
+  { what, identifiers, personal }: { what: Bilingual; identifiers: string[]; personal: Personal[] },
 ): void {
   let decoded = url;
   try {
@@ -161,8 +163,8 @@ function expectUrlWithoutPersonalData(
   t.assert(
     found.length === 0,
     found.length
-      ? `${what} carries personal data the harness sent: ${found.map((f) => `the ${f.kind} at ${f.pointer}`).join(', ')}`
-      : `${what} (${url}) carries none of the personal data sent`,
+      ? M.carriesPersonalData({ what, found: joinTexts(found.map((f) => M.foundAt({ kind: KINDS[f.kind](), pointer: f.pointer }))) })
+      : M.carriesNone({ what, url }),
     found[0] ? { pointer: found[0].pointer } : {},
   );
 }

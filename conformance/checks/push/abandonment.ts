@@ -5,7 +5,8 @@ import { HOUR, MINUTE, SECOND } from '../../../schemas/time.ts';
 import { defineCheck } from '../../harness/check.ts';
 import { firstDelivery, letTargetReadAnswers } from '../../kit/push-timing.ts';
 import { repeatsOf, settle, subscriptionPath, unsubscribeAll, waitForPushes } from '../../kit/pushes.ts';
-import { follow } from './delivery.ts';
+import { follow, stateAndReason } from './delivery.ts';
+import { M } from './messages.ts';
 
 /** ECDX-PSH-014's retries after the first attempt; each is awaited at its upper bound (+10 %) and a second more. */
 const RETRIES_MS = [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 14 * HOUR, 20 * HOUR, 24 * HOUR];
@@ -29,10 +30,7 @@ export const pushAbandonmentChecks = [
         for (const [i, delay] of RETRIES_MS.entries()) {
           await clock.advance(t, Math.ceil((delay * 1.1) / SECOND) * SECOND + SECOND);
           const came = await waitForPushes(t, () => retries().length > i, t.timeoutMs);
-          t.precondition(
-            came,
-            `retry ${i + 1} of the first batch did not come on the schedule (ECDX-PSH-014 is checked on its own), so it was never abandoned`,
-          );
+          t.precondition(came, M.retryDidNotCome({ n: i + 1 }));
           await letTargetReadAnswers(t, clock, deliveries);
         }
         const path = subscriptionPath(subscription.subscriptionId);
@@ -42,19 +40,13 @@ export const pushAbandonmentChecks = [
         };
         for (let poll = 0; poll < 10 && (await state()).body?.state !== 'DISABLED'; poll++) await t.sleep(300);
         const { read, body } = await state();
-        t.precondition(
-          read.status === 200 && typeof body?.state === 'string',
-          `GET ${path} was answered ${read.status} without a state (ECDX-PSH-005 is checked on its own)`,
-        );
-        t.assert(
-          body!.state === 'DISABLED' && body!.disabledReason === 'DELIVERY_FAILING',
-          `after every attempt of the first batch failed, the subscription is DISABLED with disabledReason DELIVERY_FAILING (got ${String(body!.state)}${body!.disabledReason ? `, ${String(body!.disabledReason)}` : ''})`,
-        );
+        t.precondition(read.status === 200 && typeof body?.state === 'string', M.readWithoutState({ path, status: read.status }));
+        t.assert(body!.state === 'DISABLED' && body!.disabledReason === 'DELIVERY_FAILING', M.disabledDeliveryFailing({ got: stateAndReason(body!) }));
         const before = deliveries.length;
         await clock.advance(t, 12 * HOUR);
         await settle(t);
         const more = deliveries.length - before;
-        t.assert(more === 0, `after the first batch was abandoned, no delivery attempt came for the subscription in the next 12 hours (got ${more})`);
+        t.assert(more === 0, M.silentAfterAbandon({ n: more }));
       } finally {
         await unsubscribeAll(t, created);
       }

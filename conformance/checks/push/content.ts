@@ -26,11 +26,13 @@ import {
 } from '../../kit/pushes.ts';
 import { attemptWindow, TargetClock } from '../../kit/push-timing.ts';
 import { readTrajectory } from '../../kit/trajectory.ts';
+import { joinTexts, type Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 const FILTER: TrackingStatus[] = ['SORTING'];
 
 interface Observed {
-  label: string;
+  label: Bilingual;
   subscription: Subscription;
   /** The pushes that verify with the subscription's key: only these count as the target's. */
   deliveries: Delivery[];
@@ -81,7 +83,7 @@ const pushedTrajectory = defineFixture({
       const foreignWaybillNo = await foreignShipment(c);
       const before = new Set((await recordedEvents(c, waybillNo)).map((e) => e.eventId));
       const schemes = claimedSchemes(c);
-      const observe = async (label: string, options: { statuses?: TrackingStatus[]; scheme?: Scheme; all?: boolean }): Promise<Observed> => {
+      const observe = async (label: Bilingual, options: { statuses?: TrackingStatus[]; scheme?: Scheme; all?: boolean }): Promise<Observed> => {
         const callback = c.callback();
         const scheme = options.scheme ?? schemes[0]!;
         const subscription = await subscribe(
@@ -98,12 +100,12 @@ const pushedTrajectory = defineFixture({
         return { label, subscription, deliveries: callback.deliveries, rejected: callback.rejected };
       };
       const clock = new TargetClock(c);
-      const plain = await observe('the subscription to every status', {});
-      const filtered = await observe(`the subscription filtered to ${FILTER.join(', ')}`, { statuses: FILTER });
+      const plain = await observe(M.labelEveryStatus(), {});
+      const filtered = await observe(M.labelFiltered({ statuses: joinTexts(FILTER) }), { statuses: FILTER });
       const v1: [Observed, Observed] | undefined = schemes.includes('v1')
-        ? [await observe('the first v1 subscription', { scheme: 'v1' }), await observe('the second v1 subscription', { scheme: 'v1' })]
+        ? [await observe(M.labelFirstV1(), { scheme: 'v1' }), await observe(M.labelSecondV1(), { scheme: 'v1' })]
         : undefined;
-      const all = foreignWaybillNo ? await observe('the subscription to ALL shipments', { all: true }) : undefined;
+      const all = foreignWaybillNo ? await observe(M.labelAll(), { all: true }) : undefined;
       const since = Math.max(...[plain, filtered, ...(v1 ?? [])].map((o) => Date.parse(o.subscription.createdAt)));
 
       await clock.advance(c, 4 * DAY + HOUR);
@@ -123,32 +125,34 @@ const pushedTrajectory = defineFixture({
 
 const seconds = (ms: number): number => Math.round(ms / SECOND);
 const observedOf = (p: PushedTrajectory): Observed[] => [p.plain, p.filtered, ...(p.v1 ?? []), ...(p.all ? [p.all] : [])];
-const sequencesOf = (events: readonly TrackingEvent[]) => events.map((e) => e.sequence).join(', ');
+const sequencesOf = (events: readonly TrackingEvent[]) => joinTexts(events.map((e) => String(e.sequence)));
+/** The key a subscription's pushes must verify with, as a message names it. */
+const keyName = (subscription: Subscription): Bilingual => (subscription.signatureScheme === 'v1a' ? M.demoPushKeyV1a() : M.subscriptionSecretV1());
 
 /** The common start of every check here: test mode, then the shared observation. */
 async function observation(t: TestContext, pushed: () => Promise<PushedTrajectory>): Promise<PushedTrajectory> {
   t.requireTestMode();
   const observed = await pushed();
-  t.precondition(observed.expected.length > 0, `no event of ${observed.waybillNo} was recorded in the 4 days the clock moved, so there was nothing to push`);
+  t.precondition(observed.expected.length > 0, M.nothingRecorded({ waybillNo: observed.waybillNo }));
   return observed;
 }
 
 /** What is wrong with the shape of one delivery for `subscription`: the event count, the subscription named, the order. */
-function batchShapeFindings(delivery: Delivery, subscription: Subscription, what: string): Finding[] {
+function batchShapeFindings(delivery: Delivery, subscription: Subscription, what: Bilingual): Finding[] {
   const findings: Finding[] = [];
   const body = delivery.json as { subscriptionId?: unknown; events?: unknown } | undefined;
   const count = Array.isArray(body?.events) ? body.events.length : 0;
-  if (!Array.isArray(body?.events)) findings.push({ message: `${what}: has no events array`, pointer: '/events' });
-  else if (!(count >= 1 && count <= 100)) findings.push({ message: `${what}: carries ${count} events, not between 1 and 100`, pointer: '/events' });
+  if (!Array.isArray(body?.events)) findings.push({ message: M.noEventsArray({ what }), pointer: '/events' });
+  else if (!(count >= 1 && count <= 100)) findings.push({ message: M.eventCountOutOfRange({ what, count }), pointer: '/events' });
   if (body?.subscriptionId !== subscription.subscriptionId) {
-    const message = `${what}: names the subscription ${String(body?.subscriptionId)}, not ${subscription.subscriptionId}, which it is delivered for`;
+    const message = M.namesOtherSubscription({ what, named: String(body?.subscriptionId), subscriptionId: subscription.subscriptionId });
     findings.push({ message, pointer: '/subscriptionId' });
   }
   const last = new Map<string, number>();
   for (const e of eventsOf(delivery)) {
     const before = last.get(e.waybillNo);
     if (before !== undefined && !(e.sequence > before)) {
-      findings.push({ message: `${what}: the events of ${e.waybillNo} are not in ascending sequence (sequence ${e.sequence} follows ${before})` });
+      findings.push({ message: M.notAscending({ what, waybillNo: e.waybillNo, sequence: e.sequence, before }) });
     }
     last.set(e.waybillNo, e.sequence);
   }
@@ -173,31 +177,19 @@ export const pushContentChecks = [
       const p = await observation(t, pushed);
       for (const o of [p.plain, p.filtered, ...(p.v1 ?? [])]) {
         const strays = o.deliveries.flatMap(eventsOf).filter((e) => e.waybillNo !== p.waybillNo);
-        t.assert(
-          strays.length === 0,
-          `${o.label} (scope: ${p.waybillNo}) received only events of ${p.waybillNo}${strays.length ? `; also ${strays.length} of ${[...new Set(strays.map((e) => e.waybillNo))].join(', ')}` : ''}`,
-        );
+        const also = strays.length ? M.alsoOfWaybills({ n: strays.length, waybills: joinTexts([...new Set(strays.map((e) => e.waybillNo))]) }) : '';
+        t.assert(strays.length === 0, M.onlyEventsOfWaybill({ label: o.label, waybillNo: p.waybillNo, strays: also }));
       }
       const off = p.filtered.deliveries.flatMap(eventsOf).filter((e) => !FILTER.includes(e.status));
-      t.assert(
-        off.length === 0,
-        `${p.filtered.label} received only ${FILTER.join(', ')} events${
-          off.length
-            ? `; also ${off
-                .map((e) => `${e.status} (sequence ${e.sequence})`)
-                .slice(0, 5)
-                .join(', ')}`
-            : ''
-        }`,
-      );
+      const offEvents = off.length
+        ? M.alsoEvents({ events: joinTexts(off.map((e) => M.statusWithSequence({ status: e.status, sequence: e.sequence })).slice(0, 5)) })
+        : '';
+      t.assert(off.length === 0, M.onlyFilteredStatuses({ label: p.filtered.label, statuses: joinTexts(FILTER), off: offEvents }));
       if (p.all && p.foreignWaybillNo) {
         const foreign = p.all.deliveries.flatMap(eventsOf).filter((e) => e.waybillNo === p.foreignWaybillNo);
-        t.assert(
-          foreign.length === 0,
-          `${p.all.label} received nothing of ${p.foreignWaybillNo}, another platform\u2019s parcel (got ${foreign.length} events)`,
-        );
+        t.assert(foreign.length === 0, M.nothingForeign({ label: p.all.label, waybillNo: p.foreignWaybillNo, n: foreign.length }));
       } else {
-        t.blocked('the harness has no second platform key that can ship, so another platform\u2019s parcel was not tried');
+        t.blocked(M.noSecondKeyParcel());
       }
     },
   }),
@@ -218,14 +210,9 @@ export const pushContentChecks = [
       ] as const) {
         const ids = pushedIds(o);
         const missing = events.filter((e) => !ids.has(e.eventId));
-        t.precondition(
-          missing.length === 0 || o.rejected.count === 0,
-          `${o.rejected.count} push${o.rejected.count === 1 ? '' : 'es'} to ${o.label} did not verify with its key, so the events they carried do not count (ECDX-PSH-011 is checked on its own)`,
-        );
-        t.assert(
-          missing.length === 0,
-          `${o.label} received every one of the ${events.length} events recorded while it was active${missing.length ? `; missing sequences ${sequencesOf(missing)} of ${p.waybillNo}` : ''}`,
-        );
+        t.precondition(missing.length === 0 || o.rejected.count === 0, M.rejectedUncounted({ n: o.rejected.count, label: o.label }));
+        const gaps = missing.length ? M.missingSequences({ sequences: sequencesOf(missing), waybillNo: p.waybillNo }) : '';
+        t.assert(missing.length === 0, M.receivedEvery({ label: o.label, n: events.length, missing: gaps }));
       }
     },
   }),
@@ -242,20 +229,20 @@ export const pushContentChecks = [
       const p = await observation(t, pushed);
       const served = new Map(p.trajectory.map((e) => [e.eventId, e]));
       const events = [p.plain, p.filtered, ...(p.v1 ?? [])].flatMap((o) => o.deliveries.flatMap(eventsOf)).filter((e) => e.waybillNo === p.waybillNo);
-      t.precondition(events.length > 0, 'no event of the followed parcel was pushed (ECDX-PSH-008 is checked on its own)');
+      t.precondition(events.length > 0, M.nothingPushed());
       const findings: Finding[] = [];
       for (const event of events) {
         const same = served.get(event.eventId);
-        const what = `the pushed event ${event.eventId} (sequence ${event.sequence})`;
+        const what = M.pushedEvent({ eventId: event.eventId, sequence: event.sequence });
         if (same === undefined) {
-          findings.push({ message: `${what} is not in the trajectory of ${p.waybillNo}` });
+          findings.push({ message: M.notInTrajectory({ what, waybillNo: p.waybillNo }) });
           continue;
         }
         const member = (e: TrackingEvent, k: string) => (e as unknown as Record<string, unknown>)[k];
         const members = [...new Set([...Object.keys(event), ...Object.keys(same)])].filter((k) => !sameJson(member(event, k), member(same, k)));
-        if (members.length > 0) findings.push({ message: `${what} differs from the trajectory's in ${members.join(', ')}`, pointer: `/${members[0]}` });
+        if (members.length > 0) findings.push({ message: M.differsFromTrajectory({ what, members: joinTexts(members) }), pointer: `/${members[0]}` });
       }
-      t.expectNone(findings, `${events.length} pushed events are identical to the trajectory's`);
+      t.expectNone(findings, M.identicalToTrajectory({ n: events.length }));
     },
   }),
   defineCheck({
@@ -269,14 +256,17 @@ export const pushContentChecks = [
     uses: { pushed: pushedTrajectory },
     async run(t, { pushed }) {
       const p = await observation(t, pushed);
-      t.precondition(p.plain.deliveries.length > 0 || p.plain.rejected.count > 0, `${p.plain.label} received no push (ECDX-PSH-008 is checked on its own)`);
+      t.precondition(p.plain.deliveries.length > 0 || p.plain.rejected.count > 0, M.receivedNoPush({ label: p.plain.label }));
       for (const o of observedOf(p)) {
         for (const [i, d] of o.deliveries.entries()) {
-          const what = `push ${i + 1} to ${o.label}`;
+          const what = M.pushTo({ n: i + 1, label: o.label });
           const type = (d.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-          t.assert(type === 'application/json', `${what}: Content-Type is application/json (got '${type || 'none'}')`);
+          t.assert(type === 'application/json', M.contentTypeJson({ what, type: type || M.none() }));
           t.expectSchema(d.json, 'PushBatch', what);
-          t.assert(d.headers['webhook-id'] === batchIdOf(d), `${what}: webhook-id ${d.headers['webhook-id'] ?? '(none)'} equals the batchId ${batchIdOf(d)}`);
+          t.assert(
+            d.headers['webhook-id'] === batchIdOf(d),
+            M.webhookIdIsBatchId({ what, webhookId: d.headers['webhook-id'] ?? M.noneParenthesised(), batchId: String(batchIdOf(d)) }),
+          );
           const ts = webhookTimestamp(d);
           // Judged against the target's clock when the attempt was made, not as it stands now: a push made before
           // the harness moved the clock (a backfill, or an attempt under way meanwhile) carries the time it had then.
@@ -284,24 +274,25 @@ export const pushContentChecks = [
           const tolerance = WEBHOOK_TOLERANCE_SECONDS * SECOND;
           const fresh = ts !== undefined && ts >= earliest - tolerance && ts <= latest + tolerance;
           const when =
-            latest - earliest < SECOND
-              ? `about ${seconds(earliest)}`
-              : `between ${seconds(earliest)} (its newest event recorded, or the subscription made) and ${seconds(latest)} (the push taken in)`;
-          const got = `got ${d.headers['webhook-timestamp'] ?? 'none'}; the target's clock read ${when} when it was attempted`;
-          t.assert(fresh, `${what}: webhook-timestamp is the attempt time in integer seconds, within 300 s of the target's clock (${got})`);
+            latest - earliest < SECOND ? M.clockAbout({ at: seconds(earliest) }) : M.clockBetween({ earliest: seconds(earliest), latest: seconds(latest) });
+          const got = M.timestampGot({ stamp: d.headers['webhook-timestamp'] ?? M.none(), when });
+          t.assert(fresh, M.timestampFresh({ what, got }));
           const key = verificationKeyFor(o.subscription);
           const verified = key ? verifyDelivery(d, key) : undefined;
-          t.assert(
-            verified?.ok === true,
-            `${what}: webhook-signature verifies with ${o.subscription.signatureScheme === 'v1a' ? 'the demo carrier push key (v1a)' : 'the subscription\u2019s secret (v1)'}${verified && !verified.ok ? ` (${verified.detail})` : ''}`,
-          );
+          const detail = verified && !verified.ok ? M.detail({ detail: verified.detail }) : '';
+          t.assert(verified?.ok === true, M.signatureVerifies({ what, key: keyName(o.subscription), detail }));
         }
         // The receiver counted only pushes that verify; those that did not came to a URL only the target was given.
         const refused = o.rejected.sample[0];
         const detail = refused && verificationKeyFor(o.subscription) ? verifyDelivery(refused, verificationKeyFor(o.subscription)!) : undefined;
         t.assert(
           o.rejected.count === 0,
-          `${o.rejected.count} push${o.rejected.count === 1 ? '' : 'es'} to ${o.label} did not verify with ${o.subscription.signatureScheme === 'v1a' ? 'the demo carrier push key (v1a)' : 'the subscription\u2019s secret (v1)'}${detail && !detail.ok ? ` (${detail.detail})` : ''}`,
+          M.rejectedPushes({
+            n: o.rejected.count,
+            label: o.label,
+            key: keyName(o.subscription),
+            detail: detail && !detail.ok ? M.detail({ detail: detail.detail }) : '',
+          }),
         );
       }
     },
@@ -317,12 +308,12 @@ export const pushContentChecks = [
     uses: { pushed: pushedTrajectory },
     async run(t, { pushed }) {
       const p = await observation(t, pushed);
-      t.precondition(p.plain.deliveries.length > 0, `${p.plain.label} received no push (ECDX-PSH-008 is checked on its own)`);
+      t.precondition(p.plain.deliveries.length > 0, M.receivedNoPush({ label: p.plain.label }));
       const findings: Finding[] = [];
       for (const o of observedOf(p)) {
-        for (const [i, d] of o.deliveries.entries()) findings.push(...batchShapeFindings(d, o.subscription, `push ${i + 1} to ${o.label}`));
+        for (const [i, d] of o.deliveries.entries()) findings.push(...batchShapeFindings(d, o.subscription, M.pushTo({ n: i + 1, label: o.label })));
       }
-      t.expectNone(findings, 'every batch holds 1 to 100 events of its own subscription, each waybill\u2019s in ascending sequence');
+      t.expectNone(findings, M.batchShapeHeld());
     },
   }),
   defineCheck({
@@ -337,39 +328,43 @@ export const pushContentChecks = [
     uses: { pushed: pushedTrajectory },
     async run(t, { pushed }) {
       const requirementId = 'ECDX-SEC-012';
-      if (!claimsClass(t, 'carrier-tracking-push')) t.notApplicable('the target claims no push class, so it signs no pushes');
+      if (!claimsClass(t, 'carrier-tracking-push')) t.notApplicable(M.noPushClass());
       const p = await observation(t, pushed);
       if (p.plain.subscription.signatureScheme === 'v1a') {
         for (const [i, d] of p.plain.deliveries.entries()) {
           t.assert(
             verifyDelivery(d, demoCredentials.push.v1a.verificationKey).ok,
-            `push ${i + 1} to ${p.plain.label} verifies with the registered v1a push key`,
-            { requirementId },
+            M.verifiesWithRegisteredKey({ push: M.pushTo({ n: i + 1, label: p.plain.label }) }),
+            {
+              requirementId,
+            },
           );
         }
       }
-      if (!p.v1) return t.blocked('the claim offers no v1 scheme, so no push secret is issued', { requirementId });
+      if (!p.v1) return t.blocked(M.noV1NoSecret(), { requirementId });
       const secrets = p.v1.map((o) => o.subscription.secret!);
-      t.assert(secrets[0] !== secrets[1], 'the two v1 subscriptions were given different secrets, each generated for that subscription', { requirementId });
+      t.assert(secrets[0] !== secrets[1], M.differentSecrets(), { requirementId });
       for (const [i, secret] of secrets.entries()) {
-        t.assert(secret !== DEMO_WEBHOOK_SECRET, `the secret of ${p.v1[i]!.label} is not the published demo secret`, { requirementId });
+        t.assert(secret !== DEMO_WEBHOOK_SECRET, M.notDemoSecret({ label: p.v1[i]!.label }), { requirementId });
         const bytes = Buffer.from(secret.slice(6), 'base64').byteLength;
-        t.assert(bytes >= 24 && bytes <= 64, `the secret of ${p.v1[i]!.label} has 24 to 64 random bytes (got ${bytes})`, { requirementId });
+        t.assert(bytes >= 24 && bytes <= 64, M.secretBytes({ label: p.v1[i]!.label, bytes }), { requirementId });
       }
       for (const [i, o] of p.v1.entries()) {
         const own = webhookSecret(secrets[i]!);
         const other = webhookSecret(secrets[1 - i]!);
         for (const [n, d] of o.deliveries.entries()) {
-          t.assert(verifyDelivery(d, own).ok, `push ${n + 1} to ${o.label} verifies with that subscription's secret`, { requirementId });
-          if (secrets[0] !== secrets[1])
-            t.assert(!verifyDelivery(d, other).ok, `push ${n + 1} to ${o.label} does not verify with the other subscription's secret`, { requirementId });
+          const push = M.pushTo({ n: n + 1, label: o.label });
+          t.assert(verifyDelivery(d, own).ok, M.verifiesWithOwnSecret({ push }), { requirementId });
+          if (secrets[0] !== secrets[1]) t.assert(!verifyDelivery(d, other).ok, M.notWithOtherSecret({ push }), { requirementId });
         }
       }
       const keys = secrets.map((s) => s.slice(6));
       for (const o of observedOf(p)) {
         for (const [n, d] of o.deliveries.entries()) {
           const text = `${d.path} ${JSON.stringify(d.headers)} ${d.body.toString('utf8')}`;
-          t.assert(!keys.some((k) => text.includes(k)), `push ${n + 1} to ${o.label} carries no subscription secret`, { requirementId: 'ECDX-PSH-002' });
+          t.assert(!keys.some((k) => text.includes(k)), M.carriesNoSecret({ push: M.pushTo({ n: n + 1, label: o.label }) }), {
+            requirementId: 'ECDX-PSH-002',
+          });
         }
       }
     },

@@ -24,6 +24,8 @@ import {
   waitForPushes,
   webhookTimestamp,
 } from '../../kit/pushes.ts';
+import { joinTexts, type Bilingual, type Text } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 export interface Followed {
   waybillNo: string;
@@ -44,11 +46,11 @@ export async function follow(t: TestContext, answer: ScriptedAnswer, created: st
   return { waybillNo, subscription, deliveries: callback.deliveries, clock };
 }
 
-const recognisable = (t: TestContext, delivery: Delivery): void =>
-  t.precondition(
-    eventsOf(delivery).length > 0,
-    'the first push carried no readable events, so a retry of it cannot be recognised (ECDX-PSH-011 is checked on its own)',
-  );
+const recognisable = (t: TestContext, delivery: Delivery): void => t.precondition(eventsOf(delivery).length > 0, M.firstPushUnreadable());
+
+/** A subscription's state as a message shows what it got: `ACTIVE`, or `DISABLED, ENDPOINT_GONE` with its reason. */
+export const stateAndReason = (body: { state?: unknown; disabledReason?: unknown }): Bilingual =>
+  joinTexts([String(body.state), ...(body.disabledReason ? [String(body.disabledReason)] : [])]);
 
 const PROBLEM = (slug: string, status: number, title: string): ScriptedAnswer => ({
   status,
@@ -86,18 +88,26 @@ export const pushDeliveryChecks = [
         let judged = 0;
         for (const [i, d] of deliveries.entries()) {
           const again = repeatsOf(deliveries, d);
-          const batch = `the batch ${batchIdOf(d) ?? `of push ${i + 1}`}, answered ${d.answeredStatus},`;
+          const id = batchIdOf(d);
+          const batch = id === undefined ? M.theBatchOfPush({ n: i + 1 }) : M.theBatch({ batchId: id });
+          const status = String(d.answeredStatus);
           const outran = again.length > 0 ? clock.overranAnswer(d) : undefined;
           if (outran) {
             t.blocked(
-              `${batch} was attempted again, but the harness moved the target's clock to ${timestamp(outran.to)}, past the attempt's 15 s, ${Math.max(0, outran.startedAt - d.receivedAt)} ms after the push reached it (${Math.round(clock.transitOf(d) / SECOND)} s after its webhook-timestamp): the target may have counted the attempt as unanswered`,
+              M.outranAnswer({
+                batch,
+                status,
+                to: timestamp(outran.to),
+                ms: Math.max(0, outran.startedAt - d.receivedAt),
+                transit: Math.round(clock.transitOf(d) / SECOND),
+              }),
             );
             continue;
           }
           judged++;
-          t.assert(again.length === 0, `${batch} was not attempted again (got ${again.length} more ${again.length === 1 ? 'attempt' : 'attempts'})`);
+          t.assert(again.length === 0, M.notAttemptedAgain({ batch, status, n: again.length }));
         }
-        t.precondition(judged > 0, 'the harness outran the answer to every push, so none shows what a 2xx does to a batch');
+        t.precondition(judged > 0, M.outranEveryAnswer());
       } finally {
         await unsubscribeAll(t, created);
       }
@@ -122,20 +132,20 @@ export const pushDeliveryChecks = [
         const retries = () => repeatsOf(deliveries, first);
         await clock.advance(t, 6 * SECOND);
         const retried = await waitForPushes(t, () => retries().length > 0, t.timeoutMs);
-        t.assert(retried, `the batch answered 500 was retried once the clock had moved 6 s (waited up to ${t.timeoutMs / SECOND} s)`);
+        t.assert(retried, M.retriedAfter6s({ seconds: t.timeoutMs / SECOND }));
         const second = retries()[0]!;
-        const sameAsFirst = (d: Delivery, n: string) => {
+        const sameAsFirst = (d: Delivery, retry: Bilingual) => {
           t.assert(
             d.headers['webhook-id'] === first.headers['webhook-id'],
-            `the ${n} carries the first attempt's webhook-id ${first.headers['webhook-id']} (got ${d.headers['webhook-id']})`,
+            M.sameWebhookId({ retry, expected: String(first.headers['webhook-id']), got: String(d.headers['webhook-id']) }),
           );
-          t.assert(batchIdOf(d) === batchIdOf(first), `the ${n} carries the first attempt's batchId ${batchIdOf(first)} (got ${batchIdOf(d)})`);
-          t.assert(d.body.equals(first.body), `the ${n} resends the body unchanged (same batchId, sentAt and events)`);
+          t.assert(batchIdOf(d) === batchIdOf(first), M.sameBatchId({ retry, expected: String(batchIdOf(first)), got: String(batchIdOf(d)) }));
+          t.assert(d.body.equals(first.body), M.sameBody({ retry }));
         };
-        sameAsFirst(second, 'first retry');
+        sameAsFirst(second, M.firstRetry());
         await letTargetReadAnswers(t, clock, deliveries);
         const [ts1, ts2] = [webhookTimestamp(first), webhookTimestamp(second)];
-        const header = (d: Delivery) => d.headers['webhook-timestamp'] ?? 'none';
+        const header = (d: Delivery): Text => d.headers['webhook-timestamp'] ?? M.none();
         // Freshness is told by the test clock: a stamp off it (ECDX-PSH-011's failure) says nothing of when the retry was.
         const subscribedAt = Date.parse(subscription.createdAt);
         const onTheClock = (d: Delivery, stamp: number | undefined) => {
@@ -144,29 +154,21 @@ export const pushDeliveryChecks = [
         };
         if (onTheClock(first, ts1) && onTheClock(second, ts2)) {
           const fresh = ts1 !== undefined && ts2 !== undefined && ts2 > ts1;
-          t.assert(fresh, `the first retry has a fresh webhook-timestamp (first attempt ${header(first)}, retry ${header(second)})`);
-          t.assert(second.headers['webhook-signature'] !== first.headers['webhook-signature'], 'the first retry has a fresh webhook-signature');
+          t.assert(fresh, M.freshTimestamp({ first: header(first), retry: header(second) }));
+          t.assert(second.headers['webhook-signature'] !== first.headers['webhook-signature'], M.freshSignature());
           const after = ts2! - ts1!;
-          t.assert(after >= 4 * SECOND, `the first retry came no sooner than 5 s (\u221210 %) after the first attempt (it came ${after / SECOND} s after)`);
+          t.assert(after >= 4 * SECOND, M.retryNotTooSoon({ seconds: after / SECOND }));
         } else {
-          t.blocked(
-            `the webhook-timestamp of the first attempt (${header(first)}) or of the retry (${header(second)}) is not the attempt's time on the target's test clock (ECDX-PSH-011 is checked on its own), so the retry's freshness and delay are not judged`,
-          );
+          t.blocked(M.timestampsOffClock({ first: header(first), retry: header(second) }));
         }
 
         await clock.advance(t, 250 * SECOND);
         await settle(t);
         const early = retries().length - 1;
-        t.assert(
-          early === 0,
-          `after the first retry was answered 500, nothing came before the second retry's 5 min (\u221210 %): ${early} ${early === 1 ? 'attempt' : 'attempts'} came within about 250 s`,
-        );
+        t.assert(early === 0, M.nothingBeforeSecondRetry({ n: early }));
         await clock.advance(t, 90 * SECOND);
-        t.assert(
-          await waitForPushes(t, () => retries().length >= 2, t.timeoutMs),
-          'the batch was retried a second time once 5 min (+10 %) had passed since the first retry',
-        );
-        sameAsFirst(retries()[1]!, 'second retry');
+        t.assert(await waitForPushes(t, () => retries().length >= 2, t.timeoutMs), M.secondRetryCame());
+        sameAsFirst(retries()[1]!, M.secondRetry());
       } finally {
         await unsubscribeAll(t, created);
       }
@@ -198,16 +200,10 @@ export const pushDeliveryChecks = [
         await clock.advance(t, 12 * HOUR);
         await settle(t);
         const more = deliveries.length - before;
-        t.assert(more === 0, `after the callback answered 410, no push came in the next 12 hours (got ${more})`);
+        t.assert(more === 0, M.silentAfter410({ n: more }));
         const { read, body } = await state();
-        t.precondition(
-          read.status === 200 && typeof body?.state === 'string',
-          `GET ${path} was answered ${read.status} without a state (ECDX-PSH-005 is checked on its own)`,
-        );
-        t.assert(
-          body!.state === 'DISABLED' && body!.disabledReason === 'ENDPOINT_GONE',
-          `after the callback answered 410 the subscription is DISABLED with disabledReason ENDPOINT_GONE (got ${String(body!.state)}${body!.disabledReason ? `, ${String(body!.disabledReason)}` : ''})`,
-        );
+        t.precondition(read.status === 200 && typeof body?.state === 'string', M.readWithoutState({ path, status: read.status }));
+        t.assert(body!.state === 'DISABLED' && body!.disabledReason === 'ENDPOINT_GONE', M.disabledEndpointGone({ got: stateAndReason(body!) }));
       } finally {
         await unsubscribeAll(t, created);
       }
@@ -241,22 +237,14 @@ export const pushDeliveryChecks = [
           await settle(t);
           const early = retries().length;
           const outran = early > 0 ? clock.overranAnswer(first) : undefined;
-          t.precondition(
-            !outran,
-            `the batch was attempted again, but the harness moved the target's clock past the first attempt's 15 s before the target could read its 429: the target may have counted it as unanswered`,
-          );
-          t.assert(
-            early === 0,
-            `after a 429 with Retry-After: 600 the batch was not attempted again while the clock moved ${total} s (got ${early} ${early === 1 ? 'attempt' : 'attempts'})`,
-          );
+          t.precondition(!outran, M.outran429());
+          t.assert(early === 0, M.retryAfterWaited({ total, n: early }));
         }
         await clock.advance(t, 40 * SECOND);
         // That the batch is retried at all is the retry schedule's rule.
-        t.assert(
-          await waitForPushes(t, () => retries().length > 0, t.timeoutMs),
-          `the batch was attempted again once the 600 s of Retry-After had passed (waited up to ${t.timeoutMs / SECOND} s after moving the clock past them)`,
-          { requirementId: 'ECDX-PSH-014' },
-        );
+        t.assert(await waitForPushes(t, () => retries().length > 0, t.timeoutMs), M.retriedAfterRetryAfter({ seconds: t.timeoutMs / SECOND }), {
+          requirementId: 'ECDX-PSH-014',
+        });
       } finally {
         await unsubscribeAll(t, created);
       }
@@ -278,14 +266,14 @@ export const pushDeliveryChecks = [
         const path = subscriptionPath(subscription.subscriptionId);
         const deleted = await t.http.delete(path);
         const before = deliveries.length;
-        t.assert(deleted.status === 204, `DELETE ${path}: expected HTTP 204, got ${deleted.status}`);
+        t.assert(deleted.status === 204, M.expectedHttp({ request: `DELETE ${path}`, expected: 204, status: deleted.status }));
         created.length = 0;
         await clock.advance(t, 6 * SECOND);
         await settle(t);
         await clock.advance(t, 12 * HOUR);
         await settle(t);
         const after = deliveries.length - before;
-        t.assert(after === 0, `after DELETE was answered 204, no delivery attempt came in the next 12 hours (got ${after})`);
+        t.assert(after === 0, M.silentAfterDelete({ n: after }));
       } finally {
         await unsubscribeAll(t, created);
       }
@@ -314,13 +302,10 @@ export const pushDeliveryChecks = [
           if (typeof feed?.backlog === 'number' && feed.backlog > 0 && feed.status !== 'UP') break;
           await t.sleep(300);
         }
-        t.precondition(readable, 'GET /v1/health did not answer a document with feeds (the health checks report why)');
-        t.precondition(feed !== undefined, 'the health document lists no PARCEL_DATA_PUSH feed (ECDX-HLT-004 is checked on its own)');
-        t.assert(
-          typeof feed!.backlog === 'number' && feed!.backlog > 0,
-          `while the callback refuses deliveries, the PARCEL_DATA_PUSH backlog is greater than 0 (got ${String(feed!.backlog)})`,
-        );
-        t.assert(feed!.status !== 'UP', `while the callback refuses deliveries, the PARCEL_DATA_PUSH feed is not UP (got ${String(feed!.status)})`);
+        t.precondition(readable, M.healthWithoutFeeds());
+        t.precondition(feed !== undefined, M.noPushFeed());
+        t.assert(typeof feed!.backlog === 'number' && feed!.backlog > 0, M.backlogAboveZero({ got: String(feed!.backlog) }));
+        t.assert(feed!.status !== 'UP', M.feedNotUp({ got: String(feed!.status) }));
       } finally {
         await unsubscribeAll(t, created);
       }

@@ -6,6 +6,7 @@ import { HOUR } from '../../../schemas/time.ts';
 import { defineCheck } from '../../harness/check.ts';
 import { unsubscribeAll, waitUntil } from '../../kit/pushes.ts';
 import { follow } from './delivery.ts';
+import { M } from './messages.ts';
 
 /** How long the callback holds its answer: an attempt the target must count as unfinished meanwhile. */
 const HOLD_MS = 600;
@@ -28,36 +29,27 @@ export const pendingPushesChecks = [
       const stated = await t.pendingPushes();
       if (stated === undefined) {
         t.trustPendingPushes(false);
-        t.notApplicable("the target's TestClock does not state pendingPushes, which is optional: the push checks wait their settle time instead");
+        t.notApplicable(M.pendingNotStated());
       }
       const created: string[] = [];
       try {
         const { deliveries, waybillNo } = await follow(t, { status: 500, holdMs: HOLD_MS }, created);
         await t.advanceClock(6 * HOUR);
-        t.precondition(
-          await waitUntil(t, () => deliveries.length > 0, t.timeoutMs),
-          `no push for ${waybillNo} arrived after the clock moved 6 hours (ECDX-PSH-008 is checked on its own)`,
-        );
+        t.precondition(await waitUntil(t, () => deliveries.length > 0, t.timeoutMs), M.noPushAfter6h({ waybillNo }));
         const first = deliveries[0]!;
         const whileHeld = await t.pendingPushes();
         if (Date.now() < first.receivedAt + HOLD_MS) {
-          t.assert(
-            whileHeld !== undefined && whileHeld > 0,
-            `while the callback held its answer to the first push, pendingPushes stated the attempt as unfinished (got ${String(whileHeld)})`,
-          );
-        } else t.blocked(`the read of pendingPushes came back after the callback had answered (${HOLD_MS} ms): a busy harness or network`);
+          t.assert(whileHeld !== undefined && whileHeld > 0, M.pendingWhileHeld({ got: String(whileHeld) }));
+        } else t.blocked(M.pendingReadLate({ ms: HOLD_MS }));
         let zeroAt: number | undefined;
         const deadline = Date.now() + t.timeoutMs + HOLD_MS;
         while (zeroAt === undefined && Date.now() < deadline) {
           if ((await t.pendingPushes()) === 0) zeroAt = Date.now();
           else await t.sleep(50);
         }
-        t.precondition(zeroAt !== undefined, `pendingPushes did not come down to 0 within ${Math.round((t.timeoutMs + HOLD_MS) / 1000)} s of the first push`);
+        t.precondition(zeroAt !== undefined, M.pendingNeverZero({ seconds: Math.round((t.timeoutMs + HOLD_MS) / 1000) }));
         const unanswered = deliveries.filter((d) => d.answeredAt === undefined || d.answeredAt > zeroAt!);
-        t.assert(
-          unanswered.length === 0,
-          `when pendingPushes read 0, every push that had arrived had been answered (${unanswered.length} of ${deliveries.length} ${unanswered.length === 1 ? 'was' : 'were'} not)`,
-        );
+        t.assert(unanswered.length === 0, M.answeredWhenZero({ n: unanswered.length, total: deliveries.length }));
         t.trustPendingPushes(true);
       } finally {
         await unsubscribeAll(t, created);

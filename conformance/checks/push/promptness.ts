@@ -12,6 +12,8 @@ import { promptnessOf, type Promptness, type TargetClock } from '../../kit/push-
 import { eventsOf, unsubscribeAll, waitForPushes, webhookTimestamp } from '../../kit/pushes.ts';
 import { describeDuration } from '../../kit/time.ts';
 import { follow } from './delivery.ts';
+import type { Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 /** How long the harness looks for a push after each 240-s move before it moves again. */
 const QUICK_LOOK_MS = 300;
@@ -44,17 +46,11 @@ async function observeFirstAttempt(t: TestContext, created: string[], lookMs: nu
     await clock.advance(t, 240 * SECOND);
     await waitForPushes(t, () => deliveries.length > 0, lookMs);
   }
-  t.precondition(
-    deliveries.length > 0,
-    `no push for ${waybillNo} arrived while the clock moved ${describeDuration(clock.moves.length * 240 * SECOND)} in steps of 240 s (ECDX-PSH-008 is checked on its own)`,
-  );
+  t.precondition(deliveries.length > 0, M.noPushInSteps({ waybillNo, duration: describeDuration(clock.moves.length * 240 * SECOND) }));
   const first = deliveries[0]!;
   const attemptAt = webhookTimestamp(first);
   const events = eventsOf(first).filter((e) => Number.isFinite(Date.parse(e.recordedAt)));
-  t.precondition(
-    attemptAt !== undefined && events.length > 0,
-    'the first push has no readable webhook-timestamp or events with a recordedAt (ECDX-PSH-011 is checked on its own)',
-  );
+  t.precondition(attemptAt !== undefined && events.length > 0, M.firstPushNoTimes());
   return { first, events, attemptAt: attemptAt!, subscribedAt: Date.parse(subscription.createdAt), clock, lookMs };
 }
 
@@ -63,7 +59,7 @@ const promptness = (a: FirstAttempt, e: TrackingEvent): Promptness =>
   promptnessOf(a.clock, { recordedAt: Date.parse(e.recordedAt), subscribedAt: a.subscribedAt, attemptAt: a.attemptAt, patienceMs: PATIENT_LOOK_MS });
 
 const seconds = (ms: number): number => Math.round(ms / SECOND);
-const sinceWhat = (p: Promptness): string => (p.backfilled ? "the subscription's creation (the event was recorded before it)" : 'its recordedAt');
+const sinceWhat = (p: Promptness): Bilingual => (p.backfilled ? M.sinceSubscription() : M.sinceRecordedAt());
 
 export const pushPromptnessChecks = [
   defineCheck({
@@ -88,7 +84,14 @@ export const pushPromptnessChecks = [
         if (hurriedOnly.length > 0) {
           const { e, p } = hurriedOnly[0]!;
           t.blocked(
-            `the first attempt carrying ${e.eventId} came ${seconds(p.stated)} s after ${sinceWhat(p)}, but ${seconds(p.hurried)} s of that the harness jumped over in moves ${QUICK_LOOK_MS} ms apart, before the target had time to act: a second parcel is followed with ${PATIENT_LOOK_MS / SECOND} s after every move`,
+            M.hurriedRepeat({
+              eventId: e.eventId,
+              stated: seconds(p.stated),
+              since: sinceWhat(p),
+              hurried: seconds(p.hurried),
+              lookMs: QUICK_LOOK_MS,
+              patient: PATIENT_LOOK_MS / SECOND,
+            }),
           );
           await unsubscribeAll(t, created.splice(0));
           attempt = await observeFirstAttempt(t, created, PATIENT_LOOK_MS, deadline);
@@ -96,10 +99,18 @@ export const pushPromptnessChecks = [
         }
         const transit = Math.round(attempt.clock.transitOf(attempt.first) / SECOND);
         for (const { e, p } of judged) {
-          const share = p.hurried > 0 ? `, ${seconds(p.hurried)} s of which the harness jumped over before the target had time to act` : '';
+          const share = p.hurried > 0 ? M.hurriedShare({ hurried: seconds(p.hurried) }) : '';
           t.assert(
             p.judged <= LATEST_MS,
-            `the first attempt carrying ${e.eventId} (sequence ${e.sequence}) came ${seconds(p.stated)} s after ${sinceWhat(p)} by its webhook-timestamp${share}, and reached the harness ${transit} s after it: ${seconds(p.judged)} s are the target's (at most 300 s)`,
+            M.firstAttemptPrompt({
+              eventId: e.eventId,
+              sequence: e.sequence,
+              stated: seconds(p.stated),
+              since: sinceWhat(p),
+              share,
+              transit,
+              judged: seconds(p.judged),
+            }),
           );
         }
       } finally {

@@ -26,39 +26,40 @@ import {
   unknownPushKey,
   type PushOptions,
 } from '../../kit/pushes.ts';
-import { expectRefusal, problemSummary } from '../../kit/refusals.ts';
+import { expectRefusal, problemSummaryText } from '../../kit/refusals.ts';
+import type { Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 const PUSH = 'POST /v1/tracking-events';
 const SIGNATURE_REFUSALS = ['signature-missing', 'signature-invalid'] as const;
 
 /** "got 422 (validation-failed: …)", for messages. */
-const got = (response: HttpResponse): string => `got ${response.status}${problemSummary(response)}`;
+const got = (response: HttpResponse): Bilingual => M.gotStatus({ status: response.status, problem: problemSummaryText(response) });
+
+/** The push as a message names it: "POST /v1/tracking-events with …". */
+const push = (what: Bilingual): Bilingual => M.sent({ request: PUSH, what });
 
 /** A correct push that must be acknowledged with a 2xx. */
-async function accepted(t: TestContext, events: readonly TrackingEvent[], what: string, options: PushOptions = {}): Promise<HttpResponse> {
+async function accepted(t: TestContext, events: readonly TrackingEvent[], what: Bilingual, options: PushOptions = {}): Promise<HttpResponse> {
   const response = await sendPush(t, { body: pushBatch(t, events), ...options });
-  t.assert(is2xx(response), `${PUSH} ${what}: expected a 2xx acknowledgement, ${got(response)}`);
+  t.assert(is2xx(response), M.expected2xxAck({ sent: push(what), got: got(response) }));
   return response;
 }
 
 /** A correct push of events the platform must not have processed yet: its acknowledgement says no duplicates. */
-async function notProcessedBefore(t: TestContext, events: readonly TrackingEvent[], refused: string): Promise<void> {
-  const response = await accepted(t, events, `with the events of the ${refused}, correctly signed`);
+async function notProcessedBefore(t: TestContext, events: readonly TrackingEvent[], refused: Bilingual): Promise<void> {
+  const response = await accepted(t, events, M.withEventsOf({ refused }));
   const ack = acknowledgementOf(response);
-  if (!ack) return t.blocked(`the platform returned no PushAcknowledgement, so whether it processed the events of the ${refused} cannot be seen`);
-  t.assert(
-    ack.duplicates === 0,
-    `the events of the ${refused} were not processed: a later correct push of them is acknowledged with duplicates 0 (got ${ack.duplicates})`,
-  );
+  if (!ack) return t.blocked(M.noAckProcessed({ refused }));
+  t.assert(ack.duplicates === 0, M.notProcessed({ refused, got: ack.duplicates }));
 }
 
 /** The acknowledgement of a 2xx, when there is one, counts `duplicates` already-held events. */
 /** Whether the answer's acknowledgement could be judged (it is a SHOULD, ECDX-PSH-018, so it may be absent). */
-function expectDuplicates(t: TestContext, response: HttpResponse, duplicates: number, what: string): boolean {
+function expectDuplicates(t: TestContext, response: HttpResponse, duplicates: number, what: Bilingual): boolean {
   const ack = acknowledgementOf(response);
-  const counted = `${duplicates} ${duplicates === 1 ? 'event' : 'events'} already held`;
-  if (ack) t.assert(ack.duplicates === duplicates, `${what}: the acknowledgement counts ${counted}, not processed again (got duplicates ${ack.duplicates})`);
-  else t.blocked(`${what}: no PushAcknowledgement, so the deduplication cannot be seen in the answer`);
+  if (ack) t.assert(ack.duplicates === duplicates, M.countsDuplicates({ what, n: duplicates, got: ack.duplicates }));
+  else t.blocked(M.noAckDeduplication({ what }));
   return ack !== undefined;
 }
 
@@ -75,11 +76,11 @@ export const pushReceiverChecks = [
         // A little beyond the 15 s allowed, so that a late answer is timed rather than cut off.
         response = await sendPush(t, { body: batch, timeoutMs: 17 * SECOND });
       } catch (error) {
-        if (isTimeout(error)) t.fail(`${PUSH} with a correctly signed, valid PushBatch: no answer within 15 s`);
+        if (isTimeout(error)) t.fail(M.noAnswerWithin15s({ sent: push(M.withValidSigned()) }));
         throw error;
       }
-      t.assert(is2xx(response), `${PUSH} with a correctly signed, valid PushBatch: expected a 2xx, ${got(response)}`);
-      t.assert(response.durationMs <= 15 * SECOND, `${PUSH}: answered within 15 s (took ${(response.durationMs / SECOND).toFixed(1)} s)`);
+      t.assert(is2xx(response), M.expected2xx({ sent: push(M.withValidSigned()), got: got(response) }));
+      t.assert(response.durationMs <= 15 * SECOND, M.answeredWithin({ request: PUSH, limit: 15, took: (response.durationMs / SECOND).toFixed(1) }));
     },
   }),
   defineCheck({
@@ -91,11 +92,11 @@ export const pushReceiverChecks = [
     async run(t) {
       const batch = pushBatch(t, trajectoryEvents(t, [1, 2, 3]));
       const response = await sendPush(t, { body: batch });
-      t.assert(response.status === 200, `${PUSH} with a valid batch: expected 200, ${got(response)}`);
-      t.assert(response.durationMs <= 2 * SECOND, `${PUSH}: answered within 2 s (took ${(response.durationMs / SECOND).toFixed(1)} s)`);
+      t.assert(response.status === 200, M.expected200({ sent: push(M.withValidBatch()), got: got(response) }));
+      t.assert(response.durationMs <= 2 * SECOND, M.answeredWithin({ request: PUSH, limit: 2, took: (response.durationMs / SECOND).toFixed(1) }));
       const ack = t.expectSchema<{ batchId: string; received: number; duplicates: number }>(response, 'PushAcknowledgement', PUSH);
-      t.assert(ack.batchId === batch.batchId, `the acknowledgement names the batch ${batch.batchId} (got ${ack.batchId})`);
-      t.assert(ack.received === 3 && ack.duplicates === 0, `the acknowledgement counts received 3, duplicates 0 (got ${ack.received}, ${ack.duplicates})`);
+      t.assert(ack.batchId === batch.batchId, M.ackNamesBatch({ expected: batch.batchId, got: String(ack.batchId) }));
+      t.assert(ack.received === 3 && ack.duplicates === 0, M.ackCounts({ received: String(ack.received), duplicates: String(ack.duplicates) }));
     },
   }),
   defineCheck({
@@ -108,16 +109,16 @@ export const pushReceiverChecks = [
       'then acknowledged with `duplicates` 0 (when it carries an acknowledgement): none was processed.',
     async run(t) {
       const events = trajectoryEvents(t, [1, 2, 3]);
-      const variants: [string, PushOptions][] = [
-        ['without webhook-signature', { headers: { 'webhook-signature': undefined } }],
-        ['signed with a key the platform does not hold', { keys: unknownPushKey(t) }],
-        ['whose body was changed after signing', { alterBody: (text) => text.replace(events[0]!.description, '快件信息已被篡改') }],
+      const variants: [Bilingual, PushOptions][] = [
+        [M.withoutSignature(), { headers: { 'webhook-signature': undefined } }],
+        [M.withUnheldKey(), { keys: unknownPushKey(t) }],
+        [M.bodyChanged(), { alterBody: (text) => text.replace(events[0]!.description, '快件信息已被篡改') }],
       ];
       for (const [what, options] of variants) {
         const response = await sendPush(t, { body: pushBatch(t, events), ...options });
-        expectRefusal(t, response, 401, SIGNATURE_REFUSALS, { what: `${PUSH} ${what}` });
+        expectRefusal(t, response, 401, SIGNATURE_REFUSALS, { what: push(what) });
       }
-      await notProcessedBefore(t, events, 'refused pushes');
+      await notProcessedBefore(t, events, M.refusedPushes());
     },
   }),
   defineCheck({
@@ -131,19 +132,16 @@ export const pushReceiverChecks = [
       'signature does not verify (ECDX-PSH-019): otherwise a refusal could not be told apart.',
     async run(t) {
       const probe = await sendPush(t, { body: pushBatch(t, trajectoryEvents(t, [1])), keys: unknownPushKey(t) });
-      t.precondition(
-        !is2xx(probe),
-        `the platform acknowledges a push signed with a key it cannot hold (HTTP ${probe.status}; ECDX-PSH-019), so whether it judges the timestamp cannot be seen`,
-      );
+      t.precondition(!is2xx(probe), M.acceptsUnknownKey({ status: probe.status }));
       const events = trajectoryEvents(t, [1, 2]);
       for (const [what, offset] of [
-        ['420 s old', -7 * MINUTE],
-        ['420 s in the future', 7 * MINUTE],
+        [M.withOldTimestamp(), -7 * MINUTE],
+        [M.withFutureTimestamp(), 7 * MINUTE],
       ] as const) {
         const response = await sendPush(t, { body: pushBatch(t, events), at: t.targetNow() + offset });
-        expectRefusal(t, response, 401, ['signature-expired', 'signature-invalid'], { what: `${PUSH} with a webhook-timestamp ${what}` });
+        expectRefusal(t, response, 401, ['signature-expired', 'signature-invalid'], { what: push(what) });
       }
-      await notProcessedBefore(t, events, 'pushes with a stale timestamp');
+      await notProcessedBefore(t, events, M.staleTimestampPushes());
     },
   }),
   defineCheck({
@@ -158,22 +156,22 @@ export const pushReceiverChecks = [
       const events = trajectoryEvents(t, [1, 2, 3]);
       const first = pushBatch(t, events.slice(0, 2));
       const original = await sendPush(t, { body: first });
-      t.precondition(is2xx(original), `the first push of two new events was not acknowledged (${got(original)}; ECDX-PSH-017 is checked on its own)`);
+      t.precondition(is2xx(original), M.firstTwoNotAcknowledged({ got: got(original) }));
       const retry = await sendPush(t, { body: first });
-      t.assert(is2xx(retry), `${PUSH} repeating batch ${first.batchId} (a retry of a batch already received): expected a 2xx, ${got(retry)}`);
-      const seen = [expectDuplicates(t, retry, 2, 'the repeated batch')];
+      t.assert(is2xx(retry), M.expected2xx({ sent: push(M.repeatingBatch({ batchId: first.batchId })), got: got(retry) }));
+      const seen = [expectDuplicates(t, retry, 2, M.theRepeatedBatch())];
       const again = await sendPush(t, { body: pushBatch(t, events.slice(0, 2)) });
-      t.assert(is2xx(again), `${PUSH} with a new batch made only of events already received: expected a 2xx, ${got(again)}`);
-      seen.push(expectDuplicates(t, again, 2, 'a new batch of the same events'));
+      t.assert(is2xx(again), M.expected2xx({ sent: push(M.withOnlyReceived()), got: got(again) }));
+      seen.push(expectDuplicates(t, again, 2, M.newBatchSameEvents()));
       // A batch holding one new event twice: the requirement asks that the copy is not processed again, not that
       // such a batch is acknowledged (it is not made only of events already held), so only an acknowledgement of it
       // is judged.
       const twice = await sendPush(t, { body: pushBatch(t, [events[2]!, events[2]!]) });
-      if (is2xx(twice)) seen.push(expectDuplicates(t, twice, 1, 'a batch holding one new event twice'));
-      else t.blocked(`a batch holding one new event twice was refused (HTTP ${twice.status}), which ECDX-PSH-021 leaves open: its deduplication was not seen`);
+      if (is2xx(twice)) seen.push(expectDuplicates(t, twice, 1, M.batchEventTwice()));
+      else t.blocked(M.eventTwiceRefused({ status: twice.status }));
       // Acknowledging a repeat with a 2xx is half of the rule; that nothing was processed again shows only in an
       // acknowledgement, and without one nothing of it was observed.
-      t.precondition(seen.some(Boolean), 'the platform returned no PushAcknowledgement, so whether it processed the events again cannot be seen');
+      t.precondition(seen.some(Boolean), M.noAckAgain());
     },
   }),
   defineCheck({
@@ -188,13 +186,13 @@ export const pushReceiverChecks = [
       const events = trajectoryEvents(t, [1, 2, 3, 4, 5, 6, 7]);
       const bySeq = (...s: number[]) => s.map((n) => events[n - 1]!);
       const first = await sendPush(t, { body: pushBatch(t, bySeq(5)) });
-      t.precondition(is2xx(first), `the first push (sequence 5) was not acknowledged (${got(first)}; ECDX-PSH-017 is checked on its own)`);
+      t.precondition(is2xx(first), M.sequence5NotAcknowledged({ got: got(first) }));
       for (const [what, seqs] of [
-        ['sequence 2, lower than the 5 already held', [2]],
-        ['sequence 7, not contiguous with those held', [7]],
-        ['sequences 1, 3, 4 and 6, filling the gaps', [1, 3, 4, 6]],
+        [M.withSequence2(), [2]],
+        [M.withSequence7(), [7]],
+        [M.withGapFillers(), [1, 3, 4, 6]],
       ] as const) {
-        await accepted(t, bySeq(...seqs), `with ${what}`);
+        await accepted(t, bySeq(...seqs), what);
       }
     },
   }),
@@ -210,8 +208,8 @@ export const pushReceiverChecks = [
         Array.from({ length: 101 }, (_, i) => i + 1),
       );
       const response = await sendPush(t, { body: pushBatch(t, events) });
-      expectRefusal(t, response, 413, 'batch-too-large', { what: `${PUSH} with 101 events` });
-      await notProcessedBefore(t, events.slice(0, 100), 'refused batch of 101');
+      expectRefusal(t, response, 413, 'batch-too-large', { what: push(M.with101Events()) });
+      await notProcessedBefore(t, events.slice(0, 100), M.refusedBatchOf101());
     },
   }),
   defineCheck({
@@ -226,16 +224,16 @@ export const pushReceiverChecks = [
       const batch = pushBatch(t, trajectoryEvents(t, [1, 2]));
       const { sentAt: _dropped, ...withoutSentAt } = batch;
       const invalid = { ...withoutSentAt, events: [{ ...batch.events[0]!, sequence: 0 }, batch.events[1]!] };
-      const what = `${PUSH} with a batch lacking sentAt and an event of sequence 0`;
+      const what = push(M.withInvalidBatch());
       const response = await sendPush(t, { body: invalid, id: batch.batchId });
       expectRefusal(t, response, 422, 'validation-failed', { what });
       const params = (response.json as { invalidParams?: unknown }).invalidParams;
       const names = Array.isArray(params) ? params.map((p) => (p as { name?: unknown })?.name).filter((n): n is string => typeof n === 'string') : [];
       for (const pointer of ['/sentAt', '/events/0/sequence']) {
-        t.assert(names.includes(pointer), `${what}: invalidParams names ${pointer} (got ${names.join(', ') || 'none'})`, { requirementId: 'ECDX-ERR-003' });
+        t.assert(names.includes(pointer), M.invalidParamsNames({ what, pointer, names: names.join(', ') || M.none() }), { requirementId: 'ECDX-ERR-003' });
       }
       const broken = await sendPush(t, { rawBody: `{"batchId": "bat_${shortId()}", "events": [`, id: `bat_${shortId()}` });
-      expectRefusal(t, broken, 400, 'malformed-json', { requirementId: 'ECDX-ERR-005', what: `${PUSH} with a body that is not JSON` });
+      expectRefusal(t, broken, 400, 'malformed-json', { requirementId: 'ECDX-ERR-005', what: push(M.withNonJsonBody()) });
     },
   }),
   defineCheck({
@@ -256,7 +254,7 @@ export const pushReceiverChecks = [
         trackingEvent(t, waybillNo, 4, 'CUSTOMS', { tag, subStatus: 'CUSTOMS_HELD', age: 300 * SECOND }),
         trackingEvent(t, waybillNo, 5, 'RETURNING', { tag, age: 200 * SECOND }),
       ];
-      await accepted(t, events, `for the unknown waybill ${waybillNo} with STALLED, EXCEPTION, CUSTOMS and RETURNING events`);
+      await accepted(t, events, M.forUnknownWaybill({ waybillNo }));
     },
   }),
   defineCheck({
@@ -268,9 +266,9 @@ export const pushReceiverChecks = [
       'the correct one (a carrier rotating its key), and one that lists a signature of an unknown scheme `v2` ' +
       'before the correct one. Each must be acknowledged with a 2xx.',
     async run(t) {
-      if (!claimsClass(t, 'platform-tracking-receiver')) t.notApplicable('the platform does not claim platform-tracking-receiver, so it receives no pushes');
+      if (!claimsClass(t, 'platform-tracking-receiver')) t.notApplicable(M.noReceiverClass());
       const keys = [unknownPushKey(t), pushSigningKey(t)];
-      await accepted(t, trajectoryEvents(t, [1, 2]), 'signed with an unknown key and then with the carrier\u2019s key', { keys });
+      await accepted(t, trajectoryEvents(t, [1, 2]), M.signedTwice(), { keys });
       const batch = pushBatch(t, trajectoryEvents(t, [1, 2]));
       const text = JSON.stringify(batch);
       const signed = signWebhook({ id: batch.batchId, timestamp: t.targetNow(), body: text }, pushSigningKey(t));
@@ -279,8 +277,7 @@ export const pushReceiverChecks = [
         id: batch.batchId,
         headers: { ...signed, 'webhook-signature': `v2,${randomBytes(32).toString('base64')} ${signed['webhook-signature']}` },
       });
-      const what = `${PUSH} whose webhook-signature lists a v2 signature (unknown scheme) before the correct one`;
-      t.assert(is2xx(response), `${what}: expected a 2xx, ${got(response)}`);
+      t.assert(is2xx(response), M.expected2xx({ sent: push(M.withV2First()), got: got(response) }));
     },
   }),
 ];

@@ -12,6 +12,8 @@ import { randomDigits } from '../../kit/ids.ts';
 import { foreignShipment, subscriptionIdOf, subscriptionPath, subscriptionRequest, unsubscribeAll, type SubscriptionOptions } from '../../kit/pushes.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
 import { happyShipment } from '../../kit/shipping-data.ts';
+import type { Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 const SECRET = /^whsec_([A-Za-z0-9+/]+={0,2})$/;
 
@@ -22,15 +24,15 @@ function secretBytes(secret: unknown): number | undefined {
 }
 
 /** `invalidParams` names `pointer`, a member under it or the member above it (never the whole body). */
-function expectNamed(t: TestContext, response: HttpResponse, pointer: string, what: string): void {
+function expectNamed(t: TestContext, response: HttpResponse, pointer: string, what: Bilingual): void {
   const params = (response.json as { invalidParams?: unknown } | undefined)?.invalidParams;
   const names = Array.isArray(params) ? params.map((p) => (p as { name?: unknown })?.name).filter((n): n is string => typeof n === 'string') : [];
   const named = names.some((n) => n !== '' && (n === pointer || n.startsWith(`${pointer}/`) || pointer.startsWith(`${n}/`)));
-  t.assert(named, `${what}: invalidParams names ${pointer} (got ${names.length ? names.join(', ') : 'none'})`, { requirementId: 'ECDX-ERR-003' });
+  t.assert(named, M.invalidParamsNames({ what, pointer, names: names.length ? names.join(', ') : M.none() }), { requirementId: 'ECDX-ERR-003' });
 }
 
 /** POST a subscription the target should refuse; one it creates anyway is deleted at once, then reported. */
-async function refused(t: TestContext, body: unknown, what: string, pointer: string): Promise<void> {
+async function refused(t: TestContext, body: unknown, what: Bilingual, pointer: string): Promise<void> {
   const response = await t.http.post('/v1/subscriptions', body);
   const id = subscriptionIdOf(response);
   if (response.status >= 200 && response.status < 300 && id) await unsubscribeAll(t, [id]);
@@ -66,7 +68,7 @@ export const subscriptionChecks = [
         for (const scheme of schemes.includes('v1') ? [...schemes, 'v1' as const] : schemes) {
           const options: SubscriptionOptions = { callbackUrl: callback.url, waybillNos: [waybillNo], statuses: ['ACCEPTED', 'DELIVERED'], scheme };
           const request = subscriptionRequest(options);
-          const what = `POST /v1/subscriptions (${scheme})`;
+          const what = M.postWithScheme({ scheme });
           const response = await t.http.post('/v1/subscriptions', request);
           const id = subscriptionIdOf(response);
           if (id) created.push(id);
@@ -76,31 +78,23 @@ export const subscriptionChecks = [
           const path = location ? safePath(location, response.sent.url) : undefined;
           t.assert(
             path?.endsWith(`/v1/subscriptions/${encodeURIComponent(subscription.subscriptionId)}`),
-            `${what}: Location names /v1/subscriptions/${subscription.subscriptionId} (got ${location ?? 'no Location'})`,
+            M.locationNames({ what, subscriptionId: subscription.subscriptionId, location: location ?? M.noLocation() }),
           );
-          t.assert(subscription.state === 'ACTIVE', `${what}: the new subscription is ACTIVE (got ${subscription.state})`);
-          t.assert(subscription.callbackUrl === options.callbackUrl, `${what}: the subscription repeats the callbackUrl`);
+          t.assert(subscription.state === 'ACTIVE', M.newIsActive({ what, state: String(subscription.state) }));
+          t.assert(subscription.callbackUrl === options.callbackUrl, M.repeatsCallbackUrl({ what }));
           const scope = subscription.scope as { type: string; waybillNos?: string[] };
           const sameScope = sameJson({ ...scope, waybillNos: undefined }, { type: 'WAYBILLS' }) && sameSet(scope.waybillNos, [waybillNo]);
-          t.assert(sameScope, `${what}: the subscription repeats the scope (got ${JSON.stringify(subscription.scope)})`);
-          t.assert(
-            sameSet(subscription.statuses, options.statuses),
-            `${what}: the subscription repeats the statuses filter (got ${JSON.stringify(subscription.statuses)})`,
-          );
-          t.assert(subscription.signatureScheme === scheme, `${what}: the subscription repeats the signature scheme (got ${subscription.signatureScheme})`);
+          t.assert(sameScope, M.repeatsScope({ what, scope: String(JSON.stringify(subscription.scope)) }));
+          t.assert(sameSet(subscription.statuses, options.statuses), M.repeatsStatuses({ what, statuses: String(JSON.stringify(subscription.statuses)) }));
+          t.assert(subscription.signatureScheme === scheme, M.repeatsScheme({ what, scheme: String(subscription.signatureScheme) }));
           if (scheme === 'v1a') {
-            t.assert(subscription.secret === undefined, `${what}: a v1a subscription comes without a secret`);
+            t.assert(subscription.secret === undefined, M.v1aWithoutSecret({ what }));
             continue;
           }
           const bytes = secretBytes(subscription.secret);
-          t.assert(
-            bytes !== undefined && bytes >= 24 && bytes <= 64,
-            `${what}: a v1 subscription comes with a secret of whsec_ and the base64 of 24 to 64 bytes (got ${subscription.secret === undefined ? 'none' : bytes === undefined ? 'another form' : `${bytes} bytes`})`,
-          );
-          t.assert(
-            !secrets.includes(subscription.secret!),
-            `${what}: the second v1 subscription got a newly generated secret, not the one the first was given`,
-          );
+          const form = subscription.secret === undefined ? M.none() : bytes === undefined ? M.anotherForm() : M.bytes({ n: bytes });
+          t.assert(bytes !== undefined && bytes >= 24 && bytes <= 64, M.v1SecretForm({ what, got: form }));
+          t.assert(!secrets.includes(subscription.secret!), M.newSecret({ what }));
           secrets.push(subscription.secret!);
         }
       } finally {
@@ -119,7 +113,7 @@ export const subscriptionChecks = [
       'it either is checked with the v1 pushes, `push/v1-secret-per-subscription`.)',
     uses: { shipment: happyShipment },
     async run(t, { shipment }) {
-      if (!claimedSchemes(t).includes('v1')) t.notApplicable('the claim offers no v1 scheme, so the carrier issues no secret to disclose');
+      if (!claimedSchemes(t).includes('v1')) t.notApplicable(M.noV1NoDisclosure());
       const waybillNo = (await shipment()).waybillNo;
       const created: string[] = [];
       try {
@@ -129,20 +123,15 @@ export const subscriptionChecks = [
         const secret = (response.json as { secret?: unknown } | undefined)?.secret;
         t.precondition(
           response.status === 201 && id !== undefined && typeof secret === 'string' && secret.length > 6,
-          `POST /v1/subscriptions (v1) was answered ${response.status} without a secret, so there is no secret to follow (ECDX-PSH-001 is checked on its own)`,
+          M.noSecretToFollow({ status: response.status }),
         );
         const key = (secret as string).slice(6);
-        t.assert(!(response.headers['location'] ?? '').includes(key), 'the Location URL does not carry the secret');
+        t.assert(!(response.headers['location'] ?? '').includes(key), M.locationWithoutSecret());
         const read = await t.http.get(subscriptionPath(id!));
-        t.precondition(read.status === 200, `GET /v1/subscriptions/${id} was answered ${read.status} (ECDX-PSH-005 is checked on its own)`);
-        t.assert(
-          (read.json as { secret?: unknown } | undefined)?.secret === undefined,
-          `GET /v1/subscriptions/${id} has no secret member: the secret is shown once, in the 201`,
-        );
-        t.assert(
-          !read.text.includes(key) && !Object.values(read.headers).some((v) => v.includes(key)),
-          `GET /v1/subscriptions/${id} does not carry the secret anywhere`,
-        );
+        const path = `/v1/subscriptions/${id}`;
+        t.precondition(read.status === 200, M.readAnswered({ path, status: read.status }));
+        t.assert((read.json as { secret?: unknown } | undefined)?.secret === undefined, M.noSecretMember({ path }));
+        t.assert(!read.text.includes(key) && !Object.values(read.headers).some((v) => v.includes(key)), M.secretNowhere({ path }));
       } finally {
         await unsubscribeAll(t, created);
       }
@@ -164,19 +153,19 @@ export const subscriptionChecks = [
       const callbackUrl = t.callback().url;
       const valid = subscriptionRequest({ callbackUrl, waybillNos: [waybillNo], scheme: claimedSchemes(t)[0]! });
       const { signatureScheme: _left, ...withoutScheme } = valid;
-      await refused(t, withoutScheme, 'POST /v1/subscriptions without signatureScheme', '/signatureScheme');
+      await refused(t, withoutScheme, M.postWithoutScheme(), '/signatureScheme');
       const withUserInfo = { ...valid, callbackUrl: 'https://user:secret@platform.example.com/v1/tracking-events' };
-      await refused(t, withUserInfo, 'POST /v1/subscriptions with a callbackUrl carrying user-info', '/callbackUrl');
+      await refused(t, withUserInfo, M.postWithUserInfo(), '/callbackUrl');
       const unknown = { ...valid, scope: { type: 'WAYBILLS', waybillNos: [`ECDXNONE${randomDigits(10)}`] } };
-      await refused(t, unknown, 'POST /v1/subscriptions listing a waybill the carrier never issued', '/scope/waybillNos/0');
+      await refused(t, unknown, M.postNeverIssued(), '/scope/waybillNos/0');
 
       const foreign = await foreignShipment(t);
       if (!foreign) {
-        const why = t.secondKey ? ` (${t.secondKey.keyid} could not create a shipment)` : '';
-        return t.blocked(`the harness has no second platform key that can ship${why}, so a waybill of another platform was not tried`);
+        const why = t.secondKey ? M.couldNotShip({ keyid: t.secondKey.keyid }) : '';
+        return t.blocked(M.noSecondKeyWaybill({ why }));
       }
       const foreignScope = { ...valid, scope: { type: 'WAYBILLS', waybillNos: [foreign] } };
-      await refused(t, foreignScope, 'POST /v1/subscriptions listing a waybill issued for another platform', '/scope/waybillNos/0');
+      await refused(t, foreignScope, M.postForeignWaybill(), '/scope/waybillNos/0');
     },
   }),
   defineCheck({
@@ -195,7 +184,7 @@ export const subscriptionChecks = [
         waybillNos: [waybillNo],
         scheme: claimedSchemes(t)[0]!,
       });
-      await refused(t, body, 'POST /v1/subscriptions with a plain http callbackUrl on a public host', '/callbackUrl');
+      await refused(t, body, M.postPlainHttp(), '/callbackUrl');
     },
   }),
   defineCheck({
@@ -217,42 +206,42 @@ export const subscriptionChecks = [
         const response = await t.http.post('/v1/subscriptions', subscriptionRequest(options));
         const id = subscriptionIdOf(response);
         if (id) created.push(id);
-        t.precondition(
-          response.status === 201 && id !== undefined,
-          `POST /v1/subscriptions was answered ${response.status} without a subscriptionId (ECDX-PSH-001 is checked on its own)`,
-        );
+        t.precondition(response.status === 201 && id !== undefined, M.noSubscriptionId({ status: response.status }));
         const path = subscriptionPath(id!);
         const requirementId = 'ECDX-PSH-005';
 
         const read = await t.http.get(path);
-        t.assert(read.status === 200, `GET ${path}: expected HTTP 200, got ${read.status}`, { requirementId });
+        t.assert(read.status === 200, M.expectedHttp({ request: `GET ${path}`, expected: 200, status: read.status }), { requirementId });
         const subscription = t.expectSchema<Subscription>(read, 'Subscription', `GET ${path}`);
-        t.assert(
-          subscription.subscriptionId === id && subscription.callbackUrl === options.callbackUrl,
-          `GET ${path} answers the subscription created (same id and callbackUrl)`,
-          { requirementId },
-        );
-        t.assert(subscription.state === 'ACTIVE', `GET ${path} gives the current state ACTIVE (got ${subscription.state})`, { requirementId });
+        t.assert(subscription.subscriptionId === id && subscription.callbackUrl === options.callbackUrl, M.answersCreated({ path }), { requirementId });
+        t.assert(subscription.state === 'ACTIVE', M.currentStateActive({ path, state: String(subscription.state) }), { requirementId });
 
         const second = t.secondKey;
         if (second) {
           const foreign = await t.http.get(path, { sign: second });
-          const refused = `the second platform key (${second.keyid}) is not accepted by the target, so reading as another platform was not tried`;
-          if (foreign.status === 401) t.blocked(refused, { requirementId });
-          else expectRefusal(t, foreign, 404, 'subscription-not-found', { requirementId, what: `GET ${path} as another platform (keyid ${second.keyid})` });
+          if (foreign.status === 401) t.blocked(M.secondKeyRefused({ keyid: second.keyid }), { requirementId });
+          else expectRefusal(t, foreign, 404, 'subscription-not-found', { requirementId, what: M.getAsOtherPlatform({ path, keyid: second.keyid }) });
         } else {
-          t.blocked('the harness has no second platform key, so reading as another platform was not tried', { requirementId });
+          t.blocked(M.noSecondKeyRead(), { requirementId });
         }
         const unknownPath = subscriptionPath(`sub_ecdx-none-${randomDigits(8)}`);
-        expectRefusal(t, await t.http.get(unknownPath), 404, 'subscription-not-found', { requirementId, what: `GET ${unknownPath} (never created)` });
+        expectRefusal(t, await t.http.get(unknownPath), 404, 'subscription-not-found', {
+          requirementId,
+          what: M.neverCreated({ request: `GET ${unknownPath}` }),
+        });
 
         const deleted = await t.http.delete(path);
         if (deleted.status === 204) created.length = 0;
-        t.assert(deleted.status === 204, `DELETE ${path}: expected HTTP 204, got ${deleted.status}`, { requirementId: 'ECDX-PSH-006' });
-        expectRefusal(t, await t.http.get(path), 404, 'subscription-not-found', { requirementId, what: `GET ${path} after DELETE` });
+        t.assert(deleted.status === 204, M.expectedHttp({ request: `DELETE ${path}`, expected: 204, status: deleted.status }), {
+          requirementId: 'ECDX-PSH-006',
+        });
+        expectRefusal(t, await t.http.get(path), 404, 'subscription-not-found', { requirementId, what: M.getAfterDelete({ path }) });
         const again = { requirementId: 'ECDX-PSH-029' };
-        expectRefusal(t, await t.http.delete(unknownPath), 404, 'subscription-not-found', { ...again, what: `DELETE ${unknownPath} (never created)` });
-        expectRefusal(t, await t.http.delete(path), 404, 'subscription-not-found', { ...again, what: `DELETE ${path} a second time` });
+        expectRefusal(t, await t.http.delete(unknownPath), 404, 'subscription-not-found', {
+          ...again,
+          what: M.neverCreated({ request: `DELETE ${unknownPath}` }),
+        });
+        expectRefusal(t, await t.http.delete(path), 404, 'subscription-not-found', { ...again, what: M.deleteAgain({ path }) });
       } finally {
         await unsubscribeAll(t, created);
       }

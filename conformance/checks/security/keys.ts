@@ -23,6 +23,8 @@ import { DEMO_PUSH_SUBSCRIPTION_ID, demoPushKey } from '../../kit/pushes.ts';
 import { creatingRequest, HARNESS_CARRIER_CODE, probePath, shipmentBody, signatureOf } from '../../kit/requests.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
 import { timestamp } from '../../kit/time.ts';
+import { verbatim, type Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 /** Every published demo request key (all keyids begin with ecdx-demo-). */
 const DEMO_KEYS: readonly SigningKey[] = [
@@ -60,21 +62,24 @@ function urlsIn(value: unknown, pointer = '', member = ''): { pointer: string; u
 }
 
 /** Why `url` carries a credential, or undefined. `secrets` are values the harness knows to be credentials. */
-function credentialIn(url: string, secrets: readonly string[]): string | undefined {
-  if (KEY_PREFIX.test(url)) return 'a Standard Webhooks key or secret (whsec_/whsk_/whpk_)';
-  if (CREDENTIAL_PARAMETER.test(url)) return `a credential parameter (${CREDENTIAL_PARAMETER.exec(url)?.[1]}=)`;
-  if (USERINFO.test(url)) return 'user information (user:password@)';
-  if (secrets.some((s) => s.length >= 16 && url.includes(s))) return 'a signature or secret value';
+function credentialIn(url: string, secrets: readonly string[]): Bilingual | undefined {
+  if (KEY_PREFIX.test(url)) return M.webhooksKey();
+  if (CREDENTIAL_PARAMETER.test(url)) return M.credentialParameter({ name: String(CREDENTIAL_PARAMETER.exec(url)?.[1]) });
+  if (USERINFO.test(url)) return M.userInformation();
+  if (secrets.some((s) => s.length >= 16 && url.includes(s))) return M.secretValue();
   return undefined;
 }
 
-function scanUrls(t: TestContext, response: HttpResponse, what: string, secrets: readonly string[]): number {
-  const found = urlsIn(response.json).map((u) => ({ ...u, where: `${what}, member ${u.pointer}` }));
+function scanUrls(t: TestContext, response: HttpResponse, what: Bilingual, secrets: readonly string[]): number {
+  const found: { pointer: string; url: string; where: Bilingual }[] = urlsIn(response.json).map((u) => ({
+    ...u,
+    where: M.atMember({ what, pointer: u.pointer }),
+  }));
   const location = response.headers['location'];
-  if (location !== undefined) found.push({ pointer: '', url: location, where: `${what}, Location header` });
+  if (location !== undefined) found.push({ pointer: '', url: location, where: M.atLocation({ what }) });
   for (const { url, where, pointer } of found) {
     const reason = credentialIn(url, secrets);
-    t.assert(reason === undefined, reason ? `${where} puts ${reason} in a URL` : `${where}: no credential in the URL`, pointer ? { pointer } : {});
+    t.assert(reason === undefined, reason ? M.putsInUrl({ where, reason }) : M.noCredentialInUrl({ where }), pointer ? { pointer } : {});
   }
   return found.length;
 }
@@ -147,18 +152,12 @@ export const keyChecks = [
       '(`ecdx-demo-…`) and expects 401 `unknown-key`. A test deployment (claim `testMode: true`) may accept them, ' +
       'so against one the check sends nothing and ends skipped, saying why.',
     async run(t) {
-      const claim = t.need(t.claim, 'the conformance claim could not be read, so the harness cannot tell a production deployment from a test one');
-      if (claim.testMode === true) {
-        t.notApplicable(
-          'the target claims testMode: it is a test deployment, which may accept the demo credentials (ECDX-SEC-016 binds production deployments only), so they were not sent',
-        );
-      }
+      const claim = t.need(t.claim, M.claimUnreadableForProduction());
+      if (claim.testMode === true) t.notApplicable(M.testDeployment());
       for (const key of DEMO_KEYS) {
         const path = probePath(t);
         const response = await t.http.get(path, { sign: key });
-        expectRefusal(t, response, 401, 'unknown-key', {
-          what: `production deployment: GET ${path.split('?')[0]} signed with the published demo key ${key.keyid}`,
-        });
+        expectRefusal(t, response, 401, 'unknown-key', { what: M.demoKeyInProduction({ path: path.split('?')[0]!, keyid: key.keyid }) });
       }
     },
   }),
@@ -175,19 +174,19 @@ export const keyChecks = [
       const request = creatingRequest(t);
       const created = await t.http.post(request.path, request.body);
       const secrets = [...DEMO_SECRETS, ...sentSignature(created)];
-      let scanned = scanUrls(t, created, `the answer to ${request.label}`, secrets);
+      let scanned = scanUrls(t, created, M.answerTo({ request: request.label }), secrets);
       const location = created.headers['location'];
       if (created.status >= 200 && created.status < 300 && location?.startsWith('/v1/') && credentialIn(location, secrets) === undefined) {
         const read = await t.http.get(location);
-        scanned += scanUrls(t, read, `GET ${location}`, [...secrets, ...sentSignature(read)]);
+        scanned += scanUrls(t, read, verbatim(`GET ${location}`), [...secrets, ...sentSignature(read)]);
       }
       const claimUrls = urlsIn(t.rawClaim);
       const inClaim = claimUrls.flatMap(({ pointer, url }) => {
         const reason = credentialIn(url, secrets);
-        return reason ? [{ message: `the conformance claim puts ${reason} in the URL at ${pointer}`, pointer }] : [];
+        return reason ? [{ message: M.claimPutsInUrl({ reason, pointer }), pointer }] : [];
       });
       const total = scanned + claimUrls.length;
-      t.expectNone(inClaim, `${total} URL${total === 1 ? '' : 's'} scanned, none carries a credential`);
+      t.expectNone(inClaim, M.urlsScanned({ n: total }));
     },
   }),
   defineCheck({
@@ -204,41 +203,38 @@ export const keyChecks = [
       'the harness holds no usable key for is reported as not exercised. For a carrier that claims ' +
       '`carrier-tracking-pull`, reads the events of a new shipment with `limit` = `maxPageSize` and expects 200.',
     async run(t) {
-      const claim = t.need(t.claim, 'the conformance claim could not be read');
+      const claim = t.need(t.claim, M.claimUnreadable());
       const path = probePath(t);
       const own = await t.http.get(path);
-      const ownSignature = t.need(signatureOf(own), 'the harness could not read back its own signature parameters');
-      t.precondition(
-        own.status !== 401,
-        `a GET signed with the harness's own ${ownSignature.alg} key (keyid ${ownSignature.keyid}) was refused with 401, so the target does not know the harness's key`,
-      );
-      const harnessRole = t.role === 'carrier' ? 'platform' : 'carrier';
+      const ownSignature = t.need(signatureOf(own), M.noOwnSignature());
+      t.precondition(own.status !== 401, M.ownKeyRefusedClaim({ alg: ownSignature.alg, keyid: ownSignature.keyid }));
+      const harnessRole = t.role === 'carrier' ? M.platformRole() : M.carrierRole();
       for (const alg of claim.signatureAlgorithms) {
         if (ownSignature.alg === alg) {
-          t.assert(own.status !== 401, `GET ${path.split('?')[0]} signed with ${alg} (keyid ${ownSignature.keyid}) is accepted (got ${own.status})`);
+          t.assert(own.status !== 401, M.algAccepted({ path: path.split('?')[0]!, alg, keyid: ownSignature.keyid, status: own.status }));
         } else if (t.secondKey?.alg === alg) {
           const response = await t.http.get(probePath(t), { sign: t.secondKey });
-          t.assert(
-            response.status !== 401,
-            `the claim lists ${alg}, so GET ${path.split('?')[0]} correctly signed with ${alg} (keyid ${t.secondKey.keyid}) is accepted: got ${response.status}`,
-          );
+          t.assert(response.status !== 401, M.secondAlgAccepted({ alg, path: path.split('?')[0]!, keyid: t.secondKey.keyid, status: response.status }));
         } else {
-          t.blocked(`${alg} is listed, but the harness holds no ${alg} key for the ${harnessRole} role, so it was not exercised`);
+          t.blocked(M.algNotExercised({ alg, role: harnessRole }));
         }
       }
       if (t.role === 'platform' && claim.classes.some((c) => c.endsWith('/platform-tracking-receiver'))) {
         for (const scheme of claim.webhookSignatureSchemes) {
           if (claim.testMode !== true) {
-            t.blocked(
-              `the push scheme ${scheme} is listed, but the harness holds only the demo push keys, which a production deployment refuses, so it was not exercised`,
-            );
+            t.blocked(M.pushSchemeInProduction({ scheme }));
             continue;
           }
           const response = await push(t, pushBatch(t), demoPushKey(scheme));
-          t.precondition(response !== undefined, `the push signed with ${scheme} was not answered within ${t.timeoutMs} ms`);
+          t.precondition(response !== undefined, M.pushNotAnswered({ scheme, ms: t.timeoutMs }));
           t.assert(
             response!.status >= 200 && response!.status < 300,
-            `the claim lists ${scheme}, so a valid push of the demo carrier's subscription ${DEMO_PUSH_SUBSCRIPTION_ID} signed with ${scheme === 'v1' ? 'its published v1 secret' : "the demo carrier's v1a key"} alone is accepted: expected 2xx, got ${response!.status}`,
+            M.pushAccepted({
+              scheme,
+              subscription: DEMO_PUSH_SUBSCRIPTION_ID,
+              key: scheme === 'v1' ? M.publishedV1Secret() : M.demoV1aKey(),
+              status: response!.status,
+            }),
           );
         }
       }
@@ -246,15 +242,9 @@ export const keyChecks = [
       if (t.role !== 'carrier' || !pulls) return;
       const created = await t.http.post('/v1/shipments', shipmentBody(t));
       const waybillNo = (created.json as { waybillNo?: unknown } | undefined)?.waybillNo;
-      t.precondition(
-        created.status === 201 && typeof waybillNo === 'string',
-        `POST /v1/shipments was answered ${created.status}, so there is no waybill to read a page of`,
-      );
+      t.precondition(created.status === 201 && typeof waybillNo === 'string', M.noWaybillForPage({ status: created.status }));
       const page = await t.http.get(`/v1/shipments/${encodeURIComponent(waybillNo as string)}/events?limit=${claim.maxPageSize}`);
-      t.assert(
-        page.status === 200,
-        `the claim publishes maxPageSize ${claim.maxPageSize}, so GET …/events?limit=${claim.maxPageSize} is served: expected HTTP 200, got ${page.status}`,
-      );
+      t.assert(page.status === 200, M.maxPageServed({ size: claim.maxPageSize, status: page.status }));
     },
   }),
 ];

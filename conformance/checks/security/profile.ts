@@ -8,9 +8,10 @@ import { contentDigest } from '../../../protocol/index.ts';
 import { defineCheck } from '../../harness/check.ts';
 import { creatingRequest } from '../../kit/requests.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
+import { M } from './messages.ts';
 import { ownSignature } from './signatures.ts';
 
-const route = (path: string) => path.split('?')[0];
+const route = (path: string) => path.split('?')[0]!;
 /** A fresh random nonce of exactly `length` characters (base64url of 12 random bytes, cut). */
 const nonceOf = (length: number) => randomBytes(12).toString('base64url').slice(0, length);
 
@@ -26,13 +27,10 @@ export const profileChecks = [
     async run(t) {
       const { path } = await ownSignature(t);
       const sixteen = await t.http.get(path, { tamper: { params: { nonce: nonceOf(16) } } });
-      t.assert(
-        sixteen.status !== 401,
-        `GET ${route(path)} signed with a 16-character nonce was answered ${sixteen.status}; a nonce of 16 characters is long enough`,
-      );
+      t.assert(sixteen.status !== 401, M.nonce16Answered({ path: route(path), status: sixteen.status }));
       const fifteen = nonceOf(15);
       const short = await t.http.get(path, { tamper: { params: { nonce: fifteen } } });
-      expectRefusal(t, short, 401, 'signature-invalid', { what: `GET ${route(path)} signed with the 15-character nonce ${fifteen}` });
+      expectRefusal(t, short, 401, 'signature-invalid', { what: M.nonce15({ path: route(path), nonce: fifteen }) });
     },
   }),
   defineCheck({
@@ -48,10 +46,10 @@ export const profileChecks = [
       const { path } = await ownSignature(t);
       const request = creatingRequest(t);
       const parameterised = await t.http.post(request.path, request.body, { tamper: { componentParams: { 'content-digest': { sf: true } } } });
-      expectRefusal(t, parameterised, 401, 'signature-invalid', { what: `${request.label} whose signature covers "content-digest";sf` });
+      expectRefusal(t, parameterised, 401, 'signature-invalid', { what: M.coversSf({ request: request.label }) });
       for (const derived of ['@status', '@ecdx-unknown']) {
         const response = await t.http.get(path, { tamper: { components: ['@method', '@target-uri', derived], componentValues: { [derived]: '200' } } });
-        expectRefusal(t, response, 401, 'signature-invalid', { what: `GET ${route(path)} whose signature covers the derived component ${derived}` });
+        expectRefusal(t, response, 401, 'signature-invalid', { what: M.coversDerived({ path: route(path), component: derived }) });
       }
     },
   }),
@@ -66,9 +64,9 @@ export const profileChecks = [
     async run(t) {
       const { path } = await ownSignature(t);
       const empty = await t.http.get(path, { headers: { 'content-digest': contentDigest('') } });
-      t.assert(empty.status !== 401, `GET ${route(path)} with the Content-Digest of zero octets was answered ${empty.status}; a matching digest is accepted`);
+      t.assert(empty.status !== 401, M.emptyDigestAnswered({ path: route(path), status: empty.status }));
       const other = await t.http.get(path, { headers: { 'content-digest': contentDigest('{}') } });
-      expectRefusal(t, other, 401, 'digest-mismatch', { what: `GET ${route(path)} without content whose Content-Digest is that of {}` });
+      expectRefusal(t, other, 401, 'digest-mismatch', { what: M.digestOfOther({ path: route(path), content: '{}' }) });
     },
   }),
 ];

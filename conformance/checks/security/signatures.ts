@@ -13,6 +13,8 @@ import type { TestContext } from '../../harness/context.ts';
 import { creatingRequest, probePath, resend, signatureOf } from '../../kit/requests.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
 import { MINUTE, readTargetClock, SECOND } from '../../kit/time.ts';
+import type { Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 const SIGNATURE_PROBLEMS: readonly ProblemSlug[] = [
   'signature-missing',
@@ -45,11 +47,8 @@ function createdOf(response: HttpResponse): number | undefined {
 export async function ownSignature(t: TestContext): Promise<{ response: HttpResponse; keyid: string; alg: string; path: string }> {
   const path = probePath(t);
   const response = await t.http.get(path);
-  t.precondition(
-    response.status !== 401,
-    `a correctly signed GET ${path.split('?')[0]} was refused with 401: the target does not accept the harness's key, so no faulty signature can be told apart`,
-  );
-  const own = t.need(signatureOf(response), 'the harness could not read back its own signature parameters');
+  t.precondition(response.status !== 401, M.ownKeyRefused({ path: path.split('?')[0]! }));
+  const own = t.need(signatureOf(response), M.noOwnSignature());
   return { response, ...own, path };
 }
 
@@ -64,12 +63,12 @@ export const signatureChecks = [
     async run(t) {
       const request = creatingRequest(t);
       const unsigned = await t.http.post(request.path, request.body, { sign: false });
-      expectRefusal(t, unsigned, 401, 'signature-missing', { what: `unsigned ${request.label}` });
+      expectRefusal(t, unsigned, 401, 'signature-missing', { what: M.unsigned({ request: request.label }) });
       const path = probePath(t);
       const get = await t.http.get(path, { sign: false });
-      expectRefusal(t, get, 401, 'signature-missing', { what: `unsigned GET ${path.split('?')[0]}` });
+      expectRefusal(t, get, 401, 'signature-missing', { what: M.unsigned({ request: `GET ${path.split('?')[0]}` }) });
       const otherLabel = await t.http.post(request.path, request.fresh(), { tamper: { label: 'gateway' } });
-      expectRefusal(t, otherLabel, 401, 'signature-missing', { what: `${request.label} signed only under the label gateway` });
+      expectRefusal(t, otherLabel, 401, 'signature-missing', { what: M.signedOnlyAsGateway({ request: request.label }) });
     },
   }),
   defineCheck({
@@ -84,7 +83,7 @@ export const signatureChecks = [
       const all = ['@method', '@target-uri', 'content-type', 'content-digest', 'idempotency-key'];
       for (const left of ['content-digest', 'idempotency-key', 'content-type', '@target-uri']) {
         const response = await t.http.post(request.path, request.fresh(), { tamper: { components: all.filter((c) => c !== left) } });
-        expectRefusal(t, response, 401, 'signature-invalid', { what: `${request.label} whose signature does not cover ${left}` });
+        expectRefusal(t, response, 401, 'signature-invalid', { what: M.notCovering({ request: request.label, component: left }) });
       }
     },
   }),
@@ -100,7 +99,7 @@ export const signatureChecks = [
       const request = creatingRequest(t);
       const swapped = encode(request.fresh());
       const tampered = await t.http.post(request.path, request.body, { afterSigning: () => swapped });
-      expectRefusal(t, tampered, 401, 'digest-mismatch', { what: `${request.label} whose body was replaced after signing` });
+      expectRefusal(t, tampered, 401, 'digest-mismatch', { what: M.bodyReplaced({ request: request.label }) });
 
       // Signed without content (so without Content-Digest), the content added afterwards.
       const content = encode(request.fresh());
@@ -110,12 +109,12 @@ export const signatureChecks = [
         headers: { 'content-type': 'application/json' },
         afterSigning: () => content,
       });
-      expectRefusal(t, undigested, 401, 'digest-mismatch', { what: `${request.label} with content but no Content-Digest` });
+      expectRefusal(t, undigested, 401, 'digest-mismatch', { what: M.contentWithoutDigest({ request: request.label }) });
 
       const body = request.fresh();
       const sha512 = createHash('sha512').update(encode(body)).digest('base64');
       const noSha256 = await t.http.post(request.path, body, { headers: { 'content-digest': `sha-512=:${sha512}:` } });
-      expectRefusal(t, noSha256, 401, 'digest-mismatch', { what: `${request.label} whose Content-Digest has only a sha-512 member` });
+      expectRefusal(t, noSha256, 401, 'digest-mismatch', { what: M.onlySha512({ request: request.label }) });
     },
   }),
   defineCheck({
@@ -131,22 +130,22 @@ export const signatureChecks = [
     async run(t) {
       const request = creatingRequest(t);
       const outside = OUTSIDE_SKEW_S * SECOND;
-      const cases: [string, (now: number) => number][] = [
-        [`signed ${OUTSIDE_SKEW_S} s ahead of the target's clock`, (now) => now + outside],
+      const cases: [Bilingual, (now: number) => number][] = [
+        [M.signedAhead({ request: request.label, seconds: OUTSIDE_SKEW_S }), (now) => now + outside],
         [
-          `whose signature expired ${OUTSIDE_SKEW_S} s ago (signed ${MAX_SIGNATURE_LIFETIME_SECONDS + OUTSIDE_SKEW_S} s ago)`,
+          M.expiredAgo({ request: request.label, seconds: OUTSIDE_SKEW_S, signedAgo: MAX_SIGNATURE_LIFETIME_SECONDS + OUTSIDE_SKEW_S }),
           (now) => now - MAX_SIGNATURE_LIFETIME_SECONDS * SECOND - outside,
         ],
-        ['signed 10 minutes in the future', (now) => now + 10 * MINUTE],
-        [`signed 10 minutes ago (expires ${MAX_SIGNATURE_LIFETIME_SECONDS} s later)`, (now) => now - 10 * MINUTE],
+        [M.signedInFuture({ request: request.label }), (now) => now + 10 * MINUTE],
+        [M.signedTenMinutesAgo({ request: request.label, seconds: MAX_SIGNATURE_LIFETIME_SECONDS }), (now) => now - 10 * MINUTE],
       ];
-      for (const [how, signAt] of cases) {
+      for (const [what, signAt] of cases) {
         const response = await t.http.post(request.path, request.fresh(), { signAt: signAt(await readTargetClock(t)) });
-        expectRefusal(t, response, 401, 'signature-expired', { what: `${request.label} ${how}` });
+        expectRefusal(t, response, 401, 'signature-expired', { what });
       }
       const created = Math.floor((await readTargetClock(t)) / SECOND);
       const long = await t.http.post(request.path, request.fresh(), { signAt: created * SECOND, tamper: { params: { expires: created + 3600 } } });
-      expectRefusal(t, long, 401, 'signature-invalid', { what: `${request.label} whose signature claims 3600 s of validity` });
+      expectRefusal(t, long, 401, 'signature-invalid', { what: M.longValidity({ request: request.label }) });
     },
   }),
   defineCheck({
@@ -160,12 +159,12 @@ export const signatureChecks = [
     async run(t) {
       const request = creatingRequest(t);
       const first = await t.http.post(request.path, request.body);
-      t.precondition(first.status !== 401, `the correctly signed ${request.label} was refused with 401, so a replay of it shows nothing`);
+      t.precondition(first.status !== 401, M.replayPointless({ request: request.label }));
       const replay = await resend(t, first);
-      expectRefusal(t, replay, 401, 'nonce-replayed', { what: `${request.label} replayed with the same signature` });
+      expectRefusal(t, replay, 401, 'nonce-replayed', { what: M.replayed({ request: request.label }) });
       const own = await ownSignature(t);
       const replayedGet = await resend(t, own.response);
-      expectRefusal(t, replayedGet, 401, 'nonce-replayed', { what: `GET ${own.path.split('?')[0]} replayed with the same signature` });
+      expectRefusal(t, replayedGet, 401, 'nonce-replayed', { what: M.replayed({ request: `GET ${own.path.split('?')[0]}` }) });
     },
   }),
   defineCheck({
@@ -183,15 +182,15 @@ export const signatureChecks = [
       t.requireTestMode();
       const path = probePath(t);
       const first = await t.http.get(path, { signAt: await readTargetClock(t) });
-      t.precondition(first.status !== 401, `a correctly signed GET ${path.split('?')[0]} was refused with 401, so a replay of it shows nothing`);
-      const created = t.need(createdOf(first), 'the harness could not read back the created parameter of its own signature');
-      const what = `GET ${path.split('?')[0]} replayed`;
+      t.precondition(first.status !== 401, M.replayPointlessGet({ path: path.split('?')[0]! }));
+      const created = t.need(createdOf(first), M.noOwnCreated());
+      const request = `GET ${path.split('?')[0]}`;
       await t.advanceClock(Math.max(SECOND, created + LATE_IN_WINDOW_S * SECOND - (await readTargetClock(t))));
-      expectRefusal(t, await resend(t, first), 401, 'nonce-replayed', { what: `${what} ${LATE_IN_WINDOW_S} s after its signature was created` });
+      expectRefusal(t, await resend(t, first), 401, 'nonce-replayed', { what: M.replayedAfterCreated({ request, seconds: LATE_IN_WINDOW_S }) });
       const expires = created + MAX_SIGNATURE_LIFETIME_SECONDS * SECOND;
       await t.advanceClock(Math.max(SECOND, expires + AFTER_EXPIRY_S * SECOND - (await readTargetClock(t))));
       expectRefusal(t, await resend(t, first), 401, ['nonce-replayed', 'signature-expired'], {
-        what: `${what} ${AFTER_EXPIRY_S} s after its signature expired`,
+        what: M.replayedAfterExpired({ request, seconds: AFTER_EXPIRY_S }),
       });
     },
   }),
@@ -207,15 +206,15 @@ export const signatureChecks = [
       const own = await ownSignature(t);
       const stranger = generateEd25519SigningKey(`ecdx-conformance-unregistered-${Date.now().toString(36)}`);
       const unknownGet = await t.http.get(probePath(t), { sign: stranger });
-      expectRefusal(t, unknownGet, 401, 'unknown-key', { what: `GET signed with the unregistered keyid ${stranger.keyid}` });
+      expectRefusal(t, unknownGet, 401, 'unknown-key', { what: M.unregisteredKeyid({ request: 'GET', keyid: stranger.keyid }) });
       const request = creatingRequest(t);
       const unknownPost = await t.http.post(request.path, request.body, { sign: stranger });
-      expectRefusal(t, unknownPost, 401, 'unknown-key', { what: `${request.label} signed with the unregistered keyid ${stranger.keyid}` });
+      expectRefusal(t, unknownPost, 401, 'unknown-key', { what: M.unregisteredKeyid({ request: request.label, keyid: stranger.keyid }) });
       const foreignAlg = await t.http.get(probePath(t), { tamper: { params: { alg: 'rsa-pss-sha512' } } });
-      expectRefusal(t, foreignAlg, 401, 'signature-invalid', { what: 'GET whose signature declares alg rsa-pss-sha512' });
+      expectRefusal(t, foreignAlg, 401, 'signature-invalid', { what: M.declaresAlg({ request: 'GET', alg: 'rsa-pss-sha512' }) });
       const other = own.alg === 'ed25519' ? 'hmac-sha256' : 'ed25519';
       const mismatched = await t.http.get(probePath(t), { tamper: { params: { alg: other } } });
-      expectRefusal(t, mismatched, 401, 'signature-invalid', { what: `GET signed with the ${own.alg} key ${own.keyid} but declaring alg ${other}` });
+      expectRefusal(t, mismatched, 401, 'signature-invalid', { what: M.algMismatch({ request: 'GET', alg: own.alg, keyid: own.keyid, other }) });
     },
   }),
   defineCheck({
@@ -230,10 +229,10 @@ export const signatureChecks = [
       const own = await ownSignature(t);
       const impostor = own.alg === 'hmac-sha256' ? generateHmacKey(own.keyid) : generateEd25519SigningKey(own.keyid);
       const get = await t.http.get(probePath(t), { sign: impostor });
-      expectRefusal(t, get, 401, 'signature-invalid', { what: `GET signed under keyid ${own.keyid} with another ${own.alg} key` });
+      expectRefusal(t, get, 401, 'signature-invalid', { what: M.impostorKey({ request: 'GET', keyid: own.keyid, alg: own.alg }) });
       const request = creatingRequest(t);
       const post = await t.http.post(request.path, request.body, { sign: impostor });
-      expectRefusal(t, post, 401, 'signature-invalid', { what: `${request.label} signed under keyid ${own.keyid} with another ${own.alg} key` });
+      expectRefusal(t, post, 401, 'signature-invalid', { what: M.impostorKey({ request: request.label, keyid: own.keyid, alg: own.alg }) });
     },
   }),
   defineCheck({
@@ -244,11 +243,11 @@ export const signatureChecks = [
       'Reads the conformance claim: `signatureAlgorithms` should list `ed25519`, and a carrier that lists push ' +
       'signature schemes should list `v1a`. A warning otherwise (the requirement is a SHOULD).',
     async run(t) {
-      const claim = t.need(t.claim, 'the conformance claim could not be read');
-      t.assert(claim.signatureAlgorithms.includes('ed25519'), `signatureAlgorithms lists ed25519 (it lists ${claim.signatureAlgorithms.join(', ')})`);
+      const claim = t.need(t.claim, M.claimUnreadable());
+      t.assert(claim.signatureAlgorithms.includes('ed25519'), M.listsEd25519({ listed: claim.signatureAlgorithms.join(', ') }));
       const schemes = claim.webhookSignatureSchemes ?? [];
       if (claim.role === 'carrier' && schemes.length > 0) {
-        t.assert(schemes.includes('v1a'), `webhookSignatureSchemes lists v1a (it lists ${schemes.join(', ')})`);
+        t.assert(schemes.includes('v1a'), M.listsV1a({ listed: schemes.join(', ') }));
       }
     },
   }),
@@ -263,20 +262,17 @@ export const signatureChecks = [
     async run(t) {
       const request = creatingRequest(t);
       const correct = await t.http.post(request.path, request.body, { sign: false });
-      t.precondition(
-        correct.status === 401,
-        `an unsigned but otherwise correct ${request.label} was answered ${correct.status}, not 401 (ECDX-SEC-002), so the order of the checks cannot be observed`,
-      );
+      t.precondition(correct.status === 401, M.unsignedCorrectNot401({ request: request.label, status: correct.status }));
       const malformed = await t.http.post(request.path, undefined, {
         sign: false,
         rawBody: '{"unfinished": ',
         headers: { 'content-type': 'application/json' },
       });
-      expectRefusal(t, malformed, 401, SIGNATURE_PROBLEMS, { what: `unsigned ${request.label} with malformed JSON` });
+      expectRefusal(t, malformed, 401, SIGNATURE_PROBLEMS, { what: M.unsignedMalformed({ request: request.label }) });
       const invalid = await t.http.post(request.path, { unexpected: true }, { sign: false });
-      expectRefusal(t, invalid, 401, SIGNATURE_PROBLEMS, { what: `unsigned ${request.label} with a body that breaks its schema` });
+      expectRefusal(t, invalid, 401, SIGNATURE_PROBLEMS, { what: M.unsignedSchemaBreak({ request: request.label }) });
       const keyless = await t.http.post(request.path, request.fresh(), { sign: false, idempotencyKey: false });
-      expectRefusal(t, keyless, 401, SIGNATURE_PROBLEMS, { what: `unsigned ${request.label} without an Idempotency-Key` });
+      expectRefusal(t, keyless, 401, SIGNATURE_PROBLEMS, { what: M.unsignedWithoutKey({ request: request.label }) });
     },
   }),
 ];

@@ -10,8 +10,9 @@ import type { Finding, TestContext } from '../../harness/context.ts';
 import { checkProperty, drawnOnce, expectGeneratedRefusals, fullInstance, leaveOutAlike, shown } from '../../kit/generated.ts';
 import { shippingDataArbitrary } from '../../kit/generated-shipping.ts';
 import { describeDifference } from '../../kit/json.ts';
-import { problemSummary } from '../../kit/refusals.ts';
+import { problemSummary, problemSummaryText } from '../../kit/refusals.ts';
 import { cancellationPath, createShipment, postShipment, shipmentPath, type ShipmentBody } from '../../kit/shipping-data.ts';
+import { M } from './messages.ts';
 import { requirementOfBreak } from './vectors.ts';
 
 /** Members a valid request left out that a refusal named: the target made an optional member a condition (ECDX-SHP-006). */
@@ -99,11 +100,7 @@ export const generatedShippingChecks = [
       const from = t.evidence.length;
       const failed = await checkProperty(t, shippingDataArbitrary(t), (body) => heldAsSent(t, body));
       leaveOutAlike(t, from, (status) => status >= 200 && status < 300);
-      t.expectNone(
-        failed ? [failed] : [],
-        `all ${t.fuzzRuns} generated valid ShipmentRequests (seed ${t.seed}) were accepted and held member for member as sent`,
-        { requirementId: 'ECDX-SHP-007' },
-      );
+      t.expectNone(failed ? [failed] : [], M.allGeneratedHeld({ n: t.fuzzRuns, seed: t.seed }), { requirementId: 'ECDX-SHP-007' });
     },
   }),
   defineCheck({
@@ -129,9 +126,9 @@ export const generatedShippingChecks = [
         requirement: 'ECDX-SHP-012',
       });
       const read = await t.http.get(shipmentPath(waybillNo));
-      t.precondition(read.status === 200, `GET ${shipmentPath(waybillNo)} answered ${read.status}${problemSummary(read)}`);
+      t.precondition(read.status === 200, M.getAnswered({ path: shipmentPath(waybillNo), status: read.status, problem: problemSummaryText(read) }));
       const status = (read.json as Shipment | undefined)?.status;
-      t.assert(status === 'CREATED', `after the refused cancellations the shipment is still CREATED (got ${String(status)})`);
+      t.assert(status === 'CREATED', M.stillCreated({ status: String(status) }));
     },
   }),
 ];

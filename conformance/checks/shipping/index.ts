@@ -5,6 +5,7 @@ import { PROHIBITED_CONTENTS_CATEGORIES, ACCEPTED_SHIPMENT_STATUSES, type Shipme
 import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
+import { joinTexts, type Text } from '../../i18n/text.ts';
 import {
   cancellationPath,
   cancellationRequest,
@@ -21,13 +22,14 @@ import {
 import { expectRefusalNaming, timeInconsistencies } from '../../kit/shipping-refusals.ts';
 import { targetCarrierCode } from '../../kit/claim.ts';
 import { describeDifference } from '../../kit/json.ts';
-import { expectRefusal, problemSummary } from '../../kit/refusals.ts';
+import { expectRefusal, problemSummaryText } from '../../kit/refusals.ts';
 import { DAY, HOUR } from '../../kit/time.ts';
 import { generatedShippingChecks } from './generated.ts';
+import { M } from './messages.ts';
 import { shippingVectorChecks } from './vectors.ts';
 
 /** A Shipment answer: the status, then a valid Shipment. */
-function expectShipment(t: TestContext, response: HttpResponse, status: number, what: string): Shipment {
+function expectShipment(t: TestContext, response: HttpResponse, status: number, what: Text): Shipment {
   t.expectStatus(response, status, what);
   return t.expectSchema<Shipment>(response, 'Shipment', what);
 }
@@ -35,12 +37,9 @@ function expectShipment(t: TestContext, response: HttpResponse, status: number, 
 /** Cancel a shipment the check created; precondition-failed unless it ends CANCELLED with cancelledAt. */
 async function cancelled(t: TestContext, waybillNo: string): Promise<Shipment> {
   const response = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
-  t.precondition(response.status === 200, `the cancellation of a new shipment answered ${response.status}${problemSummary(response)} (see ECDX-SHP-009)`);
+  t.precondition(response.status === 200, M.newCancellationAnswered({ status: response.status, problem: problemSummaryText(response) }));
   const shipment = response.json as Shipment | undefined;
-  t.precondition(
-    shipment?.status === 'CANCELLED' && typeof shipment.cancelledAt === 'string',
-    'the cancellation of a new shipment did not answer a CANCELLED Shipment with cancelledAt (see ECDX-SHP-009)',
-  );
+  t.precondition(shipment?.status === 'CANCELLED' && typeof shipment.cancelledAt === 'string', M.newCancellationNotCancelled());
   return shipment!;
 }
 
@@ -61,14 +60,14 @@ async function acceptedShipment(t: TestContext): Promise<{ waybillNo: string; st
   for (const hours of [6, 18]) {
     await t.advanceClock(hours * HOUR);
     response = await t.http.get(shipmentPath(waybillNo));
-    t.precondition(response.status === 200, `GET /v1/shipments/${waybillNo} answered ${response.status}${problemSummary(response)}`);
+    t.precondition(
+      response.status === 200,
+      M.getAnswered({ path: `/v1/shipments/${waybillNo}`, status: response.status, problem: problemSummaryText(response) }),
+    );
     status = (response.json as { status?: unknown } | undefined)?.status;
     if (typeof status === 'string' && ACCEPTED.includes(status)) return { waybillNo, status, response };
   }
-  t.precondition(
-    false,
-    `24 hours after creation the parcel on the regular path is still not accepted (status ${String(status)}), so there is no accepted shipment to work with`,
-  );
+  t.precondition(false, M.notAcceptedAfterADay({ status: String(status) }));
   throw new Error('unreachable: the precondition ended the check');
 }
 
@@ -84,22 +83,19 @@ const coreChecks = [
     async run(t) {
       const request = shipmentRequest(t);
       const response = await postShipment(t, request);
-      const shipment = expectShipment(t, response, 201, 'POST /v1/shipments with valid shipping data');
-      t.assert(shipment.status === 'CREATED', `the new shipment is in status CREATED (got ${shipment.status})`);
+      const shipment = expectShipment(t, response, 201, M.labelValidPost());
+      t.assert(shipment.status === 'CREATED', M.newShipmentCreated({ status: String(shipment.status) }));
       const difference = describeDifference(request, shipment.request);
-      t.assert(
-        difference === undefined,
-        difference ? `the shipment's request is not the request sent: ${difference}` : 'the shipment carries the request as sent, member by member',
-      );
+      t.assert(difference === undefined, difference ? M.requestNotAsSent({ difference }) : M.requestAsSent());
       const location = response.headers['location'];
-      t.assert(location !== undefined && location !== '', 'the 201 answer carries a Location header');
+      t.assert(location !== undefined && location !== '', M.locationHeader());
       let path = '';
       try {
         path = decodeURIComponent(new URL(location!, response.sent.url).pathname);
       } catch {
         path = location!;
       }
-      t.assert(path.endsWith(`/v1/shipments/${shipment.waybillNo}`), `the Location header names /v1/shipments/${shipment.waybillNo} (got ${location})`);
+      t.assert(path.endsWith(`/v1/shipments/${shipment.waybillNo}`), M.locationNames({ waybillNo: String(shipment.waybillNo), location: String(location) }));
     },
   }),
   defineCheck({
@@ -113,9 +109,9 @@ const coreChecks = [
       const order = orderId();
       const first = await createShipment(t, { platformOrderId: order });
       const second = await createShipment(t, { platformOrderId: order, contents: [{ name: '运动短裤', category: 'CLOTHING_FOOTWEAR', quantity: 1 }] });
-      t.assert(first.waybillNo !== second.waybillNo, `two shipments of order ${order} got different waybill numbers (both got ${first.waybillNo})`);
+      t.assert(first.waybillNo !== second.waybillNo, M.differentWaybills({ order, waybillNo: first.waybillNo }));
       const read = await t.http.get(shipmentPath(first.waybillNo));
-      t.assert(read.status === 200, `the first shipment ${first.waybillNo} is still held after the second was created (GET answered ${read.status})`);
+      t.assert(read.status === 200, M.firstStillHeld({ waybillNo: first.waybillNo, status: read.status }));
     },
   }),
   defineCheck({
@@ -168,10 +164,7 @@ const coreChecks = [
       'optional member a condition of accepting shipping data.',
     async run(t) {
       const response = await postShipment(t, minimalShipmentRequest(t));
-      t.assert(
-        response.status === 201,
-        `POST /v1/shipments with only the required members: expected HTTP 201, got ${response.status}${problemSummary(response)}`,
-      );
+      t.assert(response.status === 201, M.minimalExpected201({ status: response.status, problem: problemSummaryText(response) }));
     },
   }),
   defineCheck({
@@ -187,13 +180,13 @@ const coreChecks = [
       const created = await shared();
       const response = await t.http.get(shipmentPath(created.waybillNo));
       const shipment = expectShipment(t, response, 200, `GET /v1/shipments/${created.waybillNo}`);
-      t.assert(shipment.waybillNo === created.waybillNo, `the shipment read has waybill number ${created.waybillNo} (got ${shipment.waybillNo})`);
-      t.assert(sameInstant(shipment.createdAt, created.shipment.createdAt), `createdAt is still ${created.shipment.createdAt} (got ${shipment.createdAt})`);
-      const difference = describeDifference(created.request, shipment.request);
+      t.assert(shipment.waybillNo === created.waybillNo, M.readWaybillNo({ expected: created.waybillNo, got: String(shipment.waybillNo) }));
       t.assert(
-        difference === undefined,
-        difference ? `the request held is not the request accepted: ${difference}` : 'the request held equals the request accepted, member by member',
+        sameInstant(shipment.createdAt, created.shipment.createdAt),
+        M.createdAtStill({ expected: String(created.shipment.createdAt), got: String(shipment.createdAt) }),
       );
+      const difference = describeDifference(created.request, shipment.request);
+      t.assert(difference === undefined, difference ? M.heldNotAccepted({ difference }) : M.heldEqualsAccepted());
     },
   }),
   defineCheck({
@@ -204,9 +197,9 @@ const coreChecks = [
     async run(t) {
       const waybillNo = unknownWaybillNo();
       const read = await t.http.get(shipmentPath(waybillNo));
-      expectRefusal(t, read, 404, 'not-found', { what: `GET /v1/shipments/${waybillNo} (never issued)` });
+      expectRefusal(t, read, 404, 'not-found', { what: M.neverIssued({ request: `GET /v1/shipments/${waybillNo}` }) });
       const cancel = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
-      expectRefusal(t, cancel, 404, 'not-found', { what: `POST /v1/shipments/${waybillNo}/cancellation (never issued)` });
+      expectRefusal(t, cancel, 404, 'not-found', { what: M.neverIssued({ request: `POST /v1/shipments/${waybillNo}/cancellation` }) });
     },
   }),
   defineCheck({
@@ -220,14 +213,14 @@ const coreChecks = [
       const { waybillNo } = await createShipment(t);
       const response = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
       const shipment = expectShipment(t, response, 200, `POST /v1/shipments/${waybillNo}/cancellation`);
-      t.assert(shipment.status === 'CANCELLED', `the cancellation answers status CANCELLED (got ${shipment.status})`);
-      t.assert(typeof shipment.cancelledAt === 'string', 'the cancellation answers cancelledAt');
+      t.assert(shipment.status === 'CANCELLED', M.cancellationStatus({ status: String(shipment.status) }));
+      t.assert(typeof shipment.cancelledAt === 'string', M.cancellationCancelledAt());
       const read = await t.http.get(shipmentPath(waybillNo));
-      const held = expectShipment(t, read, 200, `GET /v1/shipments/${waybillNo} after the cancellation`);
-      t.assert(held.status === 'CANCELLED', `after the cancellation, GET reports status CANCELLED (got ${held.status})`);
+      const held = expectShipment(t, read, 200, M.labelGetAfterCancellation({ waybillNo }));
+      t.assert(held.status === 'CANCELLED', M.afterCancellationStatus({ status: String(held.status) }));
       t.assert(
         sameInstant(held.cancelledAt, shipment.cancelledAt),
-        `after the cancellation, GET reports cancelledAt ${shipment.cancelledAt} (got ${held.cancelledAt ?? 'none'})`,
+        M.afterCancellationCancelledAt({ expected: String(shipment.cancelledAt), got: held.cancelledAt ?? M.none() }),
       );
     },
   }),
@@ -244,17 +237,14 @@ const coreChecks = [
       const first = await cancelled(t, waybillNo);
       await t.sleep(1_100);
       const response = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
-      const again = expectShipment(t, response, 200, `a second POST /v1/shipments/${waybillNo}/cancellation`);
-      t.assert(again.status === 'CANCELLED', `the repeated cancellation answers status CANCELLED (got ${again.status})`);
+      const again = expectShipment(t, response, 200, M.labelSecondCancellation({ waybillNo }));
+      t.assert(again.status === 'CANCELLED', M.repeatedStatus({ status: String(again.status) }));
       t.assert(
         sameInstant(again.cancelledAt, first.cancelledAt),
-        `the repeated cancellation keeps cancelledAt ${first.cancelledAt} (got ${again.cancelledAt ?? 'none'})`,
+        M.repeatedKeepsCancelledAt({ expected: String(first.cancelledAt), got: again.cancelledAt ?? M.none() }),
       );
       const difference = describeDifference(first, again);
-      t.assert(
-        difference === undefined,
-        difference ? `the repeated cancellation changed the shipment: ${difference}` : 'the repeated cancellation answers the shipment unchanged',
-      );
+      t.assert(difference === undefined, difference ? M.repeatedChanged({ difference }) : M.repeatedUnchanged());
     },
   }),
   defineCheck({
@@ -267,26 +257,27 @@ const coreChecks = [
       '`updatedAt` no earlier than any other time in it.',
     async run(t) {
       const request = shipmentRequest(t);
-      const answers: [string, () => Promise<HttpResponse>, number][] = [];
+      const answers: [Text, () => Promise<HttpResponse>, number][] = [];
       const created = await postShipment(t, request);
-      t.precondition(created.status === 201, `POST /v1/shipments with valid shipping data answered ${created.status} (see ECDX-SHP-001)`);
+      t.precondition(created.status === 201, M.validPostAnswered({ status: created.status }));
       const waybillNo = (created.json as { waybillNo?: unknown } | undefined)?.waybillNo;
-      t.precondition(typeof waybillNo === 'string', 'the answer to POST /v1/shipments names no waybillNo');
-      answers.push(['GET', () => t.http.get(shipmentPath(waybillNo as string)), 200]);
-      answers.push(['the cancellation', () => t.http.post(cancellationPath(waybillNo as string), cancellationRequest()), 200]);
-      const judge = (response: HttpResponse, what: string) => {
+      t.precondition(typeof waybillNo === 'string', M.noWaybillNo());
+      answers.push([M.labelGetOf({ waybillNo: waybillNo as string }), () => t.http.get(shipmentPath(waybillNo as string)), 200]);
+      answers.push([
+        M.labelCancellationOf({ waybillNo: waybillNo as string }),
+        () => t.http.post(cancellationPath(waybillNo as string), cancellationRequest()),
+        200,
+      ]);
+      const judge = (response: HttpResponse, what: Text) => {
         const shipment = t.expectSchema<Shipment>(response, 'Shipment', what);
         const found = timeInconsistencies(shipment);
-        t.assert(
-          found.length === 0,
-          found.length ? `${what}: the shipment's times contradict each other: ${found.join('; ')}` : `${what}: the shipment's times are consistent`,
-        );
+        t.assert(found.length === 0, found.length ? M.timesContradict({ what, found: joinTexts(found, M.semicolon()) }) : M.timesConsistent({ what }));
       };
       judge(created, 'POST /v1/shipments');
       for (const [what, send, status] of answers) {
         const response = await send();
-        t.precondition(response.status === status, `${what} of ${waybillNo} answered ${response.status}${problemSummary(response)}`);
-        judge(response, `${what} of ${waybillNo}`);
+        t.precondition(response.status === status, M.labelAnswered({ what, status: response.status, problem: problemSummaryText(response) }));
+        judge(response, what);
       }
     },
   }),
@@ -305,12 +296,15 @@ const testModeChecks = [
     async run(t) {
       const { waybillNo, status } = await acceptedShipment(t);
       const response = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
-      expectRefusal(t, response, 409, 'shipment-already-accepted', { what: `POST /v1/shipments/${waybillNo}/cancellation of a shipment in status ${status}` });
+      expectRefusal(t, response, 409, 'shipment-already-accepted', { what: M.labelCancellationInStatus({ waybillNo, status }) });
       const after = await t.http.get(shipmentPath(waybillNo));
-      const shipment = expectShipment(t, after, 200, `GET /v1/shipments/${waybillNo} after the refused cancellation`);
+      const shipment = expectShipment(t, after, 200, M.labelGetAfterRefused({ waybillNo }));
       t.assert(
         shipment.status !== 'CANCELLED' && shipment.cancelledAt === undefined,
-        `the refused cancellation left the shipment as it was (now status ${shipment.status}${shipment.cancelledAt ? `, cancelledAt ${shipment.cancelledAt}` : ''})`,
+        M.refusedLeftAsItWas({
+          status: String(shipment.status),
+          cancelledAt: shipment.cancelledAt ? M.cancelledAtNow({ cancelledAt: shipment.cancelledAt }) : '',
+        }),
       );
     },
   }),
@@ -325,13 +319,13 @@ const testModeChecks = [
       'later than `acceptedAt` and `updatedAt` no earlier than either.',
     async run(t) {
       const { waybillNo, response } = await acceptedShipment(t);
-      const shipment = t.expectSchema<Shipment>(response, 'Shipment', `GET /v1/shipments/${waybillNo} once accepted`);
+      const shipment = t.expectSchema<Shipment>(response, 'Shipment', M.labelGetOnceAccepted({ waybillNo }));
       const found = timeInconsistencies(shipment);
       t.assert(
         found.length === 0,
         found.length
-          ? `the accepted shipment's times contradict each other: ${found.join('; ')}`
-          : `the accepted shipment's times are consistent (createdAt ${shipment.createdAt}, acceptedAt ${shipment.acceptedAt})`,
+          ? M.acceptedTimesContradict({ found: joinTexts(found, M.semicolon()) })
+          : M.acceptedTimesConsistent({ createdAt: String(shipment.createdAt), acceptedAt: String(shipment.acceptedAt) }),
       );
     },
   }),
@@ -349,11 +343,11 @@ const testModeChecks = [
       const first = await cancelled(t, waybillNo);
       await t.advanceClock(2 * DAY);
       const read = await t.http.get(shipmentPath(waybillNo));
-      const held = expectShipment(t, read, 200, `GET /v1/shipments/${waybillNo} 2 days after its cancellation`);
-      t.assert(held.status === 'CANCELLED', `2 days after the cancellation, GET reports status CANCELLED (got ${held.status})`);
+      const held = expectShipment(t, read, 200, M.labelGetTwoDaysAfter({ waybillNo }));
+      t.assert(held.status === 'CANCELLED', M.twoDaysStatus({ status: String(held.status) }));
       t.assert(
         sameInstant(held.cancelledAt, first.cancelledAt),
-        `2 days after the cancellation, GET reports cancelledAt ${first.cancelledAt} (got ${held.cancelledAt ?? 'none'})`,
+        M.twoDaysCancelledAt({ expected: String(first.cancelledAt), got: held.cancelledAt ?? M.none() }),
       );
     },
   }),

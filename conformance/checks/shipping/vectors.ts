@@ -9,7 +9,8 @@
 import type { Shipment } from '../../../schemas/src/index.ts';
 import { defineCheck } from '../../harness/check.ts';
 import type { Finding, TestContext } from '../../harness/context.ts';
-import { problemSummary } from '../../kit/refusals.ts';
+import { joinTexts } from '../../i18n/text.ts';
+import { problemSummaryText } from '../../kit/refusals.ts';
 import {
   cancellationPath,
   createShipment,
@@ -21,6 +22,7 @@ import {
   type InvalidVector,
 } from '../../kit/shipping-data.ts';
 import { judgeRefusal } from '../../kit/shipping-refusals.ts';
+import { M } from './messages.ts';
 
 /** The requirement a ShipmentRequest vector verifies. */
 export const requirementOfVector = (vector: InvalidVector): string => requirementOfBreak(vector.pointers, vector.rule === 'extra-property');
@@ -50,11 +52,12 @@ interface Outcome {
 function conclude(t: TestContext, outcomes: readonly Outcome[], schema: string, preferred?: string): void {
   const failing = outcomes.filter((o) => o.findings.length > 0);
   const chosen = failing.flatMap((o) => o.findings).find((f) => f.requirementId === preferred) ?? failing[0]?.findings[0];
-  const list = failing.map((o) => `"${o.description}" — ${o.findings[0]!.message}`).join('; ');
-  const findings: Finding[] = chosen
-    ? [{ ...chosen, message: `${failing.length} of ${outcomes.length} invalid ${schema} bodies were not refused as required: ${list}` }]
-    : [];
-  t.expectNone(findings, `all ${outcomes.length} invalid ${schema} bodies were refused with 422 validation-failed naming the offending members`);
+  const list = joinTexts(
+    failing.map((o) => M.vectorFailure({ description: o.description, finding: o.findings[0]!.message })),
+    M.semicolon(),
+  );
+  const findings: Finding[] = chosen ? [{ ...chosen, message: M.vectorsNotRefused({ failed: failing.length, total: outcomes.length, schema, list }) }] : [];
+  t.expectNone(findings, M.vectorsRefused({ total: outcomes.length, schema }));
 }
 
 export const shippingVectorChecks = [
@@ -123,12 +126,9 @@ export const shippingVectorChecks = [
       }
       conclude(t, outcomes, 'CancellationRequest');
       const read = await t.http.get(shipmentPath(waybillNo));
-      t.precondition(read.status === 200, `GET /v1/shipments/${waybillNo} answered ${read.status}${problemSummary(read)}`);
+      t.precondition(read.status === 200, M.getAnswered({ path: `/v1/shipments/${waybillNo}`, status: read.status, problem: problemSummaryText(read) }));
       const shipment = t.expectSchema<Shipment>(read, 'Shipment', `GET /v1/shipments/${waybillNo}`);
-      t.assert(
-        shipment.status !== 'CANCELLED' && shipment.cancelledAt === undefined,
-        `after the refused cancellations the shipment is not cancelled (status ${shipment.status})`,
-      );
+      t.assert(shipment.status !== 'CANCELLED' && shipment.cancelledAt === undefined, M.notCancelledAfterRefusals({ status: String(shipment.status) }));
     },
   }),
 ];

@@ -6,8 +6,9 @@ import { MAX_STATISTICS_PERIOD_DAYS, statisticsInconsistencies, type SharingStat
 import { wholeSecond } from '../../../schemas/time.ts';
 import { defineCheck } from '../../harness/check.ts';
 import type { Finding, TestContext } from '../../harness/context.ts';
+import { joinTexts, verbatim, type Bilingual } from '../../i18n/text.ts';
 import { stringsIn } from '../../kit/json.ts';
-import { expectRefusal, problemSummary } from '../../kit/refusals.ts';
+import { expectRefusal, problemSummaryText } from '../../kit/refusals.ts';
 import {
   getStatistics,
   makeExchanges,
@@ -20,10 +21,26 @@ import {
 } from '../../kit/statistics.ts';
 import { DAY, HOUR, MINUTE, readTargetClock, SECOND, timestamp, utc } from '../../kit/time.ts';
 import { generatedStatisticsChecks } from './generated.ts';
+import { M } from './messages.ts';
 
 const GET = `GET ${STATISTICS_PATH}`;
 /** ECDX-STA-005: figures include every exchange completed more than this before the request. */
 const CURRENCY_MS = MINUTE;
+
+/** A role in our words. */
+const roleText = (role: 'carrier' | 'platform'): Bilingual => (role === 'carrier' ? M.carrier() : M.platform());
+
+/** What the harness sent, by its kind (kit/statistics.ts `secrets`); a kind not known here is shown as it is. */
+const KINDS: Readonly<Record<string, () => Bilingual>> = {
+  'waybill number': M.kindWaybillNumber,
+  name: M.kindName,
+  phone: M.kindPhone,
+  'privacy-number': M.kindPrivacyNumber,
+  'address-detail': M.kindAddressDetail,
+  'postal-code': M.kindPostalCode,
+  company: M.kindCompany,
+};
+const kindText = (kind: string): Bilingual => (Object.hasOwn(KINDS, kind) ? KINDS[kind]!() : verbatim(kind));
 
 /**
  * The target's clock as read, to the second (the period parameters are written in whole seconds): a test clock may
@@ -67,22 +84,22 @@ export const statisticsChecks = [
       const from = utc(now - DAY);
       const to = timestamp(now + HOUR);
       const response = await getStatistics(t, from, to);
-      t.expectStatus(response, 200, `${GET} for a valid period`);
+      t.expectStatus(response, 200, M.requestFor({ request: GET, subject: M.aValidPeriod() }));
       const stats = t.expectSchema<SharingStatistics>(response, 'SharingStatistics', GET);
-      t.assert(Date.parse(stats.period.from) === Date.parse(from), `period.from denotes the requested instant ${from} (got ${stats.period.from})`, {
+      t.assert(Date.parse(stats.period.from) === Date.parse(from), M.periodFrom({ requested: from, got: String(stats.period.from) }), {
         pointer: '/period/from',
       });
-      t.assert(Date.parse(stats.period.to) === Date.parse(to), `period.to denotes the requested instant ${to} (got ${stats.period.to})`, {
+      t.assert(Date.parse(stats.period.to) === Date.parse(to), M.periodTo({ requested: to, got: String(stats.period.to) }), {
         pointer: '/period/to',
       });
       t.assert(
         stats.role === t.role && stats.party.role === t.role,
-        `the reporting party is the ${t.role} under test (role ${stats.role}, party.role ${stats.party.role})`,
+        M.reportingParty({ role: roleText(t.role), reported: String(stats.role), partyRole: String(stats.party.role) }),
         { pointer: '/role' },
       );
       const requester = t.role === 'carrier' ? 'platform' : 'carrier';
       if (stats.counterparty !== undefined)
-        t.assert(stats.counterparty.role === requester, `the counterparty the figures name is the requesting ${requester} (got ${stats.counterparty.role})`, {
+        t.assert(stats.counterparty.role === requester, M.counterpartyRole({ requester: roleText(requester), got: String(stats.counterparty.role) }), {
           pointer: '/counterparty',
         });
     },
@@ -97,22 +114,24 @@ export const statisticsChecks = [
       "asks for the same window signed with the harness's second key: another client of the target, which made " +
       "none of them. Its figures must not reach the first client's counts.",
     async run(t) {
-      const second = t.need(t.secondKey, 'the harness holds no second client key');
+      const second = t.need(t.secondKey, M.noSecondKey());
       const exchanges = await makeExchanges(t, { shipments: 3 });
       const own = await awaitFigures(t, exchanges, "the first client's figures");
-      t.precondition(
-        own.missing.length === 0,
-        `the requester's own figures for the window never counted its exchanges (${own.missing.join(', ')}; ECDX-STA-005)`,
-      );
+      t.precondition(own.missing.length === 0, M.ownFiguresNeverCounted({ missing: joinTexts(own.missing) }));
       const other = await getStatistics(t, exchanges.from, exchanges.to, second);
-      t.precondition(other.status !== 401, `the second key ${second.keyid} is not accepted by the target (401)`);
-      t.expectStatus(other, 200, `${GET} signed with the second key ${second.keyid}`);
-      const stats = t.expectSchema<SharingStatistics>(other, 'SharingStatistics', `${GET} signed with ${second.keyid}`);
+      t.precondition(other.status !== 401, M.secondKeyRefused({ keyid: second.keyid }));
+      t.expectStatus(other, 200, M.signedWithSecondKey({ request: GET, keyid: second.keyid }));
+      const stats = t.expectSchema<SharingStatistics>(other, 'SharingStatistics', M.signedWith({ request: GET, keyid: second.keyid }));
       for (const figure of exchanges.expected) {
         const counted = figure.count(stats);
         t.assert(
           counted < figure.atLeast,
-          `the figures answered to ${second.keyid} for the window of the first key's exchanges count ${figure.label} ${counted}${counted >= figure.atLeast ? `, as many as the first client made (${figure.atLeast}): they include another client's exchanges` : ''}`,
+          M.otherClientCount({
+            keyid: second.keyid,
+            label: figure.label,
+            counted,
+            more: counted >= figure.atLeast ? M.asManyAsFirst({ atLeast: figure.atLeast }) : '',
+          }),
           { pointer: `/${figure.label.replace('.', '/')}` },
         );
       }
@@ -131,41 +150,44 @@ export const statisticsChecks = [
       const now = await nowSecond(t);
       const from = timestamp(now - DAY);
       const to = timestamp(now - HOUR);
-      const malformed: [string | undefined, string | undefined, 'from' | 'to', string][] = [
-        [undefined, to, 'from', 'without from'],
-        [from, undefined, 'to', 'without to'],
-        [from.slice(0, 10), to, 'from', `with from=${from.slice(0, 10)} (a date, not a date-time)`],
-        [from, to.slice(0, 19), 'to', `with to=${to.slice(0, 19)} (no UTC offset)`],
+      const malformed: [string | undefined, string | undefined, 'from' | 'to', Bilingual][] = [
+        [undefined, to, 'from', M.withoutParam({ name: 'from' })],
+        [from, undefined, 'to', M.withoutParam({ name: 'to' })],
+        [from.slice(0, 10), to, 'from', M.dateNotDateTime({ value: from.slice(0, 10) })],
+        [from, to.slice(0, 19), 'to', M.noUtcOffset({ value: to.slice(0, 19) })],
       ];
       for (const [f, tt, name, what] of malformed) {
         const response = await t.http.get(statisticsPath(f, tt));
-        expectRefusal(t, response, 422, 'validation-failed', { what: `${GET} ${what}` });
+        const request = M.requestWhat({ request: GET, what });
+        expectRefusal(t, response, 422, 'validation-failed', { what: request });
         const params = (response.json as { invalidParams?: unknown }).invalidParams;
-        if (!Array.isArray(params)) t.fail(`${GET} ${what}: the validation-failed problem lists no invalidParams`, { requirementId: 'ECDX-ERR-003' });
+        if (!Array.isArray(params)) t.fail(M.noInvalidParams({ request }), { requirementId: 'ECDX-ERR-003' });
         const named = (params as { name?: unknown; in?: unknown }[]).find((p) => p?.name === `/${name}`);
-        t.assert(
-          named !== undefined,
-          `${GET} ${what}: invalidParams names /${name} (it names ${(params as { name?: unknown }[]).map((p) => String(p?.name)).join(', ') || 'nothing'})`,
-        );
-        t.assert(named?.in === 'query', `${GET} ${what}: the invalidParams entry /${name} has in: query (got ${String(named?.in)})`, {
+        const names = (params as { name?: unknown }[]).map((p) => String(p?.name)).join(', ');
+        t.assert(named !== undefined, M.invalidParamsNames({ request, name, names: names || M.nothing() }));
+        t.assert(named?.in === 'query', M.invalidParamIn({ request, name, got: String(named?.in) }), {
           requirementId: 'ECDX-ERR-003',
         });
       }
       const year = MAX_STATISTICS_PERIOD_DAYS * DAY;
-      const invalid: [string, string, string][] = [
-        [from, from, 'to equal to from'],
-        [to, from, 'to 23 h before from'],
-        [timestamp(now + HOUR), timestamp(now + 2 * HOUR), 'from an hour in the future'],
-        [from, timestamp(now - DAY + year + SECOND), `a period of ${MAX_STATISTICS_PERIOD_DAYS} days and 1 s`],
+      const invalid: [string, string, Bilingual][] = [
+        [from, from, M.toEqualsFrom()],
+        [to, from, M.toBeforeFrom()],
+        [timestamp(now + HOUR), timestamp(now + 2 * HOUR), M.fromInFuture()],
+        [from, timestamp(now - DAY + year + SECOND), M.periodTooLong({ days: MAX_STATISTICS_PERIOD_DAYS })],
       ];
       for (const [f, tt, what] of invalid) {
         const response = await getStatistics(t, f, tt);
-        expectRefusal(t, response, 422, 'statistics-period-invalid', { what: `${GET} with ${what}` });
+        expectRefusal(t, response, 422, 'statistics-period-invalid', { what: M.requestWith({ request: GET, what }) });
       }
       const longest = await getStatistics(t, from, timestamp(now - DAY + year));
       t.assert(
         longest.status === 200,
-        `${GET} for a period of exactly ${MAX_STATISTICS_PERIOD_DAYS} days is answered: expected HTTP 200, got ${longest.status}${problemSummary(longest)}`,
+        M.answered200({
+          request: M.requestFor({ request: GET, subject: M.exactPeriod({ days: MAX_STATISTICS_PERIOD_DAYS }) }),
+          status: longest.status,
+          problem: problemSummaryText(longest),
+        }),
       );
     },
   }),
@@ -183,20 +205,20 @@ export const statisticsChecks = [
     async run(t) {
       const exchanges = await makeExchanges(t);
       const response = await getStatistics(t, exchanges.from, exchanges.to);
-      t.expectStatus(response, 200, `${GET} for the window of the exchange`);
+      t.expectStatus(response, 200, M.requestFor({ request: GET, subject: M.windowOfExchange() }));
       const stats = t.expectSchema<SharingStatistics>(response, 'SharingStatistics', GET);
-      t.expectNoLeaks(stats, `${GET}`);
+      t.expectNoLeaks(stats, GET);
       const texts = stringsIn(stats);
       const findings: Finding[] = [];
       for (const secret of exchanges.secrets.filter((s) => s.value.length >= 2)) {
         const found = texts.find((text) => text.text.includes(secret.value));
-        if (found) findings.push({ message: `the statistics repeat the ${secret.kind} the harness sent, at ${found.pointer}`, pointer: found.pointer });
+        if (found) findings.push({ message: M.repeatsSecret({ kind: kindText(secret.kind), pointer: found.pointer }), pointer: found.pointer });
       }
       for (const { pointer, text } of texts) {
         const token = waybillLikeToken(text);
-        if (token !== undefined) findings.push({ message: `the text at ${pointer} holds ${token}, which reads like a waybill number`, pointer });
+        if (token !== undefined) findings.push({ message: M.waybillLike({ pointer, token }), pointer });
       }
-      t.expectNone(findings, `${texts.length} text members scanned, none identifies a parcel or a person`);
+      t.expectNone(findings, M.textsScanned({ n: texts.length }));
     },
   }),
   defineCheck({
@@ -211,16 +233,17 @@ export const statisticsChecks = [
     async run(t) {
       const exchanges = await makeExchanges(t, { rejected: true });
       const now = await nowSecond(t);
-      const windows = [
-        [exchanges.from, exchanges.to, 'the window of the exchanges'],
-        [timestamp(now - DAY), timestamp(now + MINUTE), 'the last day'],
-      ] as const;
-      for (const [from, to, what] of windows) {
+      const windows: [string, string, Bilingual][] = [
+        [exchanges.from, exchanges.to, M.windowOfExchanges()],
+        [timestamp(now - DAY), timestamp(now + MINUTE), M.lastDay()],
+      ];
+      for (const [from, to, subject] of windows) {
         const response = await getStatistics(t, from, to);
-        t.expectStatus(response, 200, `${GET} for ${what}`);
-        const stats = t.expectSchema<SharingStatistics>(response, 'SharingStatistics', `${GET} for ${what}`);
-        const findings = statisticsInconsistencies(stats).map((f) => ({ message: `${GET} for ${what}: ${f.detail}`, pointer: f.pointer }));
-        t.expectNone(findings, `the figures for ${what} are consistent`);
+        const request = M.requestFor({ request: GET, subject });
+        t.expectStatus(response, 200, request);
+        const stats = t.expectSchema<SharingStatistics>(response, 'SharingStatistics', request);
+        const findings = statisticsInconsistencies(stats).map((f) => ({ message: M.inconsistency({ request, detail: f.detail }), pointer: f.pointer }));
+        t.expectNone(findings, M.figuresConsistent({ subject }));
       }
     },
   }),
@@ -234,12 +257,7 @@ export const statisticsChecks = [
     async run(t) {
       const exchanges = await makeExchanges(t);
       const { missing } = await awaitFigures(t, exchanges, 'the window of the exchanges');
-      t.assert(
-        missing.length === 0,
-        missing.length === 0
-          ? 'the figures count the exchanges'
-          : `60 s after the exchanges, the figures for their window still fall short: ${missing.join(', ')}`,
-      );
+      t.assert(missing.length === 0, missing.length === 0 ? M.figuresCount() : M.stillShort({ missing: joinTexts(missing) }));
     },
   }),
   defineCheck({
@@ -253,16 +271,15 @@ export const statisticsChecks = [
       'outside within a test run.)',
     async run(t) {
       const from = (await nowSecond(t)) - MAX_STATISTICS_PERIOD_DAYS * DAY + 5 * MINUTE;
-      for (const [to, what] of [
-        [from + DAY, 'a day'],
-        [from + MAX_STATISTICS_PERIOD_DAYS * DAY, `${MAX_STATISTICS_PERIOD_DAYS} days`],
-      ] as const) {
+      const spans: [number, Bilingual][] = [
+        [from + DAY, M.aDay()],
+        [from + MAX_STATISTICS_PERIOD_DAYS * DAY, M.nDays({ days: MAX_STATISTICS_PERIOD_DAYS })],
+      ];
+      for (const [to, span] of spans) {
         const response = await getStatistics(t, timestamp(from), timestamp(to));
-        t.assert(
-          response.status === 200,
-          `${GET} for ${what} from ${timestamp(from)} is answered: expected HTTP 200, got ${response.status}${problemSummary(response)}`,
-        );
-        t.expectSchema(response, 'SharingStatistics', `${GET} for ${what} from ${timestamp(from)}`);
+        const request = M.requestFor({ request: GET, subject: M.spanFrom({ span, from: timestamp(from) }) });
+        t.assert(response.status === 200, M.answered200({ request, status: response.status, problem: problemSummaryText(response) }));
+        t.expectSchema(response, 'SharingStatistics', request);
       }
     },
   }),

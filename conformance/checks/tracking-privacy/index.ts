@@ -10,7 +10,7 @@ import { defineCheck, defineGroup } from '../../harness/check.ts';
 import type { Finding, TestContext } from '../../harness/context.ts';
 import { scanForLeaks, type PrivacyLeak } from '../../harness/privacy-scan.ts';
 import { stringsIn } from '../../kit/json.ts';
-import { personalDataOf } from '../../kit/shipping-data.ts';
+import { personalDataOf, type PersonalDatum } from '../../kit/shipping-data.ts';
 import {
   describeEvent,
   itemPointer,
@@ -23,6 +23,9 @@ import {
   wasReturned,
   type ServedEvent,
 } from '../../kit/trajectory.ts';
+import { joinTexts, type Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
+
 /** The requirements bind both roles; these checks read a carrier's trajectories, on the test clock. */
 const journeysOfACarrier = defineGroup({ role: 'carrier', needs: ['clock'] });
 const JOURNEYS =
@@ -52,14 +55,25 @@ const CODE_MEMBERS = new Set([
 const textsOf = (e: ServedEvent) => stringsIn(e).filter((s) => !CODE_MEMBERS.has(s.member));
 
 /** `where` leaks nothing of `kind`; a leak fails with its JSON Pointer (the harness's privacy scanner). */
-function expectNoLeaksOf(t: TestContext, value: unknown, where: string, kind: PrivacyLeak['kind']): void {
-  const what = kind === 'mobile-number' ? 'an unmasked mobile number' : 'a resident identity number';
+function expectNoLeaksOf(t: TestContext, value: unknown, where: Bilingual, kind: PrivacyLeak['kind']): void {
+  const mobile = kind === 'mobile-number';
+  const what = mobile ? M.anUnmaskedMobileNumber() : M.aResidentIdNumber();
   const leaks = scanForLeaks(value).filter((l) => l.kind === kind);
   t.expectNone(
-    leaks.map((leak) => ({ message: `${where}: personal data leaks: ${what} (${leak.masked}) at ${leak.pointer || '/'}`, pointer: leak.pointer })),
-    `${where}: no ${what.replace(/^an? /, '')}`,
+    leaks.map((leak) => ({ message: M.leakFound({ where, what, masked: leak.masked, pointer: leak.pointer || '/' }), pointer: leak.pointer })),
+    M.noLeakOf({ where, what: mobile ? M.unmaskedMobileNumber() : M.residentIdNumber() }),
   );
 }
+
+/** A kind of personal datum as a message names it: its name in English, its Chinese term. */
+const KINDS: Record<PersonalDatum['kind'], () => Bilingual> = {
+  name: M.kindName,
+  phone: M.kindPhone,
+  'privacy-number': M.kindPrivacyNumber,
+  'address-detail': M.kindAddressDetail,
+  'postal-code': M.kindPostalCode,
+  company: M.kindCompany,
+};
 
 /** Something that looks like a masked mainland mobile (a run of digits and `*` starting with 1). */
 const MASKED_MOBILE_LIKE = /(?<![\d*])1[\d*]{5,12}(?![\d*])/g;
@@ -96,6 +110,7 @@ export const trackingPrivacyChecks = [
       t.requireTestMode();
       const findings: Finding[] = [];
       const signedInPerson: string[] = [];
+      const roles = { courier: M.courier(), signatory: M.signatory() };
       for (const { label, request, events } of await readJourneys(t, await journeys(), { namesakes: true })) {
         const { values } = personal(request);
         const recipientName = values('name', 'recipient')[0];
@@ -106,7 +121,7 @@ export const trackingPrivacyChecks = [
             if (name !== undefined && !(typeof name === 'string' && isMaskedName(name)))
               findings.push({
                 pointer: itemPointer(i, `/${role}/name`),
-                message: `${label}: ${describeEvent(e)}: the ${role}'s name ${JSON.stringify(name)} does not have the form of rule M1`,
+                message: M.nameNotM1({ parcel: label, event: describeEvent(e), role: roles[role], name: String(JSON.stringify(name)) }),
               });
           }
           const signatory = e['signatory'] as { name?: unknown; relation?: unknown } | undefined;
@@ -116,24 +131,26 @@ export const trackingPrivacyChecks = [
             if (signatory.name !== expected)
               findings.push({
                 pointer: itemPointer(i, '/signatory/name'),
-                message: `${label}: ${describeEvent(e)}: the recipient ${recipientName} signed in person, so rule M1 on the name sent makes the signatory ${expected}, not ${JSON.stringify(signatory.name)}`,
+                message: M.signatoryNotM1OfName({
+                  parcel: label,
+                  event: describeEvent(e),
+                  recipient: recipientName,
+                  expected,
+                  got: String(JSON.stringify(signatory.name)),
+                }),
               });
           }
           for (const { pointer, text } of textsOf(e)) {
             if (names.some((n) => text.includes(n)))
               findings.push({
                 pointer: itemPointer(i, pointer),
-                message: `${label}: ${describeEvent(e)} shows a name the harness sent in clear at ${pointer}`,
+                message: M.nameInClear({ parcel: label, event: describeEvent(e), pointer }),
               });
           }
         });
       }
-      if (findings.length === 0)
-        t.precondition(
-          signedInPerson.length > 0,
-          'no DELIVERED event of the parcels on the regular path names its recipient as signatory (relation SELF), so rule M1 was not seen applied to a name the harness sent',
-        );
-      t.expectNone(findings, `every name is masked by rule M1; the recipients who signed in person show ${signedInPerson.join(', ')}`);
+      if (findings.length === 0) t.precondition(signedInPerson.length > 0, M.noneSignedInPerson());
+      t.expectNone(findings, M.namesMasked({ shown: joinTexts(signedInPerson) }));
     },
   }),
   defineCheck({
@@ -157,7 +174,7 @@ export const trackingPrivacyChecks = [
           if (phone !== undefined && !(typeof phone === 'string' && isMaskedMobile(phone)))
             findings.push({
               pointer: itemPointer(i, '/courier/phone'),
-              message: `${label}: ${describeEvent(e)}: the courier's phone ${JSON.stringify(phone)} is not masked by rule M2`,
+              message: M.courierPhoneNotM2({ parcel: label, event: describeEvent(e), phone: String(JSON.stringify(phone)) }),
             });
           for (const { pointer, text } of textsOf(e)) {
             for (const m of text.matchAll(MASKED_MOBILE_LIKE)) {
@@ -166,16 +183,15 @@ export const trackingPrivacyChecks = [
               if (!isMaskedMobile(m[0]))
                 findings.push({
                   pointer: itemPointer(i, pointer),
-                  message: `${label}: ${describeEvent(e)}: the masked mobile number ${m[0]} at ${pointer} does not keep exactly the first 3 and last 4 digits (rule M2: 138****5678)`,
+                  message: M.maskedMobileNotM2({ parcel: label, event: describeEvent(e), number: m[0], pointer }),
                 });
             }
           }
         });
       }
       // Showing a courier's phone is allowed, not required: a trajectory without one gives rule M2 nothing to apply to.
-      if (findings.length === 0 && phones + inText === 0)
-        t.notApplicable("no event of the parcels shows a mobile number, as a courier's phone or in its text, so rule M2 had nothing to apply to");
-      t.expectNone(findings, `the ${phones} courier phone(s) and the ${inText} masked mobile number(s) in the events' text are masked by rule M2`);
+      if (findings.length === 0 && phones + inText === 0) t.notApplicable(M.noMobileShown());
+      t.expectNone(findings, M.mobilesMasked({ phones, inText }));
     },
   }),
   defineCheck({
@@ -206,18 +222,24 @@ export const trackingPrivacyChecks = [
               if (!M3.test(m[0]))
                 findings.push({
                   pointer: itemPointer(i, pointer),
-                  message: `${label}: ${describeEvent(e)}: the masked landline ${m[0]} at ${pointer} does not keep just the area code and the last 2 subscriber digits without extension (rule M3: ${own ? maskLandline(own) : '010-******78'})`,
+                  message: M.maskedLandlineNotM3({
+                    parcel: label,
+                    event: describeEvent(e),
+                    number: m[0],
+                    pointer,
+                    example: own ? maskLandline(own) : '010-******78',
+                  }),
                 });
               else if (own && m[0] !== maskLandline(own))
                 findings.push({
                   pointer: itemPointer(i, pointer),
-                  message: `${label}: ${describeEvent(e)}: the sender's landline at ${pointer} is ${m[0]}, but rule M3 makes it ${maskLandline(own)}`,
+                  message: M.senderLandlineNotM3({ parcel: label, event: describeEvent(e), pointer, got: m[0], expected: maskLandline(own) }),
                 });
             }
             if (landlines.some((l) => squeezed(text).includes(l.split('-')[1]!)))
               findings.push({
                 pointer: itemPointer(i, pointer),
-                message: `${label}: ${describeEvent(e)}: a landline the harness sent appears in clear at ${pointer}`,
+                message: M.landlineInClear({ parcel: label, event: describeEvent(e), pointer }),
               });
           }
         });
@@ -225,13 +247,13 @@ export const trackingPrivacyChecks = [
       // No landline need be shown (and the rejected path is optional): then rule M3 has nothing to apply to.
       if (findings.length === 0 && seen.length === 0)
         t.notApplicable(
-          `no event of the parcels shows a landline, so rule M3 had nothing to apply to: ${
-            wasReturned(j.rejected)
-              ? `the returned parcel ${j.rejected.waybillNo} does not show its sender's (${SENDER_LANDLINE}) either`
-              : `the parcel ${j.rejected.waybillNo} ordered on the rejected path (which the Test controls chapter leaves optional) was not returned to its sender, whose landline its RETURNED event could show`
-          }`,
+          M.noLandlineShown({
+            why: wasReturned(j.rejected)
+              ? M.returnedShowsNoLandline({ waybillNo: j.rejected.waybillNo, landline: SENDER_LANDLINE })
+              : M.rejectedNotReturned({ waybillNo: j.rejected.waybillNo }),
+          }),
         );
-      t.expectNone(findings, `the landline(s) shown (${seen.join(', ')}) are masked by rule M3`);
+      t.expectNone(findings, M.landlinesMasked({ seen: seen.join(', ') }));
     },
   }),
   defineCheck({
@@ -243,7 +265,8 @@ export const trackingPrivacyChecks = [
     uses: { journeys },
     async run(t, { journeys }) {
       t.requireTestMode();
-      for (const { label, events } of await readJourneys(t, await journeys())) expectNoLeaksOf(t, { items: events }, `the events of ${label}`, 'resident-id');
+      for (const { label, events } of await readJourneys(t, await journeys()))
+        expectNoLeaksOf(t, { items: events }, M.eventsOf({ parcel: label }), 'resident-id');
     },
   }),
   defineCheck({
@@ -263,22 +286,25 @@ export const trackingPrivacyChecks = [
           ...[...values('phone', 'recipient'), ...values('privacy-number', 'recipient')]
             .map(digits)
             .filter((d) => d.length >= 7)
-            .map((d) => ({ what: 'telephone or privacy number', found: (text: string) => squeezed(text).includes(d) })),
+            .map((d) => ({ what: M.telephoneOrPrivacyNumber(), found: (text: string) => squeezed(text).includes(d) })),
           ...values('address-detail', 'recipient')
             .map(squeezed)
             .filter((d) => d.length >= 4)
-            .map((d) => ({ what: 'address detail', found: (text: string) => squeezed(text).includes(d) })),
-          ...values('postal-code', 'recipient').map((p) => ({ what: 'postal code', found: (text: string) => new RegExp(`(?<!\\d)${p}(?!\\d)`).test(text) })),
+            .map((d) => ({ what: M.addressDetail(), found: (text: string) => squeezed(text).includes(d) })),
+          ...values('postal-code', 'recipient').map((p) => ({ what: M.postalCode(), found: (text: string) => new RegExp(`(?<!\\d)${p}(?!\\d)`).test(text) })),
         ];
         const findings: Finding[] = [];
         events.forEach((e, i) => {
           for (const { pointer, text } of stringsIn(e).filter((s) => !['eventId', 'waybillNo', 'employeeRef', 'facilityCode'].includes(s.member))) {
             for (const s of sought)
               if (s.found(text))
-                findings.push({ pointer: itemPointer(i, pointer), message: `${label}: ${describeEvent(e)}: the recipient's ${s.what} appears at ${pointer}` });
+                findings.push({
+                  pointer: itemPointer(i, pointer),
+                  message: M.recipientDataAppears({ parcel: label, event: describeEvent(e), what: s.what, pointer }),
+                });
           }
         });
-        t.expectNone(findings, `${label}: no event carries the recipient's telephone, privacy number, address detail or postal code`);
+        t.expectNone(findings, M.noRecipientData({ parcel: label }));
       }
     },
   }),
@@ -298,15 +324,15 @@ export const trackingPrivacyChecks = [
         events.forEach((e, i) => {
           const courier = e['courier'] as { name?: unknown; phone?: unknown } | undefined;
           if (courier !== undefined && !(typeof courier.name === 'string' && isMaskedName(courier.name)))
-            findings.push({ pointer: itemPointer(i, '/courier/name'), message: `${label}: ${describeEvent(e)}: the courier's name is not masked` });
+            findings.push({ pointer: itemPointer(i, '/courier/name'), message: M.courierNameNotMasked({ parcel: label, event: describeEvent(e) }) });
           if (courier !== undefined && !(typeof courier.phone === 'string' && isMaskedMobile(courier.phone)))
-            findings.push({ pointer: itemPointer(i, '/courier/phone'), message: `${label}: ${describeEvent(e)}: the courier's phone is not masked` });
+            findings.push({ pointer: itemPointer(i, '/courier/phone'), message: M.courierPhoneNotMasked({ parcel: label, event: describeEvent(e) }) });
           const signatory = e['signatory'] as { name?: unknown } | undefined;
           if (signatory !== undefined && !(typeof signatory.name === 'string' && isMaskedName(signatory.name)))
-            findings.push({ pointer: itemPointer(i, '/signatory/name'), message: `${label}: ${describeEvent(e)}: the signatory's name is not masked` });
+            findings.push({ pointer: itemPointer(i, '/signatory/name'), message: M.signatoryNameNotMasked({ parcel: label, event: describeEvent(e) }) });
         });
-        t.expectNone(findings, `${label}: couriers and signatories appear masked`);
-        expectNoLeaksOf(t, { items: events }, `the events of ${label}`, 'mobile-number');
+        t.expectNone(findings, M.couriersMasked({ parcel: label }));
+        expectNoLeaksOf(t, { items: events }, M.eventsOf({ parcel: label }), 'mobile-number');
       }
     },
   }),
@@ -327,39 +353,39 @@ export const trackingPrivacyChecks = [
       for (const { waybillNo } of [j.happy, j.rejected]) {
         for (const limit of [1, 2]) cursors.push(...(await walkEvents(t, waybillNo, limit, 40)).cursors);
       }
-      t.precondition(cursors.length > 0, 'no page of either trajectory (1 or 2 events a page) gave a nextCursor');
+      t.precondition(cursors.length > 0, M.noCursors());
       const data = [...personalDataOf(j.happy.request), ...personalDataOf(j.rejected.request)];
       const findings: Finding[] = [];
       cursors.forEach((cursor, i) => {
         for (const [how, text] of decodings(cursor)) {
-          const where = `nextCursor ${i + 1} of ${cursors.length}${how ? ` (${how})` : ''}`;
+          const where = how ? M.cursorDecodedAt({ index: i + 1, count: cursors.length, how }) : M.cursorAt({ index: i + 1, count: cursors.length });
           for (const leak of scanForLeaks(text))
             findings.push({
-              message: `${where} carries an unmasked ${leak.kind === 'mobile-number' ? 'mobile number' : 'resident identity number'} (${leak.masked})`,
+              message: M.cursorUnmasked({ where, kind: leak.kind === 'mobile-number' ? M.mobileNumber() : M.residentIdNumber(), masked: leak.masked }),
             });
           const found = data.find((d) =>
             ['phone', 'privacy-number'].includes(d.kind) ? digits(d.value).length >= 7 && digits(text).includes(digits(d.value)) : text.includes(d.value),
           );
-          if (found) findings.push({ message: `${where} carries personal data the harness sent: the ${found.kind} at ${found.pointer} of the shipping data` });
+          if (found) findings.push({ message: M.cursorPersonalData({ where, kind: KINDS[found.kind](), pointer: found.pointer }) });
         }
       });
-      t.expectNone(findings, `the ${cursors.length} cursors carry no personal data`);
+      t.expectNone(findings, M.cursorsClean({ n: cursors.length }));
     },
   }),
 ];
 
 /** The cursor as given, percent-decoded, and base64(url)-decoded when that yields text. */
-function decodings(cursor: string): [string, string][] {
-  const out: [string, string][] = [['', cursor]];
+function decodings(cursor: string): [Bilingual | undefined, string][] {
+  const out: [Bilingual | undefined, string][] = [[undefined, cursor]];
   try {
     const decoded = decodeURIComponent(cursor);
-    if (decoded !== cursor) out.push(['percent-decoded', decoded]);
+    if (decoded !== cursor) out.push([M.percentDecoded(), decoded]);
   } catch {
     // not percent-encoded
   }
   if (/^[A-Za-z0-9+/_-]{8,}={0,2}$/.test(cursor)) {
     const text = Buffer.from(cursor.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
-    if (!text.includes('\uFFFD')) out.push(['base64-decoded', text]);
+    if (!text.includes('\uFFFD')) out.push([M.base64Decoded(), text]);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 import { defineCheck } from '../../harness/check.ts';
 import { cancellationPath, cancellationRequest, createShipment } from '../../kit/shipping-data.ts';
 import { describeEvent, readTrajectory, sequenceOf, statusOf } from '../../kit/trajectory.ts';
+import { M } from './messages.ts';
 
 export const trackingCancellationChecks = [
   defineCheck({
@@ -20,32 +21,32 @@ export const trackingCancellationChecks = [
       const shipment = response.json as { status?: unknown; cancelledAt?: unknown } | undefined;
       t.precondition(
         response.status === 200 && shipment?.status === 'CANCELLED' && typeof shipment.cancelledAt === 'string',
-        `POST /v1/shipments/${waybillNo}/cancellation was answered ${response.status} without a cancelled shipment (ECDX-SHP-009 is checked on its own)`,
+        M.cancellationNotAnswered({ waybillNo, status: response.status }),
       );
       const after = (await readTrajectory(t, waybillNo)).events;
       const kept = after.slice(0, before.length).map((e) => e['eventId']);
       t.assert(
         kept.join() === before.map((e) => e['eventId']).join(),
-        `the ${before.length} event(s) recorded before the cancellation stay in the trajectory, in order (got ${after.map(statusOf).join(', ')})`,
+        M.eventsBeforeCancellationKept({ n: before.length, statuses: after.map(statusOf).join(', ') }),
       );
       const last = after[after.length - 1];
-      const shown = after.map(statusOf).join(', ') || 'no events';
+      const shown = after.map(statusOf).join(', ') || M.noEvents();
       t.assert(
         last !== undefined && statusOf(last) === 'CANCELLED' && after.length === before.length + 1,
-        `right after the cancellation the trajectory ends with one new CANCELLED event (before: ${before.map(statusOf).join(', ') || 'no events'}; after: ${shown})`,
+        M.endsWithNewCancelled({ before: before.map(statusOf).join(', ') || M.noEvents(), after: shown }),
       );
       if (last === undefined || statusOf(last) !== 'CANCELLED') return;
       const previous = before[before.length - 1];
       t.assert(
         sequenceOf(last) === (previous ? sequenceOf(previous) + 1 : 1),
-        `${describeEvent(last)} takes the next sequence after ${previous ? describeEvent(previous) : 'none'}`,
+        M.takesNextSequence({ event: describeEvent(last), previous: previous ? describeEvent(previous) : M.none() }),
       );
-      t.assert(last['terminal'] === true, `${describeEvent(last)} is terminal (got terminal ${String(last['terminal'])})`);
-      t.assert(last['node'] === 'ACCEPTANCE', `${describeEvent(last)} is at the ACCEPTANCE node (got ${String(last['node'])})`);
+      t.assert(last['terminal'] === true, M.cancelledIsTerminal({ event: describeEvent(last), terminal: String(last['terminal']) }));
+      t.assert(last['node'] === 'ACCEPTANCE', M.cancelledAtAcceptance({ event: describeEvent(last), node: String(last['node']) }));
       const occurred = typeof last['occurredAt'] === 'string' ? Date.parse(last['occurredAt']) : Number.NaN;
       t.assert(
         occurred === Date.parse(shipment!.cancelledAt as string),
-        `${describeEvent(last)} occurred at the shipment's cancelledAt ${String(shipment!.cancelledAt)} (got ${String(last['occurredAt'])})`,
+        M.cancelledOccurredAt({ event: describeEvent(last), cancelledAt: String(shipment!.cancelledAt), occurredAt: String(last['occurredAt']) }),
       );
     },
   }),

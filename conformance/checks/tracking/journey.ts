@@ -34,6 +34,9 @@ import {
   subStatusOf,
   type ServedEvent,
 } from '../../kit/trajectory.ts';
+import { joinTexts, type Bilingual } from '../../i18n/text.ts';
+import { M } from './messages.ts';
+
 /** Every check here reads the shared journeys, which move the target's clock. */
 const onTheTestClock = defineGroup({ needs: ['clock'] });
 const JOURNEYS =
@@ -59,7 +62,7 @@ export const trackingJourneyChecks = [
       const { events } = await readTrajectory(t, happy.waybillNo);
       const nodes = new Set(events.map((e) => e['node']));
       for (const node of ['ACCEPTANCE', 'SORTING', 'TRANSPORT', 'DELIVERY']) {
-        t.assert(nodes.has(node), `the delivered parcel ${happy.waybillNo} has an event at the ${node} node (statuses: ${events.map(statusOf).join(', ')})`);
+        t.assert(nodes.has(node), M.eventAtNode({ waybillNo: happy.waybillNo, node, statuses: events.map(statusOf).join(', ') }));
       }
     },
   }),
@@ -82,12 +85,17 @@ export const trackingJourneyChecks = [
             if (e['node'] !== expected)
               findings.push({
                 pointer: itemPointer(i, '/node'),
-                message: `${label}: ${describeEvent(e)} carries the node ${String(e['node'])}, but ${statusNode[status] ? `the node table assigns ${status} to ${expected}` : `it keeps the node of the event before it, ${expected}`}`,
+                message: M.wrongNode({
+                  parcel: label,
+                  event: describeEvent(e),
+                  node: String(e['node']),
+                  reason: statusNode[status] ? M.nodeTableAssigns({ status, expected }) : M.keepsNodeBefore({ expected }),
+                }),
               });
           }
           previous = typeof e['node'] === 'string' ? (e['node'] as TrackingNode) : previous;
         });
-        t.expectNone(findings, `${label}: each of the ${events.length} events carries the node of its status`);
+        t.expectNone(findings, M.nodesOfStatuses({ parcel: label, n: events.length }));
       }
     },
   }),
@@ -109,10 +117,16 @@ export const trackingJourneyChecks = [
           if (!parents.includes(statusOf(e)))
             findings.push({
               pointer: itemPointer(i, '/subStatus'),
-              message: `${label}: ${describeEvent(e)}: the sub-status ${sub} belongs to ${parents.join(' or ') || 'no status of the taxonomy'}, not ${statusOf(e)}`,
+              message: M.subStatusMisplaced({
+                parcel: label,
+                event: describeEvent(e),
+                subStatus: sub,
+                parents: parents.length ? joinTexts(parents, M.or()) : M.noTaxonomyStatus(),
+                status: statusOf(e),
+              }),
             });
         });
-        t.expectNone(findings, `${label}: every sub-status accompanies a status it belongs to`);
+        t.expectNone(findings, M.subStatusesFit({ parcel: label }));
       }
     },
   }),
@@ -131,8 +145,8 @@ export const trackingJourneyChecks = [
         t.assert(
           gap < 0,
           gap < 0
-            ? `${label}: the events are numbered 1 … ${sequences.length} in the order listed`
-            : `${label}: the event listed ${gap + 1}. carries sequence ${sequences[gap]}, expected ${gap + 1} (sequences: ${sequences.join(', ')})`,
+            ? M.numberedInOrder({ parcel: label, n: sequences.length })
+            : M.sequenceGap({ parcel: label, position: gap + 1, sequence: String(sequences[gap]), sequences: sequences.join(', ') }),
           gap < 0 ? {} : { pointer: itemPointer(gap, '/sequence') },
         );
       }
@@ -151,18 +165,21 @@ export const trackingJourneyChecks = [
       t.requireTestMode();
       const j = await journeys();
       const now = await readJourneys(t, j);
-      const owner = new Map<string, string>();
+      const owner = new Map<string, Bilingual>();
       const duplicates: Finding[] = [];
       for (const { label, events } of now) {
         events.forEach((e, i) => {
           const id = eventIdOf(e);
           const other = owner.get(id);
           if (other)
-            duplicates.push({ pointer: itemPointer(i, '/eventId'), message: `${label}: ${describeEvent(e)} has the eventId ${id}, which ${other} has too` });
-          owner.set(id, `${describeEvent(e)} of ${label}`);
+            duplicates.push({
+              pointer: itemPointer(i, '/eventId'),
+              message: M.duplicateEventId({ parcel: label, event: describeEvent(e), eventId: id, other }),
+            });
+          owner.set(id, M.eventOf({ event: describeEvent(e), parcel: label }));
         });
       }
-      t.expectNone(duplicates, `the ${owner.size} events of both waybills have distinct eventIds`);
+      t.expectNone(duplicates, M.distinctEventIds({ n: owner.size }));
       const latest = new Map(now.flatMap(({ events }) => events.map((e) => [eventIdOf(e), canonicalJson(e)] as const)));
       const changed: Finding[] = [];
       let compared = 0;
@@ -174,16 +191,22 @@ export const trackingJourneyChecks = [
             const again = latest.get(eventIdOf(e));
             if (again === undefined)
               changed.push({
-                message: `${describeEvent(e)} of ${journey.waybillNo} (eventId ${eventIdOf(e)}) was served while the parcel travelled but is no longer in its trajectory`,
+                message: M.eventGone({ event: describeEvent(e), waybillNo: journey.waybillNo, eventId: eventIdOf(e) }),
               });
             else if (again !== before)
               changed.push({
-                message: `${describeEvent(e)} of ${journey.waybillNo} (eventId ${eventIdOf(e)}) changed: earlier ${before.slice(0, 300)}; now ${again.slice(0, 300)}`,
+                message: M.eventChanged({
+                  event: describeEvent(e),
+                  waybillNo: journey.waybillNo,
+                  eventId: eventIdOf(e),
+                  earlier: before.slice(0, 300),
+                  now: again.slice(0, 300),
+                }),
               });
           }
         }
       }
-      t.expectNone(changed, `${compared} events read while the parcels travelled are identical to the events with their eventIds now`);
+      t.expectNone(changed, M.eventsUnchanged({ n: compared }));
     },
   }),
   defineCheck({
@@ -212,17 +235,26 @@ export const trackingJourneyChecks = [
           if (occurred > recorded)
             early.push({
               pointer: itemPointer(i, '/recordedAt'),
-              message: `${waybillNo} ${describeEvent(e)}: recordedAt ${String(e['recordedAt'])} is before occurredAt ${String(e['occurredAt'])}`,
+              message: M.recordedBeforeOccurred({
+                waybillNo,
+                event: describeEvent(e),
+                recordedAt: String(e['recordedAt']),
+                occurredAt: String(e['occurredAt']),
+              }),
             });
           if (recorded > answeredAt + 30 * SECOND) {
-            const answered = `the answer that served it (${new Date(answeredAt).toISOString()} on the target's clock)`;
-            const message = `${waybillNo} ${describeEvent(e)}: recordedAt ${String(e['recordedAt'])} is more than 30 s after ${answered}`;
+            const message = M.recordedAfterAnswer({
+              waybillNo,
+              event: describeEvent(e),
+              recordedAt: String(e['recordedAt']),
+              answeredAt: new Date(answeredAt).toISOString(),
+            });
             ahead.push({ pointer: itemPointer(i, '/recordedAt'), message });
           }
         });
       }
-      t.expectNone(early, `in ${reads.length} reads, no event was recorded before it occurred`);
-      t.expectNone(ahead, `in ${reads.length} reads, no event's recordedAt lies more than 30 s after the answer`);
+      t.expectNone(early, M.noneRecordedEarly({ n: reads.length }));
+      t.expectNone(ahead, M.noneRecordedAhead({ n: reads.length }));
     },
   }),
   defineCheck({
@@ -238,10 +270,10 @@ export const trackingJourneyChecks = [
         const late: Finding[] = [];
         events.forEach((e, i) => {
           const lag = Date.parse(String(e['recordedAt'])) - Date.parse(String(e['occurredAt']));
-          const message = `${label}: ${describeEvent(e)} was recorded ${describeMinutes(lag)} after it occurred (at most 30)`;
+          const message = M.recordedLate({ parcel: label, event: describeEvent(e), lag: describeMinutes(lag) });
           if (lag > 30 * MINUTE) late.push({ pointer: itemPointer(i, '/recordedAt'), message });
         });
-        t.expectNone(late, `${label}: every event was recorded within 30 minutes of occurring`);
+        t.expectNone(late, M.recordedPromptly({ parcel: label }));
       }
     },
   }),
@@ -265,23 +297,23 @@ export const trackingJourneyChecks = [
           if (e['terminal'] !== true) return;
           const status = statusOf(e);
           if (!(isKnownStatus(status) && mayBeTerminal(status, subStatusOf(e) as TrackingSubStatus | undefined)))
-            findings.push({ pointer: itemPointer(i, '/terminal'), message: `${label}: ${describeEvent(e)} is flagged terminal, which its status may not be` });
+            findings.push({ pointer: itemPointer(i, '/terminal'), message: M.terminalNotAllowed({ parcel: label, event: describeEvent(e) }) });
           if (i !== events.length - 1)
             findings.push({
               pointer: itemPointer(i, '/terminal'),
-              message: `${label}: ${describeEvent(e)} is flagged terminal but ${events.length - 1 - i} event(s) follow it: the flag belongs on the event that ends the trajectory`,
+              message: M.terminalNotLast({ parcel: label, event: describeEvent(e), n: events.length - 1 - i }),
             });
         });
         const last = events[events.length - 1];
         if (last && ENDING_STATUSES.includes(statusOf(last)) && last['terminal'] !== true) {
           findings.push({
             pointer: itemPointer(events.length - 1, '/terminal'),
-            message: `${label}: the trajectory ends with ${describeEvent(last)}, yet that event is not flagged terminal (terminal: ${String(last['terminal'])})`,
+            message: M.endNotFlagged({ parcel: label, event: describeEvent(last), terminal: String(last['terminal']) }),
           });
         }
         const flagged = last?.['terminal'] === true;
-        const passed = flagged ? `only the last event, ${describeEvent(last!)}, is terminal` : 'no event is terminal, and the trajectory has not ended';
-        t.expectNone(findings, `${label}: ${passed}`);
+        const passed = flagged ? M.onlyLastTerminal({ event: describeEvent(last!) }) : M.noneTerminal();
+        t.expectNone(findings, M.parcelSays({ parcel: label, message: passed }));
       }
     },
   }),
@@ -302,10 +334,10 @@ export const trackingJourneyChecks = [
         t.assert(
           after.length === 0,
           end < 0
-            ? `${label}: the trajectory has not ended`
+            ? M.notEnded({ parcel: label })
             : after.length === 0
-              ? `${label}: nothing follows ${describeEvent(events[end]!)}, which ends the trajectory`
-              : `${label}: ${describeEvent(events[end]!)} ends the trajectory, yet ${after.map(describeEvent).join(', ')} follow${after.length === 1 ? 's' : ''} it`,
+              ? M.nothingAfterEnd({ parcel: label, event: describeEvent(events[end]!) })
+              : M.eventsAfterEnd({ parcel: label, event: describeEvent(events[end]!), after: joinTexts(after.map(describeEvent)), n: after.length }),
           after.length ? { pointer: itemPointer(end + 1) } : {},
         );
       }
@@ -326,22 +358,22 @@ export const trackingJourneyChecks = [
           if (['ORDER_CREATED', 'AWAITING_PICKUP', 'CANCELLED'].includes(statusOf(e))) continue;
           const location = e['location'];
           if (typeof location !== 'object' || location === null) {
-            findings.push({ pointer: itemPointer(i), message: `${label}: ${describeEvent(e)} carries no location` });
+            findings.push({ pointer: itemPointer(i), message: M.noLocation({ parcel: label, event: describeEvent(e) }) });
             continue;
           }
           const l = location as Record<string, unknown>;
           if (typeof l['facilityCode'] !== 'string' && typeof l['facilityName'] !== 'string')
             findings.push({
               pointer: itemPointer(i, '/location'),
-              message: `${label}: ${describeEvent(e)}: the location names no facility (facilityCode or facilityName)`,
+              message: M.noFacility({ parcel: label, event: describeEvent(e) }),
             });
           if ((l['countryCode'] === undefined || l['countryCode'] === 'CN') && typeof l['divisionCode'] !== 'string')
             findings.push({
               pointer: itemPointer(i, '/location'),
-              message: `${label}: ${describeEvent(e)} took place in the mainland, yet its location has no divisionCode (${JSON.stringify(l)})`,
+              message: M.noDivisionCode({ parcel: label, event: describeEvent(e), location: JSON.stringify(l) }),
             });
         }
-        t.expectNone(findings, `${label}: every handled event names its facility, with a division code in the mainland`);
+        t.expectNone(findings, M.locationsPresent({ parcel: label }));
       }
     },
   }),
@@ -356,17 +388,17 @@ export const trackingJourneyChecks = [
       t.requireTestMode();
       const reads = await readJourneys(t, await journeys());
       const accepted = reads.flatMap(({ label, events }) => events.flatMap((e, i) => (statusOf(e) === 'ACCEPTED' ? [{ label, e, i }] : [])));
-      t.precondition(accepted.length > 0, 'neither parcel has an ACCEPTED event');
+      t.precondition(accepted.length > 0, M.noAcceptedEvent());
       for (const { label, e, i } of accepted) {
         const outcome = e['realNameVerification'];
         const found = violations(schemaByName('RealNameVerification'), outcome, 3);
         t.assert(
           outcome !== undefined && found.length === 0,
           outcome === undefined
-            ? `${label}: ${describeEvent(e)} carries no realNameVerification`
+            ? M.noRealName({ parcel: label, event: describeEvent(e) })
             : found.length
-              ? `${label}: ${describeEvent(e)}: realNameVerification is not valid: ${found.map((v) => `${v.pointer} ${v.message}`).join('; ')}`
-              : `${label}: ${describeEvent(e)} carries a valid realNameVerification`,
+              ? M.realNameInvalid({ parcel: label, event: describeEvent(e), violations: found.map((v) => `${v.pointer} ${v.message}`).join('; ') })
+              : M.realNameValid({ parcel: label, event: describeEvent(e) }),
           { pointer: itemPointer(i, '/realNameVerification') },
         );
       }
@@ -384,10 +416,10 @@ export const trackingJourneyChecks = [
       for (const { label, events } of await readJourneys(t, await journeys())) {
         const without = events.flatMap((e, i) =>
           !['ORDER_CREATED', 'STALLED'].includes(statusOf(e)) && (typeof e['carrierRawCode'] !== 'object' || e['carrierRawCode'] === null)
-            ? [{ pointer: itemPointer(i), message: `${label}: ${describeEvent(e)} carries no carrierRawCode` }]
+            ? [{ pointer: itemPointer(i), message: M.noRawCode({ parcel: label, event: describeEvent(e) }) }]
             : [],
         );
-        t.expectNone(without, `${label}: every mapped event carries its carrierRawCode`);
+        t.expectNone(without, M.rawCodesCarried({ parcel: label }));
       }
     },
   }),

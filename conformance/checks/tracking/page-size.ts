@@ -4,8 +4,10 @@
 // does not offer the path leaves a parcel no longer than a page: the check is then skipped, never failed.
 import { DAY } from '../../../schemas/time.ts';
 import { defineCheck } from '../../harness/check.ts';
+import type { Bilingual } from '../../i18n/text.ts';
 import { createShipment, pathOrderId } from '../../kit/shipping-data.ts';
 import { eventsPath, getEvents, pageOf, walkEvents } from '../../kit/trajectory.ts';
+import { M } from './messages.ts';
 
 /** The page size without `limit`, before the claim's cap. */
 const DEFAULT_PAGE_SIZE = 20;
@@ -31,37 +33,39 @@ export const trackingPageSizeChecks = [
       const cap = Math.min(t.claim?.maxPageSize ?? LARGEST_PAGE, LARGEST_PAGE);
       // Walked maxPageSize a page, the largest limit the claim promises to accept (ECDX-CNF-004).
       const walk = await walkEvents(t, waybillNo, cap, Math.ceil(300 / cap) + 1);
-      t.precondition(
-        !walk.refused && walk.complete,
-        `walking the trajectory of ${waybillNo} ${cap} events a page (the claim's maxPageSize) did not reach its end (ECDX-TRK-001 and ECDX-TRK-009 are checked on their own)`,
-      );
+      t.precondition(!walk.refused && walk.complete, M.longWalkIncomplete({ waybillNo, cap }));
       const total = walk.events.length;
       const defaultSize = Math.min(DEFAULT_PAGE_SIZE, cap);
       if (total <= defaultSize) {
-        t.notApplicable(
-          `the parcel ordered on ecdx-path-long- (${waybillNo}) has ${total} events, no more than a page without limit holds (${defaultSize}): the deployment does not offer the long test path`,
-        );
+        t.notApplicable(M.longPathNotOffered({ waybillNo, total, defaultSize }));
         return;
       }
-      const expectPage = async (limit: number | undefined, size: number, why: string) => {
+      const expectPage = async (limit: number | undefined, size: number, why: Bilingual) => {
         const query = limit === undefined ? {} : { limit };
         const what = `GET ${eventsPath(waybillNo, query)}`;
         const response = await getEvents(t, waybillNo, query);
         const page = pageOf(response);
-        t.assert(page !== undefined, `${what} is served with a page (${why}), not refused: got HTTP ${response.status}`);
+        t.assert(page !== undefined, M.servedWithAPage({ what, why, status: response.status }));
         if (!page) return;
         t.assert(
           page.items.length === size && page.nextCursor !== undefined,
-          `${what}: the first page of ${total} events holds the page size ${size} (${why}) and a nextCursor (got ${page.items.length} events, ${page.nextCursor === undefined ? 'no' : 'a'} nextCursor)`,
+          M.firstPageHoldsPageSize({
+            what,
+            total,
+            size,
+            why,
+            got: page.items.length,
+            cursor: page.nextCursor === undefined ? M.noNextCursor() : M.aNextCursor(),
+          }),
         );
       };
-      await expectPage(undefined, defaultSize, cap < DEFAULT_PAGE_SIZE ? `no limit: 20, capped at maxPageSize ${cap}` : 'no limit: 20');
-      if (total > 7) await expectPage(7, Math.min(7, cap), 'limit 7');
+      await expectPage(undefined, defaultSize, cap < DEFAULT_PAGE_SIZE ? M.whyNoLimitCapped({ cap }) : M.whyNoLimit());
+      if (total > 7) await expectPage(7, Math.min(7, cap), M.whyLimit7());
       if (total > cap) {
-        await expectPage(cap + 1, cap, `a limit above maxPageSize ${cap} is served as ${cap}`);
-        await expectPage(1000, cap, `a limit above maxPageSize ${cap} is served as ${cap}`);
+        await expectPage(cap + 1, cap, M.whyAboveCap({ cap }));
+        await expectPage(1000, cap, M.whyAboveCap({ cap }));
       } else {
-        t.blocked(`the trajectory has ${total} events, no more than maxPageSize ${cap}, so the cap cannot be seen`);
+        t.blocked(M.capNotSeen({ total, cap }));
       }
     },
   }),

@@ -22,20 +22,25 @@ import {
   walkEvents,
   type ServedEvent,
 } from '../../kit/trajectory.ts';
+import { verbatim, type Bilingual, type Text } from '../../i18n/text.ts';
+import { M } from './messages.ts';
 
 /** A 422 for a cursor: its status is the cursor checks' own requirement (ECDX-TRK-011); its form and type are the error rules'. */
-function expectCursorRefused(t: TestContext, response: HttpResponse, what: string): void {
-  const got = `${response.status}${response.status === 200 ? ' with a page' : ''}`;
-  t.assert(response.status === 422, `${what}: expected HTTP 422 (a cursor it did not issue), got ${got}`);
+function expectCursorRefused(t: TestContext, response: HttpResponse, what: Text): void {
+  const page = response.status === 200 ? M.withAPage() : '';
+  t.assert(response.status === 422, M.cursorExpected422({ what: bi(what), status: response.status, page }));
   expectProblemFormat(t, response, what);
   const type = (response.json as { type?: unknown }).type;
-  t.assert(catalogueSlug(type) !== undefined, `${what}: the problem type ${String(type)} is a URI of the ECDX problem catalogue`, {
+  t.assert(catalogueSlug(type) !== undefined, M.catalogueType({ what: bi(what), type: String(type) }), {
     requirementId: 'ECDX-ERR-002',
   });
-  t.assert(type === problemTypeUri('validation-failed'), `${what}: a 422 the catalogue names no type for is validation-failed (got ${String(type)})`, {
+  t.assert(type === problemTypeUri('validation-failed'), M.validationFailedType({ what: bi(what), type: String(type) }), {
     requirementId: 'ECDX-ERR-002',
   });
 }
+
+/** A label as a message's parameter: a request line is the same in both languages. */
+const bi = (what: Text): Bilingual => (typeof what === 'string' ? verbatim(what) : what);
 
 const ids = (events: readonly ServedEvent[]): string[] => events.map(eventIdOf);
 
@@ -59,11 +64,11 @@ export const trackingPullChecks = [
       const response = await getEvents(t, waybillNo);
       t.expectStatus(response, 200, `GET ${eventsPath(waybillNo)}`);
       const page = t.expectSchema<EventPage>(response, 'EventPage', `GET ${eventsPath(waybillNo)}`);
-      t.assert(page.waybillNo === waybillNo, `the page names the waybill asked for (${waybillNo}, got ${page.waybillNo})`);
+      t.assert(page.waybillNo === waybillNo, M.pageNamesWaybill({ waybillNo, got: String(page.waybillNo) }));
       const foreign = page.items.find((e) => e.waybillNo !== waybillNo);
       t.assert(
         !foreign,
-        foreign ? `event ${foreign.sequence} names the waybill ${foreign.waybillNo}, not ${waybillNo}` : 'every event names the waybill asked for',
+        foreign ? M.eventNamesOtherWaybill({ sequence: String(foreign.sequence), other: String(foreign.waybillNo), waybillNo }) : M.everyEventNamesWaybill(),
       );
     },
   }),
@@ -84,8 +89,9 @@ export const trackingPullChecks = [
         let cursor: string | undefined;
         for (let n = 0; n < 40; n++) {
           const response = await getEvents(t, waybillNo, { limit: 3, ...(cursor ? { cursor } : {}) });
-          t.expectStatus(response, 200, `GET ${eventsPath(waybillNo, { limit: 3 })}${n ? ` (page ${n + 1})` : ''}`);
-          const page = t.expectSchema<EventPage>(response, 'EventPage', `page ${n + 1} of the trajectory of ${waybillNo}`);
+          const request = `GET ${eventsPath(waybillNo, { limit: 3 })}`;
+          t.expectStatus(response, 200, n ? M.labelPage({ request, page: n + 1 }) : request);
+          const page = t.expectSchema<EventPage>(response, 'EventPage', M.labelPageOfTrajectory({ page: n + 1, waybillNo }));
           cursor = page.nextCursor;
           if (!cursor) break;
         }
@@ -106,22 +112,19 @@ export const trackingPullChecks = [
     async run(t, { shipment }) {
       const unknown = unknownWaybillNo();
       const missing = await getEvents(t, unknown);
-      expectRefusal(t, missing, 404, 'not-found', { what: `GET ${eventsPath(unknown)} (a waybill nobody issued)` });
+      expectRefusal(t, missing, 404, 'not-found', { what: M.labelUnknownWaybill({ request: `GET ${eventsPath(unknown)}` }) });
       const second = t.secondKey;
-      if (!second) return t.blocked('the harness has no second key, so the answer to another client could not be observed');
+      if (!second) return t.blocked(M.noSecondKey());
       const { waybillNo } = await shipment();
       const other = await getEvents(t, waybillNo, {}, { sign: second });
-      const what = `GET ${eventsPath(waybillNo)} signed with the second key ${second.keyid}`;
-      if (other.status === 401) return t.blocked(`${what} was refused with 401 (the key is not registered): the answer to another client was not seen`);
+      const what = M.labelSecondKey({ request: `GET ${eventsPath(waybillNo)}`, keyid: second.keyid });
+      if (other.status === 401) return t.blocked(M.secondKeyRefused({ what }));
       t.assert(
         other.status === 200 || other.status === 404,
-        `${what}: expected 200 (the same platform) or 404 (as if the waybill did not exist), got ${other.status}${other.status === 403 ? ': a 403 reveals that the waybill exists' : ''}`,
+        M.expected200Or404({ what, status: other.status, reveals: other.status === 403 ? M.forbiddenReveals() : '' }),
       );
       if (other.status === 404) {
-        t.assert(
-          problemShape(other) === problemShape(missing),
-          `${what}: the 404 problem is the same as for a waybill nobody issued (status, type, title): ${problemShape(other)} vs ${problemShape(missing)}`,
-        );
+        t.assert(problemShape(other) === problemShape(missing), M.same404({ what, got: problemShape(other), unknown: problemShape(missing) }));
       }
     },
   }),
@@ -141,11 +144,9 @@ export const trackingPullChecks = [
         expectRefusal(t, response, 422, 'validation-failed', { what });
         const params = (response.json as { invalidParams?: unknown }).invalidParams;
         const named = Array.isArray(params) ? (params as { name?: unknown; in?: unknown }[]).find((p) => p?.name === '/limit') : undefined;
-        t.assert(
-          named !== undefined && named.in === 'query',
-          `${what}: invalidParams names /limit with in: query (got ${JSON.stringify(params ?? null).slice(0, 200)})`,
-          { requirementId: 'ECDX-ERR-003' },
-        );
+        t.assert(named !== undefined && named.in === 'query', M.invalidParamsNamesLimit({ what, got: JSON.stringify(params ?? null).slice(0, 200) }), {
+          requirementId: 'ECDX-ERR-003',
+        });
       }
     },
   }),
@@ -160,9 +161,9 @@ export const trackingPullChecks = [
       for (const limit of [101, 1000]) {
         const response = await getEvents(t, waybillNo, { limit });
         const what = `GET ${eventsPath(waybillNo, { limit })}`;
-        t.assert(response.status === 200, `${what}: a limit above 100 is served as 100: expected HTTP 200, got ${response.status}`);
-        const page = t.need(pageOf(response), `${what} answered 200 without a readable page (see ECDX-TRK-001)`);
-        t.assert(page.items.length <= 100, `${what}: at most 100 events (got ${page.items.length})`);
+        t.assert(response.status === 200, M.limitAbove100Served({ what, status: response.status }));
+        const page = t.need(pageOf(response), M.answeredWithoutPage({ what, status: 200 }));
+        t.assert(page.items.length <= 100, M.atMost100({ what, got: page.items.length }));
       }
     },
   }),
@@ -179,7 +180,7 @@ export const trackingPullChecks = [
       const { waybillNo } = await shipment();
       for (const cursor of ['ecdx-conformance-forged-cursor', 'Zm9yZ2VkLWJ5LXRoZS1oYXJuZXNz']) {
         const response = await getEvents(t, waybillNo, { cursor });
-        expectCursorRefused(t, response, `GET ${eventsPath(waybillNo, { cursor })} (a cursor it never issued)`);
+        expectCursorRefused(t, response, M.labelNeverIssuedCursor({ request: `GET ${eventsPath(waybillNo, { cursor })}` }));
       }
     },
   }),
@@ -196,16 +197,16 @@ export const trackingPullChecks = [
       t.requireTestMode();
       const { happy } = await journeys();
       const total = (await readTrajectory(t, happy.waybillNo)).events.length;
-      t.precondition(total >= 2, `the trajectory of ${happy.waybillNo} holds ${total} event(s); page sizes need at least 2`);
+      t.precondition(total >= 2, M.tooFewForPageSizes({ waybillNo: happy.waybillNo, total }));
       for (const limit of [1, 2, 5, undefined, 100]) {
         const response = await getEvents(t, happy.waybillNo, limit === undefined ? {} : { limit });
         const what = `GET ${eventsPath(happy.waybillNo, limit === undefined ? {} : { limit })}`;
-        const page = t.need(pageOf(response), `${what} answered ${response.status} without a readable page (see ECDX-TRK-001)`);
+        const page = t.need(pageOf(response), M.answeredWithoutPage({ what, status: response.status }));
         const size = Math.min(limit ?? 20, t.claim?.maxPageSize ?? 100, 100);
         const expected = Math.min(size, total);
         t.assert(
           page.items.length === expected,
-          `${what}: ${expected === size ? `the page size ${size}` : `all ${total} events, fewer than the page size ${size}`} (got ${page.items.length})`,
+          M.pageHolds({ what, expected: expected === size ? M.thePageSize({ size }) : M.allFewerThanPageSize({ total, size }), got: page.items.length }),
         );
       }
     },
@@ -224,27 +225,24 @@ export const trackingPullChecks = [
       t.requireTestMode();
       const { happy } = await journeys();
       const reference = await readTrajectory(t, happy.waybillNo);
-      t.precondition(reference.events.length >= 2, `the trajectory of ${happy.waybillNo} holds ${reference.events.length} event(s); a walk needs at least 2`);
+      t.precondition(reference.events.length >= 2, M.tooFewForWalk({ waybillNo: happy.waybillNo, total: reference.events.length }));
       const expected = ids(reference.events);
       for (const limit of [1, 2, 3]) {
         const walk = await walkEvents(t, happy.waybillNo, limit, expected.length + 5);
-        const what = `walking the trajectory of ${happy.waybillNo} ${limit} a page`;
+        const what = M.labelWalk({ waybillNo: happy.waybillNo, limit });
         t.assert(
           !walk.refused,
           walk.refused
-            ? `${what}: page ${walk.pages.length + 1} (a cursor issued moments before) was answered ${walk.refused.status}, not a page`
-            : `${what}: every one of the ${walk.pages.length} pages was served`,
+            ? M.walkPageRefused({ what, page: walk.pages.length + 1, status: walk.refused.status })
+            : M.walkPagesServed({ what, n: walk.pages.length }),
         );
-        t.assert(walk.complete, `${what}: the walk did not end (no page without nextCursor after ${walk.pages.length} pages)`);
+        t.assert(walk.complete, M.walkDidNotEnd({ what, n: walk.pages.length }));
         const got = ids(walk.events);
         const missing = expected.filter((id) => !got.includes(id));
         const repeated = got.filter((id, i) => got.indexOf(id) !== i);
-        t.assert(missing.length === 0, `${what}: every event is returned (missing ${missing.join(', ') || 'none'})`);
-        t.assert(repeated.length === 0, `${what}: no event is returned twice (repeated ${repeated.join(', ') || 'none'})`);
-        t.assert(
-          got.join() === expected.join(),
-          `${what}: the events come in ascending sequence, as in one page (got ${walk.events.map(sequenceOf).join(', ')})`,
-        );
+        t.assert(missing.length === 0, M.everyEventReturned({ what, missing: missing.join(', ') || M.none() }));
+        t.assert(repeated.length === 0, M.noEventTwiceRepeated({ what, repeated: repeated.join(', ') || M.none() }));
+        t.assert(got.join() === expected.join(), M.ascendingAsOnePage({ what, got: walk.events.map(sequenceOf).join(', ') }));
       }
     },
   }),
@@ -262,7 +260,7 @@ export const trackingPullChecks = [
       t.requireTestMode();
       const { waybillNo } = await createShipment(t, { platformOrderId: happyOrderId() });
       const { reads, reached } = await advanceUntil(t, [waybillNo], ([events]) => (events?.length ?? 0) >= 3, { step: HOUR, max: 12 * HOUR });
-      t.precondition(reached, `the parcel ${waybillNo} recorded fewer than 3 events within 12 hours of test-clock time`);
+      t.precondition(reached, M.tooFewWithin12Hours({ waybillNo }));
       const before = ids(reads[0]!);
       const seen: ServedEvent[] = [];
       let cursor: string | undefined;
@@ -270,28 +268,25 @@ export const trackingPullChecks = [
       do {
         if (pages > 0) await t.advanceClock(55 * MINUTE);
         const response = await getEvents(t, waybillNo, { limit: 1, ...(cursor ? { cursor } : {}) });
-        t.precondition(!(cursor && response.status === 422), `a cursor was refused 55 minutes after it was issued (ECDX-TRK-011), so the walk could not go on`);
-        const page = t.need(pageOf(response), `page ${pages + 1} of the walk was answered ${response.status} without a readable page`);
+        t.precondition(!(cursor && response.status === 422), M.cursorRefusedAfter55());
+        const page = t.need(pageOf(response), M.walkPageWithoutPage({ page: pages + 1, status: response.status }));
         seen.push(...page.items);
         cursor = page.nextCursor;
         pages++;
       } while (cursor && pages < 40);
       const after = ids((await readTrajectory(t, waybillNo)).events);
       const got = ids(seen);
-      const what = `walking ${waybillNo} one event a page over ${pages} pages (${Math.round(((pages - 1) * 55) / 60)} h)`;
-      t.assert(!cursor, `${what}: the walk reached a page without nextCursor`);
+      const what = M.labelWalkWhileRecording({ waybillNo, pages, hours: Math.round(((pages - 1) * 55) / 60) });
+      t.assert(!cursor, M.walkReachedEnd({ what }));
       t.assert(
         before.every((id) => got.includes(id)),
-        `${what}: every event recorded before the walk is returned (${before.length} events)`,
+        M.earlierEventsReturned({ what, n: before.length }),
       );
       t.assert(
         got.every((id, i) => got.indexOf(id) === i),
-        `${what}: no event is returned twice (got ${seen.map(sequenceOf).join(', ')})`,
+        M.noEventTwice({ what, got: seen.map(sequenceOf).join(', ') }),
       );
-      t.assert(
-        got.join() === after.slice(0, got.length).join(),
-        `${what}: the walk returned the trajectory in order, events recorded during the walk after the others (walk: ${seen.map(sequenceOf).join(', ')}; trajectory: ${after.length} events)`,
-      );
+      t.assert(got.join() === after.slice(0, got.length).join(), M.walkInOrder({ what, walk: seen.map(sequenceOf).join(', '), n: after.length }));
     },
   }),
   defineCheck({
@@ -308,23 +303,23 @@ export const trackingPullChecks = [
       t.requireTestMode();
       const { happy, rejected } = await journeys();
       const first = pageOf(await getEvents(t, happy.waybillNo, { limit: 1 }));
-      const cursor = t.need(first?.nextCursor, `the first page (limit 1) of the trajectory of ${happy.waybillNo} gave no nextCursor to keep`);
+      const cursor = t.need(first?.nextCursor, M.noCursorToKeep({ waybillNo: happy.waybillNo }));
       const firstId = eventIdOf(first!.items[0] ?? {});
       const firstSequence = sequenceOf(first!.items[0] ?? {});
       await t.advanceClock(55 * MINUTE);
       const later = await getEvents(t, happy.waybillNo, { cursor });
-      const what = `the cursor of the first page of ${happy.waybillNo}, followed 55 minutes after it was issued`;
-      t.assert(later.status === 200, `${what}: expected HTTP 200 with the next page, got ${later.status}`);
-      const page = t.need(pageOf(later), `${what}: the answer is not a readable page (see ECDX-TRK-001)`);
+      const what = M.labelKeptCursor({ waybillNo: happy.waybillNo });
+      t.assert(later.status === 200, M.expected200NextPage({ what, status: later.status }));
+      const page = t.need(pageOf(later), M.notAReadablePage({ what }));
       t.assert(
         page.items.length > 0 && page.items.every((e) => eventIdOf(e) !== firstId && sequenceOf(e) > firstSequence),
-        `${what}: the page continues after the first event (got sequences ${page.items.map(sequenceOf).join(', ') || 'none'})`,
+        M.continuesAfterFirst({ what, got: page.items.map(sequenceOf).join(', ') || M.none() }),
       );
 
       const foreign = pageOf(await getEvents(t, rejected.waybillNo, { limit: 1 }))?.nextCursor;
-      const foreignCursor = t.need(foreign, `the first page (limit 1) of the trajectory of ${rejected.waybillNo} gave no nextCursor`);
+      const foreignCursor = t.need(foreign, M.noCursor({ waybillNo: rejected.waybillNo }));
       const crossed = await getEvents(t, happy.waybillNo, { cursor: foreignCursor });
-      expectCursorRefused(t, crossed, `GET ${eventsPath(happy.waybillNo)} with the cursor issued for ${rejected.waybillNo}`);
+      expectCursorRefused(t, crossed, M.labelForeignCursor({ request: `GET ${eventsPath(happy.waybillNo)}`, waybillNo: rejected.waybillNo }));
     },
   }),
 ];

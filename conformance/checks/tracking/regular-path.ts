@@ -4,6 +4,7 @@ import { defineCheck, defineGroup } from '../../harness/check.ts';
 import type { Finding } from '../../harness/context.ts';
 import { regularPathDeviation } from '../../kit/regular-path.ts';
 import { delivered, journeys, readTrajectory, statusOf, subStatusOf } from '../../kit/trajectory.ts';
+import { M } from './messages.ts';
 
 const onTheTestClock = defineGroup({ needs: ['clock'] });
 
@@ -27,9 +28,9 @@ export const trackingRegularPathChecks = [
       for (const { waybillNo } of parcels) {
         const { events } = await readTrajectory(t, waybillNo);
         const deviation = regularPathDeviation(events.map((e) => ({ status: statusOf(e), subStatus: subStatusOf(e) })));
-        if (deviation) findings.push({ message: `${waybillNo} (statuses ${events.map(statusOf).join(', ')}): ${deviation}` });
+        if (deviation) findings.push({ message: M.offRegularPath({ waybillNo, statuses: events.map(statusOf).join(', '), deviation }) });
       }
-      t.expectNone(findings, `each of the ${parcels.length} ecdx-happy- parcels follows the regular path`);
+      t.expectNone(findings, M.allOnRegularPath({ n: parcels.length }));
     },
   }),
 ];
