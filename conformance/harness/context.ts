@@ -15,7 +15,7 @@ import type { CounterpartyServer, CounterpartySession } from './counterparty/ser
 import type { Evidence, FixtureRecord } from './report.ts';
 import { SECOND } from '../../schemas/time.ts';
 import { HARNESS } from './messages.ts';
-import { english, joinTexts, messageMembers, verbatim, type Bilingual, type Text } from '../i18n/text.ts';
+import { isBilingual, joinTexts, messageMembers, type Bilingual, type Text } from '../i18n/text.ts';
 import type { PartyRole } from '../../schemas/src/index.ts';
 
 /** What every check of one run shares. */
@@ -189,7 +189,7 @@ export class TestContext {
   expectNone(findings: readonly Finding[], passed: Text, details: AssertionDetails = {}): void {
     const first = findings[0];
     const more = findings.length - 1;
-    this.assert(first === undefined, first ? (more > 0 ? HARNESS.moreFindings({ first: bi(first.message), n: more }) : first.message) : passed, {
+    this.assert(first === undefined, first ? (more > 0 ? HARNESS.moreFindings({ first: first.message, n: more }) : first.message) : passed, {
       ...details,
       ...(first?.requirementId ? { requirementId: first.requirementId } : {}),
       ...(first?.pointer === undefined ? {} : { pointer: first.pointer }),
@@ -229,7 +229,7 @@ export class TestContext {
     return value as T;
   }
 
-  expectStatus(response: HttpResponse, expected: number | readonly number[], what: Text = ''): void {
+  expectStatus(response: HttpResponse, expected: number | readonly number[], what?: Text): void {
     const list = typeof expected === 'number' ? [expected] : expected;
     const title = problemTitle(response);
     this.assert(
@@ -237,7 +237,7 @@ export class TestContext {
       labelled(
         what,
         HARNESS.expectedStatus({
-          expected: joinTexts(list.map(String), HARNESS.statusOr()),
+          expected: joinTexts(list, HARNESS.statusOr()),
           status: response.status,
           problem: title === undefined ? '' : HARNESS.problemTitle({ title }),
         }),
@@ -246,7 +246,7 @@ export class TestContext {
   }
 
   /** The body, asserted valid against a published schema (by name); the violations name the members. */
-  expectSchema<T = unknown>(response: HttpResponse | unknown, schemaName: string, what: Text = ''): T {
+  expectSchema<T = unknown>(response: HttpResponse | unknown, schemaName: string, what?: Text): T {
     const body = isResponse(response) ? response.json : response;
     const schema: TSchema = schemaByName(schemaName);
     const found = violations(schema, body, 5);
@@ -265,7 +265,7 @@ export class TestContext {
   }
 
   /** An RFC 9457 problem with this status (and catalogue type, when given), as application/problem+json. */
-  expectProblem(response: HttpResponse, status: number | readonly number[], slug?: ProblemSlug | readonly ProblemSlug[], what: Text = ''): void {
+  expectProblem(response: HttpResponse, status: number | readonly number[], slug?: ProblemSlug | readonly ProblemSlug[], what?: Text): void {
     this.expectStatus(response, status, what);
     const contentType = (response.headers['content-type'] ?? '').split(';')[0]!.trim();
     this.assert(contentType === 'application/problem+json', labelled(what, HARNESS.problemContentType({ contentType: contentType || HARNESS.none() })));
@@ -290,13 +290,13 @@ export class TestContext {
       leaks.length === 0,
       first
         ? HARNESS.leak({
-            where: bi(where),
+            where,
             kind: first.kind === 'mobile-number' ? HARNESS.mobileNumber() : HARNESS.identityNumber(),
             masked: first.masked,
             pointer: first.pointer || '/',
             more: leaks.length > 1 ? HARNESS.leakMore({ n: leaks.length - 1 }) : '',
           })
-        : HARNESS.noLeak({ where: bi(where) }),
+        : HARNESS.noLeak({ where }),
       { ...(requirementId ? { requirementId } : {}), ...(first ? { pointer: first.pointer } : {}) },
     );
   }
@@ -311,7 +311,7 @@ export class TestContext {
           try {
             return await this.#env.fixtures.value(fixture, this.#env, checkId);
           } catch (error) {
-            const message = HARNESS.fixtureFailed({ fixture: fixture.id, reason: bi(reasonOf(error)) });
+            const message = HARNESS.fixtureFailed({ fixture: fixture.id, reason: reasonOf(error) });
             this.evidence.push({ kind: 'assertion', passed: false, ...messageMembers(framed(HARNESS.precondition, message)) });
             throw new PreconditionFailed(message);
           }
@@ -466,23 +466,20 @@ function problemTitle(response: HttpResponse): string | undefined {
   return text ? text.slice(0, 160) : undefined;
 }
 
-/** A text as a value of a message: plain English is shown as it is in both. */
-const bi = (text: Text): Bilingual => (typeof text === 'string' ? verbatim(text) : text);
-
-/** A message framed by the harness (a precondition, a rule that does not apply): framed only when the reason has Chinese. */
-const framed = (frame: (params: { reason: Bilingual }) => Bilingual, reason: Text): Text =>
-  typeof reason === 'string' ? english(frame({ reason: bi(reason) })) : frame({ reason });
+/** A message framed by the harness (a precondition, a rule that does not apply). */
+const framed = (frame: (params: { reason: Bilingual }) => Bilingual, reason: Text): Text => frame({ reason });
 
 /** `what: message`, or the message alone when there is no `what`. */
-const labelled = (what: Text, message: Bilingual): Text => (what === '' ? message : HARNESS.labelled({ what: bi(what), message }));
+const labelled = (what: Text | undefined, message: Bilingual): Text => (what === undefined ? message : HARNESS.labelled({ what, message }));
 
-/** Why something failed, in both languages when the error carries them (a check's own error). */
+/**
+ * Why something failed: in both languages when the error carries them (a check's own error); else the error's own
+ * words (a runtime's, a library's), which stay as they were written, introduced in each language.
+ */
 const reasonOf = (error: unknown): Text =>
-  error instanceof Error && 'text' in error && (typeof error.text === 'string' || typeof error.text === 'object')
-    ? (error.text as Text)
-    : error instanceof Error
-      ? error.message
-      : String(error);
+  error instanceof Error && 'text' in error && isBilingual(error.text)
+    ? error.text
+    : HARNESS.errorRaised({ error: error instanceof Error ? error.message : String(error) });
 
 /**
  * The shared fixtures of one run. Each is created once, when a check first reads it, in a context of its own, so

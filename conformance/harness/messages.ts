@@ -50,6 +50,9 @@ export const HARNESS = defineMessages('harness', {
   runDeadline: { en: 'the run reached its deadline (max duration {max})', 'zh-Hans': '运行已到截止时间（最长时长 {max}）' },
   checkDeadline: { en: 'the check did not finish within {within}', 'zh-Hans': '该检查未在 {within} 内完成' },
   harnessFailed: { en: 'the harness failed: {reason}', 'zh-Hans': '一致性测试套件出错：{reason}' },
+  // A runtime's or a library's own words: English as they were (what report.json always held), introduced in Chinese.
+  errorRaised: { en: '{error}', 'zh-Hans': '出错：{error}' },
+  checkFinished: { en: 'the check had finished', 'zh-Hans': '该检查已完成' },
   harnessFailedBare: { en: 'the harness failed', 'zh-Hans': '一致性测试套件出错' },
   notRun: { en: 'not run: {reason}', 'zh-Hans': '未运行：{reason}' },
   notRunBefore: { en: 'not run: {reason} before this check started', 'zh-Hans': '未运行：在该检查开始前{reason}' },

@@ -351,12 +351,8 @@ const resultOf = (check: Check): Omit<CheckResult, 'status' | 'message'> => ({
 function resultMessage(check: Check, message: Text): Pick<CheckResult, 'message' | 'translations'> {
   const members = messageMembers(message);
   const title = Object.hasOwn(CHECK_TITLES_ZH, check.id) ? CHECK_TITLES_ZH[check.id] : undefined;
-  const zh = { ...(title === undefined ? {} : { title }), ...members.translations?.['zh-Hans'] };
-  return { message: members.message, ...(Object.keys(zh).length > 0 ? { translations: { 'zh-Hans': zh } } : {}) };
+  return { message: members.message, translations: { 'zh-Hans': { ...(title === undefined ? {} : { title }), ...members.translations['zh-Hans'] } } };
 }
-
-/** A text as a value of a harness message: plain English shown as it is in both. */
-const both = (text: Text): Bilingual => (typeof text === 'string' ? { en: text, 'zh-Hans': text } : text);
 
 /**
  * Run one check within `deadlineMs`. When its deadline or the run's passes, it is stopped: its requests and waits
@@ -378,12 +374,12 @@ export async function runCheck(check: Check, env: RunEnvironment, deadlineMs = c
   const level = levelOf(check);
   const started = Date.now();
   let status: CheckResult['status'] = 'passed';
-  let message: Text = '';
+  let message: Text = HARNESS.observedNothing();
   try {
     await Promise.race([check.run(t, t.handles(check.uses, check.id)), stopped]);
     const held = t.evidence.filter((e) => e.kind === 'assertion' && e.passed).length;
     const blocked = t.evidence.filter((e) => e.kind === 'blocked');
-    const first = blocked[0] ? both(textOf(blocked[0])) : undefined;
+    const first = blocked[0] ? textOf(blocked[0]) : undefined;
     message = HARNESS.held({ n: held });
     if (first)
       message = blocked.length === 1 ? HARNESS.stepNotTaken({ held: message, first }) : HARNESS.stepsNotTaken({ held: message, n: blocked.length, first });
@@ -401,7 +397,7 @@ export async function runCheck(check: Check, env: RunEnvironment, deadlineMs = c
       message = error.text;
     } else if (error instanceof NotApplicable) {
       status = 'skipped';
-      message = HARNESS.doesNotApply({ reason: both(error.text) });
+      message = HARNESS.doesNotApply({ reason: error.text });
     } else if (error instanceof TargetUnreachable) {
       status = 'error';
       // How the connection failed is the client's own words (undici's, the operating system's): shown as they are.
@@ -418,9 +414,9 @@ export async function runCheck(check: Check, env: RunEnvironment, deadlineMs = c
   if (stop.signal.aborted) {
     // Whatever the body made of its stopped requests, the check did not finish.
     status = 'error';
-    const reason = stop.signal.reason instanceof Stop ? stop.signal.reason : new Stop(describeError(stop.signal.reason), false);
+    const reason = stop.signal.reason instanceof Stop ? stop.signal.reason : new Stop(HARNESS.errorRaised({ error: describeError(stop.signal.reason) }), false);
     message = stoppedMessage(reason, reason !== undefined && env.signal?.reason === stop.signal.reason);
-  } else stop.abort(new Stop('the check had finished', false)); // anything it left running stops now
+  } else stop.abort(new Stop(HARNESS.checkFinished(), false)); // anything it left running stops now
   const failedAssertion = [...t.evidence].reverse().find((e) => e.kind === 'assertion' && !e.passed);
   const failedRequirementIds =
     status === 'failed' || status === 'warning'

@@ -11,20 +11,17 @@ export interface Bilingual {
   readonly 'zh-Hans': string;
 }
 
-/** What the harness's methods take while messages move into the catalogues: plain English is shown as 原文. */
-export type Text = string | Bilingual;
+/** What the harness's methods take: every text a check gives them is bilingual (`verbatim` for an id or the target's own words). */
+export type Text = Bilingual;
 
 export const isBilingual = (value: unknown): value is Bilingual =>
   typeof value === 'object' && value !== null && typeof (value as Bilingual).en === 'string' && typeof (value as Bilingual)['zh-Hans'] === 'string';
 
 /** The English of a text: what report.json's `message` holds, as it always has. */
-export const english = (text: Text): string => (typeof text === 'string' ? text : text.en);
+export const english = (text: Text): string => text.en;
 
-/** The Chinese of a text, or undefined for plain English (not yet in a catalogue). */
-export const chinese = (text: Text): string | undefined => (typeof text === 'string' ? undefined : text['zh-Hans']);
-
-/** The text in `lang`; plain English stays English. */
-export const textIn = (text: Text, lang: Language): string => (typeof text === 'string' ? text : text[lang]);
+/** The text in `lang`. */
+export const textIn = (text: Text, lang: Language): string => text[lang];
 
 /** A value a message shows: a number or an id as it is in both languages, or a text of its own in each. */
 export type MessageValue = string | number | Bilingual;
@@ -82,22 +79,19 @@ export function defineMessages<const M extends Record<string, Entry>>(area: stri
 /** The same text in both languages: an id, a URL, the target's own words. */
 export const verbatim = (text: string): Bilingual => loud({ en: text, 'zh-Hans': text });
 
-/** Texts joined in each language with its own separator. */
-export function joinTexts(texts: readonly Text[], separator: Bilingual = { en: ', ', 'zh-Hans': '，' }): Bilingual {
-  return loud({
-    en: texts.map(english).join(separator.en),
-    'zh-Hans': texts.map((t) => textIn(t, 'zh-Hans')).join(separator['zh-Hans']),
-  });
+/** Values joined in each language with its own separator: an id or a number as it is in both, a text in each. */
+export function joinTexts(values: readonly MessageValue[], separator: Bilingual = { en: ', ', 'zh-Hans': '，' }): Bilingual {
+  const inLanguage = (lang: Language) => values.map((v) => (typeof v === 'object' ? v[lang] : String(v))).join(separator[lang]);
+  return loud({ en: inLanguage('en'), 'zh-Hans': inLanguage('zh-Hans') });
 }
 
 /** The members an evidence entry or a result carries for a text: its English `message`, its Chinese beside it. */
-export function messageMembers(text: Text): { message: string; translations?: { 'zh-Hans': { message: string } } } {
-  const zh = chinese(text);
-  return { message: english(text), ...(zh === undefined ? {} : { translations: { 'zh-Hans': { message: zh } } }) };
+export function messageMembers(text: Text): { message: string; translations: { 'zh-Hans': { message: string } } } {
+  return { message: text.en, translations: { 'zh-Hans': { message: text['zh-Hans'] } } };
 }
 
-/** A text as a report entry holds it (`message`, `translations`), back in both languages: English where it has no Chinese. */
+/** A text as a report entry holds it (`message`, `translations`), back in both languages: as it is where it has no Chinese. */
 export function textOf(entry: { message: string; translations?: { 'zh-Hans'?: { message?: string } } }): Text {
   const zh = entry.translations?.['zh-Hans']?.message;
-  return zh === undefined ? entry.message : { en: entry.message, 'zh-Hans': zh };
+  return zh === undefined ? verbatim(entry.message) : loud({ en: entry.message, 'zh-Hans': zh });
 }
