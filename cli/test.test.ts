@@ -150,7 +150,11 @@ describe('ecdx test', () => {
     expect(failures).toContain(`### ✘ 未通过: \`${failed.checkId}\``);
     expect(failures).toContain(`**${mdText(zhTitle)}** (${mdText(failed.title)})`);
     expect(failures).toContain(`${requirement.level}: ${mdText(requirement.text['zh-Hans'])}\\\n  ${mdText(requirement.text.en)}`);
-    expect(failures).toContain(`> 原文：${mdText(failed.message)}`);
+    // The failure reads in Chinese, the English as the check wrote it under it.
+    const zhMessage = failed.translations?.['zh-Hans']?.message;
+    expect(zhMessage).toMatch(/[\u4e00-\u9fff]/);
+    expect(failures).toContain(`> ${mdText(zhMessage!)}\\\n> ${mdText(failed.message)}`);
+    expect(failures).not.toContain('原文');
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<html lang="zh-Hans">');
     expect(html).toContain('<h1>ECDX 一致性测试报告</h1>');

@@ -48,7 +48,7 @@ beforeAll(() => {
   } catch (error) {
     throw new Error(`the install from the cache (and the registry for what it lacks) failed: ${(error as { stderr?: string }).stderr ?? error}`);
   }
-}, 120_000);
+}, 300_000); // npm pack builds dist/ with tsc: minutes on two cores busy with other test files
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

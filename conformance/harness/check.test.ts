@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { classOf, defineCheck, defineFixture, defineGroup, roleOf } from './check.ts';
 import { runSuite } from './runner.ts';
 import { scriptedClaim, scriptedDispatcher, SCRIPTED_TARGET, type Script } from './scripted-target.ts';
+import { verbatim } from '../i18n/text.ts';
 
 const claim = scriptedClaim('carrier', ['carrier-shipping']);
 const serving =
@@ -58,8 +59,8 @@ describe('the runner', () => {
       title: 'Blocked step',
       description: 'Asserts once and skips a step.',
       async run(t) {
-        t.assert(t.role === 'carrier', 'the first step held');
-        t.blocked('the harness holds no second key, so the second step was not taken');
+        t.assert(t.role === 'carrier', verbatim('the first step held'));
+        t.blocked(verbatim('the harness holds no second key, so the second step was not taken'));
       },
     });
     const { report } = await run([check]);
@@ -94,7 +95,10 @@ describe('the runner', () => {
       title: 'Findings',
       description: 'Scans and finds two things.',
       async run(t) {
-        t.expectNone([{ message: 'the first member leaks', pointer: '/a', requirementId: 'ECDX-SHP-002' }, { message: 'the second too' }], 'nothing leaks');
+        t.expectNone(
+          [{ message: verbatim('the first member leaks'), pointer: '/a', requirementId: 'ECDX-SHP-002' }, { message: verbatim('the second too') }],
+          'nothing leaks',
+        );
       },
     });
     const { report } = await run([check]);
@@ -118,7 +122,7 @@ describe('the runner', () => {
       async create(t) {
         created += 1;
         const response = await t.http.post('/v1/shipments', { order: 1 });
-        t.assert(response.status === 201, 'the shipment was created');
+        t.assert(response.status === 201, verbatim('the shipment was created'));
         return { waybillNo: 'ECDX000000000001' };
       },
     });
@@ -131,7 +135,7 @@ describe('the runner', () => {
         uses: { shipment },
         async run(t, { shipment: shared }) {
           const { waybillNo } = await shared();
-          t.assert((await t.http.get(`/v1/shipments/${waybillNo}`)).status === 200, `${waybillNo} reads back`);
+          t.assert((await t.http.get(`/v1/shipments/${waybillNo}`)).status === 200, verbatim(`${waybillNo} reads back`));
         },
       });
     const { report, requests } = await run([reader('shipping/a'), reader('shipping/b')], (r) => ({ status: r.method === 'POST' ? 201 : 200, json: {} }));
@@ -167,7 +171,7 @@ describe('the runner', () => {
       title: 'A shipment that cannot be made',
       async create(t) {
         const response = await t.http.post('/v1/shipments', {});
-        t.precondition(response.status === 201, `POST /v1/shipments answered ${response.status}`);
+        t.precondition(response.status === 201, verbatim(`POST /v1/shipments answered ${response.status}`));
         return response;
       },
     });

@@ -18,7 +18,7 @@ import {
   DEMO_PLATFORM_PRIVATE_KEY_PEM,
 } from '../../protocol/demo-credentials.ts';
 import { bodySchemaOf, itemPosition, meaningOf, memberPosition, positionOf, type BodyPlace, type Position } from './member-meaning.ts';
-import type { CheckResult, ConformanceReport, Evidence, Exchange, FixtureRecord } from './report.ts';
+import type { CheckResult, ConformanceReport, Evidence, Exchange, FixtureRecord, Translations } from './report.ts';
 
 export const MAX_EVIDENCE_BODY = 8 * 1024;
 
@@ -251,16 +251,36 @@ function redactExchange(e: Exchange): Exchange {
   return out;
 }
 
+/** The Chinese beside a message quotes what the English quotes (a problem detail, a header): redacted the same. */
+function redactTranslations(t: Translations | undefined): { translations?: Translations } {
+  if (t === undefined) return {};
+  const zh = t['zh-Hans'];
+  return {
+    translations: {
+      'zh-Hans': {
+        ...(zh.title === undefined ? {} : { title: redactText(zh.title) }),
+        ...(zh.message === undefined ? {} : { message: redactText(zh.message) }),
+      },
+    },
+  };
+}
+
 function redactEvidence(e: Evidence): Evidence {
   if (e.kind === 'http') return redactExchange(e);
-  if (e.kind === 'blocked') return { ...e, message: redactText(e.message) };
-  return { ...e, message: redactText(e.message), ...(e.pointer === undefined ? {} : { pointer: redactText(e.pointer) }) };
+  if (e.kind === 'blocked') return { ...e, message: redactText(e.message), ...redactTranslations(e.translations) };
+  return {
+    ...e,
+    message: redactText(e.message),
+    ...redactTranslations(e.translations),
+    ...(e.pointer === undefined ? {} : { pointer: redactText(e.pointer) }),
+  };
 }
 
 const redactResult = (r: CheckResult): CheckResult => ({
   ...r,
   title: redactText(r.title),
   message: redactText(r.message),
+  ...redactTranslations(r.translations),
   evidence: r.evidence.map(redactEvidence),
 });
 
@@ -268,6 +288,7 @@ const redactFixture = (f: FixtureRecord): FixtureRecord => ({
   ...f,
   title: redactText(f.title),
   ...(f.message === undefined ? {} : { message: redactText(f.message) }),
+  ...redactTranslations(f.translations),
   evidence: f.evidence.map(redactEvidence),
 });
 

@@ -8,6 +8,7 @@ import { defineCheck } from './check.ts';
 import type { Waiver } from './report.ts';
 import { ConfigurationError, runSuite, type RunOptions } from './runner.ts';
 import { scriptedClaim, scriptedDispatcher, SCRIPTED_TARGET } from './scripted-target.ts';
+import { verbatim } from '../i18n/text.ts';
 
 const claim = scriptedClaim('carrier', ['carrier-shipping']);
 
@@ -31,7 +32,7 @@ const checks = [
     description: 'd',
     run: async (t) => {
       const health = await t.http.get('/v1/health');
-      t.assert(health.status === 200, 'GET /v1/health is answered 200');
+      t.assert(health.status === 200, verbatim('GET /v1/health is answered 200'));
     },
   }),
   defineCheck({
@@ -41,7 +42,7 @@ const checks = [
     description: 'd',
     run: async (t) => {
       await t.http.get('/v1/health');
-      t.assert(false, 'a MUST that does not hold');
+      t.assert(false, verbatim('a MUST that does not hold'));
     },
   }),
 ];

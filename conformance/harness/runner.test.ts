@@ -8,6 +8,7 @@ import { defineCheck } from './check.ts';
 import { partialRunPassed } from './report.ts';
 import { ConfigurationError, runSuite, type RunOptions } from './runner.ts';
 import { scriptedClaim, scriptedDispatcher, SCRIPTED_TARGET, type Script } from './scripted-target.ts';
+import { verbatim } from '../i18n/text.ts';
 
 const claim = scriptedClaim('carrier', ['carrier-shipping']);
 const servingClaim =
@@ -30,7 +31,7 @@ const check = (id: string, body: Parameters<typeof defineCheck>[0]['run'], requi
 /** A check that passes on evidence, as every check must: the scripted target answers GET /v1/health with 200. */
 const answered: Parameters<typeof defineCheck>[0]['run'] = async (t) => {
   const health = await t.http.get('/v1/health');
-  t.assert(health.status === 200, `GET /v1/health is answered 200 (got ${health.status})`);
+  t.assert(health.status === 200, verbatim(`GET /v1/health is answered 200 (got ${health.status})`));
 };
 const quick = check('errors/quick', answered);
 const forever = check('errors/forever', async (t) => {
@@ -89,8 +90,8 @@ describe('what a target sends never breaks a report', () => {
   it('bounds the messages a check writes from what the target answered', async () => {
     const chatty = check('errors/chatty', async (t) => {
       const health = await t.http.get('/v1/health');
-      for (let i = 0; i < 5_000; i++) t.assert(health.status === 200, `held ${'y'.repeat(10_000)}`);
-      t.assert(false, `the target said ${'z'.repeat(1_000_000)}`);
+      for (let i = 0; i < 5_000; i++) t.assert(health.status === 200, verbatim(`held ${'y'.repeat(10_000)}`));
+      t.assert(false, verbatim(`the target said ${'z'.repeat(1_000_000)}`));
     });
     const result = (await run({ checks: [chatty] })).results[0]!;
     expect(result.status).toBe('failed');
@@ -123,8 +124,8 @@ describe('forged pushes', () => {
           body,
           signWebhook({ id: 'bat_genuine', timestamp: Date.now(), body }, demoCredentials.push.v1a.signingKey) as unknown as Record<string, string>,
         );
-        t.assert(await callback.waitFor(1, 1_000), 'the push arrived');
-        t.assert(callback.deliveries.length === 1, `exactly one push counts (got ${callback.deliveries.length})`);
+        t.assert(await callback.waitFor(1, 1_000), verbatim('the push arrived'));
+        t.assert(callback.deliveries.length === 1, verbatim(`exactly one push counts (got ${callback.deliveries.length})`));
       },
     });
     const report = await run({ checks: [pushed] }, (r) =>

@@ -351,7 +351,8 @@ const resultOf = (check: Check): Omit<CheckResult, 'status' | 'message'> => ({
 function resultMessage(check: Check, message: Text): Pick<CheckResult, 'message' | 'translations'> {
   const members = messageMembers(message);
   const title = Object.hasOwn(CHECK_TITLES_ZH, check.id) ? CHECK_TITLES_ZH[check.id] : undefined;
-  return { message: members.message, translations: { 'zh-Hans': { ...(title === undefined ? {} : { title }), ...members.translations['zh-Hans'] } } };
+  const zh = { ...(title === undefined ? {} : { title }), ...members.translations?.['zh-Hans'] };
+  return { message: members.message, ...(Object.keys(zh).length > 0 ? { translations: { 'zh-Hans': zh } } : {}) };
 }
 
 /**

@@ -86,8 +86,9 @@ export function joinTexts(values: readonly MessageValue[], separator: Bilingual 
 }
 
 /** The members an evidence entry or a result carries for a text: its English `message`, its Chinese beside it. */
-export function messageMembers(text: Text): { message: string; translations: { 'zh-Hans': { message: string } } } {
-  return { message: text.en, translations: { 'zh-Hans': { message: text['zh-Hans'] } } };
+export function messageMembers(text: Text): { message: string; translations?: { 'zh-Hans': { message: string } } } {
+  // A text the same in both (verbatim: an id, the target's own words) is not written twice: readers show the English.
+  return { message: text.en, ...(text['zh-Hans'] === text.en ? {} : { translations: { 'zh-Hans': { message: text['zh-Hans'] } } }) };
 }
 
 /** A text as a report entry holds it (`message`, `translations`), back in both languages: as it is where it has no Chinese. */

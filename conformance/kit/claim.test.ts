@@ -28,6 +28,11 @@ describe('kit/claim', () => {
           "kind": "assertion",
           "message": "precondition: the conformance claim names no carrier code (party.carrierCode)",
           "passed": false,
+          "translations": {
+            "zh-Hans": {
+              "message": "前提条件：一致性声明未给出快递企业代码（party.carrierCode）",
+            },
+          },
         },
       ]
     `);

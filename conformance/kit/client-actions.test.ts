@@ -6,6 +6,7 @@ import { CounterpartyServer, type CounterpartySession } from '../harness/counter
 import { scriptedClaim, scriptedContext, type Script } from '../harness/scripted-target.ts';
 import { demoCredentials } from '../../protocol/index.ts';
 import { act, sentBy } from './client-actions.ts';
+import { verbatim } from '../i18n/text.ts';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -52,8 +53,8 @@ describe('sentBy', () => {
       const { t } = context(() => ({ status: 404 }));
       const live = server.session();
       await fetch(`${live.url}/v1/security-incidents`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
-      expect((await sentBy(t, live, 'receiveSecurityIncident', 'incident')).seq).toBe(1);
-      await expect(sentBy(t, live, 'createShipment', 'shipping data')).rejects.toThrow('sent no shipping data to the harness');
+      expect((await sentBy(t, live, 'receiveSecurityIncident', verbatim('incident'))).seq).toBe(1);
+      await expect(sentBy(t, live, 'createShipment', verbatim('shipping data'))).rejects.toThrow('sent no shipping data to the harness');
     } finally {
       await server.close();
     }

@@ -49,8 +49,14 @@ describe('signatureFindings (ECDX-SEC-001)', () => {
     ]);
     expect(found.map((f) => f.message)).toMatchInlineSnapshot(`
       [
-        "POST /v1/shipments (request 2): the request has no Signature field",
-        "POST /v1/shipments (request 3): the digest does not match the body",
+        {
+          "en": "POST /v1/shipments (request 2): the request has no Signature field",
+          "zh-Hans": "POST /v1/shipments（请求 2）：the request has no Signature field",
+        },
+        {
+          "en": "POST /v1/shipments (request 3): the digest does not match the body",
+          "zh-Hans": "POST /v1/shipments（请求 3）：the digest does not match the body",
+        },
       ]
     `);
   });
@@ -69,9 +75,18 @@ describe('idempotencyKeyFindings (ECDX-IDM-001)', () => {
     ]);
     expect(found.map((f) => f.message)).toMatchInlineSnapshot(`
       [
-        "POST /v1/shipments (request 3) reuses the Idempotency-Key of request 1 for a different request",
-        "POST /v1/shipments (request 4) carries no Idempotency-Key",
-        "POST /v1/shipments (request 5): its Idempotency-Key is not 1 to 255 visible ASCII characters",
+        {
+          "en": "POST /v1/shipments (request 3) reuses the Idempotency-Key of request 1 for a different request",
+          "zh-Hans": "POST /v1/shipments（请求 3）将请求 1 的 Idempotency-Key 重用于一个不同的请求",
+        },
+        {
+          "en": "POST /v1/shipments (request 4) carries no Idempotency-Key",
+          "zh-Hans": "POST /v1/shipments（请求 4）未带 Idempotency-Key",
+        },
+        {
+          "en": "POST /v1/shipments (request 5): its Idempotency-Key is not 1 to 255 visible ASCII characters",
+          "zh-Hans": "POST /v1/shipments（请求 5）：其 Idempotency-Key 不是 1 至 255 个可见 ASCII 字符",
+        },
       ]
     `);
   });
@@ -84,8 +99,14 @@ describe('retryFindings (ECDX-IDM-011) and retryAfterFindings (ECDX-ERR-013)', (
     expect(retryFindings(first, request({ headers: { 'idempotency-key': 'a' }, json: { n: 1 } }))).toEqual([]);
     expect(retryFindings(first, request({ headers: { 'idempotency-key': 'b' }, json: { n: 2 } })).map((f) => f.message)).toMatchInlineSnapshot(`
       [
-        "request 3, sent again after request 1 was answered 409, carries another Idempotency-Key",
-        "request 3, sent again after request 1 was answered 409, carries another body",
+        {
+          "en": "request 3, sent again after request 1 was answered 409, carries another Idempotency-Key",
+          "zh-Hans": "请求 3 是在请求 1 得到 409 应答后再次发送的，却带有另一个 Idempotency-Key",
+        },
+        {
+          "en": "request 3, sent again after request 1 was answered 409, carries another body",
+          "zh-Hans": "请求 3 是在请求 1 得到 409 应答后再次发送的，却带有另一个请求体",
+        },
       ]
     `);
   });
@@ -96,7 +117,10 @@ describe('retryFindings (ECDX-IDM-011) and retryAfterFindings (ECDX-ERR-013)', (
     expect(retryAfterFindings(answered, request({ receivedAt: 1_990 }))).toEqual([]);
     expect(retryAfterFindings(answered, request({ receivedAt: 60 })).map((f) => f.message)).toMatchInlineSnapshot(`
       [
-        "request 3 came 60 ms after request 1 was answered 503 with Retry-After: 2",
+        {
+          "en": "request 3 came 60 ms after request 1 was answered 503 with Retry-After: 2",
+          "zh-Hans": "请求 1 得到带 Retry-After: 2 的 503 应答后，请求 3 仅过 60 毫秒即到来",
+        },
       ]
     `);
   });
@@ -118,8 +142,14 @@ describe('keyRandomnessFindings (ECDX-IDM-009)', () => {
     ]);
     expect(found.map((f) => f.message)).toMatchInlineSnapshot(`
       [
-        "the Idempotency-Key of request 1 carries a value of its body",
-        "the Idempotency-Keys of requests 1 and 2 differ only in their last 1 characters",
+        {
+          "en": "the Idempotency-Key of request 1 carries a value of its body",
+          "zh-Hans": "请求 1 的 Idempotency-Key 含有其请求体中的一个值",
+        },
+        {
+          "en": "the Idempotency-Keys of requests 1 and 2 differ only in their last 1 characters",
+          "zh-Hans": "请求 1 与请求 2 的 Idempotency-Key 仅在最后 1 个字符上不同",
+        },
       ]
     `);
   });
@@ -138,7 +168,10 @@ describe('cursorFindings (ECDX-TRK-021)', () => {
     expect(cursorFindings([page(null, 'c1'), page('c1', 'c2'), page('c2')])).toEqual([]);
     expect(cursorFindings([page(null, 'c1')]).map((f) => f.message)).toMatchInlineSnapshot(`
       [
-        "the page answered to request 4 names a nextCursor that no later request followed",
+        {
+          "en": "the page answered to request 4 names a nextCursor that no later request followed",
+          "zh-Hans": "对请求 4 应答的页面给出了 nextCursor，但之后没有任何请求沿用它",
+        },
       ]
     `);
   });
@@ -153,8 +186,14 @@ describe('shippingDataFindings (ECDX-PRV-011)', () => {
     leaking.buyerEmail = 'a@example.com';
     expect(shippingDataFindings(request({ json: leaking })).map((f) => f.message)).toMatchInlineSnapshot(`
       [
-        "shipping data carries /buyerEmail, which ShipmentRequest does not define",
-        "shipping data carries an identity document number at /recipient/company",
+        {
+          "en": "shipping data carries /buyerEmail, which ShipmentRequest does not define",
+          "zh-Hans": "寄递数据含有 /buyerEmail，而 ShipmentRequest 未定义该成员",
+        },
+        {
+          "en": "shipping data carries an identity document number at /recipient/company",
+          "zh-Hans": "寄递数据在 /recipient/company 处含有身份证件号码",
+        },
       ]
     `);
   });
@@ -177,7 +216,10 @@ describe('noticeFindings (ECDX-NTC-002) and incidentFindings (ECDX-INC-002)', ()
     expect(incidentFindings(request({ json: incident }), detected + 3_600_000)).toEqual([]);
     expect(incidentFindings(request({ json: incident }), detected + 30 * 3_600_000).map((f) => f.message)).toMatchInlineSnapshot(`
       [
-        "the notification came 30 h after the detectedAt it states (at most 24 h)",
+        {
+          "en": "the notification came 30 h after the detectedAt it states (at most 24 h)",
+          "zh-Hans": "该通报在其所述的 detectedAt 之后 30 小时才到达（至多 24 小时）",
+        },
       ]
     `);
   });

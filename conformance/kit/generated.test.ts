@@ -6,6 +6,7 @@ import { arbitraryFor } from '../generate/arbitrary.ts';
 import { AssertionFailed } from '../harness/check.ts';
 import { scriptedClaim, scriptedContext, scriptedProblem, type Script, type ScriptedRequest } from '../harness/scripted-target.ts';
 import { checkProperty, expectGeneratedRefusals, leaveOutAlike, SHRINK_BUDGET } from './generated.ts';
+import { verbatim } from '../i18n/text.ts';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -31,7 +32,7 @@ const validating =
   };
 
 const spec = (t: ReturnType<typeof carrier>['t']) => ({
-  what: 'POST /v1/shipments/X/cancellation',
+  what: verbatim('POST /v1/shipments/X/cancellation'),
   schema: CancellationRequest,
   base: { reason: 'CARRIER_CHANGED', note: '买家改选其他快递' },
   arbitrary: arbitraryFor(CancellationRequest),
@@ -108,9 +109,9 @@ describe('checkProperty', () => {
   it('shrinks a failure to the smallest counterexample and says how to reproduce it', async () => {
     const { t } = carrier(validating());
     const finding = await checkProperty(t, fc.array(fc.integer({ min: 0, max: 1000 })), async (values) =>
-      values.some((v) => v > 500) ? { message: `failed on ${JSON.stringify(values)}` } : undefined,
+      values.some((v) => v > 500) ? { message: verbatim(`failed on ${JSON.stringify(values)}`) } : undefined,
     );
-    expect(finding?.message).toMatch(/^failed on \[501\] \(seed 1, found after \d+ runs and \d+ shrinks; --seed 1 reproduces it\)$/);
+    expect(finding?.message.en).toMatch(/^failed on \[501\] \(seed 1, found after \d+ runs and \d+ shrinks; --seed 1 reproduces it\)$/);
   });
 
   it('spends at most its budget of executions, and passes nothing on no evidence', async () => {
@@ -118,7 +119,7 @@ describe('checkProperty', () => {
     let executions = 0;
     const finding = await checkProperty(t, fc.string({ minLength: 30, maxLength: 60 }), async (value) => {
       executions += 1;
-      return value.length > 0 ? { message: 'always fails' } : undefined;
+      return value.length > 0 ? { message: verbatim('always fails') } : undefined;
     });
     expect(finding).toBeDefined();
     expect(executions).toBeLessThanOrEqual(t.fuzzRuns + SHRINK_BUDGET + 1);

@@ -19,7 +19,7 @@ import { operations } from '../../spec/openapi/operations.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { Finding, TestContext } from '../harness/context.ts';
 import { pool } from '../harness/pool.ts';
-import type { Text } from '../i18n/text.ts';
+import { verbatim, type Text } from '../i18n/text.ts';
 import { M } from './messages.ts';
 import { judgeRefusal } from './shipping-refusals.ts';
 
@@ -60,7 +60,7 @@ export const shown = (value: unknown): string => {
 /** The same, in both languages (the JSON as it is, the note of its length in each). */
 export const shownText = (value: unknown): Text => {
   const text = JSON.stringify(value);
-  return text.length > MAX_SHOWN ? M.truncated({ text: text.slice(0, MAX_SHOWN), n: text.length.toLocaleString('en') }) : text;
+  return text.length > MAX_SHOWN ? M.truncated({ text: text.slice(0, MAX_SHOWN), n: text.length.toLocaleString('en') }) : verbatim(text);
 };
 
 export interface GeneratedRefusals {
@@ -341,7 +341,7 @@ export async function expectGeneratedQueryRefusals(t: TestContext, spec: Generat
   const findings = await pool(variants, IN_FLIGHT, async (variant) => {
     const url = `${spec.path}?${new URLSearchParams(variant.query)}`;
     const asVariant: InvalidVariant = { pointer: variant.pointer, keyword: variant.keyword, description: variant.description, instance: variant.query };
-    const finding = judgeVariant(await t.http.get(url), asVariant, { what: `GET ${spec.path}`, requirement: spec.requirement });
+    const finding = judgeVariant(await t.http.get(url), asVariant, { what: verbatim(`GET ${spec.path}`), requirement: spec.requirement });
     const request = `GET ${url.length > 300 ? `${url.slice(0, 300)}…` : url}`;
     return finding ? { ...finding, message: M.withRequest({ message: finding.message, label: M.theRequest(), request }) } : undefined;
   });

@@ -32,8 +32,8 @@ describe('kit/json', () => {
     expect(valueAt(sent, '/items/0/name')).toBe('手机');
     expect(valueAt(sent, '/nothing/here')).toBeUndefined();
     expect(valueAt(sent, '/')).toEqual(sent);
-    expect(describeDifference(sent, { ...sent, order: 'A1' })).toBe('/order is "A1" instead of "a1"');
-    expect(describeDifference(sent, { ...sent, order: undefined })).toBe('/order is absent instead of "a1"');
+    expect(describeDifference(sent, { ...sent, order: 'A1' })).toEqual({ en: '/order is "A1" instead of "a1"', 'zh-Hans': '/order 为 "A1"，应为 "a1"' });
+    expect(describeDifference(sent, { ...sent, order: undefined })?.en).toBe('/order is absent instead of "a1"');
     expect(describeDifference(sent, sent)).toBeUndefined();
   });
 

@@ -18,6 +18,7 @@ import {
   readNotice,
   responsesPath,
 } from './notices.ts';
+import { verbatim } from '../i18n/text.ts';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -158,15 +159,15 @@ describe('kit/notices', () => {
     const notice = buildNotice(target('carrier').t);
     await close?.();
     const holding = target('carrier', () => ({ status: 200, json: copyOf(notice) }));
-    const copy = await readNotice(holding.t, notice.noticeId, 'to test');
+    const copy = await readNotice(holding.t, notice.noticeId, verbatim('to test'));
     expect(holding.requests[0]?.path).toBe(noticePath(notice.noticeId));
     expect(asPosted(copy)).toEqual(notice);
     await close?.();
     const invalid = target('carrier', () => ({ status: 200, json: notice }));
-    await expect(readNotice(invalid.t, notice.noticeId, 'to test')).rejects.toThrow(PreconditionFailed);
+    await expect(readNotice(invalid.t, notice.noticeId, verbatim('to test'))).rejects.toThrow(PreconditionFailed);
     await close?.();
     const missing = target('carrier', () => ({ status: 404, json: {} }));
-    await expect(readNotice(missing.t, notice.noticeId, 'to test')).rejects.toThrow(PreconditionFailed);
+    await expect(readNotice(missing.t, notice.noticeId, verbatim('to test'))).rejects.toThrow(PreconditionFailed);
     expect([...preconditions(invalid.t.evidence), ...preconditions(missing.t.evidence)]).toMatchInlineSnapshot(`
       [
         "precondition: GET /v1/interruption-notices/{noticeId} (to test) did not answer a valid InterruptionNotice",

@@ -258,6 +258,11 @@ describe('kit/pushes: shipments and subscriptions (carrier targets)', () => {
         "kind": "assertion",
         "message": "precondition: the new v1 subscription came without a whsec_ secret, so its pushes cannot be verified",
         "passed": false,
+        "translations": {
+          "zh-Hans": {
+            "message": "前提条件：新的 v1 订阅未带 whsec_ 共享密钥，因此无法验证其推送",
+          },
+        },
       }
     `);
   });

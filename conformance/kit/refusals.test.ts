@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AssertionFailed } from '../harness/check.ts';
 import { scriptedContext, type ScriptedAnswer } from '../harness/scripted-target.ts';
 import { catalogueSlug, expectRefusal, problemSummary } from './refusals.ts';
+import { verbatim } from '../i18n/text.ts';
 
 const problem = (status: number, slug: string, extra: Record<string, unknown> = {}): ScriptedAnswer => ({
   status,
@@ -22,7 +23,7 @@ async function refusalOf(answer: ScriptedAnswer) {
   const response = await t.http.get('/v1/shipments/X', { sign: false });
   let outcome = 'held';
   try {
-    expectRefusal(t, response, 401, 'signature-missing', { what: 'unsigned GET' });
+    expectRefusal(t, response, 401, 'signature-missing', { what: verbatim('unsigned GET') });
   } catch (error) {
     outcome = error instanceof AssertionFailed ? `failed: ${error.message}` : String(error);
   }

@@ -53,5 +53,5 @@ describe('regularPathDeviation', () => {
       /follows the DELIVERED/,
     ],
     ['not yet delivered', path('ACCEPTED', 'SORTING', 'IN_TRANSIT', 'OUT_FOR_DELIVERY'), /none/],
-  ])('%s leaves it', (_, events, why) => expect(regularPathDeviation(events)).toMatch(why));
+  ])('%s leaves it', (_, events, why) => expect(regularPathDeviation(events)?.en).toMatch(why));
 });

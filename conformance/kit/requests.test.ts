@@ -40,6 +40,11 @@ describe('kit/requests', () => {
         "kind": "assertion",
         "message": "precondition: the target claims none of the classes whose creating requests the harness can send (notices, incidents)",
         "passed": false,
+        "translations": {
+          "zh-Hans": {
+            "message": "前提条件：被测实现未声明一致性测试套件能发送其创建类请求的任何一致性类别（notices，incidents）",
+          },
+        },
       }
     `);
   });

@@ -4,6 +4,7 @@ import type { HttpResponse } from '../harness/client.ts';
 import { AssertionFailed } from '../harness/check.ts';
 import { scriptedClaim, scriptedContext, scriptedProblem, type Script } from '../harness/scripted-target.ts';
 import { expectRefusalNaming, expectSchemaRefusal, judgeRefusal, timeInconsistencies, withRecipient, type RefusalExpectation } from './shipping-refusals.ts';
+import { verbatim } from '../i18n/text.ts';
 
 /** An answer as the client gives it, for the pure judgements. */
 const answer = (status: number, json: unknown, contentType = 'application/problem+json'): HttpResponse => ({
@@ -17,7 +18,7 @@ const answer = (status: number, json: unknown, contentType = 'application/proble
 const problem = (status: number, slug: string, extra: Record<string, unknown> = {}) =>
   answer(status, { type: `https://ecdx.dev/problems/${slug}`, title: slug, status, ...extra });
 
-const expected: RefusalExpectation = { status: 422, slug: 'validation-failed', pointers: ['/purpose'], what: 'POST with purpose MARKETING' };
+const expected: RefusalExpectation = { status: 422, slug: 'validation-failed', pointers: ['/purpose'], what: verbatim('POST with purpose MARKETING') };
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -53,7 +54,7 @@ describe('kit/shipping-refusals', () => {
   it('finds nothing wrong with the refusal expected, naming members below a pointer too', () => {
     expect(judgeRefusal(problem(422, 'validation-failed', { invalidParams: [{ name: '/purpose', reason: 'x' }] }), expected)).toEqual([]);
     expect(judgeRefusal(problem(422, 'validation-failed', { invalidParams: [{ name: '/purpose/x', reason: 'x' }] }), expected)).toEqual([]);
-    expect(judgeRefusal(problem(404, 'not-found'), { status: 404, slug: 'not-found', what: 'GET' })).toEqual([]);
+    expect(judgeRefusal(problem(404, 'not-found'), { status: 404, slug: 'not-found', what: verbatim('GET') })).toEqual([]);
   });
 
   it('blames the requirement under test for the status, the type and the pointers, and the error rules for the format', () => {
@@ -72,54 +73,81 @@ describe('kit/shipping-refusals', () => {
       [
         [
           {
-            "message": "POST with purpose MARKETING: expected HTTP 422 (validation-failed), got 201",
+            "message": {
+              "en": "POST with purpose MARKETING: expected HTTP 422 (validation-failed), got 201",
+              "zh-Hans": "POST with purpose MARKETING：应为 HTTP 422（validation-failed），实际为 201",
+            },
           },
         ],
         [
           {
-            "message": "POST with purpose MARKETING: the 422 answer is application/problem+json (got 'application/json')",
+            "message": {
+              "en": "POST with purpose MARKETING: the 422 answer is application/problem+json (got 'application/json')",
+              "zh-Hans": "POST with purpose MARKETING：422 应答应为 application/problem+json（实际为“application/json”）",
+            },
             "requirementId": "ECDX-ERR-001",
           },
         ],
         [
           {
-            "message": "POST with purpose MARKETING: the body is not a valid Problem: /type Expected required property; /status Expected required property; /type Expected string",
+            "message": {
+              "en": "POST with purpose MARKETING: the body is not a valid Problem: /type Expected required property; /status Expected required property; /type Expected string",
+              "zh-Hans": "POST with purpose MARKETING：响应体不是有效的 Problem：/type Expected required property; /status Expected required property; /type Expected string",
+            },
             "pointer": "/type",
             "requirementId": "ECDX-ERR-001",
           },
         ],
         [
           {
-            "message": "POST with purpose MARKETING: the problem's status member 400 equals the HTTP status 422",
+            "message": {
+              "en": "POST with purpose MARKETING: the problem's status member 400 equals the HTTP status 422",
+              "zh-Hans": "POST with purpose MARKETING：问题详情的 status 成员 400 与 HTTP 状态码 422 相同",
+            },
             "requirementId": "ECDX-ERR-001",
           },
         ],
         [
           {
-            "message": "POST with purpose MARKETING: the problem type https://ecdx.dev/problems/made-up is a URI of the ECDX problem catalogue",
+            "message": {
+              "en": "POST with purpose MARKETING: the problem type https://ecdx.dev/problems/made-up is a URI of the ECDX problem catalogue",
+              "zh-Hans": "POST with purpose MARKETING：问题类型 https://ecdx.dev/problems/made-up 是 ECDX 问题类型目录中的 URI",
+            },
             "requirementId": "ECDX-ERR-002",
           },
         ],
         [
           {
-            "message": "POST with purpose MARKETING: expected the problem validation-failed, got prohibited-contents (prohibited-contents)",
+            "message": {
+              "en": "POST with purpose MARKETING: expected the problem validation-failed, got prohibited-contents (prohibited-contents)",
+              "zh-Hans": "POST with purpose MARKETING：应为问题类型 validation-failed，实际为 prohibited-contents（prohibited-contents）",
+            },
           },
         ],
         [
           {
-            "message": "POST with purpose MARKETING: the validation-failed problem has no invalidParams naming /purpose",
+            "message": {
+              "en": "POST with purpose MARKETING: the validation-failed problem has no invalidParams naming /purpose",
+              "zh-Hans": "POST with purpose MARKETING：validation-failed 问题详情没有指明 /purpose 的 invalidParams",
+            },
             "requirementId": "ECDX-ERR-003",
           },
         ],
         [
           {
-            "message": "POST with purpose MARKETING: the prohibited-contents problem has no invalidParams naming /purpose",
+            "message": {
+              "en": "POST with purpose MARKETING: the prohibited-contents problem has no invalidParams naming /purpose",
+              "zh-Hans": "POST with purpose MARKETING：prohibited-contents 问题详情没有指明 /purpose 的 invalidParams",
+            },
             "requirementId": "ECDX-SHP-005",
           },
         ],
         [
           {
-            "message": "POST with purpose MARKETING: invalidParams do not name /purpose (they name /service)",
+            "message": {
+              "en": "POST with purpose MARKETING: invalidParams do not name /purpose (they name /service)",
+              "zh-Hans": "POST with purpose MARKETING：invalidParams 未指明 /purpose（其指明的是 /service）",
+            },
             "pointer": "/purpose",
             "requirementId": "ECDX-ERR-003",
           },
@@ -152,7 +180,7 @@ describe('kit/shipping-refusals', () => {
   it("refuses a schema violation for the check's rule, and blames ECDX-SHP-003 when the target validates nothing", async () => {
     const refusing = carrier(() => scriptedProblem('validation-failed', { invalidParams: [{ name: '/purpose', reason: 'x' }] }));
     const body = { purpose: 'MARKETING' };
-    expect(await outcome(refusing.t, () => expectSchemaRefusal(refusing.t, body, '/purpose', 'with purpose MARKETING'))).toMatchInlineSnapshot(`
+    expect(await outcome(refusing.t, () => expectSchemaRefusal(refusing.t, body, '/purpose', verbatim('with purpose MARKETING')))).toMatchInlineSnapshot(`
       {
         "ended": "held",
         "lines": [
@@ -163,7 +191,7 @@ describe('kit/shipping-refusals', () => {
     expect(refusing.requests.length, 'no control after a refusal').toBe(1);
     await close?.();
     const accepting = carrier(() => ({ status: 201, json: {} }));
-    expect(await outcome(accepting.t, () => expectSchemaRefusal(accepting.t, body, '/purpose', 'with purpose MARKETING'))).toMatchInlineSnapshot(`
+    expect(await outcome(accepting.t, () => expectSchemaRefusal(accepting.t, body, '/purpose', verbatim('with purpose MARKETING')))).toMatchInlineSnapshot(`
       {
         "ended": "failed",
         "lines": [
@@ -181,7 +209,7 @@ describe('kit/shipping-refusals', () => {
         : { status: 201, json: {} };
     const { t, requests } = carrier(controlRefused);
     expect(
-      await outcome(t, () => expectSchemaRefusal(t, { purpose: 'MARKETING', service: 'STANDARD' }, '/purpose', 'with purpose MARKETING')),
+      await outcome(t, () => expectSchemaRefusal(t, { purpose: 'MARKETING', service: 'STANDARD' }, '/purpose', verbatim('with purpose MARKETING'))),
     ).toMatchInlineSnapshot(`
       {
         "ended": "failed",
@@ -199,8 +227,14 @@ describe('kit/shipping-refusals', () => {
     expect(timeInconsistencies({ ...shipment, acceptedAt: '2026-03-01T01:30:00Z' })).toEqual([]);
     expect(timeInconsistencies({ ...shipment, acceptedAt: '2026-03-01T09:29:59+08:00', cancelledAt: '2026-03-01T10:00:00+08:00' })).toMatchInlineSnapshot(`
       [
-        "acceptedAt 2026-03-01T09:29:59+08:00 is earlier than createdAt 2026-03-01T09:30:00+08:00",
-        "updatedAt 2026-03-01T09:30:00+08:00 is earlier than cancelledAt 2026-03-01T10:00:00+08:00",
+        {
+          "en": "acceptedAt 2026-03-01T09:29:59+08:00 is earlier than createdAt 2026-03-01T09:30:00+08:00",
+          "zh-Hans": "acceptedAt 2026-03-01T09:29:59+08:00 早于 createdAt 2026-03-01T09:30:00+08:00",
+        },
+        {
+          "en": "updatedAt 2026-03-01T09:30:00+08:00 is earlier than cancelledAt 2026-03-01T10:00:00+08:00",
+          "zh-Hans": "updatedAt 2026-03-01T09:30:00+08:00 早于 cancelledAt 2026-03-01T10:00:00+08:00",
+        },
       ]
     `);
   });

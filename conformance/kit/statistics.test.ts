@@ -5,6 +5,7 @@ import { SECOND } from '../../schemas/time.ts';
 import { PreconditionFailed } from '../harness/check.ts';
 import { scriptedClaim, scriptedContext, type Script } from '../harness/scripted-target.ts';
 import { getStatistics, makeExchanges, readStatistics, shortfalls, STATISTICS_PATH, statisticsPath, waybillLikeToken } from './statistics.ts';
+import { verbatim } from '../i18n/text.ts';
 
 const example = (schemaByName('SharingStatistics') as { examples: SharingStatistics[] }).examples[0]!;
 const FROM = '2026-03-01T00:00:00+08:00';
@@ -57,13 +58,13 @@ describe('kit/statistics', () => {
   });
 
   it('reads valid statistics, and ends the check precondition-failed on anything else', async () => {
-    expect(await readStatistics(target('carrier', () => ({ status: 200, json: example })).t, FROM, TO, 'to test')).toEqual(example);
+    expect(await readStatistics(target('carrier', () => ({ status: 200, json: example })).t, FROM, TO, verbatim('to test'))).toEqual(example);
     await close?.();
     const refusing = target('carrier', () => ({ status: 500, json: {} }));
-    await expect(readStatistics(refusing.t, FROM, TO, 'to test')).rejects.toThrow(PreconditionFailed);
+    await expect(readStatistics(refusing.t, FROM, TO, verbatim('to test'))).rejects.toThrow(PreconditionFailed);
     await close?.();
     const invalid = target('carrier', () => ({ status: 200, json: { ...example, shipments: undefined } }));
-    await expect(readStatistics(invalid.t, FROM, TO, 'to test')).rejects.toThrow(PreconditionFailed);
+    await expect(readStatistics(invalid.t, FROM, TO, verbatim('to test'))).rejects.toThrow(PreconditionFailed);
     expect([...failures(refusing.t.evidence), ...failures(invalid.t.evidence)]).toMatchInlineSnapshot(`
       [
         "precondition: GET /v1/statistics/sharing (to test) was answered 500, not 200 (ECDX-STA-001)",

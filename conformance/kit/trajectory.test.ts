@@ -178,10 +178,10 @@ describe('kit/trajectory: event members', () => {
   it('reads members loosely and describes an event for messages', () => {
     const e = event(3, 'EXCEPTION', { subStatus: 'EXCEPTION_DAMAGED' });
     expect([sequenceOf(e), statusOf(e), subStatusOf(e), eventIdOf(e)]).toEqual([3, 'EXCEPTION', 'EXCEPTION_DAMAGED', 'evt_3']);
-    expect(describeEvent(e)).toBe('event 3 (EXCEPTION/EXCEPTION_DAMAGED)');
+    expect(describeEvent(e).en).toBe('event 3 (EXCEPTION/EXCEPTION_DAMAGED)');
     const odd = { sequence: '3', status: 7, subStatus: 1, eventId: null };
     expect([sequenceOf(odd), statusOf(odd), subStatusOf(odd), eventIdOf(odd)]).toEqual([Number.NaN, '7', undefined, 'null']);
-    expect(describeEvent(odd)).toBe('event 3 (7)');
+    expect(describeEvent(odd).en).toBe('event 3 (7)');
   });
 
   it('knows the statuses that end a trajectory by their nature', () => {
@@ -283,6 +283,11 @@ describe('kit/trajectory: the shared journeys', () => {
         "kind": "assertion",
         "message": "precondition: the parcel DELIVERED0001 (platformOrderId ecdx-happy-…) was not DELIVERED within 7 days of test-clock time (chapter Test controls promises 4)",
         "passed": false,
+        "translations": {
+          "zh-Hans": {
+            "message": "前提条件：快件 DELIVERED0001（platformOrderId ecdx-happy-…）在测试时钟的 7 天内未达到 DELIVERED（测试控制一章承诺 4 天）",
+          },
+        },
       }
     `);
   });
@@ -290,7 +295,7 @@ describe('kit/trajectory: the shared journeys', () => {
   it('reads both journeys again, labelled, answered by the clock read after them', async () => {
     const { t, result } = await follow();
     const reads = await readJourneys(t, result);
-    expect(reads.map((r) => [r.label, r.events.length, (r.answeredAt - START) / HOUR])).toEqual([
+    expect(reads.map((r) => [r.label.en, r.events.length, (r.answeredAt - START) / HOUR])).toEqual([
       ['the delivered parcel DELIVERED0001', 3, 42],
       ['the returned parcel RETURNED0002', 3, 42],
     ]);

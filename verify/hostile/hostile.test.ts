@@ -11,8 +11,14 @@ import { runHarnessAgainst, type RunLimits } from './run.ts';
 import { xmlProblem } from './xml.ts';
 
 const LIMITS: RunLimits = { maxDurationSeconds: 20, timeoutSeconds: 2, killAfterMs: 90_000 };
-/** The run's own budget, plus what starting the harness and writing its reports take on two busy cores. */
-const BUDGET_MS = LIMITS.maxDurationSeconds * 1_000 + 25_000;
+/**
+ * From outside: the run's own budget, plus what starting the harness (tsx compiling it) and writing its reports take
+ * on two cores busy with other test files — 25 s were once 0.3 s short on CI. The harness's own deadline is held
+ * tighter from inside, by the times report.json states.
+ */
+const BUDGET_MS = LIMITS.maxDurationSeconds * 1_000 + 40_000;
+/** From inside: the run stops its checks at its max duration, and a little teardown after it. */
+const RUN_BUDGET_MS = LIMITS.maxDurationSeconds * 1_000 + 5_000;
 const MAX_RSS_MIB = 300;
 
 describe.concurrent('ecdx test against hostile targets', () => {
@@ -29,6 +35,7 @@ describe.concurrent('ecdx test against hostile targets', () => {
       const invalid = [...Value.Errors(ConformanceReport, report)].slice(0, 3).map((e) => `${e.path} ${e.message}`);
       expect(invalid, context).toEqual([]);
       expect(report.verdict, context).toBe('not-conformant');
+      expect(Date.parse(report.finishedAt) - Date.parse(report.startedAt), context).toBeLessThan(RUN_BUDGET_MS);
       expect(xmlProblem(readFileSync(`${run.reportDir}/junit.xml`, 'utf8')), context).toBeUndefined();
 
       const origin = new URL(run.targetOrigin).host;
