@@ -26,7 +26,7 @@ describe('generated files are up to date (run `npm run generate` when this fails
         expect(existsSync(join(root, path)), `${path} is missing`).toBe(true);
         expect(comparable(path, committed(path)), `${path} is stale`).toBe(comparable(path, content));
       }
-    });
+    }, 120_000); // the docs print their PDFs in Chromium: 14 s here, more on two busy CI cores
   }
   it('generated folders hold no file that no generator produces', () => {
     for (const folder of generatedFolders) {
