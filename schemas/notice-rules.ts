@@ -97,7 +97,10 @@ export function dutiesDueBy(notice: Pick<NoticeFacts, 'reason' | 'issuedAt' | 'p
 export interface NoticeProblem {
   problemSlug: ProblemSlug;
   pointer: string;
+  /** Why, in English (what the receiver's problem `detail` says). */
   detail: string;
+  /** The same in Simplified Chinese, for a report read in Chinese (every rule here gives it; a mock's refusal need not). */
+  detailZh?: string;
 }
 
 /**
@@ -106,21 +109,37 @@ export interface NoticeProblem {
  */
 export function checkNewNotice(notice: NoticeFacts, now: Date): NoticeProblem[] {
   const problems: NoticeProblem[] = [];
-  const add = (problemSlug: ProblemSlug, pointer: string, detail: string) => problems.push({ problemSlug, pointer, detail });
+  const add = (problemSlug: ProblemSlug, pointer: string, detail: string, detailZh: string) => problems.push({ problemSlug, pointer, detail, detailZh });
   const issued = ms(notice.issuedAt);
   const start = ms(notice.plannedStart);
 
   // The parties and the period first: they are wrong whatever the time of sending (ECDX-NTC-007, §3).
   if (notice.issuer && notice.recipient && notice.issuer.role === notice.recipient.role) {
-    add('validation-failed', '/recipient/role', 'issuer and recipient play the same role; a notice goes from a carrier to a platform or back');
+    add(
+      'validation-failed',
+      '/recipient/role',
+      'issuer and recipient play the same role; a notice goes from a carrier to a platform or back',
+      'issuer 与 recipient 的角色相同；通知应由快递企业发给电子商务平台，或反之',
+    );
   }
-  if (notice.plannedEnd !== undefined && ms(notice.plannedEnd) <= start) add('validation-failed', '/plannedEnd', 'plannedEnd does not lie after plannedStart');
+  if (notice.plannedEnd !== undefined && ms(notice.plannedEnd) <= start)
+    add('validation-failed', '/plannedEnd', 'plannedEnd does not lie after plannedStart', 'plannedEnd 不晚于 plannedStart');
 
   const age = (now.getTime() - issued) / 1000;
   if (age > ISSUED_AT_MAX_AGE_SECONDS)
-    add('notice-issued-at-invalid', '/issuedAt', `issuedAt lies ${age} s before receipt (at most ${ISSUED_AT_MAX_AGE_SECONDS} s)`);
+    add(
+      'notice-issued-at-invalid',
+      '/issuedAt',
+      `issuedAt lies ${age} s before receipt (at most ${ISSUED_AT_MAX_AGE_SECONDS} s)`,
+      `issuedAt 早于接收时间 ${age} 秒（至多 ${ISSUED_AT_MAX_AGE_SECONDS} 秒）`,
+    );
   if (-age > ISSUED_AT_MAX_SKEW_SECONDS)
-    add('notice-issued-at-invalid', '/issuedAt', `issuedAt lies ${-age} s after receipt (at most ${ISSUED_AT_MAX_SKEW_SECONDS} s)`);
+    add(
+      'notice-issued-at-invalid',
+      '/issuedAt',
+      `issuedAt lies ${-age} s after receipt (at most ${ISSUED_AT_MAX_SKEW_SECONDS} s)`,
+      `issuedAt 晚于接收时间 ${-age} 秒（至多 ${ISSUED_AT_MAX_SKEW_SECONDS} 秒）`,
+    );
 
   const leadSeconds = (start - issued) / 1000;
   const minimum = minimumLeadTimeSeconds(notice.reason);
@@ -130,23 +149,44 @@ export function checkNewNotice(notice: NoticeFacts, now: Date): NoticeProblem[] 
         'notice-lead-time-too-short',
         '/plannedStart',
         `a ${notice.reason} notice may follow the start by at most ${LATE_NOTICE_ALLOWANCE_SECONDS} s; it follows by ${-leadSeconds} s`,
+        `${notice.reason} 通知至多可晚于开始时间 ${LATE_NOTICE_ALLOWANCE_SECONDS} 秒；实际晚 ${-leadSeconds} 秒`,
       );
     }
   } else if (leadSeconds < minimum) {
-    add('notice-lead-time-too-short', '/plannedStart', `a ${notice.reason} notice needs ${minimum} s of lead time; it gives ${leadSeconds} s`);
+    add(
+      'notice-lead-time-too-short',
+      '/plannedStart',
+      `a ${notice.reason} notice needs ${minimum} s of lead time; it gives ${leadSeconds} s`,
+      `${notice.reason} 通知须提前 ${minimum} 秒通知；实际提前 ${leadSeconds} 秒`,
+    );
   }
 
   const least = minimumSeverity(notice);
   if (severityRank(notice.impact.severity) < severityRank(least)) {
-    add('notice-severity-understated', '/impact/severity', `declared ${notice.impact.severity}; reason, duration and volume make it at least ${least}`);
+    add(
+      'notice-severity-understated',
+      '/impact/severity',
+      `declared ${notice.impact.severity}; reason, duration and volume make it at least ${least}`,
+      `声明为 ${notice.impact.severity}；按原因、时长和业务量至少应为 ${least}`,
+    );
   }
 
   if (severityRank(effectiveSeverity(notice)) >= severityRank('SIGNIFICANT')) {
     const due = dutiesDueBy(notice);
     if (!notice.publicDisclosure)
-      add('notice-disclosure-missing', '/publicDisclosure', `a ${effectiveSeverity(notice)} interruption is disclosed publicly by ${due}`);
+      add(
+        'notice-disclosure-missing',
+        '/publicDisclosure',
+        `a ${effectiveSeverity(notice)} interruption is disclosed publicly by ${due}`,
+        `${effectiveSeverity(notice)} 级数据中断须在 ${due} 前向社会公告`,
+      );
     else if (ms(notice.publicDisclosure.plannedAt) > ms(due)) {
-      add('notice-disclosure-missing', '/publicDisclosure/plannedAt', `the disclosure is planned after its deadline ${due}`);
+      add(
+        'notice-disclosure-missing',
+        '/publicDisclosure/plannedAt',
+        `the disclosure is planned after its deadline ${due}`,
+        `公告计划时间晚于其截止时间 ${due}`,
+      );
     }
   }
   return problems;
@@ -224,6 +264,9 @@ export function negotiationStateOf(responses: readonly NoticeResponse[]): Transi
   return { state };
 }
 
+/** A side of a notice as Chinese text names it. */
+const RESPONDENT_ZH: Readonly<Record<Respondent, string>> = { ISSUER: '发出方', RECIPIENT: '接收方' };
+
 /**
  * The side a response posted to a copy must come from: a copy's holder records its own responses itself, so
  * what arrives over the wire is the other side's (ECDX-NTC-013). Undefined when acceptable.
@@ -234,6 +277,7 @@ export function postedResponseProblem(holder: Respondent, response: NoticeRespon
     problemSlug: 'notice-response-not-allowed',
     pointer: '/respondent',
     detail: `the ${holder.toLowerCase()} records its own responses; a posted one comes from the ${other(holder).toLowerCase()}`,
+    detailZh: `${RESPONDENT_ZH[holder]}自行记录其本方的回应；推送来的回应应来自${RESPONDENT_ZH[other(holder)]}`,
   };
 }
 

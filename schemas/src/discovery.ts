@@ -217,23 +217,28 @@ export const feedsOfClasses = (role: PartyRole, classes: readonly string[]): Dat
 export interface Finding {
   requirement: string;
   pointer: string;
+  /** Why, in English (what a problem's `detail` says). */
   detail: string;
+  /** The same in Simplified Chinese, for a report read in Chinese. */
+  detailZh: string;
 }
 
 /** The claim's cross-field rules, which JSON Schema does not express (ECDX-CNF-002). */
 export function checkConformanceClaim(claim: ConformanceClaim): Finding[] {
   const findings: Finding[] = [];
-  const add = (pointer: string, detail: string) => findings.push({ requirement: 'ECDX-CNF-002', pointer, detail });
-  if (claim.role === 'carrier' && !claim.party.carrierCode) add('/party/carrierCode', 'a carrier states its carrier code');
-  if (claim.role === 'platform' && claim.party.carrierCode) add('/party/carrierCode', 'a platform has no carrier code');
+  const add = (pointer: string, detail: string, detailZh: string) => findings.push({ requirement: 'ECDX-CNF-002', pointer, detail, detailZh });
+  if (claim.role === 'carrier' && !claim.party.carrierCode) add('/party/carrierCode', 'a carrier states its carrier code', '快递企业须声明其快递企业代码');
+  if (claim.role === 'platform' && claim.party.carrierCode) add('/party/carrierCode', 'a platform has no carrier code', '电子商务平台没有快递企业代码');
   claim.classes.forEach((uri, i) => {
     const name = conformanceClassNames.find((n) => classUri(n) === uri);
     const classRole: string | undefined = name ? conformanceClasses[name].role : undefined;
-    if (classRole && classRole !== 'both' && classRole !== claim.role) add(`/classes/${i}`, `${name} is a ${classRole} class`);
+    if (classRole && classRole !== 'both' && classRole !== claim.role)
+      add(`/classes/${i}`, `${name} is a ${classRole} class`, `${name} 是 ${classRole === 'carrier' ? '快递企业' : '电子商务平台'}的一致性类别`);
   });
-  if (Number(claim.ecdxVersion.split('.')[0]) !== 1) add('/ecdxVersion', 'this revision of ECDX is version 1');
+  if (Number(claim.ecdxVersion.split('.')[0]) !== 1) add('/ecdxVersion', 'this revision of ECDX is version 1', 'ECDX 的本修订版为第 1 版');
   const pushes = claim.classes.includes(classUri('carrier-tracking-push')) || claim.classes.includes(classUri('platform-tracking-receiver'));
-  if (pushes && claim.webhookSignatureSchemes.length === 0) add('/webhookSignatureSchemes', 'a push class needs at least one webhook signature scheme');
+  if (pushes && claim.webhookSignatureSchemes.length === 0)
+    add('/webhookSignatureSchemes', 'a push class needs at least one webhook signature scheme', '推送类一致性类别至少需要一种 webhook 签名方案');
   return findings;
 }
 
@@ -314,30 +319,44 @@ export const CLOCK_TOLERANCE_SECONDS = 30;
  */
 export function checkHealth(health: Health, now: Date, expectedFeeds: readonly DataFeed[] = [], claimedVersion?: string): Finding[] {
   const findings: Finding[] = [];
-  const add = (requirement: string, pointer: string, detail: string) => findings.push({ requirement, pointer, detail });
+  const add = (requirement: string, pointer: string, detail: string, detailZh: string) => findings.push({ requirement, pointer, detail, detailZh });
   const serverTime = Date.parse(health.serverTime);
   if (Math.abs(serverTime - now.getTime()) > CLOCK_TOLERANCE_SECONDS * 1000) {
-    add('ECDX-HLT-002', '/serverTime', `serverTime is ${Math.round((serverTime - now.getTime()) / 1000)} s off true time`);
+    add(
+      'ECDX-HLT-002',
+      '/serverTime',
+      `serverTime is ${Math.round((serverTime - now.getTime()) / 1000)} s off true time`,
+      `serverTime 与真实时间相差 ${Math.round((serverTime - now.getTime()) / 1000)} 秒`,
+    );
   }
   if (claimedVersion !== undefined && health.ecdxVersion !== claimedVersion) {
-    add('ECDX-HLT-003', '/ecdxVersion', `health says ${health.ecdxVersion}, the claim ${claimedVersion}`);
+    add(
+      'ECDX-HLT-003',
+      '/ecdxVersion',
+      `health says ${health.ecdxVersion}, the claim ${claimedVersion}`,
+      `健康状态文档为 ${health.ecdxVersion}，一致性声明为 ${claimedVersion}`,
+    );
   }
   const seen = new Set<DataFeed>();
   health.feeds.forEach((f, i) => {
-    if (seen.has(f.feed)) add('ECDX-HLT-004', `/feeds/${i}/feed`, `${f.feed} is listed twice`);
+    if (seen.has(f.feed)) add('ECDX-HLT-004', `/feeds/${i}/feed`, `${f.feed} is listed twice`, `${f.feed} 列出了两次`);
     seen.add(f.feed);
-    if (f.backlog > 0 && !f.oldestPendingAt) add('ECDX-HLT-006', `/feeds/${i}/oldestPendingAt`, 'a backlog without the time of its oldest item');
-    if (f.backlog === 0 && f.oldestPendingAt) add('ECDX-HLT-006', `/feeds/${i}/oldestPendingAt`, 'an oldest pending item without a backlog');
+    if (f.backlog > 0 && !f.oldestPendingAt)
+      add('ECDX-HLT-006', `/feeds/${i}/oldestPendingAt`, 'a backlog without the time of its oldest item', '有积压但未给出最早积压项的时间');
+    if (f.backlog === 0 && f.oldestPendingAt)
+      add('ECDX-HLT-006', `/feeds/${i}/oldestPendingAt`, 'an oldest pending item without a backlog', '给出了最早积压项但没有积压');
     for (const key of ['lastExchangeAt', 'oldestPendingAt'] as const) {
       const at = f[key];
       // The document's own clock: no tolerance (the 30 s of ECDX-HLT-002 are between two parties' clocks).
-      if (at && Date.parse(at) > serverTime) add('ECDX-HLT-006', `/feeds/${i}/${key}`, `${key} lies after serverTime`);
+      if (at && Date.parse(at) > serverTime) add('ECDX-HLT-006', `/feeds/${i}/${key}`, `${key} lies after serverTime`, `${key} 晚于 serverTime`);
     }
   });
   for (const feed of expectedFeeds) {
-    if (!seen.has(feed)) add('ECDX-HLT-004', '/feeds', `the claimed classes imply feed ${feed}, which is not listed`);
+    if (!seen.has(feed))
+      add('ECDX-HLT-004', '/feeds', `the claimed classes imply feed ${feed}, which is not listed`, `所声明的一致性类别意味着数据流 ${feed}，但未列出`);
   }
   const worst = health.feeds.reduce<HealthStatus>((w, f) => (STATUS_RANK[f.status] > STATUS_RANK[w] ? f.status : w), 'UP');
-  if (STATUS_RANK[health.status] < STATUS_RANK[worst]) add('ECDX-HLT-005', '/status', `status ${health.status}, but feed status ${worst}`);
+  if (STATUS_RANK[health.status] < STATUS_RANK[worst])
+    add('ECDX-HLT-005', '/status', `status ${health.status}, but feed status ${worst}`, `status 为 ${health.status}，但数据流状态为 ${worst}`);
   return findings;
 }
