@@ -97,7 +97,7 @@ describe('the runner', () => {
       async run(t) {
         t.expectNone(
           [{ message: verbatim('the first member leaks'), pointer: '/a', requirementId: 'ECDX-SHP-002' }, { message: verbatim('the second too') }],
-          'nothing leaks',
+          verbatim('nothing leaks'),
         );
       },
     });

@@ -208,9 +208,19 @@ function invalidAs(request: ClientRequest, schema: string, what: Bilingual, requ
 export function noticeFindings(request: ClientRequest, receivedAt: number): Finding[] {
   const invalid = invalidAs(request, 'InterruptionNoticeRequest', M.theNotice(), 'ECDX-NTC-002');
   if (invalid.length > 0) return invalid;
-  return checkNewNotice(request.json as InterruptionNoticeRequest, new Date(receivedAt))
-    .filter((p) => p.problemSlug === 'notice-lead-time-too-short' || p.problemSlug === 'notice-severity-understated')
-    .map((p) => ({ message: p.detail, pointer: p.pointer, requirementId: 'ECDX-NTC-002' }));
+  const framed = { 'notice-lead-time-too-short': M.noticeLeadTimeTooShort, 'notice-severity-understated': M.noticeSeverityUnderstated };
+  return checkNewNotice(request.json as InterruptionNoticeRequest, new Date(receivedAt)).flatMap((p) =>
+    p.problemSlug === 'notice-lead-time-too-short' || p.problemSlug === 'notice-severity-understated'
+      ? [
+          {
+            // The rule's reason as it words it, in each language (the English where it gives no Chinese).
+            message: framed[p.problemSlug]({ detail: { en: p.detail, 'zh-Hans': p.detailZh ?? p.detail } }),
+            pointer: p.pointer,
+            requirementId: 'ECDX-NTC-002',
+          },
+        ]
+      : [],
+  );
 }
 
 /** How long after detecting an incident the notification may come (ECDX-INC-002). */

@@ -358,4 +358,9 @@ export const M = defineMessages('kit', {
   },
   lastEvent: { en: 'last {event}', 'zh-Hans': '最后为{event}' },
   noEvent: { en: 'no event', 'zh-Hans': '没有事件' },
+
+  // --- client-duties.ts (notice rules) ---
+  // `{detail}` is the rule's own reason (schemas/notice-rules.ts): its English as it is, its Chinese (detailZh) in Chinese.
+  noticeLeadTimeTooShort: { en: '{detail}', 'zh-Hans': '提前通知时间不足：{detail}' },
+  noticeSeverityUnderstated: { en: '{detail}', 'zh-Hans': '严重程度申报偏低：{detail}' },
 });

@@ -12,6 +12,7 @@ import { demoPushKey, harnessWaybill, trajectoryEvents } from '../../kit/pushes.
 import { HARNESS_CARRIER_CODE } from '../../kit/requests.ts';
 import { shortId } from '../../kit/ids.ts';
 import { SECOND, timestamp } from '../../kit/time.ts';
+import { verbatim } from '../../i18n/text.ts';
 import { M } from './messages.ts';
 
 const group = defineGroup({ needs: ['test-mode', 'counterparty'] });
@@ -47,7 +48,7 @@ export const clientDataChecks = [
     async run(t) {
       const session = await t.counterparty();
       await act(t, session, { action: 'send-shipment' });
-      const request = await sentBy(t, session, 'createShipment', 'POST /v1/shipments');
+      const request = await sentBy(t, session, 'createShipment', verbatim('POST /v1/shipments'));
       t.expectNone(shippingDataFindings(request), M.shippingDataMinimal());
     },
   }),
@@ -73,7 +74,7 @@ export const clientDataChecks = [
         ),
       );
       await act(t, session, { action: 'pull-trajectory', waybillNo });
-      await sentBy(t, session, 'listTrackingEvents', `GET /v1/shipments/${waybillNo}/events`);
+      await sentBy(t, session, 'listTrackingEvents', verbatim(`GET /v1/shipments/${waybillNo}/events`));
       const pages = requestsTo(session, 'listTrackingEvents').filter((r) => r.params.waybillNo === waybillNo);
       t.expectNone(cursorFindings(pages), M.followedEveryCursor({ n: pages.length }));
     },
@@ -91,7 +92,7 @@ export const clientDataChecks = [
     async run(t) {
       const session = await t.counterparty();
       await act(t, session, { action: 'subscribe' });
-      const subscribed = await sentBy(t, session, 'createSubscription', 'POST /v1/subscriptions');
+      const subscribed = await sentBy(t, session, 'createSubscription', verbatim('POST /v1/subscriptions'));
       t.precondition(subscribed.answer.status === 201, M.subscriptionAnswered({ status: subscribed.answer.status }));
       const request = subscribed.json as SubscriptionRequest;
       const { subscriptionId } = JSON.parse(subscribed.answer.body) as { subscriptionId: string };

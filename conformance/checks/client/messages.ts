@@ -78,6 +78,12 @@ export const M = defineMessages('client', {
     'zh-Hans': '在序号跳过 3 的推送之后，平台拉取了 {waybillNo} 的轨迹',
   },
   // --- notices.ts ---
+  noticeFor: { en: 'notice for {reason}', 'zh-Hans': '{reason} 通知' },
+  noticeLabel: { en: 'notice', 'zh-Hans': '通知' },
+  responseToNotice: { en: 'response to the notice', 'zh-Hans': '对该通知的回应' },
+  incidentNotification: { en: 'incident notification', 'zh-Hans': '安全事件通报' },
+  afterAcknowledge: { en: 'after the ACKNOWLEDGE', 'zh-Hans': 'ACKNOWLEDGE 之后' },
+  afterTargetResponded: { en: 'after the target responded', 'zh-Hans': '被测实现回应之后' },
   stateWithoutResponses: {
     en: 'the copy reports state {state} but lists none of its responses, so what it records cannot be read (ECDX-NTC-009)',
     'zh-Hans': '副本报告状态 {state}，但未列出任何回应，因此无法读取其所记录的内容（ECDX-NTC-009）',

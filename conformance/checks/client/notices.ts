@@ -43,7 +43,7 @@ export const clientNoticeChecks = [
       const session = await t.counterparty();
       for (const [i, reason] of REASONS.entries()) {
         await act(t, session, { action: 'issue-notice', reason });
-        const notice = await sentBy(t, session, 'receiveInterruptionNotice', `notice for ${reason}`, i + 1);
+        const notice = await sentBy(t, session, 'receiveInterruptionNotice', M.noticeFor({ reason }), i + 1);
         t.expectNone(noticeFindings(notice, clientTimeOf(t, notice)), M.noticeGivesLeadTime({ reason }));
       }
     },
@@ -62,7 +62,7 @@ export const clientNoticeChecks = [
     async run(t) {
       const session = await t.counterparty();
       await act(t, session, { action: 'issue-notice', reason: 'PLANNED_MAINTENANCE' });
-      const sent = await sentBy(t, session, 'receiveInterruptionNotice', 'notice');
+      const sent = await sentBy(t, session, 'receiveInterruptionNotice', M.noticeLabel());
       const posted = sent.json as InterruptionNoticeRequest;
       const copy = await t.http.get(noticePath(posted.noticeId));
       t.assert(copy.status === 200, M.issuerAnswersCopy({ path: noticePath(posted.noticeId), status: copy.status }));
@@ -72,7 +72,7 @@ export const clientNoticeChecks = [
       const acknowledge = buildResponse(t, posted, 'ACKNOWLEDGE', 'RECIPIENT');
       const answered = await t.http.post(responsesPath(posted.noticeId), acknowledge);
       t.assert(answered.status === 201, M.issuerTakesAcknowledge({ status: answered.status }));
-      const after = await readNotice(t, posted.noticeId, 'after the ACKNOWLEDGE');
+      const after = await readNotice(t, posted.noticeId, M.afterAcknowledge());
       t.assert(recorded(t, after, acknowledge.responseId, 'ACKNOWLEDGED'), M.issuerRecordsAcknowledge());
 
       const ours = buildNotice(t);
@@ -80,10 +80,10 @@ export const clientNoticeChecks = [
       t.precondition(delivered.status === 201, M.refusedValidNotice({ status: delivered.status }));
       session.state.holdIssued(delivered.json as InterruptionNotice);
       await act(t, session, { action: 'respond-to-notice', noticeId: ours.noticeId, type: 'ACKNOWLEDGE' });
-      const response = await sentBy(t, session, 'respondToInterruptionNotice', 'response to the notice');
+      const response = await sentBy(t, session, 'respondToInterruptionNotice', M.responseToNotice());
       const responseId = (response.json as { responseId?: string } | undefined)?.responseId;
       t.assert(response.params.noticeId === ours.noticeId && responseId !== undefined, M.respondedToHarnessCopy());
-      const own = await readNotice(t, ours.noticeId, 'after the target responded');
+      const own = await readNotice(t, ours.noticeId, M.afterTargetResponded());
       t.assert(recorded(t, own, responseId!, 'ACKNOWLEDGED'), M.ownCopyRecords());
       t.assert(requestsTo(session, 'respondToInterruptionNotice').length >= 1, M.responseReachedIssuer());
     },
@@ -101,7 +101,7 @@ export const clientNoticeChecks = [
     async run(t) {
       const session = await t.counterparty();
       await act(t, session, { action: 'notify-incident' });
-      const sent = await sentBy(t, session, 'receiveSecurityIncident', 'incident notification');
+      const sent = await sentBy(t, session, 'receiveSecurityIncident', M.incidentNotification());
       t.expectNone(incidentFindings(sent, clientTimeOf(t, sent)), M.incidentInTime());
     },
   }),

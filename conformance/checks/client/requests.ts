@@ -10,7 +10,7 @@ import type { CounterpartySession, ScriptedReply } from '../../harness/counterpa
 import { ACTION_TIMEOUT_MS, act, requestsTo, sentBy } from '../../kit/client-actions.ts';
 import { idempotencyKeyFindings, isCreating, keyRandomnessFindings, retryAfterFindings, retryFindings, signatureFindings } from '../../kit/client-duties.ts';
 import { harnessWaybill, trajectoryEvents } from '../../kit/pushes.ts';
-import { joinTexts } from '../../i18n/text.ts';
+import { type Bilingual, joinTexts, verbatim } from '../../i18n/text.ts';
 import { M } from './messages.ts';
 
 /** A problem answer that names a Retry-After in delay-seconds. */
@@ -22,10 +22,10 @@ const retryLater = (slug: 'rate-limited' | 'service-unavailable', seconds: numbe
 const group = defineGroup({ needs: ['test-mode', 'counterparty'] });
 
 /** The creating request each role can be made to send: a platform its shipping data, either role an incident. */
-function creating(t: TestContext): { action: 'send-shipment' | 'notify-incident'; operationId: string; what: string } {
+function creating(t: TestContext): { action: 'send-shipment' | 'notify-incident'; operationId: string; what: Bilingual } {
   return t.role === 'platform'
-    ? { action: 'send-shipment', operationId: 'createShipment', what: 'POST /v1/shipments' }
-    : { action: 'notify-incident', operationId: 'receiveSecurityIncident', what: 'POST /v1/security-incidents' };
+    ? { action: 'send-shipment', operationId: 'createShipment', what: verbatim('POST /v1/shipments') }
+    : { action: 'notify-incident', operationId: 'receiveSecurityIncident', what: verbatim('POST /v1/security-incidents') };
 }
 
 /**
@@ -78,7 +78,7 @@ export const clientRequestChecks = [
         { action: 'notify-incident', counterparty: session.url },
         { idempotencyKey: false, timeoutMs: ACTION_TIMEOUT_MS },
       );
-      t.expectStatus(response, 200, 'POST /v1/test/actions (notify-incident)');
+      t.expectStatus(response, 200, verbatim('POST /v1/test/actions (notify-incident)'));
       const outcome = t.expectSchema<{ action: string; requests: number }>(response, 'TestActionOutcome', M.answerToActions());
       t.assert(outcome.action === 'notify-incident', M.outcomeNamesAction({ action: outcome.action }), { pointer: '/action' });
       t.assert(outcome.requests === session.requests.length, M.outcomeCountsRequests({ n: outcome.requests, received: session.requests.length }), {

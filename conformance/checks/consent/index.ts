@@ -36,7 +36,7 @@ export const consentChecks = [
       for (const [record, change] of lapsed) {
         const body = shipmentRequest(t, { consents: [consentRecord(t), consentRecord(t, { purpose: 'ANALYTICS', ...change })] });
         const response = await postShipment(t, body);
-        expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', pointers: ['/consents/1'], what: M.withRecord({ record }).en });
+        expectRefusalNaming(t, response, { status: 422, slug: 'validation-failed', pointers: ['/consents/1'], what: M.withRecord({ record }) });
       }
     },
   }),
@@ -63,7 +63,7 @@ export const consentChecks = [
       'expects each refused with 422 `validation-failed` naming `/crossBorder`.',
     async run(t) {
       const toHongKong = crossBorderShipmentRequest(t, { crossBorder: undefined, consents: undefined });
-      await expectSchemaRefusal(t, toHongKong, '/crossBorder', M.toHongKongWithoutCrossBorder().en);
+      await expectSchemaRefusal(t, toHongKong, '/crossBorder', M.toHongKongWithoutCrossBorder());
       const toUs = shipmentRequest(t, {
         recipient: {
           name: 'Alice Chen',
@@ -71,7 +71,7 @@ export const consentChecks = [
           address: { countryCode: 'US', province: 'CA', city: 'San Francisco', detail: '1 Market St, Suite 300', postalCode: '94105' },
         },
       });
-      await expectSchemaRefusal(t, toUs, '/crossBorder', M.toUsWithoutCrossBorder().en);
+      await expectSchemaRefusal(t, toUs, '/crossBorder', M.toUsWithoutCrossBorder());
     },
   }),
   defineCheck({
@@ -95,7 +95,7 @@ export const consentChecks = [
           status: 422,
           slug: 'validation-failed',
           pointers: ['/crossBorder/separateConsentId'],
-          what: M.withSeparateConsentId({ naming }).en,
+          what: M.withSeparateConsentId({ naming }),
         });
       }
     },

@@ -1,6 +1,7 @@
 // Discovery: the conformance claim, health, and the test controls (Core chapter; Test controls chapter).
 import { checkConformanceClaim, checkHealth, feedsOfClasses, type Health } from '../../../schemas/src/index.ts';
 import { defineCheck } from '../../harness/check.ts';
+import { verbatim } from '../../i18n/text.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
 import { methodChecks } from './methods.ts';
 import { HOUR } from '../../../schemas/time.ts';
@@ -39,7 +40,7 @@ export const discoveryChecks = [
       );
       t.assert(claim.role === t.role, M.roleIs({ role: t.role, claimed: claim.role }));
       t.expectNone(
-        checkConformanceClaim(claim).map((f) => ({ message: f.detail, pointer: f.pointer })),
+        checkConformanceClaim(claim).map((f) => ({ message: { en: f.detail, 'zh-Hans': f.detailZh }, pointer: f.pointer })),
         M.noInconsistency(),
       );
     },
@@ -93,7 +94,7 @@ export const discoveryChecks = [
       const health = t.expectSchema<Health>(response, 'Health');
       const findings = checkHealth(health, new Date(t.targetNow()), feedsOfClasses(claim.role, claim.classes), claim.ecdxVersion);
       t.expectNone(
-        findings.map((f) => ({ message: f.detail, requirementId: f.requirement, pointer: f.pointer })),
+        findings.map((f) => ({ message: { en: f.detail, 'zh-Hans': f.detailZh }, requirementId: f.requirement, pointer: f.pointer })),
         M.healthConsistent(),
       );
     },
@@ -114,7 +115,7 @@ export const discoveryChecks = [
         return Date.parse((health.json as { serverTime?: string } | undefined)?.serverTime ?? '');
       };
       const before = await t.http.get('/v1/test/clock');
-      t.expectStatus(before, 200, 'GET /v1/test/clock');
+      t.expectStatus(before, 200, verbatim('GET /v1/test/clock'));
       const clock = t.expectSchema<{ now: string }>(before, 'TestClock');
       const healthBefore = await serverTime();
       // advanceClock posts the TestClockAdvance and re-synchronises the harness's signing clock with the answer.

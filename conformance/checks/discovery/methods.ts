@@ -4,6 +4,7 @@
 import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
+import { verbatim } from '../../i18n/text.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
 import { M } from './messages.ts';
 
@@ -29,7 +30,7 @@ export const methodChecks = [
         t.assert(head.status === 405, M.headNot405({ request: `HEAD ${path}`, status: head.status }));
         expectAllowGet(t, head, `HEAD ${path}`);
         const options = await t.http.send({ method: 'OPTIONS', path, sign: false });
-        expectRefusal(t, options, 405, 'method-not-allowed', { what: `OPTIONS ${path}` });
+        expectRefusal(t, options, 405, 'method-not-allowed', { what: verbatim(`OPTIONS ${path}`) });
         expectAllowGet(t, options, `OPTIONS ${path}`);
       }
     },

@@ -5,6 +5,7 @@ import { SecurityIncident } from '../../../schemas/src/index.ts';
 import { arbitraryFor } from '../../generate/arbitrary.ts';
 import { defineCheck } from '../../harness/check.ts';
 import { expectGeneratedRefusals, fullInstance } from '../../kit/generated.ts';
+import { verbatim } from '../../i18n/text.ts';
 
 const PATH = '/v1/security-incidents';
 
@@ -22,7 +23,7 @@ export const generatedIncidentChecks = [
       'for text/plain), never 2xx, never 5xx.',
     async run(t) {
       await expectGeneratedRefusals(t, {
-        what: `POST ${PATH}`,
+        what: verbatim(`POST ${PATH}`),
         schema: SecurityIncident,
         base: fullInstance(t, SecurityIncident),
         arbitrary: arbitraryFor(SecurityIncident),

@@ -6,6 +6,7 @@ import { arbitraryFor } from '../../generate/arbitrary.ts';
 import { defineCheck } from '../../harness/check.ts';
 import { expectGeneratedRefusals, fullInstance } from '../../kit/generated.ts';
 import { buildResponse, issueNotice, NOTICES_PATH, responsesPath } from '../../kit/notices.ts';
+import { verbatim } from '../../i18n/text.ts';
 
 export const generatedNoticeChecks = [
   defineCheck({
@@ -21,7 +22,7 @@ export const generatedNoticeChecks = [
       'breaks (415 for text/plain), never 2xx, never 5xx.',
     async run(t) {
       await expectGeneratedRefusals(t, {
-        what: `POST ${NOTICES_PATH}`,
+        what: verbatim(`POST ${NOTICES_PATH}`),
         schema: InterruptionNoticeRequest,
         base: fullInstance(t, InterruptionNoticeRequest),
         arbitrary: arbitraryFor(InterruptionNoticeRequest),
@@ -46,7 +47,7 @@ export const generatedNoticeChecks = [
       const notice = await issueNotice(t, { reason: 'PLANNED_MAINTENANCE' });
       const path = responsesPath(notice.noticeId);
       await expectGeneratedRefusals(t, {
-        what: `POST ${path}`,
+        what: verbatim(`POST ${path}`),
         schema: NoticeResponse,
         base: buildResponse(t, notice, 'DISCLOSED'),
         arbitrary: arbitraryFor(NoticeResponse),

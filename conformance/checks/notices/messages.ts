@@ -54,6 +54,16 @@ export const M = defineMessages('notices', {
     'zh-Hans': '以快递企业 {carrierCode} 为发出方、由一致性测试套件的快递企业签名的通知',
   },
   answerToResent: { en: 'the answer to the resent notice', 'zh-Hans': '对重发通知的答复' },
+  // --- why a copy is read (kit/notices.ts readNotice) ---
+  theKindNotice: { en: 'the {kind} notice', 'zh-Hans': '{kind} 通知' },
+  theDisclosedNotice: { en: 'the disclosed notice', 'zh-Hans': '已公示的通知' },
+  theWithdrawnNotice: { en: 'the withdrawn notice', 'zh-Hans': '已撤回的通知' },
+  beforeResponses: { en: 'before the responses', 'zh-Hans': '发送回应之前' },
+  afterResponses: { en: 'after the responses', 'zh-Hans': '发送回应之后' },
+  beforeResponsesWhen: { en: 'before the responses {when}', 'zh-Hans': '{when}发送回应之前' },
+  afterResponsesWhen: { en: 'after the responses {when}', 'zh-Hans': '{when}发送回应之后' },
+  afterTargetsResponses: { en: "after the target's {responses}", 'zh-Hans': '被测实现作出 {responses} 之后' },
+  afterConflictingNotice: { en: 'after the conflicting notice', 'zh-Hans': '冲突通知之后' },
   // --- notices described (receipt.ts) ---
   aReasonNotice: { en: 'a {reason} notice', 'zh-Hans': '{reason} 通知' },
   anReasonNotice: { en: 'an {reason} notice', 'zh-Hans': '{reason} 通知' },

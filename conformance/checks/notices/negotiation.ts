@@ -14,7 +14,7 @@ import { firstDifference } from '../../kit/json.ts';
 import { asPosted, buildNotice, buildResponse, issueNotice, NOTICES_PATH, noticePath, readNotice, responsesPath } from '../../kit/notices.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
 import { HOUR } from '../../kit/time.ts';
-import type { Bilingual, MessageValue, Text } from '../../i18n/text.ts';
+import { type Bilingual, type MessageValue, type Text, verbatim } from '../../i18n/text.ts';
 import { M } from './messages.ts';
 
 const RESPONSES = `POST ${NOTICES_PATH}/{noticeId}/responses`;
@@ -78,20 +78,25 @@ export const noticeNegotiationChecks = [
       'no duty at all.',
     async run(t) {
       const serious = await issueNotice(t, { reason: 'AGREEMENT_EXPIRY', durationMs: null });
-      expectObligations(t, serious, await readNotice(t, serious.noticeId, 'the SERIOUS notice'), M.readOfNotice({ request: GET, kind: 'SERIOUS' }));
+      expectObligations(
+        t,
+        serious,
+        await readNotice(t, serious.noticeId, M.theKindNotice({ kind: 'SERIOUS' })),
+        M.readOfNotice({ request: GET, kind: 'SERIOUS' }),
+      );
       const urgent = await issueNotice(t, { reason: 'SECURITY_INCIDENT', leadMs: HOUR, durationMs: 3 * HOUR });
       expectObligations(
         t,
         urgent,
-        await readNotice(t, urgent.noticeId, 'the SECURITY_INCIDENT notice'),
+        await readNotice(t, urgent.noticeId, M.theKindNotice({ kind: 'SECURITY_INCIDENT' })),
         M.readOfNotice({ request: GET, kind: 'SIGNIFICANT SECURITY_INCIDENT' }),
       );
       const minor = await issueNotice(t, { reason: 'PLANNED_MAINTENANCE', durationMs: HOUR });
-      expectObligations(t, minor, await readNotice(t, minor.noticeId, 'the MINOR notice'), M.readOfNotice({ request: GET, kind: 'MINOR' }));
+      expectObligations(t, minor, await readNotice(t, minor.noticeId, M.theKindNotice({ kind: 'MINOR' })), M.readOfNotice({ request: GET, kind: 'MINOR' }));
       await step(t, serious, 'DISCLOSED');
-      expectObligations(t, serious, await readNotice(t, serious.noticeId, 'the disclosed notice'), M.readOnceDisclosed({ request: GET }));
+      expectObligations(t, serious, await readNotice(t, serious.noticeId, M.theDisclosedNotice()), M.readOnceDisclosed({ request: GET }));
       await step(t, serious, 'WITHDRAW');
-      const withdrawn = await readNotice(t, serious.noticeId, 'the withdrawn notice');
+      const withdrawn = await readNotice(t, serious.noticeId, M.theWithdrawnNotice());
       t.precondition(withdrawn.negotiation.state === 'WITHDRAWN', M.withdrawnState({ state: withdrawn.negotiation.state }));
       expectObligations(t, serious, withdrawn, M.readOnceWithdrawn({ request: GET }));
     },
@@ -108,7 +113,7 @@ export const noticeNegotiationChecks = [
       const notice = await issueNotice(t);
       const first = await t.http.get(noticePath(notice.noticeId));
       t.expectStatus(first, 200, M.readJustReceived({ request: GET }));
-      const fresh = t.expectSchema<InterruptionNotice>(first, 'InterruptionNotice', GET);
+      const fresh = t.expectSchema<InterruptionNotice>(first, 'InterruptionNotice', verbatim(GET));
       t.assert(
         fresh.negotiation.state === 'ISSUED' && fresh.negotiation.responses.length === 0,
         M.justReceivedIssued({ state: fresh.negotiation.state, responses: describeResponses(fresh.negotiation.responses) }),
@@ -117,7 +122,7 @@ export const noticeNegotiationChecks = [
       const posted = [await step(t, notice, 'DISCLOSED'), await step(t, notice, 'AUTHORITY_REPORTED'), await step(t, notice, 'PROPOSE')];
       const read = await t.http.get(noticePath(notice.noticeId));
       t.expectStatus(read, 200, M.readAfterThree({ request: GET }));
-      const copy = t.expectSchema<InterruptionNotice>(read, 'InterruptionNotice', GET);
+      const copy = t.expectSchema<InterruptionNotice>(read, 'InterruptionNotice', verbatim(GET));
       const differs = firstDifference(notice, asPosted(copy), AS_INSTANTS);
       t.assert(
         differs === undefined,
@@ -217,13 +222,13 @@ export const noticeNegotiationChecks = [
       '`notice-state-conflict` for each, and the copy read back unchanged by the refused responses.',
     async run(t) {
       const notice = await issueNotice(t);
-      const refuse = async (types: readonly NoticeResponse['type'][], when: string, whenText: Bilingual) => {
-        const before = await readNotice(t, notice.noticeId, `before the responses ${when}`);
+      const refuse = async (types: readonly NoticeResponse['type'][], whenText: Bilingual) => {
+        const before = await readNotice(t, notice.noticeId, M.beforeResponsesWhen({ when: whenText }));
         for (const type of types) {
           const answer = await respond(t, notice.noticeId, buildResponse(t, notice, type));
           expectRefusal(t, answer, 409, 'notice-state-conflict', { what: M.issuersResponseWhen({ request: RESPONSES, type, when: whenText }) });
         }
-        const after = await readNotice(t, notice.noticeId, `after the responses ${when}`);
+        const after = await readNotice(t, notice.noticeId, M.afterResponsesWhen({ when: whenText }));
         const changed = firstDifference(before, after, AS_INSTANTS);
         t.assert(
           changed === undefined,
@@ -231,11 +236,11 @@ export const noticeNegotiationChecks = [
           changed ? { pointer: changed } : {},
         );
       };
-      await refuse(['ACCEPT', 'OBJECT'], 'in state ISSUED', M.inStateIssued());
+      await refuse(['ACCEPT', 'OBJECT'], M.inStateIssued());
       await step(t, notice, 'PROPOSE');
-      await refuse(['PROPOSE', 'ACCEPT', 'OBJECT'], 'while its own proposal is pending', M.whileOwnProposalPending());
+      await refuse(['PROPOSE', 'ACCEPT', 'OBJECT'], M.whileOwnProposalPending());
       await step(t, notice, 'WITHDRAW');
-      await refuse(['DISCLOSED', 'AUTHORITY_REPORTED', 'PROPOSE', 'WITHDRAW'], 'to the withdrawn notice', M.toWithdrawnNotice());
+      await refuse(['DISCLOSED', 'AUTHORITY_REPORTED', 'PROPOSE', 'WITHDRAW'], M.toWithdrawnNotice());
     },
   }),
   defineCheck({
@@ -248,7 +253,7 @@ export const noticeNegotiationChecks = [
       '`ACCEPT` and `WITHDRAW`. Expects 422 `notice-response-not-allowed` for each, and the copy unchanged.',
     async run(t) {
       const notice = await issueNotice(t);
-      const before = await readNotice(t, notice.noticeId, 'before the responses');
+      const before = await readNotice(t, notice.noticeId, M.beforeResponses());
       const cases: [NoticeResponse['type'], 'ISSUER' | 'RECIPIENT', Bilingual][] = [
         ['ACKNOWLEDGE', 'ISSUER', M.issuersResponse({ type: 'ACKNOWLEDGE' })],
         ['ACKNOWLEDGE', 'RECIPIENT', M.asRecipientOwnSide({ type: 'ACKNOWLEDGE' })],
@@ -259,7 +264,7 @@ export const noticeNegotiationChecks = [
         const answer = await respond(t, notice.noticeId, buildResponse(t, notice, type, respondent));
         expectRefusal(t, answer, 422, 'notice-response-not-allowed', { what: M.requestWith({ request: RESPONSES, what }) });
       }
-      const after = await readNotice(t, notice.noticeId, 'after the responses');
+      const after = await readNotice(t, notice.noticeId, M.afterResponses());
       const changed = firstDifference(before, after, AS_INSTANTS);
       t.assert(
         changed === undefined,

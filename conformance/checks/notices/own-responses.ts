@@ -10,6 +10,7 @@ import type { CounterpartySession } from '../../harness/counterparty/server.ts';
 import { act } from '../../kit/client-actions.ts';
 import { firstDifference } from '../../kit/json.ts';
 import { buildNotice, postNotice, readNotice } from '../../kit/notices.ts';
+import { joinTexts } from '../../i18n/text.ts';
 import { M } from './messages.ts';
 
 type OwnResponse = 'ACKNOWLEDGE' | 'OBJECT' | 'ACCEPT';
@@ -25,7 +26,7 @@ async function respondedTo(
   t.precondition(posted.status === 201, M.refusedValidNotice({ reason: notice.reason, status: posted.status }));
   session.state.holdIssued(posted.json as InterruptionNotice);
   for (const type of responses) await act(t, session, { action: 'respond-to-notice', noticeId: notice.noticeId, type });
-  return readNotice(t, notice.noticeId, `after the target's ${responses.join(', ')}`);
+  return readNotice(t, notice.noticeId, M.afterTargetsResponses({ responses: joinTexts(responses) }));
 }
 
 function expectState(t: TestContext, notice: InterruptionNoticeRequest, copy: InterruptionNotice, state: NegotiationState): void {
@@ -64,7 +65,7 @@ export const noticeOwnResponseChecks = [
       const acknowledged = await respondedTo(t, session, disputed, ['ACKNOWLEDGE']);
       expectState(t, disputed, acknowledged, 'ACKNOWLEDGED');
       await act(t, session, { action: 'respond-to-notice', noticeId: disputed.noticeId, type: 'OBJECT' });
-      expectState(t, disputed, await readNotice(t, disputed.noticeId, "after the target's OBJECT"), 'DISPUTED');
+      expectState(t, disputed, await readNotice(t, disputed.noticeId, M.afterTargetsResponses({ responses: 'OBJECT' })), 'DISPUTED');
       const agreed = buildNotice(t, { reason: 'AGREEMENT_EXPIRY', durationMs: null });
       expectState(t, agreed, await respondedTo(t, session, agreed, ['ACKNOWLEDGE', 'ACCEPT']), 'AGREED');
     },

@@ -239,7 +239,7 @@ export const noticeReceiptChecks = [
       const changed = { ...notice, reasonDetail: `${notice.reasonDetail}(已修改)` };
       const conflict = await postNotice(t, changed);
       expectRefusal(t, conflict, 409, 'notice-already-exists', { what: M.anotherUnderId({ request: POST, noticeId: notice.noticeId }) });
-      const copy = await readNotice(t, notice.noticeId, 'after the conflicting notice');
+      const copy = await readNotice(t, notice.noticeId, M.afterConflictingNotice());
       t.assert(copy.reasonDetail === notice.reasonDetail, M.firstReasonDetail({ reasonDetail: copy.reasonDetail }), {
         pointer: '/reasonDetail',
       });

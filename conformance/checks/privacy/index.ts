@@ -50,14 +50,14 @@ export const privacyChecks = [
       "at the top, a birth date in the recipient, coordinates in the recipient's address — and expects each refused " +
       'with 422 `validation-failed` naming that member, rather than stored or silently dropped.',
     async run(t) {
-      await expectSchemaRefusal(t, shipmentRequest(t, { buyerIdNumber: '11010519491231002X' }), '/buyerIdNumber', 'with a buyerIdNumber member');
+      await expectSchemaRefusal(t, shipmentRequest(t, { buyerIdNumber: '11010519491231002X' }), '/buyerIdNumber', M.withBuyerIdNumber());
       await expectSchemaRefusal(
         t,
         withRecipient(t, (r) => {
           r['birthDate'] = '1990-01-01';
         }),
         '/recipient/birthDate',
-        'with recipient.birthDate',
+        M.withMember({ member: 'recipient.birthDate' }),
       );
       await expectSchemaRefusal(
         t,
@@ -65,7 +65,7 @@ export const privacyChecks = [
           r['address'] = { ...(r['address'] as object), gpsCoordinates: '39.9834,116.3160' };
         }),
         '/recipient/address/gpsCoordinates',
-        'with recipient.address.gpsCoordinates',
+        M.withMember({ member: 'recipient.address.gpsCoordinates' }),
       );
     },
   }),
@@ -77,7 +77,7 @@ export const privacyChecks = [
       'Sends otherwise valid requests with `purpose` `MARKETING` and `delivery` (lower case) and expects each refused with 422 `validation-failed` naming `/purpose`.',
     async run(t) {
       for (const purpose of ['MARKETING', 'delivery']) {
-        await expectSchemaRefusal(t, shipmentRequest(t, { purpose }), '/purpose', `with purpose ${purpose}`);
+        await expectSchemaRefusal(t, shipmentRequest(t, { purpose }), '/purpose', M.withPurpose({ purpose }));
       }
     },
   }),

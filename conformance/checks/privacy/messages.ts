@@ -16,6 +16,10 @@ export const M = defineMessages('privacy', {
     en: 'GET /v1/shipments/{waybillNo} signed by another platform ({keyid}) is answered as an unknown waybill (HTTP {unknown}); got HTTP {status}',
     'zh-Hans': '由另一平台（{keyid}）签名的 GET /v1/shipments/{waybillNo} 按未知运单号应答（HTTP {unknown}）；实际为 HTTP {status}',
   },
+  // --- members the standard does not define, purposes but delivery (ECDX-PRV-010, -012): what POST /v1/shipments carried ---
+  withBuyerIdNumber: { en: 'with a buyerIdNumber member', 'zh-Hans': '带 buyerIdNumber 成员' },
+  withMember: { en: 'with {member}', 'zh-Hans': '带 {member}' },
+  withPurpose: { en: 'with purpose {purpose}', 'zh-Hans': '带 purpose {purpose}' },
   // --- the Location of a new resource (ECDX-PRV-016) ---
   shipmentLocation: { en: 'the Location header of the new shipment', 'zh-Hans': '新快件的 Location 头' },
   noticeLocation: { en: 'the Location header of the received notice', 'zh-Hans': '所收中断通知的 Location 头' },

@@ -4,6 +4,7 @@
 import { PushBatch, SubscriptionRequest } from '../../../schemas/src/index.ts';
 import { arbitraryFor } from '../../generate/arbitrary.ts';
 import { defineCheck } from '../../harness/check.ts';
+import { verbatim } from '../../i18n/text.ts';
 import { shortId } from '../../kit/ids.ts';
 import { expectGeneratedRefusals, fullInstance } from '../../kit/generated.ts';
 import { sendPush, subscriptionIdOf, subscriptionPath } from '../../kit/pushes.ts';
@@ -27,7 +28,7 @@ export const generatedPushChecks = [
       'member it breaks (415 for text/plain), never 2xx, never 5xx.',
     async run(t) {
       await expectGeneratedRefusals(t, {
-        what: 'POST /v1/subscriptions',
+        what: verbatim('POST /v1/subscriptions'),
         schema: SubscriptionRequest,
         base: withCallback(fullInstance(t, SubscriptionRequest)),
         arbitrary: arbitraryFor(SubscriptionRequest).map(withCallback),
@@ -53,7 +54,7 @@ export const generatedPushChecks = [
       'refused with 422 `validation-failed` naming the member it breaks, never acknowledged, never 5xx.',
     async run(t) {
       await expectGeneratedRefusals(t, {
-        what: 'POST /v1/tracking-events',
+        what: verbatim('POST /v1/tracking-events'),
         schema: PushBatch,
         base: fullInstance(t, PushBatch),
         arbitrary: arbitraryFor(PushBatch),

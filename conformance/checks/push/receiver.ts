@@ -27,7 +27,7 @@ import {
   type PushOptions,
 } from '../../kit/pushes.ts';
 import { expectRefusal, problemSummaryText } from '../../kit/refusals.ts';
-import type { Bilingual } from '../../i18n/text.ts';
+import { verbatim, type Bilingual } from '../../i18n/text.ts';
 import { M } from './messages.ts';
 
 const PUSH = 'POST /v1/tracking-events';
@@ -94,7 +94,7 @@ export const pushReceiverChecks = [
       const response = await sendPush(t, { body: batch });
       t.assert(response.status === 200, M.expected200({ sent: push(M.withValidBatch()), got: got(response) }));
       t.assert(response.durationMs <= 2 * SECOND, M.answeredWithin({ request: PUSH, limit: 2, took: (response.durationMs / SECOND).toFixed(1) }));
-      const ack = t.expectSchema<{ batchId: string; received: number; duplicates: number }>(response, 'PushAcknowledgement', PUSH);
+      const ack = t.expectSchema<{ batchId: string; received: number; duplicates: number }>(response, 'PushAcknowledgement', verbatim(PUSH));
       t.assert(ack.batchId === batch.batchId, M.ackNamesBatch({ expected: batch.batchId, got: String(ack.batchId) }));
       t.assert(ack.received === 3 && ack.duplicates === 0, M.ackCounts({ received: String(ack.received), duplicates: String(ack.duplicates) }));
     },

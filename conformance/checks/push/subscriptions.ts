@@ -12,7 +12,7 @@ import { randomDigits } from '../../kit/ids.ts';
 import { foreignShipment, subscriptionIdOf, subscriptionPath, subscriptionRequest, unsubscribeAll, type SubscriptionOptions } from '../../kit/pushes.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
 import { happyShipment } from '../../kit/shipping-data.ts';
-import type { Bilingual } from '../../i18n/text.ts';
+import { verbatim, type Bilingual } from '../../i18n/text.ts';
 import { M } from './messages.ts';
 
 const SECRET = /^whsec_([A-Za-z0-9+/]+={0,2})$/;
@@ -212,7 +212,7 @@ export const subscriptionChecks = [
 
         const read = await t.http.get(path);
         t.assert(read.status === 200, M.expectedHttp({ request: `GET ${path}`, expected: 200, status: read.status }), { requirementId });
-        const subscription = t.expectSchema<Subscription>(read, 'Subscription', `GET ${path}`);
+        const subscription = t.expectSchema<Subscription>(read, 'Subscription', verbatim(`GET ${path}`));
         t.assert(subscription.subscriptionId === id && subscription.callbackUrl === options.callbackUrl, M.answersCreated({ path }), { requirementId });
         t.assert(subscription.state === 'ACTIVE', M.currentStateActive({ path, state: String(subscription.state) }), { requirementId });
 

@@ -7,11 +7,12 @@ import { arbitraryFor } from '../../generate/arbitrary.ts';
 import { UNDEFINED_MEMBER } from '../../generate/invalid.ts';
 import { defineCheck } from '../../harness/check.ts';
 import type { Finding, TestContext } from '../../harness/context.ts';
-import { checkProperty, drawnOnce, expectGeneratedRefusals, fullInstance, leaveOutAlike, shown } from '../../kit/generated.ts';
+import { checkProperty, drawnOnce, expectGeneratedRefusals, fullInstance, leaveOutAlike, shownText } from '../../kit/generated.ts';
 import { shippingDataArbitrary } from '../../kit/generated-shipping.ts';
 import { describeDifference } from '../../kit/json.ts';
-import { problemSummary, problemSummaryText } from '../../kit/refusals.ts';
+import { problemSummaryText } from '../../kit/refusals.ts';
 import { cancellationPath, createShipment, postShipment, shipmentPath, type ShipmentBody } from '../../kit/shipping-data.ts';
+import { verbatim } from '../../i18n/text.ts';
 import { M } from './messages.ts';
 import { requirementOfBreak } from './vectors.ts';
 
@@ -30,26 +31,31 @@ function namesAbsentMember(body: ShipmentBody, response: { json?: unknown }): st
 /** Send valid shipping data, read the shipment back: accepted (201) and held member for member as sent. */
 async function heldAsSent(t: TestContext, body: ShipmentBody): Promise<Finding | undefined> {
   const created = await postShipment(t, body);
-  const sent = `POST /v1/shipments with generated shipping data ${shown(body)}`;
+  const sent = M.labelGenerated({ body: shownText(body) });
   if (created.status !== 201) {
     const absent = namesAbsentMember(body, created);
     return {
-      message: `${sent}: expected 201, got ${created.status}${problemSummary(created)}${absent ? ` naming ${absent}, which the request leaves out` : ''}`,
+      message: M.generatedExpected201({
+        sent,
+        status: created.status,
+        problem: problemSummaryText(created),
+        absent: absent ? M.namingAbsent({ pointer: absent }) : '',
+      }),
       // Consent made a condition is ECDX-CON-003's failure; any other optional member, ECDX-SHP-006's.
       requirementId: absent === '/consents' ? 'ECDX-CON-003' : absent ? 'ECDX-SHP-006' : 'ECDX-SHP-001',
     };
   }
   const shipment = created.json as Shipment | undefined;
   const answered = describeDifference(body, shipment?.request);
-  if (answered) return { message: `${sent}: the 201 answer's request is not the request sent: ${answered}`, requirementId: 'ECDX-SHP-001' };
+  if (answered) return { message: M.generatedAnswerNotSent({ sent, difference: answered }), requirementId: 'ECDX-SHP-001' };
   const read = await t.http.get(shipmentPath(shipment!.waybillNo));
   if (read.status !== 200)
     return {
-      message: `GET ${shipmentPath(shipment!.waybillNo)} after ${sent}: expected 200, got ${read.status}${problemSummary(read)}`,
+      message: M.generatedGetAfter({ path: shipmentPath(shipment!.waybillNo), sent, status: read.status, problem: problemSummaryText(read) }),
       requirementId: 'ECDX-SHP-007',
     };
   const held = describeDifference(body, (read.json as Shipment | undefined)?.request);
-  return held ? { message: `${sent}: the shipment held is not the request sent: ${held}`, requirementId: 'ECDX-SHP-007' } : undefined;
+  return held ? { message: M.generatedHeldNotSent({ sent, difference: held }), requirementId: 'ECDX-SHP-007' } : undefined;
 }
 
 export const generatedShippingChecks = [
@@ -70,7 +76,7 @@ export const generatedShippingChecks = [
       'request that still fails and the keyword it breaks.',
     async run(t) {
       await expectGeneratedRefusals(t, {
-        what: 'POST /v1/shipments',
+        what: verbatim('POST /v1/shipments'),
         schema: ShipmentRequest,
         base: drawnOnce(t, shippingDataArbitrary(t, { optionalMembers: 'always' })),
         arbitrary: shippingDataArbitrary(t),
@@ -118,7 +124,7 @@ export const generatedShippingChecks = [
       const path = cancellationPath(waybillNo);
       const arbitrary = arbitraryFor<Record<string, unknown>>(CancellationRequest);
       await expectGeneratedRefusals(t, {
-        what: `POST ${path}`,
+        what: verbatim(`POST ${path}`),
         schema: CancellationRequest,
         base: fullInstance(t, CancellationRequest),
         arbitrary,

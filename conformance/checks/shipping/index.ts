@@ -5,7 +5,7 @@ import { PROHIBITED_CONTENTS_CATEGORIES, ACCEPTED_SHIPMENT_STATUSES, type Shipme
 import { defineCheck } from '../../harness/check.ts';
 import type { HttpResponse } from '../../harness/client.ts';
 import type { TestContext } from '../../harness/context.ts';
-import { joinTexts, type Text } from '../../i18n/text.ts';
+import { joinTexts, verbatim, type Text } from '../../i18n/text.ts';
 import {
   cancellationPath,
   cancellationRequest,
@@ -127,7 +127,7 @@ const coreChecks = [
         status: 422,
         slug: 'validation-failed',
         pointers: ['/carrierCode'],
-        what: `POST /v1/shipments addressed to carrier ${other}`,
+        what: M.labelOtherCarrier({ carrier: other }),
       });
     },
   }),
@@ -150,7 +150,7 @@ const coreChecks = [
         status: 422,
         slug: 'prohibited-contents',
         pointers: ['/contents/1/category', '/contents/2/category'],
-        what: `POST /v1/shipments with contents in the prohibited categories ${firstProhibited} and ${secondProhibited}`,
+        what: M.labelProhibitedContents({ first: firstProhibited, second: secondProhibited }),
       });
     },
   }),
@@ -179,7 +179,7 @@ const coreChecks = [
     async run(t, { created: shared }) {
       const created = await shared();
       const response = await t.http.get(shipmentPath(created.waybillNo));
-      const shipment = expectShipment(t, response, 200, `GET /v1/shipments/${created.waybillNo}`);
+      const shipment = expectShipment(t, response, 200, verbatim(`GET /v1/shipments/${created.waybillNo}`));
       t.assert(shipment.waybillNo === created.waybillNo, M.readWaybillNo({ expected: created.waybillNo, got: String(shipment.waybillNo) }));
       t.assert(
         sameInstant(shipment.createdAt, created.shipment.createdAt),
@@ -212,7 +212,7 @@ const coreChecks = [
     async run(t) {
       const { waybillNo } = await createShipment(t);
       const response = await t.http.post(cancellationPath(waybillNo), cancellationRequest());
-      const shipment = expectShipment(t, response, 200, `POST /v1/shipments/${waybillNo}/cancellation`);
+      const shipment = expectShipment(t, response, 200, verbatim(`POST /v1/shipments/${waybillNo}/cancellation`));
       t.assert(shipment.status === 'CANCELLED', M.cancellationStatus({ status: String(shipment.status) }));
       t.assert(typeof shipment.cancelledAt === 'string', M.cancellationCancelledAt());
       const read = await t.http.get(shipmentPath(waybillNo));
@@ -273,7 +273,7 @@ const coreChecks = [
         const found = timeInconsistencies(shipment);
         t.assert(found.length === 0, found.length ? M.timesContradict({ what, found: joinTexts(found, M.semicolon()) }) : M.timesConsistent({ what }));
       };
-      judge(created, 'POST /v1/shipments');
+      judge(created, verbatim('POST /v1/shipments'));
       for (const [what, send, status] of answers) {
         const response = await send();
         t.precondition(response.status === status, M.labelAnswered({ what, status: response.status, problem: problemSummaryText(response) }));

@@ -149,7 +149,40 @@ export const M = defineMessages('shipping', {
     'zh-Hans': '取消 2 天之后，GET 报告 cancelledAt 为 {expected}（实际为 {got}）',
   },
 
+  labelOtherCarrier: {
+    en: 'POST /v1/shipments addressed to carrier {carrier}',
+    'zh-Hans': '寄往快递企业 {carrier} 的 POST /v1/shipments',
+  },
+  labelProhibitedContents: {
+    en: 'POST /v1/shipments with contents in the prohibited categories {first} and {second}',
+    'zh-Hans': '内件属于禁寄类别 {first} 和 {second} 的 POST /v1/shipments',
+  },
+
   // --- generated.ts ---
+  labelGenerated: {
+    en: 'POST /v1/shipments with generated shipping data {body}',
+    'zh-Hans': '携带生成的寄递数据 {body} 的 POST /v1/shipments',
+  },
+  generatedExpected201: {
+    en: '{sent}: expected 201, got {status}{problem}{absent}',
+    'zh-Hans': '{sent}：应为 201，实际为 {status}{problem}{absent}',
+  },
+  namingAbsent: {
+    en: ' naming {pointer}, which the request leaves out',
+    'zh-Hans': '，并指明了请求中并未包含的 {pointer}',
+  },
+  generatedAnswerNotSent: {
+    en: "{sent}: the 201 answer's request is not the request sent: {difference}",
+    'zh-Hans': '{sent}：201 应答中的 request 与所发送的请求不一致：{difference}',
+  },
+  generatedGetAfter: {
+    en: 'GET {path} after {sent}: expected 200, got {status}{problem}',
+    'zh-Hans': '{sent}之后的 GET {path}：应为 200，实际为 {status}{problem}',
+  },
+  generatedHeldNotSent: {
+    en: '{sent}: the shipment held is not the request sent: {difference}',
+    'zh-Hans': '{sent}：所保存的快件与所发送的请求不一致：{difference}',
+  },
   allGeneratedHeld: {
     en: 'all {n} generated valid ShipmentRequests (seed {seed}) were accepted and held member for member as sent',
     'zh-Hans': '全部 {n} 个生成的有效 ShipmentRequest（种子 {seed}）均被接受，并逐成员按发送时原样保存',

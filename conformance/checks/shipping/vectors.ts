@@ -9,7 +9,7 @@
 import type { Shipment } from '../../../schemas/src/index.ts';
 import { defineCheck } from '../../harness/check.ts';
 import type { Finding, TestContext } from '../../harness/context.ts';
-import { joinTexts } from '../../i18n/text.ts';
+import { joinTexts, verbatim } from '../../i18n/text.ts';
 import { problemSummaryText } from '../../kit/refusals.ts';
 import {
   cancellationPath,
@@ -93,7 +93,7 @@ export const shippingVectorChecks = [
             slug: 'validation-failed',
             requirementId,
             pointers: vector.pointers,
-            what: 'POST /v1/shipments',
+            what: verbatim('POST /v1/shipments'),
           }),
         });
       }
@@ -120,14 +120,14 @@ export const shippingVectorChecks = [
             slug: 'validation-failed',
             pointers: vector.pointers,
             pointerRequirementId: 'ECDX-ERR-003',
-            what: `POST /v1/shipments/${waybillNo}/cancellation`,
+            what: verbatim(`POST /v1/shipments/${waybillNo}/cancellation`),
           }),
         });
       }
       conclude(t, outcomes, 'CancellationRequest');
       const read = await t.http.get(shipmentPath(waybillNo));
       t.precondition(read.status === 200, M.getAnswered({ path: `/v1/shipments/${waybillNo}`, status: read.status, problem: problemSummaryText(read) }));
-      const shipment = t.expectSchema<Shipment>(read, 'Shipment', `GET /v1/shipments/${waybillNo}`);
+      const shipment = t.expectSchema<Shipment>(read, 'Shipment', verbatim(`GET /v1/shipments/${waybillNo}`));
       t.assert(shipment.status !== 'CANCELLED' && shipment.cancelledAt === undefined, M.notCancelledAfterRefusals({ status: String(shipment.status) }));
     },
   }),

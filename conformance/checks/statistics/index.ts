@@ -23,7 +23,7 @@ import { DAY, HOUR, MINUTE, readTargetClock, SECOND, timestamp, utc } from '../.
 import { generatedStatisticsChecks } from './generated.ts';
 import { M } from './messages.ts';
 
-const GET = `GET ${STATISTICS_PATH}`;
+const GET = verbatim(`GET ${STATISTICS_PATH}`);
 /** ECDX-STA-005: figures include every exchange completed more than this before the request. */
 const CURRENCY_MS = MINUTE;
 
@@ -56,7 +56,7 @@ const nowSecond = async (t: TestContext): Promise<number> => wholeSecond(await r
 async function awaitFigures(
   t: TestContext,
   exchanges: Exchanges,
-  why: string,
+  why: Bilingual,
   sign?: TestContext['secondKey'],
 ): Promise<{ stats: SharingStatistics; missing: string[] }> {
   // Real time: a test clock that stands still would never let the 60 s pass.
@@ -116,7 +116,7 @@ export const statisticsChecks = [
     async run(t) {
       const second = t.need(t.secondKey, M.noSecondKey());
       const exchanges = await makeExchanges(t, { shipments: 3 });
-      const own = await awaitFigures(t, exchanges, "the first client's figures");
+      const own = await awaitFigures(t, exchanges, M.firstClientFigures());
       t.precondition(own.missing.length === 0, M.ownFiguresNeverCounted({ missing: joinTexts(own.missing) }));
       const other = await getStatistics(t, exchanges.from, exchanges.to, second);
       t.precondition(other.status !== 401, M.secondKeyRefused({ keyid: second.keyid }));
@@ -256,7 +256,7 @@ export const statisticsChecks = [
       'until they count them, for at most 60 seconds after the exchanges completed; a warning if they still do not.',
     async run(t) {
       const exchanges = await makeExchanges(t);
-      const { missing } = await awaitFigures(t, exchanges, 'the window of the exchanges');
+      const { missing } = await awaitFigures(t, exchanges, M.windowOfExchanges());
       t.assert(missing.length === 0, missing.length === 0 ? M.figuresCount() : M.stillShort({ missing: joinTexts(missing) }));
     },
   }),

@@ -12,6 +12,7 @@ export const M = defineMessages('statistics', {
   aValidPeriod: { en: 'a valid period', 'zh-Hans': '有效的期间' },
   windowOfExchange: { en: 'the window of the exchange', 'zh-Hans': '该次交换所在的时间窗口' },
   windowOfExchanges: { en: 'the window of the exchanges', 'zh-Hans': '这些交换所在的时间窗口' },
+  firstClientFigures: { en: "the first client's figures", 'zh-Hans': '第一个客户端的统计数字' },
   lastDay: { en: 'the last day', 'zh-Hans': '最近一天' },
   exactPeriod: { en: 'a period of exactly {days} days', 'zh-Hans': '恰为 {days} 天的期间' },
   spanFrom: { en: '{span} from {from}', 'zh-Hans': '自 {from} 起的{span}' },

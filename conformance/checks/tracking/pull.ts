@@ -62,8 +62,9 @@ export const trackingPullChecks = [
     async run(t, { shipment }) {
       const { waybillNo } = await shipment();
       const response = await getEvents(t, waybillNo);
-      t.expectStatus(response, 200, `GET ${eventsPath(waybillNo)}`);
-      const page = t.expectSchema<EventPage>(response, 'EventPage', `GET ${eventsPath(waybillNo)}`);
+      const request = verbatim(`GET ${eventsPath(waybillNo)}`);
+      t.expectStatus(response, 200, request);
+      const page = t.expectSchema<EventPage>(response, 'EventPage', request);
       t.assert(page.waybillNo === waybillNo, M.pageNamesWaybill({ waybillNo, got: String(page.waybillNo) }));
       const foreign = page.items.find((e) => e.waybillNo !== waybillNo);
       t.assert(
@@ -90,7 +91,7 @@ export const trackingPullChecks = [
         for (let n = 0; n < 40; n++) {
           const response = await getEvents(t, waybillNo, { limit: 3, ...(cursor ? { cursor } : {}) });
           const request = `GET ${eventsPath(waybillNo, { limit: 3 })}`;
-          t.expectStatus(response, 200, n ? M.labelPage({ request, page: n + 1 }) : request);
+          t.expectStatus(response, 200, n ? M.labelPage({ request, page: n + 1 }) : verbatim(request));
           const page = t.expectSchema<EventPage>(response, 'EventPage', M.labelPageOfTrajectory({ page: n + 1, waybillNo }));
           cursor = page.nextCursor;
           if (!cursor) break;
@@ -139,7 +140,7 @@ export const trackingPullChecks = [
     async run(t, { shipment }) {
       const { waybillNo } = await shipment();
       for (const limit of ['0', '-1', '2.5', 'abc']) {
-        const what = `GET ${eventsPath(waybillNo, { limit })}`;
+        const what = verbatim(`GET ${eventsPath(waybillNo, { limit })}`);
         const response = await getEvents(t, waybillNo, { limit });
         expectRefusal(t, response, 422, 'validation-failed', { what });
         const params = (response.json as { invalidParams?: unknown }).invalidParams;
