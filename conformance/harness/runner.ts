@@ -23,7 +23,7 @@ import { DEFAULT_FUZZ_RUNS } from './fuzz-runs.ts';
 import { runScope, selectedBy, unknownNames } from './selection.ts';
 import { HARNESS } from './messages.ts';
 import { CHECK_TITLES_ZH } from '../i18n/check-titles.ts';
-import { messageMembers, textOf, type Bilingual, type Text } from '../i18n/text.ts';
+import { messageMembers, textOf, type Text } from '../i18n/text.ts';
 import type { PartyRole } from '../../schemas/src/index.ts';
 import { packageRoot } from '../../schemas/package-root.ts';
 

@@ -20,9 +20,6 @@ export const isBilingual = (value: unknown): value is Bilingual =>
 /** The English of a text: what report.json's `message` holds, as it always has. */
 export const english = (text: Text): string => text.en;
 
-/** The text in `lang`. */
-export const textIn = (text: Text, lang: Language): string => text[lang];
-
 /** A value a message shows: a number or an id as it is in both languages, or a text of its own in each. */
 export type MessageValue = string | number | Bilingual;
 

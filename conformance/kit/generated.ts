@@ -51,13 +51,7 @@ export function leaveOutAlike(t: TestContext, from: number, due: (status: number
 const refused = (status: number): boolean => status >= 400 && status < 500;
 
 const MAX_SHOWN = 1_500;
-/** A body for a message: compact JSON, cut where it would flood the report. */
-export const shown = (value: unknown): string => {
-  const text = JSON.stringify(value);
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length.toLocaleString('en')} characters)` : text;
-};
-
-/** The same, in both languages (the JSON as it is, the note of its length in each). */
+/** A body for a message: compact JSON, cut where it would flood the report (the note of its length in each language). */
 export const shownText = (value: unknown): Text => {
   const text = JSON.stringify(value);
   return text.length > MAX_SHOWN ? M.truncated({ text: text.slice(0, MAX_SHOWN), n: text.length.toLocaleString('en') }) : verbatim(text);

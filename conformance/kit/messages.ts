@@ -6,10 +6,7 @@ import { defineMessages } from '../i18n/text.ts';
 
 export const M = defineMessages('kit', {
   // --- shared by several files ---
-  none: { en: 'none', 'zh-Hans': '无' },
-  or: { en: ' or ', 'zh-Hans': ' 或 ' },
   and: { en: ' and ', 'zh-Hans': ' 和 ' },
-  semicolon: { en: '; ', 'zh-Hans': '；' },
   event: { en: 'event {sequence} ({status})', 'zh-Hans': '事件 {sequence}（{status}）' },
 
   // --- refusals.ts and shipping-refusals.ts ---
@@ -314,6 +311,12 @@ export const M = defineMessages('kit', {
     en: 'the answer to POST /v1/shipments is not a valid Shipment ({violations})',
     'zh-Hans': 'POST /v1/shipments 的应答不是有效的 Shipment（{violations}）',
   },
+  kindName: { en: 'name', 'zh-Hans': '姓名' },
+  kindPhone: { en: 'phone', 'zh-Hans': '电话号码' },
+  kindPrivacyNumber: { en: 'privacy-number', 'zh-Hans': '隐私号' },
+  kindAddressDetail: { en: 'address-detail', 'zh-Hans': '详细地址' },
+  kindPostalCode: { en: 'postal-code', 'zh-Hans': '邮政编码' },
+  kindCompany: { en: 'company', 'zh-Hans': '单位名称' },
 
   // --- statistics.ts ---
   statisticsAnswered: {

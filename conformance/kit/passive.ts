@@ -24,6 +24,7 @@ import {
   signatureFindings,
 } from './client-duties.ts';
 import { M } from './messages.ts';
+import { W } from '../i18n/words.ts';
 
 /** What a duty judged: how many requests of its kind (0: none came), the requests it read, and what is wrong. */
 interface Judgement {
@@ -259,7 +260,7 @@ function resultOf(duty: Duty, judgement: Judgement, exchangeOf: PassiveOptions['
   const more = findings.length - NAMED_FINDINGS;
   const named = joinTexts(
     findings.slice(0, NAMED_FINDINGS).map((f) => f.message),
-    M.semicolon(),
+    W.semicolon(),
   );
   return {
     ...seen,

@@ -9,6 +9,7 @@ import type { HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
 import { joinTexts, verbatim, type Bilingual, type Text } from '../i18n/text.ts';
 import { M } from './messages.ts';
+import { W } from '../i18n/words.ts';
 
 const CATALOGUE_SLUGS = new Set<string>(problemTypes.map((p) => p.slug));
 
@@ -60,7 +61,7 @@ export function expectRefusal(
   const what = label(options.what);
   const named = options.requirementId ? { requirementId: options.requirementId } : {};
   const slugs: readonly ProblemSlug[] = typeof slug === 'string' ? [slug] : slug;
-  const slugList = joinTexts(slugs, M.or());
+  const slugList = joinTexts(slugs, W.or());
   t.assert(response.status === status, M.refusedWith({ what, status, slugs: slugList, got: response.status, problem: problemSummaryText(response) }), named);
   expectProblemFormat(t, response, what);
   const type = (response.json as { type?: unknown }).type;
@@ -79,7 +80,7 @@ export function expectProblemFormat(t: TestContext, response: HttpResponse, sent
   const what = label(sent);
   const requirementId = 'ECDX-ERR-001';
   const contentType = (response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  t.assert(contentType === 'application/problem+json', M.problemContentType({ what, status: response.status, contentType: contentType || M.none() }), {
+  t.assert(contentType === 'application/problem+json', M.problemContentType({ what, status: response.status, contentType: contentType || W.none() }), {
     requirementId,
   });
   const found = violations(schemaByName('Problem'), response.json, 5);

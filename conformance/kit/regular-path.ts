@@ -3,6 +3,7 @@
 import { statusNode, type TrackingStatus } from '../../schemas/src/index.ts';
 import type { Bilingual } from '../i18n/text.ts';
 import { M } from './messages.ts';
+import { W } from '../i18n/words.ts';
 
 /** Step 3 of the regular path: the events between acceptance and the dispatch for delivery. */
 const LINE_HAUL: readonly string[] = ['SORTING', 'IN_TRANSIT', 'ARRIVED_DEST_CITY', 'CUSTOMS'];
@@ -16,7 +17,7 @@ export interface PathEvent {
 export function regularPathDeviation(events: readonly PathEvent[]): Bilingual | undefined {
   let i = 0;
   const at = () => events[i];
-  const where = () => M.event({ sequence: i + 1, status: at()?.status ?? M.none() });
+  const where = () => M.event({ sequence: i + 1, status: at()?.status ?? W.none() });
   if (at()?.status === 'ORDER_CREATED') i++;
   if (at()?.status === 'AWAITING_PICKUP') i++;
   if (at()?.status !== 'ACCEPTED') return M.wantsAccepted({ where: where() });

@@ -27,6 +27,7 @@ import type { SigningKey } from '../../protocol/index.ts';
 import { defineFixture } from '../harness/check.ts';
 import type { HttpResponse } from '../harness/client.ts';
 import type { TestContext } from '../harness/context.ts';
+import type { Bilingual } from '../i18n/text.ts';
 import { targetCarrierCode } from './claim.ts';
 import { randomDigits, shortId } from './ids.ts';
 import { M } from './messages.ts';
@@ -196,6 +197,20 @@ export interface PersonalDatum {
   kind: 'name' | 'phone' | 'privacy-number' | 'address-detail' | 'postal-code' | 'company';
   value: string;
 }
+
+const KIND_NAMES: Record<PersonalDatum['kind'], () => Bilingual> = {
+  name: M.kindName,
+  phone: M.kindPhone,
+  'privacy-number': M.kindPrivacyNumber,
+  'address-detail': M.kindAddressDetail,
+  'postal-code': M.kindPostalCode,
+  company: M.kindCompany,
+};
+
+/** A kind of personal datum as a report names it, in both languages (the kind's own id in English). */
+export const personalDatumKind = (kind: PersonalDatum['kind']): Bilingual => KIND_NAMES[kind]();
+
+export const isPersonalDatumKind = (kind: string): kind is PersonalDatum['kind'] => Object.hasOwn(KIND_NAMES, kind);
 
 /** The personal data a ShipmentRequest carries, for checks that must not find it again. */
 export function personalDataOf(request: ShipmentBody): PersonalDatum[] {

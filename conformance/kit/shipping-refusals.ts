@@ -14,6 +14,7 @@ import type { HttpResponse } from '../harness/client.ts';
 import type { Finding, TestContext } from '../harness/context.ts';
 import { joinTexts, type Bilingual, type Text } from '../i18n/text.ts';
 import { M } from './messages.ts';
+import { W } from '../i18n/words.ts';
 import { catalogueSlug, problemSummaryText } from './refusals.ts';
 import { postShipment, shipmentRequest, type ShipmentBody } from './shipping-data.ts';
 
@@ -51,7 +52,7 @@ export function judgeRefusal(response: HttpResponse, expected: RefusalExpectatio
   }
   const contentType = (response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (contentType !== 'application/problem+json') {
-    return [finding('ECDX-ERR-001', M.problemContentType({ what, status, contentType: contentType || M.none() }))];
+    return [finding('ECDX-ERR-001', M.problemContentType({ what, status, contentType: contentType || W.none() }))];
   }
   const invalid = violations(schemaByName('Problem'), response.json, 3);
   if (invalid.length > 0) {

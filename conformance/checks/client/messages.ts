@@ -4,8 +4,6 @@ import { defineMessages } from '../../i18n/text.ts';
 
 export const M = defineMessages('client', {
   // --- pieces ---
-  platform: { en: 'platform', 'zh-Hans': '平台' },
-  carrier: { en: 'carrier', 'zh-Hans': '快递企业' },
   missingActions: { en: ' (missing: {actions})', 'zh-Hans': '（缺少：{actions}）' },
   differsAt: { en: ' (differs at {pointer})', 'zh-Hans': '（在 {pointer} 处不同）' },
   answerToActions: { en: 'the answer to POST /v1/test/actions', 'zh-Hans': '对 POST /v1/test/actions 的答复' },

@@ -12,6 +12,7 @@ import { idempotencyKeyFindings, isCreating, keyRandomnessFindings, retryAfterFi
 import { harnessWaybill, trajectoryEvents } from '../../kit/pushes.ts';
 import { type Bilingual, joinTexts, verbatim } from '../../i18n/text.ts';
 import { M } from './messages.ts';
+import { roleName } from '../../i18n/words.ts';
 
 /** A problem answer that names a Retry-After in delay-seconds. */
 const retryLater = (slug: 'rate-limited' | 'service-unavailable', seconds: number): ScriptedReply => {
@@ -65,7 +66,7 @@ export const clientRequestChecks = [
       t.assert(
         missing.length === 0,
         M.listsEveryAction({
-          role: t.role === 'carrier' ? M.carrier() : M.platform(),
+          role: roleName(t.role),
           missing: missing.length ? M.missingActions({ actions: missing.join(', ') }) : '',
         }),
         {

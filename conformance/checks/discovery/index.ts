@@ -6,6 +6,7 @@ import { expectRefusal } from '../../kit/refusals.ts';
 import { methodChecks } from './methods.ts';
 import { HOUR } from '../../../schemas/time.ts';
 import { M } from './messages.ts';
+import { W } from '../../i18n/words.ts';
 
 export const discoveryChecks = [
   defineCheck({
@@ -15,10 +16,10 @@ export const discoveryChecks = [
     description: 'Sends `GET /v1/conformance` with no signature and expects 200 with a valid `ConformanceClaim` as `application/json`.',
     async run(t) {
       const response = await t.http.get('/v1/conformance', { sign: false });
-      t.expectStatus(response, 200, M.unsignedGet({ path: '/v1/conformance' }));
+      t.expectStatus(response, 200, W.unsignedGet({ path: '/v1/conformance' }));
       t.assert(
         (response.headers['content-type'] ?? '').startsWith('application/json'),
-        M.contentTypeJson({ contentType: response.headers['content-type'] ?? M.none() }),
+        M.contentTypeJson({ contentType: response.headers['content-type'] ?? W.none() }),
       );
       t.expectSchema(response, 'ConformanceClaim');
     },
@@ -53,11 +54,11 @@ export const discoveryChecks = [
       'Sends `GET /v1/conformance?role=AAA` with no signature (signed again if that is answered 401) and expects 422 ' +
       '`validation-failed`, its `invalidParams` naming `/role` with `in: query`, rather than a claim the client did not ask for.',
     async run(t) {
-      let what = M.unsignedGet({ path: '/v1/conformance?role=AAA' });
+      let what = W.unsignedGet({ path: '/v1/conformance?role=AAA' });
       let response = await t.http.get('/v1/conformance?role=AAA', { sign: false });
       // A claim refused unsigned is ECDX-CNF-001's failure; signed, the question of the role can still be asked.
       if (response.status === 401) {
-        what = M.signedGet({ path: '/v1/conformance?role=AAA' });
+        what = W.signedGet({ path: '/v1/conformance?role=AAA' });
         response = await t.http.get('/v1/conformance?role=AAA');
       }
       expectRefusal(t, response, 422, 'validation-failed', { what });
@@ -73,7 +74,7 @@ export const discoveryChecks = [
     description: 'Sends `GET /v1/health` with no signature and expects 200 with a valid `Health` document.',
     async run(t) {
       const response = await t.http.get('/v1/health', { sign: false });
-      t.expectStatus(response, 200, M.unsignedGet({ path: '/v1/health' }));
+      t.expectStatus(response, 200, W.unsignedGet({ path: '/v1/health' }));
       t.expectSchema(response, 'Health');
     },
   }),
@@ -86,7 +87,7 @@ export const discoveryChecks = [
       "one), the claim's ECDX version, every feed the claimed classes imply exactly once, an overall status no " +
       'better than its worst feed, and consistent backlog figures.',
     async run(t) {
-      const claim = t.need(t.claim, M.claimUnreadable());
+      const claim = t.need(t.claim, W.claimUnreadable());
       let response = await t.http.get('/v1/health', { sign: false });
       // Demanding a signature is ECDX-HLT-001's failure; this check still judges the document when signed.
       if (response.status === 401) response = await t.http.get('/v1/health');

@@ -4,14 +4,11 @@ import { defineMessages } from '../../i18n/text.ts';
 
 export const M = defineMessages('discovery', {
   // --- what was sent ---
-  unsignedGet: { en: 'unsigned GET {path}', 'zh-Hans': '未签名的 GET {path}' },
-  signedGet: { en: 'signed GET {path}', 'zh-Hans': '已签名的 GET {path}' },
   // --- the conformance claim ---
   contentTypeJson: {
     en: "Content-Type is application/json (got '{contentType}')",
     'zh-Hans': 'Content-Type 为 application/json（实际为“{contentType}”）',
   },
-  none: { en: 'none', 'zh-Hans': '无' },
   claimInvalid: {
     en: 'the conformance claim is not a valid ConformanceClaim (see ECDX-CNF-001)',
     'zh-Hans': '一致性声明不是有效的 ConformanceClaim（见 ECDX-CNF-001）',
@@ -24,7 +21,6 @@ export const M = defineMessages('discovery', {
     'zh-Hans': '{what}：invalidParams 指明 /role，且 in 为 query（实际为 {got}）',
   },
   // --- health ---
-  claimUnreadable: { en: 'the conformance claim could not be read', 'zh-Hans': '无法读取一致性声明' },
   healthConsistent: {
     en: 'server time, version, feeds, status and backlog figures are consistent',
     'zh-Hans': '服务器时间、版本、数据流、状态与积压数字彼此一致',

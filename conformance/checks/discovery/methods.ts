@@ -7,12 +7,13 @@ import type { TestContext } from '../../harness/context.ts';
 import { verbatim } from '../../i18n/text.ts';
 import { expectRefusal } from '../../kit/refusals.ts';
 import { M } from './messages.ts';
+import { W } from '../../i18n/words.ts';
 
 const PATHS = ['/v1/conformance', '/v1/health'] as const;
 
 function expectAllowGet(t: TestContext, response: HttpResponse, what: string): void {
   const allow = (response.headers['allow'] ?? '').split(',').map((m) => m.trim().toUpperCase());
-  t.assert(allow.includes('GET') && !allow.includes(what.split(' ')[0]!), M.allowListsGet({ what, allow: response.headers['allow'] ?? M.none() }));
+  t.assert(allow.includes('GET') && !allow.includes(what.split(' ')[0]!), M.allowListsGet({ what, allow: response.headers['allow'] ?? W.none() }));
 }
 
 export const methodChecks = [

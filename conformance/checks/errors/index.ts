@@ -17,6 +17,7 @@ import { DAY, timestamp } from '../../kit/time.ts';
 import { eventsPath } from '../../kit/trajectory.ts';
 import { joinTexts, type Bilingual } from '../../i18n/text.ts';
 import { M } from './messages.ts';
+import { roleName, W } from '../../i18n/words.ts';
 
 const MIB = 1024 * 1024;
 /** The member the closest alternative of the address rule lacks (chapter Core §3, rule 2 of the closest alternative). */
@@ -37,10 +38,10 @@ async function errorProbes(t: TestContext): Promise<Probe[]> {
   const probes: Probe[] = [];
   const add = async (what: Bilingual, send: () => Promise<HttpResponse>) => probes.push({ what, response: await send() });
   const unknown = unknownPath();
-  await add(M.unsignedGet({ path: unknown }), () => t.http.get(unknown, { sign: false }));
+  await add(W.unsignedGet({ path: unknown }), () => t.http.get(unknown, { sign: false }));
   await add(M.unsignedDeleteConformance(), () => t.http.delete('/v1/conformance', { sign: false }));
   const probe = optionalProbePath(t);
-  if (probe) await add(M.unsignedGet({ path: probe.split('?')[0]! }), () => t.http.get(probe, { sign: false }));
+  if (probe) await add(W.unsignedGet({ path: probe.split('?')[0]! }), () => t.http.get(probe, { sign: false }));
   const request = optionalCreatingRequest(t);
   if (request) {
     await add(M.withMalformedJson({ request: request.label }), () =>
@@ -214,7 +215,7 @@ export const errorChecks = [
         probes.push({ what: M.unknownKey({ request: request.label }), response: await t.http.post(request.path, request.fresh(), { sign: stranger }) });
       }
       const unknown = unknownPath();
-      probes.push({ what: M.signedGet({ path: unknown }), response: await t.http.get(unknown) });
+      probes.push({ what: W.signedGet({ path: unknown }), response: await t.http.get(unknown) });
       for (const { what, response } of probes) t.assert(response.status < 500, M.notA5xx({ what, status: response.status }));
     },
   }),
@@ -245,15 +246,15 @@ export const errorChecks = [
     description: 'Requests an undefined path under /v1 unsigned and signed, and a path of the other role signed; expects 404 ' + '`not-found` for each.',
     async run(t) {
       const path = unknownPath();
-      expectRefusal(t, await t.http.get(path, { sign: false }), 404, 'not-found', { what: M.unsignedGet({ path }) });
-      expectRefusal(t, await t.http.get(path), 404, 'not-found', { what: M.signedGet({ path }) });
+      expectRefusal(t, await t.http.get(path, { sign: false }), 404, 'not-found', { what: W.unsignedGet({ path }) });
+      expectRefusal(t, await t.http.get(path), 404, 'not-found', { what: W.signedGet({ path }) });
       expectRefusal(t, await t.http.post(path, { probe: true }), 404, 'not-found', { what: M.signedPost({ path }) });
       // A deployment that serves both roles at one base URL (Core chapter, `?role=`) rightly serves the other
       // role's paths too; only a single-role target must refuse them.
       const otherRole = t.role === 'carrier' ? 'platform' : 'carrier';
       const otherClaim = await t.http.get(`/v1/conformance?role=${otherRole}`, { sign: false });
       if ((otherClaim.json as { role?: string } | undefined)?.role === otherRole) {
-        t.blocked(M.alsoServesRole({ role: otherRole === 'platform' ? M.platform() : M.carrier() }));
+        t.blocked(M.alsoServesRole({ role: roleName(otherRole) }));
         return;
       }
       const other =
@@ -284,7 +285,7 @@ export const errorChecks = [
         const response = await send();
         expectRefusal(t, response, 405, 'method-not-allowed', { what });
         const allow = (response.headers['allow'] ?? '').split(',').map((m) => m.trim().toUpperCase());
-        t.assert(allow.includes(allowed), M.allowLists({ what, allowed, got: response.headers['allow'] ?? M.none() }));
+        t.assert(allow.includes(allowed), M.allowLists({ what, allowed, got: response.headers['allow'] ?? W.none() }));
       }
     },
   }),

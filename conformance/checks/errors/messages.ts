@@ -4,8 +4,6 @@ import { defineMessages } from '../../i18n/text.ts';
 
 export const M = defineMessages('errors', {
   // --- what was sent ---
-  unsignedGet: { en: 'unsigned GET {path}', 'zh-Hans': '未签名的 GET {path}' },
-  signedGet: { en: 'signed GET {path}', 'zh-Hans': '已签名的 GET {path}' },
   signedPost: { en: 'signed POST {path}', 'zh-Hans': '已签名的 POST {path}' },
   unsignedDeleteConformance: { en: 'unsigned DELETE /v1/conformance', 'zh-Hans': '未签名的 DELETE /v1/conformance' },
   signedPutHealth: { en: 'signed PUT /v1/health', 'zh-Hans': '已签名的 PUT /v1/health' },
@@ -73,7 +71,6 @@ export const M = defineMessages('errors', {
     en: "{what}: the Allow header lists {allowed} (got '{got}')",
     'zh-Hans': '{what}：Allow 头列出 {allowed}（实际为“{got}”）',
   },
-  none: { en: 'none', 'zh-Hans': '无' },
   nothing: { en: 'nothing', 'zh-Hans': '无' },
   invalidNot422: {
     en: "{what} was answered {status}, not 422 (its schema rules are another requirement's)",
@@ -110,8 +107,6 @@ export const M = defineMessages('errors', {
     en: 'the target also serves the {role} role at this base URL, so its paths are defined here',
     'zh-Hans': '被测实现在此基础 URL 上也提供{role}角色，因此该角色的路径在此处有定义',
   },
-  platform: { en: 'platform', 'zh-Hans': '平台' },
-  carrier: { en: 'carrier', 'zh-Hans': '快递企业' },
   notA4xxProblem: {
     en: '{what} was answered {status}, not a 4xx problem to inspect',
     'zh-Hans': '{what}的应答为 {status}，不是可供检查的 4xx 问题详情',

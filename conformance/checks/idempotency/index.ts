@@ -17,6 +17,7 @@ import { sameJson } from '../../../protocol/json.ts';
 import { isValid } from '../../../schemas/validate.ts';
 import { verbatim, type Bilingual } from '../../i18n/text.ts';
 import { M } from './messages.ts';
+import { roleName, W } from '../../i18n/words.ts';
 
 const MIN_EXPIRY_SECONDS = 86_400;
 /** The longest move of the test clock (TestClockAdvance allows 30 days). */
@@ -223,7 +224,7 @@ export const idempotencyChecks = [
     description: 'Reads `idempotencyKeyExpirySeconds` from the conformance claim as served and expects an integer of at least ' + '86400 (seconds: 24 hours).',
     async run(t) {
       const raw = t.rawClaim;
-      t.precondition(raw !== null && typeof raw === 'object', M.claimUnreadable());
+      t.precondition(raw !== null && typeof raw === 'object', W.claimUnreadable());
       const value = (raw as { idempotencyKeyExpirySeconds?: unknown }).idempotencyKeyExpirySeconds;
       t.assert(
         Number.isInteger(value) && (value as number) >= MIN_EXPIRY_SECONDS,
@@ -243,7 +244,7 @@ export const idempotencyChecks = [
       'it again; expects the original status and body.',
     async run(t) {
       t.requireTestMode();
-      const claim = t.need(t.claim, M.claimUnreadable());
+      const claim = t.need(t.claim, W.claimUnreadable());
       const request = creatingRequest(t, ['incident', 'notice']);
       const key = newIdempotencyKey();
       const first = await original(t, request, key);
@@ -271,7 +272,7 @@ export const idempotencyChecks = [
       'key of the same counterparty (another keyid); expects the second to be processed on its own (2xx), not ' +
       "refused as a reuse or answered with the first client's response.",
     async run(t) {
-      const second = t.need(t.secondKey, M.noSecondKey({ role: t.role === 'carrier' ? M.platform() : M.carrier() }));
+      const second = t.need(t.secondKey, M.noSecondKey({ role: roleName(t.role === 'carrier' ? 'platform' : 'carrier') }));
       const request = creatingRequest(t, ['incident', 'notice']);
       const key = newIdempotencyKey();
       const first = await original(t, request, key);

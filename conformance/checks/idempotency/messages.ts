@@ -104,7 +104,6 @@ export const M = defineMessages('idempotency', {
       '同一 Idempotency-Key 下的两个请求在被测实现处没有重叠（两次尝试中，第二个请求均得到 {status} 应答，响应体与被挂起的请求相同）：未能观察 ECDX-IDM-005',
   },
   // --- expiry (ECDX-IDM-006) ---
-  claimUnreadable: { en: 'the conformance claim could not be read', 'zh-Hans': '无法读取一致性声明' },
   expiryPublished: {
     en: 'the claim publishes idempotencyKeyExpirySeconds {value}, expected an integer of at least {min}',
     'zh-Hans': '一致性声明公布的 idempotencyKeyExpirySeconds 为 {value}，应为不小于 {min} 的整数',
@@ -118,8 +117,6 @@ export const M = defineMessages('idempotency', {
     en: 'the harness has no second key for the {role} it plays, so per-client scoping cannot be observed',
     'zh-Hans': '一致性测试套件没有其所扮演的{role}的第二个密钥，因此无法观察幂等键按客户端区分',
   },
-  platform: { en: 'platform', 'zh-Hans': '平台' },
-  carrier: { en: 'carrier', 'zh-Hans': '快递企业' },
   secondKeyRefused: {
     en: 'the second key {keyid} is not accepted by the target (401)',
     'zh-Hans': '被测实现不接受第二个密钥 {keyid}（401）',

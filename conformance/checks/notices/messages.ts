@@ -5,9 +5,6 @@ import { defineMessages } from '../../i18n/text.ts';
 
 export const M = defineMessages('notices', {
   // --- pieces ---
-  none: { en: 'none', 'zh-Hans': '无' },
-  platform: { en: 'platform', 'zh-Hans': '平台' },
-  carrier: { en: 'carrier', 'zh-Hans': '快递企业' },
   labelled: { en: '{what}: {message}', 'zh-Hans': '{what}：{message}' },
   gotParen: { en: ' (got {actual})', 'zh-Hans': '（实际为 {actual}）' },
   gotComma: { en: ', got {actual}', 'zh-Hans': '，实际为 {actual}' },
@@ -15,7 +12,6 @@ export const M = defineMessages('notices', {
   differsAtSemicolon: { en: '; it differs at {pointer}', 'zh-Hans': '；在 {pointer} 处不同' },
   changedAt: { en: ' (it changed at {pointer})', 'zh-Hans': '（在 {pointer} 处有变化）' },
   // --- what was sent or read ---
-  requestWith: { en: '{request} with {what}', 'zh-Hans': '{request}（{what}）' },
   answerTo: { en: 'the answer to {what}', 'zh-Hans': '对 {what} 的答复' },
   answerToIssuersResponse: { en: "the answer to {request} with the issuer's {type}", 'zh-Hans': '对 {request}（发出方的 {type}）的答复' },
   issuersResponse: { en: "the issuer's {type}", 'zh-Hans': '发出方的 {type}' },

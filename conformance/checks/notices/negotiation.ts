@@ -16,6 +16,7 @@ import { expectRefusal } from '../../kit/refusals.ts';
 import { HOUR } from '../../kit/time.ts';
 import { type Bilingual, type MessageValue, type Text, verbatim } from '../../i18n/text.ts';
 import { M } from './messages.ts';
+import { roleName, W } from '../../i18n/words.ts';
 
 const RESPONSES = `POST ${NOTICES_PATH}/{noticeId}/responses`;
 const GET = `GET ${NOTICES_PATH}/{noticeId}`;
@@ -31,13 +32,13 @@ async function step(t: TestContext, notice: InterruptionNoticeRequest, type: Not
   const answer = await respond(t, notice.noticeId, response);
   t.precondition(
     answer.status === 201,
-    M.stepAnswered({ what: M.requestWith({ request: RESPONSES, what: M.issuersResponse({ type }) }), status: answer.status }),
+    M.stepAnswered({ what: W.requestWith({ request: RESPONSES, what: M.issuersResponse({ type }) }), status: answer.status }),
   );
   return response;
 }
 
 const describeResponses = (responses: readonly { type?: unknown; respondent?: unknown }[]): MessageValue =>
-  responses.length === 0 ? M.none() : responses.map((r) => `${String(r.respondent)} ${String(r.type)}`).join(', ');
+  responses.length === 0 ? W.none() : responses.map((r) => `${String(r.respondent)} ${String(r.type)}`).join(', ');
 
 /**
  * The obligations of `copy` are those the rules give the notice in the state the copy reports, after the responses
@@ -161,7 +162,7 @@ export const noticeNegotiationChecks = [
       expectRefusal(t, post, 404, 'notice-not-found', { what: M.respondNeverPosted({ request: RESPONSES }) });
       const second = t.secondKey;
       if (!second) {
-        t.blocked(M.noSecondKey({ role: t.role === 'carrier' ? M.platform() : M.carrier() }));
+        t.blocked(M.noSecondKey({ role: roleName(t.role === 'carrier' ? 'platform' : 'carrier') }));
         return;
       }
       const notice = await issueNotice(t);
@@ -191,7 +192,7 @@ export const noticeNegotiationChecks = [
         const response = buildResponse(t, notice, type);
         posted.push(response);
         const answer = await respond(t, notice.noticeId, response);
-        const what = M.requestWith({ request: RESPONSES, what: M.issuersResponse({ type }) });
+        const what = W.requestWith({ request: RESPONSES, what: M.issuersResponse({ type }) });
         t.expectStatus(answer, 201, what);
         const copy = t.expectSchema<InterruptionNotice>(answer, 'InterruptionNotice', M.answerToIssuersResponse({ request: RESPONSES, type }));
         t.assert(copy.negotiation.state === state, M.answerShowsState({ what, state, actual: copy.negotiation.state }), {
@@ -262,7 +263,7 @@ export const noticeNegotiationChecks = [
       ];
       for (const [type, respondent, what] of cases) {
         const answer = await respond(t, notice.noticeId, buildResponse(t, notice, type, respondent));
-        expectRefusal(t, answer, 422, 'notice-response-not-allowed', { what: M.requestWith({ request: RESPONSES, what }) });
+        expectRefusal(t, answer, 422, 'notice-response-not-allowed', { what: W.requestWith({ request: RESPONSES, what }) });
       }
       const after = await readNotice(t, notice.noticeId, M.afterResponses());
       const changed = firstDifference(before, after, AS_INSTANTS);

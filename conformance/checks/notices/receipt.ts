@@ -15,6 +15,7 @@ import { expectRefusal, problemSummaryText } from '../../kit/refusals.ts';
 import { DAY, describeDuration, HOUR, SECOND } from '../../kit/time.ts';
 import type { Bilingual } from '../../i18n/text.ts';
 import { M } from './messages.ts';
+import { roleName, W } from '../../i18n/words.ts';
 
 const POST = `POST ${NOTICES_PATH}`;
 /** A holder may write the notice's timestamps with another UTC offset: they are compared as instants. */
@@ -29,7 +30,7 @@ async function expectAccepted(t: TestContext, spec: NoticeSpec, what: Bilingual)
 /** Post a notice built from `spec` and expect 422 with `slug`. */
 async function expectRefused(t: TestContext, spec: NoticeSpec, what: Bilingual, slug: ProblemSlug): Promise<void> {
   const response = await postNotice(t, buildNotice(t, spec));
-  expectRefusal(t, response, 422, slug, { what: M.requestWith({ request: POST, what }) });
+  expectRefusal(t, response, 422, slug, { what: W.requestWith({ request: POST, what }) });
 }
 
 /** "a … notice" or "an … notice", by the reason's name. */
@@ -56,7 +57,7 @@ export const noticeReceiptChecks = [
     async run(t) {
       const notice = buildNotice(t, { reason: 'PLANNED_MAINTENANCE', durationMs: 3 * HOUR });
       const response = await postNotice(t, notice);
-      t.expectStatus(response, 201, M.requestWith({ request: POST, what: M.acceptableNotice() }));
+      t.expectStatus(response, 201, W.requestWith({ request: POST, what: M.acceptableNotice() }));
       const location = response.headers['location'];
       t.assert(
         locationNames(location, notice.noticeId),
@@ -221,7 +222,7 @@ export const noticeReceiptChecks = [
       await expectAccepted(t, { issuedAtOffsetMs: -200 * SECOND }, M.issuedAtBefore({ offset: '200 s' }));
       await expectRefused(t, { durationMs: 0 }, M.endEqualsStart(), 'validation-failed');
       await expectRefused(t, { durationMs: -HOUR }, M.endHourBeforeStart(), 'validation-failed');
-      await expectRefused(t, { sameRole: true }, M.sameRole({ role: t.role === 'carrier' ? M.platform() : M.carrier() }), 'validation-failed');
+      await expectRefused(t, { sameRole: true }, M.sameRole({ role: roleName(t.role === 'carrier' ? 'platform' : 'carrier') }), 'validation-failed');
     },
   }),
   defineCheck({

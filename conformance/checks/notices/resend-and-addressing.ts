@@ -8,6 +8,7 @@ import { expectRefusal, problemSummaryText } from '../../kit/refusals.ts';
 import { MINUTE } from '../../kit/time.ts';
 import type { Bilingual } from '../../i18n/text.ts';
 import { M } from './messages.ts';
+import { W } from '../../i18n/words.ts';
 
 const POST = `POST ${NOTICES_PATH}`;
 /** Well beyond the 300 s an issuedAt may be old, so that a target judging it on the resend refuses it. */
@@ -59,7 +60,7 @@ export const noticeAddressingChecks = [
     async run(t) {
       const { notice, what } = misaddressed(buildNotice(t), t.role);
       const response = await postNotice(t, notice);
-      expectRefusal(t, response, 403, 'forbidden', { what: M.requestWith({ request: POST, what }) });
+      expectRefusal(t, response, 403, 'forbidden', { what: W.requestWith({ request: POST, what }) });
       const read = await t.http.get(noticePath(notice.noticeId));
       t.assert(read.status === 404, M.notHeldAfterRefusal({ path: noticePath(notice.noticeId), status: read.status }));
     },

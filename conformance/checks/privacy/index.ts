@@ -12,7 +12,15 @@ import type { TestContext } from '../../harness/context.ts';
 import { claimsClass } from '../../kit/claim.ts';
 import { buildNotice, NOTICES_PATH, postNotice } from '../../kit/notices.ts';
 import { problemSummaryText } from '../../kit/refusals.ts';
-import { createShipment, personalDataOf, shipmentPath, shipmentRequest, unknownWaybillNo, type PersonalDatum } from '../../kit/shipping-data.ts';
+import {
+  createShipment,
+  personalDataOf,
+  shipmentPath,
+  shipmentRequest,
+  unknownWaybillNo,
+  personalDatumKind,
+  type PersonalDatum,
+} from '../../kit/shipping-data.ts';
 import { expectSchemaRefusal, withRecipient } from '../../kit/shipping-refusals.ts';
 import { joinTexts, type Bilingual } from '../../i18n/text.ts';
 import { M } from './messages.ts';
@@ -126,14 +134,6 @@ export const privacyChecks = [
 type Personal = Pick<PersonalDatum, 'pointer' | 'kind' | 'value'>;
 
 /** A kind of personal datum as a message names it: its name in English, its Chinese term. */
-const KINDS: Record<PersonalDatum['kind'], () => Bilingual> = {
-  name: M.kindName,
-  phone: M.kindPhone,
-  'privacy-number': M.kindPrivacyNumber,
-  'address-detail': M.kindAddressDetail,
-  'postal-code': M.kindPostalCode,
-  company: M.kindCompany,
-};
 
 /**
  * No personal data in a URL the target issued (ECDX-PRV-016): percent-decoded, the identifiers the harness chose
@@ -163,7 +163,7 @@ function expectUrlWithoutPersonalData(
   t.assert(
     found.length === 0,
     found.length
-      ? M.carriesPersonalData({ what, found: joinTexts(found.map((f) => M.foundAt({ kind: KINDS[f.kind](), pointer: f.pointer }))) })
+      ? M.carriesPersonalData({ what, found: joinTexts(found.map((f) => M.foundAt({ kind: personalDatumKind(f.kind), pointer: f.pointer }))) })
       : M.carriesNone({ what, url }),
     found[0] ? { pointer: found[0].pointer } : {},
   );

@@ -49,10 +49,4 @@ export const M = defineMessages('privacy', {
     'zh-Hans': '{what}（{url}）不含任何已发送的个人信息',
   },
   // --- the kinds of personal data (PersonalDatum.kind, shown as it is in English) ---
-  kindName: { en: 'name', 'zh-Hans': '姓名' },
-  kindPhone: { en: 'phone', 'zh-Hans': '电话号码' },
-  kindPrivacyNumber: { en: 'privacy-number', 'zh-Hans': '隐私号' },
-  kindAddressDetail: { en: 'address-detail', 'zh-Hans': '详细地址' },
-  kindPostalCode: { en: 'postal-code', 'zh-Hans': '邮政编码' },
-  kindCompany: { en: 'company', 'zh-Hans': '单位名称' },
 });

@@ -28,6 +28,7 @@ import { attemptWindow, TargetClock } from '../../kit/push-timing.ts';
 import { readTrajectory } from '../../kit/trajectory.ts';
 import { joinTexts, type Bilingual } from '../../i18n/text.ts';
 import { M } from './messages.ts';
+import { W } from '../../i18n/words.ts';
 
 const FILTER: TrackingStatus[] = ['SORTING'];
 
@@ -261,7 +262,7 @@ export const pushContentChecks = [
         for (const [i, d] of o.deliveries.entries()) {
           const what = M.pushTo({ n: i + 1, label: o.label });
           const type = (d.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-          t.assert(type === 'application/json', M.contentTypeJson({ what, type: type || M.none() }));
+          t.assert(type === 'application/json', M.contentTypeJson({ what, type: type || W.none() }));
           t.expectSchema(d.json, 'PushBatch', what);
           t.assert(
             d.headers['webhook-id'] === batchIdOf(d),
@@ -275,7 +276,7 @@ export const pushContentChecks = [
           const fresh = ts !== undefined && ts >= earliest - tolerance && ts <= latest + tolerance;
           const when =
             latest - earliest < SECOND ? M.clockAbout({ at: seconds(earliest) }) : M.clockBetween({ earliest: seconds(earliest), latest: seconds(latest) });
-          const got = M.timestampGot({ stamp: d.headers['webhook-timestamp'] ?? M.none(), when });
+          const got = M.timestampGot({ stamp: d.headers['webhook-timestamp'] ?? W.none(), when });
           t.assert(fresh, M.timestampFresh({ what, got }));
           const key = verificationKeyFor(o.subscription);
           const verified = key ? verifyDelivery(d, key) : undefined;

@@ -24,8 +24,9 @@ import {
   waitForPushes,
   webhookTimestamp,
 } from '../../kit/pushes.ts';
-import { joinTexts, type Bilingual, type MessageValue, type Text } from '../../i18n/text.ts';
+import { joinTexts, type Bilingual, type MessageValue } from '../../i18n/text.ts';
 import { M } from './messages.ts';
+import { W } from '../../i18n/words.ts';
 
 export interface Followed {
   waybillNo: string;
@@ -145,7 +146,7 @@ export const pushDeliveryChecks = [
         sameAsFirst(second, M.firstRetry());
         await letTargetReadAnswers(t, clock, deliveries);
         const [ts1, ts2] = [webhookTimestamp(first), webhookTimestamp(second)];
-        const header = (d: Delivery): MessageValue => d.headers['webhook-timestamp'] ?? M.none();
+        const header = (d: Delivery): MessageValue => d.headers['webhook-timestamp'] ?? W.none();
         // Freshness is told by the test clock: a stamp off it (ECDX-PSH-011's failure) says nothing of when the retry was.
         const subscribedAt = Date.parse(subscription.createdAt);
         const onTheClock = (d: Delivery, stamp: number | undefined) => {

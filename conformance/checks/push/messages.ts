@@ -5,7 +5,6 @@ import { defineMessages } from '../../i18n/text.ts';
 
 export const M = defineMessages('push', {
   // --- shared by several files ---
-  none: { en: 'none', 'zh-Hans': '无' },
   expectedHttp: { en: '{request}: expected HTTP {expected}, got {status}', 'zh-Hans': '{request}：应为 HTTP {expected}，实际为 {status}' },
   readWithoutState: {
     en: 'GET {path} was answered {status} without a state (ECDX-PSH-005 is checked on its own)',

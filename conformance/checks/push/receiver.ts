@@ -29,6 +29,7 @@ import {
 import { expectRefusal, problemSummaryText } from '../../kit/refusals.ts';
 import { verbatim, type Bilingual } from '../../i18n/text.ts';
 import { M } from './messages.ts';
+import { W } from '../../i18n/words.ts';
 
 const PUSH = 'POST /v1/tracking-events';
 const SIGNATURE_REFUSALS = ['signature-missing', 'signature-invalid'] as const;
@@ -230,7 +231,7 @@ export const pushReceiverChecks = [
       const params = (response.json as { invalidParams?: unknown }).invalidParams;
       const names = Array.isArray(params) ? params.map((p) => (p as { name?: unknown })?.name).filter((n): n is string => typeof n === 'string') : [];
       for (const pointer of ['/sentAt', '/events/0/sequence']) {
-        t.assert(names.includes(pointer), M.invalidParamsNames({ what, pointer, names: names.join(', ') || M.none() }), { requirementId: 'ECDX-ERR-003' });
+        t.assert(names.includes(pointer), M.invalidParamsNames({ what, pointer, names: names.join(', ') || W.none() }), { requirementId: 'ECDX-ERR-003' });
       }
       const broken = await sendPush(t, { rawBody: `{"batchId": "bat_${shortId()}", "events": [`, id: `bat_${shortId()}` });
       expectRefusal(t, broken, 400, 'malformed-json', { requirementId: 'ECDX-ERR-005', what: push(M.withNonJsonBody()) });

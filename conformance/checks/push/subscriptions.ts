@@ -14,6 +14,7 @@ import { expectRefusal } from '../../kit/refusals.ts';
 import { happyShipment } from '../../kit/shipping-data.ts';
 import { verbatim, type Bilingual } from '../../i18n/text.ts';
 import { M } from './messages.ts';
+import { W } from '../../i18n/words.ts';
 
 const SECRET = /^whsec_([A-Za-z0-9+/]+={0,2})$/;
 
@@ -28,7 +29,7 @@ function expectNamed(t: TestContext, response: HttpResponse, pointer: string, wh
   const params = (response.json as { invalidParams?: unknown } | undefined)?.invalidParams;
   const names = Array.isArray(params) ? params.map((p) => (p as { name?: unknown })?.name).filter((n): n is string => typeof n === 'string') : [];
   const named = names.some((n) => n !== '' && (n === pointer || n.startsWith(`${pointer}/`) || pointer.startsWith(`${n}/`)));
-  t.assert(named, M.invalidParamsNames({ what, pointer, names: names.length ? names.join(', ') : M.none() }), { requirementId: 'ECDX-ERR-003' });
+  t.assert(named, M.invalidParamsNames({ what, pointer, names: names.length ? names.join(', ') : W.none() }), { requirementId: 'ECDX-ERR-003' });
 }
 
 /** POST a subscription the target should refuse; one it creates anyway is deleted at once, then reported. */
@@ -92,7 +93,7 @@ export const subscriptionChecks = [
             continue;
           }
           const bytes = secretBytes(subscription.secret);
-          const form = subscription.secret === undefined ? M.none() : bytes === undefined ? M.anotherForm() : M.bytes({ n: bytes });
+          const form = subscription.secret === undefined ? W.none() : bytes === undefined ? M.anotherForm() : M.bytes({ n: bytes });
           t.assert(bytes !== undefined && bytes >= 24 && bytes <= 64, M.v1SecretForm({ what, got: form }));
           t.assert(!secrets.includes(subscription.secret!), M.newSecret({ what }));
           secrets.push(subscription.secret!);

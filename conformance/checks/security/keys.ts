@@ -25,6 +25,7 @@ import { expectRefusal } from '../../kit/refusals.ts';
 import { timestamp } from '../../kit/time.ts';
 import { verbatim, type Bilingual } from '../../i18n/text.ts';
 import { M } from './messages.ts';
+import { W } from '../../i18n/words.ts';
 
 /** Every published demo request key (all keyids begin with ecdx-demo-). */
 const DEMO_KEYS: readonly SigningKey[] = [
@@ -203,7 +204,7 @@ export const keyChecks = [
       'the harness holds no usable key for is reported as not exercised. For a carrier that claims ' +
       '`carrier-tracking-pull`, reads the events of a new shipment with `limit` = `maxPageSize` and expects 200.',
     async run(t) {
-      const claim = t.need(t.claim, M.claimUnreadable());
+      const claim = t.need(t.claim, W.claimUnreadable());
       const path = probePath(t);
       const own = await t.http.get(path);
       const ownSignature = t.need(signatureOf(own), M.noOwnSignature());

@@ -17,7 +17,6 @@ export const M = defineMessages('security', {
     en: 'the harness could not read back the created parameter of its own signature',
     'zh-Hans': '一致性测试套件无法读回其自身请求签名的 created 参数',
   },
-  claimUnreadable: { en: 'the conformance claim could not be read', 'zh-Hans': '无法读取一致性声明' },
   // --- what was sent (signatures.ts) ---
   unsigned: { en: 'unsigned {request}', 'zh-Hans': '未签名的 {request}' },
   signedOnlyAsGateway: { en: '{request} signed only under the label gateway', 'zh-Hans': '{request}（仅以标签 gateway 签名）' },

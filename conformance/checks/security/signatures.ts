@@ -15,6 +15,7 @@ import { expectRefusal } from '../../kit/refusals.ts';
 import { MINUTE, readTargetClock, SECOND } from '../../kit/time.ts';
 import type { Bilingual } from '../../i18n/text.ts';
 import { M } from './messages.ts';
+import { W } from '../../i18n/words.ts';
 
 const SIGNATURE_PROBLEMS: readonly ProblemSlug[] = [
   'signature-missing',
@@ -243,7 +244,7 @@ export const signatureChecks = [
       'Reads the conformance claim: `signatureAlgorithms` should list `ed25519`, and a carrier that lists push ' +
       'signature schemes should list `v1a`. A warning otherwise (the requirement is a SHOULD).',
     async run(t) {
-      const claim = t.need(t.claim, M.claimUnreadable());
+      const claim = t.need(t.claim, W.claimUnreadable());
       t.assert(claim.signatureAlgorithms.includes('ed25519'), M.listsEd25519({ listed: claim.signatureAlgorithms.join(', ') }));
       const schemes = claim.webhookSignatureSchemes ?? [];
       if (claim.role === 'carrier' && schemes.length > 0) {

@@ -26,6 +26,7 @@ import { expectRefusal, problemSummaryText } from '../../kit/refusals.ts';
 import { DAY, HOUR } from '../../kit/time.ts';
 import { generatedShippingChecks } from './generated.ts';
 import { M } from './messages.ts';
+import { W } from '../../i18n/words.ts';
 import { shippingVectorChecks } from './vectors.ts';
 
 /** A Shipment answer: the status, then a valid Shipment. */
@@ -220,7 +221,7 @@ const coreChecks = [
       t.assert(held.status === 'CANCELLED', M.afterCancellationStatus({ status: String(held.status) }));
       t.assert(
         sameInstant(held.cancelledAt, shipment.cancelledAt),
-        M.afterCancellationCancelledAt({ expected: String(shipment.cancelledAt), got: held.cancelledAt ?? M.none() }),
+        M.afterCancellationCancelledAt({ expected: String(shipment.cancelledAt), got: held.cancelledAt ?? W.none() }),
       );
     },
   }),
@@ -241,7 +242,7 @@ const coreChecks = [
       t.assert(again.status === 'CANCELLED', M.repeatedStatus({ status: String(again.status) }));
       t.assert(
         sameInstant(again.cancelledAt, first.cancelledAt),
-        M.repeatedKeepsCancelledAt({ expected: String(first.cancelledAt), got: again.cancelledAt ?? M.none() }),
+        M.repeatedKeepsCancelledAt({ expected: String(first.cancelledAt), got: again.cancelledAt ?? W.none() }),
       );
       const difference = describeDifference(first, again);
       t.assert(difference === undefined, difference ? M.repeatedChanged({ difference }) : M.repeatedUnchanged());
@@ -271,7 +272,7 @@ const coreChecks = [
       const judge = (response: HttpResponse, what: Text) => {
         const shipment = t.expectSchema<Shipment>(response, 'Shipment', what);
         const found = timeInconsistencies(shipment);
-        t.assert(found.length === 0, found.length ? M.timesContradict({ what, found: joinTexts(found, M.semicolon()) }) : M.timesConsistent({ what }));
+        t.assert(found.length === 0, found.length ? M.timesContradict({ what, found: joinTexts(found, W.semicolon()) }) : M.timesConsistent({ what }));
       };
       judge(created, verbatim('POST /v1/shipments'));
       for (const [what, send, status] of answers) {
@@ -324,7 +325,7 @@ const testModeChecks = [
       t.assert(
         found.length === 0,
         found.length
-          ? M.acceptedTimesContradict({ found: joinTexts(found, M.semicolon()) })
+          ? M.acceptedTimesContradict({ found: joinTexts(found, W.semicolon()) })
           : M.acceptedTimesConsistent({ createdAt: String(shipment.createdAt), acceptedAt: String(shipment.acceptedAt) }),
       );
     },
@@ -347,7 +348,7 @@ const testModeChecks = [
       t.assert(held.status === 'CANCELLED', M.twoDaysStatus({ status: String(held.status) }));
       t.assert(
         sameInstant(held.cancelledAt, first.cancelledAt),
-        M.twoDaysCancelledAt({ expected: String(first.cancelledAt), got: held.cancelledAt ?? M.none() }),
+        M.twoDaysCancelledAt({ expected: String(first.cancelledAt), got: held.cancelledAt ?? W.none() }),
       );
     },
   }),

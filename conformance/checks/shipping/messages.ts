@@ -6,8 +6,6 @@ import { defineMessages } from '../../i18n/text.ts';
 
 export const M = defineMessages('shipping', {
   // --- shared by several files ---
-  none: { en: 'none', 'zh-Hans': '无' },
-  semicolon: { en: '; ', 'zh-Hans': '；' },
   getAnswered: { en: 'GET {path} answered {status}{problem}', 'zh-Hans': 'GET {path} 的应答为 {status}{problem}' },
 
   // --- index.ts ---

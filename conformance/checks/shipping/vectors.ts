@@ -23,6 +23,7 @@ import {
 } from '../../kit/shipping-data.ts';
 import { judgeRefusal } from '../../kit/shipping-refusals.ts';
 import { M } from './messages.ts';
+import { W } from '../../i18n/words.ts';
 
 /** The requirement a ShipmentRequest vector verifies. */
 export const requirementOfVector = (vector: InvalidVector): string => requirementOfBreak(vector.pointers, vector.rule === 'extra-property');
@@ -54,7 +55,7 @@ function conclude(t: TestContext, outcomes: readonly Outcome[], schema: string, 
   const chosen = failing.flatMap((o) => o.findings).find((f) => f.requirementId === preferred) ?? failing[0]?.findings[0];
   const list = joinTexts(
     failing.map((o) => M.vectorFailure({ description: o.description, finding: o.findings[0]!.message })),
-    M.semicolon(),
+    W.semicolon(),
   );
   const findings: Finding[] = chosen ? [{ ...chosen, message: M.vectorsNotRefused({ failed: failing.length, total: outcomes.length, schema, list }) }] : [];
   t.expectNone(findings, M.vectorsRefused({ total: outcomes.length, schema }));

@@ -19,28 +19,22 @@ import {
   waybillLikeToken,
   type Exchanges,
 } from '../../kit/statistics.ts';
+import { isPersonalDatumKind, personalDatumKind } from '../../kit/shipping-data.ts';
 import { DAY, HOUR, MINUTE, readTargetClock, SECOND, timestamp, utc } from '../../kit/time.ts';
 import { generatedStatisticsChecks } from './generated.ts';
 import { M } from './messages.ts';
+import { roleName, W } from '../../i18n/words.ts';
 
 const GET = verbatim(`GET ${STATISTICS_PATH}`);
 /** ECDX-STA-005: figures include every exchange completed more than this before the request. */
 const CURRENCY_MS = MINUTE;
 
 /** A role in our words. */
-const roleText = (role: 'carrier' | 'platform'): Bilingual => (role === 'carrier' ? M.carrier() : M.platform());
 
 /** What the harness sent, by its kind (kit/statistics.ts `secrets`); a kind not known here is shown as it is. */
-const KINDS: Readonly<Record<string, () => Bilingual>> = {
-  'waybill number': M.kindWaybillNumber,
-  name: M.kindName,
-  phone: M.kindPhone,
-  'privacy-number': M.kindPrivacyNumber,
-  'address-detail': M.kindAddressDetail,
-  'postal-code': M.kindPostalCode,
-  company: M.kindCompany,
-};
-const kindText = (kind: string): Bilingual => (Object.hasOwn(KINDS, kind) ? KINDS[kind]!() : verbatim(kind));
+/** What a secret is (kit/statistics.ts): a waybill number, or a kind of personal datum. */
+const kindText = (kind: string): Bilingual =>
+  kind === 'waybill number' ? M.kindWaybillNumber() : isPersonalDatumKind(kind) ? personalDatumKind(kind) : verbatim(kind);
 
 /**
  * The target's clock as read, to the second (the period parameters are written in whole seconds): a test clock may
@@ -94,12 +88,12 @@ export const statisticsChecks = [
       });
       t.assert(
         stats.role === t.role && stats.party.role === t.role,
-        M.reportingParty({ role: roleText(t.role), reported: String(stats.role), partyRole: String(stats.party.role) }),
+        M.reportingParty({ role: roleName(t.role), reported: String(stats.role), partyRole: String(stats.party.role) }),
         { pointer: '/role' },
       );
       const requester = t.role === 'carrier' ? 'platform' : 'carrier';
       if (stats.counterparty !== undefined)
-        t.assert(stats.counterparty.role === requester, M.counterpartyRole({ requester: roleText(requester), got: String(stats.counterparty.role) }), {
+        t.assert(stats.counterparty.role === requester, M.counterpartyRole({ requester: roleName(requester), got: String(stats.counterparty.role) }), {
           pointer: '/counterparty',
         });
     },
@@ -178,7 +172,7 @@ export const statisticsChecks = [
       ];
       for (const [f, tt, what] of invalid) {
         const response = await getStatistics(t, f, tt);
-        expectRefusal(t, response, 422, 'statistics-period-invalid', { what: M.requestWith({ request: GET, what }) });
+        expectRefusal(t, response, 422, 'statistics-period-invalid', { what: W.requestWith({ request: GET, what }) });
       }
       const longest = await getStatistics(t, from, timestamp(now - DAY + year));
       t.assert(

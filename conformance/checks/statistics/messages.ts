@@ -7,7 +7,6 @@ import { defineMessages } from '../../i18n/text.ts';
 export const M = defineMessages('statistics', {
   // --- what a request asks for ---
   requestFor: { en: '{request} for {subject}', 'zh-Hans': '{request}（{subject}）' },
-  requestWith: { en: '{request} with {what}', 'zh-Hans': '{request}（{what}）' },
   requestWhat: { en: '{request} {what}', 'zh-Hans': '{request}（{what}）' },
   aValidPeriod: { en: 'a valid period', 'zh-Hans': '有效的期间' },
   windowOfExchange: { en: 'the window of the exchange', 'zh-Hans': '该次交换所在的时间窗口' },
@@ -29,8 +28,6 @@ export const M = defineMessages('statistics', {
   periodTooLong: { en: 'a period of {days} days and 1 s', 'zh-Hans': '期间为 {days} 天零 1 秒' },
 
   // --- the parties ---
-  carrier: { en: 'carrier', 'zh-Hans': '快递企业' },
-  platform: { en: 'platform', 'zh-Hans': '平台' },
 
   // --- served-for-period ---
   periodFrom: {
@@ -103,12 +100,6 @@ export const M = defineMessages('statistics', {
   },
   // What the harness sent, by its kind (kit/statistics.ts `secrets`, kit/shipping-data.ts `personalDataOf`).
   kindWaybillNumber: { en: 'waybill number', 'zh-Hans': '运单号' },
-  kindName: { en: 'name', 'zh-Hans': '姓名' },
-  kindPhone: { en: 'phone', 'zh-Hans': '电话号码' },
-  kindPrivacyNumber: { en: 'privacy-number', 'zh-Hans': '隐私号' },
-  kindAddressDetail: { en: 'address-detail', 'zh-Hans': '详细地址' },
-  kindPostalCode: { en: 'postal-code', 'zh-Hans': '邮政编码' },
-  kindCompany: { en: 'company', 'zh-Hans': '单位名称' },
 
   // --- figures-consistent ---
   inconsistency: { en: '{request}: {detail}', 'zh-Hans': '{request}：{detail}' },

@@ -10,7 +10,7 @@ import { defineCheck, defineGroup } from '../../harness/check.ts';
 import type { Finding, TestContext } from '../../harness/context.ts';
 import { scanForLeaks, type PrivacyLeak } from '../../harness/privacy-scan.ts';
 import { stringsIn } from '../../kit/json.ts';
-import { personalDataOf, type PersonalDatum } from '../../kit/shipping-data.ts';
+import { personalDataOf, personalDatumKind } from '../../kit/shipping-data.ts';
 import {
   describeEvent,
   itemPointer,
@@ -25,6 +25,7 @@ import {
 } from '../../kit/trajectory.ts';
 import { joinTexts, type Bilingual } from '../../i18n/text.ts';
 import { M } from './messages.ts';
+import { W } from '../../i18n/words.ts';
 
 /** The requirements bind both roles; these checks read a carrier's trajectories, on the test clock. */
 const journeysOfACarrier = defineGroup({ role: 'carrier', needs: ['clock'] });
@@ -66,14 +67,6 @@ function expectNoLeaksOf(t: TestContext, value: unknown, where: Bilingual, kind:
 }
 
 /** A kind of personal datum as a message names it: its name in English, its Chinese term. */
-const KINDS: Record<PersonalDatum['kind'], () => Bilingual> = {
-  name: M.kindName,
-  phone: M.kindPhone,
-  'privacy-number': M.kindPrivacyNumber,
-  'address-detail': M.kindAddressDetail,
-  'postal-code': M.kindPostalCode,
-  company: M.kindCompany,
-};
 
 /** Something that looks like a masked mainland mobile (a run of digits and `*` starting with 1). */
 const MASKED_MOBILE_LIKE = /(?<![\d*])1[\d*]{5,12}(?![\d*])/g;
@@ -361,12 +354,12 @@ export const trackingPrivacyChecks = [
           const where = how ? M.cursorDecodedAt({ index: i + 1, count: cursors.length, how }) : M.cursorAt({ index: i + 1, count: cursors.length });
           for (const leak of scanForLeaks(text))
             findings.push({
-              message: M.cursorUnmasked({ where, kind: leak.kind === 'mobile-number' ? M.mobileNumber() : M.residentIdNumber(), masked: leak.masked }),
+              message: M.cursorUnmasked({ where, kind: leak.kind === 'mobile-number' ? W.mobileNumber() : M.residentIdNumber(), masked: leak.masked }),
             });
           const found = data.find((d) =>
             ['phone', 'privacy-number'].includes(d.kind) ? digits(d.value).length >= 7 && digits(text).includes(digits(d.value)) : text.includes(d.value),
           );
-          if (found) findings.push({ message: M.cursorPersonalData({ where, kind: KINDS[found.kind](), pointer: found.pointer }) });
+          if (found) findings.push({ message: M.cursorPersonalData({ where, kind: personalDatumKind(found.kind), pointer: found.pointer }) });
         }
       });
       t.expectNone(findings, M.cursorsClean({ n: cursors.length }));

@@ -14,7 +14,6 @@ export const M = defineMessages('tracking-privacy', {
   anUnmaskedMobileNumber: { en: 'an unmasked mobile number', 'zh-Hans': '未脱敏的手机号码' },
   aResidentIdNumber: { en: 'a resident identity number', 'zh-Hans': '居民身份证号码' },
   unmaskedMobileNumber: { en: 'unmasked mobile number', 'zh-Hans': '未脱敏的手机号码' },
-  mobileNumber: { en: 'mobile number', 'zh-Hans': '手机号码' },
   residentIdNumber: { en: 'resident identity number', 'zh-Hans': '居民身份证号码' },
 
   // --- names (ECDX-PRV-001) ---
@@ -124,10 +123,4 @@ export const M = defineMessages('tracking-privacy', {
   },
   cursorsClean: { en: 'the {n} cursors carry no personal data', 'zh-Hans': '{n} 个游标均不含个人信息' },
   // --- the kinds of personal data (PersonalDatum.kind, shown as it is in English) ---
-  kindName: { en: 'name', 'zh-Hans': '姓名' },
-  kindPhone: { en: 'phone', 'zh-Hans': '电话号码' },
-  kindPrivacyNumber: { en: 'privacy-number', 'zh-Hans': '隐私号' },
-  kindAddressDetail: { en: 'address-detail', 'zh-Hans': '详细地址' },
-  kindPostalCode: { en: 'postal-code', 'zh-Hans': '邮政编码' },
-  kindCompany: { en: 'company', 'zh-Hans': '单位名称' },
 });

@@ -4,6 +4,7 @@ import { defineCheck } from '../../harness/check.ts';
 import { cancellationPath, cancellationRequest, createShipment } from '../../kit/shipping-data.ts';
 import { describeEvent, readTrajectory, sequenceOf, statusOf } from '../../kit/trajectory.ts';
 import { M } from './messages.ts';
+import { W } from '../../i18n/words.ts';
 
 export const trackingCancellationChecks = [
   defineCheck({
@@ -39,7 +40,7 @@ export const trackingCancellationChecks = [
       const previous = before[before.length - 1];
       t.assert(
         sequenceOf(last) === (previous ? sequenceOf(previous) + 1 : 1),
-        M.takesNextSequence({ event: describeEvent(last), previous: previous ? describeEvent(previous) : M.none() }),
+        M.takesNextSequence({ event: describeEvent(last), previous: previous ? describeEvent(previous) : W.none() }),
       );
       t.assert(last['terminal'] === true, M.cancelledIsTerminal({ event: describeEvent(last), terminal: String(last['terminal']) }));
       t.assert(last['node'] === 'ACCEPTANCE', M.cancelledAtAcceptance({ event: describeEvent(last), node: String(last['node']) }));

@@ -36,6 +36,7 @@ import {
 } from '../../kit/trajectory.ts';
 import { joinTexts, type Bilingual } from '../../i18n/text.ts';
 import { M } from './messages.ts';
+import { W } from '../../i18n/words.ts';
 
 /** Every check here reads the shared journeys, which move the target's clock. */
 const onTheTestClock = defineGroup({ needs: ['clock'] });
@@ -121,7 +122,7 @@ export const trackingJourneyChecks = [
                 parcel: label,
                 event: describeEvent(e),
                 subStatus: sub,
-                parents: parents.length ? joinTexts(parents, M.or()) : M.noTaxonomyStatus(),
+                parents: parents.length ? joinTexts(parents, W.or()) : M.noTaxonomyStatus(),
                 status: statusOf(e),
               }),
             });

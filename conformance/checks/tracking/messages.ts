@@ -5,7 +5,6 @@ import { defineMessages } from '../../i18n/text.ts';
 
 export const M = defineMessages('tracking', {
   // --- shared by several files ---
-  none: { en: 'none', 'zh-Hans': '无' },
   noEvents: { en: 'no events', 'zh-Hans': '无事件' },
   parcelSays: { en: '{parcel}: {message}', 'zh-Hans': '{parcel}：{message}' },
 
@@ -91,7 +90,6 @@ export const M = defineMessages('tracking', {
     en: '{parcel}: {event}: the sub-status {subStatus} belongs to {parents}, not {status}',
     'zh-Hans': '{parcel}：{event}：子状态 {subStatus} 所属的状态为 {parents}，而非 {status}',
   },
-  or: { en: ' or ', 'zh-Hans': ' 或 ' },
   noTaxonomyStatus: { en: 'no status of the taxonomy', 'zh-Hans': '无（分类体系中没有该子状态）' },
   subStatusesFit: {
     en: '{parcel}: every sub-status accompanies a status it belongs to',

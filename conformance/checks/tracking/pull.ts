@@ -24,6 +24,7 @@ import {
 } from '../../kit/trajectory.ts';
 import { verbatim, type Bilingual, type Text } from '../../i18n/text.ts';
 import { M } from './messages.ts';
+import { W } from '../../i18n/words.ts';
 
 /** A 422 for a cursor: its status is the cursor checks' own requirement (ECDX-TRK-011); its form and type are the error rules'. */
 function expectCursorRefused(t: TestContext, response: HttpResponse, what: Text): void {
@@ -241,8 +242,8 @@ export const trackingPullChecks = [
         const got = ids(walk.events);
         const missing = expected.filter((id) => !got.includes(id));
         const repeated = got.filter((id, i) => got.indexOf(id) !== i);
-        t.assert(missing.length === 0, M.everyEventReturned({ what, missing: missing.join(', ') || M.none() }));
-        t.assert(repeated.length === 0, M.noEventTwiceRepeated({ what, repeated: repeated.join(', ') || M.none() }));
+        t.assert(missing.length === 0, M.everyEventReturned({ what, missing: missing.join(', ') || W.none() }));
+        t.assert(repeated.length === 0, M.noEventTwiceRepeated({ what, repeated: repeated.join(', ') || W.none() }));
         t.assert(got.join() === expected.join(), M.ascendingAsOnePage({ what, got: walk.events.map(sequenceOf).join(', ') }));
       }
     },
@@ -314,7 +315,7 @@ export const trackingPullChecks = [
       const page = t.need(pageOf(later), M.notAReadablePage({ what }));
       t.assert(
         page.items.length > 0 && page.items.every((e) => eventIdOf(e) !== firstId && sequenceOf(e) > firstSequence),
-        M.continuesAfterFirst({ what, got: page.items.map(sequenceOf).join(', ') || M.none() }),
+        M.continuesAfterFirst({ what, got: page.items.map(sequenceOf).join(', ') || W.none() }),
       );
 
       const foreign = pageOf(await getEvents(t, rejected.waybillNo, { limit: 1 }))?.nextCursor;
