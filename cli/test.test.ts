@@ -154,7 +154,7 @@ describe('ecdx test', () => {
     const zhMessage = failed.translations?.['zh-Hans']?.message;
     expect(zhMessage).toMatch(/[\u4e00-\u9fff]/);
     expect(failures).toContain(`> ${mdText(zhMessage!)}\\\n> ${mdText(failed.message)}`);
-    expect(failures).not.toContain('原文');
+    expect(failures).not.toContain('原文：');
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<html lang="zh-Hans">');
     expect(html).toContain('<h1>ECDX 一致性测试报告</h1>');

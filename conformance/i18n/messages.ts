@@ -155,6 +155,7 @@ export const MESSAGES = {
   'heading.results': { en: 'Results', 'zh-Hans': '结果' },
   'heading.requirement': { en: 'Requirement', 'zh-Hans': '要求' },
   'heading.requirements': { en: 'Requirements ({n})', 'zh-Hans': '要求（{n} 项）' },
+  'heading.whatItDoes': { en: 'What the check does', 'zh-Hans': '检查内容' },
   'heading.assertions': { en: 'Assertions ({n})', 'zh-Hans': '断言（{n} 项）' },
   'heading.exchanges': { en: 'HTTP exchanges ({n})', 'zh-Hans': 'HTTP 交换（{n} 次）' },
   'heading.fixtures': { en: 'Shared fixtures', 'zh-Hans': '共享测试夹具' },
@@ -165,6 +166,7 @@ export const MESSAGES = {
   'md.assertionsLead': { en: 'Assertions that did not hold:', 'zh-Hans': '不成立的断言：' },
   'md.at': { en: ' at {pointer}', 'zh-Hans': '，位于 {pointer}' },
   'md.waiver': { en: 'Waiver: {line}', 'zh-Hans': '豁免：{line}' },
+  'md.whatItDoes': { en: '*What the check does:* {description}', 'zh-Hans': '*检查内容：*{description}' },
   'md.lastExchange': {
     en: 'Last exchange: {request} → {outcome}; {n} exchange(s) in the evidence.',
     'zh-Hans': '最后一次交换：{request} → {outcome}；证据中共有 {n} 次交换。',

@@ -77,7 +77,7 @@ td.nonzero { color: var(--c); font-weight: 600; }
 .toggle[aria-expanded="true"]::before { content: "▾"; }
 .title { font-weight: 600; }
 .check-id { color: var(--muted); overflow-wrap: anywhere; }
-.msg { overflow-wrap: anywhere; }
+.msg, .description { overflow-wrap: anywhere; }
 .reqs a { white-space: nowrap; }
 tr.evidence > td { background: var(--soft); padding: 0.5rem 1rem 1rem 2.5rem; }
 ol.assertions { list-style: none; padding: 0; margin: 0.25rem 0 0.5rem; }

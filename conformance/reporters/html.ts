@@ -3,6 +3,7 @@
 // (bodies, headers, URLs, messages quoting them), so every value is escaped as text; the Content-Security-Policy
 // allows only the page's own stylesheet and script, by hash, as a second line of defence.
 import { redactReport } from '../harness/redact.ts';
+import { checkDescription, descriptionParts } from './descriptions.ts';
 import type { Assertion, Blocked, CheckResult, ConformanceReport, Evidence, Exchange, FixtureRecord } from '../harness/report.ts';
 import { REPORT_CSP, REPORT_CSS, REPORT_SCRIPT } from './html-assets.ts';
 import {
@@ -173,6 +174,16 @@ function messageHtml(r: CheckResult, { lang, t }: Ctx): string {
     : `<div class="msg">${t('label.originalMessage')}：<span lang="en">${h(r.message)}</span></div>`;
 }
 
+/** What the check does, at the head of its evidence, in the page's language; nothing for a check this version does not know. */
+function descriptionHtml(r: CheckResult, { lang, t }: Ctx): string {
+  const description = checkDescription(r, lang);
+  if (description === undefined) return '';
+  const text = descriptionParts(description)
+    .map((part) => (part.code ? `<code>${h(part.text)}</code>` : h(part.text)))
+    .join('');
+  return `<h4>${t('heading.whatItDoes')}</h4><p class="description">${text}</p>`;
+}
+
 function resultHtml(r: CheckResult, index: number, ctx: Ctx): string {
   const { docsUrl, lang, t } = ctx;
   const id = `check-${index + 1}`;
@@ -203,7 +214,7 @@ function resultHtml(r: CheckResult, index: number, ctx: Ctx): string {
     `<td>${h(r.level)}</td>` +
     `<td class="num">${h(formatDuration(r.durationMs))}</td>` +
     `</tr>`;
-  const evidence = `<tr class="evidence" id="${id}-evidence"${open ? '' : ' hidden'}><td colspan="${RESULT_COLUMNS}">${requirementTextsHtml(r, ctx)}${evidenceHtml(r.evidence, ctx, r.uses)}</td></tr>`;
+  const evidence = `<tr class="evidence" id="${id}-evidence"${open ? '' : ' hidden'}><td colspan="${RESULT_COLUMNS}">${descriptionHtml(r, ctx)}${requirementTextsHtml(r, ctx)}${evidenceHtml(r.evidence, ctx, r.uses)}</td></tr>`;
   return `<tbody class="check s-${h(r.status)}" id="${id}" data-status="${h(r.status)}" data-class="${h(r.class)}" data-check-id="${h(r.checkId)}" data-text="${h(searchable)}">${row}${evidence}</tbody>`;
 }
 

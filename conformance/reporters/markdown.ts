@@ -30,6 +30,7 @@ import {
   withWaiversLabel,
 } from './shared.ts';
 import { checkTitle, DEFAULT_LANGUAGE, type Language, type Translate, translator, classTitleIn } from '../i18n/index.ts';
+import { checkDescription, descriptionParts } from './descriptions.ts';
 import { DEFAULT_DOCS_URL, requirementHref, requirementsToShow, requirementTextNote, requirementTextsInOrder, unknownRequirement } from './requirement-text.ts';
 
 export interface MarkdownOptions {
@@ -107,6 +108,16 @@ const titleMd = (r: CheckResult, lang: Language): string => {
   return title === r.title ? `**${mdText(title)}**` : `**${mdText(title)}** (${mdText(r.title)})`;
 };
 
+/** What the check does, in the report's language, its code spans kept as code; nothing for a check this version does not know. */
+function descriptionMd(r: CheckResult, { lang, t }: Ctx): string[] {
+  const description = checkDescription(r, lang);
+  if (description === undefined) return [];
+  const text = descriptionParts(description)
+    .map((part) => (part.code ? mdCode(part.text) : mdText(part.text)))
+    .join('');
+  return ['', t('md.whatItDoes', { description: text })];
+}
+
 function checkSection(r: CheckResult, ctx: Ctx): string[] {
   const { docsUrl, lang, t } = ctx;
   // In Chinese: the Chinese message with the English under it; one the report holds only in English is labelled as the original.
@@ -121,6 +132,7 @@ function checkSection(r: CheckResult, ctx: Ctx): string[] {
     `### ${STATUS_SYMBOL[r.status]} ${statusName(r.status, lang)}: ${mdCode(r.checkId)}`,
     '',
     t('md.checkLine', { title: titleMd(r, lang), class: mdCode(r.class), level: r.level, requirements: requirementLinks(r.requirementIds, docsUrl) }),
+    ...descriptionMd(r, ctx),
     '',
     message,
     ...(r.waiver ? ['', `${STATUS_SYMBOL.waived} ${t('md.waiver', { line: mdText(waiverLine(r.waiver, lang)) })}`] : []),

@@ -149,9 +149,9 @@ export const incidentChecks = [
     requirements: ['ECDX-INC-010'],
     title: 'A valid notification is never refused for lateness, an unstarted plan or no report to the authorities',
     description:
-      'Posts valid notifications detected three days ago (far beyond the 24 hours of ECDX-INC-002), admitting that ' +
-      'the emergency plan was not started, and graded `LARGER` with no authority notified, and expects 201 with a ' +
-      'receipt for each: these are failings of the reporting party, for the authorities to weigh.',
+      'Posts three valid notifications, each with one failing: detected three days ago (far beyond the 24 hours of ' +
+      'ECDX-INC-002), admitting that the emergency plan was not started, graded `LARGER` with no authority notified; ' +
+      'expects 201 with a receipt for each: these are failings of the reporting party, for the authorities to weigh.',
     async run(t) {
       const cases: [IncidentSpec, Bilingual][] = [
         [{ detectedAgoMs: 3 * DAY }, M.detectedDaysAgo()],

@@ -34,8 +34,9 @@ export const privacyChecks = [
     requirements: ['ECDX-PRV-008'],
     title: 'A shipment is shown only to the platform whose shipping data created it',
     description:
-      'Creates a shipment, then reads it signed with a second client identity of the counterparty (another keyid) ' +
-      'and expects 404 `not-found`, exactly as for a waybill that does not exist.',
+      'Creates a shipment, then reads it signed as a second platform (the second keyid) and expects the answer that ' +
+      'platform gets for a waybill that does not exist: a refusal with the same status and problem type (404 ' +
+      '`not-found` by the standard).',
     async run(t) {
       const other = t.need(t.secondKey, M.noSecondKey());
       const { waybillNo } = await createShipment(t);

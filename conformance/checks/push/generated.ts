@@ -51,7 +51,8 @@ export const generatedPushChecks = [
       'Derives invalid batches from `PushBatch` (each member missing, of a wrong type, its pattern, bounds or enum ' +
       'broken, an undefined member, oversized) from a valid batch with every member the schema defines, and ' +
       '`--fuzz-runs` random ones, signs each as the carrier and posts it to `POST /v1/tracking-events`. Each must be ' +
-      'refused with 422 `validation-failed` naming the member it breaks, never acknowledged, never 5xx.',
+      'refused with 422 `validation-failed` naming the member it breaks (a batch of more than 100 events with 413 ' +
+      '`batch-too-large`), never acknowledged, never 5xx.',
     async run(t) {
       await expectGeneratedRefusals(t, {
         what: verbatim('POST /v1/tracking-events'),

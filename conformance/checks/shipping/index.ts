@@ -105,7 +105,7 @@ const coreChecks = [
     title: 'Every shipment gets its own waybill number, also for the same order',
     description:
       'Sends two valid requests with the same `platformOrderId` (an order shipped as two parcels) and expects two ' +
-      'shipments with different waybill numbers, both still readable with their own data.',
+      'shipments with different waybill numbers, the first still readable after the second was created.',
     async run(t) {
       const order = orderId();
       const first = await createShipment(t, { platformOrderId: order });

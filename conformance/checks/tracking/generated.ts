@@ -1,7 +1,8 @@
 // Generated tracking checks (kit/generated.ts): the invalid queries of GET /v1/shipments/{waybillNo}/events derived
 // from its parameters' schemas (a limit that is not an integer of at least 1), sent for the run's shipment: each
-// must be refused with 422 validation-failed naming the parameter. The cursor is not varied: one the carrier cannot
-// honour is answered 404 after the lookup (ECDX-ERR-011), whatever its form.
+// must be refused with 422 validation-failed naming the parameter. The cursor is not varied: whether the carrier can
+// honour one is judged after the lookup, not by its form (ECDX-ERR-011), and answered 422 for a known waybill
+// (ECDX-TRK-011, tracking/cursor-not-issued-refused).
 import { defineCheck } from '../../harness/check.ts';
 import { expectGeneratedQueryRefusals, queryOf } from '../../kit/generated.ts';
 import { happyShipment, shipmentPath } from '../../kit/shipping-data.ts';
@@ -15,8 +16,8 @@ export const generatedTrackingChecks = [
     description:
       'Derives the invalid queries of `GET /v1/shipments/{waybillNo}/events` from its parameters’ schemas — `limit` ' +
       'not an integer, below 1 — and sends each for the run’s shipment. Each must be refused with 422 ' +
-      '`validation-failed` naming the parameter, never served, never 5xx. (The cursor is not varied: one the carrier ' +
-      'cannot honour is answered 404 whatever its form, ECDX-ERR-011.)',
+      '`validation-failed` naming the parameter, never served, never 5xx. (The cursor is not varied: whether the carrier ' +
+      'can honour one is judged after the lookup, not by its form, ECDX-ERR-011; `tracking/cursor-not-issued-refused` checks it.)',
     uses: { shipment: happyShipment },
     async run(t, { shipment }) {
       const { waybillNo } = await shipment();
