@@ -12,6 +12,8 @@ import { generateDocs } from './build.ts';
 import { escapeHtml } from './html.ts';
 import { langDir, LANGS, relocate, ROOT, SITE_PAGES, type Lang } from './layout.ts';
 import { OPERATION_SUMMARIES_ZH } from './operations-zh.ts';
+import { INPUTS_ZH, inputsZh } from './pages/ci.ts';
+import { ALERTS_ZH, inChinese, PANELS_ZH, SERIES_ZH } from './pages/monitoring-zh.ts';
 import { loadGlossary } from '../../spec/glossary.ts';
 import { FILTER_SCRIPT, requirementsPage } from './pages/requirements.ts';
 import { renderSpecZh, specPage } from './pages/spec.ts';
@@ -128,6 +130,29 @@ describe('the site in both languages', () => {
     expect(page).toContain(`<tr id="${pushWebhook.operationId}">`);
   });
 
+  it('says in Chinese on the Chinese CI and monitoring pages what each action input, alert, panel and series is', () => {
+    const ci = built('zh-Hans', 'ci.html');
+    const monitoring = built('zh-Hans', 'monitoring.html');
+    const literal = (text: string): string => escapeHtml(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const [name, text] of Object.entries(INPUTS_ZH)) expect(ci, name).toMatch(new RegExp(`<tr id="input-${name}">.*?<td>${literal(text)}</td></tr>`));
+    for (const [alert, { summary, description }] of Object.entries(ALERTS_ZH)) {
+      expect(monitoring, alert).toMatch(
+        new RegExp(`<h3 id="${alert}">.*\n<p>级别 <strong>\\w+</strong>，[^：]+：${literal(summary)}。</p>\n<pre>[^]*?</pre>\n<p>${literal(description)}</p>`),
+      );
+    }
+    for (const [title, zh] of Object.entries(PANELS_ZH)) {
+      expect(monitoring, title).toContain(
+        `<li><strong>${escapeHtml(zh.title)}</strong>（<span lang="en">${escapeHtml(title)}</span>）：${escapeHtml(zh.description)}</li>`,
+      );
+    }
+    for (const [name, text] of Object.entries(SERIES_ZH))
+      expect(monitoring, name).toMatch(new RegExp(`<tr><td><code>${name}</code></td><td>[^<]+</td><td>${literal(text)}</td></tr>`));
+    for (const page of [ci, monitoring]) {
+      expect(page).not.toContain('<div lang="en">');
+      expect(page).not.toContain('暂为英文');
+    }
+  });
+
   it('shows every term of the glossary on both glossary pages', () => {
     for (const lang of LANGS) {
       const page = built(lang, 'glossary.html');
@@ -151,6 +176,22 @@ describe('the Chinese matrix filter', () => {
     ];
     new Script(FILTER_SCRIPT).runInNewContext({ document: { getElementById: (id: string) => (id === 'filters' ? box : shown), querySelectorAll: () => rows } });
     expect(shown.textContent).toBe('显示 2 项，共 2 项');
+  });
+});
+
+describe('the Chinese texts of the CI and monitoring pages', () => {
+  it('stop the build with the name of an action input, alert, panel or series that has none', () => {
+    const inputs = Object.keys(INPUTS_ZH);
+    expect(() => inputsZh([...inputs, 'new-input'])).toThrow(/"new-input"; add it to INPUTS_ZH/);
+    expect(() => inputsZh(inputs.filter((name) => name !== 'target'))).toThrow(/INPUTS_ZH describes "target", which action\.yml does not have/);
+    expect(inputsZh(inputs)('target')).toBe(INPUTS_ZH['target']);
+    expect(() => inChinese(ALERTS_ZH, [...Object.keys(ALERTS_ZH), 'EcdxNewAlert'], 'alert of alerts.yml', 'ALERTS_ZH')).toThrow(
+      /no Chinese text for the alert of alerts\.yml "EcdxNewAlert"; add it to ALERTS_ZH/,
+    );
+    expect(() => inChinese(PANELS_ZH, [...Object.keys(PANELS_ZH), 'New panel'], 'panel', 'PANELS_ZH')).toThrow(/"New panel"/);
+    expect(() => inChinese(SERIES_ZH, Object.keys(SERIES_ZH).slice(1), 'series', 'SERIES_ZH')).toThrow(
+      /SERIES_ZH has a Chinese text for "ecdx_monitor_probes_total"/,
+    );
   });
 });
 

@@ -4,6 +4,7 @@
 // shown as they are in monitor/prometheus/, read at build time, and the alerts table and the series table come from
 // the files and the monitor's registry themselves: monitor/prometheus/assets.test.ts runs promtool on the same files
 // and verify/prometheus/prometheus.test.ts a real Prometheus, so the page shows what is tested.
+// The Chinese page (docs/zh-Hans/monitoring.html) is built from the same sources by monitoring-zh.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -13,6 +14,7 @@ import { MOCK_METRICS } from '../../../mocks/metrics.ts';
 import { MonitorMetrics } from '../../../monitor/metrics.ts';
 import { html, type Html } from '../html.ts';
 import { page, ROOT, type Lang } from '../layout.ts';
+import { monitoringBodyZh } from './monitoring-zh.ts';
 
 const FOLDER = 'monitor/prometheus';
 const asset = (file: string): string => readFileSync(join(ROOT, FOLDER, file), 'utf8');
@@ -25,14 +27,22 @@ interface AlertRule {
   annotations: { summary: string; description: string };
 }
 
-/** A shipped file: a link to it in the repository and its text as it is. */
-function shown(file: string, summary?: string): Html {
+/** A shipped file: a link to it in the repository and its text as it is; the summary's brackets are the page's. */
+function shown(file: string, summary?: string, lang: Lang = 'en'): Html {
   const text = asset(file);
   const link = html`<a href="../${FOLDER}/${file}"><code>${FOLDER}/${file}</code></a>`;
   return summary === undefined
     ? html`<p class="small">${link}</p><pre><code>${text}</code></pre>`
-    : html`<details><summary>${summary} (${link})</summary><pre><code>${text}</code></pre></details>`;
+    : lang === 'en'
+      ? html`<details><summary>${summary} (${link})</summary><pre><code>${text}</code></pre></details>`
+      : html`<details><summary>${summary}（${link}）</summary><pre><code>${text}</code></pre></details>`;
 }
+
+const alertRules = (): AlertRule[] => (parse(asset('alerts.yml')) as { groups: { rules: AlertRule[] }[] }).groups.flatMap((g) => g.rules);
+
+/** The dashboard's panels, rows left out. */
+const dashboardPanelList = (): { type: string; title: string; description?: string }[] =>
+  (JSON.parse(asset('grafana-dashboard.json')) as { panels: { type: string; title: string; description?: string }[] }).panels.filter((p) => p.type !== 'row');
 
 /** An annotation as a reader of the page wants it: the labels named, the runbook (this page) left out. */
 const readable = (text: string): string =>
@@ -56,8 +66,7 @@ Not <code>increase()</code>, which is for counters (any drop reads as a reset, a
 };
 
 function alertSections(): Html {
-  const rules = (parse(asset('alerts.yml')) as { groups: { rules: AlertRule[] }[] }).groups.flatMap((g) => g.rules);
-  return html`${rules.map(
+  return html`${alertRules().map(
     (rule) => html`<h3 id="${rule.alert}"><code>${rule.alert}</code></h3>
 <p><strong>${rule.labels.severity}</strong>, ${rule.for ? `after ${rule.for}` : 'at once'}: ${readable(rule.annotations.summary)}.</p>
 <pre><code>${rule.expr.trim()}</code></pre>
@@ -74,8 +83,7 @@ async function seriesTable(): Promise<Html> {
 }
 
 function dashboardPanels(): Html {
-  const dashboard = JSON.parse(asset('grafana-dashboard.json')) as { panels: { type: string; title: string; description?: string }[] };
-  return html`<ul>${dashboard.panels.filter((p) => p.type !== 'row').map((p) => html`<li><strong>${p.title}</strong>: ${p.description ?? ''}</li>`)}</ul>`;
+  return html`<ul>${dashboardPanelList().map((p) => html`<li><strong>${p.title}</strong>: ${p.description ?? ''}</li>`)}</ul>`;
 }
 
 export async function monitoringPage(lang: Lang = 'en'): Promise<string> {
@@ -194,11 +202,14 @@ quantiles and the alerts. Why the monitoring is built this way: <a href="decisio
     body:
       lang === 'en'
         ? html`${head}${rest}`
-        : html`<h1>监测众多数据链路</h1>
-<p class="lead">持续检查与每个对方之间的每条数据链路，为每次数据中断保留在争议中站得住的证据，并在 Prometheus 和 Grafana 中查看每条链路的状态。</p>
-<p>《指导意见》要求各方对数据互联进行自动检查和全流程监测（OP-06），禁止未经提前通知的数据中断（OP-07），并由主管部门评估数据共享情况、协调化解双方的纠纷（OP-11、OP-12）。一次一致性测试说明不了这些；连续运行数周的 <code>ecdx monitor</code> 可以。它按计划探测对方（健康状态文档、一次金丝雀轨迹查询，有订阅时还有推送数据流及每个事件从 <code>occurredAt</code> 到接收的延迟），在连续探测失败或推送间隔超过声明的频率时判定一次数据中断，把每次中断与从该对方收到的中断通知（通知本身、按其原因所需的提前量、标准要求时的公开披露和事先报告）相对照，把每次观测追加到哈希链式的证据日志中，并向 Prometheus 导出指标。每个分片运行一个监测进程；各分片的 Prometheus 以远程写入汇入主管部门的存储，或由中心 Prometheus 联邦采集；告警规则和 Grafana 仪表盘随软件包提供；证据日志可用 <code>ecdx monitor verify-log</code> 或仅用 <code>sha256sum</code> 和 <code>openssl</code> 校验。</p>
-<p class="notice">以下详细内容（配置文件、命令和说明）暂为英文原文。</p>
-<div lang="en">${rest}</div>`,
+        : monitoringBodyZh({
+            folder: FOLDER,
+            rules: alertRules(),
+            panels: dashboardPanelList(),
+            series: (await new MonitorMetrics().registry.getMetricsAsJSON()).map((m) => ({ name: m.name, type: String(m.type) })),
+            notes: Object.keys(NOTES),
+            shown: (file, summary) => shown(file, summary, 'zh-Hans'),
+          }),
     width: 'prose',
   });
 }
