@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigurationError, runConformance, type RunOptions } from '../conformance/index.ts';
 import { areas } from '../conformance/checks/index.ts';
+import { msg } from '../conformance/i18n/index.ts';
 import {
   ConsoleProgress,
   DEFAULT_DOCS_URL,
@@ -292,10 +293,17 @@ export async function testCommand(argv: string[], io: { out: (l: string) => void
     else io.err('ecdx: report.json was not written, so nothing was sealed');
   }
   progress?.end(report, written.paths);
-  const { passed, label } = outcome(report);
+  const { passed, label } = outcome(report, parsed.lang);
   if (!report.results.some((r) => r.status !== 'skipped')) io.err(`ecdx: no check was executed${whyNothingRan(report, parsed.run)}: nothing was tested`);
   if (!progress)
-    io.out(`${report.certification ? 'certification run: ' : ''}${label}: ${JSON.stringify(report.summary)}; reports: ${written.paths.join(', ')}`);
+    io.out(
+      msg('cli.result', parsed.lang, {
+        certification: report.certification ? msg('cli.certificationRun', parsed.lang) : '',
+        label,
+        summary: JSON.stringify(report.summary),
+        paths: written.paths.join(', '),
+      }),
+    );
   return passed ? 0 : 1;
 }
 
@@ -303,13 +311,13 @@ export async function testCommand(argv: string[], io: { out: (l: string) => void
  * What the run means for a vendor's CI: a narrowed run is no verdict, but still passes or fails what it ran; a run
  * that passes only with waivers passes, and says it is no clean verdict.
  */
-function outcome(report: ConformanceReport): { passed: boolean; label: string } {
-  if (!report.results.some((r) => r.status !== 'skipped')) return { passed: false, label: 'no check was executed, so this run is no verdict' };
+function outcome(report: ConformanceReport, lang: Language): { passed: boolean; label: string } {
+  if (!report.results.some((r) => r.status !== 'skipped')) return { passed: false, label: msg('cli.noneExecuted', lang) };
   const passed = runPassed(report);
-  if (report.verdict === 'partial') return { passed, label: `partial run (${passed ? 'passed' : 'FAILED'}), not a conformance verdict` };
-  if (report.verdict === 'conformant-with-waivers')
-    return { passed, label: `conformant with waivers (${report.summary.waived} waived), not a clean conformance verdict` };
-  return { passed, label: report.conformant ? 'conformant' : 'NOT conformant' };
+  if (report.verdict === 'partial')
+    return { passed, label: msg('cli.partial', lang, { outcome: msg(passed ? 'cli.partialPassed' : 'cli.partialFailed', lang) }) };
+  if (report.verdict === 'conformant-with-waivers') return { passed, label: msg('cli.withWaivers', lang, { n: report.summary.waived }) };
+  return { passed, label: msg(report.conformant ? 'cli.conformant' : 'cli.notConformant', lang) };
 }
 
 /** The waivers of `--waivers FILE`; a file that cannot be read or holds no valid list is a usage error. */

@@ -5,7 +5,7 @@ import { join, relative, sep } from 'node:path';
 import { startMockServer } from '../mocks/server.ts';
 import { runConformance } from '../conformance/index.ts';
 import { ConsoleProgress, writeReports } from '../conformance/reporters/index.ts';
-import { languageFromLocale } from '../conformance/i18n/index.ts';
+import { languageFromLocale, msg } from '../conformance/i18n/index.ts';
 import { renderRunIndex } from '../conformance/reporters/run-index.ts';
 import { PARTY_ROLES } from '../schemas/src/index.ts';
 
@@ -39,6 +39,8 @@ for (const role of PARTY_ROLES) {
   }
 }
 const index = join(reportDir, 'report.html');
-writeFileSync(index, renderRunIndex(runs, 'ECDX conformance suite against the reference mock'));
-console.log(`\n${conformant ? 'Both roles conform.' : 'Not conformant: see the failures above.'} HTML report: ${relative(process.cwd(), index)}`);
+writeFileSync(index, renderRunIndex(runs, { title: msg('start.title', lang), lang }));
+console.log(
+  `\n${msg('start.htmlReport', lang, { verdict: msg(conformant ? 'start.bothConform' : 'start.notConformant', lang), path: relative(process.cwd(), index) })}`,
+);
 process.exitCode = conformant ? 0 : 1;

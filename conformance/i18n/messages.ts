@@ -241,6 +241,41 @@ export const MESSAGES = {
     en: 'ECDX conformance: {target} ({role}), spec {spec}, harness {harness}',
     'zh-Hans': 'ECDX 一致性测试：{target}（{role}），规范 {spec}，一致性测试套件 {harness}',
   },
+  // --- the CLI's one line of result (no console output) and the run index (reports/report.html) ---
+  'cli.noneExecuted': { en: 'no check was executed, so this run is no verdict', 'zh-Hans': '未执行任何检查，因此本次运行不构成结论' },
+  'cli.partial': { en: 'partial run ({outcome}), not a conformance verdict', 'zh-Hans': '部分运行（{outcome}），不构成一致性结论' },
+  'cli.partialPassed': { en: 'passed', 'zh-Hans': '已运行部分通过' },
+  'cli.partialFailed': { en: 'FAILED', 'zh-Hans': '已运行部分未通过' },
+  'cli.withWaivers': {
+    en: 'conformant with waivers ({n} waived), not a clean conformance verdict',
+    'zh-Hans': '附豁免的符合（{n} 项已豁免），不是无保留的一致性结论',
+  },
+  'cli.conformant': { en: 'conformant', 'zh-Hans': '符合' },
+  'cli.notConformant': { en: 'NOT conformant', 'zh-Hans': '不符合' },
+  'cli.result': { en: '{certification}{label}: {summary}; reports: {paths}', 'zh-Hans': '{certification}{label}：{summary}；报告：{paths}' },
+  'cli.certificationRun': { en: 'certification run: ', 'zh-Hans': '认证运行：' },
+  'index.title': { en: 'ECDX conformance reports', 'zh-Hans': 'ECDX 一致性测试报告' },
+  'index.roleTested': { en: 'Role tested', 'zh-Hans': '所测角色' },
+  'index.verdict': { en: 'Verdict', 'zh-Hans': '结论' },
+  'index.passed': { en: 'Passed', 'zh-Hans': '通过' },
+  'index.failed': { en: 'Failed', 'zh-Hans': '未通过' },
+  'index.warning': { en: 'Warning', 'zh-Hans': '警告' },
+  'index.skipped': { en: 'Skipped', 'zh-Hans': '跳过' },
+  'index.preconditionFailed': { en: 'Precondition failed', 'zh-Hans': '前提条件未满足' },
+  'index.error': { en: 'Error', 'zh-Hans': '错误' },
+  'index.waived': { en: 'Waived', 'zh-Hans': '已豁免' },
+  'index.meta': {
+    en: 'Harness {harness} · ECDX {spec} · requirements {sha} · {finishedAt}',
+    'zh-Hans': '一致性测试套件 {harness} · ECDX {spec} · 要求 {sha} · {finishedAt}',
+  },
+  'index.footer': {
+    en: "Each role's full report — every check with its evidence — is linked above.",
+    'zh-Hans': '上表链接了每个角色的完整报告，其中有每项检查及其证据。',
+  },
+  'start.title': { en: 'ECDX conformance suite against the reference mock', 'zh-Hans': 'ECDX 一致性测试套件对参考模拟服务的测试' },
+  'start.bothConform': { en: 'Both roles conform.', 'zh-Hans': '两个角色均符合。' },
+  'start.notConformant': { en: 'Not conformant: see the failures above.', 'zh-Hans': '不符合：见上文所列未通过的检查。' },
+  'start.htmlReport': { en: '{verdict} HTML report: {path}', 'zh-Hans': '{verdict}HTML 报告：{path}' },
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

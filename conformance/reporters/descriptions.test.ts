@@ -27,6 +27,16 @@ describe('a check’s description in the reports', () => {
     expect(checkDescription({ checkId: 'errors/no-such-check', title: check.title }, 'en')).toBeUndefined();
   });
 
+  it('is redacted: the test data a description names is not written in full', () => {
+    // tracking-privacy/landlines-masked names the landline its parcel carries, privacy/… the contact's mobile.
+    const landlines = checks.find((c) => c.id === 'tracking-privacy/landlines-masked')!;
+    expect(landlines.description).toContain('0571-88881234');
+    for (const lang of ['en', 'zh-Hans'] as const) expect(checkDescription({ checkId: landlines.id, title: landlines.title }, lang)).not.toContain('88881234');
+    const contact = checks.find((c) => c.id === 'privacy/notice-location-without-personal-data')!;
+    expect(contact.description).toContain('13912345678');
+    for (const lang of ['en', 'zh-Hans'] as const) expect(checkDescription({ checkId: contact.id, title: contact.title }, lang)).not.toContain('13912345678');
+  });
+
   it('splits text from code spans', () => {
     expect(descriptionParts('Sends `GET /v1/health` and expects `200`.')).toEqual([
       { code: false, text: 'Sends ' },
