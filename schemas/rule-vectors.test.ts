@@ -125,6 +125,30 @@ describe('statistics rule vectors', () => {
   });
 });
 
+describe('the rules’ findings in Chinese', () => {
+  // A report read in Chinese shows a rule's finding in Chinese (decision 0062): every finding the vectors provoke
+  // carries a Chinese detail with the same numbers, pointers and identifiers as the English.
+  const uris = (names: readonly string[]) => names.map((n) => classUri(n as ConformanceClassName));
+  const CHINESE = /[\u4e00-\u9fff]/;
+  const tokens = (text: string): string[] => text.match(/\d+(?:\.\d+)?|\/[\w/-]+|\b[A-Z][A-Z_]{2,}\b/g) ?? [];
+  const findings = [
+    ...health.get('health-findings')!.flatMap((v) => {
+      const i = v.input as { health: Health; now: string; role: PartyRole; classes: string[]; claimedVersion: string };
+      return checkHealth(i.health, new Date(i.now), feedsOfClasses(i.role, uris(i.classes)), i.claimedVersion);
+    }),
+    ...statistics.get('statistics-consistency')!.flatMap((v) => statisticsInconsistencies(v.input['statistics'] as SharingStatistics)),
+    ...notices.get('new-notice')!.flatMap((v) => checkNewNotice(factsOf(v.input['notice'] as VectorNotice), new Date(v.input['receivedAt'] as string))),
+  ];
+
+  it('gives every finding a Chinese detail that keeps the English one’s numbers and identifiers', () => {
+    expect(findings.length).toBeGreaterThan(10);
+    const bad = findings
+      .filter((f) => f.detailZh === undefined || !CHINESE.test(f.detailZh) || tokens(f.detail).some((t) => !f.detailZh!.includes(t)))
+      .map((f) => `${f.detail} → ${f.detailZh}`);
+    expect(bad).toEqual([]);
+  });
+});
+
 describe('the rule vectors', () => {
   it('cover every rule of their files with at least five vectors', () => {
     for (const [rule, tests] of [...notices, ...health, ...statistics]) expect(tests.length, rule).toBeGreaterThanOrEqual(5);

@@ -121,30 +121,49 @@ export const SharingStatistics = Type.Object(
 );
 export type SharingStatistics = Static<typeof SharingStatistics>;
 
+/** An inconsistency of the figures: the member, and why in English and in Chinese (for a report read in Chinese). */
+export interface StatisticsInconsistency {
+  pointer: string;
+  detail: string;
+  detailZh: string;
+}
+
 /** The arithmetic the figures must satisfy (ECDX-STA-004); each entry names the inconsistent member. */
-export function statisticsInconsistencies(s: SharingStatistics): { pointer: string; detail: string }[] {
-  const found: { pointer: string; detail: string }[] = [];
+export function statisticsInconsistencies(s: SharingStatistics): StatisticsInconsistency[] {
+  const found: StatisticsInconsistency[] = [];
   const { shipments, trackingEvents, pushes, period, generatedAt } = s;
   if (shipments.accepted + shipments.rejected !== shipments.received) {
-    found.push({ pointer: '/shipments/received', detail: `accepted ${shipments.accepted} + rejected ${shipments.rejected} ≠ received ${shipments.received}` });
+    found.push({
+      pointer: '/shipments/received',
+      detail: `accepted ${shipments.accepted} + rejected ${shipments.rejected} ≠ received ${shipments.received}`,
+      detailZh: `接受 ${shipments.accepted} + 拒绝 ${shipments.rejected} ≠ 收到 ${shipments.received}`,
+    });
   }
   const byReason = Object.values(shipments.rejectedByReason).reduce((a, b) => a + b, 0);
   if (byReason !== shipments.rejected)
-    found.push({ pointer: '/shipments/rejectedByReason', detail: `reasons add up to ${byReason}, rejected is ${shipments.rejected}` });
+    found.push({
+      pointer: '/shipments/rejectedByReason',
+      detail: `reasons add up to ${byReason}, rejected is ${shipments.rejected}`,
+      detailZh: `各原因之和为 ${byReason}，而 rejected 为 ${shipments.rejected}`,
+    });
   const byNode = Object.values(trackingEvents.byNode).reduce((a, b) => a + b, 0);
   if (byNode !== trackingEvents.provided)
-    found.push({ pointer: '/trackingEvents/byNode', detail: `nodes add up to ${byNode}, provided is ${trackingEvents.provided}` });
+    found.push({
+      pointer: '/trackingEvents/byNode',
+      detail: `nodes add up to ${byNode}, provided is ${trackingEvents.provided}`,
+      detailZh: `各节点之和为 ${byNode}，而 provided 为 ${trackingEvents.provided}`,
+    });
   if (pushes.delivered === 0 && pushes.medianLatencySeconds !== undefined)
-    found.push({ pointer: '/pushes/medianLatencySeconds', detail: 'a latency without deliveries' });
+    found.push({ pointer: '/pushes/medianLatencySeconds', detail: 'a latency without deliveries', detailZh: '没有送达却给出了延迟' });
   if (pushes.delivered > 0 && pushes.medianLatencySeconds === undefined)
-    found.push({ pointer: '/pushes/medianLatencySeconds', detail: 'deliveries without a latency' });
+    found.push({ pointer: '/pushes/medianLatencySeconds', detail: 'deliveries without a latency', detailZh: '有送达却未给出延迟' });
   const from = Date.parse(period.from);
   const to = Date.parse(period.to);
   const covered = Math.max(0, Math.min(to, Date.parse(generatedAt)) - from) / 60_000;
   if (s.interruptions.minutes > Math.ceil(covered))
-    found.push({ pointer: '/interruptions/minutes', detail: 'more minutes of interruption than the period has' });
+    found.push({ pointer: '/interruptions/minutes', detail: 'more minutes of interruption than the period has', detailZh: '中断分钟数超过统计期间的分钟数' });
   if (s.interruptions.count === 0 && s.interruptions.minutes > 0)
-    found.push({ pointer: '/interruptions/minutes', detail: 'minutes of interruption without an interruption' });
+    found.push({ pointer: '/interruptions/minutes', detail: 'minutes of interruption without an interruption', detailZh: '没有中断却有中断分钟数' });
   return found;
 }
 
