@@ -166,7 +166,7 @@ export const MESSAGES = {
   'md.assertionsLead': { en: 'Assertions that did not hold:', 'zh-Hans': '不成立的断言：' },
   'md.at': { en: ' at {pointer}', 'zh-Hans': '，位于 {pointer}' },
   'md.waiver': { en: 'Waiver: {line}', 'zh-Hans': '豁免：{line}' },
-  'md.whatItDoes': { en: '*What the check does:* {description}', 'zh-Hans': '*检查内容：*{description}' },
+  'md.whatItDoes': { en: '*What the check does:* {description}', 'zh-Hans': '*检查内容*：{description}' },
   'md.lastExchange': {
     en: 'Last exchange: {request} → {outcome}; {n} exchange(s) in the evidence.',
     'zh-Hans': '最后一次交换：{request} → {outcome}；证据中共有 {n} 次交换。',

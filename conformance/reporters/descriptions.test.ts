@@ -1,5 +1,6 @@
 // What a check does, beside a check that did not pass: in the report's language, its code kept as code, and none
 // for a check this version does not know as the report names it (a report of another version).
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { checks } from '../checks/index.ts';
 import type { ConformanceReport } from '../harness/report.ts';
@@ -50,7 +51,7 @@ describe('a check’s description in the reports', () => {
   it('stands under a failed check in the Markdown report, in Chinese in a Chinese one', () => {
     const zhMd = renderMarkdown(reportOf(check.title), { lang: 'zh-Hans' });
     const section = zhMd.slice(zhMd.indexOf(`\`${check.id}\``));
-    expect(section).toContain('*检查内容：*');
+    expect(section).toContain('*检查内容*：');
     // Code spans stay code; the Chinese text around them is the table's.
     const firstCode = zh.match(/`[^`]+`/)![0];
     expect(section).toContain(firstCode);
@@ -59,6 +60,14 @@ describe('a check’s description in the reports', () => {
     expect(enMd).toContain('*What the check does:* ');
     expect(enMd).toContain(check.description.split('`')[0]!);
     expect(renderMarkdown(reportOf('An older title'), { lang: 'zh-Hans' })).not.toContain('检查内容');
+  });
+
+  it('renders as emphasis in a CommonMark renderer, in Chinese as in English', () => {
+    // CommonMark does not close `*…：*` before a CJK character (the closing delimiter follows punctuation), so the
+    // label's colon stands outside the emphasis in Chinese.
+    const md = new MarkdownIt();
+    expect(md.render(renderMarkdown(reportOf(check.title), { lang: 'zh-Hans' }))).toContain('<p><em>检查内容</em>：');
+    expect(md.render(renderMarkdown(reportOf(check.title), { lang: 'en' }))).toContain('<p><em>What the check does:</em> ');
   });
 
   it('heads a check’s evidence in the HTML report, its code as <code>', () => {
