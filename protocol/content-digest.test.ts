@@ -41,7 +41,11 @@ describe('verifyContentDigest', () => {
 
   it('rejects a body changed by one character', () => {
     const check = verifyContentDigest(RFC_SHA256, '{"hello": "World"}');
-    expect(check).toEqual({ ok: false, detail: 'Content-Digest sha-256 does not match the request content' });
+    expect(check).toEqual({
+      ok: false,
+      detail: 'Content-Digest sha-256 does not match the request content',
+      detailZh: 'Content-Digest 的 sha-256 与请求内容不一致',
+    });
   });
 
   it('rejects a matching sha-256 beside a wrong sha-512', () => {
@@ -53,7 +57,11 @@ describe('verifyContentDigest', () => {
   });
 
   it('rejects a field without sha-256', () => {
-    expect(verifyContentDigest(RFC_SHA512, RFC_BODY)).toEqual({ ok: false, detail: 'Content-Digest has no sha-256 member' });
+    expect(verifyContentDigest(RFC_SHA512, RFC_BODY)).toEqual({
+      ok: false,
+      detail: 'Content-Digest has no sha-256 member',
+      detailZh: 'Content-Digest 没有 sha-256 成员',
+    });
   });
 
   it('rejects a field that is not a structured dictionary', () => {
@@ -62,5 +70,34 @@ describe('verifyContentDigest', () => {
 
   it('rejects a digest given as a string instead of a byte sequence', () => {
     expect(verifyContentDigest('sha-256="X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE="', RFC_BODY).ok).toBe(false);
+  });
+});
+
+// Every refusal says what failed in English (`detail`) and in Simplified Chinese (`detailZh`), with the same values.
+/** The numbers and identifier-like tokens of a detail: field names, algorithms. */
+function factsOf(detail: string): string[] {
+  const numbers = detail.match(/\d+/g) ?? [];
+  const tokens = (detail.match(/[@\w](?:[\w@.-]*[\w@])?/g) ?? []).filter((t) => /[\d@_-]/.test(t));
+  return [...new Set([...numbers, ...tokens])];
+}
+
+describe('every refusal of verifyContentDigest says the same in Chinese', () => {
+  it.each([
+    ['no field', undefined, /^the request has no Content-Digest field$/],
+    ['an empty field', ' ', /^the request has no Content-Digest field$/],
+    ['no dictionary', 'sha-256=X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=', /^Content-Digest is not a structured dictionary: .*\d/],
+    ['no sha-256', RFC_SHA512, /^Content-Digest has no sha-256 member$/],
+    ['a string', 'sha-256="X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE="', /^Content-Digest sha-256 is not a byte sequence$/],
+    ['a sha-512 string', `${RFC_SHA256}, sha-512="AAAA"`, /^Content-Digest sha-512 is not a byte sequence$/],
+    ['another sha-256', 'sha-256=:AAAA:', /^Content-Digest sha-256 does not match the request content$/],
+    ['another sha-512', `${RFC_SHA256}, sha-512=:AAAA:`, /^Content-Digest sha-512 does not match the request content$/],
+  ])('%s', (_name, header, detail) => {
+    const check = verifyContentDigest(header, RFC_BODY);
+    if (check.ok) throw new Error('expected a refusal');
+    expect(check.detail).toMatch(detail);
+    expect(check.detailZh, check.detail).toMatch(/\p{Script=Han}/u);
+    for (const fact of factsOf(check.detail)) expect(check.detailZh, check.detail).toContain(fact);
+    // Chinese punctuation beside Chinese text, and no space between two Chinese characters.
+    expect(check.detailZh).not.toMatch(/\p{Script=Han} +\p{Script=Han}|\p{Script=Han}\s*[,;:!?()]|[,;:!?()]\s*\p{Script=Han}/u);
   });
 });

@@ -22,29 +22,33 @@ export function contentDigest(body: Body | undefined, algorithms: readonly Diges
   return serializeDictionary(new Map<string, Item>(algorithms.map((a) => [a, [new Uint8Array(digest(body, a)), new Map()]])));
 }
 
-export type DigestCheck = { ok: true } | { ok: false; detail: string };
+/** A refusal says what failed twice: `detail` in English, `detailZh` the same in Simplified Chinese. */
+export type DigestCheck = { ok: true } | { ok: false; detail: string; detailZh: string };
 
 /**
  * Check a Content-Digest field value against the body received. The field must carry `sha-256`; any other
  * algorithm this implementation knows is checked too, and unknown ones are ignored (RFC 9530 §2).
  */
 export function verifyContentDigest(header: string | undefined, body: Body | undefined): DigestCheck {
-  if (header === undefined || header.trim() === '') return { ok: false, detail: 'the request has no Content-Digest field' };
+  if (header === undefined || header.trim() === '')
+    return { ok: false, detail: 'the request has no Content-Digest field', detailZh: '请求没有 Content-Digest 字段' };
   let parsed: ReturnType<typeof parseDictionary>;
   try {
     parsed = parseDictionary(header);
   } catch (error) {
-    return { ok: false, detail: `Content-Digest is not a structured dictionary: ${(error as Error).message}` };
+    const message = (error as Error).message;
+    return { ok: false, detail: `Content-Digest is not a structured dictionary: ${message}`, detailZh: `Content-Digest 不是结构化字典：${message}` };
   }
-  if (!parsed.has('sha-256')) return { ok: false, detail: 'Content-Digest has no sha-256 member' };
+  if (!parsed.has('sha-256')) return { ok: false, detail: 'Content-Digest has no sha-256 member', detailZh: 'Content-Digest 没有 sha-256 成员' };
   for (const [name, member] of parsed) {
     if (!(name in DIGEST_ALGORITHMS)) continue;
     const value = member[0];
-    if (!(value instanceof ArrayBuffer)) return { ok: false, detail: `Content-Digest ${name} is not a byte sequence` };
+    if (!(value instanceof ArrayBuffer))
+      return { ok: false, detail: `Content-Digest ${name} is not a byte sequence`, detailZh: `Content-Digest 的 ${name} 不是字节序列` };
     const expected = digest(body, name as DigestAlgorithm);
     const received = new Uint8Array(value);
     if (received.byteLength !== expected.byteLength || !timingSafeEqual(received, expected)) {
-      return { ok: false, detail: `Content-Digest ${name} does not match the request content` };
+      return { ok: false, detail: `Content-Digest ${name} does not match the request content`, detailZh: `Content-Digest 的 ${name} 与请求内容不一致` };
     }
   }
   return { ok: true };

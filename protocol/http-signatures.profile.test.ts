@@ -7,7 +7,17 @@ import { contentDigest } from './content-digest.ts';
 import { generateEd25519SigningKey, Keyring, verificationKeyOf } from './keys.ts';
 import { withHeaders, type SignableRequest } from './messages.ts';
 import { NonceCache } from './nonce-cache.ts';
-import { COMPONENT_WITH_PARAMETERS, SHORT_NONCE, signRequest, UNKNOWN_DERIVED_COMPONENT, verifyRequest, type SignOptions } from './http-signatures.ts';
+import {
+  COMPONENT_WITH_PARAMETERS,
+  COMPONENT_WITH_PARAMETERS_ZH,
+  SHORT_NONCE,
+  SHORT_NONCE_ZH,
+  signRequest,
+  UNKNOWN_DERIVED_COMPONENT,
+  UNKNOWN_DERIVED_COMPONENT_ZH,
+  verifyRequest,
+  type SignOptions,
+} from './http-signatures.ts';
 
 const key = generateEd25519SigningKey('platform-1');
 const keyring = new Keyring([verificationKeyOf(key)]);
@@ -25,6 +35,7 @@ describe('the nonce', () => {
   it('is refused with signature-invalid below 16 characters, accepted from 16', () => {
     const short = signed(get, { tamper: { params: { nonce: 'a'.repeat(15) } } });
     expect(verify(short)).toMatchObject({ ok: false, problem: 'signature-invalid', detail: expect.stringContaining(SHORT_NONCE) });
+    expect(verify(short)).toMatchObject({ detailZh: expect.stringMatching(new RegExp(`^${SHORT_NONCE_ZH}`)) });
     expect(verify(signed(get, { nonce: 'a'.repeat(16) }))).toMatchObject({ ok: true });
   });
 });
@@ -34,6 +45,7 @@ describe('covered components', () => {
     const request = signed(post, { tamper: { componentParams: { 'content-digest': { sf: true } } } });
     expect(request.headers['signature-input']).toContain('"content-digest";sf');
     expect(verify(request)).toMatchObject({ ok: false, problem: 'signature-invalid', detail: expect.stringContaining(COMPONENT_WITH_PARAMETERS) });
+    expect(verify(request)).toMatchObject({ detailZh: expect.stringMatching(new RegExp(`^${COMPONENT_WITH_PARAMETERS_ZH}content-digest，`)) });
     // An independent implementation that supports `;sf` accepts it: only the profile refuses.
     const verified = await httpbis.verifyMessage(
       { keyLookup: async () => ({ id: key.keyid, algs: ['ed25519'], verify: createVerifier(verificationKeyOf(key).key, 'ed25519') }) },
@@ -46,6 +58,7 @@ describe('covered components', () => {
     for (const unknown of ['@ecdx-unknown', '@status', '@signature-params']) {
       const request = signed(get, { tamper: { components: ['@method', '@target-uri', unknown], componentValues: { [unknown]: 'x' } } });
       expect(verify(request)).toMatchObject({ ok: false, problem: 'signature-invalid', detail: expect.stringContaining(UNKNOWN_DERIVED_COMPONENT) });
+      expect(verify(request)).toMatchObject({ detailZh: expect.stringMatching(new RegExp(`^${UNKNOWN_DERIVED_COMPONENT_ZH} ${unknown}：`)) });
     }
     const known = signed(get, { tamper: { components: ['@method', '@target-uri', '@authority', '@scheme', '@path', '@query', '@request-target'] } });
     expect(verify(known)).toMatchObject({ ok: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDigest } from './content-digest.ts';
+import { contentDigest, verifyContentDigest } from './content-digest.ts';
 import { ed25519SigningKey, ed25519VerificationKey, generateEd25519SigningKey, generateHmacKey, hmacKey, Keyring, type SigningKey } from './keys.ts';
 import { withHeaders, type SignableRequest } from './messages.ts';
 import { NonceCache } from './nonce-cache.ts';
@@ -323,5 +323,136 @@ describe('verifyRequest rejects', () => {
     const small = { ...options, nonceCache: new NonceCache({ maxEntries: 1 }) };
     expect(verifyRequest(sign(shipment), small).ok).toBe(true);
     expect(verifyRequest(sign(shipment), small)).toMatchObject({ ok: false, status: 429, problem: 'rate-limited' });
+  });
+});
+
+// Every refusal says what failed in English (`detail`) and in Simplified Chinese (`detailZh`), with the same values.
+const IDENTIFIER_WORDS = new Set(['keyid', 'alg', 'nonce', 'created', 'expires', 'Signature', 'ECDX', 'ecdx']);
+const ENGLISH_WORDS = new Set(['lower-case']);
+/** The numbers and identifier-like tokens of a detail: keyids, labels, component and field names, algorithms, parameters. */
+function factsOf(detail: string): string[] {
+  const numbers = detail.match(/\d+/g) ?? [];
+  const tokens = (detail.match(/[@\w](?:[\w@.-]*[\w@])?/g) ?? []).filter((t) => !ENGLISH_WORDS.has(t) && (/[\d@_-]/.test(t) || IDENTIFIER_WORDS.has(t)));
+  // The value after a parameter's name: `keyid stranger`, `alg foo`, `labelled sig1` (not the English of `keyid must …`).
+  const named = [...detail.matchAll(/\b(?:keyid|alg|nonce|labelled) (?!must\b)([^\s,;:]+)/g)].map((m) => m[1]!);
+  return [...new Set([...numbers, ...tokens, ...named])];
+}
+function expectChinese(failure: { detail: string; detailZh: string }) {
+  expect(failure.detailZh, failure.detail).toMatch(/\p{Script=Han}/u);
+  for (const fact of factsOf(failure.detail)) expect(failure.detailZh, failure.detail).toContain(fact);
+  // Chinese punctuation beside Chinese text, and no space between two Chinese characters.
+  expect(failure.detailZh).not.toMatch(/\p{Script=Han} +\p{Script=Han}|\p{Script=Han}\s*[,;:!?()]|[,;:!?()]\s*\p{Script=Han}/u);
+}
+
+describe('every refusal of verifyRequest says the same in Chinese', () => {
+  const { sign } = setup();
+  const otherBody = '{"platformOrderId":"ord-20260301-0002"}';
+  const bare = { ...shipment, body: undefined };
+  const withNote = { ...shipment, headers: { ...shipment.headers, 'X-Note': 'line one\nline two' } };
+  const all = ['@method', '@target-uri', 'content-type', 'content-digest', 'idempotency-key'];
+  const cases: [string, RegExp, () => SignableRequest][] = [
+    ['no fields', /^the request has no Signature-Input and Signature fields$/, () => shipment],
+    [
+      'no dictionary',
+      /^Signature-Input or Signature is not a structured dictionary: .*\d/,
+      () => withHeaders(shipment, { 'signature-input': 'ecdx=(', signature: 'ecdx=:AAAA:' }),
+    ],
+    ['another label', /^the request has no signature labelled ecdx$/, () => sign(shipment, { tamper: { label: 'sig1' } })],
+    ['no inner list', /^Signature-Input ecdx is not an inner list$/, () => withHeaders(shipment, { 'signature-input': 'ecdx="x"', signature: 'ecdx=:AAAA:' })],
+    [
+      'no byte sequence',
+      /^Signature ecdx is not a byte sequence$/,
+      () => withHeaders(shipment, { 'signature-input': 'ecdx=("@method");created=1', signature: 'ecdx="AAAA"' }),
+    ],
+    [
+      'upper-case component',
+      /^covered components must be lower-case strings$/,
+      () => withHeaders(shipment, { 'signature-input': 'ecdx=("Content-Type");created=1', signature: 'ecdx=:AAAA:' }),
+    ],
+    [
+      'component parameters',
+      /^a covered component carries parameters: content-digest,/,
+      () => sign(shipment, { tamper: { componentParams: { 'content-digest': { sf: true } } } }),
+    ],
+    [
+      'unknown derived component',
+      /^unknown derived component @status: .*@query$/,
+      () => sign(shipment, { tamper: { components: [...all, '@status'], componentValues: { '@status': '200' } } }),
+    ],
+    ['covered twice', /^component @method is covered twice$/, () => sign(shipment, { tamper: { components: [...all, '@method'] } })],
+    ['no created', /^created and expires must both be present as integers$/, () => sign(shipment, { tamper: { params: { created: undefined } } })],
+    ['short nonce', /^nonce must be a string of at least 16 characters$/, () => sign(shipment, { tamper: { params: { nonce: 'a'.repeat(15) } } })],
+    ['no keyid', /^keyid must be present as a string$/, () => sign(shipment, { tamper: { params: { keyid: undefined } } })],
+    ['no alg', /^alg must be present as a string$/, () => sign(shipment, { tamper: { params: { alg: undefined } } })],
+    ['alg not allowed', /^alg rsa-pss-sha512 is not one ECDX allows/, () => sign(shipment, { tamper: { params: { alg: 'rsa-pss-sha512' } } })],
+    ['lifetime', /^expires − created is 301 s; it must be 1–300 s$/, () => sign(shipment, { tamper: { params: { expires: NOW / 1000 + 301 } } })],
+    ['created ahead', /^created lies 31 s in the future$/, () => sign(shipment, { now: NOW + 31_000 })],
+    ['expired', /^the signature expired 31 s ago$/, () => sign(shipment, { now: NOW - 331_000 })],
+    [
+      'not covered',
+      /^the signature does not cover idempotency-key, which the request carries$/,
+      () => sign(shipment, { tamper: { components: all.filter((c) => c !== 'idempotency-key') } }),
+    ],
+    [
+      'content without digest',
+      /^the request has content but no Content-Digest field$/,
+      () => ({ ...withHeaders(bare, signRequest(bare, { key: platform, now: NOW })), body: shipment.body }),
+    ],
+    ['unknown keyid', /^no key is registered for keyid stranger$/, () => sign(shipment, { key: generateEd25519SigningKey('stranger') })],
+    [
+      'alg of another key',
+      /^keyid platform-1 is registered for ed25519, not hmac-sha256$/,
+      () => sign(shipment, { tamper: { params: { alg: 'hmac-sha256' } } }),
+    ],
+    ['digest mismatch', /^Content-Digest sha-256 does not match the request content$/, () => ({ ...sign(shipment), body: otherBody })],
+    [
+      'digest not a dictionary',
+      /^Content-Digest is not a structured dictionary: .*\d/,
+      () => withHeaders(sign(shipment), { 'content-digest': 'sha-256=X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=' }),
+    ],
+    [
+      'component absent',
+      /^covered component x-absent is not present in the request$/,
+      () => sign(shipment, { tamper: { components: [...all, 'x-absent'], componentValues: { 'x-absent': 'x' } } }),
+    ],
+    ['line break', /^component x-note contains a line break$/, () => sign(withNote, { tamper: { components: [...all, 'x-note'] } })],
+    ['invalid URL', /^Invalid URL$/, () => ({ ...sign(shipment), url: 'carrier.example/v1/shipments' })],
+    ['does not verify', /^the signature does not verify over the signature base$/, () => sign(shipment, { key: generateEd25519SigningKey('platform-1') })],
+  ];
+
+  it.each(cases)('%s', (_name, detail, request) => {
+    const result = setup().verify(request());
+    if (result.ok) throw new Error('expected a refusal');
+    expect(result.detail).toMatch(detail);
+    expectChinese(result);
+  });
+
+  it('a replayed nonce and a full nonce store', () => {
+    const { options, verify } = setup();
+    const signed = sign(shipment, { nonce: 'fixed-nonce-0123456789' });
+    expect(verify(signed).ok).toBe(true);
+    const replayed = verify(signed);
+    expect(replayed).toMatchObject({ ok: false, detail: 'nonce fixed-nonce-0123456789 was already used with keyid platform-1' });
+    if (!replayed.ok) expectChinese(replayed);
+    const small = { ...options, nonceCache: new NonceCache({ maxEntries: 1 }) };
+    expect(verifyRequest(sign(shipment), small).ok).toBe(true);
+    const full = verifyRequest(sign(shipment), small);
+    expect(full).toMatchObject({ ok: false, status: 429, detail: 'too many live signatures to remember; retry later' });
+    if (!full.ok) expectChinese(full);
+  });
+
+  it('a digest refusal in the words of verifyContentDigest', () => {
+    const result = setup().verify({ ...sign(shipment), body: otherBody });
+    const digest = verifyContentDigest(contentDigest(shipment.body), otherBody);
+    if (result.ok || digest.ok) throw new Error('expected a refusal');
+    expect(result).toMatchObject({ problem: 'digest-mismatch', detail: digest.detail, detailZh: digest.detailZh });
+  });
+
+  it('each case is a distinct refusal', () => {
+    const details = cases.map(([, , request]) => {
+      const result = setup().verify(request());
+      return result.ok ? 'ok' : result.detailZh;
+    });
+    expect(new Set(details).size).toBe(cases.length);
   });
 });

@@ -46,7 +46,9 @@ export type VerifyFailure =
       ok: false;
       status: 401;
       problem: SignatureProblem;
+      /** What failed, in English; `detailZh` says the same in Simplified Chinese, with the same values. */
       detail: string;
+      detailZh: string;
       /**
        * Set when the signature does not verify: the base it was verified over, which a test deployment may show its
        * client to compare with the one it signed. It holds only what the request sent; the signature value the
@@ -55,7 +57,7 @@ export type VerifyFailure =
       signatureBase?: string;
     }
   /** The nonce store is full of live nonces: answer 429 `rate-limited` with `Retry-After`, not 401. */
-  | { ok: false; status: 429; problem: 'rate-limited'; detail: string; retryAfterSeconds: number };
+  | { ok: false; status: 429; problem: 'rate-limited'; detail: string; detailZh: string; retryAfterSeconds: number };
 
 export interface VerifiedSignature {
   ok: true;
@@ -104,13 +106,22 @@ export function componentValue(request: SignableRequest, name: string): string |
   }
 }
 
+/** Why a signature base cannot be built: a TypeError whose message is English, with the same in Chinese beside it. */
+class SignatureBaseError extends TypeError {
+  readonly messageZh: string;
+  constructor(message: string, messageZh: string) {
+    super(message);
+    this.messageZh = messageZh;
+  }
+}
+
 /** The signature base (RFC 9421 §2.5) for the given covered components and parameters. Throws on a missing component. */
 export function signatureBase(request: SignableRequest, components: readonly string[], params: SignatureParams): string {
   const lines: string[] = [];
   for (const name of components) {
     const value = componentValue(request, name);
-    if (value === undefined) throw new TypeError(`covered component ${name} is not present in the request`);
-    if (/[\r\n]/.test(value)) throw new TypeError(`component ${name} contains a line break`);
+    if (value === undefined) throw new SignatureBaseError(`covered component ${name} is not present in the request`, `请求中没有覆盖组件 ${name}`);
+    if (/[\r\n]/.test(value)) throw new SignatureBaseError(`component ${name} contains a line break`, `组件 ${name} 含有换行符`);
     lines.push(`"${name}": ${value}`);
   }
   lines.push(`"@signature-params": ${signatureParamsValue(components, params)}`);
@@ -250,43 +261,70 @@ export interface ParsedSignature {
   signature: Uint8Array;
 }
 
-const fail = (problem: SignatureProblem, detail: string): VerifyFailure => ({ ok: false, status: 401, problem, detail });
+const fail = (problem: SignatureProblem, detail: string, detailZh: string): VerifyFailure => ({ ok: false, status: 401, problem, detail, detailZh });
 
 /** How the details of the profile's refusals begin, so that a caller can tell the rules apart (ECDX-SEC-020, SEC-021). */
 export const SHORT_NONCE = 'nonce must be a string of at least';
 export const COMPONENT_WITH_PARAMETERS = 'a covered component carries parameters:';
 export const UNKNOWN_DERIVED_COMPONENT = 'unknown derived component';
+/** How the Chinese details (`detailZh`) of the same refusals begin. */
+export const SHORT_NONCE_ZH = 'nonce 必须是字符串，且至少有';
+export const COMPONENT_WITH_PARAMETERS_ZH = '覆盖组件带有参数：';
+export const UNKNOWN_DERIVED_COMPONENT_ZH = '未知的派生组件';
 
 /** The detail of the failure that leaves the value itself at fault (a wrong key, a component signed otherwise). */
 const SIGNATURE_DOES_NOT_VERIFY = 'the signature does not verify over the signature base';
+const SIGNATURE_DOES_NOT_VERIFY_ZH = '签名无法在签名基串上验证通过';
 const NONCES_FULL = 'too many live signatures to remember; retry later';
+const NONCES_FULL_ZH = '有效期内的签名过多，无法再记住；请稍后重试';
 
 /** Read the signature with `label` from Signature-Input and Signature, without checking it. */
 export function parseSignature(request: SignableRequest, label = SIGNATURE_LABEL): ParsedSignature | VerifyFailure {
   const input = headerValue(request.headers, 'signature-input');
   const signature = headerValue(request.headers, 'signature');
-  if (input === undefined || signature === undefined) return fail('signature-missing', 'the request has no Signature-Input and Signature fields');
+  if (input === undefined || signature === undefined)
+    return fail('signature-missing', 'the request has no Signature-Input and Signature fields', '请求没有 Signature-Input 和 Signature 字段');
   let inputs: ReturnType<typeof parseDictionary>;
   let signatures: ReturnType<typeof parseDictionary>;
   try {
     inputs = parseDictionary(input);
     signatures = parseDictionary(signature);
   } catch (error) {
-    return fail('signature-invalid', `Signature-Input or Signature is not a structured dictionary: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    return fail(
+      'signature-invalid',
+      `Signature-Input or Signature is not a structured dictionary: ${message}`,
+      `Signature-Input 或 Signature 不是结构化字典：${message}`,
+    );
   }
   const declared = inputs.get(label);
   const value = signatures.get(label);
-  if (declared === undefined || value === undefined) return fail('signature-missing', `the request has no signature labelled ${label}`);
-  if (!Array.isArray(declared[0])) return fail('signature-invalid', `Signature-Input ${label} is not an inner list`);
-  if (!(value[0] instanceof ArrayBuffer)) return fail('signature-invalid', `Signature ${label} is not a byte sequence`);
+  if (declared === undefined || value === undefined) {
+    return fail('signature-missing', `the request has no signature labelled ${label}`, `请求没有标签为 ${label} 的签名`);
+  }
+  if (!Array.isArray(declared[0]))
+    return fail('signature-invalid', `Signature-Input ${label} is not an inner list`, `Signature-Input 的 ${label} 不是内部列表`);
+  if (!(value[0] instanceof ArrayBuffer)) return fail('signature-invalid', `Signature ${label} is not a byte sequence`, `Signature 的 ${label} 不是字节序列`);
   const components: string[] = [];
   for (const [name, componentParams] of declared[0] as InnerList[0]) {
-    if (typeof name !== 'string' || name !== name.toLowerCase()) return fail('signature-invalid', 'covered components must be lower-case strings');
-    if (componentParams.size > 0) return fail('signature-invalid', `${COMPONENT_WITH_PARAMETERS} ${name}, and the ECDX profile uses none`);
-    if (name.startsWith('@') && !(REQUEST_DERIVED_COMPONENTS as readonly string[]).includes(name)) {
-      return fail('signature-invalid', `${UNKNOWN_DERIVED_COMPONENT} ${name}: a request signature covers only ${REQUEST_DERIVED_COMPONENTS.join(', ')}`);
+    if (typeof name !== 'string' || name !== name.toLowerCase()) {
+      return fail('signature-invalid', 'covered components must be lower-case strings', '覆盖组件必须是小写字符串');
     }
-    if (components.includes(name)) return fail('signature-invalid', `component ${name} is covered twice`);
+    if (componentParams.size > 0) {
+      return fail(
+        'signature-invalid',
+        `${COMPONENT_WITH_PARAMETERS} ${name}, and the ECDX profile uses none`,
+        `${COMPONENT_WITH_PARAMETERS_ZH}${name}，而 ECDX 签名规范不使用组件参数`,
+      );
+    }
+    if (name.startsWith('@') && !(REQUEST_DERIVED_COMPONENTS as readonly string[]).includes(name)) {
+      return fail(
+        'signature-invalid',
+        `${UNKNOWN_DERIVED_COMPONENT} ${name}: a request signature covers only ${REQUEST_DERIVED_COMPONENTS.join(', ')}`,
+        `${UNKNOWN_DERIVED_COMPONENT_ZH} ${name}：请求签名只覆盖 ${REQUEST_DERIVED_COMPONENTS.join('、')}`,
+      );
+    }
+    if (components.includes(name)) return fail('signature-invalid', `component ${name} is covered twice`, `组件 ${name} 被覆盖了两次`);
     components.push(name);
   }
   return { ok: true, label, components, params: declared[1], signature: new Uint8Array(value[0]) };
@@ -324,12 +362,28 @@ export interface PendingVerification {
 /** The result of a prepared verification once its value is checked; records the nonce only for a valid signature. */
 export function concludeVerification(pending: PendingVerification, valid: boolean, nonceCache: NonceStore): VerifyResult {
   const { base, verified } = pending;
-  if (!valid) return { ok: false, status: 401, problem: 'signature-invalid', detail: SIGNATURE_DOES_NOT_VERIFY, signatureBase: base };
+  if (!valid) {
+    return {
+      ok: false,
+      status: 401,
+      problem: 'signature-invalid',
+      detail: SIGNATURE_DOES_NOT_VERIFY,
+      detailZh: SIGNATURE_DOES_NOT_VERIFY_ZH,
+      signatureBase: base,
+    };
+  }
   // Recorded after the verdict, on the caller's thread: of two requests with one nonce, whichever concludes first wins.
   const recorded = nonceCache.checkAndRecord(verified.keyid, verified.nonce, pending.nonceUntil, pending.now);
-  if (recorded.outcome === 'replayed') return fail('nonce-replayed', `nonce ${verified.nonce} was already used with keyid ${verified.keyid}`);
-  if (recorded.outcome === 'full')
-    return { ok: false, status: 429, problem: 'rate-limited', detail: NONCES_FULL, retryAfterSeconds: recorded.retryAfterSeconds };
+  if (recorded.outcome === 'replayed') {
+    return fail(
+      'nonce-replayed',
+      `nonce ${verified.nonce} was already used with keyid ${verified.keyid}`,
+      `nonce ${verified.nonce} 已在 keyid ${verified.keyid} 下使用过`,
+    );
+  }
+  if (recorded.outcome === 'full') {
+    return { ok: false, status: 429, problem: 'rate-limited', detail: NONCES_FULL, detailZh: NONCES_FULL_ZH, retryAfterSeconds: recorded.retryAfterSeconds };
+  }
   return verified;
 }
 
@@ -354,41 +408,64 @@ export function prepareVerification(request: SignableRequest, options: VerifyOpt
   const nonce = params.get('nonce');
   const keyid = params.get('keyid');
   const alg = params.get('alg');
-  if (!Number.isInteger(created) || !Number.isInteger(expires)) return fail('signature-invalid', 'created and expires must both be present as integers');
-  if (typeof nonce !== 'string' || nonce.length < MIN_NONCE_LENGTH) return fail('signature-invalid', `${SHORT_NONCE} ${MIN_NONCE_LENGTH} characters`);
-  if (typeof keyid !== 'string' || keyid === '') return fail('signature-invalid', 'keyid must be present as a string');
-  if (typeof alg !== 'string') return fail('signature-invalid', 'alg must be present as a string');
-  if (!isSignatureAlgorithm(alg)) return fail('signature-invalid', `alg ${alg} is not one ECDX allows (ed25519, hmac-sha256)`);
+  if (!Number.isInteger(created) || !Number.isInteger(expires)) {
+    return fail('signature-invalid', 'created and expires must both be present as integers', 'created 和 expires 必须都存在且为整数');
+  }
+  if (typeof nonce !== 'string' || nonce.length < MIN_NONCE_LENGTH) {
+    return fail('signature-invalid', `${SHORT_NONCE} ${MIN_NONCE_LENGTH} characters`, `${SHORT_NONCE_ZH} ${MIN_NONCE_LENGTH} 个字符`);
+  }
+  if (typeof keyid !== 'string' || keyid === '') return fail('signature-invalid', 'keyid must be present as a string', 'keyid 必须存在且为字符串');
+  if (typeof alg !== 'string') return fail('signature-invalid', 'alg must be present as a string', 'alg 必须存在且为字符串');
+  if (!isSignatureAlgorithm(alg)) {
+    return fail('signature-invalid', `alg ${alg} is not one ECDX allows (ed25519, hmac-sha256)`, `alg ${alg} 不是 ECDX 允许的算法（ed25519、hmac-sha256）`);
+  }
   const lifetime = (expires as number) - (created as number);
   if (lifetime <= 0 || lifetime > MAX_SIGNATURE_LIFETIME_SECONDS) {
-    return fail('signature-invalid', `expires − created is ${lifetime} s; it must be 1–${MAX_SIGNATURE_LIFETIME_SECONDS} s`);
+    return fail(
+      'signature-invalid',
+      `expires − created is ${lifetime} s; it must be 1–${MAX_SIGNATURE_LIFETIME_SECONDS} s`,
+      `expires − created 为 ${lifetime} 秒；必须为 1–${MAX_SIGNATURE_LIFETIME_SECONDS} 秒`,
+    );
   }
 
   const now = nowMs(options.now) / 1000;
   const skew = options.skewSeconds ?? CLOCK_SKEW_SECONDS;
-  if ((created as number) > now + skew) return fail('signature-expired', `created lies ${Math.round((created as number) - now)} s in the future`);
-  if (now > (expires as number) + skew) return fail('signature-expired', `the signature expired ${Math.round(now - (expires as number))} s ago`);
+  if ((created as number) > now + skew) {
+    const ahead = Math.round((created as number) - now);
+    return fail('signature-expired', `created lies ${ahead} s in the future`, `created 比接收方时钟超前 ${ahead} 秒`);
+  }
+  if (now > (expires as number) + skew) {
+    const ago = Math.round(now - (expires as number));
+    return fail('signature-expired', `the signature expired ${ago} s ago`, `签名已于 ${ago} 秒前过期`);
+  }
 
   for (const name of requiredComponents(request)) {
-    if (!components.includes(name)) return fail('signature-invalid', `the signature does not cover ${name}, which the request carries`);
+    if (!components.includes(name)) {
+      return fail('signature-invalid', `the signature does not cover ${name}, which the request carries`, `签名未覆盖请求所带的 ${name}`);
+    }
   }
   const hasContent = bodyBytes(request.body).byteLength > 0;
-  if (hasContent && !components.includes('content-digest')) return fail('digest-mismatch', 'the request has content but no Content-Digest field');
+  if (hasContent && !components.includes('content-digest')) {
+    return fail('digest-mismatch', 'the request has content but no Content-Digest field', '请求有内容，但没有 Content-Digest 字段');
+  }
 
   const key = options.keyring.get(keyid);
-  if (key === undefined) return fail('unknown-key', `no key is registered for keyid ${keyid}`);
-  if (key.alg !== alg) return fail('signature-invalid', `keyid ${keyid} is registered for ${key.alg}, not ${alg}`);
+  if (key === undefined) return fail('unknown-key', `no key is registered for keyid ${keyid}`, `没有为 keyid ${keyid} 登记的密钥`);
+  if (key.alg !== alg) {
+    return fail('signature-invalid', `keyid ${keyid} is registered for ${key.alg}, not ${alg}`, `keyid ${keyid} 登记的算法是 ${key.alg}，而不是 ${alg}`);
+  }
 
   if (components.includes('content-digest')) {
     const digest = verifyContentDigest(headerValue(request.headers, 'content-digest'), request.body);
-    if (!digest.ok) return fail('digest-mismatch', digest.detail);
+    if (!digest.ok) return fail('digest-mismatch', digest.detail, digest.detailZh);
   }
 
   let base: string;
   try {
     base = signatureBase(request, components, params);
   } catch (error) {
-    return fail('signature-invalid', (error as Error).message);
+    const message = (error as Error).message;
+    return fail('signature-invalid', message, error instanceof SignatureBaseError ? error.messageZh : `无法构建签名基串：${message}`);
   }
   const verified: VerifiedSignature = { ok: true, keyid, alg, created: created as number, expires: expires as number, nonce, components };
   return { ok: 'pending', key, base, signature: parsed.signature, verified, now, nonceUntil: (expires as number) + skew };

@@ -104,6 +104,7 @@ describe('signWebhook and verifyWebhook', () => {
       ok: false,
       problem: 'signature-invalid',
       detail: 'no signature uses a scheme the receiver holds a key for',
+      detailZh: '没有一个签名使用接收方持有密钥的签名方案',
     });
   });
 
@@ -161,5 +162,47 @@ describe('interoperability with the standardwebhooks package', () => {
   it('agrees with them that a tampered push fails', () => {
     const headers = signWebhook({ id: batch.id, body: batch.body }, parseWebhookKey(serialised));
     expect(() => new Webhook(serialised).verify('{"tampered":true}', headers)).toThrow();
+  });
+});
+
+// Every refusal says what failed in English (`detail`) and in Simplified Chinese (`detailZh`), with the same values.
+/** The numbers and identifier-like tokens of a detail: header names, schemes. */
+function factsOf(detail: string): string[] {
+  const numbers = detail.match(/\d+/g) ?? [];
+  const tokens = (detail.match(/[@\w](?:[\w@.-]*[\w@])?/g) ?? []).filter((t) => /[\d@_-]/.test(t));
+  return [...new Set([...numbers, ...tokens])];
+}
+
+describe('every refusal of verifyWebhook says the same in Chinese', () => {
+  const push = generateWebhookSigningKey();
+  const pushPublic = webhookVerificationKeyOf(push);
+  const signed = signWebhook(batch, push);
+  const { 'webhook-signature': _dropped, ...unsigned } = signed;
+  const cases: [string, Record<string, string>, number, RegExp][] = [
+    ['a missing header', unsigned, NOW, /^the push lacks one of webhook-id, webhook-timestamp, webhook-signature$/],
+    ['a non-numeric timestamp', { ...signed, 'webhook-timestamp': '2026-03-01T01:30:00Z' }, NOW, /^webhook-timestamp is not an integer count of seconds$/],
+    ['a stale timestamp', signed, NOW + 301_000, /^webhook-timestamp is 301 s old; at most 300 s is accepted$/],
+    ['a future timestamp', signed, NOW - 302_000, /^webhook-timestamp is 302 s in the future; at most 300 s is accepted$/],
+    ['another key', signWebhook(batch, generateWebhookSigningKey()), NOW, /^no signature verifies with the trusted keys$/],
+    ['another scheme', signWebhook(batch, generateWebhookSecret()), NOW, /^no signature uses a scheme the receiver holds a key for$/],
+  ];
+
+  it.each(cases)('%s', (_name, headers, now, detail) => {
+    const result = verifyWebhook(headers, batch.body, pushPublic, { now });
+    if (result.ok) throw new Error('expected a refusal');
+    expect(result.detail).toMatch(detail);
+    expect(result.detailZh, result.detail).toMatch(/\p{Script=Han}/u);
+    for (const fact of factsOf(result.detail)) expect(result.detailZh, result.detail).toContain(fact);
+    // Chinese punctuation beside Chinese text, and no space between two Chinese characters.
+    expect(result.detailZh).not.toMatch(/\p{Script=Han} +\p{Script=Han}|\p{Script=Han}\s*[,;:!?()]|[,;:!?()]\s*\p{Script=Han}/u);
+  });
+
+  it('tells a stale timestamp from a future one', () => {
+    const zh = (now: number) => {
+      const result = verifyWebhook(signed, batch.body, pushPublic, { now });
+      return result.ok ? '' : result.detailZh;
+    };
+    expect(zh(NOW + 301_000)).toBe('webhook-timestamp 比接收方时钟落后 301 秒；至多接受相差 300 秒');
+    expect(zh(NOW - 301_000)).toBe('webhook-timestamp 比接收方时钟超前 301 秒；至多接受相差 300 秒');
   });
 });

@@ -110,7 +110,8 @@ export function signWebhook(message: WebhookMessage, keys: WebhookSigningKey | r
 
 export type WebhookVerifyResult =
   | { ok: true; id: string; timestamp: number; scheme: WebhookScheme }
-  | { ok: false; status: 401; problem: 'signature-missing' | 'signature-invalid' | 'signature-expired'; detail: string };
+  /** `detail` says what failed in English, `detailZh` the same in Simplified Chinese. */
+  | { ok: false; status: 401; problem: 'signature-missing' | 'signature-invalid' | 'signature-expired'; detail: string; detailZh: string };
 
 export interface WebhookVerifyOptions {
   /** The receiver's clock; epoch milliseconds or a Date. Default: the system clock. */
@@ -119,11 +120,12 @@ export interface WebhookVerifyOptions {
   toleranceSeconds?: number;
 }
 
-const failure = (problem: 'signature-missing' | 'signature-invalid' | 'signature-expired', detail: string): WebhookVerifyResult => ({
+const failure = (problem: 'signature-missing' | 'signature-invalid' | 'signature-expired', detail: string, detailZh: string): WebhookVerifyResult => ({
   ok: false,
   status: 401,
   problem,
   detail,
+  detailZh,
 });
 
 /** Verify a received push against the keys the receiver trusts for the sender. Any one valid signature suffices. */
@@ -137,16 +139,24 @@ export function verifyWebhook(
   const timestamp = headerValue(headers, 'webhook-timestamp');
   const signature = headerValue(headers, 'webhook-signature');
   if (id === undefined || timestamp === undefined || signature === undefined) {
-    return failure('signature-missing', 'the push lacks one of webhook-id, webhook-timestamp, webhook-signature');
+    return failure(
+      'signature-missing',
+      'the push lacks one of webhook-id, webhook-timestamp, webhook-signature',
+      '推送缺少 webhook-id、webhook-timestamp、webhook-signature 中的一项',
+    );
   }
-  if (!/^\d{1,12}$/.test(timestamp)) return failure('signature-invalid', 'webhook-timestamp is not an integer count of seconds');
+  if (!/^\d{1,12}$/.test(timestamp)) {
+    return failure('signature-invalid', 'webhook-timestamp is not an integer count of seconds', 'webhook-timestamp 不是以秒计的整数');
+  }
   const now = (options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime()) / 1000;
   const tolerance = options.toleranceSeconds ?? WEBHOOK_TOLERANCE_SECONDS;
   const offset = Number(timestamp) - now;
   if (Math.abs(offset) > tolerance) {
+    const seconds = Math.round(Math.abs(offset));
     return failure(
       'signature-expired',
-      `webhook-timestamp is ${Math.round(Math.abs(offset))} s ${offset < 0 ? 'old' : 'in the future'}; at most ${tolerance} s is accepted`,
+      `webhook-timestamp is ${seconds} s ${offset < 0 ? 'old' : 'in the future'}; at most ${tolerance} s is accepted`,
+      `webhook-timestamp 比接收方时钟${offset < 0 ? '落后' : '超前'} ${seconds} 秒；至多接受相差 ${tolerance} 秒`,
     );
   }
   const trusted = Array.isArray(keys) ? keys : [keys as WebhookVerificationKey];
@@ -169,5 +179,7 @@ export function verifyWebhook(
       }
     }
   }
-  return failure('signature-invalid', seenScheme ? 'no signature verifies with the trusted keys' : 'no signature uses a scheme the receiver holds a key for');
+  return seenScheme
+    ? failure('signature-invalid', 'no signature verifies with the trusted keys', '没有一个签名能用受信任的密钥验证通过')
+    : failure('signature-invalid', 'no signature uses a scheme the receiver holds a key for', '没有一个签名使用接收方持有密钥的签名方案');
 }

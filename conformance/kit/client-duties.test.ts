@@ -44,18 +44,18 @@ describe('signatureFindings (ECDX-SEC-001)', () => {
     seq = 0;
     const found = signatureFindings([
       request(),
-      request({ signature: { kind: 'refused', detail: 'the request has no Signature field' } }),
-      request({ digestProblem: 'the digest does not match the body' }),
+      request({ signature: { kind: 'refused', detail: 'the request has no Signature field', detailZh: '请求没有 Signature 字段' } }),
+      request({ digestProblem: 'the digest does not match the body', digestProblemZh: '内容摘要与请求体不符' }),
     ]);
     expect(found.map((f) => f.message)).toMatchInlineSnapshot(`
       [
         {
           "en": "POST /v1/shipments (request 2): the request has no Signature field",
-          "zh-Hans": "POST /v1/shipments（请求 2）：the request has no Signature field",
+          "zh-Hans": "POST /v1/shipments（请求 2）：请求没有 Signature 字段",
         },
         {
           "en": "POST /v1/shipments (request 3): the digest does not match the body",
-          "zh-Hans": "POST /v1/shipments（请求 3）：the digest does not match the body",
+          "zh-Hans": "POST /v1/shipments（请求 3）：内容摘要与请求体不符",
         },
       ]
     `);

@@ -32,12 +32,12 @@ export function signatureFindings(requests: readonly ClientRequest[]): Finding[]
   for (const request of requests) {
     if (request.signature.kind === 'refused') {
       findings.push({
-        message: M.requestDetail({ request: describeRequest(request), seq: request.seq, detail: request.signature.detail }),
+        message: M.requestDetail({ request: describeRequest(request), seq: request.seq, detail: { en: request.signature.detail, 'zh-Hans': request.signature.detailZh } }),
         requirementId: 'ECDX-SEC-001',
       });
     } else if (request.digestProblem) {
       findings.push({
-        message: M.requestDetail({ request: describeRequest(request), seq: request.seq, detail: request.digestProblem }),
+        message: M.requestDetail({ request: describeRequest(request), seq: request.seq, detail: { en: request.digestProblem, 'zh-Hans': request.digestProblemZh ?? request.digestProblem } }),
         requirementId: 'ECDX-SEC-001',
       });
     }

@@ -69,7 +69,7 @@ describe('judgePassively', () => {
   });
 
   it('fails ECDX-SEC-001 on a request whose signature the verifier refused', () => {
-    const results = byId(judgePassively('platform', [request({ signature: { kind: 'refused', detail: 'no Signature field' } })]));
+    const results = byId(judgePassively('platform', [request({ signature: { kind: 'refused', detail: 'no Signature field', detailZh: '没有 Signature 字段' } })]));
     expect(results['serve/requests-signed']?.status).toBe('failed');
   });
 

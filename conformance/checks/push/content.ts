@@ -280,7 +280,7 @@ export const pushContentChecks = [
           t.assert(fresh, M.timestampFresh({ what, got }));
           const key = verificationKeyFor(o.subscription);
           const verified = key ? verifyDelivery(d, key) : undefined;
-          const detail = verified && !verified.ok ? M.detail({ detail: verified.detail }) : '';
+          const detail = verified && !verified.ok ? M.detail({ detail: { en: verified.detail, 'zh-Hans': verified.detailZh } }) : '';
           t.assert(verified?.ok === true, M.signatureVerifies({ what, key: keyName(o.subscription), detail }));
         }
         // The receiver counted only pushes that verify; those that did not came to a URL only the target was given.
@@ -292,7 +292,7 @@ export const pushContentChecks = [
             n: o.rejected.count,
             label: o.label,
             key: keyName(o.subscription),
-            detail: detail && !detail.ok ? M.detail({ detail: detail.detail }) : '',
+            detail: detail && !detail.ok ? M.detail({ detail: { en: detail.detail, 'zh-Hans': detail.detailZh } }) : '',
           }),
         );
       }

@@ -25,7 +25,7 @@ import { matchOperation } from './routes.ts';
 /** What the reference verifier said of a request's signature (ECDX-SEC-001). */
 export type SignatureVerdict =
   | { kind: 'verified'; keyid: string; created: number; nonce: string; components: string[] }
-  | { kind: 'refused'; detail: string }
+  | { kind: 'refused'; detail: string; detailZh: string }
   /** GET /v1/conformance and GET /v1/health are not signed. */
   | { kind: 'unsigned-operation' };
 
@@ -51,6 +51,8 @@ export interface ClientRequest {
   signature: SignatureVerdict;
   /** Set when a Content-Digest field came with it and did not match the body. */
   digestProblem?: string;
+  /** The same, in Chinese (for a report read in Chinese). */
+  digestProblemZh?: string;
   answer: { status: number; headers: Record<string, string>; body: string };
 }
 
@@ -294,7 +296,7 @@ export class CounterpartyServer {
       json: readJson(text),
       receivedAt: Date.now(),
       signature,
-      ...(digest && !digest.ok ? { digestProblem: digest.detail } : {}),
+      ...(digest && !digest.ok ? { digestProblem: digest.detail, digestProblemZh: digest.detailZh } : {}),
       answer: { status: answer.status, headers: answer.headers ?? {}, body: answerText },
     };
     this.#keptBytes += body.length;
@@ -308,7 +310,7 @@ export class CounterpartyServer {
     if (authenticationFor(method, path) === 'none') return { kind: 'unsigned-operation' };
     const result = verifyRequest({ method, url, headers, body }, { keyring: this.#keyring, nonceCache: this.#nonces, now: this.#clientNow() });
     if (result.ok) return { kind: 'verified', keyid: result.keyid, created: result.created, nonce: result.nonce, components: result.components };
-    return { kind: 'refused', detail: result.detail };
+    return { kind: 'refused', detail: result.detail, detailZh: result.detailZh };
   }
 
   #record(session: Session, request: ClientRequest): void {
