@@ -5,6 +5,7 @@ import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { allSchemas, schemaByName } from './src/index.ts';
+import { violationZh } from './violation-zh.ts';
 
 /** The string formats ECDX schemas use. Their checks are ajv-formats' own, so both validators agree on them. */
 export const USED_FORMATS = ['date-time', 'date', 'uri', 'email', 'uuid'] as const;
@@ -40,7 +41,10 @@ export function validatorFor<T extends TSchema>(schema: T): TypeCheck<T> {
 /** One validation error, addressed by JSON Pointer (RFC 6901) into the instance. */
 export interface SchemaViolation {
   pointer: string;
+  /** TypeBox's words (what a problem's `invalidParams` reason says). */
   message: string;
+  /** The same in Simplified Chinese, for a report read in Chinese. */
+  messageZh: string;
 }
 
 /** Validate a value against a published schema by name; returns the violations (empty when valid). */
@@ -55,7 +59,7 @@ export function violations(schemaOrName: TSchema | string, value: unknown, limit
   }
   // An intersection's own summary ("expected all values to match") says nothing the members' errors do not.
   const specific = found.filter((v) => !v.summary);
-  return dedupe((specific.length > 0 ? specific : found).map(({ pointer, message }) => ({ pointer, message }))).slice(0, limit);
+  return dedupe((specific.length > 0 ? specific : found).map(({ pointer, message, messageZh }) => ({ pointer, message, messageZh }))).slice(0, limit);
 }
 
 /**
@@ -76,7 +80,7 @@ function collect(error: ValueError, into: (SchemaViolation & { summary: boolean 
     if (!closest || distance < best || (distance === best && missingMembers(list) > missingMembers(closest))) closest = list;
   }
   if (closest) for (const inner of closest) collect(inner, into);
-  else into.push({ pointer: error.path, message: error.message, summary: error.type === ValueErrorType.Intersect });
+  else into.push({ pointer: error.path, message: error.message, messageZh: violationZh(error), summary: error.type === ValueErrorType.Intersect });
 }
 
 /** How far an alternative is from matching: the number of members it finds wrong. */

@@ -17,6 +17,7 @@ import { SECOND } from '../../schemas/time.ts';
 import { HARNESS } from './messages.ts';
 import { isBilingual, joinTexts, messageMembers, type Bilingual, type Text } from '../i18n/text.ts';
 import type { PartyRole } from '../../schemas/src/index.ts';
+import { violationsText } from './violations.ts';
 
 /** What every check of one run shares. */
 export interface RunEnvironment {
@@ -257,7 +258,7 @@ export class TestContext {
         found.length === 0
           ? HARNESS.validSchema({ schema: schemaName })
           : // The validator's own words name the member and the keyword: they stay as it wrote them.
-            HARNESS.invalidSchema({ schema: schemaName, violations: found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ') }),
+            HARNESS.invalidSchema({ schema: schemaName, violations: violationsText(found) }),
       ),
       found[0] ? { pointer: found[0].pointer } : {},
     );

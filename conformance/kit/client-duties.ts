@@ -11,6 +11,7 @@ import type { Finding } from '../harness/context.ts';
 import { scanForLeaks } from '../harness/privacy-scan.ts';
 import type { Bilingual } from '../i18n/text.ts';
 import { M } from './messages.ts';
+import { violationText } from '../harness/violations.ts';
 
 /** `POST /v1/shipments` as a finding names a request. */
 export const describeRequest = (request: Pick<ClientRequest, 'method' | 'path'>): string => `${request.method} ${request.path}`;
@@ -32,12 +33,20 @@ export function signatureFindings(requests: readonly ClientRequest[]): Finding[]
   for (const request of requests) {
     if (request.signature.kind === 'refused') {
       findings.push({
-        message: M.requestDetail({ request: describeRequest(request), seq: request.seq, detail: { en: request.signature.detail, 'zh-Hans': request.signature.detailZh } }),
+        message: M.requestDetail({
+          request: describeRequest(request),
+          seq: request.seq,
+          detail: { en: request.signature.detail, 'zh-Hans': request.signature.detailZh },
+        }),
         requirementId: 'ECDX-SEC-001',
       });
     } else if (request.digestProblem) {
       findings.push({
-        message: M.requestDetail({ request: describeRequest(request), seq: request.seq, detail: { en: request.digestProblem, 'zh-Hans': request.digestProblemZh ?? request.digestProblem } }),
+        message: M.requestDetail({
+          request: describeRequest(request),
+          seq: request.seq,
+          detail: { en: request.digestProblem, 'zh-Hans': request.digestProblemZh ?? request.digestProblem },
+        }),
         requirementId: 'ECDX-SEC-001',
       });
     }
@@ -198,7 +207,7 @@ export function shippingDataFindings(request: ClientRequest): Finding[] {
 function invalidAs(request: ClientRequest, schema: string, what: Bilingual, requirementId: string): Finding[] {
   return violations(schema, request.json, 5).map((v) => ({
     // The validator's own words name the member and the keyword: they stay as it wrote them.
-    message: M.invalidAs({ what, schema, violation: `${v.pointer || '/'} ${v.message}` }),
+    message: M.invalidAs({ what, schema, violation: violationText(v) }),
     pointer: v.pointer,
     requirementId,
   }));

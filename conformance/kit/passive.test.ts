@@ -69,7 +69,9 @@ describe('judgePassively', () => {
   });
 
   it('fails ECDX-SEC-001 on a request whose signature the verifier refused', () => {
-    const results = byId(judgePassively('platform', [request({ signature: { kind: 'refused', detail: 'no Signature field', detailZh: '没有 Signature 字段' } })]));
+    const results = byId(
+      judgePassively('platform', [request({ signature: { kind: 'refused', detail: 'no Signature field', detailZh: '没有 Signature 字段' } })]),
+    );
     expect(results['serve/requests-signed']?.status).toBe('failed');
   });
 

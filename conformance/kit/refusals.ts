@@ -10,6 +10,7 @@ import type { TestContext } from '../harness/context.ts';
 import { joinTexts, verbatim, type Bilingual, type Text } from '../i18n/text.ts';
 import { M } from './messages.ts';
 import { W } from '../i18n/words.ts';
+import { violationsText } from '../harness/violations.ts';
 
 const CATALOGUE_SLUGS = new Set<string>(problemTypes.map((p) => p.slug));
 
@@ -84,11 +85,10 @@ export function expectProblemFormat(t: TestContext, response: HttpResponse, sent
     requirementId,
   });
   const found = violations(schemaByName('Problem'), response.json, 5);
-  t.assert(
-    found.length === 0,
-    found.length === 0 ? M.validProblem({ what }) : M.invalidProblem({ what, violations: found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ') }),
-    { requirementId, ...(found[0] ? { pointer: found[0].pointer } : {}) },
-  );
+  t.assert(found.length === 0, found.length === 0 ? M.validProblem({ what }) : M.invalidProblem({ what, violations: violationsText(found) }), {
+    requirementId,
+    ...(found[0] ? { pointer: found[0].pointer } : {}),
+  });
   const member = (response.json as { status?: unknown }).status;
   t.assert(member === response.status, M.problemStatusMember({ what, member: String(member), status: response.status }), { requirementId });
 }

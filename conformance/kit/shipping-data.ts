@@ -34,6 +34,7 @@ import { M } from './messages.ts';
 import { problemSummaryText } from './refusals.ts';
 import { DAY, timestamp } from './time.ts';
 import { packagePath } from '../../schemas/package-root.ts';
+import { violationsText } from '../harness/violations.ts';
 
 export type ShipmentBody = Record<string, unknown>;
 /** Top-level members to replace; `undefined` removes the member. */
@@ -174,7 +175,7 @@ export async function createShipment(t: TestContext, overrides?: ShipmentOverrid
   const response = await postShipment(t, request, options);
   t.precondition(response.status === 201, M.shipmentNotCreated({ status: response.status, problem: problemSummaryText(response) }));
   const found = violations(schemaByName('Shipment'), response.json, 3);
-  t.precondition(found.length === 0, M.shipmentInvalid({ violations: found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ') }));
+  t.precondition(found.length === 0, M.shipmentInvalid({ violations: violationsText(found) }));
   const shipment = response.json as Shipment;
   return { waybillNo: shipment.waybillNo, shipment, request, location: response.headers['location'], response };
 }

@@ -92,7 +92,7 @@ describe('kit/shipping-refusals', () => {
           {
             "message": {
               "en": "POST with purpose MARKETING: the body is not a valid Problem: /type Expected required property; /status Expected required property; /type Expected string",
-              "zh-Hans": "POST with purpose MARKETING：响应体不是有效的 Problem：/type Expected required property; /status Expected required property; /type Expected string",
+              "zh-Hans": "POST with purpose MARKETING：响应体不是有效的 Problem：/type 缺少必填成员；/status 缺少必填成员；/type 应为字符串",
             },
             "pointer": "/type",
             "requirementId": "ECDX-ERR-001",

@@ -17,6 +17,7 @@ import { M } from './messages.ts';
 import { W } from '../i18n/words.ts';
 import { catalogueSlug, problemSummaryText } from './refusals.ts';
 import { postShipment, shipmentRequest, type ShipmentBody } from './shipping-data.ts';
+import { violationsText } from '../harness/violations.ts';
 
 export interface RefusalExpectation {
   status: number;
@@ -56,7 +57,7 @@ export function judgeRefusal(response: HttpResponse, expected: RefusalExpectatio
   }
   const invalid = violations(schemaByName('Problem'), response.json, 3);
   if (invalid.length > 0) {
-    const listed = invalid.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ');
+    const listed = violationsText(invalid);
     return [finding('ECDX-ERR-001', M.invalidProblem({ what, violations: listed }), invalid[0]!.pointer)];
   }
   const problem = response.json as { status?: unknown; type?: unknown; invalidParams?: { name: string }[] };

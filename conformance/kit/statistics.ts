@@ -13,6 +13,7 @@ import { M } from './messages.ts';
 import { is2xx, pushBatch, sendPush, trajectoryEvents } from './pushes.ts';
 import { createShipment, minimalShipmentRequest, personalDataOf, postShipment } from './shipping-data.ts';
 import { readTargetClock, timestamp } from './time.ts';
+import { violationsText } from '../harness/violations.ts';
 
 export const STATISTICS_PATH = '/v1/statistics/sharing';
 
@@ -33,7 +34,7 @@ export async function readStatistics(t: TestContext, from: string, to: string, w
   const response = await getStatistics(t, from, to, sign);
   t.precondition(response.status === 200, M.statisticsAnswered({ path: STATISTICS_PATH, why, status: response.status }));
   const found = violations(schemaByName('SharingStatistics'), response.json, 3);
-  const listed = found.map((v) => `${v.pointer || '/'} ${v.message}`).join('; ');
+  const listed = violationsText(found);
   t.precondition(found.length === 0, M.statisticsInvalid({ path: STATISTICS_PATH, why, violations: listed }));
   return response.json as SharingStatistics;
 }

@@ -4,6 +4,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { ValueErrorType } from '@sinclair/typebox/errors';
 import { validatorFor, type SchemaViolation } from '../../schemas/validate.ts';
+import { violationZh } from '../../schemas/violation-zh.ts';
 
 /** The violations at the level the validator first finds them, unions not looked into. */
 export function unresolvedViolations(schema: TSchema, value: unknown, limit = 50): SchemaViolation[] {
@@ -11,7 +12,7 @@ export function unresolvedViolations(schema: TSchema, value: unknown, limit = 50
   for (const error of validatorFor(schema).Errors(value)) {
     // An intersection's summary repeats what its members' own errors say.
     if (error.type === ValueErrorType.Intersect) continue;
-    found.set(`${error.path}\u0000${error.message}`, { pointer: error.path, message: error.message });
+    found.set(`${error.path}\u0000${error.message}`, { pointer: error.path, message: error.message, messageZh: violationZh(error) });
     if (found.size >= limit) break;
   }
   return [...found.values()];

@@ -236,7 +236,10 @@ export const statisticsChecks = [
         const request = M.requestFor({ request: GET, subject });
         t.expectStatus(response, 200, request);
         const stats = t.expectSchema<SharingStatistics>(response, 'SharingStatistics', request);
-        const findings = statisticsInconsistencies(stats).map((f) => ({ message: M.inconsistency({ request, detail: { en: f.detail, 'zh-Hans': f.detailZh } }), pointer: f.pointer }));
+        const findings = statisticsInconsistencies(stats).map((f) => ({
+          message: M.inconsistency({ request, detail: { en: f.detail, 'zh-Hans': f.detailZh } }),
+          pointer: f.pointer,
+        }));
         t.expectNone(findings, M.figuresConsistent({ subject }));
       }
     },

@@ -37,6 +37,7 @@ import {
 import { joinTexts, type Bilingual } from '../../i18n/text.ts';
 import { M } from './messages.ts';
 import { W } from '../../i18n/words.ts';
+import { violationsText } from '../../harness/violations.ts';
 
 /** Every check here reads the shared journeys, which move the target's clock. */
 const onTheTestClock = defineGroup({ needs: ['clock'] });
@@ -398,7 +399,7 @@ export const trackingJourneyChecks = [
           outcome === undefined
             ? M.noRealName({ parcel: label, event: describeEvent(e) })
             : found.length
-              ? M.realNameInvalid({ parcel: label, event: describeEvent(e), violations: found.map((v) => `${v.pointer} ${v.message}`).join('; ') })
+              ? M.realNameInvalid({ parcel: label, event: describeEvent(e), violations: violationsText(found) })
               : M.realNameValid({ parcel: label, event: describeEvent(e) }),
           { pointer: itemPointer(i, '/realNameVerification') },
         );
