@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { demoCredentials, type SigningKey } from '../protocol/index.ts';
 import { ConfigurationError } from '../conformance/harness/runner.ts';
 import { demoKeysOf } from '../conformance/harness/runner.ts';
+import { isLanguage, type Language, LANGUAGES, languageFromLocale } from '../conformance/i18n/index.ts';
 import type { PartyRole } from '../schemas/src/index.ts';
 import { configProblem, durationMs, type MonitorConfigFile, type TargetConfig } from '../monitor/config.ts';
 import { startMonitor, type MonitorOptions, type MonitoredTarget } from '../monitor/monitor.ts';
@@ -49,6 +50,9 @@ Evidence and state
   --evidence FILE          the evidence log (default: evidence.jsonl in --report-dir)
   --sign-key FILE          sign every record and the head with this Ed25519 private key (PKCS#8 PEM)
   --report-dir DIR         where report.json and report.html are written (default monitor-reports/)
+  --lang LANG              language of report.html: en or zh-Hans (default: the locale's, LC_ALL, LC_MESSAGES
+                           or LANG, zh… for zh-Hans, else en); report.json and the evidence log are the same
+                           in every language (a verdict's reason carries its Chinese beside the English)
   --metrics-port PORT      serve Prometheus metrics on http://HOST:PORT/metrics
   --metrics-host HOST      interface of the metrics endpoint (default 127.0.0.1)
 
@@ -64,7 +68,7 @@ Credentials and endpoints (as ecdx test)
                            watches both roles the second listens on PORT+1). The URL of each link is
                            printed on start and stays the same across restarts of one --state
   --config FILE            a JSON or YAML file: interval, duration, failuresToOpen, probeTimeout, clock, state,
-                           evidence, signKey, metricsPort, metricsHost, reportDir, callbackHost/Port/Url,
+                           evidence, signKey, metricsPort, metricsHost, reportDir, lang, callbackHost/Port/Url,
                            counterpartyHost/Port/Url, and targets: a
                            list of { name, target, role, canaryWaybill, pushGap, subscribe, keyId, keyFile,
                            keyEnv, keyAlg, targetKeyId, targetKeyFile, insecureHttp } (flags win)
@@ -104,6 +108,7 @@ const optionSpec = {
   'counterparty-host': { type: 'string' },
   'counterparty-port': { type: 'string' },
   'counterparty-url': { type: 'string' },
+  lang: { type: 'string' },
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -171,8 +176,18 @@ function targetOf(config: TargetConfig): MonitoredTarget {
   };
 }
 
+/** The environment the locale is read from (process.env unless a caller passes its own). */
+type Environment = Readonly<Record<string, string | undefined>>;
+
+/** `--lang` (or `lang` in the config file) when given, else the locale's language, as `ecdx test` takes it. */
+function languageOf(value: string | undefined, env: Environment): Language {
+  if (value === undefined) return languageFromLocale(env);
+  if (!isLanguage(value)) throw new ConfigurationError(`--lang must be ${LANGUAGES.join(' or ')}, not '${value}'`);
+  return value;
+}
+
 /** Parse `ecdx monitor` arguments into MonitorOptions; throws ConfigurationError (exit 2) on any misuse. */
-export function parseMonitorArguments(argv: string[]): { help: true } | { help: false; options: MonitorOptions } {
+export function parseMonitorArguments(argv: string[], env: Environment = process.env): { help: true } | { help: false; options: MonitorOptions } {
   let values: Values;
   try {
     values = parseArgs({ args: argv, options: optionSpec, strict: true, allowPositionals: false }).values as Values;
@@ -211,6 +226,7 @@ export function parseMonitorArguments(argv: string[]): { help: true } | { help: 
     targets.push(single);
   } else if (role !== undefined) throw new ConfigurationError('--role goes with --target');
   if (targets.length === 0) throw new ConfigurationError('--target URL (with --role) or a --config file with targets is required');
+  const lang = languageOf(flag('lang') ?? file.lang, env);
   const clock = flag('clock') ?? file.clock ?? 'real';
   if (clock !== 'real' && clock !== 'target') throw new ConfigurationError(`--clock must be real or target, not '${clock}'`);
   const failures = flag('failures-to-open') ?? file.failuresToOpen;
@@ -245,6 +261,7 @@ export function parseMonitorArguments(argv: string[]): { help: true } | { help: 
     evidencePath: flag('evidence') ?? file.evidence ?? join(reportDir, 'evidence.jsonl'),
     ...(signer ? { signer } : {}),
     reportDir,
+    lang,
     ...(durationValue !== undefined ? { durationMs: durationValue } : {}),
     ...(metricsPort !== undefined ? { metrics: { port: metricsPort, ...optional('host', flag('metrics-host') ?? file.metricsHost) } } : {}),
     callback,

@@ -47,6 +47,11 @@ export const MonitorConfigFile = Type.Object(
     metricsPort: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
     metricsHost: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
     reportDir: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
+    /**
+     * The language of report.html (`--lang`); absent: the locale's. Any short string here, so that a language the
+     * monitor does not speak is refused as `--lang` refuses it, naming the languages it does.
+     */
+    lang: Type.Optional(Type.String({ minLength: 1, maxLength: 35 })),
     callbackHost: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
     callbackPort: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
     callbackUrl: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),

@@ -1,8 +1,11 @@
 // The ledger alone, on records built by hand: runs of failures, stretches and their horizon, whole minutes, the
 // notices and their responses. The scenarios (verify/monitor/) show it against the mock; this pins the arithmetic.
 import { describe, expect, it } from 'vitest';
+import { violations } from '../schemas/validate.ts';
 import type { EvidenceEntry } from './evidence/chain.ts';
 import { LinkLedger, median } from './ledger.ts';
+import { targetReport } from './report.ts';
+import { TargetReport } from './report-schema.ts';
 
 const T0 = Date.parse('2026-03-01T00:00:00Z');
 const MIN = 60_000;
@@ -110,5 +113,31 @@ describe('LinkLedger', () => {
     });
     const ledger = ledgerOf([push(['W#1', 'W#2']), push(['W#2', 'W#3'])]);
     expect([ledger.pushes, ledger.seen.size, ledger.byNode, median(ledger.pushLatencies)]).toEqual([{ received: 2, events: 4 }, 3, { SORTING: 3 }, 10]);
+  });
+
+  it("reads a verdict record of an earlier version, whose violations have no Chinese, and one of this version's, into a valid report", () => {
+    const id = 'link/PARCEL_DATA_PULL/x';
+    const detail = 'the PARCEL_DATA_PULL feed was interrupted and no interruption notice received covers it';
+    const verdict = (violation: Record<string, string>): EvidenceEntry => ({
+      at: at(T0 + 2 * MIN),
+      kind: 'verdict',
+      target: 'link',
+      data: { id, compliance: 'non-compliant', violations: [violation] },
+    });
+    const opened: EvidenceEntry = {
+      at: at(T0 + MIN),
+      kind: 'interruption-opened',
+      target: 'link',
+      data: { id, feed: 'PARCEL_DATA_PULL', cause: 'probes-failed', startedAt: T0, firstFailure: 'x' },
+    };
+    const report = (ledger: LinkLedger) =>
+      targetReport({ name: 'link', url: 'http://127.0.0.1:1', role: 'carrier', feeds: ['PARCEL_DATA_PULL'], claim: undefined, ledger, now: T0 + 3 * MIN });
+    const older = report(ledgerOf([probe(T0, false), opened, verdict({ requirement: 'ECDX-NTC-001', detail })]));
+    expect(older.interruptions[0]!.violations).toEqual([{ requirement: 'ECDX-NTC-001', detail }]);
+    expect(violations(TargetReport, older)).toEqual([]);
+    const detailZh = '数据流 PARCEL_DATA_PULL 发生数据中断，而收到的中断通知均未涵盖它';
+    const newer = report(ledgerOf([probe(T0, false), opened, verdict({ requirement: 'ECDX-NTC-001', detail, detailZh })]));
+    expect(newer.interruptions[0]!.violations).toEqual([{ requirement: 'ECDX-NTC-001', detail, detailZh }]);
+    expect(violations(TargetReport, newer)).toEqual([]);
   });
 });

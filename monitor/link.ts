@@ -13,7 +13,7 @@ import type { EvidenceEntry } from './evidence/chain.ts';
 import type { MonitorClock } from './clock.ts';
 import type { LinkLedger, OpenedData, PushData } from './ledger.ts';
 import { createCanary, feedsOf, probeRound, readClaim, readServerTime, readTestClock } from './probes.ts';
-import { judgeInterruption } from './verdict.ts';
+import { judgeInterruption, sameVerdict } from './verdict.ts';
 
 export interface LinkOptions {
   name: string;
@@ -200,11 +200,7 @@ export class Link {
     const notices = [...this.ledger.notices.values()];
     for (const interruption of this.ledger.interruptions.values()) {
       const verdict = judgeInterruption(interruption, notices, at);
-      const same =
-        verdict.compliance === interruption.compliance &&
-        verdict.noticeId === interruption.noticeId &&
-        JSON.stringify(verdict.violations) === JSON.stringify(interruption.violations);
-      if (!same) this.#write('verdict', at, { id: interruption.id, ...verdict });
+      if (!sameVerdict(verdict, interruption)) this.#write('verdict', at, { id: interruption.id, ...verdict });
     }
   }
 

@@ -10,6 +10,7 @@ import { startMetricsEndpoint } from '../protocol/index.ts';
 import { PushReceiver } from '../conformance/harness/receiver.ts';
 import { CounterpartyServer, type CounterpartySession } from '../conformance/harness/counterparty/server.ts';
 import { HARNESS_VERSION } from '../conformance/harness/runner.ts';
+import type { Language } from '../conformance/i18n/index.ts';
 import type { PartyRole } from '../schemas/src/index.ts';
 import type { EvidenceEntry, EvidenceRecord } from './evidence/chain.ts';
 import { realClock, TargetClock } from './clock.ts';
@@ -36,6 +37,8 @@ export interface MonitorOptions {
   evidencePath: string;
   signer?: KeyObject;
   reportDir?: string;
+  /** The language of report.html; English by default. report.json is the same in every language. */
+  lang?: Language;
   /** Stop by itself after this long (real time). */
   durationMs?: number;
   metrics?: { port: number; host?: string };
@@ -215,7 +218,7 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
       mkdirSync(options.reportDir, { recursive: true });
       const current = report();
       atomicWrite(join(options.reportDir, 'report.json'), `${JSON.stringify(current, null, 2)}\n`);
-      atomicWrite(join(options.reportDir, 'report.html'), renderMonitorReport(current));
+      atomicWrite(join(options.reportDir, 'report.html'), renderMonitorReport(current, options.lang ? { lang: options.lang } : {}));
     };
 
     let running = true;

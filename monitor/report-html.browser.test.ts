@@ -49,6 +49,7 @@ describe.skipIf(!chromiumAvailable())('monitor report in headless Chromium', () 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ecdx-monitor-html-'));
     writeFileSync(join(dir, 'report.html'), renderMonitorReport(report));
+    writeFileSync(join(dir, 'report.zh-Hans.html'), renderMonitorReport(report, { lang: 'zh-Hans' }));
     browser = await launchChromium();
   }, 15_000);
 
@@ -134,6 +135,33 @@ describe.skipIf(!chromiumAvailable())('monitor report in headless Chromium', () 
       expect(figure.ink).toBeGreaterThan(0.2);
       // the down stretches are drawn in their colour: four of them, at least 5 × 14 pixels each
       expect(figure.down).toBeGreaterThan(4 * 5 * 14);
+    } finally {
+      await page.context().close();
+    }
+  }, 20_000);
+
+  it('renders the Chinese page: its language, its Chinese headings and reasons, the legend items apart', async () => {
+    const { page, offline, errors } = await open('report.zh-Hans.html');
+    try {
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+      expect(await page.title()).toBe('ECDX 监测报告 — sf-express，demo-platform');
+      expect(await page.locator('h1').textContent()).toBe('ECDX 监测报告');
+      expect(await page.locator('section.target').first().locator('h3').allTextContents()).toEqual([
+        '可用性',
+        '数据中断（4 次）',
+        '收到的通知（3 条）',
+        '共享统计（SharingStatistics）',
+        '探测与推送',
+      ]);
+      const reason = page.locator('tr.interruption').first().locator('ul.violations li').first();
+      expect(await reason.textContent()).toContain(carrier.interruptions[0]!.violations[0]!.detailZh!);
+      // the timeline's legend items, whose width the page estimates, do not overlap
+      const items = await page.locator('section.target').first().locator('svg.timeline g.legend > g').all();
+      expect(items).toHaveLength(7);
+      const boxes = await Promise.all(items.map((item) => item.boundingBox()));
+      for (let k = 1; k < boxes.length; k++) expect(boxes[k]!.x).toBeGreaterThanOrEqual(boxes[k - 1]!.x + boxes[k - 1]!.width);
+      expect(offline).toEqual([]);
+      expect(errors).toEqual([]);
     } finally {
       await page.context().close();
     }

@@ -6,7 +6,9 @@ import { escapeHtml } from '../conformance/reporters/shared.ts';
 import { allSchemas } from '../schemas/src/index.ts';
 // The formats the schemas use (date-time) are registered by the run-time validator's module.
 import '../schemas/validate.ts';
+import { requirementById } from '../spec/registry.ts';
 import { HOSTILE_FAILURE, monitorReport } from './fixtures/monitor-report.ts';
+import { MONITOR_MESSAGES } from './messages.ts';
 import { renderMonitorReport } from './report-html.ts';
 import { MonitorReport, type TargetReport, type TimelineSpan } from './report-schema.ts';
 import { byColumn, MAX_DRAWN_MARKERS, MAX_DRAWN_SPANS, mergeSpans, timelineSvg } from './report-timeline.ts';
@@ -43,6 +45,14 @@ describe('the fixture', () => {
     const report = monitorReport();
     expect([...Value.Errors(MonitorReport, [...allSchemas], report)].map((e) => `${e.path} ${e.message}`)).toEqual([]);
     expect(Value.Check(MonitorReport, [...allSchemas], report)).toBe(true);
+  });
+
+  it('is valid without the Chinese of its violations, as a report of an earlier version holds them', () => {
+    const report = monitorReport();
+    for (const i of report.targets[0]!.interruptions) i.violations = i.violations.map(({ requirement, detail }) => ({ requirement, detail }));
+    expect(Value.Check(MonitorReport, [...allSchemas], report)).toBe(true);
+    report.targets[0]!.interruptions[0]!.violations[0]!.detailZh = '';
+    expect(Value.Check(MonitorReport, [...allSchemas], report)).toBe(false);
   });
 });
 
@@ -293,5 +303,96 @@ describe('the timeline', () => {
     expect(ticks).toEqual(['00:00', '03:00', '06:00', '09:00', '12:00', '15:00', '18:00', '21:00', '00:00']);
     expect(svg).toContain('>2026-03-01</text>');
     expect(svg).toContain('>2026-03-02</text>');
+  });
+});
+
+describe('the monitor report page in Chinese', () => {
+  const report = monitorReport();
+  const html = renderMonitorReport(report, { lang: 'zh-Hans' });
+  const english = renderMonitorReport(report);
+  /** The page's text: its markup, stylesheet and attributes dropped. */
+  const textOf = (page: string): string => page.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]*>/g, '');
+
+  it('says its language and writes its headings in Chinese', () => {
+    expect(html.startsWith('<!doctype html>\n<html lang="zh-Hans">')).toBe(true);
+    expect(html).toContain('<title>ECDX 监测报告 — sf-express，demo-platform</title>');
+    expect(html).toContain('<h1>ECDX 监测报告</h1>');
+    expect(html).toContain('<h2>被测实现</h2>');
+    for (const heading of ['可用性', '数据中断（4 次）', '收到的通知（3 条）', '共享统计（SharingStatistics）', '探测与推送'])
+      expect(html).toContain(`<h3>${heading}</h3>`);
+    expect(html).toContain('<dt>证据日志</dt><dd><code class="wrap">/var/lib/ecdx/evidence log.jsonl</code> · 17284 条记录 · 链头 SHA-256');
+    expect(html).toContain('<th>结论</th><th>违反的要求</th>');
+  });
+
+  it("has none of the English page's headings, labels and notes", () => {
+    for (const heading of english.match(/<(h1|h2|h3|dt|th|figcaption|footer)\b[^>]*>[^<]*[a-z]{3}[^<]*</g) ?? []) {
+      if (/<h2>(sf-express|demo-platform)</.test(heading) || heading.includes('<dt>URL<')) continue;
+      expect(html, heading).not.toContain(heading);
+    }
+    // every English phrase of the catalogue (the words between its parameters), nowhere in the page's text
+    const text = textOf(html);
+    for (const [key, m] of Object.entries(MONITOR_MESSAGES)) {
+      for (const phrase of m.en.split(/\{[^}]*\}/).map((p) => p.trim()))
+        if (/[a-z]{3,} [a-z]{2,}/i.test(phrase) && !/^(SharingStatistics|ECDX)$/.test(phrase)) expect(text, `${key}: ${phrase}`).not.toContain(phrase);
+    }
+    expect(text).not.toMatch(/\b(compliant|pending|ongoing|none)\b/);
+  });
+
+  it("shows each violation's Chinese reason, and the English one marked as English where a record has no Chinese", () => {
+    const carrier = report.targets[0]!;
+    const rows = rowsOf(html, 'interruption');
+    carrier.interruptions.forEach((interruption, k) => {
+      for (const v of interruption.violations) {
+        expect(rows[k]).toContain(`${v.requirement}</a> ${escapeHtml(v.detailZh!)}</li>`);
+        expect(rows[k]).not.toContain(escapeHtml(v.detail));
+      }
+    });
+    expect(rows[0]).toContain('<span class="badge c-non-compliant">▲ 不合规</span>');
+    expect(rows[3]).toContain('<span class="muted">未结束</span>');
+    const older = monitorReport();
+    const { detailZh: _, ...english } = older.targets[0]!.interruptions[1]!.violations[0]!;
+    older.targets[0]!.interruptions[1]!.violations[0] = english;
+    expect(rowsOf(renderMonitorReport(older, { lang: 'zh-Hans' }), 'interruption')[1]).toContain(
+      `ECDX-NTC-002</a> <span lang="en">${escapeHtml(english.detail)}</span></li>`,
+    );
+  });
+
+  it("gives a requirement's Chinese text as its hover text", () => {
+    const requirement = requirementById('ECDX-NTC-002')!;
+    expect(html).toContain(`title="${escapeHtml(`${requirement.level}：${requirement.text['zh-Hans']}`)}">ECDX-NTC-002</a>`);
+    expect(html).not.toContain(escapeHtml(requirement.text.en));
+  });
+
+  it('writes the lead times, the notices and the statistics in Chinese', () => {
+    const notices = rowsOf(html, 'notice');
+    expect(notices[0]).toContain('<td class="lead-time">4 天 1 小时</td>');
+    expect(notices[2]).toContain('<td class="lead-time">−3 分钟（晚于计划开始时间收到）</td>');
+    expect(notices[2]).toContain('向主管部门报告：<time>2026-03-01 20:00:00Z</time>');
+    expect(html).toContain('<td>快递企业</td><td>顺丰速运有限公司（SF）</td>');
+    expect(html).toMatch(/<td>中断分钟数<\/td><td class="value">570<\/td>/);
+    expect(html).toMatch(/<td>延迟中位数<\/td><td class="value">42 毫秒<\/td>/);
+  });
+
+  it('draws the timeline with Chinese labels, legend and hover texts', () => {
+    const svg = svgsOf(html)[0]!;
+    expect(svg).toMatch(/aria-label="sf-express 的时间线，[^"]*：3 个数据流，4 次数据中断（不合规 2 次，待定 1 次，合规 1 次），3 条通知"/);
+    expect(svg).toContain('<text x="20" y="4">数据中断，不合规</text>');
+    expect(svg).toMatch(
+      /<title>SHIPPING_DATA 的数据中断（探测连续失败）2026-03-01 02:00:00Z → 2026-03-01 03:00:00Z，60 分钟 · 不合规：ECDX-NTC-001，ECDX-NTC-002 · 无匹配的通知 · /,
+    );
+    expect(svg).toContain('<title>通知 NTC-2026-0003（SECURITY_INCIDENT，SERIOUS），涉及 PARCEL_DATA_PULL，PARCEL_DATA_PUSH：');
+    expect(svg).toContain('晚于计划开始时间 3 分钟收到</title>');
+    expect(svg).toContain('可用率 93.75 %');
+    // the legend's items do not run into each other: a Chinese character is counted as wide as it is high
+    const xs = [...svg.matchAll(/<g transform="translate\(([\d.]+) [\d.]+\)">/g)].map((m) => Number(m[1]));
+    const texts = [...svg.matchAll(/<g transform="translate\([^)]*\)">[\s\S]*?<text x="20" y="4">([^<]*)<\/text><\/g>/g)].map((m) => m[1]!);
+    expect(texts).toHaveLength(xs.length);
+    for (let k = 1; k < xs.length; k++) expect(xs[k]! - xs[k - 1]!).toBeGreaterThanOrEqual(20 + 11 * [...texts[k - 1]!].length);
+  });
+
+  it('keeps the page as safe as the English: the same markup, no space between two Chinese characters in its text', () => {
+    expect(startTags(html).map((t) => t.name)).toEqual(startTags(english).map((t) => t.name));
+    expect(html).not.toContain(HOSTILE_FAILURE);
+    expect(textOf(html)).not.toMatch(/\p{Script=Han} +\p{Script=Han}/u);
   });
 });

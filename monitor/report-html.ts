@@ -4,12 +4,14 @@
 // offline, prints it, attaches it to a dispute. Much of it is the target's text (its URL, its name, what its
 // failing answers said), so every value is escaped as text; the page has no script, and its Content-Security-Policy
 // allows only its own stylesheet, by hash, and no network at all.
+import { DEFAULT_LANGUAGE, type Language, listSeparator } from '../conformance/i18n/index.ts';
 import { cspFor, REPORT_CSS } from '../conformance/reporters/html-assets.ts';
 import { DEFAULT_DOCS_URL, requirementHref } from '../conformance/reporters/requirement-text.ts';
 import { escapeHtml, visibleText } from '../conformance/reporters/shared.ts';
 import type { ExchangeParty } from '../schemas/src/index.ts';
 import { requirementById } from '../spec/registry.ts';
-import type { Compliance, FeedReport, Interruption, MonitorReport, ObservedNotice, TargetReport } from './report-schema.ts';
+import { type MonitorTranslate, monitorTranslator } from './messages.ts';
+import type { Compliance, FeedReport, Interruption, MonitorReport, ObservedNotice, TargetReport, Violation } from './report-schema.ts';
 import { COMPLIANCE } from './report-schema.ts';
 import { COMPLIANCE_MARK, instantMs, timelineSvg, utcText } from './report-timeline.ts';
 import { roughDuration } from './verdict.ts';
@@ -17,6 +19,15 @@ import { roughDuration } from './verdict.ts';
 export interface MonitorHtmlOptions {
   /** The specification page requirement ids link to (`<docsUrl>#ECDX-NTC-001`), or a docs site ending in `/`; the published one by default. */
   docsUrl?: string;
+  /** The language of the text the page writes itself (and its `<html lang>`); English by default. */
+  lang?: Language;
+}
+
+/** What the parts of the page need besides the report: where requirement ids link to, and the language. */
+interface Ctx {
+  docsUrl: string;
+  lang: Language;
+  t: MonitorTranslate;
 }
 
 /** Text from the report as page text: controls and bidi overrides shown as escapes, then markup escaped. */
@@ -58,128 +69,173 @@ td time { white-space: nowrap; }
 /** No script at all; the stylesheet by hash; nothing fetched. */
 export const MONITOR_REPORT_CSP = cspFor({ styles: [MONITOR_REPORT_CSS], scripts: [] });
 
-const time = (instant: string): string => `<time>${h(utcText(instantMs(instant)))}</time>`;
-const optionalTime = (instant: string | undefined, none: string): string => (instant === undefined ? `<span class="muted">${none}</span>` : time(instant));
+const time = (instant: string, lang: Language): string => `<time>${h(utcText(instantMs(instant), lang))}</time>`;
+const optionalTime = (instant: string | undefined, none: string, lang: Language): string =>
+  instant === undefined ? `<span class="muted">${none}</span>` : time(instant, lang);
 const muted = (text: string): string => `<span class="muted">${h(text)}</span>`;
 const table = (head: string[], rows: string[], klass = ''): string =>
   `<div class="table-wrap"><table${klass ? ` class="${klass}"` : ''}><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 const th = (label: string, num = false): string => `<th${num ? ' class="num"' : ''}>${label}</th>`;
 const num = (value: number | string): string => `<td class="num">${h(String(value))}</td>`;
-const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
 /** A word the shell would split or expand, quoted, so the command can be copied as it stands. */
 const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
-const complianceBadge = (c: Compliance): string => `<span class="badge c-${c}">${COMPLIANCE_MARK[c].glyph} ${c}</span>`;
+const complianceBadge = (c: Compliance, t: MonitorTranslate): string => `<span class="badge c-${c}">${COMPLIANCE_MARK[c].glyph} ${t(`compliance.${c}`)}</span>`;
 
-function requirementLink(id: string, docsUrl: string): string {
+/** A requirement's id, linked to the specification, its level and text (in the page's language) as the hover text. */
+function requirementLink(id: string, { docsUrl, lang, t }: Ctx): string {
   const requirement = requirementById(id);
-  const title = requirement ? ` title="${h(`${requirement.level}: ${requirement.text.en}`)}"` : '';
+  const title = requirement ? ` title="${h(t('requirement.tooltip', { level: requirement.level, text: requirement.text[lang] }))}"` : '';
   return `<a href="${h(requirementHref(id, docsUrl))}" class="mono"${title}>${h(id)}</a>`;
 }
 
 /** `3 d 1 h`, or how late a notice came when it was received after its planned start. */
-export function leadTime(notice: ObservedNotice): string {
+export function leadTime(notice: ObservedNotice, lang: Language = DEFAULT_LANGUAGE): string {
   const lead = instantMs(notice.plannedStart) - instantMs(notice.receivedAt);
   if (!Number.isFinite(lead)) return '–';
-  return lead >= 0 ? roughDuration(lead) : `−${roughDuration(lead)} (received after the planned start)`;
+  return lead >= 0 ? roughDuration(lead, lang) : monitorTranslator(lang)('notice.late', { duration: roughDuration(lead, lang) });
 }
 
 const countsByCompliance = (interruptions: readonly Interruption[]): Record<Compliance, number> =>
   Object.fromEntries(COMPLIANCE.map((c) => [c, interruptions.filter((i) => i.compliance === c).length])) as Record<Compliance, number>;
 
-function verdictCounts(interruptions: readonly Interruption[]): string {
-  if (interruptions.length === 0) return muted('none');
+function verdictCounts(interruptions: readonly Interruption[], t: MonitorTranslate): string {
+  if (interruptions.length === 0) return muted(t('word.none'));
   const counts = countsByCompliance(interruptions);
   return (['non-compliant', 'pending', 'compliant'] as const)
     .filter((c) => counts[c] > 0)
-    .map((c) => `<span class="badge c-${c}">${COMPLIANCE_MARK[c].glyph} ${counts[c]} ${c}</span>`)
+    .map((c) => `<span class="badge c-${c}">${COMPLIANCE_MARK[c].glyph} ${t('count.compliance', { n: counts[c], compliance: t(`compliance.${c}`) })}</span>`)
     .join(' ');
 }
 
-function headerHtml(report: MonitorReport): string {
+function headerHtml(report: MonitorReport, { lang, t }: Ctx): string {
   const { evidence } = report;
-  const all = report.targets.flatMap((t) => t.interruptions);
-  const head = evidence.head ? `head SHA-256 <code class="wrap">${h(evidence.head)}</code>` : muted('no record yet, so no head');
+  const all = report.targets.flatMap((x) => x.interruptions);
+  const head = evidence.head ? t('header.head', { hash: `<code class="wrap">${h(evidence.head)}</code>` }) : muted(t('header.noHead'));
   const meta: [string, string][] = [
-    ['Generator', h(report.generator)],
-    ['Generated', time(report.generatedAt)],
-    ['Monitoring since', time(report.startedAt)],
-    ['Interruptions', `${plural(all.length, 'interruption')} of ${plural(report.targets.length, 'target')}: ${verdictCounts(all)}`],
-    ['Evidence log', `<code class="wrap">${h(evidence.file)}</code> · ${plural(evidence.records, 'record')} · ${head}`],
+    [t('header.generator'), h(report.generator)],
+    [t('header.generated'), time(report.generatedAt, lang)],
+    [t('header.since'), time(report.startedAt, lang)],
+    [t('header.interruptions'), t('header.interruptionCount', { n: all.length, targets: report.targets.length, counts: verdictCounts(all, t) })],
+    [t('header.evidence'), t('header.evidenceLine', { file: `<code class="wrap">${h(evidence.file)}</code>`, records: evidence.records, head })],
     [
-      'Check the log',
-      `<code class="wrap">ecdx monitor verify-log ${h(shellWord(evidence.file))}</code> <span class="muted">exits 1 on any edit, deletion or reordering of a record, and 0 on an intact log</span>`,
+      t('header.verify'),
+      `<code class="wrap">ecdx monitor verify-log ${h(shellWord(evidence.file))}</code> <span class="muted">${t('header.verifyNote')}</span>`,
     ],
-    ['Times', 'in UTC, as the monitor stamped them (report.json has them as recorded)'],
+    [t('header.times'), t('header.timesNote')],
   ];
-  return `<header><h1>ECDX monitor report</h1><dl class="meta">${meta.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></header>`;
+  return `<header><h1>${t('report.title')}</h1><dl class="meta">${meta.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></header>`;
 }
 
-const partyText = (target: TargetReport): string =>
-  target.party ? `${h(target.party.name)}${target.party.role === 'carrier' ? ` (${h(target.party.carrierCode)})` : ''}` : muted('claim not read');
+const partyText = (target: TargetReport, t: MonitorTranslate): string =>
+  target.party
+    ? target.party.role === 'carrier'
+      ? t('party.withCode', { name: h(target.party.name), code: h(target.party.carrierCode) })
+      : h(target.party.name)
+    : muted(t('party.unread'));
 
-function overviewHtml(report: MonitorReport): string {
-  if (report.targets.length === 0) return '<section id="overview"><h2>Targets</h2><p class="muted">The monitor watched no target.</p></section>';
-  const rows = report.targets.map((t, k) => {
-    const lowest = t.feeds.length > 0 ? `${Math.min(...t.feeds.map((f) => f.availabilityPercent))} %` : '–';
+function overviewHtml(report: MonitorReport, { lang, t }: Ctx): string {
+  if (report.targets.length === 0) return `<section id="overview"><h2>${t('overview.heading')}</h2><p class="muted">${t('overview.none')}</p></section>`;
+  const rows = report.targets.map((x, k) => {
+    const lowest = x.feeds.length > 0 ? `${Math.min(...x.feeds.map((f) => f.availabilityPercent))} %` : '–';
     return (
-      `<tr><td><a href="#target-${k + 1}">${h(t.id)}</a></td><td>${h(t.role)}</td><td>${partyText(t)}</td>` +
-      `<td>${time(t.period.from)} → ${time(t.period.to)}</td>${num(lowest)}<td>${verdictCounts(t.interruptions)}</td>${num(t.notices.length)}</tr>`
+      `<tr><td><a href="#target-${k + 1}">${h(x.id)}</a></td><td>${h(t(`role.${x.role}`))}</td><td>${partyText(x, t)}</td>` +
+      `<td>${time(x.period.from, lang)} → ${time(x.period.to, lang)}</td>${num(lowest)}<td>${verdictCounts(x.interruptions, t)}</td>${num(x.notices.length)}</tr>`
     );
   });
-  const head = [th('target'), th('role'), th('party'), th('period'), th('lowest availability', true), th('interruptions'), th('notices', true)];
-  return `<section id="overview"><h2>Targets</h2>${table(head, rows)}</section>`;
+  const head = [
+    th(t('col.target')),
+    th(t('col.role')),
+    th(t('col.party')),
+    th(t('col.period')),
+    th(t('col.lowestAvailability'), true),
+    th(t('col.interruptions')),
+    th(t('col.notices'), true),
+  ];
+  return `<section id="overview"><h2>${t('overview.heading')}</h2>${table(head, rows)}</section>`;
 }
 
-function availabilityHtml(feeds: readonly FeedReport[]): string {
-  if (feeds.length === 0) return '<p class="muted">No feed was measured.</p>';
+function availabilityHtml(feeds: readonly FeedReport[], t: MonitorTranslate): string {
+  if (feeds.length === 0) return `<p class="muted">${t('availability.none')}</p>`;
   const rows = feeds.map(
     (f) =>
       `<tr data-feed="${h(f.feed)}"><td><code>${h(f.feed)}</code></td>${num(`${f.availabilityPercent} %`)}${num(f.minutes.available)}${num(f.minutes.measured)}${num(f.minutes.period)}</tr>`,
   );
-  const head = [th('feed'), th('availability', true), th('minutes available', true), th('minutes measured', true), th('minutes in the period', true)];
-  return `${table(head, rows, 'narrow')}<p class="muted">As SharingStatistics counts it: whole minutes in which every probe was answered, over the whole minutes of the period; a minute not measured is not available.</p>`;
+  const head = [
+    th(t('col.feed')),
+    th(t('col.availability'), true),
+    th(t('col.minutesAvailable'), true),
+    th(t('col.minutesMeasured'), true),
+    th(t('col.minutesPeriod'), true),
+  ];
+  return `${table(head, rows, 'narrow')}<p class="muted">${t('availability.note')}</p>`;
 }
 
-function violationsHtml(i: Interruption, docsUrl: string): string {
-  if (i.violations.length === 0) return muted('none');
-  return `<ul class="violations">${i.violations.map((v) => `<li>${requirementLink(v.requirement, docsUrl)} ${h(v.detail)}</li>`).join('')}</ul>`;
+/** A violation's reason in the page's language: the Chinese a newer record carries, else the English, marked as such. */
+function detailHtml(v: Violation, lang: Language): string {
+  if (lang === 'en') return h(v.detail);
+  return v.detailZh !== undefined ? h(v.detailZh) : `<span lang="en">${h(v.detail)}</span>`;
 }
 
-function interruptionsHtml(target: TargetReport, anchor: string, docsUrl: string, noticeAnchors: Map<string, string>): string {
-  if (target.interruptions.length === 0) return '<p class="muted">No interruption in the period.</p>';
+function violationsHtml(i: Interruption, ctx: Ctx): string {
+  if (i.violations.length === 0) return muted(ctx.t('word.none'));
+  return `<ul class="violations">${i.violations.map((v) => `<li>${requirementLink(v.requirement, ctx)} ${detailHtml(v, ctx.lang)}</li>`).join('')}</ul>`;
+}
+
+function interruptionsHtml(target: TargetReport, anchor: string, ctx: Ctx, noticeAnchors: Map<string, string>): string {
+  const { lang, t } = ctx;
+  if (target.interruptions.length === 0) return `<p class="muted">${t('interruptions.none')}</p>`;
   const rows = target.interruptions.map((i, k) => {
     const anchorOf = i.noticeId === undefined ? undefined : noticeAnchors.get(i.noticeId);
     const notice =
       i.noticeId === undefined
-        ? muted('none')
+        ? muted(t('word.none'))
         : anchorOf
           ? `<a href="#${anchorOf}" class="mono nowrap">${h(i.noticeId)}</a>`
-          : `<code>${h(i.noticeId)}</code> ${muted('(not among the notices received)')}`;
+          : `<code>${h(i.noticeId)}</code> ${muted(t('interruption.noticeUnknown'))}`;
     return (
       `<tr class="interruption c-${i.compliance}" id="${anchor}-interruption-${k + 1}" data-compliance="${i.compliance}">` +
-      `<td><code>${h(i.feed)}</code><div class="muted">${h(i.cause)}</div></td><td>${time(i.startedAt)}<br>→ ${optionalTime(i.endedAt, 'ongoing')}</td>` +
-      `${num(i.minutes)}<td>${complianceBadge(i.compliance)}</td><td>${violationsHtml(i, docsUrl)}</td><td>${notice}</td>` +
+      `<td><code>${h(i.feed)}</code><div class="muted">${h(t(`cause.${i.cause}`))}</div></td>` +
+      `<td>${time(i.startedAt, lang)}<br>→ ${optionalTime(i.endedAt, t('interruption.ongoing'), lang)}</td>` +
+      `${num(i.minutes)}<td>${complianceBadge(i.compliance, t)}</td><td>${violationsHtml(i, ctx)}</td><td>${notice}</td>` +
       `<td><code class="wrap first-failure">${h(i.firstFailure)}</code></td></tr>`
     );
   });
-  const head = [th('feed, cause'), th('start → end'), th('minutes', true), th('verdict'), th('violations'), th('notice'), th('first failure')];
+  const head = [
+    th(t('col.feedCause')),
+    th(t('col.startEnd')),
+    th(t('col.minutes'), true),
+    th(t('col.verdict')),
+    th(t('col.violations')),
+    th(t('col.notice')),
+    th(t('col.firstFailure')),
+  ];
   return table(head, rows, 'interruptions');
 }
 
-function noticesHtml(target: TargetReport, anchor: string): string {
-  if (target.notices.length === 0) return '<p class="muted">No interruption notice was received from this target.</p>';
+function noticesHtml(target: TargetReport, anchor: string, { lang, t }: Ctx): string {
+  if (target.notices.length === 0) return `<p class="muted">${t('notices.none')}</p>`;
+  const no = t('word.no');
   const rows = target.notices.map(
     (n, j) =>
       `<tr class="notice" id="${anchor}-notice-${j + 1}"><td><code class="nowrap">${h(n.noticeId)}</code></td><td>${h(n.reason)}</td>` +
       `<td>${n.affectedFeeds.map((f) => `<code>${h(f)}</code>`).join('<br>')}</td><td>${h(n.severity)}<div class="muted">${h(n.negotiationState)}</div></td>` +
-      `<td>${time(n.receivedAt)}<div class="muted">issued ${time(n.issuedAt)}, by its own account</div></td>` +
-      `<td>${time(n.plannedStart)}<br>→ ${optionalTime(n.plannedEnd, 'no end given')}</td><td class="lead-time">${h(leadTime(n))}</td>` +
-      `<td>disclosed ${optionalTime(n.disclosedAt, 'no')}<br>reported to the authorities ${optionalTime(n.authorityReportedAt, 'no')}</td></tr>`,
+      `<td>${time(n.receivedAt, lang)}<div class="muted">${t('notice.issued', { time: time(n.issuedAt, lang) })}</div></td>` +
+      `<td>${time(n.plannedStart, lang)}<br>→ ${optionalTime(n.plannedEnd, t('notice.noEnd'), lang)}</td><td class="lead-time">${h(leadTime(n, lang))}</td>` +
+      `<td>${t('notice.disclosed', { time: optionalTime(n.disclosedAt, no, lang) })}<br>${t('notice.reported', { time: optionalTime(n.authorityReportedAt, no, lang) })}</td></tr>`,
   );
-  const head = [th('notice'), th('reason'), th('feeds'), th('severity, negotiation'), th('received'), th('planned'), th('lead time'), th('duties')];
-  return `${table(head, rows, 'notices')}<p class="muted">The lead time runs from when the monitor received the notice to its planned start, not from the issue time the issuer wrote.</p>`;
+  const head = [
+    th(t('col.notice')),
+    th(t('col.reason')),
+    th(t('col.feeds')),
+    th(t('col.severity')),
+    th(t('col.received')),
+    th(t('col.planned')),
+    th(t('col.leadTime')),
+    th(t('col.duties')),
+  ];
+  return `${table(head, rows, 'notices')}<p class="muted">${t('notices.note')}</p>`;
 }
 
 const figureTable = (caption: string, rows: [string, string | number][]): string =>
@@ -187,66 +243,68 @@ const figureTable = (caption: string, rows: [string, string | number][]): string
     .map(([k, v]) => `<tr><td>${k}</td><td class="value">${v}</td></tr>`)
     .join('')}</tbody></table>`;
 
-const maybe = (value: number | undefined, unit: string): string => (value === undefined ? muted('none') : h(`${value} ${unit}`));
+const maybe = (value: number | undefined, unit: 'duration.seconds' | 'unit.ms', t: MonitorTranslate): string =>
+  value === undefined ? muted(t('word.none')) : h(t(unit, { n: value }));
 
-function statisticsHtml(target: TargetReport): string {
+function statisticsHtml(target: TargetReport, { lang, t }: Ctx): string {
   const s = target.statistics;
-  if (!s) return '<p class="muted">Not computed: the figures name the party, and its claim could not be read.</p>';
-  const party = (p: ExchangeParty): string => `${h(p.name)}${p.role === 'carrier' ? ` (${h(p.carrierCode)})` : ''}`;
+  if (!s) return `<p class="muted">${t('statistics.none')}</p>`;
+  const party = (p: ExchangeParty): string => (p.role === 'carrier' ? t('party.withCode', { name: h(p.name), code: h(p.carrierCode) }) : h(p.name));
   const reasons = Object.entries(s.shipments.rejectedByReason);
   const meta: [string, string][] = [
-    ['Period', `${time(s.period.from)} → ${time(s.period.to)}, counted up to ${time(s.generatedAt)}`],
-    ['Party', `${party(s.party)} · ${h(s.role)}`],
-    ['Counterparty', s.counterparty ? party(s.counterparty) : muted('every counterparty (what an authority receives)')],
+    [t('meta.period'), t('statistics.period', { from: time(s.period.from, lang), to: time(s.period.to, lang), generatedAt: time(s.generatedAt, lang) })],
+    [t('meta.party'), `${party(s.party)} · ${h(t(`role.${s.role}`))}`],
+    [t('meta.counterparty'), s.counterparty ? party(s.counterparty) : muted(t('statistics.everyCounterparty'))],
   ];
   const figures = [
-    figureTable('Shipping data (OP-01)', [
-      ['received', s.shipments.received],
-      ['accepted', s.shipments.accepted],
-      ['rejected', s.shipments.rejected],
+    figureTable(t('figure.shipping'), [
+      [t('figure.received'), s.shipments.received],
+      [t('figure.accepted'), s.shipments.accepted],
+      [t('figure.rejected'), s.shipments.rejected],
       ...reasons.map(([slug, count]): [string, number] => [`&nbsp;&nbsp;<code>${h(slug)}</code>`, count]),
     ]),
-    figureTable('Parcel data (OP-02)', [
-      ['tracking events provided', s.trackingEvents.provided],
+    figureTable(t('figure.parcel'), [
+      [t('figure.eventsProvided'), s.trackingEvents.provided],
       ...Object.entries(s.trackingEvents.byNode).map(([node, count]): [string, number] => [`&nbsp;&nbsp;${h(node)}`, count]),
     ]),
-    figureTable('Pushes', [
-      ['delivered', s.pushes.delivered],
-      ['retried', s.pushes.retried],
-      ['failed', s.pushes.failed],
-      ['median latency', maybe(s.pushes.medianLatencySeconds, 's')],
+    figureTable(t('figure.pushes'), [
+      [t('figure.delivered'), s.pushes.delivered],
+      [t('figure.retried'), s.pushes.retried],
+      [t('figure.failed'), s.pushes.failed],
+      [t('figure.medianLatency'), maybe(s.pushes.medianLatencySeconds, 'duration.seconds', t)],
     ]),
-    figureTable('Interruptions, incidents, availability (OP-06, OP-07, OP-08)', [
-      ['interruptions', s.interruptions.count],
-      ['minutes interrupted', s.interruptions.minutes],
-      ['security incidents', s.incidents.count],
-      ['availability', h(`${s.availabilityPercent} %`)],
+    figureTable(t('figure.interruptionsEtc'), [
+      [t('figure.interruptions'), s.interruptions.count],
+      [t('figure.minutesInterrupted'), s.interruptions.minutes],
+      [t('figure.incidents'), s.incidents.count],
+      [t('figure.availability'), h(`${s.availabilityPercent} %`)],
     ]),
   ];
   return (
-    `<p class="muted">The standard's figures for this party (OP-11), computed from what the monitor observed: the object an authority also receives from the party's own <code>GET /v1/statistics/sharing</code>.</p>` +
+    `<p class="muted">${t('statistics.intro', { endpoint: '<code>GET /v1/statistics/sharing</code>' })}</p>` +
     `<dl class="meta">${meta.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl><div class="figures statistics">${figures.join('')}</div>`
   );
 }
 
-function probesHtml(target: TargetReport): string {
+function probesHtml(target: TargetReport, t: MonitorTranslate): string {
   const { probes, pushes } = target;
   return (
     `<div class="figures probes">` +
-    figureTable('Probes', [
-      ['sent', probes.total],
-      ['failed', probes.failed],
-      ['median latency', maybe(probes.medianLatencyMs, 'ms')],
+    figureTable(t('figure.probes'), [
+      [t('figure.sent'), probes.total],
+      [t('figure.failed'), probes.failed],
+      [t('figure.medianLatency'), maybe(probes.medianLatencyMs, 'unit.ms', t)],
     ]) +
-    figureTable('Pushes received', [
-      ['received', pushes.received],
-      ['median latency from occurredAt', maybe(pushes.medianLatencySeconds, 's')],
+    figureTable(t('figure.pushesReceived'), [
+      [t('figure.received'), pushes.received],
+      [t('figure.medianFromOccurred'), maybe(pushes.medianLatencySeconds, 'duration.seconds', t)],
     ]) +
     `</div>`
   );
 }
 
-function targetHtml(target: TargetReport, k: number, docsUrl: string): string {
+function targetHtml(target: TargetReport, k: number, ctx: Ctx): string {
+  const { lang, t } = ctx;
   const anchor = `target-${k + 1}`;
   // The first notice of an id is the one an interruption's link leads to (ids are the issuer's, and may repeat).
   const noticeAnchors = new Map<string, string>();
@@ -255,44 +313,46 @@ function targetHtml(target: TargetReport, k: number, docsUrl: string): string {
   });
   const meta: [string, string][] = [
     ['URL', `<code class="wrap">${h(target.url)}</code>`],
-    ['Role', h(target.role)],
-    ['Party', partyText(target)],
-    ['Period', `${time(target.period.from)} → ${time(target.period.to)}`],
+    [t('meta.role'), h(t(`role.${target.role}`))],
+    [t('meta.party'), partyText(target, t)],
+    [t('meta.period'), `${time(target.period.from, lang)} → ${time(target.period.to, lang)}`],
   ];
+  const marks = COMPLIANCE.map((c) => `${COMPLIANCE_MARK[c].glyph} ${t(`compliance.${c}`)}`).join(listSeparator(lang));
   return (
     `<section class="target" id="${anchor}"><h2>${h(target.id)}</h2><dl class="meta">${meta.map(([key, v]) => `<dt>${key}</dt><dd>${v}</dd>`).join('')}</dl>` +
-    `<h3>Availability</h3>${availabilityHtml(target.feeds)}` +
-    `<figure class="timeline-figure">${timelineSvg(target, { idPrefix: anchor })}` +
-    `<figcaption>Each feed's row: up, down, unmeasured (the monitor was not running) over the period; under it each interruption from its start, ` +
-    `${COMPLIANCE.map((c) => `${COMPLIANCE_MARK[c].glyph} ${c}`).join(', ')}; above, each notice as received (▼) and the period it announced (bracket). Hover for the details.</figcaption></figure>` +
-    `<h3>Interruptions (${target.interruptions.length})</h3>${interruptionsHtml(target, anchor, docsUrl, noticeAnchors)}` +
-    `<h3>Notices received (${target.notices.length})</h3>${noticesHtml(target, anchor)}` +
-    `<h3>SharingStatistics</h3>${statisticsHtml(target)}` +
-    `<h3>Probes and pushes</h3>${probesHtml(target)}</section>`
+    `<h3>${t('heading.availability')}</h3>${availabilityHtml(target.feeds, t)}` +
+    `<figure class="timeline-figure">${timelineSvg(target, { idPrefix: anchor, lang })}` +
+    `<figcaption>${t('timeline.caption', { marks })}</figcaption></figure>` +
+    `<h3>${t('heading.interruptions', { n: target.interruptions.length })}</h3>${interruptionsHtml(target, anchor, ctx, noticeAnchors)}` +
+    `<h3>${t('heading.notices', { n: target.notices.length })}</h3>${noticesHtml(target, anchor, ctx)}` +
+    `<h3>${t('heading.statistics')}</h3>${statisticsHtml(target, ctx)}` +
+    `<h3>${t('heading.probes')}</h3>${probesHtml(target, t)}</section>`
   );
 }
 
 export function renderMonitorReport(report: MonitorReport, options: MonitorHtmlOptions = {}): string {
-  const docsUrl = options.docsUrl ?? DEFAULT_DOCS_URL;
-  const names = report.targets.map((t) => t.id).join(', ');
+  const lang = options.lang ?? DEFAULT_LANGUAGE;
+  const ctx: Ctx = { docsUrl: options.docsUrl ?? DEFAULT_DOCS_URL, lang, t: monitorTranslator(lang) };
+  const { t } = ctx;
+  const names = report.targets.map((x) => x.id).join(listSeparator(lang));
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${MONITOR_REPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="${h(report.generator)}">
-<title>ECDX monitor report${names ? ` — ${h(names)}` : ''}</title>
+<title>${t('report.title')}${names ? ` — ${h(names)}` : ''}</title>
 <style>${MONITOR_REPORT_CSS}</style>
 </head>
 <body>
-${headerHtml(report)}
+${headerHtml(report, ctx)}
 <main>
-${overviewHtml(report)}
-${report.targets.map((t, k) => targetHtml(t, k, docsUrl)).join('\n')}
+${overviewHtml(report, ctx)}
+${report.targets.map((x, k) => targetHtml(x, k, ctx)).join('\n')}
 </main>
-<footer>Generated by ${h(report.generator)} from the monitor's observations. The evidence log is the record; this page is a reading of it.</footer>
+<footer>${t('footer', { generator: h(report.generator) })}</footer>
 </body>
 </html>
 `;

@@ -25,6 +25,11 @@ export const Violation = Type.Object(
     requirement: RequirementId,
     /** What the evidence shows, in words: "no notice covers the interruption", "lead time 1 h, PLANNED_MAINTENANCE needs 72 h". */
     detail: Type.String({ minLength: 1, maxLength: 1000 }),
+    /**
+     * The same in Simplified Chinese, for a report read in Chinese: the same numbers, ids and times. Optional: a
+     * report, or an evidence log's verdict, written before the monitor gave it has the English alone.
+     */
+    detailZh: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
   },
   { additionalProperties: false },
 );

@@ -3,7 +3,9 @@
 // each was received and the period it announced, and a time axis. Pure (report in, markup out), so that the page
 // needs no chart library, fetches nothing and prints as it shows; the verdicts differ in shape and line as well as
 // in colour, so a greyscale print still tells them apart. Every text from the report is escaped.
+import { DEFAULT_LANGUAGE, type Language, listSeparator } from '../conformance/i18n/index.ts';
 import { escapeHtml, visibleText } from '../conformance/reporters/shared.ts';
+import { type MonitorTranslate, monitorTranslator } from './messages.ts';
 import type { Compliance, Interruption, ObservedNotice, TargetReport, TimelineSpan } from './report-schema.ts';
 import { roughDuration } from './verdict.ts';
 
@@ -62,7 +64,8 @@ function complianceShape(compliance: Compliance, x: number, y: number): string {
 const n = (v: number): string => String(Math.round(v * 10) / 10);
 
 /** `2026-03-01 02:00:00Z`: the instant in UTC, as a reader of a dispute compares it with report.json. */
-export const utcText = (t: number): string => (Number.isFinite(t) ? new Date(t).toISOString().replace('T', ' ').replace('.000Z', 'Z') : 'unknown time');
+export const utcText = (t: number, lang: Language = DEFAULT_LANGUAGE): string =>
+  Number.isFinite(t) ? new Date(t).toISOString().replace('T', ' ').replace('.000Z', 'Z') : monitorTranslator(lang)('time.unknown');
 
 /**
  * Epoch milliseconds of an RFC 3339 time, NaN when it is none. A leap second (`23:59:60`), which the schema's format
@@ -167,7 +170,14 @@ function axisSvg(scale: Scale, y: number): string {
   return `<g class="axis">${parts.join('')}</g>`;
 }
 
-function stretchSvg(s: Stretch, scale: Scale, y: number, prefix: string, coarse: boolean): string {
+/** What the drawing of one target needs besides the report: its pattern's id prefix, and the language of its texts. */
+interface Ctx {
+  prefix: string;
+  lang: Language;
+  t: MonitorTranslate;
+}
+
+function stretchSvg(s: Stretch, scale: Scale, y: number, coarse: boolean, { prefix, lang, t }: Ctx): string {
   let x = scale.x(s.from);
   let width = scale.x(s.to) - x;
   if (s.state === 'down' && width < MIN_DOWN_WIDTH) {
@@ -175,19 +185,30 @@ function stretchSvg(s: Stretch, scale: Scale, y: number, prefix: string, coarse:
     width = MIN_DOWN_WIDTH;
   }
   const fill = s.state === 'unmeasured' ? `url(#${prefix}-unmeasured)` : STATE_FILL[s.state];
-  const when = `${utcText(s.from)} → ${utcText(s.to)} (${roughDuration(s.to - s.from)})`;
-  const title = coarse ? `${s.state} at some time in ${when}` : `${s.state} ${when}`;
+  const when = t('timeline.when', { from: utcText(s.from, lang), to: utcText(s.to, lang), duration: roughDuration(s.to - s.from, lang) });
+  const title = t(coarse ? 'timeline.spanCoarse' : 'timeline.span', { state: t(`state.${s.state}`), when });
   return `<rect class="span ${s.state}" x="${n(x)}" y="${y}" width="${n(width)}" height="${BAR}" fill="${fill}"><title>${h(title)}</title></rect>`;
 }
 
-export const interruptionTitle = (i: Interruption): string => {
-  const end = i.endedAt === undefined ? 'ongoing' : utcText(instantMs(i.endedAt));
-  const violations = i.violations.length > 0 ? `: ${i.violations.map((v) => v.requirement).join(', ')}` : '';
-  const notice = i.noticeId === undefined ? 'no notice matched' : `notice ${i.noticeId}`;
-  return `Interruption of ${i.feed} (${i.cause}) ${utcText(instantMs(i.startedAt))} → ${end}, ${i.minutes} min · ${i.compliance}${violations} · ${notice} · ${i.firstFailure}`;
+export const interruptionTitle = (i: Interruption, lang: Language = DEFAULT_LANGUAGE): string => {
+  const t = monitorTranslator(lang);
+  const end = i.endedAt === undefined ? t('interruption.ongoing') : utcText(instantMs(i.endedAt), lang);
+  const violations = i.violations.length > 0 ? t('timeline.violations', { list: i.violations.map((v) => v.requirement).join(listSeparator(lang)) }) : '';
+  const notice = i.noticeId === undefined ? t('timeline.noNotice') : t('timeline.notice', { noticeId: i.noticeId });
+  return t('timeline.interruption', {
+    feed: i.feed,
+    cause: t(`cause.${i.cause}`),
+    start: utcText(instantMs(i.startedAt), lang),
+    end,
+    minutes: i.minutes,
+    compliance: t(`compliance.${i.compliance}`),
+    violations,
+    notice,
+    firstFailure: i.firstFailure,
+  });
 };
 
-function interruptionSvg(i: Interruption, scale: Scale, y: number): string {
+function interruptionSvg(i: Interruption, scale: Scale, y: number, lang: Language): string {
   const startedAt = instantMs(i.startedAt);
   if (Number.isNaN(startedAt)) return '';
   const endedAt = i.endedAt === undefined ? Number.NaN : instantMs(i.endedAt);
@@ -196,7 +217,7 @@ function interruptionSvg(i: Interruption, scale: Scale, y: number): string {
   const mark = COMPLIANCE_MARK[i.compliance];
   const ongoing = i.endedAt === undefined ? `<path d="M${n(end - 5)} ${y - 4}l5 4-5 4" fill="none" stroke="${mark.colour}" stroke-width="2"/>` : '';
   return (
-    `<g class="interruption ${i.compliance}" data-interruption-id="${h(i.id)}"><title>${h(interruptionTitle(i))}</title>` +
+    `<g class="interruption ${i.compliance}" data-interruption-id="${h(i.id)}"><title>${h(interruptionTitle(i, lang))}</title>` +
     `<line x1="${n(start)}" y1="${y}" x2="${n(Math.max(end, start + 1))}" y2="${y}" stroke="${mark.colour}" ${mark.line}/>` +
     `${ongoing}${complianceShape(i.compliance, start, y)}</g>`
   );
@@ -217,7 +238,7 @@ function feedRowSvg(
   interruptions: readonly Interruption[],
   scale: Scale,
   top: number,
-  prefix: string,
+  ctx: Ctx,
 ): string {
   const merged = mergeSpans(spans, scale.from, scale.to);
   const coarse = merged.length > MAX_DRAWN_SPANS;
@@ -231,9 +252,11 @@ function feedRowSvg(
     `<text x="${LABEL - 8}" y="${barY + 12}" text-anchor="end" font-weight="600">${h(feed)}</text>` +
     (label ? `<text x="${LABEL - 8}" y="${barY + 26}" text-anchor="end" fill="#59636e">${h(label)}</text>` : '') +
     `<rect x="${LABEL}" y="${barY}" width="${PLOT}" height="${BAR}" fill="#ffffff" stroke="#d1d9e0"/>` +
-    stretches.map((s) => stretchSvg(s, scale, barY, prefix, coarse)).join('') +
-    drawn.map((i) => interruptionSvg(i, scale, markY)).join('') +
-    (more > 0 ? `<text x="${LABEL + PLOT}" y="${markY + 12}" text-anchor="end" fill="#59636e">+${more} more interruptions (see the table)</text>` : '') +
+    stretches.map((s) => stretchSvg(s, scale, barY, coarse, ctx)).join('') +
+    drawn.map((i) => interruptionSvg(i, scale, markY, ctx.lang)).join('') +
+    (more > 0
+      ? `<text x="${LABEL + PLOT}" y="${markY + 12}" text-anchor="end" fill="#59636e">${ctx.t('timeline.moreInterruptions', { n: more })}</text>`
+      : '') +
     `</g>`
   );
 }
@@ -264,14 +287,24 @@ function noticeLanes(notices: readonly ObservedNotice[], scale: Scale): { notice
   });
 }
 
-export const noticeTitle = (notice: ObservedNotice): string => {
+export const noticeTitle = (notice: ObservedNotice, lang: Language = DEFAULT_LANGUAGE): string => {
+  const t = monitorTranslator(lang);
   const lead = instantMs(notice.plannedStart) - instantMs(notice.receivedAt);
-  const end = notice.plannedEnd === undefined ? 'open end' : utcText(instantMs(notice.plannedEnd));
-  const leadText = lead >= 0 ? `lead time ${roughDuration(lead)}` : `received ${roughDuration(lead)} after its planned start`;
-  return `Notice ${notice.noticeId} (${notice.reason}, ${notice.severity}) for ${notice.affectedFeeds.join(', ')}: received ${utcText(instantMs(notice.receivedAt))}, planned ${utcText(instantMs(notice.plannedStart))} → ${end}, ${leadText}`;
+  const end = notice.plannedEnd === undefined ? t('timeline.openEnd') : utcText(instantMs(notice.plannedEnd), lang);
+  const leadText = t(lead >= 0 ? 'timeline.leadTime' : 'timeline.receivedLate', { duration: roughDuration(lead, lang) });
+  return t('timeline.noticeTitle', {
+    noticeId: notice.noticeId,
+    reason: notice.reason,
+    severity: notice.severity,
+    feeds: notice.affectedFeeds.join(listSeparator(lang)),
+    received: utcText(instantMs(notice.receivedAt), lang),
+    start: utcText(instantMs(notice.plannedStart), lang),
+    end,
+    lead: leadText,
+  });
 };
 
-function noticeSvg(notice: ObservedNotice, scale: Scale, y: number): string {
+function noticeSvg(notice: ObservedNotice, scale: Scale, y: number, lang: Language): string {
   const received = scale.x(instantMs(notice.receivedAt));
   const start = scale.x(instantMs(notice.plannedStart));
   const endTime = noticeEnd(notice, scale);
@@ -279,53 +312,73 @@ function noticeSvg(notice: ObservedNotice, scale: Scale, y: number): string {
   const closed = notice.plannedEnd !== undefined && !Number.isNaN(instantMs(notice.plannedEnd)) && endTime <= scale.to;
   const bracket = `M${n(start)} ${y + 2}V${y + 10}H${n(Math.max(end, start + 1))}${closed ? `V${y + 2}` : ''}`;
   return (
-    `<g class="notice" data-notice-id="${h(notice.noticeId)}"><title>${h(noticeTitle(notice))}</title>` +
+    `<g class="notice" data-notice-id="${h(notice.noticeId)}"><title>${h(noticeTitle(notice, lang))}</title>` +
     (received < start ? `<line x1="${n(received)}" y1="${y + 6}" x2="${n(start)}" y2="${y + 6}" stroke="${NOTICE_COLOUR}" stroke-dasharray="1 2"/>` : '') +
     `<path class="planned" d="${bracket}" fill="none" stroke="${NOTICE_COLOUR}" stroke-width="1.5"/>` +
     `<path class="received" d="M${n(received - 4.5)} ${y}h9l-4.5 8z" fill="${NOTICE_COLOUR}"/></g>`
   );
 }
 
-function legendSvg(y: number, prefix: string): string {
+/** About 6 units a character at the legend's size; a Chinese character (or a full-width mark) is as wide as it is high. */
+const textWidth = (text: string): number => [...text].reduce((w, c) => w + (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c) ? 11 : 6), 0);
+
+function legendSvg(y: number, { prefix, t }: Ctx): string {
   const items: string[] = [];
   let x = 10;
-  // About 6 units a character at the legend's size, and room for the symbol.
+  // The text's width and room for the symbol.
   const add = (symbol: string, text: string) => {
     items.push(`<g transform="translate(${x} ${y})">${symbol}<text x="20" y="4">${text}</text></g>`);
-    x += 34 + text.length * 6;
+    x += 34 + textWidth(text);
   };
-  add(`<rect y="-5" width="14" height="10" fill="${STATE_FILL.up}"/>`, 'up');
-  add(`<rect y="-5" width="14" height="10" fill="${STATE_FILL.down}"/>`, 'down');
-  add(`<rect y="-5" width="14" height="10" fill="url(#${prefix}-unmeasured)" stroke="#d1d9e0"/>`, 'unmeasured');
+  add(`<rect y="-5" width="14" height="10" fill="${STATE_FILL.up}"/>`, t('state.up'));
+  add(`<rect y="-5" width="14" height="10" fill="${STATE_FILL.down}"/>`, t('state.down'));
+  add(`<rect y="-5" width="14" height="10" fill="url(#${prefix}-unmeasured)" stroke="#d1d9e0"/>`, t('state.unmeasured'));
   for (const c of ['compliant', 'pending', 'non-compliant'] as const) {
     const mark = COMPLIANCE_MARK[c];
-    add(`<line x1="0" x2="14" stroke="${mark.colour}" ${mark.line}/>${complianceShape(c, 4, 0)}`, `interruption, ${c}`);
+    add(
+      `<line x1="0" x2="14" stroke="${mark.colour}" ${mark.line}/>${complianceShape(c, 4, 0)}`,
+      t('timeline.legendInterruption', { compliance: t(`compliance.${c}`) }),
+    );
   }
   add(
     `<path d="M0 -5h9l-4.5 8z" fill="${NOTICE_COLOUR}"/><path d="M10 -4V3H16V-4" fill="none" stroke="${NOTICE_COLOUR}" stroke-width="1.5"/>`,
-    'notice received, planned',
+    t('timeline.legendNotice'),
   );
   return `<g class="legend">${items.join('')}</g>`;
 }
 
-function summaryOf(target: TargetReport, scale: Scale | undefined): string {
-  const counts = (['non-compliant', 'pending', 'compliant'] as const).map((c) => `${target.interruptions.filter((i) => i.compliance === c).length} ${c}`);
-  const period = scale?.empty ? `the period ${target.period.from}, which has no length` : `${target.period.from} to ${target.period.to}`;
-  return (
-    `Timeline of ${target.id}, ${period}: ${target.feeds.length} ${target.feeds.length === 1 ? 'feed' : 'feeds'}, ` +
-    `${target.interruptions.length} interruptions (${counts.join(', ')}), ${target.notices.length} notices`
+function summaryOf(target: TargetReport, scale: Scale | undefined, { lang, t }: Ctx): string {
+  const counts = (['non-compliant', 'pending', 'compliant'] as const).map((c) =>
+    t('count.compliance', { n: target.interruptions.filter((i) => i.compliance === c).length, compliance: t(`compliance.${c}`) }),
   );
+  const period = scale?.empty
+    ? t('timeline.periodEmpty', { from: target.period.from })
+    : t('timeline.period', { from: target.period.from, to: target.period.to });
+  return t('timeline.summary', {
+    id: target.id,
+    period,
+    feeds: target.feeds.length,
+    interruptions: target.interruptions.length,
+    counts: counts.join(listSeparator(lang)),
+    notices: target.notices.length,
+  });
 }
 
-/** The target's timeline as one `<svg>`; `idPrefix` keeps the ids of its pattern unique when a page holds several. */
-export function timelineSvg(target: TargetReport, options: { idPrefix?: string } = {}): string {
+/**
+ * The target's timeline as one `<svg>`; `idPrefix` keeps the ids of its pattern unique when a page holds several,
+ * `lang` is the language of its labels, legend and hover texts (English by default).
+ */
+export function timelineSvg(target: TargetReport, options: { idPrefix?: string; lang?: Language } = {}): string {
   const prefix = (options.idPrefix ?? 'timeline').replace(/[^A-Za-z0-9_-]/g, '-');
+  const lang = options.lang ?? DEFAULT_LANGUAGE;
+  const ctx: Ctx = { prefix, lang, t: monitorTranslator(lang) };
+  const { t } = ctx;
   const scale = scaleOf(target.period);
-  const label = h(summaryOf(target, scale));
+  const label = h(summaryOf(target, scale, ctx));
   const open = (height: number) =>
     `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${label}" font-family="system-ui, sans-serif" font-size="11" fill="#1f2328">` +
     `<title>${label}</title>`;
-  if (!scale) return `${open(40)}<text x="${LABEL}" y="24">No timeline: the period's start is not a time.</text></svg>`;
+  if (!scale) return `${open(40)}<text x="${LABEL}" y="24">${t('timeline.noStart')}</text></svg>`;
 
   const lanes = noticeLanes(target.notices, scale);
   const laneCount = Math.max(1, ...lanes.map((l) => l.lane + 1));
@@ -336,16 +389,16 @@ export function timelineSvg(target: TargetReport, options: { idPrefix?: string }
   const height = axisY + AXIS + LEGEND;
 
   const noticeRow =
-    `<g class="notices"><text x="${LABEL - 8}" y="${TOP + 10}" text-anchor="end" font-weight="600">notices</text>` +
-    (lanes.length === 0 ? `<text x="${LABEL}" y="${TOP + 10}" fill="#59636e">none received</text>` : '') +
-    lanes.map(({ notice, lane }) => noticeSvg(notice, scale, TOP + lane * LANE)).join('') +
+    `<g class="notices"><text x="${LABEL - 8}" y="${TOP + 10}" text-anchor="end" font-weight="600">${t('timeline.notices')}</text>` +
+    (lanes.length === 0 ? `<text x="${LABEL}" y="${TOP + 10}" fill="#59636e">${t('timeline.noneReceived')}</text>` : '') +
+    lanes.map(({ notice, lane }) => noticeSvg(notice, scale, TOP + lane * LANE, lang)).join('') +
     (target.notices.length > lanes.length
-      ? `<text x="${LABEL + PLOT}" y="${TOP + 10}" text-anchor="end" fill="#59636e">+${target.notices.length - lanes.length} more</text>`
+      ? `<text x="${LABEL + PLOT}" y="${TOP + 10}" text-anchor="end" fill="#59636e">${t('timeline.moreNotices', { n: target.notices.length - lanes.length })}</text>`
       : '') +
     `</g>`;
   const feedRows = rows.map((feed, k) => {
     const report = target.feeds.find((f) => f.feed === feed);
-    const caption = report ? `${report.availabilityPercent} % available` : 'no timeline';
+    const caption = report ? t('timeline.available', { percent: report.availabilityPercent }) : t('timeline.noTimeline');
     return feedRowSvg(
       feed,
       caption,
@@ -353,13 +406,13 @@ export function timelineSvg(target: TargetReport, options: { idPrefix?: string }
       target.interruptions.filter((i) => i.feed === feed),
       scale,
       rowsTop + k * ROW,
-      prefix,
+      ctx,
     );
   });
-  const note = scale.empty ? 'The period has no length: drawn as one minute from its start.' : rows.length === 0 ? 'No feed was measured.' : '';
+  const note = scale.empty ? t('timeline.emptyPeriod') : rows.length === 0 ? t('availability.none') : '';
   const empty = note ? `<text x="${LABEL + PLOT / 2}" y="${rowsTop - 2}" text-anchor="middle" fill="#59636e">${note}</text>` : '';
   const defs =
     `<defs><pattern id="${prefix}-unmeasured" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
     `<rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#8c959f" stroke-width="2"/></pattern></defs>`;
-  return `${open(height)}${defs}${noticeRow}${empty}${feedRows.join('')}${axisSvg(scale, axisY)}${legendSvg(axisY + AXIS + 12, prefix)}</svg>`;
+  return `${open(height)}${defs}${noticeRow}${empty}${feedRows.join('')}${axisSvg(scale, axisY)}${legendSvg(axisY + AXIS + 12, ctx)}</svg>`;
 }

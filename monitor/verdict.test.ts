@@ -18,7 +18,8 @@ import {
 } from '../schemas/src/index.ts';
 // Registers the date-time format (ajv-formats' check) that Value.Check needs for the notice's timestamps.
 import '../schemas/validate.ts';
-import { type HeldNotice, judgeInterruption, type ObservedInterruption, roughDuration, type Verdict } from './verdict.ts';
+import type { Violation } from './report-schema.ts';
+import { type HeldNotice, judgeInterruption as judge, type ObservedInterruption, roughDuration, sameVerdict, type Verdict } from './verdict.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -116,6 +117,28 @@ function held(spec: NoticeSpec = {}): HeldNotice {
 /** The push feed interrupted from `startedAt` for 50 minutes (or still, with `endedAt` null). */
 const cut = (startedAt = S, endedAt: number | null = startedAt + 50 * MIN): ObservedInterruption =>
   endedAt === null ? { feed: 'PARCEL_DATA_PUSH', startedAt } : { feed: 'PARCEL_DATA_PUSH', startedAt, endedAt };
+
+/** The numbers of a detail, in order, and its ids: notice ids, feeds, reasons, severities, states, times. */
+const numbersOf = (detail: string): string[] => detail.match(/\d+/g) ?? [];
+const idsOf = (detail: string): string[] => (detail.match(/[\w.:+-]+/g) ?? []).filter((t) => /[A-Z_\d-]/.test(t) && !/^\d+$/.test(t));
+
+/** A violation's Chinese says what its English says: the same numbers in the same order, every id, Chinese units and punctuation. */
+function expectChinese(v: Violation): void {
+  const zh = v.detailZh ?? '';
+  expect(zh, v.detail).toMatch(/\p{Script=Han}/u);
+  expect(numbersOf(zh), `${v.detail} → ${zh}`).toEqual(numbersOf(v.detail));
+  for (const id of idsOf(v.detail)) expect(zh, v.detail).toContain(id);
+  // the durations in 天, 小时, 分钟, 秒, not the English units
+  expect(zh).not.toMatch(/\d (d|h|min|s)\b/);
+  expect(zh).not.toMatch(/\p{Script=Han} +\p{Script=Han}|\p{Script=Han}\s*[,;:!?()]|[,;:!?()]\s*\p{Script=Han}/u);
+}
+
+/** Every case's verdict, each of its violations' Chinese held to the English as it is reached. */
+function judgeInterruption(...args: Parameters<typeof judge>): Verdict {
+  const verdict = judge(...args);
+  for (const v of verdict.violations) expectChinese(v);
+  return verdict;
+}
 
 /** What a verdict comes to: compliance, the set of requirements broken, the notice matched. */
 const outcome = (v: Verdict) => ({ compliance: v.compliance, requirements: v.violations.map((x) => x.requirement).sort(), noticeId: v.noticeId });
@@ -394,6 +417,39 @@ describe('judgeInterruption: several covering notices', () => {
   });
 });
 
+describe('the Chinese of a violation', () => {
+  it('gives each its detailZh, in Chinese units, the numbers and ids of the English', () => {
+    const late = judgeInterruption(
+      cut(S + 10 * MIN),
+      [held({ reason: 'SECURITY_INCIDENT', issuedAt: S + 2 * HOUR, receivedAt: S + 2 * HOUR + 11 * MIN })],
+      NOW + DAY,
+    );
+    expect(late.violations.map((v) => [v.detail, v.detailZh])).toContainEqual([
+      'notice ntc-a (SECURITY_INCIDENT) arrived 2 h 1 min after the interruption began; it may follow by at most 2 h',
+      '通知 ntc-a（SECURITY_INCIDENT）在数据中断开始 2 小时 1 分钟后才到达；它最多只能晚于数据中断开始 2 小时',
+    ]);
+    const short = judgeInterruption(cut(), [held({ issuedAt: S - 72 * HOUR + MIN })], NOW);
+    expect(short.violations.map((v) => v.detailZh)).toEqual([
+      '通知 ntc-a 在其计划开始时间前 2 天 23 小时 59 分钟才到达；PLANNED_MAINTENANCE 的最短提前期为 3 天',
+    ]);
+    expect(judgeInterruption(cut(), [], NOW).violations.map((v) => v.detailZh)).toEqual([
+      '数据流 PARCEL_DATA_PUSH 发生数据中断，而收到的中断通知均未涵盖它',
+      '数据中断前，监测进程未收到关于 PARCEL_DATA_PUSH 的中断通知',
+    ]);
+  });
+
+  it('is no change of verdict: one recorded without it (an earlier version) is the same verdict, one whose English differs is not', () => {
+    const v = judgeInterruption(cut(), [], NOW);
+    const recorded = { ...v, violations: v.violations.map(({ requirement, detail }) => ({ requirement, detail })) };
+    expect(sameVerdict(v, recorded)).toBe(true);
+    expect(sameVerdict(v, { ...recorded, violations: recorded.violations.map((x) => ({ ...x, detailZh: '另一种译法' })) })).toBe(true);
+    expect(sameVerdict(v, { ...recorded, violations: recorded.violations.slice(1) })).toBe(false);
+    expect(sameVerdict(v, { ...recorded, violations: [{ ...recorded.violations[0]!, detail: 'other' }, recorded.violations[1]!] })).toBe(false);
+    expect(sameVerdict(v, { ...recorded, compliance: 'pending' })).toBe(false);
+    expect(sameVerdict(v, { ...recorded, noticeId: 'ntc-a' })).toBe(false);
+  });
+});
+
 describe('roughDuration', () => {
   it.each([
     [0, '0 s'],
@@ -407,5 +463,17 @@ describe('roughDuration', () => {
     [-10 * MIN, '10 min'],
   ])('%i ms is "%s"', (duration, text) => {
     expect(roughDuration(duration)).toBe(text);
+  });
+
+  it.each([
+    [0, '0 秒'],
+    [29_000, '29 秒'],
+    [59_000, '1 分钟'],
+    [90 * MIN, '1 小时 30 分钟'],
+    [72 * HOUR, '3 天'],
+    [3 * DAY + HOUR, '3 天 1 小时'],
+    [-10 * MIN, '10 分钟'],
+  ])('%i ms is "%s" in Chinese', (duration, text) => {
+    expect(roughDuration(duration, 'zh-Hans')).toBe(text);
   });
 });
