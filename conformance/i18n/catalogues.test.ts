@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import '../checks/index.ts';
 import '../harness/messages.ts';
-import { LANGUAGES, parametersOf } from './index.ts';
+import { parametersDiffer, untranslated } from './test-support/catalogue.ts';
 import { bilingual, CATALOGUES } from './text.ts';
 
-const CHINESE = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 const CHECKS = join(import.meta.dirname, '..', 'checks');
 const entries = [...CATALOGUES].flatMap(([area, messages]) => Object.entries(messages).map(([key, m]) => [`${area}.${key}`, m] as const));
 
@@ -24,16 +23,11 @@ describe('the catalogues of check messages', () => {
 
   it('have a non-empty text in every language for every key, and Chinese in the Chinese one', () => {
     expect(entries.length).toBeGreaterThan(0);
-    const bad = entries.flatMap(([key, m]) => [
-      ...LANGUAGES.filter((lang) => typeof m[lang] !== 'string' || m[lang].trim() === '').map((lang) => `${key}: no ${lang}`),
-      ...(CHINESE.test(m['zh-Hans']) ? [] : [`${key}: no Chinese in '${m['zh-Hans']}'`]),
-    ]);
-    expect(bad).toEqual([]);
+    expect(untranslated(entries)).toEqual([]);
   });
 
   it('use the same parameters in both languages', () => {
-    const differ = entries.filter(([, m]) => [...parametersOf(m.en)].sort().join() !== [...parametersOf(m['zh-Hans'])].sort().join()).map(([key]) => key);
-    expect(differ).toEqual([]);
+    expect(parametersDiffer(entries)).toEqual([]);
   });
 
   it('fill each language with its own text of a bilingual value, and numbers and ids as they are', () => {
