@@ -5,7 +5,7 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 // 1. the matrix's shards (verify/verify-suite.shard-*.test.ts) alone, one per core: each keeps its core busy with
 //    a hundred mock servers, and a third file beside them starved them (generated checks past their 2 min deadline,
 //    answers past 10 s);
-// 2. every other file, three at once and without a fresh module graph per file: most of them wait on sockets,
+// 2. every other file, four at once and without a fresh module graph per file: most of them wait on sockets,
 //    child processes and settle times, and re-importing the harness, the mock and TypeBox for each of two hundred
 //    files cost more CPU than their tests.
 const SHARDS = 'verify/verify-suite.shard-*.test.ts';
@@ -17,15 +17,21 @@ const MODULE_MOCKS = ['mocks/core/idempotency.test.ts'];
  * that none of them starts last and runs alone at the end; the rest in vitest's order.
  */
 const LONGEST = [
-  'conformance/checks/push/delivery.test.ts',
+  'bench/smoke.test.ts',
   'scripts/package.test.ts',
   'verify/hostile/hostile.test.ts',
-  'bench/smoke.test.ts',
-  'cli/waivers.test.ts',
   'verify/report-leaks.test.ts',
-  'conformance/checks/push/pending-pushes.test.ts',
-  'conformance/checks/push/content.test.ts',
+  'cli/waivers.test.ts',
   'cli/mock.test.ts',
+  'conformance/checks/push/delivery.test.ts',
+  'verify/openapi-responses.test.ts',
+  'verify/generated.test.ts',
+  'scripts/generated.test.ts',
+  'verify/monitor/restart.test.ts',
+  'mocks/fuzz.test.ts',
+  'conformance/checks/push/content.test.ts',
+  'conformance/checks/client/client.test.ts',
+  'conformance/checks/push/pending-pushes.test.ts',
 ];
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -61,10 +67,10 @@ export default defineConfig({
             include: ['**/*.test.ts'],
             exclude: [...ignored, 'verify/checks/**', SHARDS, ...MODULE_MOCKS],
             isolate: false,
-            maxWorkers: 3,
+            maxWorkers: 4,
             sequence: { groupOrder: 1 },
           }),
-          project('isolated', { include: MODULE_MOCKS, maxWorkers: 3, sequence: { groupOrder: 1 } }),
+          project('isolated', { include: MODULE_MOCKS, maxWorkers: 4, sequence: { groupOrder: 1 } }),
         ],
   },
 });
