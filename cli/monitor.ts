@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { demoCredentials, type SigningKey } from '../protocol/index.ts';
 import { ConfigurationError } from '../conformance/harness/runner.ts';
 import { demoKeysOf } from '../conformance/harness/runner.ts';
-import { isLanguage, type Language, LANGUAGES, languageFromLocale } from '../conformance/i18n/index.ts';
+import { type Environment, languageOf } from './options.ts';
 import type { PartyRole } from '../schemas/src/index.ts';
 import { configProblem, durationMs, type MonitorConfigFile, type TargetConfig } from '../monitor/config.ts';
 import { startMonitor, type MonitorOptions, type MonitoredTarget } from '../monitor/monitor.ts';
@@ -174,16 +174,6 @@ function targetOf(config: TargetConfig): MonitoredTarget {
     ...(pushGapMs ? { pushGapMs } : {}),
     subscribe: config.subscribe ?? true,
   };
-}
-
-/** The environment the locale is read from (process.env unless a caller passes its own). */
-type Environment = Readonly<Record<string, string | undefined>>;
-
-/** `--lang` (or `lang` in the config file) when given, else the locale's language, as `ecdx test` takes it. */
-function languageOf(value: string | undefined, env: Environment): Language {
-  if (value === undefined) return languageFromLocale(env);
-  if (!isLanguage(value)) throw new ConfigurationError(`--lang must be ${LANGUAGES.join(' or ')}, not '${value}'`);
-  return value;
 }
 
 /** Parse `ecdx monitor` arguments into MonitorOptions; throws ConfigurationError (exit 2) on any misuse. */

@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { MINUTE, SECOND } from '../schemas/time.ts';
 import { ConfigurationError } from '../conformance/index.ts';
+import { isLanguage, type Language, LANGUAGES, languageFromLocale } from '../conformance/i18n/index.ts';
 
 export type OptionValue = string | string[] | boolean;
 
@@ -70,4 +71,14 @@ export function duration(value: string, flag: string): number {
   const ms = match ? Number(match[1]) * UNITS[match[2]!]! : Number.NaN;
   if (!(ms >= 1)) throw new ConfigurationError(`--${flag} must be a duration such as 10, 20s or 10m, got '${value}'`);
   return ms;
+}
+
+/** The environment the locale is read from (process.env unless a caller passes its own). */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** `--lang` (or `lang` in the config file) when given, else the locale's language; a language not spoken is misuse. */
+export function languageOf(value: string | undefined, env: Environment): Language {
+  if (value === undefined) return languageFromLocale(env);
+  if (!isLanguage(value)) throw new ConfigurationError(`--lang must be ${LANGUAGES.join(' or ')}, not '${value}'`);
+  return value;
 }

@@ -6,21 +6,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigurationError, runConformance, type RunOptions } from '../conformance/index.ts';
 import { areas } from '../conformance/checks/index.ts';
 import { msg } from '../conformance/i18n/index.ts';
-import {
-  ConsoleProgress,
-  DEFAULT_DOCS_URL,
-  docsUrlProblem,
-  isLanguage,
-  type Language,
-  LANGUAGES,
-  languageFromLocale,
-  type ReportFormat,
-} from '../conformance/reporters/index.ts';
+import { ConsoleProgress, DEFAULT_DOCS_URL, docsUrlProblem, type Language, type ReportFormat } from '../conformance/reporters/index.ts';
 import { runPassed, SIGNATURE_FILE, type ConformanceReport, type Waiver } from '../conformance/harness/report.ts';
 import { sealOf, signDetached } from '../conformance/harness/seal.ts';
 import { certificationProblem, parseWaivers, WaiverError } from '../conformance/harness/waivers.ts';
 import { MINUTE, SECOND } from '../schemas/time.ts';
-import { duration as durationOf, list, parseCommand } from './options.ts';
+import { duration as durationOf, type Environment, languageOf, list, parseCommand } from './options.ts';
 import { failedRunReport, writeEveryReport } from './reports.ts';
 import { loadKey, loadSignKey, loadTargetKey } from './key-files.ts';
 
@@ -187,16 +178,6 @@ export interface TestArguments {
   docsUrl?: string;
   /** The language of the console summary and the HTML and Markdown reports. */
   lang: Language;
-}
-
-/** The environment the locale is read from (process.env unless a caller passes its own). */
-export type Environment = Readonly<Record<string, string | undefined>>;
-
-/** `--lang` (or `lang` in the config file) when given, else the locale's language. */
-function languageOf(value: string | undefined, env: Environment): Language {
-  if (value === undefined) return languageFromLocale(env);
-  if (!isLanguage(value)) throw new ConfigurationError(`--lang must be ${LANGUAGES.join(' or ')}, not '${value}'`);
-  return value;
 }
 
 /** Parse `ecdx test` arguments into run options; throws ConfigurationError (exit 2) on any misuse. */

@@ -15,7 +15,7 @@ import { docsUrlProblem } from './requirement-text.ts';
 
 export { ConsoleProgress } from './console.ts';
 export { DEFAULT_DOCS_URL, docsUrlProblem } from './requirement-text.ts';
-export { isLanguage, type Language, LANGUAGES, languageFromLocale } from '../i18n/index.ts';
+export type { Language } from '../i18n/index.ts';
 
 export const REPORT_FORMATS = ['console', 'json', 'junit', 'html', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
